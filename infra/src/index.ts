@@ -1,0 +1,5 @@
+export { prepareDatabase } from "./prepare";
+export type { PreparedDatabase } from "./prepare";
+export { startInProcessStack } from "./stack";
+export type { InProcessStack } from "./stack";
+export { DASHBOARD_DIST, REPO_ROOT, SUPERGRAPH_FILE } from "./paths";

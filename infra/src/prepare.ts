@@ -1,0 +1,61 @@
+import { jalaliQuarterOf, openAndMigrate, provisionDatabase, ProvisionedDatabase, ServiceSchema } from "@hamafza/common";
+import { createEngagementDataSource, loadEngagementDemoData } from "@hamafza/engagement";
+import { createEvaluationDataSource, loadEvaluationDemoData } from "@hamafza/evaluation";
+import { createRegistryDataSource, demoManagers, demoNgos, loadReferenceData, loadRegistryDemoData } from "@hamafza/registry";
+import { DataSource } from "typeorm";
+
+export interface PreparedDatabase extends ProvisionedDatabase {
+  migrations: Record<ServiceSchema, string[]>;
+  reference: { provinces: number; counties: number };
+  demo: { ngos: number; managers: number; meetings: number; scores: number } | null;
+}
+
+type Log = (line: string) => void;
+
+/**
+ * Everything `npm start` does to the database before the services start: a database with one schema and role
+ * per service, each service's migrations, reference data, and (in demo mode, on an empty database) demo data.
+ * Idempotent: running it again changes nothing but role passwords.
+ */
+export async function prepareDatabase(adminUrl: string, database: string, options: { demo: boolean; log?: Log }): Promise<PreparedDatabase> {
+  const log = options.log ?? (() => undefined);
+  const provisioned = await provisionDatabase(adminUrl, database);
+  const registry = createRegistryDataSource(provisioned.serviceUrls.registry);
+  const engagement = createEngagementDataSource(provisioned.serviceUrls.engagement);
+  const evaluation = createEvaluationDataSource(provisioned.serviceUrls.evaluation);
+  try {
+    const migrations = {
+      registry: await openAndMigrate(registry),
+      engagement: await openAndMigrate(engagement),
+      evaluation: await openAndMigrate(evaluation),
+    };
+    for (const [service, ran] of Object.entries(migrations)) if (ran.length) log(`${service}: applied ${ran.join(", ")}`);
+    const reference = await loadReferenceData(registry);
+    log(`reference data: ${reference.provinces} provinces, ${reference.counties} counties`);
+    const demo = options.demo ? await loadDemoData(registry, engagement, evaluation) : null;
+    if (demo) log(`demo data added: ${JSON.stringify(demo)}`);
+    return { ...provisioned, migrations, reference, demo };
+  } finally {
+    await Promise.all([registry, engagement, evaluation].map((db) => (db.isInitialized ? db.destroy() : undefined)));
+  }
+}
+
+/** Demo data across the services, tied together by the registry's deterministic demo ids. */
+async function loadDemoData(registry: DataSource, engagement: DataSource, evaluation: DataSource) {
+  const registryDemo = await loadRegistryDemoData(registry);
+  const counties = await registry.query(`SELECT id, province_id AS "provinceId", name FROM county`);
+  const managers = demoManagers(counties);
+  const engagementDemo = await loadEngagementDemoData(engagement, { ngos: demoNgos(), managers });
+  const held: { chairId: string; heldAt: Date }[] = await engagement.query(
+    `SELECT m.chair_id AS "chairId", m.held_at AS "heldAt" FROM meeting m
+      WHERE m.status = 'HELD' AND m.kind = 'QUARTERLY_PROBLEM_CENTRED'
+        AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id)`,
+  );
+  const year = 1404;
+  const regularity = managers.map((manager) => {
+    const quarters = new Set(held.filter((h) => h.chairId === manager.id).map((h) => jalaliQuarterOf(h.heldAt)).filter((q) => q.year === year).map((q) => q.quarter));
+    return { managerId: manager.id, quartersWithMeeting: quarters.size };
+  });
+  const evaluationDemo = await loadEvaluationDemoData(evaluation, { year, regularity });
+  return { ...registryDemo, ...engagementDemo, ...evaluationDemo };
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { openAndMigrate, RunningServer } from "@hamafza/common";
+import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
+import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
+import { startGateway } from "@hamafza/gateway";
+import { createRegistryDataSource, startRegistry } from "@hamafza/registry";
+import { DataSource } from "typeorm";
+import { DASHBOARD_DIST, SUPERGRAPH_FILE } from "./paths";
+import { PreparedDatabase } from "./prepare";
+
+export interface InProcessStack {
+  gatewayUrl: string;
+  baseUrl: string;
+  subgraphUrls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The three subgraphs and the gateway in this process, on free ports (port 0), against a prepared database:
+ * what the federation and browser tests run. `npm start` runs the same servers as separate processes.
+ */
+export async function startInProcessStack(prepared: PreparedDatabase, options: { dashboardDir?: string } = {}): Promise<InProcessStack> {
+  const dataSources: DataSource[] = [];
+  const servers: RunningServer[] = [];
+  const open = async (db: DataSource) => {
+    dataSources.push(db);
+    await openAndMigrate(db);
+    return db;
+  };
+  try {
+    const registry = await startRegistry({ db: await open(createRegistryDataSource(prepared.serviceUrls.registry)), port: 0 });
+    servers.push(registry);
+    const engagement = await startEngagement({ db: await open(createEngagementDataSource(prepared.serviceUrls.engagement)), port: 0 });
+    servers.push(engagement);
+    const evaluation = await startEvaluation({ db: await open(createEvaluationDataSource(prepared.serviceUrls.evaluation)), port: 0 });
+    servers.push(evaluation);
+    const subgraphUrls = { registry: registry.url, engagement: engagement.url, evaluation: evaluation.url };
+    const gateway = await startGateway({
+      port: 0,
+      supergraphSdl: readFileSync(SUPERGRAPH_FILE, "utf8"),
+      subgraphUrls,
+      dashboardDir: options.dashboardDir ?? DASHBOARD_DIST,
+    });
+    servers.push(gateway);
+    return {
+      gatewayUrl: gateway.url,
+      baseUrl: gateway.url.replace(/\/graphql$/, ""),
+      subgraphUrls,
+      stop: () => stopAll(servers, dataSources),
+    };
+  } catch (error) {
+    await stopAll(servers, dataSources);
+    throw error;
+  }
+}
+
+async function stopAll(servers: RunningServer[], dataSources: DataSource[]) {
+  for (const server of servers.reverse()) await server.stop();
+  await Promise.all(dataSources.map((db) => (db.isInitialized ? db.destroy() : undefined)));
+}

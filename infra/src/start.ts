@@ -1,0 +1,136 @@
+import { ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { startEmbeddedPostgres, EmbeddedPostgresHandle } from "@hamafza/common";
+import { DASHBOARD_DIST, DATA_DIR, REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
+import { prepareDatabase } from "./prepare";
+
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, reference and demo data, then the
+ * three subgraphs and the gateway, each as its own process. Ctrl-C stops them all and PostgreSQL.
+ */
+const env = process.env;
+const config = {
+  databaseUrl: env.DATABASE_URL,
+  embeddedPort: Number(env.HAMAFZA_PG_PORT ?? 54329),
+  gatewayPort: Number(env.PORT ?? 4000),
+  servicePorts: { registry: Number(env.REGISTRY_PORT ?? 4001), engagement: Number(env.ENGAGEMENT_PORT ?? 4002), evaluation: Number(env.EVALUATION_PORT ?? 4003) },
+  host: env.HOST ?? "127.0.0.1",
+  demo: env.HAMAFZA_DEMO !== "0",
+};
+
+const children: ChildProcess[] = [];
+let postgres: EmbeddedPostgresHandle | null = null;
+let stopping = false;
+
+async function main() {
+  const { adminUrl, database } = await databaseTarget();
+  log("runner", `preparing database "${database}"${config.demo ? " (demo mode)" : ""}`);
+  const prepared = await prepareDatabase(adminUrl, database, { demo: config.demo, log: (line) => log("runner", line) });
+  const serviceUrls: Record<string, string> = {};
+  for (const [name, port] of Object.entries(config.servicePorts)) {
+    serviceUrls[name] = `http://${config.host}:${port}/graphql`;
+    launch(name, join(REPO_ROOT, "services", name, "dist", "main.js"), {
+      DATABASE_URL: prepared.serviceUrls[name as keyof typeof prepared.serviceUrls],
+      PORT: String(port),
+    });
+  }
+  await Promise.all(Object.entries(serviceUrls).map(([name, url]) => waitForHealth(name, url.replace(/\/graphql$/, "/health"))));
+  launch("gateway", join(REPO_ROOT, "services", "gateway", "dist", "main.js"), {
+    PORT: String(config.gatewayPort),
+    HOST: config.host,
+    SUPERGRAPH_PATH: SUPERGRAPH_FILE,
+    DASHBOARD_DIR: DASHBOARD_DIST,
+    REGISTRY_URL: serviceUrls.registry,
+    ENGAGEMENT_URL: serviceUrls.engagement,
+    EVALUATION_URL: serviceUrls.evaluation,
+  });
+  const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.gatewayPort}`;
+  await waitForHealth("gateway", `${base}/health`);
+  console.log(
+    [
+      "",
+      "Hamafza is up:",
+      `  dashboard   ${base}/`,
+      `  GraphQL     ${base}/graphql`,
+      `  health      ${base}/health`,
+      ...Object.entries(serviceUrls).map(([name, url]) => `  ${name.padEnd(11)} ${url}`),
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+async function databaseTarget(): Promise<{ adminUrl: string; database: string }> {
+  if (config.databaseUrl) {
+    const database = decodeURIComponent(new URL(config.databaseUrl).pathname.slice(1)) || "hamafza";
+    log("runner", `using DATABASE_URL (database "${database}")`);
+    return { adminUrl: config.databaseUrl, database };
+  }
+  log("runner", `starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPort} (data in .data/postgres)`);
+  postgres = await startEmbeddedPostgres({ baseDir: join(DATA_DIR, "postgres"), port: config.embeddedPort, persistent: true });
+  return { adminUrl: postgres.adminUrl, database: "hamafza" };
+}
+
+function launch(name: string, script: string, extraEnv: Record<string, string>) {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...extraEnv, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: process.env.NODE_ENV ?? "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const relay = (stream: NodeJS.ReadableStream, write: (line: string) => void) =>
+    stream.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(write));
+  relay(child.stdout!, (line) => log(name, line));
+  relay(child.stderr!, (line) => log(name, line, true));
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(name, `exited unexpectedly (code ${code}, signal ${signal}); stopping everything`, true);
+    void shutdown(1);
+  });
+  children.push(child);
+}
+
+async function waitForHealth(name: string, url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function shutdown(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  log("runner", "stopping…");
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  if (postgres) await postgres.stop().catch((error) => log("runner", `PostgreSQL stop failed: ${error}`, true));
+  log("runner", "stopped");
+  process.exit(exitCode);
+}
+
+function log(source: string, line: string, error = false) {
+  (error ? process.stderr : process.stdout).write(`[${source}] ${line}\n`);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+main().catch((error) => {
+  log("runner", error instanceof Error ? error.stack ?? error.message : String(error), true);
+  void shutdown(1);
+});

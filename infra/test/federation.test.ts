@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { dropProvisionedDatabase, postGraphQL, testAdminUrl, withClient } from "@hamafza/common";
+import { InProcessStack, prepareDatabase, PreparedDatabase, startInProcessStack } from "@hamafza/infra";
+
+const database = `t_federation_${randomBytes(4).toString("hex")}`;
+let prepared: PreparedDatabase;
+let stack: InProcessStack;
+
+beforeAll(async () => {
+  prepared = await prepareDatabase(testAdminUrl(), database, { demo: true });
+  stack = await startInProcessStack(prepared);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await dropProvisionedDatabase(testAdminUrl(), database);
+});
+
+describe("the composed system", () => {
+  it("prepares migrations, reference data and demo data", () => {
+    expect(prepared.reference.provinces).toBe(31);
+    expect(prepared.demo).toMatchObject({ ngos: 40 });
+    expect(prepared.demo!.meetings).toBeGreaterThan(0);
+    expect(prepared.demo!.scores).toBe(prepared.demo!.managers);
+  });
+
+  it("reports every subgraph up on /health", async () => {
+    const response = await fetch(`${stack.baseUrl}/health`);
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ gateway: "up", subgraphs: { registry: { status: "up" }, engagement: { status: "up" }, evaluation: { status: "up" } } });
+  });
+
+  it("answers one query across registry, engagement and evaluation", async () => {
+    const result = await postGraphQL(
+      stack.gatewayUrl,
+      `{ ngos(filter: { provinceId: "19", status: ACTIVE }, limit: 50) {
+          totalCount
+          items { name county { name province { name } } meetings { title status chair { name position scores { year total grade } } } }
+        } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const ngos = result.data!.ngos.items as any[];
+    expect(ngos.length).toBeGreaterThan(0);
+    const engaged = ngos.find((ngo) => ngo.meetings.some((m: any) => m.status === "HELD"));
+    expect(engaged.county.province.name).toBe("زنجان");
+    const meeting = engaged.meetings.find((m: any) => m.status === "HELD");
+    expect(meeting.chair.position).toContain("فرماندار");
+    expect(meeting.chair.scores[0]).toMatchObject({ year: 1404 });
+    expect(meeting.chair.scores[0].total).toBeGreaterThan(0);
+  });
+
+  it("keeps subgraph error codes and Persian messages through the gateway", async () => {
+    const result = await postGraphQL(stack.gatewayUrl, `mutation { createNgo(input: { name: "ab", nationalId: "1", countyId: "1901" }) { id } }`);
+    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0].message).toMatch(/شناسه ملی/);
+    expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.js/);
+  });
+
+  it("is idempotent: preparing again adds no data", async () => {
+    const again = await prepareDatabase(testAdminUrl(), database, { demo: true });
+    prepared = again; // role passwords are rotated on every preparation
+    expect(again.demo).toEqual({ ngos: 0, managers: 0, meetings: 0, scores: 0 });
+    expect(Object.values(again.migrations).flat()).toEqual([]);
+  });
+
+  it("gives each service a role that cannot read another service's schema", async () => {
+    await withClient(prepared.serviceUrls.registry, async (client) => {
+      await expect(client.query("SELECT count(*) FROM engagement.meeting")).rejects.toThrow(/permission denied/);
+      const own = await client.query("SELECT count(*) FROM registry.ngo");
+      expect(Number(own.rows[0].count)).toBe(40);
+    });
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * `npm test`: every workspace's tests against a real PostgreSQL (see test/globalSetup.ts).
+ * Services are type-checked by `tsc -b` in `npm run build`; ts-jest only transpiles (isolatedModules).
+ */
+const tsJest = ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: "services",
+      rootDir: __dirname,
+      testEnvironment: "node",
+      roots: ["<rootDir>/services", "<rootDir>/schema", "<rootDir>/infra", "<rootDir>/dashboard/e2e"],
+      testMatch: ["**/test/**/*.test.ts", "**/e2e/**/*.test.ts"],
+      transform: { "^.+\\.tsx?$": tsJest },
+      globalSetup: "<rootDir>/test/globalSetup.ts",
+      globalTeardown: "<rootDir>/test/globalTeardown.ts",
+      testTimeout: 60000,
+    },
+    {
+      displayName: "dashboard",
+      rootDir: __dirname,
+      testEnvironment: "node",
+      roots: ["<rootDir>/dashboard/test"],
+      testMatch: ["**/*.test.ts"],
+      transform: { "^.+\\.tsx?$": tsJest },
+    },
+  ],
+};

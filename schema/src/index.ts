@@ -1,0 +1,3 @@
+export { composeSupergraph, SUPERGRAPH_PATH } from "./compose";
+export { SUBGRAPHS } from "./subgraphs";
+export type { SubgraphDefinition } from "./subgraphs";

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import DataLoader from "dataloader";
+import { DataSource } from "typeorm";
+
+/** The signed-in user; filled in by the identity issue. `null` means anonymous. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: string;
+  provinceId: string | null;
+  countyId: string | null;
+}
+
+/** Per-request state handed to every resolver. */
+export interface RequestContext {
+  requestId: string;
+  user: AuthUser | null;
+  db: DataSource;
+  loaders: LoaderRegistry;
+}
+
+/**
+ * Request-scoped DataLoaders, created on first use under a name, so every field resolver and reference
+ * resolver of one request shares the same batches (one SQL statement per entity type and tick).
+ */
+export class LoaderRegistry {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export function createRequestContext(db: DataSource, user: AuthUser | null = null): RequestContext {
+  return { requestId: randomUUID(), user, db, loaders: new LoaderRegistry() };
+}
+
+/** Orders rows to match the requested keys, `null` where a key has no row (DataLoader's contract). */
+export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const index = new Map<K, V>();
+  for (const row of rows) index.set(keyOf(row), row);
+  return keys.map((key) => index.get(key) ?? null);
+}
+
+/** Groups rows under the requested keys, `[]` where a key has none (one-to-many DataLoader). */
+export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}

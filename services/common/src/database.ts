@@ -1,0 +1,62 @@
+import { DataSource, DefaultNamingStrategy, MixedList, NamingStrategyInterface } from "typeorm";
+import { snakeCase } from "typeorm/util/StringUtils";
+
+/** snake_case tables and columns, so analysts reading the database see one convention. */
+export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  override tableName(className: string, customName?: string): string {
+    return customName ?? snakeCase(className);
+  }
+  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+    return snakeCase(prefixes.concat(customName ?? propertyName).join("_"));
+  }
+  override relationName(propertyName: string): string {
+    return snakeCase(propertyName);
+  }
+  override joinColumnName(relationName: string, referencedColumnName: string): string {
+    return snakeCase(`${relationName}_${referencedColumnName}`);
+  }
+  override joinTableName(firstTableName: string, secondTableName: string, firstPropertyName: string): string {
+    return snakeCase(`${firstTableName}_${firstPropertyName.replace(/\./g, "_")}_${secondTableName}`);
+  }
+  override joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {
+    return snakeCase(`${tableName}_${columnName ?? propertyName}`);
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassList = MixedList<Function | string>;
+
+export interface ServiceDatabaseOptions {
+  /** Connection string for this service's role. */
+  url: string;
+  /** The PostgreSQL schema the service owns (registry, engagement, evaluation). */
+  schema: string;
+  entities: MixedList<Function | string>;
+  migrations: ClassList;
+  /** Pool size; small by default, each service has its own pool. */
+  poolSize?: number;
+  logging?: boolean;
+}
+
+export function createServiceDataSource(options: ServiceDatabaseOptions): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: "migrations",
+    migrationsTransactionMode: "each",
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: options.logging ? ["query", "error"] : false,
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public -c timezone=UTC` },
+  });
+}
+
+/** Opens the data source and applies pending migrations; returns the names of the migrations it ran. */
+export async function openAndMigrate(dataSource: DataSource): Promise<string[]> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  const ran = await dataSource.runMigrations({ transaction: "each" });
+  return ran.map((m) => m.name);
+}

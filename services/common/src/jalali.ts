@@ -1,0 +1,69 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { newDate as newJalaliDate } from "date-fns-jalali";
+
+/** Instants are stored in UTC; periods (years, quarters) are those of Tehran's wall clock (DOMAIN.md). */
+export const TEHRAN = "Asia/Tehran";
+
+export interface JalaliDate {
+  year: number;
+  month: number; // 1..12
+  day: number;
+}
+
+const tehranJalali = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", {
+  timeZone: TEHRAN,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+});
+
+/** The Jalali calendar day of an instant, on Tehran's clock. */
+export function toJalali(instant: Date): JalaliDate {
+  const parts = Object.fromEntries(tehranJalali.formatToParts(instant).map((p) => [p.type, p.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+}
+
+/** Jalali quarters: 1 Farvardin–Khordad, 2 Tir–Shahrivar, 3 Mehr–Azar, 4 Dey–Esfand. */
+export function jalaliQuarterOf(instant: Date): { year: number; quarter: number } {
+  const { year, month } = toJalali(instant);
+  return { year, quarter: Math.ceil(month / 3) };
+}
+
+/** A Jalali calendar day as the Gregorian ISO day `YYYY-MM-DD`. */
+export function jalaliToIsoDate(year: number, month: number, day: number): string {
+  const gregorian = newJalaliDate(year, month - 1, day);
+  if (Number.isNaN(gregorian.getTime())) throw new RangeError(`Invalid Jalali date ${year}/${month}/${day}`);
+  const iso = format(gregorian, "yyyy-MM-dd");
+  const back = toJalali(new TZDate(`${iso}T12:00:00`, TEHRAN));
+  if (back.year !== year || back.month !== month || back.day !== day) {
+    throw new RangeError(`Invalid Jalali date ${year}/${month}/${day}`);
+  }
+  return iso;
+}
+
+/** Parses `1402/05/17` (Persian or ASCII digits, `/` or `-`) into the Gregorian ISO day. */
+export function parseJalaliDate(text: string): string {
+  const ascii = text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  const match = /^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})\s*$/.exec(ascii);
+  if (!match) throw new RangeError(`Not a Jalali date: ${text}`);
+  return jalaliToIsoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** Midnight in Tehran at the start of a Jalali day, as a UTC instant. */
+export function tehranMidnight(year: number, month: number, day: number): Date {
+  const [y, m, d] = jalaliToIsoDate(year, month, day).split("-").map(Number);
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, TEHRAN).getTime());
+}
+
+/** [start, end) of a Jalali quarter as UTC instants. */
+export function jalaliQuarterRange(year: number, quarter: number): { start: Date; end: Date } {
+  const start = tehranMidnight(year, (quarter - 1) * 3 + 1, 1);
+  const end = quarter === 4 ? tehranMidnight(year + 1, 1, 1) : tehranMidnight(year, quarter * 3 + 1, 1);
+  return { start, end };
+}
+
+/** [start, end) of a Jalali year as UTC instants. */
+export function jalaliYearRange(year: number): { start: Date; end: Date } {
+  return { start: tehranMidnight(year, 1, 1), end: tehranMidnight(year + 1, 1, 1) };
+}

@@ -1,0 +1,112 @@
+import { Arg, ArgsType, ClassType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { ErrorCode, AppError } from "./errors";
+
+/**
+ * The list convention shared by every service (README, "List convention"):
+ *   plural(filter, sort, offset, limit) -> { items, totalCount }
+ * The dashboard's generic data provider relies on exactly this shape.
+ */
+export enum SortOrder {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(SortOrder, {
+  name: "SortOrder",
+  description: "Direction of a sort.",
+  valuesConfig: { ASC: { description: "Smallest, earliest or alphabetically first first." }, DESC: { description: "Largest, latest or alphabetically last first." } },
+});
+
+@InputType({ description: "Sort a list by one field. The allowed fields are listed in each list query's description." })
+export class SortInput {
+  @Field({ description: "Field name, as it appears in the type (e.g. `name`, `createdAt`)." })
+  field!: string;
+
+  @Field(() => SortOrder, { defaultValue: SortOrder.ASC, description: "Ascending or descending." })
+  order: SortOrder = SortOrder.ASC;
+}
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 200;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => SortInput, { nullable: true, description: "Sort order; defaults to each list's natural order." })
+  sort?: SortInput;
+
+  @Field(() => Int, { defaultValue: 0, description: "How many items to skip (0-based)." })
+  offset: number = 0;
+
+  @Field(() => Int, { defaultValue: DEFAULT_LIMIT, description: `How many items to return (1 to ${MAX_LIMIT}).` })
+  limit: number = DEFAULT_LIMIT;
+}
+
+/** A page of items plus the total count of the filtered list; one class per item type via `PageOf(Type)`. */
+export function PageOf<T extends object>(itemType: ClassType<T>) {
+  @ObjectType()
+  abstract class Page {
+    @Field(() => [itemType], { description: "The items of this page." })
+    items!: T[];
+
+    @Field(() => Int, { description: "How many items match the filter, across all pages." })
+    totalCount!: number;
+  }
+  return Page;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
+
+/** Maps a GraphQL sort field to an SQL expression; only these fields may be sorted on. */
+export type SortableColumns = Record<string, string>;
+
+/**
+ * Applies sort/offset/limit to a query builder and returns the page. `defaultSort` keeps the order stable;
+ * the alias's primary key is always the final tie-breaker so pages never overlap.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  sortable: SortableColumns,
+  defaultSort: SortInput,
+): Promise<Page<T>> {
+  const { offset, limit } = checkPageBounds(args);
+  const sort = args.sort ?? defaultSort;
+  const column = sortable[sort.field];
+  if (!column) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `مرتب‌سازی بر اساس «${sort.field}» ممکن نیست. فیلدهای مجاز: ${Object.keys(sortable).join("، ")}`,
+      { field: "sort.field", allowed: Object.keys(sortable) },
+    );
+  }
+  const [items, totalCount] = await query
+    .orderBy(column, sort.order, sort.order === SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST")
+    .addOrderBy(`${query.alias}.id`, "ASC")
+    .skip(offset)
+    .take(limit)
+    .getManyAndCount();
+  return { items, totalCount };
+}
+
+export function checkPageBounds(args: PageArgs): { offset: number; limit: number } {
+  if (!Number.isInteger(args.offset) || args.offset < 0) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار offset باید عددی صحیح و نامنفی باشد.", { field: "offset" });
+  }
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_LIMIT) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `مقدار limit باید بین ۱ و ${MAX_LIMIT} باشد.`, { field: "limit" });
+  }
+  return { offset: args.offset, limit: args.limit };
+}
+
+/** `filter` argument of a list query (described once, used everywhere). */
+export const FilterArg = (type: ClassType) =>
+  Arg("filter", () => type, { nullable: true, description: "Conditions the items must meet; all given conditions apply." });
+
+/** `id` argument of a singular query or an update/delete mutation. */
+export const IdArg = () => Arg("id", () => ID, { description: "The record's id." });
+
+/** `input` argument of a create/update mutation. */
+export const InputArg = (type: ClassType) => Arg("input", () => type, { description: "The values to save." });

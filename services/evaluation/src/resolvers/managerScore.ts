@@ -1,0 +1,70 @@
+import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { byKeys, FilterArg, groupByKeys, IdArg, isUuid, PageArgs, PageOf, paginate, RequestContext, SortOrder, uuidsForFilter } from "@hamafza/common";
+import { In } from "typeorm";
+import { Grade, ManagerScore } from "../entities/ManagerScore";
+import { Manager } from "../entities/Manager";
+
+@ObjectType({ description: "A page of manager scores." })
+export class ManagerScorePage extends PageOf(ManagerScore) {}
+
+@InputType({ description: "Filter manager scores." })
+export class ManagerScoreFilter {
+  @Field(() => [ID], { nullable: true, description: "Only these score records." })
+  ids?: string[];
+
+  @Field(() => ID, { nullable: true, description: "Only scores of this manager." })
+  managerId?: string;
+
+  @Field(() => Int, { nullable: true, description: "Only scores of this Jalali year." })
+  year?: number;
+
+  @Field(() => Grade, { nullable: true, description: "Only scores in this grade band." })
+  grade?: Grade;
+}
+
+const SCORE_SORTABLE = { total: "score.total", year: "score.year", grade: "score.grade", computedAt: "score.computedAt" };
+
+export const scoreById = (ctx: RequestContext) =>
+  ctx.loaders.get<string, ManagerScore | null>("scoreById", async (ids) =>
+    byKeys(ids, await ctx.db.getRepository(ManagerScore).findBy({ id: In([...ids]) }), (s) => s.id),
+  );
+
+const scoresByManager = (ctx: RequestContext) =>
+  ctx.loaders.get<string, ManagerScore[]>("scoresByManager", async (managerIds) =>
+    groupByKeys(
+      managerIds,
+      await ctx.db.getRepository(ManagerScore).find({ where: { managerId: In([...managerIds]) }, order: { year: "DESC" } }),
+      (s) => s.managerId,
+    ),
+  );
+
+@Resolver(() => ManagerScore)
+export class ManagerScoreResolver {
+  @Query(() => ManagerScorePage, { description: "Manager scores, highest first by default. Sortable by `total`, `year`, `grade`, `computedAt`." })
+  managerScores(@Ctx() ctx: RequestContext, @FilterArg(ManagerScoreFilter) filter: ManagerScoreFilter | undefined, @Args(() => PageArgs) page: PageArgs) {
+    const query = ctx.db.getRepository(ManagerScore).createQueryBuilder("score");
+    if (filter?.ids) query.andWhere("score.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
+    if (filter?.managerId) query.andWhere("score.managerId = :managerId", { managerId: uuidsForFilter([filter.managerId])[0] });
+    if (filter?.year) query.andWhere("score.year = :year", { year: filter.year });
+    if (filter?.grade) query.andWhere("score.grade = :grade", { grade: filter.grade });
+    return paginate(query, page, SCORE_SORTABLE, { field: "total", order: SortOrder.DESC });
+  }
+
+  @Query(() => ManagerScore, { nullable: true, description: "One score record by id." })
+  managerScore(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<ManagerScore | null> {
+    return isUuid(id) ? scoreById(ctx).load(id) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Manager, { nullable: true, description: "The scored manager." })
+  manager(@Root() score: ManagerScore): Manager {
+    return { id: score.managerId };
+  }
+}
+
+@Resolver(() => Manager)
+export class ManagerEvaluationResolver {
+  @FieldResolver(() => [ManagerScore], { nullable: true, description: "The manager's scores, latest year first (evaluation service)." })
+  scores(@Root() manager: Manager, @Ctx() ctx: RequestContext): Promise<ManagerScore[]> {
+    return isUuid(manager.id) ? scoresByManager(ctx).load(manager.id) : Promise.resolve([]);
+  }
+}

@@ -1,0 +1,18 @@
+import { buildFederatedSchema, isUuid, RequestContext } from "@hamafza/common";
+import { GraphQLSchema } from "graphql";
+import { Manager } from "./entities/Manager";
+import { ManagerScore } from "./entities/ManagerScore";
+import { ManagerEvaluationResolver, ManagerScoreResolver, scoreById } from "./resolvers/managerScore";
+
+export const evaluationEntities = [ManagerScore];
+
+/** The evaluation subgraph schema; needs no database, so `npm run compose` can print it. */
+export function buildEvaluationSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [ManagerScoreResolver, ManagerEvaluationResolver], orphanedTypes: [Manager] },
+    {
+      ManagerScore: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => (isUuid(ref.id) ? scoreById(ctx).load(ref.id) : null) },
+      Manager: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+    },
+  );
+}

@@ -1,0 +1,95 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { DateScalar } from "@hamafza/common";
+import { County } from "./County";
+import { Province } from "./Province";
+
+export enum NgoStatus {
+  ACTIVE = "ACTIVE",
+  INACTIVE = "INACTIVE",
+  DISSOLVED = "DISSOLVED",
+}
+registerEnumType(NgoStatus, {
+  name: "NgoStatus",
+  description: "Whether the NGO is working.",
+  valuesConfig: {
+    ACTIVE: { description: "Active (فعال)." },
+    INACTIVE: { description: "Not currently active (غیرفعال)." },
+    DISSOLVED: { description: "Dissolved (منحل); kept for history." },
+  },
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A licensed non-governmental organisation (سمن / سازمان مردم‌نهاد)." })
+@Entity({ name: "ngo" })
+@Index("ngo_name_in_county_unique", ["countyId", "nameNormalized"], { unique: true })
+export class Ngo {
+  @Field(() => ID, { description: "Hamafza's identifier of the NGO (UUID)." })
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Field({ description: "Name as the user typed it, for display." })
+  @Column({ type: "text" })
+  name!: string;
+
+  /** Normalised name (DOMAIN.md, "Persian text"): the form used for search and uniqueness. */
+  @Column({ type: "text" })
+  nameNormalized!: string;
+
+  @Field({ description: "National identifier of the legal entity (شناسه ملی): 11 digits with a valid checksum." })
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 11 })
+  nationalId!: string;
+
+  @Field(() => String, { nullable: true, description: "Registration number (شماره ثبت) with the licensing authority." })
+  @Column({ type: "text", nullable: true })
+  registrationNumber!: string | null;
+
+  @Field(() => ID, { description: "Code of the home county." })
+  @Index()
+  @Column({ type: "varchar", length: 4 })
+  countyId!: string;
+
+  @Field(() => ID, { description: "Code of the home county's province (derived from the county)." })
+  @Index()
+  @Column({ type: "varchar", length: 2 })
+  provinceId!: string;
+
+  @Field(() => County, { nullable: true, description: "The home county." })
+  county?: County;
+
+  @Field(() => Province, { nullable: true, description: "The home county's province." })
+  province?: Province;
+
+  @Field(() => NgoStatus, { description: "Whether the NGO is active, inactive or dissolved." })
+  @Column({ type: "varchar", length: 16, default: NgoStatus.ACTIVE })
+  status!: NgoStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: "Founding date (Gregorian ISO day; shown in Jalali)." })
+  @Column({ type: "date", nullable: true })
+  foundedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Contact phone: a landline with area code or a mobile number, digits only." })
+  @Column({ type: "varchar", length: 11, nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Postal address, as typed." })
+  @Column({ type: "text", nullable: true })
+  address!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Number of members." })
+  @Column({ type: "integer", nullable: true })
+  membersCount!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Number of volunteers." })
+  @Column({ type: "integer", nullable: true })
+  volunteersCount!: number | null;
+
+  @Field({ description: "When the record was created (UTC)." })
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+
+  @Field({ description: "When the record was last changed (UTC)." })
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt!: Date;
+}

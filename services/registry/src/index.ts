@@ -1,0 +1,20 @@
+import { createServiceDataSource, RunningServer, startSubgraphServer } from "@hamafza/common";
+import { DataSource } from "typeorm";
+import { InitRegistry1763800000000 } from "./migrations/1763800000000-InitRegistry";
+import { buildRegistrySchema, registryEntities } from "./schema";
+
+export { buildRegistrySchema, registryEntities } from "./schema";
+export { loadReferenceData } from "./seed/reference";
+export { loadRegistryDemoData, demoNgos, demoManagers, demoNgoId, demoManagerId } from "./seed/demo";
+export type { DemoNgo, DemoManager } from "./seed/demo";
+
+export const SERVICE_NAME = "registry";
+export const registryMigrations = [InitRegistry1763800000000];
+
+export function createRegistryDataSource(url: string): DataSource {
+  return createServiceDataSource({ url, schema: SERVICE_NAME, entities: registryEntities, migrations: registryMigrations });
+}
+
+export async function startRegistry(options: { db: DataSource; port: number }): Promise<RunningServer> {
+  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildRegistrySchema(), db: options.db, port: options.port });
+}

@@ -1,0 +1,19 @@
+import { byKeys, RequestContext } from "@hamafza/common";
+import { In } from "typeorm";
+import { County } from "./entities/County";
+import { Manager } from "./entities/Manager";
+import { Ngo } from "./entities/Ngo";
+import { Province } from "./entities/Province";
+
+/** One batched `WHERE id IN (…)` per entity type per request. */
+function byIdLoader<T extends { id: string }>(ctx: RequestContext, entity: new () => T) {
+  return ctx.loaders.get<string, T | null>(`${entity.name}ById`, async (ids) => {
+    const rows = await ctx.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    return byKeys(ids, rows as T[], (row) => row.id);
+  });
+}
+
+export const provinceById = (ctx: RequestContext) => byIdLoader(ctx, Province);
+export const countyById = (ctx: RequestContext) => byIdLoader(ctx, County);
+export const ngoById = (ctx: RequestContext) => byIdLoader(ctx, Ngo);
+export const managerById = (ctx: RequestContext) => byIdLoader(ctx, Manager);

@@ -1,0 +1,25 @@
+import { buildFederatedSchema, isUuid, RequestContext } from "@hamafza/common";
+import { GraphQLSchema } from "graphql";
+import { County } from "./entities/County";
+import { Manager } from "./entities/Manager";
+import { Ngo } from "./entities/Ngo";
+import { Province } from "./entities/Province";
+import { countyById, managerById, ngoById, provinceById } from "./loaders";
+import { CountyResolver, ProvinceResolver } from "./resolvers/geography";
+import { ManagerResolver } from "./resolvers/manager";
+import { NgoResolver } from "./resolvers/ngo";
+
+export const registryEntities = [Province, County, Ngo, Manager];
+
+/** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
+export function buildRegistrySchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [ProvinceResolver, CountyResolver, NgoResolver, ManagerResolver] },
+    {
+      Province: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => provinceById(ctx).load(ref.id) },
+      County: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => countyById(ctx).load(ref.id) },
+      Ngo: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => (isUuid(ref.id) ? ngoById(ctx).load(ref.id) : null) },
+      Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => (isUuid(ref.id) ? managerById(ctx).load(ref.id) : null) },
+    },
+  );
+}
