@@ -61,7 +61,8 @@ const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...GRAPHQL_OWN
 export function formatError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === "string" && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    // serviceName: which subgraph answered is an internal detail the gateway adds.
+    const { stacktrace: _stack, exception: _exception, serviceName: _service, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   logUnexpected(original);

@@ -43,6 +43,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const httpServer = createServer(app);
   const apollo = new ApolloServer({
     gateway,
+    // Analysts and the dashboard's generic data provider read the schema; the identity issue limits this to
+    // signed-in users.
+    introspection: true,
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],

@@ -28,7 +28,7 @@ export async function loadEngagementDemoData(db: DataSource, demo: EngagementDem
       const { start } = jalaliQuarterRange(1404, quarter);
       const scheduledAt = new Date(start.getTime() + (20 + index) * 86_400_000 + 6.5 * 3_600_000);
       const held = scheduledAt.getTime() < Date.now();
-      const title = `نشست مسئله‌محور فصل ${quarter}: ${TOPICS[(index + quarter) % TOPICS.length]}`;
+      const title = `نشست مسئله‌محور فصل ${quarter.toLocaleString("fa-IR")}: ${TOPICS[(index + quarter) % TOPICS.length]}`;
       const meeting = Object.assign(new Meeting(), {
         title,
         titleNormalized: normalizePersian(title),

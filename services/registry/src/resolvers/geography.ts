@@ -33,7 +33,7 @@ export class CountyFilter {
 
 @Resolver(() => Province)
 export class ProvinceResolver {
-  @Query(() => ProvincePage, { description: "Provinces. Sortable by `id`, `name`, `nameEn`." })
+  @Query(() => ProvincePage, { description: "Provinces. Sortable by `id` (= `code`), `name`, `nameEn`." })
   async provinces(
     @Ctx() ctx: RequestContext,
     @FilterArg(ProvinceFilter) filter: ProvinceFilter | undefined,
@@ -42,7 +42,7 @@ export class ProvinceResolver {
     const query = ctx.db.getRepository(Province).createQueryBuilder("province");
     if (filter?.ids) query.andWhere("province.id IN (:...ids)", { ids: filter.ids.length ? filter.ids : [null] });
     if (filter?.q) query.andWhere("(province.nameNormalized LIKE :q OR replace(lower(province.nameEn), ' ', '') LIKE :q)", { q: containsPattern(filter.q) });
-    return paginate(query, page, { id: "province.id", name: "province.nameNormalized", nameEn: "province.nameEn" }, { field: "id", order: SortOrder.ASC });
+    return paginate(query, page, { id: "province.id", code: "province.id", name: "province.nameNormalized", nameEn: "province.nameEn" }, { field: "id", order: SortOrder.ASC });
   }
 
   @Query(() => Province, { nullable: true, description: "One province by its code." })
@@ -53,7 +53,7 @@ export class ProvinceResolver {
 
 @Resolver(() => County)
 export class CountyResolver {
-  @Query(() => CountyPage, { description: "Counties. Sortable by `id`, `name`, `nameEn`, `provinceId`." })
+  @Query(() => CountyPage, { description: "Counties. Sortable by `id` (= `code`), `name`, `nameEn`, `provinceId`." })
   async counties(
     @Ctx() ctx: RequestContext,
     @FilterArg(CountyFilter) filter: CountyFilter | undefined,
@@ -66,7 +66,7 @@ export class CountyResolver {
     return paginate(
       query,
       page,
-      { id: "county.id", name: "county.nameNormalized", nameEn: "county.nameEn", provinceId: "county.provinceId" },
+      { id: "county.id", code: "county.id", name: "county.nameNormalized", nameEn: "county.nameEn", provinceId: "county.provinceId" },
       { field: "id", order: SortOrder.ASC },
     );
   }

@@ -1,0 +1,17 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import farsiMessages from 'ra-language-farsi';
+import type { I18nProvider } from 'react-admin';
+import { domainMessages } from './messages';
+import { toPersianDigits } from './persianDigits';
+
+export const LOCALE = 'fa';
+
+const messages = { ...farsiMessages, ...domainMessages };
+
+function withPersianDigits(provider: I18nProvider): I18nProvider {
+  return { ...provider, translate: (key, options) => toPersianDigits(provider.translate(key, options)) };
+}
+
+export const i18nProvider = withPersianDigits(
+  polyglotI18nProvider(() => messages, LOCALE, [{ locale: LOCALE, name: 'فارسی' }], { allowMissing: true }),
+);

@@ -1,0 +1,70 @@
+export const domainMessages = {
+  hamafza: {
+    title: 'هم‌افزا — سامانه تعامل با سمن‌ها',
+    dashboard: {
+      welcome: 'به سامانه هم‌افزا خوش آمدید',
+      intro: 'ثبت و پیگیری سازمان‌های مردم‌نهاد، نشست‌های استانداری‌ها و شهرستان‌ها با سمن‌ها و ارزیابی مدیران.',
+      ngos: 'سمن‌های ثبت‌شده',
+      meetings: 'نشست‌ها',
+      provinces: 'استان‌ها',
+      counties: 'شهرستان‌ها',
+    },
+    ngos: { meetings: 'نشست‌های این سمن' },
+    provinces: { counties: 'شهرستان‌های این استان' },
+    counties: { ngos: 'سمن‌های این شهرستان' },
+  },
+  resources: {
+    ngos: {
+      name: 'سمن |||| سمن‌ها',
+      fields: {
+        id: 'شناسه',
+        q: 'جستجو',
+        name: 'نام',
+        nationalId: 'شناسه ملی',
+        registrationNumber: 'شماره ثبت',
+        countyId: 'شهرستان',
+        county: 'شهرستان',
+        provinceId: 'استان',
+        status: 'وضعیت',
+        foundedOn: 'تاریخ تأسیس',
+        phone: 'تلفن',
+        createdAt: 'تاریخ ثبت',
+        updatedAt: 'آخرین ویرایش',
+        meetings: 'نشست‌ها',
+      },
+    },
+    meetings: {
+      name: 'نشست |||| نشست‌ها',
+      fields: {
+        id: 'شناسه',
+        q: 'جستجو',
+        title: 'عنوان',
+        kind: 'نوع نشست',
+        countyId: 'شهرستان',
+        county: 'شهرستان',
+        chairId: 'رئیس نشست',
+        chair: 'رئیس نشست',
+        scheduledAt: 'زمان برگزاری',
+        status: 'وضعیت',
+        ngoId: 'سمن',
+        ngoIds: 'سمن‌های شرکت‌کننده',
+      },
+    },
+    provinces: {
+      name: 'استان |||| استان‌ها',
+      fields: { id: 'شناسه', q: 'جستجو', code: 'کد', name: 'نام' },
+    },
+    counties: {
+      name: 'شهرستان |||| شهرستان‌ها',
+      fields: { id: 'شناسه', q: 'جستجو', code: 'کد', name: 'نام', provinceId: 'استان', province: 'استان' },
+    },
+    managers: {
+      name: 'مدیر |||| مدیران',
+      fields: { id: 'شناسه', q: 'جستجو', name: 'نام', position: 'سمت', countyId: 'شهرستان', county: 'شهرستان' },
+    },
+    managerScores: {
+      name: 'امتیاز مدیر |||| امتیازهای مدیران',
+      fields: { id: 'شناسه', managerId: 'مدیر', manager: 'مدیر', year: 'سال', score: 'امتیاز' },
+    },
+  },
+};

@@ -1,0 +1,17 @@
+import { Datagrid, List, ReferenceField, SearchInput, TextField } from 'react-admin';
+import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
+
+const countyFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceFilterInput key="provinceId" source="provinceId" reference="provinces" alwaysOn />,
+];
+
+export const CountyList = () => (
+  <List filters={countyFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="code" />
+      <TextField source="name" />
+      <ReferenceField source="provinceId" reference="provinces" link="show" sortable={false} />
+    </Datagrid>
+  </List>
+);

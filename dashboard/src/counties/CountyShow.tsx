@@ -1,0 +1,34 @@
+import {
+  Datagrid,
+  Pagination,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from 'react-admin';
+import { JalaliDateField } from '../common/JalaliDateField';
+import { NgoStatusField } from '../ngos/ngoStatus';
+
+export const CountyShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="code" />
+      <TextField source="name" />
+      <ReferenceField source="provinceId" reference="provinces" link="show" />
+      <ReferenceManyField
+        reference="ngos"
+        target="countyId"
+        label="hamafza.counties.ngos"
+        sort={{ field: 'name', order: 'ASC' }}
+        pagination={<Pagination />}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="name" />
+          <NgoStatusField source="status" />
+          <JalaliDateField source="foundedOn" />
+        </Datagrid>
+      </ReferenceManyField>
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,38 @@
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Typography from '@mui/material/Typography';
+import { Title, useTranslate } from 'react-admin';
+import { StatCard } from './StatCard';
+
+const STATS = [
+  { resource: 'ngos', label: 'hamafza.dashboard.ngos' },
+  { resource: 'meetings', label: 'hamafza.dashboard.meetings' },
+  { resource: 'provinces', label: 'hamafza.dashboard.provinces' },
+  { resource: 'counties', label: 'hamafza.dashboard.counties' },
+];
+
+export const Dashboard = () => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Title title={translate('hamafza.title')} />
+      <Card>
+        <CardContent>
+          <Typography variant="h5" component="h1" gutterBottom>
+            {translate('hamafza.title')}
+          </Typography>
+          <Typography variant="body1">{translate('hamafza.dashboard.welcome')}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('hamafza.dashboard.intro')}
+          </Typography>
+        </CardContent>
+      </Card>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+        {STATS.map((stat) => (
+          <StatCard key={stat.resource} {...stat} />
+        ))}
+      </Box>
+    </Box>
+  );
+};

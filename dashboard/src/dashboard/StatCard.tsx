@@ -1,0 +1,32 @@
+import Card from '@mui/material/Card';
+import CardActionArea from '@mui/material/CardActionArea';
+import CardContent from '@mui/material/CardContent';
+import Typography from '@mui/material/Typography';
+import { LinkBase, useCreatePath, useGetList, useTranslate } from 'react-admin';
+import { formatPersianNumber } from '../common/persianDigits';
+
+export interface StatCardProps {
+  resource: string;
+  label: string;
+}
+
+export const StatCard = ({ resource, label }: StatCardProps) => {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 } });
+  const value = isPending || error || total == null ? '—' : formatPersianNumber(total);
+  return (
+    <Card sx={{ flex: '1 1 200px' }}>
+      <CardActionArea component={LinkBase} to={createPath({ resource, type: 'list' })}>
+        <CardContent>
+          <Typography variant="body2" color="text.secondary">
+            {translate(label)}
+          </Typography>
+          <Typography variant="h4" component="p" sx={{ fontWeight: 700 }}>
+            {value}
+          </Typography>
+        </CardContent>
+      </CardActionArea>
+    </Card>
+  );
+};

@@ -1,0 +1,181 @@
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'ra-core';
+import { createGraphQLClient, type GraphQLClientOptions, type GraphQLRequest } from './graphqlClient';
+import { buildSchemaModel, type Operation, type ResourceModel, type SchemaModel } from './schemaModel';
+import {
+  buildFilter,
+  inputTypeName,
+  listVariables,
+  MAX_LIMIT,
+  sanitizeInput,
+  type SortParams,
+  type Values,
+} from './variables';
+
+interface Page {
+  items: RaRecord[];
+  totalCount: number;
+}
+
+interface ListQuery {
+  filter?: Values;
+  sort?: SortParams;
+  pagination?: { page: number; perPage: number };
+}
+
+export type DataProviderOptions = GraphQLClientOptions;
+
+export function buildDataProvider(options: DataProviderOptions): DataProvider {
+  const request = createGraphQLClient(options);
+  const loadSchema = memoizeUntilFailure(() =>
+    request<IntrospectionQuery>(getIntrospectionQuery()).then(buildSchemaModel, rethrowAsSchemaError),
+  );
+  const api = new ResourceApi(request, loadSchema);
+  return {
+    getList: async (resource, params) => api.getList(resource, params),
+    getOne: async (resource, params) => ({ data: await api.getOne(resource, params.id) }),
+    getMany: async (resource, params) => ({ data: await api.getMany(resource, params.ids) }),
+    getManyReference: async (resource, params) =>
+      api.getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }, params.target),
+    create: async (resource, params) => ({ data: await api.create(resource, params.data) }),
+    update: async (resource, params) => ({ data: await api.update(resource, params.id, params.data) }),
+    updateMany: async (resource, params) => ({
+      data: await sequence(params.ids, async (id) => (await api.update(resource, id, params.data)).id),
+    }),
+    delete: async (resource, params) => ({ data: await api.remove(resource, params.id) }),
+    deleteMany: async (resource, params) => ({
+      data: await sequence(params.ids, async (id) => (await api.remove(resource, id)).id),
+    }),
+  } as DataProvider;
+}
+
+class ResourceApi {
+  constructor(
+    private readonly request: GraphQLRequest,
+    private readonly loadSchema: () => Promise<SchemaModel>,
+  ) {}
+
+  async getList(name: string, query: ListQuery, requiredFilter?: string) {
+    const resource = await this.resource(name);
+    if (requiredFilter && !resource.filterFields.has(requiredFilter)) {
+      throw new HttpError(`فیلتر «${requiredFilter}» برای «${name}» تعریف نشده است.`, 400);
+    }
+    const filter = buildFilter(resource, query.filter);
+    const pagination = query.pagination;
+    if (!pagination) return this.fetchPage(resource, listVariables(resource, filter, query.sort));
+    const offset = (pagination.page - 1) * pagination.perPage;
+    return this.fetchRange(resource, filter, query.sort, offset, pagination.perPage);
+  }
+
+  async getOne(name: string, id: Identifier): Promise<RaRecord> {
+    const resource = await this.resource(name);
+    const record = resource.one
+      ? await this.run<RaRecord | null>(resource.one, { id })
+      : (await this.getMany(name, [id]))[0];
+    if (!record) throw new HttpError('رکورد موردنظر یافت نشد.', 404);
+    return record;
+  }
+
+  async getMany(name: string, ids: Identifier[]): Promise<RaRecord[]> {
+    const resource = await this.resource(name);
+    const pages = await Promise.all(
+      chunk(ids, MAX_LIMIT).map((batch) =>
+        this.fetchPage(resource, listVariables(resource, { ids: batch }, undefined, { offset: 0, limit: batch.length })),
+      ),
+    );
+    return pages.flatMap((page) => page.data);
+  }
+
+  async create(name: string, data: Values): Promise<RaRecord> {
+    const resource = await this.resource(name);
+    const operation = requireOperation(resource, 'create');
+    return this.run(operation, { input: await this.input(operation, data) });
+  }
+
+  async update(name: string, id: Identifier, data: Values): Promise<RaRecord> {
+    const resource = await this.resource(name);
+    const operation = requireOperation(resource, 'update');
+    return this.run(operation, { id, input: await this.input(operation, data) });
+  }
+
+  async remove(name: string, id: Identifier): Promise<RaRecord> {
+    const resource = await this.resource(name);
+    return this.run(requireOperation(resource, 'delete'), { id });
+  }
+
+  private async resource(name: string): Promise<ResourceModel> {
+    const resource = (await this.loadSchema()).resources.get(name);
+    if (!resource) throw new HttpError(`منبع «${name}» در شمای GraphQL وجود ندارد.`, 404);
+    return resource;
+  }
+
+  private async input(operation: Operation, data: Values): Promise<Values> {
+    const typeName = inputTypeName(operation);
+    return typeName ? sanitizeInput((await this.loadSchema()).types, typeName, data) : {};
+  }
+
+  private async run<T = RaRecord>(operation: Operation, variables: Values): Promise<T> {
+    const result = await this.request<{ data: T }>(operation.document, variables);
+    return result.data;
+  }
+
+  private async fetchPage(resource: ResourceModel, variables: Values) {
+    const page = await this.run<Page>(resource.list, variables);
+    return { data: page.items, total: page.totalCount };
+  }
+
+  private async fetchRange(
+    resource: ResourceModel,
+    filter: Values | undefined,
+    sort: SortParams | undefined,
+    offset: number,
+    count: number,
+  ) {
+    const data: RaRecord[] = [];
+    let total = 0;
+    do {
+      const range = { offset: offset + data.length, limit: Math.min(count - data.length, MAX_LIMIT) };
+      const page = await this.fetchPage(resource, listVariables(resource, filter, sort, range));
+      data.push(...page.data);
+      total = page.total;
+      if (page.data.length === 0) break;
+    } while (data.length < count && offset + data.length < total);
+    return { data, total };
+  }
+}
+
+export const SCHEMA_ERROR_PREFIX = 'دریافت شمای GraphQL از سرور ممکن نشد:';
+
+function rethrowAsSchemaError(error: unknown): never {
+  if (!(error instanceof HttpError)) throw error;
+  throw new HttpError(`${SCHEMA_ERROR_PREFIX} ${error.message}`, error.status, error.body);
+}
+
+function requireOperation(resource: ResourceModel, kind: 'create' | 'update' | 'delete'): Operation {
+  const operation = resource[kind];
+  if (!operation) throw new HttpError(`عملیات «${kind}» برای «${resource.name}» پشتیبانی نمی‌شود.`, 405);
+  return operation;
+}
+
+function memoizeUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+async function sequence<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await run(item));
+  return results;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from '@jest/globals';
+import { graphql, parse, validate } from 'graphql';
+import { buildDataProvider, SCHEMA_ERROR_PREFIX } from '../src/dataProvider/buildDataProvider';
+import { buildSchemaModel, type ResourceModel } from '../src/dataProvider/schemaModel';
+import { buildFilter, listVariables, sanitizeInput } from '../src/dataProvider/variables';
+import { introspection, schema } from './fixtures/schema';
+
+const model = buildSchemaModel(introspection);
+const resource = (name: string): ResourceModel => model.resources.get(name)!;
+
+function documentsOf(item: ResourceModel): string[] {
+  return [item.list, item.one, item.create, item.update, item.delete]
+    .filter((operation) => operation !== undefined)
+    .map((operation) => operation.document);
+}
+
+describe('schema model from introspection', () => {
+  it('discovers one resource per paged root query field', () => {
+    expect([...model.resources.keys()].sort()).toEqual(
+      ['counties', 'managerScores', 'managers', 'meetings', 'ngos', 'provinces'].sort(),
+    );
+    expect(resource('managerScores').typeName).toBe('ManagerScore');
+    expect(resource('counties').typeName).toBe('County');
+  });
+
+  it('uses the lower-camel singular query and the convention mutations', () => {
+    expect(resource('counties').one?.field).toBe('county');
+    expect(resource('managerScores').one?.field).toBe('managerScore');
+    expect(resource('ngos').create?.field).toBe('createNgo');
+    expect(resource('ngos').update?.field).toBe('updateNgo');
+    expect(resource('ngos').delete?.field).toBe('deleteNgo');
+    expect(resource('meetings').create).toBeUndefined();
+  });
+
+  it('selects scalars, enums, scalar lists and { id name|title } of single objects', () => {
+    expect(resource('ngos').selection).toBe(
+      'id name nationalId registrationNumber countyId county { id name } status foundedOn phone createdAt updatedAt tags',
+    );
+    expect(resource('meetings').selection).toBe(
+      'id title kind countyId county { id name } chairId chair { id name } scheduledAt status ngoIds',
+    );
+    expect(resource('managerScores').selection).toBe('id managerId manager { id name } year score');
+  });
+
+  it('builds the list and mutation documents', () => {
+    expect(resource('ngos').list.document).toBe(
+      'query ngos($filter: NgoFilter, $sort: SortInput, $offset: Int, $limit: Int) ' +
+        '{ data: ngos(filter: $filter, sort: $sort, offset: $offset, limit: $limit) ' +
+        `{ items { ${resource('ngos').selection} } totalCount } }`,
+    );
+    expect(resource('ngos').update?.document).toBe(
+      'mutation updateNgo($id: ID!, $input: NgoUpdateInput!) ' +
+        `{ data: updateNgo(id: $id, input: $input) { ${resource('ngos').selection} } }`,
+    );
+  });
+
+  it('produces documents that validate against the schema', () => {
+    const documents = [...model.resources.values()].flatMap(documentsOf);
+    expect(documents).toHaveLength(6 * 2 + 3);
+    for (const document of documents) expect(validate(schema, parse(document))).toEqual([]);
+  });
+
+  it('reads filter fields from the filter input type', () => {
+    expect([...resource('meetings').filterFields.keys()]).toEqual(['ids', 'q', 'countyId', 'ngoId', 'status', 'kind']);
+  });
+});
+
+describe('variables', () => {
+  it('passes through only filter keys of the input type and maps id to ids', () => {
+    const filter = buildFilter(resource('ngos'), { q: 'مهر', status: 'ACTIVE', unknown: 1, phone: '', id: 7 });
+    expect(filter).toEqual({ q: 'مهر', status: 'ACTIVE', ids: [7] });
+    expect(buildFilter(resource('ngos'), { countyId: '' })).toBeUndefined();
+  });
+
+  it('maps sort and pagination and caps the limit', () => {
+    const variables = listVariables(resource('ngos'), { q: 'x' }, { field: 'name', order: 'desc' }, { offset: 20, limit: 500 });
+    expect(variables).toEqual({ filter: { q: 'x' }, sort: { field: 'name', order: 'DESC' }, offset: 20, limit: 200 });
+  });
+
+  it('keeps only input-type keys, dropping id, __typename and nested read objects', () => {
+    const data = {
+      id: '1',
+      __typename: 'Ngo',
+      name: 'سمن مهر',
+      county: { id: '3', name: 'کرج' },
+      countyId: '3',
+      createdAt: '2025-01-01T00:00:00Z',
+      contact: { phone: '021', email: 'a@b.ir', __typename: 'Contact', extra: true },
+      foundedOn: null,
+    };
+    expect(sanitizeInput(model.types, 'NgoUpdateInput', data)).toEqual({
+      name: 'سمن مهر',
+      countyId: '3',
+      contact: { phone: '021', email: 'a@b.ir' },
+      foundedOn: null,
+    });
+  });
+});
+
+interface SentRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+function inMemoryFetch(rootValue: Record<string, unknown>, sent: SentRequest[]) {
+  return async (_url: string, init: RequestInit): Promise<Response> => {
+    const { query, variables } = JSON.parse(String(init.body));
+    sent.push({ query, variables, headers: init.headers as Record<string, string> });
+    const result = await graphql({ schema, source: query, variableValues: variables, rootValue });
+    return new Response(JSON.stringify(result), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+}
+
+const ngoRecords = Array.from({ length: 450 }, (_, index) => ({
+  id: String(index + 1),
+  name: `سمن ${index + 1}`,
+  nationalId: String(10000000000 + index),
+  countyId: '3',
+  status: 'ACTIVE',
+  createdAt: '2025-06-21T08:00:00.000Z',
+  updatedAt: '2025-06-21T08:00:00.000Z',
+}));
+
+interface ListArgs {
+  filter?: { ids?: string[]; ngoId?: string };
+  offset?: number;
+  limit?: number;
+}
+
+const rootValue = {
+  ngos: ({ filter, offset = 0, limit = 50 }: ListArgs) => {
+    const matching = filter?.ids ? ngoRecords.filter((ngo) => filter.ids!.includes(ngo.id)) : ngoRecords;
+    return { items: matching.slice(offset, offset + limit), totalCount: matching.length };
+  },
+  meetings: ({ filter }: ListArgs) => ({
+    items: [{ id: 'm1', title: 'نشست', kind: 'COUNCIL', scheduledAt: '2025-06-21T08:00:00Z', status: 'HELD', ngoIds: [filter?.ngoId] }],
+    totalCount: 1,
+  }),
+  ngo: ({ id }: { id: string }) => ngoRecords.find((ngo) => ngo.id === id) ?? null,
+  updateNgo: ({ id, input }: { id: string; input: Record<string, unknown> }) => ({
+    ...ngoRecords.find((ngo) => ngo.id === id),
+    ...input,
+  }),
+  deleteNgo: () => {
+    throw Object.assign(new Error('حذف سمن دارای نشست مجاز نیست.'), { extensions: { code: 'FORBIDDEN' } });
+  },
+};
+
+function providerWith(sent: SentRequest[], token: string | null = 'secret') {
+  return buildDataProvider({ url: '/graphql', fetch: inMemoryFetch(rootValue, sent), getToken: () => token });
+}
+
+describe('data provider with injected fetch', () => {
+  it('introspects once and sends the bearer token', async () => {
+    const sent: SentRequest[] = [];
+    const provider = providerWith(sent);
+    await provider.getList('ngos', { pagination: { page: 1, perPage: 10 }, sort: { field: 'name', order: 'ASC' }, filter: {} });
+    await provider.getOne('ngos', { id: '2' });
+    expect(sent.filter((request) => request.query.includes('__schema'))).toHaveLength(1);
+    expect(sent.map((request) => request.headers.Authorization)).toEqual(['Bearer secret', 'Bearer secret', 'Bearer secret']);
+  });
+
+  it('omits the authorization header without a token', async () => {
+    const sent: SentRequest[] = [];
+    await providerWith(sent, null).getOne('ngos', { id: '1' });
+    expect(sent[0].headers.Authorization).toBeUndefined();
+  });
+
+  it('pages through the 200-item limit when more rows are requested', async () => {
+    const sent: SentRequest[] = [];
+    const result = await providerWith(sent).getList('ngos', {
+      pagination: { page: 1, perPage: 1000 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: {},
+    });
+    expect(result.data).toHaveLength(450);
+    expect(result.total).toBe(450);
+    expect(sent.slice(1).map((request) => [request.variables.offset, request.variables.limit])).toEqual([
+      [0, 200],
+      [200, 200],
+      [400, 200],
+    ]);
+  });
+
+  it('uses filter ids for getMany and the target filter for getManyReference', async () => {
+    const sent: SentRequest[] = [];
+    const provider = providerWith(sent);
+    const many = await provider.getMany('ngos', { ids: ['3', '5'] });
+    expect(many.data.map((ngo) => ngo.id)).toEqual(['3', '5']);
+    const reference = await provider.getManyReference('meetings', {
+      target: 'ngoId',
+      id: '3',
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'scheduledAt', order: 'DESC' },
+      filter: {},
+    });
+    expect(reference.data[0].ngoIds).toEqual(['3']);
+    expect(sent[2].variables).toEqual({
+      filter: { ngoId: '3' },
+      sort: { field: 'scheduledAt', order: 'DESC' },
+      offset: 0,
+      limit: 25,
+    });
+  });
+
+  it('sends only input-type keys on update', async () => {
+    const sent: SentRequest[] = [];
+    const previousData = { ...ngoRecords[0], county: { id: '3', name: 'کرج' } };
+    const result = await providerWith(sent).update('ngos', {
+      id: '1',
+      data: { ...previousData, name: 'نام تازه' },
+      previousData,
+    });
+    expect(result.data.name).toBe('نام تازه');
+    expect(sent[1].variables).toEqual({
+      id: '1',
+      input: { name: 'نام تازه', nationalId: ngoRecords[0].nationalId, countyId: '3', status: 'ACTIVE' },
+    });
+  });
+
+  it('turns GraphQL errors into an HttpError with the server message and code', async () => {
+    const provider = providerWith([]);
+    await expect(provider.delete('ngos', { id: '1' })).rejects.toMatchObject({
+      name: 'HttpError',
+      message: 'حذف سمن دارای نشست مجاز نیست.',
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('rejects getManyReference on a target missing from the filter type', async () => {
+    await expect(
+      providerWith([]).getManyReference('ngos', {
+        target: 'chairId',
+        id: '1',
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: 'id', order: 'ASC' },
+        filter: {},
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('reports a refused introspection and retries it on the next call', async () => {
+    const sent: SentRequest[] = [];
+    const working = inMemoryFetch(rootValue, sent);
+    let refuse = true;
+    const provider = buildDataProvider({
+      url: '/graphql',
+      fetch: async (url, init) => {
+        if (!refuse) return working(url, init);
+        refuse = false;
+        const errors = [{ message: 'introspection disabled', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }];
+        return new Response(JSON.stringify({ errors }), { status: 400 });
+      },
+    });
+    await expect(provider.getOne('ngos', { id: '1' })).rejects.toMatchObject({
+      message: `${SCHEMA_ERROR_PREFIX} introspection disabled`,
+      status: 400,
+    });
+    await expect(provider.getOne('ngos', { id: '1' })).resolves.toMatchObject({ data: { id: '1' } });
+  });
+});
