@@ -6,6 +6,7 @@ const tsJest = ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  reporters: ["default", "<rootDir>/test/summaryReporter.js"],
   projects: [
     {
       displayName: "services",

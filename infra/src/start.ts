@@ -125,7 +125,8 @@ async function shutdown(exitCode: number) {
 }
 
 function log(source: string, line: string, error = false) {
-  (error ? process.stderr : process.stdout).write(`[${source}] ${line}\n`);
+  const prefixed = line.startsWith(`[${source}]`) ? line : `[${source}] ${line}`;
+  (error ? process.stderr : process.stdout).write(`${prefixed}\n`);
 }
 
 process.on("SIGINT", () => void shutdown(0));
