@@ -5,6 +5,7 @@ import { dropProvisionedDatabase, postGraphQL, testAdminUrl } from "@hamafza/com
 import { DASHBOARD_DIST, InProcessStack, prepareDatabase, REPO_ROOT, startInProcessStack } from "@hamafza/infra";
 import { demoNgoId } from "@hamafza/registry";
 import { Browser, chromium } from "playwright-core";
+import { toPersianDigits } from "../src/common/persianDigits";
 
 /**
  * The dashboard in real headless Chromium against the real stack (demo data). Chromium comes from Debian
@@ -21,7 +22,6 @@ if (!hasChromium) {
   console.warn(`\n\n!!! ${message} !!!\n`);
 }
 
-const toPersianDigits = (n: number) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
 const browserIt = hasChromium ? it : it.skip;
 const browserDescribe = hasChromium ? "dashboard in headless Chromium" : "SKIPPED — Chromium missing at /usr/bin/chromium (apt-get install -y chromium)";
 

@@ -52,10 +52,14 @@ async function loadDemoData(registry: DataSource, engagement: DataSource, evalua
         AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id)`,
   );
   const year = 1404;
-  const regularity = managers.map((manager) => {
-    const quarters = new Set(held.filter((h) => h.chairId === manager.id).map((h) => jalaliQuarterOf(h.heldAt)).filter((q) => q.year === year).map((q) => q.quarter));
-    return { managerId: manager.id, quartersWithMeeting: quarters.size };
-  });
+  const quartersByChair = new Map<string, Set<number>>();
+  for (const { chairId, heldAt } of held) {
+    const period = jalaliQuarterOf(heldAt);
+    if (period.year !== year) continue;
+    if (!quartersByChair.has(chairId)) quartersByChair.set(chairId, new Set());
+    quartersByChair.get(chairId)!.add(period.quarter);
+  }
+  const regularity = managers.map((manager) => ({ managerId: manager.id, quartersWithMeeting: quartersByChair.get(manager.id)?.size ?? 0 }));
   const evaluationDemo = await loadEvaluationDemoData(evaluation, { year, regularity });
   return { ...registryDemo, ...engagementDemo, ...evaluationDemo };
 }

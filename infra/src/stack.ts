@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { openAndMigrate, RunningServer } from "@hamafza/common";
+import { RunningServer } from "@hamafza/common";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
 import { startGateway } from "@hamafza/gateway";
@@ -24,7 +24,7 @@ export async function startInProcessStack(prepared: PreparedDatabase, options: {
   const servers: RunningServer[] = [];
   const open = async (db: DataSource) => {
     dataSources.push(db);
-    await openAndMigrate(db);
+    await db.initialize(); // prepareDatabase has applied the migrations
     return db;
   };
   try {

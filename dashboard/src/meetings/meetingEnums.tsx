@@ -1,5 +1,4 @@
-import { SelectField, SelectInput, type SelectFieldProps, type SelectInputProps } from 'react-admin';
-import { toChoices } from '../common/choices';
+import { enumComponents } from '../common/enumComponents';
 
 export const MEETING_KIND_LABELS = {
   QUARTERLY_PROBLEM_CENTRED: 'نشست فصلی مسئله‌محور',
@@ -15,24 +14,5 @@ export const MEETING_STATUS_LABELS = {
   CANCELLED: 'لغوشده',
 } as const;
 
-export const meetingKindChoices = toChoices(MEETING_KIND_LABELS);
-export const meetingStatusChoices = toChoices(MEETING_STATUS_LABELS);
-
-type FieldProps = Omit<SelectFieldProps, 'choices'>;
-type InputProps = Omit<SelectInputProps, 'choices'>;
-
-export const MeetingKindField = (props: FieldProps) => (
-  <SelectField {...props} choices={meetingKindChoices} translateChoice={false} />
-);
-
-export const MeetingStatusField = (props: FieldProps) => (
-  <SelectField {...props} choices={meetingStatusChoices} translateChoice={false} />
-);
-
-export const MeetingKindInput = (props: InputProps) => (
-  <SelectInput {...props} choices={meetingKindChoices} translateChoice={false} />
-);
-
-export const MeetingStatusInput = (props: InputProps) => (
-  <SelectInput {...props} choices={meetingStatusChoices} translateChoice={false} />
-);
+export const { Field: MeetingKindField, Input: MeetingKindInput } = enumComponents(MEETING_KIND_LABELS);
+export const { Field: MeetingStatusField, Input: MeetingStatusInput } = enumComponents(MEETING_STATUS_LABELS);

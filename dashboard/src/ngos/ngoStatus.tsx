@@ -1,5 +1,4 @@
-import { SelectField, SelectInput, type SelectFieldProps, type SelectInputProps } from 'react-admin';
-import { toChoices } from '../common/choices';
+import { enumComponents } from '../common/enumComponents';
 
 export const NGO_STATUS_LABELS = {
   ACTIVE: 'فعال',
@@ -7,12 +6,4 @@ export const NGO_STATUS_LABELS = {
   DISSOLVED: 'منحل',
 } as const;
 
-export const ngoStatusChoices = toChoices(NGO_STATUS_LABELS);
-
-export const NgoStatusField = (props: Omit<SelectFieldProps, 'choices'>) => (
-  <SelectField {...props} choices={ngoStatusChoices} translateChoice={false} />
-);
-
-export const NgoStatusInput = (props: Omit<SelectInputProps, 'choices'>) => (
-  <SelectInput {...props} choices={ngoStatusChoices} translateChoice={false} />
-);
+export const { Field: NgoStatusField, Input: NgoStatusInput } = enumComponents(NGO_STATUS_LABELS);

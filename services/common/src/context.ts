@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
+import { isUuid } from "./ids";
 
 /** The signed-in user; filled in by the identity issue. `null` means anonymous. */
 export interface AuthUser {
@@ -57,4 +58,22 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V)
     else groups.set(key, [row]);
   }
   return keys.map((key) => groups.get(key) ?? []);
+}
+
+/**
+ * A request-scoped loader by UUID key: keys that are not well-formed UUIDs answer `empty` without reaching SQL
+ * (where PostgreSQL would reject the whole batch), the rest are fetched in one statement.
+ */
+export function uuidKeyedLoader<V>(
+  ctx: RequestContext,
+  name: string,
+  fetch: (ids: string[]) => Promise<ArrayLike<V>>,
+  empty: V,
+): DataLoader<string, V> {
+  return ctx.loaders.get<string, V>(name, async (keys) => {
+    const valid = keys.filter(isUuid);
+    const fetched = valid.length > 0 ? await fetch(valid) : [];
+    const byId = new Map(valid.map((id, i) => [id, fetched[i]]));
+    return keys.map((key) => byId.get(key) ?? empty);
+  });
 }

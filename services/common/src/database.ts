@@ -31,7 +31,7 @@ export interface ServiceDatabaseOptions {
   url: string;
   /** The PostgreSQL schema the service owns (registry, engagement, evaluation). */
   schema: string;
-  entities: MixedList<Function | string>;
+  entities: ClassList;
   migrations: ClassList;
   /** Pool size; small by default, each service has its own pool. */
   poolSize?: number;

@@ -50,7 +50,7 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
 export const INTERNAL_MESSAGE = "خطای داخلی سامانه رخ داد. لطفاً دوباره تلاش کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
 
 /** Codes produced by GraphQL itself (parse/validation) that are safe to show with their original message. */
-const GRAPHQL_OWN_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "OPERATION_RESOLUTION_FAILURE", "BAD_REQUEST"]);
+const GRAPHQL_OWN_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "PERSISTED_QUERY_NOT_FOUND", "OPERATION_RESOLUTION_FAILURE", "BAD_REQUEST"]);
 
 const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...GRAPHQL_OWN_CODES]);
 

@@ -1,5 +1,7 @@
 import { FieldProblem, invalidInput } from "./errors";
 
+const fa = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
+
 /**
  * Collects field problems and throws them together, so the user sees every mistake of a form at once.
  */
@@ -16,7 +18,7 @@ export class Validator {
     if (value === undefined || value === null) return this.check(!required, field, `${label} را وارد کنید.`);
     const length = value.trim().length;
     if (required && length === 0) return this.check(false, field, `${label} را وارد کنید.`);
-    return this.check(length === 0 || (length >= min && length <= max), field, `${label} باید بین ${min} و ${max} نویسه باشد.`);
+    return this.check(length === 0 || (length >= min && length <= max), field, `${label} باید بین ${fa(min)} و ${fa(max)} نویسه باشد.`);
   }
 
   nonNegativeInt(value: number | null | undefined, field: string, label: string): this {

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, RequestContext } from "@hamafza/common";
+import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { Meeting } from "./entities/Meeting";
 import { MeetingAttendance } from "./entities/MeetingAttendance";
@@ -13,7 +13,7 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     { resolvers: [MeetingResolver, NgoEngagementResolver], orphanedTypes: [Ngo, County, Manager] },
     {
-      Meeting: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => (isUuid(ref.id) ? meetingById(ctx).load(ref.id) : null) },
+      Meeting: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => meetingById(ctx).load(ref.id) },
       Ngo: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     },
   );

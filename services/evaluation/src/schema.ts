@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, RequestContext } from "@hamafza/common";
+import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { Manager } from "./entities/Manager";
 import { ManagerScore } from "./entities/ManagerScore";
@@ -11,7 +11,7 @@ export function buildEvaluationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     { resolvers: [ManagerScoreResolver, ManagerEvaluationResolver], orphanedTypes: [Manager] },
     {
-      ManagerScore: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => (isUuid(ref.id) ? scoreById(ctx).load(ref.id) : null) },
+      ManagerScore: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => scoreById(ctx).load(ref.id) },
       Manager: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     },
   );

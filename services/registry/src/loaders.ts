@@ -1,4 +1,4 @@
-import { byKeys, RequestContext } from "@hamafza/common";
+import { byKeys, RequestContext, uuidKeyedLoader } from "@hamafza/common";
 import { In } from "typeorm";
 import { County } from "./entities/County";
 import { Manager } from "./entities/Manager";
@@ -15,5 +15,15 @@ function byIdLoader<T extends { id: string }>(ctx: RequestContext, entity: new (
 
 export const provinceById = (ctx: RequestContext) => byIdLoader(ctx, Province);
 export const countyById = (ctx: RequestContext) => byIdLoader(ctx, County);
-export const ngoById = (ctx: RequestContext) => byIdLoader(ctx, Ngo);
-export const managerById = (ctx: RequestContext) => byIdLoader(ctx, Manager);
+/** UUID-keyed entities: a malformed id answers null instead of failing the batch's SQL. */
+function byUuidLoader<T extends { id: string }>(ctx: RequestContext, entity: new () => T) {
+  return uuidKeyedLoader<T | null>(
+    ctx,
+    `${entity.name}ByUuid`,
+    async (ids) => byKeys(ids, (await ctx.db.getRepository(entity).findBy({ id: In(ids) } as never)) as T[], (row) => row.id),
+    null,
+  );
+}
+
+export const ngoById = (ctx: RequestContext) => byUuidLoader(ctx, Ngo);
+export const managerById = (ctx: RequestContext) => byUuidLoader(ctx, Manager);

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, isUuid, RequestContext } from "@hamafza/common";
+import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { County } from "./entities/County";
 import { Manager } from "./entities/Manager";
@@ -18,8 +18,8 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
     {
       Province: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => provinceById(ctx).load(ref.id) },
       County: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => countyById(ctx).load(ref.id) },
-      Ngo: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => (isUuid(ref.id) ? ngoById(ctx).load(ref.id) : null) },
-      Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => (isUuid(ref.id) ? managerById(ctx).load(ref.id) : null) },
+      Ngo: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => ngoById(ctx).load(ref.id) },
+      Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => managerById(ctx).load(ref.id) },
     },
   );
 }

@@ -114,6 +114,16 @@ describe("list convention", () => {
     expect(result.data!._entities).toEqual([{ id: "1901", name: "زنجان", province: { id: "19" } }, { id: "0401", name: "ارومیه", province: { id: "04" } }, null]);
   });
 
+  it("answers null for a malformed NGO id without failing the rest of the batch", async () => {
+    const created = (await gql(CREATE, { input: { ...valid, nationalId: "14506416517", name: "جمعیت زنان کارآفرین ابهر", countyId: "1902" } })).data!.createNgo;
+    const one = await gql(`{ ngo(id: "not-a-uuid") { id } }`);
+    expect(one).toEqual({ data: { ngo: null } });
+    const entities = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id } } }`, {
+      r: [{ __typename: "Ngo", id: "not-a-uuid" }, { __typename: "Ngo", id: created.id }],
+    });
+    expect(entities).toEqual({ data: { _entities: [null, { id: created.id }] } });
+  });
+
   it("loads reference data idempotently", async () => {
     const again = await loadReferenceData(db);
     const provinces = Number((await db.query("SELECT count(*) FROM province"))[0].count);

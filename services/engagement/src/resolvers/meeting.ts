@@ -150,7 +150,7 @@ export class MeetingResolver {
 
   @Query(() => Meeting, { nullable: true, description: "One meeting by id." })
   meeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting | null> {
-    return isUuid(id) ? meetingById(ctx).load(id) : Promise.resolve(null);
+    return meetingById(ctx).load(id);
   }
 
   @Mutation(() => Meeting, { description: "Schedule a meeting." })
@@ -214,7 +214,7 @@ export class MeetingResolver {
 export class NgoEngagementResolver {
   @FieldResolver(() => [Meeting], { nullable: true, description: "Meetings the NGO attended, newest first (engagement service)." })
   meetings(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
-    return isUuid(ngo.id) ? meetingsByNgo(ctx).load(ngo.id) : Promise.resolve([]);
+    return meetingsByNgo(ctx).load(ngo.id);
   }
 }
 

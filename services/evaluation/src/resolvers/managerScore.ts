@@ -1,5 +1,5 @@
 import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { byKeys, FilterArg, groupByKeys, IdArg, isUuid, PageArgs, PageOf, paginate, RequestContext, SortOrder, uuidsForFilter } from "@hamafza/common";
+import { byKeys, FilterArg, groupByKeys, IdArg, PageArgs, uuidKeyedLoader, PageOf, paginate, RequestContext, SortOrder, uuidsForFilter } from "@hamafza/common";
 import { In } from "typeorm";
 import { Grade, ManagerScore } from "../entities/ManagerScore";
 import { Manager } from "../entities/Manager";
@@ -25,17 +25,24 @@ export class ManagerScoreFilter {
 const SCORE_SORTABLE = { total: "score.total", year: "score.year", grade: "score.grade", computedAt: "score.computedAt" };
 
 export const scoreById = (ctx: RequestContext) =>
-  ctx.loaders.get<string, ManagerScore | null>("scoreById", async (ids) =>
-    byKeys(ids, await ctx.db.getRepository(ManagerScore).findBy({ id: In([...ids]) }), (s) => s.id),
+  uuidKeyedLoader<ManagerScore | null>(
+    ctx,
+    "scoreById",
+    async (ids) => byKeys(ids, await ctx.db.getRepository(ManagerScore).findBy({ id: In(ids) }), (s) => s.id),
+    null,
   );
 
 const scoresByManager = (ctx: RequestContext) =>
-  ctx.loaders.get<string, ManagerScore[]>("scoresByManager", async (managerIds) =>
-    groupByKeys(
-      managerIds,
-      await ctx.db.getRepository(ManagerScore).find({ where: { managerId: In([...managerIds]) }, order: { year: "DESC" } }),
-      (s) => s.managerId,
-    ),
+  uuidKeyedLoader<ManagerScore[]>(
+    ctx,
+    "scoresByManager",
+    async (managerIds) =>
+      groupByKeys(
+        managerIds,
+        await ctx.db.getRepository(ManagerScore).find({ where: { managerId: In(managerIds) }, order: { year: "DESC" } }),
+        (s) => s.managerId,
+      ),
+    [],
   );
 
 @Resolver(() => ManagerScore)
@@ -52,7 +59,7 @@ export class ManagerScoreResolver {
 
   @Query(() => ManagerScore, { nullable: true, description: "One score record by id." })
   managerScore(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<ManagerScore | null> {
-    return isUuid(id) ? scoreById(ctx).load(id) : Promise.resolve(null);
+    return scoreById(ctx).load(id);
   }
 
   @FieldResolver(() => Manager, { nullable: true, description: "The scored manager." })
@@ -65,6 +72,6 @@ export class ManagerScoreResolver {
 export class ManagerEvaluationResolver {
   @FieldResolver(() => [ManagerScore], { nullable: true, description: "The manager's scores, latest year first (evaluation service)." })
   scores(@Root() manager: Manager, @Ctx() ctx: RequestContext): Promise<ManagerScore[]> {
-    return isUuid(manager.id) ? scoresByManager(ctx).load(manager.id) : Promise.resolve([]);
+    return scoresByManager(ctx).load(manager.id);
   }
 }

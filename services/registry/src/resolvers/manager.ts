@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FilterArg, IdArg, containsPattern, isUuid, uuidsForFilter, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
+import { FilterArg, IdArg, containsPattern, uuidsForFilter, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
 import { County } from "../entities/County";
 import { Manager } from "../entities/Manager";
 import { Province } from "../entities/Province";
@@ -13,7 +13,7 @@ export class ManagerFilter {
   @Field(() => [ID], { nullable: true, description: "Only these managers." })
   ids?: string[];
 
-  @Field({ nullable: true, description: "Search in the name or position title." })
+  @Field({ nullable: true, description: "Search in the name (Persian spelling variants match)." })
   q?: string;
 
   @Field(() => ID, { nullable: true, description: "Only managers of positions in this province." })
@@ -37,13 +37,13 @@ export class ManagerResolver {
     if (filter?.ids) query.andWhere("manager.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.provinceId) query.andWhere("manager.provinceId = :provinceId", { provinceId: filter.provinceId });
     if (filter?.countyId) query.andWhere("manager.countyId = :countyId", { countyId: filter.countyId });
-    if (filter?.q) query.andWhere("(manager.nameNormalized LIKE :q OR manager.position LIKE :q)", { q: containsPattern(filter.q) });
+    if (filter?.q) query.andWhere("manager.nameNormalized LIKE :q", { q: containsPattern(filter.q) });
     return paginate(query, page, MANAGER_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
   @Query(() => Manager, { nullable: true, description: "One manager by id." })
   manager(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Manager | null> {
-    return isUuid(id) ? managerById(ctx).load(id) : Promise.resolve(null);
+    return managerById(ctx).load(id);
   }
 
   @FieldResolver(() => Province, { nullable: true })

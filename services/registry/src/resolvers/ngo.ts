@@ -147,7 +147,7 @@ export class NgoResolver {
 
   @Query(() => Ngo, { nullable: true, description: "One NGO by id." })
   ngo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo | null> {
-    return isUuid(id) ? ngoById(ctx).load(id) : Promise.resolve(null);
+    return ngoById(ctx).load(id);
   }
 
   @Mutation(() => Ngo, { description: "Register an NGO. Refused if its national identifier, or its normalised name in the county, exists." })
