@@ -3,3 +3,4 @@ export type { PreparedDatabase } from "./prepare";
 export { startInProcessStack } from "./stack";
 export type { InProcessStack } from "./stack";
 export { DASHBOARD_DIST, REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
+export { prepareTestDatabase } from "./testing";

@@ -1,4 +1,5 @@
-import { jalaliQuarterOf, openAndMigrate, provisionDatabase, ProvisionedDatabase, ServiceSchema } from "@hamafza/common";
+import { grantAuditAppend, jalaliQuarterOf, openAndMigrate, provisionDatabase, ProvisionedDatabase, ServiceSchema } from "@hamafza/common";
+import { AdminBootstrap, createIdentityDataSource, ensureAdminAccount, loadIdentityDemoData } from "@hamafza/identity";
 import { createEngagementDataSource, loadEngagementDemoData } from "@hamafza/engagement";
 import { createEvaluationDataSource, loadEvaluationDemoData } from "@hamafza/evaluation";
 import { createRegistryDataSource, demoManagers, demoNgos, loadReferenceData, loadRegistryDemoData } from "@hamafza/registry";
@@ -7,7 +8,16 @@ import { DataSource } from "typeorm";
 export interface PreparedDatabase extends ProvisionedDatabase {
   migrations: Record<ServiceSchema, string[]>;
   reference: { provinces: number; counties: number };
-  demo: { ngos: number; managers: number; meetings: number; scores: number } | null;
+  demo: { ngos: number; managers: number; meetings: number; scores: number; users: number } | null;
+  /** Whether the `admin` account was created now, and its generated password (to print once). */
+  admin: AdminBootstrap;
+}
+
+export interface PrepareOptions {
+  demo: boolean;
+  /** Password of the `admin` account if it must be created (ADMIN_PASSWORD); random when omitted. */
+  adminPassword?: string;
+  log?: Log;
 }
 
 type Log = (line: string) => void;
@@ -17,26 +27,31 @@ type Log = (line: string) => void;
  * per service, each service's migrations, reference data, and (in demo mode, on an empty database) demo data.
  * Idempotent: running it again changes nothing but role passwords.
  */
-export async function prepareDatabase(adminUrl: string, database: string, options: { demo: boolean; log?: Log }): Promise<PreparedDatabase> {
+export async function prepareDatabase(adminUrl: string, database: string, options: PrepareOptions): Promise<PreparedDatabase> {
   const log = options.log ?? (() => undefined);
   const provisioned = await provisionDatabase(adminUrl, database);
+  const identity = createIdentityDataSource(provisioned.serviceUrls.identity);
   const registry = createRegistryDataSource(provisioned.serviceUrls.registry);
   const engagement = createEngagementDataSource(provisioned.serviceUrls.engagement);
   const evaluation = createEvaluationDataSource(provisioned.serviceUrls.evaluation);
   try {
+    // Identity first: it owns the audit log every other service appends to.
     const migrations = {
+      identity: await openAndMigrate(identity),
       registry: await openAndMigrate(registry),
       engagement: await openAndMigrate(engagement),
       evaluation: await openAndMigrate(evaluation),
     };
+    await grantAuditAppend(provisioned);
     for (const [service, ran] of Object.entries(migrations)) if (ran.length) log(`${service}: applied ${ran.join(", ")}`);
+    const admin = await ensureAdminAccount(identity, options.adminPassword);
     const reference = await loadReferenceData(registry);
     log(`reference data: ${reference.provinces} provinces, ${reference.counties} counties`);
-    const demo = options.demo ? await loadDemoData(registry, engagement, evaluation) : null;
+    const demo = options.demo ? { ...(await loadDemoData(registry, engagement, evaluation)), ...(await loadIdentityDemoData(identity)) } : null;
     if (demo) log(`demo data added: ${JSON.stringify(demo)}`);
-    return { ...provisioned, migrations, reference, demo };
+    return { ...provisioned, migrations, reference, demo, admin };
   } finally {
-    await Promise.all([registry, engagement, evaluation].map((db) => (db.isInitialized ? db.destroy() : undefined)));
+    await Promise.all([identity, registry, engagement, evaluation].map((db) => (db.isInitialized ? db.destroy() : undefined)));
   }
 }
 
@@ -59,7 +74,13 @@ async function loadDemoData(registry: DataSource, engagement: DataSource, evalua
     if (!quartersByChair.has(chairId)) quartersByChair.set(chairId, new Set());
     quartersByChair.get(chairId)!.add(period.quarter);
   }
-  const regularity = managers.map((manager) => ({ managerId: manager.id, quartersWithMeeting: quartersByChair.get(manager.id)?.size ?? 0 }));
-  const evaluationDemo = await loadEvaluationDemoData(evaluation, { year, regularity });
+  const regularity = managers.map((manager) => ({
+    managerId: manager.id,
+    provinceId: manager.provinceId,
+    countyId: manager.countyId,
+    quartersWithMeeting: quartersByChair.get(manager.id)?.size ?? 0,
+  }));
+  // Zanjan has published its preliminary scores; elsewhere they are still visible to evaluators only.
+  const evaluationDemo = await loadEvaluationDemoData(evaluation, { year, regularity, publishedProvinces: ["19"] });
   return { ...registryDemo, ...engagementDemo, ...evaluationDemo };
 }

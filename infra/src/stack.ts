@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { RunningServer } from "@hamafza/common";
+import { generateServiceSecurity, RunningServer, ServiceSecurity } from "@hamafza/common";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
 import { startGateway } from "@hamafza/gateway";
+import { createIdentityDataSource, LoginPolicy, startIdentity } from "@hamafza/identity";
 import { createRegistryDataSource, startRegistry } from "@hamafza/registry";
 import { DataSource } from "typeorm";
 import { DASHBOARD_DIST, SUPERGRAPH_FILE } from "./paths";
@@ -12,14 +13,20 @@ export interface InProcessStack {
   gatewayUrl: string;
   baseUrl: string;
   subgraphUrls: Record<string, string>;
+  /** The gateway secret and token keys of this stack (tests sign their own tokens with them). */
+  security: ServiceSecurity;
   stop(): Promise<void>;
 }
 
 /**
- * The three subgraphs and the gateway in this process, on free ports (port 0), against a prepared database:
+ * The four subgraphs and the gateway in this process, on free ports (port 0), against a prepared database:
  * what the federation and browser tests run. `npm start` runs the same servers as separate processes.
  */
-export async function startInProcessStack(prepared: PreparedDatabase, options: { dashboardDir?: string } = {}): Promise<InProcessStack> {
+export async function startInProcessStack(
+  prepared: PreparedDatabase,
+  options: { dashboardDir?: string; loginPolicy?: LoginPolicy } = {},
+): Promise<InProcessStack> {
+  const security = generateServiceSecurity();
   const dataSources: DataSource[] = [];
   const servers: RunningServer[] = [];
   const open = async (db: DataSource) => {
@@ -28,17 +35,21 @@ export async function startInProcessStack(prepared: PreparedDatabase, options: {
     return db;
   };
   try {
-    const registry = await startRegistry({ db: await open(createRegistryDataSource(prepared.serviceUrls.registry)), port: 0 });
+    const registry = await startRegistry({ db: await open(createRegistryDataSource(prepared.serviceUrls.registry)), port: 0, security });
     servers.push(registry);
-    const engagement = await startEngagement({ db: await open(createEngagementDataSource(prepared.serviceUrls.engagement)), port: 0 });
+    const engagement = await startEngagement({ db: await open(createEngagementDataSource(prepared.serviceUrls.engagement)), port: 0, security });
     servers.push(engagement);
-    const evaluation = await startEvaluation({ db: await open(createEvaluationDataSource(prepared.serviceUrls.evaluation)), port: 0 });
+    const evaluation = await startEvaluation({ db: await open(createEvaluationDataSource(prepared.serviceUrls.evaluation)), port: 0, security });
     servers.push(evaluation);
-    const subgraphUrls = { registry: registry.url, engagement: engagement.url, evaluation: evaluation.url };
+    const identityDb = await open(createIdentityDataSource(prepared.serviceUrls.identity));
+    const identity = await startIdentity({ db: identityDb, port: 0, security, policy: options.loginPolicy });
+    servers.push(identity);
+    const subgraphUrls = { registry: registry.url, engagement: engagement.url, evaluation: evaluation.url, identity: identity.url };
     const gateway = await startGateway({
       port: 0,
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, "utf8"),
       subgraphUrls,
+      security: { gatewaySecret: security.gatewaySecret, keys: { publicKey: security.keys.publicKey } },
       dashboardDir: options.dashboardDir ?? DASHBOARD_DIST,
     });
     servers.push(gateway);
@@ -46,6 +57,7 @@ export async function startInProcessStack(prepared: PreparedDatabase, options: {
       gatewayUrl: gateway.url,
       baseUrl: gateway.url.replace(/\/graphql$/, ""),
       subgraphUrls,
+      security,
       stop: () => stopAll(servers, dataSources),
     };
   } catch (error) {

@@ -1,22 +1,43 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { startEmbeddedPostgres, EmbeddedPostgresHandle } from "@hamafza/common";
+import { EmbeddedPostgresHandle, generateGatewaySecret, generateTokenKeyPair, startEmbeddedPostgres } from "@hamafza/common";
+import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { DASHBOARD_DIST, DATA_DIR, REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
 import { prepareDatabase } from "./prepare";
 
 /**
- * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, reference and demo data, then the
- * three subgraphs and the gateway, each as its own process. Ctrl-C stops them all and PostgreSQL.
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, reference and demo data, the `admin`
+ * account, then the four subgraphs and the gateway, each as its own process. Ctrl-C stops them all and PostgreSQL.
+ * The gateway secret and the token key pair come from the environment or are generated for this run (then a
+ * restart signs everyone out).
  */
 const env = process.env;
 const config = {
   databaseUrl: env.DATABASE_URL,
   embeddedPort: Number(env.HAMAFZA_PG_PORT ?? 54329),
   gatewayPort: Number(env.PORT ?? 4000),
-  servicePorts: { registry: Number(env.REGISTRY_PORT ?? 4001), engagement: Number(env.ENGAGEMENT_PORT ?? 4002), evaluation: Number(env.EVALUATION_PORT ?? 4003) },
+  servicePorts: {
+    registry: Number(env.REGISTRY_PORT ?? 4001),
+    engagement: Number(env.ENGAGEMENT_PORT ?? 4002),
+    evaluation: Number(env.EVALUATION_PORT ?? 4003),
+    identity: Number(env.IDENTITY_PORT ?? 4004),
+  },
   host: env.HOST ?? "127.0.0.1",
   demo: env.HAMAFZA_DEMO !== "0",
 };
+
+/** Secrets given to the processes that need them, and kept out of the others' environment. */
+const SECRET_VARIABLES = ["HAMAFZA_JWT_PRIVATE_KEY", "ADMIN_PASSWORD", "DATABASE_URL"];
+
+function securityMaterial() {
+  const generated = env.HAMAFZA_JWT_PRIVATE_KEY ? null : generateTokenKeyPair();
+  if (!generated && !env.HAMAFZA_JWT_PUBLIC_KEY) throw new Error("HAMAFZA_JWT_PRIVATE_KEY is set without HAMAFZA_JWT_PUBLIC_KEY.");
+  return {
+    HAMAFZA_GATEWAY_SECRET: env.HAMAFZA_GATEWAY_SECRET ?? generateGatewaySecret(),
+    HAMAFZA_JWT_PUBLIC_KEY: generated?.publicKeyPem ?? env.HAMAFZA_JWT_PUBLIC_KEY!,
+    privateKeyPem: generated?.privateKeyPem ?? env.HAMAFZA_JWT_PRIVATE_KEY!,
+  };
+}
 
 const children: ChildProcess[] = [];
 let postgres: EmbeddedPostgresHandle | null = null;
@@ -25,11 +46,14 @@ let stopping = false;
 async function main() {
   const { adminUrl, database } = await databaseTarget();
   log("runner", `preparing database "${database}"${config.demo ? " (demo mode)" : ""}`);
-  const prepared = await prepareDatabase(adminUrl, database, { demo: config.demo, log: (line) => log("runner", line) });
+  const prepared = await prepareDatabase(adminUrl, database, { demo: config.demo, adminPassword: env.ADMIN_PASSWORD, log: (line) => log("runner", line) });
+  const { privateKeyPem, ...shared } = securityMaterial();
   const serviceUrls: Record<string, string> = {};
   for (const [name, port] of Object.entries(config.servicePorts)) {
     serviceUrls[name] = `http://${config.host}:${port}/graphql`;
     launch(name, join(REPO_ROOT, "services", name, "dist", "main.js"), {
+      ...shared,
+      ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: privateKeyPem } : {}),
       DATABASE_URL: prepared.serviceUrls[name as keyof typeof prepared.serviceUrls],
       PORT: String(port),
     });
@@ -43,6 +67,8 @@ async function main() {
     REGISTRY_URL: serviceUrls.registry,
     ENGAGEMENT_URL: serviceUrls.engagement,
     EVALUATION_URL: serviceUrls.evaluation,
+    IDENTITY_URL: serviceUrls.identity,
+    ...shared,
   });
   const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.gatewayPort}`;
   await waitForHealth("gateway", `${base}/health`);
@@ -54,10 +80,23 @@ async function main() {
       `  GraphQL     ${base}/graphql`,
       `  health      ${base}/health`,
       ...Object.entries(serviceUrls).map(([name, url]) => `  ${name.padEnd(11)} ${url}`),
+      ...adminNotice(prepared.admin.generatedPassword),
+      ...(config.demo ? [`  demo users  ${demoUsers.map((u) => u.username).join(", ")} (password ${DEMO_PASSWORD}; demo mode only)`] : []),
       "Press Ctrl-C to stop.",
       "",
     ].join("\n"),
   );
+}
+
+/** The generated admin password, shown this once (it is stored only as an argon2id hash). */
+function adminNotice(password: string | null): string[] {
+  if (!password) return [];
+  return [
+    "",
+    `  Created the "admin" account with the password  ${password}`,
+    "  It is shown only now: sign in and change it (or set ADMIN_PASSWORD before the first start).",
+    "",
+  ];
 }
 
 async function databaseTarget(): Promise<{ adminUrl: string; database: string }> {
@@ -73,7 +112,7 @@ async function databaseTarget(): Promise<{ adminUrl: string; database: string }>
 
 function launch(name: string, script: string, extraEnv: Record<string, string>) {
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...extraEnv, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: process.env.NODE_ENV ?? "production" },
+    env: { ...withoutSecrets(process.env), ...extraEnv, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: process.env.NODE_ENV ?? "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const relay = (stream: NodeJS.ReadableStream, write: (line: string) => void) =>
@@ -86,6 +125,12 @@ function launch(name: string, script: string, extraEnv: Record<string, string>) 
     void shutdown(1);
   });
   children.push(child);
+}
+
+function withoutSecrets(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...environment };
+  for (const name of SECRET_VARIABLES) delete copy[name];
+  return copy;
 }
 
 async function waitForHealth(name: string, url: string, timeoutMs = 60_000) {

@@ -1,14 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { dropProvisionedDatabase, postGraphQL, testAdminUrl, withClient } from "@hamafza/common";
+import { bearer, dropProvisionedDatabase, login, postGraphQL, testAdminUrl, withClient } from "@hamafza/common";
+import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareDatabase, PreparedDatabase, startInProcessStack } from "@hamafza/infra";
 
 const database = `t_federation_${randomBytes(4).toString("hex")}`;
 let prepared: PreparedDatabase;
 let stack: InProcessStack;
+let asAdmin: Record<string, string>;
 
 beforeAll(async () => {
   prepared = await prepareDatabase(testAdminUrl(), database, { demo: true });
   stack = await startInProcessStack(prepared);
+  asAdmin = bearer(await login(stack.baseUrl, "demo.admin", DEMO_PASSWORD));
 });
 
 afterAll(async () => {
@@ -19,7 +22,9 @@ afterAll(async () => {
 describe("the composed system", () => {
   it("prepares migrations, reference data and demo data", () => {
     expect(prepared.reference.provinces).toBe(31);
-    expect(prepared.demo).toMatchObject({ ngos: 40 });
+    expect(prepared.demo).toMatchObject({ ngos: 40, users: 5 });
+    expect(prepared.admin.created).toBe(true);
+    expect(prepared.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(prepared.demo!.meetings).toBeGreaterThan(0);
     expect(prepared.demo!.scores).toBe(prepared.demo!.managers);
   });
@@ -28,7 +33,10 @@ describe("the composed system", () => {
     const response = await fetch(`${stack.baseUrl}/health`);
     const body = await response.json();
     expect(response.status).toBe(200);
-    expect(body).toMatchObject({ gateway: "up", subgraphs: { registry: { status: "up" }, engagement: { status: "up" }, evaluation: { status: "up" } } });
+    expect(body).toMatchObject({
+      gateway: "up",
+      subgraphs: { registry: { status: "up" }, engagement: { status: "up" }, evaluation: { status: "up" }, identity: { status: "up" } },
+    });
   });
 
   it("answers one query across registry, engagement and evaluation", async () => {
@@ -38,6 +46,8 @@ describe("the composed system", () => {
           totalCount
           items { name county { name province { name } } meetings { title status chair { name position scores { year total grade } } } }
         } }`,
+      {},
+      asAdmin,
     );
     expect(result.errors).toBeUndefined();
     const ngos = result.data!.ngos.items as any[];
@@ -51,7 +61,7 @@ describe("the composed system", () => {
   });
 
   it("keeps subgraph error codes and Persian messages through the gateway", async () => {
-    const result = await postGraphQL(stack.gatewayUrl, `mutation { createNgo(input: { name: "ab", nationalId: "1", countyId: "1901" }) { id } }`);
+    const result = await postGraphQL(stack.gatewayUrl, `mutation { createNgo(input: { name: "ab", nationalId: "1", countyId: "1901" }) { id } }`, {}, asAdmin);
     expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0].message).toMatch(/شناسه ملی/);
     expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.js/);
@@ -60,7 +70,8 @@ describe("the composed system", () => {
   it("is idempotent: preparing again adds no data", async () => {
     const again = await prepareDatabase(testAdminUrl(), database, { demo: true });
     prepared = again; // role passwords are rotated on every preparation
-    expect(again.demo).toEqual({ ngos: 0, managers: 0, meetings: 0, scores: 0 });
+    expect(again.demo).toEqual({ ngos: 0, managers: 0, meetings: 0, scores: 0, users: 0 });
+    expect(again.admin).toEqual({ created: false, generatedPassword: null });
     expect(Object.values(again.migrations).flat()).toEqual([]);
   });
 

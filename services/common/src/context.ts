@@ -1,21 +1,19 @@
 import { randomUUID } from "node:crypto";
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
+import { AuthUser } from "./auth";
 import { isUuid } from "./ids";
-
-/** The signed-in user; filled in by the identity issue. `null` means anonymous. */
-export interface AuthUser {
-  id: string;
-  username: string;
-  role: string;
-  provinceId: string | null;
-  countyId: string | null;
-}
 
 /** Per-request state handed to every resolver. */
 export interface RequestContext {
+  /** The gateway's request id (x-request-id), or a new one. */
   requestId: string;
+  /** The verified user of the access token; `null` only where a route needs no sign-in. */
   user: AuthUser | null;
+  /** The service answering (recorded in the audit log). */
+  service: string;
+  /** The end user's network address as the gateway saw it. */
+  clientAddress: string | null;
   db: DataSource;
   loaders: LoaderRegistry;
 }
@@ -37,8 +35,18 @@ export class LoaderRegistry {
   }
 }
 
-export function createRequestContext(db: DataSource, user: AuthUser | null = null): RequestContext {
-  return { requestId: randomUUID(), user, db, loaders: new LoaderRegistry() };
+export function createRequestContext(
+  db: DataSource,
+  options: { user?: AuthUser | null; service?: string; requestId?: string; clientAddress?: string | null } = {},
+): RequestContext {
+  return {
+    requestId: options.requestId ?? randomUUID(),
+    user: options.user ?? null,
+    service: options.service ?? "unknown",
+    clientAddress: options.clientAddress ?? null,
+    db,
+    loaders: new LoaderRegistry(),
+  };
 }
 
 /** Orders rows to match the requested keys, `null` where a key has no row (DataLoader's contract). */

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import merge from "lodash.merge";
+import { enforceAccessRules } from "./access";
 import { buildSchema, BuildSchemaOptions, createResolversMap } from "type-graphql";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
@@ -22,6 +23,8 @@ export async function buildFederatedSchema(
   const schema = await buildSchema({
     validate: false,
     ...options,
+    // Every root field passes the access rules first (deny by default); see access.ts.
+    globalMiddlewares: [enforceAccessRules, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
   });
   return buildSubgraphSchema({

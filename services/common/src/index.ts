@@ -1,5 +1,8 @@
 import "reflect-metadata";
 
+export * from "./access";
+export * from "./audit";
+export * from "./auth";
 export * from "./context";
 export * from "./database";
 export * from "./errors";

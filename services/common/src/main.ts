@@ -1,17 +1,20 @@
 import { DataSource } from "typeorm";
+import { securityFromEnv, ServiceSecurity } from "./auth";
 import { openAndMigrate } from "./database";
 import { RunningServer } from "./server";
 
 export interface ServiceMainOptions {
   name: string;
   defaultPort: number;
+  /** The identity service also needs the token-signing key. */
+  signing?: boolean;
   createDataSource: (url: string) => DataSource;
-  start: (options: { db: DataSource; port: number }) => Promise<RunningServer>;
+  start: (options: { db: DataSource; port: number; security: ServiceSecurity }) => Promise<RunningServer>;
 }
 
 /**
- * Entry point of a subgraph process: DATABASE_URL (its own role), PORT; migrates, serves, and stops cleanly on
- * SIGINT/SIGTERM.
+ * Entry point of a subgraph process: DATABASE_URL (its own role), PORT, HAMAFZA_GATEWAY_SECRET and the token keys;
+ * migrates, serves, and stops cleanly on SIGINT/SIGTERM.
  */
 export async function runServiceMain(options: ServiceMainOptions): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -19,9 +22,10 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
     console.error(`[${options.name}] DATABASE_URL is not set; start the whole system with \`npm start\`.`);
     process.exit(2);
   }
+  const security = securityFromEnv(process.env, { signing: options.signing });
   const db = options.createDataSource(url);
   await openAndMigrate(db);
-  const server = await options.start({ db, port: Number(process.env.PORT ?? options.defaultPort) });
+  const server = await options.start({ db, port: Number(process.env.PORT ?? options.defaultPort), security });
   console.log(`[${options.name}] ready at ${server.url}`);
   onShutdown(async () => {
     await server.stop();

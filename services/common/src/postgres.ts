@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import { Client } from "pg";
 
-export const SERVICE_SCHEMAS = ["registry", "engagement", "evaluation"] as const;
+export const SERVICE_SCHEMAS = ["registry", "engagement", "evaluation", "identity"] as const;
 export type ServiceSchema = (typeof SERVICE_SCHEMAS)[number];
 
 export interface EmbeddedPostgresHandle {
@@ -104,6 +104,23 @@ export async function provisionDatabase(adminUrl: string, database: string): Pro
     }
   });
   return { database, adminUrl: databaseUrl, serviceUrls };
+}
+
+/**
+ * Lets every other service's role append to the identity service's audit log (INSERT only: no SELECT, UPDATE
+ * or DELETE). Run after the identity migrations; without per-service roles it has nothing to do.
+ */
+export async function grantAuditAppend(provisioned: ProvisionedDatabase): Promise<void> {
+  await withClient(provisioned.adminUrl, async (client) => {
+    for (const schema of SERVICE_SCHEMAS) {
+      if (schema === "identity") continue;
+      const role = `${provisioned.database}_${schema}`;
+      const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+      if (exists.rowCount === 0) continue;
+      await client.query(`GRANT USAGE ON SCHEMA identity TO "${role}"`);
+      await client.query(`GRANT INSERT ON identity.audit_entry TO "${role}"`);
+    }
+  });
 }
 
 /** Drops a database and the service roles `provisionDatabase` made for it (test clean-up). */

@@ -7,8 +7,9 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
+import { bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret, REQUEST_ID_HEADER, ServiceSecurity, SIGN_IN_REQUIRED_MESSAGE, verifyAccessToken } from "./auth";
 import { createRequestContext, RequestContext } from "./context";
-import { formatError } from "./errors";
+import { AppError, ErrorCode, formatError } from "./errors";
 
 export interface RunningServer {
   url: string;
@@ -22,12 +23,19 @@ export interface SubgraphServerOptions {
   db: DataSource;
   port: number;
   host?: string;
+  /** The gateway secret every request must carry and the key that verifies access tokens. */
+  security: ServiceSecurity;
   plugins?: ApolloServerPlugin<RequestContext>[];
+  /** Extra routes behind the gateway-secret check (the identity service's /auth endpoints). */
+  routes?: (app: express.Express) => void;
 }
 
+export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه دروازه (gateway) هم‌افزا در دسترس است.";
+
 /**
- * Serves one subgraph: POST /graphql and GET /health. The request context carries the database and
- * request-scoped DataLoaders; the user is attached by the identity issue.
+ * Serves one subgraph: POST /graphql and GET /health. Every route but /health answers only requests that carry
+ * the gateway secret; /graphql also needs a valid access token, whose user the resolvers see in the context
+ * (with the database and request-scoped DataLoaders).
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
@@ -43,14 +51,48 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     const database = await databaseIsUp(options.db);
     res.status(database ? 200 : 503).json({ service: options.name, status: database ? "up" : "down", database: database ? "up" : "down" });
   });
+  app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    if (isGatewaySecret(options.security.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) return next();
+    sendError(res, 403, ErrorCode.FORBIDDEN, GATEWAY_ONLY_MESSAGE);
+  });
+  options.routes?.(app);
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(options.db) }),
+    async (req, res, next) => {
+      const token = bearerToken(req.headers.authorization);
+      if (!token) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);
+      try {
+        res.locals.user = await verifyAccessToken(options.security.keys, token);
+        next();
+      } catch (error) {
+        sendError(res, 401, ErrorCode.UNAUTHENTICATED, (error as AppError).message);
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createRequestContext(options.db, {
+          user: res.locals.user,
+          service: options.name,
+          requestId: headerValue(req.headers[REQUEST_ID_HEADER]),
+          clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,
+        }),
+    }),
   );
   return listen(httpServer, options.port, options.host, async () => {
     await apollo.stop();
   });
+}
+
+/** A GraphQL-shaped error body for refusals that happen before GraphQL runs. */
+export function sendError(res: express.Response, status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && first.length <= 200 ? first : undefined;
 }
 
 export async function databaseIsUp(db: DataSource): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { AuthUser, GATEWAY_SECRET_HEADER, ServiceSecurity, signAccessToken } from "./auth";
 import { dropProvisionedDatabase, provisionDatabase, ProvisionedDatabase } from "./postgres";
 
 /**
@@ -31,4 +32,34 @@ export async function postGraphQL<T = Record<string, any>>(
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
+}
+
+/** Signs in through the gateway's POST /auth/login and returns the access token. */
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await response.json()) as { token?: string; error?: { message: string } };
+  if (response.status !== 200 || !body.token) throw new Error(`sign-in of ${username} failed (${response.status}): ${body.error?.message}`);
+  return body.token;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * Headers for calling a subgraph directly in a test, as the gateway would: the gateway secret and a token signed
+ * with the test's keys for a user of the given role and territory (no session check happens at subgraphs).
+ */
+export async function subgraphHeaders(
+  security: ServiceSecurity,
+  user: Partial<AuthUser> & Pick<AuthUser, "role">,
+): Promise<Record<string, string>> {
+  const token = await signAccessToken(
+    security.keys,
+    { id: randomUUID(), username: `test.${user.role.toLowerCase()}`, provinceId: null, countyId: null, sessionId: randomUUID(), ...user },
+    new Date(Date.now() + 10 * 60_000),
+  );
+  return { ...bearer(token), [GATEWAY_SECRET_HEADER]: security.gatewaySecret };
 }

@@ -1,4 +1,4 @@
-import { createServiceDataSource, RunningServer, startSubgraphServer } from "@hamafza/common";
+import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitEngagement1763800000000 } from "./migrations/1763800000000-InitEngagement";
 import { buildEngagementSchema, engagementEntities } from "./schema";
@@ -14,6 +14,6 @@ export function createEngagementDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: engagementEntities, migrations: engagementMigrations });
 }
 
-export async function startEngagement(options: { db: DataSource; port: number }): Promise<RunningServer> {
-  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEngagementSchema(), db: options.db, port: options.port });
+export async function startEngagement(options: { db: DataSource; port: number; security: ServiceSecurity }): Promise<RunningServer> {
+  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEngagementSchema(), db: options.db, port: options.port, security: options.security });
 }

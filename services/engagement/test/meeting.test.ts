@@ -1,21 +1,25 @@
-import { createTestDatabase, openAndMigrate, postGraphQL, RunningServer } from "@hamafza/common";
+import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders } from "@hamafza/common";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
+import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let db: DataSource;
 let server: RunningServer;
-const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables);
+let asAdmin: Record<string, string>;
+const security = generateServiceSecurity();
+const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables, asAdmin);
 
 const NGO_A = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const NGO_B = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 const CHAIR = "16fd2706-8baf-433b-82eb-8c7fada847da";
 
 beforeAll(async () => {
-  database = await createTestDatabase("engagement");
+  database = await prepareTestDatabase("engagement", { demo: false });
   db = createEngagementDataSource(database.serviceUrls.engagement);
-  await openAndMigrate(db);
-  server = await startEngagement({ db, port: 0 });
+  await db.initialize();
+  server = await startEngagement({ db, port: 0, security });
+  asAdmin = await subgraphHeaders(security, { role: Role.ADMIN });
 });
 
 afterAll(async () => {

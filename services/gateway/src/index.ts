@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -6,10 +7,29 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { formatError, listen, RunningServer } from "@hamafza/common";
+import {
+  AuthUser,
+  bearerToken,
+  CLIENT_ADDRESS_HEADER,
+  ErrorCode,
+  formatError,
+  GATEWAY_SECRET_HEADER,
+  listen,
+  REQUEST_ID_HEADER,
+  RunningServer,
+  sendError,
+  SESSION_ENDED_MESSAGE,
+  ServiceSecurity,
+  SIGN_IN_REQUIRED_MESSAGE,
+  verifyAccessToken,
+} from "@hamafza/common";
 import express from "express";
+import { queryProtection } from "./armor";
+import { SessionChecker } from "./sessions";
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
+
+export { QUERY_LIMITS } from "./armor";
 
 export interface GatewayOptions {
   port: number;
@@ -18,8 +38,20 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Subgraph URLs by name, overriding the ones written in the supergraph. */
   subgraphUrls?: Record<string, string>;
+  /** The shared secret sent to subgraphs and the key that verifies access tokens. */
+  security: ServiceSecurity;
   /** Built dashboard (dashboard/dist) served at `/`; omitted or missing: not served. */
   dashboardDir?: string;
+  /** Express "trust proxy" setting when the gateway runs behind a reverse proxy (TRUST_PROXY). */
+  trustProxy?: string | boolean;
+}
+
+/** What each GraphQL request carries to the subgraphs. */
+interface GatewayContext {
+  user: AuthUser;
+  token: string;
+  requestId: string;
+  clientAddress: string;
 }
 
 /** Subgraph names and URLs as written in the supergraph's join__Graph enum. */
@@ -30,38 +62,121 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
 }
 
 /**
- * The gateway: @apollo/gateway inside @apollo/server with a static supergraph (no introspection at run time),
- * POST /graphql, GET /health, and the dashboard at /.
+ * The gateway: sign-in under /auth (proxied to the identity service), then @apollo/gateway with a static
+ * supergraph for signed-in users only (introspection included), query limits, masked errors, GET /health, and
+ * the dashboard at /.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const subgraphUrls = { ...subgraphsOf(options.supergraphSdl), ...options.subgraphUrls };
+  const identityBase = subgraphUrls.identity.replace(/\/graphql$/, "");
+  const sessions = new SessionChecker(identityBase, options.security.gatewaySecret);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: subgraphUrls[name] ?? url,
+        willSendRequest({ request, context }) {
+          request.http?.headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
+          request.http?.headers.set("authorization", `Bearer ${context.token}`);
+          request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+          request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+        },
+      }),
   });
+  const protection = queryProtection();
   const app = express();
   const httpServer = createServer(app);
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // Analysts and the dashboard's generic data provider read the schema; the identity issue limits this to
-    // signed-in users.
+    // Anonymous requests never reach Apollo (authenticate below), so introspection is for signed-in users only.
     introspection: true,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...(protection.plugins as never[])],
   });
   await apollo.start();
   app.disable("x-powered-by");
+  if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.get("/health", async (_req, res) => {
     const subgraphs = await checkSubgraphs(subgraphUrls);
     const allUp = Object.values(subgraphs).every((s) => s.status === "up");
     res.status(allUp ? 200 : 503).json({ gateway: "up", status: allUp ? "up" : "degraded", subgraphs });
   });
-  app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo, { context: async () => ({}) }));
+  app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    authenticate(options.security, sessions),
+    expressMiddleware(apollo, { context: async ({ res }) => res.locals.gatewayContext as GatewayContext }),
+  );
   if (options.dashboardDir && existsSync(join(options.dashboardDir, "index.html"))) serveDashboard(app, options.dashboardDir);
   return listen(httpServer, options.port, options.host ?? "127.0.0.1", async () => {
     await apollo.stop();
   });
+}
+
+/** Every GraphQL request needs a valid token of an open session; anything else is 401 before GraphQL runs. */
+function authenticate(security: ServiceSecurity, sessions: SessionChecker): express.RequestHandler {
+  return async (req, res, next) => {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);
+    let user: AuthUser;
+    try {
+      user = await verifyAccessToken(security.keys, token);
+    } catch {
+      return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
+    }
+    try {
+      if (!(await sessions.isActive(user.sessionId, token))) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
+    } catch (error) {
+      console.error("[gateway] session check failed", error);
+      return sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, "سرویس ورود در دسترس نیست؛ کمی بعد دوباره تلاش کنید.");
+    }
+    const context: GatewayContext = { user, token, requestId: randomUUID(), clientAddress: req.ip ?? "unknown" };
+    res.locals.gatewayContext = context;
+    next();
+  };
+}
+
+const AUTH_ROUTES = ["/login", "/refresh", "/logout"];
+
+/** POST /auth/login | refresh | logout, forwarded to the identity service with the client's address. */
+function authProxy(identityBase: string, security: ServiceSecurity, sessions: SessionChecker): express.RequestHandler {
+  return async (req, res) => {
+    if (req.method !== "POST" || !AUTH_ROUTES.includes(req.path)) {
+      res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: "چنین نشانی‌ای وجود ندارد." } });
+      return;
+    }
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      [GATEWAY_SECRET_HEADER]: security.gatewaySecret,
+      [CLIENT_ADDRESS_HEADER]: req.ip ?? "unknown",
+      [REQUEST_ID_HEADER]: randomUUID(),
+    };
+    if (req.headers.authorization) headers.authorization = req.headers.authorization;
+    try {
+      const response = await fetch(`${identityBase}/auth${req.path}`, { method: "POST", headers, body: JSON.stringify(req.body ?? {}), signal: AbortSignal.timeout(15_000) });
+      if (req.path === "/logout") await forgetSession(security, sessions, req.headers.authorization);
+      const retryAfter = response.headers.get("retry-after");
+      if (retryAfter) res.setHeader("Retry-After", retryAfter);
+      res.status(response.status);
+      if (response.status === 204) res.end();
+      else res.type("application/json").send(await response.text());
+    } catch (error) {
+      console.error("[gateway] identity service unreachable", error);
+      res.status(503).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: "سرویس ورود در دسترس نیست؛ کمی بعد دوباره تلاش کنید." } });
+    }
+  };
+}
+
+async function forgetSession(security: ServiceSecurity, sessions: SessionChecker, authorization: string | undefined) {
+  try {
+    sessions.forget((await verifyAccessToken(security.keys, bearerToken(authorization) ?? "")).sessionId);
+  } catch {
+    // not a valid token: nothing cached for it
+  }
 }
 
 function serveDashboard(app: express.Express, dir: string) {

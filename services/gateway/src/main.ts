@@ -1,14 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { onShutdown } from "@hamafza/common";
+import { onShutdown, securityFromEnv } from "@hamafza/common";
 import { startGateway } from "./index";
 
-/** Gateway process: PORT, SUPERGRAPH_PATH, REGISTRY_URL / ENGAGEMENT_URL / EVALUATION_URL, DASHBOARD_DIR. */
+/**
+ * Gateway process: PORT, HOST, SUPERGRAPH_PATH, REGISTRY_URL / ENGAGEMENT_URL / EVALUATION_URL / IDENTITY_URL,
+ * DASHBOARD_DIR, HAMAFZA_GATEWAY_SECRET, HAMAFZA_JWT_PUBLIC_KEY, TRUST_PROXY.
+ */
 async function main() {
   const root = join(__dirname, "..", "..", "..");
   const supergraphPath = process.env.SUPERGRAPH_PATH ?? join(root, "schema", "supergraph.graphql");
   const subgraphUrls: Record<string, string> = {};
-  for (const name of ["registry", "engagement", "evaluation"]) {
+  for (const name of ["registry", "engagement", "evaluation", "identity"]) {
     const url = process.env[`${name.toUpperCase()}_URL`];
     if (url) subgraphUrls[name] = url;
   }
@@ -17,7 +20,9 @@ async function main() {
     host: process.env.HOST ?? "127.0.0.1",
     supergraphSdl: readFileSync(supergraphPath, "utf8"),
     subgraphUrls,
+    security: securityFromEnv(),
     dashboardDir: process.env.DASHBOARD_DIR ?? join(root, "dashboard", "dist"),
+    trustProxy: process.env.TRUST_PROXY,
   });
   console.log(`[gateway] ready at ${server.url}`);
   onShutdown(() => server.stop());

@@ -1,4 +1,4 @@
-import { createServiceDataSource, RunningServer, startSubgraphServer } from "@hamafza/common";
+import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitRegistry1763800000000 } from "./migrations/1763800000000-InitRegistry";
 import { buildRegistrySchema, registryEntities } from "./schema";
@@ -15,6 +15,6 @@ export function createRegistryDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: registryEntities, migrations: registryMigrations });
 }
 
-export async function startRegistry(options: { db: DataSource; port: number }): Promise<RunningServer> {
-  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildRegistrySchema(), db: options.db, port: options.port });
+export async function startRegistry(options: { db: DataSource; port: number; security: ServiceSecurity }): Promise<RunningServer> {
+  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildRegistrySchema(), db: options.db, port: options.port, security: options.security });
 }

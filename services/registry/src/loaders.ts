@@ -1,4 +1,4 @@
-import { byKeys, RequestContext, uuidKeyedLoader } from "@hamafza/common";
+import { byKeys, RequestContext, requireUser, uuidKeyedLoader, whereInTerritory } from "@hamafza/common";
 import { In } from "typeorm";
 import { County } from "./entities/County";
 import { Manager } from "./entities/Manager";
@@ -15,12 +15,20 @@ function byIdLoader<T extends { id: string }>(ctx: RequestContext, entity: new (
 
 export const provinceById = (ctx: RequestContext) => byIdLoader(ctx, Province);
 export const countyById = (ctx: RequestContext) => byIdLoader(ctx, County);
-/** UUID-keyed entities: a malformed id answers null instead of failing the batch's SQL. */
+/**
+ * UUID-keyed territorial entities, limited in SQL to the user's territory: a row outside it answers null, as if it
+ * did not exist (root queries, field resolvers and `_entities` all load through here). A malformed id answers
+ * null instead of failing the batch's SQL.
+ */
 function byUuidLoader<T extends { id: string }>(ctx: RequestContext, entity: new () => T) {
   return uuidKeyedLoader<T | null>(
     ctx,
     `${entity.name}ByUuid`,
-    async (ids) => byKeys(ids, (await ctx.db.getRepository(entity).findBy({ id: In(ids) } as never)) as T[], (row) => row.id),
+    async (ids) => {
+      const query = ctx.db.getRepository(entity).createQueryBuilder("row").where("row.id IN (:...ids)", { ids });
+      whereInTerritory(query, requireUser(ctx), { province: "row.provinceId", county: "row.countyId" });
+      return byKeys(ids, await query.getMany(), (row) => row.id);
+    },
     null,
   );
 }

@@ -1,18 +1,21 @@
-import { createTestDatabase, openAndMigrate, postGraphQL, RunningServer } from "@hamafza/common";
+import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders } from "@hamafza/common";
+import { prepareTestDatabase } from "@hamafza/infra";
 import { createRegistryDataSource, loadReferenceData, startRegistry } from "@hamafza/registry";
 import { DataSource } from "typeorm";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let db: DataSource;
 let server: RunningServer;
-const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables);
+let asAdmin: Record<string, string>;
+const security = generateServiceSecurity();
+const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables, asAdmin);
 
 beforeAll(async () => {
-  database = await createTestDatabase("registry");
+  database = await prepareTestDatabase("registry", { demo: false });
   db = createRegistryDataSource(database.serviceUrls.registry);
-  await openAndMigrate(db);
-  await loadReferenceData(db);
-  server = await startRegistry({ db, port: 0 });
+  await db.initialize();
+  server = await startRegistry({ db, port: 0, security });
+  asAdmin = await subgraphHeaders(security, { role: Role.ADMIN });
 });
 
 afterAll(async () => {

@@ -1,6 +1,14 @@
 import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import {
+  Allow,
+  ALL_ROLES,
   AppError,
+  assertCanWrite,
+  canRead,
+  OFFICERS,
+  recordChange,
+  requireUser,
+  whereInTerritory,
   containsPattern,
   ErrorCode,
   FilterArg,
@@ -23,7 +31,7 @@ import { EntityManager } from "typeorm";
 import { Meeting, MeetingKind, MeetingStatus } from "../entities/Meeting";
 import { MeetingAttendance } from "../entities/MeetingAttendance";
 import { County, Manager, Ngo } from "../entities/references";
-import { attendanceByMeeting, meetingById, meetingsByNgo } from "../loaders";
+import { attendanceByMeeting, MEETING_TERRITORY, meetingById, meetingsByNgo } from "../loaders";
 
 @ObjectType({ description: "A page of meetings." })
 export class MeetingPage extends PageOf(Meeting) {}
@@ -130,9 +138,10 @@ const MEETING_SORTABLE = {
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => MeetingPage, { description: `Meetings, newest first by default. Sortable by ${Object.keys(MEETING_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
+  @Allow(ALL_ROLES)
+  @Query(() => MeetingPage, { description: `Meetings of the user's territory, newest first by default. Sortable by ${Object.keys(MEETING_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
   async meetings(@Ctx() ctx: RequestContext, @FilterArg(MeetingFilter) filter: MeetingFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<MeetingPage> {
-    const query = ctx.db.getRepository(Meeting).createQueryBuilder("meeting");
+    const query = whereInTerritory(ctx.db.getRepository(Meeting).createQueryBuilder("meeting"), requireUser(ctx), MEETING_TERRITORY);
     if (filter?.ids) query.andWhere("meeting.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.provinceId) query.andWhere("meeting.provinceId = :provinceId", { provinceId: filter.provinceId });
     if (filter?.countyId) query.andWhere("meeting.countyId = :countyId", { countyId: filter.countyId });
@@ -148,38 +157,48 @@ export class MeetingResolver {
     return paginate(query, page, MEETING_SORTABLE, { field: "scheduledAt", order: SortOrder.DESC });
   }
 
-  @Query(() => Meeting, { nullable: true, description: "One meeting by id." })
+  @Allow(ALL_ROLES)
+  @Query(() => Meeting, { nullable: true, description: "One meeting by id; empty when outside the user's territory." })
   meeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting | null> {
     return meetingById(ctx).load(id);
   }
 
-  @Mutation(() => Meeting, { description: "Schedule a meeting." })
+  @Allow(OFFICERS)
+  @Mutation(() => Meeting, { description: "Schedule a meeting in the user's territory." })
   createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput): Promise<Meeting> {
     return inTransaction(ctx.db, {}, async (em) => {
       const meeting = em.create(Meeting, { status: MeetingStatus.PLANNED, heldAt: null, cancellationReason: null, minutes: null });
       applyMeetingInput(meeting, input);
+      assertCanWrite(requireUser(ctx), meeting);
       const saved = await em.save(meeting);
       if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
+      await recordChange(em, ctx, "createMeeting", "Meeting", { before: null, after: { ...saved, attendees: input.attendees ?? [] } });
       return saved;
     });
   }
 
-  @Mutation(() => Meeting, { description: "Change a meeting: details, attendance, or status (held / cancelled)." })
+  @Allow(OFFICERS)
+  @Mutation(() => Meeting, { description: "Change a meeting of the user's territory: details, attendance, or status (held / cancelled)." })
   updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput): Promise<Meeting> {
     return inTransaction(ctx.db, {}, async (em) => {
-      const meeting = await findForUpdate(em, id);
+      const meeting = await findForUpdate(em, ctx, id);
+      const before = { ...meeting, attendees: await attendeesOf(em, id) };
       applyMeetingInput(meeting, input);
       const saved = await em.save(meeting);
       if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
+      await recordChange(em, ctx, "updateMeeting", "Meeting", { before, after: { ...saved, attendees: await attendeesOf(em, id) } });
       return saved;
     });
   }
 
+  @Allow(OFFICERS)
   @Mutation(() => Meeting, { description: "Delete a meeting entered by mistake; returns it as it was. Cancel real meetings instead." })
   deleteMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting> {
     return inTransaction(ctx.db, {}, async (em) => {
-      const meeting = await findForUpdate(em, id);
+      const meeting = await findForUpdate(em, ctx, id);
+      const before = { ...meeting, attendees: await attendeesOf(em, id) };
       await em.delete(Meeting, { id });
+      await recordChange(em, ctx, "deleteMeeting", "Meeting", { before, after: null });
       return Object.assign(new Meeting(), meeting, { id });
     });
   }
@@ -189,7 +208,7 @@ export class MeetingResolver {
     return (await attendanceByMeeting(ctx).load(meeting.id)).map((a) => a.ngoId);
   }
 
-  @FieldResolver(() => [Ngo], { description: "The NGOs that attended." })
+  @FieldResolver(() => [Ngo], { nullable: "items", description: "The NGOs that attended; an NGO outside the user's territory appears as null (its id is in `ngoIds`)." })
   async ngos(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Ngo[]> {
     return (await attendanceByMeeting(ctx).load(meeting.id)).map((a) => ({ id: a.ngoId }));
   }
@@ -218,10 +237,18 @@ export class NgoEngagementResolver {
   }
 }
 
-async function findForUpdate(em: EntityManager, id: string): Promise<Meeting> {
+/** The meeting, locked for the transaction; outside the user's territory "not found", outside its write scope forbidden. */
+async function findForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Meeting> {
+  const user = requireUser(ctx);
   const meeting = isUuid(id) ? await em.findOne(Meeting, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!meeting) throw notFound("نشست", id);
+  if (!meeting || !canRead(user, meeting)) throw notFound("نشست", id);
+  assertCanWrite(user, meeting);
   return meeting;
+}
+
+async function attendeesOf(em: EntityManager, meetingId: string) {
+  const rows = await em.find(MeetingAttendance, { where: { meetingId }, order: { ngoId: "ASC" } });
+  return rows.map((a) => ({ ngoId: a.ngoId, representativeName: a.representativeName }));
 }
 
 const PROVINCE_CODE = /^\d{2}$/;

@@ -51,6 +51,18 @@ export class ManagerScore {
   @Column({ type: "varchar", length: 24 })
   grade!: Grade;
 
+  @Field(() => ID, { nullable: true, description: "Province of the manager's position when scored." })
+  @Column({ type: "varchar", length: 2, nullable: true })
+  provinceId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "County of the manager's position when scored; empty for provincial positions." })
+  @Column({ type: "varchar", length: 4, nullable: true })
+  countyId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the score was published; unpublished scores are visible only to evaluators and administrators." })
+  @Column({ type: "timestamptz", nullable: true })
+  publishedAt!: Date | null;
+
   @Field({ description: "When the score was computed (UTC)." })
   @CreateDateColumn({ type: "timestamptz" })
   computedAt!: Date;

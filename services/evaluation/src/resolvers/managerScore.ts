@@ -1,6 +1,23 @@
 import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { byKeys, FilterArg, groupByKeys, IdArg, PageArgs, uuidKeyedLoader, PageOf, paginate, RequestContext, SortOrder, uuidsForFilter } from "@hamafza/common";
-import { In } from "typeorm";
+import {
+  Allow,
+  ALL_ROLES,
+  byKeys,
+  EVALUATORS,
+  FilterArg,
+  groupByKeys,
+  IdArg,
+  PageArgs,
+  PageOf,
+  paginate,
+  RequestContext,
+  requireUser,
+  SortOrder,
+  uuidKeyedLoader,
+  uuidsForFilter,
+  whereInTerritory,
+} from "@hamafza/common";
+import { SelectQueryBuilder } from "typeorm";
 import { Grade, ManagerScore } from "../entities/ManagerScore";
 import { Manager } from "../entities/Manager";
 
@@ -24,11 +41,22 @@ export class ManagerScoreFilter {
 
 const SCORE_SORTABLE = { total: "score.total", year: "score.year", grade: "score.grade", computedAt: "score.computedAt" };
 
+/**
+ * The scores the user may see, as a query: within the user's territory, and only published ones unless the user
+ * is an evaluator or administrator. Every read (list, by id, `Manager.scores`, `_entities`) starts here.
+ */
+function visibleScores(ctx: RequestContext): SelectQueryBuilder<ManagerScore> {
+  const user = requireUser(ctx);
+  const query = whereInTerritory(ctx.db.getRepository(ManagerScore).createQueryBuilder("score"), user, { province: "score.provinceId", county: "score.countyId" });
+  if (!EVALUATORS.includes(user.role)) query.andWhere("score.publishedAt IS NOT NULL");
+  return query;
+}
+
 export const scoreById = (ctx: RequestContext) =>
   uuidKeyedLoader<ManagerScore | null>(
     ctx,
     "scoreById",
-    async (ids) => byKeys(ids, await ctx.db.getRepository(ManagerScore).findBy({ id: In(ids) }), (s) => s.id),
+    async (ids) => byKeys(ids, await visibleScores(ctx).andWhere("score.id IN (:...ids)", { ids }).getMany(), (s) => s.id),
     null,
   );
 
@@ -39,7 +67,7 @@ const scoresByManager = (ctx: RequestContext) =>
     async (managerIds) =>
       groupByKeys(
         managerIds,
-        await ctx.db.getRepository(ManagerScore).find({ where: { managerId: In(managerIds) }, order: { year: "DESC" } }),
+        await visibleScores(ctx).andWhere("score.managerId IN (:...managerIds)", { managerIds }).orderBy("score.year", "DESC").getMany(),
         (s) => s.managerId,
       ),
     [],
@@ -47,9 +75,12 @@ const scoresByManager = (ctx: RequestContext) =>
 
 @Resolver(() => ManagerScore)
 export class ManagerScoreResolver {
-  @Query(() => ManagerScorePage, { description: "Manager scores, highest first by default. Sortable by `total`, `year`, `grade`, `computedAt`." })
+  @Allow(ALL_ROLES)
+  @Query(() => ManagerScorePage, {
+    description: "Manager scores of the user's territory (published ones only, except for evaluators and administrators), highest first by default. Sortable by `total`, `year`, `grade`, `computedAt`.",
+  })
   managerScores(@Ctx() ctx: RequestContext, @FilterArg(ManagerScoreFilter) filter: ManagerScoreFilter | undefined, @Args(() => PageArgs) page: PageArgs) {
-    const query = ctx.db.getRepository(ManagerScore).createQueryBuilder("score");
+    const query = visibleScores(ctx);
     if (filter?.ids) query.andWhere("score.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.managerId) query.andWhere("score.managerId = :managerId", { managerId: uuidsForFilter([filter.managerId])[0] });
     if (filter?.year) query.andWhere("score.year = :year", { year: filter.year });
@@ -57,7 +88,8 @@ export class ManagerScoreResolver {
     return paginate(query, page, SCORE_SORTABLE, { field: "total", order: SortOrder.DESC });
   }
 
-  @Query(() => ManagerScore, { nullable: true, description: "One score record by id." })
+  @Allow(ALL_ROLES)
+  @Query(() => ManagerScore, { nullable: true, description: "One score record by id; empty when the user may not see it." })
   managerScore(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<ManagerScore | null> {
     return scoreById(ctx).load(id);
   }

@@ -1,10 +1,12 @@
 import { DataSource } from "typeorm";
 import { gradeOf, ManagerScore } from "../entities/ManagerScore";
 
-/** Per manager, how many quarters of the year had a held problem-centred meeting with NGOs. */
+/** Per manager (with the position's territory), how many quarters of the year had a held problem-centred meeting with NGOs. */
 export interface EvaluationDemoInput {
   year: number;
-  regularity: { managerId: string; quartersWithMeeting: number }[];
+  regularity: { managerId: string; provinceId: string; countyId: string | null; quartersWithMeeting: number }[];
+  /** Provinces whose demo scores are published (the rest stay visible to evaluators only). */
+  publishedProvinces: string[];
 }
 
 /**
@@ -13,9 +15,11 @@ export interface EvaluationDemoInput {
  */
 export async function loadEvaluationDemoData(db: DataSource, demo: EvaluationDemoInput): Promise<{ scores: number }> {
   if ((await db.getRepository(ManagerScore).count()) > 0) return { scores: 0 };
-  const scores = demo.regularity.map(({ managerId, quartersWithMeeting }) => {
+  const publishedAt = new Date();
+  const scores = demo.regularity.map(({ managerId, provinceId, countyId, quartersWithMeeting }) => {
     const total = Math.min(100, (quartersWithMeeting / 4) * 100);
-    return Object.assign(new ManagerScore(), { managerId, year: demo.year, total, grade: gradeOf(total) });
+    const published = demo.publishedProvinces.includes(provinceId);
+    return Object.assign(new ManagerScore(), { managerId, provinceId, countyId, year: demo.year, total, grade: gradeOf(total), publishedAt: published ? publishedAt : null });
   });
   await db.getRepository(ManagerScore).insert(scores);
   return { scores: scores.length };

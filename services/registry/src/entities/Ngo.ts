@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Personal } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
 
@@ -69,11 +69,13 @@ export class Ngo {
   @Column({ type: "date", nullable: true })
   foundedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Contact phone: a landline with area code or a mobile number, digits only." })
+  @Field(() => String, { nullable: true, description: "Contact phone: a landline with area code or a mobile number, digits only. Personal data: masked for analysts." })
+  @Personal("phone")
   @Column({ type: "varchar", length: 11, nullable: true })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Postal address, as typed." })
+  @Field(() => String, { nullable: true, description: "Postal address, as typed. Personal data: masked for analysts." })
+  @Personal("address")
   @Column({ type: "text", nullable: true })
   address!: string | null;
 

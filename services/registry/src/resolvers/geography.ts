@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FilterArg, IdArg, containsPattern, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
+import { Allow, ALL_ROLES, FilterArg, IdArg, containsPattern, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
 import { County } from "../entities/County";
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
@@ -33,6 +33,7 @@ export class CountyFilter {
 
 @Resolver(() => Province)
 export class ProvinceResolver {
+  @Allow(ALL_ROLES)
   @Query(() => ProvincePage, { description: "Provinces. Sortable by `id` (= `code`), `name`, `nameEn`." })
   async provinces(
     @Ctx() ctx: RequestContext,
@@ -45,6 +46,7 @@ export class ProvinceResolver {
     return paginate(query, page, { id: "province.id", code: "province.id", name: "province.nameNormalized", nameEn: "province.nameEn" }, { field: "id", order: SortOrder.ASC });
   }
 
+  @Allow(ALL_ROLES)
   @Query(() => Province, { nullable: true, description: "One province by its code." })
   province(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Province | null> {
     return provinceById(ctx).load(id);
@@ -53,6 +55,7 @@ export class ProvinceResolver {
 
 @Resolver(() => County)
 export class CountyResolver {
+  @Allow(ALL_ROLES)
   @Query(() => CountyPage, { description: "Counties. Sortable by `id` (= `code`), `name`, `nameEn`, `provinceId`." })
   async counties(
     @Ctx() ctx: RequestContext,
@@ -71,6 +74,7 @@ export class CountyResolver {
     );
   }
 
+  @Allow(ALL_ROLES)
   @Query(() => County, { nullable: true, description: "One county by its code." })
   county(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<County | null> {
     return countyById(ctx).load(id);

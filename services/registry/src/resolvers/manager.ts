@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FilterArg, IdArg, containsPattern, uuidsForFilter, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
+import { Allow, ALL_ROLES, FilterArg, IdArg, containsPattern, requireUser, uuidsForFilter, whereInTerritory, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
 import { County } from "../entities/County";
 import { Manager } from "../entities/Manager";
 import { Province } from "../entities/Province";
@@ -27,13 +27,14 @@ const MANAGER_SORTABLE = { name: "manager.nameNormalized", provinceId: "manager.
 
 @Resolver(() => Manager)
 export class ManagerResolver {
-  @Query(() => ManagerPage, { description: "Managers. Sortable by `name`, `provinceId`, `countyId`, `createdAt`." })
+  @Allow(ALL_ROLES)
+  @Query(() => ManagerPage, { description: "Managers of the user's territory. Sortable by `name`, `provinceId`, `countyId`, `createdAt`." })
   async managers(
     @Ctx() ctx: RequestContext,
     @FilterArg(ManagerFilter) filter: ManagerFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ManagerPage> {
-    const query = ctx.db.getRepository(Manager).createQueryBuilder("manager");
+    const query = whereInTerritory(ctx.db.getRepository(Manager).createQueryBuilder("manager"), requireUser(ctx), { province: "manager.provinceId", county: "manager.countyId" });
     if (filter?.ids) query.andWhere("manager.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.provinceId) query.andWhere("manager.provinceId = :provinceId", { provinceId: filter.provinceId });
     if (filter?.countyId) query.andWhere("manager.countyId = :countyId", { countyId: filter.countyId });
@@ -41,7 +42,8 @@ export class ManagerResolver {
     return paginate(query, page, MANAGER_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
-  @Query(() => Manager, { nullable: true, description: "One manager by id." })
+  @Allow(ALL_ROLES)
+  @Query(() => Manager, { nullable: true, description: "One manager by id; empty when outside the user's territory." })
   manager(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Manager | null> {
     return managerById(ctx).load(id);
   }

@@ -1,6 +1,17 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FilterArg, IdArg, InputArg,
+import {
+  Allow,
+  ALL_ROLES,
   AppError,
+  assertCanWrite,
+  canRead,
+  FilterArg,
+  IdArg,
+  InputArg,
+  OFFICERS,
+  recordChange,
+  requireUser,
+  whereInTerritory,
   containsPattern,
   DateScalar,
   ErrorCode,
@@ -130,13 +141,14 @@ const NGO_SORTABLE = {
 
 @Resolver(() => Ngo)
 export class NgoResolver {
-  @Query(() => NgoPage, { description: `NGOs. Sortable by ${Object.keys(NGO_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
+  @Allow(ALL_ROLES)
+  @Query(() => NgoPage, { description: `NGOs of the user's territory. Sortable by ${Object.keys(NGO_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
   async ngos(
     @Ctx() ctx: RequestContext,
     @FilterArg(NgoFilter) filter: NgoFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<NgoPage> {
-    const query = ctx.db.getRepository(Ngo).createQueryBuilder("ngo");
+    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
     if (filter?.ids) query.andWhere("ngo.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.countyId) query.andWhere("ngo.countyId = :countyId", { countyId: filter.countyId });
     if (filter?.provinceId) query.andWhere("ngo.provinceId = :provinceId", { provinceId: filter.provinceId });
@@ -145,38 +157,50 @@ export class NgoResolver {
     return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
-  @Query(() => Ngo, { nullable: true, description: "One NGO by id." })
+  @Allow(ALL_ROLES)
+  @Query(() => Ngo, { nullable: true, description: "One NGO by id; empty when it does not exist or is outside the user's territory." })
   ngo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo | null> {
     return ngoById(ctx).load(id);
   }
 
-  @Mutation(() => Ngo, { description: "Register an NGO. Refused if its national identifier, or its normalised name in the county, exists." })
+  @Allow(OFFICERS)
+  @Mutation(() => Ngo, { description: "Register an NGO in the user's territory. Refused if its national identifier, or its normalised name in the county, exists." })
   async createNgo(@Ctx() ctx: RequestContext, @InputArg(NgoCreateInput) input: NgoCreateInput): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
       const ngo = em.create(Ngo, { status: NgoStatus.ACTIVE });
       await applyNgoInput(em, ngo, input);
-      return em.save(ngo);
+      assertCanWrite(requireUser(ctx), ngo);
+      const saved = await em.save(ngo);
+      await recordChange(em, ctx, "createNgo", "Ngo", { before: null, after: saved });
+      return saved;
     });
   }
 
-  @Mutation(() => Ngo, { description: "Change an NGO's details." })
+  @Allow(OFFICERS)
+  @Mutation(() => Ngo, { description: "Change an NGO's details (within the user's territory, before and after)." })
   async updateNgo(
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
     @InputArg(NgoUpdateInput) input: NgoUpdateInput,
   ): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
-      const ngo = await findNgoForUpdate(em, id);
+      const ngo = await findNgoForUpdate(em, ctx, id);
+      const before = { ...ngo };
       await applyNgoInput(em, ngo, input);
-      return em.save(ngo);
+      assertCanWrite(requireUser(ctx), ngo);
+      const saved = await em.save(ngo);
+      await recordChange(em, ctx, "updateNgo", "Ngo", { before, after: saved });
+      return saved;
     });
   }
 
+  @Allow(OFFICERS)
   @Mutation(() => Ngo, { description: "Delete an NGO registered by mistake; returns it as it was. Prefer status DISSOLVED for real NGOs." })
   async deleteNgo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
-      const ngo = await findNgoForUpdate(em, id);
+      const ngo = await findNgoForUpdate(em, ctx, id);
       await em.delete(Ngo, { id });
+      await recordChange(em, ctx, "deleteNgo", "Ngo", { before: ngo, after: null });
       return Object.assign(new Ngo(), ngo, { id });
     });
   }
@@ -192,9 +216,12 @@ export class NgoResolver {
   }
 }
 
-async function findNgoForUpdate(em: EntityManager, id: string): Promise<Ngo> {
+/** The NGO, locked for the transaction; outside the user's territory it is "not found", outside its write scope forbidden. */
+async function findNgoForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Ngo> {
+  const user = requireUser(ctx);
   const ngo = isUuid(id) ? await em.findOne(Ngo, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!ngo) throw notFound("سمن", id);
+  if (!ngo || !canRead(user, ngo)) throw notFound("سمن", id);
+  assertCanWrite(user, ngo);
   return ngo;
 }
 

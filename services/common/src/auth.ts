@@ -1,0 +1,155 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, timingSafeEqual } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
+import { registerEnumType } from "type-graphql";
+import { AppError, ErrorCode } from "./errors";
+
+/** Who a user is in the system (README, "Security model"). */
+export enum Role {
+  ADMIN = "ADMIN",
+  PROVINCE_OFFICER = "PROVINCE_OFFICER",
+  COUNTY_OFFICER = "COUNTY_OFFICER",
+  EVALUATOR = "EVALUATOR",
+  ANALYST = "ANALYST",
+}
+registerEnumType(Role, {
+  name: "Role",
+  description: "A user's role; with the user's territory it decides what the user may see and change.",
+  valuesConfig: {
+    ADMIN: { description: "System administrator (مدیر سامانه): everything, users, reference data." },
+    PROVINCE_OFFICER: { description: "Provincial governorate staff (کارشناس استانداری): registry and engagement data of its province." },
+    COUNTY_OFFICER: { description: "County governorate staff (کارشناس فرمانداری): registry and engagement data of its county." },
+    EVALUATOR: { description: "Evaluation unit (ارزیاب): reads everything in its scope; rubrics, computation, adjustment, publication." },
+    ANALYST: { description: "Analyst (تحلیلگر): reads its scope; personal data masked; changes nothing." },
+  },
+});
+
+export const ALL_ROLES: readonly Role[] = Object.values(Role);
+/** Roles that change registry and engagement records (each within its territory). */
+export const OFFICERS: readonly Role[] = [Role.ADMIN, Role.PROVINCE_OFFICER, Role.COUNTY_OFFICER];
+/** Roles that do evaluation work. */
+export const EVALUATORS: readonly Role[] = [Role.ADMIN, Role.EVALUATOR];
+
+/** The signed-in user, as carried by the access token. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: Role;
+  /** Province code of the user's territory; `null` = the whole country. */
+  provinceId: string | null;
+  /** County code of the user's territory (county officers, county-scoped analysts); `null` otherwise. */
+  countyId: string | null;
+  /** The sign-in session the token belongs to (revoked on sign-out). */
+  sessionId: string;
+}
+
+const ISSUER = "hamafza-identity";
+const AUDIENCE = "hamafza";
+const ALGORITHM = "EdDSA";
+
+/** Keys that verify access tokens (every service) and, in the identity service only, sign them. */
+export interface TokenKeys {
+  publicKey: KeyObject;
+  privateKey?: KeyObject;
+}
+
+/** What a subgraph needs to trust a request: the gateway's shared secret and the token-verifying key. */
+export interface ServiceSecurity {
+  gatewaySecret: string;
+  keys: TokenKeys;
+}
+
+/** A fresh Ed25519 key pair as PEM text (the runner makes one per start unless configured). */
+export function generateTokenKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  return {
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  };
+}
+
+export function generateGatewaySecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** Reads HAMAFZA_GATEWAY_SECRET, HAMAFZA_JWT_PUBLIC_KEY and (identity) HAMAFZA_JWT_PRIVATE_KEY. */
+export function securityFromEnv(env: NodeJS.ProcessEnv = process.env, options: { signing?: boolean } = {}): ServiceSecurity {
+  const gatewaySecret = env.HAMAFZA_GATEWAY_SECRET;
+  const publicPem = env.HAMAFZA_JWT_PUBLIC_KEY;
+  const privatePem = env.HAMAFZA_JWT_PRIVATE_KEY;
+  if (!gatewaySecret || gatewaySecret.length < 16) throw new Error("HAMAFZA_GATEWAY_SECRET is not set (at least 16 characters).");
+  if (!publicPem) throw new Error("HAMAFZA_JWT_PUBLIC_KEY is not set (an Ed25519 public key, PEM).");
+  if (options.signing && !privatePem) throw new Error("HAMAFZA_JWT_PRIVATE_KEY is not set (an Ed25519 private key, PEM).");
+  return securityFromPem(gatewaySecret, publicPem, options.signing ? privatePem : undefined);
+}
+
+export function securityFromPem(gatewaySecret: string, publicKeyPem: string, privateKeyPem?: string): ServiceSecurity {
+  return {
+    gatewaySecret,
+    keys: { publicKey: createPublicKey(publicKeyPem), privateKey: privateKeyPem ? createPrivateKey(privateKeyPem) : undefined },
+  };
+}
+
+/** Security material for tests and the in-process stack: a new key pair and secret. */
+export function generateServiceSecurity(): ServiceSecurity & { publicKeyPem: string; privateKeyPem: string } {
+  const pair = generateTokenKeyPair();
+  return { ...securityFromPem(generateGatewaySecret(), pair.publicKeyPem, pair.privateKeyPem), ...pair };
+}
+
+/** Signs a short-lived access token (identity service). */
+export async function signAccessToken(keys: TokenKeys, user: AuthUser, expiresAt: Date): Promise<string> {
+  if (!keys.privateKey) throw new Error("This service holds no signing key.");
+  return new SignJWT({ usr: user.username, role: user.role, prv: user.provinceId, cty: user.countyId, sid: user.sessionId })
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setSubject(user.id)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(keys.privateKey);
+}
+
+export const SIGN_IN_REQUIRED_MESSAGE = "برای این کار باید وارد سامانه شوید.";
+export const SESSION_ENDED_MESSAGE = "نشست شما به پایان رسیده یا نامعتبر است؛ دوباره وارد سامانه شوید.";
+
+/**
+ * Verifies an access token: Ed25519 signature only (so `alg: none` and HMAC tokens are refused), issuer,
+ * audience, expiry, and well-formed claims. Throws UNAUTHENTICATED otherwise.
+ */
+export async function verifyAccessToken(keys: TokenKeys, token: string): Promise<AuthUser> {
+  try {
+    const { payload } = await jwtVerify(token, keys.publicKey, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ["exp", "sub"] });
+    const role = payload.role as Role;
+    if (!ALL_ROLES.includes(role) || typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.usr !== "string") {
+      throw new Error("malformed claims");
+    }
+    return {
+      id: payload.sub,
+      username: payload.usr,
+      role,
+      provinceId: typeof payload.prv === "string" ? payload.prv : null,
+      countyId: typeof payload.cty === "string" ? payload.cty : null,
+      sessionId: payload.sid,
+    };
+  } catch {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
+  }
+}
+
+/** The token of an `Authorization: Bearer …` header, or null. */
+export function bearerToken(header: string | undefined | null): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  return match ? match[1] : null;
+}
+
+/** Constant-time comparison of the gateway secret header. */
+export function isGatewaySecret(expected: string, given: string | string[] | undefined): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Headers the gateway adds to every subgraph request. */
+export const GATEWAY_SECRET_HEADER = "x-hamafza-gateway-secret";
+export const CLIENT_ADDRESS_HEADER = "x-hamafza-client-address";
+export const REQUEST_ID_HEADER = "x-request-id";

@@ -1,0 +1,48 @@
+/** Sign-in limits; the defaults suit production, tests shorten the waits. */
+export interface LoginPolicy {
+  /** Access-token lifetime; the dashboard refreshes before it ends. */
+  tokenTtlSeconds: number;
+  /** A session ends this long after sign-in, however often it is refreshed. */
+  sessionMaxSeconds: number;
+  /** Failures are counted within this window, then forgotten. */
+  failureWindowSeconds: number;
+  /** Failures of one account name before it is locked. */
+  maxAccountFailures: number;
+  /** Failures from one network address before it is locked (higher: offices share addresses). */
+  maxAddressFailures: number;
+  lockSeconds: number;
+  /** From this many failures on, each further failed answer is delayed … */
+  slowdownAfter: number;
+  /** … by this much per failure beyond `slowdownAfter`, up to `slowdownMaxMs`. */
+  slowdownStepMs: number;
+  slowdownMaxMs: number;
+}
+
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
+  tokenTtlSeconds: 30 * 60,
+  sessionMaxSeconds: 12 * 60 * 60,
+  failureWindowSeconds: 15 * 60,
+  maxAccountFailures: 5,
+  maxAddressFailures: 20,
+  lockSeconds: 15 * 60,
+  slowdownAfter: 2,
+  slowdownStepMs: 500,
+  slowdownMaxMs: 3000,
+};
+
+/** Overrides from HAMAFZA_TOKEN_TTL_SECONDS and HAMAFZA_SESSION_MAX_SECONDS. */
+export function loginPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): LoginPolicy {
+  const seconds = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    ...DEFAULT_LOGIN_POLICY,
+    tokenTtlSeconds: seconds("HAMAFZA_TOKEN_TTL_SECONDS", DEFAULT_LOGIN_POLICY.tokenTtlSeconds),
+    sessionMaxSeconds: seconds("HAMAFZA_SESSION_MAX_SECONDS", DEFAULT_LOGIN_POLICY.sessionMaxSeconds),
+  };
+}
+
+export function slowdownMs(policy: LoginPolicy, failures: number): number {
+  return Math.min(policy.slowdownMaxMs, Math.max(0, failures - policy.slowdownAfter) * policy.slowdownStepMs);
+}

@@ -1,0 +1,36 @@
+import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
+import { DataSource } from "typeorm";
+import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "./auth/policy";
+import { authRoutes } from "./auth/routes";
+import { InitIdentity1763900000000 } from "./migrations/1763900000000-InitIdentity";
+import { buildIdentitySchema, identityEntities } from "./schema";
+
+export { buildIdentitySchema, identityEntities } from "./schema";
+export { ensureAdminAccount, loadIdentityDemoData, demoUsers, DEMO_PASSWORD, ADMIN_USERNAME } from "./seed/accounts";
+export type { AdminBootstrap, DemoUser } from "./seed/accounts";
+export { DEFAULT_LOGIN_POLICY, loginPolicyFromEnv } from "./auth/policy";
+export type { LoginPolicy } from "./auth/policy";
+export type { SignInResult } from "./auth/sessions";
+
+export const SERVICE_NAME = "identity";
+export const identityMigrations = [InitIdentity1763900000000];
+
+export function createIdentityDataSource(url: string): DataSource {
+  return createServiceDataSource({ url, schema: SERVICE_NAME, entities: identityEntities, migrations: identityMigrations });
+}
+
+/**
+ * The identity service: a subgraph (users, `me`, the audit log) plus the sign-in endpoints under /auth, which the
+ * gateway exposes as POST /auth/login, /auth/refresh and /auth/logout.
+ */
+export async function startIdentity(options: { db: DataSource; port: number; security: ServiceSecurity; policy?: LoginPolicy }): Promise<RunningServer> {
+  const policy = options.policy ?? DEFAULT_LOGIN_POLICY;
+  return startSubgraphServer({
+    name: SERVICE_NAME,
+    schema: await buildIdentitySchema(),
+    db: options.db,
+    port: options.port,
+    security: options.security,
+    routes: (app) => app.use("/auth", authRoutes(options.db, options.security.keys, policy)),
+  });
+}

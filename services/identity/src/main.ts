@@ -1,0 +1,14 @@
+import { runServiceMain } from "@hamafza/common";
+import { loginPolicyFromEnv } from "./auth/policy";
+import { createIdentityDataSource, SERVICE_NAME, startIdentity } from "./index";
+
+runServiceMain({
+  name: SERVICE_NAME,
+  defaultPort: 4004,
+  signing: true,
+  createDataSource: createIdentityDataSource,
+  start: (options) => startIdentity({ ...options, policy: loginPolicyFromEnv() }),
+}).catch((error) => {
+  console.error(`[${SERVICE_NAME}] failed to start`, error);
+  process.exit(1);
+});

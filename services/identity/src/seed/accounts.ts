@@ -1,0 +1,77 @@
+import { normalizePersian, recordAudit, Role } from "@hamafza/common";
+import { DataSource, EntityManager } from "typeorm";
+import { generatePassword, hashPassword, passwordProblem } from "../auth/passwords";
+import { User } from "../entities/User";
+
+export const ADMIN_USERNAME = "admin";
+
+export interface AdminBootstrap {
+  /** True when this call created the `admin` account. */
+  created: boolean;
+  /** The generated password (ADMIN_PASSWORD unset), to print once; never stored in clear. */
+  generatedPassword: string | null;
+}
+
+/**
+ * On first start, creates the `admin` account with `password` (ADMIN_PASSWORD) or a random one returned to
+ * be printed once. Later starts change nothing, so a changed password stays changed.
+ */
+export async function ensureAdminAccount(db: DataSource, password: string | undefined): Promise<AdminBootstrap> {
+  const existing = await db.getRepository(User).findOneBy({ username: ADMIN_USERNAME });
+  if (existing) return { created: false, generatedPassword: null };
+  const chosen = password || generatePassword();
+  const problem = passwordProblem(chosen, ADMIN_USERNAME);
+  if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: at least 10 characters, not containing "admin".`);
+  await db.transaction((em) => createAccount(em, { username: ADMIN_USERNAME, displayName: "مدیر سامانه", role: Role.ADMIN, provinceId: null, countyId: null }, chosen));
+  return { created: true, generatedPassword: password ? null : chosen };
+}
+
+/** The password of every demo account; exists only where demo data was loaded (README). */
+export const DEMO_PASSWORD = "Hamafza@1404";
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  provinceId: string | null;
+  countyId: string | null;
+}
+
+/** One demo account per role, in Zanjan (province 19, county 1901) where the demo data is richest. */
+export const demoUsers: readonly DemoUser[] = [
+  { username: "demo.admin", displayName: "مریم احمدی (مدیر سامانه)", role: Role.ADMIN, provinceId: null, countyId: null },
+  { username: "demo.province", displayName: "علی رضایی (کارشناس استانداری زنجان)", role: Role.PROVINCE_OFFICER, provinceId: "19", countyId: null },
+  { username: "demo.county", displayName: "زهرا کریمی (کارشناس فرمانداری زنجان)", role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" },
+  { username: "demo.evaluator", displayName: "حسین موسوی (واحد ارزیابی عملکرد)", role: Role.EVALUATOR, provinceId: null, countyId: null },
+  { username: "demo.analyst", displayName: "نرگس حسینی (تحلیلگر)", role: Role.ANALYST, provinceId: null, countyId: null },
+];
+
+/** Adds the demo accounts that are missing; returns how many it added. */
+export async function loadIdentityDemoData(db: DataSource): Promise<{ users: number }> {
+  let added = 0;
+  for (const demo of demoUsers) {
+    if (await db.getRepository(User).existsBy({ username: demo.username })) continue;
+    await db.transaction((em) => createAccount(em, demo, DEMO_PASSWORD));
+    added++;
+  }
+  return { users: added };
+}
+
+async function createAccount(em: EntityManager, account: DemoUser, password: string): Promise<void> {
+  const user = await em.save(
+    em.create(User, {
+      ...account,
+      displayNameNormalized: normalizePersian(account.displayName),
+      passwordHash: await hashPassword(password),
+      disabled: false,
+      lastLoginAt: null,
+    }),
+  );
+  await recordAudit(em, { service: "identity", requestId: "bootstrap", clientAddress: null, user: null }, {
+    action: "createUser",
+    actor: { id: null, username: "system", role: null },
+    entityType: "User",
+    entityId: user.id,
+    after: user,
+  });
+}
