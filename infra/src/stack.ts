@@ -24,7 +24,7 @@ export interface InProcessStack {
  */
 export async function startInProcessStack(
   prepared: PreparedDatabase,
-  options: { dashboardDir?: string; loginPolicy?: LoginPolicy } = {},
+  options: { dashboardDir?: string; loginPolicy?: LoginPolicy; trustProxy?: string; sessionCacheMs?: number } = {},
 ): Promise<InProcessStack> {
   const security = generateServiceSecurity();
   const dataSources: DataSource[] = [];
@@ -51,6 +51,8 @@ export async function startInProcessStack(
       subgraphUrls,
       security: { gatewaySecret: security.gatewaySecret, keys: { publicKey: security.keys.publicKey } },
       dashboardDir: options.dashboardDir ?? DASHBOARD_DIST,
+      trustProxy: options.trustProxy,
+      sessionCacheMs: options.sessionCacheMs,
     });
     servers.push(gateway);
     return {

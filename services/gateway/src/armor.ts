@@ -12,14 +12,17 @@ export const QUERY_LIMITS = {
   maxDirectives: 10,
 };
 
-/** graphql-armor: depth, aliases, cost, tokens and directives limits; field suggestions hidden. */
+const fa = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
+
+/** graphql-armor: depth, aliases, cost, tokens and directives limits with Persian messages; field suggestions hidden. */
 export function queryProtection() {
+  const limits = QUERY_LIMITS;
   return new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: false, errorMessage: `پرسش بیش از حد تودرتو است؛ حداکثر ${fa(limits.maxDepth)} سطح مجاز است.` },
+    maxAliases: { n: limits.maxAliases, exposeLimits: false, errorMessage: `در یک پرسش حداکثر ${fa(limits.maxAliases)} نام مستعار (alias) مجاز است.` },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: false, errorMessage: "پرسش بیش از حد سنگین است؛ آن را به چند پرسش کوچک‌تر بشکنید یا صفحه‌بندی کنید." },
+    maxTokens: { n: limits.maxTokens, exposeLimits: false, errorMessage: `پرسش بیش از حد بلند است؛ حداکثر ${fa(limits.maxTokens)} نشانه مجاز است.` },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: false, errorMessage: `در یک پرسش حداکثر ${fa(limits.maxDirectives)} رهنمود (directive) مجاز است.` },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }

@@ -44,6 +44,8 @@ export interface GatewayOptions {
   dashboardDir?: string;
   /** Express "trust proxy" setting when the gateway runs behind a reverse proxy (TRUST_PROXY). */
   trustProxy?: string | boolean;
+  /** How long an open session is remembered before asking the identity service again (default 5 s). */
+  sessionCacheMs?: number;
 }
 
 /** What each GraphQL request carries to the subgraphs. */
@@ -69,7 +71,7 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const subgraphUrls = { ...subgraphsOf(options.supergraphSdl), ...options.subgraphUrls };
   const identityBase = subgraphUrls.identity.replace(/\/graphql$/, "");
-  const sessions = new SessionChecker(identityBase, options.security.gatewaySecret);
+  const sessions = new SessionChecker(identityBase, options.security.gatewaySecret, options.sessionCacheMs);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
