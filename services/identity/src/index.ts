@@ -27,7 +27,7 @@ export async function startIdentity(options: { db: DataSource; port: number; sec
   const policy = options.policy ?? DEFAULT_LOGIN_POLICY;
   return startSubgraphServer({
     name: SERVICE_NAME,
-    schema: await buildIdentitySchema(),
+    schema: await buildIdentitySchema(policy),
     db: options.db,
     port: options.port,
     security: options.security,

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
+import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "./auth/policy";
 import { AuditEntry } from "./entities/AuditEntry";
 import { LoginThrottle } from "./entities/LoginThrottle";
 import { Session } from "./entities/Session";
@@ -9,7 +10,11 @@ import { UserResolver } from "./resolvers/user";
 
 export const identityEntities = [User, Session, LoginThrottle, AuditEntry];
 
-/** The identity subgraph schema: users, the signed-in user, and the audit log. */
-export function buildIdentitySchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [UserResolver, AuditEntryResolver] });
+/** The identity subgraph schema: users, the signed-in user, and the audit log; resolvers get the sign-in policy. */
+export function buildIdentitySchema(policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<GraphQLSchema> {
+  const userResolver = new UserResolver(policy);
+  return buildFederatedSchema({
+    resolvers: [UserResolver, AuditEntryResolver],
+    container: { get: (someClass: new () => unknown) => (someClass === UserResolver ? userResolver : new someClass()) },
+  });
 }

@@ -4,7 +4,7 @@ import { User } from "../entities/User";
 import { spendVerificationTime, verifyPassword } from "./passwords";
 import { LoginPolicy, slowdownMs } from "./policy";
 import { issueToken, openSession, SignInResult } from "./sessions";
-import { accountKey, addressKey, clearFailures, countFailure, lockedForSeconds } from "./throttle";
+import { accountKey, addressKey, clearFailures, countFailure, lockedForSeconds, pruneExpired } from "./throttle";
 import { TokenKeys } from "@hamafza/common";
 
 export const WRONG_CREDENTIALS_MESSAGE = "نام کاربری یا گذرواژه نادرست است.";
@@ -53,6 +53,7 @@ export async function signIn(
       return { kind: "failed" as const, failures: Math.max(accountFailures, addressFailures) };
     }
     await clearFailures(em, keysToCheck[0]);
+    await pruneExpired(em, policy, now);
     user.lastLoginAt = now;
     await em.save(user);
     const session = await openSession(em, user, policy, input.clientAddress, now);

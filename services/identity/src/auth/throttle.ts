@@ -36,3 +36,11 @@ export async function countFailure(em: EntityManager, key: string, limit: number
 export async function clearFailures(em: EntityManager, key: string): Promise<void> {
   await em.delete(LoginThrottle, { key });
 }
+
+/** Drops counters whose window and lock are both over, so the table does not grow with every name tried. */
+export async function pruneExpired(em: EntityManager, policy: LoginPolicy, now: Date): Promise<void> {
+  await em.query(
+    `DELETE FROM login_throttle WHERE window_started_at < $1 AND (locked_until IS NULL OR locked_until < $2)`,
+    [new Date(now.getTime() - policy.failureWindowSeconds * 1000), now],
+  );
+}

@@ -25,7 +25,9 @@ import {
 } from "@hamafza/common";
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { EntityManager } from "typeorm";
-import { canonicalUsername } from "../auth/login";
+import { canonicalUsername, lockedMessage } from "../auth/login";
+import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "../auth/policy";
+import { accountKey, countFailure, lockedForSeconds } from "../auth/throttle";
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from "../auth/passwords";
 import { revokeUserSessions } from "../auth/sessions";
 import { County, Province } from "../entities/references";
@@ -106,6 +108,8 @@ const USER_SORTABLE = { username: "u.username", displayName: "u.displayNameNorma
 
 @Resolver(() => User)
 export class UserResolver {
+  constructor(private readonly policy: LoginPolicy = DEFAULT_LOGIN_POLICY) {}
+
   @Allow(ALL_ROLES)
   @Query(() => User, { nullable: true, description: "The signed-in user." })
   me(@Ctx() ctx: RequestContext): Promise<User | null> {
@@ -164,6 +168,9 @@ export class UserResolver {
   @Mutation(() => User, { description: "Change a user's name, role, territory or enabled state (administrators only)." })
   updateUser(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(UserUpdateInput) input: UserUpdateInput): Promise<User> {
     return inTransaction(ctx.db, USER_CONSTRAINTS, async (em) => {
+      // Role and enabled-state changes queue behind each other, so two admins demoting themselves at once
+      // cannot both pass the "an admin remains" check.
+      if (input.role !== undefined || input.disabled !== undefined) await em.query(`SELECT pg_advisory_xact_lock(hashtext('identity.admin_roles'))`);
       const user = await findForUpdate(em, id);
       const before = { ...user };
       const v = new Validator();
@@ -213,17 +220,27 @@ export class UserResolver {
 
   @Allow(ALL_ROLES)
   @Mutation(() => Boolean, { description: "Change the signed-in user's own password; ends the user's other sessions." })
-  changeMyPassword(
+  async changeMyPassword(
     @Ctx() ctx: RequestContext,
     @Arg("currentPassword", { description: "The current password." }) currentPassword: string,
     @Arg("newPassword", { description: "The new password, at least 10 characters." }) newPassword: string,
   ): Promise<boolean> {
     const me = requireUser(ctx);
+    const wrongCurrent = await ctx.db.transaction(async (em) => {
+      // Guessing the current password with a stolen token counts against the account like failed sign-ins.
+      const key = accountKey(me.username);
+      const locked = await lockedForSeconds(em, [key], new Date());
+      if (locked > 0) throw new AppError(ErrorCode.LOCKED, lockedMessage(locked), { retryAfterSeconds: locked });
+      const user = await findForUpdate(em, me.id);
+      if (await verifyPassword(user.passwordHash, currentPassword)) return false;
+      await countFailure(em, key, this.policy.maxAccountFailures, this.policy, new Date());
+      return true;
+    });
+    if (wrongCurrent) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "گذرواژه فعلی نادرست است.", { fields: [{ field: "currentPassword", message: "گذرواژه فعلی نادرست است." }] });
+    }
     return inTransaction(ctx.db, {}, async (em) => {
       const user = await findForUpdate(em, me.id);
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, "گذرواژه فعلی نادرست است.", { fields: [{ field: "currentPassword", message: "گذرواژه فعلی نادرست است." }] });
-      }
       const problem = passwordProblem(newPassword, user.username);
       if (problem) throw new AppError(ErrorCode.BAD_USER_INPUT, problem, { fields: [{ field: "newPassword", message: problem }] });
       const before = { ...user };

@@ -19,9 +19,9 @@ export interface AdminBootstrap {
 export async function ensureAdminAccount(db: DataSource, password: string | undefined): Promise<AdminBootstrap> {
   const existing = await db.getRepository(User).findOneBy({ username: ADMIN_USERNAME });
   if (existing) return { created: false, generatedPassword: null };
-  const chosen = password || generatePassword();
-  const problem = passwordProblem(chosen, ADMIN_USERNAME);
-  if (problem) throw new Error(`ADMIN_PASSWORD is not acceptable: at least 10 characters, not containing "admin".`);
+  if (password && passwordProblem(password, ADMIN_USERNAME)) throw new Error(`ADMIN_PASSWORD is not acceptable: at least 10 characters, not containing "admin".`);
+  let chosen = password || generatePassword();
+  while (passwordProblem(chosen, ADMIN_USERNAME)) chosen = generatePassword();
   await db.transaction((em) => createAccount(em, { username: ADMIN_USERNAME, displayName: "مدیر سامانه", role: Role.ADMIN, provinceId: null, countyId: null }, chosen));
   return { created: true, generatedPassword: password ? null : chosen };
 }
