@@ -3,6 +3,7 @@ import { graphql, parse, validate } from 'graphql';
 import { buildDataProvider, SCHEMA_ERROR_PREFIX } from '../src/dataProvider/buildDataProvider';
 import { buildSchemaModel, type ResourceModel } from '../src/dataProvider/schemaModel';
 import { buildFilter, listVariables, sanitizeInput } from '../src/dataProvider/variables';
+import { withRoleTerritory } from '../src/users/userTerritory';
 import { introspection, schema } from './fixtures/schema';
 
 const model = buildSchemaModel(introspection);
@@ -17,7 +18,7 @@ function documentsOf(item: ResourceModel): string[] {
 describe('schema model from introspection', () => {
   it('discovers one resource per paged root query field', () => {
     expect([...model.resources.keys()].sort()).toEqual(
-      ['counties', 'managerScores', 'managers', 'meetings', 'ngos', 'provinces'].sort(),
+      ['auditEntries', 'counties', 'managerScores', 'managers', 'meetings', 'ngos', 'provinces', 'users'].sort(),
     );
     expect(resource('managerScores').typeName).toBe('ManagerScore');
     expect(resource('counties').typeName).toBe('County');
@@ -30,6 +31,17 @@ describe('schema model from introspection', () => {
     expect(resource('ngos').update?.field).toBe('updateNgo');
     expect(resource('ngos').delete?.field).toBe('deleteNgo');
     expect(resource('meetings').create).toBeUndefined();
+    expect(resource('users').one?.field).toBe('user');
+    expect(resource('users').create?.field).toBe('createUser');
+    expect(resource('users').update?.field).toBe('updateUser');
+    expect(resource('users').delete).toBeUndefined();
+    expect(resource('auditEntries').typeName).toBe('AuditEntry');
+    expect(resource('auditEntries').one?.field).toBe('auditEntry');
+    expect([resource('auditEntries').create, resource('auditEntries').update, resource('auditEntries').delete]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('selects scalars, enums, scalar lists and { id name|title } of single objects', () => {
@@ -40,6 +52,12 @@ describe('schema model from introspection', () => {
       'id title kind countyId county { id name } chairId chair { id name } scheduledAt status ngoIds',
     );
     expect(resource('managerScores').selection).toBe('id managerId manager { id name } year score');
+    expect(resource('users').selection).toBe(
+      'id username displayName role provinceId countyId province { id name } county { id name } disabled lastLoginAt createdAt updatedAt',
+    );
+    expect(resource('auditEntries').selection).toBe(
+      'id at actorId actorUsername actorRole action outcome service entityType entityId provinceId countyId before after clientAddress requestId',
+    );
   });
 
   it('builds the list and mutation documents', () => {
@@ -56,7 +74,7 @@ describe('schema model from introspection', () => {
 
   it('produces documents that validate against the schema', () => {
     const documents = [...model.resources.values()].flatMap(documentsOf);
-    expect(documents).toHaveLength(6 * 2 + 3);
+    expect(documents).toHaveLength(8 * 2 + 3 + 2);
     for (const document of documents) expect(validate(schema, parse(document))).toEqual([]);
   });
 
@@ -259,5 +277,107 @@ describe('data provider with injected fetch', () => {
       status: 400,
     });
     await expect(provider.getOne('ngos', { id: '1' })).resolves.toMatchObject({ data: { id: '1' } });
+  });
+});
+
+describe('data provider and the signed-in user', () => {
+  const users = [
+    {
+      id: 'u1',
+      username: 'demo.county',
+      displayName: 'کارشناس فرمانداری زنجان',
+      role: 'COUNTY_OFFICER',
+      provinceId: '19',
+      countyId: '1901',
+      disabled: false,
+      createdAt: '2025-06-21T08:00:00Z',
+      updatedAt: '2025-06-21T08:00:00Z',
+    },
+  ];
+  const userRoot = {
+    users: () => ({ items: users, totalCount: users.length }),
+    user: ({ id }: { id: string }) => users.find((user) => user.id === id) ?? null,
+    updateUser: ({ id, input }: { id: string; input: Record<string, unknown> }) => ({
+      ...users.find((user) => user.id === id),
+      ...input,
+    }),
+    createUser: ({ input }: { input: Record<string, unknown> }) => {
+      if (String(input.password).length < 10) {
+        const problem = { field: 'password', message: 'گذرواژه باید دست‌کم ۱۰ نویسه باشد.' };
+        throw Object.assign(new Error(problem.message), { extensions: { code: 'BAD_USER_INPUT', fields: [problem] } });
+      }
+      return { ...input, id: 'u2', disabled: false, createdAt: '2025-06-21T08:00:00Z', updatedAt: '2025-06-21T08:00:00Z' };
+    },
+    resetUserPassword: ({ id, password }: { id: string; password?: string }) => ({
+      user: users.find((user) => user.id === id),
+      temporaryPassword: password ? null : 'generated-secret-1',
+    }),
+  };
+
+  it('waits for the (possibly refreshed) token before each request', async () => {
+    const sent: SentRequest[] = [];
+    let token = 'old';
+    const provider = buildDataProvider({
+      url: '/graphql',
+      fetch: inMemoryFetch(userRoot, sent),
+      getToken: async () => {
+        await Promise.resolve();
+        return token;
+      },
+    });
+    await provider.getList('users', { pagination: { page: 1, perPage: 10 }, sort: { field: 'username', order: 'ASC' }, filter: {} });
+    token = 'refreshed';
+    await provider.getOne('users', { id: 'u1' });
+    expect(sent.map((request) => request.headers.Authorization)).toEqual(['Bearer old', 'Bearer old', 'Bearer refreshed']);
+  });
+
+  it('introspects again after resetSchema (a new sign-in), with the new token', async () => {
+    const sent: SentRequest[] = [];
+    let token = 'admin-token';
+    const provider = buildDataProvider({ url: '/graphql', fetch: inMemoryFetch(userRoot, sent), getToken: () => token });
+    await provider.getOne('users', { id: 'u1' });
+    await provider.getOne('users', { id: 'u1' });
+    token = 'evaluator-token';
+    provider.resetSchema();
+    await provider.getOne('users', { id: 'u1' });
+    const introspections = sent.filter((request) => request.query.includes('__schema'));
+    expect(introspections.map((request) => request.headers.Authorization)).toEqual([
+      'Bearer admin-token',
+      'Bearer evaluator-token',
+    ]);
+  });
+
+  it('sends only UserUpdateInput keys, territory cleared for the new role', async () => {
+    const sent: SentRequest[] = [];
+    const provider = buildDataProvider({ url: '/graphql', fetch: inMemoryFetch(userRoot, sent) });
+    const previousData = { ...users[0], province: { id: '19', name: 'زنجان' }, county: { id: '1901', name: 'زنجان' } };
+    const data = withRoleTerritory({ ...previousData, role: 'ADMIN', disabled: true });
+    const result = await provider.update('users', { id: 'u1', data, previousData });
+    expect(sent[1].variables).toEqual({
+      id: 'u1',
+      input: { displayName: users[0].displayName, role: 'ADMIN', provinceId: null, countyId: null, disabled: true },
+    });
+    expect(result.data).toMatchObject({ role: 'ADMIN', provinceId: null, countyId: null, disabled: true });
+  });
+
+  it("puts a refused input's field problems in body.errors for react-admin's form", async () => {
+    const provider = buildDataProvider({ url: '/graphql', fetch: inMemoryFetch(userRoot, []) });
+    const data = { username: 'new.user', displayName: 'کاربر تازه', role: 'ANALYST', password: 'short' };
+    await expect(provider.create('users', { data })).rejects.toMatchObject({
+      status: 400,
+      message: 'گذرواژه باید دست‌کم ۱۰ نویسه باشد.',
+      body: { code: 'BAD_USER_INPUT', errors: { password: 'گذرواژه باید دست‌کم ۱۰ نویسه باشد.' } },
+    });
+  });
+
+  it('runs operations outside the list convention through graphql()', async () => {
+    const sent: SentRequest[] = [];
+    const provider = buildDataProvider({ url: '/graphql', fetch: inMemoryFetch(userRoot, sent), getToken: () => 'admin' });
+    const query = 'mutation reset($id: ID!, $password: String) { resetUserPassword(id: $id, password: $password) { temporaryPassword } }';
+    await expect(provider.graphql(query, { id: 'u1', password: null })).resolves.toEqual({
+      resetUserPassword: { temporaryPassword: 'generated-secret-1' },
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0].headers.Authorization).toBe('Bearer admin');
   });
 });

@@ -5,11 +5,12 @@ import Typography from '@mui/material/Typography';
 import { Title, useTranslate } from 'react-admin';
 import { StatCard } from './StatCard';
 
+// Each list accepts only its documented sort fields (react-admin's default, `id`, is refused by some).
 const STATS = [
-  { resource: 'ngos', label: 'hamafza.dashboard.ngos' },
-  { resource: 'meetings', label: 'hamafza.dashboard.meetings' },
-  { resource: 'provinces', label: 'hamafza.dashboard.provinces' },
-  { resource: 'counties', label: 'hamafza.dashboard.counties' },
+  { resource: 'ngos', label: 'hamafza.dashboard.ngos', sortField: 'name' },
+  { resource: 'meetings', label: 'hamafza.dashboard.meetings', sortField: 'scheduledAt' },
+  { resource: 'provinces', label: 'hamafza.dashboard.provinces', sortField: 'name' },
+  { resource: 'counties', label: 'hamafza.dashboard.counties', sortField: 'name' },
 ];
 
 export const Dashboard = () => {

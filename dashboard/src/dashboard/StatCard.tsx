@@ -8,12 +8,17 @@ import { formatPersianNumber } from '../common/persianDigits';
 export interface StatCardProps {
   resource: string;
   label: string;
+  /** A field the list may be sorted by (the count does not depend on it). */
+  sortField: string;
 }
 
-export const StatCard = ({ resource, label }: StatCardProps) => {
+export const StatCard = ({ resource, label, sortField }: StatCardProps) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 } });
+  const { total, isPending, error } = useGetList(resource, {
+    pagination: { page: 1, perPage: 1 },
+    sort: { field: sortField, order: 'ASC' },
+  });
   const value = isPending || error || total == null ? '—' : formatPersianNumber(total);
   return (
     <Card sx={{ flex: '1 1 200px' }}>

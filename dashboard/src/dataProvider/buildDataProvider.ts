@@ -25,13 +25,22 @@ interface ListQuery {
 
 export type DataProviderOptions = GraphQLClientOptions;
 
-export function buildDataProvider(options: DataProviderOptions): DataProvider {
+export interface HamafzaDataProvider extends DataProvider {
+  /** Runs one GraphQL operation as written, for the mutations outside the list convention (passwords, …). */
+  graphql<T = unknown>(query: string, variables?: Values): Promise<T>;
+  /** Forgets the introspected schema: the next call introspects again (with the then current token). */
+  resetSchema(): void;
+}
+
+export function buildDataProvider(options: DataProviderOptions): HamafzaDataProvider {
   const request = createGraphQLClient(options);
-  const loadSchema = memoizeUntilFailure(() =>
+  const schema = memoizeUntilFailure(() =>
     request<IntrospectionQuery>(getIntrospectionQuery()).then(buildSchemaModel, rethrowAsSchemaError),
   );
-  const api = new ResourceApi(request, loadSchema);
+  const api = new ResourceApi(request, schema.get);
   return {
+    graphql: async <T>(query: string, variables?: Values) => request<T>(query, variables),
+    resetSchema: schema.reset,
     getList: async (resource, params) => api.getList(resource, params),
     getOne: async (resource, params) => ({ data: await api.getOne(resource, params.id) }),
     getMany: async (resource, params) => ({ data: await api.getMany(resource, params.ids) }),
@@ -46,7 +55,7 @@ export function buildDataProvider(options: DataProviderOptions): DataProvider {
     deleteMany: async (resource, params) => ({
       data: await sequence(params.ids, async (id) => (await api.remove(resource, id)).id),
     }),
-  } as DataProvider;
+  } as HamafzaDataProvider;
 }
 
 class ResourceApi {
@@ -157,15 +166,16 @@ function requireOperation(resource: ResourceModel, kind: 'create' | 'update' | '
   return operation;
 }
 
-function memoizeUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
+function memoizeUntilFailure<T>(load: () => Promise<T>): { get: () => Promise<T>; reset: () => void } {
   let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = undefined;
+  const get = () => {
+    const attempt = (pending ??= load().catch((error: unknown) => {
+      if (pending === attempt) pending = undefined;
       throw error;
-    });
-    return pending;
+    }));
+    return attempt;
   };
+  return { get, reset: () => (pending = undefined) };
 }
 
 async function sequence<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {

@@ -5,14 +5,15 @@ export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 export interface GraphQLClientOptions {
   url: string;
   fetch?: FetchFn;
-  getToken?: () => string | null | undefined;
+  /** The bearer token for each request; may refresh it first (see the authProvider). */
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
 }
 
 export type GraphQLRequest = <T = unknown>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 interface GraphQLErrorPayload {
   message?: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string; fields?: unknown };
 }
 
 interface GraphQLResponse {
@@ -48,10 +49,11 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLReque
 
 async function send(options: GraphQLClientOptions, query: string, variables?: Record<string, unknown>) {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const token = await options.getToken?.();
   try {
     return await fetchFn(options.url, {
       method: 'POST',
-      headers: requestHeaders(options.getToken?.()),
+      headers: requestHeaders(token),
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
@@ -80,5 +82,28 @@ export function toHttpError(errors: GraphQLErrorPayload[], httpStatus: number): 
   const [first] = errors;
   const code = first.extensions?.code;
   const status = (code && STATUS_BY_CODE[code]) || (httpStatus >= 400 ? httpStatus : 500);
-  return new HttpError(first.message || SERVER_ERROR_MESSAGE, status, { code, graphQLErrors: errors });
+  const fieldErrors = fieldMessages(errors);
+  return new HttpError(first.message || SERVER_ERROR_MESSAGE, status, {
+    code,
+    graphQLErrors: errors,
+    ...(fieldErrors && { errors: fieldErrors }),
+  });
+}
+
+/**
+ * `BAD_USER_INPUT` errors list every invalid field (`extensions.fields: [{ field, message }]`); react-admin shows
+ * `body.errors` (`{ source: message }`) under the form's inputs.
+ */
+function fieldMessages(errors: GraphQLErrorPayload[]): Record<string, string> | undefined {
+  const entries = errors.flatMap((error) => {
+    const fields = error.extensions?.fields;
+    return Array.isArray(fields) ? fields.filter(isFieldProblem).map((problem) => [problem.field, problem.message]) : [];
+  });
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+function isFieldProblem(value: unknown): value is { field: string; message: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { field, message } = value as Record<string, unknown>;
+  return typeof field === 'string' && typeof message === 'string';
 }

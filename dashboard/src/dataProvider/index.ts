@@ -1,10 +1,15 @@
+import { authProvider } from '../auth';
 import { buildDataProvider } from './buildDataProvider';
 
-export const TOKEN_STORAGE_KEY = 'hamafza.token';
+export { TOKEN_STORAGE_KEY } from '../auth/session';
+export type { HamafzaDataProvider } from './buildDataProvider';
 
 export const graphqlUrl = import.meta.env.VITE_GRAPHQL_URL || '/graphql';
 
 export const dataProvider = buildDataProvider({
   url: graphqlUrl,
-  getToken: () => localStorage.getItem(TOKEN_STORAGE_KEY),
+  getToken: () => authProvider.getFreshToken(),
 });
+
+// The schema is introspected with the signed-in user's token: forget it whenever that user changes.
+authProvider.onSessionChange(() => dataProvider.resetSchema());

@@ -1,0 +1,33 @@
+import {
+  Datagrid,
+  List,
+  NullableBooleanInput,
+  ReferenceField,
+  SearchInput,
+  TextField,
+} from 'react-admin';
+import { JalaliDateField } from '../common/JalaliDateField';
+import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
+import { RoleField, RoleInput } from './userEnums';
+import { UserStatusField } from './UserStatusField';
+
+const userFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <RoleInput key="role" source="role" alwaysOn />,
+  <ReferenceFilterInput key="provinceId" source="provinceId" reference="provinces" />,
+  <NullableBooleanInput key="disabled" source="disabled" />,
+];
+
+export const UserList = () => (
+  <List filters={userFilters} sort={{ field: 'username', order: 'ASC' }} exporter={false}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="username" />
+      <TextField source="displayName" />
+      <RoleField source="role" />
+      <ReferenceField source="provinceId" reference="provinces" link={false} emptyText="—" />
+      <ReferenceField source="countyId" reference="counties" link={false} sortable={false} emptyText="—" />
+      <UserStatusField source="disabled" label="hamafza.users.status" sortable={false} />
+      <JalaliDateField source="lastLoginAt" showTime emptyText="—" />
+    </Datagrid>
+  </List>
+);
