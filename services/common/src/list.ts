@@ -74,7 +74,8 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   const { offset, limit } = checkPageBounds(args);
   const sort = args.sort ?? defaultSort;
-  const column = sortable[sort.field];
+  // `id` is always sortable (react-admin's default sort); other fields only when listed.
+  const column = sortable[sort.field] ?? (sort.field === "id" ? `${query.alias}.id` : undefined);
   if (!column) {
     throw new AppError(
       ErrorCode.BAD_USER_INPUT,
