@@ -1,6 +1,8 @@
 import { FieldProblem, invalidInput } from "./errors";
 
-const fa = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
+// One formatter for every call: building one per toLocaleString call is slow (seconds over a 5,000-row import).
+const PERSIAN_DIGITS = new Intl.NumberFormat("fa-IR", { useGrouping: false });
+const fa = (n: number) => PERSIAN_DIGITS.format(n);
 
 /**
  * Collects field problems and throws them together, so the user sees every mistake of a form at once.
@@ -18,7 +20,8 @@ export class Validator {
     if (value === undefined || value === null) return this.check(!required, field, `${label} را وارد کنید.`);
     const length = value.trim().length;
     if (required && length === 0) return this.check(false, field, `${label} را وارد کنید.`);
-    return this.check(length === 0 || (length >= min && length <= max), field, `${label} باید بین ${fa(min)} و ${fa(max)} نویسه باشد.`);
+    if (length === 0 || (length >= min && length <= max)) return this;
+    return this.check(false, field, `${label} باید بین ${fa(min)} و ${fa(max)} نویسه باشد.`);
   }
 
   nonNegativeInt(value: number | null | undefined, field: string, label: string): this {

@@ -1,15 +1,30 @@
 import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitRegistry1763800000000 } from "./migrations/1763800000000-InitRegistry";
+import { NgoProfile1764000000000 } from "./migrations/1764000000000-NgoProfile";
+import { RegistryOrganisations1764100000000 } from "./migrations/1764100000000-RegistryOrganisations";
 import { buildRegistrySchema, registryEntities } from "./schema";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
 export { loadReferenceData } from "./seed/reference";
 export { loadRegistryDemoData, demoNgos, demoManagers, demoNgoId, demoManagerId } from "./seed/demo";
 export type { DemoNgo, DemoManager } from "./seed/demo";
+export { syntheticNgoRows, toNgoCsv, legalNationalId } from "./seed/syntheticNgos";
+export {
+  countyGovernorateAgencyId,
+  demoAgencyId,
+  demoAreaId,
+  demoDirectorateId,
+  demoFacilitationOfficeId,
+  demoMunicipalityId,
+  demoNgoHouseId,
+  demoNgoNetworkId,
+  demoOtherManagerId,
+  governorateAgencyId,
+} from "./seed/demoOrganisations";
 
 export const SERVICE_NAME = "registry";
-export const registryMigrations = [InitRegistry1763800000000];
+export const registryMigrations = [InitRegistry1763800000000, NgoProfile1764000000000, RegistryOrganisations1764100000000];
 
 export function createRegistryDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: registryEntities, migrations: registryMigrations });

@@ -5,21 +5,26 @@ import { Manager } from "./entities/Manager";
 import { Ngo } from "./entities/Ngo";
 import { Province } from "./entities/Province";
 import { countyById, managerById, ngoById, provinceById } from "./loaders";
+import { organisationEntities, organisationReferenceResolvers, organisationResolvers } from "./organisations";
+import { profileEntities, profileReferenceResolvers, profileResolvers } from "./profileModule";
 import { CountyResolver, ProvinceResolver } from "./resolvers/geography";
 import { ManagerResolver } from "./resolvers/manager";
 import { NgoResolver } from "./resolvers/ngo";
+import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day (issue 5)
 
-export const registryEntities = [Province, County, Ngo, Manager];
+export const registryEntities = [Province, County, Ngo, Manager, ...organisationEntities, ...profileEntities];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
 export function buildRegistrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ProvinceResolver, CountyResolver, NgoResolver, ManagerResolver] },
+    { resolvers: [ProvinceResolver, CountyResolver, NgoResolver, ManagerResolver, ...organisationResolvers, ...profileResolvers, MeetingAttendanceLicenceResolver], orphanedTypes: [MeetingAttendance] },
     {
       Province: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => provinceById(ctx).load(ref.id) },
       County: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => countyById(ctx).load(ref.id) },
       Ngo: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => ngoById(ctx).load(ref.id) },
       Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => managerById(ctx).load(ref.id) },
+      ...organisationReferenceResolvers,
+      ...profileReferenceResolvers,
     },
   );
 }

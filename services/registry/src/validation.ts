@@ -1,9 +1,17 @@
-import { verifyIranianLegalId } from "@persian-tools/persian-tools";
-import { toAsciiDigits } from "@hamafza/common";
+import { verifyIranianLegalId, verifyIranianNationalId } from "@persian-tools/persian-tools";
+import { parseJalaliDate, TEHRAN, toAsciiDigits, toJalali, Validator } from "@hamafza/common";
 
 /** شناسه ملی of a legal entity: 11 digits with the official checksum. */
 export function isValidLegalNationalId(value: string): boolean {
   return /^\d{11}$/.test(value) && verifyIranianLegalId(value) === true;
+}
+
+/**
+ * کد ملی of a person: 10 digits with the official checksum (and a known issuing-office prefix; codes of one
+ * repeated digit are refused).
+ */
+export function isValidNationalCode(value: string): boolean {
+  return /^\d{10}$/.test(value) && verifyIranianNationalId(value) === true;
 }
 
 /**
@@ -17,7 +25,65 @@ export function normalizePhone(value: string): string | null {
   return /^0(9\d{9}|[1-8]\d{9})$/.test(digits) ? digits : null;
 }
 
-/** A Gregorian ISO day must not be in the future (founding dates, issue dates). */
-export function isNotInFuture(isoDay: string, now = new Date()): boolean {
-  return isoDay <= now.toISOString().slice(0, 10);
+const tehranDay = new Intl.DateTimeFormat("en-CA", { timeZone: TEHRAN, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's calendar day on Tehran's clock, as the Gregorian ISO day `YYYY-MM-DD`. */
+export function tehranToday(now = new Date()): string {
+  return tehranDay.format(now);
 }
+
+/** The Gregorian ISO day `days` after (or before, if negative) an ISO day. */
+export function addDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The current Jalali year on Tehran's clock. */
+export function currentJalaliYear(now = new Date()): number {
+  return toJalali(now).year;
+}
+
+/** A Gregorian ISO day must not be after today on Tehran's clock (founding dates, issue dates). */
+export function isNotInFuture(isoDay: string, now = new Date()): boolean {
+  return isoDay <= tehranToday(now);
+}
+
+/**
+ * A date typed in a form or a CSV file: Jalali `1388/04/12` (also `1388-4-12`, Persian digits) or Gregorian
+ * `2009-07-03` (also `2009/07/03`). Years below 1700 are Jalali. Returns the Gregorian ISO day or null.
+ */
+export function parseFlexibleDate(text: string): string | null {
+  const ascii = toAsciiDigits(text).trim();
+  const match = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(ascii);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1700) {
+    try {
+      return parseJalaliDate(`${year}/${month}/${day}`);
+    } catch {
+      return null;
+    }
+  }
+  const iso = `${match[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** Identifiers typed by people (licence and registration numbers): ASCII digits, no surrounding or repeated spaces. */
+export function normalizeCode(value: string): string {
+  return toAsciiDigits(value).replace(/[\s\u00A0\u200C]+/g, " ").trim();
+}
+
+export const DEFAULT_LICENCE_EXPIRING_DAYS = 60;
+
+/** The EXPIRING window in days: `HAMAFZA_LICENCE_EXPIRING_DAYS` (0–3650), default 60. Read on every use. */
+export function licenceExpiringDays(): number {
+  const raw = process.env.HAMAFZA_LICENCE_EXPIRING_DAYS;
+  const days = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isInteger(days) && days >= 0 && days <= 3650 ? days : DEFAULT_LICENCE_EXPIRING_DAYS;
+}
+
+/** Persian digits for numbers shown in messages. */
+export const fa = (n: number | string) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
+

@@ -1,6 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType, UseMiddleware } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar, Personal } from "@hamafza/common";
+import { DateScalar, maskPersonal, Personal, PersonalDataKind, RequestContext, Role } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
 
@@ -18,6 +18,29 @@ registerEnumType(NgoStatus, {
     DISSOLVED: { description: "Dissolved (منحل); kept for history." },
   },
 });
+
+export enum NgoScope {
+  NATIONAL = "NATIONAL",
+  PROVINCIAL = "PROVINCIAL",
+  COUNTY = "COUNTY",
+}
+registerEnumType(NgoScope, {
+  name: "NgoScope",
+  description: "Geographic scope of an NGO's activity as licensed (the home county still decides its territory).",
+  valuesConfig: {
+    NATIONAL: { description: "National (ملی)." },
+    PROVINCIAL: { description: "Provincial (استانی)." },
+    COUNTY: { description: "County (شهرستانی)." },
+  },
+});
+
+/** Like `@Personal`, for a list of values: each item masked for analysts. */
+export function PersonalList(kind: PersonalDataKind): MethodDecorator & PropertyDecorator {
+  return UseMiddleware(async ({ context }: { context: RequestContext }, next) => {
+    const value = await next();
+    return context.user?.role === Role.ANALYST && Array.isArray(value) ? value.map((item) => maskPersonal(kind, item)) : value;
+  });
+}
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A licensed non-governmental organisation (سمن / سازمان مردم‌نهاد)." })
@@ -65,6 +88,10 @@ export class Ngo {
   @Column({ type: "varchar", length: 16, default: NgoStatus.ACTIVE })
   status!: NgoStatus;
 
+  @Field(() => NgoScope, { description: "Geographic scope of activity: national, provincial or county." })
+  @Column({ type: "varchar", length: 16, default: NgoScope.COUNTY })
+  scope!: NgoScope;
+
   @Field(() => DateScalar, { nullable: true, description: "Founding date (Gregorian ISO day; shown in Jalali)." })
   @Column({ type: "date", nullable: true })
   foundedOn!: string | null;
@@ -73,6 +100,11 @@ export class Ngo {
   @Personal("phone")
   @Column({ type: "varchar", length: 11, nullable: true })
   phone!: string | null;
+
+  @Field(() => [String], { description: "Further contact phones besides `phone` (mobile or landline with area code, digits only). Personal data: masked for analysts." })
+  @PersonalList("phone")
+  @Column({ type: "varchar", length: 11, array: true, default: () => "'{}'" })
+  otherPhones!: string[];
 
   @Field(() => String, { nullable: true, description: "Postal address, as typed. Personal data: masked for analysts." })
   @Personal("address")

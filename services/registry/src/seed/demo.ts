@@ -4,6 +4,8 @@ import { County } from "../entities/County";
 import { Manager } from "../entities/Manager";
 import { Ngo, NgoStatus } from "../entities/Ngo";
 import { readCsv } from "./csv";
+import { loadDemoOrganisations } from "./demoOrganisations";
+import { loadDemoProfiles } from "./demoProfiles";
 
 /** Demo NGO ids are derived from their national id, so other services' demo data can refer to them. */
 export const demoNgoId = (nationalId: string) => stableId("ngo", nationalId);
@@ -77,6 +79,8 @@ export async function loadRegistryDemoData(db: DataSource): Promise<{ ngos: numb
   const managers = demoManagers(counties).map((m) => Object.assign(new Manager(), { ...m, nameNormalized: normalizePersian(m.name) }));
   await db.transaction(async (em) => {
     await em.insert(Ngo, ngos);
+    await loadDemoProfiles(em, ngos); // fields of activity, boards, capabilities, awards, training needs, licences
+    await loadDemoOrganisations(em, { counties, managers }); // agencies, areas, houses, networks, offices; gives managers their agency and tenure
     await em.insert(Manager, managers);
   });
   return { ngos: ngos.length, managers: managers.length };

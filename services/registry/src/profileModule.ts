@@ -1,0 +1,44 @@
+import { RequestContext } from "@hamafza/common";
+import { BoardMember } from "./entities/BoardMember";
+import { FieldOfActivity } from "./entities/FieldOfActivity";
+import { Licence } from "./entities/Licence";
+import { LicenceEvent } from "./entities/LicenceEvent";
+import { NgoAward } from "./entities/NgoAward";
+import { NgoCapability } from "./entities/NgoCapability";
+import { NgoField } from "./entities/NgoField";
+import { TrainingNeed } from "./entities/TrainingNeed";
+import { fieldOfActivityById, FieldOfActivityResolver } from "./resolvers/fieldOfActivity";
+import { LicenceResolver, NgoLicenceResolver } from "./resolvers/licence";
+import { NgoImportResolver } from "./resolvers/ngoImport";
+import { NgoCapabilityResolver, NgoProfileResolver } from "./resolvers/ngoProfile";
+import {
+  DuplicateNgoPairResolver,
+  NgoCountResolver,
+  NgoSearchHitResolver,
+  ParallelWorkGroupResolver,
+  RegistryAnalyticsResolver,
+  TrainingNeedAggregateResolver,
+} from "./resolvers/registryAnalytics";
+
+/** The NGO's profile (issue 4): fields of activity, board, capabilities, awards, training needs, licences, search, analytics, import. */
+export const profileEntities = [FieldOfActivity, NgoField, BoardMember, NgoCapability, NgoAward, TrainingNeed, Licence, LicenceEvent];
+
+export const profileResolvers = [
+  FieldOfActivityResolver,
+  NgoProfileResolver,
+  NgoCapabilityResolver,
+  LicenceResolver,
+  NgoLicenceResolver,
+  RegistryAnalyticsResolver,
+  NgoCountResolver,
+  TrainingNeedAggregateResolver,
+  NgoSearchHitResolver,
+  DuplicateNgoPairResolver,
+  ParallelWorkGroupResolver,
+  NgoImportResolver,
+] as const;
+
+/** `FieldOfActivity` is a federation entity (reference data: no territory). */
+export const profileReferenceResolvers = {
+  FieldOfActivity: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => fieldOfActivityById(ctx).load(ref.id) },
+};

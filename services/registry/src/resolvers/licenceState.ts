@@ -1,0 +1,47 @@
+import { DataSource, EntityManager } from "typeorm";
+import { LicenceState, LicenceStatus } from "../entities/Licence";
+import { addDays, licenceExpiringDays, tehranToday } from "../validation";
+
+/**
+ * A licence's state on a day; the twin of the SQL function `licence_state` (migration 1764000000000), which
+ * filters and groups by the same rule in the database. A test keeps the two in agreement.
+ */
+export function deriveLicenceState(
+  licence: { status: LicenceStatus; suspendedUntil: string | null; expiresOn: string } | null | undefined,
+  onDate: string = tehranToday(),
+  windowDays: number = licenceExpiringDays(),
+): LicenceState {
+  if (!licence) return LicenceState.NONE;
+  if (licence.status === LicenceStatus.REVOKED) return LicenceState.REVOKED;
+  if (licence.status === LicenceStatus.SUSPENDED && (licence.suspendedUntil === null || licence.suspendedUntil >= onDate)) return LicenceState.SUSPENDED;
+  if (licence.expiresOn < onDate) return LicenceState.EXPIRED;
+  if (licence.expiresOn <= addDays(onDate, windowDays)) return LicenceState.EXPIRING;
+  return LicenceState.ACTIVE;
+}
+
+/** Named parameters of the SQL state expressions: today on Tehran's clock and the EXPIRING window. */
+export function licenceStateParams(onDate: string = tehranToday()): { licenceToday: string; licenceWindow: number } {
+  return { licenceToday: onDate, licenceWindow: licenceExpiringDays() };
+}
+
+/** SQL state of a `licence` row aliased `alias`, with the parameters of `licenceStateParams`. */
+export function licenceStateSql(alias: string): string {
+  return `licence_state(${alias}.status, ${alias}.suspended_until, ${alias}.expires_on, CAST(:licenceToday AS date), CAST(:licenceWindow AS integer))`;
+}
+
+/** Whether a `licence` row aliased `alias` is its NGO's current licence (the latest issued). */
+export function isCurrentLicenceSql(alias: string): string {
+  return `NOT EXISTS (SELECT 1 FROM licence newer WHERE newer.ngo_id = ${alias}.ngo_id AND (newer.issued_on, newer.created_at) > (${alias}.issued_on, ${alias}.created_at))`;
+}
+
+/** SQL state of an NGO's current licence (the latest issued), 'NONE' without one. */
+export function currentLicenceStateSql(ngoIdExpression: string): string {
+  return `coalesce((SELECT ${licenceStateSql("cur")} FROM licence cur WHERE cur.ngo_id = ${ngoIdExpression} ORDER BY cur.issued_on DESC, cur.created_at DESC LIMIT 1), 'NONE')`;
+}
+
+/** Runs raw SQL with TypeORM-style named parameters (`:name`, `:...list`). */
+export function namedQuery<T = Record<string, unknown>>(db: DataSource | EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
+  const source = db instanceof DataSource ? db : db.connection;
+  const [query, parameters] = source.driver.escapeQueryWithParameters(sql, params);
+  return db.query(query, parameters);
+}

@@ -1,0 +1,98 @@
+import { AppError, assertCanWrite, canRead, ErrorCode, isUuid, notFound, RequestContext, requireUser, Validator, whereInTerritory } from "@hamafza/common";
+import { EntityManager, ObjectLiteral } from "typeorm";
+import { Agency } from "../entities/Agency";
+import { County } from "../entities/County";
+import { Ngo } from "../entities/Ngo";
+import { Province } from "../entities/Province";
+
+/** Shared steps of the organisations-and-places mutations (agencies, managers, areas, houses, networks, offices). */
+
+type TerritorialRow = ObjectLiteral & { id: string; provinceId: string; countyId: string | null };
+
+/**
+ * The record, locked for the transaction. Outside the user's read territory it is "not found" (as in reads);
+ * readable but outside the write territory it is FORBIDDEN.
+ */
+export async function findForWrite<T extends TerritorialRow>(em: EntityManager, ctx: RequestContext, entity: new () => T, id: string, label: string): Promise<T> {
+  const user = requireUser(ctx);
+  const row = isUuid(id) ? await em.findOne(entity, { where: { id } as never, lock: { mode: "pessimistic_write" } }) : null;
+  if (!row || !canRead(user, row)) throw notFound(label, id);
+  assertCanWrite(user, row);
+  return row;
+}
+
+/** The agency, if it exists within the user's read territory (locked when asked: appointments serialise on it). */
+export async function visibleAgency(em: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<Agency | null> {
+  if (!isUuid(id)) return null;
+  const query = em.getRepository(Agency).createQueryBuilder("agency").where("agency.id = :id", { id });
+  whereInTerritory(query, requireUser(ctx), { province: "agency.provinceId", county: "agency.countyId" });
+  if (lock) query.setLock("pessimistic_write");
+  return query.getOne();
+}
+
+/** The NGOs among `ids` that exist within the user's read territory, by id (others are reported as unknown). */
+export async function visibleNgos(em: EntityManager, ctx: RequestContext, ids: string[]): Promise<Map<string, Ngo>> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return new Map();
+  const query = em.getRepository(Ngo).createQueryBuilder("ngo").where("ngo.id IN (:...ids)", { ids: valid });
+  whereInTerritory(query, requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
+  return new Map((await query.getMany()).map((ngo) => [ngo.id, ngo]));
+}
+
+/**
+ * Resolves the province / county pair of an input applied to `current`: the county (given, or kept) decides the
+ * province, and a province given too must match it; without a county the record is provincial. Reports problems on
+ * `v`; returns the territory, or undefined when neither was given (or it is invalid).
+ */
+export async function resolveTerritory(
+  em: EntityManager,
+  v: Validator,
+  input: { provinceId?: string | null; countyId?: string | null },
+  current: { provinceId: string | null; countyId: string | null },
+): Promise<{ provinceId: string; countyId: string | null } | undefined> {
+  if (input.provinceId === undefined && input.countyId === undefined) return undefined;
+  const countyId = input.countyId === undefined ? current.countyId : input.countyId;
+  if (countyId) {
+    const county = await em.findOneBy(County, { id: countyId });
+    if (!county) {
+      v.check(false, "countyId", `شهرستانی با کد «${countyId}» وجود ندارد.`);
+      return undefined;
+    }
+    if (input.provinceId && input.provinceId !== county.provinceId) {
+      v.check(false, "provinceId", `شهرستان «${county.name}» در استان با کد «${input.provinceId}» نیست.`);
+      return undefined;
+    }
+    return { provinceId: county.provinceId, countyId: county.id };
+  }
+  const provinceId = input.provinceId ?? current.provinceId;
+  if (!provinceId) {
+    v.check(false, "provinceId", "استان را وارد کنید.");
+    return undefined;
+  }
+  if (!(await em.findOneBy(Province, { id: provinceId }))) {
+    v.check(false, "provinceId", `استانی با کد «${provinceId}» وجود ندارد.`);
+    return undefined;
+  }
+  return { provinceId, countyId: null };
+}
+
+/** Ids given twice in a list input. */
+export function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
+}
+
+/** Today's calendar day on Tehran's clock, as a Gregorian ISO day. */
+export function tehranToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The ISO day before / after a Gregorian ISO day. */
+export function addDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A refused change that would break another record (CONFLICT with a Persian message). */
+export const conflictError = (message: string) => new AppError(ErrorCode.CONFLICT, message);

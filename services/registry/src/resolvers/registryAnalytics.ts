@@ -1,0 +1,522 @@
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import {
+  Allow,
+  ALL_ROLES,
+  AppError,
+  ErrorCode,
+  normalizePersian,
+  containsPattern,
+  RequestContext,
+  requireUser,
+  territoryCondition,
+  uuidsForFilter,
+  whereInTerritory,
+} from "@hamafza/common";
+import { County } from "../entities/County";
+import { FieldOfActivity } from "../entities/FieldOfActivity";
+import { LICENCE_STATE_LABELS, LicenceState } from "../entities/Licence";
+import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
+import { Province } from "../entities/Province";
+import { Urgency } from "../entities/TrainingNeed";
+import { countyById, ngoById, provinceById } from "../loaders";
+
+import { fieldOfActivityById } from "./fieldOfActivity";
+import { currentLicenceStateSql, licenceStateParams, namedQuery } from "./licenceState";
+import { applyNgoFilter, NgoFilter } from "./ngo";
+
+/*
+ * Analysts' queries over the registry: counts by a dimension, training needs by topic and province, fuzzy name
+ * search with scores, duplicate candidates and parallel work. Each is one SQL statement (GROUP BY / joins)
+ * limited to the user's territory; referenced records come through the request's DataLoaders.
+ */
+
+export enum NgoCountDimension {
+  PROVINCE = "PROVINCE",
+  COUNTY = "COUNTY",
+  FIELD = "FIELD",
+  LICENCE_STATE = "LICENCE_STATE",
+  STATUS = "STATUS",
+  SCOPE = "SCOPE",
+}
+registerEnumType(NgoCountDimension, {
+  name: "NgoCountDimension",
+  description: "What `ngoCounts` groups NGOs by.",
+  valuesConfig: {
+    PROVINCE: { description: "Home province (key: province code)." },
+    COUNTY: { description: "Home county (key: county code)." },
+    FIELD: { description: "Field of activity (key: field id; an NGO counts once in each of its fields; key empty for NGOs without a field)." },
+    LICENCE_STATE: { description: "State of the current licence today (key: a LicenceState value, NONE without a licence)." },
+    STATUS: { description: "NGO status (key: an NgoStatus value)." },
+    SCOPE: { description: "Scope of activity (key: an NgoScope value)." },
+  },
+});
+
+@ObjectType({ description: "How many NGOs fall in one group of `ngoCounts`." })
+export class NgoCount {
+  @Field(() => String, { nullable: true, description: "The group's key: a province or county code, a field id, or an enum value (see NgoCountDimension); empty for NGOs without a field." })
+  key!: string | null;
+
+  @Field({ description: "Persian label of the group." })
+  label!: string;
+
+  @Field(() => Int, { description: "Number of NGOs (distinct) in the group." })
+  count!: number;
+
+  provinceId?: string | null;
+  countyId?: string | null;
+  fieldId?: string | null;
+}
+
+@ObjectType({ description: "A training topic declared by NGOs of one province, with how many NGOs declared it and how urgently." })
+export class TrainingNeedAggregate {
+  @Field({ description: "The topic as most NGOs typed it." })
+  topic!: string;
+
+  @Field({ description: "Normalised form of the topic; spelling variants are counted together." })
+  topicKey!: string;
+
+  @Field(() => ID, { nullable: true, description: "Province code; empty when not grouped by province." })
+  provinceId!: string | null;
+
+  @Field(() => Int, { description: "NGOs that declared the topic." })
+  ngoCount!: number;
+
+  @Field(() => Int, { description: "…of which with HIGH urgency." })
+  highUrgency!: number;
+
+  @Field(() => Int, { description: "…of which with MEDIUM urgency." })
+  mediumUrgency!: number;
+
+  @Field(() => Int, { description: "…of which with LOW urgency." })
+  lowUrgency!: number;
+
+  @Field(() => [String], { description: "The audiences named (distinct, as typed)." })
+  audiences!: string[];
+}
+
+@InputType({ description: "Which training needs `trainingNeedSummary` counts." })
+export class TrainingNeedSummaryFilter {
+  @Field(() => ID, { nullable: true, description: "Only NGOs of this province." })
+  provinceId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only NGOs of this county." })
+  countyId?: string;
+
+  @Field(() => Urgency, { nullable: true, description: "Only needs of this urgency." })
+  urgency?: Urgency;
+
+  @Field({ nullable: true, description: "Only topics containing this text (spelling variants match)." })
+  q?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only NGOs working in this field of activity." })
+  fieldId?: string;
+}
+
+@ObjectType({ description: "An NGO found by `searchNgos`, with how close its name is to the search text." })
+export class NgoSearchHit {
+  @Field(() => ID, { description: "The NGO's id." })
+  ngoId!: string;
+
+  @Field(() => Float, { description: "Similarity of the search text to the name, 0 to 1 (1: the normalised text appears as is)." })
+  similarity!: number;
+}
+
+export enum DuplicateReason {
+  SAME_NAME_OTHER_COUNTY = "SAME_NAME_OTHER_COUNTY",
+  SIMILAR_NAME = "SIMILAR_NAME",
+  SAME_PHONE = "SAME_PHONE",
+  SAME_REGISTRATION_NUMBER = "SAME_REGISTRATION_NUMBER",
+}
+registerEnumType(DuplicateReason, {
+  name: "DuplicateReason",
+  description: "Why two NGO records may be the same NGO.",
+  valuesConfig: {
+    SAME_NAME_OTHER_COUNTY: { description: "The same normalised name, registered in another county (weight 0.9)." },
+    SIMILAR_NAME: { description: "Names with trigram similarity of 0.7 or more (weight: the similarity)." },
+    SAME_PHONE: { description: "A contact phone in common (weight 0.7)." },
+    SAME_REGISTRATION_NUMBER: { description: "The same registration number in the same province (weight 0.6)." },
+  },
+});
+
+const REASON_LABELS: Record<DuplicateReason, string> = {
+  SAME_NAME_OTHER_COUNTY: "نام یکسان در شهرستانی دیگر",
+  SIMILAR_NAME: "نام بسیار شبیه",
+  SAME_PHONE: "شماره تلفن مشترک",
+  SAME_REGISTRATION_NUMBER: "شماره ثبت یکسان در یک استان",
+};
+
+@ObjectType({ description: "Two NGO records that may be the same NGO entered twice, with the reasons and a score." })
+export class DuplicateNgoPair {
+  @Field(() => ID, { description: "Id of the first NGO (the smaller id)." })
+  firstId!: string;
+
+  @Field(() => ID, { description: "Id of the second NGO." })
+  secondId!: string;
+
+  @Field(() => Float, { description: "Likelihood score, 0 to 1: 1 − Π(1 − weight) over the reasons." })
+  score!: number;
+
+  @Field(() => [DuplicateReason], { description: "The reasons, strongest first." })
+  reasons!: DuplicateReason[];
+
+  @Field(() => Float, { nullable: true, description: "Trigram similarity of the two normalised names." })
+  nameSimilarity!: number | null;
+
+  @Field({ description: "The reasons in Persian, for display." })
+  explanation!: string;
+}
+
+@ObjectType({ description: "Several active NGOs of one field of activity covering the same county (possible parallel work, موازی‌کاری)." })
+export class ParallelWorkGroup {
+  @Field(() => ID, { description: "Code of the county covered." })
+  countyId!: string;
+
+  @Field(() => ID, { description: "The field of activity." })
+  fieldId!: string;
+
+  @Field(() => Int, { description: "How many NGOs cover the county in the field." })
+  ngoCount!: number;
+
+  @Field(() => [ID], { description: "Ids of those NGOs." })
+  ngoIds!: string[];
+}
+
+const NAME_SIMILARITY_THRESHOLD = 0.7;
+/** A duplicate search over a very large territory is stopped rather than left running. */
+const DUPLICATES_TIMEOUT = "30s";
+
+@Resolver()
+export class RegistryAnalyticsResolver {
+  @Allow(ALL_ROLES)
+  @Query(() => [NgoCount], {
+    description:
+      "Analysts: number of NGOs of the user's territory grouped by one dimension (province, county, field of activity, licence state today, status or scope), largest first; the NGO filter applies first. Only non-empty groups are listed.",
+  })
+  async ngoCounts(
+    @Ctx() ctx: RequestContext,
+    @Arg("groupBy", () => NgoCountDimension, { description: "The dimension to group by." }) groupBy: NgoCountDimension,
+    @Arg("filter", () => NgoFilter, { nullable: true, description: "Which NGOs to count (as in `ngos`)." }) filter: NgoFilter | undefined,
+  ): Promise<NgoCount[]> {
+    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
+    applyNgoFilter(query, filter);
+    const key = {
+      PROVINCE: "ngo.province_id",
+      COUNTY: "ngo.county_id",
+      FIELD: "nf.field_id::text",
+      LICENCE_STATE: currentLicenceStateSql("ngo.id"),
+      STATUS: "ngo.status",
+      SCOPE: "ngo.scope",
+    }[groupBy];
+    if (groupBy === NgoCountDimension.FIELD) query.leftJoin("ngo_field", "nf", "nf.ngo_id = ngo.id");
+    if (groupBy === NgoCountDimension.LICENCE_STATE) query.setParameters(licenceStateParams());
+    const rows: { key: string | null; count: string }[] = await query.select(`${key}`, "key").addSelect("count(DISTINCT ngo.id)", "count").groupBy("1").orderBy("count", "DESC").addOrderBy("key", "ASC", "NULLS LAST").getRawMany();
+    return Promise.all(rows.map(async (row) => Object.assign(new NgoCount(), { key: row.key, count: Number(row.count), label: await countLabel(ctx, groupBy, row.key) }, refsOf(groupBy, row.key))));
+  }
+
+  @Allow(ALL_ROLES)
+  @Query(() => [TrainingNeedAggregate], {
+    description:
+      "Analysts: training needs declared by NGOs of the user's territory, aggregated by topic (spelling variants together) and, unless `byProvince` is false, by province; most declared first.",
+  })
+  async trainingNeedSummary(
+    @Ctx() ctx: RequestContext,
+    @Arg("filter", () => TrainingNeedSummaryFilter, { nullable: true, description: "Which needs to count." }) filter: TrainingNeedSummaryFilter | undefined,
+    @Arg("byProvince", { defaultValue: true, description: "Group by province as well as topic." }) byProvince: boolean,
+    @Arg("limit", () => Int, { defaultValue: 200, description: "At most this many rows (1 to 1000)." }) limit: number,
+  ): Promise<TrainingNeedAggregate[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۱۰۰۰ باشد.", { field: "limit" });
+    const query = ctx.db
+      .createQueryBuilder()
+      .from("training_need", "tn")
+      .innerJoin(Ngo, "ngo", "ngo.id = tn.ngo_id")
+      .select("tn.topic_normalized", "topic_key")
+      .addSelect("mode() WITHIN GROUP (ORDER BY tn.topic)", "topic")
+      .addSelect(byProvince ? "ngo.province_id" : "NULL", "province_id")
+      .addSelect("count(DISTINCT tn.ngo_id)", "ngo_count")
+      .addSelect("count(*) FILTER (WHERE tn.urgency = 'HIGH')", "high")
+      .addSelect("count(*) FILTER (WHERE tn.urgency = 'MEDIUM')", "medium")
+      .addSelect("count(*) FILTER (WHERE tn.urgency = 'LOW')", "low")
+      .addSelect("array_remove(array_agg(DISTINCT tn.audience), NULL)", "audiences");
+    whereInTerritory(query, requireUser(ctx), { province: "ngo.province_id", county: "ngo.county_id" });
+    if (filter?.provinceId) query.andWhere("ngo.province_id = :provinceId", { provinceId: filter.provinceId });
+    if (filter?.countyId) query.andWhere("ngo.county_id = :countyId", { countyId: filter.countyId });
+    if (filter?.urgency) query.andWhere("tn.urgency = :urgency", { urgency: filter.urgency });
+    if (filter?.q) query.andWhere("tn.topic_normalized LIKE :q", { q: containsPattern(filter.q) });
+    if (filter?.fieldId) query.andWhere("EXISTS (SELECT 1 FROM ngo_field nf WHERE nf.ngo_id = ngo.id AND nf.field_id = :fieldId)", { fieldId: uuidsForFilter([filter.fieldId])[0] });
+    query.groupBy("tn.topic_normalized");
+    if (byProvince) query.addGroupBy("ngo.province_id");
+    const rows: Record<string, string | string[] | null>[] = await query.orderBy("ngo_count", "DESC").addOrderBy("topic_key").addOrderBy("province_id").limit(limit).getRawMany();
+    return rows.map((row) =>
+      Object.assign(new TrainingNeedAggregate(), {
+        // Shown with Persian letters whatever the most common spelling (ي/ك → ی/ک), spacing kept.
+        topic: String(row.topic).replace(/\u064A/g, "\u06CC").replace(/\u0643/g, "\u06A9"),
+        topicKey: row.topic_key,
+        provinceId: row.province_id,
+        ngoCount: Number(row.ngo_count),
+        highUrgency: Number(row.high),
+        mediumUrgency: Number(row.medium),
+        lowUrgency: Number(row.low),
+        audiences: row.audiences ?? [],
+      }),
+    );
+  }
+
+  @Allow(ALL_ROLES)
+  @Query(() => [NgoSearchHit], {
+    description:
+      "Fuzzy search of NGO names in the user's territory (pg_trgm word similarity on the normalised name), best first: finds «سمن‌های جوانان زنجان» from «سمنهاي جوانان» and close misspellings. For «is this NGO already registered?» checks.",
+  })
+  async searchNgos(
+    @Ctx() ctx: RequestContext,
+    @Arg("q", { description: "The text to look for (any spelling variant)." }) q: string,
+    @Arg("minSimilarity", () => Float, { defaultValue: 0.45, description: "Smallest similarity (0 to 1) to include." }) minSimilarity: number,
+    @Arg("limit", () => Int, { defaultValue: 10, description: "At most this many hits (1 to 200)." }) limit: number,
+  ): Promise<NgoSearchHit[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۲۰۰ باشد.", { field: "limit" });
+    if (!(minSimilarity >= 0 && minSimilarity <= 1)) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل شباهت باید بین ۰ و ۱ باشد.", { field: "minSimilarity" });
+    const searchText = normalizePersian(q);
+    if (searchText.length < 2) return [];
+    const similarity = "CASE WHEN ngo.name_normalized LIKE :pattern THEN 1 ELSE public.word_similarity(:searchText, ngo.name_normalized) END";
+    const query = ctx.db
+      .getRepository(Ngo)
+      .createQueryBuilder("ngo")
+      .select("ngo.id", "id")
+      .addSelect(similarity, "similarity")
+      .addSelect("public.similarity(:searchText, ngo.name_normalized)", "closeness")
+      .where(`${similarity} >= :minSimilarity`, { searchText, pattern: containsPattern(q), minSimilarity });
+    whereInTerritory(query, requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
+    const rows: { id: string; similarity: number }[] = await query.orderBy("similarity", "DESC").addOrderBy("closeness", "DESC").addOrderBy("ngo.name_normalized").limit(limit).getRawMany();
+    return rows.map((row) => Object.assign(new NgoSearchHit(), { ngoId: row.id, similarity: Math.round(Number(row.similarity) * 1000) / 1000 }));
+  }
+
+  @Allow(ALL_ROLES)
+  @Query(() => [DuplicateNgoPair], {
+    description:
+      "Pairs of NGO records of the user's territory that are likely the same NGO entered twice: the same normalised name in another county, names with trigram similarity ≥ 0.7, a phone in common, or the same registration number in a province; each pair once, with its reasons and a score, highest first.",
+  })
+  async duplicateNgoCandidates(
+    @Ctx() ctx: RequestContext,
+    @Arg("provinceId", () => ID, { nullable: true, description: "Only pairs with an NGO of this province." }) provinceId: string | undefined,
+    @Arg("countyId", () => ID, { nullable: true, description: "Only pairs with an NGO of this county." }) countyId: string | undefined,
+    @Arg("minScore", () => Float, { defaultValue: 0.5, description: "Smallest score (0 to 1) to include." }) minScore: number,
+    @Arg("limit", () => Int, { defaultValue: 50, description: "At most this many pairs (1 to 500)." }) limit: number,
+  ): Promise<DuplicateNgoPair[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
+    if (!(minScore >= 0 && minScore <= 1)) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل امتیاز باید بین ۰ و ۱ باشد.", { field: "minScore" });
+    const scope = territoryCondition(requireUser(ctx), { province: "n.province_id", county: "n.county_id" });
+    const narrow = [provinceId ? "province_id = :provinceId" : null, countyId ? "county_id = :countyId" : null].filter(Boolean);
+    // `focus`: the NGOs a pair must include (the narrowing filter); `scoped`: everything the user may see. Each
+    // reason is looked for from the focus side only (the name similarity through the trigram index, one probe per
+    // focus NGO), and pairs are put in (smaller id, larger id) order so UNION removes the pairs found twice.
+    const sql = `
+      WITH scoped AS MATERIALIZED (
+        SELECT n.id, n.name_normalized, n.province_id, n.county_id, n.registration_number,
+               array_remove(ARRAY[n.phone], NULL) || n.other_phones AS phones
+          FROM ngo n ${scope ? `WHERE ${scope.sql}` : ""}
+      ),
+      focus AS MATERIALIZED (SELECT * FROM scoped ${narrow.length ? `WHERE ${narrow.join(" AND ")}` : ""}),
+      pairs AS (
+        SELECT least(f.id, s.id) AS a, greatest(f.id, s.id) AS b, 'SAME_NAME_OTHER_COUNTY' AS reason, 0.9::float8 AS weight
+          FROM focus f JOIN scoped s ON s.name_normalized = f.name_normalized AND s.id <> f.id
+        UNION
+        SELECT least(f.id, s.id), greatest(f.id, s.id), 'SIMILAR_NAME', s.similarity
+          FROM focus f
+          CROSS JOIN LATERAL (
+            SELECT b.id, public.similarity(f.name_normalized, b.name_normalized)::float8 AS similarity
+              FROM ngo b
+             WHERE b.name_normalized OPERATOR(public.%) f.name_normalized AND b.id <> f.id AND b.name_normalized <> f.name_normalized
+            OFFSET 0
+          ) s
+         WHERE s.similarity >= :nameThreshold AND s.id IN (SELECT id FROM scoped)
+        UNION
+        SELECT least(f.id, s.id), greatest(f.id, s.id), 'SAME_PHONE', 0.7::float8
+          FROM focus f CROSS JOIN LATERAL unnest(f.phones) AS fp(phone)
+          JOIN (SELECT s.id, sp.phone FROM scoped s CROSS JOIN LATERAL unnest(s.phones) AS sp(phone)) s ON s.phone = fp.phone AND s.id <> f.id
+        UNION
+        SELECT least(f.id, s.id), greatest(f.id, s.id), 'SAME_REGISTRATION_NUMBER', 0.6::float8
+          FROM focus f JOIN scoped s ON s.province_id = f.province_id AND lower(s.registration_number) = lower(f.registration_number) AND s.id <> f.id
+      )
+      SELECT p.a, p.b,
+             array_agg(p.reason ORDER BY p.weight DESC, p.reason) AS reasons,
+             1 - exp(sum(ln(1 - least(p.weight, 0.999)))) AS score,
+             public.similarity(na.name_normalized, nb.name_normalized) AS name_similarity
+        FROM pairs p JOIN ngo na ON na.id = p.a JOIN ngo nb ON nb.id = p.b
+       GROUP BY p.a, p.b, na.name_normalized, nb.name_normalized
+      HAVING 1 - exp(sum(ln(1 - least(p.weight, 0.999)))) >= :minScore
+       ORDER BY score DESC, p.a, p.b
+       LIMIT :limit`;
+    const rows = await ctx.db
+      .transaction(async (em) => {
+        // The `%` operator (index-assisted) uses this threshold; the exact cut is the condition above.
+        await em.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
+        await em.query(`SET LOCAL statement_timeout = '${DUPLICATES_TIMEOUT}'`);
+        return namedQuery<{ a: string; b: string; reasons: DuplicateReason[]; score: number; name_similarity: number }>(em, sql, {
+          ...(scope?.params ?? {}),
+          nameThreshold: NAME_SIMILARITY_THRESHOLD,
+          minScore,
+          limit,
+          provinceId,
+          countyId,
+        });
+      })
+      .catch((error: { driverError?: { code?: string } }) => {
+        if (error.driverError?.code === "57014") {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, "این جست‌وجو بیش از حد طول کشید؛ آن را به یک استان یا شهرستان محدود کنید.", { field: "provinceId" });
+        }
+        throw error;
+      });
+    return rows.map((row) =>
+      Object.assign(new DuplicateNgoPair(), {
+        firstId: row.a,
+        secondId: row.b,
+        reasons: row.reasons,
+        score: Math.round(Number(row.score) * 1000) / 1000,
+        nameSimilarity: row.name_similarity === null ? null : Math.round(Number(row.name_similarity) * 1000) / 1000,
+        explanation: row.reasons.map((reason) => REASON_LABELS[reason]).join("، "),
+      }),
+    );
+  }
+
+  @Allow(ALL_ROLES)
+  @Query(() => [ParallelWorkGroup], {
+    description:
+      "Parallel work (موازی‌کاری), for the NGO House's geographic division of labour: counties covered by several ACTIVE NGOs of the user's territory in the same field of activity, most crowded first. An NGO covers its home county in each of its fields, and the coverage counties of each capability in the capability's field (or in all its fields when the capability names none).",
+  })
+  async parallelWork(
+    @Ctx() ctx: RequestContext,
+    @Arg("provinceId", () => ID, { nullable: true, description: "Only counties of this province." }) provinceId: string | undefined,
+    @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
+    @Arg("fieldId", () => ID, { nullable: true, description: "Only this field of activity." }) fieldId: string | undefined,
+    @Arg("minNgos", () => Int, { defaultValue: 2, description: "Smallest number of NGOs for a county and field to be listed (2 or more)." }) minNgos: number,
+    @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many groups (1 to 500)." }) limit: number,
+  ): Promise<ParallelWorkGroup[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
+    if (!Number.isInteger(minNgos) || minNgos < 2) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل تعداد سمن‌ها باید ۲ یا بیشتر باشد.", { field: "minNgos" });
+    const scope = territoryCondition(requireUser(ctx), { province: "n.province_id", county: "n.county_id" });
+    const conditions = [
+      provinceId ? "c.province_id = :provinceId" : null,
+      countyId ? "cv.county_id = :countyId" : null,
+      fieldId ? "cv.field_id = :fieldId" : null,
+    ].filter(Boolean);
+    const rows = await namedQuery<{ county_id: string; field_id: string; ngo_count: string; ngo_ids: string[] }>(
+      ctx.db,
+      `WITH active AS (
+         SELECT n.id, n.county_id FROM ngo n WHERE n.status = 'ACTIVE' ${scope ? `AND ${scope.sql}` : ""}
+       ),
+       coverage AS (
+         SELECT a.id AS ngo_id, a.county_id, nf.field_id
+           FROM active a JOIN ngo_field nf ON nf.ngo_id = a.id
+         UNION
+         SELECT a.id, area.county_id, coalesce(cap.field_id, nf.field_id)
+           FROM active a
+           JOIN ngo_capability cap ON cap.ngo_id = a.id
+           CROSS JOIN LATERAL unnest(cap.coverage_county_ids) AS area(county_id)
+           LEFT JOIN ngo_field nf ON nf.ngo_id = a.id AND cap.field_id IS NULL
+          WHERE coalesce(cap.field_id, nf.field_id) IS NOT NULL
+       )
+       SELECT cv.county_id, cv.field_id::text AS field_id, count(DISTINCT cv.ngo_id) AS ngo_count, array_agg(DISTINCT cv.ngo_id::text) AS ngo_ids
+         FROM coverage cv JOIN county c ON c.id = cv.county_id
+        ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
+        GROUP BY cv.county_id, cv.field_id
+       HAVING count(DISTINCT cv.ngo_id) >= :minNgos
+        ORDER BY ngo_count DESC, cv.county_id, field_id
+        LIMIT :limit`,
+      { ...(scope?.params ?? {}), provinceId, countyId, fieldId: fieldId ? uuidsForFilter([fieldId])[0] : undefined, minNgos, limit },
+    );
+    return rows.map((row) => Object.assign(new ParallelWorkGroup(), { countyId: row.county_id, fieldId: row.field_id, ngoCount: Number(row.ngo_count), ngoIds: row.ngo_ids }));
+  }
+}
+
+function refsOf(groupBy: NgoCountDimension, key: string | null): Partial<NgoCount> {
+  if (groupBy === NgoCountDimension.PROVINCE) return { provinceId: key };
+  if (groupBy === NgoCountDimension.COUNTY) return { countyId: key, provinceId: key?.slice(0, 2) ?? null };
+  if (groupBy === NgoCountDimension.FIELD) return { fieldId: key };
+  return {};
+}
+
+const STATUS_LABELS: Record<NgoStatus, string> = { ACTIVE: "فعال", INACTIVE: "غیرفعال", DISSOLVED: "منحل" };
+const SCOPE_LABELS: Record<NgoScope, string> = { NATIONAL: "ملی", PROVINCIAL: "استانی", COUNTY: "شهرستانی" };
+
+async function countLabel(ctx: RequestContext, groupBy: NgoCountDimension, key: string | null): Promise<string> {
+  switch (groupBy) {
+    case NgoCountDimension.PROVINCE:
+      return (await provinceById(ctx).load(key!))?.name ?? key ?? "";
+    case NgoCountDimension.COUNTY:
+      return (await countyById(ctx).load(key!))?.name ?? key ?? "";
+    case NgoCountDimension.FIELD:
+      return key ? ((await fieldOfActivityById(ctx).load(key))?.name ?? key) : "بدون حوزه فعالیت";
+    case NgoCountDimension.LICENCE_STATE:
+      return LICENCE_STATE_LABELS[key as LicenceState] ?? key ?? "";
+    case NgoCountDimension.STATUS:
+      return STATUS_LABELS[key as NgoStatus] ?? key ?? "";
+    case NgoCountDimension.SCOPE:
+      return SCOPE_LABELS[key as NgoScope] ?? key ?? "";
+  }
+}
+
+@Resolver(() => NgoCount)
+export class NgoCountResolver {
+  @FieldResolver(() => Province, { nullable: true, description: "The province (PROVINCE and COUNTY groups)." })
+  province(@Root() row: NgoCount, @Ctx() ctx: RequestContext): Promise<Province | null> {
+    return row.provinceId ? provinceById(ctx).load(row.provinceId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => County, { nullable: true, description: "The county (COUNTY groups)." })
+  county(@Root() row: NgoCount, @Ctx() ctx: RequestContext): Promise<County | null> {
+    return row.countyId ? countyById(ctx).load(row.countyId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => FieldOfActivity, { nullable: true, description: "The field of activity (FIELD groups)." })
+  field(@Root() row: NgoCount, @Ctx() ctx: RequestContext): Promise<FieldOfActivity | null> {
+    return row.fieldId ? fieldOfActivityById(ctx).load(row.fieldId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => TrainingNeedAggregate)
+export class TrainingNeedAggregateResolver {
+  @FieldResolver(() => Province, { nullable: true, description: "The province." })
+  province(@Root() row: TrainingNeedAggregate, @Ctx() ctx: RequestContext): Promise<Province | null> {
+    return row.provinceId ? provinceById(ctx).load(row.provinceId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => NgoSearchHit)
+export class NgoSearchHitResolver {
+  @FieldResolver(() => Ngo, { nullable: true, description: "The NGO found." })
+  ngo(@Root() hit: NgoSearchHit, @Ctx() ctx: RequestContext): Promise<Ngo | null> {
+    return ngoById(ctx).load(hit.ngoId);
+  }
+}
+
+@Resolver(() => DuplicateNgoPair)
+export class DuplicateNgoPairResolver {
+  @FieldResolver(() => Ngo, { nullable: true, description: "The first NGO." })
+  first(@Root() pair: DuplicateNgoPair, @Ctx() ctx: RequestContext): Promise<Ngo | null> {
+    return ngoById(ctx).load(pair.firstId);
+  }
+
+  @FieldResolver(() => Ngo, { nullable: true, description: "The second NGO." })
+  second(@Root() pair: DuplicateNgoPair, @Ctx() ctx: RequestContext): Promise<Ngo | null> {
+    return ngoById(ctx).load(pair.secondId);
+  }
+}
+
+@Resolver(() => ParallelWorkGroup)
+export class ParallelWorkGroupResolver {
+  @FieldResolver(() => County, { nullable: true, description: "The county covered." })
+  county(@Root() group: ParallelWorkGroup, @Ctx() ctx: RequestContext): Promise<County | null> {
+    return countyById(ctx).load(group.countyId);
+  }
+
+  @FieldResolver(() => FieldOfActivity, { nullable: true, description: "The field of activity." })
+  field(@Root() group: ParallelWorkGroup, @Ctx() ctx: RequestContext): Promise<FieldOfActivity | null> {
+    return fieldOfActivityById(ctx).load(group.fieldId);
+  }
+
+  @FieldResolver(() => [Ngo], { description: "The NGOs covering the county in the field." })
+  async ngos(@Root() group: ParallelWorkGroup, @Ctx() ctx: RequestContext): Promise<Ngo[]> {
+    return (await ngoById(ctx).loadMany(group.ngoIds)).filter((n): n is Ngo => n !== null && !(n instanceof Error));
+  }
+}
+
+
