@@ -1,14 +1,16 @@
 import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitEngagement1763800000000 } from "./migrations/1763800000000-InitEngagement";
+import { EngagementDomain1764200000000 } from "./migrations/1764200000000-EngagementDomain";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
 export { loadEngagementDemoData } from "./seed/demo";
 export type { EngagementDemoInput } from "./seed/demo";
+export { SEEDED_SOCIAL_HARMS, socialHarmId } from "./seed/socialHarms";
 
 export const SERVICE_NAME = "engagement";
-export const engagementMigrations = [InitEngagement1763800000000];
+export const engagementMigrations = [InitEngagement1763800000000, EngagementDomain1764200000000];
 
 export function createEngagementDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: engagementEntities, migrations: engagementMigrations });

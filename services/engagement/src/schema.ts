@@ -1,20 +1,82 @@
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
+import { AgendaItem } from "./entities/AgendaItem";
+import { Demand } from "./entities/Demand";
 import { Meeting } from "./entities/Meeting";
 import { MeetingAttendance } from "./entities/MeetingAttendance";
-import { County, Manager, Ngo } from "./entities/references";
-import { meetingById } from "./loaders";
-import { MeetingResolver, NgoEngagementResolver } from "./resolvers/meeting";
+import { MeetingOfficial } from "./entities/MeetingOfficial";
+import { EngagementPeriodLock } from "./entities/PeriodLock";
+import { Project, ProjectPartner, ProjectUpdate } from "./entities/Project";
+import { Proposal } from "./entities/Proposal";
+import { Agency, County, Manager, Ngo } from "./entities/references";
+import { Resolution, ResolutionUpdate } from "./entities/Resolution";
+import { SocialHarm } from "./entities/SocialHarm";
+import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
+import { attendanceById, meetingById, socialHarmById } from "./loaders";
+import { AgendaItemResolver, SocialHarmResolver } from "./resolvers/agenda";
+import { EngagementAnalyticsResolver } from "./resolvers/analytics";
+import { AgencyExtensionResolver, CountyExtensionResolver, ManagerExtensionResolver, NgoExtensionResolver } from "./resolvers/extensions";
+import { EngagementFactsResolver } from "./resolvers/facts";
+import { MeetingAttendanceResolver, MeetingOfficialResolver, MeetingResolver, NgoEngagementResolver } from "./resolvers/meeting";
+import { PeriodLockResolver } from "./resolvers/periodLock";
+import { ProjectResolver } from "./resolvers/project";
+import { DemandResolver, ProposalResolver } from "./resolvers/requests";
+import { ResolutionResolver } from "./resolvers/resolution";
+import { WorkingGroupMemberResolver, WorkingGroupResolver } from "./resolvers/workingGroup";
 
-export const engagementEntities = [Meeting, MeetingAttendance];
+export const engagementEntities = [
+  Meeting,
+  MeetingAttendance,
+  MeetingOfficial,
+  SocialHarm,
+  AgendaItem,
+  Resolution,
+  ResolutionUpdate,
+  WorkingGroup,
+  WorkingGroupMember,
+  Project,
+  ProjectPartner,
+  ProjectUpdate,
+  Proposal,
+  Demand,
+  EngagementPeriodLock,
+];
 
 /** The engagement subgraph schema; needs no database, so `npm run compose` can print it. */
 export function buildEngagementSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [MeetingResolver, NgoEngagementResolver], orphanedTypes: [Ngo, County, Manager] },
+    {
+      resolvers: [
+        MeetingResolver,
+        MeetingAttendanceResolver,
+        MeetingOfficialResolver,
+        NgoEngagementResolver,
+        SocialHarmResolver,
+        AgendaItemResolver,
+        ResolutionResolver,
+        WorkingGroupResolver,
+        WorkingGroupMemberResolver,
+        ProjectResolver,
+        ProposalResolver,
+        DemandResolver,
+        NgoExtensionResolver,
+        ManagerExtensionResolver,
+        AgencyExtensionResolver,
+        CountyExtensionResolver,
+        EngagementAnalyticsResolver,
+        EngagementFactsResolver,
+        PeriodLockResolver,
+      ],
+      orphanedTypes: [Ngo, County, Manager, Agency],
+    },
     {
       Meeting: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => meetingById(ctx).load(ref.id) },
+      MeetingAttendance: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => attendanceById(ctx).load(ref.id) },
+      SocialHarm: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => socialHarmById(ctx).load(ref.id) },
       Ngo: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      County: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      Manager: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      Agency: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     },
   );
 }

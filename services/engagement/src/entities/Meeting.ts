@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { jalaliQuarterOf } from "@hamafza/common";
+import { DateScalar, jalaliQuarterOf } from "@hamafza/common";
+import { tehranDay } from "../util/time";
 import { MeetingAttendance } from "./MeetingAttendance";
 
 export enum MeetingKind {
@@ -37,6 +38,19 @@ registerEnumType(MeetingStatus, {
   },
 });
 
+export enum MeetingLevel {
+  PROVINCE = "PROVINCE",
+  COUNTY = "COUNTY",
+}
+registerEnumType(MeetingLevel, {
+  name: "MeetingLevel",
+  description: "Whether a meeting is held at the level of a province or of a county (derived from whether a county is given).",
+  valuesConfig: {
+    PROVINCE: { description: "Provincial meeting (استانی): no county." },
+    COUNTY: { description: "County meeting (شهرستانی)." },
+  },
+});
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A meeting of officials with NGOs (نشست)." })
 @Entity({ name: "meeting" })
@@ -70,6 +84,34 @@ export class Meeting {
   @Index()
   @Column({ type: "uuid", nullable: true })
   chairId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Id of the organising agency (registry `Agency`)." })
+  @Index()
+  @Column({ type: "uuid", nullable: true })
+  organisingAgencyId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where the meeting is held, as typed (e.g. «سالن جلسات فرمانداری»)." })
+  @Column({ type: "text", nullable: true })
+  venue!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Id of the NGO House (registry) where the meeting is held, if it is held in one." })
+  @Column({ type: "uuid", nullable: true })
+  venueNgoHouseId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The working group whose session this is (kind WORKING_GROUP_SESSION)." })
+  @Index()
+  @Column({ type: "uuid", nullable: true })
+  workingGroupId!: string | null;
+
+  @Field(() => MeetingLevel, { description: "PROVINCE for a provincial meeting, COUNTY for a county meeting (from `countyId`)." })
+  get level(): MeetingLevel {
+    return this.countyId ? MeetingLevel.COUNTY : MeetingLevel.PROVINCE;
+  }
+
+  @Field(() => DateScalar, { description: "The meeting's calendar day on Tehran's clock (held time, else scheduled time)." })
+  get meetingDate(): string {
+    return tehranDay(this.heldAt ?? this.scheduledAt);
+  }
 
   @Field({ description: "When the meeting is (or was) scheduled to start (UTC)." })
   @Column({ type: "timestamptz" })

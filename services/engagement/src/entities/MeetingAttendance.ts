@@ -1,15 +1,33 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Meeting } from "./Meeting";
 
-/** An NGO present at a meeting, with the name of its representative. */
+/**
+ * An NGO present at a meeting, with the name of its representative. A federation entity so that the registry can
+ * add, with `@requires(fields: "ngoId meetingDate")`, the state of the NGO's licence on the meeting's day: an
+ * attendance of an NGO whose licence was expired or suspended that day is recorded, and flagged there.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    "An NGO's attendance at a meeting (حضور سمن در نشست), with its representative. The registry adds the state of the NGO's licence on the meeting day, so attendance of an NGO with an expired or suspended licence is flagged.",
+})
 @Entity({ name: "meeting_attendance" })
+@Index("meeting_attendance_meeting_ngo_unique", ["meetingId", "ngoId"], { unique: true })
 export class MeetingAttendance {
-  @PrimaryColumn({ type: "uuid" })
+  @Field(() => ID, { description: "Identifier of the attendance row (UUID); stable while the NGO stays on the meeting's list." })
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Field(() => ID, { description: "The meeting." })
+  @Column({ type: "uuid" })
   meetingId!: string;
 
-  @PrimaryColumn({ type: "uuid" })
+  @Field(() => ID, { description: "The attending NGO's id (registry)." })
+  @Column({ type: "uuid" })
   ngoId!: string;
 
+  @Field(() => String, { nullable: true, description: "Name of the NGO's representative at the meeting." })
   @Column({ type: "text", nullable: true })
   representativeName!: string | null;
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** An NGO owned by the registry; engagement adds the meetings it attended. */
+/** An NGO owned by the registry; engagement adds its meetings, working groups, proposals and demands. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A licensed non-governmental organisation (سمن), owned by the registry service." })
 export class Ngo {
@@ -8,18 +8,26 @@ export class Ngo {
   id!: string;
 }
 
-/** A county owned by the registry, referenced by meetings. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** A county owned by the registry; engagement adds its meeting counts per Jalali quarter. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A county (شهرستان), owned by the registry service." })
 export class County {
   @Field(() => ID, { description: "Four-digit county code." })
   id!: string;
 }
 
-/** A manager owned by the registry, referenced as a meeting's chair. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** A manager owned by the registry; engagement adds the meetings chaired and the resolutions owned. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A manager (county governor, director-general …), owned by the registry service." })
 export class Manager {
   @Field(() => ID, { description: "Hamafza's identifier of the manager." })
+  id!: string;
+}
+
+/** An agency owned by the registry; engagement adds the resolutions it owns and the proposals and demands routed to it. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "An executive agency (دستگاه اجرایی), owned by the registry service." })
+export class Agency {
+  @Field(() => ID, { description: "Hamafza's identifier of the agency." })
   id!: string;
 }

@@ -10,12 +10,16 @@ import {
   requireUser,
   whereInTerritory,
   containsPattern,
+  ConstraintMessages,
+  DateScalar,
   ErrorCode,
   FilterArg,
   IdArg,
   InputArg,
   inTransaction,
   isUuid,
+  jalaliQuarterRange,
+  jalaliYearRange,
   normalizePersian,
   notFound,
   PageArgs,
@@ -28,10 +32,30 @@ import {
   Validator,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
-import { Meeting, MeetingKind, MeetingStatus } from "../entities/Meeting";
+import { AgendaItem } from "../entities/AgendaItem";
+import { Demand } from "../entities/Demand";
+import { Meeting, MeetingKind, MeetingLevel, MeetingStatus } from "../entities/Meeting";
 import { MeetingAttendance } from "../entities/MeetingAttendance";
-import { County, Manager, Ngo } from "../entities/references";
-import { attendanceByMeeting, MEETING_TERRITORY, meetingById, meetingsByNgo } from "../loaders";
+import { MeetingOfficial } from "../entities/MeetingOfficial";
+import { Proposal } from "../entities/Proposal";
+import { Agency, County, Manager, Ngo } from "../entities/references";
+import { Resolution } from "../entities/Resolution";
+import { WorkingGroup } from "../entities/WorkingGroup";
+import {
+  agendaByMeeting,
+  attendanceByMeeting,
+  demandsByMeeting,
+  MEETING_TERRITORY,
+  meetingById,
+  meetingsByNgo,
+  officialsByMeeting,
+  proposalsByMeeting,
+  resolutionsByMeeting,
+  workingGroupById,
+} from "../loaders";
+import { periodLocksForRead, PeriodLocks } from "../locks";
+import { isSupportedYear, tehranDay } from "../util/time";
+import { checkUuid, trimOrNull } from "./common";
 
 @ObjectType({ description: "A page of meetings." })
 export class MeetingPage extends PageOf(Meeting) {}
@@ -56,11 +80,35 @@ export class MeetingFilter {
   @Field(() => ID, { nullable: true, description: "Only meetings chaired by this manager." })
   chairId?: string;
 
+  @Field(() => ID, { nullable: true, description: "Only meetings organised by this agency." })
+  organisingAgencyId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only sessions of this working group." })
+  workingGroupId?: string;
+
   @Field(() => MeetingStatus, { nullable: true, description: "Only meetings in this status." })
   status?: MeetingStatus;
 
   @Field(() => MeetingKind, { nullable: true, description: "Only meetings of this kind." })
   kind?: MeetingKind;
+
+  @Field(() => MeetingLevel, { nullable: true, description: "Only provincial (no county) or only county meetings." })
+  level?: MeetingLevel;
+
+  @Field(() => Int, { nullable: true, description: "Only meetings of this Jalali year (held time, else scheduled time, on Tehran's clock)." })
+  jalaliYear?: number;
+
+  @Field(() => Int, { nullable: true, description: "With `jalaliYear`: only meetings of this quarter (1–4)." })
+  jalaliQuarter?: number;
+
+  @Field(() => Date, { nullable: true, description: "Only meetings at or after this instant (held time, else scheduled time)." })
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: "Only meetings before this instant (held time, else scheduled time)." })
+  to?: Date;
+
+  @Field({ nullable: true, description: "true: only held meetings with at least one NGO present (they count as engagement); false: only the others." })
+  withNgos?: boolean;
 }
 
 @InputType({ description: "An NGO attending a meeting." })
@@ -70,6 +118,18 @@ export class AttendeeInput {
 
   @Field(() => String, { nullable: true, description: "Name of the NGO's representative at the meeting." })
   representativeName?: string | null;
+}
+
+@InputType({ description: "An official (registry manager) present at a meeting." })
+export class MeetingOfficialInput {
+  @Field(() => ID, { description: "The manager's id (registry)." })
+  managerId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The agency the official represented (registry)." })
+  agencyId?: string | null;
+
+  @Field({ description: "Role or title at the meeting (e.g. «رئیس جلسه»، «دبیر جلسه»)." })
+  role!: string;
 }
 
 @InputType({ description: "A new meeting." })
@@ -89,11 +149,26 @@ export class MeetingCreateInput {
   @Field(() => ID, { nullable: true, description: "Id of the chairing manager." })
   chairId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: "Id of the organising agency (registry)." })
+  organisingAgencyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Venue, as typed." })
+  venue?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "NGO House (registry) hosting the meeting." })
+  venueNgoHouseId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Working group whose session this is (kind must be WORKING_GROUP_SESSION; same territory)." })
+  workingGroupId?: string | null;
+
   @Field({ description: "Scheduled start (an instant; the dashboard sends Tehran time converted to UTC)." })
   scheduledAt!: Date;
 
   @Field(() => [AttendeeInput], { nullable: true, description: "NGOs attending; replaces the whole list when given." })
   attendees?: AttendeeInput[];
+
+  @Field(() => [MeetingOfficialInput], { nullable: true, description: "Officials present; replaces the whole list when given." })
+  officials?: MeetingOfficialInput[];
 }
 
 @InputType({ description: "Changes to a meeting; omitted fields keep their value." })
@@ -106,6 +181,18 @@ export class MeetingUpdateInput {
 
   @Field(() => ID, { nullable: true, description: "Id of the chairing manager." })
   chairId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Id of the organising agency (registry)." })
+  organisingAgencyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Venue, as typed." })
+  venue?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "NGO House (registry) hosting the meeting." })
+  venueNgoHouseId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Working group whose session this is." })
+  workingGroupId?: string | null;
 
   @Field({ nullable: true, description: "Scheduled start." })
   scheduledAt?: Date;
@@ -124,6 +211,9 @@ export class MeetingUpdateInput {
 
   @Field(() => [AttendeeInput], { nullable: true, description: "NGOs attending; replaces the whole list when given." })
   attendees?: AttendeeInput[];
+
+  @Field(() => [MeetingOfficialInput], { nullable: true, description: "Officials present; replaces the whole list when given." })
+  officials?: MeetingOfficialInput[];
 }
 
 const MEETING_SORTABLE = {
@@ -136,6 +226,21 @@ const MEETING_SORTABLE = {
   createdAt: "meeting.createdAt",
 };
 
+export const MEETING_CONSTRAINTS: ConstraintMessages = {
+  meeting_attendance_meeting_ngo_unique: "یک سمن دو بار در فهرست حاضران آمده است.",
+  meeting_official_meeting_manager_unique: "یک مسئول دو بار در فهرست مسئولان حاضر آمده است.",
+  meeting_working_group_kind: "فقط نشستی از نوع «جلسه کارگروه» می‌تواند به کارگروه وصل شود.",
+  resolution_meeting_fk: "این نشست مصوبه دارد؛ ابتدا مصوبه‌های آن را حذف کنید یا نشست را لغو کنید.",
+  demand_meeting_fk: "مطالباتی به این نشست وصل است؛ ابتدا آن‌ها را از نشست جدا کنید.",
+  proposal_meeting_fk: "طرح‌هایی به این نشست وصل است؛ ابتدا آن‌ها را از نشست جدا کنید.",
+};
+
+/** The time a meeting is dated by: when held, else when scheduled. */
+const MEETING_TIME = "coalesce(meeting.heldAt, meeting.scheduledAt)";
+
+/** SQL of "held, with at least one NGO present" on alias `meeting` (query-builder paths). */
+export const HELD_WITH_NGOS = "(meeting.status = 'HELD' AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id))";
+
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Allow(ALL_ROLES)
@@ -146,14 +251,28 @@ export class MeetingResolver {
     if (filter?.provinceId) query.andWhere("meeting.provinceId = :provinceId", { provinceId: filter.provinceId });
     if (filter?.countyId) query.andWhere("meeting.countyId = :countyId", { countyId: filter.countyId });
     if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: uuidsForFilter([filter.chairId])[0] });
+    if (filter?.organisingAgencyId) query.andWhere("meeting.organisingAgencyId = :agencyId", { agencyId: uuidsForFilter([filter.organisingAgencyId])[0] });
+    if (filter?.workingGroupId) query.andWhere("meeting.workingGroupId = :workingGroupId", { workingGroupId: uuidsForFilter([filter.workingGroupId])[0] });
     if (filter?.status) query.andWhere("meeting.status = :status", { status: filter.status });
     if (filter?.kind) query.andWhere("meeting.kind = :kind", { kind: filter.kind });
+    if (filter?.level) query.andWhere(filter.level === MeetingLevel.COUNTY ? "meeting.countyId IS NOT NULL" : "meeting.countyId IS NULL");
     if (filter?.q) query.andWhere("meeting.titleNormalized LIKE :q", { q: containsPattern(filter.q) });
     if (filter?.ngoId) {
       query.andWhere("EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :ngoId)", {
         ngoId: uuidsForFilter([filter.ngoId])[0],
       });
     }
+    if (filter?.jalaliYear !== undefined || filter?.jalaliQuarter !== undefined) {
+      const v = new Validator();
+      v.check(filter.jalaliYear !== undefined && isSupportedYear(filter.jalaliYear), "filter.jalaliYear", "سال شمسی معتبر نیست.");
+      v.check(filter.jalaliQuarter === undefined || [1, 2, 3, 4].includes(filter.jalaliQuarter), "filter.jalaliQuarter", "فصل باید بین ۱ و ۴ باشد.");
+      v.done();
+      const range = filter.jalaliQuarter ? jalaliQuarterRange(filter.jalaliYear!, filter.jalaliQuarter) : jalaliYearRange(filter.jalaliYear!);
+      query.andWhere(`${MEETING_TIME} >= :periodStart AND ${MEETING_TIME} < :periodEnd`, { periodStart: range.start, periodEnd: range.end });
+    }
+    if (filter?.from) query.andWhere(`${MEETING_TIME} >= :from`, { from: filter.from });
+    if (filter?.to) query.andWhere(`${MEETING_TIME} < :to`, { to: filter.to });
+    if (filter?.withNgos !== undefined) query.andWhere(filter.withNgos ? HELD_WITH_NGOS : `NOT ${HELD_WITH_NGOS}`);
     return paginate(query, page, MEETING_SORTABLE, { field: "scheduledAt", order: SortOrder.DESC });
   }
 
@@ -164,39 +283,53 @@ export class MeetingResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Meeting, { description: "Schedule a meeting in the user's territory." })
+  @Mutation(() => Meeting, { description: "Schedule a meeting in the user's territory (with its NGOs and officials)." })
   createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput): Promise<Meeting> {
-    return inTransaction(ctx.db, {}, async (em) => {
-      const meeting = em.create(Meeting, { status: MeetingStatus.PLANNED, heldAt: null, cancellationReason: null, minutes: null });
+    return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
+      const meeting = em.create(Meeting, { status: MeetingStatus.PLANNED, heldAt: null, cancellationReason: null, minutes: null, workingGroupId: null, venue: null, venueNgoHouseId: null, organisingAgencyId: null, chairId: null });
       applyMeetingInput(meeting, input);
       assertCanWrite(requireUser(ctx), meeting);
+      await checkWorkingGroup(em, ctx, meeting);
       const saved = await em.save(meeting);
       if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
-      await recordChange(em, ctx, "createMeeting", "Meeting", { before: null, after: { ...saved, attendees: input.attendees ?? [] } });
+      if (input.officials) await replaceOfficials(em, saved.id, input.officials);
+      await recordChange(em, ctx, "createMeeting", "Meeting", { before: null, after: await meetingSnapshot(em, saved) });
       return saved;
     });
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Meeting, { description: "Change a meeting of the user's territory: details, attendance, or status (held / cancelled)." })
+  @Mutation(() => Meeting, {
+    description:
+      "Change a meeting of the user's territory: details, attendance, officials, or status (held / cancelled). A held meeting of a locked evaluation year is refused (LOCKED), and so is recording a meeting as held in a locked year.",
+  })
   updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput): Promise<Meeting> {
-    return inTransaction(ctx.db, {}, async (em) => {
-      const meeting = await findForUpdate(em, ctx, id);
-      const before = { ...meeting, attendees: await attendeesOf(em, id) };
+    return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
+      const locks = await PeriodLocks.forWrite(em);
+      const meeting = await findMeetingForUpdate(em, ctx, id);
+      locks.assertMeetingOpen(meeting);
+      const before = await meetingSnapshot(em, meeting);
       applyMeetingInput(meeting, input);
+      locks.assertMeetingOpen(meeting, "ثبت برگزاری این نشست");
+      if (input.workingGroupId !== undefined || input.kind !== undefined) await checkWorkingGroup(em, ctx, meeting);
       const saved = await em.save(meeting);
       if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
-      await recordChange(em, ctx, "updateMeeting", "Meeting", { before, after: { ...saved, attendees: await attendeesOf(em, id) } });
+      if (input.officials) await replaceOfficials(em, saved.id, input.officials);
+      await recordChange(em, ctx, "updateMeeting", "Meeting", { before, after: await meetingSnapshot(em, saved) });
       return saved;
     });
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Meeting, { description: "Delete a meeting entered by mistake; returns it as it was. Cancel real meetings instead." })
+  @Mutation(() => Meeting, {
+    description: "Delete a meeting entered by mistake (with its attendance and agenda); returns it as it was. Cancel real meetings instead. Refused for a meeting with resolutions, demands or proposals, and for a held meeting of a locked year.",
+  })
   deleteMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting> {
-    return inTransaction(ctx.db, {}, async (em) => {
-      const meeting = await findForUpdate(em, ctx, id);
-      const before = { ...meeting, attendees: await attendeesOf(em, id) };
+    return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
+      const locks = await PeriodLocks.forWrite(em);
+      const meeting = await findMeetingForUpdate(em, ctx, id);
+      locks.assertMeetingOpen(meeting);
+      const before = await meetingSnapshot(em, meeting);
       await em.delete(Meeting, { id });
       await recordChange(em, ctx, "deleteMeeting", "Meeting", { before, after: null });
       return Object.assign(new Meeting(), meeting, { id });
@@ -218,6 +351,51 @@ export class MeetingResolver {
     return (await attendanceByMeeting(ctx).load(meeting.id)).length;
   }
 
+  @FieldResolver(() => [MeetingAttendance], { description: "Attendance rows of the NGOs, with representatives (and, from the registry, the licence state on the meeting day)." })
+  async attendance(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingAttendance[]> {
+    return (await attendanceByMeeting(ctx).load(meeting.id)).map((a) => Object.assign(a, { meeting }));
+  }
+
+  @FieldResolver(() => [MeetingOfficial], { description: "Officials present, with their roles." })
+  officials(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingOfficial[]> {
+    return officialsByMeeting(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => [AgendaItem], { description: "Agenda items in order." })
+  agendaItems(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<AgendaItem[]> {
+    return agendaByMeeting(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => [Resolution], { description: "Resolutions adopted at the meeting." })
+  resolutions(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Resolution[]> {
+    return resolutionsByMeeting(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => [Demand], { description: "Demands NGOs raised at the meeting (of the user's territory)." })
+  demands(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Demand[]> {
+    return demandsByMeeting(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => [Proposal], { description: "Proposals presented at the meeting (of the user's territory)." })
+  proposals(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Proposal[]> {
+    return proposalsByMeeting(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => WorkingGroup, { nullable: true, description: "The working group whose session this is." })
+  workingGroup(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<WorkingGroup | null> | null {
+    return meeting.workingGroupId ? workingGroupById(ctx).load(meeting.workingGroupId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether it counts as engagement: held with at least one NGO present." })
+  async countsAsEngagement(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return meeting.status === MeetingStatus.HELD && (await attendanceByMeeting(ctx).load(meeting.id)).length > 0;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether it is held in an evaluation year that is locked for its province (then it cannot be changed)." })
+  async locked(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await periodLocksForRead(ctx)).meetingLocked(meeting);
+  }
+
   @FieldResolver(() => County, { nullable: true, description: "The county of a county-level meeting." })
   county(@Root() meeting: Meeting): County | null {
     return meeting.countyId ? { id: meeting.countyId } : null;
@@ -226,6 +404,44 @@ export class MeetingResolver {
   @FieldResolver(() => Manager, { nullable: true, description: "The chairing manager." })
   chair(@Root() meeting: Meeting): Manager | null {
     return meeting.chairId ? { id: meeting.chairId } : null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The organising agency (registry)." })
+  organisingAgency(@Root() meeting: Meeting): Agency | null {
+    return meeting.organisingAgencyId ? { id: meeting.organisingAgencyId } : null;
+  }
+}
+
+@Resolver(() => MeetingAttendance)
+export class MeetingAttendanceResolver {
+  @FieldResolver(() => DateScalar, { description: "The meeting's calendar day on Tehran's clock (held time, else scheduled): the day the registry checks the NGO's licence on." })
+  async meetingDate(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Promise<string> {
+    // Attendance rows are only reached through their (visible) meeting, so the meeting is there.
+    const meeting = attendance.meeting ?? (await meetingById(ctx).load(attendance.meetingId))!;
+    return tehranDay(meeting.heldAt ?? meeting.scheduledAt);
+  }
+
+  @FieldResolver(() => Ngo, { nullable: true, description: "The attending NGO (registry)." })
+  ngo(@Root() attendance: MeetingAttendance): Ngo {
+    return { id: attendance.ngoId };
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: "The meeting." })
+  meeting(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Meeting | Promise<Meeting | null> {
+    return attendance.meeting ?? meetingById(ctx).load(attendance.meetingId);
+  }
+}
+
+@Resolver(() => MeetingOfficial)
+export class MeetingOfficialResolver {
+  @FieldResolver(() => Manager, { nullable: true, description: "The official (registry manager)." })
+  manager(@Root() official: MeetingOfficial): Manager {
+    return { id: official.managerId };
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The agency represented (registry)." })
+  agency(@Root() official: MeetingOfficial): Agency | null {
+    return official.agencyId ? { id: official.agencyId } : null;
   }
 }
 
@@ -238,7 +454,7 @@ export class NgoEngagementResolver {
 }
 
 /** The meeting, locked for the transaction; outside the user's territory "not found", outside its write scope forbidden. */
-async function findForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Meeting> {
+export async function findMeetingForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Meeting> {
   const user = requireUser(ctx);
   const meeting = isUuid(id) ? await em.findOne(Meeting, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!meeting || !canRead(user, meeting)) throw notFound("نشست", id);
@@ -246,9 +462,12 @@ async function findForUpdate(em: EntityManager, ctx: RequestContext, id: string)
   return meeting;
 }
 
-async function attendeesOf(em: EntityManager, meetingId: string) {
-  const rows = await em.find(MeetingAttendance, { where: { meetingId }, order: { ngoId: "ASC" } });
-  return rows.map((a) => ({ ngoId: a.ngoId, representativeName: a.representativeName }));
+/** The meeting with its attendance and officials, as the audit log records it. */
+async function meetingSnapshot(em: EntityManager, meeting: Meeting) {
+  const attendees = (await em.find(MeetingAttendance, { where: { meetingId: meeting.id }, order: { ngoId: "ASC" } })).map((a) => ({ id: a.id, ngoId: a.ngoId, representativeName: a.representativeName }));
+  const officials = (await em.find(MeetingOfficial, { where: { meetingId: meeting.id }, order: { managerId: "ASC" } })).map((o) => ({ managerId: o.managerId, agencyId: o.agencyId, role: o.role }));
+  const agendaItems = await em.count(AgendaItem, { where: { meetingId: meeting.id } });
+  return { ...meeting, attendance: undefined, attendees, officials, agendaItems };
 }
 
 const PROVINCE_CODE = /^\d{2}$/;
@@ -262,10 +481,22 @@ function applyMeetingInput(meeting: Meeting, input: MeetingCreateInput | Meeting
     v.check(COUNTY_CODE.test(input.countyId) && input.countyId.startsWith(input.provinceId), "countyId", "شهرستان باید از همان استانِ نشست باشد.");
   }
   if (input.chairId) v.check(isUuid(input.chairId), "chairId", "شناسه رئیس جلسه معتبر نیست.");
+  checkUuid(v, input.organisingAgencyId, "organisingAgencyId", "دستگاه برگزارکننده");
+  checkUuid(v, input.venueNgoHouseId, "venueNgoHouseId", "خانه سمن‌ها");
+  checkUuid(v, input.workingGroupId, "workingGroupId", "کارگروه");
+  if (input.venue) v.text(input.venue, "venue", "محل برگزاری", { max: 300 });
   if (input.attendees) {
     v.check(input.attendees.every((a) => isUuid(a.ngoId)), "attendees", "شناسه یکی از سمن‌های حاضر معتبر نیست.");
     v.check(new Set(input.attendees.map((a) => a.ngoId)).size === input.attendees.length, "attendees", "یک سمن دو بار در فهرست حاضران آمده است.");
   }
+  if (input.officials) {
+    v.check(input.officials.every((o) => isUuid(o.managerId) && (!o.agencyId || isUuid(o.agencyId))), "officials", "شناسه یکی از مسئولان حاضر یا دستگاه او معتبر نیست.");
+    v.check(input.officials.every((o) => o.role.trim().length >= 2 && o.role.trim().length <= 200), "officials", "سمت هر مسئول حاضر را (۲ تا ۲۰۰ نویسه) بنویسید.");
+    v.check(new Set(input.officials.map((o) => o.managerId)).size === input.officials.length, "officials", "یک مسئول دو بار در فهرست مسئولان حاضر آمده است.");
+  }
+  const kind = input.kind ?? meeting.kind;
+  const workingGroupId = input.workingGroupId !== undefined ? input.workingGroupId : meeting.workingGroupId;
+  if (workingGroupId) v.check(kind === MeetingKind.WORKING_GROUP_SESSION, "workingGroupId", "فقط نشستی از نوع «جلسه کارگروه» می‌تواند به کارگروه وصل شود.");
   v.done();
 
   if (input.title !== undefined) {
@@ -276,8 +507,23 @@ function applyMeetingInput(meeting: Meeting, input: MeetingCreateInput | Meeting
   if ("provinceId" in input) meeting.provinceId = input.provinceId;
   if ("countyId" in input && input.countyId !== undefined) meeting.countyId = input.countyId || null;
   if (input.chairId !== undefined) meeting.chairId = input.chairId || null;
+  if (input.organisingAgencyId !== undefined) meeting.organisingAgencyId = input.organisingAgencyId || null;
+  if (input.venue !== undefined) meeting.venue = trimOrNull(input.venue);
+  if (input.venueNgoHouseId !== undefined) meeting.venueNgoHouseId = input.venueNgoHouseId || null;
+  if (input.workingGroupId !== undefined) meeting.workingGroupId = input.workingGroupId || null;
   if (input.scheduledAt) meeting.scheduledAt = input.scheduledAt;
   if ("status" in input) applyStatusChange(meeting, input);
+}
+
+/** A session's working group must exist in the user's territory and in the meeting's province (and county, for a county group). */
+async function checkWorkingGroup(em: EntityManager, ctx: RequestContext, meeting: Meeting): Promise<void> {
+  if (!meeting.workingGroupId) return;
+  const group = await em.findOne(WorkingGroup, { where: { id: meeting.workingGroupId } });
+  if (!group || !canRead(requireUser(ctx), group)) throw notFound("کارگروه", meeting.workingGroupId);
+  if (group.provinceId !== meeting.provinceId || (group.countyId !== null && group.countyId !== meeting.countyId)) {
+    const message = "جلسه کارگروه باید در همان استان (و شهرستانِ) کارگروه باشد.";
+    throw new AppError(ErrorCode.BAD_USER_INPUT, message, { fields: [{ field: "workingGroupId", message }] });
+  }
 }
 
 function applyStatusChange(meeting: Meeting, input: MeetingUpdateInput): void {
@@ -303,11 +549,27 @@ function applyStatusChange(meeting: Meeting, input: MeetingUpdateInput): void {
   meeting.status = input.status;
 }
 
+/** Replaces the attendance list, keeping the rows (and their ids) of NGOs that stay on it. */
 async function replaceAttendees(em: EntityManager, meetingId: string, attendees: AttendeeInput[]): Promise<void> {
-  await em.delete(MeetingAttendance, { meetingId });
-  if (attendees.length === 0) return;
+  const existing = await em.find(MeetingAttendance, { where: { meetingId } });
+  const wanted = new Map(attendees.map((a) => [a.ngoId, a.representativeName ? tidyDisplayText(a.representativeName) : null]));
+  const gone = existing.filter((row) => !wanted.has(row.ngoId));
+  if (gone.length) await em.delete(MeetingAttendance, gone.map((row) => row.id));
+  for (const row of existing) {
+    if (wanted.has(row.ngoId) && wanted.get(row.ngoId) !== row.representativeName) {
+      await em.update(MeetingAttendance, { id: row.id }, { representativeName: wanted.get(row.ngoId) ?? null });
+    }
+  }
+  const present = new Set(existing.map((row) => row.ngoId));
+  const added = attendees.filter((a) => !present.has(a.ngoId));
+  if (added.length) await em.insert(MeetingAttendance, added.map((a) => ({ meetingId, ngoId: a.ngoId, representativeName: wanted.get(a.ngoId) ?? null })));
+}
+
+async function replaceOfficials(em: EntityManager, meetingId: string, officials: MeetingOfficialInput[]): Promise<void> {
+  await em.delete(MeetingOfficial, { meetingId });
+  if (officials.length === 0) return;
   await em.insert(
-    MeetingAttendance,
-    attendees.map((a) => ({ meetingId, ngoId: a.ngoId, representativeName: a.representativeName ? tidyDisplayText(a.representativeName) : null })),
+    MeetingOfficial,
+    officials.map((o) => ({ meetingId, managerId: o.managerId, agencyId: o.agencyId || null, role: tidyDisplayText(o.role) })),
   );
 }

@@ -2,8 +2,12 @@ import { jalaliQuarterRange, normalizePersian } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { Meeting, MeetingKind, MeetingStatus } from "../entities/Meeting";
 import { MeetingAttendance } from "../entities/MeetingAttendance";
+import { MeetingOfficial } from "../entities/MeetingOfficial";
+import { countyGovernorateOf } from "./demoIds";
+import { loadEngagementDomainDemo } from "./domainDemo";
 
 const TOPICS = ["پیشگیری از اعتیاد در محلات حاشیه‌ای", "بیمه اعضای سمن‌ها", "اشتغال معلولان", "کودکان کار", "مشارکت جوانان", "طلاق و تحکیم خانواده"];
+const REPRESENTATIVES = ["مریم احمدی", "علی کاظمی", "زهرا صادقی", "حسین مرادی", "فاطمه نجفی", "رضا یوسفی", "سمیه کریمی", "محمد عباسی"];
 
 /** What the demo needs to know of the registry's demo records (passed in by the runner). */
 export interface EngagementDemoInput {
@@ -13,10 +17,17 @@ export interface EngagementDemoInput {
 
 /**
  * Demo meetings for Jalali 1404: every demo county governor holds problem-centred meetings in some quarters
- * (not all, so the evaluation has something to tell), attended by the active NGOs of the county.
+ * (not all, so the evaluation has something to tell), attended by the active NGOs of the county; then the rest of
+ * the engagement demo (agenda, resolutions, working groups, projects, proposals, demands; see domainDemo.ts).
  */
 export async function loadEngagementDemoData(db: DataSource, demo: EngagementDemoInput): Promise<{ meetings: number }> {
-  if ((await db.getRepository(Meeting).count()) > 0) return { meetings: 0 };
+  let added = 0;
+  if ((await db.getRepository(Meeting).count()) === 0) added += await loadDemoMeetings(db, demo);
+  added += await loadEngagementDomainDemo(db, demo);
+  return { meetings: added };
+}
+
+async function loadDemoMeetings(db: DataSource, demo: EngagementDemoInput): Promise<number> {
   const ngos = demo.ngos.filter((n) => n.status === "ACTIVE");
   const managers = demo.managers.filter((m) => m.countyId);
   const meetings: Meeting[] = [];
@@ -36,6 +47,10 @@ export async function loadEngagementDemoData(db: DataSource, demo: EngagementDem
         provinceId: manager.provinceId,
         countyId: manager.countyId,
         chairId: manager.id,
+        organisingAgencyId: countyGovernorateOf(manager.countyId!),
+        venue: "سالن جلسات فرمانداری",
+        venueNgoHouseId: null,
+        workingGroupId: null,
         scheduledAt,
         heldAt: held ? scheduledAt : null,
         status: held ? MeetingStatus.HELD : MeetingStatus.PLANNED,
@@ -43,12 +58,16 @@ export async function loadEngagementDemoData(db: DataSource, demo: EngagementDem
         minutes: held ? "مسائل مطرح‌شده بررسی و مصوبات برای پیگیری ثبت شد." : null,
       });
       meetings.push(meeting);
-      if (held) for (const ngo of attendees) attendance.push({ meeting, ngoId: ngo.id, representativeName: null });
+      if (held) attendees.forEach((ngo, i) => attendance.push({ meeting, ngoId: ngo.id, representativeName: REPRESENTATIVES[(index + quarter + i) % REPRESENTATIVES.length] }));
     }
   });
   await db.transaction(async (em) => {
     await em.save(meetings, { chunk: 200 });
-    await em.insert(MeetingAttendance, attendance.map((a) => ({ meetingId: a.meeting!.id, ngoId: a.ngoId!, representativeName: null })));
+    await em.insert(MeetingAttendance, attendance.map((a) => ({ meetingId: a.meeting!.id, ngoId: a.ngoId!, representativeName: a.representativeName ?? null })));
+    await em.insert(
+      MeetingOfficial,
+      meetings.map((m) => ({ meetingId: m.id, managerId: m.chairId!, agencyId: m.organisingAgencyId, role: "رئیس جلسه" })),
+    );
   });
-  return { meetings: meetings.length };
+  return meetings.length;
 }

@@ -1,0 +1,465 @@
+import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Allow,
+  ALL_ROLES,
+  assertCanWrite,
+  canRead,
+  ConstraintMessages,
+  containsPattern,
+  DateScalar,
+  FilterArg,
+  IdArg,
+  InputArg,
+  inTransaction,
+  isUuid,
+  normalizePersian,
+  notFound,
+  OFFICERS,
+  PageArgs,
+  PageOf,
+  paginate,
+  recordChange,
+  RequestContext,
+  requireUser,
+  SortOrder,
+  tidyDisplayText,
+  uuidsForFilter,
+  Validator,
+  whereInTerritory,
+} from "@hamafza/common";
+import { EntityManager } from "typeorm";
+import { Meeting, MeetingStatus } from "../entities/Meeting";
+import { Project } from "../entities/Project";
+import { Agency, Manager, Ngo } from "../entities/references";
+import { WorkingGroup, WorkingGroupDimension, WorkingGroupMember, WorkingGroupMemberKind } from "../entities/WorkingGroup";
+import { memberById, membersByWorkingGroup, projectsByWorkingGroup, sessionsByWorkingGroup, territoryOf, workingGroupById } from "../loaders";
+import { PeriodLocks } from "../locks";
+import { tehranToday } from "../util/time";
+import { checkTerritory, checkUuid, trimOrNull } from "./common";
+
+@ObjectType({ description: "A page of working groups." })
+export class WorkingGroupPage extends PageOf(WorkingGroup) {}
+
+@ObjectType({ description: "A page of working-group members." })
+export class WorkingGroupMemberPage extends PageOf(WorkingGroupMember) {}
+
+@InputType({ description: "Filter working groups; all given conditions must hold." })
+export class WorkingGroupFilter {
+  @Field(() => [ID], { nullable: true, description: "Only these groups." })
+  ids?: string[];
+
+  @Field({ nullable: true, description: "Search in the name (Persian spelling variants match)." })
+  q?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only groups of this province." })
+  provinceId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only groups of this county." })
+  countyId?: string;
+
+  @Field(() => WorkingGroupDimension, { nullable: true, description: "Only groups of this dimension." })
+  dimension?: WorkingGroupDimension;
+
+  @Field(() => ID, { nullable: true, description: "Only groups chaired by this manager." })
+  chairManagerId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only groups chaired by this agency." })
+  chairAgencyId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only groups of this NGO House." })
+  parentNgoHouseId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only groups this NGO is (or was) a member of." })
+  ngoId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only groups this agency is (or was) a member of." })
+  memberAgencyId?: string;
+
+  @Field({ nullable: true, description: "true: only groups not dissolved." })
+  active?: boolean;
+}
+
+@InputType({ description: "A new working group." })
+export class WorkingGroupCreateInput {
+  @Field({ description: "Name." })
+  name!: string;
+
+  @Field(() => WorkingGroupDimension, { description: "Dimension." })
+  dimension!: WorkingGroupDimension;
+
+  @Field(() => String, { nullable: true, description: "Parent body, as typed." })
+  parentBody?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Parent NGO House (registry)." })
+  parentNgoHouseId?: string | null;
+
+  @Field(() => ID, { description: "Province code." })
+  provinceId!: string;
+
+  @Field(() => ID, { nullable: true, description: "County code for a county group." })
+  countyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Chairing manager (registry)." })
+  chairManagerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Chairing agency (registry)." })
+  chairAgencyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Mission and notes." })
+  description?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Day it was established." })
+  establishedOn?: string | null;
+}
+
+@InputType({ description: "Changes to a working group; omitted fields keep their value, null clears. The territory does not change." })
+export class WorkingGroupUpdateInput {
+  @Field({ nullable: true, description: "Name." })
+  name?: string;
+
+  @Field(() => WorkingGroupDimension, { nullable: true, description: "Dimension." })
+  dimension?: WorkingGroupDimension;
+
+  @Field(() => String, { nullable: true, description: "Parent body." })
+  parentBody?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Parent NGO House (registry)." })
+  parentNgoHouseId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Chairing manager." })
+  chairManagerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Chairing agency." })
+  chairAgencyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Mission and notes." })
+  description?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Day it was established." })
+  establishedOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Day it was dissolved." })
+  dissolvedOn?: string | null;
+}
+
+@InputType({ description: "Filter working-group members." })
+export class WorkingGroupMemberFilter {
+  @Field(() => [ID], { nullable: true, description: "Only these memberships." })
+  ids?: string[];
+
+  @Field(() => ID, { nullable: true, description: "Only members of this group." })
+  workingGroupId?: string;
+
+  @Field(() => WorkingGroupMemberKind, { nullable: true, description: "Only agencies or only NGOs." })
+  kind?: WorkingGroupMemberKind;
+
+  @Field(() => ID, { nullable: true, description: "Only memberships of this NGO." })
+  ngoId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only memberships of this agency." })
+  agencyId?: string;
+
+  @Field({ nullable: true, description: "true: only current members (Tehran today)." })
+  current?: boolean;
+}
+
+@InputType({ description: "A new member of a working group: an agency or an NGO." })
+export class WorkingGroupMemberCreateInput {
+  @Field(() => ID, { description: "The working group." })
+  workingGroupId!: string;
+
+  @Field(() => ID, { nullable: true, description: "The member agency (give exactly one of agencyId, ngoId)." })
+  agencyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The member NGO." })
+  ngoId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Role in the group." })
+  role?: string | null;
+
+  @Field(() => DateScalar, { description: "Day it joined." })
+  joinedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Day it left." })
+  leftOn?: string | null;
+}
+
+@InputType({ description: "Changes to a membership; omitted fields keep their value." })
+export class WorkingGroupMemberUpdateInput {
+  @Field(() => String, { nullable: true, description: "Role in the group." })
+  role?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Day it joined." })
+  joinedOn?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Day it left; null: still a member." })
+  leftOn?: string | null;
+}
+
+const GROUP_SORTABLE = { name: "wg.nameNormalized", dimension: "wg.dimension", establishedOn: "wg.establishedOn", createdAt: "wg.createdAt", countyId: "wg.countyId" };
+const MEMBER_SORTABLE = { joinedOn: "member.joinedOn", leftOn: "member.leftOn", kind: "member.kind" };
+const GROUP_CONSTRAINTS: ConstraintMessages = {
+  working_group_name_in_territory_unique: "کارگروهی با همین نام در این استان/شهرستان هست.",
+  meeting_working_group_fk: "این کارگروه جلسه ثبت‌شده دارد و حذف نمی‌شود؛ به جای حذف، تاریخ انحلال آن را ثبت کنید.",
+  project_working_group_fk: "این کارگروه پروژه تعریف‌شده دارد و حذف نمی‌شود؛ به جای حذف، تاریخ انحلال آن را ثبت کنید.",
+  working_group_dates_check: "تاریخ انحلال نمی‌تواند پیش از تاریخ تشکیل باشد.",
+  working_group_member_unique: "این عضو با همین تاریخ عضویت در کارگروه ثبت شده است.",
+  working_group_member_dates_check: "تاریخ خروج نمی‌تواند پیش از تاریخ عضویت باشد.",
+};
+
+@Resolver(() => WorkingGroup)
+export class WorkingGroupResolver {
+  @Allow(ALL_ROLES)
+  @Query(() => WorkingGroupPage, { description: `Working groups of the user's territory. Sortable by ${Object.keys(GROUP_SORTABLE).map((f) => `\`${f}\``).join(", ")}; by name by default.` })
+  workingGroups(@Ctx() ctx: RequestContext, @FilterArg(WorkingGroupFilter) filter: WorkingGroupFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<WorkingGroupPage> {
+    const query = whereInTerritory(ctx.db.getRepository(WorkingGroup).createQueryBuilder("wg"), requireUser(ctx), territoryOf("wg"));
+    const one = (id: string) => uuidsForFilter([id])[0];
+    if (filter?.ids) query.andWhere("wg.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
+    if (filter?.q) query.andWhere("wg.nameNormalized LIKE :q", { q: containsPattern(filter.q) });
+    if (filter?.provinceId) query.andWhere("wg.provinceId = :provinceId", { provinceId: filter.provinceId });
+    if (filter?.countyId) query.andWhere("wg.countyId = :countyId", { countyId: filter.countyId });
+    if (filter?.dimension) query.andWhere("wg.dimension = :dimension", { dimension: filter.dimension });
+    if (filter?.chairManagerId) query.andWhere("wg.chairManagerId = :chairManagerId", { chairManagerId: one(filter.chairManagerId) });
+    if (filter?.chairAgencyId) query.andWhere("wg.chairAgencyId = :chairAgencyId", { chairAgencyId: one(filter.chairAgencyId) });
+    if (filter?.parentNgoHouseId) query.andWhere("wg.parentNgoHouseId = :house", { house: one(filter.parentNgoHouseId) });
+    if (filter?.ngoId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.ngo_id = :ngoId)", { ngoId: one(filter.ngoId) });
+    if (filter?.memberAgencyId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.agency_id = :memberAgencyId)", { memberAgencyId: one(filter.memberAgencyId) });
+    if (filter?.active !== undefined) query.andWhere(filter.active ? "(wg.dissolvedOn IS NULL OR wg.dissolvedOn >= :today)" : "wg.dissolvedOn < :today", { today: tehranToday() });
+    return paginate(query, page, GROUP_SORTABLE, { field: "name", order: SortOrder.ASC });
+  }
+
+  @Allow(ALL_ROLES)
+  @Query(() => WorkingGroup, { nullable: true, description: "One working group by id; empty when outside the user's territory." })
+  workingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroup | null> {
+    return workingGroupById(ctx).load(id);
+  }
+
+  @Allow(OFFICERS)
+  @Mutation(() => WorkingGroup, { description: "Form a working group in the user's territory." })
+  createWorkingGroup(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupCreateInput) input: WorkingGroupCreateInput): Promise<WorkingGroup> {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+      const group = em.create(WorkingGroup, { parentBody: null, parentNgoHouseId: null, chairManagerId: null, chairAgencyId: null, description: null, establishedOn: null, dissolvedOn: null });
+      applyGroupInput(group, input, true);
+      assertCanWrite(requireUser(ctx), group);
+      const saved = await em.save(group);
+      await recordChange(em, ctx, "createWorkingGroup", "WorkingGroup", { before: null, after: saved });
+      return saved;
+    });
+  }
+
+  @Allow(OFFICERS)
+  @Mutation(() => WorkingGroup, { description: "Change a working group of the user's territory (name, chair, dissolution …)." })
+  updateWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupUpdateInput) input: WorkingGroupUpdateInput): Promise<WorkingGroup> {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+      const group = await findGroupForUpdate(em, ctx, id);
+      const before = { ...group };
+      applyGroupInput(group, input, false);
+      const saved = await em.save(group);
+      await recordChange(em, ctx, "updateWorkingGroup", "WorkingGroup", { before, after: saved });
+      return saved;
+    });
+  }
+
+  @Allow(OFFICERS)
+  @Mutation(() => WorkingGroup, { description: "Delete a working group entered by mistake (with its memberships); refused when it has sessions or projects (record its dissolution instead). Returns it as it was." })
+  deleteWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroup> {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+      const locks = await PeriodLocks.forWrite(em);
+      const group = await findGroupForUpdate(em, ctx, id);
+      const members = await em.find(WorkingGroupMember, { where: { workingGroupId: id } });
+      for (const member of members) locks.assertDatesOpen(group.provinceId, "عضویت در این کارگروه", member.joinedOn, member.leftOn);
+      await em.delete(WorkingGroup, { id });
+      await recordChange(em, ctx, "deleteWorkingGroup", "WorkingGroup", { before: { ...group, members }, after: null });
+      return Object.assign(new WorkingGroup(), group);
+    });
+  }
+
+  @FieldResolver(() => [WorkingGroupMember], { description: "Members (agencies and NGOs), past and current." })
+  members(@Root() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<WorkingGroupMember[]> {
+    return membersByWorkingGroup(ctx).load(group.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: "Its sessions (meetings of kind WORKING_GROUP_SESSION), oldest first." })
+  sessions(@Root() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
+    return sessionsByWorkingGroup(ctx).load(group.id);
+  }
+
+  @FieldResolver(() => Int, { description: "How many of its sessions were held." })
+  async sessionsHeld(@Root() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await sessionsByWorkingGroup(ctx).load(group.id)).filter((m) => m.status === MeetingStatus.HELD).length;
+  }
+
+  @FieldResolver(() => [Project], { description: "Projects it defined." })
+  projects(@Root() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<Project[]> {
+    return projectsByWorkingGroup(ctx).load(group.id);
+  }
+
+  @FieldResolver(() => Manager, { nullable: true, description: "The chairing manager (registry)." })
+  chairManager(@Root() group: WorkingGroup): Manager | null {
+    return group.chairManagerId ? { id: group.chairManagerId } : null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The chairing agency (registry)." })
+  chairAgency(@Root() group: WorkingGroup): Agency | null {
+    return group.chairAgencyId ? { id: group.chairAgencyId } : null;
+  }
+
+  @FieldResolver({ description: "Whether it is working (not dissolved as of Tehran today)." })
+  active(@Root() group: WorkingGroup): boolean {
+    return group.dissolvedOn === null || group.dissolvedOn >= tehranToday();
+  }
+}
+
+@Resolver(() => WorkingGroupMember)
+export class WorkingGroupMemberResolver {
+  @Allow(ALL_ROLES)
+  @Query(() => WorkingGroupMemberPage, { description: `Memberships of working groups of the user's territory. Sortable by ${Object.keys(MEMBER_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
+  workingGroupMembers(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(WorkingGroupMemberFilter) filter: WorkingGroupMemberFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<WorkingGroupMemberPage> {
+    const query = ctx.db.getRepository(WorkingGroupMember).createQueryBuilder("member").innerJoin(WorkingGroup, "wg", "wg.id = member.workingGroupId");
+    whereInTerritory(query, requireUser(ctx), territoryOf("wg"));
+    const one = (id: string) => uuidsForFilter([id])[0];
+    if (filter?.ids) query.andWhere("member.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
+    if (filter?.workingGroupId) query.andWhere("member.workingGroupId = :wg", { wg: one(filter.workingGroupId) });
+    if (filter?.kind) query.andWhere("member.kind = :kind", { kind: filter.kind });
+    if (filter?.ngoId) query.andWhere("member.ngoId = :ngoId", { ngoId: one(filter.ngoId) });
+    if (filter?.agencyId) query.andWhere("member.agencyId = :agencyId", { agencyId: one(filter.agencyId) });
+    if (filter?.current) query.andWhere("member.joinedOn <= :today AND (member.leftOn IS NULL OR member.leftOn >= :today)", { today: tehranToday() });
+    return paginate(query, page, MEMBER_SORTABLE, { field: "joinedOn", order: SortOrder.ASC });
+  }
+
+  @Allow(ALL_ROLES)
+  @Query(() => WorkingGroupMember, { nullable: true, description: "One membership by id; empty when its group is outside the user's territory." })
+  workingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroupMember | null> {
+    return memberById(ctx).load(id);
+  }
+
+  @Allow(OFFICERS)
+  @Mutation(() => WorkingGroupMember, { description: "Add an agency or NGO to a working group of the user's territory (LOCKED when a day falls in a locked evaluation year)." })
+  createWorkingGroupMember(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupMemberCreateInput) input: WorkingGroupMemberCreateInput): Promise<WorkingGroupMember> {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+      const locks = await PeriodLocks.forWrite(em);
+      const group = await findGroupForUpdate(em, ctx, input.workingGroupId);
+      const v = new Validator();
+      v.check(!!input.agencyId !== !!input.ngoId, "agencyId", "یکی از دستگاه یا سمن را (و فقط یکی را) مشخص کنید.");
+      checkUuid(v, input.agencyId, "agencyId", "دستگاه");
+      checkUuid(v, input.ngoId, "ngoId", "سمن");
+      checkMemberDates(v, input.joinedOn, input.leftOn ?? null);
+      if (input.role) v.text(input.role, "role", "نقش", { max: 200, required: false });
+      v.done();
+      locks.assertDatesOpen(group.provinceId, "عضویت در کارگروه", input.joinedOn, input.leftOn);
+      const member = em.create(WorkingGroupMember, {
+        workingGroupId: group.id,
+        kind: input.agencyId ? WorkingGroupMemberKind.AGENCY : WorkingGroupMemberKind.NGO,
+        agencyId: input.agencyId || null,
+        ngoId: input.ngoId || null,
+        role: trimOrNull(input.role),
+        joinedOn: input.joinedOn,
+        leftOn: input.leftOn || null,
+      });
+      const saved = await em.save(member);
+      await recordChange(em, ctx, "createWorkingGroupMember", "WorkingGroupMember", { before: null, after: { ...saved, provinceId: group.provinceId, countyId: group.countyId } });
+      return saved;
+    });
+  }
+
+  @Allow(OFFICERS)
+  @Mutation(() => WorkingGroupMember, { description: "Change a membership (role, join or leave day); days inside a locked evaluation year cannot be written or erased (LOCKED)." })
+  updateWorkingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupMemberUpdateInput) input: WorkingGroupMemberUpdateInput): Promise<WorkingGroupMember> {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+      const locks = await PeriodLocks.forWrite(em);
+      const { member, group } = await findMemberForUpdate(em, ctx, id);
+      const before = { ...member };
+      const joinedOn = input.joinedOn ?? member.joinedOn;
+      const leftOn = input.leftOn !== undefined ? input.leftOn || null : member.leftOn;
+      const v = new Validator();
+      checkMemberDates(v, joinedOn, leftOn);
+      if (input.role) v.text(input.role, "role", "نقش", { max: 200, required: false });
+      v.done();
+      if (joinedOn !== member.joinedOn) locks.assertDatesOpen(group.provinceId, "روز عضویت", member.joinedOn, joinedOn);
+      if (leftOn !== member.leftOn) locks.assertDatesOpen(group.provinceId, "روز خروج از کارگروه", member.leftOn, leftOn);
+      Object.assign(member, { joinedOn, leftOn });
+      if (input.role !== undefined) member.role = trimOrNull(input.role);
+      const saved = await em.save(member);
+      const territory = { provinceId: group.provinceId, countyId: group.countyId };
+      await recordChange(em, ctx, "updateWorkingGroupMember", "WorkingGroupMember", { before: { ...before, ...territory }, after: { ...saved, ...territory } });
+      return saved;
+    });
+  }
+
+  @Allow(OFFICERS)
+  @Mutation(() => WorkingGroupMember, { description: "Remove a membership entered by mistake (record a leave day for real departures); returns it as it was." })
+  deleteWorkingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroupMember> {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+      const locks = await PeriodLocks.forWrite(em);
+      const { member, group } = await findMemberForUpdate(em, ctx, id);
+      locks.assertDatesOpen(group.provinceId, "عضویت در کارگروه", member.joinedOn, member.leftOn);
+      await em.delete(WorkingGroupMember, { id });
+      await recordChange(em, ctx, "deleteWorkingGroupMember", "WorkingGroupMember", { before: { ...member, provinceId: group.provinceId, countyId: group.countyId }, after: null });
+      return Object.assign(new WorkingGroupMember(), member);
+    });
+  }
+
+  @FieldResolver(() => Ngo, { nullable: true, description: "The member NGO (registry)." })
+  ngo(@Root() member: WorkingGroupMember): Ngo | null {
+    return member.ngoId ? { id: member.ngoId } : null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The member agency (registry)." })
+  agency(@Root() member: WorkingGroupMember): Agency | null {
+    return member.agencyId ? { id: member.agencyId } : null;
+  }
+
+  @FieldResolver(() => WorkingGroup, { nullable: true, description: "The working group." })
+  workingGroup(@Root() member: WorkingGroupMember, @Ctx() ctx: RequestContext): Promise<WorkingGroup | null> {
+    return workingGroupById(ctx).load(member.workingGroupId);
+  }
+}
+
+function checkMemberDates(v: Validator, joinedOn: string, leftOn: string | null): void {
+  v.check(joinedOn <= tehranToday(), "joinedOn", "روز عضویت نمی‌تواند در آینده باشد.");
+  v.check(leftOn === null || leftOn >= joinedOn, "leftOn", "روز خروج نمی‌تواند پیش از روز عضویت باشد.");
+}
+
+export async function findGroupForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<WorkingGroup> {
+  const user = requireUser(ctx);
+  const group = isUuid(id) ? await em.findOne(WorkingGroup, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+  if (!group || !canRead(user, group)) throw notFound("کارگروه", id);
+  assertCanWrite(user, group);
+  return group;
+}
+
+async function findMemberForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<{ member: WorkingGroupMember; group: WorkingGroup }> {
+  const member = isUuid(id) ? await em.findOne(WorkingGroupMember, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+  if (!member) throw notFound("عضویت کارگروه", id);
+  const group = await em.findOne(WorkingGroup, { where: { id: member.workingGroupId } });
+  if (!group || !canRead(requireUser(ctx), group)) throw notFound("عضویت کارگروه", id);
+  return { member, group: await findGroupForUpdate(em, ctx, group.id) };
+}
+
+function applyGroupInput(group: WorkingGroup, input: WorkingGroupCreateInput | WorkingGroupUpdateInput, creating: boolean): void {
+  const v = new Validator();
+  if (creating || input.name !== undefined) v.text(input.name, "name", "نام کارگروه", { min: 3, max: 200 });
+  if ("provinceId" in input) checkTerritory(v, input.provinceId, input.countyId);
+  checkUuid(v, input.parentNgoHouseId, "parentNgoHouseId", "خانه سمن‌ها");
+  checkUuid(v, input.chairManagerId, "chairManagerId", "مدیر رئیس کارگروه");
+  checkUuid(v, input.chairAgencyId, "chairAgencyId", "دستگاه رئیس کارگروه");
+  if (input.parentBody) v.text(input.parentBody, "parentBody", "نهاد بالادستی", { max: 300, required: false });
+  const established = input.establishedOn !== undefined ? input.establishedOn : group.establishedOn;
+  const dissolved = "dissolvedOn" in input && input.dissolvedOn !== undefined ? input.dissolvedOn : group.dissolvedOn;
+  v.check(!dissolved || !established || dissolved >= established, "dissolvedOn", "تاریخ انحلال نمی‌تواند پیش از تاریخ تشکیل باشد.");
+  v.done();
+  if (input.name !== undefined) Object.assign(group, { name: tidyDisplayText(input.name!), nameNormalized: normalizePersian(input.name) });
+  if (input.dimension) group.dimension = input.dimension;
+  if (input.parentBody !== undefined) group.parentBody = trimOrNull(input.parentBody);
+  if (input.parentNgoHouseId !== undefined) group.parentNgoHouseId = input.parentNgoHouseId || null;
+  if ("provinceId" in input) Object.assign(group, { provinceId: input.provinceId, countyId: input.countyId || null });
+  if (input.chairManagerId !== undefined) group.chairManagerId = input.chairManagerId || null;
+  if (input.chairAgencyId !== undefined) group.chairAgencyId = input.chairAgencyId || null;
+  if (input.description !== undefined) group.description = trimOrNull(input.description);
+  group.establishedOn = established ?? null;
+  group.dissolvedOn = dissolved ?? null;
+}
