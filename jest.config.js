@@ -6,6 +6,8 @@ const tsJest = ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: Jest ignores testTimeout inside projects[]. Integration hooks start whole stacks.
+  testTimeout: 60000,
   reporters: ["default", "<rootDir>/test/summaryReporter.js"],
   projects: [
     {
@@ -17,7 +19,6 @@ module.exports = {
       transform: { "^.+\\.tsx?$": tsJest },
       globalSetup: "<rootDir>/test/globalSetup.ts",
       globalTeardown: "<rootDir>/test/globalTeardown.ts",
-      testTimeout: 60000,
     },
     {
       displayName: "dashboard",

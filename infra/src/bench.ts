@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bearer, dropProvisionedDatabase, login, postGraphQL, startEmbeddedPostgres } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
+import { syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
 import { prepareDatabase } from "./prepare";
 import { startInProcessStack } from "./stack";
 
@@ -54,11 +55,24 @@ async function main() {
       }
       report(name, timings);
     }
+    await benchImport(stack.gatewayUrl, tokens["demo.admin"]);
   } finally {
     await stack.stop();
     await dropProvisionedDatabase(adminUrl, database);
     await embedded?.stop();
   }
+}
+
+/** importNgos: 5,000 synthetic rows into the fresh bench database, through the gateway, in one request (runs last). */
+async function benchImport(gatewayUrl: string, token: string) {
+  const zanjan = ["1901", "1902", "1903", "1904", "1905", "1906", "1907", "1908"];
+  const csv = toNgoCsv(syntheticNgoRows(5000, zanjan, "15"));
+  const started = performance.now();
+  const result = await postGraphQL(gatewayUrl, `mutation($csv: String!) { importNgos(csv: $csv) { ok importedCount problemCount durationMs } }`, { csv }, bearer(token));
+  const elapsed = performance.now() - started;
+  const report = result.data?.importNgos;
+  if (result.errors || !report?.ok) throw new Error(`importNgos: ${result.errors?.[0].message ?? `${report?.problemCount} problems`}`);
+  console.log(`importNgos (${report.importedCount} rows, ${(Buffer.byteLength(csv) / 1024).toFixed(0)} KiB CSV, one transaction): ${elapsed.toFixed(0)} ms (registry ${report.durationMs} ms)`);
 }
 
 function report(name: string, timings: number[]) {

@@ -39,7 +39,13 @@ export async function startInProcessStack(
     servers.push(registry);
     const engagement = await startEngagement({ db: await open(createEngagementDataSource(prepared.serviceUrls.engagement)), port: 0, security });
     servers.push(engagement);
-    const evaluation = await startEvaluation({ db: await open(createEvaluationDataSource(prepared.serviceUrls.evaluation)), port: 0, security });
+    const evaluation = await startEvaluation({
+      db: await open(createEvaluationDataSource(prepared.serviceUrls.evaluation)),
+      port: 0,
+      security,
+      registryUrl: registry.url,
+      engagementUrl: engagement.url,
+    });
     servers.push(evaluation);
     const identityDb = await open(createIdentityDataSource(prepared.serviceUrls.identity));
     const identity = await startIdentity({ db: identityDb, port: 0, security, policy: options.loginPolicy });

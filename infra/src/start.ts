@@ -54,6 +54,10 @@ async function main() {
     launch(name, join(REPO_ROOT, "services", name, "dist", "main.js"), {
       ...shared,
       ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: privateKeyPem } : {}),
+      // The evaluation service reads the facts of a computation run from these subgraphs directly.
+      ...(name === "evaluation"
+        ? { REGISTRY_URL: `http://${config.host}:${config.servicePorts.registry}/graphql`, ENGAGEMENT_URL: `http://${config.host}:${config.servicePorts.engagement}/graphql` }
+        : {}),
       DATABASE_URL: prepared.serviceUrls[name as keyof typeof prepared.serviceUrls],
       PORT: String(port),
     });

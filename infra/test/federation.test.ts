@@ -12,7 +12,7 @@ beforeAll(async () => {
   prepared = await prepareDatabase(testAdminUrl(), database, { demo: true });
   stack = await startInProcessStack(prepared);
   asAdmin = bearer(await login(stack.baseUrl, "demo.admin", DEMO_PASSWORD));
-});
+}, 60_000);
 
 afterAll(async () => {
   await stack?.stop();

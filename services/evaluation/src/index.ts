@@ -2,19 +2,35 @@ import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphS
 import { DataSource } from "typeorm";
 import { InitEvaluation1763800000000 } from "./migrations/1763800000000-InitEvaluation";
 import { ScoreTerritoryAndPublication1763900000000 } from "./migrations/1763900000000-ScoreTerritoryAndPublication";
+import { EvaluationCycles1764300000000 } from "./migrations/1764300000000-EvaluationCycles";
+import { FactsSource, registerUpstream, rememberTokenPlugin } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
 
 export { buildEvaluationSchema, evaluationEntities } from "./schema";
 export { loadEvaluationDemoData } from "./seed/demo";
 export type { EvaluationDemoInput } from "./seed/demo";
+export * from "./scoring";
+export type { FactsSource } from "./upstream";
 
 export const SERVICE_NAME = "evaluation";
-export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000];
+export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000];
 
 export function createEvaluationDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: evaluationEntities, migrations: evaluationMigrations });
 }
 
-export async function startEvaluation(options: { db: DataSource; port: number; security: ServiceSecurity }): Promise<RunningServer> {
-  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEvaluationSchema(), db: options.db, port: options.port, security: options.security });
+export interface EvaluationOptions {
+  db: DataSource;
+  port: number;
+  security: ServiceSecurity;
+  /** The registry and engagement subgraphs (computation runs read facts there, FINAL locks engagement there). */
+  registryUrl?: string;
+  engagementUrl?: string;
+  /** Tests: facts of a run without HTTP. */
+  factsSource?: FactsSource;
+}
+
+export async function startEvaluation(options: EvaluationOptions): Promise<RunningServer> {
+  registerUpstream(options.db, { registryUrl: options.registryUrl ?? process.env.REGISTRY_URL, engagementUrl: options.engagementUrl ?? process.env.ENGAGEMENT_URL, gatewaySecret: options.security.gatewaySecret }, options.factsSource);
+  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEvaluationSchema(), db: options.db, port: options.port, security: options.security, plugins: [rememberTokenPlugin as never] });
 }

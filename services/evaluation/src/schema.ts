@@ -3,16 +3,24 @@ import { GraphQLSchema } from "graphql";
 import { Manager } from "./entities/Manager";
 import { ManagerScore } from "./entities/ManagerScore";
 import { ManagerEvaluationResolver, ManagerScoreResolver, scoreById } from "./resolvers/managerScore";
+import { EvaluationCycle } from "./entities/Cycle";
+import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "./entities/Run";
+import { EvaluationCycleResolver } from "./resolvers/cycle";
+import { EvaluationResultResolver, EvaluationRunResolver, ManagerEvaluationResultResolver } from "./resolvers/run";
+import { County, Province } from "./entities/Territory";
+import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
 
-export const evaluationEntities = [ManagerScore];
+export const evaluationEntities = [ManagerScore, EvaluationCycle, EvaluationRun, EvaluationResult, EvaluationAdjustment];
 
 /** The evaluation subgraph schema; needs no database, so `npm run compose` can print it. */
 export function buildEvaluationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ManagerScoreResolver, ManagerEvaluationResolver], orphanedTypes: [Manager] },
+    { resolvers: [ManagerScoreResolver, ManagerEvaluationResolver, EvaluationCycleResolver, EvaluationRunResolver, EvaluationResultResolver, ManagerEvaluationResultResolver, ProvinceEvaluationResolver, CountyEvaluationResolver], orphanedTypes: [Manager, Province, County] },
     {
       ManagerScore: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => scoreById(ctx).load(ref.id) },
       Manager: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      Province: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      County: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     },
   );
 }

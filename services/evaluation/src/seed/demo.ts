@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { gradeOf, ManagerScore } from "../entities/ManagerScore";
+import { openDemoCycle } from "./cycle";
 
 /** Per manager (with the position's territory), how many quarters of the year had a held problem-centred meeting with NGOs. */
 export interface EvaluationDemoInput {
@@ -14,6 +15,7 @@ export interface EvaluationDemoInput {
  * the README, until the full 1404 rubric lands with the evaluation issue.
  */
 export async function loadEvaluationDemoData(db: DataSource, demo: EvaluationDemoInput): Promise<{ scores: number }> {
+  await openDemoCycle(db);
   if ((await db.getRepository(ManagerScore).count()) > 0) return { scores: 0 };
   const publishedAt = new Date();
   const scores = demo.regularity.map(({ managerId, provinceId, countyId, quartersWithMeeting }) => {

@@ -1,0 +1,241 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { EvaluationIndicator } from "./Cycle";
+import { Grade } from "./ManagerScore";
+import { FactsSnapshot } from "../scoring";
+
+const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+@ObjectType({ description: "A computation run of a cycle: the facts it used (snapshot) and its results." })
+@Entity({ name: "evaluation_run" })
+export class EvaluationRun {
+  @Field(() => ID, { description: "Identifier of the run (UUID)." })
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Field(() => ID, { description: "The cycle." })
+  @Column({ type: "uuid" })
+  cycleId!: string;
+
+  @Field(() => Int, { description: "The Jalali year." })
+  @Column({ type: "integer" })
+  year!: number;
+
+  @Field(() => ID, { nullable: true, description: "Province the run covers (the evaluator's); empty for the whole country." })
+  @Column({ type: "varchar", length: 2, nullable: true })
+  provinceId!: string | null;
+
+  /** County of the run's scope (always empty: runs are national or provincial). */
+  countyId: string | null = null;
+
+  @Field(() => [EvaluationIndicator], { description: "The rubric the run used (copied from the cycle)." })
+  @Column({ type: "jsonb" })
+  rubric!: EvaluationIndicator[];
+
+  /** The facts used, as fetched (JSONB): managers with tenures, engagement facts, licence states, active NGO counts. */
+  @Column({ type: "jsonb" })
+  snapshot!: FactsSnapshot;
+
+  @Field({ description: "SHA-256 of the canonical JSON text of the results (see `canonicalResults`); a recomputation from the snapshot must give the same bytes, hence the same hash." })
+  @Column({ type: "varchar", length: 64 })
+  resultsHash!: string;
+
+  @Field({ description: "The Tehran day the facts were judged on (overdue and pending states)." })
+  @Column({ type: "varchar", length: 10 })
+  factsAsOf!: string;
+
+  @Field(() => Int, { description: "Managers scored." })
+  @Column({ type: "integer" })
+  managersScored!: number;
+
+  @Field(() => Int, { description: "Managers in scope without tenure in the year (not scored)." })
+  @Column({ type: "integer" })
+  managersWithoutTenure!: number;
+
+  @Field({ description: "Who ran it (username)." })
+  @Column({ type: "text" })
+  computedBy!: string;
+
+  @Field(() => Int, { description: "Milliseconds the run took (fetch and compute)." })
+  @Column({ type: "integer" })
+  durationMs!: number;
+
+  @Field({ description: "When the run was made (UTC)." })
+  @CreateDateColumn({ type: "timestamptz" })
+  computedAt!: Date;
+}
+
+@ObjectType({ description: "An evidence record behind an indicator: counted or excluded, with the Persian reasons." })
+export class EvidenceRecord {
+  @Field({ description: "Kind: MEETING, RESOLUTION, WORKING_GROUP, PROPOSAL, DEMAND, NGO_ATTENDANCE (id: the NGO) or QUARTER (id: 1–4)." })
+  kind!: string;
+
+  @Field({ description: "Id of the record (engagement or registry), or the quarter number." })
+  id!: string;
+
+  @Field({ description: "Persian label (meeting title, group name …)." })
+  label!: string;
+
+  @Field(() => String, { nullable: true, description: "Its day (Gregorian ISO), if any." })
+  date!: string | null;
+
+  @Field({ description: "Whether it counted towards the raw value." })
+  counted!: boolean;
+
+  @Field(() => [String], { description: "Why it did not count (Persian); empty when counted." })
+  reasons!: string[];
+}
+
+@ObjectType({ description: "One indicator of a manager's result: raw value, target, score, weight, contribution and evidence." })
+export class IndicatorResult {
+  @Field({ description: "Indicator code." })
+  code!: string;
+
+  @Field({ description: "Persian title." })
+  title!: string;
+
+  @Field({ description: "Unit of the raw value." })
+  unit!: string;
+
+  @Field(() => Float, { description: "Raw value (count or percent)." })
+  raw!: number;
+
+  @Field(() => Float, { description: "Numerator behind the raw value (records counted)." })
+  numerator!: number;
+
+  @Field(() => Float, { nullable: true, description: "Denominator behind a percentage (empty for counts)." })
+  denominator!: number | null;
+
+  @Field(() => Float, { description: "Full-year target of the rubric." })
+  target!: number;
+
+  @Field(() => Float, { description: "Target prorated by tenure quarters (counts only)." })
+  proratedTarget!: number;
+
+  @Field(() => Float, { description: "Raw ÷ prorated target × 100." })
+  achievement!: number;
+
+  @Field(() => Float, { description: "Indicator score 0–100." })
+  score!: number;
+
+  @Field(() => Float, { description: "Weight." })
+  weight!: number;
+
+  @Field(() => Float, { description: "Score × weight ÷ 100: points of the total." })
+  contribution!: number;
+
+  @Field(() => [EvidenceRecord], { description: "The records counted and excluded." })
+  evidence!: EvidenceRecord[];
+}
+
+@ObjectType({ description: "An evaluator's adjustment of a computed score, shown beside it (never replacing it)." })
+@Entity({ name: "evaluation_adjustment" })
+export class EvaluationAdjustment {
+  @Field(() => ID, { description: "Identifier (UUID)." })
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Field(() => ID, { description: "The adjusted result." })
+  @Column({ type: "uuid" })
+  resultId!: string;
+
+  @Field(() => ID, { description: "The manager." })
+  @Column({ type: "uuid" })
+  managerId!: string;
+
+  @Field(() => Float, { description: "Points added (negative: removed), −10 to +10." })
+  @Column({ type: "numeric", precision: 5, scale: 2, transformer: numeric })
+  points!: number;
+
+  @Field({ description: "The written justification." })
+  @Column({ type: "text" })
+  justification!: string;
+
+  @Field({ description: "Who adjusted (username)." })
+  @Column({ type: "text" })
+  adjustedBy!: string;
+
+  @Field({ description: "When (UTC)." })
+  @CreateDateColumn({ type: "timestamptz" })
+  adjustedAt!: Date;
+
+  @Field(() => ID, { description: "Province of the manager." })
+  @Column({ type: "varchar", length: 2 })
+  provinceId!: string;
+
+  @Field(() => ID, { nullable: true, description: "County of the manager." })
+  @Column({ type: "varchar", length: 4, nullable: true })
+  countyId!: string | null;
+}
+
+@ObjectType({ description: "A manager's evaluation result in one run: indicators, total, grade, ranks, and any adjustment beside it." })
+@Entity({ name: "evaluation_result" })
+export class EvaluationResult {
+  @Field(() => ID, { description: "Identifier (UUID)." })
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Field(() => ID, { description: "The run." })
+  @Column({ type: "uuid" })
+  runId!: string;
+
+  @Field(() => ID, { description: "The cycle." })
+  @Column({ type: "uuid" })
+  cycleId!: string;
+
+  @Field(() => Int, { description: "The Jalali year." })
+  @Column({ type: "integer" })
+  year!: number;
+
+  @Field(() => ID, { description: "The manager (registry)." })
+  @Column({ type: "uuid" })
+  managerId!: string;
+
+  @Field({ description: "The manager's name when computed." })
+  @Column({ type: "text" })
+  managerName!: string;
+
+  @Field({ description: "The position title when computed." })
+  @Column({ type: "text" })
+  position!: string;
+
+  @Field({ description: "Kind of position (registry ManagerPositionKind)." })
+  @Column({ type: "varchar", length: 32 })
+  positionKind!: string;
+
+  @Field(() => ID, { description: "Province of the position." })
+  @Column({ type: "varchar", length: 2 })
+  provinceId!: string;
+
+  @Field(() => ID, { nullable: true, description: "County of the position; empty for provincial positions." })
+  @Column({ type: "varchar", length: 4, nullable: true })
+  countyId!: string | null;
+
+  @Field(() => [Int], { description: "Quarters of the year in the tenure (targets prorated on these)." })
+  @Column({ type: "integer", array: true })
+  tenureQuarters!: number[];
+
+  @Field(() => Float, { description: "Computed weighted total, 0–100." })
+  @Column({ type: "numeric", precision: 5, scale: 2, transformer: numeric })
+  total!: number;
+
+  @Field(() => Grade, { description: "Grade band of the computed total." })
+  @Column({ type: "varchar", length: 24 })
+  grade!: Grade;
+
+  @Field(() => Int, { description: "Rank within the province (ties share a rank)." })
+  @Column({ type: "integer" })
+  provinceRank!: number;
+
+  @Field(() => Int, { description: "Rank in the country among managers of the same position kind (ties share a rank)." })
+  @Column({ type: "integer" })
+  nationalRank!: number;
+
+  @Field(() => [IndicatorResult], { description: "The indicators with their evidence." })
+  @Column({ type: "jsonb" })
+  indicators!: IndicatorResult[];
+
+  @Field(() => Date, { nullable: true, description: "When published; unpublished results are visible to evaluators and administrators only." })
+  @Column({ type: "timestamptz", nullable: true })
+  publishedAt!: Date | null;
+}

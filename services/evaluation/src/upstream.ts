@@ -1,0 +1,150 @@
+import { AppError, bearerToken, ErrorCode, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, RequestContext, requireUser } from "@hamafza/common";
+import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring";
+
+/**
+ * The evaluation service's only HTTP client: it reads the facts of a computation run from the registry and
+ * engagement subgraphs directly, with the caller's own access token (so the caller's territory applies) and the
+ * gateway secret. Calls per run: registry ×2 (managers with tenure + active NGO counts; remaining manager pages by
+ * aliases), engagement ×1 per 8,000 managers (all facts, in parallel), registry ×1 (licence states on every meeting day, by aliases).
+ */
+
+/** Where the facts of a run come from: the subgraphs in production, a function in tests. */
+export type FactsSource = (ctx: RequestContext, year: number) => Promise<FactsSnapshot>;
+
+export interface UpstreamConfig {
+  registryUrl?: string;
+  engagementUrl?: string;
+  gatewaySecret: string;
+}
+
+const tokens = new WeakMap<object, string>();
+
+/** Apollo plugin: remembers each request's bearer token for the upstream calls made while answering it. */
+export const rememberTokenPlugin = {
+  async requestDidStart(request: { request: { http?: { headers: { get(name: string): string | undefined | null } } }; contextValue: object }) {
+    const token = bearerToken(request.request.http?.headers.get("authorization") ?? null);
+    if (token) tokens.set(request.contextValue, token);
+  },
+};
+
+const UPSTREAM_FAILED = "دریافت داده‌ها از سرویس‌های ثبت یا تعامل ممکن نشد؛ کمی بعد دوباره تلاش کنید.";
+
+async function call<T>(ctx: RequestContext, config: UpstreamConfig, url: string | undefined, query: string, variables: Record<string, unknown>): Promise<T> {
+  const token = tokens.get(ctx);
+  if (!url || !token) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, [GATEWAY_SECRET_HEADER]: config.gatewaySecret, [REQUEST_ID_HEADER]: ctx.requestId },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length || !body.data) {
+    const first = body.errors?.[0];
+    throw new AppError((first?.extensions?.code as ErrorCode) ?? ErrorCode.INTERNAL_SERVER_ERROR, first?.message ?? UPSTREAM_FAILED);
+  }
+  return body.data;
+}
+
+const PAGE = 200;
+const FACTS_CHUNK = 8000;
+const MANAGER_FIELDS = "id name position positionKind agencyId provinceId countyId tenureStart tenureEnd";
+
+/** Managers with tenure in the year (in the caller's territory), all pages. */
+async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: number) {
+  type Page = { items: SnapshotManager[]; totalCount: number };
+  const first = await call<{ managers: Page; provinces: { key: string; count: number }[]; counties: { key: string; count: number }[] }>(
+    ctx,
+    config,
+    config.registryUrl,
+    `query ($year: Int!) {
+      managers(filter: { tenureInJalaliYear: $year }, offset: 0, limit: ${PAGE}, sort: { field: "id", order: ASC }) { totalCount items { ${MANAGER_FIELDS} } }
+      provinces: ngoCounts(groupBy: PROVINCE, filter: { status: ACTIVE }) { key count }
+      counties: ngoCounts(groupBy: COUNTY, filter: { status: ACTIVE }) { key count }
+    }`,
+    { year },
+  );
+  const managers = [...first.managers.items];
+  const pages = Math.ceil(first.managers.totalCount / PAGE);
+  if (pages > 1) {
+    const aliases = Array.from({ length: pages - 1 }, (_, i) => `p${i + 1}: managers(filter: { tenureInJalaliYear: $year }, offset: ${(i + 1) * PAGE}, limit: ${PAGE}, sort: { field: "id", order: ASC }) { items { ${MANAGER_FIELDS} } }`);
+    const rest = await call<Record<string, Page>>(ctx, config, config.registryUrl, `query ($year: Int!) { ${aliases.join("\n")} }`, { year });
+    for (let i = 1; i < pages; i++) managers.push(...rest[`p${i}`].items);
+  }
+  const counts = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r.count]));
+  return { managers, activeNgos: { byProvince: counts(first.provinces), byCounty: counts(first.counties) } };
+}
+
+/** Fetches and assembles a run's facts snapshot (managers, engagement facts, licence states, active NGO counts). */
+export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamConfig, year: number): Promise<FactsSnapshot> {
+  requireUser(ctx);
+  const { managers, activeNgos } = await fetchManagers(ctx, config, year);
+  // Facts of all managers, in as few requests as the subgraphs' 2 MB body limit allows (8,000 managers each).
+  const chunks: SnapshotManager[][] = [];
+  for (let i = 0; i < managers.length; i += FACTS_CHUNK) chunks.push(managers.slice(i, i + FACTS_CHUNK));
+  const parts = await Promise.all(
+    (chunks.length ? chunks : [[]]).map((chunk) =>
+      call<{ engagementFacts: { asOf: string; managers: SnapshotManagerFacts[] } }>(
+        ctx,
+        config,
+        config.engagementUrl,
+        `query ($year: Int!, $agencies: [ManagerAgencyInput!]!) {
+          engagementFacts(year: $year, managerIds: [], managerAgencies: $agencies) {
+            asOf
+            managers {
+              managerId
+              meetings { meetingId title kind date quarter ngoIds countsForRegularity problemFocused exclusionReasons }
+              resolutions { resolutionId meetingId deadline status completedOn doneByDeadline overdue }
+              workingGroups { workingGroupId name ngoMemberIds sessionsHeld qualifies }
+              requests { kind id ngoId submittedOn respondedOn responseDays answeredWithin30Days stillWithin30Days }
+            }
+          }
+        }`,
+        { year, agencies: chunk.map((m) => ({ managerId: m.id, agencyId: m.agencyId })) },
+      ),
+    ),
+  );
+  const facts = { engagementFacts: { asOf: parts[0].engagementFacts.asOf, managers: parts.flatMap((p) => p.engagementFacts.managers) } };
+  // Licence state of every attending NGO on every meeting day: one request, one alias per (day, ≤1000 NGOs).
+  const byDate = new Map<string, Set<string>>();
+  for (const f of facts.engagementFacts.managers) for (const m of f.meetings) for (const ngo of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(ngo));
+  const asks: { date: string; ids: string[] }[] = [];
+  for (const [date, ids] of [...byDate].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const list = [...ids].sort();
+    for (let i = 0; i < list.length; i += 1000) asks.push({ date, ids: list.slice(i, i + 1000) });
+  }
+  const licenceStates: Record<string, string> = {};
+  if (asks.length > 0) {
+    const vars = asks.map((_, i) => `$n${i}: [ID!]!, $d${i}: Date!`).join(", ");
+    const body = asks.map((_, i) => `l${i}: licenceStatesOn(ngoIds: $n${i}, date: $d${i}) { ngoId state }`).join("\n");
+    const variables = Object.fromEntries(asks.flatMap((a, i) => [[`n${i}`, a.ids], [`d${i}`, a.date]]));
+    const states = await call<Record<string, { ngoId: string; state: string }[]>>(ctx, config, config.registryUrl, `query (${vars}) { ${body} }`, variables);
+    asks.forEach((a, i) => {
+      for (const row of states[`l${i}`]) licenceStates[`${row.ngoId}|${a.date}`] = row.state;
+    });
+  }
+  return { year, asOf: facts.engagementFacts.asOf, managers, facts: facts.engagementFacts.managers, licenceStates, activeNgos };
+}
+
+/** Locks the engagement records of the year (for the province, or the whole country) on the engagement subgraph. */
+export async function lockEngagementYear(ctx: RequestContext, config: UpstreamConfig, year: number, provinceId: string | null, reason: string): Promise<void> {
+  await call(
+    ctx,
+    config,
+    config.engagementUrl,
+    `mutation ($year: Int!, $provinceId: ID, $reason: String) { lockEngagementPeriod(year: $year, provinceId: $provinceId, reason: $reason) { id } }`,
+    { year, provinceId, reason },
+  );
+}
+
+/** Per running service (keyed by its data source): where the facts come from. Set by `startEvaluation`. */
+const runtimes = new WeakMap<object, { config: UpstreamConfig; factsSource?: FactsSource }>();
+
+export function registerUpstream(db: object, config: UpstreamConfig, factsSource?: FactsSource): void {
+  runtimes.set(db, { config, factsSource });
+}
+
+export function upstreamOf(ctx: RequestContext): { config: UpstreamConfig; factsSource: FactsSource } {
+  const runtime = runtimes.get(ctx.db);
+  if (!runtime) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
+  return { config: runtime.config, factsSource: runtime.factsSource ?? ((c, year) => fetchFactsSnapshot(c, runtime.config, year)) };
+}
