@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import { CHANGE_PASSWORD_PATH, ChangePasswordPage } from './account/ChangePasswordPage';
+import agencies from './agencies';
 import auditEntries from './audit';
 import { authProvider } from './auth';
 import { LoginPage } from './auth/LoginPage';
@@ -8,10 +9,30 @@ import { darkTheme, lightTheme } from './common/theme';
 import counties from './counties';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import facilitationOffices from './facilitationOffices';
+import fieldsOfActivity from './fieldsOfActivity';
+import informalSettlementAreas from './informalSettlementAreas';
 import { AppLayout } from './layout/AppLayout';
+import licences from './licences';
+import managers from './managers';
 import meetings from './meetings';
+import demands from './demands';
+import { agendaItems, workingGroupMembers } from './engagement/resources';
+import evaluationResults from './evaluation';
+import { EVALUATION_PATH, EvaluationCyclePage } from './evaluation/EvaluationCyclePage';
+import projects from './projects';
+import proposals from './proposals';
+import resolutions from './resolutions';
+import socialHarms from './socialHarms';
+import workingGroups from './workingGroups';
+import ngoHouses from './ngoHouses';
+import ngoNetworks from './ngoNetworks';
 import ngos from './ngos';
+import { NGO_IMPORT_PATH, NgoImportPage } from './ngos/NgoImportPage';
 import provinces from './provinces';
+import { NgoDuplicatesPage } from './registry/NgoDuplicatesPage';
+import { ParallelWorkPage } from './registry/ParallelWorkPage';
+import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from './registry/paths';
 import users from './users';
 
 const { Route } = reactRouterProvider;
@@ -32,14 +53,34 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="ngos" {...ngos} />
+    <Resource name="licences" {...licences} />
+    <Resource name="ngoHouses" {...ngoHouses} />
+    <Resource name="ngoNetworks" {...ngoNetworks} />
+    <Resource name="facilitationOffices" {...facilitationOffices} />
+    <Resource name="informalSettlementAreas" {...informalSettlementAreas} />
     <Resource name="meetings" {...meetings} />
+    <Resource name="resolutions" {...resolutions} />
+    <Resource name="workingGroups" {...workingGroups} />
+    <Resource name="projects" {...projects} />
+    <Resource name="proposals" {...proposals} />
+    <Resource name="demands" {...demands} />
+    <Resource name="socialHarms" {...socialHarms} />
+    <Resource name="agendaItems" {...agendaItems} />
+    <Resource name="workingGroupMembers" {...workingGroupMembers} />
+    <Resource name="evaluationResults" {...evaluationResults} />
+    <Resource name="agencies" {...agencies} />
+    <Resource name="managers" {...managers} />
+    <Resource name="fieldsOfActivity" {...fieldsOfActivity} />
     <Resource name="provinces" {...provinces} />
     <Resource name="counties" {...counties} />
-    <Resource name="managers" recordRepresentation="name" />
     <Resource name="users" {...users} />
     <Resource name="auditEntries" {...auditEntries} />
     <CustomRoutes>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+      <Route path={NGO_IMPORT_PATH} element={<NgoImportPage />} />
+      <Route path={DUPLICATES_PATH} element={<NgoDuplicatesPage />} />
+      <Route path={PARALLEL_WORK_PATH} element={<ParallelWorkPage />} />
+      <Route path={EVALUATION_PATH} element={<EvaluationCyclePage />} />
     </CustomRoutes>
   </Admin>
 );

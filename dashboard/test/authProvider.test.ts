@@ -318,6 +318,40 @@ describe('access by role', () => {
     }
   });
 
+  const REGISTRY = ['licences', 'agencies', 'managers', 'informalSettlementAreas', 'ngoHouses', 'ngoNetworks', 'facilitationOffices'];
+
+  it('lets officers and administrators edit the registry; evaluators and analysts only read it', () => {
+    for (const role of ROLES) {
+      const editor = ['ADMIN', 'PROVINCE_OFFICER', 'COUNTY_OFFICER'].includes(role);
+      for (const resource of ['ngos', ...REGISTRY]) {
+        expect([role, resource, canRoleAccess(role, { action: 'list', resource })]).toEqual([role, resource, true]);
+        expect([role, resource, canRoleAccess(role, { action: 'show', resource })]).toEqual([role, resource, true]);
+        expect([role, resource, canRoleAccess(role, { action: 'edit', resource })]).toEqual([role, resource, editor]);
+      }
+      // The CSV import writes NGOs.
+      expect([role, canRoleAccess(role, { action: 'import', resource: 'ngos' })]).toEqual([role, editor]);
+      for (const page of ['ngoDuplicates', 'parallelWork']) {
+        expect(canRoleAccess(role, { action: 'list', resource: page })).toBe(true);
+        expect(canRoleAccess(role, { action: 'edit', resource: page })).toBe(false);
+      }
+    }
+  });
+
+  it('leaves the taxonomy of fields of activity and the geography to administrators', () => {
+    for (const role of ROLES) {
+      expect(canRoleAccess(role, { action: 'list', resource: 'fieldsOfActivity' })).toBe(true);
+      expect([role, canRoleAccess(role, { action: 'edit', resource: 'fieldsOfActivity' })]).toEqual([role, role === 'ADMIN']);
+      expect([role, canRoleAccess(role, { action: 'create', resource: 'fieldsOfActivity' })]).toEqual([role, role === 'ADMIN']);
+      // Provinces and counties have no mutation in the API (yet).
+      expect(canRoleAccess(role, { action: 'edit', resource: 'counties' })).toBe(false);
+    }
+  });
+
+  it('issues licences from the NGO page, never through a licence create page', () => {
+    expect(ROLES.filter((role) => canRoleAccess(role, { action: 'create', resource: 'licences' }))).toEqual([]);
+    expect(canRoleAccess('COUNTY_OFFICER', { action: 'edit', resource: 'licences' })).toBe(true);
+  });
+
   it('never offers deleting users or writing the audit log', () => {
     expect(canRoleAccess('ADMIN', { action: 'create', resource: 'users' })).toBe(true);
     expect(canRoleAccess('ADMIN', { action: 'edit', resource: 'users' })).toBe(true);

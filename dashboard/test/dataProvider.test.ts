@@ -60,15 +60,34 @@ describe('schema model from introspection', () => {
     );
   });
 
+  it('adds the lists of non-resource objects (one level) to the detail selection only', () => {
+    const ngos = resource('ngos');
+    expect(ngos.detailSelection).toBe(
+      `${ngos.selection.replace(' tags', '')} boardMembers { id ngoId name role county { id name } } tags`,
+    );
+    expect(ngos.selection).not.toContain('boardMembers');
+    // Lists of resources are never selected by default; they can be included by name.
+    expect(ngos.detailSelection).not.toContain('meetings');
+    expect([...ngos.includable.entries()]).toEqual([['meetings', 'meetings { id title }']]);
+    expect([...resource('meetings').includable.entries()]).toEqual([['ngos', 'ngos { id name }']]);
+    expect(resource('users').detailSelection).toBe(resource('users').selection);
+  });
+
   it('builds the list and mutation documents', () => {
     expect(resource('ngos').list.document).toBe(
       'query ngos($filter: NgoFilter, $sort: SortInput, $offset: Int, $limit: Int) ' +
         '{ data: ngos(filter: $filter, sort: $sort, offset: $offset, limit: $limit) ' +
         `{ items { ${resource('ngos').selection} } totalCount } }`,
     );
+    expect(resource('ngos').one?.document).toBe(
+      `query ngo($id: ID!) { data: ngo(id: $id) { ${resource('ngos').detailSelection} } }`,
+    );
     expect(resource('ngos').update?.document).toBe(
       'mutation updateNgo($id: ID!, $input: NgoUpdateInput!) ' +
-        `{ data: updateNgo(id: $id, input: $input) { ${resource('ngos').selection} } }`,
+        `{ data: updateNgo(id: $id, input: $input) { ${resource('ngos').detailSelection} } }`,
+    );
+    expect(resource('ngos').delete?.document).toBe(
+      `mutation deleteNgo($id: ID!) { data: deleteNgo(id: $id) { ${resource('ngos').selection} } }`,
     );
   });
 
@@ -88,6 +107,11 @@ describe('variables', () => {
     const filter = buildFilter(resource('ngos'), { q: 'مهر', status: 'ACTIVE', unknown: 1, phone: '', id: 7 });
     expect(filter).toEqual({ q: 'مهر', status: 'ACTIVE', ids: [7] });
     expect(buildFilter(resource('ngos'), { countyId: '' })).toBeUndefined();
+  });
+
+  it('drops an empty list filter (nothing chosen) and keeps a chosen one', () => {
+    expect(buildFilter(resource('ngos'), { statuses: [] })).toBeUndefined();
+    expect(buildFilter(resource('ngos'), { statuses: ['ACTIVE'], q: 'x' })).toEqual({ statuses: ['ACTIVE'], q: 'x' });
   });
 
   it('maps sort and pagination and caps the limit', () => {
@@ -111,6 +135,26 @@ describe('variables', () => {
       countyId: '3',
       contact: { phone: '021', email: 'a@b.ir' },
       foundedOn: null,
+    });
+  });
+
+  it("keeps the ids of nested list items (to keep those records) but never the record's own id", () => {
+    const data = {
+      id: '1',
+      name: 'سمن مهر',
+      boardMembers: [
+        { id: 'b1', ngoId: '1', name: 'رئیس', role: 'CHAIR', county: { id: '3', name: 'کرج' }, history: [] },
+        { name: 'عضو تازه', role: 'MEMBER' },
+        { id: undefined, name: 'عضو دیگر', role: 'MEMBER' },
+      ],
+    };
+    expect(sanitizeInput(model.types, 'NgoUpdateInput', data)).toEqual({
+      name: 'سمن مهر',
+      boardMembers: [
+        { id: 'b1', name: 'رئیس', role: 'CHAIR' },
+        { name: 'عضو تازه', role: 'MEMBER' },
+        { name: 'عضو دیگر', role: 'MEMBER' },
+      ],
     });
   });
 });
@@ -146,18 +190,27 @@ interface ListArgs {
   limit?: number;
 }
 
+const boardOf = (ngoId: string) => [{ id: `b${ngoId}`, ngoId, name: 'رئیس هیئت‌مدیره', role: 'CHAIR', history: [] }];
+const meetingsOf = (ngoId: string) => [{ id: `m${ngoId}`, title: 'نشست فصلی' }];
+
 const rootValue = {
   ngos: ({ filter, offset = 0, limit = 50 }: ListArgs) => {
     const matching = filter?.ids ? ngoRecords.filter((ngo) => filter.ids!.includes(ngo.id)) : ngoRecords;
-    return { items: matching.slice(offset, offset + limit), totalCount: matching.length };
+    const items = matching.slice(offset, offset + limit).map((ngo) => ({ ...ngo, meetings: meetingsOf(ngo.id) }));
+    return { items, totalCount: matching.length };
   },
   meetings: ({ filter }: ListArgs) => ({
     items: [{ id: 'm1', title: 'نشست', kind: 'COUNCIL', scheduledAt: '2025-06-21T08:00:00Z', status: 'HELD', ngoIds: [filter?.ngoId] }],
     totalCount: 1,
   }),
-  ngo: ({ id }: { id: string }) => ngoRecords.find((ngo) => ngo.id === id) ?? null,
+  ngo: ({ id }: { id: string }) => {
+    const ngo = ngoRecords.find((record) => record.id === id);
+    return ngo ? { ...ngo, boardMembers: boardOf(id), meetings: meetingsOf(id) } : null;
+  },
   updateNgo: ({ id, input }: { id: string; input: Record<string, unknown> }) => ({
     ...ngoRecords.find((ngo) => ngo.id === id),
+    boardMembers: boardOf(id),
+    meetings: meetingsOf(id),
     ...input,
   }),
   deleteNgo: () => {
@@ -235,6 +288,38 @@ describe('data provider with injected fetch', () => {
       id: '1',
       input: { name: 'نام تازه', nationalId: ngoRecords[0].nationalId, countyId: '3', status: 'ACTIVE' },
     });
+  });
+
+  it('reads one record with its parts, and adds lists of other resources named in meta.include', async () => {
+    const sent: SentRequest[] = [];
+    const provider = providerWith(sent);
+    const plain = await provider.getOne('ngos', { id: '2' });
+    // The parts' own lists (history) are not selected.
+    const member = { id: 'b2', ngoId: '2', name: 'رئیس هیئت‌مدیره', role: 'CHAIR', county: null };
+    expect(plain.data.boardMembers).toEqual([member]);
+    expect(plain.data.meetings).toBeUndefined();
+    const included = await provider.getOne('ngos', { id: '2', meta: { include: ['meetings'] } });
+    expect(included.data.meetings).toEqual([{ id: 'm2', title: 'نشست فصلی' }]);
+    expect(sent[2].query).toContain('meetings { id title }');
+    const list = await provider.getList('ngos', {
+      pagination: { page: 1, perPage: 2 },
+      sort: { field: 'name', order: 'ASC' },
+      filter: {},
+      meta: { include: ['meetings'] },
+    });
+    expect(list.data.map((ngo) => ngo.meetings)).toEqual([meetingsOf('1'), meetingsOf('2')]);
+    expect(list.data[0].boardMembers).toBeUndefined();
+    const many = await provider.getMany('ngos', { ids: ['3'], meta: { include: ['meetings'] } });
+    expect(many.data[0].meetings).toEqual(meetingsOf('3'));
+    const updated = await provider.update('ngos', {
+      id: '4',
+      data: { name: 'نام تازه' },
+      previousData: { id: '4' },
+      meta: { include: ['meetings'] },
+    });
+    expect(updated.data).toMatchObject({ name: 'نام تازه', meetings: meetingsOf('4'), boardMembers: [{ ...member, id: 'b4', ngoId: '4' }] });
+    await expect(provider.getOne('ngos', { id: '2', meta: { include: ['boardMembers'] } })).rejects.toMatchObject({ status: 400 });
+    await expect(provider.getOne('ngos', { id: '2', meta: { include: ['nonsense'] } })).rejects.toMatchObject({ status: 400 });
   });
 
   it('turns GraphQL errors into an HttpError with the server message and code', async () => {

@@ -16,14 +16,47 @@ const EVERYONE = ROLES;
  * Which role may do what in the dashboard. The server enforces the same rules (and the territory); these only keep
  * the menu and the buttons honest, so a user never meets a page or a button that would be refused.
  */
+const REFERENCE_DATA: ResourceRule = { read: EVERYONE, write: ['ADMIN'] };
+
+/** Registry data officers keep in their territory (administrators everywhere); everyone else reads it. */
+const REGISTRY_DATA: ResourceRule = { read: EVERYONE, write: EDITOR_ROLES };
+
 const RULES: Readonly<Record<string, ResourceRule>> = {
   users: { read: ['ADMIN'], write: ['ADMIN'], unsupported: ['delete'] },
   auditEntries: { read: ['ADMIN', 'EVALUATOR'], write: [] },
-  ngos: { read: EVERYONE, write: EDITOR_ROLES },
+  // `ngos` + action `import` is the CSV import page (a write).
+  ngos: REGISTRY_DATA,
   meetings: { read: EVERYONE, write: EDITOR_ROLES },
+  // Engagement (issue 5): officers keep it in their territory; everyone reads.
+  agendaItems: { read: EVERYONE, write: EDITOR_ROLES },
+  resolutions: { read: EVERYONE, write: EDITOR_ROLES },
+  workingGroups: { read: EVERYONE, write: EDITOR_ROLES },
+  workingGroupMembers: { read: EVERYONE, write: EDITOR_ROLES },
+  projects: { read: EVERYONE, write: EDITOR_ROLES },
+  proposals: { read: EVERYONE, write: EDITOR_ROLES },
+  demands: { read: EVERYONE, write: EDITOR_ROLES },
+  // The social-harm catalogue: administrators only.
+  socialHarms: REFERENCE_DATA,
+  // Evaluation (issue 6): evaluators and administrators work; everyone reads (published results only, server-side).
+  // `evaluationResults` + `edit` is the adjustment; `evaluationCycles` + `edit` the rubric, runs and transitions.
+  evaluationResults: { read: EVERYONE, write: ['ADMIN', 'EVALUATOR'], unsupported: ['create', 'delete'] },
+  evaluationCycles: { read: EVERYONE, write: ['ADMIN', 'EVALUATOR'] },
+  // Licences are issued from their NGO's page (`issueLicence`), not created as a record.
+  licences: { ...REGISTRY_DATA, unsupported: ['create'] },
+  agencies: REGISTRY_DATA,
+  managers: REGISTRY_DATA,
+  informalSettlementAreas: REGISTRY_DATA,
+  ngoHouses: REGISTRY_DATA,
+  ngoNetworks: REGISTRY_DATA,
+  facilitationOffices: REGISTRY_DATA,
+  // The taxonomy of fields of activity: administrators only.
+  fieldsOfActivity: REFERENCE_DATA,
+  provinces: { ...REFERENCE_DATA, unsupported: ['create', 'edit', 'delete'] },
+  counties: { ...REFERENCE_DATA, unsupported: ['create', 'edit', 'delete'] },
+  // Analysis pages (queries only).
+  ngoDuplicates: { read: EVERYONE, write: [] },
+  parallelWork: { read: EVERYONE, write: [] },
 };
-
-const REFERENCE_DATA: ResourceRule = { read: EVERYONE, write: ['ADMIN'] };
 
 export interface AccessQuery {
   action: string;

@@ -1,5 +1,7 @@
+import Typography from '@mui/material/Typography';
 import {
   Datagrid,
+  NumberField,
   Pagination,
   ReferenceField,
   ReferenceManyField,
@@ -8,6 +10,7 @@ import {
   TextField,
 } from 'react-admin';
 import { JalaliDateField } from '../common/JalaliDateField';
+import { AreaKindField } from '../informalSettlementAreas/areaEnums';
 import { NgoStatusField } from '../ngos/ngoStatus';
 
 export const CountyShow = () => (
@@ -27,6 +30,18 @@ export const CountyShow = () => (
           <TextField source="name" />
           <NgoStatusField source="status" />
           <JalaliDateField source="foundedOn" />
+        </Datagrid>
+      </ReferenceManyField>
+      <ReferenceManyField
+        reference="informalSettlementAreas"
+        target="countyId"
+        label="hamafza.counties.areas"
+        sort={{ field: 'name', order: 'ASC' }}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
+          <TextField source="name" />
+          <AreaKindField source="kind" />
+          <NumberField source="estimatedPopulation" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
     </SimpleShowLayout>

@@ -11,6 +11,18 @@ const STATS = [
   { resource: 'meetings', label: 'hamafza.dashboard.meetings', sortField: 'scheduledAt' },
   { resource: 'provinces', label: 'hamafza.dashboard.provinces', sortField: 'name' },
   { resource: 'counties', label: 'hamafza.dashboard.counties', sortField: 'name' },
+  {
+    resource: 'licences',
+    label: 'hamafza.dashboard.licencesExpiring',
+    sortField: 'expiresOn',
+    filter: { states: ['EXPIRING'], currentOnly: true },
+  },
+  {
+    resource: 'licences',
+    label: 'hamafza.dashboard.licencesExpired',
+    sortField: 'expiresOn',
+    filter: { states: ['EXPIRED'], currentOnly: true },
+  },
 ];
 
 export const Dashboard = () => {
@@ -31,7 +43,7 @@ export const Dashboard = () => {
       </Card>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
         {STATS.map((stat) => (
-          <StatCard key={stat.resource} {...stat} />
+          <StatCard key={stat.label} {...stat} />
         ))}
       </Box>
     </Box>

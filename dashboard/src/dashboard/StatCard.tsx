@@ -10,19 +10,24 @@ export interface StatCardProps {
   label: string;
   /** A field the list may be sorted by (the count does not depend on it). */
   sortField: string;
+  /** Count only these records; the card opens the list with the same filter. */
+  filter?: Record<string, unknown>;
 }
 
-export const StatCard = ({ resource, label, sortField }: StatCardProps) => {
+export const StatCard = ({ resource, label, sortField, filter }: StatCardProps) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const { total, isPending, error } = useGetList(resource, {
     pagination: { page: 1, perPage: 1 },
     sort: { field: sortField, order: 'ASC' },
+    filter,
   });
+  const listPath = createPath({ resource, type: 'list' });
+  const to = filter ? `${listPath}?filter=${encodeURIComponent(JSON.stringify(filter))}` : listPath;
   const value = isPending || error || total == null ? '—' : formatPersianNumber(total);
   return (
-    <Card sx={{ flex: '1 1 200px' }}>
-      <CardActionArea component={LinkBase} to={createPath({ resource, type: 'list' })}>
+    <Card sx={{ flex: '1 1 150px' }}>
+      <CardActionArea component={LinkBase} to={to}>
         <CardContent>
           <Typography variant="body2" color="text.secondary">
             {translate(label)}

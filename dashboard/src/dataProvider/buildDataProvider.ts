@@ -1,7 +1,13 @@
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'ra-core';
 import { createGraphQLClient, type GraphQLClientOptions, type GraphQLRequest } from './graphqlClient';
-import { buildSchemaModel, type Operation, type ResourceModel, type SchemaModel } from './schemaModel';
+import {
+  buildSchemaModel,
+  operationDocument,
+  type Operation,
+  type ResourceModel,
+  type SchemaModel,
+} from './schemaModel';
 import {
   buildFilter,
   inputTypeName,
@@ -21,6 +27,15 @@ interface ListQuery {
   filter?: Values;
   sort?: SortParams;
   pagination?: { page: number; perPage: number };
+  meta?: unknown;
+}
+
+/**
+ * `meta` a page may pass with any call: `include` names lists of other resources to add to the records as
+ * `{ id name|title }` (e.g. a network's `members`), which are left out by default.
+ */
+export interface HamafzaMeta {
+  include?: readonly string[];
 }
 
 export type DataProviderOptions = GraphQLClientOptions;
@@ -42,12 +57,14 @@ export function buildDataProvider(options: DataProviderOptions): HamafzaDataProv
     graphql: async <T>(query: string, variables?: Values) => request<T>(query, variables),
     resetSchema: schema.reset,
     getList: async (resource, params) => api.getList(resource, params),
-    getOne: async (resource, params) => ({ data: await api.getOne(resource, params.id) }),
-    getMany: async (resource, params) => ({ data: await api.getMany(resource, params.ids) }),
+    getOne: async (resource, params) => ({ data: await api.getOne(resource, params.id, includeOf(params.meta)) }),
+    getMany: async (resource, params) => ({ data: await api.getMany(resource, params.ids, includeOf(params.meta)) }),
     getManyReference: async (resource, params) =>
       api.getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }, params.target),
-    create: async (resource, params) => ({ data: await api.create(resource, params.data) }),
-    update: async (resource, params) => ({ data: await api.update(resource, params.id, params.data) }),
+    create: async (resource, params) => ({ data: await api.create(resource, params.data, includeOf(params.meta)) }),
+    update: async (resource, params) => ({
+      data: await api.update(resource, params.id, params.data, includeOf(params.meta)),
+    }),
     updateMany: async (resource, params) => ({
       data: await sequence(params.ids, async (id) => (await api.update(resource, id, params.data)).id),
     }),
@@ -59,6 +76,9 @@ export function buildDataProvider(options: DataProviderOptions): HamafzaDataProv
 }
 
 class ResourceApi {
+  /** Documents with included lists, by operation and include list. */
+  private readonly documents = new Map<string, string>();
+
   constructor(
     private readonly request: GraphQLRequest,
     private readonly loadSchema: () => Promise<SchemaModel>,
@@ -69,42 +89,46 @@ class ResourceApi {
     if (requiredFilter && !resource.filterFields.has(requiredFilter)) {
       throw new HttpError(`فیلتر «${requiredFilter}» برای «${name}» تعریف نشده است.`, 400);
     }
+    const list = this.withIncludes(resource, resource.list, resource.selection, includeOf(query.meta));
     const filter = buildFilter(resource, query.filter);
     const pagination = query.pagination;
-    if (!pagination) return this.fetchPage(resource, listVariables(resource, filter, query.sort));
+    if (!pagination) return this.fetchPage(list, listVariables(resource, filter, query.sort));
     const offset = (pagination.page - 1) * pagination.perPage;
-    return this.fetchRange(resource, filter, query.sort, offset, pagination.perPage);
+    return this.fetchRange(resource, list, filter, query.sort, offset, pagination.perPage);
   }
 
-  async getOne(name: string, id: Identifier): Promise<RaRecord> {
+  async getOne(name: string, id: Identifier, include: readonly string[] = []): Promise<RaRecord> {
     const resource = await this.resource(name);
     const record = resource.one
-      ? await this.run<RaRecord | null>(resource.one, { id })
-      : (await this.getMany(name, [id]))[0];
+      ? await this.run<RaRecord | null>(this.withIncludes(resource, resource.one, resource.detailSelection, include), { id })
+      : (await this.getMany(name, [id], include))[0];
     if (!record) throw new HttpError('رکورد موردنظر یافت نشد.', 404);
     return record;
   }
 
-  async getMany(name: string, ids: Identifier[]): Promise<RaRecord[]> {
+  async getMany(name: string, ids: Identifier[], include: readonly string[] = []): Promise<RaRecord[]> {
     const resource = await this.resource(name);
+    const list = this.withIncludes(resource, resource.list, resource.selection, include);
     const pages = await Promise.all(
       chunk(ids, MAX_LIMIT).map((batch) =>
-        this.fetchPage(resource, listVariables(resource, { ids: batch }, undefined, { offset: 0, limit: batch.length })),
+        this.fetchPage(list, listVariables(resource, { ids: batch }, undefined, { offset: 0, limit: batch.length })),
       ),
     );
     return pages.flatMap((page) => page.data);
   }
 
-  async create(name: string, data: Values): Promise<RaRecord> {
+  async create(name: string, data: Values, include: readonly string[] = []): Promise<RaRecord> {
     const resource = await this.resource(name);
     const operation = requireOperation(resource, 'create');
-    return this.run(operation, { input: await this.input(operation, data) });
+    const input = await this.input(operation, data);
+    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), { input });
   }
 
-  async update(name: string, id: Identifier, data: Values): Promise<RaRecord> {
+  async update(name: string, id: Identifier, data: Values, include: readonly string[] = []): Promise<RaRecord> {
     const resource = await this.resource(name);
     const operation = requireOperation(resource, 'update');
-    return this.run(operation, { id, input: await this.input(operation, data) });
+    const input = await this.input(operation, data);
+    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), { id, input });
   }
 
   async remove(name: string, id: Identifier): Promise<RaRecord> {
@@ -123,18 +147,43 @@ class ResourceApi {
     return typeName ? sanitizeInput((await this.loadSchema()).types, typeName, data) : {};
   }
 
+  /** The operation with the named lists of other resources added to its selection. */
+  private withIncludes(
+    resource: ResourceModel,
+    operation: Operation,
+    selection: string,
+    include: readonly string[],
+  ): Operation {
+    if (include.length === 0) return operation;
+    const names = [...new Set(include)].sort();
+    // Keyed by the selection too: a new introspection (another user) may give other fields.
+    const key = `${operation.field}|${names.join(',')}|${selection}`;
+    let document = this.documents.get(key);
+    if (!document) {
+      const extra = names.map((field) => {
+        const fieldSelection = resource.includable.get(field);
+        if (!fieldSelection) throw new HttpError(`فهرست «${field}» در «${resource.name}» قابل افزودن نیست.`, 400);
+        return fieldSelection;
+      });
+      document = operationDocument(operation, [selection, ...extra].join(' '));
+      this.documents.set(key, document);
+    }
+    return { ...operation, document };
+  }
+
   private async run<T = RaRecord>(operation: Operation, variables: Values): Promise<T> {
     const result = await this.request<{ data: T }>(operation.document, variables);
     return result.data;
   }
 
-  private async fetchPage(resource: ResourceModel, variables: Values) {
-    const page = await this.run<Page>(resource.list, variables);
+  private async fetchPage(list: Operation, variables: Values) {
+    const page = await this.run<Page>(list, variables);
     return { data: page.items, total: page.totalCount };
   }
 
   private async fetchRange(
     resource: ResourceModel,
+    list: Operation,
     filter: Values | undefined,
     sort: SortParams | undefined,
     offset: number,
@@ -144,7 +193,7 @@ class ResourceApi {
     let total = 0;
     do {
       const range = { offset: offset + data.length, limit: Math.min(count - data.length, MAX_LIMIT) };
-      const page = await this.fetchPage(resource, listVariables(resource, filter, sort, range));
+      const page = await this.fetchPage(list, listVariables(resource, filter, sort, range));
       data.push(...page.data);
       total = page.total;
       if (page.data.length === 0) break;
@@ -158,6 +207,11 @@ export const SCHEMA_ERROR_PREFIX = 'دریافت شمای GraphQL از سرور 
 function rethrowAsSchemaError(error: unknown): never {
   if (!(error instanceof HttpError)) throw error;
   throw new HttpError(`${SCHEMA_ERROR_PREFIX} ${error.message}`, error.status, error.body);
+}
+
+function includeOf(meta: unknown): readonly string[] {
+  const include = (meta as HamafzaMeta | undefined)?.include;
+  return Array.isArray(include) ? include.filter((name): name is string => typeof name === 'string') : [];
 }
 
 function requireOperation(resource: ResourceModel, kind: 'create' | 'update' | 'delete'): Operation {

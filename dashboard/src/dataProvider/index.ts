@@ -1,4 +1,5 @@
 import { authProvider } from '../auth';
+import { withPeriodFilters } from '../engagement/periodFilters';
 import { buildDataProvider } from './buildDataProvider';
 
 export { TOKEN_STORAGE_KEY } from '../auth/session';
@@ -6,10 +7,13 @@ export type { HamafzaDataProvider } from './buildDataProvider';
 
 export const graphqlUrl = import.meta.env.VITE_GRAPHQL_URL || '/graphql';
 
-export const dataProvider = buildDataProvider({
-  url: graphqlUrl,
-  getToken: () => authProvider.getFreshToken(),
-});
+// Jalali year/quarter filters of resolutions, proposals and demands become the day ranges their API takes.
+export const dataProvider = withPeriodFilters(
+  buildDataProvider({
+    url: graphqlUrl,
+    getToken: () => authProvider.getFreshToken(),
+  }),
+);
 
 // The schema is introspected with the signed-in user's token: forget it whenever that user changes.
 authProvider.onSessionChange(() => dataProvider.resetSchema());

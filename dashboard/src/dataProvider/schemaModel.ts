@@ -1,18 +1,29 @@
 import type { IntrospectionField, IntrospectionInputValue, IntrospectionObjectType, IntrospectionQuery } from 'graphql';
-import { buildOperation, pageSelection } from './documents';
-import { buildSelection } from './selection';
+import { buildOperation, pageSelection, type OperationKind } from './documents';
+import { buildSelection, includableLists } from './selection';
 import { TypeIndex, unwrapType } from './typeIndex';
 
 export interface Operation {
   field: string;
+  kind: OperationKind;
+  /** The document with the resource's default selection. */
   document: string;
   args: ReadonlyMap<string, IntrospectionInputValue>;
+  /** The root field, to build the document again with another selection (`meta.include`). */
+  root: IntrospectionField;
+  /** Whether the result is a page (`{ items totalCount }`) rather than one record. */
+  paged: boolean;
 }
 
 export interface ResourceModel {
   name: string;
   typeName: string;
+  /** Fields of a list row: scalars, enums, scalar lists, `{ id name|title }` of single objects. */
   selection: string;
+  /** Fields of one record (show, edit, the result of create and update): also its lists of non-resource objects. */
+  detailSelection: string;
+  /** Lists of other resources a record links to, by field name, that `meta.include` may add (`{ id name|title }`). */
+  includable: ReadonlyMap<string, string>;
   list: Operation;
   filterFields: ReadonlyMap<string, IntrospectionInputValue>;
   one?: Operation;
@@ -38,14 +49,23 @@ export function buildSchemaModel(introspection: IntrospectionQuery): SchemaModel
     query: fieldMap(types.object(schema.queryType.name)),
     mutation: fieldMap(schema.mutationType ? types.object(schema.mutationType.name) : undefined),
   };
-  const resources = [...roots.query.values()]
-    .map((field) => buildResource(types, roots, field))
-    .filter((resource): resource is ResourceModel => resource !== undefined);
+  const listFields = [...roots.query.values()].flatMap((field) => {
+    const typeName = pageItemType(types, field);
+    return typeName ? [{ field, typeName }] : [];
+  });
+  const resourceTypes = new Set(listFields.map((list) => list.typeName));
+  const isResource = (typeName: string) => resourceTypes.has(typeName);
+  const resources = listFields.map(({ field, typeName }) => buildResource(types, roots, field, typeName, isResource));
   return { types, resources: new Map(resources.map((resource) => [resource.name, resource])) };
 }
 
 export function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** The operation's document with another record selection (paged operations wrap it in `items { … } totalCount`). */
+export function operationDocument(operation: Operation, recordSelection: string): string {
+  return buildOperation(operation.kind, operation.root, operation.paged ? pageSelection(recordSelection) : recordSelection);
 }
 
 function fieldMap(type: IntrospectionObjectType | undefined): ReadonlyMap<string, IntrospectionField> {
@@ -66,24 +86,34 @@ function pageItemType(types: TypeIndex, field: IntrospectionField): string | und
   return item.isList && item.kind === 'OBJECT' ? item.name : undefined;
 }
 
-function buildResource(types: TypeIndex, roots: RootFields, listField: IntrospectionField): ResourceModel | undefined {
-  const typeName = pageItemType(types, listField);
-  if (!typeName) return undefined;
+function buildResource(
+  types: TypeIndex,
+  roots: RootFields,
+  listField: IntrospectionField,
+  typeName: string,
+  isResource: (typeName: string) => boolean,
+): ResourceModel {
   const selection = buildSelection(types, typeName);
-  const operation = (kind: 'query' | 'mutation', name: string, fieldSelection = selection) => {
-    const field = roots[kind].get(name);
-    return field && { field: name, args: argMap(field), document: buildOperation(kind, field, fieldSelection) };
+  const detailSelection = buildSelection(types, typeName, { isResource, embedLists: true });
+  const operation = (kind: 'query' | 'mutation', name: string, recordSelection: string, paged = false) => {
+    const root = roots[kind].get(name);
+    if (!root) return undefined;
+    const result: Operation = { field: name, kind, root, paged, args: argMap(root), document: '' };
+    return { ...result, document: operationDocument(result, recordSelection) };
   };
   return {
     name: listField.name,
     typeName,
     selection,
-    list: operation('query', listField.name, pageSelection(selection))!,
+    detailSelection,
+    includable: includableLists(types, typeName, isResource),
+    list: operation('query', listField.name, selection, true)!,
     filterFields: filterFields(types, listField),
-    one: operation('query', lowerFirst(typeName)),
-    create: operation('mutation', `create${typeName}`),
-    update: operation('mutation', `update${typeName}`),
-    delete: operation('mutation', `delete${typeName}`),
+    one: operation('query', lowerFirst(typeName), detailSelection),
+    create: operation('mutation', `create${typeName}`, detailSelection),
+    update: operation('mutation', `update${typeName}`, detailSelection),
+    // The record as it was: its parts may be gone with it.
+    delete: operation('mutation', `delete${typeName}`, selection),
   };
 }
 

@@ -26,7 +26,7 @@ function withIds(fields: ReadonlyMap<string, IntrospectionInputValue>, filter: V
 }
 
 function isEmptyFilterValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 export function listVariables(
@@ -55,11 +55,15 @@ export function inputTypeName(operation: Operation): string | undefined {
 
 const SKIP = Symbol('skip');
 
-export function sanitizeInput(types: TypeIndex, typeName: string, data: Values): Values {
+/**
+ * The values of `data` the input type takes, recursively. The record's own `id` travels as the mutation's `id`
+ * argument, never in its input; items of nested lists keep theirs (e.g. a board member's id, to keep that record).
+ */
+export function sanitizeInput(types: TypeIndex, typeName: string, data: Values, nested = false): Values {
   const fields = types.inputObject(typeName)?.inputFields ?? [];
   const result: Values = {};
   for (const field of fields) {
-    if (field.name === 'id' || !(field.name in data)) continue;
+    if ((field.name === 'id' && !nested) || !(field.name in data)) continue;
     const value = sanitizeValue(types, field.type, data[field.name]);
     if (value !== SKIP) result[field.name] = value;
   }
@@ -71,13 +75,13 @@ function sanitizeValue(types: TypeIndex, ref: IntrospectionTypeRef, value: unkno
   const target = unwrapType(ref);
   const nested = target.kind === 'INPUT_OBJECT';
   if (Array.isArray(value)) return sanitizeList(types, target.name, nested, value);
-  if (isPlainObject(value)) return nested ? sanitizeInput(types, target.name, value) : SKIP;
+  if (isPlainObject(value)) return nested ? sanitizeInput(types, target.name, value, true) : SKIP;
   return value;
 }
 
 function sanitizeList(types: TypeIndex, typeName: string, nested: boolean, values: unknown[]): unknown {
   if (!nested) return values.filter((value) => !isPlainObject(value));
-  return values.filter(isPlainObject).map((value) => sanitizeInput(types, typeName, value));
+  return values.filter(isPlainObject).map((value) => sanitizeInput(types, typeName, value, true));
 }
 
 function isPlainObject(value: unknown): value is Values {

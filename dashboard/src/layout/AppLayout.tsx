@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout } from 'react-admin';
 import { SessionWatcher } from '../auth/SessionWatcher';
+import { AppMenu } from './AppMenu';
 import { AppUserMenu } from './AppUserMenu';
 
 const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppAppBar}>
+  <Layout appBar={AppAppBar} menu={AppMenu}>
     {children}
     <SessionWatcher />
   </Layout>

@@ -1,24 +1,60 @@
-import { Datagrid, List, ReferenceField, SearchInput, TextField } from 'react-admin';
+import {
+  BooleanField,
+  CreateButton,
+  Datagrid,
+  ExportButton,
+  FilterButton,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  ReferenceField,
+  SearchInput,
+  TextField,
+  TopToolbar,
+  type RaRecord,
+} from 'react-admin';
 import { JalaliDateField } from '../common/JalaliDateField';
 import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
+import { toPersianDigits } from '../common/persianDigits';
+import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
 import { MeetingKindField, MeetingKindInput, MeetingStatusField, MeetingStatusInput } from './meetingEnums';
 
 const meetingFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
+  ...jalaliPeriodFilters(true),
   <MeetingKindInput key="kind" source="kind" alwaysOn />,
   <MeetingStatusInput key="status" source="status" alwaysOn />,
-  <ReferenceFilterInput key="countyId" source="countyId" reference="counties" />,
+  <ReferenceFilterInput key="countyId" source="countyId" reference="counties" alwaysOn />,
+  <ReferenceFilterInput key="provinceId" source="provinceId" reference="provinces" />,
   <ReferenceFilterInput key="ngoId" source="ngoId" reference="ngos" />,
+  <ReferenceFilterInput key="chairId" source="chairId" reference="managers" />,
+  <ReferenceFilterInput key="workingGroupId" source="workingGroupId" reference="workingGroups" />,
+  <NullableBooleanInput key="withNgos" source="withNgos" />,
 ];
 
+const MeetingListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <ExportButton />
+  </TopToolbar>
+);
+
 export const MeetingList = () => (
-  <List filters={meetingFilters} sort={{ field: 'scheduledAt', order: 'DESC' }}>
+  <List filters={meetingFilters} sort={{ field: 'scheduledAt', order: 'DESC' }} actions={<MeetingListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <MeetingKindField source="kind" />
-      <ReferenceField source="countyId" reference="counties" link={false} sortable={false} emptyText="—" />
+      <ReferenceField source="countyId" reference="counties" link={false} sortable={false} emptyText="استانی" />
       <JalaliDateField source="scheduledAt" showTime />
+      <FunctionField
+        source="jalaliQuarter"
+        sortable={false}
+        render={(record: RaRecord) => toPersianDigits(`${record.jalaliYear} / فصل ${record.jalaliQuarter}`)}
+      />
+      <FunctionField source="ngoCount" sortable={false} render={(record: RaRecord) => toPersianDigits(record.ngoCount ?? 0)} />
       <MeetingStatusField source="status" />
+      <BooleanField source="countsAsEngagement" sortable={false} />
     </Datagrid>
   </List>
 );

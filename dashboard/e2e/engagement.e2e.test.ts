@@ -1,0 +1,282 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { bearer, login, postGraphQL } from "@hamafza/common";
+import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
+import { DASHBOARD_DIST, InProcessStack, prepareTestDatabase, REPO_ROOT, startInProcessStack } from "@hamafza/infra";
+import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { formatJalali } from "../src/common/jalali";
+import { toPersianDigits } from "../src/common/persianDigits";
+
+/**
+ * The engagement and evaluation screens in real headless Chromium against the real stack (demo data, demo
+ * accounts): a county officer's meetings of a Jalali quarter with a meeting's attendance and resolutions; an
+ * evaluator's scoreboard, the 1404 computation and one manager's breakdown.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
+const WAIT = { timeout: 30_000 };
+
+const demoUser = (role: string) => {
+  const user = demoUsers.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return user;
+};
+
+if (!hasChromium) {
+  const message = `Chromium is missing at ${CHROMIUM}: the engagement browser test cannot run. Install it with \`apt-get install -y chromium\`.`;
+  if (process.env.CI === "true") throw new Error(message);
+  console.warn(`\n\n!!! ${message} !!!\n`);
+}
+
+const browserIt = hasChromium ? it : it.skip;
+const browserDescribe = hasChromium
+  ? "engagement and evaluation screens in headless Chromium"
+  : "SKIPPED — Chromium missing at /usr/bin/chromium (apt-get install -y chromium)";
+
+interface DemoMeeting {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  jalaliQuarter: number;
+  attendance: { ngo: { name: string } | null; licenceFlagged: boolean | null }[];
+  resolutions: { text: string }[];
+}
+
+describe(browserDescribe, () => {
+  let database: Awaited<ReturnType<typeof prepareTestDatabase>> | undefined;
+  let stack: InProcessStack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    if (!existsSync(join(DASHBOARD_DIST, "index.html"))) throw new Error("dashboard/dist is missing: `npm test` builds it first (npm run build).");
+    database = await prepareTestDatabase("engagement_ui", { demo: true });
+    stack = await startInProcessStack(database);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+    await database?.drop();
+  });
+
+  async function newPage(): Promise<{ page: Page; failedRequests: string[]; pageErrors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "fa-IR" });
+    contexts.push(context);
+    const page = await context.newPage();
+    const failedRequests: string[] = [];
+    const pageErrors: string[] = [];
+    page.on("requestfailed", (request) => failedRequests.push(request.url()));
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    return { page, failedRequests, pageErrors };
+  }
+
+  async function gql<T = any>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await postGraphQL<T>(stack.gatewayUrl, query, variables, bearer(token));
+    if (result.errors?.length) throw new Error(`GraphQL: ${result.errors.map((error) => error.message).join("; ")}`);
+    return result.data!;
+  }
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${stack.baseUrl}/#/login`);
+    await page.getByLabel("نام کاربری").fill(username);
+    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "ورود" }).click();
+    await page.locator("a.RaMenuItemLink-root").first().waitFor(WAIT);
+  }
+
+  const menuLink = (page: Page, resource: string) => page.locator(`a.RaMenuItemLink-root[href="#/${resource}"]`);
+  const filterUrl = (resource: string, filter: Record<string, unknown>) =>
+    `${stack.baseUrl}/#/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+  browserIt("a county officer lists the meetings of a Jalali quarter and opens one with its attendance and resolutions", async () => {
+    const officer = demoUser("COUNTY_OFFICER");
+    const token = await login(stack.baseUrl, officer.username, DEMO_PASSWORD);
+    const { meetings } = await gql<{ meetings: { items: DemoMeeting[] } }>(
+      token,
+      `{ meetings(filter: { jalaliYear: 1404 }, sort: { field: "scheduledAt", order: ASC }, limit: 200) {
+          items { id title scheduledAt jalaliQuarter attendance { ngo { name } licenceFlagged } resolutions { text } } } }`,
+    );
+    // A meeting with a flagged attendee (licence not valid on the meeting date) when the demo has one.
+    const withResolutions = meetings.items.filter((item) => item.attendance.length > 0 && item.resolutions.length > 0);
+    const meeting = withResolutions.find((item) => item.attendance.some((row) => row.licenceFlagged)) ?? withResolutions[0];
+    expect(meeting).toBeDefined();
+    const quarter = meeting!.jalaliQuarter;
+    const inQuarter = await gql<{ meetings: { totalCount: number; items: { title: string }[] } }>(
+      token,
+      `query($q: Int!) { meetings(filter: { jalaliYear: 1404, jalaliQuarter: $q }, limit: 200) { totalCount items { title } } }`,
+      { q: quarter },
+    );
+    expect(inQuarter.meetings.items.map((item) => item.title)).toContain(meeting!.title);
+
+    const { page, failedRequests, pageErrors } = await newPage();
+    await signIn(page, officer.username);
+    for (const resource of ["meetings", "resolutions", "workingGroups", "projects", "proposals", "demands", "evaluationResults"]) {
+      expect(await menuLink(page, resource).count()).toBe(1);
+    }
+    // Everyone reads the social-harm catalogue (only administrators change it); evaluation cycles are readable too.
+    expect(await menuLink(page, "socialHarms").count()).toBe(1);
+
+    await page.goto(filterUrl("meetings", { jalaliYear: 1404, jalaliQuarter: quarter }));
+    await page.getByText(meeting!.title, { exact: true }).first().waitFor(WAIT);
+    await page.getByText(`(کل: ${toPersianDigits(inQuarter.meetings.totalCount)})`).first().waitFor(WAIT);
+    // The quarter filter shows the quarter chosen, in Persian.
+    await page.getByText(`فصل ${toPersianDigits(quarter)})`).first().waitFor(WAIT);
+    expect(await page.locator(".RaDatagrid-tbody > tr").count()).toBe(Math.min(inQuarter.meetings.totalCount, 25));
+    await page.screenshot({ path: join(ARTIFACTS, "engagement-meetings-quarter.png"), fullPage: true });
+
+    await page.getByText(meeting!.title, { exact: true }).first().click();
+    await page.waitForURL(new RegExp(`#/meetings/${meeting!.id}/show$`), WAIT);
+    const attendance = page.getByTestId("meeting-attendance");
+    await attendance.getByText(meeting!.attendance[0].ngo!.name).first().waitFor(WAIT);
+    expect(await attendance.locator("tbody tr").count()).toBe(meeting!.attendance.length);
+    expect(await attendance.getByTestId("licence-flag").count()).toBe(meeting!.attendance.filter((row) => row.licenceFlagged).length);
+    const resolutions = page.getByTestId("meeting-resolutions");
+    for (const resolution of meeting!.resolutions) await resolutions.getByText(resolution.text).first().waitFor(WAIT);
+    // Officers edit the agenda and resolutions right there.
+    await resolutions.getByRole("button", { name: "افزودن مصوبه" }).waitFor(WAIT);
+    await page.screenshot({ path: join(ARTIFACTS, "engagement-meeting-show.png"), fullPage: true });
+
+    // An agenda item added on the meeting's page.
+    const agenda = page.getByTestId("meeting-agenda");
+    await agenda.getByRole("button", { name: "افزودن دستور جلسه" }).click();
+    await page.getByRole("dialog").locator('input[name="topic"]').fill("هماهنگی سمن‌ها برای پایش محلات آسیب‌خیز");
+    const created = page.waitForResponse((response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("createAgendaItem"));
+    await page.getByRole("dialog").getByRole("button", { name: "تأیید" }).click();
+    expect((await (await created).json()).errors).toBeUndefined();
+    await agenda.getByText("هماهنگی سمن‌ها برای پایش محلات آسیب‌خیز").waitFor(WAIT);
+
+    // The edit form round-trips the meeting with its attendance and officials (the Jalali day shown, saved unchanged).
+    await page.goto(`${stack.baseUrl}/#/meetings/${meeting!.id}`);
+    await page.locator('input[name="scheduledAt.day"]').waitFor(WAIT);
+    expect(await page.locator('input[name="scheduledAt.day"]').inputValue()).toBe(formatJalali(meeting!.scheduledAt));
+    await page.screenshot({ path: join(ARTIFACTS, "engagement-meeting-edit.png"), fullPage: true });
+    const minutes = page.locator('textarea[name="minutes"]');
+    await minutes.fill(`${await minutes.inputValue()} بازبینی شد.`);
+    const updated = page.waitForResponse((response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("updateMeeting"));
+    await page.getByRole("button", { name: "ذخیره" }).first().click();
+    const update = await (await updated).json();
+    expect(update.errors).toBeUndefined();
+    expect(update.data.data.attendance).toHaveLength(meeting!.attendance.length);
+    await page.waitForURL(new RegExp(`#/meetings/${meeting!.id}/show$`), WAIT);
+
+    // The follow-up board lists overdue resolutions first.
+    await page.goto(`${stack.baseUrl}/#/resolutions`);
+    await page.getByTestId("overdue-resolutions").getByText("مصوبه‌های معوق").waitFor(WAIT);
+    await page.locator(".RaDatagrid-tbody > tr").first().waitFor(WAIT);
+    await page.screenshot({ path: join(ARTIFACTS, "engagement-resolution-board.png"), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+  }, 150_000);
+
+  browserIt("an evaluator runs the 1404 computation, reads the scoreboard and opens one manager's breakdown", async () => {
+    const evaluator = demoUser("EVALUATOR");
+    const { page, failedRequests, pageErrors } = await newPage();
+    await signIn(page, evaluator.username);
+    expect(await menuLink(page, "evaluationResults").count()).toBe(1);
+
+    await page.goto(`${stack.baseUrl}/#/evaluationResults`);
+    await page.getByText("توزیع رتبه‌های کیفی").first().waitFor(WAIT);
+
+    await page.goto(`${stack.baseUrl}/#/evaluation`);
+    await page.getByTestId("cycle-state").waitFor(WAIT);
+    await page.getByTestId("weight-sum").getByText("۱۰۰ از ۱۰۰").waitFor(WAIT);
+    await expect(page.getByTestId("cycle-state").textContent()).resolves.toContain("باز");
+
+    // Back to draft: the rubric becomes editable and its weight sum is shown live; a sum other than 100 cannot be saved.
+    await page.getByRole("button", { name: "بازگشت به پیش‌نویس" }).click();
+    await page.getByTestId("cycle-state").getByText("پیش‌نویس").waitFor(WAIT);
+    const regularity = page.getByLabel("وزن REGULARITY");
+    await regularity.fill("35");
+    await page.getByTestId("weight-sum").getByText("۱۰۵ از ۱۰۰").waitFor(WAIT);
+    expect(await page.getByRole("button", { name: "ذخیره شاخص‌ها" }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "evaluation-rubric-editor.png"), fullPage: true });
+    await regularity.fill("30");
+    await page.getByTestId("weight-sum").getByText("۱۰۰ از ۱۰۰").waitFor(WAIT);
+    await page.getByRole("button", { name: "باز کردن دوره (مجاز به محاسبه)" }).click();
+    await page.getByTestId("cycle-state").getByText("باز (محاسبه مجاز)").waitFor(WAIT);
+    const computed = page.waitForResponse(
+      (response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("runEvaluation"),
+      { timeout: 120_000 },
+    );
+    await page.getByRole("button", { name: "اجرای محاسبه امتیازها" }).click();
+    const { data, errors } = await (await computed).json();
+    expect(errors).toBeUndefined();
+    expect(data.runEvaluation.managersScored).toBeGreaterThan(0);
+    await page.getByText(`محاسبه انجام شد: ${toPersianDigits(data.runEvaluation.managersScored)} مدیر`).first().waitFor(WAIT);
+    await page.getByTestId("evaluation-runs").locator("tbody tr").first().waitFor(WAIT);
+    await page.getByTestId("indicator-averages").locator("tbody tr").first().waitFor(WAIT);
+    await page.screenshot({ path: join(ARTIFACTS, "evaluation-cycle.png"), fullPage: true });
+
+    const token = await login(stack.baseUrl, evaluator.username, DEMO_PASSWORD);
+    const { evaluationResults } = await gql<{ evaluationResults: { totalCount: number; items: { id: string; managerName: string; indicators: { code: string }[] }[] } }>(
+      token,
+      `{ evaluationResults(filter: { year: 1404 }, sort: { field: "total", order: DESC }, limit: 1) { totalCount items { id managerName indicators { code } } } }`,
+    );
+    expect(evaluationResults.totalCount).toBe(data.runEvaluation.managersScored);
+    const best = evaluationResults.items[0];
+
+    await page.goto(filterUrl("evaluationResults", { year: 1404 }));
+    await page.getByText(`(کل: ${toPersianDigits(evaluationResults.totalCount)})`).first().waitFor(WAIT);
+    await page.getByTestId("grade-chart").waitFor(WAIT);
+    await page.screenshot({ path: join(ARTIFACTS, "evaluation-scoreboard.png"), fullPage: true });
+
+    await page.locator(".RaDatagrid-tbody > tr").first().getByText(best.managerName, { exact: true }).click();
+    await page.waitForURL(new RegExp(`#/evaluationResults/${best.id}/show$`), WAIT);
+    const breakdown = page.getByTestId("indicator-breakdown");
+    await breakdown.waitFor(WAIT);
+    expect(await breakdown.locator("tbody tr").count()).toBe(best.indicators.length);
+    await page.getByRole("button", { name: /شمرده‌شده/ }).first().click();
+    await page.getByTestId("evidence-counted").first().waitFor(WAIT);
+    // An adjustment with its justification is shown beside the computed score, never over it.
+    await page.getByRole("button", { name: "تعدیل امتیاز" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.locator('input[name="points"]').fill("5");
+    await dialog.locator('textarea[name="justification"]').fill("نشست فصل سوم با مدرک صورتجلسه تأیید شد");
+    const adjusted = page.waitForResponse((response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("adjustEvaluationScore"));
+    await dialog.getByRole("button", { name: "تأیید" }).click();
+    const adjustment = await (await adjusted).json();
+    expect(adjustment.errors).toBeUndefined();
+    await page.getByText("نشست فصل سوم با مدرک صورتجلسه تأیید شد").waitFor(WAIT);
+    await page.getByText("با تعدیل").waitFor(WAIT);
+    await page.screenshot({ path: join(ARTIFACTS, "evaluation-manager-breakdown.png"), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+  }, 240_000);
+
+  browserIt("the engagement lists and record pages open without errors for a province officer", async () => {
+    const officer = demoUser("PROVINCE_OFFICER");
+    const { page, failedRequests, pageErrors } = await newPage();
+    const graphqlErrors: string[] = [];
+    page.on("response", async (response) => {
+      if (!response.url().endsWith("/graphql")) return;
+      const body = await response.json().catch(() => undefined);
+      if (body?.errors?.length) graphqlErrors.push(`${response.request().postData()?.slice(0, 80)}: ${body.errors[0].message}`);
+    });
+    await signIn(page, officer.username);
+    for (const resource of ["resolutions", "workingGroups", "projects", "proposals", "demands", "socialHarms"]) {
+      await page.goto(`${stack.baseUrl}/#/${resource}`);
+      const firstRow = page.locator(".RaDatagrid-tbody > tr").first();
+      await firstRow.waitFor(WAIT);
+      if (resource === "socialHarms") continue; // administrators edit the catalogue; others only list it
+      await firstRow.locator("td").first().click();
+      await page.waitForURL(new RegExp(`#/${resource}/[^/]+/show$`), WAIT);
+      await page.locator(".MuiCard-root").first().waitFor(WAIT);
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: join(ARTIFACTS, `engagement-${resource}-show.png`), fullPage: true });
+    }
+    expect(graphqlErrors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+  }, 180_000);
+});

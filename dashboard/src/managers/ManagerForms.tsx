@@ -1,0 +1,122 @@
+import EventBusyIcon from '@mui/icons-material/EventBusy';
+import {
+  AutocompleteInput,
+  BooleanField,
+  Create,
+  Edit,
+  EditButton,
+  FormDataConsumer,
+  ReferenceField,
+  ReferenceInput,
+  required,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  type RaRecord,
+} from 'react-admin';
+import { ActionDialogButton } from '../common/ActionDialog';
+import { JalaliDateField } from '../common/JalaliDateField';
+import { JalaliDateInput } from '../common/JalaliDateInput';
+import { tehranTodayIso } from '../common/jalaliInput';
+import { useGraphQL } from '../common/useGraphQL';
+import { PositionKindField, PositionKindInput, TITLED_POSITION_KINDS } from './managerEnums';
+
+const END_TENURE = /* GraphQL */ `
+  mutation endManagerTenure($id: ID!, $endedOn: Date!) { endManagerTenure(id: $id, endedOn: $endedOn) { id tenureEnd isCurrent updatedAt } }
+`;
+
+const ManagerForm = () => (
+  <SimpleForm>
+    <TextInput source="name" validate={required()} fullWidth />
+    <ReferenceInput source="agencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+      <AutocompleteInput validate={required()} sx={{ minWidth: 360 }} />
+    </ReferenceInput>
+    <PositionKindInput source="positionKind" validate={required()} />
+    <FormDataConsumer>
+      {({ formData }) => (
+        <TextInput
+          source="position"
+          validate={TITLED_POSITION_KINDS.has(formData.positionKind) ? required() : undefined}
+          helperText="hamafza.managers.positionHelp"
+          fullWidth
+        />
+      )}
+    </FormDataConsumer>
+    <JalaliDateInput source="tenureStart" validate={required()} notInFuture />
+    <FormDataConsumer>
+      {({ formData }) => (
+        <JalaliDateInput
+          source="tenureEnd"
+          helperText="hamafza.managers.tenureEndHelp"
+          min={typeof formData.tenureStart === 'string' ? formData.tenureStart : undefined}
+        />
+      )}
+    </FormDataConsumer>
+  </SimpleForm>
+);
+
+export const ManagerCreate = () => (
+  <Create redirect="show">
+    <ManagerForm />
+  </Create>
+);
+
+export const ManagerEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <ManagerForm />
+  </Edit>
+);
+
+/** Ends the current tenure on a given day (the manager's last day). */
+const EndTenureButton = () => {
+  const manager = useRecordContext<RaRecord>();
+  const graphql = useGraphQL();
+  const { canAccess } = useCanAccess({ resource: 'managers', action: 'edit', record: manager });
+  if (!manager || !canAccess || manager.tenureEnd) return null;
+  return (
+    <ActionDialogButton
+      label="hamafza.managers.endTenure"
+      icon={<EventBusyIcon />}
+      color="warning"
+      intro="hamafza.managers.endTenureIntro"
+      defaultValues={{ endedOn: tehranTodayIso() }}
+      onSubmit={(values) => graphql(END_TENURE, { id: manager.id, endedOn: values.endedOn })}
+    >
+      <JalaliDateInput
+        source="endedOn"
+        label="hamafza.managers.endedOn"
+        validate={required()}
+        notInFuture
+        min={manager.tenureStart}
+      />
+    </ActionDialogButton>
+  );
+};
+
+const ManagerShowActions = () => (
+  <TopToolbar>
+    <EndTenureButton />
+    <EditButton />
+  </TopToolbar>
+);
+
+export const ManagerShow = () => (
+  <Show actions={<ManagerShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="position" />
+      <PositionKindField source="positionKind" />
+      <ReferenceField source="agencyId" reference="agencies" link="show" />
+      <ReferenceField source="provinceId" reference="provinces" link="show" />
+      <ReferenceField source="countyId" reference="counties" link="show" emptyText="—" />
+      <JalaliDateField source="tenureStart" />
+      <JalaliDateField source="tenureEnd" emptyText="—" />
+      <BooleanField source="isCurrent" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,15 @@
+import BadgeIcon from '@mui/icons-material/Badge';
+import type { ResourceProps } from 'react-admin';
+import { ManagerCreate, ManagerEdit, ManagerShow } from './ManagerForms';
+import { ManagerList } from './ManagerList';
+
+const managers: Omit<ResourceProps, 'name'> = {
+  list: ManagerList,
+  create: ManagerCreate,
+  edit: ManagerEdit,
+  show: ManagerShow,
+  icon: BadgeIcon,
+  recordRepresentation: 'name',
+};
+
+export default managers;

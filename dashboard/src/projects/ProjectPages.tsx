@@ -1,0 +1,176 @@
+import NoteAddIcon from '@mui/icons-material/NoteAdd';
+import Stack from '@mui/material/Stack';
+import {
+  ArrayField,
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  BooleanField,
+  ChipField,
+  Create,
+  Datagrid,
+  Edit,
+  EditButton,
+  Labeled,
+  List,
+  NullableBooleanInput,
+  ReferenceArrayField,
+  ReferenceArrayInput,
+  ReferenceField,
+  ReferenceInput,
+  required,
+  SearchInput,
+  Show,
+  SimpleForm,
+  SingleFieldList,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+} from 'react-admin';
+import { ActionDialogButton } from '../common/ActionDialog';
+import { JalaliDateField } from '../common/JalaliDateField';
+import { JalaliDateInput } from '../common/JalaliDateInput';
+import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
+import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
+import { useGraphQL } from '../common/useGraphQL';
+import { PROJECT_STATUS_LABELS, ProjectStatusChip, ProjectStatusInput } from '../engagement/engagementEnums';
+import { Section } from '../meetings/MeetingShow';
+import { enumComponents } from '../common/enumComponents';
+
+const { Field: ProjectStatusText } = enumComponents(PROJECT_STATUS_LABELS);
+
+const projectFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ProjectStatusInput key="status" source="status" alwaysOn />,
+  <NullableBooleanInput key="unfinished" source="unfinished" alwaysOn />,
+  <NullableBooleanInput key="late" source="late" />,
+  <ReferenceFilterInput key="workingGroupId" source="workingGroupId" reference="workingGroups" />,
+  <ReferenceFilterInput key="responsibleAgencyId" source="responsibleAgencyId" reference="agencies" />,
+  <ReferenceFilterInput key="areaId" source="areaId" reference="informalSettlementAreas" />,
+  <ReferenceFilterInput key="countyId" source="countyId" reference="counties" />,
+];
+
+export const ProjectList = () => (
+  <List filters={projectFilters} sort={{ field: 'plannedEndOn', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="title" />
+      <ReferenceField source="workingGroupId" reference="workingGroups" link={false} sortable={false} emptyText="—" />
+      <ReferenceField source="areaId" reference="informalSettlementAreas" link={false} sortable={false} emptyText="—" />
+      <ReferenceField source="responsibleAgencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
+      <JalaliDateField source="startOn" emptyText="—" />
+      <JalaliDateField source="plannedEndOn" emptyText="—" />
+      <ProjectStatusChip source="status" />
+      <BooleanField source="late" sortable={false} />
+    </Datagrid>
+  </List>
+);
+
+const ProjectFields = () => (
+  <>
+    <TextInput source="title" validate={required()} fullWidth />
+    <TextInput source="description" multiline fullWidth />
+    <ReferenceInput source="workingGroupId" reference="workingGroups" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+    <ReferenceInput source="areaId" reference="informalSettlementAreas" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+    <ReferenceInput source="responsibleAgencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+    <ReferenceArrayInput source="partnerNgoIds" reference="ngos" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteArrayInput fullWidth />
+    </ReferenceArrayInput>
+    <JalaliDateInput source="startOn" />
+    <JalaliDateInput source="plannedEndOn" />
+  </>
+);
+
+export const ProjectCreate = () => {
+  const territory = useTerritoryDefaults();
+  return (
+    <Create redirect="show">
+      <SimpleForm defaultValues={{ ...territory, partnerNgoIds: [] }}>
+        <ProvinceCountyInputs provinceRequired />
+        <ProjectFields />
+      </SimpleForm>
+    </Create>
+  );
+};
+
+export const ProjectEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <ProjectFields />
+    </SimpleForm>
+  </Edit>
+);
+
+const PROGRESS = `mutation AddProjectUpdate($projectId: ID!, $input: ProjectProgressInput!) {
+  addProjectUpdate(projectId: $projectId, input: $input) { id }
+}`;
+
+const ProjectProgressButton = () => {
+  const record = useRecordContext();
+  const graphql = useGraphQL();
+  if (!record) return null;
+  return (
+    <ActionDialogButton
+      label="گزارش پیشرفت"
+      icon={<NoteAddIcon />}
+      title="ثبت گزارش پیشرفت پروژه"
+      onSubmit={(values) =>
+        graphql(PROGRESS, { projectId: record.id, input: { reportedOn: values.reportedOn, note: values.note, status: values.status || undefined } })
+      }
+    >
+      <JalaliDateInput source="reportedOn" label="تاریخ گزارش" validate={required()} notInFuture />
+      <TextInput source="note" label="شرح پیشرفت" validate={required()} multiline fullWidth />
+      <ProjectStatusInput source="status" label="وضعیت تازه (اختیاری)" />
+    </ActionDialogButton>
+  );
+};
+
+const ProjectActions = () => {
+  const { canAccess } = useCanAccess({ resource: 'projects', action: 'edit' });
+  return <TopToolbar>{canAccess ? [<ProjectProgressButton key="progress" />, <EditButton key="edit" />] : null}</TopToolbar>;
+};
+
+export const ProjectShow = () => (
+  <Show actions={<ProjectActions />}>
+    <Stack sx={{ p: 2 }}>
+      <Section title="پروژه">
+        <Stack direction="row" flexWrap="wrap" gap={3}>
+          <Labeled><TextField source="title" /></Labeled>
+          <Labeled><ProjectStatusChip source="status" /></Labeled>
+          <Labeled><ReferenceField source="workingGroupId" reference="workingGroups" link="show" emptyText="—" /></Labeled>
+          <Labeled><ReferenceField source="areaId" reference="informalSettlementAreas" link={false} emptyText="—" /></Labeled>
+          <Labeled><ReferenceField source="responsibleAgencyId" reference="agencies" link={false} emptyText="—" /></Labeled>
+          <Labeled><JalaliDateField source="startOn" emptyText="—" /></Labeled>
+          <Labeled><JalaliDateField source="plannedEndOn" emptyText="—" /></Labeled>
+          <Labeled><JalaliDateField source="closedOn" emptyText="—" /></Labeled>
+          <Labeled><BooleanField source="late" /></Labeled>
+          <Labeled fullWidth><TextField source="description" emptyText="—" /></Labeled>
+          <Labeled fullWidth>
+            <ReferenceArrayField source="partnerNgoIds" reference="ngos">
+              <SingleFieldList linkType="show">
+                <ChipField source="name" />
+              </SingleFieldList>
+            </ReferenceArrayField>
+          </Labeled>
+        </Stack>
+      </Section>
+      <Section title="گزارش‌های پیشرفت">
+        <ArrayField source="updates">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <JalaliDateField source="reportedOn" label="تاریخ" />
+            <TextField source="note" label="شرح" />
+            <ProjectStatusText source="statusBefore" label="وضعیت پیشین" emptyText="—" />
+            <ProjectStatusText source="statusAfter" label="وضعیت تازه" emptyText="—" />
+            <TextField source="recordedBy" label="ثبت‌کننده" emptyText="—" />
+          </Datagrid>
+        </ArrayField>
+      </Section>
+    </Stack>
+  </Show>
+);

@@ -1,0 +1,156 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { LinkBase, Title, useTranslate } from 'react-admin';
+import { toPersianDigits } from '../common/persianDigits';
+import { useGraphQLQuery } from '../common/useGraphQL';
+import { TerritoryFilter, type TerritoryFilterValue } from './TerritoryFilter';
+
+const DUPLICATES = /* GraphQL */ `
+  query duplicateNgoCandidates($provinceId: ID, $countyId: ID, $minScore: Float!, $limit: Int!) {
+    duplicateNgoCandidates(provinceId: $provinceId, countyId: $countyId, minScore: $minScore, limit: $limit) {
+      firstId secondId score reasons nameSimilarity explanation
+      first { id name nationalId registrationNumber county { id name } }
+      second { id name nationalId registrationNumber county { id name } }
+    }
+  }
+`;
+
+export const DUPLICATE_REASON_LABELS: Readonly<Record<string, string>> = {
+  SAME_NAME_OTHER_COUNTY: 'نام یکسان در شهرستان دیگر',
+  SIMILAR_NAME: 'نام بسیار مشابه',
+  SAME_PHONE: 'تلفن مشترک',
+  SAME_REGISTRATION_NUMBER: 'شماره ثبت یکسان در استان',
+};
+
+interface PairNgo {
+  id: string;
+  name: string;
+  nationalId: string;
+  registrationNumber: string | null;
+  county: { id: string; name: string } | null;
+}
+
+interface DuplicatePair {
+  firstId: string;
+  secondId: string;
+  score: number;
+  reasons: string[];
+  nameSimilarity: number | null;
+  explanation: string;
+  first: PairNgo | null;
+  second: PairNgo | null;
+}
+
+export const percent = (value: number | null | undefined) =>
+  value == null ? '—' : `${toPersianDigits(Math.round(value * 100))}٪`;
+
+const NgoCell = ({ ngo, id }: { ngo: PairNgo | null; id: string }) =>
+  ngo ? (
+    <>
+      <LinkBase to={`/ngos/${ngo.id}/show`}>{ngo.name}</LinkBase>
+      <Typography variant="caption" component="div" color="text.secondary">
+        {ngo.county?.name ?? ''} — <span dir="ltr">{ngo.nationalId}</span>
+      </Typography>
+    </>
+  ) : (
+    <Typography variant="caption">{id}</Typography>
+  );
+
+/** Pairs of NGO records that are likely the same NGO entered twice, with the reasons. */
+export const NgoDuplicatesPage = () => {
+  const translate = useTranslate();
+  const [territory, setTerritory] = useState<TerritoryFilterValue>({});
+  const [minScore, setMinScore] = useState(0.5);
+  const { data, error, isPending } = useGraphQLQuery<{ duplicateNgoCandidates: DuplicatePair[] }>(DUPLICATES, {
+    ...territory,
+    minScore,
+    limit: 200,
+  });
+  const pairs = data?.duplicateNgoCandidates ?? [];
+  return (
+    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Title title={translate('hamafza.duplicates.title')} />
+      <Card>
+        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Typography variant="h5" component="h1">
+            {translate('hamafza.duplicates.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('hamafza.duplicates.intro')}
+          </Typography>
+          <TerritoryFilter value={territory} onChange={setTerritory}>
+            <TextField fullWidth={false}
+              select
+              size="small"
+              label={translate('hamafza.duplicates.minScore')}
+              value={minScore}
+              onChange={(event) => setMinScore(Number(event.target.value))}
+              sx={{ minWidth: 160 }}
+            >
+              {[0.3, 0.5, 0.7, 0.9].map((score) => (
+                <MenuItem key={score} value={score}>
+                  {percent(score)}
+                </MenuItem>
+              ))}
+            </TextField>
+          </TerritoryFilter>
+        </CardContent>
+        {isPending && <LinearProgress />}
+      </Card>
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {!isPending && !error && pairs.length === 0 && <Alert severity="info">{translate('hamafza.duplicates.none')}</Alert>}
+      {pairs.length > 0 && (
+        <Card>
+          <Table size="small" aria-label={translate('hamafza.duplicates.title')} data-testid="duplicates">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('hamafza.duplicates.first')}</TableCell>
+                <TableCell>{translate('hamafza.duplicates.second')}</TableCell>
+                <TableCell>{translate('hamafza.duplicates.reasons')}</TableCell>
+                <TableCell>{translate('hamafza.duplicates.score')}</TableCell>
+                <TableCell>{translate('hamafza.duplicates.nameSimilarity')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {pairs.map((pair) => (
+                <TableRow key={`${pair.firstId}-${pair.secondId}`}>
+                  <TableCell>
+                    <NgoCell ngo={pair.first} id={pair.firstId} />
+                  </TableCell>
+                  <TableCell>
+                    <NgoCell ngo={pair.second} id={pair.secondId} />
+                  </TableCell>
+                  <TableCell>
+                    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+                      {pair.reasons.map((reason) => (
+                        <Chip key={reason} size="small" label={DUPLICATE_REASON_LABELS[reason] ?? reason} />
+                      ))}
+                    </Box>
+                    <Typography variant="caption" color="text.secondary">
+                      {pair.explanation}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>{percent(pair.score)}</TableCell>
+                  <TableCell>{percent(pair.nameSimilarity)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+    </Box>
+  );
+};
