@@ -6,6 +6,7 @@ import { DASHBOARD_DIST, InProcessStack, prepareTestDatabase, REPO_ROOT, startIn
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { formatJalali } from "../src/common/jalali";
 import { toPersianDigits } from "../src/common/persianDigits";
+import { jalaliMonthOfIso, monthParam, monthTitle } from "../src/meetings/calendarMonth";
 
 /**
  * The engagement and evaluation screens in real headless Chromium against the real stack (demo data, demo
@@ -173,6 +174,49 @@ describe(browserDescribe, () => {
     await page.getByTestId("overdue-resolutions").getByText("مصوبه‌های معوق").waitFor(WAIT);
     await page.locator(".RaDatagrid-tbody > tr").first().waitFor(WAIT);
     await page.screenshot({ path: join(ARTIFACTS, "engagement-resolution-board.png"), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+  }, 150_000);
+
+  browserIt("a county officer finds a meeting on the Jalali month calendar and among its chair's meetings", async () => {
+    const officer = demoUser("COUNTY_OFFICER");
+    const token = await login(stack.baseUrl, officer.username, DEMO_PASSWORD);
+    const { meetings } = await gql<{ meetings: { items: { id: string; title: string; chairId: string | null; meetingDate: string }[] } }>(
+      token,
+      `{ meetings(filter: { jalaliYear: 1404 }, sort: { field: "scheduledAt", order: ASC }, limit: 200) { items { id title chairId meetingDate } } }`,
+    );
+    const meeting = meetings.items.find((item) => item.chairId) ?? meetings.items[0];
+    expect(meeting).toBeDefined();
+    const month = jalaliMonthOfIso(meeting!.meetingDate);
+
+    const { page, failedRequests, pageErrors } = await newPage();
+    await signIn(page, officer.username);
+    expect(await page.locator('a.RaMenuItemLink-root[href="#/meetings/calendar"]').count()).toBe(1);
+    await page.goto(`${stack.baseUrl}/#/meetings`);
+    await page.getByRole("button", { name: "تقویم" }).click();
+    await page.waitForURL(/#\/meetings\/calendar/, WAIT);
+    await page.getByText("شنبه", { exact: true }).first().waitFor(WAIT);
+
+    await page.goto(`${stack.baseUrl}/#/meetings/calendar?month=${monthParam(month)}`);
+    const calendar = page.getByTestId("meeting-calendar");
+    await calendar.getByTestId("calendar-month").getByText(monthTitle(month)).waitFor(WAIT);
+    const link = calendar.getByRole("link", { name: meeting!.title, exact: true }).first();
+    await link.waitFor(WAIT);
+    expect(await link.getAttribute("href")).toBe(`#/meetings/${meeting!.id}/show`);
+    await page.screenshot({ path: join(ARTIFACTS, "engagement-meeting-calendar.png"), fullPage: true });
+
+    if (meeting!.chairId) {
+      const { meetings: chaired } = await gql<{ meetings: { items: { title: string }[] } }>(
+        token,
+        `query($chairId: ID!) { meetings(filter: { chairId: $chairId }, sort: { field: "scheduledAt", order: DESC }, limit: 1) { items { title } } }`,
+        { chairId: meeting!.chairId },
+      );
+      await page.goto(`${stack.baseUrl}/#/managers/${meeting!.chairId}/show`);
+      await page.getByText("نشست‌هایی که ریاست کرده است").waitFor(WAIT);
+      await page.getByText(chaired.items[0].title, { exact: true }).first().waitFor(WAIT);
+      await page.screenshot({ path: join(ARTIFACTS, "engagement-manager-show.png"), fullPage: true });
+    }
 
     expect(pageErrors).toEqual([]);
     expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);

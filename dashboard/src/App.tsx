@@ -16,6 +16,8 @@ import { AppLayout } from './layout/AppLayout';
 import licences from './licences';
 import managers from './managers';
 import meetings from './meetings';
+import { MeetingCalendar } from './meetings/MeetingCalendar';
+import { MEETING_CALENDAR_PATH } from './meetings/calendarMonth';
 import demands from './demands';
 import { agendaItems, workingGroupMembers } from './engagement/resources';
 import evaluationResults from './evaluation';
@@ -81,6 +83,7 @@ export const App = () => (
       <Route path={DUPLICATES_PATH} element={<NgoDuplicatesPage />} />
       <Route path={PARALLEL_WORK_PATH} element={<ParallelWorkPage />} />
       <Route path={EVALUATION_PATH} element={<EvaluationCyclePage />} />
+      <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
     </CustomRoutes>
   </Admin>
 );

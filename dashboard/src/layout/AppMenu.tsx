@@ -1,3 +1,4 @@
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -8,6 +9,7 @@ import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin
 import { canRoleAccess } from '../auth/access';
 import type { Role } from '../auth/roles';
 import { EVALUATION_PATH } from '../evaluation/EvaluationCyclePage';
+import { MEETING_CALENDAR_PATH } from '../meetings/calendarMonth';
 import { NGO_IMPORT_PATH } from '../ngos/NgoImportPage';
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from '../registry/paths';
 
@@ -52,6 +54,7 @@ export const MENU_GROUPS: Group[] = [
     label: 'hamafza.menu.engagement',
     items: [
       { resource: 'meetings' },
+      { page: 'meetingCalendar', to: MEETING_CALENDAR_PATH, label: 'تقویم نشست‌ها', icon: <CalendarMonthIcon />, accessResource: 'meetings' },
       { resource: 'resolutions' },
       { resource: 'workingGroups' },
       { resource: 'projects' },

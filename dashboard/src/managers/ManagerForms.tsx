@@ -1,30 +1,22 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import {
   AutocompleteInput,
-  BooleanField,
   Create,
   Edit,
-  EditButton,
   FormDataConsumer,
-  ReferenceField,
   ReferenceInput,
   required,
-  Show,
   SimpleForm,
-  SimpleShowLayout,
-  TextField,
   TextInput,
-  TopToolbar,
   useCanAccess,
   useRecordContext,
   type RaRecord,
 } from 'react-admin';
 import { ActionDialogButton } from '../common/ActionDialog';
-import { JalaliDateField } from '../common/JalaliDateField';
 import { JalaliDateInput } from '../common/JalaliDateInput';
 import { tehranTodayIso } from '../common/jalaliInput';
 import { useGraphQL } from '../common/useGraphQL';
-import { PositionKindField, PositionKindInput, TITLED_POSITION_KINDS } from './managerEnums';
+import { PositionKindInput, TITLED_POSITION_KINDS } from './managerEnums';
 
 const END_TENURE = /* GraphQL */ `
   mutation endManagerTenure($id: ID!, $endedOn: Date!) { endManagerTenure(id: $id, endedOn: $endedOn) { id tenureEnd isCurrent updatedAt } }
@@ -73,7 +65,7 @@ export const ManagerEdit = () => (
 );
 
 /** Ends the current tenure on a given day (the manager's last day). */
-const EndTenureButton = () => {
+export const EndTenureButton = () => {
   const manager = useRecordContext<RaRecord>();
   const graphql = useGraphQL();
   const { canAccess } = useCanAccess({ resource: 'managers', action: 'edit', record: manager });
@@ -98,25 +90,3 @@ const EndTenureButton = () => {
   );
 };
 
-const ManagerShowActions = () => (
-  <TopToolbar>
-    <EndTenureButton />
-    <EditButton />
-  </TopToolbar>
-);
-
-export const ManagerShow = () => (
-  <Show actions={<ManagerShowActions />}>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <TextField source="position" />
-      <PositionKindField source="positionKind" />
-      <ReferenceField source="agencyId" reference="agencies" link="show" />
-      <ReferenceField source="provinceId" reference="provinces" link="show" />
-      <ReferenceField source="countyId" reference="counties" link="show" emptyText="—" />
-      <JalaliDateField source="tenureStart" />
-      <JalaliDateField source="tenureEnd" emptyText="—" />
-      <BooleanField source="isCurrent" />
-    </SimpleShowLayout>
-  </Show>
-);

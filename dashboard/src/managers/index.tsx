@@ -1,6 +1,7 @@
 import BadgeIcon from '@mui/icons-material/Badge';
 import type { ResourceProps } from 'react-admin';
-import { ManagerCreate, ManagerEdit, ManagerShow } from './ManagerForms';
+import { ManagerCreate, ManagerEdit } from './ManagerForms';
+import { ManagerShow } from './ManagerShow';
 import { ManagerList } from './ManagerList';
 
 const managers: Omit<ResourceProps, 'name'> = {

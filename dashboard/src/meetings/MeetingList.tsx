@@ -1,5 +1,7 @@
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import {
   BooleanField,
+  Button,
   CreateButton,
   Datagrid,
   ExportButton,
@@ -11,12 +13,14 @@ import {
   SearchInput,
   TextField,
   TopToolbar,
+  useNavigate,
   type RaRecord,
 } from 'react-admin';
 import { JalaliDateField } from '../common/JalaliDateField';
 import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
 import { toPersianDigits } from '../common/persianDigits';
 import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
+import { MEETING_CALENDAR_PATH } from './calendarMonth';
 import { MeetingKindField, MeetingKindInput, MeetingStatusField, MeetingStatusInput } from './meetingEnums';
 
 const meetingFilters = [
@@ -32,8 +36,18 @@ const meetingFilters = [
   <NullableBooleanInput key="withNgos" source="withNgos" />,
 ];
 
+const CalendarButton = () => {
+  const navigate = useNavigate();
+  return (
+    <Button label="تقویم" onClick={() => navigate(MEETING_CALENDAR_PATH)}>
+      <CalendarMonthIcon />
+    </Button>
+  );
+};
+
 const MeetingListActions = () => (
   <TopToolbar>
+    <CalendarButton />
     <FilterButton />
     <CreateButton />
     <ExportButton />
