@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearer, dropProvisionedDatabase, login, postGraphQL, startEmbeddedPostgres } from "@hamafza/common";
+import { bearer, dropProvisionedDatabase, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders } from "@hamafza/common";
+import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
 import { prepareDatabase } from "./prepare";
@@ -59,7 +60,45 @@ async function main() {
   } finally {
     await stack.stop();
     await dropProvisionedDatabase(adminUrl, database);
+  }
+  try {
+    await benchNationalEvaluation(adminUrl, `${database}_eval`);
+  } finally {
     await embedded?.stop();
+  }
+}
+
+/**
+ * A whole-country evaluation run (issue 6, «Scale»): 20,000 managers in 450 counties, facts from a synthetic source
+ * (the engagement facts query itself is one set of SQL statements, tested for its statement count), computed,
+ * snapshotted and stored in one mutation, then recomputed from the snapshot.
+ */
+async function benchNationalEvaluation(adminUrl: string, database: string) {
+  const managers = Number(process.env.BENCH_EVALUATION_MANAGERS ?? 20_000);
+  const prepared = await prepareDatabase(adminUrl, database, { demo: false });
+  const db = createEvaluationDataSource(prepared.serviceUrls.evaluation);
+  await db.initialize();
+  const security = generateServiceSecurity();
+  const facts = syntheticFacts(managers);
+  const server = await startEvaluation({ db, port: 0, security, factsSource: async () => facts });
+  try {
+    await db.query(`UPDATE evaluation_cycle SET state = 'OPEN' WHERE year = 1404`);
+    const headers = await subgraphHeaders(security, { role: Role.EVALUATOR });
+    const started = performance.now();
+    const run = await postGraphQL(server.url, `mutation { runEvaluation(year: 1404) { id managersScored durationMs } }`, {}, headers);
+    const elapsed = performance.now() - started;
+    if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message}`);
+    const recomputeStarted = performance.now();
+    const again = await postGraphQL(server.url, `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, { id: run.data!.runEvaluation.id }, headers);
+    const recompute = performance.now() - recomputeStarted;
+    console.log(
+      `evaluation run (${run.data!.runEvaluation.managersScored} managers, 450 counties, synthetic facts): ${elapsed.toFixed(0)} ms; ` +
+        `recompute from snapshot ${recompute.toFixed(0)} ms (identical: ${again.data?.recomputeEvaluationRun.identical})`,
+    );
+  } finally {
+    await server.stop();
+    await db.destroy();
+    await dropProvisionedDatabase(adminUrl, database);
   }
 }
 

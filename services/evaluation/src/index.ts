@@ -10,6 +10,7 @@ export { buildEvaluationSchema, evaluationEntities } from "./schema";
 export { loadEvaluationDemoData } from "./seed/demo";
 export type { EvaluationDemoInput } from "./seed/demo";
 export * from "./scoring";
+export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";
 
 export const SERVICE_NAME = "evaluation";
