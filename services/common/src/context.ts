@@ -10,6 +10,8 @@ export interface RequestContext {
   requestId: string;
   /** The verified user of the access token; `null` only where a route needs no sign-in. */
   user: AuthUser | null;
+  /** The access token itself, for a service that calls another subgraph on the user's behalf (evaluation). */
+  accessToken: string | null;
   /** The service answering (recorded in the audit log). */
   service: string;
   /** The end user's network address as the gateway saw it. */
@@ -37,11 +39,12 @@ export class LoaderRegistry {
 
 export function createRequestContext(
   db: DataSource,
-  options: { user?: AuthUser | null; service?: string; requestId?: string; clientAddress?: string | null } = {},
+  options: { user?: AuthUser | null; accessToken?: string | null; service?: string; requestId?: string; clientAddress?: string | null } = {},
 ): RequestContext {
   return {
     requestId: options.requestId ?? randomUUID(),
     user: options.user ?? null,
+    accessToken: options.accessToken ?? null,
     service: options.service ?? "unknown",
     clientAddress: options.clientAddress ?? null,
     db,

@@ -19,3 +19,7 @@ export function stableId(namespace: string, key: string): string {
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** Official territory codes: two-digit provinces (`19`), four-digit counties starting with the province's (`1901`). */
+export const isProvinceCode = (value: string): boolean => /^\d{2}$/.test(value);
+export const isCountyCode = (value: string): boolean => /^\d{4}$/.test(value);

@@ -67,3 +67,22 @@ export function jalaliQuarterRange(year: number, quarter: number): { start: Date
 export function jalaliYearRange(year: number): { start: Date; end: Date } {
   return { start: tehranMidnight(year, 1, 1), end: tehranMidnight(year + 1, 1, 1) };
 }
+
+const TEHRAN_ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TEHRAN, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The Tehran calendar day of an instant, as the Gregorian ISO day `YYYY-MM-DD`. */
+export function tehranDay(instant: Date): string {
+  return TEHRAN_ISO_DAY.format(instant);
+}
+
+/** Today on Tehran's clock, as `YYYY-MM-DD`. */
+export function tehranToday(now = new Date()): string {
+  return tehranDay(now);
+}
+
+/** The ISO day `days` after (or before, if negative) an ISO day. */
+export function addDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -65,6 +65,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       if (!token) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);
       try {
         res.locals.user = await verifyAccessToken(options.security.keys, token);
+        res.locals.accessToken = token;
         next();
       } catch (error) {
         sendError(res, 401, ErrorCode.UNAUTHENTICATED, (error as AppError).message);
@@ -74,6 +75,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       context: async ({ req, res }) =>
         createRequestContext(options.db, {
           user: res.locals.user,
+          accessToken: res.locals.accessToken,
           service: options.name,
           requestId: headerValue(req.headers[REQUEST_ID_HEADER]),
           clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,

@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 import { InitEvaluation1763800000000 } from "./migrations/1763800000000-InitEvaluation";
 import { ScoreTerritoryAndPublication1763900000000 } from "./migrations/1763900000000-ScoreTerritoryAndPublication";
 import { EvaluationCycles1764300000000 } from "./migrations/1764300000000-EvaluationCycles";
-import { FactsSource, registerUpstream, rememberTokenPlugin } from "./upstream";
+import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
 
 export { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -33,5 +33,5 @@ export interface EvaluationOptions {
 
 export async function startEvaluation(options: EvaluationOptions): Promise<RunningServer> {
   registerUpstream(options.db, { registryUrl: options.registryUrl ?? process.env.REGISTRY_URL, engagementUrl: options.engagementUrl ?? process.env.ENGAGEMENT_URL, gatewaySecret: options.security.gatewaySecret }, options.factsSource);
-  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEvaluationSchema(), db: options.db, port: options.port, security: options.security, plugins: [rememberTokenPlugin as never] });
+  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEvaluationSchema(), db: options.db, port: options.port, security: options.security });
 }

@@ -1,4 +1,4 @@
-import { AppError, bearerToken, ErrorCode, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, RequestContext, requireUser } from "@hamafza/common";
+import { AppError, ErrorCode, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, RequestContext, requireUser } from "@hamafza/common";
 import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring";
 
 /**
@@ -17,20 +17,10 @@ export interface UpstreamConfig {
   gatewaySecret: string;
 }
 
-const tokens = new WeakMap<object, string>();
-
-/** Apollo plugin: remembers each request's bearer token for the upstream calls made while answering it. */
-export const rememberTokenPlugin = {
-  async requestDidStart(request: { request: { http?: { headers: { get(name: string): string | undefined | null } } }; contextValue: object }) {
-    const token = bearerToken(request.request.http?.headers.get("authorization") ?? null);
-    if (token) tokens.set(request.contextValue, token);
-  },
-};
-
 const UPSTREAM_FAILED = "دریافت داده‌ها از سرویس‌های ثبت یا تعامل ممکن نشد؛ کمی بعد دوباره تلاش کنید.";
 
 async function call<T>(ctx: RequestContext, config: UpstreamConfig, url: string | undefined, query: string, variables: Record<string, unknown>): Promise<T> {
-  const token = tokens.get(ctx);
+  const token = ctx.accessToken;
   if (!url || !token) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
   const response = await fetch(url, {
     method: "POST",

@@ -1,11 +1,10 @@
-import { AppError, ErrorCode, recordAudit, RequestContext, toAsciiDigits } from "@hamafza/common";
+import { AppError, ErrorCode, recordAudit, RequestContext, toAsciiDigits, TokenKeys } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { User } from "../entities/User";
 import { spendVerificationTime, verifyPassword } from "./passwords";
 import { LoginPolicy, slowdownMs } from "./policy";
 import { issueToken, openSession, SignInResult } from "./sessions";
 import { accountKey, addressKey, clearFailures, countFailure, lockedForSeconds, pruneExpired } from "./throttle";
-import { TokenKeys } from "@hamafza/common";
 
 export const WRONG_CREDENTIALS_MESSAGE = "نام کاربری یا گذرواژه نادرست است.";
 

@@ -8,6 +8,8 @@ import {
   IdArg,
   InputArg,
   inTransaction,
+  isCountyCode,
+  isProvinceCode,
   isUuid,
   normalizePersian,
   notFound,
@@ -264,15 +266,13 @@ export class UserResolver {
   }
 }
 
-const PROVINCE_CODE = /^\d{2}$/;
-const COUNTY_CODE = /^\d{4}$/;
 
 /** The territory a role needs: officers their province or county, evaluators and analysts optionally one, admins none. */
 function checkTerritory(v: Validator, role: Role, provinceId: string | null, countyId: string | null): { provinceId: string | null; countyId: string | null } {
   const province = provinceId || null;
   const county = countyId || null;
-  v.check(!province || PROVINCE_CODE.test(province), "provinceId", "کد استان باید دو رقم باشد.");
-  v.check(!county || COUNTY_CODE.test(county), "countyId", "کد شهرستان باید چهار رقم باشد.");
+  v.check(!province || isProvinceCode(province), "provinceId", "کد استان باید دو رقم باشد.");
+  v.check(!county || isCountyCode(county), "countyId", "کد شهرستان باید چهار رقم باشد.");
   switch (role) {
     case Role.ADMIN:
       return { provinceId: null, countyId: null };

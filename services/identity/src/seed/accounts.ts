@@ -22,7 +22,8 @@ export async function ensureAdminAccount(db: DataSource, password: string | unde
   if (password && passwordProblem(password, ADMIN_USERNAME)) throw new Error(`ADMIN_PASSWORD is not acceptable: at least 10 characters, not containing "admin".`);
   let chosen = password || generatePassword();
   while (passwordProblem(chosen, ADMIN_USERNAME)) chosen = generatePassword();
-  await db.transaction((em) => createAccount(em, { username: ADMIN_USERNAME, displayName: "مدیر سامانه", role: Role.ADMIN, provinceId: null, countyId: null }, chosen));
+  const passwordHash = await hashPassword(chosen);
+  await db.transaction((em) => createAccount(em, { username: ADMIN_USERNAME, displayName: "مدیر سامانه", role: Role.ADMIN, provinceId: null, countyId: null }, passwordHash));
   return { created: true, generatedPassword: password ? null : chosen };
 }
 
@@ -46,23 +47,23 @@ export const demoUsers: readonly DemoUser[] = [
   { username: "demo.analyst", displayName: "نرگس حسینی (تحلیلگر)", role: Role.ANALYST, provinceId: null, countyId: null },
 ];
 
-/** Adds the demo accounts that are missing; returns how many it added. */
+/** Adds the demo accounts that are missing; returns how many it added. Hashes run in parallel (argon2 threads). */
 export async function loadIdentityDemoData(db: DataSource): Promise<{ users: number }> {
-  let added = 0;
-  for (const demo of demoUsers) {
-    if (await db.getRepository(User).existsBy({ username: demo.username })) continue;
-    await db.transaction((em) => createAccount(em, demo, DEMO_PASSWORD));
-    added++;
-  }
-  return { users: added };
+  const existing = new Set((await db.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
+  const missing = demoUsers.filter((demo) => !existing.has(demo.username));
+  const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
+  await db.transaction(async (em) => {
+    for (const [i, demo] of missing.entries()) await createAccount(em, demo, hashes[i]);
+  });
+  return { users: missing.length };
 }
 
-async function createAccount(em: EntityManager, account: DemoUser, password: string): Promise<void> {
+async function createAccount(em: EntityManager, account: DemoUser, passwordHash: string): Promise<void> {
   const user = await em.save(
     em.create(User, {
       ...account,
       displayNameNormalized: normalizePersian(account.displayName),
-      passwordHash: await hashPassword(password),
+      passwordHash,
       disabled: false,
       lastLoginAt: null,
     }),
