@@ -20,7 +20,7 @@ export const countyById = (ctx: RequestContext) => byIdLoader(ctx, County);
  * did not exist (root queries, field resolvers and `_entities` all load through here). A malformed id answers
  * null instead of failing the batch's SQL.
  */
-function byUuidLoader<T extends { id: string }>(ctx: RequestContext, entity: new () => T) {
+export function byUuidLoader<T extends { id: string }>(ctx: RequestContext, entity: new () => T) {
   return uuidKeyedLoader<T | null>(
     ctx,
     `${entity.name}ByUuid`,

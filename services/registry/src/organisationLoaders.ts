@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, RequestContext, requireUser, territoryCondition, uuidKeyedLoader, whereInTerritory } from "@hamafza/common";
+import { groupByKeys, RequestContext, requireUser, territoryCondition, uuidKeyedLoader, whereInTerritory } from "@hamafza/common";
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { Agency } from "./entities/Agency";
 import { FacilitationOffice, FacilitationOfficeOperator } from "./entities/FacilitationOffice";
@@ -7,6 +7,7 @@ import { Manager } from "./entities/Manager";
 import { NgoHouse, NgoHouseMember } from "./entities/NgoHouse";
 import { Ngo } from "./entities/Ngo";
 import { NgoNetwork, NgoNetworkMember } from "./entities/NgoNetwork";
+import { byUuidLoader } from "./loaders";
 
 /**
  * Request-scoped DataLoaders of the organisations and places (agencies, managers, areas, NGO houses, networks,
@@ -16,25 +17,11 @@ import { NgoNetwork, NgoNetworkMember } from "./entities/NgoNetwork";
 
 type Territorial = ObjectLiteral & { id: string };
 
-/** Rows of `entity` by id, within the user's territory (null outside it or for malformed ids). */
-function scopedById<T extends Territorial>(ctx: RequestContext, entity: new () => T) {
-  return uuidKeyedLoader<T | null>(
-    ctx,
-    `${entity.name}ByUuid`,
-    async (ids) => {
-      const query = ctx.db.getRepository(entity).createQueryBuilder("row").where("row.id IN (:...ids)", { ids });
-      whereInTerritory(query, requireUser(ctx), { province: "row.provinceId", county: "row.countyId" });
-      return byKeys(ids, await query.getMany(), (row) => row.id);
-    },
-    null,
-  );
-}
-
-export const agencyById = (ctx: RequestContext) => scopedById(ctx, Agency);
-export const areaById = (ctx: RequestContext) => scopedById(ctx, InformalSettlementArea);
-export const ngoHouseById = (ctx: RequestContext) => scopedById(ctx, NgoHouse);
-export const ngoNetworkById = (ctx: RequestContext) => scopedById(ctx, NgoNetwork);
-export const facilitationOfficeById = (ctx: RequestContext) => scopedById(ctx, FacilitationOffice);
+export const agencyById = (ctx: RequestContext) => byUuidLoader(ctx, Agency);
+export const areaById = (ctx: RequestContext) => byUuidLoader(ctx, InformalSettlementArea);
+export const ngoHouseById = (ctx: RequestContext) => byUuidLoader(ctx, NgoHouse);
+export const ngoNetworkById = (ctx: RequestContext) => byUuidLoader(ctx, NgoNetwork);
+export const facilitationOfficeById = (ctx: RequestContext) => byUuidLoader(ctx, FacilitationOffice);
 
 /** Rows of `entity` grouped by a UUID column (`managersByAgency` …), within the user's territory. */
 function scopedByUuidColumn<T extends Territorial>(

@@ -1,5 +1,5 @@
 import { verifyIranianLegalId, verifyIranianNationalId } from "@persian-tools/persian-tools";
-import { parseJalaliDate, TEHRAN, toAsciiDigits, toJalali, Validator } from "@hamafza/common";
+import { parseJalaliDate, tehranToday, toAsciiDigits, toJalali } from "@hamafza/common";
 
 /** شناسه ملی of a legal entity: 11 digits with the official checksum. */
 export function isValidLegalNationalId(value: string): boolean {
@@ -25,19 +25,8 @@ export function normalizePhone(value: string): string | null {
   return /^0(9\d{9}|[1-8]\d{9})$/.test(digits) ? digits : null;
 }
 
-const tehranDay = new Intl.DateTimeFormat("en-CA", { timeZone: TEHRAN, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today's calendar day on Tehran's clock, as the Gregorian ISO day `YYYY-MM-DD`. */
-export function tehranToday(now = new Date()): string {
-  return tehranDay.format(now);
-}
-
-/** The Gregorian ISO day `days` after (or before, if negative) an ISO day. */
-export function addDays(isoDay: string, days: number): string {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+// Tehran days live in common; re-exported for the registry's existing imports.
+export { addDays, tehranToday } from "@hamafza/common";
 
 /** The current Jalali year on Tehran's clock. */
 export function currentJalaliYear(now = new Date()): number {

@@ -3,6 +3,7 @@ import {
   Allow,
   ALL_ROLES,
   assertCanWrite,
+  conflict,
   containsPattern,
   FilterArg,
   IdArg,
@@ -30,7 +31,7 @@ import { Manager } from "../entities/Manager";
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
 import { agencyById, managersByAgency, officesByPartnerAgency } from "../organisationLoaders";
-import { conflictError, findForWrite, resolveTerritory } from "./organisationSupport";
+import { findForWrite, resolveTerritory } from "./organisationSupport";
 
 @ObjectType({ description: "A page of agencies." })
 export class AgencyPage extends PageOf(Agency) {}
@@ -152,7 +153,7 @@ export class AgencyResolver {
       const moved = agency.kind !== before.kind || agency.provinceId !== before.provinceId || agency.countyId !== before.countyId;
       if (moved) {
         const [managers, offices] = await Promise.all([em.countBy(Manager, { agencyId: id }), em.countBy(FacilitationOffice, { partnerAgencyId: id })]);
-        if (managers + offices > 0) throw conflictError("این دستگاه مدیر یا دفتر تسهیل‌گری ثبت‌شده دارد؛ نوع و استان یا شهرستان آن را نمی‌توان تغییر داد.");
+        if (managers + offices > 0) throw conflict("این دستگاه مدیر یا دفتر تسهیل‌گری ثبت‌شده دارد؛ نوع و استان یا شهرستان آن را نمی‌توان تغییر داد.");
       }
       const saved = await em.save(agency);
       await recordChange(em, ctx, "updateAgency", "Agency", { before, after: saved });
@@ -166,8 +167,8 @@ export class AgencyResolver {
     return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
       const agency = await findForWrite(em, ctx, Agency, id, LABEL);
       const [managers, offices] = await Promise.all([em.countBy(Manager, { agencyId: id }), em.countBy(FacilitationOffice, { partnerAgencyId: id })]);
-      if (managers > 0) throw conflictError(AGENCY_CONSTRAINTS.manager_agency_fk);
-      if (offices > 0) throw conflictError(AGENCY_CONSTRAINTS.facilitation_office_partner_agency_fk);
+      if (managers > 0) throw conflict(AGENCY_CONSTRAINTS.manager_agency_fk);
+      if (offices > 0) throw conflict(AGENCY_CONSTRAINTS.facilitation_office_partner_agency_fk);
       await em.delete(Agency, { id });
       await recordChange(em, ctx, "deleteAgency", "Agency", { before: agency, after: null });
       return Object.assign(new Agency(), agency, { id });

@@ -3,6 +3,7 @@ import {
   Allow,
   ALL_ROLES,
   assertCanWrite,
+  conflict,
   containsPattern,
   FilterArg,
   IdArg,
@@ -29,7 +30,7 @@ import { AreaKind, InformalSettlementArea } from "../entities/InformalSettlement
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
 import { areaById, areasByCounty, officesByArea } from "../organisationLoaders";
-import { conflictError, findForWrite } from "./organisationSupport";
+import { findForWrite } from "./organisationSupport";
 
 @ObjectType({ description: "A page of informal-settlement areas." })
 export class InformalSettlementAreaPage extends PageOf(InformalSettlementArea) {}
@@ -158,7 +159,7 @@ export class InformalSettlementAreaResolver {
       await applyAreaInput(em, area, input);
       assertCanWrite(requireUser(ctx), area);
       if (area.countyId !== before.countyId && (await em.countBy(FacilitationOffice, { areaId: id })) > 0) {
-        throw conflictError("این محله دفتر تسهیل‌گری دارد و شهرستان آن را نمی‌توان تغییر داد.");
+        throw conflict("این محله دفتر تسهیل‌گری دارد و شهرستان آن را نمی‌توان تغییر داد.");
       }
       const saved = await em.save(area);
       await recordChange(em, ctx, "updateInformalSettlementArea", "InformalSettlementArea", { before, after: saved });
@@ -172,7 +173,7 @@ export class InformalSettlementAreaResolver {
     return inTransaction(ctx.db, AREA_CONSTRAINTS, async (em) => {
       const area = await findForWrite(em, ctx, InformalSettlementArea, id, LABEL);
       const offices = await em.countBy(FacilitationOffice, { areaId: id });
-      if (offices > 0) throw conflictError(`در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`);
+      if (offices > 0) throw conflict(`در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`);
       await em.delete(InformalSettlementArea, { id });
       await recordChange(em, ctx, "deleteInformalSettlementArea", "InformalSettlementArea", { before: area, after: null });
       return Object.assign(new InformalSettlementArea(), area, { id });

@@ -1,7 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
-import { DateScalar, isUuid, RequestContext, requireUser, territoryCondition } from "@hamafza/common";
+import { DateScalar, isUuid, RequestContext } from "@hamafza/common";
 import { LicenceState } from "../entities/Licence";
-import { licenceStateParams, namedQuery } from "./licenceState";
+import { licenceStateOnLoader } from "./licence";
 
 /**
  * The engagement service's `MeetingAttendance` entity (an NGO's attendance at a meeting), extended by the registry
@@ -36,7 +36,9 @@ export class MeetingAttendanceLicenceResolver {
   })
   licenceStateOnMeetingDate(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Promise<LicenceState | null> | null {
     if (!attendance.meetingDate || !isUuid(attendance.ngoId)) return null;
-    return attendanceLicenceState(ctx).load(`${attendance.ngoId}|${attendance.meetingDate}`);
+    return licenceStateOnLoader(ctx)
+      .load(`${attendance.ngoId}|${attendance.meetingDate}`)
+      .then((row) => row?.state ?? null);
   }
 
   @Directive('@requires(fields: "ngoId meetingDate")')
@@ -48,39 +50,4 @@ export class MeetingAttendanceLicenceResolver {
     const state = await this.licenceStateOnMeetingDate(attendance, ctx);
     return state === null ? null : FLAGGED_STATES.has(state);
   }
-}
-
-/**
- * Licence states of many (NGO, day) pairs, one statement per distinct day, in the user's territory (null outside it).
- * The same rule as `licenceStatesOn` in licence.ts: the licence current that day (latest issued by then) and its
- * last history step by then.
- */
-function attendanceLicenceState(ctx: RequestContext) {
-  return ctx.loaders.get<string, LicenceState | null>("attendanceLicenceState", async (keys) => {
-    const byDate = new Map<string, string[]>();
-    for (const key of keys) {
-      const [ngoId, date] = key.split("|");
-      byDate.set(date, [...(byDate.get(date) ?? []), ngoId]);
-    }
-    const found = new Map<string, LicenceState>();
-    const scope = territoryCondition(requireUser(ctx), { province: "n.province_id", county: "n.county_id" });
-    for (const [date, ngoIds] of byDate) {
-      const rows = await namedQuery<{ ngo_id: string; state: LicenceState }>(
-        ctx.db,
-        `SELECT x.ngo_id,
-                coalesce((SELECT licence_state(e.status, e.suspended_until, e.expires_on, CAST(:licenceToday AS date), CAST(:licenceWindow AS integer))
-                            FROM licence_event e
-                           WHERE e.licence_id = x.licence_id AND e.effective_on <= CAST(:licenceToday AS date)
-                           ORDER BY e.effective_on DESC, e.seq DESC LIMIT 1), 'NONE') AS state
-           FROM (SELECT n.id AS ngo_id,
-                        (SELECT l.id FROM licence l WHERE l.ngo_id = n.id AND l.issued_on <= CAST(:licenceToday AS date)
-                          ORDER BY l.issued_on DESC, l.created_at DESC LIMIT 1) AS licence_id
-                   FROM ngo n
-                  WHERE n.id IN (:...ngoIds) ${scope ? `AND ${scope.sql}` : ""}) x`,
-        { ...licenceStateParams(date), ngoIds: [...new Set(ngoIds)], ...(scope?.params ?? {}) },
-      );
-      for (const row of rows) found.set(`${row.ngo_id}|${date}`, row.state);
-    }
-    return keys.map((key) => found.get(key) ?? null);
-  });
 }

@@ -192,7 +192,7 @@ const LICENCE_SORTABLE = {
 const TERRITORY = { province: "ngo.provinceId", county: "ngo.countyId" };
 
 /** Licences of visible NGOs by id. */
-export const licenceById = (ctx: RequestContext) =>
+const licenceById = (ctx: RequestContext) =>
   uuidKeyedLoader<Licence | null>(
     ctx,
     "LicenceById",
@@ -201,7 +201,7 @@ export const licenceById = (ctx: RequestContext) =>
   );
 
 /** Each visible NGO's current licence (the latest issued), one `DISTINCT ON` statement per batch. */
-export const currentLicenceByNgo = (ctx: RequestContext) =>
+const currentLicenceByNgo = (ctx: RequestContext) =>
   uuidKeyedLoader<Licence | null>(
     ctx,
     "CurrentLicenceByNgo",
@@ -247,7 +247,7 @@ const eventsByLicence = (ctx: RequestContext) =>
   );
 
 /** State of many NGOs' licences on one day per statement (keys `ngoId|date`), from the licence history. */
-const licenceStateOnLoader = (ctx: RequestContext) =>
+export const licenceStateOnLoader = (ctx: RequestContext) =>
   ctx.loaders.get<string, NgoLicenceStateOn | null>("LicenceStateOn", async (keys) => {
     const byDate = new Map<string, string[]>();
     for (const key of keys) {

@@ -4,6 +4,7 @@ import {
   ALL_ROLES,
   AppError,
   assertCanWrite,
+  conflict,
   containsPattern,
   DateScalar,
   ErrorCode,
@@ -34,7 +35,8 @@ import { Manager, ManagerPositionKind, POSITION_AGENCY_KINDS, positionKeyOf, SIN
 import { Province } from "../entities/Province";
 import { countyById, managerById, provinceById } from "../loaders";
 import { agencyById } from "../organisationLoaders";
-import { addDays, conflictError, findForWrite, tehranToday, visibleAgency } from "./organisationSupport";
+import { addDays, tehranToday } from "../validation";
+import { findForWrite, visibleAgency } from "./organisationSupport";
 
 @ObjectType({ description: "A page of managers." })
 export class ManagerPage extends PageOf(Manager) {}
@@ -296,7 +298,7 @@ const overlaps = (a: Pick<Manager, "tenureStart" | "tenureEnd">, b: Pick<Manager
   (a.tenureEnd === null || a.tenureEnd >= b.tenureStart) && (b.tenureEnd === null || b.tenureEnd >= a.tenureStart);
 
 const overlapConflict = (other: Manager) =>
-  conflictError(
+  conflict(
     `این سمت از ${jalaliDay(other.tenureStart)}${other.tenureEnd ? ` تا ${jalaliDay(other.tenureEnd)}` : ""} در تصدی «${other.name}» است و دوره‌ها هم‌پوشانی دارند؛ هر سمت در هر روز تنها یک متصدی دارد.`,
   );
 

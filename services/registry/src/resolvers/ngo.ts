@@ -4,7 +4,6 @@ import {
   ALL_ROLES,
   AppError,
   assertCanWrite,
-  canRead,
   FilterArg,
   IdArg,
   InputArg,
@@ -16,9 +15,7 @@ import {
   DateScalar,
   ErrorCode,
   inTransaction,
-  isUuid,
   normalizePersian,
-  notFound,
   PageArgs,
   PageOf,
   paginate,
@@ -37,6 +34,7 @@ import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { isNotInFuture, isValidLegalNationalId, normalizeCode, normalizePhone } from "../validation";
 import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
+import { findForWrite } from "./organisationSupport";
 import {
   BoardMemberInput,
   checkProfileInput,
@@ -302,7 +300,7 @@ export class NgoResolver {
     @InputArg(NgoUpdateInput) input: NgoUpdateInput,
   ): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
-      const ngo = await findNgoForUpdate(em, ctx, id);
+      const ngo = await findForWrite(em, ctx, Ngo, id, "سمن");
       const before = { ...ngo, ...(await profileSnapshot(em, id, input)) };
       await applyNgoInput(em, ngo, input);
       assertCanWrite(requireUser(ctx), ngo);
@@ -317,7 +315,7 @@ export class NgoResolver {
   @Mutation(() => Ngo, { description: "Delete an NGO registered by mistake, with its profile and licences; returns it as it was. Prefer status DISSOLVED for real NGOs." })
   async deleteNgo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
-      const ngo = await findNgoForUpdate(em, ctx, id);
+      const ngo = await findForWrite(em, ctx, Ngo, id, "سمن");
       const profile = await profileSnapshot(em, id, "all");
       await em.delete(Ngo, { id });
       await recordChange(em, ctx, "deleteNgo", "Ngo", { before: { ...ngo, ...profile }, after: null });
@@ -334,15 +332,6 @@ export class NgoResolver {
   province(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Province | null> {
     return provinceById(ctx).load(ngo.provinceId);
   }
-}
-
-/** The NGO, locked for the transaction; outside the user's territory it is "not found", outside its write scope forbidden. */
-export async function findNgoForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Ngo> {
-  const user = requireUser(ctx);
-  const ngo = isUuid(id) ? await em.findOne(Ngo, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!ngo || !canRead(user, ngo)) throw notFound("سمن", id);
-  assertCanWrite(user, ngo);
-  return ngo;
 }
 
 /** The NGO's own values in an input (create, update, or a row of an imported file). */

@@ -283,7 +283,7 @@ function childrenLoader<T extends ObjectLiteral & { ngoId: string }>(ctx: Reques
 }
 
 /** Field ids of visible NGOs, in the taxonomy's order. */
-export const fieldIdsByNgo = (ctx: RequestContext) =>
+const fieldIdsByNgo = (ctx: RequestContext) =>
   uuidKeyedLoader<string[]>(
     ctx,
     "FieldIdsByNgo",

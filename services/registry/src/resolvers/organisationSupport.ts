@@ -1,11 +1,11 @@
-import { AppError, assertCanWrite, canRead, ErrorCode, isUuid, notFound, RequestContext, requireUser, Validator, whereInTerritory } from "@hamafza/common";
+import { assertCanWrite, canRead, isUuid, notFound, RequestContext, requireUser, Validator, whereInTerritory } from "@hamafza/common";
 import { EntityManager, ObjectLiteral } from "typeorm";
 import { Agency } from "../entities/Agency";
 import { County } from "../entities/County";
 import { Ngo } from "../entities/Ngo";
 import { Province } from "../entities/Province";
 
-/** Shared steps of the organisations-and-places mutations (agencies, managers, areas, houses, networks, offices). */
+/** Shared steps of the registry mutations (NGOs, agencies, managers, areas, houses, networks, offices). */
 
 type TerritorialRow = ObjectLiteral & { id: string; provinceId: string; countyId: string | null };
 
@@ -81,18 +81,3 @@ export function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
   return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
 }
-
-/** Today's calendar day on Tehran's clock, as a Gregorian ISO day. */
-export function tehranToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** The ISO day before / after a Gregorian ISO day. */
-export function addDays(isoDay: string, days: number): string {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** A refused change that would break another record (CONFLICT with a Persian message). */
-export const conflictError = (message: string) => new AppError(ErrorCode.CONFLICT, message);

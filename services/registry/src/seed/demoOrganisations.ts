@@ -36,7 +36,7 @@ const DIRECTORATES = [
 ];
 export const demoDirectorateId = (provinceId: string, key: string) => demoAgencyId(`DIRECTORATE_GENERAL:${provinceId}:${key}`);
 export const demoMunicipalityId = (countyId: string) => demoAgencyId(`MUNICIPALITY:${countyId}`);
-export const demoCityCouncilId = (countyId: string) => demoAgencyId(`CITY_COUNCIL:${countyId}`);
+const demoCityCouncilId = (countyId: string) => demoAgencyId(`CITY_COUNCIL:${countyId}`);
 
 /** Municipalities beyond the provincial capitals' (which every demo province gets). */
 const EXTRA_MUNICIPALITIES = ["1902", "0409"];

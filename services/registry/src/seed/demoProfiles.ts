@@ -40,7 +40,7 @@ const FIRST_NAMES = ["محمد", "علی", "حسین", "رضا", "مهدی", "ف
 const LAST_NAMES = ["احمدی", "کریمی", "رحیمی", "موسوی", "حسینی", "صادقی", "قاسمی", "جعفری", "اکبری", "نوروزی", "یوسفی", "باقری", "سلیمانی", "مرادی", "خسروی", "زمانی"];
 
 /** A deterministic, checksum-valid national code for the `seed`th demo person of a province. */
-export function demoNationalCode(provinceId: string, seed: string): string {
+function demoNationalCode(provinceId: string, seed: string): string {
   const prefixes = CODE_PREFIX[provinceId] ?? ["001"];
   for (let attempt = 0; ; attempt++) {
     const bytes = hash(`${seed}:${attempt}`);
