@@ -167,7 +167,8 @@ export const workingGroupsByNgo = (ctx: RequestContext) =>
         .orderBy("wg.name", "ASC");
       whereInTerritory(query, requireUser(ctx), territoryOf("wg"));
       const { entities, raw } = await query.getRawAndEntities();
-      const pairs = raw.map((row: { wg_id: string; member_ngo_id: string }) => ({ ngoId: row.member_ngo_id, group: entities.find((e) => e.id === row.wg_id)! }));
+      const byId = new Map(entities.map((e) => [e.id, e]));
+      const pairs = raw.map((row: { wg_id: string; member_ngo_id: string }) => ({ ngoId: row.member_ngo_id, group: byId.get(row.wg_id)! }));
       return groupByKeys(ngoIds, pairs, (p) => p.ngoId).map((group) => [...new Map(group.map((p) => [p.group.id, p.group])).values()]);
     },
     [],

@@ -36,7 +36,7 @@ import { Meeting } from "../entities/Meeting";
 import { SocialHarm } from "../entities/SocialHarm";
 import { agendaItemById, demandById, MEETING_TERRITORY, meetingById, socialHarmById } from "../loaders";
 import { PeriodLocks } from "../locks";
-import { checkUuid, trimOrNull } from "./common";
+import { checkUuid, oneUuid, trimOrNull } from "./common";
 import { findMeetingForUpdate } from "./meeting";
 
 // Social harms --------------------------------------------------------------------------------------------------
@@ -248,9 +248,9 @@ export class AgendaItemResolver {
     const query = ctx.db.getRepository(AgendaItem).createQueryBuilder("item").innerJoin(Meeting, "meeting", "meeting.id = item.meetingId");
     whereInTerritory(query, requireUser(ctx), MEETING_TERRITORY);
     if (filter?.ids) query.andWhere("item.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.meetingId) query.andWhere("item.meetingId = :meetingId", { meetingId: uuidsForFilter([filter.meetingId])[0] });
-    if (filter?.socialHarmId) query.andWhere("item.socialHarmId = :harmId", { harmId: uuidsForFilter([filter.socialHarmId])[0] });
-    if (filter?.demandId) query.andWhere("item.demandId = :demandId", { demandId: uuidsForFilter([filter.demandId])[0] });
+    if (filter?.meetingId) query.andWhere("item.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
+    if (filter?.socialHarmId) query.andWhere("item.socialHarmId = :harmId", { harmId: oneUuid(filter.socialHarmId) });
+    if (filter?.demandId) query.andWhere("item.demandId = :demandId", { demandId: oneUuid(filter.demandId) });
     if (filter?.q) query.andWhere("item.topicNormalized LIKE :q", { q: containsPattern(filter.q) });
     return paginate(query, page, AGENDA_SORTABLE, { field: "position", order: SortOrder.ASC });
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Allow, ALL_ROLES, AppError, canRead, ErrorCode, isUuid, RequestContext, requireUser, Validator } from "@hamafza/common";
+import { Allow, ALL_ROLES, AppError, canRead, ErrorCode, isUuid, RequestContext, requireUser, Validator, isCountyCode } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { Agency, County, Manager, Ngo } from "../entities/references";
 import { SocialHarm } from "../entities/SocialHarm";
@@ -241,7 +241,7 @@ export class EngagementAnalyticsResolver {
     checkQuarter(quarter);
     if (countyIds.length > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ شهرستان در هر پرسش.", { field: "countyIds" });
     const user = requireUser(ctx);
-    const visible = [...new Set(countyIds)].filter((id) => /^\d{4}$/.test(id) && canRead(user, { provinceId: id.slice(0, 2), countyId: id }));
+    const visible = [...new Set(countyIds)].filter((id) => isCountyCode(id) && canRead(user, { provinceId: id.slice(0, 2), countyId: id }));
     if (visible.length === 0) return [];
     const [period] = quarterPeriods(year).filter((p) => p.quarter === quarter);
     const scope = territorySql(user, { province: "m.province_id", county: "m.county_id" });

@@ -1,23 +1,15 @@
-import { AppError, ErrorCode, isUuid, RequestContext, requireUser, Validator } from "@hamafza/common";
-import { Territory } from "@hamafza/common";
-
-export const PROVINCE_CODE = /^\d{2}$/;
-export const COUNTY_CODE = /^\d{4}$/;
+import { AppError, containsPattern, ErrorCode, isUuid, RequestContext, requireUser, Territory, uuidsForFilter, Validator, isCountyCode, isProvinceCode } from "@hamafza/common";
+import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 /** Checks a territory given in an input: a two-digit province and, optionally, a county of that province. */
 export function checkTerritory(v: Validator, provinceId: string | undefined, countyId: string | null | undefined): void {
-  if (provinceId !== undefined) v.check(PROVINCE_CODE.test(provinceId), "provinceId", "کد استان باید دو رقم باشد.");
-  if (countyId) v.check(COUNTY_CODE.test(countyId) && countyId.startsWith(provinceId ?? ""), "countyId", "شهرستان باید از همان استان باشد.");
+  if (provinceId !== undefined) v.check(isProvinceCode(provinceId), "provinceId", "کد استان باید دو رقم باشد.");
+  if (countyId) v.check(isCountyCode(countyId) && countyId.startsWith(provinceId ?? ""), "countyId", "شهرستان باید از همان استان باشد.");
 }
 
 /** Checks an optional id that must be a UUID. */
 export function checkUuid(v: Validator, value: string | null | undefined, field: string, label: string): void {
   if (value) v.check(isUuid(value), field, `شناسه ${label} معتبر نیست.`);
-}
-
-/** Whether a given day (`YYYY-MM-DD`) is well-formed and not in the future (Tehran). */
-export function notInFuture(day: string, today: string): boolean {
-  return day <= today;
 }
 
 /** A territory of the same province (and county when the parent has one) as the parent's, or a BAD_USER_INPUT error. */
@@ -38,3 +30,20 @@ export const trimOrNull = (value: string | null | undefined): string | null => {
   const trimmed = value.replace(/[\s\u00A0]+/g, " ").trim();
   return trimmed.length ? trimmed : null;
 };
+
+/** An id filter argument as one SQL parameter: a malformed id becomes one that matches nothing. */
+export const oneUuid = (id: string): string => uuidsForFilter([id])[0];
+
+/** The filter conditions every list shares: `ids`, `q` (on the normalised `searchColumn`), `provinceId`, `countyId`. */
+export function whereListBasics<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  searchColumn: string,
+  filter: { ids?: string[]; q?: string; provinceId?: string; countyId?: string } | undefined,
+): SelectQueryBuilder<T> {
+  if (filter?.ids) query.andWhere(`${alias}.id IN (:...ids)`, { ids: uuidsForFilter(filter.ids) });
+  if (filter?.q) query.andWhere(`${alias}.${searchColumn} LIKE :q`, { q: containsPattern(filter.q) });
+  if (filter?.provinceId) query.andWhere(`${alias}.provinceId = :provinceId`, { provinceId: filter.provinceId });
+  if (filter?.countyId) query.andWhere(`${alias}.countyId = :countyId`, { countyId: filter.countyId });
+  return query;
+}

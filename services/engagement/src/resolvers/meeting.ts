@@ -9,7 +9,6 @@ import {
   recordChange,
   requireUser,
   whereInTerritory,
-  containsPattern,
   ConstraintMessages,
   DateScalar,
   ErrorCode,
@@ -28,8 +27,9 @@ import {
   RequestContext,
   SortOrder,
   tidyDisplayText,
-  uuidsForFilter,
   Validator,
+  isCountyCode,
+  isProvinceCode,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { AgendaItem } from "../entities/AgendaItem";
@@ -55,7 +55,7 @@ import {
 } from "../loaders";
 import { periodLocksForRead, PeriodLocks } from "../locks";
 import { isSupportedYear, tehranDay } from "../util/time";
-import { checkUuid, trimOrNull } from "./common";
+import { checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
 
 @ObjectType({ description: "A page of meetings." })
 export class MeetingPage extends PageOf(Meeting) {}
@@ -247,19 +247,16 @@ export class MeetingResolver {
   @Query(() => MeetingPage, { description: `Meetings of the user's territory, newest first by default. Sortable by ${Object.keys(MEETING_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
   async meetings(@Ctx() ctx: RequestContext, @FilterArg(MeetingFilter) filter: MeetingFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<MeetingPage> {
     const query = whereInTerritory(ctx.db.getRepository(Meeting).createQueryBuilder("meeting"), requireUser(ctx), MEETING_TERRITORY);
-    if (filter?.ids) query.andWhere("meeting.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.provinceId) query.andWhere("meeting.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.countyId) query.andWhere("meeting.countyId = :countyId", { countyId: filter.countyId });
-    if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: uuidsForFilter([filter.chairId])[0] });
-    if (filter?.organisingAgencyId) query.andWhere("meeting.organisingAgencyId = :agencyId", { agencyId: uuidsForFilter([filter.organisingAgencyId])[0] });
-    if (filter?.workingGroupId) query.andWhere("meeting.workingGroupId = :workingGroupId", { workingGroupId: uuidsForFilter([filter.workingGroupId])[0] });
+    whereListBasics(query, "meeting", "titleNormalized", filter);
+    if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: oneUuid(filter.chairId) });
+    if (filter?.organisingAgencyId) query.andWhere("meeting.organisingAgencyId = :agencyId", { agencyId: oneUuid(filter.organisingAgencyId) });
+    if (filter?.workingGroupId) query.andWhere("meeting.workingGroupId = :workingGroupId", { workingGroupId: oneUuid(filter.workingGroupId) });
     if (filter?.status) query.andWhere("meeting.status = :status", { status: filter.status });
     if (filter?.kind) query.andWhere("meeting.kind = :kind", { kind: filter.kind });
     if (filter?.level) query.andWhere(filter.level === MeetingLevel.COUNTY ? "meeting.countyId IS NOT NULL" : "meeting.countyId IS NULL");
-    if (filter?.q) query.andWhere("meeting.titleNormalized LIKE :q", { q: containsPattern(filter.q) });
     if (filter?.ngoId) {
       query.andWhere("EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :ngoId)", {
-        ngoId: uuidsForFilter([filter.ngoId])[0],
+        ngoId: oneUuid(filter.ngoId),
       });
     }
     if (filter?.jalaliYear !== undefined || filter?.jalaliQuarter !== undefined) {
@@ -470,15 +467,13 @@ async function meetingSnapshot(em: EntityManager, meeting: Meeting) {
   return { ...meeting, attendance: undefined, attendees, officials, agendaItems };
 }
 
-const PROVINCE_CODE = /^\d{2}$/;
-const COUNTY_CODE = /^\d{4}$/;
 
 function applyMeetingInput(meeting: Meeting, input: MeetingCreateInput | MeetingUpdateInput): void {
   const v = new Validator();
   if (input.title !== undefined) v.text(input.title, "title", "عنوان نشست", { min: 3, max: 300 });
-  if ("provinceId" in input) v.check(PROVINCE_CODE.test(input.provinceId), "provinceId", "کد استان باید دو رقم باشد.");
+  if ("provinceId" in input) v.check(isProvinceCode(input.provinceId), "provinceId", "کد استان باید دو رقم باشد.");
   if ("countyId" in input && input.countyId) {
-    v.check(COUNTY_CODE.test(input.countyId) && input.countyId.startsWith(input.provinceId), "countyId", "شهرستان باید از همان استانِ نشست باشد.");
+    v.check(isCountyCode(input.countyId) && input.countyId.startsWith(input.provinceId), "countyId", "شهرستان باید از همان استانِ نشست باشد.");
   }
   if (input.chairId) v.check(isUuid(input.chairId), "chairId", "شناسه رئیس جلسه معتبر نیست.");
   checkUuid(v, input.organisingAgencyId, "organisingAgencyId", "دستگاه برگزارکننده");
@@ -555,10 +550,13 @@ async function replaceAttendees(em: EntityManager, meetingId: string, attendees:
   const wanted = new Map(attendees.map((a) => [a.ngoId, a.representativeName ? tidyDisplayText(a.representativeName) : null]));
   const gone = existing.filter((row) => !wanted.has(row.ngoId));
   if (gone.length) await em.delete(MeetingAttendance, gone.map((row) => row.id));
-  for (const row of existing) {
-    if (wanted.has(row.ngoId) && wanted.get(row.ngoId) !== row.representativeName) {
-      await em.update(MeetingAttendance, { id: row.id }, { representativeName: wanted.get(row.ngoId) ?? null });
-    }
+  const renamed = existing.filter((row) => wanted.has(row.ngoId) && wanted.get(row.ngoId) !== row.representativeName);
+  if (renamed.length) {
+    // One statement for every kept row whose representative changed.
+    await em.query(`UPDATE meeting_attendance a SET representative_name = x.name FROM unnest($1::uuid[], $2::text[]) AS x(id, name) WHERE a.id = x.id`, [
+      renamed.map((row) => row.id),
+      renamed.map((row) => wanted.get(row.ngoId) ?? null),
+    ]);
   }
   const present = new Set(existing.map((row) => row.ngoId));
   const added = attendees.filter((a) => !present.has(a.ngoId));

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Allow, ALL_ROLES, AppError, ErrorCode, EVALUATORS, FORBIDDEN_MESSAGE, inTransaction, recordChange, RequestContext, requireUser, Role, Validator } from "@hamafza/common";
+import { Allow, ALL_ROLES, AppError, ErrorCode, EVALUATORS, FORBIDDEN_MESSAGE, inTransaction, recordChange, RequestContext, requireUser, Role, Validator, isProvinceCode } from "@hamafza/common";
 import { IsNull } from "typeorm";
 import { EngagementPeriodLock } from "../entities/PeriodLock";
 import { isSupportedYear } from "../util/time";
@@ -17,7 +17,7 @@ function assertMayLock(ctx: RequestContext, provinceId: string | null): void {
 function checkArgs(year: number, provinceId: string | null): void {
   const v = new Validator();
   v.check(isSupportedYear(year), "year", "سال شمسی معتبر نیست.");
-  v.check(provinceId === null || /^\d{2}$/.test(provinceId), "provinceId", "کد استان باید دو رقم باشد.");
+  v.check(provinceId === null || isProvinceCode(provinceId), "provinceId", "کد استان باید دو رقم باشد.");
   v.done();
 }
 

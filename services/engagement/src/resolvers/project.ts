@@ -5,7 +5,6 @@ import {
   assertCanWrite,
   canRead,
   ConstraintMessages,
-  containsPattern,
   DateScalar,
   FilterArg,
   IdArg,
@@ -23,7 +22,6 @@ import {
   requireUser,
   SortOrder,
   tidyDisplayText,
-  uuidsForFilter,
   Validator,
   whereInTerritory,
 } from "@hamafza/common";
@@ -33,7 +31,7 @@ import { Agency, Ngo } from "../entities/references";
 import { WorkingGroup } from "../entities/WorkingGroup";
 import { partnersByProject, projectById, territoryOf, updatesByProject, workingGroupById } from "../loaders";
 import { tehranToday } from "../util/time";
-import { actorName, assertSameTerritory, checkTerritory, checkUuid, invalidTransition, trimOrNull } from "./common";
+import { actorName, assertSameTerritory, checkTerritory, checkUuid, invalidTransition, oneUuid, trimOrNull, whereListBasics } from "./common";
 
 @ObjectType({ description: "A page of projects." })
 export class ProjectPage extends PageOf(Project) {}
@@ -160,16 +158,12 @@ const STATUS_LABELS: Record<ProjectStatus, string> = { PLANNED: "تعریف‌ش
 
 function projectQuery(ctx: RequestContext, filter: ProjectFilter | undefined): SelectQueryBuilder<Project> {
   const query = whereInTerritory(ctx.db.getRepository(Project).createQueryBuilder("project"), requireUser(ctx), territoryOf("project"));
-  const one = (id: string) => uuidsForFilter([id])[0];
   const today = tehranToday();
-  if (filter?.ids) query.andWhere("project.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-  if (filter?.q) query.andWhere("project.titleNormalized LIKE :q", { q: containsPattern(filter.q) });
-  if (filter?.provinceId) query.andWhere("project.provinceId = :provinceId", { provinceId: filter.provinceId });
-  if (filter?.countyId) query.andWhere("project.countyId = :countyId", { countyId: filter.countyId });
-  if (filter?.workingGroupId) query.andWhere("project.workingGroupId = :wg", { wg: one(filter.workingGroupId) });
-  if (filter?.areaId) query.andWhere("project.areaId = :areaId", { areaId: one(filter.areaId) });
-  if (filter?.responsibleAgencyId) query.andWhere("project.responsibleAgencyId = :agency", { agency: one(filter.responsibleAgencyId) });
-  if (filter?.ngoId) query.andWhere("EXISTS (SELECT 1 FROM project_partner p WHERE p.project_id = project.id AND p.ngo_id = :ngoId)", { ngoId: one(filter.ngoId) });
+  whereListBasics(query, "project", "titleNormalized", filter);
+  if (filter?.workingGroupId) query.andWhere("project.workingGroupId = :wg", { wg: oneUuid(filter.workingGroupId) });
+  if (filter?.areaId) query.andWhere("project.areaId = :areaId", { areaId: oneUuid(filter.areaId) });
+  if (filter?.responsibleAgencyId) query.andWhere("project.responsibleAgencyId = :agency", { agency: oneUuid(filter.responsibleAgencyId) });
+  if (filter?.ngoId) query.andWhere("EXISTS (SELECT 1 FROM project_partner p WHERE p.project_id = project.id AND p.ngo_id = :ngoId)", { ngoId: oneUuid(filter.ngoId) });
   if (filter?.status) query.andWhere("project.status = :status", { status: filter.status });
   if (filter?.unfinished !== undefined) query.andWhere(`project.status ${filter.unfinished ? "IN" : "NOT IN"} (:...unfinished)`, { unfinished: UNFINISHED_PROJECT_STATUSES });
   if (filter?.late) query.andWhere("project.status IN (:...unfinished) AND project.plannedEndOn < :today", { unfinished: UNFINISHED_PROJECT_STATUSES, today });

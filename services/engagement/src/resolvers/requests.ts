@@ -5,7 +5,6 @@ import {
   assertCanWrite,
   canRead,
   ConstraintMessages,
-  containsPattern,
   DateScalar,
   FilterArg,
   IdArg,
@@ -36,7 +35,7 @@ import { Agency, Ngo } from "../entities/references";
 import { demandById, MEETING_TERRITORY, meetingById, proposalById, territoryOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { assertSameTerritory, checkTerritory, checkUuid, invalidTransition, trimOrNull } from "./common";
+import { assertSameTerritory, checkTerritory, checkUuid, invalidTransition, oneUuid, trimOrNull, whereListBasics } from "./common";
 
 /** A field-of-activity code of the registry taxonomy (UPPER_SNAKE). */
 const FIELD_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
@@ -279,23 +278,18 @@ const DEMAND_TRANSITIONS: Record<DemandStatus, DemandStatus[]> = {
 };
 const DEMAND_LABELS: Record<DemandStatus, string> = { RAISED: "طرح‌شده", UNDER_REVIEW: "در حال پیگیری", RESOLVED: "رفع‌شده", REJECTED: "ردشده" };
 
-const one = (id: string) => uuidsForFilter([id])[0];
-
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Allow(ALL_ROLES)
   @Query(() => ProposalPage, { description: `Proposals of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(PROPOSAL_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
   proposals(@Ctx() ctx: RequestContext, @FilterArg(ProposalFilter) filter: ProposalFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<ProposalPage> {
     const query = whereInTerritory(ctx.db.getRepository(Proposal).createQueryBuilder("proposal"), requireUser(ctx), territoryOf("proposal"));
-    if (filter?.ids) query.andWhere("proposal.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.q) query.andWhere("proposal.topicNormalized LIKE :q", { q: containsPattern(filter.q) });
-    if (filter?.ngoId) query.andWhere("proposal.ngoId = :ngoId", { ngoId: one(filter.ngoId) });
-    if (filter?.agencyId) query.andWhere("proposal.agencyId = :agencyId", { agencyId: one(filter.agencyId) });
-    if (filter?.provinceId) query.andWhere("proposal.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.countyId) query.andWhere("proposal.countyId = :countyId", { countyId: filter.countyId });
+    whereListBasics(query, "proposal", "topicNormalized", filter);
+    if (filter?.ngoId) query.andWhere("proposal.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
+    if (filter?.agencyId) query.andWhere("proposal.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
     if (filter?.status) query.andWhere("proposal.status = :status", { status: filter.status });
     if (filter?.fieldCode) query.andWhere("proposal.fieldCode = :fieldCode", { fieldCode: filter.fieldCode });
-    if (filter?.meetingId) query.andWhere("proposal.meetingId = :meetingId", { meetingId: one(filter.meetingId) });
+    if (filter?.meetingId) query.andWhere("proposal.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
     if (filter?.answered !== undefined) query.andWhere(`proposal.respondedOn IS ${filter.answered ? "NOT " : ""}NULL`);
     if (filter?.submittedFrom) query.andWhere("proposal.submittedOn >= :from", { from: filter.submittedFrom });
     if (filter?.submittedTo) query.andWhere("proposal.submittedOn <= :to", { to: filter.submittedTo });
@@ -417,13 +411,10 @@ export class DemandResolver {
   @Query(() => DemandPage, { description: `Demands of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(DEMAND_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
   demands(@Ctx() ctx: RequestContext, @FilterArg(DemandFilter) filter: DemandFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<DemandPage> {
     const query: SelectQueryBuilder<Demand> = whereInTerritory(ctx.db.getRepository(Demand).createQueryBuilder("demand"), requireUser(ctx), territoryOf("demand"));
-    if (filter?.ids) query.andWhere("demand.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.q) query.andWhere("demand.titleNormalized LIKE :q", { q: containsPattern(filter.q) });
-    if (filter?.ngoId) query.andWhere("demand.ngoId = :ngoId", { ngoId: one(filter.ngoId) });
-    if (filter?.agencyId) query.andWhere("demand.agencyId = :agencyId", { agencyId: one(filter.agencyId) });
-    if (filter?.provinceId) query.andWhere("demand.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.countyId) query.andWhere("demand.countyId = :countyId", { countyId: filter.countyId });
-    if (filter?.meetingId) query.andWhere("demand.meetingId = :meetingId", { meetingId: one(filter.meetingId) });
+    whereListBasics(query, "demand", "titleNormalized", filter);
+    if (filter?.ngoId) query.andWhere("demand.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
+    if (filter?.agencyId) query.andWhere("demand.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
+    if (filter?.meetingId) query.andWhere("demand.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
     if (filter?.category) query.andWhere("demand.category = :category", { category: filter.category });
     if (filter?.status) query.andWhere("demand.status = :status", { status: filter.status });
     if (filter?.answered !== undefined) query.andWhere(`demand.respondedOn IS ${filter.answered ? "NOT " : ""}NULL`);

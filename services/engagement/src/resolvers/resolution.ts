@@ -5,7 +5,6 @@ import {
   assertCanWrite,
   canRead,
   ConstraintMessages,
-  containsPattern,
   DateScalar,
   FilterArg,
   IdArg,
@@ -23,7 +22,6 @@ import {
   requireUser,
   SortOrder,
   tidyDisplayText,
-  uuidsForFilter,
   Validator,
   whereInTerritory,
 } from "@hamafza/common";
@@ -35,7 +33,7 @@ import { meetingById, resolutionById, territoryOf, updatesByResolution } from ".
 import { jalaliYearOf, lockedError, periodLocksForRead, PeriodLocks } from "../locks";
 import { namedQuery, territorySql } from "../util/sql";
 import { isSupportedYear, jalaliYearDays, tehranToday } from "../util/time";
-import { actorName, checkUuid, invalidTransition } from "./common";
+import { actorName, checkUuid, invalidTransition, oneUuid, whereListBasics } from "./common";
 import { findMeetingForUpdate } from "./meeting";
 
 @ObjectType({ description: "A page of resolutions." })
@@ -186,14 +184,10 @@ export const OVERDUE_SQL = "(resolution.status IN ('OPEN', 'IN_PROGRESS') AND re
 function resolutionQuery(ctx: RequestContext, filter: ResolutionFilter | undefined): SelectQueryBuilder<Resolution> {
   const query = whereInTerritory(ctx.db.getRepository(Resolution).createQueryBuilder("resolution"), requireUser(ctx), territoryOf("resolution"));
   const today = tehranToday();
-  const one = (id: string) => uuidsForFilter([id])[0];
-  if (filter?.ids) query.andWhere("resolution.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-  if (filter?.q) query.andWhere("resolution.textNormalized LIKE :q", { q: containsPattern(filter.q) });
-  if (filter?.meetingId) query.andWhere("resolution.meetingId = :meetingId", { meetingId: one(filter.meetingId) });
-  if (filter?.ownerAgencyId) query.andWhere("resolution.ownerAgencyId = :ownerAgencyId", { ownerAgencyId: one(filter.ownerAgencyId) });
-  if (filter?.ownerManagerId) query.andWhere("resolution.ownerManagerId = :ownerManagerId", { ownerManagerId: one(filter.ownerManagerId) });
-  if (filter?.provinceId) query.andWhere("resolution.provinceId = :provinceId", { provinceId: filter.provinceId });
-  if (filter?.countyId) query.andWhere("resolution.countyId = :countyId", { countyId: filter.countyId });
+  whereListBasics(query, "resolution", "textNormalized", filter);
+  if (filter?.meetingId) query.andWhere("resolution.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
+  if (filter?.ownerAgencyId) query.andWhere("resolution.ownerAgencyId = :ownerAgencyId", { ownerAgencyId: oneUuid(filter.ownerAgencyId) });
+  if (filter?.ownerManagerId) query.andWhere("resolution.ownerManagerId = :ownerManagerId", { ownerManagerId: oneUuid(filter.ownerManagerId) });
   if (filter?.status) query.andWhere("resolution.status = :status", { status: filter.status });
   if (filter?.overdue !== undefined) query.andWhere(filter.overdue ? OVERDUE_SQL : `NOT coalesce(${OVERDUE_SQL}, false)`, { today });
   if (filter?.followUpStatus) {

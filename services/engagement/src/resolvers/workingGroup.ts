@@ -5,7 +5,6 @@ import {
   assertCanWrite,
   canRead,
   ConstraintMessages,
-  containsPattern,
   DateScalar,
   FilterArg,
   IdArg,
@@ -35,7 +34,7 @@ import { WorkingGroup, WorkingGroupDimension, WorkingGroupMember, WorkingGroupMe
 import { memberById, membersByWorkingGroup, projectsByWorkingGroup, sessionsByWorkingGroup, territoryOf, workingGroupById } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { checkTerritory, checkUuid, trimOrNull } from "./common";
+import { checkTerritory, checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
 
 @ObjectType({ description: "A page of working groups." })
 export class WorkingGroupPage extends PageOf(WorkingGroup) {}
@@ -213,17 +212,13 @@ export class WorkingGroupResolver {
   @Query(() => WorkingGroupPage, { description: `Working groups of the user's territory. Sortable by ${Object.keys(GROUP_SORTABLE).map((f) => `\`${f}\``).join(", ")}; by name by default.` })
   workingGroups(@Ctx() ctx: RequestContext, @FilterArg(WorkingGroupFilter) filter: WorkingGroupFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<WorkingGroupPage> {
     const query = whereInTerritory(ctx.db.getRepository(WorkingGroup).createQueryBuilder("wg"), requireUser(ctx), territoryOf("wg"));
-    const one = (id: string) => uuidsForFilter([id])[0];
-    if (filter?.ids) query.andWhere("wg.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.q) query.andWhere("wg.nameNormalized LIKE :q", { q: containsPattern(filter.q) });
-    if (filter?.provinceId) query.andWhere("wg.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.countyId) query.andWhere("wg.countyId = :countyId", { countyId: filter.countyId });
+    whereListBasics(query, "wg", "nameNormalized", filter);
     if (filter?.dimension) query.andWhere("wg.dimension = :dimension", { dimension: filter.dimension });
-    if (filter?.chairManagerId) query.andWhere("wg.chairManagerId = :chairManagerId", { chairManagerId: one(filter.chairManagerId) });
-    if (filter?.chairAgencyId) query.andWhere("wg.chairAgencyId = :chairAgencyId", { chairAgencyId: one(filter.chairAgencyId) });
-    if (filter?.parentNgoHouseId) query.andWhere("wg.parentNgoHouseId = :house", { house: one(filter.parentNgoHouseId) });
-    if (filter?.ngoId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.ngo_id = :ngoId)", { ngoId: one(filter.ngoId) });
-    if (filter?.memberAgencyId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.agency_id = :memberAgencyId)", { memberAgencyId: one(filter.memberAgencyId) });
+    if (filter?.chairManagerId) query.andWhere("wg.chairManagerId = :chairManagerId", { chairManagerId: oneUuid(filter.chairManagerId) });
+    if (filter?.chairAgencyId) query.andWhere("wg.chairAgencyId = :chairAgencyId", { chairAgencyId: oneUuid(filter.chairAgencyId) });
+    if (filter?.parentNgoHouseId) query.andWhere("wg.parentNgoHouseId = :house", { house: oneUuid(filter.parentNgoHouseId) });
+    if (filter?.ngoId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.ngo_id = :ngoId)", { ngoId: oneUuid(filter.ngoId) });
+    if (filter?.memberAgencyId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.agency_id = :memberAgencyId)", { memberAgencyId: oneUuid(filter.memberAgencyId) });
     if (filter?.active !== undefined) query.andWhere(filter.active ? "(wg.dissolvedOn IS NULL OR wg.dissolvedOn >= :today)" : "wg.dissolvedOn < :today", { today: tehranToday() });
     return paginate(query, page, GROUP_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
@@ -321,12 +316,11 @@ export class WorkingGroupMemberResolver {
   ): Promise<WorkingGroupMemberPage> {
     const query = ctx.db.getRepository(WorkingGroupMember).createQueryBuilder("member").innerJoin(WorkingGroup, "wg", "wg.id = member.workingGroupId");
     whereInTerritory(query, requireUser(ctx), territoryOf("wg"));
-    const one = (id: string) => uuidsForFilter([id])[0];
     if (filter?.ids) query.andWhere("member.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.workingGroupId) query.andWhere("member.workingGroupId = :wg", { wg: one(filter.workingGroupId) });
+    if (filter?.workingGroupId) query.andWhere("member.workingGroupId = :wg", { wg: oneUuid(filter.workingGroupId) });
     if (filter?.kind) query.andWhere("member.kind = :kind", { kind: filter.kind });
-    if (filter?.ngoId) query.andWhere("member.ngoId = :ngoId", { ngoId: one(filter.ngoId) });
-    if (filter?.agencyId) query.andWhere("member.agencyId = :agencyId", { agencyId: one(filter.agencyId) });
+    if (filter?.ngoId) query.andWhere("member.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
+    if (filter?.agencyId) query.andWhere("member.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
     if (filter?.current) query.andWhere("member.joinedOn <= :today AND (member.leftOn IS NULL OR member.leftOn >= :today)", { today: tehranToday() });
     return paginate(query, page, MEMBER_SORTABLE, { field: "joinedOn", order: SortOrder.ASC });
   }

@@ -1,4 +1,4 @@
-import { AuthUser, RequestContext, territoryCondition, TerritoryColumns } from "@hamafza/common";
+import { AuthUser, territoryCondition, TerritoryColumns } from "@hamafza/common";
 import { DataSource, EntityManager } from "typeorm";
 
 /** Runs raw SQL with TypeORM-style named parameters (`:name`, `:...list`); arrays passed as `:name` stay one parameter. */
@@ -13,5 +13,3 @@ export function territorySql(user: AuthUser, columns: TerritoryColumns, prefix =
   const scope = territoryCondition(user, columns, prefix);
   return scope ? { sql: ` AND ${scope.sql}`, params: scope.params } : { sql: "", params: {} };
 }
-
-export type Ctx = RequestContext;

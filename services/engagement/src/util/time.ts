@@ -1,28 +1,18 @@
-import { jalaliQuarterRange, jalaliToIsoDate, TEHRAN, toJalali } from "@hamafza/common";
+import { jalaliQuarterOf, jalaliQuarterRange, jalaliToIsoDate, tehranDay } from "@hamafza/common";
 
 /**
  * Calendar days and Jalali periods on Tehran's clock. Instants are stored in UTC; days (`YYYY-MM-DD`, Gregorian)
  * are the Tehran calendar day; periods are Jalali years and quarters (Farvardin–Khordad = quarter 1 …).
  */
-const tehranIsoDay = new Intl.DateTimeFormat("en-CA", { timeZone: TEHRAN, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The Tehran calendar day of an instant, as `YYYY-MM-DD`. */
-export function tehranDay(instant: Date): string {
-  return tehranIsoDay.format(instant);
-}
-
-/** Today on Tehran's clock. */
-export function tehranToday(): string {
-  return tehranDay(new Date());
-}
+// Tehran days live in common; re-exported for the engagement's existing imports.
+export { addDays, tehranDay, tehranToday } from "@hamafza/common";
 
 /** Noon in Tehran of a calendar day: an instant safely inside that day whatever the offset. */
 const noonOf = (isoDay: string) => new Date(`${isoDay}T12:00:00+03:30`);
 
 /** Jalali year and quarter of a calendar day. */
 export function jalaliPeriodOfDay(isoDay: string): { year: number; quarter: number } {
-  const { year, month } = toJalali(noonOf(isoDay));
-  return { year, quarter: Math.ceil(month / 3) };
+  return jalaliQuarterOf(noonOf(isoDay));
 }
 
 /** Gregorian first day of a Jalali year and first day of the next one: days d with start <= d < end are in the year. */
@@ -35,11 +25,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function addDays(isoDay: string, days: number): string {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export const MIN_YEAR = 1380;
 export const MAX_YEAR = 1450;
