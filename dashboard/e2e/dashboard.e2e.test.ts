@@ -1,81 +1,35 @@
-import { existsSync, mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { bearer, login, postGraphQL } from "@hamafza/common";
-import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
-import { DASHBOARD_DIST, InProcessStack, prepareTestDatabase, REPO_ROOT, startInProcessStack } from "@hamafza/infra";
+import { DEMO_PASSWORD } from "@hamafza/identity";
 import { demoNgoId } from "@hamafza/registry";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { toPersianDigits } from "../src/common/persianDigits";
+import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAIT } from "./browserStack";
 
 /**
  * The dashboard in real headless Chromium against the real stack (demo data, demo accounts). Chromium comes from
  * Debian (`apt-get install -y chromium`); Playwright never downloads a browser here.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
 const DEMO_NGO = { nationalId: "14905484270", name: "انجمن حمایت از کودکان کار زنجان" };
-const WAIT = { timeout: 30_000 };
 
-const demoUser = (role: string) => {
-  const user = demoUsers.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`no demo user with role ${role}`);
-  return user;
-};
-
-if (!hasChromium) {
-  const message = `Chromium is missing at ${CHROMIUM}: the dashboard browser test cannot run. Install it with \`apt-get install -y chromium\`.`;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`\n\n!!! ${message} !!!\n`);
-}
-
-const browserIt = hasChromium ? it : it.skip;
-const browserDescribe = hasChromium ? "dashboard in headless Chromium" : "SKIPPED — Chromium missing at /usr/bin/chromium (apt-get install -y chromium)";
+const browserDescribe = browserSuiteTitle("dashboard in headless Chromium", "dashboard");
 
 describe(browserDescribe, () => {
-  let database: Awaited<ReturnType<typeof prepareTestDatabase>> | undefined;
-  let stack: InProcessStack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    if (!existsSync(join(DASHBOARD_DIST, "index.html"))) throw new Error("dashboard/dist is missing: `npm test` builds it first (npm run build).");
-    database = await prepareTestDatabase("dashboard", { demo: true });
-    stack = await startInProcessStack(database);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-    await database?.drop();
-  });
+  const suite = useBrowserStack("dashboard");
+  const { gql } = suite;
 
   /** A fresh browser profile (empty localStorage), so each user starts signed out. */
   async function newPage(): Promise<{ page: Page; failedRequests: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "fa-IR" });
-    contexts.push(context);
+    const context = await suite.newContext();
     const page = await context.newPage();
     const failedRequests: string[] = [];
     page.on("requestfailed", (request) => failedRequests.push(request.url()));
     return { page, failedRequests };
   }
 
-  async function gql<T = any>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await postGraphQL<T>(stack.gatewayUrl, query, variables, bearer(token));
-    if (result.errors?.length) throw new Error(`GraphQL: ${result.errors.map((error) => error.message).join("; ")}`);
-    return result.data!;
-  }
-
   async function signIn(page: Page, username: string, password: string) {
-    await page.goto(`${stack.baseUrl}/#/login`);
+    await page.goto(`${suite.stack.baseUrl}/#/login`);
     await page.getByLabel("نام کاربری").fill(username);
     await page.getByLabel("گذرواژه").fill(password);
     await page.getByRole("button", { name: "ورود" }).click();
@@ -91,7 +45,7 @@ describe(browserDescribe, () => {
 
   browserIt("first shows the Persian sign-in page, and the server's Persian message for a wrong password", async () => {
     const { page, failedRequests } = await newPage();
-    await page.goto(`${stack.baseUrl}/`);
+    await page.goto(`${suite.stack.baseUrl}/`);
     await page.getByLabel("نام کاربری").waitFor(WAIT);
     await page.getByText("ورود به سامانه").waitFor();
     expect(page.url()).toMatch(/#\/login$/);
@@ -112,7 +66,7 @@ describe(browserDescribe, () => {
     await page.getByRole("alert").filter({ hasText: error.message }).waitFor(WAIT);
     expect(await page.evaluate(() => localStorage.getItem("hamafza.token"))).toBeNull();
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-login-error.png"), fullPage: true });
-    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 90_000);
 
   browserIt("a province officer sees only the province's NGOs right-to-left in Persian, an NGO's page, and no users or audit menu", async () => {
@@ -124,8 +78,8 @@ describe(browserDescribe, () => {
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem("hamafza.user") ?? "{}").role)).toBe(officer.role);
 
     // What the gateway gives this user's token is what the list shows: the province's NGOs only.
-    const token = await login(stack.baseUrl, officer.username, DEMO_PASSWORD);
-    const adminToken = await login(stack.baseUrl, demoUser("ADMIN").username, DEMO_PASSWORD);
+    const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
+    const adminToken = await login(suite.stack.baseUrl, demoUser("ADMIN").username, DEMO_PASSWORD);
     const listQuery = `{ ngos(sort: { field: "name", order: ASC }, limit: 200) { items { name county { provinceId } } totalCount } }`;
     const { items, totalCount } = (await gql(token, listQuery)).ngos;
     const everywhere = (await gql(adminToken, listQuery)).ngos.totalCount;
@@ -137,7 +91,7 @@ describe(browserDescribe, () => {
     const ngoCard = page.locator(".MuiCard-root").filter({ hasText: "سمن‌های ثبت‌شده" });
     await ngoCard.getByText(toPersianDigits(totalCount), { exact: true }).waitFor(WAIT);
 
-    await page.goto(`${stack.baseUrl}/#/ngos`);
+    await page.goto(`${suite.stack.baseUrl}/#/ngos`);
     await page.getByText(items[0].name, { exact: true }).first().waitFor(WAIT);
     await page.getByText(`(کل: ${toPersianDigits(totalCount)})`).first().waitFor(WAIT);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
@@ -152,27 +106,27 @@ describe(browserDescribe, () => {
 
     // Searched with an Arabic keyboard (ي/ك) and without the ZWNJ, the NGO is still found.
     const search = encodeURIComponent(JSON.stringify({ q: "حمايت از كودكان كار" }));
-    await page.goto(`${stack.baseUrl}/#/ngos?filter=${search}`);
+    await page.goto(`${suite.stack.baseUrl}/#/ngos?filter=${search}`);
     await page.getByText(DEMO_NGO.name, { exact: true }).first().waitFor(WAIT);
 
-    await page.goto(`${stack.baseUrl}/#/ngos/${demoNgoId(DEMO_NGO.nationalId)}/show`);
+    await page.goto(`${suite.stack.baseUrl}/#/ngos/${demoNgoId(DEMO_NGO.nationalId)}/show`);
     await page.getByText(DEMO_NGO.nationalId).first().waitFor(WAIT);
     await expect(page.getByText("زنجان").first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-ngo-show.png"), fullPage: true });
 
     // The users page is refused to this role even when typed in.
-    await page.goto(`${stack.baseUrl}/#/users`);
+    await page.goto(`${suite.stack.baseUrl}/#/users`);
     await page.waitForURL(/#\/access-denied$/, WAIT);
     expect(await page.locator(".RaDatagrid-table").count()).toBe(0);
 
     // An expired session signs out to the sign-in page at the next step.
-    await page.goto(`${stack.baseUrl}/#/ngos`);
+    await page.goto(`${suite.stack.baseUrl}/#/ngos`);
     await menuLink(page, "ngos").waitFor(WAIT);
     await page.evaluate(() => localStorage.setItem("hamafza.expiresAt", new Date(Date.now() - 1000).toISOString()));
     await menuLink(page, "meetings").click();
     await page.getByLabel("نام کاربری").waitFor(WAIT);
     expect(await page.evaluate(() => localStorage.getItem("hamafza.token"))).toBeNull();
-    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 120_000);
 
   browserIt("an evaluator sees the audit log but not the users, and changes their own password", async () => {
@@ -199,7 +153,7 @@ describe(browserDescribe, () => {
     await form.locator('input[name="currentPassword"]').fill(DEMO_PASSWORD);
     await form.getByRole("button", { name: "تغییر گذرواژه" }).click();
     await page.waitForURL(/#\/$/, WAIT);
-    await expect(login(stack.baseUrl, evaluator.username, newPassword)).resolves.toEqual(expect.any(String));
+    await expect(login(suite.stack.baseUrl, evaluator.username, newPassword)).resolves.toEqual(expect.any(String));
     await signOut(page);
   }, 60_000);
 
@@ -210,7 +164,7 @@ describe(browserDescribe, () => {
     await menuLink(page, "users").waitFor(WAIT);
     await menuLink(page, "auditEntries").waitFor(WAIT);
 
-    const adminToken = await login(stack.baseUrl, admin.username, DEMO_PASSWORD);
+    const adminToken = await login(suite.stack.baseUrl, admin.username, DEMO_PASSWORD);
     const provinceId = demoUser("COUNTY_OFFICER").provinceId!;
     const { province, counties } = await gql(
       adminToken,
@@ -245,7 +199,7 @@ describe(browserDescribe, () => {
       (await gql(adminToken, `query ($q: String) { users(filter: { q: $q }) { items { id username role provinceId countyId disabled } } }`, { q: username })).users.items;
     const created = await findUser();
     expect(created).toEqual([{ id: expect.any(String), username, role: "COUNTY_OFFICER", provinceId, countyId: county.id, disabled: false }]);
-    await expect(login(stack.baseUrl, username, password)).resolves.toEqual(expect.any(String));
+    await expect(login(suite.stack.baseUrl, username, password)).resolves.toEqual(expect.any(String));
 
     // On the user's page: a generated password, shown once, then a new role and the account disabled.
     await page.getByText(username, { exact: true }).first().click();
@@ -258,8 +212,8 @@ describe(browserDescribe, () => {
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-user-password.png"), fullPage: true });
     await page.getByRole("dialog").getByRole("button", { name: "بستن" }).click();
-    await expect(login(stack.baseUrl, username, password)).rejects.toThrow();
-    await expect(login(stack.baseUrl, username, temporaryPassword)).resolves.toEqual(expect.any(String));
+    await expect(login(suite.stack.baseUrl, username, password)).rejects.toThrow();
+    await expect(login(suite.stack.baseUrl, username, temporaryPassword)).resolves.toEqual(expect.any(String));
 
     await form.getByRole("combobox", { name: "نقش" }).click();
     await page.getByRole("option", { name: "کارشناس استانداری", exact: true }).click();
@@ -269,7 +223,7 @@ describe(browserDescribe, () => {
     await page.getByRole("button", { name: "ذخیره" }).click();
     await page.waitForURL(/#\/users$/, WAIT);
     expect(await findUser()).toEqual([{ ...created[0], role: "PROVINCE_OFFICER", provinceId, countyId: null, disabled: true }]);
-    await expect(login(stack.baseUrl, username, temporaryPassword)).rejects.toThrow();
+    await expect(login(suite.stack.baseUrl, username, temporaryPassword)).rejects.toThrow();
 
     // The audit log has the creation, by this administrator, with the new record readable on its page.
     const { auditEntries } = await gql(
@@ -282,7 +236,7 @@ describe(browserDescribe, () => {
     await menuLink(page, "auditEntries").click();
     await page.locator(".RaDatagrid-table").waitFor(WAIT);
     const filter = encodeURIComponent(JSON.stringify({ action: "createUser", entityId: created[0].id }));
-    await page.goto(`${stack.baseUrl}/#/auditEntries?filter=${filter}`);
+    await page.goto(`${suite.stack.baseUrl}/#/auditEntries?filter=${filter}`);
     // The unfiltered rows stay on screen until the filtered page arrives.
     await page.waitForFunction(() => document.querySelectorAll(".RaDatagrid-tbody > tr").length === 1, undefined, WAIT);
     const row = page.locator(".RaDatagrid-tbody > tr").filter({ hasText: "ایجاد کاربر" });
@@ -299,8 +253,8 @@ describe(browserDescribe, () => {
     expect(browserToken).toBeTruthy();
     await signOut(page);
     expect(await page.evaluate(() => localStorage.getItem("hamafza.token"))).toBeNull();
-    const after = await postGraphQL(stack.gatewayUrl, "{ me { id } }", {}, bearer(browserToken!));
+    const after = await postGraphQL(suite.stack.gatewayUrl, "{ me { id } }", {}, bearer(browserToken!));
     expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 150_000);
 });

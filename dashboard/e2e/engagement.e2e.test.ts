@@ -1,39 +1,18 @@
-import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { bearer, login, postGraphQL } from "@hamafza/common";
-import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
-import { DASHBOARD_DIST, InProcessStack, prepareTestDatabase, REPO_ROOT, startInProcessStack } from "@hamafza/infra";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { login } from "@hamafza/common";
+import { DEMO_PASSWORD } from "@hamafza/identity";
+import { Page } from "playwright-core";
 import { formatJalali } from "../src/common/jalali";
 import { toPersianDigits } from "../src/common/persianDigits";
 import { jalaliMonthOfIso, monthParam, monthTitle } from "../src/meetings/calendarMonth";
+import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAIT } from "./browserStack";
 
 /**
  * The engagement and evaluation screens in real headless Chromium against the real stack (demo data, demo
  * accounts): a county officer's meetings of a Jalali quarter with a meeting's attendance and resolutions; an
  * evaluator's scoreboard, the 1404 computation and one manager's breakdown.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
-const WAIT = { timeout: 30_000 };
-
-const demoUser = (role: string) => {
-  const user = demoUsers.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`no demo user with role ${role}`);
-  return user;
-};
-
-if (!hasChromium) {
-  const message = `Chromium is missing at ${CHROMIUM}: the engagement browser test cannot run. Install it with \`apt-get install -y chromium\`.`;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`\n\n!!! ${message} !!!\n`);
-}
-
-const browserIt = hasChromium ? it : it.skip;
-const browserDescribe = hasChromium
-  ? "engagement and evaluation screens in headless Chromium"
-  : "SKIPPED — Chromium missing at /usr/bin/chromium (apt-get install -y chromium)";
+const browserDescribe = browserSuiteTitle("engagement and evaluation screens in headless Chromium", "engagement");
 
 interface DemoMeeting {
   id: string;
@@ -45,33 +24,11 @@ interface DemoMeeting {
 }
 
 describe(browserDescribe, () => {
-  let database: Awaited<ReturnType<typeof prepareTestDatabase>> | undefined;
-  let stack: InProcessStack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    if (!existsSync(join(DASHBOARD_DIST, "index.html"))) throw new Error("dashboard/dist is missing: `npm test` builds it first (npm run build).");
-    database = await prepareTestDatabase("engagement_ui", { demo: true });
-    stack = await startInProcessStack(database);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-    await database?.drop();
-  });
+  const suite = useBrowserStack("engagement_ui");
+  const { gql } = suite;
 
   async function newPage(): Promise<{ page: Page; failedRequests: string[]; pageErrors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "fa-IR" });
-    contexts.push(context);
+    const context = await suite.newContext();
     const page = await context.newPage();
     const failedRequests: string[] = [];
     const pageErrors: string[] = [];
@@ -80,14 +37,8 @@ describe(browserDescribe, () => {
     return { page, failedRequests, pageErrors };
   }
 
-  async function gql<T = any>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await postGraphQL<T>(stack.gatewayUrl, query, variables, bearer(token));
-    if (result.errors?.length) throw new Error(`GraphQL: ${result.errors.map((error) => error.message).join("; ")}`);
-    return result.data!;
-  }
-
   async function signIn(page: Page, username: string) {
-    await page.goto(`${stack.baseUrl}/#/login`);
+    await page.goto(`${suite.stack.baseUrl}/#/login`);
     await page.getByLabel("نام کاربری").fill(username);
     await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "ورود" }).click();
@@ -96,11 +47,11 @@ describe(browserDescribe, () => {
 
   const menuLink = (page: Page, resource: string) => page.locator(`a.RaMenuItemLink-root[href="#/${resource}"]`);
   const filterUrl = (resource: string, filter: Record<string, unknown>) =>
-    `${stack.baseUrl}/#/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+    `${suite.stack.baseUrl}/#/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
   browserIt("a county officer lists the meetings of a Jalali quarter and opens one with its attendance and resolutions", async () => {
     const officer = demoUser("COUNTY_OFFICER");
-    const token = await login(stack.baseUrl, officer.username, DEMO_PASSWORD);
+    const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
     const { meetings } = await gql<{ meetings: { items: DemoMeeting[] } }>(
       token,
       `{ meetings(filter: { jalaliYear: 1404 }, sort: { field: "scheduledAt", order: ASC }, limit: 200) {
@@ -156,7 +107,7 @@ describe(browserDescribe, () => {
     await agenda.getByText("هماهنگی سمن‌ها برای پایش محلات آسیب‌خیز").waitFor(WAIT);
 
     // The edit form round-trips the meeting with its attendance and officials (the Jalali day shown, saved unchanged).
-    await page.goto(`${stack.baseUrl}/#/meetings/${meeting!.id}`);
+    await page.goto(`${suite.stack.baseUrl}/#/meetings/${meeting!.id}`);
     await page.locator('input[name="scheduledAt.day"]').waitFor(WAIT);
     expect(await page.locator('input[name="scheduledAt.day"]').inputValue()).toBe(formatJalali(meeting!.scheduledAt));
     await page.screenshot({ path: join(ARTIFACTS, "engagement-meeting-edit.png"), fullPage: true });
@@ -170,18 +121,18 @@ describe(browserDescribe, () => {
     await page.waitForURL(new RegExp(`#/meetings/${meeting!.id}/show$`), WAIT);
 
     // The follow-up board lists overdue resolutions first.
-    await page.goto(`${stack.baseUrl}/#/resolutions`);
+    await page.goto(`${suite.stack.baseUrl}/#/resolutions`);
     await page.getByTestId("overdue-resolutions").getByText("مصوبه‌های معوق").waitFor(WAIT);
     await page.locator(".RaDatagrid-tbody > tr").first().waitFor(WAIT);
     await page.screenshot({ path: join(ARTIFACTS, "engagement-resolution-board.png"), fullPage: true });
 
     expect(pageErrors).toEqual([]);
-    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 150_000);
 
   browserIt("a county officer finds a meeting on the Jalali month calendar and among its chair's meetings", async () => {
     const officer = demoUser("COUNTY_OFFICER");
-    const token = await login(stack.baseUrl, officer.username, DEMO_PASSWORD);
+    const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
     const { meetings } = await gql<{ meetings: { items: { id: string; title: string; chairId: string | null; meetingDate: string }[] } }>(
       token,
       `{ meetings(filter: { jalaliYear: 1404 }, sort: { field: "scheduledAt", order: ASC }, limit: 200) { items { id title chairId meetingDate } } }`,
@@ -193,12 +144,12 @@ describe(browserDescribe, () => {
     const { page, failedRequests, pageErrors } = await newPage();
     await signIn(page, officer.username);
     expect(await page.locator('a.RaMenuItemLink-root[href="#/meetings/calendar"]').count()).toBe(1);
-    await page.goto(`${stack.baseUrl}/#/meetings`);
+    await page.goto(`${suite.stack.baseUrl}/#/meetings`);
     await page.getByRole("button", { name: "تقویم" }).click();
     await page.waitForURL(/#\/meetings\/calendar/, WAIT);
     await page.getByText("شنبه", { exact: true }).first().waitFor(WAIT);
 
-    await page.goto(`${stack.baseUrl}/#/meetings/calendar?month=${monthParam(month)}`);
+    await page.goto(`${suite.stack.baseUrl}/#/meetings/calendar?month=${monthParam(month)}`);
     const calendar = page.getByTestId("meeting-calendar");
     await calendar.getByTestId("calendar-month").getByText(monthTitle(month)).waitFor(WAIT);
     const link = calendar.getByRole("link", { name: meeting!.title, exact: true }).first();
@@ -212,14 +163,14 @@ describe(browserDescribe, () => {
         `query($chairId: ID!) { meetings(filter: { chairId: $chairId }, sort: { field: "scheduledAt", order: DESC }, limit: 1) { items { title } } }`,
         { chairId: meeting!.chairId },
       );
-      await page.goto(`${stack.baseUrl}/#/managers/${meeting!.chairId}/show`);
+      await page.goto(`${suite.stack.baseUrl}/#/managers/${meeting!.chairId}/show`);
       await page.getByText("نشست‌هایی که ریاست کرده است").waitFor(WAIT);
       await page.getByText(chaired.items[0].title, { exact: true }).first().waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "engagement-manager-show.png"), fullPage: true });
     }
 
     expect(pageErrors).toEqual([]);
-    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 150_000);
 
   browserIt("an evaluator runs the 1404 computation, reads the scoreboard and opens one manager's breakdown", async () => {
@@ -228,10 +179,10 @@ describe(browserDescribe, () => {
     await signIn(page, evaluator.username);
     expect(await menuLink(page, "evaluationResults").count()).toBe(1);
 
-    await page.goto(`${stack.baseUrl}/#/evaluationResults`);
+    await page.goto(`${suite.stack.baseUrl}/#/evaluationResults`);
     await page.getByText("توزیع رتبه‌های کیفی").first().waitFor(WAIT);
 
-    await page.goto(`${stack.baseUrl}/#/evaluation`);
+    await page.goto(`${suite.stack.baseUrl}/#/evaluation`);
     await page.getByTestId("cycle-state").waitFor(WAIT);
     await page.getByTestId("weight-sum").getByText("۱۰۰ از ۱۰۰").waitFor(WAIT);
     await expect(page.getByTestId("cycle-state").textContent()).resolves.toContain("باز");
@@ -261,7 +212,7 @@ describe(browserDescribe, () => {
     await page.getByTestId("indicator-averages").locator("tbody tr").first().waitFor(WAIT);
     await page.screenshot({ path: join(ARTIFACTS, "evaluation-cycle.png"), fullPage: true });
 
-    const token = await login(stack.baseUrl, evaluator.username, DEMO_PASSWORD);
+    const token = await login(suite.stack.baseUrl, evaluator.username, DEMO_PASSWORD);
     const { evaluationResults } = await gql<{ evaluationResults: { totalCount: number; items: { id: string; managerName: string; indicators: { code: string }[] }[] } }>(
       token,
       `{ evaluationResults(filter: { year: 1404 }, sort: { field: "total", order: DESC }, limit: 1) { totalCount items { id managerName indicators { code } } } }`,
@@ -295,7 +246,7 @@ describe(browserDescribe, () => {
     await page.screenshot({ path: join(ARTIFACTS, "evaluation-manager-breakdown.png"), fullPage: true });
 
     expect(pageErrors).toEqual([]);
-    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 240_000);
 
   browserIt("the engagement lists and record pages open without errors for a province officer", async () => {
@@ -309,7 +260,7 @@ describe(browserDescribe, () => {
     });
     await signIn(page, officer.username);
     for (const resource of ["resolutions", "workingGroups", "projects", "proposals", "demands", "socialHarms"]) {
-      await page.goto(`${stack.baseUrl}/#/${resource}`);
+      await page.goto(`${suite.stack.baseUrl}/#/${resource}`);
       const firstRow = page.locator(".RaDatagrid-tbody > tr").first();
       await firstRow.waitFor(WAIT);
       if (resource === "socialHarms") continue; // administrators edit the catalogue; others only list it
@@ -321,6 +272,6 @@ describe(browserDescribe, () => {
     }
     expect(graphqlErrors).toEqual([]);
     expect(pageErrors).toEqual([]);
-    expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 180_000);
 });

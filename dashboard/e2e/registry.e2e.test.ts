@@ -1,37 +1,18 @@
-import { existsSync, mkdirSync } from "node:fs";
 import { randomInt } from "node:crypto";
 import { join } from "node:path";
-import { bearer, login, postGraphQL } from "@hamafza/common";
-import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
-import { DASHBOARD_DIST, InProcessStack, prepareTestDatabase, REPO_ROOT, startInProcessStack } from "@hamafza/infra";
+import { login } from "@hamafza/common";
+import { DEMO_PASSWORD } from "@hamafza/identity";
 import { demoNgoId, legalNationalId } from "@hamafza/registry";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { toPersianDigits } from "../src/common/persianDigits";
+import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAIT } from "./browserStack";
 
 /**
  * The registry pages of the dashboard in real headless Chromium against the real stack (demo data): an officer
  * creates an NGO through the form with a Jalali founding date, finds it with an Arabic-keyboard spelling, issues
  * and suspends its licence from its page, and imports a CSV file (first with errors, reported per row in Persian).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
-const WAIT = { timeout: 30_000 };
-
-const demoUser = (role: string) => {
-  const user = demoUsers.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`no demo user with role ${role}`);
-  return user;
-};
-
-if (!hasChromium) {
-  const message = `Chromium is missing at ${CHROMIUM}: the registry browser test cannot run. Install it with \`apt-get install -y chromium\`.`;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`\n\n!!! ${message} !!!\n`);
-}
-
-const browserIt = hasChromium ? it : it.skip;
-const browserDescribe = hasChromium ? "registry pages in headless Chromium" : "SKIPPED — Chromium missing at /usr/bin/chromium (apt-get install -y chromium)";
+const browserDescribe = browserSuiteTitle("registry pages in headless Chromium", "registry");
 
 /** A valid 11-digit national id (شناسه ملی) no demo NGO has. */
 const freshNationalId = () => legalNationalId(`149${String(randomInt(0, 10_000_000)).padStart(7, "0")}`);
@@ -44,33 +25,11 @@ function nationalCode(first9: string): string {
 }
 
 describe(browserDescribe, () => {
-  let database: Awaited<ReturnType<typeof prepareTestDatabase>> | undefined;
-  let stack: InProcessStack;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    if (!existsSync(join(DASHBOARD_DIST, "index.html"))) throw new Error("dashboard/dist is missing: `npm test` builds it first (npm run build).");
-    database = await prepareTestDatabase("registryui", { demo: true });
-    stack = await startInProcessStack(database);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-    await database?.drop();
-  });
+  const suite = useBrowserStack("registryui");
+  const { gql } = suite;
 
   async function newPage(): Promise<{ page: Page; failedRequests: string[]; graphQLErrors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "fa-IR" });
-    contexts.push(context);
+    const context = await suite.newContext();
     const page = await context.newPage();
     const failedRequests: string[] = [];
     const graphQLErrors: string[] = [];
@@ -83,14 +42,8 @@ describe(browserDescribe, () => {
     return { page, failedRequests, graphQLErrors };
   }
 
-  async function gql<T = any>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = await postGraphQL<T>(stack.gatewayUrl, query, variables, bearer(token));
-    if (result.errors?.length) throw new Error(`GraphQL: ${result.errors.map((error) => error.message).join("; ")}`);
-    return result.data!;
-  }
-
   async function signIn(page: Page, username: string) {
-    await page.goto(`${stack.baseUrl}/#/login`);
+    await page.goto(`${suite.stack.baseUrl}/#/login`);
     await page.getByLabel("نام کاربری").fill(username);
     await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "ورود" }).click();
@@ -111,7 +64,7 @@ describe(browserDescribe, () => {
     "a province officer creates an NGO with a Jalali founding date, finds it with an Arabic-keyboard spelling, and issues and suspends its licence",
     async () => {
       const officer = demoUser("PROVINCE_OFFICER");
-      const token = await login(stack.baseUrl, officer.username, DEMO_PASSWORD);
+      const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
       const { page, failedRequests, graphQLErrors } = await newPage();
       await signIn(page, officer.username);
 
@@ -255,19 +208,19 @@ describe(browserDescribe, () => {
       });
 
       // The licences list filtered by state shows it among the suspended ones.
-      await page.goto(`${stack.baseUrl}/#/licences?filter=${encodeURIComponent(JSON.stringify({ states: ["SUSPENDED"], currentOnly: true }))}`);
+      await page.goto(`${suite.stack.baseUrl}/#/licences?filter=${encodeURIComponent(JSON.stringify({ states: ["SUSPENDED"], currentOnly: true }))}`);
       await page.getByText("19/1404/9001").first().waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-licences-suspended.png"), fullPage: true });
 
       expect(graphQLErrors).toEqual([]);
-      expect(failedRequests.filter((url) => !url.startsWith(stack.baseUrl))).toEqual([]);
+      expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
     },
     180_000,
   );
 
   browserIt("an officer imports a CSV file: a file with errors gets a per-row Persian report and imports nothing, the corrected file imports", async () => {
     const officer = demoUser("PROVINCE_OFFICER");
-    const token = await login(stack.baseUrl, officer.username, DEMO_PASSWORD);
+    const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
     const { page } = await newPage();
     await signIn(page, officer.username);
 
@@ -280,7 +233,7 @@ describe(browserDescribe, () => {
     expect(await count()).toBe(0);
 
     // Reached from the NGO list.
-    await page.goto(`${stack.baseUrl}/#/ngos`);
+    await page.goto(`${suite.stack.baseUrl}/#/ngos`);
     await page.getByRole("link", { name: "ورود از CSV" }).click();
     await page.waitForURL(/#\/ngos\/import$/, WAIT);
     await page.getByText("ورود گروهی سمن‌ها از فایل CSV").first().waitFor(WAIT);
@@ -327,18 +280,18 @@ describe(browserDescribe, () => {
 
   browserIt("an analyst reads the registry without any editing, and lists the facilitation offices without a dedicated space", async () => {
     const analyst = demoUser("ANALYST");
-    const token = await login(stack.baseUrl, analyst.username, DEMO_PASSWORD);
+    const token = await login(suite.stack.baseUrl, analyst.username, DEMO_PASSWORD);
     const { page, graphQLErrors } = await newPage();
     await signIn(page, analyst.username);
 
     expect(await menuLink(page, "/ngos/import").count()).toBe(0);
-    await page.goto(`${stack.baseUrl}/#/ngos`);
+    await page.goto(`${suite.stack.baseUrl}/#/ngos`);
     await page.locator(".RaDatagrid-table").waitFor(WAIT);
     expect(await page.locator('a[href="#/ngos/create"]').count()).toBe(0);
     expect(await page.getByRole("link", { name: "ورود از CSV" }).count()).toBe(0);
 
     // A licensed NGO's licence tab: the state and history, but no transition buttons.
-    await page.goto(`${stack.baseUrl}/#/ngos/${demoNgoId("14905484270")}/show/licence`);
+    await page.goto(`${suite.stack.baseUrl}/#/ngos/${demoNgoId("14905484270")}/show/licence`);
     await page.getByText("سابقه پروانه").first().waitFor(WAIT);
     for (const action of ["صدور پروانه", "تمدید", "تعلیق", "لغو", "رفع تعلیق", "ویرایش"]) {
       expect([action, await page.getByRole("button", { name: action, exact: true }).count()]).toEqual([action, 0]);
@@ -346,7 +299,7 @@ describe(browserDescribe, () => {
 
     const { facilitationOffices } = await gql(token, `{ facilitationOffices(filter: { hasDedicatedSpace: false }, limit: 200) { totalCount items { name } } }`);
     expect(facilitationOffices.totalCount).toBeGreaterThan(0);
-    await page.goto(`${stack.baseUrl}/#/facilitationOffices`);
+    await page.goto(`${suite.stack.baseUrl}/#/facilitationOffices`);
     await page.locator(".RaDatagrid-table").waitFor(WAIT);
     await page.getByRole("combobox", { name: "فضای اختصاصی" }).click();
     await page.getByRole("option", { name: "بدون فضای اختصاصی" }).click();

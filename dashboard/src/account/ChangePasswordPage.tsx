@@ -8,13 +8,12 @@ import {
   SimpleForm,
   Title,
   Toolbar,
-  useDataProvider,
   useNotify,
   useRedirect,
   useTranslate,
   type Validator,
 } from 'react-admin';
-import type { HamafzaDataProvider } from '../dataProvider/buildDataProvider';
+import { useGraphQL } from '../common/useGraphQL';
 import { validatePassword } from '../users/userValidation';
 
 export const CHANGE_PASSWORD_PATH = '/my-password';
@@ -36,14 +35,14 @@ const sameAsNew: Validator = (value, values: PasswordValues) =>
 
 /** «تغییر گذرواژه»: the signed-in user changes their own password (their other sessions end). */
 export const ChangePasswordPage = () => {
-  const dataProvider = useDataProvider<HamafzaDataProvider>();
+  const graphql = useGraphQL();
   const notify = useNotify();
   const redirect = useRedirect();
   const translate = useTranslate();
 
   const submit = async (values: PasswordValues) => {
     try {
-      await dataProvider.graphql(CHANGE_MY_PASSWORD, {
+      await graphql(CHANGE_MY_PASSWORD, {
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
       });

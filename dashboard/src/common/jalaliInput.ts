@@ -15,7 +15,7 @@ const JALALI_TEXT = /^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
 const MIN_YEAR = 1200;
 const MAX_YEAR = 1600;
 
-const MONTH_NAMES = [
+export const JALALI_MONTH_NAMES = [
   'فروردین',
   'اردیبهشت',
   'خرداد',
@@ -28,7 +28,7 @@ const MONTH_NAMES = [
   'دی',
   'بهمن',
   'اسفند',
-];
+] as const;
 
 export type JalaliParseResult = { ok: true; iso: string } | { ok: false; message: string };
 
@@ -80,7 +80,7 @@ export function parseJalaliText(text: string): JalaliParseResult {
   if (day < 1 || day > length) {
     return problem(
       day >= 1 && day <= 31
-        ? `${MONTH_NAMES[month - 1]} ${year} فقط ${length} روز دارد.`
+        ? `${JALALI_MONTH_NAMES[month - 1]} ${year} فقط ${length} روز دارد.`
         : `روز باید عددی از ۱ تا ${length} باشد.`,
     );
   }

@@ -1,11 +1,8 @@
-import ReplyIcon from '@mui/icons-material/Reply';
 import Stack from '@mui/material/Stack';
 import {
   AutocompleteInput,
-  Create,
   Datagrid,
   Edit,
-  EditButton,
   FunctionField,
   Labeled,
   List,
@@ -18,19 +15,12 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-  TopToolbar,
-  useCanAccess,
-  useDataProvider,
-  useRecordContext,
-  type RaRecord,
 } from 'react-admin';
-import { ActionDialogButton } from '../common/ActionDialog';
 import { JalaliDateField } from '../common/JalaliDateField';
 import { JalaliDateInput } from '../common/JalaliDateInput';
-import { toPersianDigits } from '../common/persianDigits';
 import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
 import { DemandCategoryField, DemandCategoryInput, DemandStatusChip, DemandStatusInput } from '../engagement/engagementEnums';
+import { InboxActions, InboxCreate, responseDays } from '../engagement/inboxParts';
 import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
 import { Section } from '../meetings/MeetingShow';
 
@@ -46,8 +36,6 @@ const demandFilters = [
   <ReferenceFilterInput key="countyId" source="countyId" reference="counties" />,
 ];
 
-const days = (record: RaRecord) => (record.responseDays == null ? '' : toPersianDigits(record.responseDays));
-
 /** The demands inbox: per agency (filter), unrouted and unanswered ones at hand. */
 export const DemandList = () => (
   <List filters={demandFilters} sort={{ field: 'raisedOn', order: 'DESC' }} title="صندوق مطالبات سمن‌ها">
@@ -59,7 +47,7 @@ export const DemandList = () => (
       <JalaliDateField source="raisedOn" />
       <DemandStatusChip source="status" />
       <JalaliDateField source="respondedOn" emptyText="—" />
-      <FunctionField source="responseDays" sortable={false} render={days} />
+      <FunctionField source="responseDays" sortable={false} render={responseDays} />
     </Datagrid>
   </List>
 );
@@ -79,20 +67,11 @@ const DemandFields = () => (
   </>
 );
 
-export const DemandCreate = () => {
-  const territory = useTerritoryDefaults();
-  return (
-    <Create redirect="show">
-      <SimpleForm defaultValues={territory}>
-        <ReferenceInput source="ngoId" reference="ngos" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput validate={required()} sx={{ minWidth: 320 }} />
-        </ReferenceInput>
-        <ProvinceCountyInputs provinceRequired />
-        <DemandFields />
-      </SimpleForm>
-    </Create>
-  );
-};
+export const DemandCreate = () => (
+  <InboxCreate>
+    <DemandFields />
+  </InboxCreate>
+);
 
 export const DemandEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
@@ -105,28 +84,14 @@ export const DemandEdit = () => (
   </Edit>
 );
 
-const RespondButton = () => {
-  const record = useRecordContext();
-  const dataProvider = useDataProvider();
-  if (!record) return null;
-  return (
-    <ActionDialogButton
-      label="ثبت پاسخ دستگاه"
-      icon={<ReplyIcon />}
-      defaultValues={{ status: record.status === 'RAISED' ? 'UNDER_REVIEW' : record.status, response: record.response ?? '' }}
-      onSubmit={(values) => dataProvider.update('demands', { id: record.id, data: values, previousData: record })}
-    >
-      <DemandStatusInput source="status" label="وضعیت" validate={required()} />
-      <JalaliDateInput source="respondedOn" label="تاریخ پاسخ" notInFuture />
-      <TextInput source="response" label="پاسخ" multiline fullWidth />
-    </ActionDialogButton>
-  );
-};
-
-const DemandActions = () => {
-  const { canAccess } = useCanAccess({ resource: 'demands', action: 'edit' });
-  return <TopToolbar>{canAccess ? [<RespondButton key="respond" />, <EditButton key="edit" />] : null}</TopToolbar>;
-};
+/** The agency's dated answer: its status, date and text. */
+const DemandActions = () => (
+  <InboxActions resource="demands" initialStatus="RAISED">
+    <DemandStatusInput source="status" label="وضعیت" validate={required()} />
+    <JalaliDateInput source="respondedOn" label="تاریخ پاسخ" notInFuture />
+    <TextInput source="response" label="پاسخ" multiline fullWidth />
+  </InboxActions>
+);
 
 export const DemandShow = () => (
   <Show actions={<DemandActions />}>
@@ -141,7 +106,7 @@ export const DemandShow = () => (
           <Labeled><JalaliDateField source="raisedOn" /></Labeled>
           <Labeled><DemandStatusChip source="status" /></Labeled>
           <Labeled><JalaliDateField source="respondedOn" emptyText="—" /></Labeled>
-          <Labeled><FunctionField source="responseDays" render={days} /></Labeled>
+          <Labeled><FunctionField source="responseDays" render={responseDays} /></Labeled>
           <Labeled fullWidth><TextField source="description" emptyText="—" /></Labeled>
           <Labeled fullWidth><TextField source="response" emptyText="—" /></Labeled>
         </Stack>

@@ -40,7 +40,7 @@ export const ProjectStatusChip = enumChip(PROJECT_STATUS_LABELS, {
   FINISHED: 'success',
   ABANDONED: 'default',
 });
-export const { Input: ProjectStatusInput, choices: PROJECT_STATUS_CHOICES } = enumComponents(PROJECT_STATUS_LABELS);
+export const { Input: ProjectStatusInput } = enumComponents(PROJECT_STATUS_LABELS);
 
 export const PROPOSAL_STATUS_LABELS = {
   SUBMITTED: 'ارسال‌شده',

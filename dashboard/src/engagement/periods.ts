@@ -1,7 +1,7 @@
 import { newDate } from 'date-fns-jalali';
 import { tehranWallClock } from '../common/jalali';
 import { toPersianDigits } from '../common/persianDigits';
-import { jalaliMonthLength, jalaliToIso } from '../common/jalaliInput';
+import { jalaliMonthLength, jalaliToIso, normalizeDateText, tehranTodayIso } from '../common/jalaliInput';
 
 /**
  * Jalali periods of the engagement screens. Meetings filter on `jalaliYear` / `jalaliQuarter` (the API computes them
@@ -80,7 +80,7 @@ const TIME = /^(\d{1,2}):(\d{2})$/;
 /** A Tehran wall-clock time on a Gregorian day, as the UTC instant the API's `DateTimeISO` takes. */
 export function tehranInstant(isoDay: string, time: string): string | undefined {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
-  const clock = TIME.exec(time.trim().replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0)));
+  const clock = TIME.exec(normalizeDateText(time));
   if (!day || !clock) return undefined;
   const [hour, minute] = [Number(clock[1]), Number(clock[2])];
   if (hour > 23 || minute > 59) return undefined;
@@ -91,7 +91,8 @@ export function tehranInstant(isoDay: string, time: string): string | undefined 
 /** An instant as its Tehran Gregorian day and `HH:MM`, for the day + time inputs. */
 export function splitTehranInstant(value: unknown): { day?: string; time?: string } {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return {};
-  const { year, month, day, hour, minute } = tehranWallClock(new Date(value));
+  const instant = new Date(value);
+  const { hour, minute } = tehranWallClock(instant);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return { day: `${year}-${pad(month)}-${pad(day)}`, time: `${pad(hour)}:${pad(minute)}` };
+  return { day: tehranTodayIso(instant), time: `${pad(hour)}:${pad(minute)}` };
 }

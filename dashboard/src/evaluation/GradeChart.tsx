@@ -41,22 +41,3 @@ export const GradeChart = ({ counts }: { counts: readonly { grade: string; count
     </Stack>
   );
 };
-
-/** Average indicator scores as bars (0–100). */
-export const IndicatorAverageChart = ({ rows }: { rows: readonly { code: string; title?: string; averageScore: number }[] }) => (
-  <Stack spacing={1} role="figure" aria-label="میانگین امتیاز شاخص‌ها">
-    {rows.map((row) => (
-      <Stack key={row.code} direction="row" alignItems="center" spacing={1}>
-        <Typography variant="body2" sx={{ width: 160, flexShrink: 0 }}>
-          {row.title ?? row.code}
-        </Typography>
-        <Box sx={{ flex: 1, bgcolor: 'action.hover', borderRadius: 1, height: 18 }}>
-          <Box sx={{ width: `${Math.max(0, Math.min(100, row.averageScore))}%`, height: '100%', borderRadius: 1, bgcolor: 'primary.main' }} />
-        </Box>
-        <Typography variant="body2" sx={{ width: 50 }}>
-          {toPersianDigits(row.averageScore.toFixed(1))}
-        </Typography>
-      </Stack>
-    ))}
-  </Stack>
-);

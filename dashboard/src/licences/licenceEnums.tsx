@@ -12,12 +12,6 @@ export const LICENCE_STATE_LABELS = {
 
 export type LicenceState = keyof typeof LICENCE_STATE_LABELS;
 
-export const LICENCE_STATUS_LABELS = {
-  ACTIVE: 'فعال',
-  SUSPENDED: 'تعلیق',
-  REVOKED: 'لغو',
-} as const;
-
 export const LICENCE_ACTION_LABELS = {
   ISSUE: 'صدور',
   RENEW: 'تمدید',
@@ -46,6 +40,5 @@ export const {
   Input: LicenceStateInput,
   ArrayInput: LicenceStatesInput,
 } = enumComponents(LICENCE_STATE_LABELS);
-export const { Field: LicenceStatusField } = enumComponents(LICENCE_STATUS_LABELS);
 export const { Field: LicenceActionField } = enumComponents(LICENCE_ACTION_LABELS);
-export const { Field: AuthorityField, Input: AuthorityInput } = enumComponents(LICENSING_AUTHORITY_LABELS);
+export const { Input: AuthorityInput } = enumComponents(LICENSING_AUTHORITY_LABELS);

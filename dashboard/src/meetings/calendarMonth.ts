@@ -1,5 +1,5 @@
 import { format } from 'date-fns-jalali';
-import { isIsoDay, jalaliMonthLength, jalaliToIso, tehranTodayIso } from '../common/jalaliInput';
+import { isIsoDay, JALALI_MONTH_NAMES, jalaliMonthLength, jalaliToIso, tehranTodayIso } from '../common/jalaliInput';
 import { toPersianDigits } from '../common/persianDigits';
 import { splitTehranInstant, tehranInstant } from '../engagement/periods';
 
@@ -11,20 +11,7 @@ export interface JalaliMonth {
 
 export const MEETING_CALENDAR_PATH = '/meetings/calendar';
 
-export const JALALI_MONTH_NAMES = [
-  'فروردین',
-  'اردیبهشت',
-  'خرداد',
-  'تیر',
-  'مرداد',
-  'شهریور',
-  'مهر',
-  'آبان',
-  'آذر',
-  'دی',
-  'بهمن',
-  'اسفند',
-] as const;
+export { JALALI_MONTH_NAMES };
 
 /** Column headers, Saturday first (the Iranian week). */
 export const WEEKDAY_NAMES = ['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه'] as const;

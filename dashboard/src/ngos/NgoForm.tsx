@@ -18,11 +18,11 @@ import {
 } from 'react-admin';
 import { JalaliDateInput } from '../common/JalaliDateInput';
 import { ProvinceCountyInputs } from '../common/TerritoryInputs';
+import { currentJalaliYear } from '../engagement/periods';
 import { AwardLevelInput, BoardRoleInput, NgoScopeInput, NgoStatusInput, UrgencyInput } from './ngoStatus';
 import { validateLegalNationalId, validateNationalCode, validatePhone, validatePhones } from './ngoValidation';
 
 const ltr = { htmlInput: { dir: 'ltr' } };
-const currentJalaliYear = () => Number(new Intl.DateTimeFormat('en-u-ca-persian', { year: 'numeric', timeZone: 'Asia/Tehran' }).format(new Date()).replace(/\D/g, ''));
 const validateJalaliYear = [required(), regex(/^1[2-4]\d\d$/, 'hamafza.ngos.jalaliYearRule')];
 
 /**

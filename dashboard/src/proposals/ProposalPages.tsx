@@ -1,11 +1,8 @@
-import ReplyIcon from '@mui/icons-material/Reply';
 import Stack from '@mui/material/Stack';
 import {
   AutocompleteInput,
-  Create,
   Datagrid,
   Edit,
-  EditButton,
   FunctionField,
   Labeled,
   List,
@@ -18,19 +15,12 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-  TopToolbar,
-  useCanAccess,
-  useDataProvider,
-  useRecordContext,
-  type RaRecord,
 } from 'react-admin';
-import { ActionDialogButton } from '../common/ActionDialog';
 import { JalaliDateField } from '../common/JalaliDateField';
 import { JalaliDateInput } from '../common/JalaliDateInput';
-import { toPersianDigits } from '../common/persianDigits';
 import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
 import { ProposalStatusChip, ProposalStatusInput } from '../engagement/engagementEnums';
+import { InboxActions, InboxCreate, responseDays } from '../engagement/inboxParts';
 import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
 import { Section } from '../meetings/MeetingShow';
 
@@ -44,8 +34,6 @@ const proposalFilters = [
   <ReferenceFilterInput key="countyId" source="countyId" reference="counties" />,
 ];
 
-const days = (record: RaRecord) => (record.responseDays == null ? '' : toPersianDigits(record.responseDays));
-
 /** The proposals inbox: per agency (filter), unanswered ones found with «پاسخ‌داده‌شده: خیر». */
 export const ProposalList = () => (
   <List filters={proposalFilters} sort={{ field: 'submittedOn', order: 'DESC' }} title="صندوق طرح‌های پیشنهادی">
@@ -57,7 +45,7 @@ export const ProposalList = () => (
       <JalaliDateField source="submittedOn" />
       <ProposalStatusChip source="status" />
       <JalaliDateField source="respondedOn" emptyText="—" />
-      <FunctionField source="responseDays" sortable={false} render={days} />
+      <FunctionField source="responseDays" sortable={false} render={responseDays} />
     </Datagrid>
   </List>
 );
@@ -78,20 +66,11 @@ const ProposalFields = () => (
   </>
 );
 
-export const ProposalCreate = () => {
-  const territory = useTerritoryDefaults();
-  return (
-    <Create redirect="show">
-      <SimpleForm defaultValues={territory}>
-        <ReferenceInput source="ngoId" reference="ngos" sort={{ field: 'name', order: 'ASC' }}>
-          <AutocompleteInput validate={required()} sx={{ minWidth: 320 }} />
-        </ReferenceInput>
-        <ProvinceCountyInputs provinceRequired />
-        <ProposalFields />
-      </SimpleForm>
-    </Create>
-  );
-};
+export const ProposalCreate = () => (
+  <InboxCreate>
+    <ProposalFields />
+  </InboxCreate>
+);
 
 export const ProposalEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
@@ -105,28 +84,13 @@ export const ProposalEdit = () => (
 );
 
 /** The agency's dated answer: accepted, rejected, under review or implemented. */
-const RespondButton = () => {
-  const record = useRecordContext();
-  const dataProvider = useDataProvider();
-  if (!record) return null;
-  return (
-    <ActionDialogButton
-      label="ثبت پاسخ دستگاه"
-      icon={<ReplyIcon />}
-      defaultValues={{ status: record.status === 'SUBMITTED' ? 'UNDER_REVIEW' : record.status, response: record.response ?? '' }}
-      onSubmit={(values) => dataProvider.update('proposals', { id: record.id, data: values, previousData: record })}
-    >
-      <ProposalStatusInput source="status" label="وضعیت" validate={required()} />
-      <JalaliDateInput source="statusOn" label="تاریخ" validate={required()} notInFuture />
-      <TextInput source="response" label="پاسخ دستگاه" multiline fullWidth />
-    </ActionDialogButton>
-  );
-};
-
-const ProposalActions = () => {
-  const { canAccess } = useCanAccess({ resource: 'proposals', action: 'edit' });
-  return <TopToolbar>{canAccess ? [<RespondButton key="respond" />, <EditButton key="edit" />] : null}</TopToolbar>;
-};
+const ProposalActions = () => (
+  <InboxActions resource="proposals" initialStatus="SUBMITTED">
+    <ProposalStatusInput source="status" label="وضعیت" validate={required()} />
+    <JalaliDateInput source="statusOn" label="تاریخ" validate={required()} notInFuture />
+    <TextInput source="response" label="پاسخ دستگاه" multiline fullWidth />
+  </InboxActions>
+);
 
 export const ProposalShow = () => (
   <Show actions={<ProposalActions />}>
@@ -144,7 +108,7 @@ export const ProposalShow = () => (
           <Labeled><JalaliDateField source="reviewStartedOn" emptyText="—" /></Labeled>
           <Labeled><JalaliDateField source="respondedOn" emptyText="—" /></Labeled>
           <Labeled><JalaliDateField source="implementedOn" emptyText="—" /></Labeled>
-          <Labeled><FunctionField source="responseDays" render={days} /></Labeled>
+          <Labeled><FunctionField source="responseDays" render={responseDays} /></Labeled>
           <Labeled fullWidth><TextField source="summary" emptyText="—" /></Labeled>
           <Labeled fullWidth><TextField source="response" emptyText="—" /></Labeled>
         </Stack>

@@ -9,8 +9,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MuiButton from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
-import { Button, useDataProvider, useNotify, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
-import type { HamafzaDataProvider } from '../dataProvider/buildDataProvider';
+import { Button, useNotify, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { useGraphQL } from '../common/useGraphQL';
 
 const RESET_USER_PASSWORD = /* GraphQL */ `
   mutation resetUserPassword($id: ID!, $password: String) {
@@ -25,7 +25,7 @@ interface ResetResult {
 /** Resets a user's password (ending the user's sessions); a generated one is shown once. */
 export const ResetPasswordButton = () => {
   const record = useRecordContext<RaRecord>();
-  const dataProvider = useDataProvider<HamafzaDataProvider>();
+  const graphql = useGraphQL();
   const notify = useNotify();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
@@ -52,7 +52,7 @@ export const ResetPasswordButton = () => {
     setPending(true);
     setProblem(undefined);
     try {
-      const result = await dataProvider.graphql<ResetResult>(RESET_USER_PASSWORD, {
+      const result = await graphql<ResetResult>(RESET_USER_PASSWORD, {
         id: record.id,
         password: password || null,
       });

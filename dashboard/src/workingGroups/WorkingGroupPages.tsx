@@ -34,7 +34,7 @@ import { JalaliDateField } from '../common/JalaliDateField';
 import { JalaliDateInput } from '../common/JalaliDateInput';
 import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
 import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
-import { DimensionField, DimensionInput, MemberKindField, ProjectStatusChip } from '../engagement/engagementEnums';
+import { DimensionField, DimensionInput, MEMBER_KIND_LABELS, MemberKindField, ProjectStatusChip } from '../engagement/engagementEnums';
 import { MeetingKindField, MeetingStatusField } from '../meetings/meetingEnums';
 import { Section } from '../meetings/MeetingShow';
 
@@ -107,8 +107,8 @@ const MemberInputs = () => (
       source="memberKind"
       label="نوع عضو"
       choices={[
-        { id: 'NGO', name: 'سمن' },
-        { id: 'AGENCY', name: 'دستگاه' },
+        { id: 'NGO', name: MEMBER_KIND_LABELS.NGO },
+        { id: 'AGENCY', name: MEMBER_KIND_LABELS.AGENCY },
       ]}
       translateChoice={false}
     />
