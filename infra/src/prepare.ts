@@ -1,9 +1,10 @@
-import { grantAuditAppend, jalaliQuarterOf, openAndMigrate, provisionDatabase, ProvisionedDatabase, ServiceSchema } from "@hamafza/common";
+import { grantAuditAppend, openAndMigrate, provisionDatabase, ProvisionedDatabase, ServiceSchema } from "@hamafza/common";
 import { AdminBootstrap, createIdentityDataSource, ensureAdminAccount, loadIdentityDemoData } from "@hamafza/identity";
 import { createEngagementDataSource, loadEngagementDemoData } from "@hamafza/engagement";
-import { createEvaluationDataSource, loadEvaluationDemoData } from "@hamafza/evaluation";
+import { createEvaluationDataSource, openDemoCycle } from "@hamafza/evaluation";
 import { createRegistryDataSource, demoManagers, demoNgos, loadReferenceData, loadRegistryDemoData } from "@hamafza/registry";
 import { DataSource } from "typeorm";
+import { computeDemoEvaluationRun } from "./demoEvaluation";
 
 export interface PreparedDatabase extends ProvisionedDatabase {
   migrations: Record<ServiceSchema, string[]>;
@@ -48,12 +49,19 @@ export async function prepareDatabase(adminUrl: string, database: string, option
     const reference = await loadReferenceData(registry);
     log(`reference data: ${reference.provinces} provinces, ${reference.counties} counties`);
     const demo = options.demo ? { ...(await loadDemoData(registry, engagement, evaluation)), ...(await loadIdentityDemoData(identity)) } : null;
-    if (demo) log(`demo data added: ${JSON.stringify(demo)}`);
+    await Promise.all([identity, registry, engagement, evaluation].map((db) => db.destroy()));
+    if (demo) {
+      const run = await computeDemoEvaluationRun(provisioned, DEMO_EVALUATION_YEAR);
+      demo.scores = run?.managersScored ?? 0;
+      log(`demo data added: ${JSON.stringify(demo)}`);
+    }
     return { ...provisioned, migrations, reference, demo, admin };
   } finally {
     await Promise.all([identity, registry, engagement, evaluation].map((db) => (db.isInitialized ? db.destroy() : undefined)));
   }
 }
+
+const DEMO_EVALUATION_YEAR = 1404;
 
 /** Demo data across the services, tied together by the registry's deterministic demo ids. */
 async function loadDemoData(registry: DataSource, engagement: DataSource, evaluation: DataSource) {
@@ -61,26 +69,7 @@ async function loadDemoData(registry: DataSource, engagement: DataSource, evalua
   const counties = await registry.query(`SELECT id, province_id AS "provinceId", name FROM county`);
   const managers = demoManagers(counties);
   const engagementDemo = await loadEngagementDemoData(engagement, { ngos: demoNgos(), managers });
-  const held: { chairId: string; heldAt: Date }[] = await engagement.query(
-    `SELECT m.chair_id AS "chairId", m.held_at AS "heldAt" FROM meeting m
-      WHERE m.status = 'HELD' AND m.kind = 'QUARTERLY_PROBLEM_CENTRED'
-        AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id)`,
-  );
-  const year = 1404;
-  const quartersByChair = new Map<string, Set<number>>();
-  for (const { chairId, heldAt } of held) {
-    const period = jalaliQuarterOf(heldAt);
-    if (period.year !== year) continue;
-    if (!quartersByChair.has(chairId)) quartersByChair.set(chairId, new Set());
-    quartersByChair.get(chairId)!.add(period.quarter);
-  }
-  const regularity = managers.map((manager) => ({
-    managerId: manager.id,
-    provinceId: manager.provinceId,
-    countyId: manager.countyId,
-    quartersWithMeeting: quartersByChair.get(manager.id)?.size ?? 0,
-  }));
-  // Zanjan has published its preliminary scores; elsewhere they are still visible to evaluators only.
-  const evaluationDemo = await loadEvaluationDemoData(evaluation, { year, regularity, publishedProvinces: ["19"] });
-  return { ...registryDemo, ...engagementDemo, ...evaluationDemo };
+  // The 1404 cycle is open; its first run is computed once the data is in (computeDemoEvaluationRun).
+  await openDemoCycle(evaluation);
+  return { ...registryDemo, ...engagementDemo, scores: 0 };
 }

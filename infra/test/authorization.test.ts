@@ -54,6 +54,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.updateEvaluationRubric": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.changeEvaluationCycleState": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.runEvaluation": [Role.ADMIN, Role.EVALUATOR],
+  "Mutation.startEvaluationRun": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.adjustEvaluationScore": [Role.ADMIN, Role.EVALUATOR],
   "Query.me": ALL,
   "Query.users": [Role.ADMIN],
@@ -191,6 +192,11 @@ const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
   prepared = await prepareTestDatabase("authz", { demo: true });
+  // The demo run's scores are unpublished (publication is per cycle, after FINAL, which would lock 1404's
+  // engagement records the write checks below change): to see both visibilities, Zanjan's are marked published here.
+  await withClient(prepared.adminUrl, (client) =>
+    client.query(`UPDATE evaluation.manager_score SET published_at = now() WHERE province_id = '19'; UPDATE evaluation.evaluation_result SET published_at = now() WHERE province_id = '19'`),
+  );
   stack = await startInProcessStack(prepared, { sessionCacheMs: 0 });
   for (const role of ALL) tokens[role] = await login(stack.baseUrl, userOf[role], DEMO_PASSWORD);
   const introspection = await postGraphQL<IntrospectionQuery>(stack.gatewayUrl, getIntrospectionQuery(), {}, bearer(tokens[Role.ADMIN]));

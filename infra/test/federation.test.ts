@@ -26,7 +26,13 @@ describe("the composed system", () => {
     expect(prepared.admin.created).toBe(true);
     expect(prepared.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(prepared.demo!.meetings).toBeGreaterThan(0);
-    expect(prepared.demo!.scores).toBe(prepared.demo!.managers);
+  });
+
+  it("computes the demo 1404 run through the subgraphs: every manager with tenure in the year scored", async () => {
+    const result = await postGraphQL(stack.gatewayUrl, `{ managers(filter: { tenureInJalaliYear: 1404 }, limit: 1) { totalCount } evaluationRuns(year: 1404) { status managersScored computedBy } }`, {}, asAdmin);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.evaluationRuns).toEqual([{ status: "SUCCEEDED", managersScored: result.data!.managers.totalCount, computedBy: "demo.evaluator" }]);
+    expect(prepared.demo!.scores).toBe(result.data!.managers.totalCount);
   });
 
   it("reports every subgraph up on /health", async () => {

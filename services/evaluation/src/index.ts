@@ -3,18 +3,19 @@ import { DataSource } from "typeorm";
 import { InitEvaluation1763800000000 } from "./migrations/1763800000000-InitEvaluation";
 import { ScoreTerritoryAndPublication1763900000000 } from "./migrations/1763900000000-ScoreTerritoryAndPublication";
 import { EvaluationCycles1764300000000 } from "./migrations/1764300000000-EvaluationCycles";
+import { RunProgress1764400000000 } from "./migrations/1764400000000-RunProgress";
+import { failInterruptedRuns } from "./runner";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
 
 export { buildEvaluationSchema, evaluationEntities } from "./schema";
-export { loadEvaluationDemoData } from "./seed/demo";
-export type { EvaluationDemoInput } from "./seed/demo";
+export { openDemoCycle } from "./seed/cycle";
 export * from "./scoring";
 export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";
 
 export const SERVICE_NAME = "evaluation";
-export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000];
+export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000, RunProgress1764400000000];
 
 export function createEvaluationDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: evaluationEntities, migrations: evaluationMigrations });
@@ -32,6 +33,8 @@ export interface EvaluationOptions {
 }
 
 export async function startEvaluation(options: EvaluationOptions): Promise<RunningServer> {
+  const interrupted = await failInterruptedRuns(options.db);
+  if (interrupted > 0) console.warn(`[evaluation] ${interrupted} run(s) left running by an earlier process marked FAILED`);
   registerUpstream(options.db, { registryUrl: options.registryUrl ?? process.env.REGISTRY_URL, engagementUrl: options.engagementUrl ?? process.env.ENGAGEMENT_URL, gatewaySecret: options.security.gatewaySecret }, options.factsSource);
   return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEvaluationSchema(), db: options.db, port: options.port, security: options.security });
 }

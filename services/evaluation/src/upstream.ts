@@ -1,4 +1,5 @@
 import { AppError, ErrorCode, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, RequestContext, requireUser } from "@hamafza/common";
+import { RunPhase } from "./entities/Run";
 import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring";
 
 /**
@@ -8,8 +9,11 @@ import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring"
  * aliases), engagement ×1 per 8,000 managers (all facts, in parallel), registry ×1 (licence states on every meeting day, by aliases).
  */
 
+/** Reports that a run is `fraction` (0–1) through `phase`. */
+export type ProgressReporter = (phase: RunPhase, fraction: number) => Promise<void>;
+
 /** Where the facts of a run come from: the subgraphs in production, a function in tests. */
-export type FactsSource = (ctx: RequestContext, year: number) => Promise<FactsSnapshot>;
+export type FactsSource = (ctx: RequestContext, year: number, progress: ProgressReporter) => Promise<FactsSnapshot>;
 
 export interface UpstreamConfig {
   registryUrl?: string;
@@ -22,15 +26,24 @@ const UPSTREAM_FAILED = "دریافت داده‌ها از سرویس‌های �
 async function call<T>(ctx: RequestContext, config: UpstreamConfig, url: string | undefined, query: string, variables: Record<string, unknown>): Promise<T> {
   const token = ctx.accessToken;
   if (!url || !token) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, [GATEWAY_SECRET_HEADER]: config.gatewaySecret, [REQUEST_ID_HEADER]: ctx.requestId },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, [GATEWAY_SECRET_HEADER]: config.gatewaySecret, [REQUEST_ID_HEADER]: ctx.requestId },
+      body: JSON.stringify({ query, variables }),
+    });
+    body = (await response.json().catch(() => ({}))) as typeof body;
+  } catch (error) {
+    console.error(`[evaluation] upstream ${url} unreachable (request ${ctx.requestId})`, error);
+    throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, UPSTREAM_FAILED);
+  }
   if (body.errors?.length || !body.data) {
+    // The upstream's own user-facing errors (e.g. UNAUTHENTICATED, LOCKED) pass through; anything else is "unavailable".
     const first = body.errors?.[0];
-    throw new AppError((first?.extensions?.code as ErrorCode) ?? ErrorCode.INTERNAL_SERVER_ERROR, first?.message ?? UPSTREAM_FAILED);
+    const code = first?.extensions?.code as ErrorCode | undefined;
+    if (first && code && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values(ErrorCode).includes(code)) throw new AppError(code, first.message);
+    throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, UPSTREAM_FAILED);
   }
   return body.data;
 }
@@ -65,15 +78,18 @@ async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: 
 }
 
 /** Fetches and assembles a run's facts snapshot (managers, engagement facts, licence states, active NGO counts). */
-export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamConfig, year: number): Promise<FactsSnapshot> {
+export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamConfig, year: number, progress: ProgressReporter): Promise<FactsSnapshot> {
   requireUser(ctx);
+  await progress(RunPhase.FETCHING_MANAGERS, 0);
   const { managers, activeNgos } = await fetchManagers(ctx, config, year);
+  await progress(RunPhase.FETCHING_FACTS, 0);
   // Facts of all managers, in as few requests as the subgraphs' 2 MB body limit allows (8,000 managers each).
   const chunks: SnapshotManager[][] = [];
   for (let i = 0; i < managers.length; i += FACTS_CHUNK) chunks.push(managers.slice(i, i + FACTS_CHUNK));
+  let chunksDone = 0;
   const parts = await Promise.all(
-    (chunks.length ? chunks : [[]]).map((chunk) =>
-      call<{ engagementFacts: { asOf: string; managers: SnapshotManagerFacts[] } }>(
+    (chunks.length ? chunks : [[]]).map(async (chunk) => {
+      const part = await call<{ engagementFacts: { asOf: string; managers: SnapshotManagerFacts[] } }>(
         ctx,
         config,
         config.engagementUrl,
@@ -90,9 +106,12 @@ export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamCo
           }
         }`,
         { year, agencies: chunk.map((m) => ({ managerId: m.id, agencyId: m.agencyId })) },
-      ),
-    ),
+      );
+      await progress(RunPhase.FETCHING_FACTS, ++chunksDone / Math.max(1, chunks.length));
+      return part;
+    }),
   );
+  await progress(RunPhase.FETCHING_LICENCES, 0);
   const facts = { engagementFacts: { asOf: parts[0].engagementFacts.asOf, managers: parts.flatMap((p) => p.engagementFacts.managers) } };
   // Licence state of every attending NGO on every meeting day: one request, one alias per (day, ≤1000 NGOs).
   const byDate = new Map<string, Set<string>>();
@@ -112,6 +131,7 @@ export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamCo
       for (const row of states[`l${i}`]) licenceStates[`${row.ngoId}|${a.date}`] = row.state;
     });
   }
+  await progress(RunPhase.FETCHING_LICENCES, 1);
   return { year, asOf: facts.engagementFacts.asOf, managers, facts: facts.engagementFacts.managers, licenceStates, activeNgos };
 }
 
@@ -136,5 +156,5 @@ export function registerUpstream(db: object, config: UpstreamConfig, factsSource
 export function upstreamOf(ctx: RequestContext): { config: UpstreamConfig; factsSource: FactsSource } {
   const runtime = runtimes.get(ctx.db);
   if (!runtime) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
-  return { config: runtime.config, factsSource: runtime.factsSource ?? ((c, year) => fetchFactsSnapshot(c, runtime.config, year)) };
+  return { config: runtime.config, factsSource: runtime.factsSource ?? ((c, year, progress) => fetchFactsSnapshot(c, runtime.config, year, progress)) };
 }

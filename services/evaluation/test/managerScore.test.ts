@@ -1,5 +1,5 @@
 import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders } from "@hamafza/common";
-import { createEvaluationDataSource, loadEvaluationDemoData, startEvaluation } from "@hamafza/evaluation";
+import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";
 
@@ -18,15 +18,12 @@ beforeAll(async () => {
   database = await prepareTestDatabase("evaluation", { demo: false });
   db = createEvaluationDataSource(database.serviceUrls.evaluation);
   await db.initialize();
-  await loadEvaluationDemoData(db, {
-    year: 1404,
-    regularity: [
-      { managerId: M1, provinceId: "19", countyId: "1901", quartersWithMeeting: 4 },
-      { managerId: M2, provinceId: "19", countyId: null, quartersWithMeeting: 3 },
-      { managerId: M3, provinceId: "04", countyId: "0401", quartersWithMeeting: 1 },
-    ],
-    publishedProvinces: ["19"],
-  });
+  // `manager_score` rows as runs leave them (runs themselves are tested in cycle.test.ts); province 19's published.
+  await db.query(
+    `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at)
+     VALUES ($1, 1404, 100, 'EXCELLENT', '19', '1901', now()), ($2, 1404, 75, 'GOOD', '19', NULL, now()), ($3, 1404, 25, 'NEEDS_IMPROVEMENT', '04', '0401', NULL)`,
+    [M1, M2, M3],
+  );
   server = await startEvaluation({ db, port: 0, security });
   as[Role.EVALUATOR] = await subgraphHeaders(security, { role: Role.EVALUATOR });
   as[Role.ANALYST] = await subgraphHeaders(security, { role: Role.ANALYST });
@@ -70,10 +67,5 @@ describe("manager scores", () => {
       r: [{ __typename: "Manager", id: M3 }],
     });
     expect(unpublished.data!._entities).toEqual([{ id: M3, scores: [] }]);
-  });
-
-  it("does not load demo scores twice", async () => {
-    const again = await loadEvaluationDemoData(db, { year: 1404, regularity: [{ managerId: M1, provinceId: "19", countyId: "1901", quartersWithMeeting: 0 }], publishedProvinces: [] });
-    expect(again).toEqual({ scores: 0 });
   });
 });

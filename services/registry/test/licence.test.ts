@@ -372,4 +372,15 @@ describe("licences and territory", () => {
     const audit = await h.superQuery(`SELECT actor_role, province_id, county_id FROM identity.audit_entry WHERE action = 'suspendLicence' AND entity_id = $1`, [abharLicence]);
     expect(audit).toEqual([{ actor_role: "PROVINCE_OFFICER", province_id: "19", county_id: "1902" }]);
   });
+
+  it("gives a provincial evaluator the licence state of NGOs from other provinces (their meetings' attendees), and only the state", async () => {
+    const evaluator = await h.as({ role: Role.EVALUATOR, provinceId: "19" });
+    const states = await evaluator(`query($ids: [ID!]!) { licenceStatesOn(ngoIds: $ids, date: "2025-01-01") { ngoId state } }`, { ids: [abharNgo, isfahanNgo, "not-a-uuid"] });
+    expect(states.errors).toBeUndefined();
+    expect(new Set(states.data!.licenceStatesOn.map((row: { ngoId: string }) => row.ngoId))).toEqual(new Set([abharNgo, isfahanNgo]));
+    expect(states.data!.licenceStatesOn.find((row: { ngoId: string }) => row.ngoId === isfahanNgo).state).toBe("ACTIVE");
+    // The NGO itself stays outside the evaluator's territory.
+    const ngo = await evaluator(`query($id: ID!) { ngo(id: $id) { id } }`, { id: isfahanNgo });
+    expect(ngo.data!.ngo).toBeNull();
+  });
 });

@@ -18,13 +18,6 @@ registerEnumType(Grade, {
   },
 });
 
-export function gradeOf(total: number): Grade {
-  if (total >= 90) return Grade.EXCELLENT;
-  if (total >= 75) return Grade.GOOD;
-  if (total >= 60) return Grade.ACCEPTABLE;
-  return Grade.NEEDS_IMPROVEMENT;
-}
-
 /** A manager's engagement score for one Jalali year. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A manager's engagement-with-NGOs score for one Jalali year (ارزیابی عملکرد مدیران)." })

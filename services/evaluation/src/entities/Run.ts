@@ -1,8 +1,47 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { EvaluationIndicator } from "./Cycle";
 import { Grade } from "./ManagerScore";
 import { FactsSnapshot } from "../scoring";
+
+export enum RunStatus {
+  RUNNING = "RUNNING",
+  SUCCEEDED = "SUCCEEDED",
+  FAILED = "FAILED",
+}
+registerEnumType(RunStatus, {
+  name: "EvaluationRunStatus",
+  description: "State of a computation run.",
+  valuesConfig: {
+    RUNNING: { description: "Fetching facts, scoring or storing (در حال محاسبه)." },
+    SUCCEEDED: { description: "Done: snapshot, hash and results stored (انجام شد)." },
+    FAILED: { description: "Stopped with an error; nothing of it is used (ناموفق)." },
+  },
+});
+
+/** The steps of a run, in order; `progress` moves through them. */
+export enum RunPhase {
+  QUEUED = "QUEUED",
+  FETCHING_MANAGERS = "FETCHING_MANAGERS",
+  FETCHING_FACTS = "FETCHING_FACTS",
+  FETCHING_LICENCES = "FETCHING_LICENCES",
+  SCORING = "SCORING",
+  STORING = "STORING",
+  DONE = "DONE",
+}
+registerEnumType(RunPhase, {
+  name: "EvaluationRunPhase",
+  description: "Step of a computation run (with `progress`, what a progress bar shows).",
+  valuesConfig: {
+    QUEUED: { description: "Created, not started." },
+    FETCHING_MANAGERS: { description: "Reading managers with tenure and active NGO counts from the registry." },
+    FETCHING_FACTS: { description: "Reading meetings, resolutions, working groups and requests from the engagement service." },
+    FETCHING_LICENCES: { description: "Reading attending NGOs' licence states on the meeting days from the registry." },
+    SCORING: { description: "Scoring every manager." },
+    STORING: { description: "Storing the snapshot and the results." },
+    DONE: { description: "Finished (succeeded or failed)." },
+  },
+});
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -32,19 +71,35 @@ export class EvaluationRun {
   @Column({ type: "jsonb" })
   rubric!: EvaluationIndicator[];
 
-  /** The facts used, as fetched (JSONB): managers with tenures, engagement facts, licence states, active NGO counts. */
-  @Column({ type: "jsonb" })
-  snapshot!: FactsSnapshot;
+  @Field(() => RunStatus, { description: "RUNNING until the run SUCCEEDED or FAILED; only succeeded runs have results." })
+  @Column({ type: "varchar", length: 16 })
+  status!: RunStatus;
 
-  @Field({ description: "SHA-256 of the canonical JSON text of the results (see `canonicalResults`); a recomputation from the snapshot must give the same bytes, hence the same hash." })
-  @Column({ type: "varchar", length: 64 })
-  resultsHash!: string;
+  @Field(() => RunPhase, { description: "The step the run is at (DONE once finished)." })
+  @Column({ type: "varchar", length: 24 })
+  phase!: RunPhase;
 
-  @Field({ description: "The Tehran day the facts were judged on (overdue and pending states)." })
-  @Column({ type: "varchar", length: 10 })
-  factsAsOf!: string;
+  @Field(() => Int, { description: "Progress in percent, 0–100 (never decreases; 100 when succeeded)." })
+  @Column({ type: "integer" })
+  progress!: number;
 
-  @Field(() => Int, { description: "Managers scored." })
+  @Field(() => String, { nullable: true, description: "Why the run failed (Persian); empty otherwise." })
+  @Column({ type: "text", nullable: true })
+  failureMessage!: string | null;
+
+  /** The facts used, as fetched (JSONB): managers with tenures, engagement facts, licence states, active NGO counts. Empty until the run succeeds. */
+  @Column({ type: "jsonb", nullable: true })
+  snapshot!: FactsSnapshot | null;
+
+  @Field(() => String, { nullable: true, description: "SHA-256 of the canonical JSON text of the results (see `canonicalResults`); a recomputation from the snapshot must give the same bytes, hence the same hash. Empty until the run succeeds." })
+  @Column({ type: "varchar", length: 64, nullable: true })
+  resultsHash!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The Tehran day the facts were judged on (overdue and pending states). Empty until the run succeeds." })
+  @Column({ type: "varchar", length: 10, nullable: true })
+  factsAsOf!: string | null;
+
+  @Field(() => Int, { description: "Managers scored (0 until the run succeeds)." })
   @Column({ type: "integer" })
   managersScored!: number;
 
@@ -56,13 +111,17 @@ export class EvaluationRun {
   @Column({ type: "text" })
   computedBy!: string;
 
-  @Field(() => Int, { description: "Milliseconds the run took (fetch and compute)." })
-  @Column({ type: "integer" })
-  durationMs!: number;
+  @Field(() => Int, { nullable: true, description: "Milliseconds the run took (fetch, compute and store); empty while running." })
+  @Column({ type: "integer", nullable: true })
+  durationMs!: number | null;
 
-  @Field({ description: "When the run was made (UTC)." })
+  @Field({ description: "When the run was started (UTC)." })
   @CreateDateColumn({ type: "timestamptz" })
   computedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the run succeeded or failed (UTC); empty while running. The latest succeeded run gives a manager's current result." })
+  @Column({ type: "timestamptz", nullable: true })
+  finishedAt!: Date | null;
 }
 
 @ObjectType({ description: "An evidence record behind an indicator: counted or excluded, with the Persian reasons." })
@@ -194,6 +253,10 @@ export class EvaluationResult {
   @Field({ description: "The manager's name when computed." })
   @Column({ type: "text" })
   managerName!: string;
+
+  /** The name normalised for search (`filter.q`). */
+  @Column({ type: "text", select: false })
+  managerNameNormalized!: string;
 
   @Field({ description: "The position title when computed." })
   @Column({ type: "text" })

@@ -1,5 +1,23 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Allow, ALL_ROLES, AppError, ErrorCode, EVALUATORS, FORBIDDEN_MESSAGE, inTransaction, recordChange, RequestContext, requireUser, Role, tidyDisplayText, Validator } from "@hamafza/common";
+import { Arg, Args, Ctx, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import {
+  Allow,
+  ALL_ROLES,
+  AppError,
+  ErrorCode,
+  EVALUATORS,
+  FORBIDDEN_MESSAGE,
+  inTransaction,
+  PageArgs,
+  PageOf,
+  paginate,
+  recordChange,
+  RequestContext,
+  requireUser,
+  Role,
+  SortOrder,
+  tidyDisplayText,
+  Validator,
+} from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { CYCLE_STATE_LABELS, CYCLE_TRANSITIONS, CycleState, EvaluationCycle, EvaluationIndicatorInput, ScoringRule } from "../entities/Cycle";
 import { DEFAULT_RUBRIC, IndicatorSpec, rubricProblems } from "../scoring";
@@ -68,12 +86,17 @@ export function invalidTransition(cycle: EvaluationCycle, to: CycleState): AppEr
   );
 }
 
+@ObjectType({ description: "A page of evaluation cycles." })
+export class EvaluationCyclePage extends PageOf(EvaluationCycle) {}
+
+const CYCLE_SORTABLE = { year: "cycle.year", state: "cycle.state", title: "cycle.title" };
+
 @Resolver(() => EvaluationCycle)
 export class EvaluationCycleResolver {
   @Allow(ALL_ROLES)
-  @Query(() => [EvaluationCycle], { description: "Evaluation cycles with their rubrics and states, newest year first." })
-  evaluationCycles(@Ctx() ctx: RequestContext): Promise<EvaluationCycle[]> {
-    return ctx.db.getRepository(EvaluationCycle).find({ order: { year: "DESC" } });
+  @Query(() => EvaluationCyclePage, { description: "Evaluation cycles with their rubrics and states, newest year first. Sortable by `year`, `state`, `title`." })
+  evaluationCycles(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+    return paginate(ctx.db.getRepository(EvaluationCycle).createQueryBuilder("cycle"), page, CYCLE_SORTABLE, { field: "year", order: SortOrder.DESC });
   }
 
   @Allow(ALL_ROLES)
@@ -174,7 +197,7 @@ export class EvaluationCycleResolver {
   }
 }
 
-/** SQL: ids of the current results of a cycle — per manager, the result of the latest run that scored the manager. */
+/** SQL: ids of the current results of a cycle — per manager, the result of the latest finished run that scored the manager (only succeeded runs have results). */
 export const CURRENT_RESULT_IDS_SQL = (cycleParam: string) =>
   `SELECT DISTINCT ON (cr.manager_id) cr.id FROM evaluation_result cr JOIN evaluation_run crun ON crun.id = cr.run_id
-    WHERE cr.cycle_id = ${cycleParam} ORDER BY cr.manager_id, crun.computed_at DESC, crun.id DESC`;
+    WHERE cr.cycle_id = ${cycleParam} ORDER BY cr.manager_id, crun.finished_at DESC, crun.id DESC`;

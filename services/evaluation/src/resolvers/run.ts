@@ -4,6 +4,7 @@ import {
   ALL_ROLES,
   AppError,
   canRead,
+  containsPattern,
   ErrorCode,
   EVALUATORS,
   FilterArg,
@@ -27,22 +28,27 @@ import {
   whereInTerritory,
 } from "@hamafza/common";
 import { SelectQueryBuilder } from "typeorm";
-import { CycleState, EvaluationCycle, EvaluationIndicatorInput } from "../entities/Cycle";
+import { EvaluationCycle, EvaluationIndicatorInput } from "../entities/Cycle";
 import { Manager } from "../entities/Manager";
 import { Grade } from "../entities/ManagerScore";
-import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
-import { canonicalResults, computeResults, FactsSnapshot, gradeOfTotal, IndicatorSpec, ManagerResultData, round2 } from "../scoring";
-import { upstreamOf } from "../upstream";
-import { assertValidRubric, checkYear, CURRENT_RESULT_IDS_SQL, cycleOfYear, mergeRubric } from "./cycle";
+import { EvaluationAdjustment, EvaluationResult, EvaluationRun, RunStatus } from "../entities/Run";
+import { beginRun, COMPUTING_STATES, executeRun, runScopeOf, stateRefusal } from "../runner";
+import { canonicalResults, computeResults, FactsSnapshot, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
+import { assertValidRubric, checkYear, CURRENT_RESULT_IDS_SQL, mergeRubric } from "./cycle";
 
 export const MAX_ADJUSTMENT = 10;
-const COMPUTING_STATES = [CycleState.OPEN, CycleState.UNDER_REVIEW];
 
 @ObjectType({ description: "A page of evaluation results." })
 export class EvaluationResultPage extends PageOf(EvaluationResult) {}
 
 @InputType({ description: "Filter evaluation results (the scoreboard); all given conditions apply." })
 export class EvaluationResultFilter {
+  @Field(() => [ID], { nullable: true, description: "Only these results (then `year` and `runId` may be omitted)." })
+  ids?: string[];
+
+  @Field({ nullable: true, description: "Search in the manager's name (Persian-normalised: ي/ی, ك/ک, digits, half-spaces)." })
+  q?: string;
+
   @Field(() => Int, { nullable: true, description: "The Jalali year: the cycle's current results (per manager, the latest run that scored the manager)." })
   year?: number;
 
@@ -164,17 +170,22 @@ function visibleResults(ctx: RequestContext): SelectQueryBuilder<EvaluationResul
 
 /** Runs the user may see: national runs for national users; a province's runs for users of it. */
 function visibleRuns(ctx: RequestContext): SelectQueryBuilder<EvaluationRun> {
-  const user = requireUser(ctx);
   const query = ctx.db.getRepository(EvaluationRun).createQueryBuilder("run");
-  const province = user.role === "ADMIN" ? null : user.provinceId ?? user.countyId?.slice(0, 2) ?? null;
+  const province = runScopeOf(ctx);
   if (province) query.andWhere("run.provinceId = :province", { province });
   return query;
 }
 
-async function loadRun(ctx: RequestContext, id: string): Promise<EvaluationRun> {
+type SucceededRun = EvaluationRun & { snapshot: FactsSnapshot; resultsHash: string };
+
+/** A visible run that succeeded (running and failed runs have no snapshot or results). */
+async function loadSucceededRun(ctx: RequestContext, id: string): Promise<SucceededRun> {
   const run = isUuid(id) ? await visibleRuns(ctx).andWhere("run.id = :id", { id }).getOne() : null;
   if (!run) throw notFound("اجرای محاسبه", id);
-  return run;
+  if (run.status !== RunStatus.SUCCEEDED || !run.snapshot || !run.resultsHash) {
+    throw new AppError(ErrorCode.INVALID_TRANSITION, "این اجرای محاسبه با موفقیت به پایان نرسیده و نتیجه‌ای ندارد؛ یک اجرای موفق را انتخاب کنید.", { status: run.status });
+  }
+  return run as SucceededRun;
 }
 
 function currentResultsOf(query: SelectQueryBuilder<EvaluationResult>, year: number): SelectQueryBuilder<EvaluationResult> {
@@ -207,67 +218,6 @@ const currentResultByManagerYear = (ctx: RequestContext) =>
     return keys.map((k) => found.get(k) ?? null);
   });
 
-/** Stores a run and its results; keeps `manager_score` (managerScores, Manager.scores) fed by the latest run. */
-async function storeRun(ctx: RequestContext, cycle: EvaluationCycle, provinceId: string | null, snapshot: FactsSnapshot, results: ManagerResultData[], startedAt: number): Promise<EvaluationRun> {
-  const { hash } = canonicalResults(results);
-  return inTransaction(ctx.db, {}, async (em) => {
-    const locked = await cycleOfYear(em, cycle.year, true);
-    if (!COMPUTING_STATES.includes(locked.state)) throw stateRefusal(locked);
-    const run = await em.save(
-      em.create(EvaluationRun, {
-        cycleId: locked.id,
-        year: locked.year,
-        provinceId,
-        rubric: locked.indicators,
-        snapshot,
-        resultsHash: hash,
-        factsAsOf: snapshot.asOf,
-        managersScored: results.length,
-        managersWithoutTenure: snapshot.managers.length - results.length,
-        computedBy: requireUser(ctx).username,
-        durationMs: Date.now() - startedAt,
-      }),
-    );
-    // Bulk: one statement per 2,000 results (and one for their manager_score rows).
-    for (let i = 0; i < results.length; i += 2000) {
-      const slice = results.slice(i, i + 2000);
-      await em.query(
-        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators)
-         SELECT $1, $2, $3, x."managerId", x."managerName", x.position, x."positionKind", x."provinceId", x."countyId", ARRAY(SELECT jsonb_array_elements_text(x."tenureQuarters")::int),
-                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators
-           FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
-                "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb)`,
-        [run.id, locked.id, locked.year, JSON.stringify(slice)],
-      );
-      await em.query(
-        `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at, computed_at)
-         SELECT x."managerId", $1, x.total, x.grade, x."provinceId", x."countyId", NULL, now()
-           FROM jsonb_to_recordset($2::jsonb) AS x("managerId" uuid, total numeric, grade text, "provinceId" text, "countyId" text)
-         ON CONFLICT (manager_id, year) DO UPDATE SET total = EXCLUDED.total, grade = EXCLUDED.grade, province_id = EXCLUDED.province_id,
-           county_id = EXCLUDED.county_id, published_at = NULL, computed_at = now()`,
-        [locked.year, JSON.stringify(slice.map((r) => ({ managerId: r.managerId, total: r.total, grade: r.grade, provinceId: r.provinceId, countyId: r.countyId })))],
-      );
-    }
-    locked.currentRunId = run.id;
-    await em.save(locked);
-    await recordAudit(em, ctx, {
-      action: "runEvaluation",
-      entityType: "EvaluationRun",
-      entityId: run.id,
-      provinceId,
-      after: { id: run.id, year: run.year, provinceId, managersScored: run.managersScored, resultsHash: hash, factsAsOf: run.factsAsOf },
-    });
-    return run;
-  });
-}
-
-function stateRefusal(cycle: EvaluationCycle): AppError {
-  return new AppError(ErrorCode.INVALID_TRANSITION, `محاسبه و اصلاح امتیاز فقط در وضعیت «باز» یا «در حال بازبینی» ممکن است؛ چرخه ${cycle.year} اکنون در این وضعیت نیست.`, { state: cycle.state });
-}
-
-/** A JSON round trip: the snapshot exactly as it is stored and read back (dates as strings), so runs and recomputations see the same input. */
-const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
 @Resolver(() => EvaluationRun)
 export class EvaluationRunResolver {
   @Allow(EVALUATORS)
@@ -277,27 +227,33 @@ export class EvaluationRunResolver {
   })
   async runEvaluation(@Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number): Promise<EvaluationRun> {
     checkYear(year);
-    const startedAt = Date.now();
-    const user = requireUser(ctx);
-    const cycle = await cycleOfYear(ctx.db.manager, year);
-    if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
-    const snapshot = asStored(await upstreamOf(ctx).factsSource(ctx, year));
-    const results = computeResults(snapshot, asStored(cycle.indicators));
-    const provinceId = user.role === "ADMIN" ? null : user.provinceId ?? user.countyId?.slice(0, 2) ?? null;
-    return storeRun(ctx, cycle, provinceId, snapshot, results, startedAt);
+    return executeRun(ctx, await beginRun(ctx, year));
+  }
+
+  @Allow(EVALUATORS)
+  @Mutation(() => EvaluationRun, {
+    description:
+      "Evaluators: start the same computation as `runEvaluation` in the background and return the run at once (status RUNNING); poll `evaluationRun(id)` for its `phase` and `progress` until it SUCCEEDED or FAILED. Refused with INVALID_TRANSITION unless the cycle is OPEN or UNDER_REVIEW, and with CONFLICT while another run of the same cycle and scope is running.",
+  })
+  async startEvaluationRun(@Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number): Promise<EvaluationRun> {
+    checkYear(year);
+    const run = await beginRun(ctx, year);
+    // The outcome (results or failure message) is recorded on the run row by executeRun itself.
+    executeRun(ctx, Object.assign(new EvaluationRun(), run)).catch(() => undefined);
+    return run;
   }
 
   @Allow(EVALUATORS)
   @Query(() => RecomputeOutcome, { description: "Evaluators: recompute a run from its stored facts snapshot and rubric and compare with the stored results byte for byte, by the SHA-256 of their canonical JSON text (nothing is saved)." })
   async recomputeEvaluationRun(@Ctx() ctx: RequestContext, @Arg("runId", () => ID, { description: "The run." }) runId: string): Promise<RecomputeOutcome> {
-    const run = await loadRun(ctx, runId);
+    const run = await loadSucceededRun(ctx, runId);
     const results = computeResults(run.snapshot, run.rubric);
     const { hash } = canonicalResults(results);
     return { runId: run.id, storedHash: run.resultsHash, recomputedHash: hash, identical: hash === run.resultsHash, managers: results.length };
   }
 
   @Allow(EVALUATORS)
-  @Query(() => [EvaluationRun], { description: "Evaluators: the computation runs of a year visible to the user (national runs, or the user's province's), newest first." })
+  @Query(() => [EvaluationRun], { description: "Evaluators: the computation runs of a year visible to the user (national runs, or the user's province's), running and failed ones included, newest first." })
   evaluationRuns(@Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year." }) year: number): Promise<EvaluationRun[]> {
     return visibleRuns(ctx).andWhere("run.year = :year", { year }).orderBy("run.computedAt", "DESC").addOrderBy("run.id", "DESC").getMany();
   }
@@ -315,7 +271,7 @@ export class EvaluationRunResolver {
     @Arg("fromRunId", () => ID, { description: "The earlier run." }) fromRunId: string,
     @Arg("toRunId", () => ID, { description: "The later run." }) toRunId: string,
   ): Promise<EvaluationChange[]> {
-    const [from, to] = [await loadRun(ctx, fromRunId), await loadRun(ctx, toRunId)];
+    const [from, to] = [await loadSucceededRun(ctx, fromRunId), await loadSucceededRun(ctx, toRunId)];
     const rows = await visibleResults(ctx).andWhere("result.runId IN (:...runs)", { runs: [from.id, to.id] }).getMany();
     const before = new Map(rows.filter((r) => r.runId === from.id).map((r) => [r.managerId, r]));
     const after = new Map(rows.filter((r) => r.runId === to.id).map((r) => [r.managerId, r]));
@@ -349,7 +305,7 @@ export class EvaluationRunResolver {
     @Arg("runId", () => ID, { description: "The run whose snapshot is scored." }) runId: string,
     @Arg("indicators", () => [EvaluationIndicatorInput], { description: "The changed indicators." }) indicators: EvaluationIndicatorInput[],
   ): Promise<WhatIfScore[]> {
-    const run = await loadRun(ctx, runId);
+    const run = await loadSucceededRun(ctx, runId);
     const rubric: IndicatorSpec[] = mergeRubric(run.rubric, indicators);
     assertValidRubric(rubric);
     const computed = new Map(computeResults(run.snapshot, run.rubric).map((r) => [r.managerId, r.total]));
@@ -453,9 +409,12 @@ export class EvaluationResultResolver {
 
 function filteredResults(ctx: RequestContext, filter: EvaluationResultFilter | undefined): SelectQueryBuilder<EvaluationResult> {
   const query = visibleResults(ctx);
+  if (filter?.ids) query.andWhere("result.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
   if (filter?.runId) query.andWhere("result.runId = :runId", { runId: uuidsForFilter([filter.runId])[0] });
   else if (filter?.year) currentResultsOf(query, filter.year);
-  else throw new AppError(ErrorCode.BAD_USER_INPUT, "سال یا اجرای محاسبه را مشخص کنید.", { fields: [{ field: "filter.year", message: "سال ارزیابی را مشخص کنید." }] });
+  else if (!filter?.ids) throw new AppError(ErrorCode.BAD_USER_INPUT, "سال یا اجرای محاسبه را مشخص کنید.", { fields: [{ field: "filter.year", message: "سال ارزیابی را مشخص کنید." }] });
+  if (!filter) return query;
+  if (filter.q?.trim()) query.andWhere("result.managerNameNormalized LIKE :q", { q: containsPattern(filter.q) });
   if (filter.provinceId) query.andWhere("result.provinceId = :provinceId", { provinceId: filter.provinceId });
   if (filter.countyId) query.andWhere("result.countyId = :countyId", { countyId: filter.countyId });
   if (filter.positionKind) query.andWhere("result.positionKind = :positionKind", { positionKind: filter.positionKind });

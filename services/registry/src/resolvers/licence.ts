@@ -9,6 +9,7 @@ import {
   containsPattern,
   DateScalar,
   ErrorCode,
+  EVALUATORS,
   FilterArg,
   groupByKeys,
   IdArg,
@@ -246,9 +247,12 @@ const eventsByLicence = (ctx: RequestContext) =>
     [],
   );
 
-/** State of many NGOs' licences on one day per statement (keys `ngoId|date`), from the licence history. */
-export const licenceStateOnLoader = (ctx: RequestContext) =>
-  ctx.loaders.get<string, NgoLicenceStateOn | null>("LicenceStateOn", async (keys) => {
+/**
+ * State of many NGOs' licences on one day per statement (keys `ngoId|date`), from the licence history. Limited to
+ * the user's territory, except with `anyTerritory` (evaluators judging meetings attended by NGOs of other provinces).
+ */
+export const licenceStateOnLoader = (ctx: RequestContext, options: { anyTerritory?: boolean } = {}) =>
+  ctx.loaders.get<string, NgoLicenceStateOn | null>(options.anyTerritory ? "LicenceStateOnAnyTerritory" : "LicenceStateOn", async (keys) => {
     const byDate = new Map<string, string[]>();
     for (const key of keys) {
       const [ngoId, date] = key.split("|");
@@ -257,7 +261,7 @@ export const licenceStateOnLoader = (ctx: RequestContext) =>
     }
     const found = new Map<string, NgoLicenceStateOn>();
     for (const [date, ngoIds] of byDate) {
-      for (const row of await licenceStatesOnDate(ctx, ngoIds, date)) found.set(`${row.ngoId}|${date}`, row);
+      for (const row of await licenceStatesOnDate(ctx, ngoIds, date, options.anyTerritory ?? false)) found.set(`${row.ngoId}|${date}`, row);
     }
     return keys.map((key) => found.get(key) ?? null);
   });
@@ -266,8 +270,9 @@ export const licenceStateOnLoader = (ctx: RequestContext) =>
  * One statement: for each visible NGO, the licence current on `date` (the latest issued by then) and its last
  * history step by then, whose recorded status, expiry and suspension give the state that day.
  */
-async function licenceStatesOnDate(ctx: RequestContext, ngoIds: string[], date: string): Promise<NgoLicenceStateOn[]> {
-  const scope = territoryCondition(requireUser(ctx), { province: "n.province_id", county: "n.county_id" });
+async function licenceStatesOnDate(ctx: RequestContext, ngoIds: string[], date: string, anyTerritory: boolean): Promise<NgoLicenceStateOn[]> {
+  const user = requireUser(ctx);
+  const scope = anyTerritory ? null : territoryCondition(user, { province: "n.province_id", county: "n.county_id" });
   const rows = await namedQuery<{ ngo_id: string; licence_id: string | null; state: LicenceState }>(
     ctx.db,
     `SELECT x.ngo_id, x.licence_id,
@@ -348,7 +353,7 @@ export class LicenceResolver {
   @Allow(ALL_ROLES)
   @Query(() => [NgoLicenceStateOn], {
     description:
-      "Licence state of many NGOs on one day, from the licence history (for other services, e.g. whether an NGO was licensed on a meeting's date). NGOs absent or outside the user's territory are left out. At most 1000 ids.",
+      "Licence state of many NGOs on one day, from the licence history (for other services, e.g. whether an NGO was licensed on a meeting's date). NGOs absent or outside the user's territory are left out — except for evaluators and administrators, who get the state of any NGO (an evaluation judges the meetings of its territory, whose attendees may come from elsewhere; only the state is given). At most 1000 ids.",
   })
   async licenceStatesOn(
     @Ctx() ctx: RequestContext,
@@ -356,7 +361,8 @@ export class LicenceResolver {
     @Arg("date", () => DateScalar, { description: "The day." }) date: string,
   ): Promise<NgoLicenceStateOn[]> {
     if (ngoIds.length > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ سمن در هر پرسش.", { field: "ngoIds" });
-    const results = await licenceStateOnLoader(ctx).loadMany([...new Set(ngoIds)].map((id) => `${id}|${date}`));
+    const anyTerritory = EVALUATORS.includes(requireUser(ctx).role);
+    const results = await licenceStateOnLoader(ctx, { anyTerritory }).loadMany([...new Set(ngoIds)].map((id) => `${id}|${date}`));
     return results.filter((row): row is NgoLicenceStateOn => row !== null && !(row instanceof Error));
   }
 

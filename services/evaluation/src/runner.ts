@@ -1,0 +1,177 @@
+import { AppError, ErrorCode, inTransaction, normalizePersian, recordAudit, RequestContext, requireUser, Role } from "@hamafza/common";
+import { DataSource } from "typeorm";
+import { CycleState, EvaluationCycle } from "./entities/Cycle";
+import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
+import { cycleOfYear } from "./resolvers/cycle";
+import { canonicalResults, computeResults, FactsSnapshot, ManagerResultData } from "./scoring";
+import { ProgressReporter, upstreamOf } from "./upstream";
+
+/**
+ * A computation run as a background job: `beginRun` validates and creates the RUNNING row (its own short
+ * transaction, so pollers see it at once); `executeRun` fetches the facts, scores and stores, reporting the phase
+ * and progress on the row as it goes, and ends SUCCEEDED (results in one transaction) or FAILED (Persian message).
+ */
+
+export const COMPUTING_STATES = [CycleState.OPEN, CycleState.UNDER_REVIEW];
+
+/** Where each phase sits on the 0–100 progress bar (start, end). */
+const PHASE_SPAN: Record<RunPhase, [number, number]> = {
+  QUEUED: [0, 0],
+  FETCHING_MANAGERS: [0, 10],
+  FETCHING_FACTS: [10, 55],
+  FETCHING_LICENCES: [55, 70],
+  SCORING: [70, 80],
+  STORING: [80, 99],
+  DONE: [100, 100],
+};
+
+const RUN_CONSTRAINTS = { evaluation_run_one_running: "محاسبه دیگری برای همین چرخه و همین قلمرو در حال اجراست؛ پایان آن را در فهرست اجراها ببینید." };
+const RUN_FAILED = "محاسبه با خطای داخلی متوقف شد و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
+const INTERRUPTED = "محاسبه با راه‌اندازی دوباره سرویس ارزیابی نیمه‌کاره ماند و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید.";
+
+export function stateRefusal(cycle: EvaluationCycle): AppError {
+  return new AppError(ErrorCode.INVALID_TRANSITION, `محاسبه و اصلاح امتیاز فقط در وضعیت «باز» یا «در حال بازبینی» ممکن است؛ چرخه ${cycle.year} اکنون در این وضعیت نیست.`, { state: cycle.state });
+}
+
+/** The province a user's runs cover: none (the whole country) for administrators and national evaluators. */
+export function runScopeOf(ctx: RequestContext): string | null {
+  const user = requireUser(ctx);
+  return user.role === Role.ADMIN ? null : user.provinceId ?? user.countyId?.slice(0, 2) ?? null;
+}
+
+/** Validates and creates the RUNNING run (CONFLICT while another run of the same cycle and scope is running). */
+export async function beginRun(ctx: RequestContext, year: number): Promise<EvaluationRun> {
+  const user = requireUser(ctx);
+  const provinceId = runScopeOf(ctx);
+  return inTransaction(ctx.db, RUN_CONSTRAINTS, async (em) => {
+    const cycle = await cycleOfYear(em, year, true);
+    if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
+    const run = await em.save(
+      em.create(EvaluationRun, {
+        cycleId: cycle.id,
+        year: cycle.year,
+        provinceId,
+        rubric: cycle.indicators,
+        status: RunStatus.RUNNING,
+        phase: RunPhase.QUEUED,
+        progress: 0,
+        failureMessage: null,
+        snapshot: null,
+        resultsHash: null,
+        factsAsOf: null,
+        managersScored: 0,
+        managersWithoutTenure: 0,
+        computedBy: user.username,
+        durationMs: null,
+        finishedAt: null,
+      }),
+    );
+    await recordAudit(em, ctx, { action: "startEvaluationRun", entityType: "EvaluationRun", entityId: run.id, provinceId, after: { id: run.id, year: run.year, provinceId, status: run.status } });
+    return run;
+  });
+}
+
+/** Writes phase and progress on the run row (outside any transaction, so pollers see it); only forward, only while RUNNING. */
+function progressReporter(db: DataSource, runId: string): ProgressReporter {
+  let last = { phase: RunPhase.QUEUED, percent: 0 };
+  return async (phase, fraction) => {
+    const [from, to] = PHASE_SPAN[phase];
+    const percent = Math.floor(from + (to - from) * Math.min(1, Math.max(0, fraction)));
+    if (phase === last.phase && percent === last.percent) return;
+    last = { phase, percent };
+    await db.query(`UPDATE evaluation_run SET phase = $2, progress = GREATEST(progress, $3) WHERE id = $1 AND status = 'RUNNING'`, [runId, phase, percent]);
+  };
+}
+
+/** A JSON round trip: the snapshot exactly as it is stored and read back (dates as strings), so runs and recomputations see the same input. */
+const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Fetches, scores and stores a begun run; resolves with the SUCCEEDED run, or marks it FAILED and rejects. */
+export async function executeRun(ctx: RequestContext, run: EvaluationRun): Promise<EvaluationRun> {
+  const startedAt = run.computedAt.getTime();
+  const progress = progressReporter(ctx.db, run.id);
+  try {
+    const snapshot = asStored(await upstreamOf(ctx).factsSource(ctx, run.year, progress));
+    await progress(RunPhase.SCORING, 0);
+    const results = computeResults(snapshot, asStored(run.rubric));
+    await progress(RunPhase.STORING, 0);
+    return await storeResults(ctx, run, snapshot, results, startedAt, progress);
+  } catch (error) {
+    const shown = error instanceof AppError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
+    const message = shown ? error.message : RUN_FAILED;
+    if (!shown) console.error(`[evaluation] run ${run.id} failed (request ${ctx.requestId})`, error);
+    await ctx.db.query(`UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $2, finished_at = now(), duration_ms = $3 WHERE id = $1 AND status = 'RUNNING'`, [
+      run.id,
+      message,
+      Date.now() - startedAt,
+    ]);
+    await recordAudit(ctx.db.manager, ctx, { action: "failEvaluationRun", entityType: "EvaluationRun", entityId: run.id, provinceId: run.provinceId, after: { id: run.id, status: RunStatus.FAILED, failureMessage: message } });
+    throw error;
+  }
+}
+
+/** Stores the results and completes the run in one transaction; keeps `manager_score` (managerScores, Manager.scores) fed by the latest run. */
+async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: FactsSnapshot, results: ManagerResultData[], startedAt: number, progress: ProgressReporter): Promise<EvaluationRun> {
+  const { hash } = canonicalResults(results);
+  return inTransaction(ctx.db, {}, async (em) => {
+    const cycle = await cycleOfYear(em, run.year, true);
+    if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
+    // Bulk: one statement per 2,000 results (and one for their manager_score rows).
+    for (let i = 0; i < results.length; i += 2000) {
+      const slice = results.slice(i, i + 2000);
+      await em.query(
+        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators)
+         SELECT $1, $2, $3, x."managerId", x."managerName", x."managerNameNormalized", x.position, x."positionKind", x."provinceId", x."countyId", ARRAY(SELECT jsonb_array_elements_text(x."tenureQuarters")::int),
+                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators
+           FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, "managerNameNormalized" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
+                "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb)`,
+        [run.id, cycle.id, cycle.year, JSON.stringify(slice.map((r) => ({ ...r, managerNameNormalized: normalizePersian(r.managerName) })))],
+      );
+      await em.query(
+        `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at, computed_at)
+         SELECT x."managerId", $1, x.total, x.grade, x."provinceId", x."countyId", NULL, now()
+           FROM jsonb_to_recordset($2::jsonb) AS x("managerId" uuid, total numeric, grade text, "provinceId" text, "countyId" text)
+         ON CONFLICT (manager_id, year) DO UPDATE SET total = EXCLUDED.total, grade = EXCLUDED.grade, province_id = EXCLUDED.province_id,
+           county_id = EXCLUDED.county_id, published_at = NULL, computed_at = now()`,
+        [cycle.year, JSON.stringify(slice.map((r) => ({ managerId: r.managerId, total: r.total, grade: r.grade, provinceId: r.provinceId, countyId: r.countyId })))],
+      );
+      // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
+      await progress(RunPhase.STORING, (i + slice.length) / results.length);
+    }
+    const completion = {
+      status: RunStatus.SUCCEEDED,
+      phase: RunPhase.DONE,
+      progress: 100,
+      snapshot,
+      resultsHash: hash,
+      factsAsOf: snapshot.asOf,
+      managersScored: results.length,
+      managersWithoutTenure: snapshot.managers.length - results.length,
+      durationMs: Date.now() - startedAt,
+      finishedAt: new Date(),
+    };
+    // Only a run still RUNNING completes (a restarted service may have failed it meanwhile): otherwise roll back.
+    const { affected } = await em.update(EvaluationRun, { id: run.id, status: RunStatus.RUNNING }, completion as never);
+    if (affected !== 1) throw new AppError(ErrorCode.CONFLICT, INTERRUPTED, { runId: run.id });
+    Object.assign(run, completion);
+    cycle.currentRunId = run.id;
+    await em.save(cycle);
+    await recordAudit(em, ctx, {
+      action: "runEvaluation",
+      entityType: "EvaluationRun",
+      entityId: run.id,
+      provinceId: run.provinceId,
+      after: { id: run.id, year: run.year, provinceId: run.provinceId, status: run.status, managersScored: run.managersScored, resultsHash: hash, factsAsOf: run.factsAsOf },
+    });
+    return run;
+  });
+}
+
+/** At service start: runs left RUNNING by a stopped process can never finish; mark them FAILED (one evaluation process per database). */
+export async function failInterruptedRuns(db: DataSource): Promise<number> {
+  const rows: { id: string }[] = await db.query(
+    `WITH failed AS (UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $1, finished_at = now() WHERE status = 'RUNNING' RETURNING id) SELECT id FROM failed`,
+    [INTERRUPTED],
+  );
+  return rows.length;
+}
