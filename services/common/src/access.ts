@@ -1,4 +1,4 @@
-import { GraphQLResolveInfo } from "graphql";
+import { GraphQLFieldResolver, GraphQLResolveInfo } from "graphql";
 import { MiddlewareFn, UseMiddleware } from "type-graphql";
 import { WhereExpressionBuilder } from "typeorm";
 import { AuthUser, Role, SIGN_IN_REQUIRED_MESSAGE } from "./auth";
@@ -31,23 +31,23 @@ export function rolesAllowed(fieldName: string): readonly Role[] | undefined {
 
 export const FORBIDDEN_MESSAGE = "شما اجازه این کار را ندارید.";
 
-const ROOT_TYPES = new Set(["Query", "Mutation"]);
-
 /**
- * type-graphql global middleware: every root field needs a signed-in user whose role is allowed by `@Allow`.
- * A refused mutation is recorded in the audit log (outcome DENIED).
+ * Wraps a root query or mutation resolver: it runs only for a signed-in user whose role is allowed by `@Allow`.
+ * A refused mutation is recorded in the audit log (outcome DENIED). `buildFederatedSchema` wraps every root field
+ * with it (deny by default); nested fields are not wrapped, so they cost nothing extra (territory is in their SQL).
  */
-export const enforceAccessRules: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
-  if (!ROOT_TYPES.has(info.parentType.name)) return next();
-  const user = context.user;
-  if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);
-  const allowed = rolesAllowed(info.fieldName);
-  if (!allowed || !allowed.includes(user.role)) {
-    if (info.parentType.name === "Mutation") await recordDenied(context, info);
-    throw new AppError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE);
-  }
-  return next();
-};
+export function withAccessRules<TSource>(resolve: GraphQLFieldResolver<TSource, RequestContext>): GraphQLFieldResolver<TSource, RequestContext> {
+  return async (source, args, context, info) => {
+    const user = context.user;
+    if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);
+    const allowed = rolesAllowed(info.fieldName);
+    if (!allowed || !allowed.includes(user.role)) {
+      if (info.parentType.name === "Mutation") await recordDenied(context, info);
+      throw new AppError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE);
+    }
+    return resolve(source, args, context, info);
+  };
+}
 
 async function recordDenied(ctx: RequestContext, info: GraphQLResolveInfo) {
   await recordAudit(ctx.db, ctx, { action: info.fieldName, outcome: "DENIED" });

@@ -2,7 +2,7 @@ import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLSchema } from "graphql";
@@ -44,7 +44,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    // No cache hints are used; the cache-control plugin would otherwise visit every field of every answer.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
   app.get("/health", async (_req, res) => {

@@ -25,7 +25,7 @@ export class ManagerAgencyInput {
   agencyId!: string;
 }
 
-@ObjectType({ description: "Evidence: a held meeting chaired by the manager in the year." })
+@ObjectType({ simpleResolvers: true, description: "Evidence: a held meeting chaired by the manager in the year." })
 export class EngagementMeetingFact {
   @Field(() => ID, { description: "The meeting." })
   meetingId!: string;
@@ -73,7 +73,7 @@ export class EngagementMeetingFact {
   exclusionReasons!: string[];
 }
 
-@ObjectType({ description: "Evidence: a resolution due in the year, owned by the manager or the manager's agency." })
+@ObjectType({ simpleResolvers: true, description: "Evidence: a resolution due in the year, owned by the manager or the manager's agency." })
 export class EngagementResolutionFact {
   @Field(() => ID, { description: "The resolution." })
   resolutionId!: string;
@@ -106,7 +106,7 @@ export class EngagementResolutionFact {
   overdue!: boolean;
 }
 
-@ObjectType({ description: "Evidence: a held session of a working group in the year." })
+@ObjectType({ simpleResolvers: true, description: "Evidence: a held session of a working group in the year." })
 export class EngagementSessionFact {
   @Field(() => ID, { description: "The session (meeting)." })
   meetingId!: string;
@@ -121,7 +121,7 @@ export class EngagementSessionFact {
   ngoCount!: number;
 }
 
-@ObjectType({ description: "Evidence: a working group chaired by the manager or the manager's agency." })
+@ObjectType({ simpleResolvers: true, description: "Evidence: a working group chaired by the manager or the manager's agency." })
 export class EngagementWorkingGroupFact {
   @Field(() => ID, { description: "The working group." })
   workingGroupId!: string;
@@ -151,7 +151,7 @@ export class EngagementWorkingGroupFact {
   qualifies!: boolean;
 }
 
-@ObjectType({ description: "Evidence: an NGO proposal or demand routed to the manager's agency, submitted in the year." })
+@ObjectType({ simpleResolvers: true, description: "Evidence: an NGO proposal or demand routed to the manager's agency, submitted in the year." })
 export class EngagementRequestFact {
   @Field(() => EngagementRequestKind, { description: "Proposal or demand." })
   kind!: EngagementRequestKind;
@@ -181,7 +181,7 @@ export class EngagementRequestFact {
   stillWithin30Days!: boolean;
 }
 
-@ObjectType({ description: "The engagement facts of one manager for the evaluation rubric (issue 6), with the evidence records." })
+@ObjectType({ simpleResolvers: true, description: "The engagement facts of one manager for the evaluation rubric (issue 6), with the evidence records." })
 export class ManagerEngagementFacts {
   @Field(() => ID, { description: "The manager." })
   managerId!: string;
@@ -205,7 +205,7 @@ export class ManagerEngagementFacts {
   requests!: EngagementRequestFact[];
 }
 
-@ObjectType({ description: "Engagement facts of a Jalali year for many managers, read in a handful of SQL statements (service-to-service read for the evaluation service)." })
+@ObjectType({ simpleResolvers: true, description: "Engagement facts of a Jalali year for many managers, read in a handful of SQL statements (service-to-service read for the evaluation service)." })
 export class EngagementFacts {
   @Field(() => Int, { description: "The Jalali year." })
   year!: number;

@@ -160,7 +160,8 @@ export class LicenceRevokeInput {
   effectiveOn?: string | null;
 }
 
-@ObjectType({ description: "An NGO's licence state on a given day." })
+// Plain data, read in bulk by the evaluation service (hundreds of thousands per run): no per-field resolver work.
+@ObjectType({ description: "An NGO's licence state on a given day.", simpleResolvers: true })
 export class NgoLicenceStateOn {
   @Field(() => ID, { description: "The NGO." })
   ngoId!: string;
@@ -257,7 +258,9 @@ export const licenceStateOnLoader = (ctx: RequestContext, options: { anyTerritor
     for (const key of keys) {
       const [ngoId, date] = key.split("|");
       if (!isUuid(ngoId)) continue;
-      byDate.set(date, [...(byDate.get(date) ?? []), ngoId]);
+      const ids = byDate.get(date);
+      if (ids) ids.push(ngoId);
+      else byDate.set(date, [ngoId]);
     }
     const found = new Map<string, NgoLicenceStateOn>();
     for (const [date, ngoIds] of byDate) {
