@@ -1,10 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearer, dropProvisionedDatabase, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders } from "@hamafza/common";
+import { bearer, dropProvisionedDatabase, jalaliYearRange, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders } from "@hamafza/common";
 import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
+import { Client } from "pg";
+import { seedNationalData } from "./nationalData";
 import { prepareDatabase } from "./prepare";
 import { startInProcessStack } from "./stack";
 
@@ -27,9 +29,20 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 async function main() {
   const embedded = process.env.DATABASE_URL
     ? null
-    : await startEmbeddedPostgres({ baseDir: mkdtempSync(join(tmpdir(), "hamafza-bench-")), port: 54398, persistent: false });
+    : await startEmbeddedPostgres({ baseDir: mkdtempSync(join(tmpdir(), "hamafza-bench-")), port: Number(process.env.BENCH_PG_PORT ?? 54398), persistent: false });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.adminUrl;
   const database = `bench_${Date.now()}`;
+  // BENCH_ONLY=live: only the whole-country run with facts fetched from the live subgraphs (no demo stack, no synthetic run).
+  // BENCH_ONLY=evaluation: both whole-country runs (synthetic facts, then live facts).
+  if (process.env.BENCH_ONLY === "live" || process.env.BENCH_ONLY === "evaluation") {
+    try {
+      if (process.env.BENCH_ONLY === "evaluation") await benchNationalEvaluation(adminUrl, `${database}_eval`);
+      await benchNationalEvaluationLive(adminUrl, `${database}_live`);
+    } finally {
+      await embedded?.stop();
+    }
+    return;
+  }
   const prepareStarted = performance.now();
   const prepared = await prepareDatabase(adminUrl, database, { demo: true });
   console.log(`prepare (provision, migrate, reference + demo data): ${(performance.now() - prepareStarted).toFixed(0)} ms`);
@@ -63,6 +76,7 @@ async function main() {
   }
   try {
     await benchNationalEvaluation(adminUrl, `${database}_eval`);
+    await benchNationalEvaluationLive(adminUrl, `${database}_live`);
   } finally {
     await embedded?.stop();
   }
@@ -98,6 +112,78 @@ async function benchNationalEvaluation(adminUrl: string, database: string) {
   } finally {
     await server.stop();
     await db.destroy();
+    await dropProvisionedDatabase(adminUrl, database);
+  }
+}
+
+/**
+ * The same whole-country run with its facts fetched live (issue 6, «Scale»): a database seeded with a year of the
+ * country's engagement (`seedNationalData`: ~450 counties, BENCH_LIVE_MANAGERS managers, default 20,000), the
+ * in-process stack, `runEvaluation(year: 1404)` through the gateway as `admin`, so the evaluation service reads the
+ * registry and engagement subgraphs over HTTP exactly as in production; then `recomputeEvaluationRun`. The upstream
+ * requests are timed by wrapping this process's `fetch` (the evaluation service runs in-process), nothing else.
+ */
+async function benchNationalEvaluationLive(adminUrl: string, database: string) {
+  const managers = Number(process.env.BENCH_LIVE_MANAGERS ?? 20_000);
+  const prepared = await prepareDatabase(adminUrl, database, { demo: false });
+  try {
+    const seed = await seedNationalData(prepared, { managers, log: process.env.BENCH_VERBOSE ? console.log : undefined });
+    console.log(
+      `national data seeded in ${seed.durationMs} ms: ${seed.counties} counties (${seed.syntheticCounties} synthetic), ${seed.agencies} agencies, ` +
+        `${seed.managers} managers, ${seed.ngos} NGOs, ${seed.licences} licences, ${seed.meetings} meetings (${seed.heldMeetings} held), ` +
+        `${seed.attendance} attendance rows, ${seed.agendaItems} agenda items, ${seed.resolutions} resolutions, ${seed.workingGroups} working groups, ` +
+        `${seed.proposals} proposals, ${seed.demands} demands`,
+    );
+    const stack = await startInProcessStack(prepared);
+    const upstream: { service: string; requestBytes: number; responseBytes: number; ms: number; status: number }[] = [];
+    const services = new Map(Object.entries(stack.subgraphUrls).map(([name, url]) => [url, name]));
+    const originalFetch = globalThis.fetch;
+    globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const service = services.get(url);
+      if (!service || service === "identity" || service === "evaluation") return originalFetch(input, init);
+      const started = performance.now();
+      const response = await originalFetch(input, init);
+      const body = Buffer.from(await response.arrayBuffer());
+      upstream.push({ service, requestBytes: typeof init?.body === "string" ? Buffer.byteLength(init.body) : 0, responseBytes: body.length, ms: performance.now() - started, status: response.status });
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    };
+    const client = new Client({ connectionString: prepared.adminUrl });
+    await client.connect();
+    try {
+      await client.query(`UPDATE evaluation.evaluation_cycle SET state = 'OPEN' WHERE year = 1404`);
+      const token = await login(stack.baseUrl, "admin", prepared.admin.generatedPassword!);
+      const headers = bearer(token);
+      const started = performance.now();
+      const run = await postGraphQL(stack.gatewayUrl, `mutation { runEvaluation(year: 1404) { id managersScored durationMs } }`, {}, headers);
+      const elapsed = performance.now() - started;
+      const calls = upstream.splice(0);
+      for (const call of calls) {
+        console.log(`  upstream ${call.service}: ${call.ms.toFixed(0)} ms, request ${(call.requestBytes / 1024).toFixed(0)} KiB, response ${(call.responseBytes / 1048576).toFixed(1)} MiB, HTTP ${call.status}`);
+      }
+      if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message} ${JSON.stringify(run.errors[0].extensions ?? {})}`);
+      const { id, managersScored, durationMs } = run.data!.runEvaluation;
+      const [size] = (await client.query(`SELECT pg_column_size(snapshot) AS stored, octet_length(snapshot::text) AS text FROM evaluation.evaluation_run WHERE id = $1`, [id])).rows;
+      const [year] = (
+        await client.query(`SELECT count(*)::int AS held FROM engagement.meeting WHERE status = 'HELD' AND held_at >= $1 AND held_at < $2`, [jalaliYearRange(1404).start, jalaliYearRange(1404).end])
+      ).rows;
+      const fetchMs = calls.reduce((sum, call) => sum + call.ms, 0); // sequential except the parallel facts chunks
+      const recomputeStarted = performance.now();
+      const again = await postGraphQL(stack.gatewayUrl, `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, { id }, headers);
+      const recompute = performance.now() - recomputeStarted;
+      if (again.errors) throw new Error(`recomputeEvaluationRun: ${again.errors[0].message}`);
+      console.log(
+        `evaluation run, live facts (${managersScored} managers scored of ${seed.managers}, ${seed.counties} counties, ${year.held} meetings held in 1404): ` +
+          `${elapsed.toFixed(0)} ms through the gateway (service ${durationMs} ms; upstream requests ${calls.length}, ${fetchMs.toFixed(0)} ms summed); ` +
+          `snapshot ${(Number(size.stored) / 1048576).toFixed(1)} MB stored (${(Number(size.text) / 1048576).toFixed(1)} MB as text); ` +
+          `recompute from snapshot ${recompute.toFixed(0)} ms (identical: ${again.data?.recomputeEvaluationRun.identical})`,
+      );
+    } finally {
+      globalThis.fetch = originalFetch;
+      await client.end();
+      await stack.stop();
+    }
+  } finally {
     await dropProvisionedDatabase(adminUrl, database);
   }
 }

@@ -153,6 +153,9 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
     // Only a run still RUNNING completes (a restarted service may have failed it meanwhile): otherwise roll back.
     const { affected } = await em.update(EvaluationRun, { id: run.id, status: RunStatus.RUNNING }, completion as never);
     if (affected !== 1) throw new AppError(ErrorCode.CONFLICT, INTERRUPTED, { runId: run.id });
+    // The duration includes writing the snapshot (tens of MB for the whole country), measured after it.
+    Object.assign(completion, { durationMs: Date.now() - startedAt, finishedAt: new Date() });
+    await em.update(EvaluationRun, { id: run.id }, { durationMs: completion.durationMs, finishedAt: completion.finishedAt });
     Object.assign(run, completion);
     cycle.currentRunId = run.id;
     await em.save(cycle);

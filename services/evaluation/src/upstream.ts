@@ -6,7 +6,8 @@ import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring"
  * The evaluation service's only HTTP client: it reads the facts of a computation run from the registry and
  * engagement subgraphs directly, with the caller's own access token (so the caller's territory applies) and the
  * gateway secret. Calls per run: registry ×2 (managers with tenure + active NGO counts; remaining manager pages by
- * aliases), engagement ×1 per 8,000 managers (all facts, in parallel), registry ×1 (licence states on every meeting day, by aliases).
+ * aliases), engagement ×1 per 8,000 managers (all facts, in parallel), registry ×1 per ≈ 1.5 MB of licence-state
+ * questions (every attending NGO on every meeting day, by aliases; two at a time).
  */
 
 /** Reports that a run is `fraction` (0–1) through `phase`. */
@@ -50,6 +51,35 @@ async function call<T>(ctx: RequestContext, config: UpstreamConfig, url: string 
 
 const PAGE = 200;
 const FACTS_CHUNK = 8000;
+const LICENCE_REQUEST_BYTES = 1_500_000;
+
+/** Splits `items` into consecutive batches whose estimated size stays under `limit` (an item larger than it goes alone). */
+export function batchBySize<T>(items: T[], sizeOf: (item: T) => number, limit: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const itemSize = sizeOf(item);
+    if (current.length > 0 && size + itemSize > limit) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += itemSize;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Runs `work` over `items`, at most `concurrency` at a time. */
+async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
 const MANAGER_FIELDS = "id name position positionKind agencyId provinceId countyId tenureStart tenureEnd";
 
 /** Managers with tenure in the year (in the caller's territory), all pages. */
@@ -113,7 +143,8 @@ export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamCo
   );
   await progress(RunPhase.FETCHING_LICENCES, 0);
   const facts = { engagementFacts: { asOf: parts[0].engagementFacts.asOf, managers: parts.flatMap((p) => p.engagementFacts.managers) } };
-  // Licence state of every attending NGO on every meeting day: one request, one alias per (day, ≤1000 NGOs).
+  // Licence state of every attending NGO on every meeting day: one alias per (day, ≤1000 NGOs), as few requests as
+  // the subgraphs' 2 MB body limit allows (≈ 1.5 MB each; 20,000 managers' meetings need about four), two at a time.
   const byDate = new Map<string, Set<string>>();
   for (const f of facts.engagementFacts.managers) for (const m of f.meetings) for (const ngo of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(ngo));
   const asks: { date: string; ids: string[] }[] = [];
@@ -122,15 +153,18 @@ export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamCo
     for (let i = 0; i < list.length; i += 1000) asks.push({ date, ids: list.slice(i, i + 1000) });
   }
   const licenceStates: Record<string, string> = {};
-  if (asks.length > 0) {
-    const vars = asks.map((_, i) => `$n${i}: [ID!]!, $d${i}: Date!`).join(", ");
-    const body = asks.map((_, i) => `l${i}: licenceStatesOn(ngoIds: $n${i}, date: $d${i}) { ngoId state }`).join("\n");
-    const variables = Object.fromEntries(asks.flatMap((a, i) => [[`n${i}`, a.ids], [`d${i}`, a.date]]));
+  const batches = batchBySize(asks, (ask) => ask.ids.length * 40 + 150, LICENCE_REQUEST_BYTES);
+  let batchesDone = 0;
+  await inParallel(batches, 2, async (batch) => {
+    const vars = batch.map((_, i) => `$n${i}: [ID!]!, $d${i}: Date!`).join(", ");
+    const body = batch.map((_, i) => `l${i}: licenceStatesOn(ngoIds: $n${i}, date: $d${i}) { ngoId state }`).join("\n");
+    const variables = Object.fromEntries(batch.flatMap((a, i) => [[`n${i}`, a.ids], [`d${i}`, a.date]]));
     const states = await call<Record<string, { ngoId: string; state: string }[]>>(ctx, config, config.registryUrl, `query (${vars}) { ${body} }`, variables);
-    asks.forEach((a, i) => {
+    batch.forEach((a, i) => {
       for (const row of states[`l${i}`]) licenceStates[`${row.ngoId}|${a.date}`] = row.state;
     });
-  }
+    await progress(RunPhase.FETCHING_LICENCES, ++batchesDone / batches.length);
+  });
   await progress(RunPhase.FETCHING_LICENCES, 1);
   return { year, asOf: facts.engagementFacts.asOf, managers, facts: facts.engagementFacts.managers, licenceStates, activeNgos };
 }
