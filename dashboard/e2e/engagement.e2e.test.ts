@@ -8,11 +8,11 @@ import { jalaliMonthOfIso, monthParam, monthTitle } from "../src/meetings/calend
 import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAIT } from "./browserStack";
 
 /**
- * The engagement and evaluation screens in real headless Chromium against the real stack (demo data, demo
- * accounts): a county officer's meetings of a Jalali quarter with a meeting's attendance and resolutions; an
- * evaluator's scoreboard, the 1404 computation and one manager's breakdown.
+ * The engagement screens in real headless Chromium against the real stack (demo data, demo accounts): a county
+ * officer's meetings of a Jalali quarter with a meeting's attendance and resolutions. The evaluation screens are
+ * in evaluation.e2e.test.ts.
  */
-const browserDescribe = browserSuiteTitle("engagement and evaluation screens in headless Chromium", "engagement");
+const browserDescribe = browserSuiteTitle("engagement screens in headless Chromium", "engagement");
 
 interface DemoMeeting {
   id: string;
@@ -172,82 +172,6 @@ describe(browserDescribe, () => {
     expect(pageErrors).toEqual([]);
     expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
   }, 150_000);
-
-  browserIt("an evaluator runs the 1404 computation, reads the scoreboard and opens one manager's breakdown", async () => {
-    const evaluator = demoUser("EVALUATOR");
-    const { page, failedRequests, pageErrors } = await newPage();
-    await signIn(page, evaluator.username);
-    expect(await menuLink(page, "evaluationResults").count()).toBe(1);
-
-    await page.goto(`${suite.stack.baseUrl}/#/evaluationResults`);
-    await page.getByText("توزیع رتبه‌های کیفی").first().waitFor(WAIT);
-
-    await page.goto(`${suite.stack.baseUrl}/#/evaluation`);
-    await page.getByTestId("cycle-state").waitFor(WAIT);
-    await page.getByTestId("weight-sum").getByText("۱۰۰ از ۱۰۰").waitFor(WAIT);
-    await expect(page.getByTestId("cycle-state").textContent()).resolves.toContain("باز");
-
-    // Back to draft: the rubric becomes editable and its weight sum is shown live; a sum other than 100 cannot be saved.
-    await page.getByRole("button", { name: "بازگشت به پیش‌نویس" }).click();
-    await page.getByTestId("cycle-state").getByText("پیش‌نویس").waitFor(WAIT);
-    const regularity = page.getByLabel("وزن REGULARITY");
-    await regularity.fill("35");
-    await page.getByTestId("weight-sum").getByText("۱۰۵ از ۱۰۰").waitFor(WAIT);
-    expect(await page.getByRole("button", { name: "ذخیره شاخص‌ها" }).isDisabled()).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, "evaluation-rubric-editor.png"), fullPage: true });
-    await regularity.fill("30");
-    await page.getByTestId("weight-sum").getByText("۱۰۰ از ۱۰۰").waitFor(WAIT);
-    await page.getByRole("button", { name: "باز کردن دوره (مجاز به محاسبه)" }).click();
-    await page.getByTestId("cycle-state").getByText("باز (محاسبه مجاز)").waitFor(WAIT);
-    const computed = page.waitForResponse(
-      (response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("runEvaluation"),
-      { timeout: 120_000 },
-    );
-    await page.getByRole("button", { name: "اجرای محاسبه امتیازها" }).click();
-    const { data, errors } = await (await computed).json();
-    expect(errors).toBeUndefined();
-    expect(data.runEvaluation.managersScored).toBeGreaterThan(0);
-    await page.getByText(`محاسبه انجام شد: ${toPersianDigits(data.runEvaluation.managersScored)} مدیر`).first().waitFor(WAIT);
-    await page.getByTestId("evaluation-runs").locator("tbody tr").first().waitFor(WAIT);
-    await page.getByTestId("indicator-averages").locator("tbody tr").first().waitFor(WAIT);
-    await page.screenshot({ path: join(ARTIFACTS, "evaluation-cycle.png"), fullPage: true });
-
-    const token = await login(suite.stack.baseUrl, evaluator.username, DEMO_PASSWORD);
-    const { evaluationResults } = await gql<{ evaluationResults: { totalCount: number; items: { id: string; managerName: string; indicators: { code: string }[] }[] } }>(
-      token,
-      `{ evaluationResults(filter: { year: 1404 }, sort: { field: "total", order: DESC }, limit: 1) { totalCount items { id managerName indicators { code } } } }`,
-    );
-    expect(evaluationResults.totalCount).toBe(data.runEvaluation.managersScored);
-    const best = evaluationResults.items[0];
-
-    await page.goto(filterUrl("evaluationResults", { year: 1404 }));
-    await page.getByText(`(کل: ${toPersianDigits(evaluationResults.totalCount)})`).first().waitFor(WAIT);
-    await page.getByTestId("grade-chart").waitFor(WAIT);
-    await page.screenshot({ path: join(ARTIFACTS, "evaluation-scoreboard.png"), fullPage: true });
-
-    await page.locator(".RaDatagrid-tbody > tr").first().getByText(best.managerName, { exact: true }).click();
-    await page.waitForURL(new RegExp(`#/evaluationResults/${best.id}/show$`), WAIT);
-    const breakdown = page.getByTestId("indicator-breakdown");
-    await breakdown.waitFor(WAIT);
-    expect(await breakdown.locator("tbody tr").count()).toBe(best.indicators.length);
-    await page.getByRole("button", { name: /شمرده‌شده/ }).first().click();
-    await page.getByTestId("evidence-counted").first().waitFor(WAIT);
-    // An adjustment with its justification is shown beside the computed score, never over it.
-    await page.getByRole("button", { name: "تعدیل امتیاز" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.locator('input[name="points"]').fill("5");
-    await dialog.locator('textarea[name="justification"]').fill("نشست فصل سوم با مدرک صورتجلسه تأیید شد");
-    const adjusted = page.waitForResponse((response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("adjustEvaluationScore"));
-    await dialog.getByRole("button", { name: "تأیید" }).click();
-    const adjustment = await (await adjusted).json();
-    expect(adjustment.errors).toBeUndefined();
-    await page.getByText("نشست فصل سوم با مدرک صورتجلسه تأیید شد").waitFor(WAIT);
-    await page.getByText("با تعدیل").waitFor(WAIT);
-    await page.screenshot({ path: join(ARTIFACTS, "evaluation-manager-breakdown.png"), fullPage: true });
-
-    expect(pageErrors).toEqual([]);
-    expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);
-  }, 240_000);
 
   browserIt("the engagement lists and record pages open without errors for a province officer", async () => {
     const officer = demoUser("PROVINCE_OFFICER");

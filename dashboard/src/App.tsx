@@ -22,6 +22,9 @@ import demands from './demands';
 import { agendaItems, workingGroupMembers } from './engagement/resources';
 import evaluationResults from './evaluation';
 import { EVALUATION_PATH, EvaluationCyclePage } from './evaluation/EvaluationCyclePage';
+import { EVALUATION_COMPARE_PATH, EVALUATION_WHAT_IF_PATH } from './evaluation/paths';
+import { RunComparison } from './evaluation/RunComparison';
+import { WhatIfPage } from './evaluation/WhatIfPage';
 import projects from './projects';
 import proposals from './proposals';
 import resolutions from './resolutions';
@@ -83,6 +86,8 @@ export const App = () => (
       <Route path={DUPLICATES_PATH} element={<NgoDuplicatesPage />} />
       <Route path={PARALLEL_WORK_PATH} element={<ParallelWorkPage />} />
       <Route path={EVALUATION_PATH} element={<EvaluationCyclePage />} />
+      <Route path={EVALUATION_COMPARE_PATH} element={<RunComparison />} />
+      <Route path={EVALUATION_WHAT_IF_PATH} element={<WhatIfPage />} />
       <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
     </CustomRoutes>
   </Admin>

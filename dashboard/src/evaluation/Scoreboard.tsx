@@ -8,6 +8,7 @@ import {
   FunctionField,
   List,
   ReferenceField,
+  SearchInput,
   SelectInput,
   TextField,
   useListContext,
@@ -18,7 +19,7 @@ import { toPersianDigits } from '../common/persianDigits';
 import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
 import { useGraphQLQuery } from '../common/useGraphQL';
 import { POSITION_KIND_LABELS } from '../managers/managerEnums';
-import { CYCLES, DISTRIBUTION, type Cycle } from './evaluationApi';
+import { CYCLES, DISTRIBUTION, type CyclePage } from './evaluationApi';
 import { GradeChart } from './GradeChart';
 import { GRADE_COLORS, GRADE_LABELS } from './rubric';
 
@@ -57,6 +58,7 @@ const ScoreboardList = ({ years }: { years: number[] }) => (
     resource="evaluationResults"
     title="جدول امتیاز مدیران"
     filters={[
+      <SearchInput key="q" source="q" placeholder="نام مدیر" alwaysOn />,
       <SelectInput
         key="year"
         source="year"
@@ -96,10 +98,10 @@ const ScoreboardList = ({ years }: { years: number[] }) => (
 
 /** The scoreboard: results of a year with ranks (national among the same position type, and within the province). */
 export const Scoreboard = () => {
-  const { data, error, isPending } = useGraphQLQuery<{ evaluationCycles: Cycle[] }>(CYCLES, {});
+  const { data, error, isPending } = useGraphQLQuery<{ evaluationCycles: CyclePage }>(CYCLES, {});
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
-  const years = (data?.evaluationCycles ?? []).map((cycle) => cycle.year).sort((a, b) => b - a);
+  const years = (data?.evaluationCycles.items ?? []).map((cycle) => cycle.year).sort((a, b) => b - a);
   if (years.length === 0) return <Alert severity="info">دوره ارزیابی‌ای تعریف نشده است.</Alert>;
   return <ScoreboardList years={years} />;
 };

@@ -1,4 +1,5 @@
 import type { CycleState, Indicator } from './rubric';
+import type { RunChange, RunPhase, RunStatus, WhatIfRow } from './runs';
 
 export interface Cycle {
   id: string;
@@ -12,29 +13,60 @@ export interface Cycle {
 
 export interface Run {
   id: string;
+  cycleId: string;
   year: number;
   provinceId?: string | null;
+  status: RunStatus;
+  phase: RunPhase;
+  progress: number;
+  failureMessage?: string | null;
   managersScored: number;
   managersWithoutTenure: number;
   computedBy: string;
-  durationMs: number;
+  durationMs?: number | null;
   computedAt: string;
-  resultsHash: string;
+  finishedAt?: string | null;
+  resultsHash?: string | null;
+  factsAsOf?: string | null;
 }
+
+/** A run with the rubric it was computed with (comparison and what-if screens). */
+export interface RunWithRubric extends Run {
+  rubric: Indicator[];
+}
+
+export interface CyclePage {
+  items: Cycle[];
+  totalCount: number;
+}
+
+export type { RunChange, WhatIfRow };
 
 const INDICATOR = 'code title definition weight target unit rule bands { minAchievement score }';
 const CYCLE = `id year title state currentRunId publishedAt indicators { ${INDICATOR} }`;
-const RUN = 'id year provinceId managersScored managersWithoutTenure computedBy durationMs computedAt resultsHash';
+const RUN_FIELDS = `id cycleId year provinceId status phase progress failureMessage managersScored managersWithoutTenure computedBy
+  durationMs computedAt finishedAt resultsHash factsAsOf`;
 
-export const CYCLES = `query EvaluationCycles { evaluationCycles { ${CYCLE} } }`;
-export const RUNS = `query EvaluationRuns($year: Int!) { evaluationRuns(year: $year) { ${RUN} } }`;
+/** Every cycle (a page; a country has one cycle a year, so 100 covers a century). */
+export const CYCLES = `query EvaluationCycles { evaluationCycles(limit: 100) { totalCount items { ${CYCLE} } } }`;
+export const RUNS = `query EvaluationRuns($year: Int!) { evaluationRuns(year: $year) { ${RUN_FIELDS} } }`;
+export const RUNS_WITH_RUBRIC = `query EvaluationRunsWithRubric($year: Int!) { evaluationRuns(year: $year) { ${RUN_FIELDS} rubric { ${INDICATOR} } } }`;
+export const RUN_BY_ID = `query EvaluationRun($id: ID!) { evaluationRun(id: $id) { ${RUN_FIELDS} } }`;
+export const START_RUN = `mutation StartEvaluationRun($year: Int!) { startEvaluationRun(year: $year) { ${RUN_FIELDS} } }`;
+export const RUN_DIFF = `query EvaluationRunDiff($fromRunId: ID!, $toRunId: ID!) {
+  evaluationRunDiff(fromRunId: $fromRunId, toRunId: $toRunId) { managerId managerName before after delta gradeBefore gradeAfter changedIndicators }
+}`;
+export const WHAT_IF = `query EvaluationWhatIf($runId: ID!, $indicators: [EvaluationIndicatorInput!]!) {
+  evaluationWhatIf(runId: $runId, indicators: $indicators) {
+    managerId managerName positionKind provinceId computedTotal total delta grade provinceRank nationalRank
+  }
+}`;
 export const UPDATE_RUBRIC = `mutation UpdateRubric($year: Int!, $indicators: [EvaluationIndicatorInput!]!) {
   updateEvaluationRubric(year: $year, indicators: $indicators) { ${CYCLE} }
 }`;
 export const CHANGE_STATE = `mutation ChangeCycleState($year: Int!, $state: EvaluationCycleState!) {
   changeEvaluationCycleState(year: $year, state: $state) { ${CYCLE} }
 }`;
-export const RUN_EVALUATION = `mutation RunEvaluation($year: Int!) { runEvaluation(year: $year) { ${RUN} } }`;
 export const CREATE_CYCLE = `mutation CreateCycle($year: Int!) { createEvaluationCycle(year: $year) { ${CYCLE} } }`;
 export const DISTRIBUTION = `query GradeDistribution($filter: EvaluationResultFilter) { evaluationGradeDistribution(filter: $filter) { grade count } }`;
 export const ADJUST = `mutation Adjust($resultId: ID!, $points: Float!, $justification: String!) {
