@@ -16,7 +16,6 @@ import {
   PageArgs,
   PageOf,
   paginate,
-  recordAudit,
   recordChange,
   RequestContext,
   requireUser,
