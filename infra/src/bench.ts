@@ -1,11 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearer, dropProvisionedDatabase, jalaliYearRange, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders } from "@hamafza/common";
+import { bearer, dropProvisionedDatabase, jalaliYearRange, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders, withClient } from "@hamafza/common";
 import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
-import { Client } from "pg";
 import { seedNationalData } from "./nationalData";
 import { prepareDatabase } from "./prepare";
 import { startInProcessStack } from "./stack";
@@ -148,10 +147,9 @@ async function benchNationalEvaluationLive(adminUrl: string, database: string) {
       upstream.push({ service, requestBytes: typeof init?.body === "string" ? Buffer.byteLength(init.body) : 0, responseBytes: body.length, ms: performance.now() - started, status: response.status });
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     };
-    const client = new Client({ connectionString: prepared.adminUrl });
-    await client.connect();
+    const sql = (text: string, params: unknown[] = []) => withClient(prepared.adminUrl, async (client) => (await client.query(text, params)).rows);
     try {
-      await client.query(`UPDATE evaluation.evaluation_cycle SET state = 'OPEN' WHERE year = 1404`);
+      await sql(`UPDATE evaluation.evaluation_cycle SET state = 'OPEN' WHERE year = 1404`);
       const token = await login(stack.baseUrl, "admin", prepared.admin.generatedPassword!);
       const headers = bearer(token);
       const started = performance.now();
@@ -163,10 +161,9 @@ async function benchNationalEvaluationLive(adminUrl: string, database: string) {
       }
       if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message} ${JSON.stringify(run.errors[0].extensions ?? {})}`);
       const { id, managersScored, durationMs } = run.data!.runEvaluation;
-      const [size] = (await client.query(`SELECT pg_column_size(snapshot) AS stored, octet_length(snapshot::text) AS text FROM evaluation.evaluation_run WHERE id = $1`, [id])).rows;
-      const [year] = (
-        await client.query(`SELECT count(*)::int AS held FROM engagement.meeting WHERE status = 'HELD' AND held_at >= $1 AND held_at < $2`, [jalaliYearRange(1404).start, jalaliYearRange(1404).end])
-      ).rows;
+      const [size] = await sql(`SELECT pg_column_size(snapshot) AS stored, octet_length(snapshot::text) AS text FROM evaluation.evaluation_run WHERE id = $1`, [id]);
+      const { start, end } = jalaliYearRange(1404);
+      const [year] = await sql(`SELECT count(*)::int AS held FROM engagement.meeting WHERE status = 'HELD' AND held_at >= $1 AND held_at < $2`, [start, end]);
       const fetchMs = calls.reduce((sum, call) => sum + call.ms, 0); // sequential except the parallel facts chunks
       const recomputeStarted = performance.now();
       const again = await postGraphQL(stack.gatewayUrl, `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, { id }, headers);
@@ -180,7 +177,6 @@ async function benchNationalEvaluationLive(adminUrl: string, database: string) {
       );
     } finally {
       globalThis.fetch = originalFetch;
-      await client.end();
       await stack.stop();
     }
   } finally {

@@ -1,5 +1,4 @@
-import { jalaliToIsoDate } from "@hamafza/common";
-import { Client } from "pg";
+import { jalaliToIsoDate, withClient } from "@hamafza/common";
 import { PreparedDatabase } from "./prepare";
 
 /**
@@ -67,15 +66,13 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
   const C = Math.min(options.departmentsPerCounty ?? 4, DIRECTORATE_TOPICS.length);
   // Quarter q (1–4) of the year is [Q[q-1], Q[q]) in Tehran calendar days.
   const Q = [jalaliToIsoDate(YEAR, 1, 1), jalaliToIsoDate(YEAR, 4, 1), jalaliToIsoDate(YEAR, 7, 1), jalaliToIsoDate(YEAR, 10, 1), jalaliToIsoDate(YEAR + 1, 1, 1)];
-  const client = new Client({ connectionString: prepared.adminUrl });
-  await client.connect();
-  const step = async (name: string, sql: string, params: unknown[] = []) => {
-    const t = performance.now();
-    const result = await client.query(sql, params);
-    log(`  ${name}: ${result.rowCount ?? 0} rows, ${(performance.now() - t).toFixed(0)} ms`);
-    return result;
-  };
-  try {
+  return withClient(prepared.adminUrl, async (client) => {
+    const step = async (name: string, sql: string, params: unknown[] = []) => {
+      const t = performance.now();
+      const result = await client.query(sql, params);
+      log(`  ${name}: ${result.rowCount ?? 0} rows, ${(performance.now() - t).toFixed(0)} ms`);
+      return result;
+    };
     await client.query(`SET search_path = registry, engagement, public`);
     // h(key): a deterministic 31-bit hash; the seed's only source of variety.
     await client.query(`CREATE FUNCTION pg_temp.h(k text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT ('x' || substr(md5(k), 1, 8))::bit(32)::integer & 2147483647 $$`);
@@ -365,7 +362,5 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
         (SELECT count(*) FROM proposal)::int AS proposals, (SELECT count(*) FROM demand)::int AS demands`)
     ).rows;
     return { ...counts, syntheticCounties: counts.counties - total, durationMs: Math.round(performance.now() - started) };
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { generateServiceSecurity, RunningServer, ServiceSecurity } from "@hamafza/common";
+import { generateServiceSecurity, ProvisionedDatabase, RunningServer, ServiceSecurity } from "@hamafza/common";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
 import { startGateway } from "@hamafza/gateway";
@@ -27,29 +27,12 @@ export async function startInProcessStack(
   options: { dashboardDir?: string; loginPolicy?: LoginPolicy; trustProxy?: string; sessionCacheMs?: number } = {},
 ): Promise<InProcessStack> {
   const security = generateServiceSecurity();
-  const dataSources: DataSource[] = [];
-  const servers: RunningServer[] = [];
-  const open = async (db: DataSource) => {
-    dataSources.push(db);
-    await db.initialize(); // prepareDatabase has applied the migrations
-    return db;
-  };
+  const running: RunningParts = { servers: [], dataSources: [] };
   try {
-    const registry = await startRegistry({ db: await open(createRegistryDataSource(prepared.serviceUrls.registry)), port: 0, security });
-    servers.push(registry);
-    const engagement = await startEngagement({ db: await open(createEngagementDataSource(prepared.serviceUrls.engagement)), port: 0, security });
-    servers.push(engagement);
-    const evaluation = await startEvaluation({
-      db: await open(createEvaluationDataSource(prepared.serviceUrls.evaluation)),
-      port: 0,
-      security,
-      registryUrl: registry.url,
-      engagementUrl: engagement.url,
-    });
-    servers.push(evaluation);
-    const identityDb = await open(createIdentityDataSource(prepared.serviceUrls.identity));
+    const { registry, engagement, evaluation } = await startDomainSubgraphs(prepared, security, running);
+    const identityDb = await openTracked(createIdentityDataSource(prepared.serviceUrls.identity), running);
     const identity = await startIdentity({ db: identityDb, port: 0, security, policy: options.loginPolicy });
-    servers.push(identity);
+    running.servers.push(identity);
     const subgraphUrls = { registry: registry.url, engagement: engagement.url, evaluation: evaluation.url, identity: identity.url };
     const gateway = await startGateway({
       port: 0,
@@ -60,21 +43,53 @@ export async function startInProcessStack(
       trustProxy: options.trustProxy,
       sessionCacheMs: options.sessionCacheMs,
     });
-    servers.push(gateway);
+    running.servers.push(gateway);
     return {
       gatewayUrl: gateway.url,
       baseUrl: gateway.url.replace(/\/graphql$/, ""),
       subgraphUrls,
       security,
-      stop: () => stopAll(servers, dataSources),
+      stop: () => stopAll(running),
     };
   } catch (error) {
-    await stopAll(servers, dataSources);
+    await stopAll(running);
     throw error;
   }
 }
 
-async function stopAll(servers: RunningServer[], dataSources: DataSource[]) {
-  for (const server of servers.reverse()) await server.stop();
-  await Promise.all(dataSources.map((db) => (db.isInitialized ? db.destroy() : undefined)));
+/** What has been started so far, to stop in reverse order (also after a failed start). */
+export interface RunningParts {
+  servers: RunningServer[];
+  dataSources: DataSource[];
+}
+
+async function openTracked(db: DataSource, running: RunningParts): Promise<DataSource> {
+  running.dataSources.push(db);
+  await db.initialize(); // prepareDatabase has applied the migrations
+  return db;
+}
+
+/**
+ * Registry, engagement and evaluation (which reads its facts from the other two) on free ports against a prepared
+ * database; what the stack runs, and what the demo's first evaluation run needs (computeDemoEvaluationRun).
+ */
+export async function startDomainSubgraphs(prepared: ProvisionedDatabase, security: ServiceSecurity, running: RunningParts, evaluationDb?: DataSource) {
+  const registry = await startRegistry({ db: await openTracked(createRegistryDataSource(prepared.serviceUrls.registry), running), port: 0, security });
+  running.servers.push(registry);
+  const engagement = await startEngagement({ db: await openTracked(createEngagementDataSource(prepared.serviceUrls.engagement), running), port: 0, security });
+  running.servers.push(engagement);
+  const evaluation = await startEvaluation({
+    db: evaluationDb ?? (await openTracked(createEvaluationDataSource(prepared.serviceUrls.evaluation), running)),
+    port: 0,
+    security,
+    registryUrl: registry.url,
+    engagementUrl: engagement.url,
+  });
+  running.servers.push(evaluation);
+  return { registry, engagement, evaluation };
+}
+
+export async function stopAll(running: RunningParts): Promise<void> {
+  for (const server of running.servers.reverse()) await server.stop();
+  await Promise.all(running.dataSources.map((db) => (db.isInitialized ? db.destroy() : undefined)));
 }

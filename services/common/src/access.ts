@@ -95,6 +95,12 @@ function provinceOfCountyUser(user: AuthUser): string {
   return user.provinceId ?? user.countyId!.slice(0, 2);
 }
 
+/** The province a user's work is scoped to (a county user's province), or null for administrators and national users. */
+export function provinceScopeOf(user: AuthUser): string | null {
+  if (user.role === Role.ADMIN || (!user.provinceId && !user.countyId)) return null;
+  return provinceOfCountyUser(user);
+}
+
 /** Adds the user's territory condition to a query (nothing for admins and national scopes). */
 export function whereInTerritory<Q extends WhereExpressionBuilder>(query: Q, user: AuthUser, columns: TerritoryColumns): Q {
   const scope = territoryCondition(user, columns);

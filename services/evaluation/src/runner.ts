@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, inTransaction, normalizePersian, recordAudit, RequestContext, requireUser, Role } from "@hamafza/common";
+import { AppError, ErrorCode, inTransaction, normalizePersian, provinceScopeOf, recordAudit, RequestContext, requireUser } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
@@ -34,10 +34,7 @@ export function stateRefusal(cycle: EvaluationCycle): AppError {
 }
 
 /** The province a user's runs cover: none (the whole country) for administrators and national evaluators. */
-export function runScopeOf(ctx: RequestContext): string | null {
-  const user = requireUser(ctx);
-  return user.role === Role.ADMIN ? null : user.provinceId ?? user.countyId?.slice(0, 2) ?? null;
-}
+export const runScopeOf = (ctx: RequestContext): string | null => provinceScopeOf(requireUser(ctx));
 
 /** Validates and creates the RUNNING run (CONFLICT while another run of the same cycle and scope is running). */
 export async function beginRun(ctx: RequestContext, year: number): Promise<EvaluationRun> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Allow, ALL_ROLES, AppError, ErrorCode, EVALUATORS, FORBIDDEN_MESSAGE, inTransaction, recordChange, RequestContext, requireUser, Role, Validator, isProvinceCode } from "@hamafza/common";
+import { Allow, ALL_ROLES, AppError, ErrorCode, EVALUATORS, FORBIDDEN_MESSAGE, inTransaction, recordChange, RequestContext, requireUser, Role, Validator, isProvinceCode, provinceScopeOf } from "@hamafza/common";
 import { IsNull } from "typeorm";
 import { EngagementPeriodLock } from "../entities/PeriodLock";
 import { isSupportedYear } from "../util/time";
@@ -31,7 +31,7 @@ export class PeriodLockResolver {
   ): Promise<EngagementPeriodLock[]> {
     const user = requireUser(ctx);
     const query = ctx.db.getRepository(EngagementPeriodLock).createQueryBuilder("lock");
-    const province = user.role === Role.ADMIN ? null : user.provinceId ?? user.countyId?.slice(0, 2) ?? null;
+    const province = provinceScopeOf(user);
     if (province) query.andWhere("(lock.provinceId IS NULL OR lock.provinceId = :province)", { province });
     if (year !== undefined) query.andWhere("lock.year = :year", { year });
     return query.orderBy("lock.year", "DESC").addOrderBy("lock.provinceId", "ASC", "NULLS FIRST").getMany();
