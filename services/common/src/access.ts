@@ -5,6 +5,7 @@ import { AuthUser, Role, SIGN_IN_REQUIRED_MESSAGE } from "./auth";
 import { RequestContext } from "./context";
 import { AppError, ErrorCode } from "./errors";
 import { recordAudit } from "./audit";
+import { assertReadableArguments } from "./inputProblems";
 
 /**
  * Which roles may call each root query and mutation, by field name. Filled by `@Allow` on resolver methods;
@@ -33,7 +34,8 @@ export const FORBIDDEN_MESSAGE = "شما اجازه این کار را ندار�
 
 /**
  * Wraps a root query or mutation resolver: it runs only for a signed-in user whose role is allowed by `@Allow`.
- * A refused mutation is recorded in the audit log (outcome DENIED). `buildFederatedSchema` wraps every root field
+ * A refused mutation is recorded in the audit log (outcome DENIED). Then every argument value a scalar could not
+ * read is refused with one BAD_USER_INPUT naming the fields (see scalars.ts). `buildFederatedSchema` wraps every root field
  * with it (deny by default); nested fields are not wrapped, so they cost nothing extra (territory is in their SQL).
  */
 export function withAccessRules<TSource>(resolve: GraphQLFieldResolver<TSource, RequestContext>): GraphQLFieldResolver<TSource, RequestContext> {
@@ -45,6 +47,8 @@ export function withAccessRules<TSource>(resolve: GraphQLFieldResolver<TSource, 
       if (info.parentType.name === "Mutation") await recordDenied(context, info);
       throw new AppError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE);
     }
+    // After the role check, so a caller without the right learns nothing about the shape of the input.
+    assertReadableArguments(args);
     return resolve(source, args, context, info);
   };
 }

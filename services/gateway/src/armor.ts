@@ -12,17 +12,20 @@ export const QUERY_LIMITS = {
   maxDirectives: 10,
 };
 
-const fa = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
-
-/** graphql-armor: depth, aliases, cost, tokens and directives limits with Persian messages; field suggestions hidden. */
+/**
+ * graphql-armor: depth, aliases, cost and directives limits; field suggestions hidden. The limits report the
+ * found value (`exposeLimits`), which messages.ts turns into a Persian message naming the limit and the excess.
+ * The token limit is counted by the request edge (edge.ts) before parsing: armor's own token plugin throws while
+ * parsing, which Apollo answers with HTTP 500.
+ */
 export function queryProtection() {
   const limits = QUERY_LIMITS;
   return new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: false, errorMessage: `پرسش بیش از حد تودرتو است؛ حداکثر ${fa(limits.maxDepth)} سطح مجاز است.` },
-    maxAliases: { n: limits.maxAliases, exposeLimits: false, errorMessage: `در یک پرسش حداکثر ${fa(limits.maxAliases)} نام مستعار (alias) مجاز است.` },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: false, errorMessage: "پرسش بیش از حد سنگین است؛ آن را به چند پرسش کوچک‌تر بشکنید یا صفحه‌بندی کنید." },
-    maxTokens: { n: limits.maxTokens, exposeLimits: false, errorMessage: `پرسش بیش از حد بلند است؛ حداکثر ${fa(limits.maxTokens)} نشانه مجاز است.` },
-    maxDirectives: { n: limits.maxDirectives, exposeLimits: false, errorMessage: `در یک پرسش حداکثر ${fa(limits.maxDirectives)} رهنمود (directive) مجاز است.` },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: true },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    maxTokens: { enabled: false },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }

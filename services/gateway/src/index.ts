@@ -12,7 +12,6 @@ import {
   bearerToken,
   CLIENT_ADDRESS_HEADER,
   ErrorCode,
-  formatError,
   GATEWAY_SECRET_HEADER,
   listen,
   REQUEST_ID_HEADER,
@@ -24,7 +23,10 @@ import {
   verifyAccessToken,
 } from "@hamafza/common";
 import express from "express";
-import { queryProtection } from "./armor";
+import { QUERY_LIMITS, queryProtection } from "./armor";
+import { bodyErrors, requestEdge } from "./edge";
+import { formatGatewayError } from "./messages";
+import { securityHeaders } from "./securityHeaders";
 import { SessionChecker } from "./sessions";
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
@@ -92,7 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     // Anonymous requests never reach Apollo (authenticate below), so introspection is for signed-in users only.
     introspection: true,
-    formatError,
+    formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
@@ -101,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   await apollo.start();
   app.disable("x-powered-by");
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
+  app.use(securityHeaders(options.trustProxy !== undefined && options.trustProxy !== false));
   app.get("/health", async (_req, res) => {
     const subgraphs = await checkSubgraphs(subgraphUrls);
     const allUp = Object.values(subgraphs).every((s) => s.status === "up");
@@ -111,8 +114,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     "/graphql",
     express.json({ limit: "2mb" }),
     authenticate(options.security, sessions),
+    requestEdge(QUERY_LIMITS.maxTokens),
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.gatewayContext as GatewayContext }),
   );
+  app.use(bodyErrors);
   if (options.dashboardDir && existsSync(join(options.dashboardDir, "index.html"))) serveDashboard(app, options.dashboardDir);
   return listen(httpServer, options.port, options.host ?? "127.0.0.1", async () => {
     await apollo.stop();

@@ -1,0 +1,145 @@
+import { sendError, ErrorCode, invalidInput, unsafeTextMessage, unsafeTextProblems, withoutBidiControls } from "@hamafza/common";
+import express from "express";
+import { DocumentNode, GraphQLError, Kind, Lexer, OperationDefinitionNode, parse, Source, TokenKind, visit } from "graphql";
+import { faNumber } from "./messages";
+
+/** Codes of the refusals that happen before an operation runs (documented in the README, "Errors"). */
+export const EDGE_CODES = {
+  PARSE: "GRAPHQL_PARSE_FAILED",
+  VALIDATION: "GRAPHQL_VALIDATION_FAILED",
+  OPERATION: "OPERATION_RESOLUTION_FAILURE",
+  BAD_REQUEST: "BAD_REQUEST",
+} as const;
+
+interface GraphQLBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+/**
+ * Everything about a GraphQL request that can be refused before it runs, answered with HTTP 400, a stable code
+ * and a Persian message: unsafe text in the query or the variables (refused for every caller), too many tokens
+ * (counted in full, so the message says by how much), syntax errors, an operation that cannot be chosen, and
+ * subscriptions (not offered). Bidirectional controls are removed from the query and the variables first.
+ */
+export function requestEdge(maxTokens: number): express.RequestHandler {
+  return (req, res, next) => {
+    const body = (req.method === "GET" ? readGetBody(req.query) : req.body) as GraphQLBody | undefined;
+    if (!body || typeof body !== "object" || typeof body.query !== "string") return next();
+    if (req.method !== "GET") {
+      body.query = withoutBidiControls(body.query);
+      if (body.variables !== undefined) body.variables = withoutBidiControls(body.variables);
+    }
+    const query = body.query as string;
+    const textProblems = [
+      ...(unsafeTextMessage(query) ? [{ field: "query", message: unsafeTextMessage(query) as string }] : []),
+      ...unsafeTextProblems(body.variables ?? {}),
+      ...(typeof body.operationName === "string" ? unsafeTextProblems(body.operationName, "operationName") : []),
+    ];
+    if (textProblems.length) {
+      const error = invalidInput(textProblems);
+      return sendError(res, 400, ErrorCode.BAD_USER_INPUT, error.message, { fields: textProblems });
+    }
+    const tokens = countTokens(query);
+    if (typeof tokens === "number" && tokens > maxTokens) {
+      return sendError(
+        res,
+        400,
+        EDGE_CODES.VALIDATION as ErrorCode,
+        `پرسش بیش از حد بلند است: ${faNumber(tokens)} نشانه دارد و حداکثر ${faNumber(maxTokens)} نشانه مجاز است؛ آن را به چند پرسش کوچک‌تر بشکنید.`,
+        { limit: "maxTokens", max: maxTokens, found: tokens },
+      );
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: false });
+    } catch (error) {
+      return sendError(res, 400, EDGE_CODES.PARSE as ErrorCode, syntaxMessage(error), { originalMessage: (error as Error).message });
+    }
+    const literalProblem = unsafeLiteral(document);
+    if (literalProblem) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, literalProblem, { fields: [{ field: "query", message: literalProblem }] });
+    const problem = operationProblem(document, body.operationName);
+    if (problem) return sendError(res, 400, problem.code as ErrorCode, problem.message);
+    next();
+  };
+}
+
+/** Escapes in string literals (`"\u0000"`) reach the value only after parsing, so literals are checked again. */
+function unsafeLiteral(document: DocumentNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    StringValue(node) {
+      found ??= unsafeTextMessage(node.value);
+    },
+  });
+  return found;
+}
+
+function readGetBody(query: express.Request["query"]): GraphQLBody {
+  return { query: query.query, operationName: query.operationName };
+}
+
+/** Every token of the query (comments excluded), or the syntax error the lexer found. */
+function countTokens(query: string): number | Error {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) count += 1;
+  } catch (error) {
+    return error as Error;
+  }
+  return count;
+}
+
+function syntaxMessage(error: unknown): string {
+  const where =
+    error instanceof GraphQLError && error.locations?.[0]
+      ? ` (سطر ${faNumber(error.locations[0].line)}، ستون ${faNumber(error.locations[0].column)})`
+      : "";
+  return `پرسش GraphQL از نظر نحوی نادرست است${where}؛ پرانتزها، آکولادها و رشته‌ها را بررسی کنید.`;
+}
+
+function operationProblem(document: DocumentNode, operationName: unknown): { code: string; message: string } | null {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName !== undefined && operationName !== null && typeof operationName !== "string") {
+    return { code: EDGE_CODES.BAD_REQUEST, message: "operationName باید متن باشد." };
+  }
+  let chosen: OperationDefinitionNode | undefined;
+  if (typeof operationName === "string" && operationName !== "") {
+    chosen = operations.find((op) => op.name?.value === operationName);
+    if (!chosen) return { code: EDGE_CODES.OPERATION, message: `عملیاتی به نام «${operationName}» در پرسش نیست.` };
+  } else if (operations.length === 0) {
+    return { code: EDGE_CODES.OPERATION, message: "پرسش هیچ عملیاتی (query یا mutation) ندارد." };
+  } else if (operations.length > 1) {
+    return { code: EDGE_CODES.OPERATION, message: "پرسش چند عملیات دارد؛ نام عملیاتی را که باید اجرا شود در operationName بفرستید." };
+  } else {
+    chosen = operations[0];
+  }
+  if (chosen.operation === "subscription") {
+    return { code: EDGE_CODES.BAD_REQUEST, message: "اشتراک (subscription) در هم‌افزا پشتیبانی نمی‌شود؛ از query استفاده کنید." };
+  }
+  return null;
+}
+
+/**
+ * Malformed or oversized JSON bodies answer JSON with a code and a Persian message (never Express's HTML page).
+ * Registered after the routes that parse JSON.
+ */
+export const bodyErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const type = (error as { type?: string }).type;
+  if (type === "entity.too.large") {
+    return sendError(res, 413, EDGE_CODES.BAD_REQUEST as ErrorCode, "درخواست بیش از حد بزرگ است؛ آن را به چند درخواست کوچک‌تر بشکنید.");
+  }
+  if (type === "entity.parse.failed") {
+    return sendError(res, 400, EDGE_CODES.BAD_REQUEST as ErrorCode, "بدنهٔ درخواست JSON معتبر نیست.");
+  }
+  if (type === "encoding.unsupported" || type === "charset.unsupported") {
+    return sendError(res, 415, EDGE_CODES.BAD_REQUEST as ErrorCode, "کدگذاری درخواست پشتیبانی نمی‌شود؛ UTF-8 بفرستید.");
+  }
+  if (typeof (error as { status?: number }).status === "number" && (error as { status: number }).status < 500) {
+    return sendError(res, (error as { status: number }).status, EDGE_CODES.BAD_REQUEST as ErrorCode, "درخواست نادرست است.");
+  }
+  next(error);
+};
