@@ -1,26 +1,28 @@
-import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { EmbeddedPostgresHandle, generateGatewaySecret, generateTokenKeyPair, startEmbeddedPostgres } from "@hamafza/common";
+import { EmbeddedPostgresHandle, generateGatewaySecret, generateTokenKeyPair, integerSetting, startEmbeddedPostgres } from "@hamafza/common";
 import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
-import { DASHBOARD_DIST, DATA_DIR, REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
+import { DATA_DIR } from "./paths";
 import { prepareDatabase } from "./prepare";
+import { ProcessStack, startProcessStack } from "./processStack";
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, reference and demo data, the `admin`
- * account, then the four subgraphs and the gateway, each as its own process. Ctrl-C stops them all and PostgreSQL.
+ * account, then the four subgraphs and the gateway, each as its own process, supervised: one that crashes is started
+ * again with a growing delay while the others keep serving (supervisor.ts). Ctrl-C stops them all and PostgreSQL.
  * The gateway secret and the token key pair come from the environment or are generated for this run (then a
  * restart signs everyone out).
  */
 const env = process.env;
+const port = (name: string, fallback: number) => integerSetting(name, fallback, { min: 1, max: 65535 });
 const config = {
   databaseUrl: env.DATABASE_URL,
-  embeddedPort: Number(env.HAMAFZA_PG_PORT ?? 54329),
-  gatewayPort: Number(env.PORT ?? 4000),
+  embeddedPort: port("HAMAFZA_PG_PORT", 54329),
+  gatewayPort: port("PORT", 4000),
   servicePorts: {
-    registry: Number(env.REGISTRY_PORT ?? 4001),
-    engagement: Number(env.ENGAGEMENT_PORT ?? 4002),
-    evaluation: Number(env.EVALUATION_PORT ?? 4003),
-    identity: Number(env.IDENTITY_PORT ?? 4004),
+    registry: port("REGISTRY_PORT", 4001),
+    engagement: port("ENGAGEMENT_PORT", 4002),
+    evaluation: port("EVALUATION_PORT", 4003),
+    identity: port("IDENTITY_PORT", 4004),
   },
   host: env.HOST ?? "127.0.0.1",
   demo: env.HAMAFZA_DEMO !== "0",
@@ -39,7 +41,7 @@ function securityMaterial() {
   };
 }
 
-const children: ChildProcess[] = [];
+let stack: ProcessStack | null = null;
 let postgres: EmbeddedPostgresHandle | null = null;
 let stopping = false;
 
@@ -48,34 +50,16 @@ async function main() {
   log("runner", `preparing database "${database}"${config.demo ? " (demo mode)" : ""}`);
   const prepared = await prepareDatabase(adminUrl, database, { demo: config.demo, adminPassword: env.ADMIN_PASSWORD, log: (line) => log("runner", line) });
   const { privateKeyPem, ...shared } = securityMaterial();
-  const serviceUrls: Record<string, string> = {};
-  for (const [name, port] of Object.entries(config.servicePorts)) {
-    serviceUrls[name] = `http://${config.host}:${port}/graphql`;
-    launch(name, join(REPO_ROOT, "services", name, "dist", "main.js"), {
-      ...shared,
-      ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: privateKeyPem } : {}),
-      // The evaluation service reads the facts of a computation run from these subgraphs directly.
-      ...(name === "evaluation"
-        ? { REGISTRY_URL: `http://${config.host}:${config.servicePorts.registry}/graphql`, ENGAGEMENT_URL: `http://${config.host}:${config.servicePorts.engagement}/graphql` }
-        : {}),
-      DATABASE_URL: prepared.serviceUrls[name as keyof typeof prepared.serviceUrls],
-      PORT: String(port),
-    });
-  }
-  await Promise.all(Object.entries(serviceUrls).map(([name, url]) => waitForHealth(name, url.replace(/\/graphql$/, "/health"))));
-  launch("gateway", join(REPO_ROOT, "services", "gateway", "dist", "main.js"), {
-    PORT: String(config.gatewayPort),
-    HOST: config.host,
-    SUPERGRAPH_PATH: SUPERGRAPH_FILE,
-    DASHBOARD_DIR: DASHBOARD_DIST,
-    REGISTRY_URL: serviceUrls.registry,
-    ENGAGEMENT_URL: serviceUrls.engagement,
-    EVALUATION_URL: serviceUrls.evaluation,
-    IDENTITY_URL: serviceUrls.identity,
-    ...shared,
+  stack = await startProcessStack(prepared, {
+    host: config.host,
+    gatewayPort: config.gatewayPort,
+    servicePorts: config.servicePorts,
+    shared,
+    privateKeyPem,
+    baseEnv: withoutSecrets(process.env),
+    log,
   });
-  const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.gatewayPort}`;
-  await waitForHealth("gateway", `${base}/health`);
+  const { baseUrl: base, serviceUrls } = stack;
   console.log(
     [
       "",
@@ -114,60 +98,17 @@ async function databaseTarget(): Promise<{ adminUrl: string; database: string }>
   return { adminUrl: postgres.adminUrl, database: "hamafza" };
 }
 
-function launch(name: string, script: string, extraEnv: Record<string, string>) {
-  const child = spawn(process.execPath, [script], {
-    env: { ...withoutSecrets(process.env), ...extraEnv, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: process.env.NODE_ENV ?? "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const relay = (stream: NodeJS.ReadableStream, write: (line: string) => void) =>
-    stream.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(write));
-  relay(child.stdout!, (line) => log(name, line));
-  relay(child.stderr!, (line) => log(name, line, true));
-  child.on("exit", (code, signal) => {
-    if (stopping) return;
-    log(name, `exited unexpectedly (code ${code}, signal ${signal}); stopping everything`, true);
-    void shutdown(1);
-  });
-  children.push(child);
-}
-
 function withoutSecrets(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...environment };
   for (const name of SECRET_VARIABLES) delete copy[name];
   return copy;
 }
 
-async function waitForHealth(name: string, url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000} s`);
-}
-
-async function shutdown(exitCode: number) {
+async function shutdown(exitCode: number, reason: string) {
   if (stopping) return;
   stopping = true;
-  log("runner", "stopping…");
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-          child.once("exit", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  log("runner", `stopping (${reason})…`);
+  await stack?.stop();
   if (postgres) await postgres.stop().catch((error) => log("runner", `PostgreSQL stop failed: ${error}`, true));
   log("runner", "stopped");
   process.exit(exitCode);
@@ -178,9 +119,9 @@ function log(source: string, line: string, error = false) {
   (error ? process.stderr : process.stdout).write(`${prefixed}\n`);
 }
 
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0, "SIGINT"));
+process.on("SIGTERM", () => void shutdown(0, "SIGTERM"));
 main().catch((error) => {
   log("runner", error instanceof Error ? error.stack ?? error.message : String(error), true);
-  void shutdown(1);
+  void shutdown(1, "start-up failed");
 });

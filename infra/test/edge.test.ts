@@ -44,7 +44,12 @@ async function post(path: string, body: string, headers: Record<string, string> 
 const gql = (user: string, query: string, variables?: unknown, operationName?: string) =>
   post("/graphql", JSON.stringify({ query, variables, operationName }), { authorization: `Bearer ${tokens[user]}` });
 
-const firstError = (answer: Answer) => answer.body.errors?.[0];
+/** GraphQL answers `{ errors: [...] }`; the /auth endpoints `{ error: { code, message } }`. */
+function firstError(answer: Answer): NonNullable<Answer["body"]["errors"]>[number] | undefined {
+  if (answer.body.errors) return answer.body.errors[0];
+  const error = (answer.body as { error?: { code: string; message: string } }).error;
+  return error ? { message: error.message, extensions: { code: error.code } } : undefined;
+}
 const PERSIAN = /[\u0600-\u06FF]/;
 
 async function zanjanManagerId(): Promise<string> {

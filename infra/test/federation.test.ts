@@ -35,8 +35,13 @@ describe("the composed system", () => {
     expect(prepared.demo!.scores).toBe(result.data!.managers.totalCount);
   });
 
-  it("reports every subgraph up on /health", async () => {
-    const response = await fetch(`${stack.baseUrl}/health`);
+  it("reports every subgraph up on /health: the overall state to anyone, details to administrators", async () => {
+    const anonymous = await fetch(`${stack.baseUrl}/health`);
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ status: "up" });
+    const analyst = await fetch(`${stack.baseUrl}/health`, { headers: bearer(await login(stack.baseUrl, "demo.analyst", DEMO_PASSWORD)) });
+    expect(await analyst.json()).toEqual({ status: "up" });
+    const response = await fetch(`${stack.baseUrl}/health`, { headers: asAdmin });
     const body = await response.json();
     expect(response.status).toBe(200);
     expect(body).toMatchObject({

@@ -1,5 +1,6 @@
 import { DataSource, DefaultNamingStrategy, MixedList, NamingStrategyInterface } from "typeorm";
 import { snakeCase } from "typeorm/util/StringUtils";
+import { timeoutSettings } from "./settings";
 
 /** snake_case tables and columns, so analysts reading the database see one convention. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
@@ -35,10 +36,25 @@ export interface ServiceDatabaseOptions {
   migrations: ClassList;
   /** Pool size; small by default, each service has its own pool. */
   poolSize?: number;
+  /** PostgreSQL `statement_timeout` in ms; HAMAFZA_STATEMENT_TIMEOUT_MS (30 s) by default. */
+  statementTimeoutMs?: number;
   logging?: boolean;
 }
 
+/**
+ * A service's data source. Every session gets a `statement_timeout` (a runaway query is cancelled and answered
+ * SERVICE_UNAVAILABLE, see errors.ts), a `lock_timeout` of the same length and an
+ * `idle_in_transaction_session_timeout` twice as long, so no session can hold locks forever.
+ */
 export function createServiceDataSource(options: ServiceDatabaseOptions): DataSource {
+  const statementMs = options.statementTimeoutMs ?? timeoutSettings().statementMs;
+  const sessionSettings = [
+    `-c search_path=${options.schema},public`,
+    "-c timezone=UTC",
+    `-c statement_timeout=${statementMs}`,
+    `-c lock_timeout=${statementMs}`,
+    `-c idle_in_transaction_session_timeout=${statementMs * 2}`,
+  ].join(" ");
   return new DataSource({
     type: "postgres",
     url: options.url,
@@ -50,7 +66,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: options.logging ? ["query", "error"] : false,
-    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public -c timezone=UTC` },
+    extra: { max: options.poolSize ?? 10, options: sessionSettings },
   });
 }
 

@@ -49,6 +49,17 @@ export const invalidInput = (problems: FieldProblem[]) =>
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, details);
 
+export const TOO_SLOW_MESSAGE = "پاسخ این درخواست بیش از حد طول کشید و متوقف شد؛ بازهٔ کوچک‌تری بخواهید یا کمی بعد دوباره تلاش کنید.";
+
+/** PostgreSQL cancelled the statement (statement_timeout, lock_timeout) or the server is shutting down. */
+const DATABASE_UNAVAILABLE_CODES = new Set(["57014", "55P03", "57P01", "57P03"]);
+
+function databaseUnavailable(original: unknown): boolean {
+  const error = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && DATABASE_UNAVAILABLE_CODES.has(code);
+}
+
 export const INTERNAL_MESSAGE = "خطای داخلی سامانه رخ داد. لطفاً دوباره تلاش کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
 
 /** Codes produced by GraphQL itself (parse/validation) that are safe to show with their original message. */
@@ -66,6 +77,9 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
     // serviceName: which subgraph answered is an internal detail the gateway adds.
     const { stacktrace: _stack, exception: _exception, serviceName: _service, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (databaseUnavailable(original)) {
+    return { message: TOO_SLOW_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   logUnexpected(original);
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

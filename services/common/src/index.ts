@@ -13,6 +13,7 @@ export * from "./persian";
 export * from "./postgres";
 export * from "./scalars";
 export * from "./server";
+export * from "./settings";
 export * from "./text";
 export * from "./transaction";
 export * from "./validation";

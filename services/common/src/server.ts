@@ -1,7 +1,6 @@
-import { createServer, Server } from "node:http";
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -10,6 +9,7 @@ import { DataSource } from "typeorm";
 import { bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret, REQUEST_ID_HEADER, ServiceSecurity, SIGN_IN_REQUIRED_MESSAGE, verifyAccessToken } from "./auth";
 import { createRequestContext, RequestContext } from "./context";
 import { AppError, ErrorCode, formatError } from "./errors";
+import { timeoutSettings } from "./settings";
 
 export interface RunningServer {
   url: string;
@@ -45,8 +45,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     formatError,
     includeStacktraceInErrorResponses: false,
     // No cache hints are used; the cache-control plugin would otherwise visit every field of every answer.
+    // Draining on stop is done by `listen` (in-flight requests finish, new ones are refused with 503).
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
@@ -113,20 +113,82 @@ export async function databaseIsUp(db: DataSource): Promise<boolean> {
   }
 }
 
-/** Listens on host:port (port 0 = a free port) and returns the URL of `/graphql`. */
+export const SHUTTING_DOWN_MESSAGE = "این سرویس در حال راه‌اندازی دوباره است؛ چند لحظهٔ دیگر دوباره تلاش کنید.";
+
+/**
+ * Listens on host:port (port 0 = a free port) and returns the URL of `/graphql`.
+ *
+ * Keep-alive: idle connections are kept `HAMAFZA_KEEP_ALIVE_MS` (65 s), longer than any Hamafza client keeps an
+ * idle socket (the gateway's and the evaluation's clients close theirs after 10 s), so a client never reuses a
+ * socket the server is closing (ECONNRESET, "socket hang up").
+ *
+ * Stopping is graceful: new requests are refused at once with 503 SERVICE_UNAVAILABLE (and `Connection: close`),
+ * no new connections are accepted, the requests in flight finish (at most `HAMAFZA_SHUTDOWN_GRACE_MS`, 10 s), and
+ * only then `onStop` runs (Apollo) and the caller may close its database pool — so no transaction loses its
+ * connection half-way and every acknowledged write is committed.
+ */
 export function listen(httpServer: Server, port: number, host = "127.0.0.1", onStop?: () => Promise<void>): Promise<RunningServer> {
+  const settings = timeoutSettings();
+  httpServer.keepAliveTimeout = settings.serverKeepAliveMs;
+  httpServer.headersTimeout = settings.serverKeepAliveMs + 1_000;
+  const drain = trackRequests(httpServer);
   return new Promise((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(port, host, () => {
       const actual = (httpServer.address() as AddressInfo).port;
+      let stopped: Promise<void> | null = null;
       resolve({
         url: `http://${host}:${actual}/graphql`,
         port: actual,
-        stop: async () => {
-          if (onStop) await onStop();
-          if (httpServer.listening) await new Promise<void>((done) => httpServer.close(() => done()));
-        },
+        stop: () =>
+          (stopped ??= (async () => {
+            drain.begin();
+            const closed = new Promise<void>((done) => (httpServer.listening ? httpServer.close(() => done()) : done()));
+            httpServer.closeIdleConnections();
+            await drain.idle(settings.shutdownGraceMs);
+            if (onStop) await onStop();
+            httpServer.closeAllConnections();
+            await closed;
+          })()),
       });
     });
   });
+}
+
+/** Counts the requests in flight and, once draining, refuses new ones with 503 before any handler sees them. */
+function trackRequests(httpServer: Server) {
+  const handlers = httpServer.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  httpServer.removeAllListeners("request");
+  let inFlight = 0;
+  let draining = false;
+  let onIdle: (() => void) | null = null;
+  httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (draining) {
+      res.writeHead(503, { "content-type": "application/json; charset=utf-8", connection: "close", "retry-after": "2" });
+      res.end(JSON.stringify({ errors: [{ message: SHUTTING_DOWN_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] }));
+      return;
+    }
+    inFlight += 1;
+    res.once("close", () => {
+      inFlight -= 1;
+      if (draining) res.socket?.destroySoon?.();
+      if (inFlight === 0) onIdle?.();
+    });
+    for (const handler of handlers) handler(req, res);
+  });
+  return {
+    begin() {
+      draining = true;
+    },
+    idle(graceMs: number): Promise<void> {
+      if (inFlight === 0) return Promise.resolve();
+      return new Promise((done) => {
+        const timer = setTimeout(done, graceMs);
+        onIdle = () => {
+          clearTimeout(timer);
+          done();
+        };
+      });
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER, RequestContext, requireUser } from "@hamafza/common";
+import { AppError, ErrorCode, GATEWAY_SECRET_HEADER, integerSetting, REQUEST_ID_HEADER, RequestContext, requireUser } from "@hamafza/common";
 import { RunPhase } from "./entities/Run";
 import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring";
 
@@ -20,24 +20,35 @@ export interface UpstreamConfig {
   registryUrl?: string;
   engagementUrl?: string;
   gatewaySecret: string;
+  /** Longest wait for one upstream answer; HAMAFZA_UPSTREAM_TIMEOUT_MS (120 s) by default. */
+  timeoutMs?: number;
 }
 
+/** The default upstream timeout: a hung subgraph fails the run with a Persian message instead of leaving it RUNNING. */
+export const upstreamTimeoutMs = (env: NodeJS.ProcessEnv = process.env) =>
+  integerSetting("HAMAFZA_UPSTREAM_TIMEOUT_MS", 120_000, { min: 100, max: 3_600_000 }, env);
+
 const UPSTREAM_FAILED = "دریافت داده‌ها از سرویس‌های ثبت یا تعامل ممکن نشد؛ کمی بعد دوباره تلاش کنید.";
+const upstreamTooSlow = (ms: number) =>
+  `سرویس‌های ثبت یا تعامل در ${Math.round(ms / 1000).toLocaleString("fa-IR")} ثانیه پاسخ ندادند؛ محاسبه متوقف شد. کمی بعد دوباره تلاش کنید.`;
 
 async function call<T>(ctx: RequestContext, config: UpstreamConfig, url: string | undefined, query: string, variables: Record<string, unknown>): Promise<T> {
   const token = ctx.accessToken;
   if (!url || !token) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const timeoutMs = config.timeoutMs ?? upstreamTimeoutMs();
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}`, [GATEWAY_SECRET_HEADER]: config.gatewaySecret, [REQUEST_ID_HEADER]: ctx.requestId },
       body: JSON.stringify({ query, variables }),
+      signal,
     });
     body = (await response.json().catch(() => ({}))) as typeof body;
   } catch (error) {
     console.error(`[evaluation] upstream ${url} unreachable (request ${ctx.requestId})`, error);
-    throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, UPSTREAM_FAILED);
+    throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, signal.aborted ? upstreamTooSlow(timeoutMs) : UPSTREAM_FAILED);
   }
   if (body.errors?.length || !body.data) {
     // The upstream's own user-facing errors (e.g. UNAUTHENTICATED, LOCKED) pass through; anything else is "unavailable".

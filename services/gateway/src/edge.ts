@@ -126,20 +126,18 @@ function operationProblem(document: DocumentNode, operationName: unknown): { cod
  * Malformed or oversized JSON bodies answer JSON with a code and a Persian message (never Express's HTML page).
  * Registered after the routes that parse JSON.
  */
-export const bodyErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
+export const bodyErrors: express.ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const type = (error as { type?: string }).type;
-  if (type === "entity.too.large") {
-    return sendError(res, 413, EDGE_CODES.BAD_REQUEST as ErrorCode, "درخواست بیش از حد بزرگ است؛ آن را به چند درخواست کوچک‌تر بشکنید.");
-  }
-  if (type === "entity.parse.failed") {
-    return sendError(res, 400, EDGE_CODES.BAD_REQUEST as ErrorCode, "بدنهٔ درخواست JSON معتبر نیست.");
-  }
-  if (type === "encoding.unsupported" || type === "charset.unsupported") {
-    return sendError(res, 415, EDGE_CODES.BAD_REQUEST as ErrorCode, "کدگذاری درخواست پشتیبانی نمی‌شود؛ UTF-8 بفرستید.");
-  }
-  if (typeof (error as { status?: number }).status === "number" && (error as { status: number }).status < 500) {
-    return sendError(res, (error as { status: number }).status, EDGE_CODES.BAD_REQUEST as ErrorCode, "درخواست نادرست است.");
-  }
+  const status = (error as { status?: number }).status;
+  const answer = (code: number, message: string) =>
+    // /auth/* answers `{ error: { code, message } }` like the identity service behind it; GraphQL answers `{ errors }`.
+    req.path.startsWith("/auth") || req.baseUrl.startsWith("/auth")
+      ? res.status(code).json({ error: { code: EDGE_CODES.BAD_REQUEST, message } })
+      : sendError(res, code, EDGE_CODES.BAD_REQUEST as ErrorCode, message);
+  if (type === "entity.too.large") return answer(413, "درخواست بیش از حد بزرگ است؛ آن را به چند درخواست کوچک‌تر بشکنید.");
+  if (type === "entity.parse.failed") return answer(400, "بدنهٔ درخواست JSON معتبر نیست.");
+  if (type === "encoding.unsupported" || type === "charset.unsupported") return answer(415, "کدگذاری درخواست پشتیبانی نمی‌شود؛ UTF-8 بفرستید.");
+  if (typeof status === "number" && status >= 400 && status < 500) return answer(status, "درخواست نادرست است.");
   next(error);
 };

@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import {
@@ -15,6 +14,7 @@ import {
   GATEWAY_SECRET_HEADER,
   listen,
   REQUEST_ID_HEADER,
+  Role,
   RunningServer,
   sendError,
   SESSION_ENDED_MESSAGE,
@@ -27,7 +27,8 @@ import { QUERY_LIMITS, queryProtection } from "./armor";
 import { bodyErrors, requestEdge } from "./edge";
 import { formatGatewayError } from "./messages";
 import { securityHeaders } from "./securityHeaders";
-import { SessionChecker } from "./sessions";
+import { IdentityUnavailable, SessionChecker } from "./sessions";
+import { SubgraphDataSource, subgraphTimeoutMs } from "./subgraphs";
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
 
@@ -77,14 +78,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: subgraphUrls[name] ?? url,
-        willSendRequest({ request, context }) {
-          request.http?.headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
-          request.http?.headers.set("authorization", `Bearer ${context.token}`);
-          request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-          request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
-        },
+      new SubgraphDataSource<GatewayContext>(name, subgraphUrls[name] ?? url, subgraphTimeoutMs(name), (headers, context) => {
+        headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
+        headers.set("authorization", `Bearer ${context.token}`);
+        headers.set(REQUEST_ID_HEADER, context.requestId);
+        headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
       }),
   });
   const protection = queryProtection();
@@ -98,16 +96,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...(protection.plugins as never[])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(protection.plugins as never[])],
   });
   await apollo.start();
   app.disable("x-powered-by");
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(securityHeaders(options.trustProxy !== undefined && options.trustProxy !== false));
-  app.get("/health", async (_req, res) => {
+  app.get("/health", async (req, res) => {
     const subgraphs = await checkSubgraphs(subgraphUrls);
     const allUp = Object.values(subgraphs).every((s) => s.status === "up");
-    res.status(allUp ? 200 : 503).json({ gateway: "up", status: allUp ? "up" : "degraded", subgraphs });
+    const status = allUp ? "up" : "degraded";
+    res.setHeader("cache-control", "no-store");
+    // Anonymous callers (load balancers, probes) get the overall state; URLs, ports and latencies only administrators.
+    const details = (await healthViewer(req.headers.authorization, options.security, sessions)) === Role.ADMIN;
+    res.status(allUp ? 200 : 503).json(details ? { gateway: "up", status, subgraphs } : { status });
   });
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
   app.use(
@@ -124,6 +126,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
 }
 
+/** The role of a valid token of an open session, or null (anonymous, expired, or identity unreachable). */
+async function healthViewer(authorization: string | undefined, security: ServiceSecurity, sessions: SessionChecker): Promise<Role | null> {
+  const token = bearerToken(authorization);
+  if (!token) return null;
+  try {
+    const user = await verifyAccessToken(security.keys, token);
+    return (await sessions.isActive(user.sessionId, token)) ? user.role : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Every GraphQL request needs a valid token of an open session; anything else is 401 before GraphQL runs. */
 function authenticate(security: ServiceSecurity, sessions: SessionChecker): express.RequestHandler {
   return async (req, res, next) => {
@@ -138,8 +152,8 @@ function authenticate(security: ServiceSecurity, sessions: SessionChecker): expr
     try {
       if (!(await sessions.isActive(user.sessionId, token))) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
     } catch (error) {
-      console.error("[gateway] session check failed", error);
-      return sendError(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, "سرویس ورود در دسترس نیست؛ کمی بعد دوباره تلاش کنید.");
+      if (!(error instanceof IdentityUnavailable)) console.error("[gateway] session check failed", error);
+      return sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, IDENTITY_UNAVAILABLE_MESSAGE);
     }
     const context: GatewayContext = { user, token, requestId: randomUUID(), clientAddress: req.ip ?? "unknown" };
     res.locals.gatewayContext = context;
@@ -148,6 +162,7 @@ function authenticate(security: ServiceSecurity, sessions: SessionChecker): expr
 }
 
 const AUTH_ROUTES = ["/login", "/refresh", "/logout"];
+const IDENTITY_UNAVAILABLE_MESSAGE = "سرویس ورود (کاربران) اکنون پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.";
 
 /** POST /auth/login | refresh | logout, forwarded to the identity service with the client's address. */
 function authProxy(identityBase: string, security: ServiceSecurity, sessions: SessionChecker): express.RequestHandler {
@@ -173,7 +188,7 @@ function authProxy(identityBase: string, security: ServiceSecurity, sessions: Se
       else res.type("application/json").send(await response.text());
     } catch (error) {
       console.error("[gateway] identity service unreachable", error);
-      res.status(503).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: "سرویس ورود در دسترس نیست؛ کمی بعد دوباره تلاش کنید." } });
+      res.status(503).json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: IDENTITY_UNAVAILABLE_MESSAGE } });
     }
   };
 }

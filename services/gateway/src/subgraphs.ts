@@ -1,0 +1,91 @@
+import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { AppError, ErrorCode, integerSetting } from "@hamafza/common";
+import { GraphQLError } from "graphql";
+import { Agent, fetch as undiciFetch } from "undici";
+
+/** What each subgraph holds, in the words a user understands (shown when it cannot answer). */
+export const SUBGRAPH_PARTS: Record<string, string> = {
+  registry: "ثبت سمن‌ها، مدیران، دستگاه‌ها و تقسیمات کشوری",
+  engagement: "نشست‌ها، مصوبات، کارگروه‌ها، طرح‌ها و مطالبات",
+  evaluation: "ارزیابی عملکرد مدیران",
+  identity: "کاربران و گزارش رویدادها",
+};
+
+/** SERVICE_UNAVAILABLE naming the missing part in Persian; the rest of the answer still arrives. */
+export function partUnavailable(name: string): AppError {
+  const part = SUBGRAPH_PARTS[name] ?? name;
+  return new AppError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    `بخش «${part}» اکنون پاسخ نمی‌دهد؛ آنچه از بخش‌های دیگر آمد نشان داده شده است. چند لحظهٔ دیگر دوباره تلاش کنید.`,
+    { part: name },
+  );
+}
+
+/**
+ * Timeouts of gateway → subgraph calls: `HAMAFZA_SUBGRAPH_TIMEOUT_MS` (15 s) for every subgraph, or
+ * `<NAME>_TIMEOUT_MS` for one (evaluation: 120 s by default, for the awaited `runEvaluation`).
+ */
+export function subgraphTimeoutMs(name: string, env: NodeJS.ProcessEnv = process.env): number {
+  const all = integerSetting("HAMAFZA_SUBGRAPH_TIMEOUT_MS", 15_000, { min: 100, max: 3_600_000 }, env);
+  return integerSetting(`${name.toUpperCase()}_TIMEOUT_MS`, name === "evaluation" ? Math.max(all, 120_000) : all, { min: 100, max: 3_600_000 }, env);
+}
+
+/**
+ * One connection pool for all subgraph calls. Idle sockets are closed after 10 s, well before the subgraphs'
+ * servers close them (65 s, common/server.ts), so a request never goes out on a socket being closed.
+ */
+const agent = new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 10_000, connections: 256 });
+
+type Fetcher = NonNullable<RemoteGraphQLDataSource["fetcher"]>;
+
+const isNetworkFailure = (error: unknown) => !(error instanceof GraphQLError);
+const isMutation = (body: unknown) => typeof body === "string" && /^\s*\{\s*"query"\s*:\s*"\s*mutation\b/.test(body);
+const isTimeout = (error: unknown) => error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+
+/**
+ * Calls a subgraph with a timeout; a read (never a mutation) that fails on the connection before any answer is
+ * retried once. Whatever goes wrong on the way — refused, reset, timed out, a 5xx answer, a body that is not
+ * GraphQL — becomes SERVICE_UNAVAILABLE for the fields of that subgraph only, never INTERNAL_SERVER_ERROR.
+ */
+export class SubgraphDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+    private readonly timeoutMs: number,
+    sendHeaders: (headers: { set(name: string, value: string): void }, context: TContext) => void,
+  ) {
+    super({ url });
+    this.willSendRequest = (options) => {
+      if (options.request.http) sendHeaders(options.request.http.headers, options.context as TContext);
+    };
+    this.fetcher = this.fetchWithTimeout.bind(this) as unknown as Fetcher;
+  }
+
+  private async fetchWithTimeout(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
+    const attempt = () =>
+      undiciFetch(url, { method: init.method, headers: init.headers, body: init.body, dispatcher: agent, signal: AbortSignal.timeout(this.timeoutMs) });
+    try {
+      return await attempt();
+    } catch (error) {
+      if (isTimeout(error) || isMutation(init.body)) throw error;
+      return attempt(); // a reset or refused connection: one more try for a read
+    }
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof AppError) throw error;
+    if (isNetworkFailure(error)) throw partUnavailable(this.subgraphName);
+    throw error;
+  }
+
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string; [k: string]: unknown } }[] } | null;
+    const first = body?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (response.status < 500 && first?.message && typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (Object.values(ErrorCode) as string[]).includes(code)) {
+      return new AppError(code as ErrorCode, first.message, { ...first.extensions });
+    }
+    if (response.status === 401) return new AppError(ErrorCode.UNAUTHENTICATED, "نشست شما به پایان رسیده است؛ دوباره وارد شوید.");
+    return partUnavailable(this.subgraphName);
+  }
+}
