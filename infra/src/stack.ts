@@ -74,9 +74,17 @@ async function openTracked(db: DataSource, running: RunningParts): Promise<DataS
  * database; what the stack runs, and what the demo's first evaluation run needs (computeDemoEvaluationRun).
  */
 export async function startDomainSubgraphs(prepared: ProvisionedDatabase, security: ServiceSecurity, running: RunningParts, evaluationDb?: DataSource) {
-  const registry = await startRegistry({ db: await openTracked(createRegistryDataSource(prepared.serviceUrls.registry), running), port: 0, security });
+  // The registry asks engagement before a deletion; engagement starts after it, so its URL is filled in below.
+  const registryAsks: { engagement?: string } = {};
+  const registry = await startRegistry({ db: await openTracked(createRegistryDataSource(prepared.serviceUrls.registry), running), port: 0, security, engagementUrl: registryAsks });
   running.servers.push(registry);
-  const engagement = await startEngagement({ db: await openTracked(createEngagementDataSource(prepared.serviceUrls.engagement), running), port: 0, security });
+  const engagement = await startEngagement({
+    db: await openTracked(createEngagementDataSource(prepared.serviceUrls.engagement), running),
+    port: 0,
+    security,
+    registryUrl: registry.url,
+  });
+  registryAsks.engagement = engagement.url;
   running.servers.push(engagement);
   const evaluation = await startEvaluation({
     db: evaluationDb ?? (await openTracked(createEvaluationDataSource(prepared.serviceUrls.evaluation), running)),

@@ -118,6 +118,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.responseTimes": ALL,
   "Query.engagementFacts": [Role.ADMIN, Role.EVALUATOR],
   "Query.engagementPeriodLocks": ALL,
+  "Query.engagementReferenceUses": OFFICERS,
   "Mutation.lockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.unlockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
   // Organisations and places (issue 4): agencies, managers' tenures, areas, NGO houses, networks, facilitation offices

@@ -89,7 +89,7 @@ describe("dates that cannot be read", () => {
     );
     const error = firstError(answer);
     expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(error?.extensions?.fields?.map((f) => f.field)).toEqual(["input.issuedOn", "input.expiresOn"]);
+    expect(error?.extensions?.fields?.map((f) => f.field)).toEqual(["issuedOn", "expiresOn"]);
     expect(error?.extensions?.fields?.[1].message).toMatch(/شمسی/);
   });
 

@@ -97,7 +97,8 @@ export function toHttpError(errors: GraphQLErrorPayload[], httpStatus: number): 
 function fieldMessages(errors: GraphQLErrorPayload[]): Record<string, string> | undefined {
   const entries = errors.flatMap((error) => {
     const fields = error.extensions?.fields;
-    return Array.isArray(fields) ? fields.filter(isFieldProblem).map((problem) => [problem.field, problem.message]) : [];
+    // `attendees[2].ngoId` is react-admin's `attendees.2.ngoId`
+    return Array.isArray(fields) ? fields.filter(isFieldProblem).map((problem) => [problem.field.replace(/\[(\d+)\]/g, '.$1'), problem.message]) : [];
   });
   return entries.length ? Object.fromEntries(entries) : undefined;
 }

@@ -1,3 +1,4 @@
+import { ReferenceOwners } from "./references";
 import { randomUUID } from "node:crypto";
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
@@ -18,6 +19,8 @@ export interface RequestContext {
   clientAddress: string | null;
   db: DataSource;
   loaders: LoaderRegistry;
+  /** Where the owners of referenced records are (references.ts); null when the service references none. */
+  referenceOwners: ReferenceOwners | null;
 }
 
 /**
@@ -39,7 +42,7 @@ export class LoaderRegistry {
 
 export function createRequestContext(
   db: DataSource,
-  options: { user?: AuthUser | null; accessToken?: string | null; service?: string; requestId?: string; clientAddress?: string | null } = {},
+  options: { user?: AuthUser | null; accessToken?: string | null; service?: string; requestId?: string; clientAddress?: string | null; referenceOwners?: ReferenceOwners | null } = {},
 ): RequestContext {
   return {
     requestId: options.requestId ?? randomUUID(),
@@ -49,6 +52,7 @@ export function createRequestContext(
     clientAddress: options.clientAddress ?? null,
     db,
     loaders: new LoaderRegistry(),
+    referenceOwners: options.referenceOwners ?? null,
   };
 }
 

@@ -12,6 +12,7 @@ export * from "./list";
 export * from "./persian";
 export * from "./postgres";
 export * from "./scalars";
+export * from "./references";
 export * from "./server";
 export * from "./settings";
 export * from "./text";

@@ -9,6 +9,7 @@ import { DataSource } from "typeorm";
 import { bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret, REQUEST_ID_HEADER, ServiceSecurity, SIGN_IN_REQUIRED_MESSAGE, verifyAccessToken } from "./auth";
 import { createRequestContext, RequestContext } from "./context";
 import { AppError, ErrorCode, formatError } from "./errors";
+import { ReferenceOwners } from "./references";
 import { timeoutSettings } from "./settings";
 
 export interface RunningServer {
@@ -26,6 +27,11 @@ export interface SubgraphServerOptions {
   /** The gateway secret every request must carry and the key that verifies access tokens. */
   security: ServiceSecurity;
   plugins?: ApolloServerPlugin<RequestContext>[];
+  /**
+   * URLs of the subgraphs owning records this service references, by service name (checked at write time with
+   * the gateway secret; references.ts), or "unchecked" in a service's own tests run without those subgraphs.
+   */
+  referenceOwners?: Partial<Record<string, string>> | "unchecked";
   /** Extra routes behind the gateway-secret check (the identity service's /auth endpoints). */
   routes?: (app: express.Express) => void;
 }
@@ -38,6 +44,8 @@ export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه درو
  * (with the database and request-scoped DataLoaders).
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const referenceOwners: ReferenceOwners | null =
+    options.referenceOwners === "unchecked" ? "unchecked" : options.referenceOwners ? { urls: options.referenceOwners, gatewaySecret: options.security.gatewaySecret } : null;
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -86,6 +94,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           service: options.name,
           requestId: headerValue(req.headers[REQUEST_ID_HEADER]),
           clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,
+          referenceOwners,
         }),
     }),
   );

@@ -16,6 +16,18 @@ export function createEngagementDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: engagementEntities, migrations: engagementMigrations });
 }
 
-export async function startEngagement(options: { db: DataSource; port: number; security: ServiceSecurity }): Promise<RunningServer> {
-  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEngagementSchema(), db: options.db, port: options.port, security: options.security });
+/**
+ * Starts the engagement subgraph. `registryUrl`: the registry subgraph, asked at write time whether the NGOs,
+ * managers, agencies, counties, NGO Houses and areas an input names exist in the caller's territory
+ * (docs/references.md); "unchecked" only in engagement's own tests, which run without a registry.
+ */
+export async function startEngagement(options: { db: DataSource; port: number; security: ServiceSecurity; registryUrl?: string | "unchecked" }): Promise<RunningServer> {
+  return startSubgraphServer({
+    name: SERVICE_NAME,
+    schema: await buildEngagementSchema(),
+    db: options.db,
+    port: options.port,
+    security: options.security,
+    referenceOwners: options.registryUrl === "unchecked" ? "unchecked" : { registry: options.registryUrl },
+  });
 }

@@ -20,6 +20,7 @@ import { EngagementFactsResolver } from "./resolvers/facts";
 import { MeetingAttendanceResolver, MeetingOfficialResolver, MeetingResolver, NgoEngagementResolver } from "./resolvers/meeting";
 import { PeriodLockResolver } from "./resolvers/periodLock";
 import { ProjectResolver } from "./resolvers/project";
+import { ReferenceUseResolver } from "./resolvers/referenceUses";
 import { DemandResolver, ProposalResolver } from "./resolvers/requests";
 import { ResolutionResolver } from "./resolvers/resolution";
 import { WorkingGroupMemberResolver, WorkingGroupResolver } from "./resolvers/workingGroup";
@@ -59,6 +60,7 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         ProjectResolver,
         ProposalResolver,
         DemandResolver,
+        ReferenceUseResolver,
         NgoExtensionResolver,
         ManagerExtensionResolver,
         AgencyExtensionResolver,

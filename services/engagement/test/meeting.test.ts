@@ -18,7 +18,7 @@ beforeAll(async () => {
   database = await prepareTestDatabase("engagement", { demo: false });
   db = createEngagementDataSource(database.serviceUrls.engagement);
   await db.initialize();
-  server = await startEngagement({ db, port: 0, security });
+  server = await startEngagement({ db, port: 0, security, registryUrl: "unchecked" }); // engagement alone: see helpers.ts
   asAdmin = await subgraphHeaders(security, { role: Role.ADMIN });
 });
 

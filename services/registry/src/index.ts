@@ -30,6 +30,24 @@ export function createRegistryDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: registryEntities, migrations: registryMigrations });
 }
 
-export async function startRegistry(options: { db: DataSource; port: number; security: ServiceSecurity }): Promise<RunningServer> {
-  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildRegistrySchema(), db: options.db, port: options.port, security: options.security });
+/**
+ * Starts the registry subgraph. `engagementUrl`: the engagement subgraph, asked before a deletion whether its
+ * records still name the NGO, manager, agency, NGO House or area (docs/references.md); a holder object may be
+ * filled in after start (the in-process stack starts engagement later); "unchecked" only in registry's own tests.
+ */
+export async function startRegistry(options: {
+  db: DataSource;
+  port: number;
+  security: ServiceSecurity;
+  engagementUrl?: string | "unchecked" | { engagement?: string };
+}): Promise<RunningServer> {
+  const owners = options.engagementUrl;
+  return startSubgraphServer({
+    name: SERVICE_NAME,
+    schema: await buildRegistrySchema(),
+    db: options.db,
+    port: options.port,
+    security: options.security,
+    referenceOwners: owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners },
+  });
 }

@@ -4,7 +4,7 @@ import { FacilitationOffice, FacilitationOfficeOperator } from "./entities/Facil
 import { InformalSettlementArea } from "./entities/InformalSettlementArea";
 import { NgoHouse, NgoHouseMember } from "./entities/NgoHouse";
 import { NgoNetwork, NgoNetworkMember } from "./entities/NgoNetwork";
-import { agencyById } from "./organisationLoaders";
+import { agencyById, areaById, ngoHouseById } from "./organisationLoaders";
 import { AgencyResolver } from "./resolvers/agency";
 import { CountyAreasResolver, InformalSettlementAreaResolver } from "./resolvers/area";
 import { FacilitationOfficeResolver, FacilitationOfficesOfNgoResolver } from "./resolvers/facilitationOffice";
@@ -27,7 +27,12 @@ export const organisationResolvers = [
   FacilitationOfficesOfNgoResolver,
 ] as const;
 
-/** `Agency` is a federation entity: resolved in one territory-scoped batch per request. */
+/**
+ * Federation entities, each resolved in one territory-scoped batch per request: `Agency`, and `NgoHouse` and
+ * `InformalSettlementArea` (which engagement's meetings, working groups and projects name, checked at write time).
+ */
 export const organisationReferenceResolvers = {
   Agency: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => agencyById(ctx).load(ref.id) },
+  NgoHouse: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => ngoHouseById(ctx).load(ref.id) },
+  InformalSettlementArea: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => areaById(ctx).load(ref.id) },
 };

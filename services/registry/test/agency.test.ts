@@ -16,7 +16,7 @@ beforeAll(async () => {
   database = await prepareTestDatabase("agency", { demo: false });
   db = createRegistryDataSource(database.serviceUrls.registry);
   await db.initialize();
-  server = await startRegistry({ db, port: 0, security });
+  server = await startRegistry({ db, port: 0, security, engagementUrl: "unchecked" });
   as.admin = await subgraphHeaders(security, { role: Role.ADMIN });
   as.zanjanProvince = await subgraphHeaders(security, { role: Role.PROVINCE_OFFICER, provinceId: "19" });
   as.zanjanCounty = await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });

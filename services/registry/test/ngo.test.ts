@@ -14,7 +14,7 @@ beforeAll(async () => {
   database = await prepareTestDatabase("registry", { demo: false });
   db = createRegistryDataSource(database.serviceUrls.registry);
   await db.initialize();
-  server = await startRegistry({ db, port: 0, security });
+  server = await startRegistry({ db, port: 0, security, engagementUrl: "unchecked" });
   asAdmin = await subgraphHeaders(security, { role: Role.ADMIN });
 });
 

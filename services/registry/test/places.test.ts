@@ -49,7 +49,7 @@ beforeAll(async () => {
   db = createRegistryDataSource(database.serviceUrls.registry);
   await db.initialize();
   await loadRegistryDemoData(db);
-  server = await startRegistry({ db, port: 0, security });
+  server = await startRegistry({ db, port: 0, security, engagementUrl: "unchecked" });
   as.admin = await subgraphHeaders(security, { role: Role.ADMIN });
   as.zanjanProvince = await subgraphHeaders(security, { role: Role.PROVINCE_OFFICER, provinceId: "19" });
   as.zanjanCounty = await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });

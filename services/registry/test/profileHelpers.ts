@@ -56,7 +56,7 @@ export async function startHarness(label: string): Promise<RegistryHarness> {
   await openAndMigrate(db);
   await loadReferenceData(db);
   const security = generateServiceSecurity();
-  const server = await startRegistry({ db, port: 0, security });
+  const server = await startRegistry({ db, port: 0, security, engagementUrl: "unchecked" });
   const as = async (user: Partial<AuthUser> & Pick<AuthUser, "role">): Promise<Gql> => {
     const headers = await subgraphHeaders(security, user);
     return (query, variables = {}) => postGraphQL(server.url, query, variables, headers);

@@ -8,8 +8,9 @@ export function checkTerritory(v: Validator, provinceId: string | undefined, cou
 }
 
 /** Checks an optional id that must be a UUID. */
+/** An optional id: absent or null means none; anything given, the empty string included, must be a UUID. */
 export function checkUuid(v: Validator, value: string | null | undefined, field: string, label: string): void {
-  if (value) v.check(isUuid(value), field, `شناسه ${label} معتبر نیست.`);
+  if (value !== undefined && value !== null) v.check(isUuid(value), field, value.trim() === "" ? `شناسه ${label} خالی است؛ آن را انتخاب کنید یا این فیلد را نفرستید.` : `شناسه ${label} معتبر نیست.`);
 }
 
 /** A territory of the same province (and county when the parent has one) as the parent's, or a BAD_USER_INPUT error. */

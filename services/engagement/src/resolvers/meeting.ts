@@ -30,7 +30,9 @@ import {
   Validator,
   isCountyCode,
   isProvinceCode,
+  checkReferences,
 } from "@hamafza/common";
+import { meetingReferences } from "../rules/references";
 import { EntityManager } from "typeorm";
 import { AgendaItem } from "../entities/AgendaItem";
 import { Demand } from "../entities/Demand";
@@ -281,7 +283,8 @@ export class MeetingResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Meeting, { description: "Schedule a meeting in the user's territory (with its NGOs and officials)." })
-  createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput): Promise<Meeting> {
+  async createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput): Promise<Meeting> {
+    await checkReferences(ctx, meetingReferences(input));
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
       const meeting = em.create(Meeting, { status: MeetingStatus.PLANNED, heldAt: null, cancellationReason: null, minutes: null, workingGroupId: null, venue: null, venueNgoHouseId: null, organisingAgencyId: null, chairId: null });
       applyMeetingInput(meeting, input);
@@ -300,7 +303,8 @@ export class MeetingResolver {
     description:
       "Change a meeting of the user's territory: details, attendance, officials, or status (held / cancelled). A held meeting of a locked evaluation year is refused (LOCKED), and so is recording a meeting as held in a locked year.",
   })
-  updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput): Promise<Meeting> {
+  async updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput): Promise<Meeting> {
+    await checkReferences(ctx, meetingReferences(input));
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const meeting = await findMeetingForUpdate(em, ctx, id);

@@ -24,7 +24,9 @@ import {
   tidyDisplayText,
   Validator,
   whereInTerritory,
+  checkReferences,
 } from "@hamafza/common";
+import { projectReferences } from "../rules/references";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Project, ProjectPartner, ProjectStatus, ProjectUpdate, UNFINISHED_PROJECT_STATUSES } from "../entities/Project";
 import { Agency, Ngo } from "../entities/references";
@@ -194,7 +196,8 @@ export class ProjectResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Project, { description: "Define a project in the user's territory (status PLANNED)." })
-  createProject(@Ctx() ctx: RequestContext, @InputArg(ProjectCreateInput) input: ProjectCreateInput): Promise<Project> {
+  async createProject(@Ctx() ctx: RequestContext, @InputArg(ProjectCreateInput) input: ProjectCreateInput): Promise<Project> {
+    await checkReferences(ctx, projectReferences(input));
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
       const project = em.create(Project, { status: ProjectStatus.PLANNED, closedOn: null, description: null, workingGroupId: null, areaId: null, responsibleAgencyId: null, startOn: null, plannedEndOn: null });
       applyProjectInput(project, input, true);
@@ -209,7 +212,8 @@ export class ProjectResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Project, { description: "Change a project of the user's territory." })
-  updateProject(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProjectUpdateInput) input: ProjectUpdateInput): Promise<Project> {
+  async updateProject(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProjectUpdateInput) input: ProjectUpdateInput): Promise<Project> {
+    await checkReferences(ctx, projectReferences(input));
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
       const project = await findProjectForUpdate(em, ctx, id);
       const before = { ...project, partnerNgoIds: await partnerIds(em, id) };

@@ -25,7 +25,9 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  checkReferences,
 } from "@hamafza/common";
+import { requestReferences } from "../rules/references";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { AgendaItem } from "../entities/AgendaItem";
 import { Demand, DemandCategory, DemandStatus } from "../entities/Demand";
@@ -304,7 +306,8 @@ export class ProposalResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Proposal, { description: "Record a proposal an NGO of the user's territory submitted (status SUBMITTED)." })
-  createProposal(@Ctx() ctx: RequestContext, @InputArg(ProposalCreateInput) input: ProposalCreateInput): Promise<Proposal> {
+  async createProposal(@Ctx() ctx: RequestContext, @InputArg(ProposalCreateInput) input: ProposalCreateInput): Promise<Proposal> {
+    await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const v = new Validator();
@@ -337,7 +340,8 @@ export class ProposalResolver {
     description:
       "Change a proposal or move it to its next status with the agency's dated response (INVALID_TRANSITION for other changes). A proposal submitted in a locked evaluation year keeps its submission facts, and no step may be dated inside a locked year (LOCKED).",
   })
-  updateProposal(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProposalUpdateInput) input: ProposalUpdateInput): Promise<Proposal> {
+  async updateProposal(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProposalUpdateInput) input: ProposalUpdateInput): Promise<Proposal> {
+    await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const proposal = await findForUpdate(em, ctx, Proposal, id, "طرح");
@@ -432,7 +436,8 @@ export class DemandResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Demand, { description: "Record a demand an NGO of the user's territory raised (status RAISED)." })
-  createDemand(@Ctx() ctx: RequestContext, @InputArg(DemandCreateInput) input: DemandCreateInput): Promise<Demand> {
+  async createDemand(@Ctx() ctx: RequestContext, @InputArg(DemandCreateInput) input: DemandCreateInput): Promise<Demand> {
+    await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const v = new Validator();
@@ -456,7 +461,8 @@ export class DemandResolver {
     description:
       "Change a demand, route it to an agency or record the agency's dated response (INVALID_TRANSITION for a status change not allowed). A demand raised in a locked evaluation year keeps its routing and day, and no response may be dated inside a locked year (LOCKED).",
   })
-  updateDemand(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(DemandUpdateInput) input: DemandUpdateInput): Promise<Demand> {
+  async updateDemand(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(DemandUpdateInput) input: DemandUpdateInput): Promise<Demand> {
+    await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const demand = await findForUpdate(em, ctx, Demand, id, "مطالبه");

@@ -24,7 +24,9 @@ import {
   tidyDisplayText,
   Validator,
   whereInTerritory,
+  checkReferences,
 } from "@hamafza/common";
+import { resolutionReferences } from "../rules/references";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Meeting } from "../entities/Meeting";
 import { Agency, Manager } from "../entities/references";
@@ -266,7 +268,8 @@ export class ResolutionResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Resolution, { description: "Record a resolution of a meeting of the user's territory (LOCKED for a held meeting of a locked year, or a deadline in a locked year)." })
-  createResolution(@Ctx() ctx: RequestContext, @InputArg(ResolutionCreateInput) input: ResolutionCreateInput): Promise<Resolution> {
+  async createResolution(@Ctx() ctx: RequestContext, @InputArg(ResolutionCreateInput) input: ResolutionCreateInput): Promise<Resolution> {
+    await checkReferences(ctx, resolutionReferences(input));
     return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const meeting = await findMeetingForUpdate(em, ctx, input.meetingId);
@@ -295,7 +298,8 @@ export class ResolutionResolver {
     description:
       "Change a resolution: text, owners, deadline, or status (recorded as a dated update). For a held meeting of a locked year, or a deadline in a locked year, only status changes dated after that year are allowed (LOCKED otherwise).",
   })
-  updateResolution(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ResolutionUpdateInput) input: ResolutionUpdateInput): Promise<Resolution> {
+  async updateResolution(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ResolutionUpdateInput) input: ResolutionUpdateInput): Promise<Resolution> {
+    await checkReferences(ctx, resolutionReferences(input));
     return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const { resolution, meeting } = await findResolutionForUpdate(em, ctx, id);

@@ -25,7 +25,9 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  checkReferences,
 } from "@hamafza/common";
+import { memberReferences, workingGroupReferences } from "../rules/references";
 import { EntityManager } from "typeorm";
 import { Meeting, MeetingStatus } from "../entities/Meeting";
 import { Project } from "../entities/Project";
@@ -231,7 +233,8 @@ export class WorkingGroupResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroup, { description: "Form a working group in the user's territory." })
-  createWorkingGroup(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupCreateInput) input: WorkingGroupCreateInput): Promise<WorkingGroup> {
+  async createWorkingGroup(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupCreateInput) input: WorkingGroupCreateInput): Promise<WorkingGroup> {
+    await checkReferences(ctx, workingGroupReferences(input));
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const group = em.create(WorkingGroup, { parentBody: null, parentNgoHouseId: null, chairManagerId: null, chairAgencyId: null, description: null, establishedOn: null, dissolvedOn: null });
       applyGroupInput(group, input, true);
@@ -244,7 +247,8 @@ export class WorkingGroupResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroup, { description: "Change a working group of the user's territory (name, chair, dissolution …)." })
-  updateWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupUpdateInput) input: WorkingGroupUpdateInput): Promise<WorkingGroup> {
+  async updateWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupUpdateInput) input: WorkingGroupUpdateInput): Promise<WorkingGroup> {
+    await checkReferences(ctx, workingGroupReferences(input));
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const group = await findGroupForUpdate(em, ctx, id);
       const before = { ...group };
@@ -333,7 +337,8 @@ export class WorkingGroupMemberResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroupMember, { description: "Add an agency or NGO to a working group of the user's territory (LOCKED when a day falls in a locked evaluation year)." })
-  createWorkingGroupMember(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupMemberCreateInput) input: WorkingGroupMemberCreateInput): Promise<WorkingGroupMember> {
+  async createWorkingGroupMember(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupMemberCreateInput) input: WorkingGroupMemberCreateInput): Promise<WorkingGroupMember> {
+    await checkReferences(ctx, memberReferences(input));
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const group = await findGroupForUpdate(em, ctx, input.workingGroupId);

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { County } from "./County";
 import { Province } from "./Province";
@@ -19,6 +19,7 @@ registerEnumType(AreaKind, {
 });
 
 /** An informal settlement or neighbourhood inside a county (seeds 003, 004). */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "An informal settlement (سکونتگاه غیررسمی), neighbourhood (محله) or inefficient urban area inside a county." })
 @Entity({ name: "informal_settlement_area" })
 @Index("informal_settlement_area_name_in_county_unique", ["countyId", "nameNormalized"], { unique: true })

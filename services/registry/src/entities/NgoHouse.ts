@@ -1,10 +1,11 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { DateScalar, Personal } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
 
 /** An NGO House (خانه سمن‌ها / خانه تشکل‌ها): one per province (no county) and at most one per county. */
+@Directive('@key(fields: "id")')
 @ObjectType({
   description:
     "An NGO House (خانه سمن‌ها): the hub of a province or county for empowering NGOs, building networks and dividing work geographically. At most one per province and one per county.",

@@ -22,6 +22,7 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  assertNotReferenced,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { Agency, AgencyKind, COUNTY_AGENCY_KINDS, PROVINCIAL_AGENCY_KINDS } from "../entities/Agency";
@@ -166,6 +167,7 @@ export class AgencyResolver {
   async deleteAgency(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Agency> {
     return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
       const agency = await findForWrite(em, ctx, Agency, id, LABEL);
+      await assertNotReferenced(ctx, "Agency", id, "دستگاه"); // after the territory check: nothing is told about records out of reach
       const [managers, offices] = await Promise.all([em.countBy(Manager, { agencyId: id }), em.countBy(FacilitationOffice, { partnerAgencyId: id })]);
       if (managers > 0) throw conflict(AGENCY_CONSTRAINTS.manager_agency_fk);
       if (offices > 0) throw conflict(AGENCY_CONSTRAINTS.facilitation_office_partner_agency_fk);

@@ -22,6 +22,7 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  assertNotReferenced,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
@@ -172,6 +173,7 @@ export class InformalSettlementAreaResolver {
   async deleteInformalSettlementArea(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<InformalSettlementArea> {
     return inTransaction(ctx.db, AREA_CONSTRAINTS, async (em) => {
       const area = await findForWrite(em, ctx, InformalSettlementArea, id, LABEL);
+      await assertNotReferenced(ctx, "InformalSettlementArea", id, "محله یا سکونتگاه"); // after the territory check: nothing is told about records out of reach
       const offices = await em.countBy(FacilitationOffice, { areaId: id });
       if (offices > 0) throw conflict(`در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`);
       await em.delete(InformalSettlementArea, { id });

@@ -27,6 +27,7 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  assertNotReferenced,
 } from "@hamafza/common";
 import { Brackets, EntityManager } from "typeorm";
 import { Agency, AgencyKind } from "../entities/Agency";
@@ -258,6 +259,7 @@ export class ManagerResolver {
   async deleteManager(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Manager> {
     return inTransaction(ctx.db, MANAGER_CONSTRAINTS, async (em) => {
       const manager = await findForWrite(em, ctx, Manager, id, LABEL);
+      await assertNotReferenced(ctx, "Manager", id, "مدیر"); // after the territory check: nothing is told about records out of reach
       await em.delete(Manager, { id });
       await recordChange(em, ctx, "deleteManager", "Manager", { before: manager, after: null });
       return Object.assign(new Manager(), manager, { id });

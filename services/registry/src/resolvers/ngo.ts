@@ -25,6 +25,7 @@ import {
   toAsciiDigits,
   uuidsForFilter,
   Validator,
+  assertNotReferenced,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { County } from "../entities/County";
@@ -316,6 +317,7 @@ export class NgoResolver {
   async deleteNgo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
       const ngo = await findForWrite(em, ctx, Ngo, id, "سمن");
+      await assertNotReferenced(ctx, "Ngo", id, "سمن"); // after the territory check: nothing is told about records out of reach
       const profile = await profileSnapshot(em, id, "all");
       await em.delete(Ngo, { id });
       await recordChange(em, ctx, "deleteNgo", "Ngo", { before: { ...ngo, ...profile }, after: null });

@@ -22,6 +22,7 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  assertNotReferenced,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
@@ -201,6 +202,7 @@ export class NgoHouseResolver {
   async deleteNgoHouse(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<NgoHouse> {
     return inTransaction(ctx.db, NGO_HOUSE_CONSTRAINTS, async (em) => {
       const house = await findForWrite(em, ctx, NgoHouse, id, LABEL);
+      await assertNotReferenced(ctx, "NgoHouse", id, "خانه سمن‌ها"); // after the territory check: nothing is told about records out of reach
       const members = await membersOf(em, id);
       await em.delete(NgoHouse, { id });
       await recordChange(em, ctx, "deleteNgoHouse", "NgoHouse", { before: { ...house, members }, after: null });
