@@ -13,7 +13,7 @@ export class InvalidScalarValue {
 }
 
 /** Oldest and newest Gregorian years Hamafza accepts in a `Date` or `DateTimeISO`. */
-export const DATE_YEARS = { min: 1900, max: 2199 } as const;
+export const DATE_YEARS = { min: 1900, max: 9999 } as const;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
