@@ -114,7 +114,7 @@ export async function databaseIsUp(db: DataSource): Promise<boolean> {
 }
 
 /** Listens on host:port (port 0 = a free port) and returns the URL of `/graphql`. */
-export function listen(httpServer: Server, port: number, host = "127.0.0.1", onStop?: () => Promise<void>): Promise<RunningServer> {
+export function listen(httpServer: Server, port: number, host = process.env.HOST ?? "127.0.0.1", onStop?: () => Promise<void>): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(port, host, () => {
