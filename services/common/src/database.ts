@@ -34,7 +34,7 @@ export interface ServiceDatabaseOptions {
   schema: string;
   entities: ClassList;
   migrations: ClassList;
-  /** Pool size; small by default, each service has its own pool. */
+  /** Pool size; HAMAFZA_DB_POOL_SIZE or 10 by default, each service (and each replica) has its own pool. */
   poolSize?: number;
   /** PostgreSQL `statement_timeout` in ms; HAMAFZA_STATEMENT_TIMEOUT_MS (30 s) by default. */
   statementTimeoutMs?: number;
@@ -66,8 +66,22 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: options.logging ? ["query", "error"] : false,
-    extra: { max: options.poolSize ?? 10, options: sessionSettings },
+    extra: { max: options.poolSize ?? poolSizeFromEnv(), options: sessionSettings },
   });
+}
+
+/**
+ * Connections per service process (HAMAFZA_DB_POOL_SIZE, 1-200, default 10). Replicas × pool size per service must
+ * fit the server's max_connections (or PgBouncer's pool): see docs/deployment.md.
+ */
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.HAMAFZA_DB_POOL_SIZE;
+  if (raw === undefined || raw === "") return 10;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 200) {
+    throw new Error(`HAMAFZA_DB_POOL_SIZE must be a whole number from 1 to 200, not "${raw}".`);
+  }
+  return size;
 }
 
 /** Opens the data source and applies pending migrations; returns the names of the migrations it ran. */

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { securityFromEnv, ServiceSecurity } from "./auth";
 import { openAndMigrate } from "./database";
+import { grantAuditAppendToService, provisionServiceSchema, ServiceSchema } from "./postgres";
 import { RunningServer } from "./server";
 
 export interface ServiceMainOptions {
@@ -13,8 +14,10 @@ export interface ServiceMainOptions {
 }
 
 /**
- * Entry point of a subgraph process: DATABASE_URL (its own role), PORT, HAMAFZA_GATEWAY_SECRET and the token keys;
- * migrates, serves, and stops cleanly on SIGINT/SIGTERM.
+ * Entry point of a subgraph process: DATABASE_URL (its own role), PORT, HOST, HAMAFZA_GATEWAY_SECRET and the token
+ * keys; serves, and stops cleanly on SIGINT/SIGTERM. Migrations are the one-shot `migrate.js` command's job (run by
+ * `npm start` before the services, by a compose/Kubernetes job in a deployment): a service with pending migrations
+ * refuses to start, unless HAMAFZA_MIGRATE_ON_START=1.
  */
 export async function runServiceMain(options: ServiceMainOptions): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -24,7 +27,15 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
   }
   const security = securityFromEnv(process.env, { signing: options.signing });
   const db = options.createDataSource(url);
-  await openAndMigrate(db);
+  await db.initialize();
+  if (await db.showMigrations()) {
+    if (process.env.HAMAFZA_MIGRATE_ON_START !== "1") {
+      console.error(`[${options.name}] the database has pending migrations; run \`node services/${options.name}/dist/migrate.js\` first.`);
+      await db.destroy();
+      process.exit(2);
+    }
+    await openAndMigrate(db);
+  }
   const server = await options.start({ db, port: Number(process.env.PORT ?? options.defaultPort), security });
   console.log(`[${options.name}] ready at ${server.url}`);
   onShutdown(async () => {
@@ -48,4 +59,37 @@ export function onShutdown(stop: () => Promise<void>): void {
   };
   process.on("SIGINT", () => handler("SIGINT"));
   process.on("SIGTERM", () => handler("SIGTERM"));
+}
+
+export interface MigrationMainOptions {
+  name: ServiceSchema;
+  createDataSource: (url: string) => DataSource;
+  /** Idempotent data the service needs after its migrations (reference data, the first admin account). */
+  afterMigrate?: (db: DataSource) => Promise<string | void>;
+}
+
+/**
+ * The one-shot migration command of a service (`node services/<x>/dist/migrate.js`; a compose service or a Kubernetes
+ * Job in a deployment). DATABASE_URL is the service's own role; with HAMAFZA_DATABASE_ADMIN_URL it first creates the
+ * database, that role (password from DATABASE_URL) and its schema, and (but for identity, which goes first) lets the
+ * role append to the audit log. Then it runs the pending migrations and `afterMigrate`, and exits.
+ */
+export async function runMigrationMain(options: MigrationMainOptions): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error(`[${options.name}-migrate] DATABASE_URL is not set.`);
+    process.exit(2);
+  }
+  const adminUrl = process.env.HAMAFZA_DATABASE_ADMIN_URL;
+  if (adminUrl) await provisionServiceSchema(adminUrl, options.name, url);
+  const db = options.createDataSource(url);
+  try {
+    const ran = await openAndMigrate(db);
+    console.log(`[${options.name}-migrate] ${ran.length ? `applied ${ran.join(", ")}` : "no pending migrations"}`);
+    const note = await options.afterMigrate?.(db);
+    if (note) console.log(`[${options.name}-migrate] ${note}`);
+  } finally {
+    await db.destroy();
+  }
+  if (adminUrl && options.name !== "identity") await grantAuditAppendToService(adminUrl, url);
 }

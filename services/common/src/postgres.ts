@@ -94,16 +94,64 @@ export async function provisionDatabase(adminUrl: string, database: string): Pro
       }
       const role = `${database}_${schema}`;
       const password = randomBytes(18).toString("base64url");
-      const roleExists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
-      const verb = roleExists.rowCount === 0 ? "CREATE" : "ALTER";
-      await client.query(`${verb} ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}'`);
-      await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION "${role}"`);
-      await client.query(`ALTER SCHEMA ${schema} OWNER TO "${role}"`);
+      await ensureServiceRole(client, database, schema, role, password);
       serviceUrls[schema] = withCredentials(databaseUrl, role, password);
     }
   });
   return { database, adminUrl: databaseUrl, serviceUrls };
+}
+
+/** Creates or updates one service's login role (with this password) and the schema it owns. */
+async function ensureServiceRole(client: Client, database: string, schema: ServiceSchema, role: string, password: string): Promise<void> {
+  assertIdentifier(role);
+  const roleExists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+  const verb = roleExists.rowCount === 0 ? "CREATE" : "ALTER";
+  await client.query(`${verb} ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password.replace(/'/g, "''")}'`);
+  await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION "${role}"`);
+  await client.query(`ALTER SCHEMA ${schema} OWNER TO "${role}"`);
+}
+
+/**
+ * The one-shot migration command's provisioning (images, compose, Kubernetes): with an admin connection, makes sure
+ * the database of `serviceUrl` exists with pg_trgm, and that the role and password named in `serviceUrl` own the
+ * service's schema. When `serviceUrl` uses the admin role itself, only the schema is created.
+ */
+export async function provisionServiceSchema(adminUrl: string, schema: ServiceSchema, serviceUrl: string): Promise<void> {
+  const target = new URL(serviceUrl);
+  const database = decodeURIComponent(target.pathname.slice(1));
+  assertIdentifier(database);
+  await withClient(adminUrl, async (client) => {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  });
+  await withClient(withDatabase(adminUrl, database), async (client) => {
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+    const role = decodeURIComponent(target.username);
+    const current = await client.query("SELECT current_user AS name");
+    if (!role || role === current.rows[0].name) {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      return;
+    }
+    await ensureServiceRole(client, database, schema, role, decodeURIComponent(target.password));
+  });
+}
+
+/**
+ * Lets one service's role (named in its URL) append to the identity audit log; needs the identity migrations to have
+ * run (the migration job of identity goes first). Nothing to do when the service uses the admin role.
+ */
+export async function grantAuditAppendToService(adminUrl: string, serviceUrl: string): Promise<void> {
+  const target = new URL(serviceUrl);
+  const role = decodeURIComponent(target.username);
+  await withClient(withDatabase(adminUrl, decodeURIComponent(target.pathname.slice(1))), async (client) => {
+    const current = await client.query("SELECT current_user AS name");
+    if (!role || role === current.rows[0].name) return;
+    const table = await client.query("SELECT to_regclass('identity.audit_entry') AS t");
+    if (!table.rows[0].t) throw new Error("identity.audit_entry does not exist yet: run the identity migration job first.");
+    await client.query(`GRANT USAGE ON SCHEMA identity TO "${role}"`);
+    await client.query(`GRANT INSERT ON identity.audit_entry TO "${role}"`);
+  });
 }
 
 /**

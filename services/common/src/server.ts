@@ -136,7 +136,7 @@ export const SHUTTING_DOWN_MESSAGE = "این سرویس در حال راه‌ا�
  * only then `onStop` runs (Apollo) and the caller may close its database pool — so no transaction loses its
  * connection half-way and every acknowledged write is committed.
  */
-export function listen(httpServer: Server, port: number, host = "127.0.0.1", onStop?: () => Promise<void>): Promise<RunningServer> {
+export function listen(httpServer: Server, port: number, host = process.env.HOST ?? "127.0.0.1", onStop?: () => Promise<void>): Promise<RunningServer> {
   const settings = timeoutSettings();
   httpServer.keepAliveTimeout = settings.serverKeepAliveMs;
   httpServer.headersTimeout = settings.serverKeepAliveMs + 1_000;
