@@ -125,9 +125,9 @@ describe.each(SUBGRAPH_NAMES.filter((name) => name !== "identity"))("kill -9 of 
       killedAt = Date.now();
       stack.supervisor.child(name)!.kill("SIGKILL");
     });
-    await waitForHealth(name, stack.serviceUrls[name].replace(/\/graphql$/, "/health"), 15_000);
+    await waitForHealth(name, stack.serviceUrls[name].replace(/\/graphql$/, "/health"), 30_000);
     const backWithinMs = Date.now() - killedAt;
-    expect(backWithinMs).toBeLessThan(15_000);
+    expect(backWithinMs).toBeLessThan(30_000); // typically 1–2 s; generous for a loaded machine
     expect(logLines.some((line) => line.startsWith(`[${name}] exited unexpectedly (signal SIGKILL); restarting`))).toBe(true);
 
     const all = [...writes.map((w) => w.answer), ...reads];
