@@ -30,6 +30,10 @@ import {
   Validator,
   isCountyCode,
   isProvinceCode,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { AgendaItem } from "../entities/AgendaItem";
@@ -281,8 +285,9 @@ export class MeetingResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Meeting, { description: "Schedule a meeting in the user's territory (with its NGOs and officials)." })
-  createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput): Promise<Meeting> {
-    return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
+  createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Meeting> {
+    return inTransaction(ctx.db, MEETING_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createMeeting", idempotencyKey, input, async () => {
       const meeting = em.create(Meeting, { status: MeetingStatus.PLANNED, heldAt: null, cancellationReason: null, minutes: null, workingGroupId: null, venue: null, venueNgoHouseId: null, organisingAgencyId: null, chairId: null });
       applyMeetingInput(meeting, input);
       assertCanWrite(requireUser(ctx), meeting);
@@ -292,7 +297,8 @@ export class MeetingResolver {
       if (input.officials) await replaceOfficials(em, saved.id, input.officials);
       await recordChange(em, ctx, "createMeeting", "Meeting", { before: null, after: await meetingSnapshot(em, saved) });
       return saved;
-    });
+    }, (id) => em.findOneBy(Meeting, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -300,10 +306,10 @@ export class MeetingResolver {
     description:
       "Change a meeting of the user's territory: details, attendance, officials, or status (held / cancelled). A held meeting of a locked evaluation year is refused (LOCKED), and so is recording a meeting as held in a locked year.",
   })
-  updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput): Promise<Meeting> {
+  updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Meeting> {
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findMeetingForUpdate(em, ctx, id);
+      const meeting = await findForWrite(em, ctx, Meeting, id, "نشست", expectedVersion);
       locks.assertMeetingOpen(meeting);
       const before = await meetingSnapshot(em, meeting);
       applyMeetingInput(meeting, input);
@@ -324,7 +330,7 @@ export class MeetingResolver {
   deleteMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting> {
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findMeetingForUpdate(em, ctx, id);
+      const meeting = await findForWrite(em, ctx, Meeting, id, "نشست");
       locks.assertMeetingOpen(meeting);
       const before = await meetingSnapshot(em, meeting);
       await em.delete(Meeting, { id });
@@ -448,15 +454,6 @@ export class NgoEngagementResolver {
   meetings(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return meetingsByNgo(ctx).load(ngo.id);
   }
-}
-
-/** The meeting, locked for the transaction; outside the user's territory "not found", outside its write scope forbidden. */
-export async function findMeetingForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Meeting> {
-  const user = requireUser(ctx);
-  const meeting = isUuid(id) ? await em.findOne(Meeting, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!meeting || !canRead(user, meeting)) throw notFound("نشست", id);
-  assertCanWrite(user, meeting);
-  return meeting;
 }
 
 /** The meeting with its attendance and officials, as the audit log records it. */
