@@ -17,6 +17,8 @@ import {
   SortOrder,
   tidyDisplayText,
   Validator,
+  claimForWrite,
+  ExpectedVersionArg,
   IdempotencyKeyArg,
   idempotentCreate,
   invalidTransition,
@@ -143,11 +145,12 @@ export class EvaluationCycleResolver {
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number,
     @Arg("indicators", () => [EvaluationIndicatorInput], { description: "The indicators to change; the others keep their value." }) indicators: EvaluationIndicatorInput[],
+    @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<EvaluationCycle> {
     checkYear(year);
     assertNational(ctx);
     return inTransaction(ctx.db, CYCLE_CONSTRAINTS, async (em) => {
-      const cycle = await cycleOfYear(em, year, true);
+      const cycle = claimForWrite(await cycleOfYear(em, year, true), ctx, expectedVersion, "چرخه ارزیابی");
       if (cycle.state !== CycleState.DRAFT) {
         throw new AppError(ErrorCode.INVALID_TRANSITION, `شاخص‌های چرخه ${year} فقط در وضعیت پیش‌نویس قابل ویرایش است (اکنون «${CYCLE_STATE_LABELS[cycle.state]}»).`, { state: cycle.state });
       }
@@ -174,7 +177,7 @@ export class EvaluationCycleResolver {
     checkYear(year);
     assertNational(ctx);
     return inTransaction(ctx.db, CYCLE_CONSTRAINTS, async (em) => {
-      const cycle = await cycleOfYear(em, year, true);
+      const cycle = claimForWrite(await cycleOfYear(em, year, true), ctx, null, "چرخه ارزیابی");
       if (!CYCLE_TRANSITIONS[cycle.state].includes(state)) throw cycleTransitionError(cycle, state);
       const before = { ...cycle, provinceId: null };
       if (state === CycleState.OPEN) assertValidRubric(cycle.indicators);

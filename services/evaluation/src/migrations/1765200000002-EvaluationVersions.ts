@@ -1,10 +1,11 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-/** The idempotent-create key table. */
-export class EvaluationIdempotency1765200000002 implements MigrationInterface {
-  name = "EvaluationIdempotency1765200000002";
+/** Optimistic concurrency (edit counter + last writer) on evaluation cycles, and the idempotent-create key table. */
+export class EvaluationVersions1765200000002 implements MigrationInterface {
+  name = "EvaluationVersions1765200000002";
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE evaluation_cycle ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
     await q.query(`
       CREATE TABLE idempotency_key (
         user_id text NOT NULL,
@@ -20,6 +21,7 @@ export class EvaluationIdempotency1765200000002 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE idempotency_key`);
+    await q.query(`ALTER TABLE evaluation_cycle DROP COLUMN version, DROP COLUMN updated_by`);
 
   }
 }
