@@ -106,6 +106,23 @@ it("raises the version on a state transition (ending a manager's tenure)", async
   expect(ended.data!.endManagerTenure).toEqual({ version: manager!.version + 1, updatedBy: "demo.admin" });
 });
 
+it("evaluation: versions the cycle through rubric updates and transitions, and creates a cycle idempotently", async () => {
+  const evaluator = await login(stack.baseUrl, "demo.evaluator", DEMO_PASSWORD);
+  const key = randomUUID();
+  const create = `mutation($key: String) { createEvaluationCycle(year: 1406, idempotencyKey: $key) { id version state } }`;
+  const first = await gql(evaluator, create, { key });
+  expect(first.errors).toBeUndefined();
+  expect((await gql(evaluator, create, { key })).data!.createEvaluationCycle).toEqual(first.data!.createEvaluationCycle);
+  const v = first.data!.createEvaluationCycle.version as number;
+  const rubric = `mutation($v: Int, $t: Float!) { updateEvaluationRubric(year: 1406, indicators: [{ code: "REGULARITY", target: $t }], expectedVersion: $v) { version updatedBy } }`;
+  expect((await gql(evaluator, rubric, { v, t: 3 })).data!.updateEvaluationRubric).toEqual({ version: v + 1, updatedBy: "demo.evaluator" });
+  const stale = await gql(evaluator, rubric, { v, t: 5 });
+  expect(stale.errors![0].extensions).toMatchObject({ code: "CONFLICT", currentVersion: v + 1, updatedBy: "demo.evaluator" });
+  const opened = await gql(evaluator, `mutation { changeEvaluationCycleState(year: 1406, state: OPEN) { version } }`);
+  expect(opened.errors).toBeUndefined();
+  expect(opened.data!.changeEvaluationCycleState.version).toBe(v + 2);
+});
+
 describe("idempotent creates", () => {
   const CREATE = `mutation($input: AgencyCreateInput!, $key: String) { createAgency(input: $input, idempotencyKey: $key) { id name version } }`;
   const count = async (name: string) => (await gql(admin, `query($q: String) { agencies(filter: { q: $q }) { totalCount } }`, { q: name })).data!.agencies.totalCount as number;
