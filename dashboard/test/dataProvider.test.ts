@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { graphql, parse, validate } from 'graphql';
 import { buildDataProvider, SCHEMA_ERROR_PREFIX } from '../src/dataProvider/buildDataProvider';
+import { onEditConflict, type EditConflict } from '../src/dataProvider/concurrency';
 import { buildSchemaModel, type ResourceModel } from '../src/dataProvider/schemaModel';
 import { buildFilter, listVariables, sanitizeInput } from '../src/dataProvider/variables';
 import { withRoleTerritory } from '../src/users/userTerritory';
@@ -464,5 +465,59 @@ describe('data provider and the signed-in user', () => {
     });
     expect(sent).toHaveLength(1);
     expect(sent[0].headers.Authorization).toBe('Bearer admin');
+  });
+});
+
+describe('data provider and concurrent edits', () => {
+  it('sends the version the form read as expectedVersion', async () => {
+    const sent: SentRequest[] = [];
+    await providerWith(sent).update('ngos', { id: '1', data: { name: 'سمن تازه' }, previousData: { id: '1', version: 7 } });
+    expect(sent.at(-1)!.variables).toMatchObject({ id: '1', expectedVersion: 7 });
+    await providerWith(sent).update('ngos', { id: '1', data: { name: 'سمن تازه' }, previousData: { id: '1' } });
+    expect(sent.at(-1)!.variables).not.toHaveProperty('expectedVersion');
+  });
+
+  it('sends one idempotency key per submission, the same when the same submission is retried', async () => {
+    const sent: SentRequest[] = [];
+    const provider = providerWith(sent);
+    const submission = { name: 'سمن' };
+    await provider.create('ngos', { data: submission }).catch(() => undefined);
+    await provider.create('ngos', { data: submission }).catch(() => undefined);
+    await provider.create('ngos', { data: { name: 'سمن' } }).catch(() => undefined);
+    const keys = sent.filter((request) => request.query.includes('createNgo')).map((request) => request.variables.idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('announces a stale-version CONFLICT with who and when, and still rejects the save', async () => {
+    const sent: SentRequest[] = [];
+    const working = inMemoryFetch(rootValue, sent);
+    const conflict = {
+      message: 'این سمن را «demo.province» در ۱۴۰۵/۰۹/۱۵ ساعت ۱۸:۱۵ (به وقت تهران) تغییر داده است؛ تغییرات شما ذخیره نشد.',
+      extensions: { code: 'CONFLICT', currentVersion: 4, updatedBy: 'demo.province', updatedAt: '2026-12-06T14:45:00.000Z' },
+    };
+    const provider = buildDataProvider({
+      url: '/graphql',
+      fetch: async (url, init) => {
+        const body = JSON.parse(String(init?.body)) as { query: string };
+        if (!body.query.includes('updateNgo')) return working(url, init);
+        return new Response(JSON.stringify({ data: null, errors: [conflict] }), { status: 200 });
+      },
+    });
+    const seen: EditConflict[] = [];
+    const stop = onEditConflict((c) => seen.push(c));
+    try {
+      await expect(provider.update('ngos', { id: '1', data: { name: 'x' }, previousData: { id: '1', version: 3 } })).rejects.toMatchObject({
+        message: conflict.message,
+        status: 409,
+      });
+    } finally {
+      stop();
+    }
+    expect(seen).toEqual([
+      { resource: 'ngos', id: '1', message: conflict.message, currentVersion: 4, updatedBy: 'demo.province', updatedAt: '2026-12-06T14:45:00.000Z' },
+    ]);
   });
 });

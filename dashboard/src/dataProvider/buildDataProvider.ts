@@ -1,5 +1,6 @@
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'ra-core';
+import { announceEditConflict, conflictOf, expectedVersionOf, idempotencyKeyFor } from './concurrency';
 import { createGraphQLClient, type GraphQLClientOptions, type GraphQLRequest } from './graphqlClient';
 import {
   buildSchemaModel,
@@ -61,10 +62,18 @@ export function buildDataProvider(options: DataProviderOptions): HamafzaDataProv
     getMany: async (resource, params) => ({ data: await api.getMany(resource, params.ids, includeOf(params.meta)) }),
     getManyReference: async (resource, params) =>
       api.getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }, params.target),
-    create: async (resource, params) => ({ data: await api.create(resource, params.data, includeOf(params.meta)) }),
-    update: async (resource, params) => ({
-      data: await api.update(resource, params.id, params.data, includeOf(params.meta)),
+    create: async (resource, params) => ({
+      data: await api.create(resource, params.data, includeOf(params.meta), idempotencyKeyFor(params.data as object)),
     }),
+    update: async (resource, params) => {
+      try {
+        return { data: await api.update(resource, params.id, params.data, includeOf(params.meta), expectedVersionOf(params.previousData)) };
+      } catch (error) {
+        const conflict = conflictOf(error, resource, params.id);
+        if (conflict) announceEditConflict(conflict);
+        throw error;
+      }
+    },
     updateMany: async (resource, params) => ({
       data: await sequence(params.ids, async (id) => (await api.update(resource, id, params.data)).id),
     }),
@@ -117,18 +126,24 @@ class ResourceApi {
     return pages.flatMap((page) => page.data);
   }
 
-  async create(name: string, data: Values, include: readonly string[] = []): Promise<RaRecord> {
+  /** Creates a record; `idempotencyKey` makes a retry of the same submission return the first result. */
+  async create(name: string, data: Values, include: readonly string[] = [], idempotencyKey?: string): Promise<RaRecord> {
     const resource = await this.resource(name);
     const operation = requireOperation(resource, 'create');
     const input = await this.input(operation, data);
-    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), { input });
+    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), { input, ...(idempotencyKey && { idempotencyKey }) });
   }
 
-  async update(name: string, id: Identifier, data: Values, include: readonly string[] = []): Promise<RaRecord> {
+  /** Updates a record; with `expectedVersion` a change made by someone else since is refused (CONFLICT). */
+  async update(name: string, id: Identifier, data: Values, include: readonly string[] = [], expectedVersion?: number): Promise<RaRecord> {
     const resource = await this.resource(name);
     const operation = requireOperation(resource, 'update');
     const input = await this.input(operation, data);
-    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), { id, input });
+    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), {
+      id,
+      input,
+      ...(expectedVersion !== undefined && { expectedVersion }),
+    });
   }
 
   async remove(name: string, id: Identifier): Promise<RaRecord> {

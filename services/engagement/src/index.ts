@@ -2,6 +2,7 @@ import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphS
 import { DataSource } from "typeorm";
 import { InitEngagement1763800000000 } from "./migrations/1763800000000-InitEngagement";
 import { EngagementDomain1764200000000 } from "./migrations/1764200000000-EngagementDomain";
+import { EngagementVersions1765200000001 } from "./migrations/1765200000001-EngagementVersions";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -10,7 +11,7 @@ export type { EngagementDemoInput } from "./seed/demo";
 export { SEEDED_SOCIAL_HARMS, socialHarmId } from "./seed/socialHarms";
 
 export const SERVICE_NAME = "engagement";
-export const engagementMigrations = [InitEngagement1763800000000, EngagementDomain1764200000000];
+export const engagementMigrations = [InitEngagement1763800000000, EngagementDomain1764200000000, EngagementVersions1765200000001];
 
 export function createEngagementDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: engagementEntities, migrations: engagementMigrations });

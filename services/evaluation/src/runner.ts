@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, inTransaction, normalizePersian, provinceScopeOf, recordAudit, RequestContext, requireUser } from "@hamafza/common";
+import { AppError, ErrorCode, inTransaction, normalizePersian, provinceScopeOf, recordAudit, RequestContext, requireUser, claimForWrite } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
@@ -155,6 +155,7 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
     await em.update(EvaluationRun, { id: run.id }, { durationMs: completion.durationMs, finishedAt: completion.finishedAt });
     Object.assign(run, completion);
     cycle.currentRunId = run.id;
+    claimForWrite(cycle, ctx, null, "چرخه ارزیابی");
     await em.save(cycle);
     await recordAudit(em, ctx, {
       action: "runEvaluation",

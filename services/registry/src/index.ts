@@ -3,6 +3,7 @@ import { DataSource } from "typeorm";
 import { InitRegistry1763800000000 } from "./migrations/1763800000000-InitRegistry";
 import { NgoProfile1764000000000 } from "./migrations/1764000000000-NgoProfile";
 import { RegistryOrganisations1764100000000 } from "./migrations/1764100000000-RegistryOrganisations";
+import { RegistryVersions1765200000000 } from "./migrations/1765200000000-RegistryVersions";
 import { buildRegistrySchema, registryEntities } from "./schema";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
@@ -24,7 +25,7 @@ export {
 } from "./seed/demoOrganisations";
 
 export const SERVICE_NAME = "registry";
-export const registryMigrations = [InitRegistry1763800000000, NgoProfile1764000000000, RegistryOrganisations1764100000000];
+export const registryMigrations = [InitRegistry1763800000000, NgoProfile1764000000000, RegistryOrganisations1764100000000, RegistryVersions1765200000000];
 
 export function createRegistryDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: registryEntities, migrations: registryMigrations });

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 import { daysBetween } from "../util/time";
 
 export enum DemandCategory {
@@ -44,7 +44,7 @@ registerEnumType(DemandStatus, {
 /** A demand or problem an NGO raises (مطالبه / مشکل), in a meeting or on its own, routed to an agency. */
 @ObjectType({ description: "A demand or problem raised by an NGO (مطالبه), in a meeting or on its own, routed to an agency, with its response. Territory: the one given (the NGO's)." })
 @Entity({ name: "demand" })
-export class Demand {
+export class Demand extends Versioned {
   @Field(() => ID, { description: "Identifier of the demand (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar, jalaliQuarterOf } from "@hamafza/common";
+import { DateScalar, jalaliQuarterOf, Versioned } from "@hamafza/common";
 import { tehranDay } from "../util/time";
 import { MeetingAttendance } from "./MeetingAttendance";
 
@@ -54,7 +54,7 @@ registerEnumType(MeetingLevel, {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A meeting of officials with NGOs (نشست)." })
 @Entity({ name: "meeting" })
-export class Meeting {
+export class Meeting extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the meeting (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 import { tehranToday } from "../util/time";
 
 export enum ProjectStatus {
@@ -27,7 +27,7 @@ export const UNFINISHED_PROJECT_STATUSES = [ProjectStatus.PLANNED, ProjectStatus
 /** An operational action of agencies in an informal settlement, defined by a working group (seed 003). */
 @ObjectType({ description: "A project (پروژه / اقدام عملیاتی) of agencies with partner NGOs, usually in an informal settlement, defined by a working group and followed up until finished." })
 @Entity({ name: "project" })
-export class Project {
+export class Project extends Versioned {
   @Field(() => ID, { description: "Identifier of the project (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

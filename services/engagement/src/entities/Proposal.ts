@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 import { daysBetween } from "../util/time";
 
 export enum ProposalStatus {
@@ -25,7 +25,7 @@ registerEnumType(ProposalStatus, {
 /** A plan an NGO submits to an agency or council (طرح / پیشنهاد). */
 @ObjectType({ description: "A proposal or plan (طرح) an NGO submitted to an agency or council, with the agency's dated response. Territory: the one given (the NGO's)." })
 @Entity({ name: "proposal" })
-export class Proposal {
+export class Proposal extends Versioned {
   @Field(() => ID, { description: "Identifier of the proposal (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 import { daysBetween, tehranToday } from "../util/time";
 
 export enum ResolutionStatus {
@@ -45,7 +45,7 @@ export const PENDING_RESOLUTION_STATUSES = [ResolutionStatus.OPEN, ResolutionSta
 /** A decision of a meeting (مصوبه) with an owner and a deadline, followed up until done. */
 @ObjectType({ description: "A resolution of a meeting (مصوبه): text, owner agency and/or manager, deadline and follow-up. Takes the meeting's territory." })
 @Entity({ name: "resolution" })
-export class Resolution {
+export class Resolution extends Versioned {
   @Field(() => ID, { description: "Identifier of the resolution (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -1,3 +1,4 @@
+import { Versioned } from "@hamafza/common";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
@@ -8,7 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A social harm (آسیب اجتماعی) of the national catalogue, e.g. addiction, divorce, child labour, marginalisation; agenda items address them." })
 @Entity({ name: "social_harm" })
-export class SocialHarm {
+export class SocialHarm extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the harm (UUID; fixed for the seeded harms)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

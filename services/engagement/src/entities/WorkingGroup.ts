@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 import { tehranToday } from "../util/time";
 
 export enum WorkingGroupDimension {
@@ -39,7 +39,7 @@ registerEnumType(WorkingGroupMemberKind, {
 /** A standing group of agencies and NGOs on one specialty (کارگروه تخصصی / کمیته). */
 @ObjectType({ description: "A working group or committee (کارگروه تخصصی): agencies and NGOs of one specialty, its sessions and the projects it defines." })
 @Entity({ name: "working_group" })
-export class WorkingGroup {
+export class WorkingGroup extends Versioned {
   @Field(() => ID, { description: "Identifier of the working group (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;
@@ -107,7 +107,7 @@ export class WorkingGroup {
 /** An agency or NGO member of a working group, with join and leave dates. */
 @ObjectType({ description: "A member of a working group: an agency or an NGO, with the days it joined and left." })
 @Entity({ name: "working_group_member" })
-export class WorkingGroupMember {
+export class WorkingGroupMember extends Versioned {
   @Field(() => ID, { description: "Identifier of the membership (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;
@@ -142,6 +142,10 @@ export class WorkingGroupMember {
   @Field(() => DateScalar, { nullable: true, description: "Day the member left; empty while a member." })
   @Column({ type: "date", nullable: true })
   leftOn!: string | null;
+
+  @Field({ description: "When the membership was last changed (UTC)." })
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt!: Date;
 
   @Field({ description: "Whether it is a member today (Tehran)." })
   get current(): boolean {

@@ -28,6 +28,11 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  ExpectedVersionArg,
+  findForWrite,
+  claimForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { AgendaItem } from "../entities/AgendaItem";
@@ -37,7 +42,6 @@ import { SocialHarm } from "../entities/SocialHarm";
 import { agendaItemById, demandById, MEETING_TERRITORY, meetingById, socialHarmById } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { checkUuid, oneUuid, trimOrNull } from "./common";
-import { findMeetingForUpdate } from "./meeting";
 
 // Social harms --------------------------------------------------------------------------------------------------
 
@@ -118,8 +122,9 @@ export class SocialHarmResolver {
 
   @Allow([Role.ADMIN])
   @Mutation(() => SocialHarm, { description: "Administrators: add a social harm to the catalogue." })
-  createSocialHarm(@Ctx() ctx: RequestContext, @InputArg(SocialHarmCreateInput) input: SocialHarmCreateInput): Promise<SocialHarm> {
-    return inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
+  createSocialHarm(@Ctx() ctx: RequestContext, @InputArg(SocialHarmCreateInput) input: SocialHarmCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<SocialHarm> {
+    return inTransaction(ctx.db, HARM_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createSocialHarm", idempotencyKey, input, async () => {
       const v = new Validator();
       v.check(CODE.test(input.code.trim()), "code", "کد باید با حروف بزرگ لاتین، رقم و _ نوشته شود (مثل ADDICTION).");
       v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
@@ -138,15 +143,17 @@ export class SocialHarmResolver {
       const saved = await em.save(harm);
       await harmAudit(em, ctx, "createSocialHarm", null, saved);
       return saved;
-    });
+    }, (id) => em.findOneBy(SocialHarm, { id })),
+    );
   }
 
   @Allow([Role.ADMIN])
   @Mutation(() => SocialHarm, { description: "Administrators: rename, describe, reorder or retire a social harm (the code never changes)." })
-  updateSocialHarm(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(SocialHarmUpdateInput) input: SocialHarmUpdateInput): Promise<SocialHarm> {
+  updateSocialHarm(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(SocialHarmUpdateInput) input: SocialHarmUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<SocialHarm> {
     return inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
       const harm = isUuid(id) ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
       if (!harm) throw notFound("آسیب اجتماعی", id);
+      claimForWrite(harm, ctx, expectedVersion, "آسیب اجتماعی");
       const before = { ...harm };
       const v = new Validator();
       if (input.name !== undefined) v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
@@ -263,10 +270,11 @@ export class AgendaItemResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => AgendaItem, { description: "Add an item to the agenda of a meeting of the user's territory (LOCKED for a held meeting of a locked year)." })
-  createAgendaItem(@Ctx() ctx: RequestContext, @InputArg(AgendaItemCreateInput) input: AgendaItemCreateInput): Promise<AgendaItem> {
-    return inTransaction(ctx.db, {}, async (em) => {
+  createAgendaItem(@Ctx() ctx: RequestContext, @InputArg(AgendaItemCreateInput) input: AgendaItemCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<AgendaItem> {
+    return inTransaction(ctx.db, {}, (em) =>
+      idempotentCreate(em, ctx, "createAgendaItem", idempotencyKey, input, async () => {
       const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findMeetingForUpdate(em, ctx, input.meetingId);
+      const meeting = await findForWrite(em, ctx, Meeting, input.meetingId, "نشست");
       locks.assertMeetingOpen(meeting, "دستور جلسه این نشست");
       const item = em.create(AgendaItem, { meetingId: meeting.id, socialHarmId: null, demandId: null, notes: null });
       await applyAgendaInput(em, ctx, item, meeting, input, true);
@@ -277,15 +285,16 @@ export class AgendaItemResolver {
       const saved = await em.save(item);
       await recordChange(em, ctx, "createAgendaItem", "AgendaItem", { before: null, after: withTerritory(saved, meeting) });
       return saved;
-    });
+    }, (id) => em.findOneBy(AgendaItem, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => AgendaItem, { description: "Change an agenda item (LOCKED for a held meeting of a locked year)." })
-  updateAgendaItem(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(AgendaItemUpdateInput) input: AgendaItemUpdateInput): Promise<AgendaItem> {
+  updateAgendaItem(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(AgendaItemUpdateInput) input: AgendaItemUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<AgendaItem> {
     return inTransaction(ctx.db, {}, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const { item, meeting } = await findItemForUpdate(em, ctx, id);
+      const { item, meeting } = await findItemForUpdate(em, ctx, id, expectedVersion);
       locks.assertMeetingOpen(meeting, "دستور جلسه این نشست");
       const before = withTerritory({ ...item }, meeting);
       await applyAgendaInput(em, ctx, item, meeting, input, false);
@@ -326,12 +335,13 @@ export class AgendaItemResolver {
 
 const withTerritory = <T extends { id: string }>(row: T, meeting: Meeting) => ({ ...row, provinceId: meeting.provinceId, countyId: meeting.countyId });
 
-async function findItemForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<{ item: AgendaItem; meeting: Meeting }> {
+async function findItemForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ item: AgendaItem; meeting: Meeting }> {
   const item = isUuid(id) ? await em.findOne(AgendaItem, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!item) throw notFound("دستور جلسه", id);
   const meeting = await em.findOne(Meeting, { where: { id: item.meetingId }, lock: { mode: "pessimistic_write" } });
   if (!meeting || !canRead(requireUser(ctx), meeting)) throw notFound("دستور جلسه", id);
-  return { item, meeting: await findMeetingForUpdate(em, ctx, meeting.id) };
+  const writable = await findForWrite(em, ctx, Meeting, meeting.id, "نشست");
+  return { item: claimForWrite(item, ctx, expectedVersion, "دستور جلسه"), meeting: writable };
 }
 
 async function applyAgendaInput(

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Allow, ALL_ROLES, AppError, canRead, ErrorCode, isUuid, RequestContext, requireUser, Validator, isCountyCode } from "@hamafza/common";
+import { Allow, ALL_ROLES, AppError, canRead, ErrorCode, isUuid, RequestContext, requireUser, Validator, isCountyCode, namedQuery } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { Agency, County, Manager, Ngo } from "../entities/references";
 import { SocialHarm } from "../entities/SocialHarm";
 import { socialHarmById } from "../loaders";
-import { namedQuery, territorySql } from "../util/sql";
+import { territorySql } from "../util/sql";
 import { isSupportedYear, jalaliYearDays, MAX_YEAR, MIN_YEAR, periodTableSql, quarterPeriods, tehranToday } from "../util/time";
 
 export enum StatisticsLevel {

@@ -19,10 +19,6 @@ export function assertSameTerritory(child: Territory, parent: Territory, field: 
   if (!ok) throw new AppError(ErrorCode.BAD_USER_INPUT, message, { fields: [{ field, message }] });
 }
 
-export function invalidTransition(message: string, from: string, to: string): AppError {
-  return new AppError(ErrorCode.INVALID_TRANSITION, message, { from, to });
-}
-
 /** The username recorded in history rows. */
 export const actorName = (ctx: RequestContext) => requireUser(ctx).username ?? null;
 

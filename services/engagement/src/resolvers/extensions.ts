@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
-import { AppError, ErrorCode, RequestContext, requireUser, uuidKeyedLoader } from "@hamafza/common";
+import { AppError, ErrorCode, RequestContext, requireUser, uuidKeyedLoader, namedQuery } from "@hamafza/common";
 import { Demand } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
 import { Proposal } from "../entities/Proposal";
@@ -18,7 +18,7 @@ import {
   workingGroupsByChairAgency,
   workingGroupsByNgo,
 } from "../loaders";
-import { namedQuery, territorySql } from "../util/sql";
+import { territorySql } from "../util/sql";
 import { isSupportedYear, periodTableSql, quarterPeriods } from "../util/time";
 
 @ObjectType({ description: "Meetings of a county in one Jalali quarter (grouped on Tehran's clock by held time, else scheduled time)." })

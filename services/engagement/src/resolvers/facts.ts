@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Allow, AppError, DateScalar, ErrorCode, EVALUATORS, isUuid, jalaliQuarterOf, jalaliYearRange, RequestContext, requireUser, Validator } from "@hamafza/common";
+import { Allow, AppError, DateScalar, ErrorCode, EVALUATORS, isUuid, jalaliQuarterOf, jalaliYearRange, RequestContext, requireUser, Validator, namedQuery } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { ResolutionStatus } from "../entities/Resolution";
-import { namedQuery, territorySql } from "../util/sql";
+import { territorySql } from "../util/sql";
 import { daysBetween, isSupportedYear, jalaliYearDays, tehranDay, tehranToday } from "../util/time";
 import { EngagementRequestKind } from "./analytics";
 

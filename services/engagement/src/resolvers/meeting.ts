@@ -31,6 +31,10 @@ import {
   isCountyCode,
   isProvinceCode,
   checkReferences,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { meetingReferences } from "../rules/references";
 import { EntityManager } from "typeorm";
@@ -283,9 +287,10 @@ export class MeetingResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Meeting, { description: "Schedule a meeting in the user's territory (with its NGOs and officials)." })
-  async createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput): Promise<Meeting> {
+  async createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Meeting> {
     await checkReferences(ctx, meetingReferences(input));
-    return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, MEETING_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createMeeting", idempotencyKey, input, async () => {
       const meeting = em.create(Meeting, { status: MeetingStatus.PLANNED, heldAt: null, cancellationReason: null, minutes: null, workingGroupId: null, venue: null, venueNgoHouseId: null, organisingAgencyId: null, chairId: null });
       applyMeetingInput(meeting, input);
       assertCanWrite(requireUser(ctx), meeting);
@@ -295,7 +300,8 @@ export class MeetingResolver {
       if (input.officials) await replaceOfficials(em, saved.id, input.officials);
       await recordChange(em, ctx, "createMeeting", "Meeting", { before: null, after: await meetingSnapshot(em, saved) });
       return saved;
-    });
+    }, (id) => em.findOneBy(Meeting, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -303,11 +309,11 @@ export class MeetingResolver {
     description:
       "Change a meeting of the user's territory: details, attendance, officials, or status (held / cancelled). A held meeting of a locked evaluation year is refused (LOCKED), and so is recording a meeting as held in a locked year.",
   })
-  async updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput): Promise<Meeting> {
+  async updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Meeting> {
     await checkReferences(ctx, meetingReferences(input));
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findMeetingForUpdate(em, ctx, id);
+      const meeting = await findForWrite(em, ctx, Meeting, id, "نشست", expectedVersion);
       locks.assertMeetingOpen(meeting);
       const before = await meetingSnapshot(em, meeting);
       applyMeetingInput(meeting, input);
@@ -328,7 +334,7 @@ export class MeetingResolver {
   deleteMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting> {
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findMeetingForUpdate(em, ctx, id);
+      const meeting = await findForWrite(em, ctx, Meeting, id, "نشست");
       locks.assertMeetingOpen(meeting);
       const before = await meetingSnapshot(em, meeting);
       await em.delete(Meeting, { id });
@@ -452,15 +458,6 @@ export class NgoEngagementResolver {
   meetings(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return meetingsByNgo(ctx).load(ngo.id);
   }
-}
-
-/** The meeting, locked for the transaction; outside the user's territory "not found", outside its write scope forbidden. */
-export async function findMeetingForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Meeting> {
-  const user = requireUser(ctx);
-  const meeting = isUuid(id) ? await em.findOne(Meeting, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!meeting || !canRead(user, meeting)) throw notFound("نشست", id);
-  assertCanWrite(user, meeting);
-  return meeting;
 }
 
 /** The meeting with its attendance and officials, as the audit log records it. */

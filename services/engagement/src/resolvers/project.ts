@@ -25,6 +25,11 @@ import {
   Validator,
   whereInTerritory,
   checkReferences,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
+  invalidTransition,
 } from "@hamafza/common";
 import { projectReferences } from "../rules/references";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
@@ -33,7 +38,7 @@ import { Agency, Ngo } from "../entities/references";
 import { WorkingGroup } from "../entities/WorkingGroup";
 import { partnersByProject, projectById, territoryOf, updatesByProject, workingGroupById } from "../loaders";
 import { tehranToday } from "../util/time";
-import { actorName, assertSameTerritory, checkTerritory, checkUuid, invalidTransition, oneUuid, trimOrNull, whereListBasics } from "./common";
+import { actorName, assertSameTerritory, checkTerritory, checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
 
 @ObjectType({ description: "A page of projects." })
 export class ProjectPage extends PageOf(Project) {}
@@ -196,9 +201,10 @@ export class ProjectResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Project, { description: "Define a project in the user's territory (status PLANNED)." })
-  async createProject(@Ctx() ctx: RequestContext, @InputArg(ProjectCreateInput) input: ProjectCreateInput): Promise<Project> {
+  async createProject(@Ctx() ctx: RequestContext, @InputArg(ProjectCreateInput) input: ProjectCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Project> {
     await checkReferences(ctx, projectReferences(input));
-    return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, PROJECT_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createProject", idempotencyKey, input, async () => {
       const project = em.create(Project, { status: ProjectStatus.PLANNED, closedOn: null, description: null, workingGroupId: null, areaId: null, responsibleAgencyId: null, startOn: null, plannedEndOn: null });
       applyProjectInput(project, input, true);
       assertCanWrite(requireUser(ctx), project);
@@ -207,15 +213,16 @@ export class ProjectResolver {
       if (input.partnerNgoIds) await replacePartners(em, saved.id, input.partnerNgoIds);
       await recordChange(em, ctx, "createProject", "Project", { before: null, after: { ...saved, partnerNgoIds: input.partnerNgoIds ?? [] } });
       return saved;
-    });
+    }, (id) => em.findOneBy(Project, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => Project, { description: "Change a project of the user's territory." })
-  async updateProject(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProjectUpdateInput) input: ProjectUpdateInput): Promise<Project> {
+  async updateProject(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProjectUpdateInput) input: ProjectUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Project> {
     await checkReferences(ctx, projectReferences(input));
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
-      const project = await findProjectForUpdate(em, ctx, id);
+      const project = await findForWrite(em, ctx, Project, id, "پروژه", expectedVersion);
       const before = { ...project, partnerNgoIds: await partnerIds(em, id) };
       applyProjectInput(project, input, false);
       if (input.workingGroupId !== undefined) await checkGroup(em, ctx, project);
@@ -230,7 +237,7 @@ export class ProjectResolver {
   @Mutation(() => Project, { description: "Delete a project entered by mistake (with partners and updates); returns it as it was. Record ABANDONED for real projects." })
   deleteProject(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Project> {
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
-      const project = await findProjectForUpdate(em, ctx, id);
+      const project = await findForWrite(em, ctx, Project, id, "پروژه");
       const before = { ...project, partnerNgoIds: await partnerIds(em, id) };
       await em.delete(Project, { id });
       await recordChange(em, ctx, "deleteProject", "Project", { before, after: null });
@@ -246,7 +253,7 @@ export class ProjectResolver {
     @InputArg(ProjectProgressInput) input: ProjectProgressInput,
   ): Promise<Project> {
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
-      const project = await findProjectForUpdate(em, ctx, projectId);
+      const project = await findForWrite(em, ctx, Project, projectId, "پروژه");
       const before = { ...project };
       const v = new Validator();
       v.text(input.note, "note", "شرح پیشرفت", { min: 3, max: 4000 });
@@ -256,7 +263,7 @@ export class ProjectResolver {
       const from = project.status;
       const to = input.status && input.status !== from ? input.status : null;
       if (to) {
-        if (!TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت پروژه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, from, to);
+        if (!TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت پروژه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, { from, to });
         project.status = to;
         if (to === ProjectStatus.ACTIVE && !project.startOn) project.startOn = input.reportedOn;
         project.closedOn = to === ProjectStatus.FINISHED || to === ProjectStatus.ABANDONED ? input.reportedOn : null;
@@ -293,14 +300,6 @@ export class ProjectResolver {
   responsibleAgency(@Root() project: Project): Agency | null {
     return project.responsibleAgencyId ? { id: project.responsibleAgencyId } : null;
   }
-}
-
-async function findProjectForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<Project> {
-  const user = requireUser(ctx);
-  const project = isUuid(id) ? await em.findOne(Project, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!project || !canRead(user, project)) throw notFound("پروژه", id);
-  assertCanWrite(user, project);
-  return project;
 }
 
 async function checkGroup(em: EntityManager, ctx: RequestContext, project: Project): Promise<void> {

@@ -26,6 +26,11 @@ import {
   Validator,
   whereInTerritory,
   checkReferences,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
+  invalidTransition,
 } from "@hamafza/common";
 import { requestReferences } from "../rules/references";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
@@ -37,7 +42,7 @@ import { Agency, Ngo } from "../entities/references";
 import { demandById, MEETING_TERRITORY, meetingById, proposalById, territoryOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { assertSameTerritory, checkTerritory, checkUuid, invalidTransition, oneUuid, trimOrNull, whereListBasics } from "./common";
+import { assertSameTerritory, checkTerritory, checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
 
 /** A field-of-activity code of the registry taxonomy (UPPER_SNAKE). */
 const FIELD_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
@@ -306,9 +311,10 @@ export class ProposalResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Proposal, { description: "Record a proposal an NGO of the user's territory submitted (status SUBMITTED)." })
-  async createProposal(@Ctx() ctx: RequestContext, @InputArg(ProposalCreateInput) input: ProposalCreateInput): Promise<Proposal> {
+  async createProposal(@Ctx() ctx: RequestContext, @InputArg(ProposalCreateInput) input: ProposalCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Proposal> {
     await checkReferences(ctx, requestReferences(input));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createProposal", idempotencyKey, input, async () => {
       const locks = await PeriodLocks.forWrite(em);
       const v = new Validator();
       v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
@@ -332,7 +338,8 @@ export class ProposalResolver {
       const saved = await em.save(proposal);
       await recordChange(em, ctx, "createProposal", "Proposal", { before: null, after: saved });
       return saved;
-    });
+    }, (id) => em.findOneBy(Proposal, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -340,11 +347,11 @@ export class ProposalResolver {
     description:
       "Change a proposal or move it to its next status with the agency's dated response (INVALID_TRANSITION for other changes). A proposal submitted in a locked evaluation year keeps its submission facts, and no step may be dated inside a locked year (LOCKED).",
   })
-  async updateProposal(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProposalUpdateInput) input: ProposalUpdateInput): Promise<Proposal> {
+  async updateProposal(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProposalUpdateInput) input: ProposalUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Proposal> {
     await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const proposal = await findForUpdate(em, ctx, Proposal, id, "طرح");
+      const proposal = await findForWrite(em, ctx, Proposal, id, "طرح", expectedVersion);
       const before = { ...proposal };
       const v = new Validator();
       checkProposalFields(v, input, false);
@@ -357,7 +364,7 @@ export class ProposalResolver {
       if (input.status && input.status !== proposal.status) {
         const from = proposal.status;
         const to = input.status;
-        if (!PROPOSAL_TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت طرح از «${PROPOSAL_LABELS[from]}» به «${PROPOSAL_LABELS[to]}» ممکن نیست.`, from, to);
+        if (!PROPOSAL_TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت طرح از «${PROPOSAL_LABELS[from]}» به «${PROPOSAL_LABELS[to]}» ممکن نیست.`, { from, to });
         const on = input.statusOn ?? tehranToday();
         const sv = new Validator();
         sv.check(on <= tehranToday(), "statusOn", "روز این مرحله نمی‌تواند در آینده باشد.");
@@ -372,7 +379,7 @@ export class ProposalResolver {
         if (to === ProposalStatus.IMPLEMENTED) proposal.implementedOn = on;
       } else if (input.response !== undefined) {
         proposal.response = trimOrNull(input.response);
-        if (proposal.respondedOn && !proposal.response) throw invalidTransition("پاسخ طرحِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", proposal.status, proposal.status);
+        if (proposal.respondedOn && !proposal.response) throw invalidTransition("پاسخ طرحِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", { from: proposal.status, to: proposal.status });
       }
       const saved = await em.save(proposal);
       await recordChange(em, ctx, "updateProposal", "Proposal", { before, after: saved });
@@ -385,7 +392,7 @@ export class ProposalResolver {
   deleteProposal(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Proposal> {
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const proposal = await findForUpdate(em, ctx, Proposal, id, "طرح");
+      const proposal = await findForWrite(em, ctx, Proposal, id, "طرح");
       locks.assertDatesOpen(proposal.provinceId, "این طرح", proposal.submittedOn, proposal.respondedOn);
       await em.delete(Proposal, { id });
       await recordChange(em, ctx, "deleteProposal", "Proposal", { before: proposal, after: null });
@@ -436,9 +443,10 @@ export class DemandResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Demand, { description: "Record a demand an NGO of the user's territory raised (status RAISED)." })
-  async createDemand(@Ctx() ctx: RequestContext, @InputArg(DemandCreateInput) input: DemandCreateInput): Promise<Demand> {
+  async createDemand(@Ctx() ctx: RequestContext, @InputArg(DemandCreateInput) input: DemandCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createDemand", idempotencyKey, input, async () => {
       const locks = await PeriodLocks.forWrite(em);
       const v = new Validator();
       v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
@@ -453,7 +461,8 @@ export class DemandResolver {
       const saved = await em.save(demand);
       await recordChange(em, ctx, "createDemand", "Demand", { before: null, after: saved });
       return saved;
-    });
+    }, (id) => em.findOneBy(Demand, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -461,11 +470,11 @@ export class DemandResolver {
     description:
       "Change a demand, route it to an agency or record the agency's dated response (INVALID_TRANSITION for a status change not allowed). A demand raised in a locked evaluation year keeps its routing and day, and no response may be dated inside a locked year (LOCKED).",
   })
-  async updateDemand(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(DemandUpdateInput) input: DemandUpdateInput): Promise<Demand> {
+  async updateDemand(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(DemandUpdateInput) input: DemandUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const demand = await findForUpdate(em, ctx, Demand, id, "مطالبه");
+      const demand = await findForWrite(em, ctx, Demand, id, "مطالبه", expectedVersion);
       const before = { ...demand };
       const v = new Validator();
       checkDemandFields(v, input, false);
@@ -478,7 +487,7 @@ export class DemandResolver {
       if (input.status && input.status !== demand.status) {
         const from = demand.status;
         const to = input.status;
-        if (!DEMAND_TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت مطالبه از «${DEMAND_LABELS[from]}» به «${DEMAND_LABELS[to]}» ممکن نیست.`, from, to);
+        if (!DEMAND_TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت مطالبه از «${DEMAND_LABELS[from]}» به «${DEMAND_LABELS[to]}» ممکن نیست.`, { from, to });
         if (to === DemandStatus.RESOLVED || to === DemandStatus.REJECTED) {
           const on = input.respondedOn ?? tehranToday();
           const sv = new Validator();
@@ -491,7 +500,7 @@ export class DemandResolver {
         }
         demand.status = to;
       } else if (input.response !== undefined) {
-        if (demand.respondedOn && !input.response?.trim()) throw invalidTransition("پاسخ مطالبهِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", demand.status, demand.status);
+        if (demand.respondedOn && !input.response?.trim()) throw invalidTransition("پاسخ مطالبهِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", { from: demand.status, to: demand.status });
         demand.response = trimOrNull(input.response);
       }
       const saved = await em.save(demand);
@@ -505,7 +514,7 @@ export class DemandResolver {
   deleteDemand(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Demand> {
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const demand = await findForUpdate(em, ctx, Demand, id, "مطالبه");
+      const demand = await findForWrite(em, ctx, Demand, id, "مطالبه");
       locks.assertDatesOpen(demand.provinceId, "این مطالبه", demand.raisedOn, demand.respondedOn);
       await em.delete(Demand, { id });
       await recordChange(em, ctx, "deleteDemand", "Demand", { before: demand, after: null });
@@ -543,14 +552,6 @@ export class DemandResolver {
       })
       .load(demand.id);
   }
-}
-
-async function findForUpdate<T extends Proposal | Demand>(em: EntityManager, ctx: RequestContext, entity: new () => T, id: string, label: string): Promise<T> {
-  const user = requireUser(ctx);
-  const row = isUuid(id) ? ((await em.findOne(entity, { where: { id } as never, lock: { mode: "pessimistic_write" } })) as T | null) : null;
-  if (!row || !canRead(user, row)) throw notFound(label, id);
-  assertCanWrite(user, row);
-  return row;
 }
 
 /** A linked meeting must be visible to the user and of the same province (and county, for a county meeting). */

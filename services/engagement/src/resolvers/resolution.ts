@@ -25,6 +25,13 @@ import {
   Validator,
   whereInTerritory,
   checkReferences,
+  claimForWrite,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
+  invalidTransition,
+  namedQuery,
 } from "@hamafza/common";
 import { resolutionReferences } from "../rules/references";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
@@ -33,10 +40,9 @@ import { Agency, Manager } from "../entities/references";
 import { Resolution, ResolutionFollowUpStatus, ResolutionStatus, ResolutionUpdate } from "../entities/Resolution";
 import { meetingById, resolutionById, territoryOf, updatesByResolution } from "../loaders";
 import { jalaliYearOf, lockedError, periodLocksForRead, PeriodLocks } from "../locks";
-import { namedQuery, territorySql } from "../util/sql";
+import { territorySql } from "../util/sql";
 import { isSupportedYear, jalaliYearDays, tehranToday } from "../util/time";
-import { actorName, checkUuid, invalidTransition, oneUuid, whereListBasics } from "./common";
-import { findMeetingForUpdate } from "./meeting";
+import { actorName, checkUuid, oneUuid, whereListBasics } from "./common";
 
 @ObjectType({ description: "A page of resolutions." })
 export class ResolutionPage extends PageOf(Resolution) {}
@@ -268,11 +274,12 @@ export class ResolutionResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Resolution, { description: "Record a resolution of a meeting of the user's territory (LOCKED for a held meeting of a locked year, or a deadline in a locked year)." })
-  async createResolution(@Ctx() ctx: RequestContext, @InputArg(ResolutionCreateInput) input: ResolutionCreateInput): Promise<Resolution> {
+  async createResolution(@Ctx() ctx: RequestContext, @InputArg(ResolutionCreateInput) input: ResolutionCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Resolution> {
     await checkReferences(ctx, resolutionReferences(input));
-    return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createResolution", idempotencyKey, input, async () => {
       const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findMeetingForUpdate(em, ctx, input.meetingId);
+      const meeting = await findForWrite(em, ctx, Meeting, input.meetingId, "نشست");
       locks.assertMeetingOpen(meeting, "مصوبه‌های این نشست");
       const resolution = em.create(Resolution, {
         meetingId: meeting.id,
@@ -290,7 +297,8 @@ export class ResolutionResolver {
       const saved = await em.save(resolution);
       await recordChange(em, ctx, "createResolution", "Resolution", { before: null, after: saved });
       return saved;
-    });
+    }, (id) => em.findOneBy(Resolution, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -298,11 +306,11 @@ export class ResolutionResolver {
     description:
       "Change a resolution: text, owners, deadline, or status (recorded as a dated update). For a held meeting of a locked year, or a deadline in a locked year, only status changes dated after that year are allowed (LOCKED otherwise).",
   })
-  async updateResolution(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ResolutionUpdateInput) input: ResolutionUpdateInput): Promise<Resolution> {
+  async updateResolution(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ResolutionUpdateInput) input: ResolutionUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Resolution> {
     await checkReferences(ctx, resolutionReferences(input));
     return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const { resolution, meeting } = await findResolutionForUpdate(em, ctx, id);
+      const { resolution, meeting } = await findResolutionForUpdate(em, ctx, id, expectedVersion);
       const before = { ...resolution };
       const frozenYear = lockedYearOf(locks, resolution, meeting);
       const changesContent = input.text !== undefined || input.ownerAgencyId !== undefined || input.ownerManagerId !== undefined || input.deadline !== undefined;
@@ -413,7 +421,7 @@ async function changeStatus(
 ): Promise<void> {
   const from = resolution.status;
   if (!RESOLUTION_TRANSITIONS[from].includes(to)) {
-    throw invalidTransition(`تغییر وضعیت مصوبه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, from, to);
+    throw invalidTransition(`تغییر وضعیت مصوبه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, { from, to });
   }
   const v = new Validator();
   if (to === ResolutionStatus.DONE) {
@@ -439,11 +447,12 @@ async function changeStatus(
 
 const STATUS_LABELS: Record<ResolutionStatus, string> = { OPEN: "باز", IN_PROGRESS: "در حال اجرا", DONE: "انجام‌شده", CANCELLED: "لغوشده" };
 
-async function findResolutionForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<{ resolution: Resolution; meeting: Meeting }> {
+async function findResolutionForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ resolution: Resolution; meeting: Meeting }> {
   const user = requireUser(ctx);
   const resolution = isUuid(id) ? await em.findOne(Resolution, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!resolution || !canRead(user, resolution)) throw notFound("مصوبه", id);
   assertCanWrite(user, resolution);
+  claimForWrite(resolution, ctx, expectedVersion, "مصوبه");
   const meeting = (await em.findOne(Meeting, { where: { id: resolution.meetingId } }))!;
   return { resolution, meeting };
 }

@@ -26,6 +26,11 @@ import {
   Validator,
   whereInTerritory,
   checkReferences,
+  claimForWrite,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { memberReferences, workingGroupReferences } from "../rules/references";
 import { EntityManager } from "typeorm";
@@ -233,24 +238,26 @@ export class WorkingGroupResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroup, { description: "Form a working group in the user's territory." })
-  async createWorkingGroup(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupCreateInput) input: WorkingGroupCreateInput): Promise<WorkingGroup> {
+  async createWorkingGroup(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupCreateInput) input: WorkingGroupCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<WorkingGroup> {
     await checkReferences(ctx, workingGroupReferences(input));
-    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createWorkingGroup", idempotencyKey, input, async () => {
       const group = em.create(WorkingGroup, { parentBody: null, parentNgoHouseId: null, chairManagerId: null, chairAgencyId: null, description: null, establishedOn: null, dissolvedOn: null });
       applyGroupInput(group, input, true);
       assertCanWrite(requireUser(ctx), group);
       const saved = await em.save(group);
       await recordChange(em, ctx, "createWorkingGroup", "WorkingGroup", { before: null, after: saved });
       return saved;
-    });
+    }, (id) => em.findOneBy(WorkingGroup, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroup, { description: "Change a working group of the user's territory (name, chair, dissolution …)." })
-  async updateWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupUpdateInput) input: WorkingGroupUpdateInput): Promise<WorkingGroup> {
+  async updateWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupUpdateInput) input: WorkingGroupUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<WorkingGroup> {
     await checkReferences(ctx, workingGroupReferences(input));
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
-      const group = await findGroupForUpdate(em, ctx, id);
+      const group = await findForWrite(em, ctx, WorkingGroup, id, "کارگروه", expectedVersion);
       const before = { ...group };
       applyGroupInput(group, input, false);
       const saved = await em.save(group);
@@ -264,7 +271,7 @@ export class WorkingGroupResolver {
   deleteWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroup> {
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const group = await findGroupForUpdate(em, ctx, id);
+      const group = await findForWrite(em, ctx, WorkingGroup, id, "کارگروه");
       const members = await em.find(WorkingGroupMember, { where: { workingGroupId: id } });
       for (const member of members) locks.assertDatesOpen(group.provinceId, "عضویت در این کارگروه", member.joinedOn, member.leftOn);
       await em.delete(WorkingGroup, { id });
@@ -337,11 +344,12 @@ export class WorkingGroupMemberResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroupMember, { description: "Add an agency or NGO to a working group of the user's territory (LOCKED when a day falls in a locked evaluation year)." })
-  async createWorkingGroupMember(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupMemberCreateInput) input: WorkingGroupMemberCreateInput): Promise<WorkingGroupMember> {
+  async createWorkingGroupMember(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupMemberCreateInput) input: WorkingGroupMemberCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<WorkingGroupMember> {
     await checkReferences(ctx, memberReferences(input));
-    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, GROUP_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createWorkingGroupMember", idempotencyKey, input, async () => {
       const locks = await PeriodLocks.forWrite(em);
-      const group = await findGroupForUpdate(em, ctx, input.workingGroupId);
+      const group = await findForWrite(em, ctx, WorkingGroup, input.workingGroupId, "کارگروه");
       const v = new Validator();
       v.check(!!input.agencyId !== !!input.ngoId, "agencyId", "یکی از دستگاه یا سمن را (و فقط یکی را) مشخص کنید.");
       checkUuid(v, input.agencyId, "agencyId", "دستگاه");
@@ -362,15 +370,16 @@ export class WorkingGroupMemberResolver {
       const saved = await em.save(member);
       await recordChange(em, ctx, "createWorkingGroupMember", "WorkingGroupMember", { before: null, after: { ...saved, provinceId: group.provinceId, countyId: group.countyId } });
       return saved;
-    });
+    }, (id) => em.findOneBy(WorkingGroupMember, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroupMember, { description: "Change a membership (role, join or leave day); days inside a locked evaluation year cannot be written or erased (LOCKED)." })
-  updateWorkingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupMemberUpdateInput) input: WorkingGroupMemberUpdateInput): Promise<WorkingGroupMember> {
+  updateWorkingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupMemberUpdateInput) input: WorkingGroupMemberUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<WorkingGroupMember> {
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
-      const { member, group } = await findMemberForUpdate(em, ctx, id);
+      const { member, group } = await findMemberForUpdate(em, ctx, id, expectedVersion);
       const before = { ...member };
       const joinedOn = input.joinedOn ?? member.joinedOn;
       const leftOn = input.leftOn !== undefined ? input.leftOn || null : member.leftOn;
@@ -423,20 +432,13 @@ function checkMemberDates(v: Validator, joinedOn: string, leftOn: string | null)
   v.check(leftOn === null || leftOn >= joinedOn, "leftOn", "روز خروج نمی‌تواند پیش از روز عضویت باشد.");
 }
 
-export async function findGroupForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<WorkingGroup> {
-  const user = requireUser(ctx);
-  const group = isUuid(id) ? await em.findOne(WorkingGroup, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!group || !canRead(user, group)) throw notFound("کارگروه", id);
-  assertCanWrite(user, group);
-  return group;
-}
-
-async function findMemberForUpdate(em: EntityManager, ctx: RequestContext, id: string): Promise<{ member: WorkingGroupMember; group: WorkingGroup }> {
+async function findMemberForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ member: WorkingGroupMember; group: WorkingGroup }> {
   const member = isUuid(id) ? await em.findOne(WorkingGroupMember, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!member) throw notFound("عضویت کارگروه", id);
   const group = await em.findOne(WorkingGroup, { where: { id: member.workingGroupId } });
   if (!group || !canRead(requireUser(ctx), group)) throw notFound("عضویت کارگروه", id);
-  return { member, group: await findGroupForUpdate(em, ctx, group.id) };
+  const writable = await findForWrite(em, ctx, WorkingGroup, group.id, "کارگروه");
+  return { member: claimForWrite(member, ctx, expectedVersion, "عضویت کارگروه"), group: writable };
 }
 
 function applyGroupInput(group: WorkingGroup, input: WorkingGroupCreateInput | WorkingGroupUpdateInput, creating: boolean): void {

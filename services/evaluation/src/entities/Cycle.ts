@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Versioned } from "@hamafza/common";
 import { IndicatorCode, IndicatorSpec, ScoringRuleKind } from "../scoring";
 
 export enum CycleState {
@@ -114,7 +115,7 @@ export class EvaluationIndicatorInput {
 
 @ObjectType({ description: "The evaluation cycle of one Jalali year: its rubric and workflow state (چرخه ارزیابی عملکرد مدیران)." })
 @Entity({ name: "evaluation_cycle" })
-export class EvaluationCycle {
+export class EvaluationCycle extends Versioned {
   @Field(() => ID, { description: "Identifier of the cycle (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

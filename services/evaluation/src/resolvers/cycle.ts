@@ -17,6 +17,11 @@ import {
   SortOrder,
   tidyDisplayText,
   Validator,
+  claimForWrite,
+  ExpectedVersionArg,
+  IdempotencyKeyArg,
+  idempotentCreate,
+  invalidTransition,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { CYCLE_STATE_LABELS, CYCLE_TRANSITIONS, CycleState, EvaluationCycle, EvaluationIndicatorInput, ScoringRule } from "../entities/Cycle";
@@ -78,12 +83,11 @@ export function assertValidRubric(rubric: IndicatorSpec[]): void {
   }
 }
 
-export function invalidTransition(cycle: EvaluationCycle, to: CycleState): AppError {
-  return new AppError(
-    ErrorCode.INVALID_TRANSITION,
-    `چرخه ارزیابی ${cycle.year} در وضعیت «${CYCLE_STATE_LABELS[cycle.state]}» است و نمی‌تواند به «${CYCLE_STATE_LABELS[to]}» برود.`,
-    { from: cycle.state, to },
-  );
+export function cycleTransitionError(cycle: EvaluationCycle, to: CycleState): AppError {
+  return invalidTransition(`چرخه ارزیابی ${cycle.year} در وضعیت «${CYCLE_STATE_LABELS[cycle.state]}» است و نمی‌تواند به «${CYCLE_STATE_LABELS[to]}» برود.`, {
+    from: cycle.state,
+    to,
+  });
 }
 
 @ObjectType({ description: "A page of evaluation cycles." })
@@ -111,10 +115,12 @@ export class EvaluationCycleResolver {
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
     @Arg("title", () => String, { nullable: true, description: "Persian title; derived when omitted." }) title: string | undefined,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<EvaluationCycle> {
     checkYear(year);
     assertNational(ctx);
-    return inTransaction(ctx.db, CYCLE_CONSTRAINTS, async (em) => {
+    return inTransaction(ctx.db, CYCLE_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createEvaluationCycle", idempotencyKey, { year, title: title ?? null }, async () => {
       const latest = await em.getRepository(EvaluationCycle).findOne({ where: {}, order: { year: "DESC" } });
       const cycle = em.create(EvaluationCycle, {
         year,
@@ -127,7 +133,8 @@ export class EvaluationCycleResolver {
       const saved = await em.save(cycle);
       await recordChange(em, ctx, "createEvaluationCycle", "EvaluationCycle", { before: null, after: { ...saved, provinceId: null } });
       return saved;
-    });
+    }, (id) => em.findOneBy(EvaluationCycle, { id })),
+    );
   }
 
   @Allow(EVALUATORS)
@@ -138,11 +145,12 @@ export class EvaluationCycleResolver {
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number,
     @Arg("indicators", () => [EvaluationIndicatorInput], { description: "The indicators to change; the others keep their value." }) indicators: EvaluationIndicatorInput[],
+    @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<EvaluationCycle> {
     checkYear(year);
     assertNational(ctx);
     return inTransaction(ctx.db, CYCLE_CONSTRAINTS, async (em) => {
-      const cycle = await cycleOfYear(em, year, true);
+      const cycle = claimForWrite(await cycleOfYear(em, year, true), ctx, expectedVersion, "چرخه ارزیابی");
       if (cycle.state !== CycleState.DRAFT) {
         throw new AppError(ErrorCode.INVALID_TRANSITION, `شاخص‌های چرخه ${year} فقط در وضعیت پیش‌نویس قابل ویرایش است (اکنون «${CYCLE_STATE_LABELS[cycle.state]}»).`, { state: cycle.state });
       }
@@ -169,8 +177,8 @@ export class EvaluationCycleResolver {
     checkYear(year);
     assertNational(ctx);
     return inTransaction(ctx.db, CYCLE_CONSTRAINTS, async (em) => {
-      const cycle = await cycleOfYear(em, year, true);
-      if (!CYCLE_TRANSITIONS[cycle.state].includes(state)) throw invalidTransition(cycle, state);
+      const cycle = claimForWrite(await cycleOfYear(em, year, true), ctx, null, "چرخه ارزیابی");
+      if (!CYCLE_TRANSITIONS[cycle.state].includes(state)) throw cycleTransitionError(cycle, state);
       const before = { ...cycle, provinceId: null };
       if (state === CycleState.OPEN) assertValidRubric(cycle.indicators);
       if (state === CycleState.UNDER_REVIEW && !cycle.currentRunId) {

@@ -1,11 +1,11 @@
-import { Role } from "@hamafza/common";
+import { Role, Versioned } from "@hamafza/common";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { County, Province } from "./references";
 
 @ObjectType({ description: "A person who signs in to Hamafza, with a role and a territory (README, «Security model»)." })
 @Entity({ name: "user_account" })
-export class User {
+export class User extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the user (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

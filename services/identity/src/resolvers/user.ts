@@ -24,6 +24,10 @@ import {
   tidyDisplayText,
   uuidsForFilter,
   Validator,
+  claimForWrite,
+  ExpectedVersionArg,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { EntityManager } from "typeorm";
@@ -140,8 +144,9 @@ export class UserResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => User, { description: "Create a user (administrators only)." })
-  createUser(@Ctx() ctx: RequestContext, @InputArg(UserCreateInput) input: UserCreateInput): Promise<User> {
-    return inTransaction(ctx.db, USER_CONSTRAINTS, async (em) => {
+  createUser(@Ctx() ctx: RequestContext, @InputArg(UserCreateInput) input: UserCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<User> {
+    return inTransaction(ctx.db, USER_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createUser", idempotencyKey, { ...input, password: undefined }, async () => { // no password-derived hash is kept
       const v = new Validator();
       const username = canonicalUsername(input.username);
       v.check(/^[a-z0-9._-]{3,40}$/.test(username), "username", "نام کاربری باید ۳ تا ۴۰ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.");
@@ -163,17 +168,18 @@ export class UserResolver {
       const saved = await em.save(user);
       await auditUser(em, ctx, "createUser", null, saved);
       return saved;
-    });
+    }, (id) => em.findOneBy(User, { id })),
+    );
   }
 
   @Allow(Role.ADMIN)
   @Mutation(() => User, { description: "Change a user's name, role, territory or enabled state (administrators only)." })
-  updateUser(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(UserUpdateInput) input: UserUpdateInput): Promise<User> {
+  updateUser(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(UserUpdateInput) input: UserUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<User> {
     return inTransaction(ctx.db, USER_CONSTRAINTS, async (em) => {
       // Role and enabled-state changes queue behind each other, so two admins demoting themselves at once
       // cannot both pass the "an admin remains" check.
       if (input.role !== undefined || input.disabled !== undefined) await em.query(`SELECT pg_advisory_xact_lock(hashtext('identity.admin_roles'))`);
-      const user = await findForUpdate(em, id);
+      const user = claimForWrite(await findForUpdate(em, id), ctx, expectedVersion, "کاربر");
       const before = { ...user };
       const v = new Validator();
       if (input.displayName !== undefined) v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });

@@ -1,3 +1,4 @@
+import { Versioned } from "@hamafza/common";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { County } from "./County";
@@ -33,7 +34,7 @@ export const PROVINCIAL_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set([AgencyK
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An executive agency (دستگاه اجرایی): governorate, county governorate, directorate-general, municipality, city council …" })
 @Entity({ name: "agency" })
-export class Agency {
+export class Agency extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the agency (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

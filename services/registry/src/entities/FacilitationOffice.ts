@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
 
@@ -10,7 +10,7 @@ import { Province } from "./Province";
     "A facilitation office (دفتر تسهیل‌گری) in an informal-settlement area, run by one or more NGOs with a partner agency: the agencies' arm in the settlement. Its county and province are the area's.",
 })
 @Entity({ name: "facilitation_office" })
-export class FacilitationOffice {
+export class FacilitationOffice extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the office (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -1,3 +1,4 @@
+import { Versioned } from "@hamafza/common";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
@@ -8,7 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A field of activity of NGOs (حوزه فعالیت), from a taxonomy administrators manage; an NGO has several." })
 @Entity({ name: "field_of_activity" })
-export class FieldOfActivity {
+export class FieldOfActivity extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the field (UUID; fixed for the seeded fields)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -1,3 +1,4 @@
+import { Versioned } from "@hamafza/common";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { County } from "./County";
@@ -23,7 +24,7 @@ registerEnumType(AreaKind, {
 @ObjectType({ description: "An informal settlement (سکونتگاه غیررسمی), neighbourhood (محله) or inefficient urban area inside a county." })
 @Entity({ name: "informal_settlement_area" })
 @Index("informal_settlement_area_name_in_county_unique", ["countyId", "nameNormalized"], { unique: true })
-export class InformalSettlementArea {
+export class InformalSettlementArea extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the area (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

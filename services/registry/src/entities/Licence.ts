@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 
 export enum LicensingAuthority {
   GOVERNORATE = "GOVERNORATE",
@@ -69,7 +69,7 @@ export const LICENCE_STATE_LABELS: Record<LicenceState, string> = {
 
 @ObjectType({ description: "An NGO's activity licence (پروانه فعالیت) with its lifecycle; takes the NGO's territory. Change it only through the transition mutations." })
 @Entity({ name: "licence" })
-export class Licence {
+export class Licence extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the licence (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar } from "@hamafza/common";
+import { DateScalar, Versioned } from "@hamafza/common";
 import { Agency, AgencyKind } from "./Agency";
 import { County } from "./County";
 import { Province } from "./Province";
@@ -51,7 +51,7 @@ export const POSITION_AGENCY_KINDS: Record<ManagerPositionKind, ReadonlySet<Agen
     "A person holding a management position (county governor, director-general …) in an agency over a territory, for a tenure: the subject of the 1404 evaluation. A position has at most one holder at a time.",
 })
 @Entity({ name: "manager" })
-export class Manager {
+export class Manager extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the manager (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

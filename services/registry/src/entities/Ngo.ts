@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType, UseMiddleware } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar, maskPersonal, Personal, PersonalDataKind, RequestContext, Role } from "@hamafza/common";
+import { DateScalar, maskPersonal, Personal, PersonalDataKind, RequestContext, Role, Versioned } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
 
@@ -46,7 +46,7 @@ export function PersonalList(kind: PersonalDataKind): MethodDecorator & Property
 @ObjectType({ description: "A licensed non-governmental organisation (سمن / سازمان مردم‌نهاد)." })
 @Entity({ name: "ngo" })
 @Index("ngo_name_in_county_unique", ["countyId", "nameNormalized"], { unique: true })
-export class Ngo {
+export class Ngo extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the NGO (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

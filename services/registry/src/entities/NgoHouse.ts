@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { DateScalar, Personal } from "@hamafza/common";
+import { DateScalar, Personal, Versioned } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
 
@@ -11,7 +11,7 @@ import { Province } from "./Province";
     "An NGO House (خانه سمن‌ها): the hub of a province or county for empowering NGOs, building networks and dividing work geographically. At most one per province and one per county.",
 })
 @Entity({ name: "ngo_house" })
-export class NgoHouse {
+export class NgoHouse extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the house (UUID)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;

@@ -23,6 +23,10 @@ import {
   Validator,
   whereInTerritory,
   assertNotReferenced,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { Agency, AgencyKind, COUNTY_AGENCY_KINDS, PROVINCIAL_AGENCY_KINDS } from "../entities/Agency";
@@ -32,7 +36,7 @@ import { Manager } from "../entities/Manager";
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
 import { agencyById, managersByAgency, officesByPartnerAgency } from "../organisationLoaders";
-import { findForWrite, resolveTerritory } from "./organisationSupport";
+import { resolveTerritory } from "./organisationSupport";
 
 @ObjectType({ description: "A page of agencies." })
 export class AgencyPage extends PageOf(Agency) {}
@@ -132,22 +136,24 @@ export class AgencyResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Agency, { description: "Register an agency in the user's territory (county officers: county-level agencies of their county)." })
-  async createAgency(@Ctx() ctx: RequestContext, @InputArg(AgencyCreateInput) input: AgencyCreateInput): Promise<Agency> {
-    return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
+  async createAgency(@Ctx() ctx: RequestContext, @InputArg(AgencyCreateInput) input: AgencyCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Agency> {
+    return inTransaction(ctx.db, AGENCY_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createAgency", idempotencyKey, input, async () => {
       const agency = em.create(Agency, {});
       await applyAgencyInput(em, agency, input);
       assertCanWrite(requireUser(ctx), agency);
       const saved = await em.save(agency);
       await recordChange(em, ctx, "createAgency", "Agency", { before: null, after: saved });
       return saved;
-    });
+    }, (id) => em.findOneBy(Agency, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => Agency, { description: "Change an agency (within the user's territory, before and after). Kind and territory are fixed while it has managers or facilitation offices." })
-  async updateAgency(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(AgencyUpdateInput) input: AgencyUpdateInput): Promise<Agency> {
+  async updateAgency(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(AgencyUpdateInput) input: AgencyUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Agency> {
     return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
-      const agency = await findForWrite(em, ctx, Agency, id, LABEL);
+      const agency = await findForWrite(em, ctx, Agency, id, LABEL, expectedVersion);
       const before = { ...agency };
       await applyAgencyInput(em, agency, input);
       assertCanWrite(requireUser(ctx), agency);

@@ -23,6 +23,10 @@ import {
   Validator,
   whereInTerritory,
   assertNotReferenced,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
@@ -31,7 +35,7 @@ import { AreaKind, InformalSettlementArea } from "../entities/InformalSettlement
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
 import { areaById, areasByCounty, officesByArea } from "../organisationLoaders";
-import { findForWrite } from "./organisationSupport";
+
 
 @ObjectType({ description: "A page of informal-settlement areas." })
 export class InformalSettlementAreaPage extends PageOf(InformalSettlementArea) {}
@@ -136,15 +140,17 @@ export class InformalSettlementAreaResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => InformalSettlementArea, { description: "Register an informal settlement or neighbourhood in a county of the user's territory. Refused if its normalised name exists in the county." })
-  async createInformalSettlementArea(@Ctx() ctx: RequestContext, @InputArg(InformalSettlementAreaCreateInput) input: InformalSettlementAreaCreateInput): Promise<InformalSettlementArea> {
-    return inTransaction(ctx.db, AREA_CONSTRAINTS, async (em) => {
+  async createInformalSettlementArea(@Ctx() ctx: RequestContext, @InputArg(InformalSettlementAreaCreateInput) input: InformalSettlementAreaCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<InformalSettlementArea> {
+    return inTransaction(ctx.db, AREA_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createInformalSettlementArea", idempotencyKey, input, async () => {
       const area = em.create(InformalSettlementArea, {});
       await applyAreaInput(em, area, input);
       assertCanWrite(requireUser(ctx), area);
       const saved = await em.save(area);
       await recordChange(em, ctx, "createInformalSettlementArea", "InformalSettlementArea", { before: null, after: saved });
       return saved;
-    });
+    }, (id) => em.findOneBy(InformalSettlementArea, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -153,9 +159,10 @@ export class InformalSettlementAreaResolver {
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
     @InputArg(InformalSettlementAreaUpdateInput) input: InformalSettlementAreaUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<InformalSettlementArea> {
     return inTransaction(ctx.db, AREA_CONSTRAINTS, async (em) => {
-      const area = await findForWrite(em, ctx, InformalSettlementArea, id, LABEL);
+      const area = await findForWrite(em, ctx, InformalSettlementArea, id, LABEL, expectedVersion);
       const before = { ...area };
       await applyAreaInput(em, area, input);
       assertCanWrite(requireUser(ctx), area);

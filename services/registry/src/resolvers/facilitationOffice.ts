@@ -23,6 +23,10 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { Agency } from "../entities/Agency";
@@ -34,7 +38,7 @@ import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { agencyById, areaById, facilitationOfficeById, officesByOperatorNgo, operatorIdsByOffice } from "../organisationLoaders";
 import { isNotInFuture } from "../validation";
-import { duplicates, findForWrite, visibleAgency, visibleNgos } from "./organisationSupport";
+import { duplicates, visibleAgency, visibleNgos } from "./organisationSupport";
 
 @ObjectType({ description: "A page of facilitation offices." })
 export class FacilitationOfficePage extends PageOf(FacilitationOffice) {}
@@ -167,8 +171,9 @@ export class FacilitationOfficeResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => FacilitationOffice, { description: "Register a facilitation office in an informal-settlement area of the user's territory, with the NGOs running it and its partner agency." })
-  async createFacilitationOffice(@Ctx() ctx: RequestContext, @InputArg(FacilitationOfficeCreateInput) input: FacilitationOfficeCreateInput): Promise<FacilitationOffice> {
-    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, async (em) => {
+  async createFacilitationOffice(@Ctx() ctx: RequestContext, @InputArg(FacilitationOfficeCreateInput) input: FacilitationOfficeCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<FacilitationOffice> {
+    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createFacilitationOffice", idempotencyKey, input, async () => {
       const office = em.create(FacilitationOffice, { hasDedicatedSpace: false, notes: null });
       const operators = await applyOfficeInput(em, ctx, office, input, []);
       assertCanWrite(requireUser(ctx), office);
@@ -176,7 +181,8 @@ export class FacilitationOfficeResolver {
       await replaceOperators(em, saved.id, operators);
       await recordChange(em, ctx, "createFacilitationOffice", "FacilitationOffice", { before: null, after: { ...saved, operatorNgoIds: operators } });
       return saved;
-    });
+    }, (id) => em.findOneBy(FacilitationOffice, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -185,9 +191,10 @@ export class FacilitationOfficeResolver {
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
     @InputArg(FacilitationOfficeUpdateInput) input: FacilitationOfficeUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<FacilitationOffice> {
     return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, async (em) => {
-      const office = await findForWrite(em, ctx, FacilitationOffice, id, LABEL);
+      const office = await findForWrite(em, ctx, FacilitationOffice, id, LABEL, expectedVersion);
       const current = await operatorIdsOf(em, id);
       const before = { ...office, operatorNgoIds: current };
       const operators = await applyOfficeInput(em, ctx, office, input, current);

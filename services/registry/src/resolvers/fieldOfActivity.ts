@@ -3,6 +3,10 @@ import {
   Allow,
   ALL_ROLES,
   byKeys,
+  claimForWrite,
+  ExpectedVersionArg,
+  IdempotencyKeyArg,
+  idempotentCreate,
   conflict,
   containsPattern,
   FilterArg,
@@ -120,8 +124,9 @@ export class FieldOfActivityResolver {
 
   @Allow([Role.ADMIN])
   @Mutation(() => FieldOfActivity, { description: "Add a field of activity to the taxonomy (administrators)." })
-  async createFieldOfActivity(@Ctx() ctx: RequestContext, @InputArg(FieldOfActivityCreateInput) input: FieldOfActivityCreateInput): Promise<FieldOfActivity> {
-    return inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
+  async createFieldOfActivity(@Ctx() ctx: RequestContext, @InputArg(FieldOfActivityCreateInput) input: FieldOfActivityCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<FieldOfActivity> {
+    return inTransaction(ctx.db, FIELD_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createFieldOfActivity", idempotencyKey, input, async () => {
       const field = em.create(FieldOfActivity, { description: null });
       applyFieldInput(field, input);
       if (input.sortOrder === undefined || input.sortOrder === null) {
@@ -131,14 +136,15 @@ export class FieldOfActivityResolver {
       const saved = await em.save(field);
       await auditField(em, ctx, "createFieldOfActivity", null, saved);
       return saved;
-    });
+    }, (id) => em.findOneBy(FieldOfActivity, { id })),
+    );
   }
 
   @Allow([Role.ADMIN])
   @Mutation(() => FieldOfActivity, { description: "Rename or re-describe a field of activity (administrators)." })
-  async updateFieldOfActivity(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(FieldOfActivityUpdateInput) input: FieldOfActivityUpdateInput): Promise<FieldOfActivity> {
+  async updateFieldOfActivity(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(FieldOfActivityUpdateInput) input: FieldOfActivityUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<FieldOfActivity> {
     return inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
-      const field = await findFieldForUpdate(em, id);
+      const field = await findFieldForUpdate(em, ctx, id, expectedVersion);
       const before = { ...field };
       applyFieldInput(field, input);
       const saved = await em.save(field);
@@ -151,7 +157,7 @@ export class FieldOfActivityResolver {
   @Mutation(() => FieldOfActivity, { description: "Delete a field of activity no NGO uses (administrators); returns it as it was. Refused while NGOs use it." })
   async deleteFieldOfActivity(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FieldOfActivity> {
     return inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
-      const field = await findFieldForUpdate(em, id);
+      const field = await findFieldForUpdate(em, ctx, id);
       const [{ ngos, capabilities }] = await em.query(
         `SELECT (SELECT count(*) FROM ngo_field WHERE field_id = $1) AS ngos, (SELECT count(*) FROM ngo_capability WHERE field_id = $1) AS capabilities`,
         [id],
@@ -166,10 +172,10 @@ export class FieldOfActivityResolver {
   }
 }
 
-async function findFieldForUpdate(em: EntityManager, id: string): Promise<FieldOfActivity> {
+async function findFieldForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<FieldOfActivity> {
   const field = isUuid(id) ? await em.findOne(FieldOfActivity, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!field) throw notFound("حوزه فعالیت", id);
-  return field;
+  return claimForWrite(field, ctx, expectedVersion, "حوزه فعالیت");
 }
 
 function applyFieldInput(field: FieldOfActivity, input: FieldOfActivityCreateInput | FieldOfActivityUpdateInput): void {

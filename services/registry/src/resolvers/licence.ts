@@ -31,6 +31,10 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  claimForWrite,
+  ExpectedVersionArg,
+  invalidTransition,
+  namedQuery,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { LICENCE_STATE_LABELS, Licence, LicenceState, LicenceStatus, LicensingAuthority } from "../entities/Licence";
@@ -38,7 +42,7 @@ import { LicenceAction, LicenceEvent } from "../entities/LicenceEvent";
 import { Ngo, NgoStatus } from "../entities/Ngo";
 import { ngoById } from "../loaders";
 import { addDays, isNotInFuture, licenceExpiringDays, normalizeCode, tehranToday } from "../validation";
-import { deriveLicenceState, isCurrentLicenceSql, licenceStateParams, licenceStateSql, namedQuery } from "./licenceState";
+import { deriveLicenceState, isCurrentLicenceSql, licenceStateParams, licenceStateSql } from "./licenceState";
 
 /*
  * Licences (پروانه فعالیت) and their lifecycle: issue → renew → suspend → reinstate → revoke, each its own
@@ -391,7 +395,7 @@ export class LicenceResolver {
       if ([LicenceState.ACTIVE, LicenceState.EXPIRING, LicenceState.SUSPENDED].includes(currentState)) {
         throw invalidTransition(
           `این سمن پروانه‌ای با وضعیت «${LICENCE_STATE_LABELS[currentState]}» دارد؛ به جای صدور پروانه تازه، آن را تمدید کنید یا ابتدا لغو کنید.`,
-          currentState,
+          { state: currentState },
         );
       }
       const licence = em.create(Licence, {
@@ -472,9 +476,9 @@ export class LicenceResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Licence, { description: "Correct a licence's number or authority (typing mistakes); dates and state change only through the transitions." })
-  async updateLicence(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(LicenceUpdateInput) input: LicenceUpdateInput): Promise<Licence> {
+  async updateLicence(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(LicenceUpdateInput) input: LicenceUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Licence> {
     return inTransaction(ctx.db, LICENCE_CONSTRAINTS, async (em) => {
-      const { licence, ngo } = await lockLicence(em, ctx, id);
+      const { licence, ngo } = await lockLicence(em, ctx, id, expectedVersion);
       const before = { ...licence };
       const v = new Validator();
       checkLicenceIdentity(v, { ...licence, ...input });
@@ -546,10 +550,6 @@ export class NgoLicenceResolver {
   }
 }
 
-function invalidTransition(message: string, state: LicenceState): AppError {
-  return new AppError(ErrorCode.INVALID_TRANSITION, message, { state });
-}
-
 /** Which states each transition may start from. */
 const ALLOWED_FROM: Record<Exclude<LicenceAction, LicenceAction.ISSUE>, LicenceState[]> = {
   [LicenceAction.RENEW]: [LicenceState.ACTIVE, LicenceState.EXPIRING, LicenceState.EXPIRED],
@@ -585,7 +585,7 @@ async function transition(
     const last = await em.findOne(LicenceEvent, { where: { licenceId: id }, order: { effectiveOn: "DESC", seq: "DESC" } });
     const fromState = deriveLicenceState(licence, effectiveOn);
     if (!ALLOWED_FROM[action].includes(fromState)) {
-      throw invalidTransition(`${ACTION_LABELS[action]} پروانه‌ای با وضعیت «${LICENCE_STATE_LABELS[fromState]}» ممکن نیست.`, fromState);
+      throw invalidTransition(`${ACTION_LABELS[action]} پروانه‌ای با وضعیت «${LICENCE_STATE_LABELS[fromState]}» ممکن نیست.`, { state: fromState });
     }
     const v = new Validator();
     v.check(isNotInFuture(effectiveOn), "effectiveOn", "تاریخ اثر نمی‌تواند در آینده باشد.");
@@ -644,12 +644,14 @@ async function lockNgo(em: EntityManager, ctx: RequestContext, ngoId: string): P
 }
 
 /** A licence and its NGO, locked, with the NGO's territory checked. */
-async function lockLicence(em: EntityManager, ctx: RequestContext, id: string): Promise<{ licence: Licence; ngo: Ngo }> {
+/** The licence, locked and claimed for a write (version check, version + 1, writer), with its NGO. */
+async function lockLicence(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ licence: Licence; ngo: Ngo }> {
   const user = requireUser(ctx);
   const licence = isUuid(id) ? await em.findOne(Licence, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   const ngo = licence ? await em.findOne(Ngo, { where: { id: licence.ngoId } }) : null;
   if (!licence || !ngo || !canRead(user, ngo)) throw notFound("پروانه", id);
   assertCanWrite(user, ngo);
+  claimForWrite(licence, ctx, expectedVersion, "پروانه");
   return { licence, ngo };
 }
 

@@ -39,9 +39,3 @@ export function currentLicenceStateSql(ngoIdExpression: string): string {
   return `coalesce((SELECT ${licenceStateSql("cur")} FROM licence cur WHERE cur.ngo_id = ${ngoIdExpression} ORDER BY cur.issued_on DESC, cur.created_at DESC LIMIT 1), 'NONE')`;
 }
 
-/** Runs raw SQL with TypeORM-style named parameters (`:name`, `:...list`). */
-export function namedQuery<T = Record<string, unknown>>(db: DataSource | EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
-  const source = db instanceof DataSource ? db : db.connection;
-  const [query, parameters] = source.driver.escapeQueryWithParameters(sql, params);
-  return db.query(query, parameters);
-}

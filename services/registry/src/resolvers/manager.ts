@@ -28,6 +28,10 @@ import {
   Validator,
   whereInTerritory,
   assertNotReferenced,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { Brackets, EntityManager } from "typeorm";
 import { Agency, AgencyKind } from "../entities/Agency";
@@ -37,7 +41,7 @@ import { Province } from "../entities/Province";
 import { countyById, managerById, provinceById } from "../loaders";
 import { agencyById } from "../organisationLoaders";
 import { addDays, tehranToday } from "../validation";
-import { findForWrite, visibleAgency } from "./organisationSupport";
+import { visibleAgency } from "./organisationSupport";
 
 @ObjectType({ description: "A page of managers." })
 export class ManagerPage extends PageOf(Manager) {}
@@ -189,8 +193,9 @@ export class ManagerResolver {
     description:
       "Appoint a manager to a position of an agency in the user's territory. If the position has a holder at the new tenure's start and the new tenure is open, that tenure ends the day before; any other overlap with a tenure of the same position is refused (CONFLICT).",
   })
-  async createManager(@Ctx() ctx: RequestContext, @InputArg(ManagerCreateInput) input: ManagerCreateInput): Promise<Manager> {
-    return inTransaction(ctx.db, MANAGER_CONSTRAINTS, async (em) => {
+  async createManager(@Ctx() ctx: RequestContext, @InputArg(ManagerCreateInput) input: ManagerCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Manager> {
+    return inTransaction(ctx.db, MANAGER_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createManager", idempotencyKey, input, async () => {
       const manager = em.create(Manager, { tenureEnd: null });
       await applyManagerInput(em, ctx, manager, input);
       assertCanWrite(requireUser(ctx), manager);
@@ -208,14 +213,15 @@ export class ManagerResolver {
       const saved = await em.save(manager);
       await recordChange(em, ctx, "createManager", "Manager", { before: null, after: saved });
       return saved;
-    });
+    }, (id) => em.findOneBy(Manager, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => Manager, { description: "Change a manager (within the user's territory, before and after). A tenure overlapping another tenure of the same position is refused (CONFLICT)." })
-  async updateManager(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ManagerUpdateInput) input: ManagerUpdateInput): Promise<Manager> {
+  async updateManager(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ManagerUpdateInput) input: ManagerUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Manager> {
     return inTransaction(ctx.db, MANAGER_CONSTRAINTS, async (em) => {
-      const manager = await findForWrite(em, ctx, Manager, id, LABEL);
+      const manager = await findForWrite(em, ctx, Manager, id, LABEL, expectedVersion);
       const before = { ...manager };
       await visibleAgency(em, ctx, manager.agencyId, true);
       await applyManagerInput(em, ctx, manager, input);

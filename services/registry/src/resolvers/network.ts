@@ -22,6 +22,10 @@ import {
   uuidsForFilter,
   Validator,
   whereInTerritory,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
@@ -32,7 +36,7 @@ import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { memberIdsByNetwork, networksByMemberNgo, networksCoordinatedBy, ngoNetworkById } from "../organisationLoaders";
 import { fieldOfActivityById } from "./fieldOfActivity";
-import { duplicates, findForWrite, resolveTerritory, visibleNgos } from "./organisationSupport";
+import { duplicates, resolveTerritory, visibleNgos } from "./organisationSupport";
 
 @ObjectType({ description: "A page of networks of aligned NGOs." })
 export class NgoNetworkPage extends PageOf(NgoNetwork) {}
@@ -142,8 +146,9 @@ export class NgoNetworkResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => NgoNetwork, { description: "Register a network of aligned NGOs in the user's territory, with its coordinator and members (NGOs of that territory)." })
-  async createNgoNetwork(@Ctx() ctx: RequestContext, @InputArg(NgoNetworkCreateInput) input: NgoNetworkCreateInput): Promise<NgoNetwork> {
-    return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, async (em) => {
+  async createNgoNetwork(@Ctx() ctx: RequestContext, @InputArg(NgoNetworkCreateInput) input: NgoNetworkCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<NgoNetwork> {
+    return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createNgoNetwork", idempotencyKey, input, async () => {
       const network = em.create(NgoNetwork, { countyId: null });
       const members = await applyNetworkInput(em, ctx, network, input, []);
       assertCanWrite(requireUser(ctx), network);
@@ -151,14 +156,15 @@ export class NgoNetworkResolver {
       await replaceMembers(em, saved.id, members);
       await recordChange(em, ctx, "createNgoNetwork", "NgoNetwork", { before: null, after: { ...saved, memberNgoIds: members } });
       return saved;
-    });
+    }, (id) => em.findOneBy(NgoNetwork, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => NgoNetwork, { description: "Change a network (within the user's territory, before and after); `memberNgoIds` replaces the member list." })
-  async updateNgoNetwork(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(NgoNetworkUpdateInput) input: NgoNetworkUpdateInput): Promise<NgoNetwork> {
+  async updateNgoNetwork(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(NgoNetworkUpdateInput) input: NgoNetworkUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<NgoNetwork> {
     return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, async (em) => {
-      const network = await findForWrite(em, ctx, NgoNetwork, id, LABEL);
+      const network = await findForWrite(em, ctx, NgoNetwork, id, LABEL, expectedVersion);
       const current = await memberIdsOf(em, id);
       const before = { ...network, memberNgoIds: current };
       const members = await applyNetworkInput(em, ctx, network, input, current);

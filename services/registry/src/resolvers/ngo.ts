@@ -26,6 +26,10 @@ import {
   uuidsForFilter,
   Validator,
   assertNotReferenced,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { County } from "../entities/County";
@@ -35,7 +39,6 @@ import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { isNotInFuture, isValidLegalNationalId, normalizeCode, normalizePhone } from "../validation";
 import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
-import { findForWrite } from "./organisationSupport";
 import {
   BoardMemberInput,
   checkProfileInput,
@@ -281,8 +284,9 @@ export class NgoResolver {
     description:
       "Register an NGO in the user's territory, with its fields of activity, board, capabilities, awards and training needs. Refused if its national identifier, or its normalised name in the county, exists.",
   })
-  async createNgo(@Ctx() ctx: RequestContext, @InputArg(NgoCreateInput) input: NgoCreateInput): Promise<Ngo> {
-    return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
+  async createNgo(@Ctx() ctx: RequestContext, @InputArg(NgoCreateInput) input: NgoCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Ngo> {
+    return inTransaction(ctx.db, NGO_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createNgo", idempotencyKey, input, async () => {
       const ngo = em.create(Ngo, { status: NgoStatus.ACTIVE, scope: NgoScope.COUNTY, otherPhones: [] });
       await applyNgoInput(em, ngo, input);
       assertCanWrite(requireUser(ctx), ngo);
@@ -290,7 +294,8 @@ export class NgoResolver {
       const profile = await saveNgoProfile(em, saved.id, input);
       await recordChange(em, ctx, "createNgo", "Ngo", { before: null, after: { ...saved, ...profile } });
       return saved;
-    });
+    }, (id) => em.findOneBy(Ngo, { id })),
+    );
   }
 
   @Allow(OFFICERS)
@@ -299,9 +304,10 @@ export class NgoResolver {
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
     @InputArg(NgoUpdateInput) input: NgoUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
-      const ngo = await findForWrite(em, ctx, Ngo, id, "سمن");
+      const ngo = await findForWrite(em, ctx, Ngo, id, "سمن", expectedVersion);
       const before = { ...ngo, ...(await profileSnapshot(em, id, input)) };
       await applyNgoInput(em, ngo, input);
       assertCanWrite(requireUser(ctx), ngo);

@@ -23,6 +23,10 @@ import {
   Validator,
   whereInTerritory,
   assertNotReferenced,
+  ExpectedVersionArg,
+  findForWrite,
+  IdempotencyKeyArg,
+  idempotentCreate,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
@@ -32,7 +36,7 @@ import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { housesByMemberNgo, membershipsByHouse, ngoHouseById } from "../organisationLoaders";
 import { isNotInFuture, normalizePhone } from "../validation";
-import { duplicates, findForWrite, resolveTerritory, visibleNgos } from "./organisationSupport";
+import { duplicates, resolveTerritory, visibleNgos } from "./organisationSupport";
 
 @ObjectType({ description: "A page of NGO Houses." })
 export class NgoHousePage extends PageOf(NgoHouse) {}
@@ -168,8 +172,9 @@ export class NgoHouseResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => NgoHouse, { description: "Register the NGO House of a province or county in the user's territory, with its members (NGOs of that territory)." })
-  async createNgoHouse(@Ctx() ctx: RequestContext, @InputArg(NgoHouseCreateInput) input: NgoHouseCreateInput): Promise<NgoHouse> {
-    return inTransaction(ctx.db, NGO_HOUSE_CONSTRAINTS, async (em) => {
+  async createNgoHouse(@Ctx() ctx: RequestContext, @InputArg(NgoHouseCreateInput) input: NgoHouseCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<NgoHouse> {
+    return inTransaction(ctx.db, NGO_HOUSE_CONSTRAINTS, (em) =>
+      idempotentCreate(em, ctx, "createNgoHouse", idempotencyKey, input, async () => {
       const house = em.create(NgoHouse, { facilities: [], address: null, managerName: null, managerPhone: null, openedOn: null, countyId: null });
       const members = await applyHouseInput(em, ctx, house, input, []);
       assertCanWrite(requireUser(ctx), house);
@@ -178,14 +183,15 @@ export class NgoHouseResolver {
       const after = { ...saved, members: members ?? [] };
       await recordChange(em, ctx, "createNgoHouse", "NgoHouse", { before: null, after });
       return saved;
-    });
+    }, (id) => em.findOneBy(NgoHouse, { id })),
+    );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => NgoHouse, { description: "Change an NGO House (within the user's territory, before and after); `members` replaces the member list." })
-  async updateNgoHouse(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(NgoHouseUpdateInput) input: NgoHouseUpdateInput): Promise<NgoHouse> {
+  async updateNgoHouse(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(NgoHouseUpdateInput) input: NgoHouseUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<NgoHouse> {
     return inTransaction(ctx.db, NGO_HOUSE_CONSTRAINTS, async (em) => {
-      const house = await findForWrite(em, ctx, NgoHouse, id, LABEL);
+      const house = await findForWrite(em, ctx, NgoHouse, id, LABEL, expectedVersion);
       const current = await membersOf(em, id);
       const before = { ...house, members: current };
       const members = await applyHouseInput(em, ctx, house, input, current);

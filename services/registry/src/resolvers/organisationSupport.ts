@@ -1,25 +1,11 @@
-import { assertCanWrite, canRead, isUuid, notFound, RequestContext, requireUser, Validator, whereInTerritory } from "@hamafza/common";
-import { EntityManager, ObjectLiteral } from "typeorm";
+import { isUuid, RequestContext, requireUser, Validator, whereInTerritory } from "@hamafza/common";
+import { EntityManager } from "typeorm";
 import { Agency } from "../entities/Agency";
 import { County } from "../entities/County";
 import { Ngo } from "../entities/Ngo";
 import { Province } from "../entities/Province";
 
 /** Shared steps of the registry mutations (NGOs, agencies, managers, areas, houses, networks, offices). */
-
-type TerritorialRow = ObjectLiteral & { id: string; provinceId: string; countyId: string | null };
-
-/**
- * The record, locked for the transaction. Outside the user's read territory it is "not found" (as in reads);
- * readable but outside the write territory it is FORBIDDEN.
- */
-export async function findForWrite<T extends TerritorialRow>(em: EntityManager, ctx: RequestContext, entity: new () => T, id: string, label: string): Promise<T> {
-  const user = requireUser(ctx);
-  const row = isUuid(id) ? await em.findOne(entity, { where: { id } as never, lock: { mode: "pessimistic_write" } }) : null;
-  if (!row || !canRead(user, row)) throw notFound(label, id);
-  assertCanWrite(user, row);
-  return row;
-}
 
 /** The agency, if it exists within the user's read territory (locked when asked: appointments serialise on it). */
 export async function visibleAgency(em: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<Agency | null> {

@@ -11,6 +11,7 @@ import {
   territoryCondition,
   uuidsForFilter,
   whereInTerritory,
+  namedQuery,
 } from "@hamafza/common";
 import { County } from "../entities/County";
 import { FieldOfActivity } from "../entities/FieldOfActivity";
@@ -21,7 +22,7 @@ import { Urgency } from "../entities/TrainingNeed";
 import { countyById, ngoById, provinceById } from "../loaders";
 
 import { fieldOfActivityById } from "./fieldOfActivity";
-import { currentLicenceStateSql, licenceStateParams, namedQuery } from "./licenceState";
+import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
 import { applyNgoFilter, NgoFilter } from "./ngo";
 
 /*
