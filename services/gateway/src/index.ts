@@ -25,6 +25,8 @@ import {
 } from "@hamafza/common";
 import express from "express";
 import { queryProtection } from "./armor";
+import { dashboardStaticOptions, responseCompression } from "./compression";
+import { dedupFetcher } from "./dedup";
 import { SessionChecker } from "./sessions";
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   trustProxy?: string | boolean;
   /** How long an open session is remembered before asking the identity service again (default 5 s). */
   sessionCacheMs?: number;
+  /** Share identical in-flight subgraph queries of the same token (default on; HAMAFZA_GATEWAY_DEDUP=0 turns it off). */
+  dedupInFlight?: boolean;
 }
 
 /** What each GraphQL request carries to the subgraphs. */
@@ -72,11 +76,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const subgraphUrls = { ...subgraphsOf(options.supergraphSdl), ...options.subgraphUrls };
   const identityBase = subgraphUrls.identity.replace(/\/graphql$/, "");
   const sessions = new SessionChecker(identityBase, options.security.gatewaySecret, options.sessionCacheMs);
+  const fetcher = (options.dedupInFlight ?? process.env.HAMAFZA_GATEWAY_DEDUP !== "0") ? dedupFetcher() : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: subgraphUrls[name] ?? url,
+        ...(fetcher ? { fetcher } : {}),
         willSendRequest({ request, context }) {
           request.http?.headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
           request.http?.headers.set("authorization", `Bearer ${context.token}`);
@@ -100,6 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   await apollo.start();
   app.disable("x-powered-by");
+  app.use(responseCompression());
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.get("/health", async (_req, res) => {
     const subgraphs = await checkSubgraphs(subgraphUrls);
@@ -183,8 +190,9 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
-  app.use(express.static(dir, { index: false, maxAge: "1h" }));
+  app.use(express.static(dir, dashboardStaticOptions()));
   app.get(/^\/(?!graphql|health|auth).*/, (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });
 }
