@@ -35,7 +35,7 @@ export async function seedNational(adminUrl: string, database: string, scale: nu
   const data = await seedNationalData(prepared, {
     managers: Math.max(200, Math.round(NATIONAL_TARGETS.managers * scale)),
     counties: NATIONAL_TARGETS.counties,
-    ngosPerCounty: Math.max(3, Math.round((NATIONAL_TARGETS.ngos * scale) / NATIONAL_TARGETS.counties)),
+    ngosPerCounty: ngosPerCounty(scale),
     log,
   });
   const extra = await withClient(prepared.adminUrl, async (client) => {
@@ -60,6 +60,15 @@ export async function seedNational(adminUrl: string, database: string, scale: nu
     return { informalSettlementAreas: areas.rowCount ?? 0, spellingVariants: variants.rowCount ?? 0 };
   });
   return { prepared, summary: { ...data, ...extra, scale, durationMs: Math.round(performance.now() - started) } };
+}
+
+/**
+ * NGOs per county: attendance and working-group members pick NGOs at steps of 3 modulo this number, up to 7 of
+ * them, so it is at least 7 and not a multiple of 3 (else one meeting would list an NGO twice).
+ */
+function ngosPerCounty(scale: number): number {
+  const k = Math.max(7, Math.round((NATIONAL_TARGETS.ngos * scale) / NATIONAL_TARGETS.counties));
+  return k % 3 === 0 ? k + 1 : k;
 }
 
 export function describeNationalSeed(s: NationalSeedSummary): string {
