@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { bearer, generateGatewaySecret, generateTokenKeyPair, GATEWAY_SECRET_HEADER, login, postGraphQL, startEmbeddedPostgres, withClient } from "@hamafza/common";
 import { describeNationalSeed, nationalScale, seedNational } from "../national";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "../paths";
+import { measureDashboard } from "./dashboard";
 import { benchImport } from "./importNgos";
 import { startHive } from "./hive";
 import { runLoad } from "./load";
@@ -11,7 +12,7 @@ import { BenchProcess, cpuMs, launch, memoryMb, serviceScript, waitForHealth } f
 import { printTable, Row, writeResults } from "./report";
 import { loadScenarios, pickTargets } from "./scenarios";
 import { benchEvaluation } from "./evaluation";
-import { createPgStatStatements, postgresCpuMs, preloadPgStatStatements, statementCount } from "./sql";
+import { createPgStatStatements, postgresCpuByPid, preloadPgStatStatements, statementCount } from "./sql";
 
 /**
  * `npm run bench [-- --quick]`: figures, not pass/fail (issue 13). PostgreSQL (embedded, restarted with
@@ -122,16 +123,31 @@ async function main() {
     }
 
     const all = () => processes.filter((p) => p.child.pid);
-    const cpuNow = (): Record<string, number> => ({ ...Object.fromEntries(all().map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN])), postgres: stopPostgres ? postgresCpuMs(clusterDir) : NaN });
+    // PostgreSQL as `postgres:<pid>` per backend (backends come and go; a delta is taken per pid, then summed).
+    const cpuNow = (): Record<string, number> => ({
+      ...Object.fromEntries(all().map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN])),
+      ...(stopPostgres ? Object.fromEntries(Object.entries(postgresCpuByPid(clusterDir)).map(([pid, ms]) => [`postgres:${pid}`, ms])) : {}),
+    });
     const measured = async <T>(work: () => Promise<T>) => {
       const statementsBefore = countStatements ? await statementCount(prepared.adminUrl, database) : 0;
       const cpuBefore = cpuNow();
       const value = await work();
       const cpuAfter = cpuNow();
       const statements = countStatements ? (await statementCount(prepared.adminUrl, database)) - statementsBefore : NaN;
-      const cpu = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, cpuAfter[name] - (cpuBefore[name] ?? 0)]));
+      const cpu: Record<string, number> = {};
+      for (const [name, after] of Object.entries(cpuAfter)) {
+        const key = name.startsWith("postgres:") ? "postgres" : name;
+        cpu[key] = (cpu[key] ?? 0) + after - (cpuBefore[name] ?? 0);
+      }
       return { value, statements, cpu };
     };
+
+    const dashboard = await measureDashboard(baseUrl, adminToken);
+    log(
+      dashboard
+        ? `dashboard first load over the wire: ${dashboard.firstLoadKiB} KiB in ${dashboard.files.length} files (${dashboard.files.map((f) => `${f.path} ${(f.wireBytes / 1024).toFixed(0)} KiB ${f.encoding}`).join(", ")}); introspection after sign-in ${dashboard.introspectionKiB} KiB ${dashboard.introspectionEncoding}`
+        : "dashboard not built (npm run build:dashboard): first-load bytes not measured",
+    );
 
     const rows: Row[] = [];
     // S6 first: the scoreboard (S4) reads its results.
@@ -177,6 +193,7 @@ async function main() {
       machine: machine(),
       data: summary,
       signInMs: signIns,
+      dashboard,
       durationSec: DURATION,
       rows,
       peakRssMb: memory,

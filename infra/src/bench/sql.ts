@@ -29,24 +29,24 @@ export async function createPgStatStatements(databaseUrl: string): Promise<void>
   await withClient(databaseUrl, (client) => client.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`));
 }
 
-/** CPU ms of the postmaster and all its children (backends, workers) of the cluster in `clusterDir`. */
-export function postgresCpuMs(clusterDir: string): number {
+/** CPU ms of the postmaster and each of its children (backends, workers) of the cluster in `clusterDir`, by pid. */
+export function postgresCpuByPid(clusterDir: string): Record<string, number> {
   let postmaster: number;
   try {
     postmaster = Number(readFileSync(join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
   } catch {
-    return NaN;
+    return {};
   }
-  let total = cpuMs(postmaster) ?? 0;
+  const byPid: Record<string, number> = { [postmaster]: cpuMs(postmaster) ?? 0 };
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === postmaster) total += cpuMs(Number(entry)) ?? 0;
+      if (ppid === postmaster) byPid[entry] = cpuMs(Number(entry)) ?? 0;
     } catch {
       // gone meanwhile
     }
   }
-  return total;
+  return byPid;
 }
