@@ -36,7 +36,7 @@ export async function startHive(workDir: string, port: number, subgraphUrls: Rec
   const hive = launch(
     `hive${dedup ? "" : "-nodedup"}`,
     process.execPath,
-    [bin, "supergraph", join(dir, "supergraph.graphql"), "--port", String(port), "--config-path", join(dir, "gateway.config.mjs")],
+    [bin, "supergraph", join(dir, "supergraph.graphql"), "--host", "127.0.0.1", "--port", String(port), "--config-path", join(dir, "gateway.config.mjs")],
     { BENCH_GATEWAY_SECRET: gatewaySecret },
     `http://127.0.0.1:${port}/graphql`,
     dir,

@@ -8,7 +8,7 @@ import { measureDashboard } from "./dashboard";
 import { benchImport } from "./importNgos";
 import { startHive } from "./hive";
 import { runLoad } from "./load";
-import { BenchProcess, cpuMs, launch, memoryMb, serviceScript, waitForHealth } from "./processes";
+import { BenchProcess, cpuMs, freePort, launch, memoryMb, serviceScript, waitForHealth } from "./processes";
 import { printTable, Row, writeResults } from "./report";
 import { loadScenarios, pickTargets } from "./scenarios";
 import { benchEvaluation } from "./evaluation";
@@ -23,7 +23,9 @@ import { createPgStatStatements, postgresCpuByPid, preloadPgStatStatements, stat
  * `--quick`: small data (NATIONAL_SCALE 0.03 unless set), short runs; fails only on harness errors.
  */
 const quick = process.argv.includes("--quick");
-const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 46000);
+/** BENCH_PORT_BASE: fixed ports from there (gateways base, base+5; subgraphs +1…+4; Hive +6, +7; PostgreSQL +29); else free ports. */
+const PORT_BASE = process.env.BENCH_PORT_BASE ? Number(process.env.BENCH_PORT_BASE) : null;
+const port = async (offset: number) => (PORT_BASE === null ? freePort() : PORT_BASE + offset);
 const DURATION = Number(process.env.BENCH_DURATION_SEC ?? (quick ? 1 : 10));
 const WARMUP = Number(process.env.BENCH_WARMUP_SEC ?? (quick ? 0.5 : 3));
 const USERS = 32;
@@ -43,7 +45,7 @@ async function main() {
   try {
     let adminUrl = process.env.DATABASE_URL;
     if (!adminUrl) {
-      const pgPort = Number(process.env.BENCH_PG_PORT ?? PORT_BASE + 29);
+      const pgPort = process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : await port(29);
       const options = { baseDir: join(workDir, "pg"), port: pgPort, persistent: true };
       const first = await startEmbeddedPostgres(options);
       await preloadPgStatStatements(first.adminUrl);
@@ -69,7 +71,8 @@ async function main() {
     const secret = generateGatewaySecret();
     const keys = generateTokenKeyPair();
     const shared = { HAMAFZA_GATEWAY_SECRET: secret, HAMAFZA_JWT_PUBLIC_KEY: keys.publicKeyPem, HOST: "127.0.0.1" };
-    const ports = { registry: PORT_BASE + 1, engagement: PORT_BASE + 2, evaluation: PORT_BASE + 3, identity: PORT_BASE + 4 };
+    const ports = { registry: await port(1), engagement: await port(2), evaluation: await port(3), identity: await port(4) };
+    const gatewayPorts = { ours: await port(0), oursNoDedup: await port(5), hive: await port(6), hiveNoDedup: await port(7) };
     const subgraphUrls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`])) as Record<keyof typeof ports, string>;
     for (const [name, port] of Object.entries(ports) as [keyof typeof ports, number][]) {
       processes.push(
@@ -84,16 +87,16 @@ async function main() {
     }
     await Promise.all(processes.map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
     const gatewayEnv = { ...shared, SUPERGRAPH_PATH: SUPERGRAPH_FILE, REGISTRY_URL: subgraphUrls.registry, ENGAGEMENT_URL: subgraphUrls.engagement, EVALUATION_URL: subgraphUrls.evaluation, IDENTITY_URL: subgraphUrls.identity };
-    const ours = launch("gateway", process.execPath, [serviceScript(REPO_ROOT, "gateway")], { ...gatewayEnv, PORT: String(PORT_BASE) }, `http://127.0.0.1:${PORT_BASE}/graphql`);
+    const ours = launch("gateway", process.execPath, [serviceScript(REPO_ROOT, "gateway")], { ...gatewayEnv, PORT: String(gatewayPorts.ours) }, `http://127.0.0.1:${gatewayPorts.ours}/graphql`);
     // Quick mode: dedup on only (ours and Hive's default), to stay within CI's few minutes.
     const oursNoDedup = quick
       ? null
-      : launch("gateway-nodedup", process.execPath, [serviceScript(REPO_ROOT, "gateway")], { ...gatewayEnv, PORT: String(PORT_BASE + 5), HAMAFZA_GATEWAY_DEDUP: "0" }, `http://127.0.0.1:${PORT_BASE + 5}/graphql`);
+      : launch("gateway-nodedup", process.execPath, [serviceScript(REPO_ROOT, "gateway")], { ...gatewayEnv, PORT: String(gatewayPorts.oursNoDedup), HAMAFZA_GATEWAY_DEDUP: "0" }, `http://127.0.0.1:${gatewayPorts.oursNoDedup}/graphql`);
     processes.push(ours, ...(oursNoDedup ? [oursNoDedup] : []));
     await Promise.all([ours, oursNoDedup].filter((p) => p !== null).map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
-    const hive = await startHive(workDir, PORT_BASE + 6, subgraphUrls, secret, true);
+    const hive = await startHive(workDir, gatewayPorts.hive, subgraphUrls, secret, true);
     processes.push(hive);
-    const hiveNoDedup = quick ? null : await startHive(workDir, PORT_BASE + 7, subgraphUrls, secret, false);
+    const hiveNoDedup = quick ? null : await startHive(workDir, gatewayPorts.hiveNoDedup, subgraphUrls, secret, false);
     if (hiveNoDedup) processes.push(hiveNoDedup);
     const baseUrl = ours.url.replace(/\/graphql$/, "");
 

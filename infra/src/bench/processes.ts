@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 
 /** A process the bench started, with the figures /proc gives about it. */
@@ -80,3 +81,15 @@ export async function waitForHealth(name: string, url: string, timeoutMs = 90_00
 }
 
 export const serviceScript = (root: string, name: string) => join(root, "services", name, "dist", "main.js");
+
+/** A port free right now on 127.0.0.1 (the kernel's choice), for a process about to be started. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
