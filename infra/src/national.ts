@@ -8,7 +8,7 @@ import { prepareDatabase, PreparedDatabase } from "./prepare";
 export const NATIONAL_DATABASE = "hamafza_national";
 
 /** Full-size targets at NATIONAL_SCALE=1 (issue 13); counties and provinces do not scale. */
-export const NATIONAL_TARGETS = { managers: 20_000, ngos: 30_000, counties: 450, informalSettlementAreas: 5_000 };
+export const NATIONAL_TARGETS = { managers: 20_000, ngos: 30_000, counties: 450, informalSettlementAreas: 5_000, proposalsAndDemands: 50_000 };
 
 export interface NationalSeedSummary extends NationalDataSummary {
   scale: number;
@@ -36,6 +36,8 @@ export async function seedNational(adminUrl: string, database: string, scale: nu
     managers: Math.max(200, Math.round(NATIONAL_TARGETS.managers * scale)),
     counties: NATIONAL_TARGETS.counties,
     ngosPerCounty: ngosPerCounty(scale),
+    departmentsPerCounty: 5, // 31 × 9 provincial + 450 × 6 county agencies ≈ 3,000
+    requestsPerCounty: Math.max(20, Math.round((NATIONAL_TARGETS.proposalsAndDemands * scale - 31 * 40) / NATIONAL_TARGETS.counties)),
     log,
   });
   const extra = await withClient(prepared.adminUrl, async (client) => {
