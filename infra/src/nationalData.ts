@@ -30,6 +30,8 @@ export interface NationalDataOptions {
   ngosPerCounty?: number;
   directoratesPerProvince?: number;
   departmentsPerCounty?: number;
+  /** Proposals plus demands per county (half each), besides 40 per province to its directorates (default 20). */
+  requestsPerCounty?: number;
   log?: (line: string) => void;
 }
 
@@ -64,6 +66,7 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
   const K = options.ngosPerCounty ?? 20;
   const D = Math.min(options.directoratesPerProvince ?? 8, DIRECTORATE_TOPICS.length);
   const C = Math.min(options.departmentsPerCounty ?? 4, DIRECTORATE_TOPICS.length);
+  const R = options.requestsPerCounty ?? 20;
   // Quarter q (1–4) of the year is [Q[q-1], Q[q]) in Tehran calendar days.
   const Q = [jalaliToIsoDate(YEAR, 1, 1), jalaliToIsoDate(YEAR, 4, 1), jalaliToIsoDate(YEAR, 7, 1), jalaliToIsoDate(YEAR, 10, 1), jalaliToIsoDate(YEAR + 1, 1, 1)];
   return withClient(prepared.adminUrl, async (client) => {
@@ -311,17 +314,17 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
                 WHERE t.hm % 100 < 96) x`,
     );
 
-    // Proposals and demands: per county 10 of each to its agencies, per province 20 of each to its directorates.
+    // Proposals and demands: per county R/2 of each to its agencies, per province 20 of each to its directorates.
     await client.query(`CREATE TEMP TABLE treq AS
       SELECT x.*, pg_temp.h('req:' || x.key) AS hr FROM (
         SELECT c.id || ':' || r.k AS key, c.province_id, c.id AS county_id, c.id AS ngo_county,
                (SELECT a.id FROM ta a WHERE a.county_id = c.id ORDER BY a.ord OFFSET pg_temp.h('agency:' || c.id || r.k) % (1 + $1::int) LIMIT 1) AS agency_id, r.k AS i
-          FROM tc c CROSS JOIN generate_series(0, 19) AS r(k)
+          FROM tc c CROSS JOIN generate_series(0, $3::int - 1) AS r(k)
         UNION ALL
         SELECT p.id || ':' || r.k, p.id, NULL, (SELECT tc.id FROM tc WHERE tc.province_id = p.id AND tc.i = pg_temp.h('pc:' || p.id || r.k) % tc.n),
                md5('agency:DG:' || p.id || ':' || (1 + pg_temp.h('dg:' || p.id || r.k) % $2::int))::uuid, r.k
           FROM province p CROSS JOIN generate_series(0, 39) AS r(k)
-      ) x`, [C, D]);
+      ) x`, [C, D, R]);
     const requestSql = (table: "proposal" | "demand") =>
       `SELECT md5('${table}:' || t.key)::uuid AS id, md5('ngo:' || t.ngo_county || ':' || (t.hr / 20 % $2::int))::uuid AS ngo_id, t.province_id, t.county_id, t.agency_id,
               $1::date + (t.hr / 1000) % 360 AS sent, t.hr % 100 AS hs, t.i

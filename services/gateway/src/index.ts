@@ -24,6 +24,7 @@ import {
 } from "@hamafza/common";
 import express from "express";
 import { QUERY_LIMITS, queryProtection } from "./armor";
+import { dashboardStaticOptions, responseCompression } from "./compression";
 import { bodyErrors, requestEdge } from "./edge";
 import { formatGatewayError } from "./messages";
 import { securityHeaders } from "./securityHeaders";
@@ -49,6 +50,8 @@ export interface GatewayOptions {
   trustProxy?: string | boolean;
   /** How long an open session is remembered before asking the identity service again (default 5 s). */
   sessionCacheMs?: number;
+  /** Share identical in-flight subgraph queries of the same token (default on; HAMAFZA_GATEWAY_DEDUP=0 turns it off). */
+  dedupInFlight?: boolean;
 }
 
 /** What each GraphQL request carries to the subgraphs. */
@@ -75,10 +78,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const subgraphUrls = { ...subgraphsOf(options.supergraphSdl), ...options.subgraphUrls };
   const identityBase = subgraphUrls.identity.replace(/\/graphql$/, "");
   const sessions = new SessionChecker(identityBase, options.security.gatewaySecret, options.sessionCacheMs);
+  const dedup = options.dedupInFlight ?? process.env.HAMAFZA_GATEWAY_DEDUP !== "0";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource<GatewayContext>(name, subgraphUrls[name] ?? url, subgraphTimeoutMs(name), (headers, context) => {
+      new SubgraphDataSource<GatewayContext>(name, subgraphUrls[name] ?? url, subgraphTimeoutMs(name), dedup, (headers, context) => {
         headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
         headers.set("authorization", `Bearer ${context.token}`);
         headers.set(REQUEST_ID_HEADER, context.requestId);
@@ -100,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   await apollo.start();
   app.disable("x-powered-by");
+  app.use(responseCompression());
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(securityHeaders(options.trustProxy !== undefined && options.trustProxy !== false));
   app.get("/health", async (req, res) => {
@@ -203,8 +208,9 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
-  app.use(express.static(dir, { index: false, maxAge: "1h" }));
+  app.use(express.static(dir, dashboardStaticOptions()));
   app.get(/^\/(?!graphql|health|auth).*/, (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });
 }

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { AppError, ErrorCode, integerSetting } from "@hamafza/common";
 import { GraphQLError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
+import { dedupFetcher } from "./dedup";
 
 /** What each subgraph holds, in the words a user understands (shown when it cannot answer). */
 export const SUBGRAPH_PARTS: Record<string, string> = {
@@ -52,13 +53,16 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
     private readonly subgraphName: string,
     url: string,
     private readonly timeoutMs: number,
+    /** Share identical in-flight queries (same token) instead of sending them twice (dedup.ts). */
+    dedup: boolean,
     sendHeaders: (headers: { set(name: string, value: string): void }, context: TContext) => void,
   ) {
     super({ url });
     this.willSendRequest = (options) => {
       if (options.request.http) sendHeaders(options.request.http.headers, options.context as TContext);
     };
-    this.fetcher = this.fetchWithTimeout.bind(this) as unknown as Fetcher;
+    const withTimeout = this.fetchWithTimeout.bind(this) as unknown as Fetcher;
+    this.fetcher = dedup ? dedupFetcher(withTimeout) : withTimeout;
   }
 
   private async fetchWithTimeout(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {

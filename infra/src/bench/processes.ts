@@ -1,0 +1,95 @@
+import { ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+/** A process the bench started, with the figures /proc gives about it. */
+export interface BenchProcess {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** CPU time (user + system) of a process in ms, from /proc/<pid>/stat; null where /proc is missing. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime (fields 14, 15)
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory now and at its peak (VmRSS, VmHWM) in MB. */
+export function memoryMb(pid: number): { rss: number; peak: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+    return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** Start `node <script>` (or any command) with its own environment; its output goes to the bench log only on failure. */
+export function launch(name: string, command: string, args: string[], env: Record<string, string>, url: string, cwd?: string): BenchProcess {
+  const child = spawn(command, args, { env: { ...process.env, ...env, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"], cwd });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString().split("\n").filter(Boolean));
+    tail.splice(0, Math.max(0, tail.length - 40));
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  let stopping = false;
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.error(`[bench] ${name} exited (code ${code}, signal ${signal}); its last lines:\n${tail.join("\n")}`);
+  });
+  return {
+    name,
+    child,
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function waitForHealth(name: string, url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+export const serviceScript = (root: string, name: string) => join(root, "services", name, "dist", "main.js");
+
+/** A port free right now on 127.0.0.1 (the kernel's choice), for a process about to be started. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
