@@ -4,6 +4,7 @@ import { InitEvaluation1763800000000 } from "./migrations/1763800000000-InitEval
 import { ScoreTerritoryAndPublication1763900000000 } from "./migrations/1763900000000-ScoreTerritoryAndPublication";
 import { EvaluationCycles1764300000000 } from "./migrations/1764300000000-EvaluationCycles";
 import { RunProgress1764400000000 } from "./migrations/1764400000000-RunProgress";
+import { CurrentResults1765300000000 } from "./migrations/1765300000000-CurrentResults";
 import { failInterruptedRuns } from "./runner";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -15,7 +16,7 @@ export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";
 
 export const SERVICE_NAME = "evaluation";
-export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000, RunProgress1764400000000];
+export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000, RunProgress1764400000000, CurrentResults1765300000000];
 
 export function createEvaluationDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: evaluationEntities, migrations: evaluationMigrations });

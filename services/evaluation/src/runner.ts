@@ -117,9 +117,9 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
     for (let i = 0; i < results.length; i += 2000) {
       const slice = results.slice(i, i + 2000);
       await em.query(
-        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators)
+        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators, is_current)
          SELECT $1, $2, $3, x."managerId", x."managerName", x."managerNameNormalized", x.position, x."positionKind", x."provinceId", x."countyId", ARRAY(SELECT jsonb_array_elements_text(x."tenureQuarters")::int),
-                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators
+                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators, true
            FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, "managerNameNormalized" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
                 "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb)`,
         [run.id, cycle.id, cycle.year, JSON.stringify(slice.map((r) => ({ ...r, managerNameNormalized: normalizePersian(r.managerName) })))],
@@ -135,6 +135,12 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
       // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
       await progress(RunPhase.STORING, (i + slice.length) / results.length);
     }
+    // This run's results become the current ones of its managers (the cycle row is locked: runs complete one by one).
+    await em.query(
+      `UPDATE evaluation_result o SET is_current = false FROM evaluation_result n
+        WHERE n.run_id = $2 AND o.cycle_id = $1 AND o.manager_id = n.manager_id AND o.run_id <> $2 AND o.is_current`,
+      [cycle.id, run.id],
+    );
     const completion = {
       status: RunStatus.SUCCEEDED,
       phase: RunPhase.DONE,
