@@ -117,9 +117,9 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
     for (let i = 0; i < results.length; i += 2000) {
       const slice = results.slice(i, i + 2000);
       await em.query(
-        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators, is_current)
+        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators)
          SELECT $1, $2, $3, x."managerId", x."managerName", x."managerNameNormalized", x.position, x."positionKind", x."provinceId", x."countyId", ARRAY(SELECT jsonb_array_elements_text(x."tenureQuarters")::int),
-                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators, true
+                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators
            FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, "managerNameNormalized" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
                 "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb)`,
         [run.id, cycle.id, cycle.year, JSON.stringify(slice.map((r) => ({ ...r, managerNameNormalized: normalizePersian(r.managerName) })))],
@@ -141,6 +141,7 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
         WHERE n.run_id = $2 AND o.cycle_id = $1 AND o.manager_id = n.manager_id AND o.run_id <> $2 AND o.is_current`,
       [cycle.id, run.id],
     );
+    await em.query(`UPDATE evaluation_result SET is_current = true WHERE run_id = $1`, [run.id]);
     const completion = {
       status: RunStatus.SUCCEEDED,
       phase: RunPhase.DONE,
