@@ -5,6 +5,7 @@ import { ScoreTerritoryAndPublication1763900000000 } from "./migrations/17639000
 import { EvaluationCycles1764300000000 } from "./migrations/1764300000000-EvaluationCycles";
 import { RunProgress1764400000000 } from "./migrations/1764400000000-RunProgress";
 import { EvaluationVersions1765200000002 } from "./migrations/1765200000002-EvaluationVersions";
+import { CurrentResults1765300000000 } from "./migrations/1765300000000-CurrentResults";
 import { failInterruptedRuns } from "./runner";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -16,7 +17,7 @@ export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";
 
 export const SERVICE_NAME = "evaluation";
-export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000, RunProgress1764400000000, EvaluationVersions1765200000002];
+export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000, RunProgress1764400000000, EvaluationVersions1765200000002, CurrentResults1765300000000];
 
 export function createEvaluationDataSource(url: string): DataSource {
   return createServiceDataSource({ url, schema: SERVICE_NAME, entities: evaluationEntities, migrations: evaluationMigrations });

@@ -135,6 +135,13 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
       // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
       await progress(RunPhase.STORING, (i + slice.length) / results.length);
     }
+    // This run's results become the current ones of its managers (the cycle row is locked: runs complete one by one).
+    await em.query(
+      `UPDATE evaluation_result o SET is_current = false FROM evaluation_result n
+        WHERE n.run_id = $2 AND o.cycle_id = $1 AND o.manager_id = n.manager_id AND o.run_id <> $2 AND o.is_current`,
+      [cycle.id, run.id],
+    );
+    await em.query(`UPDATE evaluation_result SET is_current = true WHERE run_id = $1`, [run.id]);
     const completion = {
       status: RunStatus.SUCCEEDED,
       phase: RunPhase.DONE,

@@ -1,6 +1,7 @@
 import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders, withClient } from "@hamafza/common";
 import { createEvaluationDataSource, FactsSnapshot, SnapshotManagerFacts, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
+import { CURRENT_RESULT_IDS_SQL } from "@hamafza/evaluation/dist/resolvers/cycle";
 import { DataSource } from "typeorm";
 
 let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
@@ -42,6 +43,16 @@ const baseFacts = (): FactsSnapshot => ({
 });
 
 const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+/** The materialised current results (`is_current`) against their definition recomputed over every run. */
+async function expectCurrentMaterialised(): Promise<string[]> {
+  const flagged = (await db.query(`SELECT id FROM evaluation_result WHERE is_current ORDER BY id`)).map((r: { id: string }) => r.id);
+  const cycles = (await db.query(`SELECT id FROM evaluation_cycle`)).map((r: { id: string }) => r.id);
+  const defined: string[] = [];
+  for (const cycle of cycles) defined.push(...(await db.query(CURRENT_RESULT_IDS_SQL("$1"), [cycle])).map((r: { id: string }) => r.id));
+  expect(flagged).toEqual(defined.sort());
+  return flagged;
+}
 const audit = (action: string) => withClient(database.adminUrl, async (client) => (await client.query(`SELECT actor_username, entity_id, province_id, before, after FROM identity.audit_entry WHERE action = $1 AND outcome = 'SUCCESS' ORDER BY at`, [action])).rows);
 
 const CYCLE = `{ evaluationCycle(year: 1404) { state indicators { code weight target rule } currentRunId } }`;
@@ -166,6 +177,11 @@ describe("computation runs", () => {
     expect(second).toMatchObject({ managersScored: 2, provinceId: "19" });
     const current = await gql("evaluator", `{ evaluationResults(filter: { year: 1404 }) { items { managerId total runId } } }`);
     expect(current.data!.evaluationResults.items.map((r: { managerId: string; total: number }) => [r.managerId, r.total]).sort()).toEqual([[A, 60], [B, 60], [C, 0]]);
+    // Materialised: A and B from the provincial run, C still from the national one.
+    const flagged = await expectCurrentMaterialised();
+    expect(flagged).toHaveLength(3);
+    const currentRuns = await db.query(`SELECT manager_id, run_id FROM evaluation_result WHERE is_current`);
+    expect(Object.fromEntries(currentRuns.map((r: { manager_id: string; run_id: string }) => [r.manager_id, r.run_id]))).toEqual({ [A]: second.id, [B]: second.id, [C]: firstRun.id });
     const diff = await gql("evaluator", `query ($a: ID!, $b: ID!) { evaluationRunDiff(fromRunId: $a, toRunId: $b) { managerId before after delta gradeBefore gradeAfter changedIndicators } }`, { a: firstRun.id, b: second.id });
     expect(diff.data!.evaluationRunDiff[0]).toEqual({ managerId: B, before: 45, after: 60, delta: 15, gradeBefore: "NEEDS_IMPROVEMENT", gradeAfter: "ACCEPTABLE", changedIndicators: ["REGULARITY"] });
     expect(diff.data!.evaluationRunDiff.find((d: { managerId: string }) => d.managerId === C)).toMatchObject({ before: 0, after: null, delta: null });
@@ -217,6 +233,12 @@ describe("adjustments", () => {
     expect(entries[0]).toMatchObject({ province_id: "19", after: expect.objectContaining({ points: -7.5, computedTotal: 60 }) });
   });
 
+  it("an adjustment leaves the current results as they were (it sits beside the current result)", async () => {
+    const flagged = await expectCurrentMaterialised();
+    const { id } = await resultOf(A); // the adjusted result the scoreboard shows is the flagged one
+    expect(flagged).toContain(id);
+  });
+
   it("a provincial evaluator cannot adjust another province's result", async () => {
     const { id } = await resultOf(C);
     expect((await adjust("provEvaluator", id, 3, "توضیح کافی برای اصلاح امتیاز")).errors![0].extensions!.code).toBe("NOT_FOUND");
@@ -234,6 +256,10 @@ describe("review, final, publication", () => {
     await db.query(`UPDATE evaluation_cycle SET state = 'FINAL' WHERE year = 1404`); // (FINAL's lock is tested end to end)
     expect((await gql("evaluator", `mutation { runEvaluation(year: 1404) { id } }`)).errors![0].extensions!.code).toBe("INVALID_TRANSITION");
     expect((await setState("evaluator", "PUBLISHED")).data!.changeEvaluationCycleState.state).toBe("PUBLISHED");
+    await expectCurrentMaterialised();
+    // Publication stamps exactly the current results.
+    const published = await db.query(`SELECT is_current, count(*)::int AS n FROM evaluation_result WHERE published_at IS NOT NULL GROUP BY is_current`);
+    expect(published).toEqual([{ is_current: true, n: 3 }]);
     const county = await gql("county", `{ evaluationResults(filter: { year: 1404 }) { items { managerId total } } managerScores(filter: { year: 1404 }) { items { managerId } } }`);
     expect(county.data!.evaluationResults.items).toEqual([{ managerId: A, total: 60 }]);
     expect(county.data!.managerScores.items).toEqual([{ managerId: A }]);

@@ -1,4 +1,5 @@
 import { Role } from "@hamafza/common";
+import { withStatementCount } from "@hamafza/common/dist/statementCounter";
 import { deriveLicenceState } from "@hamafza/registry/dist/resolvers/licenceState";
 import { addDays, badFields, createNgo, errorOf, RegistryHarness, startHarness, today } from "./profileHelpers";
 
@@ -328,6 +329,24 @@ describe("licence state on a past day, from the history", () => {
     const byId = Object.fromEntries(result.data!.ngos.items.map((n: { id: string }) => [n.id, n]));
     expect(byId[ngoA]).toEqual({ id: ngoA, a: "SUSPENDED", b: "ACTIVE", c: "NONE" });
     expect(byId[ngoB]).toEqual({ id: ngoB, a: "NONE", b: "NONE", c: "NONE" });
+  });
+
+  it("answers many dates in one request with one statement, as many as for one date", async () => {
+    const aliased = (dates: string[]) =>
+      `query($ids: [ID!]!) { ${dates.map((date, i) => `d${i}: licenceStatesOn(ngoIds: $ids, date: "${date}") { ngoId date state licenceId }`).join(" ")} }`;
+    const dates = expectations.map(([date]) => date);
+    await h.admin(aliased(dates.slice(0, 1)), { ids: [ngoA, ngoB] }); // warm-up
+    const one = await withStatementCount(() => h.admin(aliased(dates.slice(0, 1)), { ids: [ngoA, ngoB] }));
+    const many = await withStatementCount(() => h.admin(aliased(dates), { ids: [ngoA, ngoB] }));
+    expect(many.result.errors).toBeUndefined();
+    expect(many.count).toBe(one.count);
+    expect(many.statements.filter((sql) => sql.includes("licence_event")).length).toBe(1);
+    expectations.forEach(([date, state, which], i) => {
+      expect(many.result.data![`d${i}`]).toEqual([
+        { ngoId: ngoA, date, state, licenceId: which === "first" ? firstLicence : which === "second" ? secondLicence : null },
+        { ngoId: ngoB, date, state: "NONE", licenceId: null },
+      ]);
+    });
   });
 });
 

@@ -301,4 +301,8 @@ export class EvaluationResult {
   @Field(() => Date, { nullable: true, description: "When published; unpublished results are visible to evaluators and administrators only." })
   @Column({ type: "timestamptz", nullable: true })
   publishedAt!: Date | null;
+
+  /** Whether this is the manager's current result of the cycle (from the latest finished run that scored the manager); maintained when a run succeeds. */
+  @Column({ type: "boolean", default: false })
+  isCurrent!: boolean;
 }

@@ -188,11 +188,11 @@ export class EvaluationCycleResolver {
       if (state === CycleState.PUBLISHED) {
         cycle.publishedAt = new Date();
         await em.query(
-          `UPDATE evaluation_result SET published_at = $2 WHERE id IN (${CURRENT_RESULT_IDS_SQL("$1")})`,
+          `UPDATE evaluation_result SET published_at = $2 WHERE cycle_id = $1 AND is_current`,
           [cycle.id, cycle.publishedAt],
         );
         await em.query(
-          `UPDATE manager_score s SET published_at = $2 WHERE s.year = $3 AND s.manager_id IN (SELECT manager_id FROM evaluation_result WHERE id IN (${CURRENT_RESULT_IDS_SQL("$1")}))`,
+          `UPDATE manager_score s SET published_at = $2 WHERE s.year = $3 AND s.manager_id IN (SELECT manager_id FROM evaluation_result WHERE cycle_id = $1 AND is_current)`,
           [cycle.id, cycle.publishedAt, cycle.year],
         );
       }

@@ -33,7 +33,7 @@ import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun, RunStatus } from "../entities/Run";
 import { beginRun, COMPUTING_STATES, executeRun, runScopeOf, stateRefusal } from "../runner";
 import { canonicalResults, computeResults, FactsSnapshot, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
-import { assertValidRubric, checkYear, CURRENT_RESULT_IDS_SQL, mergeRubric } from "./cycle";
+import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 
 export const MAX_ADJUSTMENT = 10;
 
@@ -188,7 +188,7 @@ async function loadSucceededRun(ctx: RequestContext, id: string): Promise<Succee
 }
 
 function currentResultsOf(query: SelectQueryBuilder<EvaluationResult>, year: number): SelectQueryBuilder<EvaluationResult> {
-  return query.andWhere(`result.id IN (${CURRENT_RESULT_IDS_SQL("(SELECT c.id FROM evaluation_cycle c WHERE c.year = :currentYear)")})`, { currentYear: year });
+  return query.andWhere("result.year = :currentYear AND result.isCurrent", { currentYear: year });
 }
 
 /** The current results of a year the user may see (for summaries). */

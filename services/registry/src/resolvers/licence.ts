@@ -253,48 +253,52 @@ const eventsByLicence = (ctx: RequestContext) =>
   );
 
 /**
- * State of many NGOs' licences on one day per statement (keys `ngoId|date`), from the licence history. Limited to
- * the user's territory, except with `anyTerritory` (evaluators judging meetings attended by NGOs of other provinces).
+ * State of many NGOs' licences on many days (keys `ngoId|date`) in one statement per batch, whatever the number of
+ * distinct days, from the licence history. Limited to the user's territory, except with `anyTerritory` (evaluators
+ * judging meetings attended by NGOs of other provinces).
  */
 export const licenceStateOnLoader = (ctx: RequestContext, options: { anyTerritory?: boolean } = {}) =>
   ctx.loaders.get<string, NgoLicenceStateOn | null>(options.anyTerritory ? "LicenceStateOnAnyTerritory" : "LicenceStateOn", async (keys) => {
-    const byDate = new Map<string, string[]>();
-    for (const key of keys) {
+    const pairs: Array<{ key: string; ngoId: string; date: string }> = [];
+    for (const key of new Set(keys)) {
       const [ngoId, date] = key.split("|");
-      if (!isUuid(ngoId)) continue;
-      const ids = byDate.get(date);
-      if (ids) ids.push(ngoId);
-      else byDate.set(date, [ngoId]);
+      if (isUuid(ngoId) && date) pairs.push({ key, ngoId, date });
     }
     const found = new Map<string, NgoLicenceStateOn>();
-    for (const [date, ngoIds] of byDate) {
-      for (const row of await licenceStatesOnDate(ctx, ngoIds, date, options.anyTerritory ?? false)) found.set(`${row.ngoId}|${date}`, row);
-    }
+    for (const row of await licenceStatesOnDates(ctx, pairs, options.anyTerritory ?? false)) found.set(`${row.ngoId}|${row.date}`, row);
     return keys.map((key) => found.get(key) ?? null);
   });
 
 /**
- * One statement: for each visible NGO, the licence current on `date` (the latest issued by then) and its last
- * history step by then, whose recorded status, expiry and suspension give the state that day.
+ * One set-based statement for all (NGO, day) pairs: for each visible NGO and day, the licence current that day (the
+ * latest issued by then) and its last history step by then, whose recorded status, expiry and suspension give the
+ * state that day.
  */
-async function licenceStatesOnDate(ctx: RequestContext, ngoIds: string[], date: string, anyTerritory: boolean): Promise<NgoLicenceStateOn[]> {
+export async function licenceStatesOnDates(
+  ctx: RequestContext,
+  pairs: ReadonlyArray<{ ngoId: string; date: string }>,
+  anyTerritory: boolean,
+): Promise<NgoLicenceStateOn[]> {
+  if (!pairs.length) return [];
   const user = requireUser(ctx);
   const scope = anyTerritory ? null : territoryCondition(user, { province: "n.province_id", county: "n.county_id" });
-  const rows = await namedQuery<{ ngo_id: string; licence_id: string | null; state: LicenceState }>(
+  const rows = await namedQuery<{ ord: string; licence_id: string | null; state: LicenceState }>(
     ctx.db,
-    `SELECT x.ngo_id, x.licence_id,
-            coalesce((SELECT licence_state(e.status, e.suspended_until, e.expires_on, CAST(:licenceToday AS date), CAST(:licenceWindow AS integer))
+    `SELECT k.ord, cur.licence_id,
+            coalesce((SELECT licence_state(e.status, e.suspended_until, e.expires_on, k.on_date, CAST(:licenceWindow AS integer))
                         FROM licence_event e
-                       WHERE e.licence_id = x.licence_id AND e.effective_on <= CAST(:licenceToday AS date)
+                       WHERE e.licence_id = cur.licence_id AND e.effective_on <= k.on_date
                        ORDER BY e.effective_on DESC, e.seq DESC LIMIT 1), 'NONE') AS state
-       FROM (SELECT n.id AS ngo_id,
-                    (SELECT l.id FROM licence l WHERE l.ngo_id = n.id AND l.issued_on <= CAST(:licenceToday AS date)
-                      ORDER BY l.issued_on DESC, l.created_at DESC LIMIT 1) AS licence_id
-               FROM ngo n
-              WHERE n.id IN (:...ngoIds) ${scope ? `AND ${scope.sql}` : ""}) x`,
-    { ...licenceStateParams(date), ngoIds, ...(scope?.params ?? {}) },
+       FROM unnest(CAST(:ngoIds AS uuid[]), CAST(:dates AS date[])) WITH ORDINALITY AS k(ngo_id, on_date, ord)
+       JOIN ngo n ON n.id = k.ngo_id ${scope ? `AND ${scope.sql}` : ""}
+       LEFT JOIN LATERAL (SELECT l.id AS licence_id FROM licence l WHERE l.ngo_id = n.id AND l.issued_on <= k.on_date
+                           ORDER BY l.issued_on DESC, l.created_at DESC LIMIT 1) cur ON true`,
+    { licenceWindow: licenceStateParams().licenceWindow, ngoIds: pairs.map((p) => p.ngoId), dates: pairs.map((p) => p.date), ...(scope?.params ?? {}) },
   );
-  return rows.map((row) => Object.assign(new NgoLicenceStateOn(), { ngoId: row.ngo_id, date, state: row.state, licenceId: row.licence_id }));
+  return rows.map((row) => {
+    const pair = pairs[Number(row.ord) - 1];
+    return Object.assign(new NgoLicenceStateOn(), { ngoId: pair.ngoId, date: pair.date, state: row.state, licenceId: row.licence_id });
+  });
 }
 
 /** Licences joined with their NGO, limited to the user's territory. */

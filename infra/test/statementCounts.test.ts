@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { bearer, dropProvisionedDatabase, login, postGraphQL, testAdminUrl } from "@hamafza/common";
+import { countStatements } from "@hamafza/common/dist/statementCounter";
+import { DEMO_PASSWORD } from "@hamafza/identity";
+import { InProcessStack, prepareDatabase, PreparedDatabase, startInProcessStack } from "@hamafza/infra";
+
+/**
+ * SQL statements per request must not grow with the page size: every list the dashboard uses is requested through
+ * the gateway at page 10 and page 100, counting the statements of all subgraphs (they share this process's `pg`).
+ */
+const database = `t_stmtcount_${randomBytes(4).toString("hex")}`;
+let prepared: PreparedDatabase;
+let stack: InProcessStack;
+let asAdmin: Record<string, string>;
+
+beforeAll(async () => {
+  prepared = await prepareDatabase(testAdminUrl(), database, { demo: true });
+  stack = await startInProcessStack(prepared);
+  asAdmin = bearer(await login(stack.baseUrl, "demo.admin", DEMO_PASSWORD));
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await dropProvisionedDatabase(testAdminUrl(), database);
+});
+
+/** Each dashboard list with the cross-service fields its screen shows; `$limit` is the page size. */
+const LISTS: Record<string, { query: string; bound: number }> = {
+  ngos: {
+    query: `query($limit: Int!) { ngos(limit: $limit) { totalCount items { id name county { name province { name } } licenceState licence { number state }
+              meetings { id title chair { name scores { year total grade } } } } } }`,
+    bound: 14,
+  },
+  meetings: {
+    query: `query($limit: Int!) { meetings(limit: $limit) { totalCount items { id title meetingDate county { name } chair { name } organisingAgency { name }
+              attendance { ngoId licenceStateOnMeetingDate licenceFlagged ngo { name } } resolutions { id text status ownerAgency { name } } } } }`,
+    bound: 16,
+  },
+  scoreboard: {
+    query: `query($limit: Int!) { evaluationResults(filter: { year: 1404 }, limit: $limit) { totalCount items { id managerName total grade provinceRank manager { name agency { name } county { name } } } } }`,
+    bound: 12,
+  },
+  managers: {
+    query: `query($limit: Int!) { managers(limit: $limit) { totalCount items { id name position agency { name } province { name } county { name } scores { year total grade } } } }`,
+    bound: 12,
+  },
+  agencies: { query: `query($limit: Int!) { agencies(limit: $limit) { totalCount items { id name kind province { name } county { name } managers { name } } } }`, bound: 10 },
+  licences: { query: `query($limit: Int!) { licences(limit: $limit) { totalCount items { id number state daysToExpiry ngo { name county { name } } } } }`, bound: 10 },
+  workingGroups: {
+    query: `query($limit: Int!) { workingGroups(limit: $limit) { totalCount items { id name sessionsHeld active chairManager { name } chairAgency { name } members { id } } } }`,
+    bound: 12,
+  },
+  projects: { query: `query($limit: Int!) { projects(limit: $limit) { totalCount items { id title status late partnerNgos { name } workingGroup { name } responsibleAgency { name } } } }`, bound: 12 },
+  proposals: { query: `query($limit: Int!) { proposals(limit: $limit) { totalCount items { id topic status responseDays ngo { name } agency { name } meeting { title } } } }`, bound: 12 },
+  demands: { query: `query($limit: Int!) { demands(limit: $limit) { totalCount items { id title status responseDays ngo { name } agency { name } meeting { title } } } }`, bound: 12 },
+  resolutions: { query: `query($limit: Int!) { resolutions(limit: $limit) { totalCount items { id text status overdue ownerAgency { name } ownerManager { name } meeting { title } } } }`, bound: 12 },
+  users: { query: `query($limit: Int!) { users(limit: $limit) { totalCount items { id username role province { name } county { name } } } }`, bound: 10 },
+  audit: { query: `query($limit: Int!) { auditEntries(limit: $limit) { totalCount items { id at action outcome service actorUsername } } }`, bound: 8 },
+};
+
+async function statementsFor(query: string, limit: number): Promise<{ count: number; items: number; statements: readonly string[] }> {
+  const counter = countStatements();
+  try {
+    const result = await postGraphQL(stack.gatewayUrl, query, { limit }, asAdmin);
+    expect(result.errors).toBeUndefined();
+    const list = Object.values(result.data!)[0] as { items: unknown[] };
+    return { count: counter.count, items: list.items.length, statements: counter.statements };
+  } finally {
+    counter.stop();
+  }
+}
+
+/** A statement's shape: its text with parameter lists collapsed, so one batch of 10 ids and one of 100 look alike. */
+const shape = (sql: string) => sql.replace(/\$\d+(\s*,\s*\$\d+)*/g, "$n").replace(/\s+/g, " ").trim();
+
+function shapes(statements: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const sql of statements) counts.set(shape(sql), (counts.get(shape(sql)) ?? 0) + 1);
+  return counts;
+}
+
+describe("SQL statements per dashboard list request", () => {
+  it.each(Object.entries(LISTS))("%s: no more statements at page 100 than at page 10, and none repeated per item", async (_name, { query, bound }) => {
+    await statementsFor(query, 10); // warm-up: sessions, first-use caches
+    const small = await statementsFor(query, 10);
+    const large = await statementsFor(query, 100);
+    // A page shorter than its limit needs no COUNT (the total is known), so page 100 may have one statement fewer;
+    // a field empty on all of the first 10 items may need one more batch at page 100 — never one per item.
+    const smallShapes = shapes(small.statements);
+    const grown = [...shapes(large.statements)].filter(([sql, n]) => n > Math.max(1, smallShapes.get(sql) ?? 0));
+    if (grown.length) throw new Error(`statements repeated at page 100 (N+1):\n${grown.map(([sql, n]) => `${n}× ${sql}`).join("\n")}`);
+    expect(small.count).toBeGreaterThan(0);
+    expect(small.count).toBeLessThanOrEqual(bound);
+    expect(large.count).toBeLessThanOrEqual(bound);
+  });
+
+  it("the demo data makes page 100 larger than page 10 for the lists that matter", async () => {
+    for (const name of ["ngos", "meetings", "managers", "agencies", "licences"]) {
+      const { items } = await statementsFor(LISTS[name].query, 100);
+      expect(items).toBeGreaterThan(10);
+    }
+  });
+});
