@@ -4,6 +4,7 @@ export * from "./access";
 export * from "./audit";
 export * from "./auth";
 export * from "./context";
+export * from "./digits";
 export * from "./database";
 export * from "./errors";
 export * from "./federation";
