@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { SUPPORTED_JALALI_YEARS as SERVER } from '../../services/common/src/jalali';
 import { isSupportedJalaliYear, SUPPORTED_JALALI_YEARS } from '../src/common/jalaliYears';
 

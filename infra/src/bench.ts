@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearer, dropProvisionedDatabase, jalaliYearRange, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders, withClient } from "@hamafza/common";
+import { bearer, dropProvisionedDatabase, jalaliYearBounds, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders, withClient } from "@hamafza/common";
 import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
@@ -162,7 +162,7 @@ async function benchNationalEvaluationLive(adminUrl: string, database: string) {
       if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message} ${JSON.stringify(run.errors[0].extensions ?? {})}`);
       const { id, managersScored, durationMs } = run.data!.runEvaluation;
       const [size] = await sql(`SELECT pg_column_size(snapshot) AS stored, octet_length(snapshot::text) AS text FROM evaluation.evaluation_run WHERE id = $1`, [id]);
-      const { start, end } = jalaliYearRange(1404);
+      const { start, end } = jalaliYearBounds(1404);
       const [year] = await sql(`SELECT count(*)::int AS held FROM engagement.meeting WHERE status = 'HELD' AND held_at >= $1 AND held_at < $2`, [start, end]);
       const fetchMs = calls.reduce((sum, call) => sum + call.ms, 0); // sequential except the parallel facts chunks
       const recomputeStarted = performance.now();

@@ -18,6 +18,7 @@ const CHAR_MAP: Record<string, string> = {
 
 const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g; // harakat, tanwin, shadda, sukun, superscript alef
 const TATWEEL = /\u0640/g;
+// eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
 const INVISIBLE_JOINERS = /[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g; // ZWNJ, ZWJ, direction marks, soft hyphen, BOM
 
 /** Lower-cased, single-spaced, Persian letters, ASCII digits, no diacritics/tatweel, ZWNJ and spaces removed. */

@@ -14,7 +14,6 @@ import {
   inTransaction,
   InputArg,
   invalidInput,
-  jalaliToIsoDate,
   jalaliYearRange,
   normalizePersian,
   OFFICERS,
