@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearer, dropProvisionedDatabase, jalaliYearBounds, generateServiceSecurity, login, postGraphQL, Role, startEmbeddedPostgres, subgraphHeaders, withClient } from "@hamafza/common";
+import { bearer, dropProvisionedDatabase, jalaliYearBounds, generateServiceSecurity, login, postGraphQL, Role, subgraphHeaders, withClient } from "@hamafza/common";
+import { startEmbeddedPostgres } from "./embeddedPostgres";
 import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { syntheticNgoRows, toNgoCsv } from "@hamafza/registry";

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { EmbeddedPostgresHandle, generateGatewaySecret, generateTokenKeyPair, startEmbeddedPostgres } from "@hamafza/common";
+import { generateGatewaySecret, generateTokenKeyPair } from "@hamafza/common";
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { DASHBOARD_DIST, DATA_DIR, REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
 import { prepareDatabase } from "./prepare";
