@@ -3,6 +3,7 @@ import "reflect-metadata";
 export * from "./access";
 export * from "./audit";
 export * from "./auth";
+export * from "./config";
 export * from "./context";
 export * from "./digits";
 export * from "./database";
