@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmbeddedPostgres } from "@hamafza/common";
+import { startEmbeddedPostgres } from "../infra/src/embeddedPostgres";
 
 /**
  * One real PostgreSQL for the whole test run: DATABASE_URL if set (an admin connection), else an embedded

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { EmbeddedPostgresHandle, SERVICE_SCHEMAS, startEmbeddedPostgres, withClient, withDatabase } from "@hamafza/common";
+import { SERVICE_SCHEMAS, withClient, withDatabase } from "@hamafza/common";
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import type { Client } from "pg";
 import { DATA_DIR } from "./paths";
 

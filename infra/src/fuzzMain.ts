@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { integerSetting, login, startEmbeddedPostgres } from "@hamafza/common";
+import { integerSetting, login } from "@hamafza/common";
+import { startEmbeddedPostgres } from "./embeddedPostgres";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { domainSnapshot, formatCounts, runFuzz } from "./fuzz/run";
 import { prepareDatabase } from "./prepare";

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { EmbeddedPostgresHandle, startEmbeddedPostgres, withClient } from "@hamafza/common";
+import { withClient } from "@hamafza/common";
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import { NationalDataSummary, seedNationalData } from "./nationalData";
 import { DATA_DIR } from "./paths";
 import { prepareDatabase, PreparedDatabase } from "./prepare";

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { EmbeddedPostgresHandle, generateGatewaySecret, generateTokenKeyPair, integerSetting, startEmbeddedPostgres } from "@hamafza/common";
+import { generateGatewaySecret, generateTokenKeyPair, integerSetting } from "@hamafza/common";
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { DATA_DIR } from "./paths";
 import { prepareDatabase } from "./prepare";

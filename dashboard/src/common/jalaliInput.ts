@@ -1,6 +1,6 @@
 import { getDaysInMonth, newDate } from 'date-fns-jalali';
 import { formatJalali, tehranWallClock } from './jalali';
-import { toPersianDigits } from './persianDigits';
+import { toLatinDigits, toPersianDigits } from './persianDigits';
 
 /**
  * Typing a calendar day in Jalali: `1403/05/12` (Persian, Arabic-Indic or Latin digits; `/`, `-` or `.` between
@@ -11,7 +11,10 @@ export const EXAMPLE = '۱۴۰۳/۰۵/۱۲';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const JALALI_TEXT = /^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
-/** Years a Jalali day of this registry can have (the oldest NGOs are from the 1300s). */
+/**
+ * Years a typed Jalali calendar day can have (founding and issue dates of old NGOs go back to the 1300s). This is a
+ * sanity bound on dates, not the supported-period rule (common/jalaliYears.ts) that cycles and period filters follow.
+ */
 const MIN_YEAR = 1200;
 const MAX_YEAR = 1600;
 
@@ -34,10 +37,7 @@ export type JalaliParseResult = { ok: true; iso: string } | { ok: false; message
 
 /** Persian and Arabic-Indic digits to ASCII; bidi marks, ZWNJ and spaces removed. */
 export function normalizeDateText(text: string): string {
-  return text
-    .replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
-    .replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
-    .replace(/[\s\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return toLatinDigits(text).replace(/[\s\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 export function isIsoDay(value: unknown): value is string {

@@ -1,7 +1,13 @@
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+import { digitsArToEn, digitsEnToFa, digitsFaToEn } from '@persian-tools/persian-tools';
 
+/** ASCII digits to Persian digits, for text shown to users. */
 export function toPersianDigits(value: string | number): string {
-  return String(value).replace(/[0-9]/g, (digit) => PERSIAN_DIGITS[Number(digit)]);
+  return digitsEnToFa(String(value));
+}
+
+/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII, for what users type on a Persian keyboard. */
+export function toLatinDigits(value: string): string {
+  return digitsArToEn(digitsFaToEn(value));
 }
 
 export function formatPersianNumber(value: number): string {

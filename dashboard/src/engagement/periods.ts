@@ -1,5 +1,6 @@
 import { newDate } from 'date-fns-jalali';
 import { tehranWallClock } from '../common/jalali';
+import { isSupportedJalaliYear } from '../common/jalaliYears';
 import { toPersianDigits } from '../common/persianDigits';
 import { jalaliMonthLength, jalaliToIso, normalizeDateText, tehranTodayIso } from '../common/jalaliInput';
 
@@ -25,7 +26,7 @@ export const QUARTER_LABELS: Readonly<Record<string, string>> = {
 
 /** The days of a Jalali year, or of one of its quarters (1–4). */
 export function jalaliPeriodRange(year: number, quarter?: number): DayRange {
-  if (!Number.isInteger(year) || year < 1200 || year > 1600) throw new RangeError(`bad Jalali year ${year}`);
+  if (!isSupportedJalaliYear(year)) throw new RangeError(`bad Jalali year ${year}`);
   if (quarter !== undefined && (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)) {
     throw new RangeError(`bad quarter ${quarter}`);
   }

@@ -1,5 +1,6 @@
 import { format } from 'date-fns-jalali';
 import { isIsoDay, JALALI_MONTH_NAMES, jalaliMonthLength, jalaliToIso, tehranTodayIso } from '../common/jalaliInput';
+import { isSupportedJalaliYear } from '../common/jalaliYears';
 import { toPersianDigits } from '../common/persianDigits';
 import { splitTehranInstant, tehranInstant } from '../engagement/periods';
 
@@ -72,7 +73,7 @@ export function parseMonthParam(value: string | null | undefined): JalaliMonth |
   const match = /^(\d{4})-(\d{1,2})$/.exec(value ?? '');
   if (!match) return undefined;
   const [year, month] = [Number(match[1]), Number(match[2])];
-  return year >= 1200 && year <= 1600 && month >= 1 && month <= 12 ? { year, month } : undefined;
+  return isSupportedJalaliYear(year) && month >= 1 && month <= 12 ? { year, month } : undefined;
 }
 
 export function monthParam({ year, month }: JalaliMonth): string {

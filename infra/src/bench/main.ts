@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearer, generateGatewaySecret, generateTokenKeyPair, GATEWAY_SECRET_HEADER, login, postGraphQL, startEmbeddedPostgres, withClient } from "@hamafza/common";
+import { bearer, generateGatewaySecret, generateTokenKeyPair, GATEWAY_SECRET_HEADER, login, postGraphQL, withClient } from "@hamafza/common";
+import { startEmbeddedPostgres } from "../embeddedPostgres";
 import { describeNationalSeed, nationalScale, seedNational } from "../national";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "../paths";
 import { measureDashboard } from "./dashboard";

@@ -1,6 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { newDate as newJalaliDate } from "date-fns-jalali";
+import { toAsciiDigits, toPersianDigits } from "./digits";
+import { AppError, ErrorCode } from "./errors";
 
 /** Instants are stored in UTC; periods (years, quarters) are those of Tehran's wall clock (DOMAIN.md). */
 export const TEHRAN = "Asia/Tehran";
@@ -44,7 +46,7 @@ export function jalaliToIsoDate(year: number, month: number, day: number): strin
 
 /** Parses `1402/05/17` (Persian or ASCII digits, `/` or `-`) into the Gregorian ISO day. */
 export function parseJalaliDate(text: string): string {
-  const ascii = text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  const ascii = toAsciiDigits(text);
   const match = /^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})\s*$/.exec(ascii);
   if (!match) throw new RangeError(`Not a Jalali date: ${text}`);
   return jalaliToIsoDate(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -63,9 +65,39 @@ export function jalaliQuarterRange(year: number, quarter: number): { start: Date
   return { start, end };
 }
 
-/** [start, end) of a Jalali year as UTC instants. */
-export function jalaliYearRange(year: number): { start: Date; end: Date } {
+/** Half-open bounds [start, end) of a Jalali year as UTC instants (Tehran midnight of 1 Farvardin, of the next one). */
+export function jalaliYearBounds(year: number): { start: Date; end: Date } {
   return { start: tehranMidnight(year, 1, 1), end: tehranMidnight(year + 1, 1, 1) };
+}
+
+/**
+ * The calendar days of a Jalali year as Gregorian ISO days: `firstDay` and `lastDay` are both inside the year
+ * (inclusive), `dayAfter` is 1 Farvardin of the next year (for half-open `day < dayAfter` comparisons).
+ */
+export function jalaliYearRange(year: number): { firstDay: string; lastDay: string; dayAfter: string } {
+  const dayAfter = jalaliToIsoDate(year + 1, 1, 1);
+  return { firstDay: jalaliToIsoDate(year, 1, 1), lastDay: addDays(dayAfter, -1), dayAfter };
+}
+
+/**
+ * The Jalali years every service reasons about (cycles, period analytics, tenure filters): one rule for all of them,
+ * so a cycle that can be created can also be run. The dashboard mirrors it in `dashboard/src/common/jalaliYears.ts`.
+ */
+export const SUPPORTED_JALALI_YEARS = { first: 1380, last: 1450 } as const;
+
+/** Whether `year` is an integer inside SUPPORTED_JALALI_YEARS. */
+export function isSupportedJalaliYear(year: number): boolean {
+  return Number.isInteger(year) && year >= SUPPORTED_JALALI_YEARS.first && year <= SUPPORTED_JALALI_YEARS.last;
+}
+
+/** The Persian message for a year outside SUPPORTED_JALALI_YEARS. */
+export const UNSUPPORTED_JALALI_YEAR_MESSAGE = `سال شمسی باید عددی بین ${toPersianDigits(String(SUPPORTED_JALALI_YEARS.first))} و ${toPersianDigits(String(SUPPORTED_JALALI_YEARS.last))} باشد.`;
+
+/** Throws BAD_USER_INPUT naming `field` when `year` is outside SUPPORTED_JALALI_YEARS. */
+export function assertSupportedJalaliYear(year: number, field: string): void {
+  if (!isSupportedJalaliYear(year)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, UNSUPPORTED_JALALI_YEAR_MESSAGE, { fields: [{ field, message: UNSUPPORTED_JALALI_YEAR_MESSAGE }] });
+  }
 }
 
 const TEHRAN_ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TEHRAN, year: "numeric", month: "2-digit", day: "2-digit" });

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { securityFromEnv, ServiceSecurity } from "./auth";
+import { loadConfigOrExit, subgraphConfigShape } from "./config";
 import { openAndMigrate } from "./database";
 import { grantAuditAppendToService, provisionServiceSchema, ServiceSchema } from "./postgres";
 import { RunningServer } from "./server";
@@ -20,11 +21,8 @@ export interface ServiceMainOptions {
  * refuses to start, unless HAMAFZA_MIGRATE_ON_START=1.
  */
 export async function runServiceMain(options: ServiceMainOptions): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error(`[${options.name}] DATABASE_URL is not set; start the whole system with \`npm start\`.`);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit(options.name, subgraphConfigShape(options.defaultPort));
+  const url = config.DATABASE_URL;
   const security = securityFromEnv(process.env, { signing: options.signing });
   const db = options.createDataSource(url);
   await db.initialize();
@@ -36,7 +34,7 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
     }
     await openAndMigrate(db);
   }
-  const server = await options.start({ db, port: Number(process.env.PORT ?? options.defaultPort), security });
+  const server = await options.start({ db, port: config.PORT, security });
   console.log(`[${options.name}] ready at ${server.url}`);
   onShutdown(async () => {
     await server.stop();

@@ -1,3 +1,5 @@
+import { toAsciiDigits } from "./digits";
+
 /**
  * Persian text normalisation for search, uniqueness and duplicate detection (DOMAIN.md, "Persian text").
  * What the user typed is kept for display; this form goes into search columns.
@@ -16,9 +18,8 @@ const CHAR_MAP: Record<string, string> = {
 
 const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g; // harakat, tanwin, shadda, sukun, superscript alef
 const TATWEEL = /\u0640/g;
+// eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
 const INVISIBLE_JOINERS = /[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g; // ZWNJ, ZWJ, direction marks, soft hyphen, BOM
-const PERSIAN_DIGITS = /[\u06F0-\u06F9]/g;
-const ARABIC_DIGITS = /[\u0660-\u0669]/g;
 
 /** Lower-cased, single-spaced, Persian letters, ASCII digits, no diacritics/tatweel, ZWNJ and spaces removed. */
 export function normalizePersian(input: string | null | undefined): string {
@@ -28,18 +29,10 @@ export function normalizePersian(input: string | null | undefined): string {
     .replace(/[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624]/g, (ch) => CHAR_MAP[ch] ?? ch)
     .replace(DIACRITICS, "")
     .replace(TATWEEL, "")
-    .replace(PERSIAN_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9\u0660-\u0669]+/g, toAsciiDigits)
     .replace(INVISIBLE_JOINERS, "")
     .replace(/[\s\u00A0]+/g, "")
     .toLowerCase();
-}
-
-/** Persian/Arabic-Indic digits to ASCII, for identifiers and phone numbers typed on a Persian keyboard. */
-export function toAsciiDigits(input: string): string {
-  return input
-    .replace(PERSIAN_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
 /** Trim and collapse runs of spaces in what the user typed, keeping ZWNJ and letters as they were. */

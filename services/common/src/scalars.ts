@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind, ValueNode } from "graphql";
-import { toAsciiDigits } from "./persian";
+import { toAsciiDigits } from "./digits";
 
 /**
  * A scalar value that could not be read. The scalars below never throw while GraphQL coerces arguments: a throw

@@ -1,9 +1,9 @@
-import { AppError, ErrorCode, jalaliQuarterOf, RequestContext } from "@hamafza/common";
+import { AppError, ErrorCode, jalaliQuarterOf, RequestContext, toPersianDigits } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { EngagementPeriodLock } from "./entities/PeriodLock";
 import { jalaliPeriodOfDay } from "./util/time";
 
-const fa = (n: number) => n.toLocaleString("fa-IR", { useGrouping: false });
+const fa = (n: number) => toPersianDigits(n);
 
 /** The Jalali year of an instant (Tehran) or of a calendar day. */
 export function jalaliYearOf(value: Date | string): number {

@@ -1,4 +1,4 @@
-import { bearer, jalaliQuarterOf, jalaliYearRange, login, postGraphQL, Role, stableId, withClient } from "@hamafza/common";
+import { bearer, jalaliQuarterOf, jalaliYearBounds, login, postGraphQL, Role, stableId, withClient } from "@hamafza/common";
 import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 import { demoManagerId, demoNgoId } from "@hamafza/registry";
@@ -124,7 +124,7 @@ describe("fields engagement adds to registry entities (DataLoader-batched, throu
     const result = await gql(Role.ADMIN, `query($id: ID!) { manager(id: $id) { position meetingsChaired(year: 1404) { id jalaliYear } resolutionsOwned { id } overdueResolutions { id followUpStatus } } }`, { id });
     expect(result.errors).toBeUndefined();
     const manager = result.data!.manager;
-    const { start, end } = jalaliYearRange(1404);
+    const { start, end } = jalaliYearBounds(1404);
     const chaired = await rows(`SELECT id FROM engagement.meeting WHERE chair_id = $1 AND coalesce(held_at, scheduled_at) >= $2 AND coalesce(held_at, scheduled_at) < $3`, [id, start, end]);
     expect(manager.meetingsChaired.map((m: { id: string }) => m.id).sort()).toEqual(chaired.map((m) => m.id).sort());
     const owned = await rows(`SELECT id, status, deadline < (now() AT TIME ZONE 'Asia/Tehran')::date AS past FROM engagement.resolution WHERE owner_manager_id = $1`, [id]);

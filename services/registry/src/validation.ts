@@ -1,5 +1,5 @@
 import { verifyIranianLegalId, verifyIranianNationalId } from "@persian-tools/persian-tools";
-import { parseJalaliDate, tehranToday, toAsciiDigits, toJalali } from "@hamafza/common";
+import { parseJalaliDate, tehranToday, toAsciiDigits, toJalali, toPersianDigits } from "@hamafza/common";
 
 /** شناسه ملی of a legal entity: 11 digits with the official checksum. */
 export function isValidLegalNationalId(value: string): boolean {
@@ -74,5 +74,5 @@ export function licenceExpiringDays(): number {
 }
 
 /** Persian digits for numbers shown in messages. */
-export const fa = (n: number | string) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
+export const fa = (n: number | string) => toPersianDigits(n);
 

@@ -1,6 +1,28 @@
-import { normalizePersian } from "@hamafza/common";
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { SEEDED_SOCIAL_HARMS, socialHarmId } from "../seed/socialHarms";
+
+/** The social-harm catalogue as first seeded. Frozen: the literal rows this migration inserts (id, code, name, name_normalized, description, sort_order). */
+const SOCIAL_HARM_ROWS: [string, string, string, string, string | null, number][] = [
+  ["48502929-4dbe-582d-a1c9-623680bd77ea", "ADDICTION", "اعتیاد", "اعتیاد", "مصرف و وابستگی به مواد مخدر و روان‌گردان", 1],
+  ["0f9d8dea-061e-543e-be83-d4cc92316816", "ALCOHOL_USE", "مصرف الکل", "مصرفالکل", "مصرف مشروبات الکلی و مسمومیت‌های ناشی از آن", 2],
+  ["217e6a02-c3d1-52fa-b13c-81e62d9bf2dc", "DIVORCE", "طلاق", "طلاق", "طلاق و گسست خانواده؛ تحکیم بنیان خانواده", 3],
+  ["0522c33c-884a-504d-8f78-334646369b07", "DOMESTIC_VIOLENCE", "همسرآزاری و خشونت خانگی", "همسرآزاریوخشونتخانگی", "خشونت جسمی، روانی و اقتصادی در خانواده", 4],
+  ["751db9cd-9b2f-5d42-ae43-f0a1d59fe5a1", "CHILD_ABUSE", "کودک‌آزاری", "کودکآزاری", "آزار جسمی، روانی و غفلت از کودکان", 5],
+  ["7e5b2393-d0d7-5ba8-aec4-dfa0503b10cd", "ELDER_ABUSE", "سالمندآزاری", "سالمندآزاری", "آزار و بی‌توجهی به سالمندان", 6],
+  ["aa0422b1-3284-5d14-b911-1c4335dbc952", "CHILD_LABOUR", "کودکان کار و خیابان", "کودکانکاروخیابان", "کار کودکان و حضور کودکان در خیابان", 7],
+  ["923c396c-8287-5288-b1aa-248a22132c38", "MARGINALISATION", "حاشیه‌نشینی", "حاشیهنشینی", "سکونتگاه‌های غیررسمی و نواحی ناکارآمد شهری", 8],
+  ["ab5fbf70-66db-5b89-aa49-afedb30ad0e7", "HOMELESSNESS", "کارتن‌خوابی", "کارتنخوابی", "بی‌خانمانی و کارتن‌خوابی", 9],
+  ["a235fc8c-03cf-5515-9b6a-7a44230a21f6", "BEGGING", "تکدی‌گری", "تکدیگری", "تکدی‌گری و گدایی سازمان‌یافته", 10],
+  ["39df5ac2-be2a-5c46-8c28-7224b4d2d379", "RUNAWAY", "فرار از منزل", "فرارازمنزل", "فرار نوجوانان و جوانان از خانه", 11],
+  ["5798b885-70e6-58cd-aeaf-0beb3a25b4f7", "SUICIDE", "خودکشی", "خودکشی", "اقدام به خودکشی و پیشگیری از آن", 12],
+  ["b755cc09-0b6c-5ef2-b821-36cd34c96359", "THEFT", "سرقت", "سرقت", "سرقت و جرائم علیه اموال", 13],
+  ["7e2b206f-2685-5722-a7bd-ea6921060a61", "VIOLENT_CONFLICT", "نزاع و درگیری", "نزاعودرگیری", "نزاع دسته‌جمعی و خشونت در اجتماع", 14],
+  ["d2ee5202-aafb-55f8-a847-5de12fe6d43a", "JUVENILE_DELINQUENCY", "بزهکاری نوجوانان", "بزهکارینوجوانان", "بزهکاری کودکان و نوجوانان", 15],
+  ["532594f3-d5d0-5c10-8c31-0c2d6f472224", "SCHOOL_DROPOUT", "ترک تحصیل", "ترکتحصیل", "بازماندگی و ترک تحصیل دانش‌آموزان", 16],
+  ["c6f1fe8a-0a8f-5213-bbd2-15f5bf512e5e", "CHILD_MARRIAGE", "ازدواج زودهنگام", "ازدواجزودهنگام", "ازدواج کودکان و ازدواج زیر سن قانونی", 17],
+  ["d1c76480-7e0d-5972-979c-2cb56d169af4", "GAMBLING", "قمار و شرط‌بندی", "قماروشرطبندی", "قمار و شرط‌بندی، از جمله در فضای مجازی", 18],
+  ["4a764e9e-4886-54d7-b161-53daf368556d", "CYBER_HARMS", "آسیب‌های فضای مجازی", "آسیبهایفضایمجازی", "آسیب‌های اجتماعی فضای مجازی و کلاهبرداری اینترنتی", 19],
+  ["c1fecc39-2bb8-5d64-b65e-6117e4520cf8", "UNEMPLOYMENT_POVERTY", "فقر و بیکاری", "فقروبیکاری", "بیکاری و فقر به عنوان زمینه‌ساز آسیب‌های دیگر", 20],
+];
 
 /**
  * Issue 5, the engagement domain: meeting details (organising agency, venue, working group), ids for attendance
@@ -94,10 +116,10 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    for (const [i, harm] of SEEDED_SOCIAL_HARMS.entries()) {
+    for (const row of SOCIAL_HARM_ROWS) {
       await q.query(
         `INSERT INTO social_harm (id, code, name, name_normalized, description, sort_order) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [socialHarmId(harm.code), harm.code, harm.name, normalizePersian(harm.name), harm.description, i + 1],
+        row,
       );
     }
 

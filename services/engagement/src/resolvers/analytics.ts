@@ -5,7 +5,8 @@ import { Agency, County, Manager, Ngo } from "../entities/references";
 import { SocialHarm } from "../entities/SocialHarm";
 import { socialHarmById } from "../loaders";
 import { territorySql } from "../util/sql";
-import { isSupportedYear, jalaliYearDays, MAX_YEAR, MIN_YEAR, periodTableSql, quarterPeriods, tehranToday } from "../util/time";
+import { isSupportedJalaliYear, jalaliYearRange, UNSUPPORTED_JALALI_YEAR_MESSAGE } from "@hamafza/common";
+import { periodTableSql, quarterPeriods, tehranToday } from "../util/time";
 
 export enum StatisticsLevel {
   PROVINCE = "PROVINCE",
@@ -162,8 +163,8 @@ export class AgencyResponseTime {
 
 function checkYears(from: number, to: number): void {
   const v = new Validator();
-  v.check(isSupportedYear(from), "fromYear", `سال باید بین ${MIN_YEAR} و ${MAX_YEAR} باشد.`);
-  v.check(isSupportedYear(to) && to >= from && to - from <= 10, "toYear", "بازه سال‌ها باید حداکثر ده سال و رو به جلو باشد.");
+  v.check(isSupportedJalaliYear(from), "fromYear", UNSUPPORTED_JALALI_YEAR_MESSAGE);
+  v.check(isSupportedJalaliYear(to) && to >= from && to - from <= 10, "toYear", "بازه سال‌ها باید حداکثر ده سال و رو به جلو باشد.");
   v.done();
 }
 
@@ -267,7 +268,7 @@ export class EngagementAnalyticsResolver {
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<ResolutionCompletionRate[]> {
     if (deadlineYear !== undefined) checkYears(deadlineYear, deadlineYear);
-    const days = deadlineYear !== undefined ? jalaliYearDays(deadlineYear) : null;
+    const days = deadlineYear !== undefined ? jalaliYearRange(deadlineYear) : null;
     const owner = groupBy === ResolutionOwnerGrouping.AGENCY ? "r.owner_agency_id" : "r.owner_manager_id";
     const scope = territorySql(requireUser(ctx), { province: "r.province_id", county: "r.county_id" });
     const rows = await namedQuery<Record<string, string | null>>(
@@ -285,7 +286,7 @@ export class EngagementAnalyticsResolver {
           ${provinceId ? "AND r.province_id = :provinceId" : ""} ${countyId ? "AND r.county_id = :countyId" : ""}
         GROUP BY ${owner}
         ORDER BY count(*) DESC, ${owner} NULLS LAST`,
-      { today: tehranToday(), start: days?.start, end: days?.end, provinceId, countyId, ...scope.params },
+      { today: tehranToday(), start: days?.firstDay, end: days?.dayAfter, provinceId, countyId, ...scope.params },
     );
     return rows.map((row) => {
       const n = (key: string) => Number(row[key]);
@@ -363,7 +364,7 @@ export class EngagementAnalyticsResolver {
     const d = territorySql(user, { province: "d.province_id", county: "d.county_id" });
     const g = territorySql(user, { province: "g.province_id", county: "g.county_id" });
     const range = year !== undefined ? quarterPeriods(year) : null;
-    const days = year !== undefined ? jalaliYearDays(year) : null;
+    const days = year !== undefined ? jalaliYearRange(year) : null;
     const rows = await namedQuery<{ ngo_id: string }>(
       ctx.db,
       `SELECT a.ngo_id FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id
@@ -372,7 +373,7 @@ export class EngagementAnalyticsResolver {
        UNION SELECT d.ngo_id FROM demand d WHERE d.ngo_id = ANY(CAST(:ids AS uuid[])) ${d.sql} ${days ? "AND d.raised_on >= CAST(:startDay AS date) AND d.raised_on < CAST(:endDay AS date)" : ""}
        UNION SELECT w.ngo_id FROM working_group_member w JOIN working_group g ON g.id = w.working_group_id
         WHERE w.ngo_id = ANY(CAST(:ids AS uuid[])) ${g.sql} ${days ? "AND w.joined_on < CAST(:endDay AS date) AND (w.left_on IS NULL OR w.left_on >= CAST(:startDay AS date))" : ""}`,
-      { ids, start: range?.[0].start, end: range?.[3].end, startDay: days?.start, endDay: days?.end, ...m.params, ...p.params, ...d.params, ...g.params },
+      { ids, start: range?.[0].start, end: range?.[3].end, startDay: days?.firstDay, endDay: days?.dayAfter, ...m.params, ...p.params, ...d.params, ...g.params },
     );
     const engaged = new Set(rows.map((row) => row.ngo_id));
     return ids.filter((id) => !engaged.has(id)).map((id) => ({ id }));
@@ -391,7 +392,7 @@ export class EngagementAnalyticsResolver {
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<AgencyResponseTime[]> {
     if (year !== undefined) checkYears(year, year);
-    const days = year !== undefined ? jalaliYearDays(year) : null;
+    const days = year !== undefined ? jalaliYearRange(year) : null;
     const user = requireUser(ctx);
     const p = territorySql(user, { province: "p.province_id", county: "p.county_id" });
     const d = territorySql(user, { province: "d.province_id", county: "d.county_id" });
@@ -408,7 +409,7 @@ export class EngagementAnalyticsResolver {
          FROM (${parts.join(" UNION ALL ")}) x
         GROUP BY x.kind, x.agency_id
         ORDER BY x.kind, count(*) DESC, x.agency_id NULLS LAST`,
-      { startDay: days?.start, endDay: days?.end, provinceId, countyId, ...p.params, ...d.params },
+      { startDay: days?.firstDay, endDay: days?.dayAfter, provinceId, countyId, ...p.params, ...d.params },
     );
     return rows.map((row) => ({
       agencyId: row.agency_id,

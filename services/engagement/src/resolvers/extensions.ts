@@ -19,7 +19,8 @@ import {
   workingGroupsByNgo,
 } from "../loaders";
 import { territorySql } from "../util/sql";
-import { isSupportedYear, periodTableSql, quarterPeriods } from "../util/time";
+import { isSupportedJalaliYear } from "@hamafza/common";
+import { periodTableSql, quarterPeriods } from "../util/time";
 
 @ObjectType({ description: "Meetings of a county in one Jalali quarter (grouped on Tehran's clock by held time, else scheduled time)." })
 export class MeetingQuarterCount {
@@ -49,7 +50,7 @@ export class MeetingQuarterCount {
 const inYear = (meetings: Meeting[], year: number | undefined) => (year === undefined ? meetings : meetings.filter((m) => m.jalaliYear === year));
 
 function checkYear(year: number | undefined): void {
-  if (year !== undefined && !isSupportedYear(year)) throw new AppError(ErrorCode.BAD_USER_INPUT, "سال شمسی معتبر نیست.", { field: "year" });
+  if (year !== undefined && !isSupportedJalaliYear(year)) throw new AppError(ErrorCode.BAD_USER_INPUT, "سال شمسی معتبر نیست.", { field: "year" });
 }
 
 @Resolver(() => Ngo)

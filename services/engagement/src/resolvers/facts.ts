@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Allow, AppError, DateScalar, ErrorCode, EVALUATORS, isUuid, jalaliQuarterOf, jalaliYearRange, RequestContext, requireUser, Validator, namedQuery } from "@hamafza/common";
+import { Allow, AppError, DateScalar, ErrorCode, EVALUATORS, isUuid, isSupportedJalaliYear, jalaliQuarterOf, jalaliYearBounds, jalaliYearRange, namedQuery, RequestContext, requireUser, Validator } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { ResolutionStatus } from "../entities/Resolution";
 import { territorySql } from "../util/sql";
-import { daysBetween, isSupportedYear, jalaliYearDays, tehranDay, tehranToday } from "../util/time";
+import { daysBetween, tehranDay, tehranToday } from "../util/time";
 import { EngagementRequestKind } from "./analytics";
 
 export enum ResolutionOwnership {
@@ -243,7 +243,7 @@ export class EngagementFactsResolver {
     managerAgencies: ManagerAgencyInput[] | undefined,
   ): Promise<EngagementFacts> {
     const v = new Validator();
-    v.check(isSupportedYear(year), "year", "سال شمسی معتبر نیست.");
+    v.check(isSupportedJalaliYear(year), "year", "سال شمسی معتبر نیست.");
     v.check((managerIds ?? []).every(isUuid), "managerIds", "شناسه یکی از مدیران معتبر نیست.");
     v.check((managerAgencies ?? []).every((m) => isUuid(m.managerId) && isUuid(m.agencyId)), "managerAgencies", "شناسه یکی از مدیران یا دستگاه‌ها معتبر نیست.");
     v.done();
@@ -252,8 +252,8 @@ export class EngagementFactsResolver {
     }
     const user = requireUser(ctx);
     const asOf = tehranToday();
-    const { start, end } = jalaliYearRange(year);
-    const days = jalaliYearDays(year);
+    const { start, end } = jalaliYearBounds(year);
+    const days = jalaliYearRange(year);
     const agencyOf = new Map((managerAgencies ?? []).map((m) => [m.managerId, m.agencyId]));
     const all = managerIds === undefined || managerIds === null;
     const ids = [...new Set([...(managerIds ?? []), ...agencyOf.keys()])];
@@ -294,7 +294,7 @@ export class EngagementFactsResolver {
         WHERE r.deadline >= CAST(:startDay AS date) AND r.deadline < CAST(:endDay AS date)
           AND (${managerCondition("r.owner_manager_id")} OR r.owner_agency_id = ANY(CAST(:agencies AS uuid[]))) ${r.sql}
         ORDER BY r.deadline, r.id`,
-      { startDay: days.start, endDay: days.end, ids, agencies, ...r.params },
+      { startDay: days.firstDay, endDay: days.dayAfter, ids, agencies, ...r.params },
     );
 
     // 3. Working groups chaired by the managers or their agencies, with NGO members and sessions of the year.
@@ -313,7 +313,7 @@ export class EngagementFactsResolver {
          FROM working_group g
         WHERE (${managerCondition("g.chair_manager_id")} OR g.chair_agency_id = ANY(CAST(:agencies AS uuid[]))) ${g.sql}
         ORDER BY g.name, g.id`,
-      { start, end, startDay: days.start, endDay: days.end, ids, agencies, ...g.params },
+      { start, end, startDay: days.firstDay, endDay: days.dayAfter, ids, agencies, ...g.params },
     );
 
     // 4. Proposals and demands routed to the agencies, submitted in the year.
@@ -328,7 +328,7 @@ export class EngagementFactsResolver {
              SELECT 'DEMAND', d.id, d.ngo_id, d.agency_id, d.raised_on::text, d.responded_on::text
                FROM demand d WHERE d.agency_id = ANY(CAST(:agencies AS uuid[])) AND d.raised_on >= CAST(:startDay AS date) AND d.raised_on < CAST(:endDay AS date) ${d.sql}
              ORDER BY sent, id`,
-            { agencies, startDay: days.start, endDay: days.end, ...p.params, ...d.params },
+            { agencies, startDay: days.firstDay, endDay: days.dayAfter, ...p.params, ...d.params },
           );
 
     const managers = all

@@ -18,7 +18,8 @@ import {
   inTransaction,
   isUuid,
   jalaliQuarterRange,
-  jalaliYearRange,
+  isSupportedJalaliYear,
+  jalaliYearBounds,
   normalizePersian,
   notFound,
   PageArgs,
@@ -60,7 +61,7 @@ import {
   workingGroupById,
 } from "../loaders";
 import { periodLocksForRead, PeriodLocks } from "../locks";
-import { isSupportedYear, tehranDay } from "../util/time";
+import { tehranDay } from "../util/time";
 import { checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
 
 @ObjectType({ description: "A page of meetings." })
@@ -267,10 +268,10 @@ export class MeetingResolver {
     }
     if (filter?.jalaliYear !== undefined || filter?.jalaliQuarter !== undefined) {
       const v = new Validator();
-      v.check(filter.jalaliYear !== undefined && isSupportedYear(filter.jalaliYear), "filter.jalaliYear", "سال شمسی معتبر نیست.");
+      v.check(filter.jalaliYear !== undefined && isSupportedJalaliYear(filter.jalaliYear), "filter.jalaliYear", "سال شمسی معتبر نیست.");
       v.check(filter.jalaliQuarter === undefined || [1, 2, 3, 4].includes(filter.jalaliQuarter), "filter.jalaliQuarter", "فصل باید بین ۱ و ۴ باشد.");
       v.done();
-      const range = filter.jalaliQuarter ? jalaliQuarterRange(filter.jalaliYear!, filter.jalaliQuarter) : jalaliYearRange(filter.jalaliYear!);
+      const range = filter.jalaliQuarter ? jalaliQuarterRange(filter.jalaliYear!, filter.jalaliQuarter) : jalaliYearBounds(filter.jalaliYear!);
       query.andWhere(`${MEETING_TIME} >= :periodStart AND ${MEETING_TIME} < :periodEnd`, { periodStart: range.start, periodEnd: range.end });
     }
     if (filter?.from) query.andWhere(`${MEETING_TIME} >= :from`, { from: filter.from });

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Allow, ALL_ROLES, AppError, ErrorCode, EVALUATORS, FORBIDDEN_MESSAGE, inTransaction, recordChange, RequestContext, requireUser, Role, Validator, isProvinceCode, provinceScopeOf } from "@hamafza/common";
 import { IsNull } from "typeorm";
 import { EngagementPeriodLock } from "../entities/PeriodLock";
-import { isSupportedYear } from "../util/time";
+import { isSupportedJalaliYear } from "@hamafza/common";
 import { trimOrNull } from "./common";
 
 /** Which provinces' periods the user may lock: admins and national evaluators any (and the whole country), a provincial evaluator its own. */
@@ -16,7 +16,7 @@ function assertMayLock(ctx: RequestContext, provinceId: string | null): void {
 
 function checkArgs(year: number, provinceId: string | null): void {
   const v = new Validator();
-  v.check(isSupportedYear(year), "year", "سال شمسی معتبر نیست.");
+  v.check(isSupportedJalaliYear(year), "year", "سال شمسی معتبر نیست.");
   v.check(provinceId === null || isProvinceCode(provinceId), "provinceId", "کد استان باید دو رقم باشد.");
   v.done();
 }

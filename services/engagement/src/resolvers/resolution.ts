@@ -41,7 +41,8 @@ import { Resolution, ResolutionFollowUpStatus, ResolutionStatus, ResolutionUpdat
 import { meetingById, resolutionById, territoryOf, updatesByResolution } from "../loaders";
 import { jalaliYearOf, lockedError, periodLocksForRead, PeriodLocks } from "../locks";
 import { territorySql } from "../util/sql";
-import { isSupportedYear, jalaliYearDays, tehranToday } from "../util/time";
+import { isSupportedJalaliYear, jalaliYearRange } from "@hamafza/common";
+import { tehranToday } from "../util/time";
 import { actorName, checkUuid, oneUuid, whereListBasics } from "./common";
 
 @ObjectType({ description: "A page of resolutions." })
@@ -206,9 +207,9 @@ function resolutionQuery(ctx: RequestContext, filter: ResolutionFilter | undefin
   if (filter?.deadlineTo) query.andWhere("resolution.deadline <= :deadlineTo", { deadlineTo: filter.deadlineTo });
   if (filter?.deadlineYear !== undefined) {
     const v = new Validator();
-    v.check(isSupportedYear(filter.deadlineYear), "filter.deadlineYear", "سال شمسی معتبر نیست.").done();
-    const days = jalaliYearDays(filter.deadlineYear);
-    query.andWhere("resolution.deadline >= :yearStart AND resolution.deadline < :yearEnd", { yearStart: days.start, yearEnd: days.end });
+    v.check(isSupportedJalaliYear(filter.deadlineYear), "filter.deadlineYear", "سال شمسی معتبر نیست.").done();
+    const days = jalaliYearRange(filter.deadlineYear);
+    query.andWhere("resolution.deadline >= :yearStart AND resolution.deadline < :yearEnd", { yearStart: days.firstDay, yearEnd: days.dayAfter });
   }
   return query;
 }

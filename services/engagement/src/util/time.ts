@@ -1,4 +1,4 @@
-import { jalaliQuarterOf, jalaliQuarterRange, jalaliToIsoDate, tehranDay } from "@hamafza/common";
+import { jalaliQuarterOf, jalaliQuarterRange, tehranDay } from "@hamafza/common";
 
 /**
  * Calendar days and Jalali periods on Tehran's clock. Instants are stored in UTC; days (`YYYY-MM-DD`, Gregorian)
@@ -15,23 +15,9 @@ export function jalaliPeriodOfDay(isoDay: string): { year: number; quarter: numb
   return jalaliQuarterOf(noonOf(isoDay));
 }
 
-/** Gregorian first day of a Jalali year and first day of the next one: days d with start <= d < end are in the year. */
-export function jalaliYearDays(year: number): { start: string; end: string } {
-  return { start: jalaliToIsoDate(year, 1, 1), end: jalaliToIsoDate(year + 1, 1, 1) };
-}
-
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-
-export const MIN_YEAR = 1380;
-export const MAX_YEAR = 1450;
-
-/** Whether a Jalali year is one the service reasons about (guards SQL built from period tables). */
-export function isSupportedYear(year: number): boolean {
-  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
 export interface QuarterPeriod {

@@ -72,15 +72,15 @@ export class EvaluationRun {
   rubric!: EvaluationIndicator[];
 
   @Field(() => RunStatus, { description: "RUNNING until the run SUCCEEDED or FAILED; only succeeded runs have results." })
-  @Column({ type: "varchar", length: 16 })
+  @Column({ type: "varchar", length: 16, default: "RUNNING" })
   status!: RunStatus;
 
   @Field(() => RunPhase, { description: "The step the run is at (DONE once finished)." })
-  @Column({ type: "varchar", length: 24 })
+  @Column({ type: "varchar", length: 24, default: "QUEUED" })
   phase!: RunPhase;
 
   @Field(() => Int, { description: "Progress in percent, 0–100 (never decreases; 100 when succeeded)." })
-  @Column({ type: "integer" })
+  @Column({ type: "integer", default: 0 })
   progress!: number;
 
   @Field(() => String, { nullable: true, description: "Why the run failed (Persian); empty otherwise." })

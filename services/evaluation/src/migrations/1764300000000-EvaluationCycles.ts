@@ -1,5 +1,68 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { DEFAULT_RUBRIC } from "../scoring";
+
+/** Frozen: the 1404 rubric exactly as this migration stored it (the then-default rubric, literal). */
+const RUBRIC_1404 = [
+  {
+    "code": "REGULARITY",
+    "title": "منظم بودن نشست‌های مسئله‌محور",
+    "definition": "فصل‌های سال که دست‌کم یک نشست فصلی مسئله‌محور به ریاست مدیر با حضور دست‌کم یک سمن برگزار شده است.",
+    "weight": 30,
+    "target": 4,
+    "unit": "فصل",
+    "rule": "LINEAR",
+    "bands": []
+  },
+  {
+    "code": "PROBLEM_FOCUS",
+    "title": "مسئله‌محوری نشست‌ها",
+    "definition": "سهم نشست‌های شمارش‌شده که دست‌کم یک دستور جلسه مرتبط با آسیب اجتماعی یا مطالبه سمن و دست‌کم یک مصوبه داشته‌اند.",
+    "weight": 15,
+    "target": 80,
+    "unit": "درصد",
+    "rule": "LINEAR",
+    "bands": []
+  },
+  {
+    "code": "NGO_REACH",
+    "title": "گستره مشارکت سمن‌ها",
+    "definition": "سمن‌های متمایز دارای مجوز معتبر در تاریخ نشست که در نشست‌های مدیر حضور داشته‌اند، نسبت به سمن‌های فعال قلمرو مدیر.",
+    "weight": 15,
+    "target": 20,
+    "unit": "درصد",
+    "rule": "LINEAR",
+    "bands": []
+  },
+  {
+    "code": "FOLLOW_THROUGH",
+    "title": "پیگیری مصوبات",
+    "definition": "مصوبات با مسئولیت مدیر یا دستگاه او که مهلتشان در سال است و تا مهلت انجام شده‌اند.",
+    "weight": 20,
+    "target": 90,
+    "unit": "درصد",
+    "rule": "LINEAR",
+    "bands": []
+  },
+  {
+    "code": "PARTICIPATION",
+    "title": "کارگروه‌های مشارکتی",
+    "definition": "کارگروه‌هایی به ریاست دستگاه مدیر که عضو سمن دارند و در سال دست‌کم دو بار تشکیل جلسه داده‌اند.",
+    "weight": 10,
+    "target": 2,
+    "unit": "کارگروه",
+    "rule": "LINEAR",
+    "bands": []
+  },
+  {
+    "code": "RESPONSIVENESS",
+    "title": "پاسخگویی به سمن‌ها",
+    "definition": "پیشنهادها و مطالبات سمن‌ها که به دستگاه مدیر ارجاع شده و ظرف ۳۰ روز پاسخ گرفته‌اند.",
+    "weight": 10,
+    "target": 90,
+    "unit": "درصد",
+    "rule": "LINEAR",
+    "bands": []
+  }
+];
 
 /** Evaluation cycles with their rubric, computation runs (facts snapshot + results), results per manager, adjustments; the 1404 cycle as reference data. */
 export class EvaluationCycles1764300000000 implements MigrationInterface {
@@ -74,7 +137,7 @@ export class EvaluationCycles1764300000000 implements MigrationInterface {
     await q.query(`CREATE INDEX evaluation_adjustment_result ON evaluation_adjustment (result_id, adjusted_at)`);
     await q.query(`INSERT INTO evaluation_cycle (year, title, state, indicators) VALUES (1404, $1, 'DRAFT', $2)`, [
       "ارزیابی عملکرد مدیران در تعامل با سمن‌ها — ۱۴۰۴",
-      JSON.stringify(DEFAULT_RUBRIC),
+      JSON.stringify(RUBRIC_1404),
     ]);
   }
 

@@ -1,5 +1,32 @@
-import { normalizePersian } from "@hamafza/common";
 import { MigrationInterface, QueryRunner } from "typeorm";
+
+// Frozen copy of the Persian search normaliser as it was when this migration was written. Migrations are history:
+// a later change to the live normaliser (services/common/src/persian.ts) must not change what this migration wrote.
+const FROZEN_CHAR_MAP: Record<string, string> = {
+  "\u064A": "\u06CC",
+  "\u0649": "\u06CC",
+  "\u0643": "\u06A9",
+  "\u0629": "\u0647",
+  "\u06C0": "\u0647",
+  "\u0623": "\u0627",
+  "\u0625": "\u0627",
+  "\u0671": "\u0627",
+  "\u0624": "\u0648",
+};
+function frozenNormalizePersian(input: string | null | undefined): string {
+  if (!input) return "";
+  return input
+    .normalize("NFC")
+    .replace(/[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624]/g, (ch) => FROZEN_CHAR_MAP[ch] ?? ch)
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, "")
+    .replace(/\u0640/g, "")
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    // eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
+    .replace(/[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g, "")
+    .replace(/[\s\u00A0]+/g, "")
+    .toLowerCase();
+}
 
 /**
  * Runs become background jobs: a run row exists from the start (RUNNING, with its phase and progress) and gets its
@@ -31,7 +58,7 @@ export class RunProgress1764400000000 implements MigrationInterface {
     const names: { name: string }[] = await q.query(`SELECT DISTINCT manager_name AS name FROM evaluation_result`);
     if (names.length > 0) {
       await q.query(`UPDATE evaluation_result r SET manager_name_normalized = x.normalized FROM jsonb_to_recordset($1::jsonb) AS x(name text, normalized text) WHERE r.manager_name = x.name`, [
-        JSON.stringify(names.map(({ name }) => ({ name, normalized: normalizePersian(name) }))),
+        JSON.stringify(names.map(({ name }) => ({ name, normalized: frozenNormalizePersian(name) }))),
       ]);
     }
     await q.query(`ALTER TABLE evaluation_result ALTER COLUMN manager_name_normalized SET NOT NULL`);

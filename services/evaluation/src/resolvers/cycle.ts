@@ -3,6 +3,7 @@ import {
   Allow,
   ALL_ROLES,
   AppError,
+  assertSupportedJalaliYear,
   ErrorCode,
   EVALUATORS,
   FORBIDDEN_MESSAGE,
@@ -39,9 +40,7 @@ export function assertNational(ctx: RequestContext): void {
 }
 
 export function checkYear(year: number): void {
-  const v = new Validator();
-  v.check(Number.isInteger(year) && year >= 1390 && year <= 1500, "year", "سال شمسی باید بین ۱۳۹۰ و ۱۵۰۰ باشد.");
-  v.done();
+  assertSupportedJalaliYear(year, "year");
 }
 
 export async function cycleOfYear(em: EntityManager, year: number, lock = false): Promise<EvaluationCycle> {

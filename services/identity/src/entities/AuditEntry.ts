@@ -1,7 +1,7 @@
 import { Role } from "@hamafza/common";
 import { GraphQLJSON } from "graphql-scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 export enum AuditOutcome {
   SUCCESS = "SUCCESS",
@@ -23,7 +23,7 @@ registerEnumType(AuditOutcome, {
 @Entity({ name: "audit_entry" })
 export class AuditEntry {
   @Field(() => ID, { description: "Identifier of the entry (UUID)." })
-  @PrimaryColumn({ type: "uuid", default: () => "gen_random_uuid()" })
+  @PrimaryGeneratedColumn("uuid")
   id!: string;
 
   @Field({ description: "When it happened (UTC)." })

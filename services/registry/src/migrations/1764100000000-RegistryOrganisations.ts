@@ -1,10 +1,48 @@
-import { normalizePersian, stableId } from "@hamafza/common";
+import { createHash } from "node:crypto";
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { ManagerPositionKind, positionKeyOf } from "../entities/Manager";
 
-/** Ids of the governorate and county governorates this migration creates for existing managers (the demo loader uses the same). */
-export const governorateAgencyId = (provinceId: string) => stableId("agency", `GOVERNORATE:${provinceId}`);
-export const countyGovernorateAgencyId = (countyId: string) => stableId("agency", `COUNTY_GOVERNORATE:${countyId}`);
+// Frozen copy of the Persian search normaliser as it was when this migration was written. Migrations are history:
+// a later change to the live normaliser (services/common/src/persian.ts) must not change what this migration wrote.
+const FROZEN_CHAR_MAP: Record<string, string> = {
+  "\u064A": "\u06CC",
+  "\u0649": "\u06CC",
+  "\u0643": "\u06A9",
+  "\u0629": "\u0647",
+  "\u06C0": "\u0647",
+  "\u0623": "\u0627",
+  "\u0625": "\u0627",
+  "\u0671": "\u0627",
+  "\u0624": "\u0648",
+};
+function frozenNormalizePersian(input: string | null | undefined): string {
+  if (!input) return "";
+  return input
+    .normalize("NFC")
+    .replace(/[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624]/g, (ch) => FROZEN_CHAR_MAP[ch] ?? ch)
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, "")
+    .replace(/\u0640/g, "")
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    // eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
+    .replace(/[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g, "")
+    .replace(/[\s\u00A0]+/g, "")
+    .toLowerCase();
+}
+
+// Frozen copy of common's stableId (name-based UUID) as it was when this migration was written.
+function frozenStableId(namespace: string, key: string): string {
+  const hex = createHash("sha1").update(`hamafza:${namespace}:${key}`).digest("hex");
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Ids of the governorate and county governorates this migration creates for existing managers (frozen; the live twins are in src/seed/demoOrganisations.ts). */
+const governorateAgencyId = (provinceId: string) => frozenStableId("agency", `GOVERNORATE:${provinceId}`);
+const countyGovernorateAgencyId = (countyId: string) => frozenStableId("agency", `COUNTY_GOVERNORATE:${countyId}`);
+
+/** Position kinds and keys as they were when this migration was written (literal, not the live enum). */
+const SINGLE_SEAT_KINDS = new Set(["COUNTY_GOVERNOR", "GOVERNOR_GENERAL", "DIRECTOR_GENERAL", "MAYOR"]);
+const positionKeyOf = (kind: string, normalizedTitle: string) => (SINGLE_SEAT_KINDS.has(kind) ? kind : `${kind}:${normalizedTitle}`);
 
 /** Tenures of managers registered before tenures existed start with the 1404 evaluation year, or earlier if registered earlier. */
 const LEGACY_TENURE_START = "2025-03-21";
@@ -171,15 +209,15 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
     const taken = new Set<string>();
     for (const row of legacy) {
       const agencyId = row.countyId ? await this.ensureCountyGovernorate(q, row.countyId) : await this.ensureGovernorate(q, row.provinceId);
-      const title = normalizePersian(row.position);
-      let kind = ManagerPositionKind.OTHER;
-      if (row.countyId && title.startsWith(normalizePersian("فرماندار"))) kind = ManagerPositionKind.COUNTY_GOVERNOR;
-      else if (!row.countyId && title.startsWith(normalizePersian("استاندار"))) kind = ManagerPositionKind.GOVERNOR_GENERAL;
-      else if (title.startsWith(normalizePersian("معاون"))) kind = ManagerPositionKind.DEPUTY_GOVERNOR;
+      const title = frozenNormalizePersian(row.position);
+      let kind: string = "OTHER";
+      if (row.countyId && title.startsWith(frozenNormalizePersian("فرماندار"))) kind = "COUNTY_GOVERNOR";
+      else if (!row.countyId && title.startsWith(frozenNormalizePersian("استاندار"))) kind = "GOVERNOR_GENERAL";
+      else if (title.startsWith(frozenNormalizePersian("معاون"))) kind = "DEPUTY_GOVERNOR";
       let key = positionKeyOf(kind, title);
       // Two legacy holders of one position (never in the demo data): the latest keeps it, older ones become "other" positions.
       if (taken.has(`${agencyId}/${key}`)) {
-        kind = ManagerPositionKind.OTHER;
+        kind = "OTHER";
         key = `OTHER:legacy:${row.id}`;
       }
       taken.add(`${agencyId}/${key}`);
@@ -230,7 +268,7 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
     const [province] = await q.query(`SELECT name FROM province WHERE id = $1`, [provinceId]);
     const name = `استانداری ${province.name}`;
     const id = governorateAgencyId(provinceId);
-    await q.query(`INSERT INTO agency (id, name, name_normalized, kind, province_id) VALUES ($1, $2, $3, 'GOVERNORATE', $4)`, [id, name, normalizePersian(name), provinceId]);
+    await q.query(`INSERT INTO agency (id, name, name_normalized, kind, province_id) VALUES ($1, $2, $3, 'GOVERNORATE', $4)`, [id, name, frozenNormalizePersian(name), provinceId]);
     return id;
   }
 
@@ -243,7 +281,7 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
     await q.query(`INSERT INTO agency (id, name, name_normalized, kind, province_id, county_id) VALUES ($1, $2, $3, 'COUNTY_GOVERNORATE', $4, $5)`, [
       id,
       name,
-      normalizePersian(name),
+      frozenNormalizePersian(name),
       county.provinceId,
       countyId,
     ]);

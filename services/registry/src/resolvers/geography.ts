@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Allow, ALL_ROLES, FilterArg, IdArg, containsPattern, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
 import { County } from "../entities/County";
 import { Province } from "../entities/Province";

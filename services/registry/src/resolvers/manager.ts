@@ -4,6 +4,7 @@ import {
   ALL_ROLES,
   AppError,
   assertCanWrite,
+  assertSupportedJalaliYear,
   conflict,
   containsPattern,
   DateScalar,
@@ -13,7 +14,7 @@ import {
   inTransaction,
   InputArg,
   invalidInput,
-  jalaliToIsoDate,
+  jalaliYearRange,
   normalizePersian,
   OFFICERS,
   PageArgs,
@@ -176,8 +177,9 @@ export class ManagerResolver {
       query.andWhere(filter.current ? holding : `NOT ${holding}`, { today });
     }
     if (filter?.tenureInJalaliYear !== undefined && filter.tenureInJalaliYear !== null) {
-      const { first, last } = jalaliYearDays(filter.tenureInJalaliYear);
-      query.andWhere("manager.tenureStart <= :last AND (manager.tenureEnd IS NULL OR manager.tenureEnd >= :first)", { first, last });
+      assertSupportedJalaliYear(filter.tenureInJalaliYear, "filter.tenureInJalaliYear");
+      const { firstDay, lastDay } = jalaliYearRange(filter.tenureInJalaliYear);
+      query.andWhere("manager.tenureStart <= :last AND (manager.tenureEnd IS NULL OR manager.tenureEnd >= :first)", { first: firstDay, last: lastDay });
     }
     return paginate(query, page, MANAGER_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
@@ -294,13 +296,6 @@ export class ManagerResolver {
   }
 }
 
-/** First and last Gregorian day of a Jalali year. */
-export function jalaliYearDays(year: number): { first: string; last: string } {
-  if (!Number.isInteger(year) || year < 1300 || year > 1500) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "سال شمسی باید عددی بین ۱۳۰۰ و ۱۵۰۰ باشد.", { fields: [{ field: "filter.tenureInJalaliYear", message: "سال شمسی نامعتبر است." }] });
-  }
-  return { first: jalaliToIsoDate(year, 1, 1), last: addDays(jalaliToIsoDate(year + 1, 1, 1), -1) };
-}
 
 const overlaps = (a: Pick<Manager, "tenureStart" | "tenureEnd">, b: Pick<Manager, "tenureStart" | "tenureEnd">) =>
   (a.tenureEnd === null || a.tenureEnd >= b.tenureStart) && (b.tenureEnd === null || b.tenureEnd >= a.tenureStart);

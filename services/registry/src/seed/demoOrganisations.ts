@@ -8,7 +8,6 @@ import { Manager, ManagerPositionKind, positionKeyOf } from "../entities/Manager
 import { NgoHouse, NgoHouseMember } from "../entities/NgoHouse";
 import { NgoNetwork, NgoNetworkMember } from "../entities/NgoNetwork";
 import { Province } from "../entities/Province";
-import { countyGovernorateAgencyId, governorateAgencyId } from "../migrations/1764100000000-RegistryOrganisations";
 import { fieldOfActivityId } from "./fieldsOfActivity";
 
 /**
@@ -18,7 +17,9 @@ import { fieldOfActivityId } from "./fieldsOfActivity";
  * without a dedicated space — NGO Houses and networks of aligned NGOs. Ids are deterministic.
  */
 
-export { countyGovernorateAgencyId, governorateAgencyId };
+/** Ids of a province's governorate and a county's governorate (the RegistryOrganisations migration froze the same formula). */
+export const governorateAgencyId = (provinceId: string) => stableId("agency", `GOVERNORATE:${provinceId}`);
+export const countyGovernorateAgencyId = (countyId: string) => stableId("agency", `COUNTY_GOVERNORATE:${countyId}`);
 export const demoAgencyId = (key: string) => stableId("agency", key);
 export const demoAreaId = (countyId: string, name: string) => stableId("area", `${countyId}:${name}`);
 export const demoNgoHouseId = (territoryId: string) => stableId("ngo-house", territoryId);
