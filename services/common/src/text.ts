@@ -5,6 +5,7 @@ import { FieldProblem } from "./errors";
  * DEL, and UTF-16 surrogates without their pair (broken Unicode; PostgreSQL refuses both NUL and lone surrogates).
  * Such input is refused before any operation runs, for every caller (docs/security.md, "Input text").
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

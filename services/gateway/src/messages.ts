@@ -62,7 +62,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, original: u
   if (typeof code !== "string" || !TRANSLATED_CODES.has(code)) return masked;
   const persian = persianMessage(masked.message);
   if (persian) return { ...masked, message: persian, extensions: { ...masked.extensions, originalMessage: masked.message } };
-  if (code === "GRAPHQL_VALIDATION_FAILED" && /^[\x00-\x7F]*$/.test(masked.message)) {
+  if (code === "GRAPHQL_VALIDATION_FAILED" && !/[^\u0020-\u007E\s]/.test(masked.message)) {
     return { ...masked, message: "پرسش با طرح (schema) هم‌افزا نمی‌خواند؛ متن اصلی خطا را در originalMessage ببینید.", extensions: { ...masked.extensions, originalMessage: masked.message } };
   }
   return masked;

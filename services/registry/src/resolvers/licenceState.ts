@@ -1,4 +1,3 @@
-import { DataSource, EntityManager } from "typeorm";
 import { LicenceState, LicenceStatus } from "../entities/Licence";
 import { addDays, licenceExpiringDays, tehranToday } from "../validation";
 
