@@ -43,8 +43,8 @@ export async function startProcessStack(prepared: ProvisionedDatabase, options: 
       ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: options.privateKeyPem } : {}),
       // The evaluation service reads the facts of a computation run from these subgraphs directly.
       ...(name === "evaluation" ? { REGISTRY_URL: serviceUrls.registry, ENGAGEMENT_URL: serviceUrls.engagement } : {}),
-      // Engagement asks the registry whether the records an input names exist in the caller's territory.
-      ...(name === "engagement" ? { REGISTRY_URL: serviceUrls.registry } : {}),
+      // Engagement and identity ask the registry whether the records an input names exist (references.ts).
+      ...(name === "engagement" || name === "identity" ? { REGISTRY_URL: serviceUrls.registry } : {}),
       // The registry asks engagement whether a record it is about to delete is still named there.
       ...(name === "registry" ? { ENGAGEMENT_URL: serviceUrls.engagement } : {}),
       DATABASE_URL: prepared.serviceUrls[name],

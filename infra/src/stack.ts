@@ -31,7 +31,7 @@ export async function startInProcessStack(
   try {
     const { registry, engagement, evaluation } = await startDomainSubgraphs(prepared, security, running);
     const identityDb = await openTracked(createIdentityDataSource(prepared.serviceUrls.identity), running);
-    const identity = await startIdentity({ db: identityDb, port: 0, security, policy: options.loginPolicy });
+    const identity = await startIdentity({ db: identityDb, port: 0, security, policy: options.loginPolicy, registryUrl: registry.url });
     running.servers.push(identity);
     const subgraphUrls = { registry: registry.url, engagement: engagement.url, evaluation: evaluation.url, identity: identity.url };
     const gateway = await startGateway({

@@ -116,6 +116,19 @@ it("answers SERVICE_UNAVAILABLE, and writes nothing, when the registry cannot be
   }
 });
 
+it("refuses a user whose county or province the registry does not have, naming the field", async () => {
+  const create = (territory: Record<string, string>) =>
+    gql("demo.admin", `mutation($input: UserCreateInput!) { createUser(input: $input) { id } }`, {
+      input: { username: `county.${Object.values(territory).join("")}`, displayName: "کارشناس آزمون", role: "COUNTY_OFFICER", password: "Sh0rt-but-long-enough", ...territory },
+    });
+  const noCounty = await create({ provinceId: "19", countyId: "1999" });
+  expect(noCounty.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  expect(noCounty.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toContain("countyId");
+  const noProvince = await create({ provinceId: "98", countyId: "9801" });
+  expect(noProvince.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(["provinceId", "countyId"]));
+  expect((await create({ provinceId: "19", countyId: "1901" })).errors).toBeUndefined();
+});
+
 describe("deleting a registry record that engagement records still name", () => {
   it("is refused with CONFLICT saying what uses it, and the record stays", async () => {
     const attended = await gql("demo.province", `{ meetings(limit: 50) { items { attendance { ngoId } } } }`);

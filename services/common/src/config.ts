@@ -5,7 +5,7 @@ import { z } from "zod";
  * message naming the variable and the form it expects (never a NaN port or a silently ignored value).
  */
 
-/** A TCP port 1–65535 given as digits, or the default when unset/empty. */
+/** A TCP port 0–65535 given as digits (0: any free port, as tests use), or the default when unset/empty. */
 export const portVar = (fallback: number) =>
   z
     .string()
@@ -13,8 +13,8 @@ export const portVar = (fallback: number) =>
     .transform((value, ctx) => {
       if (value === undefined || value.trim() === "") return fallback;
       const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-      if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a port number from 1 to 65535, got "${value}"` });
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a port number from 0 to 65535, got "${value}"` });
         return z.NEVER;
       }
       return port;

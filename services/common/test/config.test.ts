@@ -19,7 +19,7 @@ describe("configuration parsed once at start", () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain('PORT: expected a port number from 1 to 65535, got "abc"');
+    expect(message).toContain('PORT: expected a port number from 0 to 65535, got "abc"');
     expect(message).toContain("DATABASE_URL: expected a PostgreSQL URL");
     expect(() => parseConfig("t", { PORT: portVar(1) }, { PORT: "70000" })).toThrow(/PORT/);
     expect(() => parseConfig("t", { PORT: portVar(1) }, { PORT: "12.5" })).toThrow(/PORT/);
@@ -34,6 +34,6 @@ describe("configuration parsed once at start", () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("[registry] invalid configuration");
-    expect(run.stderr).toContain('PORT: expected a port number from 1 to 65535, got "abc"');
+    expect(run.stderr).toContain('PORT: expected a port number from 0 to 65535, got "abc"');
   });
 });

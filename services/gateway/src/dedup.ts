@@ -19,7 +19,7 @@ interface SharedAnswer {
 /**
  * In-flight deduplication for RemoteGraphQLDataSource: while a subgraph request is under way, an identical one
  * (same URL, same body, same headers but the request id/client address — so the same token) waits for its answer
- * instead of being sent again. Queries only: anything that is not a POST of a GraphQL `query` (mutations above
+ * instead of being sent again. Queries only: anything that is not a POST of a GraphQL query operation (mutations above
  * all) always goes through. Nothing is cached once the answer has arrived.
  */
 export function dedupFetcher(next: Fetcher = fetch as unknown as Fetcher): Fetcher & { shared(): number } {
@@ -61,7 +61,7 @@ export function dedupKey(url: string, init?: FetcherRequestInit): string | null 
   return JSON.stringify([url, headers, init.body]);
 }
 
-/** The gateway writes its subgraph operations itself: `query …` or `{ … }`; anything else is not shared. */
+/** The gateway writes its subgraph operations itself, as "query …" or "{ … }"; anything else is not shared. */
 function isQueryOperation(body: string): boolean {
   try {
     const parsed = JSON.parse(body) as { query?: unknown };

@@ -24,7 +24,14 @@ export function createIdentityDataSource(url: string): DataSource {
  * The identity service: a subgraph (users, `me`, the audit log) plus the sign-in endpoints under /auth, which the
  * gateway exposes as POST /auth/login, /auth/refresh and /auth/logout.
  */
-export async function startIdentity(options: { db: DataSource; port: number; security: ServiceSecurity; policy?: LoginPolicy }): Promise<RunningServer> {
+export async function startIdentity(options: {
+  db: DataSource;
+  port: number;
+  security: ServiceSecurity;
+  policy?: LoginPolicy;
+  /** The registry subgraph, asked whether a user's province and county exist (docs/references.md). */
+  registryUrl?: string | "unchecked";
+}): Promise<RunningServer> {
   const policy = options.policy ?? DEFAULT_LOGIN_POLICY;
   return startSubgraphServer({
     name: SERVICE_NAME,
@@ -32,6 +39,7 @@ export async function startIdentity(options: { db: DataSource; port: number; sec
     db: options.db,
     port: options.port,
     security: options.security,
+    referenceOwners: options.registryUrl === "unchecked" ? "unchecked" : { registry: options.registryUrl },
     routes: (app) => app.use("/auth", authRoutes(options.db, options.security.keys, policy)),
   });
 }

@@ -28,6 +28,8 @@ import {
   ExpectedVersionArg,
   IdempotencyKeyArg,
   idempotentCreate,
+  checkReferences,
+  Reference,
 } from "@hamafza/common";
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { EntityManager } from "typeorm";
@@ -112,6 +114,12 @@ export class PasswordReset {
 const USER_CONSTRAINTS = { user_account_username_unique: "کاربری با همین نام کاربری وجود دارد.", user_account_territory: "قلمرو با نقش کاربر سازگار نیست." };
 const USER_SORTABLE = { username: "u.username", displayName: "u.displayNameNormalized", role: "u.role", provinceId: "u.provinceId", lastLoginAt: "u.lastLoginAt", createdAt: "u.createdAt" };
 
+/** A user's province and county must exist in the registry (docs/references.md). */
+const territoryReferences = (input: { provinceId?: string | null; countyId?: string | null }): Reference[] => [
+  { field: "provinceId", type: "Province", id: input.provinceId },
+  { field: "countyId", type: "County", id: input.countyId },
+];
+
 @Resolver(() => User)
 export class UserResolver {
   constructor(private readonly policy: LoginPolicy = DEFAULT_LOGIN_POLICY) {}
@@ -144,7 +152,8 @@ export class UserResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => User, { description: "Create a user (administrators only)." })
-  createUser(@Ctx() ctx: RequestContext, @InputArg(UserCreateInput) input: UserCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<User> {
+  async createUser(@Ctx() ctx: RequestContext, @InputArg(UserCreateInput) input: UserCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<User> {
+    await checkReferences(ctx, territoryReferences(input));
     return inTransaction(ctx.db, USER_CONSTRAINTS, (em) =>
       idempotentCreate(em, ctx, "createUser", idempotencyKey, { ...input, password: undefined }, async () => { // no password-derived hash is kept
       const v = new Validator();
@@ -174,7 +183,8 @@ export class UserResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => User, { description: "Change a user's name, role, territory or enabled state (administrators only)." })
-  updateUser(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(UserUpdateInput) input: UserUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<User> {
+  async updateUser(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(UserUpdateInput) input: UserUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<User> {
+    await checkReferences(ctx, territoryReferences(input));
     return inTransaction(ctx.db, USER_CONSTRAINTS, async (em) => {
       // Role and enabled-state changes queue behind each other, so two admins demoting themselves at once
       // cannot both pass the "an admin remains" check.
