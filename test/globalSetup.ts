@@ -17,7 +17,11 @@ export default async function globalSetup() {
   }
   const port = await freePort();
   const started = Date.now();
-  const handle = await startEmbeddedPostgres({ baseDir: mkdtempSync(join(tmpdir(), "hamafza-test-pg-")), port, persistent: false });
+  const handle = await startEmbeddedPostgres({
+    baseDir: mkdtempSync(join(tmpdir(), "hamafza-test-pg-")),
+    port,
+    persistent: false,
+  });
   (globalThis as { __HAMAFZA_PG__?: unknown }).__HAMAFZA_PG__ = handle;
   process.env.HAMAFZA_TEST_ADMIN_URL = handle.adminUrl;
   console.log(`\n[tests] PostgreSQL: embedded on 127.0.0.1:${port} (started in ${Date.now() - started} ms)`);

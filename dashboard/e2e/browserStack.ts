@@ -49,12 +49,21 @@ export function useBrowserStack(databaseName: string): BrowserStack {
 
   beforeAll(async () => {
     if (!hasChromium) return;
-    if (!existsSync(join(DASHBOARD_DIST, "index.html"))) throw new Error("dashboard/dist is missing: `npm test` builds it first (npm run build).");
+    if (!existsSync(join(DASHBOARD_DIST, "index.html")))
+      throw new Error("dashboard/dist is missing: `npm test` builds it first (npm run build).");
     database = await prepareTestDatabase(databaseName, { demo: true });
     stack = await startInProcessStack(database);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);

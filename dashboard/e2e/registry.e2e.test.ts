@@ -69,13 +69,29 @@ describe(browserDescribe, () => {
       await signIn(page, officer.username);
 
       // The registry menu for an officer: every registry resource and page, grouped.
-      for (const href of ["/ngos", "/licences", "/ngos/import", "/ngo-duplicates", "/parallel-work", "/ngoHouses", "/ngoNetworks", "/facilitationOffices", "/informalSettlementAreas", "/agencies", "/managers", "/fieldsOfActivity"]) {
+      for (const href of [
+        "/ngos",
+        "/licences",
+        "/ngos/import",
+        "/ngo-duplicates",
+        "/parallel-work",
+        "/ngoHouses",
+        "/ngoNetworks",
+        "/facilitationOffices",
+        "/informalSettlementAreas",
+        "/agencies",
+        "/managers",
+        "/fieldsOfActivity",
+      ]) {
         expect([href, await menuLink(page, href).count()]).toEqual([href, 1]);
       }
       await page.getByText("ثبت سمن‌ها", { exact: true }).waitFor(WAIT);
 
       const name = `کانون یاوران کتاب‌خوانی کودکان ${toPersianDigits(randomInt(100, 999))}`;
-      const arabicKeyboard = name.replace(/ی/g, "ي").replace(/ک/g, "ك").replace(/\u200c/g, "");
+      const arabicKeyboard = name
+        .replace(/ی/g, "ي")
+        .replace(/ک/g, "ك")
+        .replace(/\u200c/g, "");
       expect(arabicKeyboard).not.toBe(name);
       const nationalId = freshNationalId();
       const chair = nationalCode("427143813");
@@ -208,7 +224,9 @@ describe(browserDescribe, () => {
       });
 
       // The licences list filtered by state shows it among the suspended ones.
-      await page.goto(`${suite.stack.baseUrl}/#/licences?filter=${encodeURIComponent(JSON.stringify({ states: ["SUSPENDED"], currentOnly: true }))}`);
+      await page.goto(
+        `${suite.stack.baseUrl}/#/licences?filter=${encodeURIComponent(JSON.stringify({ states: ["SUSPENDED"], currentOnly: true }))}`,
+      );
       await page.getByText("19/1404/9001").first().waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-licences-suspended.png"), fullPage: true });
 
@@ -218,104 +236,139 @@ describe(browserDescribe, () => {
     180_000,
   );
 
-  browserIt("an officer imports a CSV file: a file with errors gets a per-row Persian report and imports nothing, the corrected file imports", async () => {
-    const officer = demoUser("PROVINCE_OFFICER");
-    const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
-    const { page } = await newPage();
-    await signIn(page, officer.username);
+  browserIt(
+    "an officer imports a CSV file: a file with errors gets a per-row Persian report and imports nothing, the corrected file imports",
+    async () => {
+      const officer = demoUser("PROVINCE_OFFICER");
+      const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
+      const { page } = await newPage();
+      await signIn(page, officer.username);
 
-    const good = [freshNationalId(), freshNationalId()];
-    const names = [`انجمن آزمون ورود گروهی ${toPersianDigits(randomInt(100, 999))}`, `جمعیت آزمون ورود گروهی ${toPersianDigits(randomInt(100, 999))}`];
-    const header = "نام,شناسه ملی,کد شهرستان,حوزه فعالیت,تاریخ تأسیس,تلفن";
-    const withErrors = [header, `${names[0]},${good[0]},1901,CHILDREN,1399/02/10,02433445566`, `${names[1]},12345678901,1901,CHILDREN,1399/13/40,123`].join("\n");
-    const corrected = [header, `${names[0]},${good[0]},1901,CHILDREN,1399/02/10,02433445566`, `${names[1]},${good[1]},1901,YOUTH,۱۴۰۰/۰۳/۰۱,09121234567`].join("\n");
-    const count = async () => (await gql(token, `query ($q: String) { ngos(filter: { q: $q }) { totalCount } }`, { q: "آزمون ورود گروهی" })).ngos.totalCount;
-    expect(await count()).toBe(0);
+      const good = [freshNationalId(), freshNationalId()];
+      const names = [
+        `انجمن آزمون ورود گروهی ${toPersianDigits(randomInt(100, 999))}`,
+        `جمعیت آزمون ورود گروهی ${toPersianDigits(randomInt(100, 999))}`,
+      ];
+      const header = "نام,شناسه ملی,کد شهرستان,حوزه فعالیت,تاریخ تأسیس,تلفن";
+      const withErrors = [
+        header,
+        `${names[0]},${good[0]},1901,CHILDREN,1399/02/10,02433445566`,
+        `${names[1]},12345678901,1901,CHILDREN,1399/13/40,123`,
+      ].join("\n");
+      const corrected = [
+        header,
+        `${names[0]},${good[0]},1901,CHILDREN,1399/02/10,02433445566`,
+        `${names[1]},${good[1]},1901,YOUTH,۱۴۰۰/۰۳/۰۱,09121234567`,
+      ].join("\n");
+      const count = async () =>
+        (await gql(token, `query ($q: String) { ngos(filter: { q: $q }) { totalCount } }`, { q: "آزمون ورود گروهی" }))
+          .ngos.totalCount;
+      expect(await count()).toBe(0);
 
-    // Reached from the NGO list.
-    await page.goto(`${suite.stack.baseUrl}/#/ngos`);
-    await page.getByRole("link", { name: "ورود از CSV" }).click();
-    await page.waitForURL(/#\/ngos\/import$/, WAIT);
-    await page.getByText("ورود گروهی سمن‌ها از فایل CSV").first().waitFor(WAIT);
+      // Reached from the NGO list.
+      await page.goto(`${suite.stack.baseUrl}/#/ngos`);
+      await page.getByRole("link", { name: "ورود از CSV" }).click();
+      await page.waitForURL(/#\/ngos\/import$/, WAIT);
+      await page.getByText("ورود گروهی سمن‌ها از فایل CSV").first().waitFor(WAIT);
 
-    await page.getByTestId("csv-file").setInputFiles({ name: "ngos-with-errors.csv", mimeType: "text/csv", buffer: Buffer.from(withErrors, "utf8") });
-    await page.getByTestId("csv-file-name").waitFor(WAIT);
-    const importButton = page.getByRole("button", { name: "ثبت سمن‌ها" });
-    expect(await importButton.isDisabled()).toBe(true);
-    await page.getByRole("button", { name: "بررسی فایل (بدون ثبت)" }).click();
-    const table = page.getByTestId("import-problems");
-    await table.waitFor(WAIT);
-    await page.getByTestId("import-summary").getByText("فایل پذیرفته نشد", { exact: false }).waitFor(WAIT);
-    // Every problem is on row 3 (the header is row 1), in Persian, with the column and the value read.
-    const rows = await table.locator("tbody tr").allInnerTexts();
-    expect(rows.length).toBeGreaterThanOrEqual(3);
-    for (const row of rows) {
-      const [rowNumber, , , message] = row.split("\t");
-      expect(rowNumber).toBe("۳");
-      expect(message).toMatch(/[\u0600-\u06FF]/);
-    }
-    await table.getByRole("cell", { name: "شناسه ملی", exact: true }).first().waitFor();
-    await table.getByRole("cell", { name: "12345678901", exact: true }).first().waitFor();
-    await table.getByRole("cell", { name: "تاریخ تأسیس", exact: true }).first().waitFor();
-    expect(await importButton.isDisabled()).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, "registry-import-errors.png"), fullPage: true });
-    expect(await count()).toBe(0);
+      await page
+        .getByTestId("csv-file")
+        .setInputFiles({ name: "ngos-with-errors.csv", mimeType: "text/csv", buffer: Buffer.from(withErrors, "utf8") });
+      await page.getByTestId("csv-file-name").waitFor(WAIT);
+      const importButton = page.getByRole("button", { name: "ثبت سمن‌ها" });
+      expect(await importButton.isDisabled()).toBe(true);
+      await page.getByRole("button", { name: "بررسی فایل (بدون ثبت)" }).click();
+      const table = page.getByTestId("import-problems");
+      await table.waitFor(WAIT);
+      await page.getByTestId("import-summary").getByText("فایل پذیرفته نشد", { exact: false }).waitFor(WAIT);
+      // Every problem is on row 3 (the header is row 1), in Persian, with the column and the value read.
+      const rows = await table.locator("tbody tr").allInnerTexts();
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      for (const row of rows) {
+        const [rowNumber, , , message] = row.split("\t");
+        expect(rowNumber).toBe("۳");
+        expect(message).toMatch(/[\u0600-\u06FF]/);
+      }
+      await table.getByRole("cell", { name: "شناسه ملی", exact: true }).first().waitFor();
+      await table.getByRole("cell", { name: "12345678901", exact: true }).first().waitFor();
+      await table.getByRole("cell", { name: "تاریخ تأسیس", exact: true }).first().waitFor();
+      expect(await importButton.isDisabled()).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, "registry-import-errors.png"), fullPage: true });
+      expect(await count()).toBe(0);
 
-    await page.getByTestId("csv-file").setInputFiles({ name: "ngos.csv", mimeType: "text/csv", buffer: Buffer.from(corrected, "utf8") });
-    await page.getByRole("button", { name: "بررسی فایل (بدون ثبت)" }).click();
-    await page.getByTestId("import-summary").getByText("همه ۲ سطر درست است", { exact: false }).waitFor(WAIT);
-    expect(await count()).toBe(0);
-    await importButton.click();
-    await page.getByTestId("import-summary").getByText("۲ سمن ثبت شد.", { exact: false }).waitFor(WAIT);
-    await page.screenshot({ path: join(ARTIFACTS, "registry-import-done.png"), fullPage: true });
-    expect(await count()).toBe(2);
-    const { ngos } = await gql(token, `query ($q: String) { ngos(filter: { q: $q }, sort: { field: "foundedOn", order: ASC }) { items { name foundedOn fields { code } } } }`, {
-      q: "آزمون ورود گروهی",
-    });
-    expect(ngos.items).toEqual([
-      { name: names[0], foundedOn: "2020-04-29", fields: [{ code: "CHILDREN" }] },
-      { name: names[1], foundedOn: "2021-05-22", fields: [{ code: "YOUTH" }] },
-    ]);
-  }, 120_000);
+      await page
+        .getByTestId("csv-file")
+        .setInputFiles({ name: "ngos.csv", mimeType: "text/csv", buffer: Buffer.from(corrected, "utf8") });
+      await page.getByRole("button", { name: "بررسی فایل (بدون ثبت)" }).click();
+      await page.getByTestId("import-summary").getByText("همه ۲ سطر درست است", { exact: false }).waitFor(WAIT);
+      expect(await count()).toBe(0);
+      await importButton.click();
+      await page.getByTestId("import-summary").getByText("۲ سمن ثبت شد.", { exact: false }).waitFor(WAIT);
+      await page.screenshot({ path: join(ARTIFACTS, "registry-import-done.png"), fullPage: true });
+      expect(await count()).toBe(2);
+      const { ngos } = await gql(
+        token,
+        `query ($q: String) { ngos(filter: { q: $q }, sort: { field: "foundedOn", order: ASC }) { items { name foundedOn fields { code } } } }`,
+        {
+          q: "آزمون ورود گروهی",
+        },
+      );
+      expect(ngos.items).toEqual([
+        { name: names[0], foundedOn: "2020-04-29", fields: [{ code: "CHILDREN" }] },
+        { name: names[1], foundedOn: "2021-05-22", fields: [{ code: "YOUTH" }] },
+      ]);
+    },
+    120_000,
+  );
 
-  browserIt("an analyst reads the registry without any editing, and lists the facilitation offices without a dedicated space", async () => {
-    const analyst = demoUser("ANALYST");
-    const token = await login(suite.stack.baseUrl, analyst.username, DEMO_PASSWORD);
-    const { page, graphQLErrors } = await newPage();
-    await signIn(page, analyst.username);
+  browserIt(
+    "an analyst reads the registry without any editing, and lists the facilitation offices without a dedicated space",
+    async () => {
+      const analyst = demoUser("ANALYST");
+      const token = await login(suite.stack.baseUrl, analyst.username, DEMO_PASSWORD);
+      const { page, graphQLErrors } = await newPage();
+      await signIn(page, analyst.username);
 
-    expect(await menuLink(page, "/ngos/import").count()).toBe(0);
-    await page.goto(`${suite.stack.baseUrl}/#/ngos`);
-    await page.locator(".RaDatagrid-table").waitFor(WAIT);
-    expect(await page.locator('a[href="#/ngos/create"]').count()).toBe(0);
-    expect(await page.getByRole("link", { name: "ورود از CSV" }).count()).toBe(0);
+      expect(await menuLink(page, "/ngos/import").count()).toBe(0);
+      await page.goto(`${suite.stack.baseUrl}/#/ngos`);
+      await page.locator(".RaDatagrid-table").waitFor(WAIT);
+      expect(await page.locator('a[href="#/ngos/create"]').count()).toBe(0);
+      expect(await page.getByRole("link", { name: "ورود از CSV" }).count()).toBe(0);
 
-    // A licensed NGO's licence tab: the state and history, but no transition buttons.
-    await page.goto(`${suite.stack.baseUrl}/#/ngos/${demoNgoId("14905484270")}/show/licence`);
-    await page.getByText("سابقه پروانه").first().waitFor(WAIT);
-    for (const action of ["صدور پروانه", "تمدید", "تعلیق", "لغو", "رفع تعلیق", "ویرایش"]) {
-      expect([action, await page.getByRole("button", { name: action, exact: true }).count()]).toEqual([action, 0]);
-    }
+      // A licensed NGO's licence tab: the state and history, but no transition buttons.
+      await page.goto(`${suite.stack.baseUrl}/#/ngos/${demoNgoId("14905484270")}/show/licence`);
+      await page.getByText("سابقه پروانه").first().waitFor(WAIT);
+      for (const action of ["صدور پروانه", "تمدید", "تعلیق", "لغو", "رفع تعلیق", "ویرایش"]) {
+        expect([action, await page.getByRole("button", { name: action, exact: true }).count()]).toEqual([action, 0]);
+      }
 
-    const { facilitationOffices } = await gql(token, `{ facilitationOffices(filter: { hasDedicatedSpace: false }, limit: 200) { totalCount items { name } } }`);
-    expect(facilitationOffices.totalCount).toBeGreaterThan(0);
-    await page.goto(`${suite.stack.baseUrl}/#/facilitationOffices`);
-    await page.locator(".RaDatagrid-table").waitFor(WAIT);
-    await page.getByRole("combobox", { name: "فضای اختصاصی" }).click();
-    await page.getByRole("option", { name: "بدون فضای اختصاصی" }).click();
-    await page.getByText(`(کل: ${toPersianDigits(facilitationOffices.totalCount)})`).first().waitFor(WAIT);
-    await page.getByText(facilitationOffices.items[0].name, { exact: true }).first().waitFor(WAIT);
-    await page.screenshot({ path: join(ARTIFACTS, "registry-offices-without-space.png"), fullPage: true });
+      const { facilitationOffices } = await gql(
+        token,
+        `{ facilitationOffices(filter: { hasDedicatedSpace: false }, limit: 200) { totalCount items { name } } }`,
+      );
+      expect(facilitationOffices.totalCount).toBeGreaterThan(0);
+      await page.goto(`${suite.stack.baseUrl}/#/facilitationOffices`);
+      await page.locator(".RaDatagrid-table").waitFor(WAIT);
+      await page.getByRole("combobox", { name: "فضای اختصاصی" }).click();
+      await page.getByRole("option", { name: "بدون فضای اختصاصی" }).click();
+      await page
+        .getByText(`(کل: ${toPersianDigits(facilitationOffices.totalCount)})`)
+        .first()
+        .waitFor(WAIT);
+      await page.getByText(facilitationOffices.items[0].name, { exact: true }).first().waitFor(WAIT);
+      await page.screenshot({ path: join(ARTIFACTS, "registry-offices-without-space.png"), fullPage: true });
 
-    // The analysis pages answer for the analyst's (whole-country) scope.
-    await menuLink(page, "/ngo-duplicates").click();
-    await page.getByRole("heading", { name: "سمن‌های احتمالاً تکراری", level: 1 }).waitFor(WAIT);
-    await page.locator('[data-testid="duplicates"], .MuiAlert-standardInfo').first().waitFor(WAIT);
-    await page.screenshot({ path: join(ARTIFACTS, "registry-duplicates.png"), fullPage: true });
-    await menuLink(page, "/parallel-work").click();
-    await page.getByRole("heading", { name: "موازی‌کاری سمن‌ها", level: 1 }).waitFor(WAIT);
-    await page.getByTestId("parallel-work").waitFor(WAIT);
-    await page.screenshot({ path: join(ARTIFACTS, "registry-parallel-work.png"), fullPage: true });
-    expect(graphQLErrors).toEqual([]);
-  }, 120_000);
+      // The analysis pages answer for the analyst's (whole-country) scope.
+      await menuLink(page, "/ngo-duplicates").click();
+      await page.getByRole("heading", { name: "سمن‌های احتمالاً تکراری", level: 1 }).waitFor(WAIT);
+      await page.locator('[data-testid="duplicates"], .MuiAlert-standardInfo').first().waitFor(WAIT);
+      await page.screenshot({ path: join(ARTIFACTS, "registry-duplicates.png"), fullPage: true });
+      await menuLink(page, "/parallel-work").click();
+      await page.getByRole("heading", { name: "موازی‌کاری سمن‌ها", level: 1 }).waitFor(WAIT);
+      await page.getByTestId("parallel-work").waitFor(WAIT);
+      await page.screenshot({ path: join(ARTIFACTS, "registry-parallel-work.png"), fullPage: true });
+      expect(graphQLErrors).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -20,7 +20,9 @@ const crdValidators = new Map(Object.entries(crds.kinds).map(([key, schema]) => 
 
 export function render(dir) {
   const out = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  return parseAllDocuments(out).map((doc) => doc.toJSON()).filter(Boolean);
+  return parseAllDocuments(out)
+    .map((doc) => doc.toJSON())
+    .filter(Boolean);
 }
 
 async function modelClass(apiVersion, kind) {

@@ -57,7 +57,8 @@ export async function tableDigest(client: Client, schema: string, table: string)
 export async function databaseDigests(url: string): Promise<Record<string, string>> {
   return withClient(url, async (client) => {
     const digests: Record<string, string> = {};
-    for (const { schema, table } of await serviceTables(client)) digests[`${schema}.${table}`] = await tableDigest(client, schema, table);
+    for (const { schema, table } of await serviceTables(client))
+      digests[`${schema}.${table}`] = await tableDigest(client, schema, table);
     return digests;
   });
 }
@@ -66,7 +67,9 @@ async function appliedMigrations(client: Client): Promise<Record<string, string[
   const migrations: Record<string, string[]> = {};
   for (const schema of SERVICE_SCHEMAS) {
     const exists = await client.query("SELECT to_regclass($1) AS t", [`${schema}.migrations`]);
-    migrations[schema] = exists.rows[0].t ? (await client.query(`SELECT name FROM ${qualified(schema, "migrations")} ORDER BY id`)).rows.map((r) => r.name) : [];
+    migrations[schema] = exists.rows[0].t
+      ? (await client.query(`SELECT name FROM ${qualified(schema, "migrations")} ORDER BY id`)).rows.map((r) => r.name)
+      : [];
   }
   return migrations;
 }
@@ -97,7 +100,9 @@ export async function backupDatabase(url: string, dir: string): Promise<BackupMa
       };
       for (const { schema, table } of await serviceTables(client)) {
         const lines: string[] = [];
-        await client.query(`DECLARE dump NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS r FROM ${qualified(schema, table)} t`);
+        await client.query(
+          `DECLARE dump NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS r FROM ${qualified(schema, table)} t`,
+        );
         for (;;) {
           const batch = await client.query(`FETCH ${FETCH} FROM dump`);
           for (const row of batch.rows) lines.push(row.r);
@@ -106,10 +111,18 @@ export async function backupDatabase(url: string, dir: string): Promise<BackupMa
         await client.query("CLOSE dump");
         const file = `${schema}.${table}.jsonl.gz`;
         writeFileSync(join(dir, file), gzipSync(lines.join("\n")));
-        manifest.tables.push({ schema, table, file, rows: lines.length, digest: await tableDigest(client, schema, table) });
+        manifest.tables.push({
+          schema,
+          table,
+          file,
+          rows: lines.length,
+          digest: await tableDigest(client, schema, table),
+        });
       }
       for (const { schema, sequence } of await serviceSequences(client)) {
-        const value = await client.query(`SELECT last_value::text AS "lastValue", is_called AS "isCalled" FROM ${qualified(schema, sequence)}`);
+        const value = await client.query(
+          `SELECT last_value::text AS "lastValue", is_called AS "isCalled" FROM ${qualified(schema, sequence)}`,
+        );
         manifest.sequences.push({ schema, sequence, ...value.rows[0] });
       }
       writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
@@ -125,24 +138,36 @@ export async function backupDatabase(url: string, dir: string): Promise<BackupMa
  * the load). Refuses while other sessions use the database (stop the system first) unless `force`, and when the
  * applied migrations differ from the backup's.
  */
-export async function restoreDatabase(url: string, dir: string, options: { force?: boolean } = {}): Promise<BackupManifest> {
+export async function restoreDatabase(
+  url: string,
+  dir: string,
+  options: { force?: boolean } = {},
+): Promise<BackupManifest> {
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as BackupManifest;
-  if (manifest.format !== "hamafza-backup/1") throw new Error(`${dir}: not a Hamafza backup (format ${manifest.format}).`);
+  if (manifest.format !== "hamafza-backup/1")
+    throw new Error(`${dir}: not a Hamafza backup (format ${manifest.format}).`);
   return withClient(url, async (client) => {
-    const others = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    const others = await client.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
     if (others.rows[0].n > 0 && !options.force) {
-      throw new Error(`${others.rows[0].n} other session(s) use the database: stop Hamafza (npm start) before restoring, or pass --force.`);
+      throw new Error(
+        `${others.rows[0].n} other session(s) use the database: stop Hamafza (npm start) before restoring, or pass --force.`,
+      );
     }
     const current = await appliedMigrations(client);
     for (const schema of SERVICE_SCHEMAS) {
       if (JSON.stringify(current[schema]) !== JSON.stringify(manifest.migrations[schema] ?? [])) {
-        throw new Error(`The ${schema} schema's migrations differ from the backup's: restore into a database at the backup's version.`);
+        throw new Error(
+          `The ${schema} schema's migrations differ from the backup's: restore into a database at the backup's version.`,
+        );
       }
     }
     const tables = await serviceTables(client);
     const inBackup = new Set(manifest.tables.map((t) => `${t.schema}.${t.table}`));
     const missing = tables.filter((t) => !inBackup.has(`${t.schema}.${t.table}`));
-    if (missing.length) throw new Error(`The backup lacks table(s) ${missing.map((t) => `${t.schema}.${t.table}`).join(", ")}.`);
+    if (missing.length)
+      throw new Error(`The backup lacks table(s) ${missing.map((t) => `${t.schema}.${t.table}`).join(", ")}.`);
     await client.query("BEGIN");
     try {
       await client.query("SET LOCAL session_replication_role = replica");
@@ -150,7 +175,8 @@ export async function restoreDatabase(url: string, dir: string, options: { force
       for (const entry of manifest.tables) {
         const text = gunzipSync(readFileSync(join(dir, entry.file))).toString("utf8");
         const rows = text ? text.split("\n") : [];
-        if (rows.length !== entry.rows) throw new Error(`${entry.file}: ${rows.length} rows, the manifest says ${entry.rows}.`);
+        if (rows.length !== entry.rows)
+          throw new Error(`${entry.file}: ${rows.length} rows, the manifest says ${entry.rows}.`);
         const columns = await client.query(
           `SELECT quote_ident(attname) AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
           [qualified(entry.schema, entry.table)],
@@ -159,15 +185,23 @@ export async function restoreDatabase(url: string, dir: string, options: { force
         const target = qualified(entry.schema, entry.table);
         for (let start = 0; start < rows.length; start += INSERT_BATCH) {
           const batch = `[${rows.slice(start, start + INSERT_BATCH).join(",")}]`;
-          await client.query(`INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${target}, $1::json)`, [batch]);
+          await client.query(
+            `INSERT INTO ${target} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM json_populate_recordset(NULL::${target}, $1::json)`,
+            [batch],
+          );
         }
       }
       for (const s of manifest.sequences) {
-        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [qualified(s.schema, s.sequence), s.lastValue, s.isCalled]);
+        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [
+          qualified(s.schema, s.sequence),
+          s.lastValue,
+          s.isCalled,
+        ]);
       }
       for (const entry of manifest.tables) {
         const digest = await tableDigest(client, entry.schema, entry.table);
-        if (digest !== entry.digest) throw new Error(`${entry.schema}.${entry.table}: restored content differs from the backup.`);
+        if (digest !== entry.digest)
+          throw new Error(`${entry.schema}.${entry.table}: restored content differs from the backup.`);
       }
       await client.query("COMMIT");
     } catch (error) {
@@ -190,7 +224,8 @@ async function target(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const port = Number(process.env.HAMAFZA_PG_PORT ?? 54329);
   const passwordFile = join(DATA_DIR, "postgres", "superuser-password");
-  if (!existsSync(passwordFile)) throw new Error("No embedded database in .data/postgres (run `npm start` once, or set DATABASE_URL).");
+  if (!existsSync(passwordFile))
+    throw new Error("No embedded database in .data/postgres (run `npm start` once, or set DATABASE_URL).");
   const adminUrl = `postgres://postgres:${encodeURIComponent(readFileSync(passwordFile, "utf8").trim())}@127.0.0.1:${port}/postgres`;
   let started: EmbeddedPostgresHandle | null = null;
   try {
@@ -214,7 +249,9 @@ async function main(command: string, args: string[]) {
       const dir = args.find((a) => !a.startsWith("--")) ?? (latest && join(BACKUP_DIR, latest));
       if (!dir) throw new Error("No backup found in .data/backups.");
       const manifest = await restoreDatabase(url, dir, { force: args.includes("--force") });
-      console.log(`restored ${manifest.tables.length} tables of the backup of ${manifest.createdAt} from ${dir}; every table's digest matches`);
+      console.log(
+        `restored ${manifest.tables.length} tables of the backup of ${manifest.createdAt} from ${dir}; every table's digest matches`,
+      );
     } else {
       throw new Error("usage: backup.js backup | restore [dir] [--force]");
     }

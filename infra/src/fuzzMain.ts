@@ -26,12 +26,27 @@ async function main() {
     const stack = await startInProcessStack(prepared);
     try {
       const tokens: Record<string, string> = {};
-      for (const user of ["demo.admin", "demo.province", "demo.county", "demo.evaluator", "demo.analyst"]) tokens[user] = await login(stack.baseUrl, user, DEMO_PASSWORD);
+      for (const user of ["demo.admin", "demo.province", "demo.county", "demo.evaluator", "demo.analyst"])
+        tokens[user] = await login(stack.baseUrl, user, DEMO_PASSWORD);
       const before = await domainSnapshot(prepared.adminUrl);
-      const poisoned = await runFuzz({ baseUrl: stack.baseUrl, tokens, seed, runs: Math.ceil(runs / 2), poisoned: true });
+      const poisoned = await runFuzz({
+        baseUrl: stack.baseUrl,
+        tokens,
+        seed,
+        runs: Math.ceil(runs / 2),
+        poisoned: true,
+      });
       const unchanged = JSON.stringify(await domainSnapshot(prepared.adminUrl)) === JSON.stringify(before);
-      console.log(`\n[fuzz] poisoned: ${poisoned.requests} requests over ${poisoned.operations} operations; database unchanged: ${unchanged}\n${formatCounts(poisoned)}`);
-      const hostile = await runFuzz({ baseUrl: stack.baseUrl, tokens, seed: seed + 1, runs: Math.floor(runs / 2), poisoned: false });
+      console.log(
+        `\n[fuzz] poisoned: ${poisoned.requests} requests over ${poisoned.operations} operations; database unchanged: ${unchanged}\n${formatCounts(poisoned)}`,
+      );
+      const hostile = await runFuzz({
+        baseUrl: stack.baseUrl,
+        tokens,
+        seed: seed + 1,
+        runs: Math.floor(runs / 2),
+        poisoned: false,
+      });
       console.log(`\n[fuzz] hostile: ${hostile.requests} requests\n${formatCounts(hostile)}`);
       const findings = [...poisoned.findings, ...hostile.findings];
       for (const finding of findings.slice(0, 20)) console.log(`[fuzz] FINDING ${JSON.stringify(finding)}`);

@@ -9,7 +9,13 @@ import { prepareDatabase, PreparedDatabase } from "./prepare";
 export const NATIONAL_DATABASE = "hamafza_national";
 
 /** Full-size targets at NATIONAL_SCALE=1 (issue 13); counties and provinces do not scale. */
-export const NATIONAL_TARGETS = { managers: 20_000, ngos: 30_000, counties: 450, informalSettlementAreas: 5_000, proposalsAndDemands: 50_000 };
+export const NATIONAL_TARGETS = {
+  managers: 20_000,
+  ngos: 30_000,
+  counties: 450,
+  informalSettlementAreas: 5_000,
+  proposalsAndDemands: 50_000,
+};
 
 export interface NationalSeedSummary extends NationalDataSummary {
   scale: number;
@@ -20,7 +26,8 @@ export interface NationalSeedSummary extends NationalDataSummary {
 /** NATIONAL_SCALE (default 1): 0.1 for a tenth of the managers, NGOs and areas. */
 export function nationalScale(value = process.env.NATIONAL_SCALE): number {
   const scale = Number(value ?? 1);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 4) throw new Error(`NATIONAL_SCALE must be a number in (0, 4], not "${value}"`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 4)
+    throw new Error(`NATIONAL_SCALE must be a number in (0, 4], not "${value}"`);
   return scale;
 }
 
@@ -30,7 +37,12 @@ export function nationalScale(value = process.env.NATIONAL_SCALE): number {
  * areas and realistic spelling variants of display names (Arabic ي/ك, Persian digits) whose normalised columns
  * stay what `normalizePersian` gives.
  */
-export async function seedNational(adminUrl: string, database: string, scale: number, log: (line: string) => void = () => undefined): Promise<{ prepared: PreparedDatabase; summary: NationalSeedSummary }> {
+export async function seedNational(
+  adminUrl: string,
+  database: string,
+  scale: number,
+  log: (line: string) => void = () => undefined,
+): Promise<{ prepared: PreparedDatabase; summary: NationalSeedSummary }> {
   const started = performance.now();
   const prepared = await prepareDatabase(adminUrl, database, { demo: false, log });
   const data = await seedNationalData(prepared, {
@@ -38,7 +50,10 @@ export async function seedNational(adminUrl: string, database: string, scale: nu
     counties: NATIONAL_TARGETS.counties,
     ngosPerCounty: ngosPerCounty(scale),
     departmentsPerCounty: 5, // 31 × 9 provincial + 450 × 6 county agencies ≈ 3,000
-    requestsPerCounty: Math.max(20, Math.round((NATIONAL_TARGETS.proposalsAndDemands * scale - 31 * 40) / NATIONAL_TARGETS.counties)),
+    requestsPerCounty: Math.max(
+      20,
+      Math.round((NATIONAL_TARGETS.proposalsAndDemands * scale - 31 * 40) / NATIONAL_TARGETS.counties),
+    ),
     log,
   });
   const extra = await withClient(prepared.adminUrl, async (client) => {
@@ -92,12 +107,18 @@ async function main() {
   let embedded: EmbeddedPostgresHandle | null = null;
   const adminUrl =
     process.env.DATABASE_URL ??
-    (embedded = await startEmbeddedPostgres({ baseDir: join(DATA_DIR, "postgres"), port: Number(process.env.HAMAFZA_PG_PORT ?? 54329), persistent: true })).adminUrl;
+    (embedded = await startEmbeddedPostgres({
+      baseDir: join(DATA_DIR, "postgres"),
+      port: Number(process.env.HAMAFZA_PG_PORT ?? 54329),
+      persistent: true,
+    })).adminUrl;
   try {
     await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${NATIONAL_DATABASE} WITH (FORCE)`));
     const { summary } = await seedNational(adminUrl, NATIONAL_DATABASE, scale, (line) => console.log(line));
     console.log(describeNationalSeed(summary));
-    console.log(`database "${NATIONAL_DATABASE}" ready (start the services on it with DATABASE_URL=…/${NATIONAL_DATABASE} HAMAFZA_DEMO=0 npm start)`);
+    console.log(
+      `database "${NATIONAL_DATABASE}" ready (start the services on it with DATABASE_URL=…/${NATIONAL_DATABASE} HAMAFZA_DEMO=0 npm start)`,
+    );
   } finally {
     await embedded?.stop();
   }

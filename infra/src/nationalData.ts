@@ -53,12 +53,33 @@ export interface NationalDataSummary {
   durationMs: number;
 }
 
-const DIRECTORATE_TOPICS = ["بهزیستی", "آموزش و پرورش", "ورزش و جوانان", "فرهنگ و ارشاد اسلامی", "تعاون کار و رفاه اجتماعی", "میراث فرهنگی", "منابع طبیعی", "امور بانوان و خانواده", "کمیته امداد", "بهداشت"];
+const DIRECTORATE_TOPICS = [
+  "بهزیستی",
+  "آموزش و پرورش",
+  "ورزش و جوانان",
+  "فرهنگ و ارشاد اسلامی",
+  "تعاون کار و رفاه اجتماعی",
+  "میراث فرهنگی",
+  "منابع طبیعی",
+  "امور بانوان و خانواده",
+  "کمیته امداد",
+  "بهداشت",
+];
 const DIMENSIONS = ["SOCIAL", "ECONOMIC", "PHYSICAL", "ENVIRONMENTAL", "CULTURAL", "HEALTH", "OTHER"];
-const DEMAND_CATEGORIES = ["MEMBERS_INSURANCE", "INFRASTRUCTURE", "OFFICIAL_RECOGNITION", "EMPLOYMENT_OF_DISABLED", "FUNDING", "OTHER"];
+const DEMAND_CATEGORIES = [
+  "MEMBERS_INSURANCE",
+  "INFRASTRUCTURE",
+  "OFFICIAL_RECOGNITION",
+  "EMPLOYMENT_OF_DISABLED",
+  "FUNDING",
+  "OTHER",
+];
 const YEAR = 1404;
 
-export async function seedNationalData(prepared: PreparedDatabase, options: NationalDataOptions): Promise<NationalDataSummary> {
+export async function seedNationalData(
+  prepared: PreparedDatabase,
+  options: NationalDataOptions,
+): Promise<NationalDataSummary> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const N = options.managers;
@@ -68,7 +89,13 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
   const C = Math.min(options.departmentsPerCounty ?? 4, DIRECTORATE_TOPICS.length);
   const R = options.requestsPerCounty ?? 20;
   // Quarter q (1–4) of the year is [Q[q-1], Q[q]) in Tehran calendar days.
-  const Q = [jalaliToIsoDate(YEAR, 1, 1), jalaliToIsoDate(YEAR, 4, 1), jalaliToIsoDate(YEAR, 7, 1), jalaliToIsoDate(YEAR, 10, 1), jalaliToIsoDate(YEAR + 1, 1, 1)];
+  const Q = [
+    jalaliToIsoDate(YEAR, 1, 1),
+    jalaliToIsoDate(YEAR, 4, 1),
+    jalaliToIsoDate(YEAR, 7, 1),
+    jalaliToIsoDate(YEAR, 10, 1),
+    jalaliToIsoDate(YEAR + 1, 1, 1),
+  ];
   return withClient(prepared.adminUrl, async (client) => {
     const step = async (name: string, sql: string, params: unknown[] = []) => {
       const t = performance.now();
@@ -78,12 +105,20 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
     };
     await client.query(`SET search_path = registry, engagement, public`);
     // h(key): a deterministic 31-bit hash; the seed's only source of variety.
-    await client.query(`CREATE FUNCTION pg_temp.h(k text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT ('x' || substr(md5(k), 1, 8))::bit(32)::integer & 2147483647 $$`);
-    await client.query(`CREATE TEMP TABLE q (quarter integer PRIMARY KEY, q_first date NOT NULL, q_next date NOT NULL)`);
+    await client.query(
+      `CREATE FUNCTION pg_temp.h(k text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT ('x' || substr(md5(k), 1, 8))::bit(32)::integer & 2147483647 $$`,
+    );
+    await client.query(
+      `CREATE TEMP TABLE q (quarter integer PRIMARY KEY, q_first date NOT NULL, q_next date NOT NULL)`,
+    );
     await client.query(`INSERT INTO q VALUES (1, $1, $2), (2, $2, $3), (3, $3, $4), (4, $4, $5)`, Q);
 
     // Counties: fill the provinces without reference counties with synthetic ones, up to the target.
-    const [{ total, empty }] = (await client.query(`SELECT (SELECT count(*) FROM county)::int AS total, (SELECT count(*) FROM province p WHERE NOT EXISTS (SELECT 1 FROM county c WHERE c.province_id = p.id))::int AS empty`)).rows;
+    const [{ total, empty }] = (
+      await client.query(
+        `SELECT (SELECT count(*) FROM county)::int AS total, (SELECT count(*) FROM province p WHERE NOT EXISTS (SELECT 1 FROM county c WHERE c.province_id = p.id))::int AS empty`,
+      )
+    ).rows;
     const extra = Math.max(0, targetCounties - total);
     if (extra > 0 && empty > 0) {
       await step(
@@ -176,7 +211,9 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
       );
       inserted += r.rowCount ?? 0;
     }
-    log(`  managers: ${inserted} rows in ${Math.ceil(N / CHUNK)} statements, ${(performance.now() - t0).toFixed(0)} ms`);
+    log(
+      `  managers: ${inserted} rows in ${Math.ceil(N / CHUNK)} statements, ${(performance.now() - t0).toFixed(0)} ms`,
+    );
 
     // NGOs, a field each, licences with their history.
     await step(
@@ -195,7 +232,8 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
          JOIN (SELECT id, (row_number() OVER (ORDER BY sort_order, id) - 1)::int AS i, count(*) OVER ()::int AS n FROM field_of_activity) f ON f.i = pg_temp.h('field:' || n.id) % f.n`,
     );
     // Licence plan by s = h % 20: 0–13 valid all year, 14–15 expire mid-year, 16 expired before, 17 renewed mid-year, 18 none, 19 valid.
-    await client.query(`CREATE TEMP TABLE tl AS
+    await client.query(
+      `CREATE TEMP TABLE tl AS
       SELECT n.id AS ngo_id, md5('licence:' || n.id)::uuid AS id, 'L-' || n.county_id || '-' || right(n.registration_number, 3) AS number, s,
              DATE '2022-01-01' + (pg_temp.h('issued:' || n.id) % 900) AS issued_on,
              CASE WHEN s IN (14, 15) THEN $1::date + 40 + pg_temp.h('expiry:' || n.id) % 300
@@ -203,7 +241,9 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
                   WHEN s = 17 THEN $1::date + 100 + pg_temp.h('expiry:' || n.id) % 100
                   ELSE DATE '2027-06-01' + pg_temp.h('expiry:' || n.id) % 700 END AS first_expiry
         FROM (SELECT n.*, pg_temp.h('licence:' || n.id) % 20 AS s FROM ngo n) n
-       WHERE s <> 18`, [Q[0]]);
+       WHERE s <> 18`,
+      [Q[0]],
+    );
     await step(
       "licences",
       `INSERT INTO licence (id, ngo_id, number, authority, issued_on, expires_on, status)
@@ -263,10 +303,13 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
          FROM twg w CROSS JOIN LATERAL generate_series(0, w.hw % 6 - 1) AS j`,
       [Q[0], K],
     );
-    await client.query(`CREATE TEMP TABLE tses AS
+    await client.query(
+      `CREATE TEMP TABLE tses AS
       SELECT md5('session:' || w.id || ':' || s)::uuid AS id, w.id AS working_group_id, w.agency_id, w.province_id, w.county_id, w.ngo_county, w.agency_name, s,
              $1::date + 10 + s * 80 + pg_temp.h('session:' || w.id || s) % 60 AS day, pg_temp.h('session:' || w.id || s) AS hm
-        FROM twg w CROSS JOIN LATERAL generate_series(0, w.hw % 5 - 1) AS s`, [Q[0]]);
+        FROM twg w CROSS JOIN LATERAL generate_series(0, w.hw % 5 - 1) AS s`,
+      [Q[0]],
+    );
     await step(
       "meetings (working group sessions)",
       `INSERT INTO meeting (id, title, title_normalized, kind, province_id, county_id, organising_agency_id, working_group_id, scheduled_at, held_at, status)
@@ -315,7 +358,8 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
     );
 
     // Proposals and demands: per county R/2 of each to its agencies, per province 20 of each to its directorates.
-    await client.query(`CREATE TEMP TABLE treq AS
+    await client.query(
+      `CREATE TEMP TABLE treq AS
       SELECT x.*, pg_temp.h('req:' || x.key) AS hr FROM (
         SELECT c.id || ':' || r.k AS key, c.province_id, c.id AS county_id, c.id AS ngo_county,
                (SELECT a.id FROM ta a WHERE a.county_id = c.id ORDER BY a.ord OFFSET pg_temp.h('agency:' || c.id || r.k) % (1 + $1::int) LIMIT 1) AS agency_id, r.k AS i
@@ -324,7 +368,9 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
         SELECT p.id || ':' || r.k, p.id, NULL, (SELECT tc.id FROM tc WHERE tc.province_id = p.id AND tc.i = pg_temp.h('pc:' || p.id || r.k) % tc.n),
                md5('agency:DG:' || p.id || ':' || (1 + pg_temp.h('dg:' || p.id || r.k) % $2::int))::uuid, r.k
           FROM province p CROSS JOIN generate_series(0, 39) AS r(k)
-      ) x`, [C, D, R]);
+      ) x`,
+      [C, D, R],
+    );
     const requestSql = (table: "proposal" | "demand") =>
       `SELECT md5('${table}:' || t.key)::uuid AS id, md5('ngo:' || t.ngo_county || ':' || (t.hr / 20 % $2::int))::uuid AS ngo_id, t.province_id, t.county_id, t.agency_id,
               $1::date + (t.hr / 1000) % 360 AS sent, t.hr % 100 AS hs, t.i
@@ -364,6 +410,10 @@ export async function seedNationalData(prepared: PreparedDatabase, options: Nati
         (SELECT count(*) FROM resolution)::int AS resolutions, (SELECT count(*) FROM working_group)::int AS "workingGroups",
         (SELECT count(*) FROM proposal)::int AS proposals, (SELECT count(*) FROM demand)::int AS demands`)
     ).rows;
-    return { ...counts, syntheticCounties: counts.counties - total, durationMs: Math.round(performance.now() - started) };
+    return {
+      ...counts,
+      syntheticCounties: counts.counties - total,
+      durationMs: Math.round(performance.now() - started),
+    };
   });
 }

@@ -1,8 +1,20 @@
-import { grantAuditAppend, openAndMigrate, provisionDatabase, ProvisionedDatabase, ServiceSchema } from "@hamafza/common";
+import {
+  grantAuditAppend,
+  openAndMigrate,
+  provisionDatabase,
+  ProvisionedDatabase,
+  ServiceSchema,
+} from "@hamafza/common";
 import { AdminBootstrap, createIdentityDataSource, ensureAdminAccount, loadIdentityDemoData } from "@hamafza/identity";
 import { createEngagementDataSource, loadEngagementDemoData } from "@hamafza/engagement";
 import { createEvaluationDataSource, openDemoCycle } from "@hamafza/evaluation";
-import { createRegistryDataSource, demoManagers, demoNgos, loadReferenceData, loadRegistryDemoData } from "@hamafza/registry";
+import {
+  createRegistryDataSource,
+  demoManagers,
+  demoNgos,
+  loadReferenceData,
+  loadRegistryDemoData,
+} from "@hamafza/registry";
 import { DataSource } from "typeorm";
 import { computeDemoEvaluationRun } from "./demoEvaluation";
 
@@ -28,7 +40,11 @@ type Log = (line: string) => void;
  * per service, each service's migrations, reference data, and (in demo mode, on an empty database) demo data.
  * Idempotent: running it again changes nothing but role passwords.
  */
-export async function prepareDatabase(adminUrl: string, database: string, options: PrepareOptions): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  adminUrl: string,
+  database: string,
+  options: PrepareOptions,
+): Promise<PreparedDatabase> {
   const log = options.log ?? (() => undefined);
   const provisioned = await provisionDatabase(adminUrl, database);
   const identity = createIdentityDataSource(provisioned.serviceUrls.identity);
@@ -44,11 +60,14 @@ export async function prepareDatabase(adminUrl: string, database: string, option
       evaluation: await openAndMigrate(evaluation),
     };
     await grantAuditAppend(provisioned);
-    for (const [service, ran] of Object.entries(migrations)) if (ran.length) log(`${service}: applied ${ran.join(", ")}`);
+    for (const [service, ran] of Object.entries(migrations))
+      if (ran.length) log(`${service}: applied ${ran.join(", ")}`);
     const admin = await ensureAdminAccount(identity, options.adminPassword);
     const reference = await loadReferenceData(registry);
     log(`reference data: ${reference.provinces} provinces, ${reference.counties} counties`);
-    const demo = options.demo ? { ...(await loadDemoData(registry, engagement, evaluation)), ...(await loadIdentityDemoData(identity)) } : null;
+    const demo = options.demo
+      ? { ...(await loadDemoData(registry, engagement, evaluation)), ...(await loadIdentityDemoData(identity)) }
+      : null;
     await Promise.all([identity, registry, engagement, evaluation].map((db) => db.destroy()));
     if (demo) {
       const run = await computeDemoEvaluationRun(provisioned, DEMO_EVALUATION_YEAR);
@@ -57,7 +76,9 @@ export async function prepareDatabase(adminUrl: string, database: string, option
     }
     return { ...provisioned, migrations, reference, demo, admin };
   } finally {
-    await Promise.all([identity, registry, engagement, evaluation].map((db) => (db.isInitialized ? db.destroy() : undefined)));
+    await Promise.all(
+      [identity, registry, engagement, evaluation].map((db) => (db.isInitialized ? db.destroy() : undefined)),
+    );
   }
 }
 

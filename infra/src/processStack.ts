@@ -31,9 +31,16 @@ export interface ProcessStack {
  * The four subgraphs and the gateway as supervised Node.js processes from their `dist` (what `npm start` runs,
  * and what the fault and soak tests kill, freeze and restart).
  */
-export async function startProcessStack(prepared: ProvisionedDatabase, options: ProcessStackOptions): Promise<ProcessStack> {
+export async function startProcessStack(
+  prepared: ProvisionedDatabase,
+  options: ProcessStackOptions,
+): Promise<ProcessStack> {
   const supervisor = new Supervisor(options.log);
-  const common = { ...options.baseEnv, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: options.baseEnv.NODE_ENV ?? "production" };
+  const common = {
+    ...options.baseEnv,
+    APOLLO_TELEMETRY_DISABLED: "1",
+    NODE_ENV: options.baseEnv.NODE_ENV ?? "production",
+  };
   const serviceUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) serviceUrls[name] = `http://${options.host}:${options.servicePorts[name]}/graphql`;
   for (const name of SUBGRAPH_NAMES) {
@@ -54,7 +61,9 @@ export async function startProcessStack(prepared: ProvisionedDatabase, options: 
   }
   const stop = () => supervisor.stopAll();
   try {
-    await Promise.all(SUBGRAPH_NAMES.map((name) => waitForHealth(name, serviceUrls[name].replace(/\/graphql$/, "/health"))));
+    await Promise.all(
+      SUBGRAPH_NAMES.map((name) => waitForHealth(name, serviceUrls[name].replace(/\/graphql$/, "/health"))),
+    );
     supervisor.launch("gateway", join(REPO_ROOT, "services", "gateway", "dist", "main.js"), {
       ...common,
       PORT: String(options.gatewayPort),

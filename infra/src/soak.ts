@@ -55,7 +55,9 @@ async function main() {
   const rss = () => Object.fromEntries(names.map((name) => [name, rssMiB(stack.supervisor.child(name)?.pid)]));
   let failed = false;
   try {
-    const tokens = await Promise.all(["demo.admin", "demo.province", "demo.evaluator"].map((u) => login(stack.baseUrl, u, DEMO_PASSWORD)));
+    const tokens = await Promise.all(
+      ["demo.admin", "demo.province", "demo.evaluator"].map((u) => login(stack.baseUrl, u, DEMO_PASSWORD)),
+    );
     const post = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
       const started = performance.now();
       try {
@@ -66,15 +68,27 @@ async function main() {
           signal: AbortSignal.timeout(30_000),
         });
         const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
-        return { ms: performance.now() - started, ok: response.ok && !body.errors, body, code: body.errors?.[0]?.extensions?.code ?? (response.ok ? undefined : `HTTP_${response.status}`) };
+        return {
+          ms: performance.now() - started,
+          ok: response.ok && !body.errors,
+          body,
+          code: body.errors?.[0]?.extensions?.code ?? (response.ok ? undefined : `HTTP_${response.status}`),
+        };
       } catch (error) {
-        return { ms: performance.now() - started, ok: false, body: {}, code: `NO_ANSWER ${String(error).slice(0, 60)}` };
+        return {
+          ms: performance.now() - started,
+          ok: false,
+          body: {},
+          code: `NO_ANSWER ${String(error).slice(0, 60)}`,
+        };
       }
     };
     // warm-up
     for (const query of READS) await post(tokens[0], query);
     const start = rss();
-    console.log(`[soak] ${minutes} min at concurrency ${concurrency}; RSS at start (MiB): ${JSON.stringify(round(start))}`);
+    console.log(
+      `[soak] ${minutes} min at concurrency ${concurrency}; RSS at start (MiB): ${JSON.stringify(round(start))}`,
+    );
     const end = Date.now() + minutes * 60_000;
     const perMinute: number[][] = [];
     const errors: Record<string, number> = {};
@@ -96,7 +110,8 @@ async function main() {
         const minute = Math.floor((Date.now() - (end - minutes * 60_000)) / 60_000);
         (perMinute[minute] ??= []).push(result.ms);
         // A role without the right to a query (FORBIDDEN) is expected for some reads; anything else is an error.
-        if (!result.ok && result.code !== "FORBIDDEN") errors[result.code ?? "?"] = (errors[result.code ?? "?"] ?? 0) + 1;
+        if (!result.ok && result.code !== "FORBIDDEN")
+          errors[result.code ?? "?"] = (errors[result.code ?? "?"] ?? 0) + 1;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, (_, n) => worker(n)));
@@ -113,7 +128,9 @@ async function main() {
     for (const name of names) {
       const growth = (finish[name] - start[name]) / start[name];
       worst = Math.max(worst, growth);
-      console.log(`[soak] ${name.padEnd(11)} RSS ${start[name].toFixed(1)} → ${finish[name].toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)`);
+      console.log(
+        `[soak] ${name.padEnd(11)} RSS ${start[name].toFixed(1)} → ${finish[name].toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)`,
+      );
     }
     failed = errorCount > 0 || worst >= 0.2;
   } finally {
@@ -124,7 +141,8 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-const round = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)]));
+const round = (values: Record<string, number>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)]));
 
 main().catch((error) => {
   console.error(error);

@@ -31,9 +31,20 @@ export async function startInProcessStack(
   try {
     const { registry, engagement, evaluation } = await startDomainSubgraphs(prepared, security, running);
     const identityDb = await openTracked(createIdentityDataSource(prepared.serviceUrls.identity), running);
-    const identity = await startIdentity({ db: identityDb, port: 0, security, policy: options.loginPolicy, registryUrl: registry.url });
+    const identity = await startIdentity({
+      db: identityDb,
+      port: 0,
+      security,
+      policy: options.loginPolicy,
+      registryUrl: registry.url,
+    });
     running.servers.push(identity);
-    const subgraphUrls = { registry: registry.url, engagement: engagement.url, evaluation: evaluation.url, identity: identity.url };
+    const subgraphUrls = {
+      registry: registry.url,
+      engagement: engagement.url,
+      evaluation: evaluation.url,
+      identity: identity.url,
+    };
     const gateway = await startGateway({
       port: 0,
       supergraphSdl: readFileSync(SUPERGRAPH_FILE, "utf8"),
@@ -73,10 +84,20 @@ async function openTracked(db: DataSource, running: RunningParts): Promise<DataS
  * Registry, engagement and evaluation (which reads its facts from the other two) on free ports against a prepared
  * database; what the stack runs, and what the demo's first evaluation run needs (computeDemoEvaluationRun).
  */
-export async function startDomainSubgraphs(prepared: ProvisionedDatabase, security: ServiceSecurity, running: RunningParts, evaluationDb?: DataSource) {
+export async function startDomainSubgraphs(
+  prepared: ProvisionedDatabase,
+  security: ServiceSecurity,
+  running: RunningParts,
+  evaluationDb?: DataSource,
+) {
   // The registry asks engagement before a deletion; engagement starts after it, so its URL is filled in below.
   const registryAsks: { engagement?: string } = {};
-  const registry = await startRegistry({ db: await openTracked(createRegistryDataSource(prepared.serviceUrls.registry), running), port: 0, security, engagementUrl: registryAsks });
+  const registry = await startRegistry({
+    db: await openTracked(createRegistryDataSource(prepared.serviceUrls.registry), running),
+    port: 0,
+    security,
+    engagementUrl: registryAsks,
+  });
   running.servers.push(registry);
   const engagement = await startEngagement({
     db: await openTracked(createEngagementDataSource(prepared.serviceUrls.engagement), running),

@@ -34,7 +34,8 @@ const SECRET_VARIABLES = ["HAMAFZA_JWT_PRIVATE_KEY", "ADMIN_PASSWORD", "DATABASE
 
 function securityMaterial() {
   const generated = env.HAMAFZA_JWT_PRIVATE_KEY ? null : generateTokenKeyPair();
-  if (!generated && !env.HAMAFZA_JWT_PUBLIC_KEY) throw new Error("HAMAFZA_JWT_PRIVATE_KEY is set without HAMAFZA_JWT_PUBLIC_KEY.");
+  if (!generated && !env.HAMAFZA_JWT_PUBLIC_KEY)
+    throw new Error("HAMAFZA_JWT_PRIVATE_KEY is set without HAMAFZA_JWT_PUBLIC_KEY.");
   return {
     HAMAFZA_GATEWAY_SECRET: env.HAMAFZA_GATEWAY_SECRET ?? generateGatewaySecret(),
     HAMAFZA_JWT_PUBLIC_KEY: generated?.publicKeyPem ?? env.HAMAFZA_JWT_PUBLIC_KEY!,
@@ -49,7 +50,11 @@ let stopping = false;
 async function main() {
   const { adminUrl, database } = await databaseTarget();
   log("runner", `preparing database "${database}"${config.demo ? " (demo mode)" : ""}`);
-  const prepared = await prepareDatabase(adminUrl, database, { demo: config.demo, adminPassword: env.ADMIN_PASSWORD, log: (line) => log("runner", line) });
+  const prepared = await prepareDatabase(adminUrl, database, {
+    demo: config.demo,
+    adminPassword: env.ADMIN_PASSWORD,
+    log: (line) => log("runner", line),
+  });
   const { privateKeyPem, ...shared } = securityMaterial();
   stack = await startProcessStack(prepared, {
     host: config.host,
@@ -70,7 +75,9 @@ async function main() {
       `  health      ${base}/health`,
       ...Object.entries(serviceUrls).map(([name, url]) => `  ${name.padEnd(11)} ${url}`),
       ...adminNotice(prepared.admin.generatedPassword),
-      ...(config.demo ? [`  demo users  ${demoUsers.map((u) => u.username).join(", ")} (password ${DEMO_PASSWORD}; demo mode only)`] : []),
+      ...(config.demo
+        ? [`  demo users  ${demoUsers.map((u) => u.username).join(", ")} (password ${DEMO_PASSWORD}; demo mode only)`]
+        : []),
       "Press Ctrl-C to stop.",
       "",
     ].join("\n"),
@@ -95,7 +102,11 @@ async function databaseTarget(): Promise<{ adminUrl: string; database: string }>
     return { adminUrl: config.databaseUrl, database };
   }
   log("runner", `starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPort} (data in .data/postgres)`);
-  postgres = await startEmbeddedPostgres({ baseDir: join(DATA_DIR, "postgres"), port: config.embeddedPort, persistent: true });
+  postgres = await startEmbeddedPostgres({
+    baseDir: join(DATA_DIR, "postgres"),
+    port: config.embeddedPort,
+    persistent: true,
+  });
   return { adminUrl: postgres.adminUrl, database: "hamafza" };
 }
 
@@ -123,6 +134,6 @@ function log(source: string, line: string, error = false) {
 process.on("SIGINT", () => void shutdown(0, "SIGINT"));
 process.on("SIGTERM", () => void shutdown(0, "SIGTERM"));
 main().catch((error) => {
-  log("runner", error instanceof Error ? error.stack ?? error.message : String(error), true);
+  log("runner", error instanceof Error ? (error.stack ?? error.message) : String(error), true);
   void shutdown(1, "start-up failed");
 });

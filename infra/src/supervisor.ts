@@ -24,7 +24,10 @@ export class Supervisor {
   private readonly processes = new Map<string, Supervised>();
   private stopping = false;
 
-  constructor(private readonly log: LogLine, private readonly policy = RESTART_POLICY) {}
+  constructor(
+    private readonly log: LogLine,
+    private readonly policy = RESTART_POLICY,
+  ) {}
 
   launch(name: string, script: string, env: NodeJS.ProcessEnv): void {
     const entry: Supervised = { name, script, env, child: null, startedAt: 0, attempt: 0, timer: null };
@@ -57,7 +60,11 @@ export class Supervisor {
       if (Date.now() - entry.startedAt >= this.policy.stableAfterMs) entry.attempt = 0;
       const delay = Math.min(this.policy.firstDelayMs * 2 ** entry.attempt, this.policy.maxDelayMs);
       entry.attempt += 1;
-      this.log(entry.name, `exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); restarting in ${(delay / 1000).toFixed(1)} s (attempt ${entry.attempt})`, true);
+      this.log(
+        entry.name,
+        `exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); restarting in ${(delay / 1000).toFixed(1)} s (attempt ${entry.attempt})`,
+        true,
+      );
       entry.timer = setTimeout(() => {
         entry.timer = null;
         if (this.stopping) return;

@@ -183,7 +183,10 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.changeMyPassword": ALL,
 };
 
-const userOf: Record<Role, string> = Object.fromEntries(demoUsers.map((u) => [u.role, u.username])) as Record<Role, string>;
+const userOf: Record<Role, string> = Object.fromEntries(demoUsers.map((u) => [u.role, u.username])) as Record<
+  Role,
+  string
+>;
 const RANDOM_UUID = "3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60";
 
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
@@ -196,11 +199,18 @@ beforeAll(async () => {
   // The demo run's scores are unpublished (publication is per cycle, after FINAL, which would lock 1404's
   // engagement records the write checks below change): to see both visibilities, Zanjan's are marked published here.
   await withClient(prepared.adminUrl, (client) =>
-    client.query(`UPDATE evaluation.manager_score SET published_at = now() WHERE province_id = '19'; UPDATE evaluation.evaluation_result SET published_at = now() WHERE province_id = '19'`),
+    client.query(
+      `UPDATE evaluation.manager_score SET published_at = now() WHERE province_id = '19'; UPDATE evaluation.evaluation_result SET published_at = now() WHERE province_id = '19'`,
+    ),
   );
   stack = await startInProcessStack(prepared, { sessionCacheMs: 0 });
   for (const role of ALL) tokens[role] = await login(stack.baseUrl, userOf[role], DEMO_PASSWORD);
-  const introspection = await postGraphQL<IntrospectionQuery>(stack.gatewayUrl, getIntrospectionQuery(), {}, bearer(tokens[Role.ADMIN]));
+  const introspection = await postGraphQL<IntrospectionQuery>(
+    stack.gatewayUrl,
+    getIntrospectionQuery(),
+    {},
+    bearer(tokens[Role.ADMIN]),
+  );
   schema = buildClientSchema(introspection.data!);
 }, 60_000);
 
@@ -212,8 +222,12 @@ afterAll(async () => {
 /** Every root operation of the supergraph, as `Query.name` / `Mutation.name`. */
 function operations(): { key: string; kind: "query" | "mutation"; field: GraphQLField<unknown, unknown> }[] {
   const list = [];
-  for (const [kind, type] of [["query", schema.getQueryType()], ["mutation", schema.getMutationType()]] as const) {
-    for (const field of Object.values(type!.getFields())) list.push({ key: `${type!.name}.${field.name}`, kind, field });
+  for (const [kind, type] of [
+    ["query", schema.getQueryType()],
+    ["mutation", schema.getMutationType()],
+  ] as const) {
+    for (const field of Object.values(type!.getFields()))
+      list.push({ key: `${type!.name}.${field.name}`, kind, field });
   }
   return list;
 }
@@ -225,7 +239,8 @@ function sample(type: GraphQLInputType): unknown {
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
-    for (const field of Object.values(type.getFields())) if (isNonNullType(field.type)) value[field.name] = sample(field.type);
+    for (const field of Object.values(type.getFields()))
+      if (isNonNullType(field.type)) value[field.name] = sample(field.type);
     return value;
   }
   if (isScalarType(type)) {
@@ -248,7 +263,10 @@ function sample(type: GraphQLInputType): unknown {
   throw new Error(`no sample for ${String(type)}`);
 }
 
-function operationDocument(kind: string, field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+function operationDocument(
+  kind: string,
+  field: GraphQLField<unknown, unknown>,
+): { query: string; variables: Record<string, unknown> } {
   const required = field.args.filter((arg: GraphQLArgument) => isNonNullType(arg.type));
   const declarations = required.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(", ");
   const args = required.map((arg) => `${arg.name}: $${arg.name}`).join(", ");
@@ -264,7 +282,9 @@ const DENIAL_CODES = new Set(["FORBIDDEN", "UNAUTHENTICATED"]);
 
 describe("authorization matrix", () => {
   it("has a rule for every operation of the supergraph and none for operations that no longer exist", () => {
-    const keys = operations().map((op) => op.key).sort();
+    const keys = operations()
+      .map((op) => op.key)
+      .sort();
     expect(keys).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -273,7 +293,11 @@ describe("authorization matrix", () => {
     let checks = 0;
     for (const op of operations()) {
       const { query, variables } = operationDocument(op.kind, op.field);
-      const anonymous = await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+      const anonymous = await fetch(stack.gatewayUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
       checks++;
       if (anonymous.status !== 401) outcomes.push(`${op.key} anonymous: HTTP ${anonymous.status}, expected 401`);
       for (const role of ALL) {
@@ -282,11 +306,17 @@ describe("authorization matrix", () => {
         const codes = (result.errors ?? []).map((e) => e.extensions?.code as string);
         const denied = codes.some((code) => DENIAL_CODES.has(code));
         const expectedAllowed = EXPECTED[op.key]?.includes(role) ?? false;
-        if (denied === expectedAllowed) outcomes.push(`${op.key} as ${role}: ${denied ? `denied (${codes.join(",")})` : "allowed"}, expected ${expectedAllowed ? "allowed" : "denied"}`);
-        if (denied && !codes.includes("FORBIDDEN")) outcomes.push(`${op.key} as ${role}: denied with ${codes.join(",")} instead of FORBIDDEN`);
+        if (denied === expectedAllowed)
+          outcomes.push(
+            `${op.key} as ${role}: ${denied ? `denied (${codes.join(",")})` : "allowed"}, expected ${expectedAllowed ? "allowed" : "denied"}`,
+          );
+        if (denied && !codes.includes("FORBIDDEN"))
+          outcomes.push(`${op.key} as ${role}: denied with ${codes.join(",")} instead of FORBIDDEN`);
       }
     }
-    console.log(`authorization matrix: ${operations().length} operations × ${ALL.length + 1} callers (5 roles + anonymous) = ${checks} checks`);
+    console.log(
+      `authorization matrix: ${operations().length} operations × ${ALL.length + 1} callers (5 roles + anonymous) = ${checks} checks`,
+    );
     expect(outcomes).toEqual([]);
   }, 60_000);
 });
@@ -310,88 +340,161 @@ const scopeOf = (role: Role): Scope => {
 /** The in-memory statement of the territory rule, used only to decide what the test expects. */
 function visible(scope: Scope, row: { provinceId: string | null; countyId: string | null }): boolean {
   if (scope.role === Role.ADMIN) return true;
-  if (scope.countyId) return row.countyId === scope.countyId || (row.countyId === null && row.provinceId === scope.provinceId);
+  if (scope.countyId)
+    return row.countyId === scope.countyId || (row.countyId === null && row.provinceId === scope.provinceId);
   if (scope.provinceId) return row.provinceId === scope.provinceId;
   return true;
 }
 
 describe("territory in reads", () => {
-  const gql = (role: Role, query: string, variables: Record<string, unknown> = {}) => postGraphQL(stack.gatewayUrl, query, variables, bearer(tokens[role]));
+  const gql = (role: Role, query: string, variables: Record<string, unknown> = {}) =>
+    postGraphQL(stack.gatewayUrl, query, variables, bearer(tokens[role]));
 
-  it.each(ALL)("%s sees exactly the NGOs, meetings and managers of its territory, with matching totals", async (role) => {
-    const scope = scopeOf(role);
-    const result = await gql(role, `{
+  it.each(ALL)(
+    "%s sees exactly the NGOs, meetings and managers of its territory, with matching totals",
+    async (role) => {
+      const scope = scopeOf(role);
+      const result = await gql(
+        role,
+        `{
       ngos(limit: 200) { totalCount items { id provinceId countyId } }
       meetings(limit: 200) { totalCount items { id provinceId countyId } }
       managers(limit: 200) { totalCount items { id provinceId countyId } }
-    }`);
-    expect(result.errors).toBeUndefined();
-    for (const [list, table] of [["ngos", "registry.ngo"], ["meetings", "engagement.meeting"], ["managers", "registry.manager"]] as const) {
-      const all = await rows(`SELECT id, province_id AS "provinceId", county_id AS "countyId" FROM ${table}`);
-      const expected = all.filter((row) => visible(scope, row as never)).map((row) => row.id).sort();
-      const page = result.data![list];
-      expect(page.items.map((item: { id: string }) => item.id).sort()).toEqual(expected);
-      expect(page.totalCount).toBe(expected.length);
-      if (role === Role.PROVINCE_OFFICER || role === Role.COUNTY_OFFICER) expect(expected.length).toBeLessThan(all.length);
-    }
-  });
+    }`,
+      );
+      expect(result.errors).toBeUndefined();
+      for (const [list, table] of [
+        ["ngos", "registry.ngo"],
+        ["meetings", "engagement.meeting"],
+        ["managers", "registry.manager"],
+      ] as const) {
+        const all = await rows(`SELECT id, province_id AS "provinceId", county_id AS "countyId" FROM ${table}`);
+        const expected = all
+          .filter((row) => visible(scope, row as never))
+          .map((row) => row.id)
+          .sort();
+        const page = result.data![list];
+        expect(page.items.map((item: { id: string }) => item.id).sort()).toEqual(expected);
+        expect(page.totalCount).toBe(expected.length);
+        if (role === Role.PROVINCE_OFFICER || role === Role.COUNTY_OFFICER)
+          expect(expected.length).toBeLessThan(all.length);
+      }
+    },
+  );
 
-  it.each(ALL)("%s sees only published scores of its territory (unless evaluator or admin), in lists and nested", async (role) => {
-    const scope = scopeOf(role);
-    const seesUnpublished = role === Role.ADMIN || role === Role.EVALUATOR;
-    const all = await rows(`SELECT id, province_id AS "provinceId", county_id AS "countyId", published_at AS "publishedAt", manager_id AS "managerId" FROM evaluation.manager_score`);
-    const expected = all.filter((row) => visible(scope, row as never) && (seesUnpublished || row.publishedAt !== null));
-    const list = await gql(role, `{ managerScores(limit: 200) { totalCount items { id } } }`);
-    expect(list.data!.managerScores.items.map((s: { id: string }) => s.id).sort()).toEqual(expected.map((row) => row.id).sort());
-    expect(list.data!.managerScores.totalCount).toBe(expected.length);
-    const nested = await gql(role, `{ managers(limit: 200) { items { id scores { id } } } }`);
-    const nestedIds = nested.data!.managers.items.flatMap((m: { scores: { id: string }[] }) => m.scores.map((s) => s.id)).sort();
-    expect(nestedIds).toEqual(expected.map((row) => row.id).sort());
-  });
+  it.each(ALL)(
+    "%s sees only published scores of its territory (unless evaluator or admin), in lists and nested",
+    async (role) => {
+      const scope = scopeOf(role);
+      const seesUnpublished = role === Role.ADMIN || role === Role.EVALUATOR;
+      const all = await rows(
+        `SELECT id, province_id AS "provinceId", county_id AS "countyId", published_at AS "publishedAt", manager_id AS "managerId" FROM evaluation.manager_score`,
+      );
+      const expected = all.filter(
+        (row) => visible(scope, row as never) && (seesUnpublished || row.publishedAt !== null),
+      );
+      const list = await gql(role, `{ managerScores(limit: 200) { totalCount items { id } } }`);
+      expect(list.data!.managerScores.items.map((s: { id: string }) => s.id).sort()).toEqual(
+        expected.map((row) => row.id).sort(),
+      );
+      expect(list.data!.managerScores.totalCount).toBe(expected.length);
+      const nested = await gql(role, `{ managers(limit: 200) { items { id scores { id } } } }`);
+      const nestedIds = nested
+        .data!.managers.items.flatMap((m: { scores: { id: string }[] }) => m.scores.map((s) => s.id))
+        .sort();
+      expect(nestedIds).toEqual(expected.map((row) => row.id).sort());
+    },
+  );
 
   it.each(ALL)("%s sees no meeting outside its territory nested under NGOs", async (role) => {
     const scope = scopeOf(role);
     const result = await gql(role, `{ ngos(limit: 200) { items { id meetings { id provinceId countyId } } } }`);
     expect(result.errors).toBeUndefined();
-    const meetings = result.data!.ngos.items.flatMap((n: { meetings: { provinceId: string; countyId: string | null }[] }) => n.meetings);
+    const meetings = result.data!.ngos.items.flatMap(
+      (n: { meetings: { provinceId: string; countyId: string | null }[] }) => n.meetings,
+    );
     expect(meetings.filter((m: { provinceId: string; countyId: string | null }) => !visible(scope, m))).toEqual([]);
     expect(meetings.length).toBeGreaterThan(0);
   });
 
   it("answers an out-of-territory NGO, meeting and score by id with nothing, at the gateway and through _entities", async () => {
-    const [foreignNgo] = await rows(`SELECT id FROM registry.ngo WHERE county_id <> '1901' AND province_id <> '19' LIMIT 1`);
-    const [otherCountyNgo] = await rows(`SELECT id FROM registry.ngo WHERE province_id = '19' AND county_id <> '1901' LIMIT 1`);
+    const [foreignNgo] = await rows(
+      `SELECT id FROM registry.ngo WHERE county_id <> '1901' AND province_id <> '19' LIMIT 1`,
+    );
+    const [otherCountyNgo] = await rows(
+      `SELECT id FROM registry.ngo WHERE province_id = '19' AND county_id <> '1901' LIMIT 1`,
+    );
     const [foreignMeeting] = await rows(`SELECT id FROM engagement.meeting WHERE province_id <> '19' LIMIT 1`);
-    const [unpublished] = await rows(`SELECT id, manager_id AS "managerId" FROM evaluation.manager_score WHERE published_at IS NULL LIMIT 1`);
+    const [unpublished] = await rows(
+      `SELECT id, manager_id AS "managerId" FROM evaluation.manager_score WHERE published_at IS NULL LIMIT 1`,
+    );
     for (const role of [Role.PROVINCE_OFFICER, Role.COUNTY_OFFICER]) {
-      const byId = await gql(role, `query($n: ID!, $m: ID!) { ngo(id: $n) { id } meeting(id: $m) { id } }`, { n: foreignNgo.id, m: foreignMeeting.id });
+      const byId = await gql(role, `query($n: ID!, $m: ID!) { ngo(id: $n) { id } meeting(id: $m) { id } }`, {
+        n: foreignNgo.id,
+        m: foreignMeeting.id,
+      });
       expect(byId).toEqual({ data: { ngo: null, meeting: null } });
-      const update = await gql(role, `mutation($id: ID!) { updateNgo(id: $id, input: { membersCount: 1 }) { id } }`, { id: foreignNgo.id });
+      const update = await gql(role, `mutation($id: ID!) { updateNgo(id: $id, input: { membersCount: 1 }) { id } }`, {
+        id: foreignNgo.id,
+      });
       expect(update.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     }
     const county = await gql(Role.COUNTY_OFFICER, `query($n: ID!) { ngo(id: $n) { id } }`, { n: otherCountyNgo.id });
     expect(county.data!.ngo).toBeNull();
-    const analystScore = await gql(Role.ANALYST, `query($id: ID!) { managerScore(id: $id) { id } }`, { id: unpublished.id });
+    const analystScore = await gql(Role.ANALYST, `query($id: ID!) { managerScore(id: $id) { id } }`, {
+      id: unpublished.id,
+    });
     expect(analystScore.data!.managerScore).toBeNull();
 
     // The _entities path, asked of each subgraph directly with the gateway's secret and a province-19 token.
     const province = await subgraphHeaders(stack.security, { role: Role.PROVINCE_OFFICER, provinceId: "19" });
     const entities = (fragment: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${fragment} } }`;
-    const registry = await postGraphQL(stack.subgraphUrls.registry, entities("... on Ngo { id name }"), { r: [{ __typename: "Ngo", id: foreignNgo.id }, { __typename: "Ngo", id: otherCountyNgo.id }] }, province);
+    const registry = await postGraphQL(
+      stack.subgraphUrls.registry,
+      entities("... on Ngo { id name }"),
+      {
+        r: [
+          { __typename: "Ngo", id: foreignNgo.id },
+          { __typename: "Ngo", id: otherCountyNgo.id },
+        ],
+      },
+      province,
+    );
     expect(registry.data!._entities).toEqual([null, { id: otherCountyNgo.id, name: expect.any(String) }]);
-    const engagement = await postGraphQL(stack.subgraphUrls.engagement, entities("... on Meeting { id }"), { r: [{ __typename: "Meeting", id: foreignMeeting.id }] }, province);
+    const engagement = await postGraphQL(
+      stack.subgraphUrls.engagement,
+      entities("... on Meeting { id }"),
+      { r: [{ __typename: "Meeting", id: foreignMeeting.id }] },
+      province,
+    );
     expect(engagement.data!._entities).toEqual([null]);
     const analyst = await subgraphHeaders(stack.security, { role: Role.ANALYST });
-    const scores = await postGraphQL(stack.subgraphUrls.evaluation, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ManagerScore { id } ... on Manager { id scores { id } } } }`, {
-      r: [{ __typename: "ManagerScore", id: unpublished.id }, { __typename: "Manager", id: unpublished.managerId }],
-    }, analyst);
+    const scores = await postGraphQL(
+      stack.subgraphUrls.evaluation,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on ManagerScore { id } ... on Manager { id scores { id } } } }`,
+      {
+        r: [
+          { __typename: "ManagerScore", id: unpublished.id },
+          { __typename: "Manager", id: unpublished.managerId },
+        ],
+      },
+      analyst,
+    );
     expect(scores.data!._entities).toEqual([null, { id: unpublished.managerId, scores: [] }]);
   });
 
   it("masks personal data for analysts only", async () => {
     const query = `{ ngos(filter: { provinceId: "19" }, limit: 200) { items { id phone address } } }`;
-    const analyst = (await gql(Role.ANALYST, query)).data!.ngos.items as { id: string; phone: string | null; address: string | null }[];
-    const officer = (await gql(Role.PROVINCE_OFFICER, query)).data!.ngos.items as { id: string; phone: string | null; address: string | null }[];
+    const analyst = (await gql(Role.ANALYST, query)).data!.ngos.items as {
+      id: string;
+      phone: string | null;
+      address: string | null;
+    }[];
+    const officer = (await gql(Role.PROVINCE_OFFICER, query)).data!.ngos.items as {
+      id: string;
+      phone: string | null;
+      address: string | null;
+    }[];
     const withPhone = officer.filter((n) => n.phone);
     expect(withPhone.length).toBeGreaterThan(0);
     for (const ngo of withPhone) {
@@ -404,16 +507,29 @@ describe("territory in reads", () => {
 });
 
 describe("territory in writes", () => {
-  const gql = (role: Role, query: string, variables: Record<string, unknown> = {}) => postGraphQL(stack.gatewayUrl, query, variables, bearer(tokens[role]));
+  const gql = (role: Role, query: string, variables: Record<string, unknown> = {}) =>
+    postGraphQL(stack.gatewayUrl, query, variables, bearer(tokens[role]));
   const CREATE = `mutation($input: MeetingCreateInput!) { createMeeting(input: $input) { id provinceId countyId } }`;
-  const meeting = (provinceId: string, countyId: string | null) => ({ title: "نشست آزمایشی دسترسی", kind: "OTHER", provinceId, countyId, scheduledAt: "2026-01-10T06:00:00.000Z" });
+  const meeting = (provinceId: string, countyId: string | null) => ({
+    title: "نشست آزمایشی دسترسی",
+    kind: "OTHER",
+    provinceId,
+    countyId,
+    scheduledAt: "2026-01-10T06:00:00.000Z",
+  });
   const count = async () => Number((await rows(`SELECT count(*) FROM engagement.meeting`))[0].count);
 
   it("lets a county officer schedule in its county only, and a province officer in its province only", async () => {
     const before = await count();
-    expect((await gql(Role.COUNTY_OFFICER, CREATE, { input: meeting("19", "1902") })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect((await gql(Role.COUNTY_OFFICER, CREATE, { input: meeting("19", null) })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect((await gql(Role.PROVINCE_OFFICER, CREATE, { input: meeting("04", "0401") })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await gql(Role.COUNTY_OFFICER, CREATE, { input: meeting("19", "1902") })).errors?.[0].extensions?.code,
+    ).toBe("FORBIDDEN");
+    expect((await gql(Role.COUNTY_OFFICER, CREATE, { input: meeting("19", null) })).errors?.[0].extensions?.code).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      (await gql(Role.PROVINCE_OFFICER, CREATE, { input: meeting("04", "0401") })).errors?.[0].extensions?.code,
+    ).toBe("FORBIDDEN");
     expect(await count()).toBe(before);
     const own = await gql(Role.COUNTY_OFFICER, CREATE, { input: meeting("19", "1901") });
     expect(own.data!.createMeeting).toMatchObject({ provinceId: "19", countyId: "1901" });
@@ -423,13 +539,27 @@ describe("territory in writes", () => {
   });
 
   it("refuses moving an NGO out of the officer's territory and records allowed changes in the audit log", async () => {
-    const [ngo] = await rows(`SELECT id, members_count AS "membersCount" FROM registry.ngo WHERE county_id = '1901' LIMIT 1`);
-    const moved = await gql(Role.COUNTY_OFFICER, `mutation($id: ID!) { updateNgo(id: $id, input: { countyId: "1902" }) { id } }`, { id: ngo.id });
+    const [ngo] = await rows(
+      `SELECT id, members_count AS "membersCount" FROM registry.ngo WHERE county_id = '1901' LIMIT 1`,
+    );
+    const moved = await gql(
+      Role.COUNTY_OFFICER,
+      `mutation($id: ID!) { updateNgo(id: $id, input: { countyId: "1902" }) { id } }`,
+      { id: ngo.id },
+    );
     expect(moved.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect((await rows(`SELECT county_id FROM registry.ngo WHERE id = '${ngo.id}'`))[0].county_id).toBe("1901");
-    const changed = await gql(Role.COUNTY_OFFICER, `mutation($id: ID!) { updateNgo(id: $id, input: { membersCount: 77 }) { membersCount } }`, { id: ngo.id });
+    const changed = await gql(
+      Role.COUNTY_OFFICER,
+      `mutation($id: ID!) { updateNgo(id: $id, input: { membersCount: 77 }) { membersCount } }`,
+      { id: ngo.id },
+    );
     expect(changed.data!.updateNgo.membersCount).toBe(77);
-    const log = await gql(Role.ADMIN, `query($id: String!) { auditEntries(filter: { entityId: $id }) { items { action outcome actorUsername service before after provinceId countyId } } }`, { id: ngo.id });
+    const log = await gql(
+      Role.ADMIN,
+      `query($id: String!) { auditEntries(filter: { entityId: $id }) { items { action outcome actorUsername service before after provinceId countyId } } }`,
+      { id: ngo.id },
+    );
     expect(log.data!.auditEntries.items).toEqual([
       expect.objectContaining({
         action: "updateNgo",
@@ -442,10 +572,19 @@ describe("territory in writes", () => {
         after: expect.objectContaining({ membersCount: 77 }),
       }),
     ]);
-    const denied = await gql(Role.ADMIN, `{ auditEntries(filter: { outcome: DENIED, action: "createNgo" }) { totalCount } }`);
-    const analystTry = await gql(Role.ANALYST, `mutation { createNgo(input: { name: "آزمون", nationalId: "14905484270", countyId: "1901" }) { id } }`);
+    const denied = await gql(
+      Role.ADMIN,
+      `{ auditEntries(filter: { outcome: DENIED, action: "createNgo" }) { totalCount } }`,
+    );
+    const analystTry = await gql(
+      Role.ANALYST,
+      `mutation { createNgo(input: { name: "آزمون", nationalId: "14905484270", countyId: "1901" }) { id } }`,
+    );
     expect(analystTry.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    const deniedAfter = await gql(Role.ADMIN, `{ auditEntries(filter: { outcome: DENIED, action: "createNgo" }) { totalCount items { actorUsername } } }`);
+    const deniedAfter = await gql(
+      Role.ADMIN,
+      `{ auditEntries(filter: { outcome: DENIED, action: "createNgo" }) { totalCount items { actorUsername } } }`,
+    );
     expect(deniedAfter.data!.auditEntries.totalCount).toBe(denied.data!.auditEntries.totalCount + 1);
     expect(deniedAfter.data!.auditEntries.items[0].actorUsername).toBe("demo.analyst");
   });

@@ -27,7 +27,9 @@ describe("backup and restore", () => {
   it("dumps every table of the four service schemas with its row count, digest, sequences and migrations", async () => {
     before = await databaseDigests(database.adminUrl);
     manifest = await backupDatabase(database.adminUrl, dir);
-    expect(new Set(manifest.tables.map((t) => t.schema))).toEqual(new Set(["registry", "engagement", "evaluation", "identity"]));
+    expect(new Set(manifest.tables.map((t) => t.schema))).toEqual(
+      new Set(["registry", "engagement", "evaluation", "identity"]),
+    );
     expect(Object.fromEntries(manifest.tables.map((t) => [`${t.schema}.${t.table}`, t.digest]))).toEqual(before);
     expect(manifest.tables.find((t) => t.table === "province")!.rows).toBe(31);
     expect(manifest.migrations.identity.length).toBeGreaterThan(0);

@@ -18,7 +18,10 @@ const assetText = "export const names = [" + Array.from({ length: 3000 }, (_, i)
 beforeAll(async () => {
   dashboardDir = mkdtempSync(join(tmpdir(), "hamafza-dashboard-"));
   mkdirSync(join(dashboardDir, "assets"));
-  writeFileSync(join(dashboardDir, "index.html"), `<!doctype html><html lang="fa" dir="rtl"><head><script type="module" src="/${ASSET}"></script></head><body></body></html>`);
+  writeFileSync(
+    join(dashboardDir, "index.html"),
+    `<!doctype html><html lang="fa" dir="rtl"><head><script type="module" src="/${ASSET}"></script></head><body></body></html>`,
+  );
   writeFileSync(join(dashboardDir, ASSET), assetText);
   prepared = await prepareTestDatabase("compression", { demo: true });
   stack = await startInProcessStack(prepared, { dashboardDir });
@@ -32,14 +35,25 @@ afterAll(async () => {
 });
 
 /** A raw HTTP exchange (fetch would decode the body and hide what went over the wire). */
-function exchange(path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; raw: Buffer }> {
+function exchange(
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; raw: Buffer }> {
   const url = new URL(path, stack.baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: body ? "POST" : "GET", headers: { ...headers, ...(body ? { "content-type": "application/json" } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, raw: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      url,
+      {
+        method: body ? "POST" : "GET",
+        headers: { ...headers, ...(body ? { "content-type": "application/json" } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, raw: Buffer.concat(chunks) }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -50,7 +64,24 @@ const graphql = (query: string, encoding: string) =>
 
 describe("gateway compression", () => {
   it("sends a large /graphql answer brotli-compressed when the client accepts br, and it decodes to the answer", async () => {
-    const res = await graphql(`{ ngos(limit: 100) { totalCount items { id name nationalId county { name } } } }`, "gzip, br");
+    const res = await graphql(
+      `
+        {
+          ngos(limit: 100) {
+            totalCount
+            items {
+              id
+              name
+              nationalId
+              county {
+                name
+              }
+            }
+          }
+        }
+      `,
+      "gzip, br",
+    );
     expect(res.status).toBe(200);
     expect(res.headers["content-encoding"]).toBe("br");
     const decoded = brotliDecompressSync(res.raw);
@@ -59,12 +90,45 @@ describe("gateway compression", () => {
   });
 
   it("uses gzip for clients without br, and sends small answers and clients without Accept-Encoding as they are", async () => {
-    const gz = await graphql(`{ ngos(limit: 100) { items { id name } } }`, "gzip");
+    const gz = await graphql(
+      `
+        {
+          ngos(limit: 100) {
+            items {
+              id
+              name
+            }
+          }
+        }
+      `,
+      "gzip",
+    );
     expect(gz.headers["content-encoding"]).toBe("gzip");
     expect(JSON.parse(gunzipSync(gz.raw).toString()).data.ngos.items.length).toBeGreaterThan(0);
-    const small = await graphql(`{ ngos(limit: 1) { totalCount } }`, "gzip, br");
+    const small = await graphql(
+      `
+        {
+          ngos(limit: 1) {
+            totalCount
+          }
+        }
+      `,
+      "gzip, br",
+    );
     expect(small.headers["content-encoding"]).toBeUndefined();
-    const plain = await graphql(`{ ngos(limit: 100) { items { id name } } }`, "identity");
+    const plain = await graphql(
+      `
+        {
+          ngos(limit: 100) {
+            items {
+              id
+              name
+            }
+          }
+        }
+      `,
+      "identity",
+    );
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(JSON.parse(plain.raw.toString()).data.ngos.items.length).toBeGreaterThan(0);
   });

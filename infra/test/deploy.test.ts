@@ -17,11 +17,20 @@ const VALIDATOR = join(INFRA, "scripts", "validate-manifests.mjs");
 const OVERLAYS = ["staging", "production"].map((name) => join(INFRA, "k8s", "overlays", name));
 const SUBGRAPHS = ["registry", "engagement", "evaluation", "identity"];
 
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: any };
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  spec?: any;
+};
 type Report = { dirs: Record<string, { objects: Obj[]; errors: string[] }> };
 
 function runValidator(dirs: string[]): { status: number | null; report: Report } {
-  const result = spawnSync(process.execPath, [VALIDATOR, ...dirs], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [VALIDATOR, ...dirs], {
+    encoding: "utf8",
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (!result.stdout) throw new Error(`validator failed: ${result.stderr}`);
   return { status: result.status, report: JSON.parse(result.stdout) };
 }
@@ -32,7 +41,9 @@ describe("compose", () => {
 
   // The vendored schema (compose-spec/compose-spec, schema/compose-spec.json) is draft-07, ajv's default dialect.
   const composeValidator = () => {
-    const { $schema: _dialect, ...schema } = JSON.parse(readFileSync(join(INFRA, "schemas", "compose-spec.json"), "utf8"));
+    const { $schema: _dialect, ...schema } = JSON.parse(
+      readFileSync(join(INFRA, "schemas", "compose-spec.json"), "utf8"),
+    );
     return new Ajv({ strict: false, allErrors: true }).compile(schema);
   };
 
@@ -54,39 +65,50 @@ describe("compose", () => {
       expect(services[`${name}-migrate`].command).toEqual(["node", `services/${name}/dist/migrate.js`]);
       expect(services[name].depends_on[`${name}-migrate`]).toEqual({ condition: "service_completed_successfully" });
       expect(services[name].command).toBeUndefined();
-      if (name !== "identity") expect(services[`${name}-migrate`].depends_on["identity-migrate"].condition).toBe("service_completed_successfully");
+      if (name !== "identity")
+        expect(services[`${name}-migrate`].depends_on["identity-migrate"].condition).toBe(
+          "service_completed_successfully",
+        );
       expect(services.gateway.depends_on[name]).toEqual({ condition: "service_healthy" });
     }
     expect(services["identity-migrate"].depends_on.postgres.condition).toBe("service_healthy");
   });
 
   it("publishes only the gateway and takes every secret from the env file", () => {
-    const published = Object.entries(services).filter(([, s]) => s.ports).map(([name]) => name);
+    const published = Object.entries(services)
+      .filter(([, s]) => s.ports)
+      .map(([name]) => name);
     expect(published).toEqual(["gateway"]);
     const text = readFileSync(join(INFRA, "compose.yaml"), "utf8");
     const used = new Set([...text.matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]));
-    const documented = new Set([...readFileSync(join(INFRA, ".env.example"), "utf8").matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+    const documented = new Set(
+      [...readFileSync(join(INFRA, ".env.example"), "utf8").matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]),
+    );
     expect([...used].filter((name) => !documented.has(name))).toEqual([]);
     expect(readFileSync(join(INFRA, ".env.example"), "utf8")).not.toMatch(/(PASSWORD|SECRET|KEY)=\S/);
   });
 });
 
 describe("images", () => {
-  it.each(["service.Dockerfile", "gateway.Dockerfile"])("%s: multi-stage, production deps only, non-root, health check", (file) => {
-    const text = readFileSync(join(INFRA, "docker", file), "utf8");
-    expect(text.match(/^FROM /gm)!.length).toBeGreaterThanOrEqual(3);
-    expect(text).toMatch(/npm ci --omit=dev/);
-    expect(text).toMatch(/^USER node$/m);
-    expect(text).toMatch(/^HEALTHCHECK /m);
-    expect(readFileSync(join(ROOT, ".dockerignore"), "utf8")).toMatch(/node_modules/);
-  });
+  it.each(["service.Dockerfile", "gateway.Dockerfile"])(
+    "%s: multi-stage, production deps only, non-root, health check",
+    (file) => {
+      const text = readFileSync(join(INFRA, "docker", file), "utf8");
+      expect(text.match(/^FROM /gm)!.length).toBeGreaterThanOrEqual(3);
+      expect(text).toMatch(/npm ci --omit=dev/);
+      expect(text).toMatch(/^USER node$/m);
+      expect(text).toMatch(/^HEALTHCHECK /m);
+      expect(readFileSync(join(ROOT, ".dockerignore"), "utf8")).toMatch(/node_modules/);
+    },
+  );
 });
 
 describe("Kubernetes manifests", () => {
   const { status, report } = runValidator([...OVERLAYS, join(INFRA, "k8s", "secret-templates")]);
 
   it("every overlay renders and every object passes the Kubernetes / CNPG schema", () => {
-    for (const [dir, result] of Object.entries(report.dirs)) expect({ dir, errors: result.errors }).toEqual({ dir, errors: [] });
+    for (const [dir, result] of Object.entries(report.dirs))
+      expect({ dir, errors: result.errors }).toEqual({ dir, errors: [] });
     expect(status).toBe(0);
   });
 
@@ -113,33 +135,40 @@ describe("Kubernetes manifests", () => {
     }
   });
 
-  it.each(OVERLAYS)("%s has every part: deployments, probes, limits, HPA, PDB, jobs, CNPG cluster with backups, ingress", (dir) => {
-    const objects = report.dirs[dir].objects;
-    const names = (kind: string) => objects.filter((o) => o.kind === kind).map((o) => o.metadata.name).sort();
-    const workloads = ["gateway", ...SUBGRAPHS].sort();
-    expect(names("Deployment")).toEqual(workloads);
-    expect(names("Service")).toEqual(workloads);
-    // Evaluation: one replica, no autoscaler, until runs move to the job queue (docs/deployment.md).
-    expect(names("HorizontalPodAutoscaler")).toEqual(workloads.filter((w) => w !== "evaluation"));
-    expect(objects.find((o) => o.kind === "Deployment" && o.metadata.name === "evaluation")!.spec.replicas).toBe(1);
-    expect(names("PodDisruptionBudget")).toEqual(workloads);
-    expect(names("Job")).toEqual(SUBGRAPHS.map((s) => `${s}-migrate`).sort());
-    expect(names("Ingress")).toEqual(["gateway"]);
-    expect(names("Secret")).toEqual([]);
-    for (const deployment of objects.filter((o) => o.kind === "Deployment")) {
-      const container = deployment.spec.template.spec.containers[0];
-      expect(container.readinessProbe.httpGet.path).toBe("/health");
-      expect(container.livenessProbe).toBeDefined();
-      expect(container.resources.requests).toBeDefined();
-      expect(container.resources.limits).toBeDefined();
-      expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
-    }
-    const cluster = objects.find((o) => o.kind === "Cluster")!;
-    expect(cluster.spec.instances).toBeGreaterThanOrEqual(2);
-    expect(cluster.spec.backup.barmanObjectStore.destinationPath).toMatch(/^s3:\/\//);
-    expect(objects.find((o) => o.kind === "ScheduledBackup")!.spec.cluster.name).toBe(cluster.metadata.name);
-    expect(new Set(objects.map((o) => o.metadata.namespace)).size).toBe(1);
-  });
+  it.each(OVERLAYS)(
+    "%s has every part: deployments, probes, limits, HPA, PDB, jobs, CNPG cluster with backups, ingress",
+    (dir) => {
+      const objects = report.dirs[dir].objects;
+      const names = (kind: string) =>
+        objects
+          .filter((o) => o.kind === kind)
+          .map((o) => o.metadata.name)
+          .sort();
+      const workloads = ["gateway", ...SUBGRAPHS].sort();
+      expect(names("Deployment")).toEqual(workloads);
+      expect(names("Service")).toEqual(workloads);
+      // Evaluation: one replica, no autoscaler, until runs move to the job queue (docs/deployment.md).
+      expect(names("HorizontalPodAutoscaler")).toEqual(workloads.filter((w) => w !== "evaluation"));
+      expect(objects.find((o) => o.kind === "Deployment" && o.metadata.name === "evaluation")!.spec.replicas).toBe(1);
+      expect(names("PodDisruptionBudget")).toEqual(workloads);
+      expect(names("Job")).toEqual(SUBGRAPHS.map((s) => `${s}-migrate`).sort());
+      expect(names("Ingress")).toEqual(["gateway"]);
+      expect(names("Secret")).toEqual([]);
+      for (const deployment of objects.filter((o) => o.kind === "Deployment")) {
+        const container = deployment.spec.template.spec.containers[0];
+        expect(container.readinessProbe.httpGet.path).toBe("/health");
+        expect(container.livenessProbe).toBeDefined();
+        expect(container.resources.requests).toBeDefined();
+        expect(container.resources.limits).toBeDefined();
+        expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+      }
+      const cluster = objects.find((o) => o.kind === "Cluster")!;
+      expect(cluster.spec.instances).toBeGreaterThanOrEqual(2);
+      expect(cluster.spec.backup.barmanObjectStore.destinationPath).toMatch(/^s3:\/\//);
+      expect(objects.find((o) => o.kind === "ScheduledBackup")!.spec.cluster.name).toBe(cluster.metadata.name);
+      expect(new Set(objects.map((o) => o.metadata.namespace)).size).toBe(1);
+    },
+  );
 
   describe.each(OVERLAYS)("NetworkPolicies of %s", (dir) => {
     const objects = report.dirs[dir].objects;
@@ -147,14 +176,38 @@ describe("Kubernetes manifests", () => {
     const policies = objects.filter((o) => o.kind === "NetworkPolicy");
     // Every pod that can exist in the namespace, by the labels of its template, plus a stranger and the outside.
     const pods: Pod[] = [
-      ...objects.filter((o) => o.kind === "Deployment" || o.kind === "Job").map((o) => ({ name: o.metadata.name, namespace, labels: o.spec.template.metadata.labels })),
-      ...objects.filter((o) => o.kind === "Cluster").map((o) => ({ name: "postgres", namespace, labels: { "cnpg.io/cluster": o.metadata.name, "cnpg.io/instanceRole": "primary" } })),
+      ...objects
+        .filter((o) => o.kind === "Deployment" || o.kind === "Job")
+        .map((o) => ({ name: o.metadata.name, namespace, labels: o.spec.template.metadata.labels })),
+      ...objects
+        .filter((o) => o.kind === "Cluster")
+        .map((o) => ({
+          name: "postgres",
+          namespace,
+          labels: { "cnpg.io/cluster": o.metadata.name, "cnpg.io/instanceRole": "primary" },
+        })),
       { name: "stranger", namespace, labels: { app: "debug" } },
       { name: "ingress-controller", namespace: "ingress-nginx", labels: { "app.kubernetes.io/name": "ingress-nginx" } },
-      { name: "elsewhere", namespace: "other", labels: { "app.kubernetes.io/component": "gateway", "app.kubernetes.io/name": "hamafza" } },
+      {
+        name: "elsewhere",
+        namespace: "other",
+        labels: { "app.kubernetes.io/component": "gateway", "app.kubernetes.io/name": "hamafza" },
+      },
     ];
     const reach = (target: string, port: number) =>
-      pods.filter((source) => source.name !== target && admits(policies, pods.find((p) => p.name === target)!, source, port)).map((p) => p.name).sort();
+      pods
+        .filter(
+          (source) =>
+            source.name !== target &&
+            admits(
+              policies,
+              pods.find((p) => p.name === target)!,
+              source,
+              port,
+            ),
+        )
+        .map((p) => p.name)
+        .sort();
 
     it("only the gateway reaches identity and evaluation; registry and engagement also from evaluation", () => {
       expect(reach("identity", 4000)).toEqual(["gateway"]);
@@ -176,18 +229,27 @@ describe("Kubernetes manifests", () => {
 
 // --- a small NetworkPolicy evaluator (ingress rules; enough for the selectors these manifests use) ----------------
 type Pod = { name: string; namespace: string; labels: Record<string, string> };
-type Selector = { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+type Selector = {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+};
 
 function matches(selector: Selector | undefined, labels: Record<string, string>): boolean {
   if (!selector) return true;
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (labels[key] !== value) return false;
   for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
     const ok =
-      operator === "In" ? key in labels && values.includes(labels[key]) :
-      operator === "NotIn" ? !(key in labels) || !values.includes(labels[key]) :
-      operator === "Exists" ? key in labels :
-      operator === "DoesNotExist" ? !(key in labels) :
-      (() => { throw new Error(`unknown operator ${operator}`); })();
+      operator === "In"
+        ? key in labels && values.includes(labels[key])
+        : operator === "NotIn"
+          ? !(key in labels) || !values.includes(labels[key])
+          : operator === "Exists"
+            ? key in labels
+            : operator === "DoesNotExist"
+              ? !(key in labels)
+              : (() => {
+                  throw new Error(`unknown operator ${operator}`);
+                })();
     if (!ok) return false;
   }
   return true;
@@ -195,20 +257,26 @@ function matches(selector: Selector | undefined, labels: Record<string, string>)
 
 function peerAdmits(peer: any, policyNamespace: string, source: Pod): boolean {
   if (peer.ipBlock) return true;
-  const namespaceOk = peer.namespaceSelector ? matches(peer.namespaceSelector, { "kubernetes.io/metadata.name": source.namespace }) : source.namespace === policyNamespace;
+  const namespaceOk = peer.namespaceSelector
+    ? matches(peer.namespaceSelector, { "kubernetes.io/metadata.name": source.namespace })
+    : source.namespace === policyNamespace;
   return namespaceOk && matches(peer.podSelector, source.labels);
 }
 
 /** Kubernetes semantics: a pod selected by any ingress policy admits only what one of their rules allows. */
 function admits(policies: Obj[], target: Pod, source: Pod, port: number): boolean {
   const selecting = policies.filter(
-    (p) => p.metadata.namespace === target.namespace && matches(p.spec.podSelector, target.labels) && (p.spec.policyTypes ?? ["Ingress"]).includes("Ingress"),
+    (p) =>
+      p.metadata.namespace === target.namespace &&
+      matches(p.spec.podSelector, target.labels) &&
+      (p.spec.policyTypes ?? ["Ingress"]).includes("Ingress"),
   );
   if (selecting.length === 0) return true;
   return selecting.some((policy) =>
     (policy.spec.ingress ?? []).some(
       (rule: any) =>
-        (!rule.ports || rule.ports.some((p: any) => p.port === port)) && (!rule.from || rule.from.some((peer: any) => peerAdmits(peer, target.namespace, source))),
+        (!rule.ports || rule.ports.some((p: any) => p.port === port)) &&
+        (!rule.from || rule.from.some((peer: any) => peerAdmits(peer, target.namespace, source))),
     ),
   );
 }

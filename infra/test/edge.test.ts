@@ -14,7 +14,8 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   prepared = await prepareTestDatabase("edge", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of ["demo.admin", "demo.province", "demo.analyst"]) tokens[user] = await login(stack.baseUrl, user, DEMO_PASSWORD);
+  for (const user of ["demo.admin", "demo.province", "demo.analyst"])
+    tokens[user] = await login(stack.baseUrl, user, DEMO_PASSWORD);
 }, 60_000);
 
 afterAll(async () => {
@@ -26,11 +27,22 @@ interface Answer {
   status: number;
   headers: Headers;
   text: string;
-  body: { data?: any; errors?: { message: string; path?: string[]; extensions?: { code?: string; fields?: { field: string; message: string }[]; [k: string]: unknown } }[] };
+  body: {
+    data?: any;
+    errors?: {
+      message: string;
+      path?: string[];
+      extensions?: { code?: string; fields?: { field: string; message: string }[]; [k: string]: unknown };
+    }[];
+  };
 }
 
 async function post(path: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(`${stack.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
   const text = await response.text();
   let parsed: Answer["body"] = {};
   try {
@@ -58,11 +70,25 @@ async function zanjanManagerId(): Promise<string> {
 }
 
 describe("dates that cannot be read", () => {
-  const BAD_DAYS = ["2025-02-30", "2025-13-01", "2025/01/01", "2025-1-1", "today", "۱۴۰۴-۰۱-۰۱", "+275760-09-13", "2025-01-01\u0001", ""];
+  const BAD_DAYS = [
+    "2025-02-30",
+    "2025-13-01",
+    "2025/01/01",
+    "2025-1-1",
+    "today",
+    "۱۴۰۴-۰۱-۰۱",
+    "+275760-09-13",
+    "2025-01-01\u0001",
+    "",
+  ];
 
   it.each(BAD_DAYS)("endManagerTenure(endedOn: %j) is BAD_USER_INPUT naming the field, for an officer", async (day) => {
     const id = await zanjanManagerId();
-    const answer = await gql("demo.province", "mutation($id: ID!, $day: Date!) { endManagerTenure(id: $id, endedOn: $day) { id } }", { id, day });
+    const answer = await gql(
+      "demo.province",
+      "mutation($id: ID!, $day: Date!) { endManagerTenure(id: $id, endedOn: $day) { id } }",
+      { id, day },
+    );
     const error = firstError(answer);
     expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
     if (day.includes("\u0001")) {
@@ -106,7 +132,10 @@ describe("dates that cannot be read", () => {
     const latin = await gql("demo.admin", '{ licences(filter: { expiresFrom: "2025-01-01" }) { totalCount } }');
     expect(persian.body.errors).toBeUndefined();
     expect(persian.body.data).toEqual(latin.body.data);
-    const instant = await gql("demo.admin", '{ auditEntries(filter: { from: "2025-02-30T10:00:00Z" }) { totalCount } }');
+    const instant = await gql(
+      "demo.admin",
+      '{ auditEntries(filter: { from: "2025-02-30T10:00:00Z" }) { totalCount } }',
+    );
     expect(firstError(instant)?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(firstError(instant)?.extensions?.fields?.[0].field).toBe("filter.from");
   });
@@ -126,7 +155,11 @@ describe("text that cannot be meant", () => {
 
   it("refuses a NUL and a lone surrogate inside a literal", async () => {
     // raw characters in the query text, and GraphQL escapes that only produce them when parsed
-    for (const query of ['{ ngos(filter: { q: "a\u0000b" }) { totalCount } }', '{ ngos(filter: { q: "a\ud800b" }) { totalCount } }', '{ ngos(filter: { q: "a\\u0000b" }) { totalCount } }']) {
+    for (const query of [
+      '{ ngos(filter: { q: "a\u0000b" }) { totalCount } }',
+      '{ ngos(filter: { q: "a\ud800b" }) { totalCount } }',
+      '{ ngos(filter: { q: "a\\u0000b" }) { totalCount } }',
+    ]) {
       const answer = await gql("demo.admin", query);
       expect(answer.status).toBe(400);
       expect(firstError(answer)?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -138,8 +171,12 @@ describe("text that cannot be meant", () => {
   });
 
   it("removes bidirectional overrides, so a search with them finds what it finds without them", async () => {
-    const plain = await gql("demo.admin", "query($q: String) { ngos(filter: { q: $q }) { totalCount } }", { q: "کودکان" });
-    const spoofed = await gql("demo.admin", "query($q: String) { ngos(filter: { q: $q }) { totalCount } }", { q: "\u202Eکودکان\u202C" });
+    const plain = await gql("demo.admin", "query($q: String) { ngos(filter: { q: $q }) { totalCount } }", {
+      q: "کودکان",
+    });
+    const spoofed = await gql("demo.admin", "query($q: String) { ngos(filter: { q: $q }) { totalCount } }", {
+      q: "\u202Eکودکان\u202C",
+    });
     expect(plain.body.data.ngos.totalCount).toBeGreaterThan(0);
     expect(spoofed.body).toEqual(plain.body);
   });
@@ -148,8 +185,16 @@ describe("text that cannot be meant", () => {
 describe("documents refused before they run", () => {
   it.each([
     ["a syntax error", { query: "{ ngos { totalCount " }, "GRAPHQL_PARSE_FAILED"],
-    ["two operations without operationName", { query: "query A { ngos { totalCount } } query B { ngos { totalCount } }" }, "OPERATION_RESOLUTION_FAILURE"],
-    ["an unknown operationName", { query: "query A { ngos { totalCount } }", operationName: "B" }, "OPERATION_RESOLUTION_FAILURE"],
+    [
+      "two operations without operationName",
+      { query: "query A { ngos { totalCount } } query B { ngos { totalCount } }" },
+      "OPERATION_RESOLUTION_FAILURE",
+    ],
+    [
+      "an unknown operationName",
+      { query: "query A { ngos { totalCount } }", operationName: "B" },
+      "OPERATION_RESOLUTION_FAILURE",
+    ],
     ["a subscription", { query: "subscription { ngos { totalCount } }" }, "BAD_REQUEST"],
     ["too many tokens", { query: `{ ${"ngos { totalCount } ".repeat(1000)}}` }, "GRAPHQL_VALIDATION_FAILED"],
     ["an unknown field", { query: "{ ngos { count } }" }, "GRAPHQL_VALIDATION_FAILED"],
@@ -162,8 +207,14 @@ describe("documents refused before they run", () => {
   });
 
   it("names the limit and by how much, in Persian, for each query limit", async () => {
-    const deep = await gql("demo.admin", "{ ngos { items { meetings { attendance { ngo { meetings { attendance { ngo { meetings { attendance { id } } } } } } } } } } }");
-    const aliases = await gql("demo.admin", `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: ngos { totalCount }`).join(" ")} }`);
+    const deep = await gql(
+      "demo.admin",
+      "{ ngos { items { meetings { attendance { ngo { meetings { attendance { ngo { meetings { attendance { id } } } } } } } } } } }",
+    );
+    const aliases = await gql(
+      "demo.admin",
+      `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: ngos { totalCount }`).join(" ")} }`,
+    );
     const tokens = await gql("demo.admin", `{ ${"ngos { totalCount } ".repeat(1000)}}`);
     for (const answer of [deep, aliases, tokens]) {
       const error = firstError(answer);
@@ -177,7 +228,10 @@ describe("documents refused before they run", () => {
 
 describe("headers and bodies", () => {
   it("sends security headers on / and /graphql", async () => {
-    for (const answer of [await fetch(`${stack.baseUrl}/`), await fetch(`${stack.baseUrl}/graphql`, { method: "POST" })]) {
+    for (const answer of [
+      await fetch(`${stack.baseUrl}/`),
+      await fetch(`${stack.baseUrl}/graphql`, { method: "POST" }),
+    ]) {
       expect(answer.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
       expect(answer.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
       expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
@@ -187,17 +241,24 @@ describe("headers and bodies", () => {
     }
   });
 
-  it.each(["/auth/login", "/graphql"])("answers malformed and oversized JSON on %s with JSON, a code and a Persian message", async (path) => {
-    const malformed = await post(path, "{bad json", { authorization: `Bearer ${tokens["demo.admin"]}` });
-    expect(malformed.status).toBe(400);
-    expect(malformed.headers.get("content-type")).toMatch(/json/);
-    expect(firstError(malformed)?.extensions?.code).toBe("BAD_REQUEST");
-    expect(firstError(malformed)?.message).toMatch(PERSIAN);
-    const oversized = await post(path, JSON.stringify({ query: "{ ngos { totalCount } }", padding: "x".repeat(3 * 1024 * 1024) }), {
-      authorization: `Bearer ${tokens["demo.admin"]}`,
-    });
-    expect(oversized.status).toBe(413);
-    expect(firstError(oversized)?.extensions?.code).toBe("BAD_REQUEST");
-    expect(oversized.text).not.toMatch(/<html|<pre>/i);
-  });
+  it.each(["/auth/login", "/graphql"])(
+    "answers malformed and oversized JSON on %s with JSON, a code and a Persian message",
+    async (path) => {
+      const malformed = await post(path, "{bad json", { authorization: `Bearer ${tokens["demo.admin"]}` });
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers.get("content-type")).toMatch(/json/);
+      expect(firstError(malformed)?.extensions?.code).toBe("BAD_REQUEST");
+      expect(firstError(malformed)?.message).toMatch(PERSIAN);
+      const oversized = await post(
+        path,
+        JSON.stringify({ query: "{ ngos { totalCount } }", padding: "x".repeat(3 * 1024 * 1024) }),
+        {
+          authorization: `Bearer ${tokens["demo.admin"]}`,
+        },
+      );
+      expect(oversized.status).toBe(413);
+      expect(firstError(oversized)?.extensions?.code).toBe("BAD_REQUEST");
+      expect(oversized.text).not.toMatch(/<html|<pre>/i);
+    },
+  );
 });

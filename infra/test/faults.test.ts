@@ -17,7 +17,12 @@ let stack: ProcessStack;
 let admin: string;
 const logLines: string[] = [];
 
-const SETTINGS = { HAMAFZA_SUBGRAPH_TIMEOUT_MS: "1500", HAMAFZA_SHUTDOWN_GRACE_MS: "8000", HAMAFZA_KEEP_ALIVE_MS: "1500", NODE_ENV: "test" };
+const SETTINGS = {
+  HAMAFZA_SUBGRAPH_TIMEOUT_MS: "1500",
+  HAMAFZA_SHUTDOWN_GRACE_MS: "8000",
+  HAMAFZA_KEEP_ALIVE_MS: "1500",
+  NODE_ENV: "test",
+};
 
 beforeAll(async () => {
   prepared = await prepareTestDatabase("faults", { demo: true });
@@ -65,8 +70,15 @@ const codes = (answer: Answer) => (answer.errors ?? []).map((e) => e.extensions?
 
 /** One write per domain service, each with a unique name, so its rows can be counted afterwards. */
 const WRITES = {
-  registry: (tag: string) => gql(`mutation($name: String!) { createAgency(input: { name: $name, kind: OTHER, provinceId: "19" }) { id } }`, { name: `دستگاه آزمون ${tag}` }),
-  engagement: (tag: string) => gql(`mutation($code: String!, $name: String!) { createSocialHarm(input: { code: $code, name: $name }) { id } }`, { code: `T${tag}`, name: `آسیب آزمون ${tag}` }),
+  registry: (tag: string) =>
+    gql(`mutation($name: String!) { createAgency(input: { name: $name, kind: OTHER, provinceId: "19" }) { id } }`, {
+      name: `دستگاه آزمون ${tag}`,
+    }),
+  engagement: (tag: string) =>
+    gql(`mutation($code: String!, $name: String!) { createSocialHarm(input: { code: $code, name: $name }) { id } }`, {
+      code: `T${tag}`,
+      name: `آسیب آزمون ${tag}`,
+    }),
 };
 
 interface WriteRecord {
@@ -79,7 +91,10 @@ async function countRows(service: keyof typeof WRITES, tag: string): Promise<num
   const client = new Client({ connectionString: prepared.adminUrl });
   await client.connect();
   try {
-    const sql = service === "registry" ? "SELECT count(*)::int AS n FROM registry.agency WHERE name = $1" : "SELECT count(*)::int AS n FROM engagement.social_harm WHERE code = $1";
+    const sql =
+      service === "registry"
+        ? "SELECT count(*)::int AS n FROM registry.agency WHERE name = $1"
+        : "SELECT count(*)::int AS n FROM engagement.social_harm WHERE code = $1";
     const value = service === "registry" ? `دستگاه آزمون ${tag}` : `T${tag}`;
     return (await client.query(sql, [value])).rows[0].n;
   } finally {
@@ -98,7 +113,11 @@ async function underLoad(ms: number, during: () => Promise<void>) {
         const tag = `${n}_${randomUUID().slice(0, 8).toUpperCase()}`;
         writes.push({ service, tag, answer: await WRITES[service](tag) });
       }
-      reads.push(await gql(`{ ngos(limit: 3) { items { id name meetings { id } } } agencies(limit: 1) { totalCount } evaluationCycles(limit: 1) { totalCount } }`));
+      reads.push(
+        await gql(
+          `{ ngos(limit: 3) { items { id name meetings { id } } } agencies(limit: 1) { totalCount } evaluationCycles(limit: 1) { totalCount } }`,
+        ),
+      );
     }
   };
   const load = Promise.all([1, 2, 3, 4].map(worker));
@@ -111,7 +130,8 @@ async function underLoad(ms: number, during: () => Promise<void>) {
 async function expectWritesConsistent(writes: WriteRecord[]) {
   for (const write of writes) {
     const rows = await countRows(write.service, write.tag);
-    if (write.answer.data?.[write.service === "registry" ? "createAgency" : "createSocialHarm"]?.id) expect(rows).toBe(1);
+    if (write.answer.data?.[write.service === "registry" ? "createAgency" : "createSocialHarm"]?.id)
+      expect(rows).toBe(1);
     else expect({ tag: write.tag, rows }).toEqual({ tag: write.tag, rows: 0 });
   }
 }
@@ -128,13 +148,19 @@ describe.each(SUBGRAPH_NAMES.filter((name) => name !== "identity"))("kill -9 of 
     await waitForHealth(name, stack.serviceUrls[name].replace(/\/graphql$/, "/health"), 30_000);
     const backWithinMs = Date.now() - killedAt;
     expect(backWithinMs).toBeLessThan(30_000); // typically 1–2 s; generous for a loaded machine
-    expect(logLines.some((line) => line.startsWith(`[${name}] exited unexpectedly (signal SIGKILL); restarting`))).toBe(true);
+    expect(logLines.some((line) => line.startsWith(`[${name}] exited unexpectedly (signal SIGKILL); restarting`))).toBe(
+      true,
+    );
 
     const all = [...writes.map((w) => w.answer), ...reads];
     for (const answer of all) {
       expect(answer.status).not.toBe(0);
       expect(answer.status).toBeLessThan(500);
-      for (const error of answer.errors ?? []) expect({ code: error.extensions?.code, message: error.message }).toEqual({ code: "SERVICE_UNAVAILABLE", message: expect.any(String) });
+      for (const error of answer.errors ?? [])
+        expect({ code: error.extensions?.code, message: error.message }).toEqual({
+          code: "SERVICE_UNAVAILABLE",
+          message: expect.any(String),
+        });
     }
     // the outage was seen (the kill happened under load), as SERVICE_UNAVAILABLE only
     expect(all.some((answer) => codes(answer).includes("SERVICE_UNAVAILABLE"))).toBe(true);
@@ -176,7 +202,8 @@ it("SIGTERM under load: in-flight writes finish, none is INTERNAL, every acknowl
   const { writes } = await underLoad(4000, async () => {
     stack.supervisor.child("registry")!.kill("SIGTERM");
   });
-  for (const write of writes) for (const code of codes(write.answer)) expect(ALLOWED_FAILURES.has(code ?? "")).toBe(true);
+  for (const write of writes)
+    for (const code of codes(write.answer)) expect(ALLOWED_FAILURES.has(code ?? "")).toBe(true);
   await waitForHealth("registry", stack.serviceUrls.registry.replace(/\/graphql$/, "/health"), 15_000);
   await expectWritesConsistent(writes);
   expect(logLines.some((line) => /QueryRunnerAlreadyReleased|unexpected error/i.test(line))).toBe(false);
@@ -185,6 +212,8 @@ it("SIGTERM under load: in-flight writes finish, none is INTERNAL, every acknowl
 it("idle past the servers' keep-alive: the next queries get no reset", async () => {
   expect((await gql("{ agencies(limit: 1) { totalCount } }")).errors).toBeUndefined();
   await new Promise((resolve) => setTimeout(resolve, 2500)); // HAMAFZA_KEEP_ALIVE_MS is 1.5 s here
-  const answers = await Promise.all(Array.from({ length: 8 }, () => gql("{ ngos(limit: 2) { items { id meetings { id } } } }")));
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, () => gql("{ ngos(limit: 2) { items { id meetings { id } } } }")),
+  );
   for (const answer of answers) expect(answer.errors).toBeUndefined();
 });

@@ -29,9 +29,16 @@ describe("the composed system", () => {
   });
 
   it("computes the demo 1404 run through the subgraphs: every manager with tenure in the year scored", async () => {
-    const result = await postGraphQL(stack.gatewayUrl, `{ managers(filter: { tenureInJalaliYear: 1404 }, limit: 1) { totalCount } evaluationRuns(year: 1404) { status managersScored computedBy } }`, {}, asAdmin);
+    const result = await postGraphQL(
+      stack.gatewayUrl,
+      `{ managers(filter: { tenureInJalaliYear: 1404 }, limit: 1) { totalCount } evaluationRuns(year: 1404) { status managersScored computedBy } }`,
+      {},
+      asAdmin,
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.evaluationRuns).toEqual([{ status: "SUCCEEDED", managersScored: result.data!.managers.totalCount, computedBy: "demo.evaluator" }]);
+    expect(result.data!.evaluationRuns).toEqual([
+      { status: "SUCCEEDED", managersScored: result.data!.managers.totalCount, computedBy: "demo.evaluator" },
+    ]);
     expect(prepared.demo!.scores).toBe(result.data!.managers.totalCount);
   });
 
@@ -39,14 +46,21 @@ describe("the composed system", () => {
     const anonymous = await fetch(`${stack.baseUrl}/health`);
     expect(anonymous.status).toBe(200);
     expect(await anonymous.json()).toEqual({ status: "up" });
-    const analyst = await fetch(`${stack.baseUrl}/health`, { headers: bearer(await login(stack.baseUrl, "demo.analyst", DEMO_PASSWORD)) });
+    const analyst = await fetch(`${stack.baseUrl}/health`, {
+      headers: bearer(await login(stack.baseUrl, "demo.analyst", DEMO_PASSWORD)),
+    });
     expect(await analyst.json()).toEqual({ status: "up" });
     const response = await fetch(`${stack.baseUrl}/health`, { headers: asAdmin });
     const body = await response.json();
     expect(response.status).toBe(200);
     expect(body).toMatchObject({
       gateway: "up",
-      subgraphs: { registry: { status: "up" }, engagement: { status: "up" }, evaluation: { status: "up" }, identity: { status: "up" } },
+      subgraphs: {
+        registry: { status: "up" },
+        engagement: { status: "up" },
+        evaluation: { status: "up" },
+        identity: { status: "up" },
+      },
     });
   });
 
@@ -72,7 +86,12 @@ describe("the composed system", () => {
   });
 
   it("keeps subgraph error codes and Persian messages through the gateway", async () => {
-    const result = await postGraphQL(stack.gatewayUrl, `mutation { createNgo(input: { name: "ab", nationalId: "1", countyId: "1901" }) { id } }`, {}, asAdmin);
+    const result = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation { createNgo(input: { name: "ab", nationalId: "1", countyId: "1901" }) { id } }`,
+      {},
+      asAdmin,
+    );
     expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0].message).toMatch(/شناسه ملی/);
     expect(JSON.stringify(result.errors)).not.toMatch(/stacktrace|at .*\.js/);

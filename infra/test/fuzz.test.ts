@@ -20,7 +20,8 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   prepared = await prepareTestDatabase("fuzz", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of ["demo.admin", "demo.province", "demo.county", "demo.evaluator", "demo.analyst"]) tokens[user] = await login(stack.baseUrl, user, DEMO_PASSWORD);
+  for (const user of ["demo.admin", "demo.province", "demo.county", "demo.evaluator", "demo.analyst"])
+    tokens[user] = await login(stack.baseUrl, user, DEMO_PASSWORD);
 });
 
 afterAll(async () => {

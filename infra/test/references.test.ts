@@ -19,9 +19,19 @@ const gql = async (user: string, query: string, variables: Record<string, unknow
 
 const engagementCounts = () =>
   withClient(prepared.adminUrl, async (client) => {
-    const tables = ["meeting", "meeting_attendance", "resolution", "project", "proposal", "demand", "working_group", "working_group_member"];
+    const tables = [
+      "meeting",
+      "meeting_attendance",
+      "resolution",
+      "project",
+      "proposal",
+      "demand",
+      "working_group",
+      "working_group_member",
+    ];
     const counts: Record<string, number> = {};
-    for (const table of tables) counts[table] = Number((await client.query(`SELECT count(*) FROM engagement.${table}`)).rows[0].count);
+    for (const table of tables)
+      counts[table] = Number((await client.query(`SELECT count(*) FROM engagement.${table}`)).rows[0].count);
     return counts;
   });
 
@@ -35,7 +45,8 @@ beforeAll(async () => {
        informalSettlementAreas(limit: 1) { items { id } } resolutions(limit: 1) { items { id } } }`,
   );
   expect(zanjan.errors).toBeUndefined();
-  for (const key of ["meetings", "managers", "agencies", "ngos", "resolutions"]) ids[key] = zanjan.data![key].items[0].id;
+  for (const key of ["meetings", "managers", "agencies", "ngos", "resolutions"])
+    ids[key] = zanjan.data![key].items[0].id;
   const elsewhere = await gql(
     "demo.admin",
     `{ managers(filter: { provinceId: "10" }, limit: 1) { items { id } } ngos(filter: { provinceId: "10" }, limit: 1) { items { id } }
@@ -60,20 +71,108 @@ const MEETING = `mutation($input: MeetingCreateInput!) { createMeeting(input: $i
 type Case = [label: string, mutation: string, input: () => Record<string, unknown>, field: string];
 
 const CASES: Case[] = [
-  ["a resolution owned by a manager that does not exist", RESOLUTION, () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerManagerId: ZERO }), "ownerManagerId"],
-  ["a resolution owned by a resolution's id (wrong kind)", RESOLUTION, () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerManagerId: ids.resolutions }), "ownerManagerId"],
-  ["a resolution owned by an Isfahan manager (other province)", RESOLUTION, () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerManagerId: ids.isfahanManager }), "ownerManagerId"],
-  ["a resolution owned by an empty agency id", RESOLUTION, () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerAgencyId: "" }), "ownerAgencyId"],
-  ["a resolution owned by a manager's id given as an agency", RESOLUTION, () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerAgencyId: ids.managers }), "ownerAgencyId"],
-  ["a project whose area is a resolution's id", PROJECT, () => ({ title: "بهسازی محله", provinceId: "19", areaId: ids.resolutions }), "areaId"],
-  ["a project whose partner NGO is an Isfahan manager's id", PROJECT, () => ({ title: "بهسازی محله", provinceId: "19", partnerNgoIds: [ids.ngos, ids.isfahanManager] }), "partnerNgoIds[1]"],
-  ["a project with an empty working group id", PROJECT, () => ({ title: "بهسازی محله", provinceId: "19", workingGroupId: "" }), "workingGroupId"],
-  ["a project of an Isfahan agency", PROJECT, () => ({ title: "بهسازی محله", provinceId: "19", responsibleAgencyId: ids.isfahanAgency }), "responsibleAgencyId"],
-  ["a proposal of an Isfahan NGO", PROPOSAL, () => ({ ngoId: ids.isfahanNgo, provinceId: "19", topic: "آموزش", submittedOn: "2025-05-01" }), "ngoId"],
-  ["a proposal to an agency that does not exist", PROPOSAL, () => ({ ngoId: ids.ngos, provinceId: "19", agencyId: ZERO, topic: "آموزش", submittedOn: "2025-05-01" }), "agencyId"],
-  ["a meeting attended by an Isfahan NGO", MEETING, () => ({ title: "نشست فصلی", kind: "OTHER", provinceId: "19", scheduledAt: "2025-06-01T08:00:00Z", attendees: [{ ngoId: ids.ngos }, { ngoId: ids.isfahanNgo }] }), "attendees[1].ngoId"],
-  ["a meeting chaired by an agency's id", MEETING, () => ({ title: "نشست فصلی", kind: "OTHER", provinceId: "19", scheduledAt: "2025-06-01T08:00:00Z", chairId: ids.agencies }), "chairId"],
-  ["a meeting in a county that does not exist", MEETING, () => ({ title: "نشست فصلی", kind: "OTHER", provinceId: "19", countyId: "1999", scheduledAt: "2025-06-01T08:00:00Z" }), "countyId"],
+  [
+    "a resolution owned by a manager that does not exist",
+    RESOLUTION,
+    () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerManagerId: ZERO }),
+    "ownerManagerId",
+  ],
+  [
+    "a resolution owned by a resolution's id (wrong kind)",
+    RESOLUTION,
+    () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerManagerId: ids.resolutions }),
+    "ownerManagerId",
+  ],
+  [
+    "a resolution owned by an Isfahan manager (other province)",
+    RESOLUTION,
+    () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerManagerId: ids.isfahanManager }),
+    "ownerManagerId",
+  ],
+  [
+    "a resolution owned by an empty agency id",
+    RESOLUTION,
+    () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerAgencyId: "" }),
+    "ownerAgencyId",
+  ],
+  [
+    "a resolution owned by a manager's id given as an agency",
+    RESOLUTION,
+    () => ({ meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerAgencyId: ids.managers }),
+    "ownerAgencyId",
+  ],
+  [
+    "a project whose area is a resolution's id",
+    PROJECT,
+    () => ({ title: "بهسازی محله", provinceId: "19", areaId: ids.resolutions }),
+    "areaId",
+  ],
+  [
+    "a project whose partner NGO is an Isfahan manager's id",
+    PROJECT,
+    () => ({ title: "بهسازی محله", provinceId: "19", partnerNgoIds: [ids.ngos, ids.isfahanManager] }),
+    "partnerNgoIds[1]",
+  ],
+  [
+    "a project with an empty working group id",
+    PROJECT,
+    () => ({ title: "بهسازی محله", provinceId: "19", workingGroupId: "" }),
+    "workingGroupId",
+  ],
+  [
+    "a project of an Isfahan agency",
+    PROJECT,
+    () => ({ title: "بهسازی محله", provinceId: "19", responsibleAgencyId: ids.isfahanAgency }),
+    "responsibleAgencyId",
+  ],
+  [
+    "a proposal of an Isfahan NGO",
+    PROPOSAL,
+    () => ({ ngoId: ids.isfahanNgo, provinceId: "19", topic: "آموزش", submittedOn: "2025-05-01" }),
+    "ngoId",
+  ],
+  [
+    "a proposal to an agency that does not exist",
+    PROPOSAL,
+    () => ({ ngoId: ids.ngos, provinceId: "19", agencyId: ZERO, topic: "آموزش", submittedOn: "2025-05-01" }),
+    "agencyId",
+  ],
+  [
+    "a meeting attended by an Isfahan NGO",
+    MEETING,
+    () => ({
+      title: "نشست فصلی",
+      kind: "OTHER",
+      provinceId: "19",
+      scheduledAt: "2025-06-01T08:00:00Z",
+      attendees: [{ ngoId: ids.ngos }, { ngoId: ids.isfahanNgo }],
+    }),
+    "attendees[1].ngoId",
+  ],
+  [
+    "a meeting chaired by an agency's id",
+    MEETING,
+    () => ({
+      title: "نشست فصلی",
+      kind: "OTHER",
+      provinceId: "19",
+      scheduledAt: "2025-06-01T08:00:00Z",
+      chairId: ids.agencies,
+    }),
+    "chairId",
+  ],
+  [
+    "a meeting in a county that does not exist",
+    MEETING,
+    () => ({
+      title: "نشست فصلی",
+      kind: "OTHER",
+      provinceId: "19",
+      countyId: "1999",
+      scheduledAt: "2025-06-01T08:00:00Z",
+    }),
+    "countyId",
+  ],
 ];
 
 describe("a reference that does not point at a record of the right kind in the caller's territory", () => {
@@ -90,24 +189,43 @@ describe("a reference that does not point at a record of the right kind in the c
 
 it("accepts references inside the territory, in one lookup per owning service", async () => {
   const answer = await gql("demo.province", RESOLUTION, {
-    input: { meetingId: ids.meetings, text: "پیگیری بیمه اعضا", ownerManagerId: ids.managers, ownerAgencyId: ids.agencies },
+    input: {
+      meetingId: ids.meetings,
+      text: "پیگیری بیمه اعضا",
+      ownerManagerId: ids.managers,
+      ownerAgencyId: ids.agencies,
+    },
   });
   expect(answer.errors).toBeUndefined();
-  const project = await gql("demo.province", PROJECT, { input: { title: "بهسازی محله", provinceId: "19", partnerNgoIds: [ids.ngos], responsibleAgencyId: ids.agencies } });
+  const project = await gql("demo.province", PROJECT, {
+    input: { title: "بهسازی محله", provinceId: "19", partnerNgoIds: [ids.ngos], responsibleAgencyId: ids.agencies },
+  });
   expect(project.errors).toBeUndefined();
   // an administrator may name any province's records
-  const national = await gql("demo.admin", RESOLUTION, { input: { meetingId: ids.meetings, text: "پیگیری ملی", ownerManagerId: ids.isfahanManager } });
+  const national = await gql("demo.admin", RESOLUTION, {
+    input: { meetingId: ids.meetings, text: "پیگیری ملی", ownerManagerId: ids.isfahanManager },
+  });
   expect(national.errors).toBeUndefined();
 });
 
 it("answers SERVICE_UNAVAILABLE, and writes nothing, when the registry cannot be asked", async () => {
   const db = createEngagementDataSource(prepared.serviceUrls.engagement);
   await db.initialize();
-  const orphan = await startEngagement({ db, port: 0, security: stack.security, registryUrl: "http://127.0.0.1:9/graphql" });
+  const orphan = await startEngagement({
+    db,
+    port: 0,
+    security: stack.security,
+    registryUrl: "http://127.0.0.1:9/graphql",
+  });
   try {
     const before = await engagementCounts();
     const headers = await subgraphHeaders(stack.security, { role: Role.PROVINCE_OFFICER, provinceId: "19" });
-    const answer = await postGraphQL(orphan.url, RESOLUTION, { input: { meetingId: ids.meetings, text: "پیگیری", ownerManagerId: ids.managers } }, headers);
+    const answer = await postGraphQL(
+      orphan.url,
+      RESOLUTION,
+      { input: { meetingId: ids.meetings, text: "پیگیری", ownerManagerId: ids.managers } },
+      headers,
+    );
     expect(answer.errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
     expect(await engagementCounts()).toEqual(before);
   } finally {
@@ -119,31 +237,49 @@ it("answers SERVICE_UNAVAILABLE, and writes nothing, when the registry cannot be
 it("refuses a user whose county or province the registry does not have, naming the field", async () => {
   const create = (territory: Record<string, string>) =>
     gql("demo.admin", `mutation($input: UserCreateInput!) { createUser(input: $input) { id } }`, {
-      input: { username: `county.${Object.values(territory).join("")}`, displayName: "کارشناس آزمون", role: "COUNTY_OFFICER", password: "Sh0rt-but-long-enough", ...territory },
+      input: {
+        username: `county.${Object.values(territory).join("")}`,
+        displayName: "کارشناس آزمون",
+        role: "COUNTY_OFFICER",
+        password: "Sh0rt-but-long-enough",
+        ...territory,
+      },
     });
   const noCounty = await create({ provinceId: "19", countyId: "1999" });
   expect(noCounty.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   expect(noCounty.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toContain("countyId");
   const noProvince = await create({ provinceId: "98", countyId: "9801" });
-  expect(noProvince.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(["provinceId", "countyId"]));
+  expect(noProvince.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toEqual(
+    expect.arrayContaining(["provinceId", "countyId"]),
+  );
   expect((await create({ provinceId: "19", countyId: "1901" })).errors).toBeUndefined();
 });
 
 describe("deleting a registry record that engagement records still name", () => {
   it("is refused with CONFLICT saying what uses it, and the record stays", async () => {
     const attended = await gql("demo.province", `{ meetings(limit: 50) { items { attendance { ngoId } } } }`);
-    const ngoId = attended.data!.meetings.items.flatMap((m: { attendance: { ngoId: string }[] }) => m.attendance)[0].ngoId;
+    const ngoId = attended.data!.meetings.items.flatMap((m: { attendance: { ngoId: string }[] }) => m.attendance)[0]
+      .ngoId;
     const answer = await gql("demo.province", `mutation($id: ID!) { deleteNgo(id: $id) { id } }`, { id: ngoId });
     expect(answer.errors?.[0].extensions?.code).toBe("CONFLICT");
     expect(answer.errors?.[0].message).toMatch(/حضور در نشست/);
-    expect((await gql("demo.province", `query($id: ID!) { ngo(id: $id) { id } }`, { id: ngoId })).data!.ngo).toEqual({ id: ngoId });
+    expect((await gql("demo.province", `query($id: ID!) { ngo(id: $id) { id } }`, { id: ngoId })).data!.ngo).toEqual({
+      id: ngoId,
+    });
   });
 
   it("is allowed when nothing names it, and tells nothing about records out of the caller's territory", async () => {
-    const created = await gql("demo.province", `mutation { createAgency(input: { name: "دستگاه بی‌کاربرد آزمون", kind: OTHER, provinceId: "19" }) { id } }`);
+    const created = await gql(
+      "demo.province",
+      `mutation { createAgency(input: { name: "دستگاه بی‌کاربرد آزمون", kind: OTHER, provinceId: "19" }) { id } }`,
+    );
     const id = created.data!.createAgency.id;
-    expect((await gql("demo.province", `mutation($id: ID!) { deleteAgency(id: $id) { id } }`, { id })).errors).toBeUndefined();
-    const outside = await gql("demo.province", `mutation($id: ID!) { deleteManager(id: $id) { id } }`, { id: ids.isfahanManager });
+    expect(
+      (await gql("demo.province", `mutation($id: ID!) { deleteAgency(id: $id) { id } }`, { id })).errors,
+    ).toBeUndefined();
+    const outside = await gql("demo.province", `mutation($id: ID!) { deleteManager(id: $id) { id } }`, {
+      id: ids.isfahanManager,
+    });
     expect(outside.errors?.[0].extensions?.code).not.toBe("CONFLICT");
   });
 });

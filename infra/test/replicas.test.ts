@@ -1,7 +1,17 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { bearer, createTestDatabase, dropProvisionedDatabase, generateGatewaySecret, generateTokenKeyPair, postGraphQL, testAdminUrl, withClient, withDatabase } from "@hamafza/common";
+import {
+  bearer,
+  createTestDatabase,
+  dropProvisionedDatabase,
+  generateGatewaySecret,
+  generateTokenKeyPair,
+  postGraphQL,
+  testAdminUrl,
+  withClient,
+  withDatabase,
+} from "@hamafza/common";
 
 /**
  * Scale-out: the built processes as a deployment runs them. The one-shot migration commands provision and migrate
@@ -23,10 +33,19 @@ function roleUrl(service: string): string {
   url.password = `pw-${service}-${randomBytes(6).toString("hex")}`;
   return url.toString();
 }
-const serviceUrls = Object.fromEntries(["identity", "registry", "engagement", "evaluation"].map((s) => [s, roleUrl(s)]));
+const serviceUrls = Object.fromEntries(
+  ["identity", "registry", "engagement", "evaluation"].map((s) => [s, roleUrl(s)]),
+);
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, NODE_ENV: "production", APOLLO_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: "0", ...extra };
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    APOLLO_TELEMETRY_DISABLED: "1",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    ...extra,
+  };
 }
 
 /** Runs a one-shot command to its end; resolves with its exit code and output. */
@@ -60,7 +79,12 @@ function serve(file: string, env: NodeJS.ProcessEnv): Promise<string> {
 async function serviceProcess(service: string): Promise<string> {
   return serve(
     script(service, "main.js"),
-    baseEnv({ ...shared, DATABASE_URL: serviceUrls[service], HAMAFZA_DB_POOL_SIZE: "3", ...(service === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}) }),
+    baseEnv({
+      ...shared,
+      DATABASE_URL: serviceUrls[service],
+      HAMAFZA_DB_POOL_SIZE: "3",
+      ...(service === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
+    }),
   );
 }
 
@@ -69,9 +93,12 @@ let gatewayB: string;
 let migrationOutput = "";
 
 beforeAll(async () => {
-  const migrateEnv = (service: string) => baseEnv({ DATABASE_URL: serviceUrls[service], HAMAFZA_DATABASE_ADMIN_URL: testAdminUrl(), ADMIN_PASSWORD });
+  const migrateEnv = (service: string) =>
+    baseEnv({ DATABASE_URL: serviceUrls[service], HAMAFZA_DATABASE_ADMIN_URL: testAdminUrl(), ADMIN_PASSWORD });
   const identity = await run(script("identity", "migrate.js"), migrateEnv("identity"));
-  const others = await Promise.all(["registry", "engagement", "evaluation"].map((s) => run(script(s, "migrate.js"), migrateEnv(s))));
+  const others = await Promise.all(
+    ["registry", "engagement", "evaluation"].map((s) => run(script(s, "migrate.js"), migrateEnv(s))),
+  );
   for (const result of [identity, ...others]) {
     migrationOutput += result.output;
     if (result.code !== 0) throw new Error(`migration failed:\n${result.output}`);
@@ -86,25 +113,39 @@ beforeAll(async () => {
   const gateway = (identity: string, registry: string, engagement: string) =>
     serve(
       script("gateway", "main.js"),
-      baseEnv({ ...shared, SUPERGRAPH_PATH: join(ROOT, "schema", "supergraph.graphql"), IDENTITY_URL: identity, REGISTRY_URL: registry, ENGAGEMENT_URL: engagement, EVALUATION_URL: evaluation }),
+      baseEnv({
+        ...shared,
+        SUPERGRAPH_PATH: join(ROOT, "schema", "supergraph.graphql"),
+        IDENTITY_URL: identity,
+        REGISTRY_URL: registry,
+        ENGAGEMENT_URL: engagement,
+        EVALUATION_URL: evaluation,
+      }),
     );
-  [gatewayA, gatewayB] = (await Promise.all([gateway(identityA, registryA, engagementA), gateway(identityB, registryB, engagementB)])).map((url) =>
-    url.replace(/\/graphql$/, ""),
-  );
+  [gatewayA, gatewayB] = (
+    await Promise.all([gateway(identityA, registryA, engagementA), gateway(identityB, registryB, engagementB)])
+  ).map((url) => url.replace(/\/graphql$/, ""));
 }, 240_000);
 
 afterAll(async () => {
   await Promise.all(
-    children.map((child) => (child.exitCode === null ? new Promise((done) => (child.once("exit", done), child.kill("SIGTERM"))) : undefined)),
+    children.map((child) =>
+      child.exitCode === null ? new Promise((done) => (child.once("exit", done), child.kill("SIGTERM"))) : undefined,
+    ),
   );
   await dropProvisionedDatabase(testAdminUrl(), database);
 }, 60_000);
 
 async function signIn(base: string, username: string, password: string) {
-  const response = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${base}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
   return { status: response.status, body: (await response.json()) as { token?: string; error?: { code?: string } } };
 }
-const gql = (base: string, token: string, query: string, variables: Record<string, unknown> = {}) => postGraphQL(`${base}/graphql`, query, variables, bearer(token));
+const gql = (base: string, token: string, query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(`${base}/graphql`, query, variables, bearer(token));
 
 describe("one-shot migration commands", () => {
   it("created one role per service owning its schema, applied the migrations and the reference data", async () => {
@@ -112,13 +153,20 @@ describe("one-shot migration commands", () => {
     expect(migrationOutput).toMatch(/\[registry-migrate\] reference data: 31 provinces/);
     expect(migrationOutput).toMatch(/\[identity-migrate\] created "admin" with ADMIN_PASSWORD/);
     const owners = await withClient(withDatabase(testAdminUrl(), database), (c) =>
-      c.query("SELECT nspname AS schema, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname IN ('identity','registry','engagement','evaluation') ORDER BY 1"),
+      c.query(
+        "SELECT nspname AS schema, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname IN ('identity','registry','engagement','evaluation') ORDER BY 1",
+      ),
     );
-    expect(owners.rows).toEqual(["engagement", "evaluation", "identity", "registry"].map((s) => ({ schema: s, owner: `${database}_${s}` })));
+    expect(owners.rows).toEqual(
+      ["engagement", "evaluation", "identity", "registry"].map((s) => ({ schema: s, owner: `${database}_${s}` })),
+    );
   });
 
   it("is idempotent: a second run applies nothing", async () => {
-    const again = await run(script("registry", "migrate.js"), baseEnv({ DATABASE_URL: serviceUrls.registry, HAMAFZA_DATABASE_ADMIN_URL: testAdminUrl() }));
+    const again = await run(
+      script("registry", "migrate.js"),
+      baseEnv({ DATABASE_URL: serviceUrls.registry, HAMAFZA_DATABASE_ADMIN_URL: testAdminUrl() }),
+    );
     expect(again.code).toBe(0);
     expect(again.output).toMatch(/no pending migrations/);
   });
@@ -126,7 +174,10 @@ describe("one-shot migration commands", () => {
   it("a service refuses to start on a database with pending migrations", async () => {
     const empty = await createTestDatabase("pending");
     try {
-      const result = await run(script("registry", "main.js"), baseEnv({ ...shared, DATABASE_URL: empty.serviceUrls.registry }));
+      const result = await run(
+        script("registry", "main.js"),
+        baseEnv({ ...shared, DATABASE_URL: empty.serviceUrls.registry }),
+      );
       expect(result.code).toBe(2);
       expect(result.output).toMatch(/pending migrations; run `node services\/registry\/dist\/migrate.js` first/);
     } finally {
@@ -165,14 +216,23 @@ describe("two replicas of each stateless service against one database", () => {
       input: { name: "انجمن آزمون دو نسخه", nationalId: "14905484270", countyId: "1901" },
     });
     expect(ngo.errors).toBeUndefined();
-    const readB = await gql(gatewayB, token, `query($id: ID!) { ngo(id: $id) { name } }`, { id: ngo.data!.createNgo.id });
+    const readB = await gql(gatewayB, token, `query($id: ID!) { ngo(id: $id) { name } }`, {
+      id: ngo.data!.createNgo.id,
+    });
     expect(readB.data).toEqual({ ngo: { name: "انجمن آزمون دو نسخه" } });
 
     const user = await gql(gatewayB, token, `mutation($input: UserCreateInput!) { createUser(input: $input) { id } }`, {
-      input: { username: "replica.user", displayName: "کاربر آزمون", role: "ANALYST", password: "Replica-User-Pass-2025" },
+      input: {
+        username: "replica.user",
+        displayName: "کاربر آزمون",
+        role: "ANALYST",
+        password: "Replica-User-Pass-2025",
+      },
     });
     expect(user.errors).toBeUndefined();
-    const readA = await gql(gatewayA, token, `query($id: ID!) { user(id: $id) { username } }`, { id: user.data!.createUser.id });
+    const readA = await gql(gatewayA, token, `query($id: ID!) { user(id: $id) { username } }`, {
+      id: user.data!.createUser.id,
+    });
     expect(readA.data).toEqual({ user: { username: "replica.user" } });
   });
 

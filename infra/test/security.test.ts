@@ -1,5 +1,14 @@
 import { createHmac, generateKeyPairSync, randomUUID, sign } from "node:crypto";
-import { bearer, GATEWAY_SECRET_HEADER, generateServiceSecurity, login, postGraphQL, Role, signAccessToken, subgraphHeaders } from "@hamafza/common";
+import {
+  bearer,
+  GATEWAY_SECRET_HEADER,
+  generateServiceSecurity,
+  login,
+  postGraphQL,
+  Role,
+  signAccessToken,
+  subgraphHeaders,
+} from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
@@ -23,12 +32,27 @@ afterAll(async () => {
 });
 
 const NGOS = `{ ngos { totalCount items { name nationalId phone } } }`;
-const claims = { id: randomUUID(), username: "intruder", role: Role.ADMIN, provinceId: null, countyId: null, sessionId: randomUUID() };
+const claims = {
+  id: randomUUID(),
+  username: "intruder",
+  role: Role.ADMIN,
+  provinceId: null,
+  countyId: null,
+  sessionId: randomUUID(),
+};
 
 async function raw(url: string, headers: Record<string, string>, query = NGOS) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query }),
+  });
   const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    text,
+    body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -44,16 +68,19 @@ const standardClaims = () => ({
 });
 
 describe("subgraphs reached directly", () => {
-  it.each(["registry", "engagement", "evaluation", "identity"])("%s refuses a request without the gateway secret, even with a valid token", async (name) => {
-    const headers = await subgraphHeaders(stack.security, { role: Role.ADMIN });
-    delete headers[GATEWAY_SECRET_HEADER];
-    const withoutSecret = await raw(stack.subgraphUrls[name], headers);
-    expect(withoutSecret.status).toBe(403);
-    expect(withoutSecret.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect(withoutSecret.text).not.toMatch(/ngos|nationalId|\d{11}/);
-    const wrongSecret = await raw(stack.subgraphUrls[name], { ...headers, [GATEWAY_SECRET_HEADER]: "x".repeat(43) });
-    expect(wrongSecret.status).toBe(403);
-  });
+  it.each(["registry", "engagement", "evaluation", "identity"])(
+    "%s refuses a request without the gateway secret, even with a valid token",
+    async (name) => {
+      const headers = await subgraphHeaders(stack.security, { role: Role.ADMIN });
+      delete headers[GATEWAY_SECRET_HEADER];
+      const withoutSecret = await raw(stack.subgraphUrls[name], headers);
+      expect(withoutSecret.status).toBe(403);
+      expect(withoutSecret.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect(withoutSecret.text).not.toMatch(/ngos|nationalId|\d{11}/);
+      const wrongSecret = await raw(stack.subgraphUrls[name], { ...headers, [GATEWAY_SECRET_HEADER]: "x".repeat(43) });
+      expect(wrongSecret.status).toBe(403);
+    },
+  );
 
   it("refuses the identity service's sign-in endpoint without the gateway secret", async () => {
     const response = await fetch(stack.subgraphUrls.identity.replace(/\/graphql$/, "/auth/login"), {
@@ -152,7 +179,12 @@ describe("the gateway's query protection", () => {
   });
 
   it("never sends stack traces or subgraph names in errors", async () => {
-    const result = await postGraphQL(stack.gatewayUrl, `mutation { updateNgo(id: "${randomUUID()}", input: { name: "x" }) { id } }`, {}, asAdmin());
+    const result = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation { updateNgo(id: "${randomUUID()}", input: { name: "x" }) { id } }`,
+      {},
+      asAdmin(),
+    );
     expect(result.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|serviceName|registry|\.js:\d+/);
   });

@@ -44,21 +44,48 @@ const LISTS: Record<string, { query: string; bound: number }> = {
     query: `query($limit: Int!) { managers(limit: $limit) { totalCount items { id name position agency { name } province { name } county { name } scores { year total grade } } } }`,
     bound: 12,
   },
-  agencies: { query: `query($limit: Int!) { agencies(limit: $limit) { totalCount items { id name kind province { name } county { name } managers { name } } } }`, bound: 10 },
-  licences: { query: `query($limit: Int!) { licences(limit: $limit) { totalCount items { id number state daysToExpiry ngo { name county { name } } } } }`, bound: 10 },
+  agencies: {
+    query: `query($limit: Int!) { agencies(limit: $limit) { totalCount items { id name kind province { name } county { name } managers { name } } } }`,
+    bound: 10,
+  },
+  licences: {
+    query: `query($limit: Int!) { licences(limit: $limit) { totalCount items { id number state daysToExpiry ngo { name county { name } } } } }`,
+    bound: 10,
+  },
   workingGroups: {
     query: `query($limit: Int!) { workingGroups(limit: $limit) { totalCount items { id name sessionsHeld active chairManager { name } chairAgency { name } members { id } } } }`,
     bound: 12,
   },
-  projects: { query: `query($limit: Int!) { projects(limit: $limit) { totalCount items { id title status late partnerNgos { name } workingGroup { name } responsibleAgency { name } } } }`, bound: 12 },
-  proposals: { query: `query($limit: Int!) { proposals(limit: $limit) { totalCount items { id topic status responseDays ngo { name } agency { name } meeting { title } } } }`, bound: 12 },
-  demands: { query: `query($limit: Int!) { demands(limit: $limit) { totalCount items { id title status responseDays ngo { name } agency { name } meeting { title } } } }`, bound: 12 },
-  resolutions: { query: `query($limit: Int!) { resolutions(limit: $limit) { totalCount items { id text status overdue ownerAgency { name } ownerManager { name } meeting { title } } } }`, bound: 12 },
-  users: { query: `query($limit: Int!) { users(limit: $limit) { totalCount items { id username role province { name } county { name } } } }`, bound: 10 },
-  audit: { query: `query($limit: Int!) { auditEntries(limit: $limit) { totalCount items { id at action outcome service actorUsername } } }`, bound: 8 },
+  projects: {
+    query: `query($limit: Int!) { projects(limit: $limit) { totalCount items { id title status late partnerNgos { name } workingGroup { name } responsibleAgency { name } } } }`,
+    bound: 12,
+  },
+  proposals: {
+    query: `query($limit: Int!) { proposals(limit: $limit) { totalCount items { id topic status responseDays ngo { name } agency { name } meeting { title } } } }`,
+    bound: 12,
+  },
+  demands: {
+    query: `query($limit: Int!) { demands(limit: $limit) { totalCount items { id title status responseDays ngo { name } agency { name } meeting { title } } } }`,
+    bound: 12,
+  },
+  resolutions: {
+    query: `query($limit: Int!) { resolutions(limit: $limit) { totalCount items { id text status overdue ownerAgency { name } ownerManager { name } meeting { title } } } }`,
+    bound: 12,
+  },
+  users: {
+    query: `query($limit: Int!) { users(limit: $limit) { totalCount items { id username role province { name } county { name } } } }`,
+    bound: 10,
+  },
+  audit: {
+    query: `query($limit: Int!) { auditEntries(limit: $limit) { totalCount items { id at action outcome service actorUsername } } }`,
+    bound: 8,
+  },
 };
 
-async function statementsFor(query: string, limit: number): Promise<{ count: number; items: number; statements: readonly string[] }> {
+async function statementsFor(
+  query: string,
+  limit: number,
+): Promise<{ count: number; items: number; statements: readonly string[] }> {
   const counter = countStatements();
   try {
     const result = await postGraphQL(stack.gatewayUrl, query, { limit }, asAdmin);
@@ -71,7 +98,11 @@ async function statementsFor(query: string, limit: number): Promise<{ count: num
 }
 
 /** A statement's shape: its text with parameter lists collapsed, so one batch of 10 ids and one of 100 look alike. */
-const shape = (sql: string) => sql.replace(/\$\d+(\s*,\s*\$\d+)*/g, "$n").replace(/\s+/g, " ").trim();
+const shape = (sql: string) =>
+  sql
+    .replace(/\$\d+(\s*,\s*\$\d+)*/g, "$n")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function shapes(statements: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -80,19 +111,25 @@ function shapes(statements: readonly string[]): Map<string, number> {
 }
 
 describe("SQL statements per dashboard list request", () => {
-  it.each(Object.entries(LISTS))("%s: no more statements at page 100 than at page 10, and none repeated per item", async (_name, { query, bound }) => {
-    await statementsFor(query, 10); // warm-up: sessions, first-use caches
-    const small = await statementsFor(query, 10);
-    const large = await statementsFor(query, 100);
-    // A page shorter than its limit needs no COUNT (the total is known), so page 100 may have one statement fewer;
-    // a field empty on all of the first 10 items may need one more batch at page 100 — never one per item.
-    const smallShapes = shapes(small.statements);
-    const grown = [...shapes(large.statements)].filter(([sql, n]) => n > Math.max(1, smallShapes.get(sql) ?? 0));
-    if (grown.length) throw new Error(`statements repeated at page 100 (N+1):\n${grown.map(([sql, n]) => `${n}× ${sql}`).join("\n")}`);
-    expect(small.count).toBeGreaterThan(0);
-    expect(small.count).toBeLessThanOrEqual(bound);
-    expect(large.count).toBeLessThanOrEqual(bound);
-  });
+  it.each(Object.entries(LISTS))(
+    "%s: no more statements at page 100 than at page 10, and none repeated per item",
+    async (_name, { query, bound }) => {
+      await statementsFor(query, 10); // warm-up: sessions, first-use caches
+      const small = await statementsFor(query, 10);
+      const large = await statementsFor(query, 100);
+      // A page shorter than its limit needs no COUNT (the total is known), so page 100 may have one statement fewer;
+      // a field empty on all of the first 10 items may need one more batch at page 100 — never one per item.
+      const smallShapes = shapes(small.statements);
+      const grown = [...shapes(large.statements)].filter(([sql, n]) => n > Math.max(1, smallShapes.get(sql) ?? 0));
+      if (grown.length)
+        throw new Error(
+          `statements repeated at page 100 (N+1):\n${grown.map(([sql, n]) => `${n}× ${sql}`).join("\n")}`,
+        );
+      expect(small.count).toBeGreaterThan(0);
+      expect(small.count).toBeLessThanOrEqual(bound);
+      expect(large.count).toBeLessThanOrEqual(bound);
+    },
+  );
 
   it("the demo data makes page 100 larger than page 10 for the lists that matter", async () => {
     for (const name of ["ngos", "meetings", "managers", "agencies", "licences"]) {

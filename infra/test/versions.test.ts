@@ -24,7 +24,8 @@ afterAll(async () => {
   await prepared?.drop();
 });
 
-const gql = (token: string, query: string, variables: Record<string, unknown> = {}) => postGraphQL(stack.gatewayUrl, query, variables, bearer(token));
+const gql = (token: string, query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(stack.gatewayUrl, query, variables, bearer(token));
 const PERSIAN_WHEN = /[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} ساعت [۰-۹]{2}:[۰-۹]{2}/;
 
 interface Case {
@@ -37,17 +38,60 @@ interface Case {
 }
 const CASES: Case[] = [
   { service: "registry", list: "ngos", one: "ngo", update: "updateNgo", input: "NgoUpdateInput", field: "name" },
-  { service: "registry", list: "agencies", one: "agency", update: "updateAgency", input: "AgencyUpdateInput", field: "name" },
-  { service: "engagement", list: "meetings", one: "meeting", update: "updateMeeting", input: "MeetingUpdateInput", field: "title" },
-  { service: "engagement", list: "projects", one: "project", update: "updateProject", input: "ProjectUpdateInput", field: "title" },
-  { service: "engagement", list: "workingGroups", one: "workingGroup", update: "updateWorkingGroup", input: "WorkingGroupUpdateInput", field: "name" },
-  { service: "identity", list: "users", one: "user", update: "updateUser", input: "UserUpdateInput", field: "displayName" },
+  {
+    service: "registry",
+    list: "agencies",
+    one: "agency",
+    update: "updateAgency",
+    input: "AgencyUpdateInput",
+    field: "name",
+  },
+  {
+    service: "engagement",
+    list: "meetings",
+    one: "meeting",
+    update: "updateMeeting",
+    input: "MeetingUpdateInput",
+    field: "title",
+  },
+  {
+    service: "engagement",
+    list: "projects",
+    one: "project",
+    update: "updateProject",
+    input: "ProjectUpdateInput",
+    field: "title",
+  },
+  {
+    service: "engagement",
+    list: "workingGroups",
+    one: "workingGroup",
+    update: "updateWorkingGroup",
+    input: "WorkingGroupUpdateInput",
+    field: "name",
+  },
+  {
+    service: "identity",
+    list: "users",
+    one: "user",
+    update: "updateUser",
+    input: "UserUpdateInput",
+    field: "displayName",
+  },
 ];
 
 async function firstOf(c: Case, token = admin, filter = "") {
-  const listed = await gql(token, `{ ${c.list}(limit: 1${filter}) { items { id version updatedAt updatedBy ${c.field} } } }`);
+  const listed = await gql(
+    token,
+    `{ ${c.list}(limit: 1${filter}) { items { id version updatedAt updatedBy ${c.field} } } }`,
+  );
   expect(listed.errors).toBeUndefined();
-  return listed.data![c.list].items[0] as { id: string; version: number; updatedAt: string; updatedBy: string | null } & Record<string, string>;
+  return listed.data![c.list].items[0] as {
+    id: string;
+    version: number;
+    updatedAt: string;
+    updatedBy: string | null;
+  } & Record<string, string>;
 }
 
 const update = (c: Case, token: string, id: string, value: string, expectedVersion?: number) =>
@@ -64,12 +108,20 @@ describe.each(CASES)("$service $update", (c) => {
     const first = await update(c, admin, before.id, "نام تازه آزمایشی یکم", before.version);
     expect(first.errors).toBeUndefined();
     const saved = first.data![c.update];
-    expect(saved).toMatchObject({ version: before.version + 1, updatedBy: "demo.admin", [c.field]: "نام تازه آزمایشی یکم" });
+    expect(saved).toMatchObject({
+      version: before.version + 1,
+      updatedBy: "demo.admin",
+      [c.field]: "نام تازه آزمایشی یکم",
+    });
 
     const stale = await update(c, admin, before.id, "نام تازه آزمایشی دوم", before.version);
     expect(stale.data).toBeNull();
     const error = stale.errors![0];
-    expect(error.extensions).toMatchObject({ code: "CONFLICT", currentVersion: before.version + 1, updatedBy: "demo.admin" });
+    expect(error.extensions).toMatchObject({
+      code: "CONFLICT",
+      currentVersion: before.version + 1,
+      updatedBy: "demo.admin",
+    });
     expect(new Date(error.extensions!.updatedAt).getTime()).toBe(new Date(saved.updatedAt).getTime());
     expect(error.message).toContain("«demo.admin»");
     expect(error.message).toMatch(PERSIAN_WHEN);
@@ -83,7 +135,9 @@ describe.each(CASES)("$service $update", (c) => {
     expect(blind.data![c.update].version).toBe(before.version + 2);
 
     // The current version is accepted; a malformed one is bad input.
-    expect((await update(c, admin, before.id, "نام تازه آزمایشی چهارم", before.version + 2)).data![c.update].version).toBe(before.version + 3);
+    expect(
+      (await update(c, admin, before.id, "نام تازه آزمایشی چهارم", before.version + 2)).data![c.update].version,
+    ).toBe(before.version + 3);
     expect((await update(c, admin, before.id, "x", 0)).errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT" });
   });
 });
@@ -99,9 +153,15 @@ it("names the other user who changed the record", async () => {
 
 it("raises the version on a state transition (ending a manager's tenure)", async () => {
   const listed = await gql(admin, `{ managers(limit: 200) { items { id version tenureStart tenureEnd } } }`);
-  const manager = (listed.data!.managers.items as { id: string; version: number; tenureStart: string; tenureEnd: string | null }[]).find((m) => m.tenureEnd === null && m.tenureStart <= tehranToday());
+  const manager = (
+    listed.data!.managers.items as { id: string; version: number; tenureStart: string; tenureEnd: string | null }[]
+  ).find((m) => m.tenureEnd === null && m.tenureStart <= tehranToday());
   expect(manager).toBeDefined();
-  const ended = await gql(admin, `mutation($id: ID!, $on: Date!) { endManagerTenure(id: $id, endedOn: $on) { version updatedBy } }`, { id: manager!.id, on: tehranToday() });
+  const ended = await gql(
+    admin,
+    `mutation($id: ID!, $on: Date!) { endManagerTenure(id: $id, endedOn: $on) { version updatedBy } }`,
+    { id: manager!.id, on: tehranToday() },
+  );
   expect(ended.errors).toBeUndefined();
   expect(ended.data!.endManagerTenure).toEqual({ version: manager!.version + 1, updatedBy: "demo.admin" });
 });
@@ -112,12 +172,21 @@ it("evaluation: versions the cycle through rubric updates and transitions, and c
   const create = `mutation($key: String) { createEvaluationCycle(year: 1406, idempotencyKey: $key) { id version state } }`;
   const first = await gql(evaluator, create, { key });
   expect(first.errors).toBeUndefined();
-  expect((await gql(evaluator, create, { key })).data!.createEvaluationCycle).toEqual(first.data!.createEvaluationCycle);
+  expect((await gql(evaluator, create, { key })).data!.createEvaluationCycle).toEqual(
+    first.data!.createEvaluationCycle,
+  );
   const v = first.data!.createEvaluationCycle.version as number;
   const rubric = `mutation($v: Int, $t: Float!) { updateEvaluationRubric(year: 1406, indicators: [{ code: "REGULARITY", target: $t }], expectedVersion: $v) { version updatedBy } }`;
-  expect((await gql(evaluator, rubric, { v, t: 3 })).data!.updateEvaluationRubric).toEqual({ version: v + 1, updatedBy: "demo.evaluator" });
+  expect((await gql(evaluator, rubric, { v, t: 3 })).data!.updateEvaluationRubric).toEqual({
+    version: v + 1,
+    updatedBy: "demo.evaluator",
+  });
   const stale = await gql(evaluator, rubric, { v, t: 5 });
-  expect(stale.errors![0].extensions).toMatchObject({ code: "CONFLICT", currentVersion: v + 1, updatedBy: "demo.evaluator" });
+  expect(stale.errors![0].extensions).toMatchObject({
+    code: "CONFLICT",
+    currentVersion: v + 1,
+    updatedBy: "demo.evaluator",
+  });
   const opened = await gql(evaluator, `mutation { changeEvaluationCycleState(year: 1406, state: OPEN) { version } }`);
   expect(opened.errors).toBeUndefined();
   expect(opened.data!.changeEvaluationCycleState.version).toBe(v + 2);
@@ -125,7 +194,9 @@ it("evaluation: versions the cycle through rubric updates and transitions, and c
 
 describe("idempotent creates", () => {
   const CREATE = `mutation($input: AgencyCreateInput!, $key: String) { createAgency(input: $input, idempotencyKey: $key) { id name version } }`;
-  const count = async (name: string) => (await gql(admin, `query($q: String) { agencies(filter: { q: $q }) { totalCount } }`, { q: name })).data!.agencies.totalCount as number;
+  const count = async (name: string) =>
+    (await gql(admin, `query($q: String) { agencies(filter: { q: $q }) { totalCount } }`, { q: name })).data!.agencies
+      .totalCount as number;
 
   it("returns the first result for a retry with the same key, refuses the same key with other input, and scopes keys per user", async () => {
     const key = randomUUID();

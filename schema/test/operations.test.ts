@@ -24,8 +24,10 @@ function sourceFiles(dir: string): string[] {
 function operationsOf(file: string): { name: string; text: string }[] {
   const source = readFileSync(file, "utf8");
   const constants = new Map<string, string>();
-  const constant = /const\s+([A-Z_][A-Z0-9_]*)\s*=\s*(?:\/\*\s*GraphQL\s*\*\/\s*)?(?:`([^`]*)`|'([^'\n]*)'|"([^"\n]*)"|(\d[\d_]*)\b)/g;
-  for (const match of source.matchAll(constant)) constants.set(match[1], match[2] ?? match[3] ?? match[4] ?? match[5].replace(/_/g, ""));
+  const constant =
+    /const\s+([A-Z_][A-Z0-9_]*)\s*=\s*(?:\/\*\s*GraphQL\s*\*\/\s*)?(?:`([^`]*)`|'([^'\n]*)'|"([^"\n]*)"|(\d[\d_]*)\b)/g;
+  for (const match of source.matchAll(constant))
+    constants.set(match[1], match[2] ?? match[3] ?? match[4] ?? match[5].replace(/_/g, ""));
   const found: { name: string; text: string }[] = [];
   for (const match of source.matchAll(/`([^`]*)`/g)) {
     let text = match[1].trim();
@@ -40,7 +42,9 @@ function operationsOf(file: string): { name: string; text: string }[] {
 }
 
 const dashboardOperations = sourceFiles(join(ROOT, "dashboard", "src")).flatMap(operationsOf);
-const upstreamOperations = sourceFiles(join(ROOT, "services")).filter((file) => !file.includes(`${join("", "test", "")}`)).flatMap(operationsOf);
+const upstreamOperations = sourceFiles(join(ROOT, "services"))
+  .filter((file) => !file.includes(`${join("", "test", "")}`))
+  .flatMap(operationsOf);
 
 // Upstream operations assembled at run time from aliases (one per agency or licence batch): their pieces are checked
 // through the fixed operations of the same file and the evaluation service's integration tests.

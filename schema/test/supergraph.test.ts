@@ -11,16 +11,20 @@ describe("schema/supergraph.graphql", () => {
     const sdl = await composeSupergraph();
     const schema = buildASTSchema(parse(sdl), { assumeValidSDL: true });
     const missing: string[] = [];
-    const visible = (t: GraphQLNamedType) => !t.name.startsWith("__") && !t.name.startsWith("join__") && !t.name.startsWith("link__");
+    const visible = (t: GraphQLNamedType) =>
+      !t.name.startsWith("__") && !t.name.startsWith("join__") && !t.name.startsWith("link__");
     for (const type of Object.values(schema.getTypeMap()).filter(visible)) {
-      if (!type.description && !["Query", "Mutation", "String", "Int", "Float", "Boolean", "ID"].includes(type.name)) missing.push(type.name);
+      if (!type.description && !["Query", "Mutation", "String", "Int", "Float", "Boolean", "ID"].includes(type.name))
+        missing.push(type.name);
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of "args" in field ? field.args : [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      if (isEnumType(type))
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
   });

@@ -1,5 +1,5 @@
-import Card from '@mui/material/Card';
-import Typography from '@mui/material/Typography';
+import Card from "@mui/material/Card";
+import Typography from "@mui/material/Typography";
 import {
   HttpError,
   PasswordInput,
@@ -12,11 +12,11 @@ import {
   useRedirect,
   useTranslate,
   type Validator,
-} from 'react-admin';
-import { useGraphQL } from '../common/useGraphQL';
-import { validatePassword } from '../users/userValidation';
+} from "react-admin";
+import { useGraphQL } from "../common/useGraphQL";
+import { validatePassword } from "../users/userValidation";
 
-export const CHANGE_PASSWORD_PATH = '/my-password';
+export const CHANGE_PASSWORD_PATH = "/my-password";
 
 const CHANGE_MY_PASSWORD = /* GraphQL */ `
   mutation changeMyPassword($currentPassword: String!, $newPassword: String!) {
@@ -31,7 +31,7 @@ interface PasswordValues {
 }
 
 const sameAsNew: Validator = (value, values: PasswordValues) =>
-  value && value !== values.newPassword ? 'hamafza.account.passwordsDiffer' : undefined;
+  value && value !== values.newPassword ? "hamafza.account.passwordsDiffer" : undefined;
 
 /** «تغییر گذرواژه»: the signed-in user changes their own password (their other sessions end). */
 export const ChangePasswordPage = () => {
@@ -49,11 +49,11 @@ export const ChangePasswordPage = () => {
     } catch (error) {
       // Field problems (wrong current password, weak new one) show under their inputs.
       if (error instanceof HttpError && error.body?.errors) return error.body.errors as Record<string, string>;
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+      notify(error instanceof Error ? error.message : String(error), { type: "error" });
       return undefined;
     }
-    notify('hamafza.account.passwordChanged', { type: 'success' });
-    redirect('/');
+    notify("hamafza.account.passwordChanged", { type: "success" });
+    redirect("/");
     return undefined;
   };
 
@@ -69,7 +69,7 @@ export const ChangePasswordPage = () => {
         }
       >
         <Typography variant="body2" color="text.secondary">
-          {translate('hamafza.account.hint')}
+          {translate("hamafza.account.hint")}
         </Typography>
         <PasswordInput
           source="currentPassword"

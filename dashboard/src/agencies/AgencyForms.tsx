@@ -1,4 +1,4 @@
-import Typography from '@mui/material/Typography';
+import Typography from "@mui/material/Typography";
 import {
   BooleanField,
   Create,
@@ -13,11 +13,11 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
-import { PositionKindField } from '../managers/managerEnums';
-import { AgencyKindField, AgencyKindInput, COUNTY_AGENCY_KINDS, PROVINCIAL_AGENCY_KINDS } from './agencyEnums';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
+import { PositionKindField } from "../managers/managerEnums";
+import { AgencyKindField, AgencyKindInput, COUNTY_AGENCY_KINDS, PROVINCIAL_AGENCY_KINDS } from "./agencyEnums";
 
 const AgencyForm = ({ defaultValues }: { defaultValues?: Record<string, unknown> }) => (
   <SimpleForm defaultValues={defaultValues}>
@@ -62,7 +62,12 @@ export const AgencyShow = () => (
       <AgencyKindField source="kind" />
       <ReferenceField source="provinceId" reference="provinces" link="show" />
       <ReferenceField source="countyId" reference="counties" link="show" emptyText="—" />
-      <ReferenceManyField reference="managers" target="agencyId" label="hamafza.agencies.managers" sort={{ field: 'tenureStart', order: 'DESC' }}>
+      <ReferenceManyField
+        reference="managers"
+        target="agencyId"
+        label="hamafza.agencies.managers"
+        sort={{ field: "tenureStart", order: "DESC" }}
+      >
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
           <TextField source="name" />
           <TextField source="position" />
@@ -75,7 +80,7 @@ export const AgencyShow = () => (
         reference="facilitationOffices"
         target="partnerAgencyId"
         label="hamafza.agencies.facilitationOffices"
-        sort={{ field: 'name', order: 'ASC' }}
+        sort={{ field: "name", order: "ASC" }}
       >
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
           <TextField source="name" />

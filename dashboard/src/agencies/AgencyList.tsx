@@ -1,6 +1,6 @@
-import { Datagrid, List, NullableBooleanInput, ReferenceField, SearchInput, TextField } from 'react-admin';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { AgencyKindField, AgencyKindInput } from './agencyEnums';
+import { Datagrid, List, NullableBooleanInput, ReferenceField, SearchInput, TextField } from "react-admin";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { AgencyKindField, AgencyKindInput } from "./agencyEnums";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +11,7 @@ const filters = [
 ];
 
 export const AgencyList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <AgencyKindField source="kind" />

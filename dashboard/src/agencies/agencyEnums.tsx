@@ -1,17 +1,17 @@
-import { enumComponents } from '../common/enumComponents';
+import { enumComponents } from "../common/enumComponents";
 
 export const AGENCY_KIND_LABELS = {
-  GOVERNORATE: 'استانداری',
-  COUNTY_GOVERNORATE: 'فرمانداری',
-  DIRECTORATE_GENERAL: 'اداره کل',
-  COUNTY_DEPARTMENT: 'اداره شهرستان',
-  MUNICIPALITY: 'شهرداری',
-  CITY_COUNCIL: 'شورای اسلامی شهر',
-  OTHER: 'سایر',
+  GOVERNORATE: "استانداری",
+  COUNTY_GOVERNORATE: "فرمانداری",
+  DIRECTORATE_GENERAL: "اداره کل",
+  COUNTY_DEPARTMENT: "اداره شهرستان",
+  MUNICIPALITY: "شهرداری",
+  CITY_COUNCIL: "شورای اسلامی شهر",
+  OTHER: "سایر",
 } as const;
 
 /** Kinds that belong to a county (the county is required); the others are provincial (OTHER: either). */
-export const COUNTY_AGENCY_KINDS = new Set(['COUNTY_GOVERNORATE', 'COUNTY_DEPARTMENT', 'MUNICIPALITY', 'CITY_COUNCIL']);
-export const PROVINCIAL_AGENCY_KINDS = new Set(['GOVERNORATE', 'DIRECTORATE_GENERAL']);
+export const COUNTY_AGENCY_KINDS = new Set(["COUNTY_GOVERNORATE", "COUNTY_DEPARTMENT", "MUNICIPALITY", "CITY_COUNCIL"]);
+export const PROVINCIAL_AGENCY_KINDS = new Set(["GOVERNORATE", "DIRECTORATE_GENERAL"]);
 
 export const { Field: AgencyKindField, Input: AgencyKindInput } = enumComponents(AGENCY_KIND_LABELS);

@@ -1,15 +1,15 @@
-import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
-import type { ResourceProps } from 'react-admin';
-import { AgencyCreate, AgencyEdit, AgencyShow } from './AgencyForms';
-import { AgencyList } from './AgencyList';
+import AccountBalanceIcon from "@mui/icons-material/AccountBalance";
+import type { ResourceProps } from "react-admin";
+import { AgencyCreate, AgencyEdit, AgencyShow } from "./AgencyForms";
+import { AgencyList } from "./AgencyList";
 
-const agencies: Omit<ResourceProps, 'name'> = {
+const agencies: Omit<ResourceProps, "name"> = {
   list: AgencyList,
   create: AgencyCreate,
   edit: AgencyEdit,
   show: AgencyShow,
   icon: AccountBalanceIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default agencies;

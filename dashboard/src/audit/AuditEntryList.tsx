@@ -1,8 +1,8 @@
-import { Datagrid, List, TextField, TextInput } from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { RoleField } from '../users/userEnums';
-import { AuditActionField, AuditEntityTypeField } from './AuditFields';
-import { AuditActionInput, AuditEntityTypeInput, AuditOutcomeField, AuditOutcomeInput } from './auditLabels';
+import { Datagrid, List, TextField, TextInput } from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { RoleField } from "../users/userEnums";
+import { AuditActionField, AuditEntityTypeField } from "./AuditFields";
+import { AuditActionInput, AuditEntityTypeInput, AuditOutcomeField, AuditOutcomeInput } from "./auditLabels";
 
 const auditFilters = [
   <AuditActionInput key="action" source="action" alwaysOn />,
@@ -13,7 +13,7 @@ const auditFilters = [
 
 /** The audit log, newest first; read-only (the API has no mutation on it). */
 export const AuditEntryList = () => (
-  <List filters={auditFilters} sort={{ field: 'at', order: 'DESC' }} exporter={false}>
+  <List filters={auditFilters} sort={{ field: "at", order: "DESC" }} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <JalaliDateField source="at" showTime />
       <TextField source="actorUsername" emptyText="—" />

@@ -1,8 +1,8 @@
-import { ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { RoleField } from '../users/userEnums';
-import { AuditActionField, AuditChangesField, AuditEntityTypeField, JsonField } from './AuditFields';
-import { AuditOutcomeField } from './auditLabels';
+import { ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { RoleField } from "../users/userEnums";
+import { AuditActionField, AuditChangesField, AuditEntityTypeField, JsonField } from "./AuditFields";
+import { AuditOutcomeField } from "./auditLabels";
 
 export const AuditEntryShow = () => (
   <Show actions={false}>

@@ -1,24 +1,29 @@
-import Box from '@mui/material/Box';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
-import { useFieldValue, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import { auditChanges, formatSnapshotValue, prettyJson } from './auditChanges';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from './auditLabels';
+import Box from "@mui/material/Box";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import { useFieldValue, useRecordContext, useTranslate, type FieldProps } from "react-admin";
+import { auditChanges, formatSnapshotValue, prettyJson } from "./auditChanges";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from "./auditLabels";
 
 /** A code shown left-to-right in a small monospace font beside its Persian label. */
 const Code = ({ children }: { children: string }) => (
-  <Typography component="code" variant="caption" dir="ltr" sx={{ fontFamily: 'monospace', color: 'text.secondary', mx: 0.5 }}>
+  <Typography
+    component="code"
+    variant="caption"
+    dir="ltr"
+    sx={{ fontFamily: "monospace", color: "text.secondary", mx: 0.5 }}
+  >
     {children}
   </Typography>
 );
 
 /** A value with its Persian label when one is known, and the code as recorded. */
 const LabelledCode = ({ labels, value }: { labels: Readonly<Record<string, string>>; value: unknown }) => {
-  if (typeof value !== 'string' || !value) return <Typography variant="body2">—</Typography>;
+  if (typeof value !== "string" || !value) return <Typography variant="body2">—</Typography>;
   const label = labels[value];
   return (
     <Typography component="span" variant="body2">
@@ -48,14 +53,14 @@ export const JsonField = (props: FieldProps) => {
         m: 0,
         p: 1.5,
         maxHeight: 360,
-        overflow: 'auto',
-        fontFamily: 'monospace',
-        fontSize: '0.8rem',
-        whiteSpace: 'pre-wrap',
-        wordBreak: 'break-word',
+        overflow: "auto",
+        fontFamily: "monospace",
+        fontSize: "0.8rem",
+        whiteSpace: "pre-wrap",
+        wordBreak: "break-word",
         // 'start' of this left-to-right block; 'left' would be flipped by the RTL style plugin.
-        textAlign: 'start',
-        bgcolor: 'action.hover',
+        textAlign: "start",
+        bgcolor: "action.hover",
         borderRadius: 1,
       }}
     >
@@ -69,7 +74,7 @@ export const AuditChangesField = (_props: { label?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const rows = auditChanges(record?.before, record?.after);
-  if (!rows.length) return <Typography variant="body2">{translate('hamafza.audit.noChanges')}</Typography>;
+  if (!rows.length) return <Typography variant="body2">{translate("hamafza.audit.noChanges")}</Typography>;
   // A creation has no «before» and a deletion no «after»: only the columns with a snapshot are shown.
   const hasBefore = record?.before != null;
   const hasAfter = record?.after != null;
@@ -77,15 +82,15 @@ export const AuditChangesField = (_props: { label?: string }) => {
     <Table size="small" sx={{ maxWidth: 960 }}>
       <TableHead>
         <TableRow>
-          <TableCell>{translate('hamafza.audit.field')}</TableCell>
-          {hasBefore && <TableCell>{translate('resources.auditEntries.fields.before')}</TableCell>}
-          {hasAfter && <TableCell>{translate('resources.auditEntries.fields.after')}</TableCell>}
+          <TableCell>{translate("hamafza.audit.field")}</TableCell>
+          {hasBefore && <TableCell>{translate("resources.auditEntries.fields.before")}</TableCell>}
+          {hasAfter && <TableCell>{translate("resources.auditEntries.fields.after")}</TableCell>}
         </TableRow>
       </TableHead>
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.field}>
-            <TableCell dir="ltr" sx={{ fontFamily: 'monospace', textAlign: 'start' }}>
+            <TableCell dir="ltr" sx={{ fontFamily: "monospace", textAlign: "start" }}>
               {row.field}
             </TableCell>
             {hasBefore && <SnapshotCell value={row.before} />}
@@ -98,7 +103,7 @@ export const AuditChangesField = (_props: { label?: string }) => {
 };
 
 const SnapshotCell = ({ value }: { value: unknown }) => (
-  <TableCell dir="auto" sx={{ wordBreak: 'break-word', maxWidth: 360, textAlign: 'start' }}>
+  <TableCell dir="auto" sx={{ wordBreak: "break-word", maxWidth: 360, textAlign: "start" }}>
     {formatSnapshotValue(value)}
   </TableCell>
 );

@@ -19,20 +19,20 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
 
 /** One snapshot value as text: strings as they are, missing as «—», anything else as compact JSON. */
 export function formatSnapshotValue(value: unknown): string {
-  if (value === undefined) return '—';
-  if (typeof value === 'string') return value;
+  if (value === undefined) return "—";
+  if (typeof value === "string") return value;
   return JSON.stringify(value);
 }
 
 /** A snapshot as indented JSON (a JSON string is parsed first), or '' when there is none. */
 export function prettyJson(value: unknown): string {
-  const parsed = typeof value === 'string' ? parseOr(value) : value;
-  return parsed == null ? '' : JSON.stringify(parsed, null, 2);
+  const parsed = typeof value === "string" ? parseOr(value) : value;
+  return parsed == null ? "" : JSON.stringify(parsed, null, 2);
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
-  const parsed = typeof value === 'string' ? parseOr(value) : value;
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+  const parsed = typeof value === "string" ? parseOr(value) : value;
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
     ? (parsed as Record<string, unknown>)
     : undefined;
 }

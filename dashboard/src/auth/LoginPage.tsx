@@ -1,11 +1,11 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import CardContent from '@mui/material/CardContent';
-import CircularProgress from '@mui/material/CircularProgress';
-import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { Form, Login, PasswordInput, required, TextInput, useLogin, useTranslate } from 'react-admin';
-import { LOGIN_FAILED_MESSAGE } from './authProvider';
+import Alert from "@mui/material/Alert";
+import Button from "@mui/material/Button";
+import CardContent from "@mui/material/CardContent";
+import CircularProgress from "@mui/material/CircularProgress";
+import Typography from "@mui/material/Typography";
+import { useState } from "react";
+import { Form, Login, PasswordInput, required, TextInput, useLogin, useTranslate } from "react-admin";
+import { LOGIN_FAILED_MESSAGE } from "./authProvider";
 
 interface Credentials {
   username?: string;
@@ -23,7 +23,7 @@ const LoginForm = () => {
     setPending(true);
     setProblem(undefined);
     try {
-      await login({ username: values.username ?? '', password: values.password ?? '' });
+      await login({ username: values.username ?? "", password: values.password ?? "" });
     } catch (error) {
       setProblem(error instanceof Error && error.message ? error.message : LOGIN_FAILED_MESSAGE);
       setPending(false);
@@ -32,12 +32,12 @@ const LoginForm = () => {
 
   return (
     <Form onSubmit={(values: Record<string, unknown>) => submit(values as Credentials)} noValidate>
-      <CardContent sx={{ width: 340, maxWidth: '100%' }}>
+      <CardContent sx={{ width: 340, maxWidth: "100%" }}>
         <Typography component="h1" variant="h5" align="center" gutterBottom>
-          {translate('hamafza.title')}
+          {translate("hamafza.title")}
         </Typography>
         <Typography component="h2" variant="subtitle1" align="center" color="text.secondary" gutterBottom>
-          {translate('hamafza.auth.heading')}
+          {translate("hamafza.auth.heading")}
         </Typography>
         {problem && (
           <Alert severity="error" role="alert" sx={{ my: 1 }}>
@@ -68,7 +68,7 @@ const LoginForm = () => {
           sx={{ mt: 1 }}
           startIcon={pending ? <CircularProgress size={18} color="inherit" /> : undefined}
         >
-          {translate(pending ? 'hamafza.auth.signingIn' : 'hamafza.auth.signIn')}
+          {translate(pending ? "hamafza.auth.signingIn" : "hamafza.auth.signIn")}
         </Button>
       </CardContent>
     </Form>

@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
-import { useAuthProvider, useCheckAuth } from 'react-admin';
-import { REFRESH_WITHIN_MS, type HamafzaAuthProvider } from './authProvider';
+import { useEffect } from "react";
+import { useAuthProvider, useCheckAuth } from "react-admin";
+import { REFRESH_WITHIN_MS, type HamafzaAuthProvider } from "./authProvider";
 
 const TICK_MS = 15_000;
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
 
 /**
  * Keeps the session honest while a page stays open: refreshes the token shortly before it expires if the user has

@@ -1,7 +1,7 @@
-import { EDITOR_ROLES, ROLES, type Role } from './roles';
+import { EDITOR_ROLES, ROLES, type Role } from "./roles";
 
 /** react-admin actions that only read; every other action (create, edit, delete, clone, …) writes. */
-const READ_ACTIONS = new Set(['list', 'show', 'export', 'read']);
+const READ_ACTIONS = new Set(["list", "show", "export", "read"]);
 
 interface ResourceRule {
   read: readonly Role[];
@@ -16,14 +16,14 @@ const EVERYONE = ROLES;
  * Which role may do what in the dashboard. The server enforces the same rules (and the territory); these only keep
  * the menu and the buttons honest, so a user never meets a page or a button that would be refused.
  */
-const REFERENCE_DATA: ResourceRule = { read: EVERYONE, write: ['ADMIN'] };
+const REFERENCE_DATA: ResourceRule = { read: EVERYONE, write: ["ADMIN"] };
 
 /** Registry data officers keep in their territory (administrators everywhere); everyone else reads it. */
 const REGISTRY_DATA: ResourceRule = { read: EVERYONE, write: EDITOR_ROLES };
 
 const RULES: Readonly<Record<string, ResourceRule>> = {
-  users: { read: ['ADMIN'], write: ['ADMIN'], unsupported: ['delete'] },
-  auditEntries: { read: ['ADMIN', 'EVALUATOR'], write: [] },
+  users: { read: ["ADMIN"], write: ["ADMIN"], unsupported: ["delete"] },
+  auditEntries: { read: ["ADMIN", "EVALUATOR"], write: [] },
   // `ngos` + action `import` is the CSV import page (a write).
   ngos: REGISTRY_DATA,
   meetings: { read: EVERYONE, write: EDITOR_ROLES },
@@ -39,10 +39,10 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   socialHarms: REFERENCE_DATA,
   // Evaluation (issue 6): evaluators and administrators work; everyone reads (published results only, server-side).
   // `evaluationResults` + `edit` is the adjustment; `evaluationCycles` + `edit` the rubric, runs and transitions.
-  evaluationResults: { read: EVERYONE, write: ['ADMIN', 'EVALUATOR'], unsupported: ['create', 'delete'] },
-  evaluationCycles: { read: EVERYONE, write: ['ADMIN', 'EVALUATOR'] },
+  evaluationResults: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"], unsupported: ["create", "delete"] },
+  evaluationCycles: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"] },
   // Licences are issued from their NGO's page (`issueLicence`), not created as a record.
-  licences: { ...REGISTRY_DATA, unsupported: ['create'] },
+  licences: { ...REGISTRY_DATA, unsupported: ["create"] },
   agencies: REGISTRY_DATA,
   managers: REGISTRY_DATA,
   informalSettlementAreas: REGISTRY_DATA,
@@ -51,8 +51,8 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   facilitationOffices: REGISTRY_DATA,
   // The taxonomy of fields of activity: administrators only.
   fieldsOfActivity: REFERENCE_DATA,
-  provinces: { ...REFERENCE_DATA, unsupported: ['create', 'edit', 'delete'] },
-  counties: { ...REFERENCE_DATA, unsupported: ['create', 'edit', 'delete'] },
+  provinces: { ...REFERENCE_DATA, unsupported: ["create", "edit", "delete"] },
+  counties: { ...REFERENCE_DATA, unsupported: ["create", "edit", "delete"] },
   // Analysis pages (queries only).
   ngoDuplicates: { read: EVERYONE, write: [] },
   parallelWork: { read: EVERYONE, write: [] },
@@ -65,7 +65,7 @@ export interface AccessQuery {
 
 export function canRoleAccess(role: Role | undefined, { action, resource }: AccessQuery): boolean {
   if (!role) return false;
-  const rule = RULES[resource.split('.')[0]] ?? REFERENCE_DATA;
+  const rule = RULES[resource.split(".")[0]] ?? REFERENCE_DATA;
   if (rule.unsupported?.includes(action)) return false;
   return (READ_ACTIONS.has(action) ? rule.read : rule.write).includes(role);
 }

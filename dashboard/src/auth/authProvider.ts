@@ -1,12 +1,12 @@
-import { HttpError, type AuthProvider, type UserIdentity } from 'ra-core';
-import { NETWORK_ERROR_MESSAGE, type FetchFn } from '../dataProvider/graphqlClient';
-import { canRoleAccess } from './access';
-import { ROLE_LABELS, type Role } from './roles';
-import { SessionStore, type Session, type StorageLike } from './session';
+import { HttpError, type AuthProvider, type UserIdentity } from "ra-core";
+import { NETWORK_ERROR_MESSAGE, type FetchFn } from "../dataProvider/graphqlClient";
+import { canRoleAccess } from "./access";
+import { ROLE_LABELS, type Role } from "./roles";
+import { SessionStore, type Session, type StorageLike } from "./session";
 
-export const SESSION_EXPIRED_MESSAGE = 'نشست شما به پایان رسیده است؛ لطفاً دوباره وارد شوید.';
-export const LOGIN_FAILED_MESSAGE = 'ورود ممکن نشد؛ لطفاً دوباره تلاش کنید.';
-export const INVALID_RESPONSE_MESSAGE = 'پاسخ نامعتبر از سرور دریافت شد.';
+export const SESSION_EXPIRED_MESSAGE = "نشست شما به پایان رسیده است؛ لطفاً دوباره وارد شوید.";
+export const LOGIN_FAILED_MESSAGE = "ورود ممکن نشد؛ لطفاً دوباره تلاش کنید.";
+export const INVALID_RESPONSE_MESSAGE = "پاسخ نامعتبر از سرور دریافت شد.";
 
 /** Refresh the token when fewer than this many milliseconds remain (tokens live about 30 minutes). */
 export const REFRESH_WITHIN_MS = 5 * 60 * 1000;
@@ -69,12 +69,12 @@ export function createAuthProvider(options: AuthProviderOptions): HamafzaAuthPro
 
   const post = async (path: string, body?: unknown, token?: string): Promise<Response> => {
     const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
-      return await fetchFn(`${options.baseUrl ?? ''}${path}`, {
-        method: 'POST',
+      return await fetchFn(`${options.baseUrl ?? ""}${path}`, {
+        method: "POST",
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -101,7 +101,7 @@ export function createAuthProvider(options: AuthProviderOptions): HamafzaAuthPro
   const refreshNow = async (): Promise<Session> => {
     const current = store.read();
     if (!current) throw { message: false } satisfies AuthRejection;
-    const response = await post('/auth/refresh', undefined, current.token);
+    const response = await post("/auth/refresh", undefined, current.token);
     if (response.status === 401) {
       // Another tab may have refreshed (and so replaced) this token meanwhile: keep its session.
       const latest = store.read();
@@ -123,7 +123,7 @@ export function createAuthProvider(options: AuthProviderOptions): HamafzaAuthPro
 
   return {
     async login({ username, password }: LoginParams) {
-      const response = await post('/auth/login', { username: username.trim(), password });
+      const response = await post("/auth/login", { username: username.trim(), password });
       if (!response.ok) throw await failure(response, LOGIN_FAILED_MESSAGE);
       await saveSession(response);
       sessionChanged();
@@ -135,7 +135,7 @@ export function createAuthProvider(options: AuthProviderOptions): HamafzaAuthPro
       sessionChanged();
       if (!session || session.expiresAt <= now()) return;
       try {
-        await post('/auth/logout', undefined, session.token);
+        await post("/auth/logout", undefined, session.token);
       } catch {
         // Signed out locally all the same; the server's session expires on its own.
       }
@@ -198,9 +198,9 @@ export function createAuthProvider(options: AuthProviderOptions): HamafzaAuthPro
 }
 
 function isUnauthenticated(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
+  if (typeof error !== "object" || error === null) return false;
   const { status, body } = error as { status?: unknown; body?: { code?: unknown } | null };
-  return status === 401 || body?.code === 'UNAUTHENTICATED';
+  return status === 401 || body?.code === "UNAUTHENTICATED";
 }
 
 async function failure(response: Response, fallback: string): Promise<HttpError> {

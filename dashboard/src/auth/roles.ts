@@ -1,10 +1,10 @@
 /** The `Role` enum of the identity subgraph, with the Persian labels the dashboard shows. */
 export const ROLE_LABELS = {
-  ADMIN: 'مدیر سامانه',
-  PROVINCE_OFFICER: 'کارشناس استانداری',
-  COUNTY_OFFICER: 'کارشناس فرمانداری',
-  EVALUATOR: 'ارزیاب',
-  ANALYST: 'تحلیلگر',
+  ADMIN: "مدیر سامانه",
+  PROVINCE_OFFICER: "کارشناس استانداری",
+  COUNTY_OFFICER: "کارشناس فرمانداری",
+  EVALUATOR: "ارزیاب",
+  ANALYST: "تحلیلگر",
 } as const;
 
 export type Role = keyof typeof ROLE_LABELS;
@@ -12,8 +12,8 @@ export type Role = keyof typeof ROLE_LABELS;
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && value in ROLE_LABELS;
+  return typeof value === "string" && value in ROLE_LABELS;
 }
 
 /** Roles that edit the registry (NGOs) and engagement (meetings) in their territory. */
-export const EDITOR_ROLES: readonly Role[] = ['ADMIN', 'PROVINCE_OFFICER', 'COUNTY_OFFICER'];
+export const EDITOR_ROLES: readonly Role[] = ["ADMIN", "PROVINCE_OFFICER", "COUNTY_OFFICER"];

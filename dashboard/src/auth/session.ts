@@ -1,8 +1,8 @@
-import { isRole, type Role } from './roles';
+import { isRole, type Role } from "./roles";
 
-export const TOKEN_STORAGE_KEY = 'hamafza.token';
-export const EXPIRES_AT_STORAGE_KEY = 'hamafza.expiresAt';
-export const USER_STORAGE_KEY = 'hamafza.user';
+export const TOKEN_STORAGE_KEY = "hamafza.token";
+export const EXPIRES_AT_STORAGE_KEY = "hamafza.expiresAt";
+export const USER_STORAGE_KEY = "hamafza.user";
 
 /** The signed-in user as `POST /auth/login` and `/auth/refresh` describe them. */
 export interface SessionUser {
@@ -21,7 +21,7 @@ export interface Session {
   user: SessionUser;
 }
 
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 /** The session kept in (local) storage, shared by every tab of the dashboard. */
 export class SessionStore {
@@ -29,7 +29,7 @@ export class SessionStore {
 
   read(): Session | undefined {
     const token = this.storage.getItem(TOKEN_STORAGE_KEY);
-    const expiresAt = Date.parse(this.storage.getItem(EXPIRES_AT_STORAGE_KEY) ?? '');
+    const expiresAt = Date.parse(this.storage.getItem(EXPIRES_AT_STORAGE_KEY) ?? "");
     const user = parseUser(safeJson(this.storage.getItem(USER_STORAGE_KEY)));
     if (!token || Number.isNaN(expiresAt) || !user) return undefined;
     return { token, expiresAt, user };
@@ -42,7 +42,7 @@ export class SessionStore {
   /** Stores the body of a successful login or refresh; throws when it is not one. */
   save(body: unknown): Session {
     const session = parseAuthResponse(body);
-    if (!session) throw new Error('invalid session response');
+    if (!session) throw new Error("invalid session response");
     this.storage.setItem(TOKEN_STORAGE_KEY, session.token);
     this.storage.setItem(EXPIRES_AT_STORAGE_KEY, new Date(session.expiresAt).toISOString());
     this.storage.setItem(USER_STORAGE_KEY, JSON.stringify(session.user));
@@ -55,8 +55,8 @@ export class SessionStore {
 }
 
 export function parseAuthResponse(body: unknown): Session | undefined {
-  if (!isObject(body) || typeof body.token !== 'string' || !body.token) return undefined;
-  const expiresAt = typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) : Number.NaN;
+  if (!isObject(body) || typeof body.token !== "string" || !body.token) return undefined;
+  const expiresAt = typeof body.expiresAt === "string" ? Date.parse(body.expiresAt) : Number.NaN;
   const user = parseUser(body.user);
   if (Number.isNaN(expiresAt) || !user) return undefined;
   return { token: body.token, expiresAt, user };
@@ -65,11 +65,11 @@ export function parseAuthResponse(body: unknown): Session | undefined {
 function parseUser(value: unknown): SessionUser | undefined {
   if (!isObject(value) || !isRole(value.role)) return undefined;
   const { id, username, displayName } = value;
-  if (typeof id !== 'string' || typeof username !== 'string') return undefined;
+  if (typeof id !== "string" || typeof username !== "string") return undefined;
   return {
     id,
     username,
-    displayName: typeof displayName === 'string' && displayName ? displayName : username,
+    displayName: typeof displayName === "string" && displayName ? displayName : username,
     role: value.role,
     provinceId: optionalId(value.provinceId),
     countyId: optionalId(value.countyId),
@@ -77,7 +77,7 @@ function parseUser(value: unknown): SessionUser | undefined {
 }
 
 function optionalId(value: unknown): string | null {
-  return typeof value === 'string' && value ? value : null;
+  return typeof value === "string" && value ? value : null;
 }
 
 function safeJson(text: string | null): unknown {
@@ -90,5 +90,5 @@ function safeJson(text: string | null): unknown {
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+  return typeof value === "object" && value !== null;
 }

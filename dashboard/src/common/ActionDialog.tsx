@@ -1,12 +1,12 @@
-import Alert from '@mui/material/Alert';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import MuiButton from '@mui/material/Button';
-import { useState, type ReactElement, type ReactNode } from 'react';
-import { Button, Form, HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
+import Alert from "@mui/material/Alert";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogContentText from "@mui/material/DialogContentText";
+import DialogTitle from "@mui/material/DialogTitle";
+import MuiButton from "@mui/material/Button";
+import { useState, type ReactElement, type ReactNode } from "react";
+import { Button, Form, HttpError, useNotify, useRefresh, useTranslate } from "react-admin";
 
 const NO_RECORD = {};
 
@@ -23,7 +23,7 @@ export interface ActionDialogButtonProps {
   onSubmit: (values: Record<string, unknown>) => Promise<unknown>;
   submitLabel?: string;
   successMessage?: string;
-  color?: 'primary' | 'error' | 'warning' | 'success' | 'inherit';
+  color?: "primary" | "error" | "warning" | "success" | "inherit";
   disabled?: boolean;
   /** Called after a success (after the page's data is refreshed). */
   onDone?: (result: unknown) => void;
@@ -41,9 +41,9 @@ export const ActionDialogButton = ({
   children,
   defaultValues,
   onSubmit,
-  submitLabel = 'hamafza.actions.confirm',
-  successMessage = 'hamafza.actions.done',
-  color = 'primary',
+  submitLabel = "hamafza.actions.confirm",
+  successMessage = "hamafza.actions.done",
+  color = "primary",
   disabled,
   onDone,
 }: ActionDialogButtonProps) => {
@@ -66,7 +66,7 @@ export const ActionDialogButton = ({
     setProblem(undefined);
     try {
       const result = await onSubmit(values);
-      notify(successMessage, { type: 'success' });
+      notify(successMessage, { type: "success" });
       setOpen(false);
       refresh();
       onDone?.(result);
@@ -74,7 +74,10 @@ export const ActionDialogButton = ({
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       setProblem(message);
-      const fields = error instanceof HttpError ? (error.body as { errors?: Record<string, string> } | undefined)?.errors : undefined;
+      const fields =
+        error instanceof HttpError
+          ? (error.body as { errors?: Record<string, string> } | undefined)?.errors
+          : undefined;
       return fields;
     } finally {
       setPending(false);
@@ -90,8 +93,10 @@ export const ActionDialogButton = ({
         <DialogTitle id="action-dialog-title">{t(title ?? label)}</DialogTitle>
         {/* Its own values only: not the page's record (an NGO, a licence) as react-admin forms would take. */}
         <Form onSubmit={submit} defaultValues={defaultValues} record={NO_RECORD} noValidate>
-          <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 0 }}>
-            {intro && <DialogContentText sx={{ mb: 2 }}>{typeof intro === 'string' ? t(intro) : intro}</DialogContentText>}
+          <DialogContent sx={{ display: "flex", flexDirection: "column", gap: 0 }}>
+            {intro && (
+              <DialogContentText sx={{ mb: 2 }}>{typeof intro === "string" ? t(intro) : intro}</DialogContentText>
+            )}
             {problem && (
               <Alert severity="error" sx={{ mb: 2 }} role="alert">
                 {problem}
@@ -101,9 +106,14 @@ export const ActionDialogButton = ({
           </DialogContent>
           <DialogActions>
             <MuiButton onClick={close} disabled={pending}>
-              {translate('hamafza.actions.cancel')}
+              {translate("hamafza.actions.cancel")}
             </MuiButton>
-            <MuiButton type="submit" variant="contained" color={color === 'inherit' ? 'primary' : color} disabled={pending}>
+            <MuiButton
+              type="submit"
+              variant="contained"
+              color={color === "inherit" ? "primary" : color}
+              disabled={pending}
+            >
               {t(submitLabel)}
             </MuiButton>
           </DialogActions>

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useRefresh, useTranslate } from 'react-admin';
-import { onEditConflict, type EditConflict } from '../dataProvider/concurrency';
-import { formatJalali } from './jalali';
+import { useEffect, useState } from "react";
+import Button from "@mui/material/Button";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogContentText from "@mui/material/DialogContentText";
+import DialogTitle from "@mui/material/DialogTitle";
+import { useRefresh, useTranslate } from "react-admin";
+import { onEditConflict, type EditConflict } from "../dataProvider/concurrency";
+import { formatJalali } from "./jalali";
 
 /**
  * Shown when saving a form is refused because someone else changed the record meanwhile (CONFLICT on a stale
@@ -19,16 +19,16 @@ export const ConflictDialog = () => {
   const [conflict, setConflict] = useState<EditConflict | null>(null);
   useEffect(() => onEditConflict(setConflict), []);
   if (!conflict) return null;
-  const user = conflict.updatedBy ?? translate('hamafza.conflict.someone');
+  const user = conflict.updatedBy ?? translate("hamafza.conflict.someone");
   const when = formatJalali(conflict.updatedAt, { showTime: true });
   return (
     <Dialog open onClose={() => setConflict(null)} aria-labelledby="conflict-title">
-      <DialogTitle id="conflict-title">{translate('hamafza.conflict.title')}</DialogTitle>
+      <DialogTitle id="conflict-title">{translate("hamafza.conflict.title")}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate('hamafza.conflict.message', { user, when })}</DialogContentText>
+        <DialogContentText>{translate("hamafza.conflict.message", { user, when })}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => setConflict(null)}>{translate('hamafza.conflict.keep')}</Button>
+        <Button onClick={() => setConflict(null)}>{translate("hamafza.conflict.keep")}</Button>
         <Button
           variant="contained"
           onClick={() => {
@@ -36,7 +36,7 @@ export const ConflictDialog = () => {
             refresh();
           }}
         >
-          {translate('hamafza.conflict.reload')}
+          {translate("hamafza.conflict.reload")}
         </Button>
       </DialogActions>
     </Dialog>

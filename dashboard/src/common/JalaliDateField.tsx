@@ -1,6 +1,6 @@
-import Typography from '@mui/material/Typography';
-import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
-import { formatJalali } from './jalali';
+import Typography from "@mui/material/Typography";
+import { useFieldValue, useTranslate, type FieldProps } from "react-admin";
+import { formatJalali } from "./jalali";
 
 export interface JalaliDateFieldProps extends FieldProps {
   showTime?: boolean;
@@ -12,7 +12,7 @@ export const JalaliDateField = ({ showTime = false, className, emptyText, ...pro
   const text = formatJalali(value, { showTime });
   return (
     <Typography component="span" variant="body2" className={className}>
-      {text || (emptyText ? translate(emptyText, { _: emptyText }) : '')}
+      {text || (emptyText ? translate(emptyText, { _: emptyText }) : "")}
     </Typography>
   );
 };

@@ -1,8 +1,8 @@
-import { useMemo, useReducer, useRef } from 'react';
-import { TextInput, type TextInputProps, type Validator } from 'react-admin';
-import { EXAMPLE, jalaliDateProblem, jalaliFormValue, jalaliInputText, type JalaliBounds } from './jalaliInput';
+import { useMemo, useReducer, useRef } from "react";
+import { TextInput, type TextInputProps, type Validator } from "react-admin";
+import { EXAMPLE, jalaliDateProblem, jalaliFormValue, jalaliInputText, type JalaliBounds } from "./jalaliInput";
 
-export interface JalaliDateInputProps extends Omit<TextInputProps, 'format' | 'parse' | 'type'>, JalaliBounds {}
+export interface JalaliDateInputProps extends Omit<TextInputProps, "format" | "parse" | "type">, JalaliBounds {}
 
 /**
  * A calendar day typed in Jalali (`1403/05/12`, Persian or Latin digits), kept in the form as the Gregorian
@@ -22,13 +22,15 @@ export const JalaliDateInput = ({ min, max, notInFuture, validate, helperText, .
   return (
     <TextInput
       placeholder={EXAMPLE}
-      helperText={helperText ?? 'hamafza.date.help'}
+      helperText={helperText ?? "hamafza.date.help"}
       {...props}
       validate={validators}
-      format={(value: unknown) => (typed.current && typed.current.value === value ? typed.current.text : jalaliInputText(value))}
+      format={(value: unknown) =>
+        typed.current && typed.current.value === value ? typed.current.text : jalaliInputText(value)
+      }
       parse={(text: string) => {
-        const value = jalaliFormValue(text ?? '');
-        typed.current = { text: text ?? '', value };
+        const value = jalaliFormValue(text ?? "");
+        typed.current = { text: text ?? "", value };
         return value;
       }}
       onBlur={(event) => {
@@ -36,7 +38,7 @@ export const JalaliDateInput = ({ min, max, notInFuture, validate, helperText, .
         rerender();
         props.onBlur?.(event);
       }}
-      slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric', autoComplete: 'off' } }}
+      slotProps={{ htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" } }}
     />
   );
 };

@@ -1,14 +1,14 @@
-import Typography from '@mui/material/Typography';
-import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
+import Typography from "@mui/material/Typography";
+import { useFieldValue, useTranslate, type FieldProps } from "react-admin";
 
 /** Digits and codes (phones, national ids, licence numbers) left-to-right inside the right-to-left page. */
 export const LtrTextField = ({ emptyText, ...props }: FieldProps) => {
   const value = useFieldValue(props);
   const translate = useTranslate();
-  const text = Array.isArray(value) ? value.join('، ') : value == null ? '' : String(value);
+  const text = Array.isArray(value) ? value.join("، ") : value == null ? "" : String(value);
   return (
-    <Typography component="span" variant="body2" dir={text ? 'ltr' : undefined} sx={{ unicodeBidi: 'isolate' }}>
-      {text || (emptyText ? translate(emptyText, { _: emptyText }) : '')}
+    <Typography component="span" variant="body2" dir={text ? "ltr" : undefined} sx={{ unicodeBidi: "isolate" }}>
+      {text || (emptyText ? translate(emptyText, { _: emptyText }) : "")}
     </Typography>
   );
 };

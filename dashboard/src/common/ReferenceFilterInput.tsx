@@ -1,4 +1,4 @@
-import { AutocompleteInput, ReferenceInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput } from "react-admin";
 
 export interface ReferenceFilterInputProps {
   source: string;
@@ -7,7 +7,7 @@ export interface ReferenceFilterInputProps {
 }
 
 export const ReferenceFilterInput = ({ source, reference }: ReferenceFilterInputProps) => (
-  <ReferenceInput source={source} reference={reference} sort={{ field: 'name', order: 'ASC' }}>
+  <ReferenceInput source={source} reference={reference} sort={{ field: "name", order: "ASC" }}>
     <AutocompleteInput sx={{ minWidth: 220 }} />
   </ReferenceInput>
 );

@@ -1,5 +1,5 @@
-import { AutocompleteInput, FormDataConsumer, ReferenceInput, required, useGetIdentity } from 'react-admin';
-import type { HamafzaIdentity } from '../auth/authProvider';
+import { AutocompleteInput, FormDataConsumer, ReferenceInput, required, useGetIdentity } from "react-admin";
+import type { HamafzaIdentity } from "../auth/authProvider";
 
 export interface ProvinceCountyInputsProps {
   provinceSource?: string;
@@ -17,14 +17,14 @@ export interface ProvinceCountyInputsProps {
 export const ProvinceCountyInputs = (props: ProvinceCountyInputsProps) => (
   <FormDataConsumer>
     {({ formData }) => (
-      <Territory {...props} provinceId={(formData as Record<string, unknown>)[props.provinceSource ?? 'provinceId']} />
+      <Territory {...props} provinceId={(formData as Record<string, unknown>)[props.provinceSource ?? "provinceId"]} />
     )}
   </FormDataConsumer>
 );
 
 const Territory = ({
-  provinceSource = 'provinceId',
-  countySource = 'countyId',
+  provinceSource = "provinceId",
+  countySource = "countyId",
   provinceRequired = false,
   countyRequired = false,
   countyHelp = false,
@@ -33,7 +33,7 @@ const Territory = ({
 }: ProvinceCountyInputsProps & { provinceId: unknown }) => {
   return (
     <>
-      <ReferenceInput source={provinceSource} reference="provinces" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+      <ReferenceInput source={provinceSource} reference="provinces" sort={{ field: "name", order: "ASC" }} perPage={50}>
         <AutocompleteInput validate={provinceRequired ? required() : undefined} sx={{ minWidth: 280 }} />
       </ReferenceInput>
       {!hideCounty && (
@@ -41,7 +41,7 @@ const Territory = ({
           source={countySource}
           reference="counties"
           filter={provinceId ? { provinceId } : {}}
-          sort={{ field: 'name', order: 'ASC' }}
+          sort={{ field: "name", order: "ASC" }}
           perPage={50}
         >
           <AutocompleteInput

@@ -1,4 +1,4 @@
-import Chip from '@mui/material/Chip';
+import Chip from "@mui/material/Chip";
 import {
   SelectArrayInput,
   SelectField,
@@ -8,22 +8,22 @@ import {
   type SelectArrayInputProps,
   type SelectFieldProps,
   type SelectInputProps,
-} from 'react-admin';
+} from "react-admin";
 
-export type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
+export type ChipColor = "default" | "primary" | "secondary" | "error" | "info" | "success" | "warning";
 
 /** A Persian-labelled field and filter input for one GraphQL enum, from its value → label table. */
 export function enumComponents(labels: Readonly<Record<string, string>>) {
   const choices = enumChoices(labels);
   return {
     choices,
-    Field: (props: Omit<SelectFieldProps, 'choices'>) => (
+    Field: (props: Omit<SelectFieldProps, "choices">) => (
       <SelectField {...props} choices={choices} translateChoice={false} />
     ),
-    Input: (props: Omit<SelectInputProps, 'choices'>) => (
+    Input: (props: Omit<SelectInputProps, "choices">) => (
       <SelectInput {...props} choices={choices} translateChoice={false} />
     ),
-    ArrayInput: (props: Omit<SelectArrayInputProps, 'choices'>) => (
+    ArrayInput: (props: Omit<SelectArrayInputProps, "choices">) => (
       <SelectArrayInput {...props} choices={choices} translateChoice={false} />
     ),
   };
@@ -37,9 +37,9 @@ export function enumChoices(labels: Readonly<Record<string, string>>) {
 export function enumChip(labels: Readonly<Record<string, string>>, colors: Readonly<Record<string, ChipColor>>) {
   const ChipField = (props: FieldProps) => {
     const value = useFieldValue(props);
-    if (value == null || value === '') return null;
+    if (value == null || value === "") return null;
     const key = String(value);
-    return <Chip size="small" color={colors[key] ?? 'default'} label={labels[key] ?? key} data-value={key} />;
+    return <Chip size="small" color={colors[key] ?? "default"} label={labels[key] ?? key} data-value={key} />;
   };
   return ChipField;
 }

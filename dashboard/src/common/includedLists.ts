@@ -1,4 +1,4 @@
-import type { RaRecord } from 'react-admin';
+import type { RaRecord } from "react-admin";
 
 /**
  * For edit forms of records whose API reads a list of other records (`members { id name }`, asked for with

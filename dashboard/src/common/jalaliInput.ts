@@ -1,13 +1,13 @@
-import { getDaysInMonth, newDate } from 'date-fns-jalali';
-import { formatJalali, tehranWallClock } from './jalali';
-import { toLatinDigits, toPersianDigits } from './persianDigits';
+import { getDaysInMonth, newDate } from "date-fns-jalali";
+import { formatJalali, tehranWallClock } from "./jalali";
+import { toLatinDigits, toPersianDigits } from "./persianDigits";
 
 /**
  * Typing a calendar day in Jalali: `1403/05/12` (Persian, Arabic-Indic or Latin digits; `/`, `-` or `.` between
  * the parts; one- or two-digit month and day) becomes the Gregorian `YYYY-MM-DD` the API's `Date` scalar takes.
  */
 
-export const EXAMPLE = '۱۴۰۳/۰۵/۱۲';
+export const EXAMPLE = "۱۴۰۳/۰۵/۱۲";
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const JALALI_TEXT = /^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
@@ -19,29 +19,29 @@ const MIN_YEAR = 1200;
 const MAX_YEAR = 1600;
 
 export const JALALI_MONTH_NAMES = [
-  'فروردین',
-  'اردیبهشت',
-  'خرداد',
-  'تیر',
-  'مرداد',
-  'شهریور',
-  'مهر',
-  'آبان',
-  'آذر',
-  'دی',
-  'بهمن',
-  'اسفند',
+  "فروردین",
+  "اردیبهشت",
+  "خرداد",
+  "تیر",
+  "مرداد",
+  "شهریور",
+  "مهر",
+  "آبان",
+  "آذر",
+  "دی",
+  "بهمن",
+  "اسفند",
 ] as const;
 
 export type JalaliParseResult = { ok: true; iso: string } | { ok: false; message: string };
 
 /** Persian and Arabic-Indic digits to ASCII; bidi marks, ZWNJ and spaces removed. */
 export function normalizeDateText(text: string): string {
-  return toLatinDigits(text).replace(/[\s\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return toLatinDigits(text).replace(/[\s\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 export function isIsoDay(value: unknown): value is string {
-  return typeof value === 'string' && ISO_DAY.test(value);
+  return typeof value === "string" && ISO_DAY.test(value);
 }
 
 /** Days of a Jalali month (Esfand has 30 in leap years). */
@@ -55,13 +55,13 @@ export function jalaliMonthLength(year: number, month: number): number {
 export function jalaliToIso(year: number, month: number, day: number): string {
   const midnight = newDate(year, month - 1, day);
   const noon = new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), 12);
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const pad = (n: number) => String(n).padStart(2, "0");
   return `${noon.getFullYear()}-${pad(noon.getMonth() + 1)}-${pad(noon.getDate())}`;
 }
 
 /** The Jalali text of a Gregorian ISO day, with Persian digits (`۱۴۰۳/۰۵/۱۲`); '' for anything else. */
 export function isoToJalaliText(value: unknown): string {
-  return isIsoDay(value) ? formatJalali(value) : '';
+  return isIsoDay(value) ? formatJalali(value) : "";
 }
 
 /** Reads a typed Jalali day; the problem, in Persian, when it is not one. */
@@ -74,8 +74,9 @@ export function parseJalaliText(text: string): JalaliParseResult {
   if (year >= 1700) {
     return problem(`سال ${year} میلادی است؛ تاریخ را به تقویم شمسی وارد کنید، مانند ${EXAMPLE}.`);
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) return problem(`سال ${year} پذیرفتنی نیست؛ سال شمسی را وارد کنید، مانند ${EXAMPLE}.`);
-  if (month < 1 || month > 12) return problem('ماه باید عددی از ۱ تا ۱۲ باشد.');
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return problem(`سال ${year} پذیرفتنی نیست؛ سال شمسی را وارد کنید، مانند ${EXAMPLE}.`);
+  if (month < 1 || month > 12) return problem("ماه باید عددی از ۱ تا ۱۲ باشد.");
   const length = jalaliMonthLength(year, month);
   if (day < 1 || day > length) {
     return problem(
@@ -99,7 +100,7 @@ export interface JalaliBounds {
 /** Today on Tehran's clock, as a Gregorian ISO day. */
 export function tehranTodayIso(now = new Date()): string {
   const { year, month, day } = tehranWallClock(now);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /** The form value while the typed text is not a valid Jalali day (never sent: the validator refuses it). */
@@ -108,7 +109,7 @@ export interface UnparsedJalaliText {
 }
 
 function isUnparsed(value: unknown): value is UnparsedJalaliText {
-  return typeof value === 'object' && value !== null && typeof (value as UnparsedJalaliText).jalaliText === 'string';
+  return typeof value === "object" && value !== null && typeof (value as UnparsedJalaliText).jalaliText === "string";
 }
 
 /** The text an input shows for a form value. */
@@ -121,7 +122,7 @@ export function jalaliInputText(value: unknown): string {
  * Gregorian ISO day once the text is a valid day, `{ jalaliText }` while it is not, and null when empty.
  */
 export function jalaliDateProblem(value: unknown, bounds: JalaliBounds = {}, now = new Date()): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
+  if (value === null || value === undefined || value === "") return undefined;
   if (isUnparsed(value)) {
     const parsed = parseJalaliText(value.jalaliText);
     return parsed.ok ? undefined : parsed.message;
@@ -139,7 +140,7 @@ export function jalaliDateProblem(value: unknown, bounds: JalaliBounds = {}, now
 
 /** The form value for a typed text: null when empty, the ISO day when valid, else `{ jalaliText }`. */
 export function jalaliFormValue(text: string): string | UnparsedJalaliText | null {
-  if (normalizeDateText(text) === '') return null;
+  if (normalizeDateText(text) === "") return null;
   const parsed = parseJalaliText(text);
   return parsed.ok ? parsed.iso : { jalaliText: text };
 }

@@ -1,4 +1,4 @@
-import { digitsArToEn, digitsEnToFa, digitsFaToEn } from '@persian-tools/persian-tools';
+import { digitsArToEn, digitsEnToFa, digitsFaToEn } from "@persian-tools/persian-tools";
 
 /** ASCII digits to Persian digits, for text shown to users. */
 export function toPersianDigits(value: string | number): string {
@@ -11,5 +11,5 @@ export function toLatinDigits(value: string): string {
 }
 
 export function formatPersianNumber(value: number): string {
-  return new Intl.NumberFormat('fa-IR').format(value);
+  return new Intl.NumberFormat("fa-IR").format(value);
 }

@@ -1,11 +1,11 @@
-import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from "react-admin";
 
-export const FONT_FAMILY = 'Vazirmatn, Tahoma, sans-serif';
+export const FONT_FAMILY = "Vazirmatn, Tahoma, sans-serif";
 
 function rtlTheme(base: RaThemeOptions): RaThemeOptions {
   return {
     ...base,
-    direction: 'rtl',
+    direction: "rtl",
     typography: { fontFamily: FONT_FAMILY, h6: { fontWeight: 400 } },
   };
 }

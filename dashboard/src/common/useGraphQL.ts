@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDataProvider } from 'react-admin';
-import type { HamafzaDataProvider } from '../dataProvider/buildDataProvider';
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useDataProvider } from "react-admin";
+import type { HamafzaDataProvider } from "../dataProvider/buildDataProvider";
 
 export interface GraphQLQueryState<T> {
   data?: T;
@@ -13,7 +13,11 @@ export interface GraphQLQueryState<T> {
  * One GraphQL operation outside the list convention (analysts' queries: duplicates, parallel work …), run again
  * whenever its variables change.
  */
-export function useGraphQLQuery<T>(query: string, variables: Record<string, unknown>, enabled = true): GraphQLQueryState<T> {
+export function useGraphQLQuery<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  enabled = true,
+): GraphQLQueryState<T> {
   const dataProvider = useDataProvider<HamafzaDataProvider>();
   const [state, setState] = useState<{ data?: T; error?: Error; isPending: boolean }>({ isPending: enabled });
   const [tick, setTick] = useState(0);

@@ -1,4 +1,4 @@
-import Typography from '@mui/material/Typography';
+import Typography from "@mui/material/Typography";
 import {
   Datagrid,
   NumberField,
@@ -8,10 +8,10 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { AreaKindField } from '../informalSettlementAreas/areaEnums';
-import { NgoStatusField } from '../ngos/ngoStatus';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { AreaKindField } from "../informalSettlementAreas/areaEnums";
+import { NgoStatusField } from "../ngos/ngoStatus";
 
 export const CountyShow = () => (
   <Show>
@@ -23,7 +23,7 @@ export const CountyShow = () => (
         reference="ngos"
         target="countyId"
         label="hamafza.counties.ngos"
-        sort={{ field: 'name', order: 'ASC' }}
+        sort={{ field: "name", order: "ASC" }}
         pagination={<Pagination />}
       >
         <Datagrid rowClick="show" bulkActionButtons={false}>
@@ -36,7 +36,7 @@ export const CountyShow = () => (
         reference="informalSettlementAreas"
         target="countyId"
         label="hamafza.counties.areas"
-        sort={{ field: 'name', order: 'ASC' }}
+        sort={{ field: "name", order: "ASC" }}
       >
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
           <TextField source="name" />

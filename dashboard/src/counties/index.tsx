@@ -1,13 +1,13 @@
-import LocationCityIcon from '@mui/icons-material/LocationCity';
-import type { ResourceProps } from 'react-admin';
-import { CountyList } from './CountyList';
-import { CountyShow } from './CountyShow';
+import LocationCityIcon from "@mui/icons-material/LocationCity";
+import type { ResourceProps } from "react-admin";
+import { CountyList } from "./CountyList";
+import { CountyShow } from "./CountyShow";
 
-const counties: Omit<ResourceProps, 'name'> = {
+const counties: Omit<ResourceProps, "name"> = {
   list: CountyList,
   show: CountyShow,
   icon: LocationCityIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default counties;

@@ -1,9 +1,9 @@
-import Card from '@mui/material/Card';
-import CardActionArea from '@mui/material/CardActionArea';
-import CardContent from '@mui/material/CardContent';
-import Typography from '@mui/material/Typography';
-import { LinkBase, useCreatePath, useGetList, useTranslate } from 'react-admin';
-import { formatPersianNumber } from '../common/persianDigits';
+import Card from "@mui/material/Card";
+import CardActionArea from "@mui/material/CardActionArea";
+import CardContent from "@mui/material/CardContent";
+import Typography from "@mui/material/Typography";
+import { LinkBase, useCreatePath, useGetList, useTranslate } from "react-admin";
+import { formatPersianNumber } from "../common/persianDigits";
 
 export interface StatCardProps {
   resource: string;
@@ -19,14 +19,14 @@ export const StatCard = ({ resource, label, sortField, filter }: StatCardProps) 
   const createPath = useCreatePath();
   const { total, isPending, error } = useGetList(resource, {
     pagination: { page: 1, perPage: 1 },
-    sort: { field: sortField, order: 'ASC' },
+    sort: { field: sortField, order: "ASC" },
     filter,
   });
-  const listPath = createPath({ resource, type: 'list' });
+  const listPath = createPath({ resource, type: "list" });
   const to = filter ? `${listPath}?filter=${encodeURIComponent(JSON.stringify(filter))}` : listPath;
-  const value = isPending || error || total == null ? '—' : formatPersianNumber(total);
+  const value = isPending || error || total == null ? "—" : formatPersianNumber(total);
   return (
-    <Card sx={{ flex: '1 1 150px' }}>
+    <Card sx={{ flex: "1 1 150px" }}>
       <CardActionArea component={LinkBase} to={to}>
         <CardContent>
           <Typography variant="body2" color="text.secondary">

@@ -1,14 +1,14 @@
-import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'ra-core';
-import { announceEditConflict, conflictOf, expectedVersionOf, idempotencyKeyFor } from './concurrency';
-import { createGraphQLClient, type GraphQLClientOptions, type GraphQLRequest } from './graphqlClient';
+import { getIntrospectionQuery, type IntrospectionQuery } from "graphql";
+import { HttpError, type DataProvider, type Identifier, type RaRecord } from "ra-core";
+import { announceEditConflict, conflictOf, expectedVersionOf, idempotencyKeyFor } from "./concurrency";
+import { createGraphQLClient, type GraphQLClientOptions, type GraphQLRequest } from "./graphqlClient";
 import {
   buildSchemaModel,
   operationDocument,
   type Operation,
   type ResourceModel,
   type SchemaModel,
-} from './schemaModel';
+} from "./schemaModel";
 import {
   buildFilter,
   inputTypeName,
@@ -17,7 +17,7 @@ import {
   sanitizeInput,
   type SortParams,
   type Values,
-} from './variables';
+} from "./variables";
 
 interface Page {
   items: RaRecord[];
@@ -67,7 +67,15 @@ export function buildDataProvider(options: DataProviderOptions): HamafzaDataProv
     }),
     update: async (resource, params) => {
       try {
-        return { data: await api.update(resource, params.id, params.data, includeOf(params.meta), expectedVersionOf(params.previousData)) };
+        return {
+          data: await api.update(
+            resource,
+            params.id,
+            params.data,
+            includeOf(params.meta),
+            expectedVersionOf(params.previousData),
+          ),
+        };
       } catch (error) {
         const conflict = conflictOf(error, resource, params.id);
         if (conflict) announceEditConflict(conflict);
@@ -109,9 +117,11 @@ class ResourceApi {
   async getOne(name: string, id: Identifier, include: readonly string[] = []): Promise<RaRecord> {
     const resource = await this.resource(name);
     const record = resource.one
-      ? await this.run<RaRecord | null>(this.withIncludes(resource, resource.one, resource.detailSelection, include), { id })
+      ? await this.run<RaRecord | null>(this.withIncludes(resource, resource.one, resource.detailSelection, include), {
+          id,
+        })
       : (await this.getMany(name, [id], include))[0];
-    if (!record) throw new HttpError('رکورد موردنظر یافت نشد.', 404);
+    if (!record) throw new HttpError("رکورد موردنظر یافت نشد.", 404);
     return record;
   }
 
@@ -127,17 +137,31 @@ class ResourceApi {
   }
 
   /** Creates a record; `idempotencyKey` makes a retry of the same submission return the first result. */
-  async create(name: string, data: Values, include: readonly string[] = [], idempotencyKey?: string): Promise<RaRecord> {
+  async create(
+    name: string,
+    data: Values,
+    include: readonly string[] = [],
+    idempotencyKey?: string,
+  ): Promise<RaRecord> {
     const resource = await this.resource(name);
-    const operation = requireOperation(resource, 'create');
+    const operation = requireOperation(resource, "create");
     const input = await this.input(operation, data);
-    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), { input, ...(idempotencyKey && { idempotencyKey }) });
+    return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), {
+      input,
+      ...(idempotencyKey && { idempotencyKey }),
+    });
   }
 
   /** Updates a record; with `expectedVersion` a change made by someone else since is refused (CONFLICT). */
-  async update(name: string, id: Identifier, data: Values, include: readonly string[] = [], expectedVersion?: number): Promise<RaRecord> {
+  async update(
+    name: string,
+    id: Identifier,
+    data: Values,
+    include: readonly string[] = [],
+    expectedVersion?: number,
+  ): Promise<RaRecord> {
     const resource = await this.resource(name);
-    const operation = requireOperation(resource, 'update');
+    const operation = requireOperation(resource, "update");
     const input = await this.input(operation, data);
     return this.run(this.withIncludes(resource, operation, resource.detailSelection, include), {
       id,
@@ -148,7 +172,7 @@ class ResourceApi {
 
   async remove(name: string, id: Identifier): Promise<RaRecord> {
     const resource = await this.resource(name);
-    return this.run(requireOperation(resource, 'delete'), { id });
+    return this.run(requireOperation(resource, "delete"), { id });
   }
 
   private async resource(name: string): Promise<ResourceModel> {
@@ -172,7 +196,7 @@ class ResourceApi {
     if (include.length === 0) return operation;
     const names = [...new Set(include)].sort();
     // Keyed by the selection too: a new introspection (another user) may give other fields.
-    const key = `${operation.field}|${names.join(',')}|${selection}`;
+    const key = `${operation.field}|${names.join(",")}|${selection}`;
     let document = this.documents.get(key);
     if (!document) {
       const extra = names.map((field) => {
@@ -180,7 +204,7 @@ class ResourceApi {
         if (!fieldSelection) throw new HttpError(`فهرست «${field}» در «${resource.name}» قابل افزودن نیست.`, 400);
         return fieldSelection;
       });
-      document = operationDocument(operation, [selection, ...extra].join(' '));
+      document = operationDocument(operation, [selection, ...extra].join(" "));
       this.documents.set(key, document);
     }
     return { ...operation, document };
@@ -217,7 +241,7 @@ class ResourceApi {
   }
 }
 
-export const SCHEMA_ERROR_PREFIX = 'دریافت شمای GraphQL از سرور ممکن نشد:';
+export const SCHEMA_ERROR_PREFIX = "دریافت شمای GraphQL از سرور ممکن نشد:";
 
 function rethrowAsSchemaError(error: unknown): never {
   if (!(error instanceof HttpError)) throw error;
@@ -226,10 +250,10 @@ function rethrowAsSchemaError(error: unknown): never {
 
 function includeOf(meta: unknown): readonly string[] {
   const include = (meta as HamafzaMeta | undefined)?.include;
-  return Array.isArray(include) ? include.filter((name): name is string => typeof name === 'string') : [];
+  return Array.isArray(include) ? include.filter((name): name is string => typeof name === "string") : [];
 }
 
-function requireOperation(resource: ResourceModel, kind: 'create' | 'update' | 'delete'): Operation {
+function requireOperation(resource: ResourceModel, kind: "create" | "update" | "delete"): Operation {
   const operation = resource[kind];
   if (!operation) throw new HttpError(`عملیات «${kind}» برای «${resource.name}» پشتیبانی نمی‌شود.`, 405);
   return operation;

@@ -1,4 +1,4 @@
-import { HttpError } from 'ra-core';
+import { HttpError } from "ra-core";
 
 /**
  * Client side of the server's concurrency conventions (README, "Concurrent edits and retries"): the version a form
@@ -21,7 +21,7 @@ export function idempotencyKeyFor(data: object, newKey: () => string = () => cry
 /** The version the client read, if the record carries one. */
 export function expectedVersionOf(previousData: unknown): number | undefined {
   const version = (previousData as { version?: unknown } | undefined)?.version;
-  return typeof version === 'number' && Number.isInteger(version) ? version : undefined;
+  return typeof version === "number" && Number.isInteger(version) ? version : undefined;
 }
 
 export interface EditConflict {
@@ -38,14 +38,14 @@ export function conflictOf(error: unknown, resource: string, id: unknown): EditC
   if (!(error instanceof HttpError)) return null;
   const body = error.body as { code?: string; graphQLErrors?: { extensions?: Record<string, unknown> }[] } | undefined;
   const extensions = body?.graphQLErrors?.[0]?.extensions;
-  if (body?.code !== 'CONFLICT' || typeof extensions?.currentVersion !== 'number') return null;
+  if (body?.code !== "CONFLICT" || typeof extensions?.currentVersion !== "number") return null;
   return {
     resource,
     id,
     message: error.message,
     currentVersion: extensions.currentVersion,
-    updatedBy: typeof extensions.updatedBy === 'string' ? extensions.updatedBy : null,
-    updatedAt: String(extensions.updatedAt ?? ''),
+    updatedBy: typeof extensions.updatedBy === "string" ? extensions.updatedBy : null,
+    updatedAt: String(extensions.updatedAt ?? ""),
   };
 }
 

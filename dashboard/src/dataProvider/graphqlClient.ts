@@ -1,4 +1,4 @@
-import { HttpError } from 'ra-core';
+import { HttpError } from "ra-core";
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -21,8 +21,8 @@ interface GraphQLResponse {
   errors?: GraphQLErrorPayload[];
 }
 
-export const NETWORK_ERROR_MESSAGE = 'ارتباط با سرور برقرار نشد.';
-export const SERVER_ERROR_MESSAGE = 'پاسخ نامعتبر از سرور دریافت شد.';
+export const NETWORK_ERROR_MESSAGE = "ارتباط با سرور برقرار نشد.";
+export const SERVER_ERROR_MESSAGE = "پاسخ نامعتبر از سرور دریافت شد.";
 
 const STATUS_BY_CODE: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -52,7 +52,7 @@ async function send(options: GraphQLClientOptions, query: string, variables?: Re
   const token = await options.getToken?.();
   try {
     return await fetchFn(options.url, {
-      method: 'POST',
+      method: "POST",
       headers: requestHeaders(token),
       body: JSON.stringify({ query, variables }),
     });
@@ -63,8 +63,8 @@ async function send(options: GraphQLClientOptions, query: string, variables?: Re
 
 export function requestHeaders(token: string | null | undefined): Record<string, string> {
   const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    Accept: 'application/graphql-response+json, application/json',
+    "Content-Type": "application/json",
+    Accept: "application/graphql-response+json, application/json",
   };
   if (token) headers.Authorization = `Bearer ${token}`;
   return headers;
@@ -98,13 +98,15 @@ function fieldMessages(errors: GraphQLErrorPayload[]): Record<string, string> | 
   const entries = errors.flatMap((error) => {
     const fields = error.extensions?.fields;
     // `attendees[2].ngoId` is react-admin's `attendees.2.ngoId`
-    return Array.isArray(fields) ? fields.filter(isFieldProblem).map((problem) => [problem.field.replace(/\[(\d+)\]/g, '.$1'), problem.message]) : [];
+    return Array.isArray(fields)
+      ? fields.filter(isFieldProblem).map((problem) => [problem.field.replace(/\[(\d+)\]/g, ".$1"), problem.message])
+      : [];
   });
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
 function isFieldProblem(value: unknown): value is { field: string; message: string } {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== "object" || value === null) return false;
   const { field, message } = value as Record<string, unknown>;
-  return typeof field === 'string' && typeof message === 'string';
+  return typeof field === "string" && typeof message === "string";
 }

@@ -1,11 +1,11 @@
-import { authProvider } from '../auth';
-import { withPeriodFilters } from '../engagement/periodFilters';
-import { buildDataProvider } from './buildDataProvider';
+import { authProvider } from "../auth";
+import { withPeriodFilters } from "../engagement/periodFilters";
+import { buildDataProvider } from "./buildDataProvider";
 
-export { TOKEN_STORAGE_KEY } from '../auth/session';
-export type { HamafzaDataProvider } from './buildDataProvider';
+export { TOKEN_STORAGE_KEY } from "../auth/session";
+export type { HamafzaDataProvider } from "./buildDataProvider";
 
-export const graphqlUrl = import.meta.env.VITE_GRAPHQL_URL || '/graphql';
+export const graphqlUrl = import.meta.env.VITE_GRAPHQL_URL || "/graphql";
 
 // Jalali year/quarter filters of resolutions, proposals and demands become the day ranges their API takes.
 export const dataProvider = withPeriodFilters(

@@ -1,7 +1,7 @@
-import type { IntrospectionField, IntrospectionInputValue, IntrospectionObjectType, IntrospectionQuery } from 'graphql';
-import { buildOperation, pageSelection, type OperationKind } from './documents';
-import { buildSelection, includableLists } from './selection';
-import { TypeIndex, unwrapType } from './typeIndex';
+import type { IntrospectionField, IntrospectionInputValue, IntrospectionObjectType, IntrospectionQuery } from "graphql";
+import { buildOperation, pageSelection, type OperationKind } from "./documents";
+import { buildSelection, includableLists } from "./selection";
+import { TypeIndex, unwrapType } from "./typeIndex";
 
 export interface Operation {
   field: string;
@@ -65,7 +65,11 @@ export function lowerFirst(name: string): string {
 
 /** The operation's document with another record selection (paged operations wrap it in `items { … } totalCount`). */
 export function operationDocument(operation: Operation, recordSelection: string): string {
-  return buildOperation(operation.kind, operation.root, operation.paged ? pageSelection(recordSelection) : recordSelection);
+  return buildOperation(
+    operation.kind,
+    operation.root,
+    operation.paged ? pageSelection(recordSelection) : recordSelection,
+  );
 }
 
 function fieldMap(type: IntrospectionObjectType | undefined): ReadonlyMap<string, IntrospectionField> {
@@ -78,12 +82,12 @@ function argMap(field: IntrospectionField): ReadonlyMap<string, IntrospectionInp
 
 function pageItemType(types: TypeIndex, field: IntrospectionField): string | undefined {
   const page = unwrapType(field.type);
-  if (page.isList || page.kind !== 'OBJECT') return undefined;
+  if (page.isList || page.kind !== "OBJECT") return undefined;
   const pageFields = fieldMap(types.object(page.name));
-  const items = pageFields.get('items');
-  if (!items || !pageFields.has('totalCount')) return undefined;
+  const items = pageFields.get("items");
+  if (!items || !pageFields.has("totalCount")) return undefined;
   const item = unwrapType(items.type);
-  return item.isList && item.kind === 'OBJECT' ? item.name : undefined;
+  return item.isList && item.kind === "OBJECT" ? item.name : undefined;
 }
 
 function buildResource(
@@ -95,10 +99,10 @@ function buildResource(
 ): ResourceModel {
   const selection = buildSelection(types, typeName);
   const detailSelection = buildSelection(types, typeName, { isResource, embedLists: true });
-  const operation = (kind: 'query' | 'mutation', name: string, recordSelection: string, paged = false) => {
+  const operation = (kind: "query" | "mutation", name: string, recordSelection: string, paged = false) => {
     const root = roots[kind].get(name);
     if (!root) return undefined;
-    const result: Operation = { field: name, kind, root, paged, args: argMap(root), document: '' };
+    const result: Operation = { field: name, kind, root, paged, args: argMap(root), document: "" };
     return { ...result, document: operationDocument(result, recordSelection) };
   };
   return {
@@ -107,18 +111,18 @@ function buildResource(
     selection,
     detailSelection,
     includable: includableLists(types, typeName, isResource),
-    list: operation('query', listField.name, selection, true)!,
+    list: operation("query", listField.name, selection, true)!,
     filterFields: filterFields(types, listField),
-    one: operation('query', lowerFirst(typeName), detailSelection),
-    create: operation('mutation', `create${typeName}`, detailSelection),
-    update: operation('mutation', `update${typeName}`, detailSelection),
+    one: operation("query", lowerFirst(typeName), detailSelection),
+    create: operation("mutation", `create${typeName}`, detailSelection),
+    update: operation("mutation", `update${typeName}`, detailSelection),
     // The record as it was: its parts may be gone with it.
-    delete: operation('mutation', `delete${typeName}`, selection),
+    delete: operation("mutation", `delete${typeName}`, selection),
   };
 }
 
 function filterFields(types: TypeIndex, listField: IntrospectionField): ReadonlyMap<string, IntrospectionInputValue> {
-  const filterArg = listField.args.find((arg) => arg.name === 'filter');
+  const filterArg = listField.args.find((arg) => arg.name === "filter");
   const filterType = filterArg && types.inputObject(unwrapType(filterArg.type).name);
   return new Map((filterType?.inputFields ?? []).map((field) => [field.name, field]));
 }

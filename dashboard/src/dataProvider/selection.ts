@@ -1,7 +1,7 @@
-import type { IntrospectionField } from 'graphql';
-import { hasRequiredArgs, isLeafKind, TypeIndex, unwrapType } from './typeIndex';
+import type { IntrospectionField } from "graphql";
+import { hasRequiredArgs, isLeafKind, TypeIndex, unwrapType } from "./typeIndex";
 
-const REFERENCE_LABEL_FIELDS = ['name', 'title'];
+const REFERENCE_LABEL_FIELDS = ["name", "title"];
 
 export interface SelectionOptions {
   /**
@@ -24,7 +24,7 @@ export function buildSelection(types: TypeIndex, typeName: string, options: Sele
     .filter((field) => !hasRequiredArgs(field))
     .map((field) => fieldSelection(types, field, options))
     .filter((selection): selection is string => selection !== undefined)
-    .join(' ');
+    .join(" ");
 }
 
 /** `field { id name|title }` for each list of resources of a type: what `meta.include` may add to a record. */
@@ -38,7 +38,7 @@ export function includableLists(
     .filter((field) => !hasRequiredArgs(field))
     .flatMap((field): [string, string][] => {
       const target = unwrapType(field.type);
-      if (!target.isList || target.kind !== 'OBJECT' || !isResource(target.name)) return [];
+      if (!target.isList || target.kind !== "OBJECT" || !isResource(target.name)) return [];
       const reference = referenceSelection(types, target.name);
       return reference ? [[field.name, `${field.name} { ${reference} }`]] : [];
     });
@@ -55,7 +55,7 @@ function fieldSelection(types: TypeIndex, field: IntrospectionField, options: Se
 
 function embeddedListSelection(types: TypeIndex, field: IntrospectionField, options: SelectionOptions) {
   const target = unwrapType(field.type);
-  if (!options.embedLists || target.kind !== 'OBJECT' || options.isResource?.(target.name) !== false) return undefined;
+  if (!options.embedLists || target.kind !== "OBJECT" || options.isResource?.(target.name) !== false) return undefined;
   // One level only: the parts' own lists are left out (no cycles, bounded size).
   const inner = buildSelection(types, target.name);
   return inner ? `${field.name} { ${inner} }` : undefined;
@@ -68,6 +68,6 @@ function referenceSelection(types: TypeIndex, typeName: string): string | undefi
       .filter((field) => !hasRequiredArgs(field) && isLeafKind(unwrapType(field.type).kind))
       .map((field) => field.name),
   );
-  if (!leaves.has('id')) return undefined;
-  return ['id', ...REFERENCE_LABEL_FIELDS.filter((name) => leaves.has(name))].join(' ');
+  if (!leaves.has("id")) return undefined;
+  return ["id", ...REFERENCE_LABEL_FIELDS.filter((name) => leaves.has(name))].join(" ");
 }

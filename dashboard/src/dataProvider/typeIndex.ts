@@ -5,40 +5,40 @@ import type {
   IntrospectionObjectType,
   IntrospectionType,
   IntrospectionTypeRef,
-} from 'graphql';
+} from "graphql";
 
 export interface NamedTypeInfo {
   name: string;
-  kind: IntrospectionType['kind'];
+  kind: IntrospectionType["kind"];
   isList: boolean;
 }
 
 export function unwrapType(ref: IntrospectionTypeRef): NamedTypeInfo {
   let isList = false;
   let current: IntrospectionTypeRef = ref;
-  while (current.kind === 'NON_NULL' || current.kind === 'LIST') {
-    if (current.kind === 'LIST') isList = true;
+  while (current.kind === "NON_NULL" || current.kind === "LIST") {
+    if (current.kind === "LIST") isList = true;
     current = current.ofType;
   }
   return { name: current.name, kind: current.kind, isList };
 }
 
 export function typeToString(ref: IntrospectionTypeRef): string {
-  if (ref.kind === 'NON_NULL') return `${typeToString(ref.ofType)}!`;
-  if (ref.kind === 'LIST') return `[${typeToString(ref.ofType)}]`;
+  if (ref.kind === "NON_NULL") return `${typeToString(ref.ofType)}!`;
+  if (ref.kind === "LIST") return `[${typeToString(ref.ofType)}]`;
   return ref.name;
 }
 
 export function isRequired(arg: IntrospectionInputValue): boolean {
-  return arg.type.kind === 'NON_NULL' && arg.defaultValue == null;
+  return arg.type.kind === "NON_NULL" && arg.defaultValue == null;
 }
 
 export function hasRequiredArgs(field: IntrospectionField): boolean {
   return field.args.some(isRequired);
 }
 
-export function isLeafKind(kind: IntrospectionType['kind']): boolean {
-  return kind === 'SCALAR' || kind === 'ENUM';
+export function isLeafKind(kind: IntrospectionType["kind"]): boolean {
+  return kind === "SCALAR" || kind === "ENUM";
 }
 
 export class TypeIndex {
@@ -50,16 +50,16 @@ export class TypeIndex {
 
   object(name: string): IntrospectionObjectType | undefined {
     const type = this.types.get(name);
-    return type?.kind === 'OBJECT' ? type : undefined;
+    return type?.kind === "OBJECT" ? type : undefined;
   }
 
   inputObject(name: string): IntrospectionInputObjectType | undefined {
     const type = this.types.get(name);
-    return type?.kind === 'INPUT_OBJECT' ? type : undefined;
+    return type?.kind === "INPUT_OBJECT" ? type : undefined;
   }
 
   fieldsOf(name: string): readonly IntrospectionField[] {
     const type = this.types.get(name);
-    return type?.kind === 'OBJECT' || type?.kind === 'INTERFACE' ? type.fields : [];
+    return type?.kind === "OBJECT" || type?.kind === "INTERFACE" ? type.fields : [];
   }
 }

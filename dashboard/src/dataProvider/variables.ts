@@ -1,6 +1,6 @@
-import type { IntrospectionInputValue, IntrospectionTypeRef } from 'graphql';
-import type { Operation, ResourceModel } from './schemaModel';
-import { TypeIndex, unwrapType } from './typeIndex';
+import type { IntrospectionInputValue, IntrospectionTypeRef } from "graphql";
+import type { Operation, ResourceModel } from "./schemaModel";
+import { TypeIndex, unwrapType } from "./typeIndex";
 
 export const MAX_LIMIT = 200;
 
@@ -20,13 +20,13 @@ export function buildFilter(resource: ResourceModel, raFilter: Values = {}): Val
 }
 
 function withIds(fields: ReadonlyMap<string, IntrospectionInputValue>, filter: Values): Values {
-  if (filter.id === undefined || fields.has('id') || !fields.has('ids')) return filter;
+  if (filter.id === undefined || fields.has("id") || !fields.has("ids")) return filter;
   const { id, ...rest } = filter;
   return { ...rest, ids: Array.isArray(id) ? id : [id] };
 }
 
 function isEmptyFilterValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 }
 
 export function listVariables(
@@ -37,23 +37,23 @@ export function listVariables(
 ): Values {
   const args = resource.list.args;
   const variables: Values = {};
-  if (filter && args.has('filter')) variables.filter = filter;
-  if (sort?.field && args.has('sort')) variables.sort = { field: sort.field, order: sortOrder(sort.order) };
-  if (range && args.has('offset')) variables.offset = range.offset;
-  if (range && args.has('limit')) variables.limit = Math.min(range.limit, MAX_LIMIT);
+  if (filter && args.has("filter")) variables.filter = filter;
+  if (sort?.field && args.has("sort")) variables.sort = { field: sort.field, order: sortOrder(sort.order) };
+  if (range && args.has("offset")) variables.offset = range.offset;
+  if (range && args.has("limit")) variables.limit = Math.min(range.limit, MAX_LIMIT);
   return variables;
 }
 
-function sortOrder(order: string): 'ASC' | 'DESC' {
-  return order.toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+function sortOrder(order: string): "ASC" | "DESC" {
+  return order.toUpperCase() === "DESC" ? "DESC" : "ASC";
 }
 
 export function inputTypeName(operation: Operation): string | undefined {
-  const input = operation.args.get('input');
+  const input = operation.args.get("input");
   return input && unwrapType(input.type).name;
 }
 
-const SKIP = Symbol('skip');
+const SKIP = Symbol("skip");
 
 /**
  * The values of `data` the input type takes, recursively. The record's own `id` travels as the mutation's `id`
@@ -63,7 +63,7 @@ export function sanitizeInput(types: TypeIndex, typeName: string, data: Values, 
   const fields = types.inputObject(typeName)?.inputFields ?? [];
   const result: Values = {};
   for (const field of fields) {
-    if ((field.name === 'id' && !nested) || !(field.name in data)) continue;
+    if ((field.name === "id" && !nested) || !(field.name in data)) continue;
     const value = sanitizeValue(types, field.type, data[field.name]);
     if (value !== SKIP) result[field.name] = value;
   }
@@ -73,7 +73,7 @@ export function sanitizeInput(types: TypeIndex, typeName: string, data: Values, 
 function sanitizeValue(types: TypeIndex, ref: IntrospectionTypeRef, value: unknown): unknown {
   if (value === undefined) return SKIP;
   const target = unwrapType(ref);
-  const nested = target.kind === 'INPUT_OBJECT';
+  const nested = target.kind === "INPUT_OBJECT";
   if (Array.isArray(value)) return sanitizeList(types, target.name, nested, value);
   if (isPlainObject(value)) return nested ? sanitizeInput(types, target.name, value, true) : SKIP;
   return value;
@@ -85,7 +85,7 @@ function sanitizeList(types: TypeIndex, typeName: string, nested: boolean, value
 }
 
 function isPlainObject(value: unknown): value is Values {
-  if (value === null || typeof value !== 'object') return false;
+  if (value === null || typeof value !== "object") return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }

@@ -1,4 +1,4 @@
-import Stack from '@mui/material/Stack';
+import Stack from "@mui/material/Stack";
 import {
   AutocompleteInput,
   Datagrid,
@@ -15,14 +15,19 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { DemandCategoryField, DemandCategoryInput, DemandStatusChip, DemandStatusInput } from '../engagement/engagementEnums';
-import { InboxActions, InboxCreate, responseDays } from '../engagement/inboxParts';
-import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
-import { Section } from '../meetings/MeetingShow';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import {
+  DemandCategoryField,
+  DemandCategoryInput,
+  DemandStatusChip,
+  DemandStatusInput,
+} from "../engagement/engagementEnums";
+import { InboxActions, InboxCreate, responseDays } from "../engagement/inboxParts";
+import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+import { Section } from "../meetings/MeetingShow";
 
 const demandFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -38,7 +43,7 @@ const demandFilters = [
 
 /** The demands inbox: per agency (filter), unrouted and unanswered ones at hand. */
 export const DemandList = () => (
-  <List filters={demandFilters} sort={{ field: 'raisedOn', order: 'DESC' }} title="صندوق مطالبات سمن‌ها">
+  <List filters={demandFilters} sort={{ field: "raisedOn", order: "DESC" }} title="صندوق مطالبات سمن‌ها">
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <DemandCategoryField source="category" />
@@ -57,10 +62,10 @@ const DemandFields = () => (
     <DemandCategoryInput source="category" validate={required()} />
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="description" multiline fullWidth />
-    <ReferenceInput source="agencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
-    <ReferenceInput source="meetingId" reference="meetings" sort={{ field: 'scheduledAt', order: 'DESC' }}>
+    <ReferenceInput source="meetingId" reference="meetings" sort={{ field: "scheduledAt", order: "DESC" }}>
       <AutocompleteInput optionText="title" sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <JalaliDateInput source="raisedOn" validate={required()} notInFuture />
@@ -98,17 +103,39 @@ export const DemandShow = () => (
     <Stack sx={{ p: 2 }}>
       <Section title="مطالبه">
         <Stack direction="row" flexWrap="wrap" gap={3}>
-          <Labeled><TextField source="title" /></Labeled>
-          <Labeled><DemandCategoryField source="category" /></Labeled>
-          <Labeled><ReferenceField source="ngoId" reference="ngos" link="show" /></Labeled>
-          <Labeled><ReferenceField source="agencyId" reference="agencies" link={false} emptyText="—" /></Labeled>
-          <Labeled><ReferenceField source="meetingId" reference="meetings" link="show" emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="raisedOn" /></Labeled>
-          <Labeled><DemandStatusChip source="status" /></Labeled>
-          <Labeled><JalaliDateField source="respondedOn" emptyText="—" /></Labeled>
-          <Labeled><FunctionField source="responseDays" render={responseDays} /></Labeled>
-          <Labeled fullWidth><TextField source="description" emptyText="—" /></Labeled>
-          <Labeled fullWidth><TextField source="response" emptyText="—" /></Labeled>
+          <Labeled>
+            <TextField source="title" />
+          </Labeled>
+          <Labeled>
+            <DemandCategoryField source="category" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="ngoId" reference="ngos" link="show" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="agencyId" reference="agencies" link={false} emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="meetingId" reference="meetings" link="show" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="raisedOn" />
+          </Labeled>
+          <Labeled>
+            <DemandStatusChip source="status" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="respondedOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <FunctionField source="responseDays" render={responseDays} />
+          </Labeled>
+          <Labeled fullWidth>
+            <TextField source="description" emptyText="—" />
+          </Labeled>
+          <Labeled fullWidth>
+            <TextField source="response" emptyText="—" />
+          </Labeled>
         </Stack>
       </Section>
     </Stack>

@@ -1,19 +1,12 @@
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import {
-  Datagrid,
-  FunctionField,
-  ReferenceField,
-  ReferenceManyField,
-  TextField,
-  type RaRecord,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { toPersianDigits } from '../common/persianDigits';
-import { GradeChip } from '../evaluation/Scoreboard';
-import { MeetingKindField, MeetingStatusField } from '../meetings/meetingEnums';
-import { Section } from '../meetings/MeetingShow';
-import { DemandStatusChip, DimensionField, FollowUpChip, ProposalStatusChip } from './engagementEnums';
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { Datagrid, FunctionField, ReferenceField, ReferenceManyField, TextField, type RaRecord } from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { toPersianDigits } from "../common/persianDigits";
+import { GradeChip } from "../evaluation/Scoreboard";
+import { MeetingKindField, MeetingStatusField } from "../meetings/meetingEnums";
+import { Section } from "../meetings/MeetingShow";
+import { DemandStatusChip, DimensionField, FollowUpChip, ProposalStatusChip } from "./engagementEnums";
 
 /**
  * The engagement tabs of the NGO and manager pages (issue 5): drop `<NgoEngagementTab />` into an NGO's show page
@@ -33,12 +26,17 @@ const MeetingRows = () => (
 export const NgoEngagementTab = () => (
   <Stack>
     <Section title="نشست‌های حضور یافته">
-      <ReferenceManyField reference="meetings" target="ngoId" sort={{ field: 'scheduledAt', order: 'DESC' }} perPage={50}>
+      <ReferenceManyField
+        reference="meetings"
+        target="ngoId"
+        sort={{ field: "scheduledAt", order: "DESC" }}
+        perPage={50}
+      >
         <MeetingRows />
       </ReferenceManyField>
     </Section>
     <Section title="کارگروه‌ها">
-      <ReferenceManyField reference="workingGroups" target="ngoId" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+      <ReferenceManyField reference="workingGroups" target="ngoId" sort={{ field: "name", order: "ASC" }} perPage={50}>
         <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="عضو کارگروهی نیست." />}>
           <TextField source="name" label="نام" />
           <DimensionField source="dimension" label="بعد" />
@@ -46,7 +44,12 @@ export const NgoEngagementTab = () => (
       </ReferenceManyField>
     </Section>
     <Section title="طرح‌های پیشنهادی">
-      <ReferenceManyField reference="proposals" target="ngoId" sort={{ field: 'submittedOn', order: 'DESC' }} perPage={50}>
+      <ReferenceManyField
+        reference="proposals"
+        target="ngoId"
+        sort={{ field: "submittedOn", order: "DESC" }}
+        perPage={50}
+      >
         <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="طرحی ثبت نشده است." />}>
           <TextField source="topic" label="موضوع" />
           <JalaliDateField source="submittedOn" label="تاریخ ارسال" />
@@ -55,7 +58,7 @@ export const NgoEngagementTab = () => (
       </ReferenceManyField>
     </Section>
     <Section title="مطالبات">
-      <ReferenceManyField reference="demands" target="ngoId" sort={{ field: 'raisedOn', order: 'DESC' }} perPage={50}>
+      <ReferenceManyField reference="demands" target="ngoId" sort={{ field: "raisedOn", order: "DESC" }} perPage={50}>
         <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="مطالبه‌ای ثبت نشده است." />}>
           <TextField source="title" label="عنوان" />
           <JalaliDateField source="raisedOn" label="تاریخ طرح" />
@@ -70,12 +73,22 @@ export const NgoEngagementTab = () => (
 export const ManagerEngagementTab = () => (
   <Stack>
     <Section title="نشست‌هایی که ریاست کرده است">
-      <ReferenceManyField reference="meetings" target="chairId" sort={{ field: 'scheduledAt', order: 'DESC' }} perPage={50}>
+      <ReferenceManyField
+        reference="meetings"
+        target="chairId"
+        sort={{ field: "scheduledAt", order: "DESC" }}
+        perPage={50}
+      >
         <MeetingRows />
       </ReferenceManyField>
     </Section>
     <Section title="مصوبه‌های در مسئولیت">
-      <ReferenceManyField reference="resolutions" target="ownerManagerId" sort={{ field: 'deadline', order: 'ASC' }} perPage={50}>
+      <ReferenceManyField
+        reference="resolutions"
+        target="ownerManagerId"
+        sort={{ field: "deadline", order: "ASC" }}
+        perPage={50}
+      >
         <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="مصوبه‌ای در مسئولیت این مدیر نیست." />}>
           <TextField source="text" label="متن" />
           <JalaliDateField source="deadline" label="مهلت" emptyText="—" />
@@ -84,10 +97,18 @@ export const ManagerEngagementTab = () => (
       </ReferenceManyField>
     </Section>
     <Section title="امتیازهای ارزیابی">
-      <ReferenceManyField reference="managerScores" target="managerId" sort={{ field: 'year', order: 'DESC' }} perPage={20}>
+      <ReferenceManyField
+        reference="managerScores"
+        target="managerId"
+        sort={{ field: "year", order: "DESC" }}
+        perPage={20}
+      >
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty text="امتیاز منتشرشده‌ای نیست." />}>
           <FunctionField label="سال" render={(record: RaRecord) => toPersianDigits(record.year)} />
-          <FunctionField label="امتیاز" render={(record: RaRecord) => toPersianDigits(Number(record.total).toFixed(2))} />
+          <FunctionField
+            label="امتیاز"
+            render={(record: RaRecord) => toPersianDigits(Number(record.total).toFixed(2))}
+          />
           <GradeChip source="grade" label="رتبه کیفی" />
           <JalaliDateField source="publishedAt" label="انتشار" emptyText="منتشرنشده" />
         </Datagrid>

@@ -1,5 +1,5 @@
-import ReplyIcon from '@mui/icons-material/Reply';
-import type { ReactNode } from 'react';
+import ReplyIcon from "@mui/icons-material/Reply";
+import type { ReactNode } from "react";
 import {
   AutocompleteInput,
   Create,
@@ -12,15 +12,16 @@ import {
   useDataProvider,
   useRecordContext,
   type RaRecord,
-} from 'react-admin';
-import { ActionDialogButton } from '../common/ActionDialog';
-import { toPersianDigits } from '../common/persianDigits';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
+} from "react-admin";
+import { ActionDialogButton } from "../common/ActionDialog";
+import { toPersianDigits } from "../common/persianDigits";
+import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
 
 /** Parts shared by the agencies' inboxes of NGOs' demands and proposals. */
 
 /** Days the agency took to answer, in Persian digits. */
-export const responseDays = (record: RaRecord) => (record.responseDays == null ? '' : toPersianDigits(record.responseDays));
+export const responseDays = (record: RaRecord) =>
+  record.responseDays == null ? "" : toPersianDigits(record.responseDays);
 
 /** A new demand or proposal: the NGO, its territory, then the resource's own fields. */
 export const InboxCreate = ({ children }: { children: ReactNode }) => {
@@ -28,7 +29,7 @@ export const InboxCreate = ({ children }: { children: ReactNode }) => {
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={territory}>
-        <ReferenceInput source="ngoId" reference="ngos" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput source="ngoId" reference="ngos" sort={{ field: "name", order: "ASC" }}>
           <AutocompleteInput validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
         <ProvinceCountyInputs provinceRequired />
@@ -39,7 +40,7 @@ export const InboxCreate = ({ children }: { children: ReactNode }) => {
 };
 
 export interface InboxActionsProps {
-  resource: 'demands' | 'proposals';
+  resource: "demands" | "proposals";
   /** The status the record starts in; the answer dialog offers «UNDER_REVIEW» in its place. */
   initialStatus: string;
   /** The answer dialog's inputs. */
@@ -54,7 +55,10 @@ const RespondButton = ({ resource, initialStatus, children }: InboxActionsProps)
     <ActionDialogButton
       label="ثبت پاسخ دستگاه"
       icon={<ReplyIcon />}
-      defaultValues={{ status: record.status === initialStatus ? 'UNDER_REVIEW' : record.status, response: record.response ?? '' }}
+      defaultValues={{
+        status: record.status === initialStatus ? "UNDER_REVIEW" : record.status,
+        response: record.response ?? "",
+      }}
       onSubmit={(values) => dataProvider.update(resource, { id: record.id, data: values, previousData: record })}
     >
       {children}
@@ -64,6 +68,10 @@ const RespondButton = ({ resource, initialStatus, children }: InboxActionsProps)
 
 /** The show page's toolbar: the agency's dated answer and edit, for those who may edit. */
 export const InboxActions = (props: InboxActionsProps) => {
-  const { canAccess } = useCanAccess({ resource: props.resource, action: 'edit' });
-  return <TopToolbar>{canAccess ? [<RespondButton key="respond" {...props} />, <EditButton key="edit" />] : null}</TopToolbar>;
+  const { canAccess } = useCanAccess({ resource: props.resource, action: "edit" });
+  return (
+    <TopToolbar>
+      {canAccess ? [<RespondButton key="respond" {...props} />, <EditButton key="edit" />] : null}
+    </TopToolbar>
+  );
 };

@@ -1,8 +1,8 @@
-import { newDate } from 'date-fns-jalali';
-import { tehranWallClock } from '../common/jalali';
-import { isSupportedJalaliYear } from '../common/jalaliYears';
-import { toPersianDigits } from '../common/persianDigits';
-import { jalaliMonthLength, jalaliToIso, normalizeDateText, tehranTodayIso } from '../common/jalaliInput';
+import { newDate } from "date-fns-jalali";
+import { tehranWallClock } from "../common/jalali";
+import { isSupportedJalaliYear } from "../common/jalaliYears";
+import { toPersianDigits } from "../common/persianDigits";
+import { jalaliMonthLength, jalaliToIso, normalizeDateText, tehranTodayIso } from "../common/jalaliInput";
 
 /**
  * Jalali periods of the engagement screens. Meetings filter on `jalaliYear` / `jalaliQuarter` (the API computes them
@@ -18,10 +18,10 @@ export interface DayRange {
 }
 
 export const QUARTER_LABELS: Readonly<Record<string, string>> = {
-  '1': 'بهار (فصل ۱)',
-  '2': 'تابستان (فصل ۲)',
-  '3': 'پاییز (فصل ۳)',
-  '4': 'زمستان (فصل ۴)',
+  "1": "بهار (فصل ۱)",
+  "2": "تابستان (فصل ۲)",
+  "3": "پاییز (فصل ۳)",
+  "4": "زمستان (فصل ۴)",
 };
 
 /** The days of a Jalali year, or of one of its quarters (1–4). */
@@ -32,11 +32,14 @@ export function jalaliPeriodRange(year: number, quarter?: number): DayRange {
   }
   const firstMonth = quarter ? quarter * 3 - 2 : 1;
   const lastMonth = quarter ? quarter * 3 : 12;
-  return { from: jalaliToIso(year, firstMonth, 1), to: jalaliToIso(year, lastMonth, jalaliMonthLength(year, lastMonth)) };
+  return {
+    from: jalaliToIso(year, firstMonth, 1),
+    to: jalaliToIso(year, lastMonth, jalaliMonthLength(year, lastMonth)),
+  };
 }
 
 function toInt(value: unknown): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+  if (value === undefined || value === null || value === "") return undefined;
   const number = Number(value);
   return Number.isInteger(number) ? number : undefined;
 }
@@ -63,7 +66,8 @@ export function currentJalaliYear(now = new Date()): number {
   // Jalali year of the Gregorian day: the year starts on 1 Farvardin (20 or 21 March).
   const farvardinFirst = newDate(year - 621, 0, 1);
   const beforeNowruz =
-    month < farvardinFirst.getMonth() + 1 || (month === farvardinFirst.getMonth() + 1 && day < farvardinFirst.getDate());
+    month < farvardinFirst.getMonth() + 1 ||
+    (month === farvardinFirst.getMonth() + 1 && day < farvardinFirst.getDate());
   return beforeNowruz ? year - 622 : year - 621;
 }
 
@@ -85,15 +89,16 @@ export function tehranInstant(isoDay: string, time: string): string | undefined 
   if (!day || !clock) return undefined;
   const [hour, minute] = [Number(clock[1]), Number(clock[2])];
   if (hour > 23 || minute > 59) return undefined;
-  const utc = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), hour, minute) - TEHRAN_OFFSET_MINUTES * 60_000;
+  const utc =
+    Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), hour, minute) - TEHRAN_OFFSET_MINUTES * 60_000;
   return new Date(utc).toISOString();
 }
 
 /** An instant as its Tehran Gregorian day and `HH:MM`, for the day + time inputs. */
 export function splitTehranInstant(value: unknown): { day?: string; time?: string } {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return {};
+  if (typeof value !== "string" || Number.isNaN(Date.parse(value))) return {};
   const instant = new Date(value);
   const { hour, minute } = tehranWallClock(instant);
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const pad = (n: number) => String(n).padStart(2, "0");
   return { day: tehranTodayIso(instant), time: `${pad(hour)}:${pad(minute)}` };
 }

@@ -1,39 +1,58 @@
-import CalculateIcon from '@mui/icons-material/Calculate';
-import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
-import LeaderboardIcon from '@mui/icons-material/Leaderboard';
-import SaveIcon from '@mui/icons-material/Save';
-import TuneIcon from '@mui/icons-material/Tune';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Title, useNotify, usePermissions } from 'react-admin';
-import { canRoleAccess } from '../auth/access';
-import type { Role } from '../auth/roles';
-import { formatJalali } from '../common/jalali';
-import { toPersianDigits } from '../common/persianDigits';
-import { useGraphQL, useGraphQLQuery } from '../common/useGraphQL';
-import { currentJalaliYear } from '../engagement/periods';
-import { CHANGE_STATE, CREATE_CYCLE, CYCLES, DISTRIBUTION, RUNS, START_RUN, UPDATE_RUBRIC, type Cycle, type CyclePage, type Run } from './evaluationApi';
-import { comparePath, EVALUATION_PATH, whatIfPath } from './paths';
-import { RubricFields, type EditableIndicator } from './RubricFields';
-import { clampProgress, formatDuration, phaseLabel, RUN_STATUS_COLORS, runningRun, statusLabel, succeededRuns } from './runs';
-import { useRunPolling } from './useRunPolling';
-import { GradeChart } from './GradeChart';
-import { IndicatorAveragesByCounty } from './IndicatorAveragesByCounty';
+import CalculateIcon from "@mui/icons-material/Calculate";
+import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
+import LeaderboardIcon from "@mui/icons-material/Leaderboard";
+import SaveIcon from "@mui/icons-material/Save";
+import TuneIcon from "@mui/icons-material/Tune";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import MenuItem from "@mui/material/MenuItem";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Title, useNotify, usePermissions } from "react-admin";
+import { canRoleAccess } from "../auth/access";
+import type { Role } from "../auth/roles";
+import { formatJalali } from "../common/jalali";
+import { toPersianDigits } from "../common/persianDigits";
+import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { currentJalaliYear } from "../engagement/periods";
+import {
+  CHANGE_STATE,
+  CREATE_CYCLE,
+  CYCLES,
+  DISTRIBUTION,
+  RUNS,
+  START_RUN,
+  UPDATE_RUBRIC,
+  type Cycle,
+  type CyclePage,
+  type Run,
+} from "./evaluationApi";
+import { comparePath, EVALUATION_PATH, whatIfPath } from "./paths";
+import { RubricFields, type EditableIndicator } from "./RubricFields";
+import {
+  clampProgress,
+  formatDuration,
+  phaseLabel,
+  RUN_STATUS_COLORS,
+  runningRun,
+  statusLabel,
+  succeededRuns,
+} from "./runs";
+import { useRunPolling } from "./useRunPolling";
+import { GradeChart } from "./GradeChart";
+import { IndicatorAveragesByCounty } from "./IndicatorAveragesByCounty";
 import {
   canCompute,
   CYCLE_STATE_LABELS,
@@ -42,28 +61,36 @@ import {
   rubricProblem,
   type CycleState,
   type Indicator,
-} from './rubric';
+} from "./rubric";
 
 export { EVALUATION_PATH };
 
-const STATE_COLORS: Record<CycleState, 'default' | 'info' | 'warning' | 'success' | 'primary'> = {
-  DRAFT: 'default',
-  OPEN: 'info',
-  UNDER_REVIEW: 'warning',
-  FINAL: 'primary',
-  PUBLISHED: 'success',
+const STATE_COLORS: Record<CycleState, "default" | "info" | "warning" | "success" | "primary"> = {
+  DRAFT: "default",
+  OPEN: "info",
+  UNDER_REVIEW: "warning",
+  FINAL: "primary",
+  PUBLISHED: "success",
 };
 
 const TRANSITION_LABELS: Record<CycleState, string> = {
-  DRAFT: 'بازگشت به پیش‌نویس',
-  OPEN: 'باز کردن دوره (مجاز به محاسبه)',
-  UNDER_REVIEW: 'ارسال برای بازبینی',
-  FINAL: 'نهایی‌کردن و قفل سال',
-  PUBLISHED: 'انتشار نتایج',
+  DRAFT: "بازگشت به پیش‌نویس",
+  OPEN: "باز کردن دوره (مجاز به محاسبه)",
+  UNDER_REVIEW: "ارسال برای بازبینی",
+  FINAL: "نهایی‌کردن و قفل سال",
+  PUBLISHED: "انتشار نتایج",
 };
 
 /** The rubric of a cycle: weights and targets editable while DRAFT, with their sum shown live. */
-const RubricEditor = ({ cycle, editable, onSaved }: { cycle: Cycle; editable: boolean; onSaved: (cycle: Cycle) => void }) => {
+const RubricEditor = ({
+  cycle,
+  editable,
+  onSaved,
+}: {
+  cycle: Cycle;
+  editable: boolean;
+  onSaved: (cycle: Cycle) => void;
+}) => {
   const graphql = useGraphQL();
   const notify = useNotify();
   const [rows, setRows] = useState<EditableIndicator[]>(cycle.indicators);
@@ -73,15 +100,18 @@ const RubricEditor = ({ cycle, editable, onSaved }: { cycle: Cycle; editable: bo
   const invalid = rubricProblem(rows as Partial<Indicator>[]);
   const changes = rubricChanges(cycle.indicators, rows as Partial<Indicator>[]);
 
-  const set = (code: string, key: 'weight' | 'target', value: string) =>
+  const set = (code: string, key: "weight" | "target", value: string) =>
     setRows((current) => current.map((row) => (row.code === code ? { ...row, [key]: value } : row)));
 
   const save = async () => {
     setSaving(true);
     setProblem(undefined);
     try {
-      const data = await graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, { year: cycle.year, indicators: changes });
-      notify('شاخص‌های ارزیابی ذخیره شد.', { type: 'success' });
+      const data = await graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, {
+        year: cycle.year,
+        indicators: changes,
+      });
+      notify("شاخص‌های ارزیابی ذخیره شد.", { type: "success" });
       onSaved(data.updateEvaluationRubric);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -123,15 +153,20 @@ const RubricEditor = ({ cycle, editable, onSaved }: { cycle: Cycle; editable: bo
   );
 };
 
-export const RunStatusChip = ({ run }: { run: Pick<Run, 'status'> }) => (
-  <Chip size="small" color={RUN_STATUS_COLORS[run.status] ?? 'default'} label={statusLabel(run.status)} data-testid="run-status" />
+export const RunStatusChip = ({ run }: { run: Pick<Run, "status"> }) => (
+  <Chip
+    size="small"
+    color={RUN_STATUS_COLORS[run.status] ?? "default"}
+    label={statusLabel(run.status)}
+    data-testid="run-status"
+  />
 );
 
 const RunsTable = ({ runs }: { runs: Run[] }) =>
   runs.length === 0 ? (
     <Typography variant="body2">هنوز محاسبه‌ای اجرا نشده است.</Typography>
   ) : (
-    <Box sx={{ overflowX: 'auto' }}>
+    <Box sx={{ overflowX: "auto" }}>
       <Table size="small" data-testid="evaluation-runs">
         <TableHead>
           <TableRow>
@@ -150,25 +185,25 @@ const RunsTable = ({ runs }: { runs: Run[] }) =>
             <TableRow key={run.id} data-run-id={run.id} data-status={run.status}>
               <TableCell>
                 <RunStatusChip run={run} />
-                {run.status === 'RUNNING' && (
+                {run.status === "RUNNING" && (
                   <Typography variant="caption" display="block" color="text.secondary">
                     {phaseLabel(run.phase)} ({toPersianDigits(clampProgress(run.progress))}٪)
                   </Typography>
                 )}
-                {run.status === 'FAILED' && run.failureMessage && (
+                {run.status === "FAILED" && run.failureMessage && (
                   <Typography variant="caption" display="block" color="error">
                     {run.failureMessage}
                   </Typography>
                 )}
               </TableCell>
               <TableCell>{formatJalali(run.computedAt, { showTime: true })}</TableCell>
-              <TableCell>{run.finishedAt ? formatJalali(run.finishedAt, { showTime: true }) : '—'}</TableCell>
+              <TableCell>{run.finishedAt ? formatJalali(run.finishedAt, { showTime: true }) : "—"}</TableCell>
               <TableCell>{formatDuration(run.durationMs)}</TableCell>
-              <TableCell>{run.status === 'SUCCEEDED' ? toPersianDigits(run.managersScored) : '—'}</TableCell>
-              <TableCell>{run.status === 'SUCCEEDED' ? toPersianDigits(run.managersWithoutTenure) : '—'}</TableCell>
+              <TableCell>{run.status === "SUCCEEDED" ? toPersianDigits(run.managersScored) : "—"}</TableCell>
+              <TableCell>{run.status === "SUCCEEDED" ? toPersianDigits(run.managersWithoutTenure) : "—"}</TableCell>
               <TableCell>{run.computedBy}</TableCell>
-              <TableCell dir="ltr" sx={{ fontFamily: 'monospace' }}>
-                {run.resultsHash ? run.resultsHash.slice(0, 12) : '—'}
+              <TableCell dir="ltr" sx={{ fontFamily: "monospace" }}>
+                {run.resultsHash ? run.resultsHash.slice(0, 12) : "—"}
               </TableCell>
             </TableRow>
           ))}
@@ -193,13 +228,24 @@ export const RunProgress = ({ run }: { run: Run }) => {
   );
 };
 
-const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluate: boolean; onChanged: () => void }) => {
+const CycleView = ({
+  cycle,
+  canEvaluate,
+  onChanged,
+}: {
+  cycle: Cycle;
+  canEvaluate: boolean;
+  onChanged: () => void;
+}) => {
   const graphql = useGraphQL();
   const notify = useNotify();
   const runs = useGraphQLQuery<{ evaluationRuns: Run[] }>(RUNS, { year: cycle.year }, canEvaluate);
-  const distribution = useGraphQLQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(DISTRIBUTION, {
-    filter: { year: cycle.year },
-  });
+  const distribution = useGraphQLQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(
+    DISTRIBUTION,
+    {
+      filter: { year: cycle.year },
+    },
+  );
   const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [active, setActive] = useState<{ id: string; initial?: Run }>();
@@ -221,11 +267,12 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
       settledIds.current.add(run.id);
       setActive(undefined);
       refetchRuns();
-      if (run.status === 'SUCCEEDED') {
+      if (run.status === "SUCCEEDED") {
         setFailed(undefined);
         notify(
-          toPersianDigits(`محاسبه انجام شد: ${run.managersScored} مدیر`) + (run.durationMs != null ? ` در ${formatDuration(run.durationMs)}.` : '.'),
-          { type: 'success' },
+          toPersianDigits(`محاسبه انجام شد: ${run.managersScored} مدیر`) +
+            (run.durationMs != null ? ` در ${formatDuration(run.durationMs)}.` : "."),
+          { type: "success" },
         );
         refetchDistribution();
         setRefreshKey((key) => key + 1);
@@ -243,7 +290,7 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
     setBusy(label);
     setProblem(undefined);
     try {
-      notify(await run(), { type: 'success' });
+      notify(await run(), { type: "success" });
       onChanged();
       runs.refetch();
       distribution.refetch();
@@ -255,12 +302,12 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
   };
 
   const compute = async () => {
-    setBusy('run');
+    setBusy("run");
     setProblem(undefined);
     setFailed(undefined);
     try {
       const { startEvaluationRun } = await graphql<{ startEvaluationRun: Run }>(START_RUN, { year: cycle.year });
-      if (startEvaluationRun.status === 'RUNNING') {
+      if (startEvaluationRun.status === "RUNNING") {
         setActive({ id: startEvaluationRun.id, initial: startEvaluationRun });
         runs.refetch();
       } else {
@@ -300,13 +347,22 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
               {cycle.title}
             </Typography>
             <Chip color={STATE_COLORS[cycle.state]} label={CYCLE_STATE_LABELS[cycle.state]} data-testid="cycle-state" />
-            {cycle.publishedAt && <Typography variant="body2">انتشار: {formatJalali(cycle.publishedAt, { showTime: true })}</Typography>}
+            {cycle.publishedAt && (
+              <Typography variant="body2">انتشار: {formatJalali(cycle.publishedAt, { showTime: true })}</Typography>
+            )}
             <Box sx={{ flex: 1 }} />
-            <Button href={`#/evaluationResults?filter=${encodeURIComponent(JSON.stringify({ year: cycle.year }))}`} startIcon={<LeaderboardIcon />}>
+            <Button
+              href={`#/evaluationResults?filter=${encodeURIComponent(JSON.stringify({ year: cycle.year }))}`}
+              startIcon={<LeaderboardIcon />}
+            >
               جدول امتیازها
             </Button>
             {canEvaluate && (
-              <Button href={`#${comparePath(cycle.year)}`} startIcon={<CompareArrowsIcon />} disabled={succeeded.length < 2}>
+              <Button
+                href={`#${comparePath(cycle.year)}`}
+                startIcon={<CompareArrowsIcon />}
+                disabled={succeeded.length < 2}
+              >
                 مقایسه دو اجرا
               </Button>
             )}
@@ -327,16 +383,21 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
                 اجرای محاسبه امتیازها
               </Button>
               {nextCycleStates(cycle.state).map((state) => (
-                <Button key={state} variant="outlined" disabled={Boolean(busy) || running} onClick={() => transition(state)}>
+                <Button
+                  key={state}
+                  variant="outlined"
+                  disabled={Boolean(busy) || running}
+                  onClick={() => transition(state)}
+                >
                   {TRANSITION_LABELS[state]}
                 </Button>
               ))}
             </Stack>
           )}
-          {activeRun && activeRun.status === 'RUNNING' && <RunProgress run={activeRun} />}
+          {activeRun && activeRun.status === "RUNNING" && <RunProgress run={activeRun} />}
           {busy && (
             <Box sx={{ mt: 2 }} data-testid="evaluation-busy">
-              <Typography variant="body2">{busy === 'run' ? 'در حال آغاز محاسبه…' : 'در حال تغییر وضعیت…'}</Typography>
+              <Typography variant="body2">{busy === "run" ? "در حال آغاز محاسبه…" : "در حال تغییر وضعیت…"}</Typography>
               <LinearProgress />
             </Box>
           )}
@@ -347,7 +408,7 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
           )}
           {failed && (
             <Alert severity="error" sx={{ mt: 2 }} role="alert" data-testid="run-failed">
-              محاسبه ناموفق بود: {failed.failureMessage ?? 'علت نامشخص'}
+              محاسبه ناموفق بود: {failed.failureMessage ?? "علت نامشخص"}
             </Alert>
           )}
           {problem && (
@@ -355,7 +416,7 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
               {problem}
             </Alert>
           )}
-          {cycle.state === 'FINAL' && (
+          {cycle.state === "FINAL" && (
             <Alert severity="info" sx={{ mt: 2 }}>
               سوابق تعامل این سال قفل شده‌اند و دیگر تغییر نمی‌کنند.
             </Alert>
@@ -367,10 +428,10 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
           <Typography variant="h6" component="h2" gutterBottom>
             شاخص‌ها و وزن‌ها
           </Typography>
-          <RubricEditor cycle={cycle} editable={canEvaluate && cycle.state === 'DRAFT'} onSaved={onChanged} />
+          <RubricEditor cycle={cycle} editable={canEvaluate && cycle.state === "DRAFT"} onSaved={onChanged} />
         </CardContent>
       </Card>
-      <Stack direction={{ xs: 'column', md: 'row' }} gap={2}>
+      <Stack direction={{ xs: "column", md: "row" }} gap={2}>
         <Card variant="outlined" sx={{ flex: 1 }}>
           <CardContent>
             <Typography variant="h6" component="h2" gutterBottom>
@@ -398,7 +459,11 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
           <Typography variant="h6" component="h2" gutterBottom>
             میانگین امتیاز شاخص‌ها به تفکیک شهرستان
           </Typography>
-          <IndicatorAveragesByCounty key={`${cycle.year}-${refreshKey}`} year={cycle.year} indicators={cycle.indicators} />
+          <IndicatorAveragesByCounty
+            key={`${cycle.year}-${refreshKey}`}
+            year={cycle.year}
+            indicators={cycle.indicators}
+          />
         </CardContent>
       </Card>
     </Stack>
@@ -408,7 +473,7 @@ const CycleView = ({ cycle, canEvaluate, onChanged }: { cycle: Cycle; canEvaluat
 /** Evaluation cycles: the rubric editor, computation runs and the cycle's states (by role). */
 export const EvaluationCyclePage = () => {
   const { permissions } = usePermissions<Role | undefined>();
-  const canEvaluate = canRoleAccess(permissions, { action: 'edit', resource: 'evaluationCycles' });
+  const canEvaluate = canRoleAccess(permissions, { action: "edit", resource: "evaluationCycles" });
   const graphql = useGraphQL();
   const notify = useNotify();
   const cycles = useGraphQLQuery<{ evaluationCycles: CyclePage }>(CYCLES, {});
@@ -422,7 +487,7 @@ export const EvaluationCyclePage = () => {
       setYear(nextYear);
       cycles.refetch();
     } catch (error) {
-      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+      notify(error instanceof Error ? error.message : String(error), { type: "error" });
     }
   };
 
@@ -434,7 +499,7 @@ export const EvaluationCyclePage = () => {
           select
           size="small"
           label="سال ارزیابی"
-          value={cycle?.year ?? ''}
+          value={cycle?.year ?? ""}
           onChange={(event) => setYear(Number(event.target.value))}
           sx={{ minWidth: 160 }}
         >

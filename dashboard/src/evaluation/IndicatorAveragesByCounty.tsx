@@ -1,19 +1,19 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { toPersianDigits } from '../common/persianDigits';
-import { useGraphQLQuery } from '../common/useGraphQL';
-import type { Indicator } from './rubric';
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import LinearProgress from "@mui/material/LinearProgress";
+import MenuItem from "@mui/material/MenuItem";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import { useState } from "react";
+import { toPersianDigits } from "../common/persianDigits";
+import { useGraphQLQuery } from "../common/useGraphQL";
+import type { Indicator } from "./rubric";
 
 interface Summary {
   managersScored: number;
@@ -32,26 +32,30 @@ const COUNTIES = `query CountySummaries($year: Int!, $provinceId: ID!) {
 
 const Bar = ({ value }: { value: number }) => (
   <Tooltip title={toPersianDigits(value.toFixed(1))}>
-    <Box sx={{ width: 70, height: 14, bgcolor: 'action.hover', borderRadius: 1 }}>
-      <Box sx={{ width: `${Math.max(0, Math.min(100, value))}%`, height: '100%', bgcolor: 'primary.main', borderRadius: 1 }} />
+    <Box sx={{ width: 70, height: 14, bgcolor: "action.hover", borderRadius: 1 }}>
+      <Box
+        sx={{
+          width: `${Math.max(0, Math.min(100, value))}%`,
+          height: "100%",
+          bgcolor: "primary.main",
+          borderRadius: 1,
+        }}
+      />
     </Box>
   </Tooltip>
 );
 
 /** Average indicator scores of each county of a province (from `County.evaluationSummary`), as small bars. */
 export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; indicators: Indicator[] }) => {
-  const provinces = useGraphQLQuery<{ provinces: { items: { id: string; name: string; evaluationSummary: { managersScored: number } | null }[] } }>(
-    PROVINCES,
-    { year },
-  );
+  const provinces = useGraphQLQuery<{
+    provinces: { items: { id: string; name: string; evaluationSummary: { managersScored: number } | null }[] };
+  }>(PROVINCES, { year });
   const withResults = (provinces.data?.provinces.items ?? []).filter((item) => item.evaluationSummary?.managersScored);
   const [chosen, setChosen] = useState<string>();
   const provinceId = chosen ?? withResults[0]?.id;
-  const counties = useGraphQLQuery<{ counties: { items: { id: string; name: string; evaluationSummary: Summary | null }[] } }>(
-    COUNTIES,
-    { year, provinceId },
-    Boolean(provinceId),
-  );
+  const counties = useGraphQLQuery<{
+    counties: { items: { id: string; name: string; evaluationSummary: Summary | null }[] };
+  }>(COUNTIES, { year, provinceId }, Boolean(provinceId));
   if (provinces.error) return <Alert severity="error">{provinces.error.message}</Alert>;
   if (provinces.isPending) return <LinearProgress />;
   if (withResults.length === 0) return <Typography variant="body2">هنوز نتیجه‌ای برای این سال نیست.</Typography>;
@@ -62,7 +66,7 @@ export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; 
         select
         size="small"
         label="استان"
-        value={provinceId ?? ''}
+        value={provinceId ?? ""}
         onChange={(event) => setChosen(event.target.value)}
         sx={{ minWidth: 200, mb: 1 }}
       >
@@ -74,7 +78,7 @@ export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; 
       </TextField>
       {counties.isPending && <LinearProgress />}
       {counties.error && <Alert severity="error">{counties.error.message}</Alert>}
-      <Box sx={{ overflowX: 'auto' }}>
+      <Box sx={{ overflowX: "auto" }}>
         <Table size="small" data-testid="indicator-averages">
           <TableHead>
             <TableRow>
@@ -94,7 +98,9 @@ export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; 
                 <TableRow key={county.id}>
                   <TableCell>{county.name}</TableCell>
                   <TableCell>{toPersianDigits(summary.managersScored)}</TableCell>
-                  <TableCell>{summary.averageTotal == null ? '—' : toPersianDigits(summary.averageTotal.toFixed(1))}</TableCell>
+                  <TableCell>
+                    {summary.averageTotal == null ? "—" : toPersianDigits(summary.averageTotal.toFixed(1))}
+                  </TableCell>
                   {indicators.map((indicator) => (
                     <TableCell key={indicator.code}>
                       <Bar value={byCode.get(indicator.code) ?? 0} />

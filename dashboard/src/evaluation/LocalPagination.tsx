@@ -1,11 +1,19 @@
-import TablePagination from '@mui/material/TablePagination';
-import { toPersianDigits } from '../common/persianDigits';
+import TablePagination from "@mui/material/TablePagination";
+import { toPersianDigits } from "../common/persianDigits";
 
 /** Rows per page of the comparison and what-if tables (their rows are computed in full, paged in the browser). */
 export const PAGE_SIZE = 50;
 
 /** Pager of a table whose rows are all in memory; hidden when they fit on one page. */
-export const LocalPagination = ({ count, page, onPageChange }: { count: number; page: number; onPageChange: (page: number) => void }) =>
+export const LocalPagination = ({
+  count,
+  page,
+  onPageChange,
+}: {
+  count: number;
+  page: number;
+  onPageChange: (page: number) => void;
+}) =>
   count > PAGE_SIZE ? (
     <TablePagination
       component="div"

@@ -1,34 +1,34 @@
-import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import TuneIcon from '@mui/icons-material/Tune';
-import Accordion from '@mui/material/Accordion';
-import AccordionDetails from '@mui/material/AccordionDetails';
-import AccordionSummary from '@mui/material/AccordionSummary';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
-import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions, useRefresh } from 'react-admin';
-import { canRoleAccess } from '../auth/access';
-import type { Role } from '../auth/roles';
-import { ActionDialogButton } from '../common/ActionDialog';
-import { formatJalali } from '../common/jalali';
-import { toPersianDigits } from '../common/persianDigits';
-import { useGraphQL, useGraphQLQuery } from '../common/useGraphQL';
-import { ADJUST, RESULT } from './evaluationApi';
-import { adjustmentProblem, GRADE_COLORS, GRADE_LABELS, splitEvidence, type Evidence, type Grade } from './rubric';
+import ExpandMoreIcon from "@mui/icons-material/ExpandMore";
+import TuneIcon from "@mui/icons-material/Tune";
+import Accordion from "@mui/material/Accordion";
+import AccordionDetails from "@mui/material/AccordionDetails";
+import AccordionSummary from "@mui/material/AccordionSummary";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import Link from "@mui/material/Link";
+import List from "@mui/material/List";
+import ListItem from "@mui/material/ListItem";
+import ListItemText from "@mui/material/ListItemText";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions, useRefresh } from "react-admin";
+import { canRoleAccess } from "../auth/access";
+import type { Role } from "../auth/roles";
+import { ActionDialogButton } from "../common/ActionDialog";
+import { formatJalali } from "../common/jalali";
+import { toPersianDigits } from "../common/persianDigits";
+import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { ADJUST, RESULT } from "./evaluationApi";
+import { adjustmentProblem, GRADE_COLORS, GRADE_LABELS, splitEvidence, type Evidence, type Grade } from "./rubric";
 
 interface IndicatorResult {
   code: string;
@@ -73,22 +73,22 @@ interface ResultDetail {
 }
 
 const n = (value: number | null | undefined, digits = 2) =>
-  value == null ? '—' : toPersianDigits(Number.isInteger(value) ? String(value) : value.toFixed(digits));
+  value == null ? "—" : toPersianDigits(Number.isInteger(value) ? String(value) : value.toFixed(digits));
 
 /** Where an evidence record opens in the dashboard. */
 function evidenceLink(item: Evidence): string | undefined {
   switch (item.kind) {
-    case 'MEETING':
+    case "MEETING":
       return `#/meetings/${item.id}/show`;
-    case 'RESOLUTION':
+    case "RESOLUTION":
       return `#/resolutions/${item.id}/show`;
-    case 'WORKING_GROUP':
+    case "WORKING_GROUP":
       return `#/workingGroups/${item.id}/show`;
-    case 'PROPOSAL':
+    case "PROPOSAL":
       return `#/proposals/${item.id}/show`;
-    case 'DEMAND':
+    case "DEMAND":
       return `#/demands/${item.id}/show`;
-    case 'NGO_ATTENDANCE':
+    case "NGO_ATTENDANCE":
       return `#/ngos/${item.id}/show`;
     default:
       return undefined;
@@ -97,17 +97,17 @@ function evidenceLink(item: Evidence): string | undefined {
 
 const EvidenceList = ({ items, counted }: { items: Evidence[]; counted: boolean }) => (
   <Box sx={{ flex: 1 }}>
-    <Typography variant="subtitle2" color={counted ? 'success.main' : 'error.main'}>
+    <Typography variant="subtitle2" color={counted ? "success.main" : "error.main"}>
       {counted ? `شمرده‌شده (${toPersianDigits(items.length)})` : `کنار گذاشته‌شده (${toPersianDigits(items.length)})`}
     </Typography>
-    <List dense data-testid={counted ? 'evidence-counted' : 'evidence-excluded'}>
+    <List dense data-testid={counted ? "evidence-counted" : "evidence-excluded"}>
       {items.map((item) => {
         const href = evidenceLink(item);
         return (
           <ListItem key={`${item.kind}-${item.id}`} disableGutters>
             <ListItemText
               primary={href ? <Link href={href}>{item.label}</Link> : item.label}
-              secondary={[item.date ? formatJalali(item.date) : '', ...item.reasons].filter(Boolean).join(' — ')}
+              secondary={[item.date ? formatJalali(item.date) : "", ...item.reasons].filter(Boolean).join(" — ")}
             />
           </ListItem>
         );
@@ -167,11 +167,12 @@ const IndicatorBreakdown = ({ indicators }: { indicators: IndicatorResult[] }) =
         <Accordion key={indicator.code} disableGutters>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
             <Typography>
-              {indicator.title} — {toPersianDigits(counted.length)} شمرده‌شده، {toPersianDigits(excluded.length)} کنار گذاشته‌شده
+              {indicator.title} — {toPersianDigits(counted.length)} شمرده‌شده، {toPersianDigits(excluded.length)} کنار
+              گذاشته‌شده
             </Typography>
           </AccordionSummary>
           <AccordionDetails>
-            <Stack direction={{ xs: 'column', md: 'row' }} gap={2}>
+            <Stack direction={{ xs: "column", md: "row" }} gap={2}>
               <EvidenceList items={counted} counted />
               <EvidenceList items={excluded} counted={false} />
             </Stack>
@@ -192,8 +193,12 @@ const AdjustButton = ({ result, onDone }: { result: ResultDetail; onDone: () => 
       intro="تعدیل حداکثر ۱۰± امتیاز است، با نام شما و زمان ثبت می‌شود و کنار امتیاز محاسبه‌شده نمایش داده می‌شود؛ امتیاز محاسبه‌شده تغییر نمی‌کند. تعدیل تازه جای تعدیل پیشین را می‌گیرد."
       onSubmit={async (values) => {
         const problems = adjustmentProblem(values.points, values.justification);
-        if (problems) throw new Error(Object.values(problems).join(' '));
-        return graphql(ADJUST, { resultId: result.id, points: Number(values.points), justification: String(values.justification).trim() });
+        if (problems) throw new Error(Object.values(problems).join(" "));
+        return graphql(ADJUST, {
+          resultId: result.id,
+          points: Number(values.points),
+          justification: String(values.justification).trim(),
+        });
       }}
       onDone={onDone}
     >
@@ -209,9 +214,13 @@ const { useParams } = reactRouterProvider;
 export const ResultShow = () => {
   const { id } = useParams();
   const { permissions } = usePermissions<Role | undefined>();
-  const canAdjust = canRoleAccess(permissions, { action: 'edit', resource: 'evaluationResults' });
+  const canAdjust = canRoleAccess(permissions, { action: "edit", resource: "evaluationResults" });
   const refresh = useRefresh();
-  const { data, error, isPending, refetch } = useGraphQLQuery<{ evaluationResult: ResultDetail | null }>(RESULT, { id }, Boolean(id));
+  const { data, error, isPending, refetch } = useGraphQLQuery<{ evaluationResult: ResultDetail | null }>(
+    RESULT,
+    { id },
+    Boolean(id),
+  );
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const result = data?.evaluationResult;
@@ -228,7 +237,7 @@ export const ResultShow = () => {
                 <Link href={`#/managers/${result.managerId}/show`}>{result.managerName}</Link>
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {result.position} — فصل‌های تصدی: {toPersianDigits(result.tenureQuarters.join('، '))}
+                {result.position} — فصل‌های تصدی: {toPersianDigits(result.tenureQuarters.join("، "))}
               </Typography>
             </Box>
             <Box data-testid="result-total">
@@ -240,14 +249,20 @@ export const ResultShow = () => {
               <Box>
                 <Typography variant="caption">با تعدیل</Typography>
                 <Typography variant="h4">{n(result.adjustedTotal)}</Typography>
-                <Chip size="small" color={GRADE_COLORS[result.adjustedGrade]} label={GRADE_LABELS[result.adjustedGrade]} />
+                <Chip
+                  size="small"
+                  color={GRADE_COLORS[result.adjustedGrade]}
+                  label={GRADE_LABELS[result.adjustedGrade]}
+                />
               </Box>
             )}
             <Box>
               <Typography variant="body2">رتبه کشوری (هم‌سمت‌ها): {toPersianDigits(result.nationalRank)}</Typography>
               <Typography variant="body2">رتبه در استان: {toPersianDigits(result.provinceRank)}</Typography>
               <Typography variant="body2">
-                {result.publishedAt ? `منتشرشده در ${formatJalali(result.publishedAt)}` : 'منتشرنشده (فقط ارزیابان می‌بینند)'}
+                {result.publishedAt
+                  ? `منتشرشده در ${formatJalali(result.publishedAt)}`
+                  : "منتشرنشده (فقط ارزیابان می‌بینند)"}
               </Typography>
             </Box>
             <Box sx={{ flex: 1 }} />
@@ -291,7 +306,9 @@ export const ResultShow = () => {
               <TableBody>
                 {result.adjustments.map((adjustment) => (
                   <TableRow key={adjustment.id}>
-                    <TableCell dir="ltr">{toPersianDigits(adjustment.points > 0 ? `+${adjustment.points}` : adjustment.points)}</TableCell>
+                    <TableCell dir="ltr">
+                      {toPersianDigits(adjustment.points > 0 ? `+${adjustment.points}` : adjustment.points)}
+                    </TableCell>
                     <TableCell>{adjustment.justification}</TableCell>
                     <TableCell>{adjustment.adjustedBy}</TableCell>
                     <TableCell>{formatJalali(adjustment.adjustedAt, { showTime: true })}</TableCell>

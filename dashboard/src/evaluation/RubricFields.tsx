@@ -1,20 +1,20 @@
-import Chip from '@mui/material/Chip';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableFooter from '@mui/material/TableFooter';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { toPersianDigits } from '../common/persianDigits';
-import { weightSum, type Indicator } from './rubric';
+import Chip from "@mui/material/Chip";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableFooter from "@mui/material/TableFooter";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { toPersianDigits } from "../common/persianDigits";
+import { weightSum, type Indicator } from "./rubric";
 
 export type EditableIndicator = Indicator & { weight: number | string; target: number | string };
 
-export type IndicatorErrors = Record<string, Partial<Record<'weight' | 'target' | 'code', string>>>;
+export type IndicatorErrors = Record<string, Partial<Record<"weight" | "target" | "code", string>>>;
 
-type RubricChange = (code: string, key: 'weight' | 'target', value: string) => void;
+type RubricChange = (code: string, key: "weight" | "target", value: string) => void;
 
 /** A weight or target: an input with its server/client error when editable, the Persian number otherwise. */
 const NumberCell = ({
@@ -27,7 +27,7 @@ const NumberCell = ({
   errors,
 }: {
   row: EditableIndicator;
-  field: 'weight' | 'target';
+  field: "weight" | "target";
   label: string;
   max?: number;
   editable: boolean;
@@ -42,7 +42,7 @@ const NumberCell = ({
       onChange={(event) => onChange?.(row.code, field, event.target.value)}
       error={Boolean(errors?.[row.code]?.[field])}
       helperText={errors?.[row.code]?.[field]}
-      slotProps={{ htmlInput: { min: 0, max, step: 'any', 'aria-label': `${label} ${row.code}` } }}
+      slotProps={{ htmlInput: { min: 0, max, step: "any", "aria-label": `${label} ${row.code}` } }}
     />
   ) : (
     <>{toPersianDigits(row[field])}</>
@@ -90,12 +90,27 @@ export const RubricFields = ({
                 </Typography>
               )}
             </TableCell>
-            <TableCell>{row.rule === 'BANDED' ? 'پله‌ای' : 'خطی تا سقف ۱۰۰'}</TableCell>
+            <TableCell>{row.rule === "BANDED" ? "پله‌ای" : "خطی تا سقف ۱۰۰"}</TableCell>
             <TableCell sx={{ width: 130 }}>
-              <NumberCell row={row} field="weight" label="وزن" max={100} editable={editable} onChange={onChange} errors={errors} />
+              <NumberCell
+                row={row}
+                field="weight"
+                label="وزن"
+                max={100}
+                editable={editable}
+                onChange={onChange}
+                errors={errors}
+              />
             </TableCell>
             <TableCell sx={{ width: 150 }}>
-              <NumberCell row={row} field="target" label="هدف" editable={editable} onChange={onChange} errors={errors} />{' '}
+              <NumberCell
+                row={row}
+                field="target"
+                label="هدف"
+                editable={editable}
+                onChange={onChange}
+                errors={errors}
+              />{" "}
               <Typography variant="caption">{row.unit}</Typography>
             </TableCell>
           </TableRow>
@@ -105,7 +120,11 @@ export const RubricFields = ({
         <TableRow>
           <TableCell colSpan={3}>جمع وزن‌ها</TableCell>
           <TableCell colSpan={2}>
-            <Chip data-testid="weight-sum" color={sum === 100 ? 'success' : 'error'} label={`${toPersianDigits(sum)} از ۱۰۰`} />
+            <Chip
+              data-testid="weight-sum"
+              color={sum === 100 ? "success" : "error"}
+              label={`${toPersianDigits(sum)} از ۱۰۰`}
+            />
           </TableCell>
         </TableRow>
       </TableFooter>

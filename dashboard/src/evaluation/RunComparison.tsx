@@ -1,28 +1,28 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { useEffect, useMemo, useState } from 'react';
-import { Title } from 'react-admin';
-import { formatJalali } from '../common/jalali';
-import { toPersianDigits } from '../common/persianDigits';
-import { LocalPagination, PAGE_SIZE } from './LocalPagination';
-import { useGraphQLQuery } from '../common/useGraphQL';
-import { RUN_DIFF, RUNS_WITH_RUBRIC, type RunChange, type RunWithRubric } from './evaluationApi';
-import { GRADE_COLORS, type Grade } from './rubric';
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import FormControlLabel from "@mui/material/FormControlLabel";
+import LinearProgress from "@mui/material/LinearProgress";
+import MenuItem from "@mui/material/MenuItem";
+import Stack from "@mui/material/Stack";
+import Switch from "@mui/material/Switch";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { useEffect, useMemo, useState } from "react";
+import { Title } from "react-admin";
+import { formatJalali } from "../common/jalali";
+import { toPersianDigits } from "../common/persianDigits";
+import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
+import { useGraphQLQuery } from "../common/useGraphQL";
+import { RUN_DIFF, RUNS_WITH_RUBRIC, type RunChange, type RunWithRubric } from "./evaluationApi";
+import { GRADE_COLORS, type Grade } from "./rubric";
 import {
   defaultComparison,
   deltaColor,
@@ -33,18 +33,21 @@ import {
   indicatorTitles,
   isChanged,
   succeededRuns,
-} from './runs';
-import { BackToCycle, NotAllowed, useEvaluationScreen } from './evaluationScreen';
-
+} from "./runs";
+import { BackToCycle, NotAllowed, useEvaluationScreen } from "./evaluationScreen";
 
 /** «اجرای ۳ — ۱۴۰۴/۰۹/۰۱ ۱۹:۵۴ — demo.evaluator (۴۰ مدیر)»; `number` counts the year's SUCCEEDED runs from the oldest. */
 export const runLabel = (run: RunWithRubric, number: number) =>
   `${toPersianDigits(`اجرای ${number}`)} — ${formatJalali(run.computedAt, { showTime: true })} — ${run.computedBy} (${toPersianDigits(run.managersScored)} مدیر)`;
 
 const GradeText = ({ grade }: { grade: string | null }) =>
-  grade ? <Chip size="small" variant="outlined" color={GRADE_COLORS[grade as Grade] ?? 'default'} label={gradeLabel(grade)} /> : <span>—</span>;
+  grade ? (
+    <Chip size="small" variant="outlined" color={GRADE_COLORS[grade as Grade] ?? "default"} label={gradeLabel(grade)} />
+  ) : (
+    <span>—</span>
+  );
 
-const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithRubric['rubric'] }) => {
+const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithRubric["rubric"] }) => {
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [changes]);
   const shown = changes.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -67,7 +70,12 @@ const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithR
               <TableCell>{change.managerName}</TableCell>
               <TableCell data-cell="before">{formatScore(change.before)}</TableCell>
               <TableCell data-cell="after">{formatScore(change.after)}</TableCell>
-              <TableCell data-cell="delta" sx={{ color: deltaColor(change.delta), fontWeight: 600 }} dir="ltr" align="right">
+              <TableCell
+                data-cell="delta"
+                sx={{ color: deltaColor(change.delta), fontWeight: 600 }}
+                dir="ltr"
+                align="right"
+              >
                 {formatSigned(change.delta)}
               </TableCell>
               <TableCell data-cell="grade">
@@ -79,11 +87,16 @@ const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithR
               </TableCell>
               <TableCell data-cell="indicators">
                 {change.changedIndicators.length === 0 ? (
-                  '—'
+                  "—"
                 ) : (
                   <Stack direction="row" flexWrap="wrap" gap={0.5}>
                     {indicatorTitles(change.changedIndicators, rubric).map((title, index) => (
-                      <Chip key={change.changedIndicators[index]} size="small" label={title} data-code={change.changedIndicators[index]} />
+                      <Chip
+                        key={change.changedIndicators[index]}
+                        size="small"
+                        label={title}
+                        data-code={change.changedIndicators[index]}
+                      />
                     ))}
                   </Stack>
                 )}
@@ -100,17 +113,28 @@ const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithR
 /** Two SUCCEEDED runs of a year side by side: each manager's total before/after, the grade and the indicators that changed. */
 export const RunComparison = () => {
   const { year, canEvaluate, isPending } = useEvaluationScreen();
-  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(RUNS_WITH_RUBRIC, { year }, canEvaluate && Number.isInteger(year));
+  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(
+    RUNS_WITH_RUBRIC,
+    { year },
+    canEvaluate && Number.isInteger(year),
+  );
   const succeeded = useMemo(() => succeededRuns(runs.data?.evaluationRuns ?? []), [runs.data]);
   const [selection, setSelection] = useState<{ fromRunId?: string; toRunId?: string }>({});
   useEffect(() => {
-    if (runs.data) setSelection((current) => (current.fromRunId && current.toRunId ? current : defaultComparison(runs.data!.evaluationRuns)));
+    if (runs.data)
+      setSelection((current) =>
+        current.fromRunId && current.toRunId ? current : defaultComparison(runs.data!.evaluationRuns),
+      );
   }, [runs.data]);
   const { fromRunId, toRunId } = selection;
   const ready = Boolean(fromRunId && toRunId && fromRunId !== toRunId);
-  const diff = useGraphQLQuery<{ evaluationRunDiff: RunChange[] }>(RUN_DIFF, { fromRunId, toRunId }, canEvaluate && ready);
+  const diff = useGraphQLQuery<{ evaluationRunDiff: RunChange[] }>(
+    RUN_DIFF,
+    { fromRunId, toRunId },
+    canEvaluate && ready,
+  );
   const [onlyChanged, setOnlyChanged] = useState(false);
-  const all = useMemo(() => (ready ? diff.data?.evaluationRunDiff ?? [] : []), [diff.data, ready]);
+  const all = useMemo(() => (ready ? (diff.data?.evaluationRunDiff ?? []) : []), [diff.data, ready]);
   const shown = useMemo(() => (onlyChanged ? all.filter(isChanged) : all), [all, onlyChanged]);
   const summary = diffSummary(all);
   const toRun = succeeded.find((run) => run.id === toRunId);
@@ -120,15 +144,15 @@ export const RunComparison = () => {
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
   if (!canEvaluate) return <NotAllowed />;
 
-  const runSelect = (label: string, value: string | undefined, key: 'fromRunId' | 'toRunId', testId: string) => (
+  const runSelect = (label: string, value: string | undefined, key: "fromRunId" | "toRunId", testId: string) => (
     <TextField
       select
       size="small"
       label={label}
-      value={value ?? ''}
+      value={value ?? ""}
       onChange={(event) => setSelection((current) => ({ ...current, [key]: event.target.value }))}
       sx={{ minWidth: 340 }}
-      slotProps={{ htmlInput: { 'data-testid': testId } }}
+      slotProps={{ htmlInput: { "data-testid": testId } }}
     >
       {succeeded.map((run, index) => (
         <MenuItem key={run.id} value={run.id}>
@@ -157,8 +181,8 @@ export const RunComparison = () => {
         <Card variant="outlined">
           <CardContent>
             <Stack direction="row" flexWrap="wrap" alignItems="center" gap={2} sx={{ mb: 2 }}>
-              {runSelect('اجرای پیشین', fromRunId, 'fromRunId', 'compare-from')}
-              {runSelect('اجرای جدید', toRunId, 'toRunId', 'compare-to')}
+              {runSelect("اجرای پیشین", fromRunId, "fromRunId", "compare-from")}
+              {runSelect("اجرای جدید", toRunId, "toRunId", "compare-to")}
               <FormControlLabel
                 control={<Switch checked={onlyChanged} onChange={(event) => setOnlyChanged(event.target.checked)} />}
                 label="فقط مدیرانی که تغییر کرده‌اند"

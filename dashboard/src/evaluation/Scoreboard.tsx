@@ -1,8 +1,8 @@
-import Alert from '@mui/material/Alert';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
-import Typography from '@mui/material/Typography';
+import Alert from "@mui/material/Alert";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import LinearProgress from "@mui/material/LinearProgress";
+import Typography from "@mui/material/Typography";
 import {
   Datagrid,
   FunctionField,
@@ -13,27 +13,29 @@ import {
   TextField,
   useListContext,
   type RaRecord,
-} from 'react-admin';
-import { enumChip, enumComponents } from '../common/enumComponents';
-import { toPersianDigits } from '../common/persianDigits';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { useGraphQLQuery } from '../common/useGraphQL';
-import { POSITION_KIND_LABELS } from '../managers/managerEnums';
-import { CYCLES, DISTRIBUTION, type CyclePage } from './evaluationApi';
-import { GradeChart } from './GradeChart';
-import { GRADE_COLORS, GRADE_LABELS } from './rubric';
+} from "react-admin";
+import { enumChip, enumComponents } from "../common/enumComponents";
+import { toPersianDigits } from "../common/persianDigits";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { useGraphQLQuery } from "../common/useGraphQL";
+import { POSITION_KIND_LABELS } from "../managers/managerEnums";
+import { CYCLES, DISTRIBUTION, type CyclePage } from "./evaluationApi";
+import { GradeChart } from "./GradeChart";
+import { GRADE_COLORS, GRADE_LABELS } from "./rubric";
 
 export const GradeChip = enumChip(GRADE_LABELS, GRADE_COLORS);
 const { Input: GradeInput } = enumComponents(GRADE_LABELS);
 const { Field: PositionKindText, Input: PositionKindSelect } = enumComponents(POSITION_KIND_LABELS);
 
-const score = (value: unknown) => (typeof value === 'number' ? toPersianDigits(value.toFixed(2)) : '');
+const score = (value: unknown) => (typeof value === "number" ? toPersianDigits(value.toFixed(2)) : "");
 
 /** The grade distribution of what the scoreboard's filter selects. */
 const Distribution = () => {
   const { filterValues } = useListContext();
   const filter = Object.fromEntries(
-    Object.entries(filterValues).filter(([key, value]) => ['year', 'provinceId', 'countyId', 'positionKind', 'grade'].includes(key) && value !== ''),
+    Object.entries(filterValues).filter(
+      ([key, value]) => ["year", "provinceId", "countyId", "positionKind", "grade"].includes(key) && value !== "",
+    ),
   );
   const { data, error } = useGraphQLQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(
     DISTRIBUTION,
@@ -72,7 +74,7 @@ const ScoreboardList = ({ years }: { years: number[] }) => (
       <GradeInput key="grade" source="grade" alwaysOn />,
     ]}
     filterDefaultValues={{ year: years[0] }}
-    sort={{ field: 'total', order: 'DESC' }}
+    sort={{ field: "total", order: "DESC" }}
     aside={<Distribution />}
     exporter={false}
     empty={false}
@@ -89,7 +91,7 @@ const ScoreboardList = ({ years }: { years: number[] }) => (
       <FunctionField
         source="adjustedTotal"
         sortable={false}
-        render={(record: RaRecord) => (record.adjustedTotal !== record.total ? score(record.adjustedTotal) : '—')}
+        render={(record: RaRecord) => (record.adjustedTotal !== record.total ? score(record.adjustedTotal) : "—")}
       />
       <GradeChip source="grade" />
     </Datagrid>

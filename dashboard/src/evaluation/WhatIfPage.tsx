@@ -1,37 +1,46 @@
-import CalculateIcon from '@mui/icons-material/Calculate';
-import RestartAltIcon from '@mui/icons-material/RestartAlt';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { HttpError } from 'ra-core';
-import { useEffect, useMemo, useState } from 'react';
-import { Title, useGetList } from 'react-admin';
-import { toPersianDigits } from '../common/persianDigits';
-import { useGraphQL, useGraphQLQuery } from '../common/useGraphQL';
-import { POSITION_KIND_LABELS } from '../managers/managerEnums';
-import { RUNS_WITH_RUBRIC, WHAT_IF, type RunWithRubric, type WhatIfRow } from './evaluationApi';
-import { LocalPagination, PAGE_SIZE } from './LocalPagination';
-import { runLabel } from './RunComparison';
-import { RubricFields, type EditableIndicator, type IndicatorErrors } from './RubricFields';
-import { GRADE_COLORS, rubricProblem, type Grade, type Indicator } from './rubric';
-import { computedGrade, deltaColor, formatScore, formatSigned, gradeLabel, indicatorFieldErrors, succeededRuns, whatIfSummary } from './runs';
-import { BackToCycle, NotAllowed, useEvaluationScreen } from './evaluationScreen';
+import CalculateIcon from "@mui/icons-material/Calculate";
+import RestartAltIcon from "@mui/icons-material/RestartAlt";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import MenuItem from "@mui/material/MenuItem";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { HttpError } from "ra-core";
+import { useEffect, useMemo, useState } from "react";
+import { Title, useGetList } from "react-admin";
+import { toPersianDigits } from "../common/persianDigits";
+import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { POSITION_KIND_LABELS } from "../managers/managerEnums";
+import { RUNS_WITH_RUBRIC, WHAT_IF, type RunWithRubric, type WhatIfRow } from "./evaluationApi";
+import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
+import { runLabel } from "./RunComparison";
+import { RubricFields, type EditableIndicator, type IndicatorErrors } from "./RubricFields";
+import { GRADE_COLORS, rubricProblem, type Grade, type Indicator } from "./rubric";
+import {
+  computedGrade,
+  deltaColor,
+  formatScore,
+  formatSigned,
+  gradeLabel,
+  indicatorFieldErrors,
+  succeededRuns,
+  whatIfSummary,
+} from "./runs";
+import { BackToCycle, NotAllowed, useEvaluationScreen } from "./evaluationScreen";
 
 const GradeChip = ({ grade }: { grade: string }) => (
-  <Chip size="small" variant="outlined" color={GRADE_COLORS[grade as Grade] ?? 'default'} label={gradeLabel(grade)} />
+  <Chip size="small" variant="outlined" color={GRADE_COLORS[grade as Grade] ?? "default"} label={gradeLabel(grade)} />
 );
 
 const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<string, string> }) => {
@@ -58,11 +67,18 @@ const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<st
           {shown.map((row) => (
             <TableRow key={row.managerId} data-manager-id={row.managerId}>
               <TableCell>{row.managerName}</TableCell>
-              <TableCell>{POSITION_KIND_LABELS[row.positionKind as keyof typeof POSITION_KIND_LABELS] ?? row.positionKind}</TableCell>
+              <TableCell>
+                {POSITION_KIND_LABELS[row.positionKind as keyof typeof POSITION_KIND_LABELS] ?? row.positionKind}
+              </TableCell>
               <TableCell>{provinces.get(row.provinceId) ?? toPersianDigits(row.provinceId)}</TableCell>
               <TableCell data-cell="computedTotal">{formatScore(row.computedTotal)}</TableCell>
               <TableCell data-cell="total">{formatScore(row.total)}</TableCell>
-              <TableCell data-cell="delta" sx={{ color: deltaColor(row.delta), fontWeight: 600 }} dir="ltr" align="right">
+              <TableCell
+                data-cell="delta"
+                sx={{ color: deltaColor(row.delta), fontWeight: 600 }}
+                dir="ltr"
+                align="right"
+              >
                 {formatSigned(row.delta)}
               </TableCell>
               <TableCell data-cell="grade" data-grade={row.grade}>
@@ -87,7 +103,11 @@ const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<st
 export const WhatIfPage = () => {
   const { year, canEvaluate, isPending } = useEvaluationScreen();
   const graphql = useGraphQL();
-  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(RUNS_WITH_RUBRIC, { year }, canEvaluate && Number.isInteger(year));
+  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(
+    RUNS_WITH_RUBRIC,
+    { year },
+    canEvaluate && Number.isInteger(year),
+  );
   const succeeded = useMemo(() => succeededRuns(runs.data?.evaluationRuns ?? []), [runs.data]);
   const [runId, setRunId] = useState<string>();
   const run = succeeded.find((candidate) => candidate.id === runId) ?? succeeded[0];
@@ -97,7 +117,11 @@ export const WhatIfPage = () => {
   const [fieldErrors, setFieldErrors] = useState<IndicatorErrors>({});
   const [computing, setComputing] = useState(false);
   const [result, setResult] = useState<WhatIfRow[]>();
-  const provinces = useGetList('provinces', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } }, { enabled: canEvaluate });
+  const provinces = useGetList(
+    "provinces",
+    { pagination: { page: 1, perPage: 100 }, sort: { field: "name", order: "ASC" } },
+    { enabled: canEvaluate },
+  );
   const provinceNames = useMemo(
     () => new Map((provinces.data ?? []).map((province) => [String(province.id), String(province.name)])),
     [provinces.data],
@@ -113,10 +137,12 @@ export const WhatIfPage = () => {
   // The editor starts from the chosen run's rubric (again when another run is chosen).
   useEffect(() => reset(run), [run?.id]);
 
-  const set = (code: string, key: 'weight' | 'target', value: string) => {
+  const set = (code: string, key: "weight" | "target", value: string) => {
     setRows((current) => current.map((row) => (row.code === code ? { ...row, [key]: value } : row)));
     setRefusal(undefined);
-    setFieldErrors((current) => (current[code]?.[key] ? { ...current, [code]: { ...current[code], [key]: undefined } } : current));
+    setFieldErrors((current) =>
+      current[code]?.[key] ? { ...current, [code]: { ...current[code], [key]: undefined } } : current,
+    );
   };
   const invalid = rubricProblem(rows as Partial<Indicator>[]);
 
@@ -136,10 +162,19 @@ export const WhatIfPage = () => {
       setResult(data.evaluationWhatIf);
     } catch (error) {
       setResult(undefined);
-      const fields = error instanceof HttpError ? (error.body as { errors?: Record<string, string> } | undefined)?.errors : undefined;
+      const fields =
+        error instanceof HttpError
+          ? (error.body as { errors?: Record<string, string> } | undefined)?.errors
+          : undefined;
       const { byCode, general } = indicatorFieldErrors(fields, indicators);
       setFieldErrors(byCode);
-      setProblem(general.length ? general : Object.keys(byCode).length ? [] : [error instanceof Error ? error.message : String(error)]);
+      setProblem(
+        general.length
+          ? general
+          : Object.keys(byCode).length
+            ? []
+            : [error instanceof Error ? error.message : String(error)],
+      );
     } finally {
       setComputing(false);
     }
@@ -160,8 +195,8 @@ export const WhatIfPage = () => {
         <BackToCycle />
       </Stack>
       <Alert severity="info" sx={{ mb: 2 }} data-testid="what-if-not-saved">
-        این صفحه فقط شبیه‌سازی است: امتیازها با داده‌های همان اجرا و وزن‌ها و هدف‌های زیر دوباره حساب می‌شوند و هیچ چیز (نه شاخص‌ها و نه
-        نتایج) ذخیره نمی‌شود.
+        این صفحه فقط شبیه‌سازی است: امتیازها با داده‌های همان اجرا و وزن‌ها و هدف‌های زیر دوباره حساب می‌شوند و هیچ چیز
+        (نه شاخص‌ها و نه نتایج) ذخیره نمی‌شود.
       </Alert>
       {runs.isPending && <LinearProgress />}
       {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
@@ -208,7 +243,13 @@ export const WhatIfPage = () => {
                   {message}
                 </Alert>
               ))}
-              <Button sx={{ mt: 1 }} variant="contained" startIcon={<CalculateIcon />} disabled={computing} onClick={compute}>
+              <Button
+                sx={{ mt: 1 }}
+                variant="contained"
+                startIcon={<CalculateIcon />}
+                disabled={computing}
+                onClick={compute}
+              >
                 محاسبه فرضی
               </Button>
               {computing && <LinearProgress sx={{ mt: 1 }} />}
@@ -224,7 +265,7 @@ export const WhatIfPage = () => {
                   {toPersianDigits(
                     `${summary.managers} مدیر؛ رتبه کیفی ${summary.gradeChanged} مدیر تغییر می‌کند (${summary.gradeUp} بالاتر، ${summary.gradeDown} پایین‌تر)؛ `,
                   )}
-                  میانگین تغییر امتیاز: <span dir="ltr">{formatSigned(summary.meanDelta)}</span>، بیشترین تغییر:{' '}
+                  میانگین تغییر امتیاز: <span dir="ltr">{formatSigned(summary.meanDelta)}</span>، بیشترین تغییر:{" "}
                   {formatScore(summary.maxAbsDelta)}
                 </Typography>
                 <WhatIfTable rows={result} provinces={provinceNames} />

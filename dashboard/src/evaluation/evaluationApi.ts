@@ -1,5 +1,5 @@
-import type { CycleState, Indicator } from './rubric';
-import type { RunChange, RunPhase, RunStatus, WhatIfRow } from './runs';
+import type { CycleState, Indicator } from "./rubric";
+import type { RunChange, RunPhase, RunStatus, WhatIfRow } from "./runs";
 
 export interface Cycle {
   id: string;
@@ -42,7 +42,7 @@ export interface CyclePage {
 
 export type { RunChange, WhatIfRow };
 
-const INDICATOR = 'code title definition weight target unit rule bands { minAchievement score }';
+const INDICATOR = "code title definition weight target unit rule bands { minAchievement score }";
 const CYCLE = `id year title state currentRunId publishedAt indicators { ${INDICATOR} }`;
 const RUN_FIELDS = `id cycleId year provinceId status phase progress failureMessage managersScored managersWithoutTenure computedBy
   durationMs computedAt finishedAt resultsHash factsAsOf`;

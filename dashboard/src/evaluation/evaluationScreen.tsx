@@ -1,10 +1,10 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import { reactRouterProvider, usePermissions } from 'react-admin';
-import { canRoleAccess } from '../auth/access';
-import type { Role } from '../auth/roles';
-import { EVALUATION_PATH } from './paths';
+import ArrowBackIcon from "@mui/icons-material/ArrowBack";
+import Alert from "@mui/material/Alert";
+import Button from "@mui/material/Button";
+import { reactRouterProvider, usePermissions } from "react-admin";
+import { canRoleAccess } from "../auth/access";
+import type { Role } from "../auth/roles";
+import { EVALUATION_PATH } from "./paths";
 
 const { useParams } = reactRouterProvider;
 
@@ -14,7 +14,7 @@ export function useEvaluationScreen(): { year: number; canEvaluate: boolean; isP
   const { permissions, isPending } = usePermissions<Role | undefined>();
   return {
     year: Number(year),
-    canEvaluate: canRoleAccess(permissions, { action: 'edit', resource: 'evaluationCycles' }),
+    canEvaluate: canRoleAccess(permissions, { action: "edit", resource: "evaluationCycles" }),
     isPending,
   };
 }

@@ -1,8 +1,8 @@
-import { toPersianDigits } from '../common/persianDigits';
+import { toPersianDigits } from "../common/persianDigits";
 
 /** Rubric, grades and cycle states of the evaluation screens (pure logic, unit-tested). */
 
-export type ScoringRule = 'LINEAR' | 'BANDED';
+export type ScoringRule = "LINEAR" | "BANDED";
 
 export interface ScoreBand {
   minAchievement: number;
@@ -20,38 +20,38 @@ export interface Indicator {
   bands: ScoreBand[];
 }
 
-export type CycleState = 'DRAFT' | 'OPEN' | 'UNDER_REVIEW' | 'FINAL' | 'PUBLISHED';
+export type CycleState = "DRAFT" | "OPEN" | "UNDER_REVIEW" | "FINAL" | "PUBLISHED";
 
 export const CYCLE_STATE_LABELS: Readonly<Record<CycleState, string>> = {
-  DRAFT: 'پیش‌نویس',
-  OPEN: 'باز (محاسبه مجاز)',
-  UNDER_REVIEW: 'در حال بازبینی',
-  FINAL: 'نهایی (قفل)',
-  PUBLISHED: 'منتشرشده',
+  DRAFT: "پیش‌نویس",
+  OPEN: "باز (محاسبه مجاز)",
+  UNDER_REVIEW: "در حال بازبینی",
+  FINAL: "نهایی (قفل)",
+  PUBLISHED: "منتشرشده",
 };
 
 export const GRADE_LABELS = {
-  EXCELLENT: 'عالی',
-  GOOD: 'خوب',
-  ACCEPTABLE: 'قابل قبول',
-  NEEDS_IMPROVEMENT: 'نیازمند بهبود',
+  EXCELLENT: "عالی",
+  GOOD: "خوب",
+  ACCEPTABLE: "قابل قبول",
+  NEEDS_IMPROVEMENT: "نیازمند بهبود",
 } as const;
 
 export type Grade = keyof typeof GRADE_LABELS;
 
-export const GRADE_COLORS: Readonly<Record<Grade, 'success' | 'info' | 'warning' | 'error'>> = {
-  EXCELLENT: 'success',
-  GOOD: 'info',
-  ACCEPTABLE: 'warning',
-  NEEDS_IMPROVEMENT: 'error',
+export const GRADE_COLORS: Readonly<Record<Grade, "success" | "info" | "warning" | "error">> = {
+  EXCELLENT: "success",
+  GOOD: "info",
+  ACCEPTABLE: "warning",
+  NEEDS_IMPROVEMENT: "error",
 };
 
 /** The grade band of a total (excellent ≥ 90, good ≥ 75, acceptable ≥ 60), as the evaluation service computes it. */
 export function gradeOf(total: number): Grade {
-  if (total >= 90) return 'EXCELLENT';
-  if (total >= 75) return 'GOOD';
-  if (total >= 60) return 'ACCEPTABLE';
-  return 'NEEDS_IMPROVEMENT';
+  if (total >= 90) return "EXCELLENT";
+  if (total >= 75) return "GOOD";
+  if (total >= 60) return "ACCEPTABLE";
+  return "NEEDS_IMPROVEMENT";
 }
 
 /** Sum of the weights, rounded to 2 decimals (so 33.33 + 33.33 + 33.34 is 100). */
@@ -64,7 +64,8 @@ export function weightSum(indicators: readonly { weight?: unknown }[]): number {
 export function rubricProblem(indicators: readonly Partial<Indicator>[]): string | undefined {
   for (const indicator of indicators) {
     const weight = Number(indicator.weight);
-    if (!Number.isFinite(weight) || weight < 0 || weight > 100) return `وزن شاخص ${indicator.code} باید بین ۰ و ۱۰۰ باشد.`;
+    if (!Number.isFinite(weight) || weight < 0 || weight > 100)
+      return `وزن شاخص ${indicator.code} باید بین ۰ و ۱۰۰ باشد.`;
     const target = Number(indicator.target);
     if (!Number.isFinite(target) || target <= 0) return `هدف شاخص ${indicator.code} باید بیشتر از صفر باشد.`;
   }
@@ -83,17 +84,18 @@ export function rubricChanges(original: readonly Indicator[], edited: readonly P
     if (Number(indicator.weight) !== before.weight) change.weight = Number(indicator.weight);
     if (Number(indicator.target) !== before.target) change.target = Number(indicator.target);
     if (indicator.title !== undefined && indicator.title !== before.title) change.title = indicator.title;
-    if (indicator.definition !== undefined && indicator.definition !== before.definition) change.definition = indicator.definition;
+    if (indicator.definition !== undefined && indicator.definition !== before.definition)
+      change.definition = indicator.definition;
     if (indicator.rule !== undefined && indicator.rule !== before.rule) change.rule = indicator.rule;
     return Object.keys(change).length > 1 ? [change] : [];
   });
 }
 
 const TRANSITIONS: Readonly<Record<CycleState, readonly CycleState[]>> = {
-  DRAFT: ['OPEN'],
-  OPEN: ['UNDER_REVIEW', 'DRAFT'],
-  UNDER_REVIEW: ['FINAL', 'OPEN'],
-  FINAL: ['PUBLISHED'],
+  DRAFT: ["OPEN"],
+  OPEN: ["UNDER_REVIEW", "DRAFT"],
+  UNDER_REVIEW: ["FINAL", "OPEN"],
+  FINAL: ["PUBLISHED"],
   PUBLISHED: [],
 };
 
@@ -104,7 +106,7 @@ export function nextCycleStates(state: CycleState): readonly CycleState[] {
 
 /** Computing (and adjusting) is allowed while the cycle is OPEN or UNDER_REVIEW. */
 export function canCompute(state: CycleState | undefined): boolean {
-  return state === 'OPEN' || state === 'UNDER_REVIEW';
+  return state === "OPEN" || state === "UNDER_REVIEW";
 }
 
 export interface Evidence {
@@ -122,7 +124,9 @@ export function splitEvidence(evidence: readonly Evidence[]): { counted: Evidenc
 }
 
 /** Share of each grade in a distribution, in percent of the total (0 when empty), for the bar chart. */
-export function gradeShares(counts: readonly { grade: string; count: number }[]): { grade: string; count: number; percent: number }[] {
+export function gradeShares(
+  counts: readonly { grade: string; count: number }[],
+): { grade: string; count: number; percent: number }[] {
   const total = counts.reduce((sum, row) => sum + row.count, 0);
   return counts.map((row) => ({ ...row, percent: total ? Math.round((row.count / total) * 1000) / 10 : 0 }));
 }
@@ -131,11 +135,11 @@ export function gradeShares(counts: readonly { grade: string; count: number }[])
 export function adjustmentProblem(points: unknown, justification: unknown): Record<string, string> | undefined {
   const problems: Record<string, string> = {};
   const value = Number(points);
-  if (points === '' || points == null || !Number.isFinite(value) || value < -10 || value > 10 || value === 0) {
-    problems.points = 'امتیاز تعدیل باید عددی غیرصفر بین ۱۰- و ۱۰+ باشد.';
+  if (points === "" || points == null || !Number.isFinite(value) || value < -10 || value > 10 || value === 0) {
+    problems.points = "امتیاز تعدیل باید عددی غیرصفر بین ۱۰- و ۱۰+ باشد.";
   }
-  if (typeof justification !== 'string' || justification.trim().length < 10) {
-    problems.justification = 'توجیه باید دست‌کم ۱۰ نویسه باشد.';
+  if (typeof justification !== "string" || justification.trim().length < 10) {
+    problems.justification = "توجیه باید دست‌کم ۱۰ نویسه باشد.";
   }
   return Object.keys(problems).length ? problems : undefined;
 }

@@ -1,41 +1,42 @@
-import { toPersianDigits } from '../common/persianDigits';
-import { gradeOf, GRADE_LABELS, type Grade } from './rubric';
+import { toPersianDigits } from "../common/persianDigits";
+import { gradeOf, GRADE_LABELS, type Grade } from "./rubric";
 
 /** Runs, their progress, run comparison and what-if (pure logic of the evaluation screens, unit-tested). */
 
-export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-export type RunPhase = 'QUEUED' | 'FETCHING_MANAGERS' | 'FETCHING_FACTS' | 'FETCHING_LICENCES' | 'SCORING' | 'STORING' | 'DONE';
+export type RunStatus = "RUNNING" | "SUCCEEDED" | "FAILED";
+export type RunPhase =
+  "QUEUED" | "FETCHING_MANAGERS" | "FETCHING_FACTS" | "FETCHING_LICENCES" | "SCORING" | "STORING" | "DONE";
 
 export const RUN_STATUS_LABELS: Readonly<Record<RunStatus, string>> = {
-  RUNNING: 'در حال اجرا',
-  SUCCEEDED: 'موفق',
-  FAILED: 'ناموفق',
+  RUNNING: "در حال اجرا",
+  SUCCEEDED: "موفق",
+  FAILED: "ناموفق",
 };
 
-export const RUN_STATUS_COLORS: Readonly<Record<RunStatus, 'info' | 'success' | 'error'>> = {
-  RUNNING: 'info',
-  SUCCEEDED: 'success',
-  FAILED: 'error',
+export const RUN_STATUS_COLORS: Readonly<Record<RunStatus, "info" | "success" | "error">> = {
+  RUNNING: "info",
+  SUCCEEDED: "success",
+  FAILED: "error",
 };
 
 export const RUN_PHASE_LABELS: Readonly<Record<RunPhase, string>> = {
-  QUEUED: 'در صف اجرا',
-  FETCHING_MANAGERS: 'دریافت فهرست مدیران',
-  FETCHING_FACTS: 'دریافت داده‌های تعامل',
-  FETCHING_LICENCES: 'دریافت وضعیت مجوزها',
-  SCORING: 'محاسبه امتیازها',
-  STORING: 'ذخیره نتایج',
-  DONE: 'پایان',
+  QUEUED: "در صف اجرا",
+  FETCHING_MANAGERS: "دریافت فهرست مدیران",
+  FETCHING_FACTS: "دریافت داده‌های تعامل",
+  FETCHING_LICENCES: "دریافت وضعیت مجوزها",
+  SCORING: "محاسبه امتیازها",
+  STORING: "ذخیره نتایج",
+  DONE: "پایان",
 };
 
 /** Persian label of a run's phase (the code itself when unknown). */
 export function phaseLabel(phase: string | null | undefined): string {
-  return (phase && RUN_PHASE_LABELS[phase as RunPhase]) || phase || '';
+  return (phase && RUN_PHASE_LABELS[phase as RunPhase]) || phase || "";
 }
 
 /** Persian label of a run's status. */
 export function statusLabel(status: string | null | undefined): string {
-  return (status && RUN_STATUS_LABELS[status as RunStatus]) || status || '';
+  return (status && RUN_STATUS_LABELS[status as RunStatus]) || status || "";
 }
 
 /** Progress clamped to 0–100 (a determinate bar needs a number). */
@@ -47,11 +48,11 @@ export function clampProgress(progress: unknown): number {
 
 /** A duration in Persian: «۸۵۰ میلی‌ثانیه», «۱۲٫۳ ثانیه», «۲ دقیقه و ۵ ثانیه»; «—» when unknown. */
 export function formatDuration(ms: number | null | undefined): string {
-  if (ms == null || !Number.isFinite(ms) || ms < 0) return '—';
+  if (ms == null || !Number.isFinite(ms) || ms < 0) return "—";
   if (ms < 1000) return toPersianDigits(`${Math.round(ms)} میلی‌ثانیه`);
   if (ms < 60_000) {
     const seconds = Math.round(ms / 100) / 10;
-    return toPersianDigits(`${String(seconds).replace('.', '٫')} ثانیه`);
+    return toPersianDigits(`${String(seconds).replace(".", "٫")} ثانیه`);
   }
   const totalSeconds = Math.round(ms / 1000);
   const minutes = Math.floor(totalSeconds / 60);
@@ -67,17 +68,19 @@ interface RunLike {
 
 /** Newest first (by start time, then id), as `evaluationRuns` returns them. */
 function newestFirst<T extends RunLike>(runs: readonly T[]): T[] {
-  return [...runs].sort((a, b) => (a.computedAt < b.computedAt ? 1 : a.computedAt > b.computedAt ? -1 : a.id < b.id ? 1 : -1));
+  return [...runs].sort((a, b) =>
+    a.computedAt < b.computedAt ? 1 : a.computedAt > b.computedAt ? -1 : a.id < b.id ? 1 : -1,
+  );
 }
 
 /** The run still RUNNING (the newest one), whose progress the page follows after a reload. */
 export function runningRun<T extends RunLike>(runs: readonly T[]): T | undefined {
-  return newestFirst(runs).find((run) => run.status === 'RUNNING');
+  return newestFirst(runs).find((run) => run.status === "RUNNING");
 }
 
 /** SUCCEEDED runs, newest first: only they have results to compare or to re-score. */
 export function succeededRuns<T extends RunLike>(runs: readonly T[]): T[] {
-  return newestFirst(runs).filter((run) => run.status === 'SUCCEEDED');
+  return newestFirst(runs).filter((run) => run.status === "SUCCEEDED");
 }
 
 /** The default comparison: the second newest SUCCEEDED run → the newest one. */
@@ -88,27 +91,27 @@ export function defaultComparison<T extends RunLike>(runs: readonly T[]): { from
 
 /** A signed number with 2 decimals at most, Persian digits: «+۲٫۵», «−۱», «۰». */
 export function formatSigned(value: number | null | undefined): string {
-  if (value == null || !Number.isFinite(value)) return '—';
+  if (value == null || !Number.isFinite(value)) return "—";
   const rounded = Math.round(value * 100) / 100;
-  if (rounded === 0) return '۰';
-  const text = toPersianDigits(String(Math.abs(rounded))).replace('.', '٫');
+  if (rounded === 0) return "۰";
+  const text = toPersianDigits(String(Math.abs(rounded))).replace(".", "٫");
   return rounded > 0 ? `+${text}` : `−${text}`;
 }
 
 /** The colour of a delta: gains green, losses red, no change neutral. */
-export function deltaColor(value: number | null | undefined): 'success.main' | 'error.main' | 'text.secondary' {
-  if (value == null || Math.round(value * 100) === 0) return 'text.secondary';
-  return value > 0 ? 'success.main' : 'error.main';
+export function deltaColor(value: number | null | undefined): "success.main" | "error.main" | "text.secondary" {
+  if (value == null || Math.round(value * 100) === 0) return "text.secondary";
+  return value > 0 ? "success.main" : "error.main";
 }
 
 /** A score with 2 decimals, Persian digits; «—» when absent. */
 export function formatScore(value: number | null | undefined): string {
-  if (value == null || !Number.isFinite(value)) return '—';
-  return toPersianDigits(Number.isInteger(value) ? String(value) : value.toFixed(2)).replace('.', '٫');
+  if (value == null || !Number.isFinite(value)) return "—";
+  return toPersianDigits(Number.isInteger(value) ? String(value) : value.toFixed(2)).replace(".", "٫");
 }
 
 export function gradeLabel(grade: string | null | undefined): string {
-  return grade ? (GRADE_LABELS[grade as Grade] ?? grade) : '—';
+  return grade ? (GRADE_LABELS[grade as Grade] ?? grade) : "—";
 }
 
 export interface RunChange {
@@ -134,7 +137,11 @@ export function isChanged(change: RunChange): boolean {
 }
 
 /** Summary of a run comparison. */
-export function diffSummary(changes: readonly RunChange[]): { managers: number; changed: number; gradeChanged: number } {
+export function diffSummary(changes: readonly RunChange[]): {
+  managers: number;
+  changed: number;
+  gradeChanged: number;
+} {
   return {
     managers: changes.length,
     changed: changes.filter(isChanged).length,
@@ -143,7 +150,10 @@ export function diffSummary(changes: readonly RunChange[]): { managers: number; 
 }
 
 /** Indicator codes as their Persian titles from a run's rubric (the code when not in it). */
-export function indicatorTitles(codes: readonly string[], rubric: readonly { code: string; title: string }[]): string[] {
+export function indicatorTitles(
+  codes: readonly string[],
+  rubric: readonly { code: string; title: string }[],
+): string[] {
   const titles = new Map(rubric.map((indicator) => [indicator.code, indicator.title]));
   return codes.map((code) => titles.get(code) ?? code);
 }
@@ -162,7 +172,7 @@ export interface WhatIfRow {
 }
 
 /** The grade the run gave (computed from its total with the service's bands). */
-export function computedGrade(row: Pick<WhatIfRow, 'computedTotal'>): Grade {
+export function computedGrade(row: Pick<WhatIfRow, "computedTotal">): Grade {
   return gradeOf(row.computedTotal);
 }
 
@@ -175,7 +185,7 @@ export function whatIfSummary(rows: readonly WhatIfRow[]): {
   meanDelta: number;
   maxAbsDelta: number;
 } {
-  const order: Grade[] = ['NEEDS_IMPROVEMENT', 'ACCEPTABLE', 'GOOD', 'EXCELLENT'];
+  const order: Grade[] = ["NEEDS_IMPROVEMENT", "ACCEPTABLE", "GOOD", "EXCELLENT"];
   let gradeUp = 0;
   let gradeDown = 0;
   let sum = 0;
@@ -189,7 +199,14 @@ export function whatIfSummary(rows: readonly WhatIfRow[]): {
     maxAbsDelta = Math.max(maxAbsDelta, Math.abs(row.delta));
   }
   const meanDelta = rows.length ? Math.round((sum / rows.length) * 100) / 100 : 0;
-  return { managers: rows.length, gradeChanged: gradeUp + gradeDown, gradeUp, gradeDown, meanDelta, maxAbsDelta: Math.round(maxAbsDelta * 100) / 100 };
+  return {
+    managers: rows.length,
+    gradeChanged: gradeUp + gradeDown,
+    gradeUp,
+    gradeDown,
+    meanDelta,
+    maxAbsDelta: Math.round(maxAbsDelta * 100) / 100,
+  };
 }
 
 /**
@@ -199,8 +216,8 @@ export function whatIfSummary(rows: readonly WhatIfRow[]): {
 export function indicatorFieldErrors(
   fields: Readonly<Record<string, string>> | undefined,
   sent: readonly { code: string }[],
-): { byCode: Record<string, Partial<Record<'weight' | 'target' | 'code', string>>>; general: string[] } {
-  const byCode: Record<string, Partial<Record<'weight' | 'target' | 'code', string>>> = {};
+): { byCode: Record<string, Partial<Record<"weight" | "target" | "code", string>>>; general: string[] } {
+  const byCode: Record<string, Partial<Record<"weight" | "target" | "code", string>>> = {};
   const general: string[] = [];
   for (const [field, message] of Object.entries(fields ?? {})) {
     const match = /^indicators\.(\d+)\.(weight|target|code)$/.exec(field);

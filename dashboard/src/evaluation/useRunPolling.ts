@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { useGraphQL } from '../common/useGraphQL';
-import { RUN_BY_ID, type Run } from './evaluationApi';
+import { useEffect, useRef, useState } from "react";
+import { useGraphQL } from "../common/useGraphQL";
+import { RUN_BY_ID, type Run } from "./evaluationApi";
 
 export const POLL_INTERVAL_MS = 700;
 const MAX_CONSECUTIVE_ERRORS = 10;
@@ -28,9 +28,9 @@ export function useRunPolling(runId: string | undefined, initial: Run | undefine
         const { evaluationRun } = await graphql<{ evaluationRun: Run | null }>(RUN_BY_ID, { id: runId });
         if (cancelled) return;
         failures = 0;
-        if (!evaluationRun) throw new Error('اجرای محاسبه یافت نشد.');
+        if (!evaluationRun) throw new Error("اجرای محاسبه یافت نشد.");
         setRun(evaluationRun);
-        if (evaluationRun.status !== 'RUNNING') {
+        if (evaluationRun.status !== "RUNNING") {
           settled.current(evaluationRun);
           return;
         }

@@ -1,4 +1,4 @@
-import Typography from '@mui/material/Typography';
+import Typography from "@mui/material/Typography";
 import {
   ArrayField,
   AutocompleteArrayInput,
@@ -18,30 +18,43 @@ import {
   SingleFieldList,
   TextField,
   TextInput,
-} from 'react-admin';
-import { withIncludedIds } from '../common/includedLists';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { JalaliDateInput } from '../common/JalaliDateInput';
+} from "react-admin";
+import { withIncludedIds } from "../common/includedLists";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { JalaliDateInput } from "../common/JalaliDateInput";
 
 /** The NGOs running an office are read as `operators` (included on request) and written as `operatorNgoIds`. */
-const INCLUDE_OPERATORS = { meta: { include: ['operators'] } };
+const INCLUDE_OPERATORS = { meta: { include: ["operators"] } };
 
-const operatorsToIds = withIncludedIds('operators', 'operatorNgoIds');
+const operatorsToIds = withIncludedIds("operators", "operatorNgoIds");
 
 const validateOperators = (value: unknown) =>
-  Array.isArray(value) && value.length > 0 ? undefined : 'hamafza.facilitationOffices.operatorsRule';
+  Array.isArray(value) && value.length > 0 ? undefined : "hamafza.facilitationOffices.operatorsRule";
 
 const FacilitationOfficeForm = () => (
   <SimpleForm defaultValues={{ hasDedicatedSpace: false }}>
     <TextInput source="name" validate={required()} fullWidth />
-    <ReferenceInput source="areaId" reference="informalSettlementAreas" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+    <ReferenceInput
+      source="areaId"
+      reference="informalSettlementAreas"
+      sort={{ field: "name", order: "ASC" }}
+      perPage={50}
+    >
       <AutocompleteInput validate={required()} sx={{ minWidth: 320 }} />
     </ReferenceInput>
-    <ReferenceArrayInput source="operatorNgoIds" reference="ngos" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-      <AutocompleteArrayInput validate={validateOperators} helperText="hamafza.facilitationOffices.operatorsHelp" fullWidth />
+    <ReferenceArrayInput source="operatorNgoIds" reference="ngos" sort={{ field: "name", order: "ASC" }} perPage={50}>
+      <AutocompleteArrayInput
+        validate={validateOperators}
+        helperText="hamafza.facilitationOffices.operatorsHelp"
+        fullWidth
+      />
     </ReferenceArrayInput>
-    <ReferenceInput source="partnerAgencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-      <AutocompleteInput validate={required()} helperText="hamafza.facilitationOffices.partnerHelp" sx={{ minWidth: 360 }} />
+    <ReferenceInput source="partnerAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }} perPage={50}>
+      <AutocompleteInput
+        validate={required()}
+        helperText="hamafza.facilitationOffices.partnerHelp"
+        sx={{ minWidth: 360 }}
+      />
     </ReferenceInput>
     <JalaliDateInput source="openedOn" validate={required()} notInFuture />
     <BooleanInput source="hasDedicatedSpace" />

@@ -7,9 +7,9 @@ import {
   SearchInput,
   TextField,
   useTranslate,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 
 /** «بدون فضای اختصاصی» is `hasDedicatedSpace: false`, the problem seed 004 names. */
 const DedicatedSpaceFilter = (props: { source: string; alwaysOn?: boolean }) => {
@@ -17,8 +17,8 @@ const DedicatedSpaceFilter = (props: { source: string; alwaysOn?: boolean }) => 
   return (
     <NullableBooleanInput
       {...props}
-      trueLabel={translate('hamafza.facilitationOffices.withSpace')}
-      falseLabel={translate('hamafza.facilitationOffices.withoutSpace')}
+      trueLabel={translate("hamafza.facilitationOffices.withSpace")}
+      falseLabel={translate("hamafza.facilitationOffices.withoutSpace")}
       sx={{ minWidth: 200 }}
     />
   );
@@ -35,7 +35,7 @@ const filters = [
 ];
 
 export const FacilitationOfficeList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="area.name" label="resources.facilitationOffices.fields.areaId" sortable={false} />

@@ -1,15 +1,15 @@
-import StorefrontIcon from '@mui/icons-material/Storefront';
-import type { ResourceProps } from 'react-admin';
-import { FacilitationOfficeCreate, FacilitationOfficeEdit, FacilitationOfficeShow } from './FacilitationOfficeForms';
-import { FacilitationOfficeList } from './FacilitationOfficeList';
+import StorefrontIcon from "@mui/icons-material/Storefront";
+import type { ResourceProps } from "react-admin";
+import { FacilitationOfficeCreate, FacilitationOfficeEdit, FacilitationOfficeShow } from "./FacilitationOfficeForms";
+import { FacilitationOfficeList } from "./FacilitationOfficeList";
 
-const facilitationOffices: Omit<ResourceProps, 'name'> = {
+const facilitationOffices: Omit<ResourceProps, "name"> = {
   list: FacilitationOfficeList,
   create: FacilitationOfficeCreate,
   edit: FacilitationOfficeEdit,
   show: FacilitationOfficeShow,
   icon: StorefrontIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default facilitationOffices;

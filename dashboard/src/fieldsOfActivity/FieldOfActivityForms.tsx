@@ -12,10 +12,10 @@ import {
   TextInput,
   NumberField,
   Labeled,
-} from 'react-admin';
-import { LtrTextField } from '../common/LtrTextField';
+} from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
 
-const validateCode = [required(), regex(/^[A-Z][A-Z0-9_]*$/, 'hamafza.fieldsOfActivity.codeRule')];
+const validateCode = [required(), regex(/^[A-Z][A-Z0-9_]*$/, "hamafza.fieldsOfActivity.codeRule")];
 
 const FieldOfActivityForm = () => (
   <SimpleForm>
@@ -24,8 +24,8 @@ const FieldOfActivityForm = () => (
       source="code"
       validate={validateCode}
       helperText="hamafza.fieldsOfActivity.codeHelp"
-      slotProps={{ htmlInput: { dir: 'ltr' } }}
-      parse={(value: string) => value?.toUpperCase().replace(/\s+/g, '_')}
+      slotProps={{ htmlInput: { dir: "ltr" } }}
+      parse={(value: string) => value?.toUpperCase().replace(/\s+/g, "_")}
     />
     <TextInput source="description" multiline fullWidth />
     <NumberInput source="sortOrder" helperText="hamafza.fieldsOfActivity.sortOrderHelp" />

@@ -1,14 +1,14 @@
-import { Datagrid, List, NumberField, SearchInput, TextField, useCanAccess } from 'react-admin';
-import { LtrTextField } from '../common/LtrTextField';
+import { Datagrid, List, NumberField, SearchInput, TextField, useCanAccess } from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 /** The taxonomy of fields of activity, in pick-list order; administrators edit it. */
 export const FieldOfActivityList = () => {
-  const { canAccess } = useCanAccess({ resource: 'fieldsOfActivity', action: 'edit' });
+  const { canAccess } = useCanAccess({ resource: "fieldsOfActivity", action: "edit" });
   return (
-    <List filters={filters} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={50}>
-      <Datagrid rowClick={canAccess ? 'edit' : 'show'} bulkActionButtons={false}>
+    <List filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
+      <Datagrid rowClick={canAccess ? "edit" : "show"} bulkActionButtons={false}>
         <NumberField source="sortOrder" />
         <TextField source="name" />
         <LtrTextField source="code" sortable />

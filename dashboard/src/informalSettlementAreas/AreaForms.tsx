@@ -1,4 +1,4 @@
-import Typography from '@mui/material/Typography';
+import Typography from "@mui/material/Typography";
 import {
   BooleanField,
   Create,
@@ -15,10 +15,10 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
-import { AreaKindField, AreaKindInput } from './areaEnums';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
+import { AreaKindField, AreaKindInput } from "./areaEnums";
 
 const AreaForm = ({ defaultValues }: { defaultValues?: Record<string, unknown> }) => (
   <SimpleForm defaultValues={defaultValues}>
@@ -34,7 +34,7 @@ export const AreaCreate = () => {
   const territory = useTerritoryDefaults();
   return (
     <Create redirect="show">
-      <AreaForm defaultValues={{ kind: 'INFORMAL_SETTLEMENT', ...territory }} />
+      <AreaForm defaultValues={{ kind: "INFORMAL_SETTLEMENT", ...territory }} />
     </Create>
   );
 };
@@ -58,7 +58,7 @@ export const AreaShow = () => (
         reference="facilitationOffices"
         target="areaId"
         label="hamafza.areas.offices"
-        sort={{ field: 'name', order: 'ASC' }}
+        sort={{ field: "name", order: "ASC" }}
       >
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
           <TextField source="name" />

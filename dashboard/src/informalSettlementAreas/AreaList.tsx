@@ -1,6 +1,6 @@
-import { Datagrid, List, NumberField, ReferenceField, SearchInput, TextField } from 'react-admin';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { AreaKindField, AreaKindInput } from './areaEnums';
+import { Datagrid, List, NumberField, ReferenceField, SearchInput, TextField } from "react-admin";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { AreaKindField, AreaKindInput } from "./areaEnums";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -10,7 +10,7 @@ const filters = [
 ];
 
 export const AreaList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <AreaKindField source="kind" />

@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
-import { AppBar, Layout } from 'react-admin';
-import { SessionWatcher } from '../auth/SessionWatcher';
-import { ConflictDialog } from '../common/ConflictDialog';
-import { AppMenu } from './AppMenu';
-import { AppUserMenu } from './AppUserMenu';
+import type { ReactNode } from "react";
+import { AppBar, Layout } from "react-admin";
+import { SessionWatcher } from "../auth/SessionWatcher";
+import { ConflictDialog } from "../common/ConflictDialog";
+import { AppMenu } from "./AppMenu";
+import { AppUserMenu } from "./AppUserMenu";
 
 const AppAppBar = () => <AppBar userMenu={<AppUserMenu />} />;
 

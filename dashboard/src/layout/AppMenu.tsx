@@ -1,17 +1,17 @@
-import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
-import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
-import ContentCopyIcon from '@mui/icons-material/ContentCopy';
-import FactCheckIcon from '@mui/icons-material/FactCheck';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
-import ListSubheader from '@mui/material/ListSubheader';
-import type { ReactElement } from 'react';
-import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
-import { canRoleAccess } from '../auth/access';
-import type { Role } from '../auth/roles';
-import { EVALUATION_PATH } from '../evaluation/EvaluationCyclePage';
-import { MEETING_CALENDAR_PATH } from '../meetings/calendarMonth';
-import { NGO_IMPORT_PATH } from '../ngos/NgoImportPage';
-import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from '../registry/paths';
+import CalendarMonthIcon from "@mui/icons-material/CalendarMonth";
+import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
+import ContentCopyIcon from "@mui/icons-material/ContentCopy";
+import FactCheckIcon from "@mui/icons-material/FactCheck";
+import UploadFileIcon from "@mui/icons-material/UploadFile";
+import ListSubheader from "@mui/material/ListSubheader";
+import type { ReactElement } from "react";
+import { Menu, usePermissions, useSidebarState, useTranslate } from "react-admin";
+import { canRoleAccess } from "../auth/access";
+import type { Role } from "../auth/roles";
+import { EVALUATION_PATH } from "../evaluation/EvaluationCyclePage";
+import { MEETING_CALENDAR_PATH } from "../meetings/calendarMonth";
+import { NGO_IMPORT_PATH } from "../ngos/NgoImportPage";
+import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
 
 type Item =
   | { resource: string }
@@ -25,63 +25,87 @@ interface Group {
 /** The menu, grouped by what the work is about; a group shows only the items the role may open. */
 export const MENU_GROUPS: Group[] = [
   {
-    label: 'hamafza.menu.registry',
+    label: "hamafza.menu.registry",
     items: [
-      { resource: 'ngos' },
-      { resource: 'licences' },
+      { resource: "ngos" },
+      { resource: "licences" },
       {
-        page: 'import',
+        page: "import",
         to: NGO_IMPORT_PATH,
-        label: 'hamafza.import.menu',
+        label: "hamafza.import.menu",
         icon: <UploadFileIcon />,
-        action: 'import',
-        accessResource: 'ngos',
+        action: "import",
+        accessResource: "ngos",
       },
-      { page: 'duplicates', to: DUPLICATES_PATH, label: 'hamafza.duplicates.menu', icon: <ContentCopyIcon />, accessResource: 'ngoDuplicates' },
-      { page: 'parallelWork', to: PARALLEL_WORK_PATH, label: 'hamafza.parallelWork.menu', icon: <CompareArrowsIcon />, accessResource: 'parallelWork' },
+      {
+        page: "duplicates",
+        to: DUPLICATES_PATH,
+        label: "hamafza.duplicates.menu",
+        icon: <ContentCopyIcon />,
+        accessResource: "ngoDuplicates",
+      },
+      {
+        page: "parallelWork",
+        to: PARALLEL_WORK_PATH,
+        label: "hamafza.parallelWork.menu",
+        icon: <CompareArrowsIcon />,
+        accessResource: "parallelWork",
+      },
     ],
   },
   {
-    label: 'hamafza.menu.organisations',
+    label: "hamafza.menu.organisations",
     items: [
-      { resource: 'ngoHouses' },
-      { resource: 'ngoNetworks' },
-      { resource: 'facilitationOffices' },
-      { resource: 'informalSettlementAreas' },
+      { resource: "ngoHouses" },
+      { resource: "ngoNetworks" },
+      { resource: "facilitationOffices" },
+      { resource: "informalSettlementAreas" },
     ],
   },
   {
-    label: 'hamafza.menu.engagement',
+    label: "hamafza.menu.engagement",
     items: [
-      { resource: 'meetings' },
-      { page: 'meetingCalendar', to: MEETING_CALENDAR_PATH, label: 'تقویم نشست‌ها', icon: <CalendarMonthIcon />, accessResource: 'meetings' },
-      { resource: 'resolutions' },
-      { resource: 'workingGroups' },
-      { resource: 'projects' },
-      { resource: 'proposals' },
-      { resource: 'demands' },
-      { resource: 'socialHarms' },
+      { resource: "meetings" },
+      {
+        page: "meetingCalendar",
+        to: MEETING_CALENDAR_PATH,
+        label: "تقویم نشست‌ها",
+        icon: <CalendarMonthIcon />,
+        accessResource: "meetings",
+      },
+      { resource: "resolutions" },
+      { resource: "workingGroups" },
+      { resource: "projects" },
+      { resource: "proposals" },
+      { resource: "demands" },
+      { resource: "socialHarms" },
     ],
   },
   {
-    label: 'hamafza.menu.evaluation',
+    label: "hamafza.menu.evaluation",
     items: [
-      { resource: 'evaluationResults' },
-      { page: 'evaluationCycles', to: EVALUATION_PATH, label: 'دوره‌های ارزیابی', icon: <FactCheckIcon />, accessResource: 'evaluationCycles' },
+      { resource: "evaluationResults" },
+      {
+        page: "evaluationCycles",
+        to: EVALUATION_PATH,
+        label: "دوره‌های ارزیابی",
+        icon: <FactCheckIcon />,
+        accessResource: "evaluationCycles",
+      },
     ],
   },
-  { label: 'hamafza.menu.agencies', items: [{ resource: 'agencies' }, { resource: 'managers' }] },
+  { label: "hamafza.menu.agencies", items: [{ resource: "agencies" }, { resource: "managers" }] },
   {
-    label: 'hamafza.menu.reference',
-    items: [{ resource: 'fieldsOfActivity' }, { resource: 'provinces' }, { resource: 'counties' }],
+    label: "hamafza.menu.reference",
+    items: [{ resource: "fieldsOfActivity" }, { resource: "provinces" }, { resource: "counties" }],
   },
-  { label: 'hamafza.menu.system', items: [{ resource: 'users' }, { resource: 'auditEntries' }] },
+  { label: "hamafza.menu.system", items: [{ resource: "users" }, { resource: "auditEntries" }] },
 ];
 
 function visible(role: Role | undefined, item: Item): boolean {
-  return 'resource' in item
-    ? canRoleAccess(role, { action: 'list', resource: item.resource })
-    : canRoleAccess(role, { action: item.action ?? 'list', resource: item.accessResource });
+  return "resource" in item
+    ? canRoleAccess(role, { action: "list", resource: item.resource })
+    : canRoleAccess(role, { action: item.action ?? "list", resource: item.accessResource });
 }
 
 export const AppMenu = () => {
@@ -96,12 +120,16 @@ export const AppMenu = () => {
         if (items.length === 0) return null;
         return [
           open ? (
-            <ListSubheader key={group.label} disableSticky sx={{ lineHeight: '2.25rem', mt: 1, bgcolor: 'transparent' }}>
+            <ListSubheader
+              key={group.label}
+              disableSticky
+              sx={{ lineHeight: "2.25rem", mt: 1, bgcolor: "transparent" }}
+            >
               {translate(group.label)}
             </ListSubheader>
           ) : null,
           ...items.map((item) =>
-            'resource' in item ? (
+            "resource" in item ? (
               <Menu.ResourceItem key={item.resource} name={item.resource} />
             ) : (
               <Menu.Item key={item.page} to={item.to} primaryText={item.label} leftIcon={item.icon} />

@@ -1,16 +1,16 @@
-import AutorenewIcon from '@mui/icons-material/Autorenew';
-import BlockIcon from '@mui/icons-material/Block';
-import NoteAddIcon from '@mui/icons-material/NoteAdd';
-import PauseCircleIcon from '@mui/icons-material/PauseCircle';
-import PlayCircleIcon from '@mui/icons-material/PlayCircle';
-import Box from '@mui/material/Box';
-import type { ReactElement, ReactNode } from 'react';
-import { FormDataConsumer, required, TextInput, useCanAccess, useRecordContext, type RaRecord } from 'react-admin';
-import { ActionDialogButton } from '../common/ActionDialog';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { tehranTodayIso } from '../common/jalaliInput';
-import { useGraphQL } from '../common/useGraphQL';
-import { AuthorityInput } from './licenceEnums';
+import AutorenewIcon from "@mui/icons-material/Autorenew";
+import BlockIcon from "@mui/icons-material/Block";
+import NoteAddIcon from "@mui/icons-material/NoteAdd";
+import PauseCircleIcon from "@mui/icons-material/PauseCircle";
+import PlayCircleIcon from "@mui/icons-material/PlayCircle";
+import Box from "@mui/material/Box";
+import type { ReactElement, ReactNode } from "react";
+import { FormDataConsumer, required, TextInput, useCanAccess, useRecordContext, type RaRecord } from "react-admin";
+import { ActionDialogButton } from "../common/ActionDialog";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { tehranTodayIso } from "../common/jalaliInput";
+import { useGraphQL } from "../common/useGraphQL";
+import { AuthorityInput } from "./licenceEnums";
 import {
   allowedTransitions,
   canIssueLicence,
@@ -18,21 +18,29 @@ import {
   ISSUE_LICENCE,
   LICENCE_TRANSITIONS,
   type LicenceTransition,
-} from './licenceOperations';
+} from "./licenceOperations";
 
-const EFFECTIVE_HELP = 'hamafza.licences.effectiveOnHelp';
+const EFFECTIVE_HELP = "hamafza.licences.effectiveOnHelp";
 
-const effectiveOn = <JalaliDateInput source="effectiveOn" label="hamafza.licences.effectiveOn" notInFuture helperText={EFFECTIVE_HELP} />;
+const effectiveOn = (
+  <JalaliDateInput source="effectiveOn" label="hamafza.licences.effectiveOn" notInFuture helperText={EFFECTIVE_HELP} />
+);
 
 const TRANSITION_DIALOGS: Record<
   LicenceTransition,
-  { label: string; icon: ReactElement; color: 'primary' | 'error' | 'warning' | 'success'; fields: string[]; inputs: ReactNode }
+  {
+    label: string;
+    icon: ReactElement;
+    color: "primary" | "error" | "warning" | "success";
+    fields: string[];
+    inputs: ReactNode;
+  }
 > = {
   renew: {
-    label: 'hamafza.licences.renew',
+    label: "hamafza.licences.renew",
     icon: <AutorenewIcon />,
-    color: 'primary',
-    fields: ['expiresOn', 'effectiveOn', 'reason'],
+    color: "primary",
+    fields: ["expiresOn", "effectiveOn", "reason"],
     inputs: (
       <>
         <JalaliDateInput source="expiresOn" label="hamafza.licences.newExpiresOn" validate={required()} />
@@ -42,23 +50,27 @@ const TRANSITION_DIALOGS: Record<
     ),
   },
   suspend: {
-    label: 'hamafza.licences.suspend',
+    label: "hamafza.licences.suspend",
     icon: <PauseCircleIcon />,
-    color: 'warning',
-    fields: ['reason', 'until', 'effectiveOn'],
+    color: "warning",
+    fields: ["reason", "until", "effectiveOn"],
     inputs: (
       <>
         <TextInput source="reason" label="hamafza.licences.reason" validate={required()} multiline />
-        <JalaliDateInput source="until" label="hamafza.licences.suspendedUntil" helperText="hamafza.licences.untilHelp" />
+        <JalaliDateInput
+          source="until"
+          label="hamafza.licences.suspendedUntil"
+          helperText="hamafza.licences.untilHelp"
+        />
         {effectiveOn}
       </>
     ),
   },
   reinstate: {
-    label: 'hamafza.licences.reinstate',
+    label: "hamafza.licences.reinstate",
     icon: <PlayCircleIcon />,
-    color: 'success',
-    fields: ['reason', 'effectiveOn'],
+    color: "success",
+    fields: ["reason", "effectiveOn"],
     inputs: (
       <>
         <TextInput source="reason" label="hamafza.licences.note" multiline />
@@ -67,10 +79,10 @@ const TRANSITION_DIALOGS: Record<
     ),
   },
   revoke: {
-    label: 'hamafza.licences.revoke',
+    label: "hamafza.licences.revoke",
     icon: <BlockIcon />,
-    color: 'error',
-    fields: ['reason', 'effectiveOn'],
+    color: "error",
+    fields: ["reason", "effectiveOn"],
     inputs: (
       <>
         <TextInput source="reason" label="hamafza.licences.reason" validate={required()} multiline />
@@ -84,10 +96,10 @@ const TRANSITION_DIALOGS: Record<
 export const LicenceTransitionButtons = () => {
   const licence = useRecordContext<RaRecord>();
   const graphql = useGraphQL();
-  const { canAccess } = useCanAccess({ resource: 'licences', action: 'edit', record: licence });
+  const { canAccess } = useCanAccess({ resource: "licences", action: "edit", record: licence });
   if (!licence || !canAccess) return null;
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+    <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
       {allowedTransitions(licence.state).map((transition) => {
         const dialog = TRANSITION_DIALOGS[transition];
         return (
@@ -114,7 +126,7 @@ export const LicenceTransitionButtons = () => {
 export const IssueLicenceButton = () => {
   const ngo = useRecordContext<RaRecord>();
   const graphql = useGraphQL();
-  const { canAccess } = useCanAccess({ resource: 'licences', action: 'edit', record: ngo });
+  const { canAccess } = useCanAccess({ resource: "licences", action: "edit", record: ngo });
   if (!ngo || !canAccess || !canIssueLicence(ngo.licenceState, ngo.status)) return null;
   return (
     <ActionDialogButton
@@ -122,18 +134,26 @@ export const IssueLicenceButton = () => {
       icon={<NoteAddIcon />}
       intro="hamafza.licences.issueIntro"
       submitLabel="hamafza.licences.issue"
-      defaultValues={{ authority: ngo.countyId ? 'GOVERNORATE' : undefined, issuedOn: tehranTodayIso() }}
+      defaultValues={{ authority: ngo.countyId ? "GOVERNORATE" : undefined, issuedOn: tehranTodayIso() }}
       onSubmit={(values) =>
         graphql(ISSUE_LICENCE, {
-          input: { ngoId: ngo.id, ...compactInput(values, ['number', 'authority', 'authorityName', 'issuedOn', 'expiresOn']) },
+          input: {
+            ngoId: ngo.id,
+            ...compactInput(values, ["number", "authority", "authorityName", "issuedOn", "expiresOn"]),
+          },
         })
       }
     >
-      <TextInput source="number" label="hamafza.licences.number" validate={required()} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+      <TextInput
+        source="number"
+        label="hamafza.licences.number"
+        validate={required()}
+        slotProps={{ htmlInput: { dir: "ltr" } }}
+      />
       <AuthorityInput source="authority" label="hamafza.licences.authority" validate={required()} />
       <FormDataConsumer>
         {({ formData }) =>
-          formData.authority === 'OTHER' && (
+          formData.authority === "OTHER" && (
             <TextInput source="authorityName" label="hamafza.licences.authorityName" validate={required()} />
           )
         }
@@ -145,7 +165,7 @@ export const IssueLicenceButton = () => {
             source="expiresOn"
             label="hamafza.licences.expiresOn"
             validate={required()}
-            min={typeof formData.issuedOn === 'string' ? formData.issuedOn : undefined}
+            min={typeof formData.issuedOn === "string" ? formData.issuedOn : undefined}
           />
         )}
       </FormDataConsumer>

@@ -1,6 +1,15 @@
-import Alert from '@mui/material/Alert';
-import { Edit, FormDataConsumer, required, SaveButton, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
-import { AuthorityInput } from './licenceEnums';
+import Alert from "@mui/material/Alert";
+import {
+  Edit,
+  FormDataConsumer,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useTranslate,
+} from "react-admin";
+import { AuthorityInput } from "./licenceEnums";
 
 const LicenceEditToolbar = () => (
   <Toolbar>
@@ -12,7 +21,7 @@ const Intro = () => {
   const translate = useTranslate();
   return (
     <Alert severity="info" sx={{ mb: 2 }}>
-      {translate('hamafza.licences.correctIntro')}
+      {translate("hamafza.licences.correctIntro")}
     </Alert>
   );
 };
@@ -22,12 +31,10 @@ export const LicenceEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
     <SimpleForm toolbar={<LicenceEditToolbar />}>
       <Intro />
-      <TextInput source="number" validate={required()} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+      <TextInput source="number" validate={required()} slotProps={{ htmlInput: { dir: "ltr" } }} />
       <AuthorityInput source="authority" validate={required()} />
       <FormDataConsumer>
-        {({ formData }) =>
-          formData.authority === 'OTHER' && <TextInput source="authorityName" validate={required()} />
-        }
+        {({ formData }) => formData.authority === "OTHER" && <TextInput source="authorityName" validate={required()} />}
       </FormDataConsumer>
     </SimpleForm>
   </Edit>

@@ -1,11 +1,11 @@
-import { ArrayField, Datagrid, TextField } from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { LicenceActionField, LicenceStateChip } from './licenceEnums';
+import { ArrayField, Datagrid, TextField } from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { LicenceActionField, LicenceStateChip } from "./licenceEnums";
 
 /** A licence's history (`history`, oldest first), part of the licence record. */
 export const LicenceHistory = () => (
   <ArrayField source="history" label="hamafza.licences.history">
-    <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& td': { verticalAlign: 'top' } }}>
+    <Datagrid bulkActionButtons={false} rowClick={false} sx={{ "& td": { verticalAlign: "top" } }}>
       <JalaliDateField source="effectiveOn" label="hamafza.licences.effectiveOn" />
       <LicenceActionField source="action" label="hamafza.licences.action" />
       <LicenceStateChip source="fromState" label="hamafza.licences.fromState" />

@@ -1,17 +1,10 @@
-import {
-  BooleanInput,
-  Datagrid,
-  List,
-  ReferenceField,
-  SearchInput,
-  TextField,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { LtrTextField } from '../common/LtrTextField';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { AuthorityInput, LicenceStateChip, LicenceStatesInput } from './licenceEnums';
-import { AuthorityText, DaysToExpiryField } from './LicenceFields';
+import { BooleanInput, Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { LtrTextField } from "../common/LtrTextField";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { AuthorityInput, LicenceStateChip, LicenceStatesInput } from "./licenceEnums";
+import { AuthorityText, DaysToExpiryField } from "./LicenceFields";
 
 const licenceFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="شماره پروانه" />,
@@ -27,7 +20,11 @@ const licenceFilters = [
 
 /** Licences, soonest expiry first; «در آستانه انقضا» and «منقضی» are filters on the state today. */
 export const LicenceList = () => (
-  <List filters={licenceFilters} filterDefaultValues={{ currentOnly: true }} sort={{ field: 'expiresOn', order: 'ASC' }}>
+  <List
+    filters={licenceFilters}
+    filterDefaultValues={{ currentOnly: true }}
+    sort={{ field: "expiresOn", order: "ASC" }}
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <LtrTextField source="number" />
       <ReferenceField source="ngoId" reference="ngos" link="show" sortable={false} />

@@ -1,7 +1,7 @@
-import EditIcon from '@mui/icons-material/Edit';
-import Box from '@mui/material/Box';
-import Divider from '@mui/material/Divider';
-import Typography from '@mui/material/Typography';
+import EditIcon from "@mui/icons-material/Edit";
+import Box from "@mui/material/Box";
+import Divider from "@mui/material/Divider";
+import Typography from "@mui/material/Typography";
 import {
   EditButton,
   Labeled,
@@ -11,13 +11,13 @@ import {
   TextField,
   TopToolbar,
   useTranslate,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { LtrTextField } from '../common/LtrTextField';
-import { LicenceTransitionButtons } from './LicenceActions';
-import { LicenceStateChip } from './licenceEnums';
-import { AuthorityText, DaysToExpiryField } from './LicenceFields';
-import { LicenceHistory } from './LicenceHistory';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { LtrTextField } from "../common/LtrTextField";
+import { LicenceTransitionButtons } from "./LicenceActions";
+import { LicenceStateChip } from "./licenceEnums";
+import { AuthorityText, DaysToExpiryField } from "./LicenceFields";
+import { LicenceHistory } from "./LicenceHistory";
 
 const LicenceShowActions = () => (
   <TopToolbar>
@@ -55,7 +55,7 @@ export const LicenceShow = () => {
       <Divider />
       <Box sx={{ px: 2, pb: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
-          {translate('hamafza.licences.history')}
+          {translate("hamafza.licences.history")}
         </Typography>
         <LicenceHistory />
       </Box>

@@ -1,10 +1,10 @@
-import VerifiedIcon from '@mui/icons-material/Verified';
-import type { ResourceProps } from 'react-admin';
-import { LicenceEdit } from './LicenceEdit';
-import { LicenceList } from './LicenceList';
-import { LicenceShow } from './LicenceShow';
+import VerifiedIcon from "@mui/icons-material/Verified";
+import type { ResourceProps } from "react-admin";
+import { LicenceEdit } from "./LicenceEdit";
+import { LicenceList } from "./LicenceList";
+import { LicenceShow } from "./LicenceShow";
 
-const licences: Omit<ResourceProps, 'name'> = {
+const licences: Omit<ResourceProps, "name"> = {
   list: LicenceList,
   show: LicenceShow,
   edit: LicenceEdit,

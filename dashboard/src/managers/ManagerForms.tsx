@@ -1,4 +1,4 @@
-import EventBusyIcon from '@mui/icons-material/EventBusy';
+import EventBusyIcon from "@mui/icons-material/EventBusy";
 import {
   AutocompleteInput,
   Create,
@@ -11,21 +11,28 @@ import {
   useCanAccess,
   useRecordContext,
   type RaRecord,
-} from 'react-admin';
-import { ActionDialogButton } from '../common/ActionDialog';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { tehranTodayIso } from '../common/jalaliInput';
-import { useGraphQL } from '../common/useGraphQL';
-import { PositionKindInput, TITLED_POSITION_KINDS } from './managerEnums';
+} from "react-admin";
+import { ActionDialogButton } from "../common/ActionDialog";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { tehranTodayIso } from "../common/jalaliInput";
+import { useGraphQL } from "../common/useGraphQL";
+import { PositionKindInput, TITLED_POSITION_KINDS } from "./managerEnums";
 
 const END_TENURE = /* GraphQL */ `
-  mutation endManagerTenure($id: ID!, $endedOn: Date!) { endManagerTenure(id: $id, endedOn: $endedOn) { id tenureEnd isCurrent updatedAt } }
+  mutation endManagerTenure($id: ID!, $endedOn: Date!) {
+    endManagerTenure(id: $id, endedOn: $endedOn) {
+      id
+      tenureEnd
+      isCurrent
+      updatedAt
+    }
+  }
 `;
 
 const ManagerForm = () => (
   <SimpleForm>
     <TextInput source="name" validate={required()} fullWidth />
-    <ReferenceInput source="agencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+    <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }} perPage={50}>
       <AutocompleteInput validate={required()} sx={{ minWidth: 360 }} />
     </ReferenceInput>
     <PositionKindInput source="positionKind" validate={required()} />
@@ -45,7 +52,7 @@ const ManagerForm = () => (
         <JalaliDateInput
           source="tenureEnd"
           helperText="hamafza.managers.tenureEndHelp"
-          min={typeof formData.tenureStart === 'string' ? formData.tenureStart : undefined}
+          min={typeof formData.tenureStart === "string" ? formData.tenureStart : undefined}
         />
       )}
     </FormDataConsumer>
@@ -68,7 +75,7 @@ export const ManagerEdit = () => (
 export const EndTenureButton = () => {
   const manager = useRecordContext<RaRecord>();
   const graphql = useGraphQL();
-  const { canAccess } = useCanAccess({ resource: 'managers', action: 'edit', record: manager });
+  const { canAccess } = useCanAccess({ resource: "managers", action: "edit", record: manager });
   if (!manager || !canAccess || manager.tenureEnd) return null;
   return (
     <ActionDialogButton
@@ -89,4 +96,3 @@ export const EndTenureButton = () => {
     </ActionDialogButton>
   );
 };
-

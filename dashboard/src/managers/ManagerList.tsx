@@ -7,10 +7,10 @@ import {
   ReferenceField,
   SearchInput,
   TextField,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { PositionKindField, PositionKindInput } from './managerEnums';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { PositionKindField, PositionKindInput } from "./managerEnums";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -24,7 +24,7 @@ const filters = [
 
 /** Managers (county governors, directors-general …) with their tenures, current and past. */
 export const ManagerList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="position" />

@@ -1,16 +1,16 @@
-import BadgeIcon from '@mui/icons-material/Badge';
-import type { ResourceProps } from 'react-admin';
-import { ManagerCreate, ManagerEdit } from './ManagerForms';
-import { ManagerShow } from './ManagerShow';
-import { ManagerList } from './ManagerList';
+import BadgeIcon from "@mui/icons-material/Badge";
+import type { ResourceProps } from "react-admin";
+import { ManagerCreate, ManagerEdit } from "./ManagerForms";
+import { ManagerShow } from "./ManagerShow";
+import { ManagerList } from "./ManagerList";
 
-const managers: Omit<ResourceProps, 'name'> = {
+const managers: Omit<ResourceProps, "name"> = {
   list: ManagerList,
   create: ManagerCreate,
   edit: ManagerEdit,
   show: ManagerShow,
   icon: BadgeIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default managers;

@@ -1,17 +1,17 @@
-import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
-import ChevronRightIcon from '@mui/icons-material/ChevronRight';
-import ListIcon from '@mui/icons-material/List';
-import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
-import LinearProgress from '@mui/material/LinearProgress';
-import MuiLink from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import { Button, Title, useGetList, useLocation, useNavigate, type RaRecord } from 'react-admin';
-import { toPersianDigits } from '../common/persianDigits';
+import ChevronLeftIcon from "@mui/icons-material/ChevronLeft";
+import ChevronRightIcon from "@mui/icons-material/ChevronRight";
+import ListIcon from "@mui/icons-material/List";
+import Box from "@mui/material/Box";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import IconButton from "@mui/material/IconButton";
+import LinearProgress from "@mui/material/LinearProgress";
+import MuiLink from "@mui/material/Link";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { Button, Title, useGetList, useLocation, useNavigate, type RaRecord } from "react-admin";
+import { toPersianDigits } from "../common/persianDigits";
 import {
   currentJalaliMonth,
   MEETING_CALENDAR_PATH,
@@ -24,25 +24,25 @@ import {
   shiftMonth,
   WEEKDAY_NAMES,
   type JalaliMonth,
-} from './calendarMonth';
-import { MEETING_STATUS_LABELS } from './meetingEnums';
+} from "./calendarMonth";
+import { MEETING_STATUS_LABELS } from "./meetingEnums";
 
-const STATUS_COLORS: Record<string, 'default' | 'success' | 'info' | 'error'> = {
-  PLANNED: 'info',
-  HELD: 'success',
-  CANCELLED: 'error',
+const STATUS_COLORS: Record<string, "default" | "success" | "info" | "error"> = {
+  PLANNED: "info",
+  HELD: "success",
+  CANCELLED: "error",
 };
 
 const MeetingChip = ({ meeting }: { meeting: RaRecord }) => (
   <Box data-testid="calendar-meeting" sx={{ mb: 0.5 }}>
-    <MuiLink href={`#/meetings/${meeting.id}/show`} underline="hover" variant="body2" sx={{ display: 'block' }}>
+    <MuiLink href={`#/meetings/${meeting.id}/show`} underline="hover" variant="body2" sx={{ display: "block" }}>
       {meeting.title}
     </MuiLink>
     {meeting.status && (
       <Chip
         size="small"
         variant="outlined"
-        color={STATUS_COLORS[meeting.status] ?? 'default'}
+        color={STATUS_COLORS[meeting.status] ?? "default"}
         label={MEETING_STATUS_LABELS[meeting.status as keyof typeof MEETING_STATUS_LABELS] ?? meeting.status}
       />
     )}
@@ -53,12 +53,12 @@ const MeetingChip = ({ meeting }: { meeting: RaRecord }) => (
 export const MeetingCalendar = () => {
   const location = useLocation();
   const navigate = useNavigate();
-  const month: JalaliMonth = parseMonthParam(new URLSearchParams(location.search).get('month')) ?? currentJalaliMonth();
+  const month: JalaliMonth = parseMonthParam(new URLSearchParams(location.search).get("month")) ?? currentJalaliMonth();
   const go = (target: JalaliMonth) => navigate(`${MEETING_CALENDAR_PATH}?month=${monthParam(target)}`);
-  const { data, isPending, error } = useGetList('meetings', {
+  const { data, isPending, error } = useGetList("meetings", {
     filter: monthMeetingFilter(month),
     pagination: { page: 1, perPage: 200 },
-    sort: { field: 'scheduledAt', order: 'ASC' },
+    sort: { field: "scheduledAt", order: "ASC" },
   });
   const byDay = meetingsByDay(data ?? []);
   const grid = monthGrid(month);
@@ -82,7 +82,7 @@ export const MeetingCalendar = () => {
             </IconButton>
             <Button label="ماه جاری" onClick={() => go(currentJalaliMonth())} />
           </Stack>
-          <Button label="فهرست نشست‌ها" onClick={() => navigate('/meetings')}>
+          <Button label="فهرست نشست‌ها" onClick={() => navigate("/meetings")}>
             <ListIcon />
           </Button>
         </Stack>
@@ -91,12 +91,17 @@ export const MeetingCalendar = () => {
         <Box
           component="table"
           dir="rtl"
-          sx={{ width: '100%', tableLayout: 'fixed', borderCollapse: 'collapse', '& td, & th': { border: 1, borderColor: 'divider' } }}
+          sx={{
+            width: "100%",
+            tableLayout: "fixed",
+            borderCollapse: "collapse",
+            "& td, & th": { border: 1, borderColor: "divider" },
+          }}
         >
           <thead>
             <tr>
               {WEEKDAY_NAMES.map((name) => (
-                <Box component="th" key={name} sx={{ p: 1, typography: 'subtitle2' }}>
+                <Box component="th" key={name} sx={{ p: 1, typography: "subtitle2" }}>
                   {name}
                 </Box>
               ))}
@@ -110,7 +115,7 @@ export const MeetingCalendar = () => {
                     component="td"
                     key={column}
                     data-testid={cell ? `calendar-day-${cell.day}` : undefined}
-                    sx={{ verticalAlign: 'top', height: 110, p: 0.5, bgcolor: cell ? undefined : 'action.hover' }}
+                    sx={{ verticalAlign: "top", height: 110, p: 0.5, bgcolor: cell ? undefined : "action.hover" }}
                   >
                     {cell && (
                       <>

@@ -1,4 +1,4 @@
-import Box from '@mui/material/Box';
+import Box from "@mui/material/Box";
 import {
   ArrayInput,
   AutocompleteInput,
@@ -10,29 +10,29 @@ import {
   SimpleForm,
   SimpleFormIterator,
   TextInput,
-} from 'react-admin';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
-import { MeetingAgenda, MeetingResolutions } from './MeetingParts';
-import { Section } from './MeetingShow';
-import { meetingInput } from './meetingInput';
-import { TehranDateTimeInput } from './TehranDateTimeInput';
-import { MeetingKindInput, MeetingStatusInput } from './meetingEnums';
+} from "react-admin";
+import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
+import { MeetingAgenda, MeetingResolutions } from "./MeetingParts";
+import { Section } from "./MeetingShow";
+import { meetingInput } from "./meetingInput";
+import { TehranDateTimeInput } from "./TehranDateTimeInput";
+import { MeetingKindInput, MeetingStatusInput } from "./meetingEnums";
 
 const MeetingFields = () => (
   <>
     <TextInput source="title" validate={required()} fullWidth />
     <MeetingKindInput source="kind" validate={required()} />
-    <ReferenceInput source="chairId" reference="managers" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="chairId" reference="managers" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
-    <ReferenceInput source="organisingAgencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="organisingAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <TextInput source="venue" fullWidth />
-    <ReferenceInput source="venueNgoHouseId" reference="ngoHouses" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="venueNgoHouseId" reference="ngoHouses" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
-    <ReferenceInput source="workingGroupId" reference="workingGroups" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="workingGroupId" reference="workingGroups" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <TehranDateTimeInput source="scheduledAt" required />
@@ -43,7 +43,7 @@ const ParticipantInputs = () => (
   <>
     <ArrayInput source="attendance" label="سمن‌های حاضر">
       <SimpleFormIterator inline disableReordering>
-        <ReferenceInput source="ngoId" reference="ngos" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput source="ngoId" reference="ngos" sort={{ field: "name", order: "ASC" }}>
           <AutocompleteInput label="سمن" validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
         <TextInput source="representativeName" label="نماینده" />
@@ -51,10 +51,10 @@ const ParticipantInputs = () => (
     </ArrayInput>
     <ArrayInput source="officials" label="مسئولان حاضر">
       <SimpleFormIterator inline disableReordering>
-        <ReferenceInput source="managerId" reference="managers" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput source="managerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
           <AutocompleteInput label="مدیر" validate={required()} sx={{ minWidth: 280 }} />
         </ReferenceInput>
-        <ReferenceInput source="agencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
           <AutocompleteInput label="دستگاه" sx={{ minWidth: 240 }} />
         </ReferenceInput>
         <TextInput source="role" label="نقش در نشست" validate={required()} />
@@ -67,7 +67,7 @@ export const MeetingCreate = () => {
   const territory = useTerritoryDefaults();
   return (
     <Create transform={meetingInput} redirect="show">
-      <SimpleForm defaultValues={{ ...territory, kind: 'QUARTERLY_PROBLEM_CENTRED', attendance: [], officials: [] }}>
+      <SimpleForm defaultValues={{ ...territory, kind: "QUARTERLY_PROBLEM_CENTRED", attendance: [], officials: [] }}>
         <ProvinceCountyInputs provinceRequired countyHelp="خالی: نشست استانی" />
         <MeetingFields />
         <ParticipantInputs />
@@ -85,8 +85,12 @@ export const MeetingEdit = () => (
       <FormDataConsumer>
         {({ formData }) => (
           <>
-            {formData.status !== 'PLANNED' && formData.status !== 'CANCELLED' && <TehranDateTimeInput source="heldAt" />}
-            {formData.status === 'CANCELLED' && <TextInput source="cancellationReason" validate={required()} fullWidth />}
+            {formData.status !== "PLANNED" && formData.status !== "CANCELLED" && (
+              <TehranDateTimeInput source="heldAt" />
+            )}
+            {formData.status === "CANCELLED" && (
+              <TextInput source="cancellationReason" validate={required()} fullWidth />
+            )}
           </>
         )}
       </FormDataConsumer>

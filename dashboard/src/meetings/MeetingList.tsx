@@ -1,4 +1,4 @@
-import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import CalendarMonthIcon from "@mui/icons-material/CalendarMonth";
 import {
   BooleanField,
   Button,
@@ -15,13 +15,13 @@ import {
   TopToolbar,
   useNavigate,
   type RaRecord,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { toPersianDigits } from '../common/persianDigits';
-import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
-import { MEETING_CALENDAR_PATH } from './calendarMonth';
-import { MeetingKindField, MeetingKindInput, MeetingStatusField, MeetingStatusInput } from './meetingEnums';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { toPersianDigits } from "../common/persianDigits";
+import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+import { MEETING_CALENDAR_PATH } from "./calendarMonth";
+import { MeetingKindField, MeetingKindInput, MeetingStatusField, MeetingStatusInput } from "./meetingEnums";
 
 const meetingFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -55,7 +55,7 @@ const MeetingListActions = () => (
 );
 
 export const MeetingList = () => (
-  <List filters={meetingFilters} sort={{ field: 'scheduledAt', order: 'DESC' }} actions={<MeetingListActions />}>
+  <List filters={meetingFilters} sort={{ field: "scheduledAt", order: "DESC" }} actions={<MeetingListActions />}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <MeetingKindField source="kind" />
@@ -66,7 +66,11 @@ export const MeetingList = () => (
         sortable={false}
         render={(record: RaRecord) => toPersianDigits(`${record.jalaliYear} / فصل ${record.jalaliQuarter}`)}
       />
-      <FunctionField source="ngoCount" sortable={false} render={(record: RaRecord) => toPersianDigits(record.ngoCount ?? 0)} />
+      <FunctionField
+        source="ngoCount"
+        sortable={false}
+        render={(record: RaRecord) => toPersianDigits(record.ngoCount ?? 0)}
+      />
       <MeetingStatusField source="status" />
       <BooleanField source="countsAsEngagement" sortable={false} />
     </Datagrid>

@@ -1,10 +1,10 @@
-import AddIcon from '@mui/icons-material/Add';
-import EditIcon from '@mui/icons-material/Edit';
-import NoteAddIcon from '@mui/icons-material/NoteAdd';
-import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
+import AddIcon from "@mui/icons-material/Add";
+import EditIcon from "@mui/icons-material/Edit";
+import NoteAddIcon from "@mui/icons-material/NoteAdd";
+import WarningAmberIcon from "@mui/icons-material/WarningAmber";
+import Chip from "@mui/material/Chip";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
 import {
   ArrayField,
   AutocompleteInput,
@@ -23,12 +23,12 @@ import {
   useDataProvider,
   useRecordContext,
   type RaRecord,
-} from 'react-admin';
-import { ActionDialogButton } from '../common/ActionDialog';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { useGraphQL } from '../common/useGraphQL';
-import { FollowUpChip, LicenceStateChip, ResolutionStatusInput } from '../engagement/engagementEnums';
+} from "react-admin";
+import { ActionDialogButton } from "../common/ActionDialog";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { useGraphQL } from "../common/useGraphQL";
+import { FollowUpChip, LicenceStateChip, ResolutionStatusInput } from "../engagement/engagementEnums";
 
 /** The NGOs present, each with the state of its licence on the meeting date; flagged ones stand out. */
 export const AttendanceGrid = () => (
@@ -37,7 +37,7 @@ export const AttendanceGrid = () => (
       bulkActionButtons={false}
       rowClick={false}
       empty={<Typography variant="body2">هیچ سمنی ثبت نشده است.</Typography>}
-      rowSx={(record: RaRecord) => (record.licenceFlagged ? { backgroundColor: 'rgba(237, 108, 2, 0.12)' } : {})}
+      rowSx={(record: RaRecord) => (record.licenceFlagged ? { backgroundColor: "rgba(237, 108, 2, 0.12)" } : {})}
     >
       <ReferenceField source="ngoId" reference="ngos" link="show" label="سمن" />
       <TextField source="representativeName" label="نماینده" emptyText="—" />
@@ -62,7 +62,11 @@ export const AttendanceGrid = () => (
 
 export const OfficialsGrid = () => (
   <ArrayField source="officials">
-    <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography variant="body2">مسئولی ثبت نشده است.</Typography>}>
+    <Datagrid
+      bulkActionButtons={false}
+      rowClick={false}
+      empty={<Typography variant="body2">مسئولی ثبت نشده است.</Typography>}
+    >
       <ReferenceField source="managerId" reference="managers" link="show" label="مدیر" />
       <ReferenceField source="agencyId" reference="agencies" link={false} label="دستگاه" emptyText="—" />
       <TextField source="role" label="نقش در نشست" />
@@ -73,10 +77,15 @@ export const OfficialsGrid = () => (
 const AgendaInputs = () => (
   <>
     <TextInput source="topic" label="موضوع" validate={required()} fullWidth />
-    <ReferenceInput source="socialHarmId" reference="socialHarms" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={50}>
+    <ReferenceInput
+      source="socialHarmId"
+      reference="socialHarms"
+      sort={{ field: "sortOrder", order: "ASC" }}
+      perPage={50}
+    >
       <AutocompleteInput label="آسیب اجتماعی" fullWidth />
     </ReferenceInput>
-    <ReferenceInput source="demandId" reference="demands" sort={{ field: 'raisedOn', order: 'DESC' }}>
+    <ReferenceInput source="demandId" reference="demands" sort={{ field: "raisedOn", order: "DESC" }}>
       <AutocompleteInput label="مطالبه سمن" optionText="title" fullWidth />
     </ReferenceInput>
     <NumberInput source="position" label="ردیف" />
@@ -96,8 +105,8 @@ const AgendaRowActions = () => {
         label="ویرایش"
         icon={<EditIcon />}
         title="ویرایش دستور جلسه"
-        defaultValues={pick(record, ['topic', 'socialHarmId', 'demandId', 'position', 'notes'])}
-        onSubmit={(values) => dataProvider.update('agendaItems', { id: record.id, data: values, previousData: record })}
+        defaultValues={pick(record, ["topic", "socialHarmId", "demandId", "position", "notes"])}
+        onSubmit={(values) => dataProvider.update("agendaItems", { id: record.id, data: values, previousData: record })}
       >
         <AgendaInputs />
       </ActionDialogButton>
@@ -110,13 +119,22 @@ const AgendaRowActions = () => {
 export const MeetingAgenda = () => {
   const meeting = useRecordContext();
   const dataProvider = useDataProvider();
-  const { canAccess } = useCanAccess({ resource: 'agendaItems', action: 'edit' });
+  const { canAccess } = useCanAccess({ resource: "agendaItems", action: "edit" });
   if (!meeting) return null;
   const editable = canAccess && !meeting.locked;
   return (
     <Stack spacing={1} data-testid="meeting-agenda">
-      <ReferenceManyField reference="agendaItems" target="meetingId" sort={{ field: 'position', order: 'ASC' }} perPage={100}>
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography variant="body2">دستور جلسه‌ای ثبت نشده است.</Typography>}>
+      <ReferenceManyField
+        reference="agendaItems"
+        target="meetingId"
+        sort={{ field: "position", order: "ASC" }}
+        perPage={100}
+      >
+        <Datagrid
+          bulkActionButtons={false}
+          rowClick={false}
+          empty={<Typography variant="body2">دستور جلسه‌ای ثبت نشده است.</Typography>}
+        >
           <NumberField source="position" label="ردیف" locales="fa-IR" />
           <TextField source="topic" label="موضوع" />
           <TextField source="socialHarm.name" label="آسیب اجتماعی" emptyText="—" />
@@ -130,7 +148,7 @@ export const MeetingAgenda = () => {
           <ActionDialogButton
             label="افزودن دستور جلسه"
             icon={<AddIcon />}
-            onSubmit={(values) => dataProvider.create('agendaItems', { data: { ...values, meetingId: meeting.id } })}
+            onSubmit={(values) => dataProvider.create("agendaItems", { data: { ...values, meetingId: meeting.id } })}
           >
             <AgendaInputs />
           </ActionDialogButton>
@@ -143,10 +161,10 @@ export const MeetingAgenda = () => {
 export const ResolutionInputs = ({ withStatus = false }: { withStatus?: boolean }) => (
   <>
     <TextInput source="text" label="متن مصوبه" validate={required()} multiline fullWidth />
-    <ReferenceInput source="ownerAgencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="ownerAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput label="دستگاه مسئول" fullWidth />
     </ReferenceInput>
-    <ReferenceInput source="ownerManagerId" reference="managers" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="ownerManagerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput label="مدیر مسئول" fullWidth />
     </ReferenceInput>
     <JalaliDateInput source="deadline" label="مهلت" />
@@ -198,8 +216,16 @@ const ResolutionRowActions = () => {
         label="ویرایش"
         icon={<EditIcon />}
         title="ویرایش مصوبه"
-        defaultValues={pick(record, ['text', 'ownerAgencyId', 'ownerManagerId', 'deadline', 'status', 'completedOn', 'cancellationReason'])}
-        onSubmit={(values) => dataProvider.update('resolutions', { id: record.id, data: values, previousData: record })}
+        defaultValues={pick(record, [
+          "text",
+          "ownerAgencyId",
+          "ownerManagerId",
+          "deadline",
+          "status",
+          "completedOn",
+          "cancellationReason",
+        ])}
+        onSubmit={(values) => dataProvider.update("resolutions", { id: record.id, data: values, previousData: record })}
       >
         <ResolutionInputs withStatus />
       </ActionDialogButton>
@@ -213,13 +239,22 @@ const ResolutionRowActions = () => {
 export const MeetingResolutions = () => {
   const meeting = useRecordContext();
   const dataProvider = useDataProvider();
-  const { canAccess } = useCanAccess({ resource: 'resolutions', action: 'edit' });
+  const { canAccess } = useCanAccess({ resource: "resolutions", action: "edit" });
   if (!meeting) return null;
   const editable = canAccess && !meeting.locked;
   return (
     <Stack spacing={1} data-testid="meeting-resolutions">
-      <ReferenceManyField reference="resolutions" target="meetingId" sort={{ field: 'createdAt', order: 'ASC' }} perPage={100}>
-        <Datagrid bulkActionButtons={false} rowClick={editable ? false : 'show'} empty={<Typography variant="body2">مصوبه‌ای ثبت نشده است.</Typography>}>
+      <ReferenceManyField
+        reference="resolutions"
+        target="meetingId"
+        sort={{ field: "createdAt", order: "ASC" }}
+        perPage={100}
+      >
+        <Datagrid
+          bulkActionButtons={false}
+          rowClick={editable ? false : "show"}
+          empty={<Typography variant="body2">مصوبه‌ای ثبت نشده است.</Typography>}
+        >
           <TextField source="text" label="متن مصوبه" />
           <ReferenceField source="ownerAgencyId" reference="agencies" link={false} label="دستگاه مسئول" emptyText="—" />
           <ReferenceField source="ownerManagerId" reference="managers" link={false} label="مدیر مسئول" emptyText="—" />
@@ -234,7 +269,7 @@ export const MeetingResolutions = () => {
             label="افزودن مصوبه"
             icon={<AddIcon />}
             intro="برای مصوبه، دستگاه یا مدیر مسئول را مشخص کنید."
-            onSubmit={(values) => dataProvider.create('resolutions', { data: { ...values, meetingId: meeting.id } })}
+            onSubmit={(values) => dataProvider.create("resolutions", { data: { ...values, meetingId: meeting.id } })}
           >
             <ResolutionInputs />
           </ActionDialogButton>

@@ -1,10 +1,10 @@
-import LockIcon from '@mui/icons-material/Lock';
-import Alert from '@mui/material/Alert';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import LockIcon from "@mui/icons-material/Lock";
+import Alert from "@mui/material/Alert";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import type { ReactNode } from "react";
 import {
   BooleanField,
   EditButton,
@@ -16,11 +16,11 @@ import {
   TopToolbar,
   useRecordContext,
   type RaRecord,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { toPersianDigits } from '../common/persianDigits';
-import { AttendanceGrid, MeetingAgenda, MeetingResolutions, OfficialsGrid } from './MeetingParts';
-import { MeetingKindField, MeetingStatusField } from './meetingEnums';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { toPersianDigits } from "../common/persianDigits";
+import { AttendanceGrid, MeetingAgenda, MeetingResolutions, OfficialsGrid } from "./MeetingParts";
+import { MeetingKindField, MeetingStatusField } from "./meetingEnums";
 
 export const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
   <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
@@ -50,27 +50,57 @@ const MeetingShowActions = () => {
 
 const MeetingSummary = () => (
   <Stack direction="row" flexWrap="wrap" gap={3}>
-    <Labeled><TextField source="title" /></Labeled>
-    <Labeled><MeetingKindField source="kind" /></Labeled>
-    <Labeled><MeetingStatusField source="status" /></Labeled>
-    <Labeled><JalaliDateField source="scheduledAt" showTime /></Labeled>
-    <Labeled><JalaliDateField source="heldAt" showTime emptyText="—" /></Labeled>
+    <Labeled>
+      <TextField source="title" />
+    </Labeled>
+    <Labeled>
+      <MeetingKindField source="kind" />
+    </Labeled>
+    <Labeled>
+      <MeetingStatusField source="status" />
+    </Labeled>
+    <Labeled>
+      <JalaliDateField source="scheduledAt" showTime />
+    </Labeled>
+    <Labeled>
+      <JalaliDateField source="heldAt" showTime emptyText="—" />
+    </Labeled>
     <Labeled>
       <FunctionField
         source="jalaliQuarter"
         render={(record: RaRecord) => toPersianDigits(`${record.jalaliYear} / فصل ${record.jalaliQuarter}`)}
       />
     </Labeled>
-    <Labeled><ReferenceField source="provinceId" reference="provinces" link={false} /></Labeled>
-    <Labeled><ReferenceField source="countyId" reference="counties" link="show" emptyText="استانی" /></Labeled>
-    <Labeled><ReferenceField source="chairId" reference="managers" link="show" emptyText="—" /></Labeled>
-    <Labeled><ReferenceField source="organisingAgencyId" reference="agencies" link={false} emptyText="—" /></Labeled>
-    <Labeled><TextField source="venue" emptyText="—" /></Labeled>
-    <Labeled><ReferenceField source="venueNgoHouseId" reference="ngoHouses" link={false} emptyText="—" /></Labeled>
-    <Labeled><ReferenceField source="workingGroupId" reference="workingGroups" link="show" emptyText="—" /></Labeled>
-    <Labeled><BooleanField source="countsAsEngagement" /></Labeled>
-    <Labeled><TextField source="cancellationReason" emptyText="—" /></Labeled>
-    <Labeled fullWidth><TextField source="minutes" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} /></Labeled>
+    <Labeled>
+      <ReferenceField source="provinceId" reference="provinces" link={false} />
+    </Labeled>
+    <Labeled>
+      <ReferenceField source="countyId" reference="counties" link="show" emptyText="استانی" />
+    </Labeled>
+    <Labeled>
+      <ReferenceField source="chairId" reference="managers" link="show" emptyText="—" />
+    </Labeled>
+    <Labeled>
+      <ReferenceField source="organisingAgencyId" reference="agencies" link={false} emptyText="—" />
+    </Labeled>
+    <Labeled>
+      <TextField source="venue" emptyText="—" />
+    </Labeled>
+    <Labeled>
+      <ReferenceField source="venueNgoHouseId" reference="ngoHouses" link={false} emptyText="—" />
+    </Labeled>
+    <Labeled>
+      <ReferenceField source="workingGroupId" reference="workingGroups" link="show" emptyText="—" />
+    </Labeled>
+    <Labeled>
+      <BooleanField source="countsAsEngagement" />
+    </Labeled>
+    <Labeled>
+      <TextField source="cancellationReason" emptyText="—" />
+    </Labeled>
+    <Labeled fullWidth>
+      <TextField source="minutes" emptyText="—" sx={{ whiteSpace: "pre-wrap" }} />
+    </Labeled>
   </Stack>
 );
 

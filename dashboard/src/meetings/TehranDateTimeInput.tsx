@@ -1,10 +1,10 @@
-import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { useInput, useTranslate, type Validator } from 'react-admin';
-import { EXAMPLE, isoToJalaliText, jalaliFormValue } from '../common/jalaliInput';
-import { splitTehranInstant, tehranInstant } from '../engagement/periods';
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { useState } from "react";
+import { useInput, useTranslate, type Validator } from "react-admin";
+import { EXAMPLE, isoToJalaliText, jalaliFormValue } from "../common/jalaliInput";
+import { splitTehranInstant, tehranInstant } from "../engagement/periods";
 
 export interface TehranDateTimeInputProps {
   source: string;
@@ -19,16 +19,22 @@ const INVALID = { invalidDateTime: true };
  * An instant typed as a Jalali day and a Tehran `HH:MM` time, kept in the form as the UTC ISO instant the API's
  * `DateTimeISO` takes (Tehran is UTC+03:30 all year).
  */
-export const TehranDateTimeInput = ({ source, label, required = false, defaultTime = '10:00' }: TehranDateTimeInputProps) => {
+export const TehranDateTimeInput = ({
+  source,
+  label,
+  required = false,
+  defaultTime = "10:00",
+}: TehranDateTimeInputProps) => {
   const translate = useTranslate();
   const check: Validator = (value) => {
-    if (value === INVALID || (value && typeof value === 'object')) return 'تاریخ (مثل ۱۴۰۴/۰۳/۲۵) یا ساعت (مثل ۱۰:۳۰) نامعتبر است.';
-    if (required && !value) return 'ra.validation.required';
+    if (value === INVALID || (value && typeof value === "object"))
+      return "تاریخ (مثل ۱۴۰۴/۰۳/۲۵) یا ساعت (مثل ۱۰:۳۰) نامعتبر است.";
+    if (required && !value) return "ra.validation.required";
     return undefined;
   };
   const { field, fieldState, isRequired } = useInput({ source, validate: check });
   const initial = splitTehranInstant(field.value);
-  const [dayText, setDayText] = useState(initial.day ? isoToJalaliText(initial.day) : '');
+  const [dayText, setDayText] = useState(initial.day ? isoToJalaliText(initial.day) : "");
   const [time, setTime] = useState(initial.time ?? defaultTime);
 
   const update = (nextDay: string, nextTime: string) => {
@@ -36,7 +42,7 @@ export const TehranDateTimeInput = ({ source, label, required = false, defaultTi
     setTime(nextTime);
     if (!nextDay.trim()) return field.onChange(null);
     const day = jalaliFormValue(nextDay);
-    const instant = typeof day === 'string' ? tehranInstant(day, nextTime) : undefined;
+    const instant = typeof day === "string" ? tehranInstant(day, nextTime) : undefined;
     field.onChange(instant ?? INVALID);
   };
   const labelText = translate(label ?? `resources.meetings.fields.${source}`, { _: label ?? source });
@@ -53,7 +59,7 @@ export const TehranDateTimeInput = ({ source, label, required = false, defaultTi
         onBlur={field.onBlur}
         error={Boolean(error)}
         size="small"
-        slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric', autoComplete: 'off' } }}
+        slotProps={{ htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" } }}
       />
       <TextField
         label="ساعت (تهران)"
@@ -64,7 +70,7 @@ export const TehranDateTimeInput = ({ source, label, required = false, defaultTi
         error={Boolean(error)}
         size="small"
         sx={{ width: 120 }}
-        slotProps={{ htmlInput: { dir: 'ltr', inputMode: 'numeric', autoComplete: 'off' } }}
+        slotProps={{ htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" } }}
       />
       {error && (
         <Typography variant="caption" color="error" sx={{ pt: 1 }}>

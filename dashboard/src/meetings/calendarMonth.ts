@@ -1,8 +1,8 @@
-import { format } from 'date-fns-jalali';
-import { isIsoDay, JALALI_MONTH_NAMES, jalaliMonthLength, jalaliToIso, tehranTodayIso } from '../common/jalaliInput';
-import { isSupportedJalaliYear } from '../common/jalaliYears';
-import { toPersianDigits } from '../common/persianDigits';
-import { splitTehranInstant, tehranInstant } from '../engagement/periods';
+import { format } from "date-fns-jalali";
+import { isIsoDay, JALALI_MONTH_NAMES, jalaliMonthLength, jalaliToIso, tehranTodayIso } from "../common/jalaliInput";
+import { isSupportedJalaliYear } from "../common/jalaliYears";
+import { toPersianDigits } from "../common/persianDigits";
+import { splitTehranInstant, tehranInstant } from "../engagement/periods";
 
 /** The meeting calendar's month: Jalali year and month (1–12). */
 export interface JalaliMonth {
@@ -10,12 +10,12 @@ export interface JalaliMonth {
   month: number;
 }
 
-export const MEETING_CALENDAR_PATH = '/meetings/calendar';
+export const MEETING_CALENDAR_PATH = "/meetings/calendar";
 
 export { JALALI_MONTH_NAMES };
 
 /** Column headers, Saturday first (the Iranian week). */
-export const WEEKDAY_NAMES = ['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه'] as const;
+export const WEEKDAY_NAMES = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"] as const;
 
 /** One day of the month: its Jalali day number and its Gregorian `YYYY-MM-DD`. */
 export interface CalendarDay {
@@ -34,7 +34,7 @@ export interface MonthGrid {
 
 /** Saturday-first column (0–6) of a Gregorian ISO day. */
 export function saturdayColumn(iso: string): number {
-  const [year, month, day] = iso.split('-').map(Number);
+  const [year, month, day] = iso.split("-").map(Number);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay(); // 0 = Sunday … 6 = Saturday
   return (weekday + 1) % 7;
 }
@@ -58,8 +58,10 @@ export function shiftMonth({ year, month }: JalaliMonth, delta: number): JalaliM
 
 /** The Jalali month of a Gregorian ISO day. */
 export function jalaliMonthOfIso(iso: string): JalaliMonth {
-  const [year, month, day] = iso.split('-').map(Number);
-  const [jYear, jMonth] = format(new Date(year, month - 1, day, 12), 'yyyy-MM').split('-').map(Number);
+  const [year, month, day] = iso.split("-").map(Number);
+  const [jYear, jMonth] = format(new Date(year, month - 1, day, 12), "yyyy-MM")
+    .split("-")
+    .map(Number);
   return { year: jYear, month: jMonth };
 }
 
@@ -70,14 +72,14 @@ export function currentJalaliMonth(now = new Date()): JalaliMonth {
 
 /** `1404-08` → the month; anything else → undefined. */
 export function parseMonthParam(value: string | null | undefined): JalaliMonth | undefined {
-  const match = /^(\d{4})-(\d{1,2})$/.exec(value ?? '');
+  const match = /^(\d{4})-(\d{1,2})$/.exec(value ?? "");
   if (!match) return undefined;
   const [year, month] = [Number(match[1]), Number(match[2])];
   return isSupportedJalaliYear(year) && month >= 1 && month <= 12 ? { year, month } : undefined;
 }
 
 export function monthParam({ year, month }: JalaliMonth): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
+  return `${year}-${String(month).padStart(2, "0")}`;
 }
 
 /** «آبان ۱۴۰۴» */
@@ -92,8 +94,8 @@ export function monthTitle({ year, month }: JalaliMonth): string {
 export function monthMeetingFilter(month: JalaliMonth): { from: string; to: string } {
   const next = shiftMonth(month, 1);
   return {
-    from: tehranInstant(jalaliToIso(month.year, month.month, 1), '00:00')!,
-    to: tehranInstant(jalaliToIso(next.year, next.month, 1), '00:00')!,
+    from: tehranInstant(jalaliToIso(month.year, month.month, 1), "00:00")!,
+    to: tehranInstant(jalaliToIso(next.year, next.month, 1), "00:00")!,
   };
 }
 
@@ -111,7 +113,9 @@ export interface CalendarMeeting {
 export function meetingsByDay<T extends CalendarMeeting>(meetings: readonly T[]): Map<string, T[]> {
   const byDay = new Map<string, T[]>();
   for (const meeting of meetings) {
-    const day = isIsoDay(meeting.meetingDate) ? meeting.meetingDate : splitTehranInstant(meeting.heldAt ?? meeting.scheduledAt).day;
+    const day = isIsoDay(meeting.meetingDate)
+      ? meeting.meetingDate
+      : splitTehranInstant(meeting.heldAt ?? meeting.scheduledAt).day;
     if (!day) continue;
     const list = byDay.get(day) ?? [];
     list.push(meeting);

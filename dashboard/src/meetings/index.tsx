@@ -1,16 +1,16 @@
-import EventIcon from '@mui/icons-material/Event';
-import type { ResourceProps } from 'react-admin';
-import { MeetingCreate, MeetingEdit } from './MeetingForms';
-import { MeetingList } from './MeetingList';
-import { MeetingShow } from './MeetingShow';
+import EventIcon from "@mui/icons-material/Event";
+import type { ResourceProps } from "react-admin";
+import { MeetingCreate, MeetingEdit } from "./MeetingForms";
+import { MeetingList } from "./MeetingList";
+import { MeetingShow } from "./MeetingShow";
 
-const meetings: Omit<ResourceProps, 'name'> = {
+const meetings: Omit<ResourceProps, "name"> = {
   list: MeetingList,
   show: MeetingShow,
   create: MeetingCreate,
   edit: MeetingEdit,
   icon: EventIcon,
-  recordRepresentation: 'title',
+  recordRepresentation: "title",
 };
 
 export default meetings;

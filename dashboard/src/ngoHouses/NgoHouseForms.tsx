@@ -1,4 +1,4 @@
-import Typography from '@mui/material/Typography';
+import Typography from "@mui/material/Typography";
 import {
   ArrayField,
   ArrayInput,
@@ -18,13 +18,13 @@ import {
   TextArrayInput,
   TextField,
   TextInput,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { LtrTextField } from '../common/LtrTextField';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
-import { validatePhone } from '../ngos/ngoValidation';
-import { membershipsToMembers } from './memberships';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { LtrTextField } from "../common/LtrTextField";
+import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
+import { validatePhone } from "../ngos/ngoValidation";
+import { membershipsToMembers } from "./memberships";
 
 const NgoHouseForm = ({ defaultValues }: { defaultValues?: Record<string, unknown> }) => (
   <SimpleForm defaultValues={defaultValues}>
@@ -32,7 +32,7 @@ const NgoHouseForm = ({ defaultValues }: { defaultValues?: Record<string, unknow
     <ProvinceCountyInputs provinceRequired countyHelp="hamafza.ngoHouses.countyHelp" />
     <TextInput source="address" multiline fullWidth />
     <TextInput source="managerName" />
-    <TextInput source="managerPhone" validate={validatePhone} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+    <TextInput source="managerPhone" validate={validatePhone} slotProps={{ htmlInput: { dir: "ltr" } }} />
     <TextArrayInput source="facilities" helperText="hamafza.ngoHouses.facilitiesHelp" fullWidth />
     <JalaliDateInput source="openedOn" notInFuture />
     <FormDataConsumer>
@@ -42,10 +42,20 @@ const NgoHouseForm = ({ defaultValues }: { defaultValues?: Record<string, unknow
             <ReferenceInput
               source="ngoId"
               reference="ngos"
-              sort={{ field: 'name', order: 'ASC' }}
-              filter={formData.countyId ? { countyId: formData.countyId } : formData.provinceId ? { provinceId: formData.provinceId } : {}}
+              sort={{ field: "name", order: "ASC" }}
+              filter={
+                formData.countyId
+                  ? { countyId: formData.countyId }
+                  : formData.provinceId
+                    ? { provinceId: formData.provinceId }
+                    : {}
+              }
             >
-              <AutocompleteInput label="resources.ngoHouses.fields.members" validate={required()} sx={{ minWidth: 360 }} />
+              <AutocompleteInput
+                label="resources.ngoHouses.fields.members"
+                validate={required()}
+                sx={{ minWidth: 360 }}
+              />
             </ReferenceInput>
             <JalaliDateInput source="joinedOn" label="hamafza.ngoHouses.joinedOn" notInFuture helperText={false} />
           </SimpleFormIterator>

@@ -1,15 +1,15 @@
-import HomeWorkIcon from '@mui/icons-material/HomeWork';
-import type { ResourceProps } from 'react-admin';
-import { NgoHouseCreate, NgoHouseEdit, NgoHouseShow } from './NgoHouseForms';
-import { NgoHouseList } from './NgoHouseList';
+import HomeWorkIcon from "@mui/icons-material/HomeWork";
+import type { ResourceProps } from "react-admin";
+import { NgoHouseCreate, NgoHouseEdit, NgoHouseShow } from "./NgoHouseForms";
+import { NgoHouseList } from "./NgoHouseList";
 
-const ngoHouses: Omit<ResourceProps, 'name'> = {
+const ngoHouses: Omit<ResourceProps, "name"> = {
   list: NgoHouseList,
   create: NgoHouseCreate,
   edit: NgoHouseEdit,
   show: NgoHouseShow,
   icon: HomeWorkIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default ngoHouses;

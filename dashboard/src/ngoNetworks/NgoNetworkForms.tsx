@@ -1,4 +1,4 @@
-import Typography from '@mui/material/Typography';
+import Typography from "@mui/material/Typography";
 import {
   ArrayField,
   AutocompleteArrayInput,
@@ -17,31 +17,51 @@ import {
   SingleFieldList,
   TextField,
   TextInput,
-} from 'react-admin';
-import { withIncludedIds } from '../common/includedLists';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
+} from "react-admin";
+import { withIncludedIds } from "../common/includedLists";
+import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
 
 /** Member NGOs are read as `members` (included on request) and written as `memberNgoIds`. */
-const INCLUDE_MEMBERS = { meta: { include: ['members'] } };
+const INCLUDE_MEMBERS = { meta: { include: ["members"] } };
 
-const membersToIds = withIncludedIds('members', 'memberNgoIds');
+const membersToIds = withIncludedIds("members", "memberNgoIds");
 
 const NgoNetworkForm = ({ defaultValues }: { defaultValues?: Record<string, unknown> }) => (
   <SimpleForm defaultValues={defaultValues}>
     <TextInput source="name" validate={required()} fullWidth />
-    <ReferenceInput source="fieldId" reference="fieldsOfActivity" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
+    <ReferenceInput
+      source="fieldId"
+      reference="fieldsOfActivity"
+      sort={{ field: "sortOrder", order: "ASC" }}
+      perPage={100}
+    >
       <AutocompleteInput validate={required()} sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <ProvinceCountyInputs provinceRequired countyHelp="hamafza.ngoNetworks.countyHelp" />
     <FormDataConsumer>
       {({ formData }) => {
-        const territory = formData.countyId ? { countyId: formData.countyId } : formData.provinceId ? { provinceId: formData.provinceId } : {};
+        const territory = formData.countyId
+          ? { countyId: formData.countyId }
+          : formData.provinceId
+            ? { provinceId: formData.provinceId }
+            : {};
         return (
           <>
-            <ReferenceInput source="coordinatorNgoId" reference="ngos" sort={{ field: 'name', order: 'ASC' }} filter={territory}>
+            <ReferenceInput
+              source="coordinatorNgoId"
+              reference="ngos"
+              sort={{ field: "name", order: "ASC" }}
+              filter={territory}
+            >
               <AutocompleteInput validate={required()} sx={{ minWidth: 360 }} />
             </ReferenceInput>
-            <ReferenceArrayInput source="memberNgoIds" reference="ngos" sort={{ field: 'name', order: 'ASC' }} filter={territory} perPage={50}>
+            <ReferenceArrayInput
+              source="memberNgoIds"
+              reference="ngos"
+              sort={{ field: "name", order: "ASC" }}
+              filter={territory}
+              perPage={50}
+            >
               <AutocompleteArrayInput helperText="hamafza.ngoNetworks.membersHelp" fullWidth />
             </ReferenceArrayInput>
           </>

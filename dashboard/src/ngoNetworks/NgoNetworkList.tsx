@@ -1,5 +1,5 @@
-import { Datagrid, List, ReferenceField, SearchInput, TextField } from 'react-admin';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
+import { Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -10,7 +10,7 @@ const filters = [
 ];
 
 export const NgoNetworkList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="field.name" label="resources.ngoNetworks.fields.fieldId" sortable={false} />

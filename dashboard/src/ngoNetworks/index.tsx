@@ -1,15 +1,15 @@
-import HubIcon from '@mui/icons-material/Hub';
-import type { ResourceProps } from 'react-admin';
-import { NgoNetworkCreate, NgoNetworkEdit, NgoNetworkShow } from './NgoNetworkForms';
-import { NgoNetworkList } from './NgoNetworkList';
+import HubIcon from "@mui/icons-material/Hub";
+import type { ResourceProps } from "react-admin";
+import { NgoNetworkCreate, NgoNetworkEdit, NgoNetworkShow } from "./NgoNetworkForms";
+import { NgoNetworkList } from "./NgoNetworkList";
 
-const ngoNetworks: Omit<ResourceProps, 'name'> = {
+const ngoNetworks: Omit<ResourceProps, "name"> = {
   list: NgoNetworkList,
   create: NgoNetworkCreate,
   edit: NgoNetworkEdit,
   show: NgoNetworkShow,
   icon: HubIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default ngoNetworks;

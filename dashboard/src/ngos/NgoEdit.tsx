@@ -1,5 +1,5 @@
-import { Edit } from 'react-admin';
-import { NgoForm } from './NgoForm';
+import { Edit } from "react-admin";
+import { NgoForm } from "./NgoForm";
 
 export const NgoEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">

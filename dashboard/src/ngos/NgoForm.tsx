@@ -15,21 +15,21 @@ import {
   TextArrayInput,
   TextInput,
   type TabbedFormProps,
-} from 'react-admin';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { ProvinceCountyInputs } from '../common/TerritoryInputs';
-import { currentJalaliYear } from '../engagement/periods';
-import { AwardLevelInput, BoardRoleInput, NgoScopeInput, NgoStatusInput, UrgencyInput } from './ngoStatus';
-import { validateLegalNationalId, validateNationalCode, validatePhone, validatePhones } from './ngoValidation';
+} from "react-admin";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { ProvinceCountyInputs } from "../common/TerritoryInputs";
+import { currentJalaliYear } from "../engagement/periods";
+import { AwardLevelInput, BoardRoleInput, NgoScopeInput, NgoStatusInput, UrgencyInput } from "./ngoStatus";
+import { validateLegalNationalId, validateNationalCode, validatePhone, validatePhones } from "./ngoValidation";
 
-const ltr = { htmlInput: { dir: 'ltr' } };
-const validateJalaliYear = [required(), regex(/^1[2-4]\d\d$/, 'hamafza.ngos.jalaliYearRule')];
+const ltr = { htmlInput: { dir: "ltr" } };
+const validateJalaliYear = [required(), regex(/^1[2-4]\d\d$/, "hamafza.ngos.jalaliYearRule")];
 
 /**
  * The whole NGO in one form, as `createNgo` / `updateNgo` take it: details, fields of activity, phones, and the
  * board, capabilities, awards and training needs as lists (each list replaces the NGO's; items keep their ids).
  */
-export const NgoForm = (props: Omit<TabbedFormProps, 'children'>) => (
+export const NgoForm = (props: Omit<TabbedFormProps, "children">) => (
   <TabbedForm {...props}>
     <TabbedForm.Tab label="hamafza.ngos.tabs.profile">
       <TextInput source="name" validate={[required(), maxLength(300)]} fullWidth />
@@ -44,11 +44,21 @@ export const NgoForm = (props: Omit<TabbedFormProps, 'children'>) => (
       <NgoScopeInput source="scope" />
       <NgoStatusInput source="status" />
       <JalaliDateInput source="foundedOn" notInFuture />
-      <ReferenceArrayInput source="fieldIds" reference="fieldsOfActivity" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
+      <ReferenceArrayInput
+        source="fieldIds"
+        reference="fieldsOfActivity"
+        sort={{ field: "sortOrder", order: "ASC" }}
+        perPage={100}
+      >
         <AutocompleteArrayInput fullWidth />
       </ReferenceArrayInput>
       <TextInput source="phone" validate={validatePhone} helperText="hamafza.ngos.phoneHelp" slotProps={ltr} />
-      <TextArrayInput source="otherPhones" validate={validatePhones} helperText="hamafza.ngos.otherPhonesHelp" fullWidth />
+      <TextArrayInput
+        source="otherPhones"
+        validate={validatePhones}
+        helperText="hamafza.ngos.otherPhonesHelp"
+        fullWidth
+      />
       <TextInput source="address" multiline fullWidth />
       <NumberInput source="membersCount" min={0} validate={minValue(0)} />
       <NumberInput source="volunteersCount" min={0} validate={minValue(0)} />
@@ -74,7 +84,7 @@ export const NgoForm = (props: Omit<TabbedFormProps, 'children'>) => (
               <ReferenceInput
                 source="fieldId"
                 reference="fieldsOfActivity"
-                sort={{ field: 'sortOrder', order: 'ASC' }}
+                sort={{ field: "sortOrder", order: "ASC" }}
                 perPage={100}
                 filter={Array.isArray(formData.fieldIds) && formData.fieldIds.length ? { ids: formData.fieldIds } : {}}
               >
@@ -82,7 +92,12 @@ export const NgoForm = (props: Omit<TabbedFormProps, 'children'>) => (
               </ReferenceInput>
             )}
           </FormDataConsumer>
-          <ReferenceArrayInput source="coverageCountyIds" reference="counties" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+          <ReferenceArrayInput
+            source="coverageCountyIds"
+            reference="counties"
+            sort={{ field: "name", order: "ASC" }}
+            perPage={50}
+          >
             <AutocompleteArrayInput helperText="hamafza.ngos.coverageHelp" sx={{ minWidth: 320 }} />
           </ReferenceArrayInput>
           <NumberInput source="volunteersAvailable" min={0} validate={minValue(0)} />

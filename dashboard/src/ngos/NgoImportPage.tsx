@@ -1,32 +1,46 @@
-import DownloadIcon from '@mui/icons-material/Download';
-import FactCheckIcon from '@mui/icons-material/FactCheck';
-import FolderOpenIcon from '@mui/icons-material/FolderOpen';
-import UploadIcon from '@mui/icons-material/Upload';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import MuiButton from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
-import { useRef, useState, type ChangeEvent } from 'react';
-import { LinkBase, Loading, Title, useCanAccess, useNotify, useTranslate } from 'react-admin';
-import { formatPersianNumber, toPersianDigits } from '../common/persianDigits';
-import { useGraphQL } from '../common/useGraphQL';
+import DownloadIcon from "@mui/icons-material/Download";
+import FactCheckIcon from "@mui/icons-material/FactCheck";
+import FolderOpenIcon from "@mui/icons-material/FolderOpen";
+import UploadIcon from "@mui/icons-material/Upload";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import MuiButton from "@mui/material/Button";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import { useRef, useState, type ChangeEvent } from "react";
+import { LinkBase, Loading, Title, useCanAccess, useNotify, useTranslate } from "react-admin";
+import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
+import { useGraphQL } from "../common/useGraphQL";
 
-export const NGO_IMPORT_PATH = '/ngos/import';
+export const NGO_IMPORT_PATH = "/ngos/import";
 
 const IMPORT_NGOS = /* GraphQL */ `
   mutation importNgos($csv: String!, $dryRun: Boolean!) {
     importNgos(csv: $csv, dryRun: $dryRun) {
-      ok dryRun rowCount importedCount problemCount recognisedColumns ignoredColumns ngoIds durationMs
-      problems { row column field message value }
+      ok
+      dryRun
+      rowCount
+      importedCount
+      problemCount
+      recognisedColumns
+      ignoredColumns
+      ngoIds
+      durationMs
+      problems {
+        row
+        column
+        field
+        message
+        value
+      }
     }
   }
 `;
@@ -54,18 +68,18 @@ export interface ImportReport {
 
 /** The Persian headers the import recognises (the English ones of data/demo-ngos.csv work too). */
 export const TEMPLATE_HEADERS = [
-  'نام',
-  'شناسه ملی',
-  'شماره ثبت',
-  'کد شهرستان',
-  'حوزه فعالیت',
-  'تاریخ تأسیس',
-  'تلفن',
-  'نشانی',
-  'تعداد اعضا',
-  'تعداد داوطلبان',
-  'وضعیت',
-  'گستره فعالیت',
+  "نام",
+  "شناسه ملی",
+  "شماره ثبت",
+  "کد شهرستان",
+  "حوزه فعالیت",
+  "تاریخ تأسیس",
+  "تلفن",
+  "نشانی",
+  "تعداد اعضا",
+  "تعداد داوطلبان",
+  "وضعیت",
+  "گستره فعالیت",
 ];
 
 /**
@@ -76,11 +90,11 @@ const MAX_FILE_BYTES = 1_900_000;
 
 function downloadTemplate() {
   // With a BOM, so spreadsheet programs read the Persian headers as UTF-8.
-  const blob = new Blob([`\uFEFF${TEMPLATE_HEADERS.join(',')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob([`\uFEFF${TEMPLATE_HEADERS.join(",")}\r\n`], { type: "text/csv;charset=utf-8" });
   const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
+  const link = document.createElement("a");
   link.href = url;
-  link.download = 'hamafza-ngos-template.csv';
+  link.download = "hamafza-ngos-template.csv";
   link.click();
   URL.revokeObjectURL(url);
 }
@@ -93,27 +107,27 @@ export const NgoImportPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const graphql = useGraphQL();
-  const { canAccess, isPending: checkingAccess } = useCanAccess({ resource: 'ngos', action: 'import' });
+  const { canAccess, isPending: checkingAccess } = useCanAccess({ resource: "ngos", action: "import" });
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; size: number; text: string }>();
   const [report, setReport] = useState<ImportReport>();
   const [checkedText, setCheckedText] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const [pending, setPending] = useState<'check' | 'import'>();
+  const [pending, setPending] = useState<"check" | "import">();
 
   if (checkingAccess) return <Loading />;
-  if (!canAccess) return <Alert severity="warning">{translate('hamafza.import.forbidden')}</Alert>;
+  if (!canAccess) return <Alert severity="warning">{translate("hamafza.import.forbidden")}</Alert>;
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
-    event.target.value = '';
+    event.target.value = "";
     setReport(undefined);
     setProblem(undefined);
     setCheckedText(undefined);
     if (!chosen) return;
     if (chosen.size > MAX_FILE_BYTES) {
       setFile(undefined);
-      setProblem(translate('hamafza.import.tooLarge'));
+      setProblem(translate("hamafza.import.tooLarge"));
       return;
     }
     setFile({ name: chosen.name, size: chosen.size, text: await chosen.text() });
@@ -121,14 +135,17 @@ export const NgoImportPage = () => {
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
-    setPending(dryRun ? 'check' : 'import');
+    setPending(dryRun ? "check" : "import");
     setProblem(undefined);
     try {
       const { importNgos } = await graphql<{ importNgos: ImportReport }>(IMPORT_NGOS, { csv: file.text, dryRun });
       setReport(importNgos);
       if (dryRun && importNgos.ok) setCheckedText(file.text);
       if (!dryRun && importNgos.ok) {
-        notify('hamafza.import.imported', { type: 'success', messageArgs: { count: formatPersianNumber(importNgos.importedCount) } });
+        notify("hamafza.import.imported", {
+          type: "success",
+          messageArgs: { count: formatPersianNumber(importNgos.importedCount) },
+        });
       }
     } catch (error) {
       setReport(undefined);
@@ -141,25 +158,25 @@ export const NgoImportPage = () => {
   const imported = report && !report.dryRun && report.ok;
 
   return (
-    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Title title={translate('hamafza.import.title')} />
+    <Box sx={{ mt: 2, display: "flex", flexDirection: "column", gap: 2 }}>
+      <Title title={translate("hamafza.import.title")} />
       <Card>
-        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+        <CardContent sx={{ display: "flex", flexDirection: "column", gap: 1.5 }}>
           <Typography variant="h5" component="h1">
-            {translate('hamafza.import.title')}
+            {translate("hamafza.import.title")}
           </Typography>
-          <Typography variant="body2">{translate('hamafza.import.intro')}</Typography>
+          <Typography variant="body2">{translate("hamafza.import.intro")}</Typography>
           <Typography variant="body2" color="text.secondary">
-            {translate('hamafza.import.formats')}
+            {translate("hamafza.import.formats")}
           </Typography>
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+          <Box sx={{ display: "flex", flexWrap: "wrap", gap: 0.5 }}>
             {TEMPLATE_HEADERS.map((header) => (
               <Chip key={header} label={header} size="small" variant="outlined" />
             ))}
           </Box>
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
+          <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1, alignItems: "center" }}>
             <MuiButton startIcon={<DownloadIcon />} onClick={downloadTemplate}>
-              {translate('hamafza.import.template')}
+              {translate("hamafza.import.template")}
             </MuiButton>
             <input
               ref={fileInput}
@@ -167,26 +184,29 @@ export const NgoImportPage = () => {
               accept=".csv,text/csv,text/plain"
               hidden
               onChange={choose}
-              aria-label={translate('hamafza.import.chooseFile')}
+              aria-label={translate("hamafza.import.chooseFile")}
               data-testid="csv-file"
             />
             <MuiButton variant="outlined" startIcon={<FolderOpenIcon />} onClick={() => fileInput.current?.click()}>
-              {translate('hamafza.import.chooseFile')}
+              {translate("hamafza.import.chooseFile")}
             </MuiButton>
             {file && (
               <Typography variant="body2" component="span" data-testid="csv-file-name">
-                {translate('hamafza.import.chosen', { name: file.name, size: formatPersianNumber(Math.ceil(file.size / 1024)) })}
+                {translate("hamafza.import.chosen", {
+                  name: file.name,
+                  size: formatPersianNumber(Math.ceil(file.size / 1024)),
+                })}
               </Typography>
             )}
           </Box>
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+          <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
             <MuiButton
               variant="outlined"
               startIcon={<FactCheckIcon />}
               disabled={!file || pending !== undefined}
               onClick={() => run(true)}
             >
-              {translate(pending === 'check' ? 'hamafza.import.checking' : 'hamafza.import.check')}
+              {translate(pending === "check" ? "hamafza.import.checking" : "hamafza.import.check")}
             </MuiButton>
             <MuiButton
               variant="contained"
@@ -194,11 +214,11 @@ export const NgoImportPage = () => {
               disabled={!file || checkedText !== file.text || pending !== undefined || Boolean(imported)}
               onClick={() => run(false)}
             >
-              {translate(pending === 'import' ? 'hamafza.import.importing' : 'hamafza.import.import')}
+              {translate(pending === "import" ? "hamafza.import.importing" : "hamafza.import.import")}
             </MuiButton>
           </Box>
           <Typography variant="caption" color="text.secondary">
-            {translate('hamafza.import.checkFirst')}
+            {translate("hamafza.import.checkFirst")}
           </Typography>
         </CardContent>
       </Card>
@@ -217,47 +237,52 @@ export const ImportReportView = ({ report }: { report: ImportReport }) => {
   const n = (value: number) => formatPersianNumber(value);
   const summary = report.ok
     ? report.dryRun
-      ? translate('hamafza.import.dryRunOk', { rows: n(report.rowCount) })
-      : translate('hamafza.import.importedOk', { count: n(report.importedCount) })
-    : translate('hamafza.import.rejected', { rows: n(report.rowCount), problems: n(report.problemCount) });
+      ? translate("hamafza.import.dryRunOk", { rows: n(report.rowCount) })
+      : translate("hamafza.import.importedOk", { count: n(report.importedCount) })
+    : translate("hamafza.import.rejected", { rows: n(report.rowCount), problems: n(report.problemCount) });
   return (
     <Card data-testid="import-report">
-      <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-        <Alert severity={report.ok ? 'success' : 'error'} data-testid="import-summary">
+      <CardContent sx={{ display: "flex", flexDirection: "column", gap: 1.5 }}>
+        <Alert severity={report.ok ? "success" : "error"} data-testid="import-summary">
           {summary}
           {report.ok && !report.dryRun && (
             <>
-              {' '}
-              <LinkBase to="/ngos">{translate('hamafza.import.toList')}</LinkBase>
+              {" "}
+              <LinkBase to="/ngos">{translate("hamafza.import.toList")}</LinkBase>
             </>
           )}
         </Alert>
         <Typography variant="body2">
-          {translate('hamafza.import.columns')}: {report.recognisedColumns.join('، ') || '—'}
+          {translate("hamafza.import.columns")}: {report.recognisedColumns.join("، ") || "—"}
         </Typography>
         {report.ignoredColumns.length > 0 && (
           <Alert severity="warning">
-            {translate('hamafza.import.ignoredColumns')}: {report.ignoredColumns.join('، ')}
+            {translate("hamafza.import.ignoredColumns")}: {report.ignoredColumns.join("، ")}
           </Alert>
         )}
         {report.problems.length > 0 && (
           <TableContainer sx={{ maxHeight: 560 }}>
-            <Table size="small" stickyHeader aria-label={translate('hamafza.import.problems')} data-testid="import-problems">
+            <Table
+              size="small"
+              stickyHeader
+              aria-label={translate("hamafza.import.problems")}
+              data-testid="import-problems"
+            >
               <TableHead>
                 <TableRow>
-                  <TableCell>{translate('hamafza.import.row')}</TableCell>
-                  <TableCell>{translate('hamafza.import.column')}</TableCell>
-                  <TableCell>{translate('hamafza.import.value')}</TableCell>
-                  <TableCell>{translate('hamafza.import.message')}</TableCell>
+                  <TableCell>{translate("hamafza.import.row")}</TableCell>
+                  <TableCell>{translate("hamafza.import.column")}</TableCell>
+                  <TableCell>{translate("hamafza.import.value")}</TableCell>
+                  <TableCell>{translate("hamafza.import.message")}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {report.problems.map((problem, index) => (
                   <TableRow key={`${problem.row}-${problem.field}-${index}`}>
                     <TableCell>{toPersianDigits(problem.row)}</TableCell>
-                    <TableCell>{problem.column ?? '—'}</TableCell>
-                    <TableCell dir="auto" sx={{ unicodeBidi: 'plaintext' }}>
-                      {problem.value ?? '—'}
+                    <TableCell>{problem.column ?? "—"}</TableCell>
+                    <TableCell dir="auto" sx={{ unicodeBidi: "plaintext" }}>
+                      {problem.value ?? "—"}
                     </TableCell>
                     <TableCell>{problem.message}</TableCell>
                   </TableRow>
@@ -268,7 +293,10 @@ export const ImportReportView = ({ report }: { report: ImportReport }) => {
         )}
         {report.problemCount > report.problems.length && (
           <Typography variant="caption">
-            {translate('hamafza.import.moreProblems', { shown: n(report.problems.length), total: n(report.problemCount) })}
+            {translate("hamafza.import.moreProblems", {
+              shown: n(report.problems.length),
+              total: n(report.problemCount),
+            })}
           </Typography>
         )}
       </CardContent>

@@ -1,4 +1,4 @@
-import UploadFileIcon from '@mui/icons-material/UploadFile';
+import UploadFileIcon from "@mui/icons-material/UploadFile";
 import {
   Button,
   CreateButton,
@@ -12,13 +12,13 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { LtrTextField } from '../common/LtrTextField';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { LicenceStateChip, LicenceStateInput } from '../licences/licenceEnums';
-import { NGO_IMPORT_PATH } from './NgoImportPage';
-import { NgoScopeField, NgoScopeInput, NgoStatusChip, NgoStatusInput } from './ngoStatus';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { LtrTextField } from "../common/LtrTextField";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { LicenceStateChip, LicenceStateInput } from "../licences/licenceEnums";
+import { NGO_IMPORT_PATH } from "./NgoImportPage";
+import { NgoScopeField, NgoScopeInput, NgoStatusChip, NgoStatusInput } from "./ngoStatus";
 
 const ngoFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -32,7 +32,7 @@ const ngoFilters = [
 
 /** Link to the CSV import (officers). */
 export const ImportNgosButton = () => {
-  const { canAccess } = useCanAccess({ resource: 'ngos', action: 'import' });
+  const { canAccess } = useCanAccess({ resource: "ngos", action: "import" });
   if (!canAccess) return null;
   return (
     <Button component={LinkBase} to={NGO_IMPORT_PATH} label="hamafza.import.button">
@@ -55,7 +55,7 @@ const NgoListActions = () => (
  * close spellings, best match first unless a column is sorted.
  */
 export const NgoList = () => (
-  <List filters={ngoFilters} actions={<NgoListActions />} sort={{ field: 'name', order: 'ASC' }}>
+  <List filters={ngoFilters} actions={<NgoListActions />} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <LtrTextField source="nationalId" />

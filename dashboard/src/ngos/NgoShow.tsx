@@ -1,6 +1,6 @@
-import Box from '@mui/material/Box';
-import Divider from '@mui/material/Divider';
-import Typography from '@mui/material/Typography';
+import Box from "@mui/material/Box";
+import Divider from "@mui/material/Divider";
+import Typography from "@mui/material/Typography";
 import {
   ArrayField,
   ChipField,
@@ -22,16 +22,16 @@ import {
   useRecordContext,
   useTranslate,
   type RaRecord,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { LtrTextField } from '../common/LtrTextField';
-import { IssueLicenceButton, LicenceTransitionButtons } from '../licences/LicenceActions';
-import { LicenceStateChip } from '../licences/licenceEnums';
-import { AuthorityText, DaysToExpiryField } from '../licences/LicenceFields';
-import { LicenceDetails } from '../licences/LicenceShow';
-import { LicenceHistory } from '../licences/LicenceHistory';
-import { NgoEngagementTab } from '../engagement/EngagementTabs';
-import { AwardLevelField, BoardRoleField, NgoScopeField, NgoStatusChip, UrgencyChip } from './ngoStatus';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { LtrTextField } from "../common/LtrTextField";
+import { IssueLicenceButton, LicenceTransitionButtons } from "../licences/LicenceActions";
+import { LicenceStateChip } from "../licences/licenceEnums";
+import { AuthorityText, DaysToExpiryField } from "../licences/LicenceFields";
+import { LicenceDetails } from "../licences/LicenceShow";
+import { LicenceHistory } from "../licences/LicenceHistory";
+import { NgoEngagementTab } from "../engagement/EngagementTabs";
+import { AwardLevelField, BoardRoleField, NgoScopeField, NgoStatusChip, UrgencyChip } from "./ngoStatus";
 
 const NgoShowActions = () => (
   <TopToolbar>
@@ -52,12 +52,12 @@ const Section = ({ title }: { title: string }) => {
 const LicenceTab = () => {
   const ngo = useRecordContext<RaRecord>();
   const currentId = ngo?.licence?.id as string | undefined;
-  const { data: licence } = useGetOne('licences', { id: currentId ?? '' }, { enabled: Boolean(currentId) });
+  const { data: licence } = useGetOne("licences", { id: currentId ?? "" }, { enabled: Boolean(currentId) });
   const translate = useTranslate();
   if (!ngo) return null;
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+    <Box sx={{ display: "flex", flexDirection: "column", gap: 1 }}>
+      <Box sx={{ display: "flex", alignItems: "center", gap: 2, flexWrap: "wrap" }}>
         <Labeled label="resources.ngos.fields.licenceState">
           <LicenceStateChip source="licenceState" />
         </Labeled>
@@ -74,10 +74,10 @@ const LicenceTab = () => {
           </RecordContextProvider>
         </ResourceContextProvider>
       )}
-      {!currentId && <Typography color="text.secondary">{translate('hamafza.licences.noLicence')}</Typography>}
+      {!currentId && <Typography color="text.secondary">{translate("hamafza.licences.noLicence")}</Typography>}
       <Divider sx={{ my: 2 }} />
       <Section title="hamafza.licences.all" />
-      <ReferenceManyField reference="licences" target="ngoId" sort={{ field: 'issuedOn', order: 'DESC' }} label={false}>
+      <ReferenceManyField reference="licences" target="ngoId" sort={{ field: "issuedOn", order: "DESC" }} label={false}>
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
           <LtrTextField source="number" />
           <AuthorityText label="resources.licences.fields.authority" />
@@ -131,12 +131,20 @@ export const NgoShow = () => (
           <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography>—</Typography>}>
             <TextField source="service" label="hamafza.ngos.capability.service" />
             <TextField source="field.name" label="hamafza.ngos.capability.fieldId" emptyText="همه حوزه‌های سمن" />
-            <ReferenceArrayField source="coverageCountyIds" reference="counties" label="hamafza.ngos.capability.coverageCountyIds">
+            <ReferenceArrayField
+              source="coverageCountyIds"
+              reference="counties"
+              label="hamafza.ngos.capability.coverageCountyIds"
+            >
               <SingleFieldList linkType={false}>
                 <ChipField source="name" size="small" />
               </SingleFieldList>
             </ReferenceArrayField>
-            <NumberField source="volunteersAvailable" label="hamafza.ngos.capability.volunteersAvailable" emptyText="—" />
+            <NumberField
+              source="volunteersAvailable"
+              label="hamafza.ngos.capability.volunteersAvailable"
+              emptyText="—"
+            />
           </Datagrid>
         </ArrayField>
         <ArrayField source="awards" label="hamafza.ngos.awards">
@@ -166,14 +174,24 @@ export const NgoShow = () => (
       </TabbedShowLayout.Tab>
 
       <TabbedShowLayout.Tab label="hamafza.ngos.tabs.organisations" path="organisations">
-        <ReferenceManyField reference="ngoHouses" target="memberNgoId" label="hamafza.ngos.houses" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceManyField
+          reference="ngoHouses"
+          target="memberNgoId"
+          label="hamafza.ngos.houses"
+          sort={{ field: "name", order: "ASC" }}
+        >
           <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
             <TextField source="name" />
             <ReferenceField source="provinceId" reference="provinces" link={false} />
             <ReferenceField source="countyId" reference="counties" link={false} emptyText="—" />
           </Datagrid>
         </ReferenceManyField>
-        <ReferenceManyField reference="ngoNetworks" target="ngoId" label="hamafza.ngos.networks" sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceManyField
+          reference="ngoNetworks"
+          target="ngoId"
+          label="hamafza.ngos.networks"
+          sort={{ field: "name", order: "ASC" }}
+        >
           <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
             <TextField source="name" />
             <TextField source="field.name" label="resources.ngoNetworks.fields.fieldId" />
@@ -184,7 +202,7 @@ export const NgoShow = () => (
           reference="facilitationOffices"
           target="operatorNgoId"
           label="hamafza.ngos.offices"
-          sort={{ field: 'name', order: 'ASC' }}
+          sort={{ field: "name", order: "ASC" }}
         >
           <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
             <TextField source="name" />

@@ -1,17 +1,17 @@
-import GroupsIcon from '@mui/icons-material/Groups';
-import type { ResourceProps } from 'react-admin';
-import { NgoCreate } from './NgoCreate';
-import { NgoEdit } from './NgoEdit';
-import { NgoList } from './NgoList';
-import { NgoShow } from './NgoShow';
+import GroupsIcon from "@mui/icons-material/Groups";
+import type { ResourceProps } from "react-admin";
+import { NgoCreate } from "./NgoCreate";
+import { NgoEdit } from "./NgoEdit";
+import { NgoList } from "./NgoList";
+import { NgoShow } from "./NgoShow";
 
-const ngos: Omit<ResourceProps, 'name'> = {
+const ngos: Omit<ResourceProps, "name"> = {
   list: NgoList,
   show: NgoShow,
   create: NgoCreate,
   edit: NgoEdit,
   icon: GroupsIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default ngos;

@@ -1,43 +1,47 @@
-import { enumChip, enumComponents } from '../common/enumComponents';
+import { enumChip, enumComponents } from "../common/enumComponents";
 
 export const NGO_STATUS_LABELS = {
-  ACTIVE: 'فعال',
-  INACTIVE: 'غیرفعال',
-  DISSOLVED: 'منحل',
+  ACTIVE: "فعال",
+  INACTIVE: "غیرفعال",
+  DISSOLVED: "منحل",
 } as const;
 
 export const NGO_SCOPE_LABELS = {
-  NATIONAL: 'ملی',
-  PROVINCIAL: 'استانی',
-  COUNTY: 'شهرستانی',
+  NATIONAL: "ملی",
+  PROVINCIAL: "استانی",
+  COUNTY: "شهرستانی",
 } as const;
 
 export const BOARD_ROLE_LABELS = {
-  CHAIR: 'رئیس هیئت‌مدیره',
-  VICE_CHAIR: 'نایب‌رئیس',
-  SECRETARY: 'دبیر',
-  TREASURER: 'خزانه‌دار',
-  CEO: 'مدیرعامل',
-  MEMBER: 'عضو اصلی',
-  ALTERNATE_MEMBER: 'عضو علی‌البدل',
-  INSPECTOR: 'بازرس',
+  CHAIR: "رئیس هیئت‌مدیره",
+  VICE_CHAIR: "نایب‌رئیس",
+  SECRETARY: "دبیر",
+  TREASURER: "خزانه‌دار",
+  CEO: "مدیرعامل",
+  MEMBER: "عضو اصلی",
+  ALTERNATE_MEMBER: "عضو علی‌البدل",
+  INSPECTOR: "بازرس",
 } as const;
 
 export const AWARD_LEVEL_LABELS = {
-  NATIONAL: 'ملی',
-  INTERNATIONAL: 'بین‌المللی',
+  NATIONAL: "ملی",
+  INTERNATIONAL: "بین‌المللی",
 } as const;
 
 export const URGENCY_LABELS = {
-  HIGH: 'زیاد (فوری)',
-  MEDIUM: 'متوسط',
-  LOW: 'کم',
+  HIGH: "زیاد (فوری)",
+  MEDIUM: "متوسط",
+  LOW: "کم",
 } as const;
 
 export const { Field: NgoStatusField, Input: NgoStatusInput } = enumComponents(NGO_STATUS_LABELS);
-export const NgoStatusChip = enumChip(NGO_STATUS_LABELS, { ACTIVE: 'success', INACTIVE: 'default', DISSOLVED: 'error' });
+export const NgoStatusChip = enumChip(NGO_STATUS_LABELS, {
+  ACTIVE: "success",
+  INACTIVE: "default",
+  DISSOLVED: "error",
+});
 export const { Field: NgoScopeField, Input: NgoScopeInput } = enumComponents(NGO_SCOPE_LABELS);
 export const { Field: BoardRoleField, Input: BoardRoleInput } = enumComponents(BOARD_ROLE_LABELS);
 export const { Field: AwardLevelField, Input: AwardLevelInput } = enumComponents(AWARD_LEVEL_LABELS);
 export const { Input: UrgencyInput } = enumComponents(URGENCY_LABELS);
-export const UrgencyChip = enumChip(URGENCY_LABELS, { HIGH: 'error', MEDIUM: 'warning', LOW: 'default' });
+export const UrgencyChip = enumChip(URGENCY_LABELS, { HIGH: "error", MEDIUM: "warning", LOW: "default" });

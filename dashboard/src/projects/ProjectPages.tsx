@@ -1,5 +1,5 @@
-import NoteAddIcon from '@mui/icons-material/NoteAdd';
-import Stack from '@mui/material/Stack';
+import NoteAddIcon from "@mui/icons-material/NoteAdd";
+import Stack from "@mui/material/Stack";
 import {
   ArrayField,
   AutocompleteArrayInput,
@@ -27,16 +27,16 @@ import {
   TopToolbar,
   useCanAccess,
   useRecordContext,
-} from 'react-admin';
-import { ActionDialogButton } from '../common/ActionDialog';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { ProvinceCountyInputs, useTerritoryDefaults } from '../common/TerritoryInputs';
-import { useGraphQL } from '../common/useGraphQL';
-import { PROJECT_STATUS_LABELS, ProjectStatusChip, ProjectStatusInput } from '../engagement/engagementEnums';
-import { Section } from '../meetings/MeetingShow';
-import { enumComponents } from '../common/enumComponents';
+} from "react-admin";
+import { ActionDialogButton } from "../common/ActionDialog";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
+import { useGraphQL } from "../common/useGraphQL";
+import { PROJECT_STATUS_LABELS, ProjectStatusChip, ProjectStatusInput } from "../engagement/engagementEnums";
+import { Section } from "../meetings/MeetingShow";
+import { enumComponents } from "../common/enumComponents";
 
 const { Field: ProjectStatusText } = enumComponents(PROJECT_STATUS_LABELS);
 
@@ -52,7 +52,7 @@ const projectFilters = [
 ];
 
 export const ProjectList = () => (
-  <List filters={projectFilters} sort={{ field: 'plannedEndOn', order: 'ASC' }}>
+  <List filters={projectFilters} sort={{ field: "plannedEndOn", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <ReferenceField source="workingGroupId" reference="workingGroups" link={false} sortable={false} emptyText="—" />
@@ -70,16 +70,16 @@ const ProjectFields = () => (
   <>
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="description" multiline fullWidth />
-    <ReferenceInput source="workingGroupId" reference="workingGroups" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="workingGroupId" reference="workingGroups" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
-    <ReferenceInput source="areaId" reference="informalSettlementAreas" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="areaId" reference="informalSettlementAreas" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
-    <ReferenceInput source="responsibleAgencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="responsibleAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
-    <ReferenceArrayInput source="partnerNgoIds" reference="ngos" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceArrayInput source="partnerNgoIds" reference="ngos" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteArrayInput fullWidth />
     </ReferenceArrayInput>
     <JalaliDateInput source="startOn" />
@@ -121,7 +121,10 @@ const ProjectProgressButton = () => {
       icon={<NoteAddIcon />}
       title="ثبت گزارش پیشرفت پروژه"
       onSubmit={(values) =>
-        graphql(PROGRESS, { projectId: record.id, input: { reportedOn: values.reportedOn, note: values.note, status: values.status || undefined } })
+        graphql(PROGRESS, {
+          projectId: record.id,
+          input: { reportedOn: values.reportedOn, note: values.note, status: values.status || undefined },
+        })
       }
     >
       <JalaliDateInput source="reportedOn" label="تاریخ گزارش" validate={required()} notInFuture />
@@ -132,8 +135,10 @@ const ProjectProgressButton = () => {
 };
 
 const ProjectActions = () => {
-  const { canAccess } = useCanAccess({ resource: 'projects', action: 'edit' });
-  return <TopToolbar>{canAccess ? [<ProjectProgressButton key="progress" />, <EditButton key="edit" />] : null}</TopToolbar>;
+  const { canAccess } = useCanAccess({ resource: "projects", action: "edit" });
+  return (
+    <TopToolbar>{canAccess ? [<ProjectProgressButton key="progress" />, <EditButton key="edit" />] : null}</TopToolbar>
+  );
 };
 
 export const ProjectShow = () => (
@@ -141,16 +146,36 @@ export const ProjectShow = () => (
     <Stack sx={{ p: 2 }}>
       <Section title="پروژه">
         <Stack direction="row" flexWrap="wrap" gap={3}>
-          <Labeled><TextField source="title" /></Labeled>
-          <Labeled><ProjectStatusChip source="status" /></Labeled>
-          <Labeled><ReferenceField source="workingGroupId" reference="workingGroups" link="show" emptyText="—" /></Labeled>
-          <Labeled><ReferenceField source="areaId" reference="informalSettlementAreas" link={false} emptyText="—" /></Labeled>
-          <Labeled><ReferenceField source="responsibleAgencyId" reference="agencies" link={false} emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="startOn" emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="plannedEndOn" emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="closedOn" emptyText="—" /></Labeled>
-          <Labeled><BooleanField source="late" /></Labeled>
-          <Labeled fullWidth><TextField source="description" emptyText="—" /></Labeled>
+          <Labeled>
+            <TextField source="title" />
+          </Labeled>
+          <Labeled>
+            <ProjectStatusChip source="status" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="workingGroupId" reference="workingGroups" link="show" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="areaId" reference="informalSettlementAreas" link={false} emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="responsibleAgencyId" reference="agencies" link={false} emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="startOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="plannedEndOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="closedOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <BooleanField source="late" />
+          </Labeled>
+          <Labeled fullWidth>
+            <TextField source="description" emptyText="—" />
+          </Labeled>
           <Labeled fullWidth>
             <ReferenceArrayField source="partnerNgoIds" reference="ngos">
               <SingleFieldList linkType="show">

@@ -1,14 +1,14 @@
-import ConstructionIcon from '@mui/icons-material/Construction';
-import type { ResourceProps } from 'react-admin';
-import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from './ProjectPages';
+import ConstructionIcon from "@mui/icons-material/Construction";
+import type { ResourceProps } from "react-admin";
+import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from "./ProjectPages";
 
-const projects: Omit<ResourceProps, 'name'> = {
+const projects: Omit<ResourceProps, "name"> = {
   list: ProjectList,
   show: ProjectShow,
   create: ProjectCreate,
   edit: ProjectEdit,
   icon: ConstructionIcon,
-  recordRepresentation: 'title',
+  recordRepresentation: "title",
 };
 
 export default projects;

@@ -1,4 +1,4 @@
-import Stack from '@mui/material/Stack';
+import Stack from "@mui/material/Stack";
 import {
   AutocompleteInput,
   Datagrid,
@@ -15,14 +15,14 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { JalaliDateInput } from '../common/JalaliDateInput';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { ProposalStatusChip, ProposalStatusInput } from '../engagement/engagementEnums';
-import { InboxActions, InboxCreate, responseDays } from '../engagement/inboxParts';
-import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
-import { Section } from '../meetings/MeetingShow';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { ProposalStatusChip, ProposalStatusInput } from "../engagement/engagementEnums";
+import { InboxActions, InboxCreate, responseDays } from "../engagement/inboxParts";
+import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+import { Section } from "../meetings/MeetingShow";
 
 const proposalFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -36,7 +36,7 @@ const proposalFilters = [
 
 /** The proposals inbox: per agency (filter), unanswered ones found with «پاسخ‌داده‌شده: خیر». */
 export const ProposalList = () => (
-  <List filters={proposalFilters} sort={{ field: 'submittedOn', order: 'DESC' }} title="صندوق طرح‌های پیشنهادی">
+  <List filters={proposalFilters} sort={{ field: "submittedOn", order: "DESC" }} title="صندوق طرح‌های پیشنهادی">
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="topic" />
       <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />
@@ -52,14 +52,14 @@ export const ProposalList = () => (
 
 const ProposalFields = () => (
   <>
-    <ReferenceInput source="agencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <TextInput source="councilName" />
     <TextInput source="topic" validate={required()} fullWidth />
     <TextInput source="summary" multiline fullWidth />
     <TextInput source="fieldCode" />
-    <ReferenceInput source="meetingId" reference="meetings" sort={{ field: 'scheduledAt', order: 'DESC' }}>
+    <ReferenceInput source="meetingId" reference="meetings" sort={{ field: "scheduledAt", order: "DESC" }}>
       <AutocompleteInput optionText="title" sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <JalaliDateInput source="submittedOn" validate={required()} notInFuture />
@@ -97,20 +97,48 @@ export const ProposalShow = () => (
     <Stack sx={{ p: 2 }}>
       <Section title="طرح پیشنهادی">
         <Stack direction="row" flexWrap="wrap" gap={3}>
-          <Labeled><TextField source="topic" /></Labeled>
-          <Labeled><ReferenceField source="ngoId" reference="ngos" link="show" /></Labeled>
-          <Labeled><ReferenceField source="agencyId" reference="agencies" link={false} emptyText="—" /></Labeled>
-          <Labeled><TextField source="councilName" emptyText="—" /></Labeled>
-          <Labeled><TextField source="fieldCode" emptyText="—" /></Labeled>
-          <Labeled><ReferenceField source="meetingId" reference="meetings" link="show" emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="submittedOn" /></Labeled>
-          <Labeled><ProposalStatusChip source="status" /></Labeled>
-          <Labeled><JalaliDateField source="reviewStartedOn" emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="respondedOn" emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="implementedOn" emptyText="—" /></Labeled>
-          <Labeled><FunctionField source="responseDays" render={responseDays} /></Labeled>
-          <Labeled fullWidth><TextField source="summary" emptyText="—" /></Labeled>
-          <Labeled fullWidth><TextField source="response" emptyText="—" /></Labeled>
+          <Labeled>
+            <TextField source="topic" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="ngoId" reference="ngos" link="show" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="agencyId" reference="agencies" link={false} emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <TextField source="councilName" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <TextField source="fieldCode" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="meetingId" reference="meetings" link="show" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="submittedOn" />
+          </Labeled>
+          <Labeled>
+            <ProposalStatusChip source="status" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="reviewStartedOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="respondedOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="implementedOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <FunctionField source="responseDays" render={responseDays} />
+          </Labeled>
+          <Labeled fullWidth>
+            <TextField source="summary" emptyText="—" />
+          </Labeled>
+          <Labeled fullWidth>
+            <TextField source="response" emptyText="—" />
+          </Labeled>
         </Stack>
       </Section>
     </Stack>

@@ -1,9 +1,9 @@
-import { Datagrid, List, SearchInput, TextField } from 'react-admin';
+import { Datagrid, List, SearchInput, TextField } from "react-admin";
 
 const provinceFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const ProvinceList = () => (
-  <List filters={provinceFilters} sort={{ field: 'code', order: 'ASC' }} perPage={50}>
+  <List filters={provinceFilters} sort={{ field: "code", order: "ASC" }} perPage={50}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <TextField source="name" />

@@ -1,4 +1,4 @@
-import { Datagrid, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Datagrid, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from "react-admin";
 
 export const ProvinceShow = () => (
   <Show>
@@ -9,7 +9,7 @@ export const ProvinceShow = () => (
         reference="counties"
         target="provinceId"
         label="hamafza.provinces.counties"
-        sort={{ field: 'code', order: 'ASC' }}
+        sort={{ field: "code", order: "ASC" }}
         perPage={25}
         pagination={<Pagination />}
       >

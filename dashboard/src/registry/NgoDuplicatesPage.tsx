@@ -1,38 +1,61 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { LinkBase, Title, useTranslate } from 'react-admin';
-import { toPersianDigits } from '../common/persianDigits';
-import { useGraphQLQuery } from '../common/useGraphQL';
-import { TerritoryFilter, type TerritoryFilterValue } from './TerritoryFilter';
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import MenuItem from "@mui/material/MenuItem";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { useState } from "react";
+import { LinkBase, Title, useTranslate } from "react-admin";
+import { toPersianDigits } from "../common/persianDigits";
+import { useGraphQLQuery } from "../common/useGraphQL";
+import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
 
 const DUPLICATES = /* GraphQL */ `
   query duplicateNgoCandidates($provinceId: ID, $countyId: ID, $minScore: Float!, $limit: Int!) {
     duplicateNgoCandidates(provinceId: $provinceId, countyId: $countyId, minScore: $minScore, limit: $limit) {
-      firstId secondId score reasons nameSimilarity explanation
-      first { id name nationalId registrationNumber county { id name } }
-      second { id name nationalId registrationNumber county { id name } }
+      firstId
+      secondId
+      score
+      reasons
+      nameSimilarity
+      explanation
+      first {
+        id
+        name
+        nationalId
+        registrationNumber
+        county {
+          id
+          name
+        }
+      }
+      second {
+        id
+        name
+        nationalId
+        registrationNumber
+        county {
+          id
+          name
+        }
+      }
     }
   }
 `;
 
 export const DUPLICATE_REASON_LABELS: Readonly<Record<string, string>> = {
-  SAME_NAME_OTHER_COUNTY: 'نام یکسان در شهرستان دیگر',
-  SIMILAR_NAME: 'نام بسیار مشابه',
-  SAME_PHONE: 'تلفن مشترک',
-  SAME_REGISTRATION_NUMBER: 'شماره ثبت یکسان در استان',
+  SAME_NAME_OTHER_COUNTY: "نام یکسان در شهرستان دیگر",
+  SIMILAR_NAME: "نام بسیار مشابه",
+  SAME_PHONE: "تلفن مشترک",
+  SAME_REGISTRATION_NUMBER: "شماره ثبت یکسان در استان",
 };
 
 interface PairNgo {
@@ -55,14 +78,14 @@ interface DuplicatePair {
 }
 
 export const percent = (value: number | null | undefined) =>
-  value == null ? '—' : `${toPersianDigits(Math.round(value * 100))}٪`;
+  value == null ? "—" : `${toPersianDigits(Math.round(value * 100))}٪`;
 
 const NgoCell = ({ ngo, id }: { ngo: PairNgo | null; id: string }) =>
   ngo ? (
     <>
       <LinkBase to={`/ngos/${ngo.id}/show`}>{ngo.name}</LinkBase>
       <Typography variant="caption" component="div" color="text.secondary">
-        {ngo.county?.name ?? ''} — <span dir="ltr">{ngo.nationalId}</span>
+        {ngo.county?.name ?? ""} — <span dir="ltr">{ngo.nationalId}</span>
       </Typography>
     </>
   ) : (
@@ -81,21 +104,22 @@ export const NgoDuplicatesPage = () => {
   });
   const pairs = data?.duplicateNgoCandidates ?? [];
   return (
-    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Title title={translate('hamafza.duplicates.title')} />
+    <Box sx={{ mt: 2, display: "flex", flexDirection: "column", gap: 2 }}>
+      <Title title={translate("hamafza.duplicates.title")} />
       <Card>
-        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <CardContent sx={{ display: "flex", flexDirection: "column", gap: 2 }}>
           <Typography variant="h5" component="h1">
-            {translate('hamafza.duplicates.title')}
+            {translate("hamafza.duplicates.title")}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {translate('hamafza.duplicates.intro')}
+            {translate("hamafza.duplicates.intro")}
           </Typography>
           <TerritoryFilter value={territory} onChange={setTerritory}>
-            <TextField fullWidth={false}
+            <TextField
+              fullWidth={false}
               select
               size="small"
-              label={translate('hamafza.duplicates.minScore')}
+              label={translate("hamafza.duplicates.minScore")}
               value={minScore}
               onChange={(event) => setMinScore(Number(event.target.value))}
               sx={{ minWidth: 160 }}
@@ -111,17 +135,19 @@ export const NgoDuplicatesPage = () => {
         {isPending && <LinearProgress />}
       </Card>
       {error && <Alert severity="error">{error.message}</Alert>}
-      {!isPending && !error && pairs.length === 0 && <Alert severity="info">{translate('hamafza.duplicates.none')}</Alert>}
+      {!isPending && !error && pairs.length === 0 && (
+        <Alert severity="info">{translate("hamafza.duplicates.none")}</Alert>
+      )}
       {pairs.length > 0 && (
         <Card>
-          <Table size="small" aria-label={translate('hamafza.duplicates.title')} data-testid="duplicates">
+          <Table size="small" aria-label={translate("hamafza.duplicates.title")} data-testid="duplicates">
             <TableHead>
               <TableRow>
-                <TableCell>{translate('hamafza.duplicates.first')}</TableCell>
-                <TableCell>{translate('hamafza.duplicates.second')}</TableCell>
-                <TableCell>{translate('hamafza.duplicates.reasons')}</TableCell>
-                <TableCell>{translate('hamafza.duplicates.score')}</TableCell>
-                <TableCell>{translate('hamafza.duplicates.nameSimilarity')}</TableCell>
+                <TableCell>{translate("hamafza.duplicates.first")}</TableCell>
+                <TableCell>{translate("hamafza.duplicates.second")}</TableCell>
+                <TableCell>{translate("hamafza.duplicates.reasons")}</TableCell>
+                <TableCell>{translate("hamafza.duplicates.score")}</TableCell>
+                <TableCell>{translate("hamafza.duplicates.nameSimilarity")}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -134,7 +160,7 @@ export const NgoDuplicatesPage = () => {
                     <NgoCell ngo={pair.second} id={pair.secondId} />
                   </TableCell>
                   <TableCell>
-                    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+                    <Box sx={{ display: "flex", flexWrap: "wrap", gap: 0.5 }}>
                       {pair.reasons.map((reason) => (
                         <Chip key={reason} size="small" label={DUPLICATE_REASON_LABELS[reason] ?? reason} />
                       ))}

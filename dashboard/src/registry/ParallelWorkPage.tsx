@@ -1,30 +1,41 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { LinkBase, Title, useGetList, useTranslate } from 'react-admin';
-import { formatPersianNumber } from '../common/persianDigits';
-import { useGraphQLQuery } from '../common/useGraphQL';
-import { TerritoryFilter, type TerritoryFilterValue } from './TerritoryFilter';
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import MenuItem from "@mui/material/MenuItem";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import { useState } from "react";
+import { LinkBase, Title, useGetList, useTranslate } from "react-admin";
+import { formatPersianNumber } from "../common/persianDigits";
+import { useGraphQLQuery } from "../common/useGraphQL";
+import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
 
 const PARALLEL_WORK = /* GraphQL */ `
   query parallelWork($fieldId: ID, $provinceId: ID, $countyId: ID, $minNgos: Int!, $limit: Int!) {
     parallelWork(fieldId: $fieldId, provinceId: $provinceId, countyId: $countyId, minNgos: $minNgos, limit: $limit) {
-      countyId fieldId ngoCount
-      county { id name }
-      field { id name }
-      ngos { id name }
+      countyId
+      fieldId
+      ngoCount
+      county {
+        id
+        name
+      }
+      field {
+        id
+        name
+      }
+      ngos {
+        id
+        name
+      }
     }
   }
 `;
@@ -47,9 +58,9 @@ export const ParallelWorkPage = () => {
   const [territory, setTerritory] = useState<TerritoryFilterValue>({});
   const [fieldId, setFieldId] = useState<string>();
   const [minNgos, setMinNgos] = useState(2);
-  const { data: fields = [] } = useGetList('fieldsOfActivity', {
+  const { data: fields = [] } = useGetList("fieldsOfActivity", {
     pagination: { page: 1, perPage: 100 },
-    sort: { field: 'sortOrder', order: 'ASC' },
+    sort: { field: "sortOrder", order: "ASC" },
   });
   const { data, error, isPending } = useGraphQLQuery<{ parallelWork: ParallelWorkGroup[] }>(PARALLEL_WORK, {
     ...territory,
@@ -59,36 +70,38 @@ export const ParallelWorkPage = () => {
   });
   const groups = data?.parallelWork ?? [];
   return (
-    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Title title={translate('hamafza.parallelWork.title')} />
+    <Box sx={{ mt: 2, display: "flex", flexDirection: "column", gap: 2 }}>
+      <Title title={translate("hamafza.parallelWork.title")} />
       <Card>
-        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <CardContent sx={{ display: "flex", flexDirection: "column", gap: 2 }}>
           <Typography variant="h5" component="h1">
-            {translate('hamafza.parallelWork.title')}
+            {translate("hamafza.parallelWork.title")}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {translate('hamafza.parallelWork.intro')}
+            {translate("hamafza.parallelWork.intro")}
           </Typography>
           <TerritoryFilter value={territory} onChange={setTerritory}>
-            <TextField fullWidth={false}
+            <TextField
+              fullWidth={false}
               select
               size="small"
-              label={translate('resources.ngos.fields.fieldId')}
-              value={fieldId ?? ''}
+              label={translate("resources.ngos.fields.fieldId")}
+              value={fieldId ?? ""}
               onChange={(event) => setFieldId(event.target.value || undefined)}
               sx={{ minWidth: 240 }}
             >
-              <MenuItem value="">{translate('hamafza.analysis.all')}</MenuItem>
+              <MenuItem value="">{translate("hamafza.analysis.all")}</MenuItem>
               {fields.map((field) => (
                 <MenuItem key={field.id} value={field.id}>
                   {field.name}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField fullWidth={false}
+            <TextField
+              fullWidth={false}
               select
               size="small"
-              label={translate('hamafza.parallelWork.minNgos')}
+              label={translate("hamafza.parallelWork.minNgos")}
               value={minNgos}
               onChange={(event) => setMinNgos(Number(event.target.value))}
               sx={{ minWidth: 160 }}
@@ -104,16 +117,18 @@ export const ParallelWorkPage = () => {
         {isPending && <LinearProgress />}
       </Card>
       {error && <Alert severity="error">{error.message}</Alert>}
-      {!isPending && !error && groups.length === 0 && <Alert severity="info">{translate('hamafza.parallelWork.none')}</Alert>}
+      {!isPending && !error && groups.length === 0 && (
+        <Alert severity="info">{translate("hamafza.parallelWork.none")}</Alert>
+      )}
       {groups.length > 0 && (
         <Card>
-          <Table size="small" aria-label={translate('hamafza.parallelWork.title')} data-testid="parallel-work">
+          <Table size="small" aria-label={translate("hamafza.parallelWork.title")} data-testid="parallel-work">
             <TableHead>
               <TableRow>
-                <TableCell>{translate('resources.ngos.fields.countyId')}</TableCell>
-                <TableCell>{translate('resources.ngos.fields.fieldId')}</TableCell>
-                <TableCell>{translate('hamafza.parallelWork.ngoCount')}</TableCell>
-                <TableCell>{translate('resources.ngos.name', { smart_count: 2 })}</TableCell>
+                <TableCell>{translate("resources.ngos.fields.countyId")}</TableCell>
+                <TableCell>{translate("resources.ngos.fields.fieldId")}</TableCell>
+                <TableCell>{translate("hamafza.parallelWork.ngoCount")}</TableCell>
+                <TableCell>{translate("resources.ngos.name", { smart_count: 2 })}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -123,7 +138,7 @@ export const ParallelWorkPage = () => {
                   <TableCell>{group.field?.name ?? group.fieldId}</TableCell>
                   <TableCell>{formatPersianNumber(group.ngoCount)}</TableCell>
                   <TableCell>
-                    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+                    <Box sx={{ display: "flex", flexWrap: "wrap", gap: 0.5 }}>
                       {group.ngos.map((ngo) => (
                         <Chip
                           key={ngo.id}

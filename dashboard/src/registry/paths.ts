@@ -1,2 +1,2 @@
-export const DUPLICATES_PATH = '/ngo-duplicates';
-export const PARALLEL_WORK_PATH = '/parallel-work';
+export const DUPLICATES_PATH = "/ngo-duplicates";
+export const PARALLEL_WORK_PATH = "/parallel-work";

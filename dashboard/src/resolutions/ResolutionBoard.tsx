@@ -1,16 +1,16 @@
-import Alert from '@mui/material/Alert';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
+import Alert from "@mui/material/Alert";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import Link from "@mui/material/Link";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
 import {
   Datagrid,
   FunctionField,
@@ -20,14 +20,14 @@ import {
   SearchInput,
   TextField,
   type RaRecord,
-} from 'react-admin';
-import { formatJalali } from '../common/jalali';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { toPersianDigits } from '../common/persianDigits';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { useGraphQLQuery } from '../common/useGraphQL';
-import { FollowUpChip, FollowUpStatusInput } from '../engagement/engagementEnums';
-import { jalaliPeriodFilters } from '../engagement/PeriodInputs';
+} from "react-admin";
+import { formatJalali } from "../common/jalali";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { toPersianDigits } from "../common/persianDigits";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { useGraphQLQuery } from "../common/useGraphQL";
+import { FollowUpChip, FollowUpStatusInput } from "../engagement/engagementEnums";
+import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 
 const OVERDUE = `query OverdueBoard {
   overdueResolutions(limit: 50) {
@@ -46,13 +46,21 @@ interface Named {
 interface OverdueData {
   overdueResolutions: {
     totalCount: number;
-    items: { id: string; text: string; deadline: string; daysOverdue: number; meeting?: Named; ownerAgency?: Named; ownerManager?: Named }[];
+    items: {
+      id: string;
+      text: string;
+      deadline: string;
+      daysOverdue: number;
+      meeting?: Named;
+      ownerAgency?: Named;
+      ownerManager?: Named;
+    }[];
   };
   overdueResolutionCounts: { ownerAgency?: Named; ownerManager?: Named; overdue: number; oldestDeadline: string }[];
 }
 
 const owner = (row: { ownerAgency?: Named; ownerManager?: Named }) =>
-  [row.ownerAgency?.name, row.ownerManager?.name].filter(Boolean).join(' / ') || '—';
+  [row.ownerAgency?.name, row.ownerManager?.name].filter(Boolean).join(" / ") || "—";
 
 /** Overdue resolutions first: longest overdue at the top, and how many each owner has. */
 const OverduePanel = () => {
@@ -61,13 +69,13 @@ const OverduePanel = () => {
     <Card variant="outlined" sx={{ mb: 2, mt: 1 }} data-testid="overdue-resolutions">
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
-          مصوبه‌های معوق {data ? `(${toPersianDigits(data.overdueResolutions.totalCount)})` : ''}
+          مصوبه‌های معوق {data ? `(${toPersianDigits(data.overdueResolutions.totalCount)})` : ""}
         </Typography>
         {isPending && <LinearProgress />}
         {error && <Alert severity="error">{error.message}</Alert>}
         {data && data.overdueResolutions.totalCount === 0 && <Alert severity="success">مصوبه معوقی نیست.</Alert>}
         {data && data.overdueResolutions.totalCount > 0 && (
-          <Stack direction={{ xs: 'column', lg: 'row' }} gap={2} alignItems="flex-start">
+          <Stack direction={{ xs: "column", lg: "row" }} gap={2} alignItems="flex-start">
             <Table size="small" sx={{ flex: 3 }}>
               <TableHead>
                 <TableRow>
@@ -84,7 +92,9 @@ const OverduePanel = () => {
                     <TableCell>
                       <Link href={`#/resolutions/${row.id}/show`}>{row.text}</Link>
                     </TableCell>
-                    <TableCell>{row.meeting ? <Link href={`#/meetings/${row.meeting.id}/show`}>{row.meeting.title}</Link> : '—'}</TableCell>
+                    <TableCell>
+                      {row.meeting ? <Link href={`#/meetings/${row.meeting.id}/show`}>{row.meeting.title}</Link> : "—"}
+                    </TableCell>
                     <TableCell>{owner(row)}</TableCell>
                     <TableCell>{formatJalali(row.deadline)}</TableCell>
                     <TableCell>
@@ -133,7 +143,7 @@ const resolutionFilters = [
 export const ResolutionBoard = () => (
   <>
     <OverduePanel />
-    <List filters={resolutionFilters} sort={{ field: 'deadline', order: 'ASC' }} title="پیگیری مصوبه‌ها">
+    <List filters={resolutionFilters} sort={{ field: "deadline", order: "ASC" }} title="پیگیری مصوبه‌ها">
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="text" />
         <ReferenceField source="meetingId" reference="meetings" link="show" sortable={false} />
@@ -144,7 +154,7 @@ export const ResolutionBoard = () => (
         <FunctionField
           source="daysOverdue"
           sortable={false}
-          render={(record: RaRecord) => (record.daysOverdue ? toPersianDigits(record.daysOverdue) : '')}
+          render={(record: RaRecord) => (record.daysOverdue ? toPersianDigits(record.daysOverdue) : "")}
         />
       </Datagrid>
     </List>

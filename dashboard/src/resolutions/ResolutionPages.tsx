@@ -1,4 +1,4 @@
-import Stack from '@mui/material/Stack';
+import Stack from "@mui/material/Stack";
 import {
   ArrayField,
   Datagrid,
@@ -11,11 +11,11 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { FollowUpChip, ResolutionStatusField } from '../engagement/engagementEnums';
-import { ResolutionInputs, ResolutionProgressButton } from '../meetings/MeetingParts';
-import { Section } from '../meetings/MeetingShow';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { FollowUpChip, ResolutionStatusField } from "../engagement/engagementEnums";
+import { ResolutionInputs, ResolutionProgressButton } from "../meetings/MeetingParts";
+import { Section } from "../meetings/MeetingShow";
 
 const ResolutionActions = () => {
   const record = useRecordContext();
@@ -33,16 +33,36 @@ export const ResolutionShow = () => (
     <Stack sx={{ p: 2 }}>
       <Section title="مصوبه">
         <Stack direction="row" flexWrap="wrap" gap={3}>
-          <Labeled fullWidth><TextField source="text" /></Labeled>
-          <Labeled><ReferenceField source="meetingId" reference="meetings" link="show" /></Labeled>
-          <Labeled><ReferenceField source="ownerAgencyId" reference="agencies" link={false} emptyText="—" /></Labeled>
-          <Labeled><ReferenceField source="ownerManagerId" reference="managers" link="show" emptyText="—" /></Labeled>
-          <Labeled><JalaliDateField source="deadline" emptyText="—" /></Labeled>
-          <Labeled><ResolutionStatusField source="status" /></Labeled>
-          <Labeled><FollowUpChip source="followUpStatus" /></Labeled>
-          <Labeled><JalaliDateField source="completedOn" emptyText="—" /></Labeled>
-          <Labeled><TextField source="daysOverdue" emptyText="—" /></Labeled>
-          <Labeled><TextField source="cancellationReason" emptyText="—" /></Labeled>
+          <Labeled fullWidth>
+            <TextField source="text" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="meetingId" reference="meetings" link="show" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="ownerAgencyId" reference="agencies" link={false} emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="ownerManagerId" reference="managers" link="show" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="deadline" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <ResolutionStatusField source="status" />
+          </Labeled>
+          <Labeled>
+            <FollowUpChip source="followUpStatus" />
+          </Labeled>
+          <Labeled>
+            <JalaliDateField source="completedOn" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <TextField source="daysOverdue" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <TextField source="cancellationReason" emptyText="—" />
+          </Labeled>
         </Stack>
       </Section>
       <Section title="گزارش‌های پیگیری">

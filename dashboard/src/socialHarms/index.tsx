@@ -1,4 +1,4 @@
-import HealingIcon from '@mui/icons-material/Healing';
+import HealingIcon from "@mui/icons-material/Healing";
 import {
   BooleanField,
   BooleanInput,
@@ -15,14 +15,17 @@ import {
   TextField,
   TextInput,
   type ResourceProps,
-} from 'react-admin';
-import { LtrTextField } from '../common/LtrTextField';
+} from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <NullableBooleanInput key="active" source="active" alwaysOn />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NullableBooleanInput key="active" source="active" alwaysOn />,
+];
 
 /** The catalogue of social harms agenda items address (administrators keep it). */
 export const SocialHarmList = () => (
-  <List filters={filters} sort={{ field: 'sortOrder', order: 'ASC' }} perPage={50}>
+  <List filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <NumberField source="sortOrder" />
       <LtrTextField source="code" />
@@ -55,12 +58,12 @@ const SocialHarmEdit = () => (
   </Edit>
 );
 
-const socialHarms: Omit<ResourceProps, 'name'> = {
+const socialHarms: Omit<ResourceProps, "name"> = {
   list: SocialHarmList,
   create: SocialHarmCreate,
   edit: SocialHarmEdit,
   icon: HealingIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: "name",
 };
 
 export default socialHarms;

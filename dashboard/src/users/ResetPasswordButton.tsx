@@ -1,20 +1,26 @@
-import KeyIcon from '@mui/icons-material/Key';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import MuiButton from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
-import { Button, useNotify, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
-import { useGraphQL } from '../common/useGraphQL';
+import KeyIcon from "@mui/icons-material/Key";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogContentText from "@mui/material/DialogContentText";
+import DialogTitle from "@mui/material/DialogTitle";
+import MuiButton from "@mui/material/Button";
+import TextField from "@mui/material/TextField";
+import { useState, type FormEvent } from "react";
+import { Button, useNotify, useRecordContext, useTranslate, type RaRecord } from "react-admin";
+import { useGraphQL } from "../common/useGraphQL";
 
 const RESET_USER_PASSWORD = /* GraphQL */ `
   mutation resetUserPassword($id: ID!, $password: String) {
-    resetUserPassword(id: $id, password: $password) { temporaryPassword user { id updatedAt } }
+    resetUserPassword(id: $id, password: $password) {
+      temporaryPassword
+      user {
+        id
+        updatedAt
+      }
+    }
   }
 `;
 
@@ -29,7 +35,7 @@ export const ResetPasswordButton = () => {
   const notify = useNotify();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const [password, setPassword] = useState('');
+  const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string>();
   const [pending, setPending] = useState(false);
   const [temporaryPassword, setTemporaryPassword] = useState<string>();
@@ -38,7 +44,7 @@ export const ResetPasswordButton = () => {
 
   const close = () => {
     setOpen(false);
-    setPassword('');
+    setPassword("");
     setProblem(undefined);
     setTemporaryPassword(undefined);
   };
@@ -46,7 +52,7 @@ export const ResetPasswordButton = () => {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (password && password.length < 10) {
-      setProblem(translate('hamafza.users.passwordRule'));
+      setProblem(translate("hamafza.users.passwordRule"));
       return;
     }
     setPending(true);
@@ -57,7 +63,7 @@ export const ResetPasswordButton = () => {
         password: password || null,
       });
       const generated = result.resetUserPassword.temporaryPassword;
-      notify('hamafza.users.resetPasswordDone', { type: 'success' });
+      notify("hamafza.users.resetPasswordDone", { type: "success" });
       if (generated) setTemporaryPassword(generated);
       else close();
     } catch (error) {
@@ -70,7 +76,7 @@ export const ResetPasswordButton = () => {
   const copy = async () => {
     if (!temporaryPassword) return;
     await navigator.clipboard?.writeText(temporaryPassword);
-    notify('hamafza.users.copied', { type: 'info' });
+    notify("hamafza.users.copied", { type: "info" });
   };
 
   return (
@@ -79,38 +85,46 @@ export const ResetPasswordButton = () => {
         <KeyIcon />
       </Button>
       <Dialog open={open} onClose={close} fullWidth maxWidth="xs">
-        <DialogTitle>{translate('hamafza.users.resetPassword')}</DialogTitle>
+        <DialogTitle>{translate("hamafza.users.resetPassword")}</DialogTitle>
         {temporaryPassword ? (
           <>
             <DialogContent>
-              <DialogContentText gutterBottom>{translate('hamafza.users.temporaryPasswordOnce')}</DialogContentText>
+              <DialogContentText gutterBottom>{translate("hamafza.users.temporaryPasswordOnce")}</DialogContentText>
               <Box
                 component="output"
-                aria-label={translate('hamafza.users.temporaryPassword')}
+                aria-label={translate("hamafza.users.temporaryPassword")}
                 dir="ltr"
-                sx={{ display: 'block', fontFamily: 'monospace', fontSize: '1.25rem', p: 1.5, bgcolor: 'action.hover', borderRadius: 1, textAlign: 'center' }}
+                sx={{
+                  display: "block",
+                  fontFamily: "monospace",
+                  fontSize: "1.25rem",
+                  p: 1.5,
+                  bgcolor: "action.hover",
+                  borderRadius: 1,
+                  textAlign: "center",
+                }}
               >
                 {temporaryPassword}
               </Box>
             </DialogContent>
             <DialogActions>
-              <MuiButton onClick={copy}>{translate('hamafza.users.copy')}</MuiButton>
+              <MuiButton onClick={copy}>{translate("hamafza.users.copy")}</MuiButton>
               <MuiButton onClick={close} variant="contained">
-                {translate('hamafza.users.close')}
+                {translate("hamafza.users.close")}
               </MuiButton>
             </DialogActions>
           </>
         ) : (
           <form onSubmit={submit} noValidate>
             <DialogContent>
-              <DialogContentText gutterBottom>{translate('hamafza.users.resetPasswordIntro')}</DialogContentText>
+              <DialogContentText gutterBottom>{translate("hamafza.users.resetPasswordIntro")}</DialogContentText>
               {problem && (
                 <Alert severity="error" sx={{ mb: 2 }}>
                   {problem}
                 </Alert>
               )}
               <TextField
-                label={translate('hamafza.users.resetPasswordOptional')}
+                label={translate("hamafza.users.resetPasswordOptional")}
                 type="password"
                 autoComplete="new-password"
                 value={password}
@@ -120,9 +134,9 @@ export const ResetPasswordButton = () => {
               />
             </DialogContent>
             <DialogActions>
-              <MuiButton onClick={close}>{translate('hamafza.users.cancel')}</MuiButton>
+              <MuiButton onClick={close}>{translate("hamafza.users.cancel")}</MuiButton>
               <MuiButton type="submit" variant="contained" disabled={pending}>
-                {translate('hamafza.users.resetPasswordConfirm')}
+                {translate("hamafza.users.resetPasswordConfirm")}
               </MuiButton>
             </DialogActions>
           </form>

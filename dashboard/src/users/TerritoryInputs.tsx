@@ -6,8 +6,8 @@ import {
   useChoicesContext,
   type RaRecord,
   type Validator,
-} from 'react-admin';
-import { territoryNeeds, type TerritoryValues } from './userTerritory';
+} from "react-admin";
+import { territoryNeeds, type TerritoryValues } from "./userTerritory";
 
 /** Province and county inputs shown per the chosen role; the county list follows the chosen province. */
 export const TerritoryInputs = () => (
@@ -20,24 +20,24 @@ const Territory = ({ role, provinceId }: { role: unknown; provinceId: string | u
   const needs = territoryNeeds(role);
   return (
     <>
-      {needs.province !== 'none' && (
-        <ReferenceInput source="provinceId" reference="provinces" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+      {needs.province !== "none" && (
+        <ReferenceInput source="provinceId" reference="provinces" sort={{ field: "name", order: "ASC" }} perPage={50}>
           <AutocompleteInput
-            validate={needs.province === 'required' ? required() : undefined}
-            helperText={needs.province === 'optional' ? 'hamafza.users.provinceCountryHelp' : false}
+            validate={needs.province === "required" ? required() : undefined}
+            helperText={needs.province === "optional" ? "hamafza.users.provinceCountryHelp" : false}
             sx={{ minWidth: 280 }}
           />
         </ReferenceInput>
       )}
-      {needs.county !== 'none' && (
+      {needs.county !== "none" && (
         <ReferenceInput
           source="countyId"
           reference="counties"
           filter={provinceId ? { provinceId } : {}}
-          sort={{ field: 'name', order: 'ASC' }}
+          sort={{ field: "name", order: "ASC" }}
           perPage={50}
         >
-          <CountyInput isRequired={needs.county === 'required'} provinceId={provinceId} />
+          <CountyInput isRequired={needs.county === "required"} provinceId={provinceId} />
         </ReferenceInput>
       )}
     </>
@@ -54,13 +54,13 @@ const CountyInput = ({ isRequired, provinceId }: { isRequired: boolean; province
   const inProvince: Validator = (value) => {
     const county = allChoices?.find((choice) => String(choice.id) === String(value));
     return value && provinceId && county?.provinceId && county.provinceId !== provinceId
-      ? 'hamafza.users.countyOutsideProvince'
+      ? "hamafza.users.countyOutsideProvince"
       : undefined;
   };
   return (
     <AutocompleteInput
       disabled={!provinceId}
-      helperText={provinceId ? false : 'hamafza.users.countyHelp'}
+      helperText={provinceId ? false : "hamafza.users.countyHelp"}
       validate={isRequired ? [required(), inProvince] : inProvince}
       sx={{ minWidth: 280 }}
     />
@@ -68,5 +68,5 @@ const CountyInput = ({ isRequired, provinceId }: { isRequired: boolean; province
 };
 
 function asId(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
+  return typeof value === "string" && value ? value : undefined;
 }

@@ -8,13 +8,13 @@ import {
   Toolbar,
   TopToolbar,
   required,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { ResetPasswordButton } from './ResetPasswordButton';
-import { TerritoryInputs } from './TerritoryInputs';
-import { RoleInput } from './userEnums';
-import { withRoleTerritory } from './userTerritory';
-import { validateDisplayName } from './userValidation';
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ResetPasswordButton } from "./ResetPasswordButton";
+import { TerritoryInputs } from "./TerritoryInputs";
+import { RoleInput } from "./userEnums";
+import { withRoleTerritory } from "./userTerritory";
+import { validateDisplayName } from "./userValidation";
 
 const UserEditActions = () => (
   <TopToolbar>

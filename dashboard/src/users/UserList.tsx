@@ -1,15 +1,8 @@
-import {
-  Datagrid,
-  List,
-  NullableBooleanInput,
-  ReferenceField,
-  SearchInput,
-  TextField,
-} from 'react-admin';
-import { JalaliDateField } from '../common/JalaliDateField';
-import { ReferenceFilterInput } from '../common/ReferenceFilterInput';
-import { RoleField, RoleInput } from './userEnums';
-import { UserStatusField } from './UserStatusField';
+import { Datagrid, List, NullableBooleanInput, ReferenceField, SearchInput, TextField } from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { RoleField, RoleInput } from "./userEnums";
+import { UserStatusField } from "./UserStatusField";
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -19,7 +12,7 @@ const userFilters = [
 ];
 
 export const UserList = () => (
-  <List filters={userFilters} sort={{ field: 'username', order: 'ASC' }} exporter={false}>
+  <List filters={userFilters} sort={{ field: "username", order: "ASC" }} exporter={false}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="username" />
       <TextField source="displayName" />

@@ -1,5 +1,5 @@
-import Chip from '@mui/material/Chip';
-import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
+import Chip from "@mui/material/Chip";
+import { useFieldValue, useTranslate, type FieldProps } from "react-admin";
 
 /** «فعال» / «غیرفعال» from the user's `disabled` flag. */
 export const UserStatusField = (props: FieldProps) => {
@@ -8,9 +8,9 @@ export const UserStatusField = (props: FieldProps) => {
   return (
     <Chip
       size="small"
-      variant={disabled ? 'filled' : 'outlined'}
-      color={disabled ? 'default' : 'success'}
-      label={translate(disabled ? 'hamafza.users.disabled' : 'hamafza.users.active')}
+      variant={disabled ? "filled" : "outlined"}
+      color={disabled ? "default" : "success"}
+      label={translate(disabled ? "hamafza.users.disabled" : "hamafza.users.active")}
     />
   );
 };

@@ -1,6 +1,6 @@
-import type { Role } from '../auth/roles';
+import type { Role } from "../auth/roles";
 
-export type Need = 'required' | 'optional' | 'none';
+export type Need = "required" | "optional" | "none";
 
 export interface TerritoryNeeds {
   province: Need;
@@ -14,16 +14,16 @@ export interface TerritoryNeeds {
  */
 export function territoryNeeds(role: unknown): TerritoryNeeds {
   switch (role as Role) {
-    case 'PROVINCE_OFFICER':
-      return { province: 'required', county: 'none' };
-    case 'COUNTY_OFFICER':
-      return { province: 'required', county: 'required' };
-    case 'EVALUATOR':
-      return { province: 'optional', county: 'none' };
-    case 'ANALYST':
-      return { province: 'optional', county: 'optional' };
+    case "PROVINCE_OFFICER":
+      return { province: "required", county: "none" };
+    case "COUNTY_OFFICER":
+      return { province: "required", county: "required" };
+    case "EVALUATOR":
+      return { province: "optional", county: "none" };
+    case "ANALYST":
+      return { province: "optional", county: "optional" };
     default:
-      return { province: 'none', county: 'none' };
+      return { province: "none", county: "none" };
   }
 }
 
@@ -39,7 +39,7 @@ export interface TerritoryValues {
  */
 export function withRoleTerritory<T extends TerritoryValues>(values: T): T {
   const needs = territoryNeeds(values.role);
-  const keep = (need: Need, value: unknown) => (need === 'none' || value === '' || value == null ? null : value);
+  const keep = (need: Need, value: unknown) => (need === "none" || value === "" || value == null ? null : value);
   const provinceId = keep(needs.province, values.provinceId);
   return { ...values, provinceId, countyId: provinceId === null ? null : keep(needs.county, values.countyId) };
 }

@@ -10,14 +10,23 @@ interface Transfer {
 /** GET/POST as a browser would (Accept-Encoding: gzip, deflate, br), counting the bytes that went over the wire. */
 function transfer(url: URL, headers: Record<string, string> = {}, body?: string): Promise<Transfer & { text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: body ? "POST" : "GET", headers: { "accept-encoding": "gzip, deflate, br", ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const raw = Buffer.concat(chunks);
-        resolve({ path: url.pathname, wireBytes: raw.length, encoding: String(res.headers["content-encoding"] ?? "identity"), text: res.headers["content-encoding"] ? "" : raw.toString() });
-      });
-    });
+    const req = request(
+      url,
+      { method: body ? "POST" : "GET", headers: { "accept-encoding": "gzip, deflate, br", ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          resolve({
+            path: url.pathname,
+            wireBytes: raw.length,
+            encoding: String(res.headers["content-encoding"] ?? "identity"),
+            text: res.headers["content-encoding"] ? "" : raw.toString(),
+          });
+        });
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -28,7 +37,15 @@ function transfer(url: URL, headers: Record<string, string> = {}, body?: string)
  * stylesheet it names; fonts come later, only those the page uses) and the introspection the data provider sends
  * after sign-in: bytes over the wire, compressed as our gateway serves them.
  */
-export async function measureDashboard(baseUrl: string, token: string): Promise<{ firstLoadKiB: number; files: Transfer[]; introspectionKiB: number; introspectionEncoding: string } | null> {
+export async function measureDashboard(
+  baseUrl: string,
+  token: string,
+): Promise<{
+  firstLoadKiB: number;
+  files: Transfer[];
+  introspectionKiB: number;
+  introspectionEncoding: string;
+} | null> {
   const index = await transfer(new URL("/", baseUrl), { "accept-encoding": "identity" });
   const assets = [...index.text.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   if (!assets.length) return null; // dashboard not built

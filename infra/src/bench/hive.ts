@@ -10,7 +10,13 @@ import { BenchProcess, launch, waitForHealth } from "./processes";
  * the gateway secret and a valid token (docs/security.md), so it sends the secret and forwards the client's
  * Authorization header. `dedup`: its default in-flight deduplication of identical subgraph requests, or off.
  */
-export async function startHive(workDir: string, port: number, subgraphUrls: Record<string, string>, gatewaySecret: string, dedup: boolean): Promise<BenchProcess> {
+export async function startHive(
+  workDir: string,
+  port: number,
+  subgraphUrls: Record<string, string>,
+  gatewaySecret: string,
+  dedup: boolean,
+): Promise<BenchProcess> {
   const dir = join(workDir, `hive-${dedup ? "dedup" : "nodedup"}`);
   mkdirSync(dir, { recursive: true });
   let supergraph = readFileSync(SUPERGRAPH_FILE, "utf8");
@@ -36,7 +42,17 @@ export async function startHive(workDir: string, port: number, subgraphUrls: Rec
   const hive = launch(
     `hive${dedup ? "" : "-nodedup"}`,
     process.execPath,
-    [bin, "supergraph", join(dir, "supergraph.graphql"), "--host", "127.0.0.1", "--port", String(port), "--config-path", join(dir, "gateway.config.mjs")],
+    [
+      bin,
+      "supergraph",
+      join(dir, "supergraph.graphql"),
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--config-path",
+      join(dir, "gateway.config.mjs"),
+    ],
     { BENCH_GATEWAY_SECRET: gatewaySecret },
     `http://127.0.0.1:${port}/graphql`,
     dir,

@@ -44,7 +44,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         setupRequest: (request, context: { token?: string }) => {
           if (options.tokens.length === 0) return request;
           context.token ??= options.tokens[nextToken++ % options.tokens.length];
-          return { ...request, headers: { ...request.headers, "content-type": "application/json", authorization: `Bearer ${context.token}` } };
+          return {
+            ...request,
+            headers: {
+              ...request.headers,
+              "content-type": "application/json",
+              authorization: `Bearer ${context.token}`,
+            },
+          };
         },
         onResponse: (status, body) => {
           if (status < 200 || status >= 300 || body.includes('"errors"')) {
@@ -55,11 +62,24 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       },
     ],
   });
-  (instance as unknown as NodeJS.EventEmitter).on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  (instance as unknown as NodeJS.EventEmitter).on(
+    "response",
+    (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime),
+  );
   const result = await instance;
   const durationMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] : NaN);
+  const pct = (p: number) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] : NaN;
   errors += result.errors + result.timeouts;
-  return { requests: latencies.length, reqPerSec: latencies.length / (result.duration || durationMs / 1000), p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), errors, firstError, durationMs };
+  return {
+    requests: latencies.length,
+    reqPerSec: latencies.length / (result.duration || durationMs / 1000),
+    p50: pct(0.5),
+    p95: pct(0.95),
+    p99: pct(0.99),
+    errors,
+    firstError,
+    durationMs,
+  };
 }

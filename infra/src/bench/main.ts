@@ -1,7 +1,15 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearer, generateGatewaySecret, generateTokenKeyPair, GATEWAY_SECRET_HEADER, login, postGraphQL, withClient } from "@hamafza/common";
+import {
+  bearer,
+  generateGatewaySecret,
+  generateTokenKeyPair,
+  GATEWAY_SECRET_HEADER,
+  login,
+  postGraphQL,
+  withClient,
+} from "@hamafza/common";
 import { startEmbeddedPostgres } from "../embeddedPostgres";
 import { describeNationalSeed, nationalScale, seedNational } from "../national";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "../paths";
@@ -66,35 +74,80 @@ async function main() {
       countStatements = false;
       log(`pg_stat_statements unavailable (${(error as Error).message}); SQL statements per request not counted`);
     }
-    await withClient(prepared.adminUrl, (c) => c.query(`UPDATE evaluation.evaluation_cycle SET state = 'OPEN' WHERE year = 1404`));
+    await withClient(prepared.adminUrl, (c) =>
+      c.query(`UPDATE evaluation.evaluation_cycle SET state = 'OPEN' WHERE year = 1404`),
+    );
 
     // The system as separate processes, so each one's CPU and memory can be read from /proc.
     const secret = generateGatewaySecret();
     const keys = generateTokenKeyPair();
     const shared = { HAMAFZA_GATEWAY_SECRET: secret, HAMAFZA_JWT_PUBLIC_KEY: keys.publicKeyPem, HOST: "127.0.0.1" };
-    const ports = { registry: await port(1), engagement: await port(2), evaluation: await port(3), identity: await port(4) };
-    const gatewayPorts = { ours: await port(0), oursNoDedup: await port(5), hive: await port(6), hiveNoDedup: await port(7) };
-    const subgraphUrls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`])) as Record<keyof typeof ports, string>;
+    const ports = {
+      registry: await port(1),
+      engagement: await port(2),
+      evaluation: await port(3),
+      identity: await port(4),
+    };
+    const gatewayPorts = {
+      ours: await port(0),
+      oursNoDedup: await port(5),
+      hive: await port(6),
+      hiveNoDedup: await port(7),
+    };
+    const subgraphUrls = Object.fromEntries(
+      Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]),
+    ) as Record<keyof typeof ports, string>;
     for (const [name, port] of Object.entries(ports) as [keyof typeof ports, number][]) {
       processes.push(
-        launch(name, process.execPath, [serviceScript(REPO_ROOT, name)], {
-          ...shared,
-          ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
-          ...(name === "evaluation" ? { REGISTRY_URL: subgraphUrls.registry, ENGAGEMENT_URL: subgraphUrls.engagement } : {}),
-          DATABASE_URL: prepared.serviceUrls[name],
-          PORT: String(port),
-        }, subgraphUrls[name]),
+        launch(
+          name,
+          process.execPath,
+          [serviceScript(REPO_ROOT, name)],
+          {
+            ...shared,
+            ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
+            ...(name === "evaluation"
+              ? { REGISTRY_URL: subgraphUrls.registry, ENGAGEMENT_URL: subgraphUrls.engagement }
+              : {}),
+            DATABASE_URL: prepared.serviceUrls[name],
+            PORT: String(port),
+          },
+          subgraphUrls[name],
+        ),
       );
     }
     await Promise.all(processes.map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
-    const gatewayEnv = { ...shared, SUPERGRAPH_PATH: SUPERGRAPH_FILE, REGISTRY_URL: subgraphUrls.registry, ENGAGEMENT_URL: subgraphUrls.engagement, EVALUATION_URL: subgraphUrls.evaluation, IDENTITY_URL: subgraphUrls.identity };
-    const ours = launch("gateway", process.execPath, [serviceScript(REPO_ROOT, "gateway")], { ...gatewayEnv, PORT: String(gatewayPorts.ours) }, `http://127.0.0.1:${gatewayPorts.ours}/graphql`);
+    const gatewayEnv = {
+      ...shared,
+      SUPERGRAPH_PATH: SUPERGRAPH_FILE,
+      REGISTRY_URL: subgraphUrls.registry,
+      ENGAGEMENT_URL: subgraphUrls.engagement,
+      EVALUATION_URL: subgraphUrls.evaluation,
+      IDENTITY_URL: subgraphUrls.identity,
+    };
+    const ours = launch(
+      "gateway",
+      process.execPath,
+      [serviceScript(REPO_ROOT, "gateway")],
+      { ...gatewayEnv, PORT: String(gatewayPorts.ours) },
+      `http://127.0.0.1:${gatewayPorts.ours}/graphql`,
+    );
     // Quick mode: dedup on only (ours and Hive's default), to stay within CI's few minutes.
     const oursNoDedup = quick
       ? null
-      : launch("gateway-nodedup", process.execPath, [serviceScript(REPO_ROOT, "gateway")], { ...gatewayEnv, PORT: String(gatewayPorts.oursNoDedup), HAMAFZA_GATEWAY_DEDUP: "0" }, `http://127.0.0.1:${gatewayPorts.oursNoDedup}/graphql`);
+      : launch(
+          "gateway-nodedup",
+          process.execPath,
+          [serviceScript(REPO_ROOT, "gateway")],
+          { ...gatewayEnv, PORT: String(gatewayPorts.oursNoDedup), HAMAFZA_GATEWAY_DEDUP: "0" },
+          `http://127.0.0.1:${gatewayPorts.oursNoDedup}/graphql`,
+        );
     processes.push(ours, ...(oursNoDedup ? [oursNoDedup] : []));
-    await Promise.all([ours, oursNoDedup].filter((p) => p !== null).map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
+    await Promise.all(
+      [ours, oursNoDedup]
+        .filter((p) => p !== null)
+        .map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))),
+    );
     const hive = await startHive(workDir, gatewayPorts.hive, subgraphUrls, secret, true);
     processes.push(hive);
     const hiveNoDedup = quick ? null : await startHive(workDir, gatewayPorts.hiveNoDedup, subgraphUrls, secret, false);
@@ -111,7 +164,9 @@ async function main() {
       signIns.push(performance.now() - started);
     }
     signIns.sort((a, b) => a - b);
-    log(`sign-in (argon2id verify, session, Ed25519 token): ${signIns.length} sign-ins, p50 ${signIns[Math.floor(signIns.length / 2)].toFixed(0)} ms, max ${signIns[signIns.length - 1].toFixed(0)} ms`);
+    log(
+      `sign-in (argon2id verify, session, Ed25519 token): ${signIns.length} sign-ins, p50 ${signIns[Math.floor(signIns.length / 2)].toFixed(0)} ms, max ${signIns[signIns.length - 1].toFixed(0)} ms`,
+    );
     const tokens: string[] = [];
     for (let i = 0; i < USERS; i++) {
       const username = `bench.user${i + 1}`;
@@ -130,7 +185,9 @@ async function main() {
     // PostgreSQL as `postgres:<pid>` per backend (backends come and go; a delta is taken per pid, then summed).
     const cpuNow = (): Record<string, number> => ({
       ...Object.fromEntries(all().map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN])),
-      ...(stopPostgres ? Object.fromEntries(Object.entries(postgresCpuByPid(clusterDir)).map(([pid, ms]) => [`postgres:${pid}`, ms])) : {}),
+      ...(stopPostgres
+        ? Object.fromEntries(Object.entries(postgresCpuByPid(clusterDir)).map(([pid, ms]) => [`postgres:${pid}`, ms]))
+        : {}),
     });
     const measured = async <T>(work: () => Promise<T>) => {
       const statementsBefore = countStatements ? await statementCount(prepared.adminUrl, database) : 0;
@@ -156,25 +213,69 @@ async function main() {
     const rows: Row[] = [];
     // S6 first: the scoreboard (S4) reads its results.
     const s6 = await measured(() => benchEvaluation(ours.url, prepared.adminUrl, adminToken));
-    rows.push({ scenario: "S6", title: "whole-country 1404 evaluation run, live, through the gateway", target: "ours", concurrency: 1, ...s6.value.load, statementsPerRequest: s6.statements, cpuMsPerRequest: onPath(s6.cpu, ours.name), extra: s6.value.extra });
+    rows.push({
+      scenario: "S6",
+      title: "whole-country 1404 evaluation run, live, through the gateway",
+      target: "ours",
+      concurrency: 1,
+      ...s6.value.load,
+      statementsPerRequest: s6.statements,
+      cpuMsPerRequest: onPath(s6.cpu, ours.name),
+      extra: s6.value.extra,
+    });
     log(`S6: ${s6.value.load.p50.toFixed(0)} ms, ${JSON.stringify(s6.value.extra)}`);
 
-    const targets: Record<string, BenchProcess> = oursNoDedup && hiveNoDedup ? { ours, "ours-nodedup": oursNoDedup, hive, "hive-nodedup": hiveNoDedup } : { ours, hive };
+    const targets: Record<string, BenchProcess> =
+      oursNoDedup && hiveNoDedup
+        ? { ours, "ours-nodedup": oursNoDedup, hive, "hive-nodedup": hiveNoDedup }
+        : { ours, hive };
     const scenarios = loadScenarios(await pickTargets(prepared.adminUrl));
     for (const scenario of scenarios) {
-      const check = await postGraphQL(ours.url, JSON.parse(scenario.body).query, JSON.parse(scenario.body).variables, bearer(tokens[0]));
+      const check = await postGraphQL(
+        ours.url,
+        JSON.parse(scenario.body).query,
+        JSON.parse(scenario.body).variables,
+        bearer(tokens[0]),
+      );
       if (check.errors) throw new Error(`${scenario.id} fails on our gateway: ${JSON.stringify(check.errors[0])}`);
       for (const [name, target] of Object.entries(targets)) {
-        await runLoad({ url: target.url, body: scenario.body, tokens, connections: 8, durationSec: WARMUP, amount: quickAmount(8) });
+        await runLoad({
+          url: target.url,
+          body: scenario.body,
+          tokens,
+          connections: 8,
+          durationSec: WARMUP,
+          amount: quickAmount(8),
+        });
         void name;
       }
       for (const concurrency of CONCURRENCIES) {
         for (const [name, target] of Object.entries(targets)) {
-          let run = await measured(() => runLoad({ url: target.url, body: scenario.body, tokens, connections: concurrency, durationSec: DURATION, amount: quickAmount(concurrency) }));
+          let run = await measured(() =>
+            runLoad({
+              url: target.url,
+              body: scenario.body,
+              tokens,
+              connections: concurrency,
+              durationSec: DURATION,
+              amount: quickAmount(concurrency),
+            }),
+          );
           if (run.value.requests < concurrency) {
             // Slower than the run's duration (a loaded machine): measure a fixed number of answers instead.
-            log(`${scenario.id} ${name} c=${concurrency}: ${run.value.requests} answers in ${DURATION} s; measuring ${concurrency * 2} answers instead`);
-            run = await measured(() => runLoad({ url: target.url, body: scenario.body, tokens, connections: concurrency, durationSec: DURATION, amount: concurrency * 2 }));
+            log(
+              `${scenario.id} ${name} c=${concurrency}: ${run.value.requests} answers in ${DURATION} s; measuring ${concurrency * 2} answers instead`,
+            );
+            run = await measured(() =>
+              runLoad({
+                url: target.url,
+                body: scenario.body,
+                tokens,
+                connections: concurrency,
+                durationSec: DURATION,
+                amount: concurrency * 2,
+              }),
+            );
           }
           const perRequest = (value: number) => (run.value.requests ? value / run.value.requests : NaN);
           rows.push({
@@ -184,15 +285,27 @@ async function main() {
             concurrency,
             ...run.value,
             statementsPerRequest: perRequest(run.statements),
-            cpuMsPerRequest: Object.fromEntries(Object.entries(onPath(run.cpu, target.name)).map(([proc, ms]) => [proc, perRequest(ms)])),
+            cpuMsPerRequest: Object.fromEntries(
+              Object.entries(onPath(run.cpu, target.name)).map(([proc, ms]) => [proc, perRequest(ms)]),
+            ),
           });
-          if (run.value.errors) log(`${scenario.id} ${name} c=${concurrency}: ${run.value.errors} errors, first: ${run.value.firstError}`);
+          if (run.value.errors)
+            log(`${scenario.id} ${name} c=${concurrency}: ${run.value.errors} errors, first: ${run.value.firstError}`);
         }
       }
     }
 
     const s7 = await measured(() => benchImport(ours.url, adminToken, prepared.adminUrl, quick ? 500 : 5000));
-    rows.push({ scenario: "S7", title: `CSV import of ${s7.value.extra.importedCount} NGOs`, target: "ours", concurrency: 1, ...s7.value.load, statementsPerRequest: s7.statements, cpuMsPerRequest: onPath(s7.cpu, ours.name), extra: s7.value.extra });
+    rows.push({
+      scenario: "S7",
+      title: `CSV import of ${s7.value.extra.importedCount} NGOs`,
+      target: "ours",
+      concurrency: 1,
+      ...s7.value.load,
+      statementsPerRequest: s7.statements,
+      cpuMsPerRequest: onPath(s7.cpu, ours.name),
+      extra: s7.value.extra,
+    });
 
     const memory = Object.fromEntries(all().map((p) => [p.name, memoryMb(p.child.pid!)]));
     printTable(rows, memory);
@@ -224,7 +337,13 @@ function onPath(cpu: Record<string, number>, gateway: string): Record<string, nu
 function machine() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const os = require("node:os") as typeof import("node:os");
-  return { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg(), node: process.version };
+  return {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    loadavg: os.loadavg(),
+    node: process.version,
+  };
 }
 
 mkdirSync(join(REPO_ROOT, ".bench"), { recursive: true });

@@ -36,8 +36,19 @@ export function memoryMb(pid: number): { rss: number; peak: number } | null {
 }
 
 /** Start `node <script>` (or any command) with its own environment; its output goes to the bench log only on failure. */
-export function launch(name: string, command: string, args: string[], env: Record<string, string>, url: string, cwd?: string): BenchProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"], cwd });
+export function launch(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  url: string,
+  cwd?: string,
+): BenchProcess {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env, APOLLO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd,
+  });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     tail.push(...chunk.toString().split("\n").filter(Boolean));
@@ -47,7 +58,8 @@ export function launch(name: string, command: string, args: string[], env: Recor
   child.stderr!.on("data", keep);
   let stopping = false;
   child.on("exit", (code, signal) => {
-    if (!stopping) console.error(`[bench] ${name} exited (code ${code}, signal ${signal}); its last lines:\n${tail.join("\n")}`);
+    if (!stopping)
+      console.error(`[bench] ${name} exited (code ${code}, signal ${signal}); its last lines:\n${tail.join("\n")}`);
   });
   return {
     name,

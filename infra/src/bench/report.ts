@@ -18,26 +18,55 @@ const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFix
 
 /** The table `npm run bench` prints: one line per scenario × gateway × concurrency, then ours ÷ Hive and memory. */
 export function printTable(rows: Row[], memory: Record<string, { rss: number; peak: number } | null>): void {
-  const header = ["scen", "target", "c", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "SQL/req", "CPU ms/req (all)", "CPU by process"];
+  const header = [
+    "scen",
+    "target",
+    "c",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "SQL/req",
+    "CPU ms/req (all)",
+    "CPU by process",
+  ];
   const lines = rows.map((r) => {
     const cpuTotal = Object.values(r.cpuMsPerRequest).reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0);
     const byProcess = Object.entries(r.cpuMsPerRequest)
       .filter(([, v]) => Number.isFinite(v) && v >= 0.05)
       .map(([k, v]) => `${k} ${fmt(v)}`)
       .join(", ");
-    return [r.scenario, r.target, String(r.concurrency), fmt(r.reqPerSec), fmt(r.p50), fmt(r.p95), fmt(r.p99), String(r.errors), fmt(r.statementsPerRequest), fmt(cpuTotal), byProcess];
+    return [
+      r.scenario,
+      r.target,
+      String(r.concurrency),
+      fmt(r.reqPerSec),
+      fmt(r.p50),
+      fmt(r.p95),
+      fmt(r.p99),
+      String(r.errors),
+      fmt(r.statementsPerRequest),
+      fmt(cpuTotal),
+      byProcess,
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const print = (cells: string[]) => console.log(cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
+  const print = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  "));
   console.log("");
   print(header);
   lines.forEach(print);
   console.log("");
   for (const scenario of [...new Set(rows.filter((r) => r.target.startsWith("hive")).map((r) => r.scenario))]) {
-    const at = (target: string) => rows.find((r) => r.scenario === scenario && r.target === target && r.concurrency === 32)?.reqPerSec ?? NaN;
-    console.log(`${scenario} c=32 req/s ours ÷ Hive: dedup off ${fmt(at("ours-nodedup") / at("hive-nodedup"), 2)}, dedup on ${fmt(at("ours") / at("hive"), 2)}`);
+    const at = (target: string) =>
+      rows.find((r) => r.scenario === scenario && r.target === target && r.concurrency === 32)?.reqPerSec ?? NaN;
+    console.log(
+      `${scenario} c=32 req/s ours ÷ Hive: dedup off ${fmt(at("ours-nodedup") / at("hive-nodedup"), 2)}, dedup on ${fmt(at("ours") / at("hive"), 2)}`,
+    );
   }
-  for (const r of rows.filter((r) => r.extra)) console.log(`${r.scenario} ${r.title}: ${fmt(r.p50, 0)} ms ${JSON.stringify(r.extra)}`);
+  for (const r of rows.filter((r) => r.extra))
+    console.log(`${r.scenario} ${r.title}: ${fmt(r.p50, 0)} ms ${JSON.stringify(r.extra)}`);
   console.log(
     "peak RSS (MB): " +
       Object.entries(memory)

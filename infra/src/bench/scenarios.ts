@@ -11,11 +11,15 @@ export interface Scenario {
 export async function pickTargets(adminUrl: string): Promise<{ provinceId: string; countyId: string; ngoId: string }> {
   return withClient(adminUrl, async (client) => {
     const one = async (sql: string) => Object.values((await client.query(sql)).rows[0] ?? {})[0] as string;
-    const provinceId = await one(`SELECT province_id FROM registry.ngo GROUP BY province_id ORDER BY count(*) DESC, province_id LIMIT 1`);
+    const provinceId = await one(
+      `SELECT province_id FROM registry.ngo GROUP BY province_id ORDER BY count(*) DESC, province_id LIMIT 1`,
+    );
     const countyId = await one(
       `SELECT county_id FROM engagement.meeting WHERE county_id IS NOT NULL AND held_at IS NOT NULL GROUP BY county_id ORDER BY count(*) DESC, county_id LIMIT 1`,
     );
-    const ngoId = await one(`SELECT ngo_id FROM engagement.meeting_attendance GROUP BY ngo_id ORDER BY count(*) DESC, ngo_id LIMIT 1`);
+    const ngoId = await one(
+      `SELECT ngo_id FROM engagement.meeting_attendance GROUP BY ngo_id ORDER BY count(*) DESC, ngo_id LIMIT 1`,
+    );
     return { provinceId, countyId, ngoId };
   });
 }

@@ -22,7 +22,9 @@ export async function statementCount(adminUrl: string, database: string): Promis
 
 /** Turn pg_stat_statements on for the next start of this cluster (ALTER SYSTEM writes postgresql.auto.conf). */
 export async function preloadPgStatStatements(adminUrl: string): Promise<void> {
-  await withClient(adminUrl, (client) => client.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`));
+  await withClient(adminUrl, (client) =>
+    client.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`),
+  );
 }
 
 export async function createPgStatStatements(databaseUrl: string): Promise<void> {

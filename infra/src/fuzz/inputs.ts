@@ -22,7 +22,17 @@ import {
 /** Values that must never reach a resolver: refused at the edge (text) or by the scalars (days, instants). */
 export const POISON = {
   text: ["\u0000", "نام\u0000", "a\ud800b", "\udc00", "x\u0007y", "\u001b[31m"],
-  day: ["2025-02-30", "2025-13-01", "2025/01/01", "2025-1-1", "today", "۱۴۰۴-۰۱-۰۱", "+275760-09-13", "2025-01-01\u0000", ""],
+  day: [
+    "2025-02-30",
+    "2025-13-01",
+    "2025/01/01",
+    "2025-1-1",
+    "today",
+    "۱۴۰۴-۰۱-۰۱",
+    "+275760-09-13",
+    "2025-01-01\u0000",
+    "",
+  ],
   instant: ["2025-02-30T10:00:00Z", "yesterday", "2025-01-01", "1404-01-01T00:00:00Z", "2025-01-01T25:00:00Z", ""],
 };
 
@@ -50,7 +60,20 @@ const HOSTILE_TEXT = [
   "ZANJAN_1",
   "x".repeat(41),
 ];
-const HOSTILE_IDS = ["", " ", "0", "-1", "19", "1901", "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "not-a-uuid", "1; SELECT 1", "%", "a".repeat(300)];
+const HOSTILE_IDS = [
+  "",
+  " ",
+  "0",
+  "-1",
+  "19",
+  "1901",
+  "00000000-0000-0000-0000-000000000000",
+  "ffffffff-ffff-ffff-ffff-ffffffffffff",
+  "not-a-uuid",
+  "1; SELECT 1",
+  "%",
+  "a".repeat(300),
+];
 const HOSTILE_INTS = [0, -1, 1, 2_147_483_647, -2_147_483_648, 1300, 1404, 1451, 99_999, 201, 1000];
 const HOSTILE_FLOATS = [0, -1, 1e308, -1e308, 1e-9, 100.0001, 99.99999, 12.5];
 const VALID_DAYS = ["2025-03-21", "1999-12-31", "2199-12-31", "1900-01-01", "2026-03-20", "2030-01-01"];
@@ -61,7 +84,11 @@ function scalarArbitrary(name: string): fc.Arbitrary<unknown> {
     case "ID":
       return fc.oneof(fc.constantFrom(...HOSTILE_IDS), fc.uuid());
     case "String":
-      return fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 20 }));
+      return fc.oneof(
+        fc.constantFrom(...HOSTILE_TEXT),
+        fc.string({ maxLength: 30 }),
+        fc.string({ unit: "grapheme", maxLength: 20 }),
+      );
     case "Int":
       return fc.oneof(fc.constantFrom(...HOSTILE_INTS), fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }));
     case "Float":
@@ -99,7 +126,10 @@ export interface Operation {
 
 /** Every root mutation, and every root query that takes a `filter` (the lists). */
 export function fuzzedOperations(schema: GraphQLSchema): Operation[] {
-  const mutations = Object.values(schema.getMutationType()?.getFields() ?? {}).map((field) => ({ kind: "mutation" as const, field }));
+  const mutations = Object.values(schema.getMutationType()?.getFields() ?? {}).map((field) => ({
+    kind: "mutation" as const,
+    field,
+  }));
   const lists = Object.values(schema.getQueryType()?.getFields() ?? {})
     .filter((field) => field.args.some((arg) => arg.name === "filter"))
     .map((field) => ({ kind: "query" as const, field }));
@@ -119,7 +149,9 @@ export function documentOf(operation: Operation): string {
 export function variablesArbitrary(operation: Operation): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const arg of operation.field.args) model[arg.name] = valueArbitrary(arg.type, 0);
-  const required = operation.field.args.filter((arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined).map((arg) => arg.name);
+  const required = operation.field.args
+    .filter((arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined)
+    .map((arg) => arg.name);
   return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
 }
 
@@ -130,9 +162,11 @@ function leaves(type: GraphQLInputType, value: unknown, path: (string | number)[
   if (value === null || value === undefined) return;
   if (isNonNullType(type)) return leaves(type.ofType, value, path, out);
   if (isListType(type)) return (value as unknown[]).forEach((item, i) => leaves(type.ofType, item, [...path, i], out));
-  if (isScalarType(type) && ["String", "ID", "Date", "DateTimeISO"].includes(type.name)) out.push({ path, scalar: type.name });
+  if (isScalarType(type) && ["String", "ID", "Date", "DateTimeISO"].includes(type.name))
+    out.push({ path, scalar: type.name });
   if (isInputObjectType(type)) {
-    for (const field of Object.values(type.getFields())) leaves(field.type, (value as Record<string, unknown>)[field.name], [...path, field.name], out);
+    for (const field of Object.values(type.getFields()))
+      leaves(field.type, (value as Record<string, unknown>)[field.name], [...path, field.name], out);
   }
 }
 
@@ -140,12 +174,22 @@ function leaves(type: GraphQLInputType, value: unknown, path: (string | number)[
  * Puts one poison value at a text-like leaf chosen by `pick` (an index), so the request must be refused and the
  * database cannot change. Returns false when the variables have no such leaf.
  */
-export function poison(operation: Operation, variables: Record<string, unknown>, pick: number, choice: number): boolean {
+export function poison(
+  operation: Operation,
+  variables: Record<string, unknown>,
+  pick: number,
+  choice: number,
+): boolean {
   const found: Leaf[] = [];
   for (const arg of operation.field.args) leaves(arg.type, variables[arg.name], [arg.name], found);
   if (!found.length) return false;
   const leaf = found[pick % found.length];
-  const pool = leaf.scalar === "Date" ? [...POISON.day, ...POISON.text] : leaf.scalar === "DateTimeISO" ? [...POISON.instant, ...POISON.text] : POISON.text;
+  const pool =
+    leaf.scalar === "Date"
+      ? [...POISON.day, ...POISON.text]
+      : leaf.scalar === "DateTimeISO"
+        ? [...POISON.instant, ...POISON.text]
+        : POISON.text;
   let target: any = variables;
   for (const key of leaf.path.slice(0, -1)) target = target[key];
   target[leaf.path[leaf.path.length - 1]] = pool[choice % pool.length];

@@ -66,19 +66,21 @@ interface Case {
 }
 
 /** Draws `runs` cases with fast-check from the seed: operation, caller, variables (poisoned when asked). */
-export function drawCases(schema: GraphQLSchema, callers: string[], options: Pick<FuzzOptions, "seed" | "runs" | "poisoned">): Case[] {
+export function drawCases(
+  schema: GraphQLSchema,
+  callers: string[],
+  options: Pick<FuzzOptions, "seed" | "runs" | "poisoned">,
+): Case[] {
   const operations = fuzzedOperations(schema);
-  const arbitrary = fc
-    .integer({ min: 0, max: operations.length - 1 })
-    .chain((index) =>
-      fc.record({
-        index: fc.constant(index),
-        caller: fc.constantFrom(...callers),
-        variables: variablesArbitrary(operations[index]),
-        pick: fc.nat(),
-        choice: fc.nat(),
-      }),
-    );
+  const arbitrary = fc.integer({ min: 0, max: operations.length - 1 }).chain((index) =>
+    fc.record({
+      index: fc.constant(index),
+      caller: fc.constantFrom(...callers),
+      variables: variablesArbitrary(operations[index]),
+      pick: fc.nat(),
+      choice: fc.nat(),
+    }),
+  );
   const cases: Case[] = [];
   for (const drawn of fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })) {
     const operation = operations[drawn.index];
@@ -112,7 +114,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   return report;
 }
 
-async function send(baseUrl: string, token: string | undefined, item: Case): Promise<{ code?: string; finding?: Finding }> {
+async function send(
+  baseUrl: string,
+  token: string | undefined,
+  item: Case,
+): Promise<{ code?: string; finding?: Finding }> {
   const finding = (status: number, code: string | undefined, message: string): Finding => ({
     operation: item.operation.field.name,
     caller: item.caller,
@@ -143,7 +149,8 @@ async function send(baseUrl: string, token: string | undefined, item: Case): Pro
   }
   const error = body.errors?.find((e) => !DOCUMENTED_CODES.has(e.extensions?.code ?? "")) ?? body.errors?.[0];
   const code = error?.extensions?.code;
-  if (status >= 500 || (error && !DOCUMENTED_CODES.has(code ?? ""))) return { code: code ?? `HTTP_${status}`, finding: finding(status, code, error?.message ?? text) };
+  if (status >= 500 || (error && !DOCUMENTED_CODES.has(code ?? "")))
+    return { code: code ?? `HTTP_${status}`, finding: finding(status, code, error?.message ?? text) };
   return { code };
 }
 

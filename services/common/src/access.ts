@@ -20,7 +20,8 @@ export function Allow(...roles: (Role | readonly Role[])[]): MethodDecorator {
   return (_target, propertyKey) => {
     const name = String(propertyKey);
     const existing = rootFieldRules.get(name);
-    if (existing && existing.join() !== allowed.join()) throw new Error(`Conflicting access rules for root field ${name}.`);
+    if (existing && existing.join() !== allowed.join())
+      throw new Error(`Conflicting access rules for root field ${name}.`);
     rootFieldRules.set(name, allowed);
   };
 }
@@ -38,7 +39,9 @@ export const FORBIDDEN_MESSAGE = "شما اجازه این کار را ندار�
  * read is refused with one BAD_USER_INPUT naming the fields (see scalars.ts). `buildFederatedSchema` wraps every root field
  * with it (deny by default); nested fields are not wrapped, so they cost nothing extra (territory is in their SQL).
  */
-export function withAccessRules<TSource>(resolve: GraphQLFieldResolver<TSource, RequestContext>): GraphQLFieldResolver<TSource, RequestContext> {
+export function withAccessRules<TSource>(
+  resolve: GraphQLFieldResolver<TSource, RequestContext>,
+): GraphQLFieldResolver<TSource, RequestContext> {
   return async (source, args, context, info) => {
     const user = context.user;
     if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);
@@ -88,9 +91,13 @@ export function territoryCondition(
   if (user.countyId) {
     const params = { [`${prefix}County`]: user.countyId, [`${prefix}Province`]: provinceOfCountyUser(user) };
     if (!columns.county) return { sql: `${columns.province} = :${prefix}Province`, params };
-    return { sql: `(${columns.county} = :${prefix}County OR (${columns.county} IS NULL AND ${columns.province} = :${prefix}Province))`, params };
+    return {
+      sql: `(${columns.county} = :${prefix}County OR (${columns.county} IS NULL AND ${columns.province} = :${prefix}Province))`,
+      params,
+    };
   }
-  if (user.provinceId) return { sql: `${columns.province} = :${prefix}Province`, params: { [`${prefix}Province`]: user.provinceId } };
+  if (user.provinceId)
+    return { sql: `${columns.province} = :${prefix}Province`, params: { [`${prefix}Province`]: user.provinceId } };
   return null;
 }
 
@@ -106,7 +113,11 @@ export function provinceScopeOf(user: AuthUser): string | null {
 }
 
 /** Adds the user's territory condition to a query (nothing for admins and national scopes). */
-export function whereInTerritory<Q extends WhereExpressionBuilder>(query: Q, user: AuthUser, columns: TerritoryColumns): Q {
+export function whereInTerritory<Q extends WhereExpressionBuilder>(
+  query: Q,
+  user: AuthUser,
+  columns: TerritoryColumns,
+): Q {
   const scope = territoryCondition(user, columns);
   if (scope) query.andWhere(scope.sql, scope.params);
   return query;
@@ -116,7 +127,10 @@ export function whereInTerritory<Q extends WhereExpressionBuilder>(query: Q, use
 export function canRead(user: AuthUser, territory: Territory): boolean {
   if (user.role === Role.ADMIN) return true;
   if (user.countyId) {
-    return territory.countyId === user.countyId || (territory.countyId === null && territory.provinceId === provinceOfCountyUser(user));
+    return (
+      territory.countyId === user.countyId ||
+      (territory.countyId === null && territory.provinceId === provinceOfCountyUser(user))
+    );
   }
   if (user.provinceId) return territory.provinceId === user.provinceId;
   return true;
@@ -143,7 +157,10 @@ export function canWrite(user: AuthUser, territory: Territory): boolean {
 /** Throws FORBIDDEN with a Persian message unless the user may change a record at `territory`. */
 export function assertCanWrite(user: AuthUser, territory: Territory): void {
   if (!canWrite(user, territory)) {
-    throw new AppError(ErrorCode.FORBIDDEN, "این مورد در قلمرو (استان یا شهرستان) شما نیست و نمی‌توانید آن را ثبت یا تغییر دهید.");
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      "این مورد در قلمرو (استان یا شهرستان) شما نیست و نمی‌توانید آن را ثبت یا تغییر دهید.",
+    );
   }
 }
 
@@ -155,7 +172,9 @@ export function maskPersonal(kind: PersonalDataKind, value: string | null | unde
   if (value === null || value === undefined || value === "") return value;
   switch (kind) {
     case "phone":
-      return value.length > 6 ? `${value.slice(0, 4)}${"*".repeat(value.length - 6)}${value.slice(-2)}` : "*".repeat(value.length);
+      return value.length > 6
+        ? `${value.slice(0, 4)}${"*".repeat(value.length - 6)}${value.slice(-2)}`
+        : "*".repeat(value.length);
     case "nationalCode":
       return `${"*".repeat(Math.max(0, value.length - 3))}${value.slice(-3)}`;
     case "address":

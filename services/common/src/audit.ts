@@ -25,8 +25,16 @@ export interface AuditRecord {
 }
 
 /** Writes one audit entry with the executor given (a transaction's manager, or the data source). */
-export async function recordAudit(executor: DataSource | EntityManager, ctx: Pick<RequestContext, "user" | "service" | "requestId" | "clientAddress">, record: AuditRecord): Promise<void> {
-  const actor = record.actor ?? { id: ctx.user?.id ?? null, username: ctx.user?.username ?? null, role: ctx.user?.role ?? null };
+export async function recordAudit(
+  executor: DataSource | EntityManager,
+  ctx: Pick<RequestContext, "user" | "service" | "requestId" | "clientAddress">,
+  record: AuditRecord,
+): Promise<void> {
+  const actor = record.actor ?? {
+    id: ctx.user?.id ?? null,
+    username: ctx.user?.username ?? null,
+    role: ctx.user?.role ?? null,
+  };
   await executor.query(
     `INSERT INTO ${AUDIT_TABLE}
        (actor_id, actor_username, actor_role, action, outcome, service, entity_type, entity_id, province_id, county_id, before, after, client_address, request_id)

@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { registerEnumType } from "type-graphql";
 import { AppError, ErrorCode } from "./errors";
@@ -16,9 +23,16 @@ registerEnumType(Role, {
   description: "A user's role; with the user's territory it decides what the user may see and change.",
   valuesConfig: {
     ADMIN: { description: "System administrator (مدیر سامانه): everything, users, reference data." },
-    PROVINCE_OFFICER: { description: "Provincial governorate staff (کارشناس استانداری): registry and engagement data of its province." },
-    COUNTY_OFFICER: { description: "County governorate staff (کارشناس فرمانداری): registry and engagement data of its county." },
-    EVALUATOR: { description: "Evaluation unit (ارزیاب): reads everything in its scope; rubrics, computation, adjustment, publication." },
+    PROVINCE_OFFICER: {
+      description: "Provincial governorate staff (کارشناس استانداری): registry and engagement data of its province.",
+    },
+    COUNTY_OFFICER: {
+      description: "County governorate staff (کارشناس فرمانداری): registry and engagement data of its county.",
+    },
+    EVALUATOR: {
+      description:
+        "Evaluation unit (ارزیاب): reads everything in its scope; rubrics, computation, adjustment, publication.",
+    },
     ANALYST: { description: "Analyst (تحلیلگر): reads its scope; personal data masked; changes nothing." },
   },
 });
@@ -72,20 +86,28 @@ export function generateGatewaySecret(): string {
 }
 
 /** Reads HAMAFZA_GATEWAY_SECRET, HAMAFZA_JWT_PUBLIC_KEY and (identity) HAMAFZA_JWT_PRIVATE_KEY. */
-export function securityFromEnv(env: NodeJS.ProcessEnv = process.env, options: { signing?: boolean } = {}): ServiceSecurity {
+export function securityFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { signing?: boolean } = {},
+): ServiceSecurity {
   const gatewaySecret = env.HAMAFZA_GATEWAY_SECRET;
   const publicPem = env.HAMAFZA_JWT_PUBLIC_KEY;
   const privatePem = env.HAMAFZA_JWT_PRIVATE_KEY;
-  if (!gatewaySecret || gatewaySecret.length < 16) throw new Error("HAMAFZA_GATEWAY_SECRET is not set (at least 16 characters).");
+  if (!gatewaySecret || gatewaySecret.length < 16)
+    throw new Error("HAMAFZA_GATEWAY_SECRET is not set (at least 16 characters).");
   if (!publicPem) throw new Error("HAMAFZA_JWT_PUBLIC_KEY is not set (an Ed25519 public key, PEM).");
-  if (options.signing && !privatePem) throw new Error("HAMAFZA_JWT_PRIVATE_KEY is not set (an Ed25519 private key, PEM).");
+  if (options.signing && !privatePem)
+    throw new Error("HAMAFZA_JWT_PRIVATE_KEY is not set (an Ed25519 private key, PEM).");
   return securityFromPem(gatewaySecret, publicPem, options.signing ? privatePem : undefined);
 }
 
 export function securityFromPem(gatewaySecret: string, publicKeyPem: string, privateKeyPem?: string): ServiceSecurity {
   return {
     gatewaySecret,
-    keys: { publicKey: createPublicKey(publicKeyPem), privateKey: privateKeyPem ? createPrivateKey(privateKeyPem) : undefined },
+    keys: {
+      publicKey: createPublicKey(publicKeyPem),
+      privateKey: privateKeyPem ? createPrivateKey(privateKeyPem) : undefined,
+    },
   };
 }
 
@@ -98,7 +120,13 @@ export function generateServiceSecurity(): ServiceSecurity & { publicKeyPem: str
 /** Signs a short-lived access token (identity service). */
 export async function signAccessToken(keys: TokenKeys, user: AuthUser, expiresAt: Date): Promise<string> {
   if (!keys.privateKey) throw new Error("This service holds no signing key.");
-  return new SignJWT({ usr: user.username, role: user.role, prv: user.provinceId, cty: user.countyId, sid: user.sessionId })
+  return new SignJWT({
+    usr: user.username,
+    role: user.role,
+    prv: user.provinceId,
+    cty: user.countyId,
+    sid: user.sessionId,
+  })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(user.id)
     .setIssuer(ISSUER)
@@ -117,9 +145,19 @@ export const SESSION_ENDED_MESSAGE = "نشست شما به پایان رسیده
  */
 export async function verifyAccessToken(keys: TokenKeys, token: string): Promise<AuthUser> {
   try {
-    const { payload } = await jwtVerify(token, keys.publicKey, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ["exp", "sub"] });
+    const { payload } = await jwtVerify(token, keys.publicKey, {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      requiredClaims: ["exp", "sub"],
+    });
     const role = payload.role as Role;
-    if (!ALL_ROLES.includes(role) || typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.usr !== "string") {
+    if (
+      !ALL_ROLES.includes(role) ||
+      typeof payload.sub !== "string" ||
+      typeof payload.sid !== "string" ||
+      typeof payload.usr !== "string"
+    ) {
       throw new Error("malformed claims");
     }
     return {

@@ -14,7 +14,10 @@ export const portVar = (fallback: number) =>
       if (value === undefined || value.trim() === "") return fallback;
       const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected a port number from 0 to 65535, got "${value}"` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `expected a port number from 0 to 65535, got "${value}"`,
+        });
         return z.NEVER;
       }
       return port;
@@ -29,7 +32,11 @@ export const postgresUrlVar = () =>
 export class ConfigError extends Error {}
 
 /** Parses `env` with `schema`; on failure throws a ConfigError listing every bad variable by name. */
-export function parseConfig<T extends z.ZodRawShape>(processName: string, shape: T, env: NodeJS.ProcessEnv = process.env) {
+export function parseConfig<T extends z.ZodRawShape>(
+  processName: string,
+  shape: T,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   const result = z.object(shape).safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -37,7 +44,11 @@ export function parseConfig<T extends z.ZodRawShape>(processName: string, shape:
 }
 
 /** parseConfig for a process entry: prints the message and exits with status 2 on a bad value. */
-export function loadConfigOrExit<T extends z.ZodRawShape>(processName: string, shape: T, env: NodeJS.ProcessEnv = process.env) {
+export function loadConfigOrExit<T extends z.ZodRawShape>(
+  processName: string,
+  shape: T,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   try {
     return parseConfig(processName, shape, env);
   } catch (error) {

@@ -42,7 +42,14 @@ export class LoaderRegistry {
 
 export function createRequestContext(
   db: DataSource,
-  options: { user?: AuthUser | null; accessToken?: string | null; service?: string; requestId?: string; clientAddress?: string | null; referenceOwners?: ReferenceOwners | null } = {},
+  options: {
+    user?: AuthUser | null;
+    accessToken?: string | null;
+    service?: string;
+    requestId?: string;
+    clientAddress?: string | null;
+    referenceOwners?: ReferenceOwners | null;
+  } = {},
 ): RequestContext {
   return {
     requestId: options.requestId ?? randomUUID(),

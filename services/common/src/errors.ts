@@ -49,21 +49,30 @@ export const invalidInput = (problems: FieldProblem[]) =>
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, details);
 
-export const TOO_SLOW_MESSAGE = "پاسخ این درخواست بیش از حد طول کشید و متوقف شد؛ بازهٔ کوچک‌تری بخواهید یا کمی بعد دوباره تلاش کنید.";
+export const TOO_SLOW_MESSAGE =
+  "پاسخ این درخواست بیش از حد طول کشید و متوقف شد؛ بازهٔ کوچک‌تری بخواهید یا کمی بعد دوباره تلاش کنید.";
 
 /** PostgreSQL cancelled the statement (statement_timeout, lock_timeout) or the server is shutting down. */
 const DATABASE_UNAVAILABLE_CODES = new Set(["57014", "55P03", "57P01", "57P03"]);
 
 function databaseUnavailable(original: unknown): boolean {
   const error = original instanceof GraphQLError && original.originalError ? original.originalError : original;
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && DATABASE_UNAVAILABLE_CODES.has(code);
 }
 
 export const INTERNAL_MESSAGE = "خطای داخلی سامانه رخ داد. لطفاً دوباره تلاش کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
 
 /** Codes produced by GraphQL itself (parse/validation) that are safe to show with their original message. */
-const GRAPHQL_OWN_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "PERSISTED_QUERY_NOT_FOUND", "OPERATION_RESOLUTION_FAILURE", "BAD_REQUEST"]);
+const GRAPHQL_OWN_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
 
 const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...GRAPHQL_OWN_CODES]);
 
@@ -75,7 +84,12 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
   const code = formatted.extensions?.code;
   if (typeof code === "string" && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     // serviceName: which subgraph answered is an internal detail the gateway adds.
-    const { stacktrace: _stack, exception: _exception, serviceName: _service, ...extensions } = formatted.extensions ?? {};
+    const {
+      stacktrace: _stack,
+      exception: _exception,
+      serviceName: _service,
+      ...extensions
+    } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   if (databaseUnavailable(original)) {

@@ -1,7 +1,16 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { defaultFieldResolver, GraphQLArgument, GraphQLFieldResolver, GraphQLInputType, GraphQLSchema, getNamedType, isInputObjectType, isObjectType } from "graphql";
+import {
+  defaultFieldResolver,
+  GraphQLArgument,
+  GraphQLFieldResolver,
+  GraphQLInputType,
+  GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isObjectType,
+} from "graphql";
 import gql from "graphql-tag";
 import merge from "lodash.merge";
 import { withAccessRules } from "./access";
@@ -34,7 +43,10 @@ export async function buildFederatedSchema(
       ${FEDERATION_LINK}
       ${printSchemaWithDirectives(schema)}
     `,
-    resolvers: merge(guardNestedArguments(schema, guardRootFields(schema, createResolversMap(schema))), referenceResolvers) as GraphQLResolverMap<unknown>,
+    resolvers: merge(
+      guardNestedArguments(schema, guardRootFields(schema, createResolversMap(schema))),
+      referenceResolvers,
+    ) as GraphQLResolverMap<unknown>,
   });
 }
 
@@ -49,7 +61,8 @@ function guardRootFields(schema: GraphQLSchema, resolvers: ResolversMap): Resolv
     const fields = (resolvers[type.name] ??= {}) as Record<string, unknown>;
     for (const name of Object.keys(type.getFields())) {
       const resolve = fields[name] ?? defaultFieldResolver;
-      if (typeof resolve !== "function") throw new Error(`Root field ${type.name}.${name} has no plain resolver to guard.`);
+      if (typeof resolve !== "function")
+        throw new Error(`Root field ${type.name}.${name} has no plain resolver to guard.`);
       fields[name] = withAccessRules(resolve as GraphQLFieldResolver<unknown, RequestContext>);
     }
   }
@@ -69,7 +82,12 @@ function guardNestedArguments(schema: GraphQLSchema, resolvers: ResolversMap): R
       if (!field.args.some((arg) => argumentMayMark(arg))) continue;
       const fields = (resolvers[type.name] ??= {}) as Record<string, unknown>;
       const resolve = (fields[field.name] ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestContext>;
-      fields[field.name] = (source: unknown, args: unknown, context: RequestContext, info: Parameters<GraphQLFieldResolver<unknown, RequestContext>>[3]) => {
+      fields[field.name] = (
+        source: unknown,
+        args: unknown,
+        context: RequestContext,
+        info: Parameters<GraphQLFieldResolver<unknown, RequestContext>>[3],
+      ) => {
         assertReadableArguments(args);
         return resolve(source, args as Record<string, unknown>, context, info);
       };

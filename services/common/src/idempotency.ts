@@ -74,27 +74,37 @@ export async function idempotentCreate<T extends { id: string }>(
   if (checked === null) return create();
   const user = requireUser(ctx);
   const hash = requestHash(input);
-  await em.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)`, [KEY_LIFETIME_HOURS]);
+  await em.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)`, [
+    KEY_LIFETIME_HOURS,
+  ]);
   const claimed: unknown[] = await em.query(
     `INSERT INTO idempotency_key (user_id, operation, key, request_hash) VALUES ($1, $2, $3, $4)
      ON CONFLICT (user_id, operation, key) DO NOTHING RETURNING key`,
     [user.id, operation, checked, hash],
   );
   if (claimed.length === 0) {
-    const [first] = (await em.query(`SELECT entity_id, request_hash FROM idempotency_key WHERE user_id = $1 AND operation = $2 AND key = $3`, [
-      user.id,
-      operation,
-      checked,
-    ])) as { entity_id: string | null; request_hash: string }[];
+    const [first] = (await em.query(
+      `SELECT entity_id, request_hash FROM idempotency_key WHERE user_id = $1 AND operation = $2 AND key = $3`,
+      [user.id, operation, checked],
+    )) as { entity_id: string | null; request_hash: string }[];
     if (!first || first.request_hash !== hash) throw idempotencyConflict();
     const again = first.entity_id ? await reread(first.entity_id) : null;
     if (again) return again;
     // The first record no longer exists (deleted since): report it rather than silently creating another.
-    throw new AppError(ErrorCode.CONFLICT, "رکوردی که با این کلید ساخته شده بود دیگر وجود ندارد. برای ساختن دوباره کلید تازه‌ای بفرستید.", {
-      field: "idempotencyKey",
-    });
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      "رکوردی که با این کلید ساخته شده بود دیگر وجود ندارد. برای ساختن دوباره کلید تازه‌ای بفرستید.",
+      {
+        field: "idempotencyKey",
+      },
+    );
   }
   const created = await create();
-  await em.query(`UPDATE idempotency_key SET entity_id = $4 WHERE user_id = $1 AND operation = $2 AND key = $3`, [user.id, operation, checked, created.id]);
+  await em.query(`UPDATE idempotency_key SET entity_id = $4 WHERE user_id = $1 AND operation = $2 AND key = $3`, [
+    user.id,
+    operation,
+    checked,
+    created.id,
+  ]);
   return created;
 }

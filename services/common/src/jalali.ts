@@ -96,11 +96,18 @@ export const UNSUPPORTED_JALALI_YEAR_MESSAGE = `سال شمسی باید عدد�
 /** Throws BAD_USER_INPUT naming `field` when `year` is outside SUPPORTED_JALALI_YEARS. */
 export function assertSupportedJalaliYear(year: number, field: string): void {
   if (!isSupportedJalaliYear(year)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, UNSUPPORTED_JALALI_YEAR_MESSAGE, { fields: [{ field, message: UNSUPPORTED_JALALI_YEAR_MESSAGE }] });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, UNSUPPORTED_JALALI_YEAR_MESSAGE, {
+      fields: [{ field, message: UNSUPPORTED_JALALI_YEAR_MESSAGE }],
+    });
   }
 }
 
-const TEHRAN_ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TEHRAN, year: "numeric", month: "2-digit", day: "2-digit" });
+const TEHRAN_ISO_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TEHRAN,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The Tehran calendar day of an instant, as the Gregorian ISO day `YYYY-MM-DD`. */
 export function tehranDay(instant: Date): string {

@@ -14,7 +14,10 @@ export enum SortOrder {
 registerEnumType(SortOrder, {
   name: "SortOrder",
   description: "Direction of a sort.",
-  valuesConfig: { ASC: { description: "Smallest, earliest or alphabetically first first." }, DESC: { description: "Largest, latest or alphabetically last first." } },
+  valuesConfig: {
+    ASC: { description: "Smallest, earliest or alphabetically first first." },
+    DESC: { description: "Largest, latest or alphabetically last first." },
+  },
 });
 
 @InputType({ description: "Sort a list by one field. The allowed fields are listed in each list query's description." })
@@ -104,7 +107,10 @@ export function checkPageBounds(args: PageArgs): { offset: number; limit: number
 
 /** `filter` argument of a list query (described once, used everywhere). */
 export const FilterArg = (type: ClassType) =>
-  Arg("filter", () => type, { nullable: true, description: "Conditions the items must meet; all given conditions apply." });
+  Arg("filter", () => type, {
+    nullable: true,
+    description: "Conditions the items must meet; all given conditions apply.",
+  });
 
 /** `id` argument of a singular query or an update/delete mutation. */
 export const IdArg = () => Arg("id", () => ID, { description: "The record's id." });

@@ -28,7 +28,9 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
   await db.initialize();
   if (await db.showMigrations()) {
     if (process.env.HAMAFZA_MIGRATE_ON_START !== "1") {
-      console.error(`[${options.name}] the database has pending migrations; run \`node services/${options.name}/dist/migrate.js\` first.`);
+      console.error(
+        `[${options.name}] the database has pending migrations; run \`node services/${options.name}/dist/migrate.js\` first.`,
+      );
       await db.destroy();
       process.exit(2);
     }

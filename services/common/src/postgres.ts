@@ -44,11 +44,19 @@ export async function provisionDatabase(adminUrl: string, database: string): Pro
 }
 
 /** Creates or updates one service's login role (with this password) and the schema it owns. */
-async function ensureServiceRole(client: Client, database: string, schema: ServiceSchema, role: string, password: string): Promise<void> {
+async function ensureServiceRole(
+  client: Client,
+  database: string,
+  schema: ServiceSchema,
+  role: string,
+  password: string,
+): Promise<void> {
   assertIdentifier(role);
   const roleExists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
   const verb = roleExists.rowCount === 0 ? "CREATE" : "ALTER";
-  await client.query(`${verb} ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password.replace(/'/g, "''")}'`);
+  await client.query(
+    `${verb} ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password.replace(/'/g, "''")}'`,
+  );
   await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION "${role}"`);
   await client.query(`ALTER SCHEMA ${schema} OWNER TO "${role}"`);
@@ -59,7 +67,11 @@ async function ensureServiceRole(client: Client, database: string, schema: Servi
  * the database of `serviceUrl` exists with pg_trgm, and that the role and password named in `serviceUrl` own the
  * service's schema. When `serviceUrl` uses the admin role itself, only the schema is created.
  */
-export async function provisionServiceSchema(adminUrl: string, schema: ServiceSchema, serviceUrl: string): Promise<void> {
+export async function provisionServiceSchema(
+  adminUrl: string,
+  schema: ServiceSchema,
+  serviceUrl: string,
+): Promise<void> {
   const target = new URL(serviceUrl);
   const database = decodeURIComponent(target.pathname.slice(1));
   assertIdentifier(database);
@@ -90,7 +102,8 @@ export async function grantAuditAppendToService(adminUrl: string, serviceUrl: st
     const current = await client.query("SELECT current_user AS name");
     if (!role || role === current.rows[0].name) return;
     const table = await client.query("SELECT to_regclass('identity.audit_entry') AS t");
-    if (!table.rows[0].t) throw new Error("identity.audit_entry does not exist yet: run the identity migration job first.");
+    if (!table.rows[0].t)
+      throw new Error("identity.audit_entry does not exist yet: run the identity migration job first.");
     await client.query(`GRANT USAGE ON SCHEMA identity TO "${role}"`);
     await client.query(`GRANT INSERT ON identity.audit_entry TO "${role}"`);
   });
@@ -123,7 +136,9 @@ export async function dropProvisionedDatabase(adminUrl: string, database: string
 }
 
 async function mayCreateRoles(client: Client): Promise<boolean> {
-  const result = await client.query("SELECT rolsuper OR rolcreaterole AS ok FROM pg_roles WHERE rolname = current_user");
+  const result = await client.query(
+    "SELECT rolsuper OR rolcreaterole AS ok FROM pg_roles WHERE rolname = current_user",
+  );
   return Boolean(result.rows[0]?.ok);
 }
 

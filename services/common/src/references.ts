@@ -59,7 +59,8 @@ export interface Reference {
  */
 export type ReferenceOwners = { urls: Partial<Record<string, string>>; gatewaySecret: string } | "unchecked";
 
-export const REFERENCE_OWNER_UNAVAILABLE = "بررسی شناسه‌های واردشده ممکن نشد، چون بخش ثبت اکنون پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.";
+export const REFERENCE_OWNER_UNAVAILABLE =
+  "بررسی شناسه‌های واردشده ممکن نشد، چون بخش ثبت اکنون پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.";
 
 const referenceTimeoutMs = () => integerSetting("HAMAFZA_REFERENCE_TIMEOUT_MS", 10_000, { min: 100, max: 600_000 });
 
@@ -69,8 +70,13 @@ export function referenceFormatProblems(references: Reference[]): FieldProblem[]
   for (const ref of references) {
     if (ref.id === undefined || ref.id === null) continue;
     const label = KIND_LABELS[ref.type];
-    if (ref.id.trim() === "") problems.push({ field: ref.field, message: `شناسه ${label} خالی است؛ ${label} را انتخاب کنید یا این فیلد را نفرستید.` });
-    else if (!(CODE_FORMATS[ref.type]?.test(ref.id) ?? isUuid(ref.id))) problems.push({ field: ref.field, message: `«${ref.id}» شناسه معتبر ${label} نیست.` });
+    if (ref.id.trim() === "")
+      problems.push({
+        field: ref.field,
+        message: `شناسه ${label} خالی است؛ ${label} را انتخاب کنید یا این فیلد را نفرستید.`,
+      });
+    else if (!(CODE_FORMATS[ref.type]?.test(ref.id) ?? isUuid(ref.id)))
+      problems.push({ field: ref.field, message: `«${ref.id}» شناسه معتبر ${label} نیست.` });
   }
   return problems;
 }
@@ -111,7 +117,10 @@ async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { i
   const url = owners && owners !== "unchecked" ? owners.urls[owner] : undefined;
   if (!url || !ctx.accessToken) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
   const keys = [...new Set(refs.map((ref) => `${ref.type}:${ref.id}`))];
-  const representations = keys.map((key) => ({ __typename: key.slice(0, key.indexOf(":")), id: key.slice(key.indexOf(":") + 1) }));
+  const representations = keys.map((key) => ({
+    __typename: key.slice(0, key.indexOf(":")),
+    id: key.slice(key.indexOf(":") + 1),
+  }));
   const types = [...new Set(representations.map((r) => r.__typename))];
   const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { __typename ${types.map((t) => `... on ${t} { id }`).join(" ")} } }`;
   let body: { data?: { _entities: ({ __typename: string; id: string } | null)[] }; errors?: unknown[] };
@@ -132,13 +141,20 @@ async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { i
     throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
   }
   if (!body.data?._entities) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
-  const present = new Set(body.data._entities.map((entity, index) => (entity && entity.__typename === representations[index].__typename ? keys[index] : null)).filter(Boolean));
+  const present = new Set(
+    body.data._entities
+      .map((entity, index) => (entity && entity.__typename === representations[index].__typename ? keys[index] : null))
+      .filter(Boolean),
+  );
   return refs.map((ref) => present.has(`${ref.type}:${ref.id}`));
 }
 
 /** References of a list of ids (`partnerNgoIds[0]` …). */
-export const referencesOf = (field: string, type: ReferenceType, ids: readonly string[] | null | undefined): Reference[] =>
-  (ids ?? []).map((id, index) => ({ field: `${field}[${index}]`, type, id }));
+export const referencesOf = (
+  field: string,
+  type: ReferenceType,
+  ids: readonly string[] | null | undefined,
+): Reference[] => (ids ?? []).map((id, index) => ({ field: `${field}[${index}]`, type, id }));
 
 /** Kinds of registry records that engagement records name (engagement's `engagementReferenceUses`). */
 export type ReferencedKind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "InformalSettlementArea";
@@ -148,19 +164,35 @@ export type ReferencedKind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "Inform
  * resolutions, projects …), saying what uses it, so nothing is left dangling. Asked of the engagement subgraph
  * with the caller's token; an unreachable engagement service makes the deletion SERVICE_UNAVAILABLE.
  */
-export async function assertNotReferenced(ctx: RequestContext, kind: ReferencedKind, id: string, label: string): Promise<void> {
+export async function assertNotReferenced(
+  ctx: RequestContext,
+  kind: ReferencedKind,
+  id: string,
+  label: string,
+): Promise<void> {
   const owners = ctx.referenceOwners;
   if (owners === "unchecked") return;
   const url = owners?.urls.engagement;
   const unavailable = () =>
-    new AppError(ErrorCode.SERVICE_UNAVAILABLE, "بررسی اینکه این رکورد جایی به کار رفته است ممکن نشد، چون بخش نشست‌ها پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.");
+    new AppError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      "بررسی اینکه این رکورد جایی به کار رفته است ممکن نشد، چون بخش نشست‌ها پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.",
+    );
   if (!url || !ctx.accessToken) throw unavailable();
   let body: { data?: { engagementReferenceUses: { id: string; count: number; summary: string }[] } };
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${ctx.accessToken}`, [GATEWAY_SECRET_HEADER]: owners.gatewaySecret, [REQUEST_ID_HEADER]: ctx.requestId },
-      body: JSON.stringify({ query: `query($kind: ReferencedKind!, $ids: [ID!]!) { engagementReferenceUses(kind: $kind, ids: $ids) { id count summary } }`, variables: { kind, ids: [id] } }),
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${ctx.accessToken}`,
+        [GATEWAY_SECRET_HEADER]: owners.gatewaySecret,
+        [REQUEST_ID_HEADER]: ctx.requestId,
+      },
+      body: JSON.stringify({
+        query: `query($kind: ReferencedKind!, $ids: [ID!]!) { engagementReferenceUses(kind: $kind, ids: $ids) { id count summary } }`,
+        variables: { kind, ids: [id] },
+      }),
       signal: AbortSignal.timeout(referenceTimeoutMs()),
     });
     body = (await response.json()) as typeof body;
@@ -170,8 +202,12 @@ export async function assertNotReferenced(ctx: RequestContext, kind: ReferencedK
   if (!body.data) throw unavailable();
   const use = body.data.engagementReferenceUses.find((u) => u.id === id);
   if (use && use.count > 0) {
-    throw new AppError(ErrorCode.CONFLICT, `این ${label} در سوابق تعامل به کار رفته است (${use.summary}) و حذف نمی‌شود؛ اگر دیگر فعال نیست، وضعیت آن را غیرفعال کنید.`, {
-      references: use.count,
-    });
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `این ${label} در سوابق تعامل به کار رفته است (${use.summary}) و حذف نمی‌شود؛ اگر دیگر فعال نیست، وضعیت آن را غیرفعال کنید.`,
+      {
+        references: use.count,
+      },
+    );
   }
 }

@@ -19,13 +19,15 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export const DATE_FORMAT_MESSAGE = "تاریخ باید میلادی و به شکل YYYY-MM-DD باشد، مثلاً 2025-03-21 (۱ فروردین ۱۴۰۴).";
-export const INSTANT_FORMAT_MESSAGE = "زمان باید به شکل ISO 8601 با منطقهٔ زمانی باشد، مثلاً 2025-03-21T08:30:00Z یا 2025-03-21T12:00:00+03:30.";
+export const INSTANT_FORMAT_MESSAGE =
+  "زمان باید به شکل ISO 8601 با منطقهٔ زمانی باشد، مثلاً 2025-03-21T08:30:00Z یا 2025-03-21T12:00:00+03:30.";
 const JALALI_LOOKING_MESSAGE =
   "به نظر می‌رسد تاریخ شمسی وارد شده است؛ تاریخ باید میلادی و به شکل YYYY-MM-DD باشد، مثلاً 2025-03-21 (۱ فروردین ۱۴۰۴).";
 
 function yearProblem(year: number): string | null {
   if (year >= 1300 && year < 1500) return JALALI_LOOKING_MESSAGE;
-  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return `سال ${year} پذیرفته نیست؛ سال میلادی باید بین ${DATE_YEARS.min} و ${DATE_YEARS.max} باشد.`;
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max)
+    return `سال ${year} پذیرفته نیست؛ سال میلادی باید بین ${DATE_YEARS.min} و ${DATE_YEARS.max} باشد.`;
   return null;
 }
 
@@ -46,7 +48,8 @@ export function readIsoDay(value: unknown): string | InvalidScalarValue {
 
 /** Reads an instant: ISO 8601 with a time zone (`Z` or `±HH:MM`); Persian or Arabic-Indic digits accepted. */
 export function readInstant(value: unknown): Date | InvalidScalarValue {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? new InvalidScalarValue(INSTANT_FORMAT_MESSAGE) : value;
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? new InvalidScalarValue(INSTANT_FORMAT_MESSAGE) : value;
   if (typeof value !== "string") return new InvalidScalarValue(INSTANT_FORMAT_MESSAGE);
   const text = toAsciiDigits(value.trim());
   const match = ISO_INSTANT.exec(text);
@@ -59,7 +62,8 @@ export function readInstant(value: unknown): Date | InvalidScalarValue {
     return new InvalidScalarValue(`زمان «${text}» وجود ندارد. ${INSTANT_FORMAT_MESSAGE}`);
   }
   const parsed = new Date(text);
-  if (Number.isNaN(parsed.getTime())) return new InvalidScalarValue(`زمان «${text}» وجود ندارد. ${INSTANT_FORMAT_MESSAGE}`);
+  if (Number.isNaN(parsed.getTime()))
+    return new InvalidScalarValue(`زمان «${text}» وجود ندارد. ${INSTANT_FORMAT_MESSAGE}`);
   return parsed;
 }
 

@@ -1,12 +1,25 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
-import { bearerToken, CLIENT_ADDRESS_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret, REQUEST_ID_HEADER, ServiceSecurity, SIGN_IN_REQUIRED_MESSAGE, verifyAccessToken } from "./auth";
+import {
+  bearerToken,
+  CLIENT_ADDRESS_HEADER,
+  GATEWAY_SECRET_HEADER,
+  isGatewaySecret,
+  REQUEST_ID_HEADER,
+  ServiceSecurity,
+  SIGN_IN_REQUIRED_MESSAGE,
+  verifyAccessToken,
+} from "./auth";
 import { createRequestContext, RequestContext } from "./context";
 import { AppError, ErrorCode, formatError } from "./errors";
 import { ReferenceOwners } from "./references";
@@ -45,7 +58,11 @@ export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه درو
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const referenceOwners: ReferenceOwners | null =
-    options.referenceOwners === "unchecked" ? "unchecked" : options.referenceOwners ? { urls: options.referenceOwners, gatewaySecret: options.security.gatewaySecret } : null;
+    options.referenceOwners === "unchecked"
+      ? "unchecked"
+      : options.referenceOwners
+        ? { urls: options.referenceOwners, gatewaySecret: options.security.gatewaySecret }
+        : null;
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -64,7 +81,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   await apollo.start();
   app.get("/health", async (_req, res) => {
     const database = await databaseIsUp(options.db);
-    res.status(database ? 200 : 503).json({ service: options.name, status: database ? "up" : "down", database: database ? "up" : "down" });
+    res
+      .status(database ? 200 : 503)
+      .json({ service: options.name, status: database ? "up" : "down", database: database ? "up" : "down" });
   });
   app.disable("x-powered-by");
   app.use((req, res, next) => {
@@ -104,7 +123,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 }
 
 /** A GraphQL-shaped error body for refusals that happen before GraphQL runs. */
-export function sendError(res: express.Response, status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+export function sendError(
+  res: express.Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+) {
   res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
 }
 
@@ -136,7 +161,12 @@ export const SHUTTING_DOWN_MESSAGE = "این سرویس در حال راه‌ا�
  * only then `onStop` runs (Apollo) and the caller may close its database pool — so no transaction loses its
  * connection half-way and every acknowledged write is committed.
  */
-export function listen(httpServer: Server, port: number, host = process.env.HOST ?? "127.0.0.1", onStop?: () => Promise<void>): Promise<RunningServer> {
+export function listen(
+  httpServer: Server,
+  port: number,
+  host = process.env.HOST ?? "127.0.0.1",
+  onStop?: () => Promise<void>,
+): Promise<RunningServer> {
   const settings = timeoutSettings();
   httpServer.keepAliveTimeout = settings.serverKeepAliveMs;
   httpServer.headersTimeout = settings.serverKeepAliveMs + 1_000;
@@ -152,7 +182,9 @@ export function listen(httpServer: Server, port: number, host = process.env.HOST
         stop: () =>
           (stopped ??= (async () => {
             drain.begin();
-            const closed = new Promise<void>((done) => (httpServer.listening ? httpServer.close(() => done()) : done()));
+            const closed = new Promise<void>((done) =>
+              httpServer.listening ? httpServer.close(() => done()) : done(),
+            );
             httpServer.closeIdleConnections();
             await drain.idle(settings.shutdownGraceMs);
             if (onStop) await onStop();
@@ -173,8 +205,16 @@ function trackRequests(httpServer: Server) {
   let onIdle: (() => void) | null = null;
   httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (draining) {
-      res.writeHead(503, { "content-type": "application/json; charset=utf-8", connection: "close", "retry-after": "2" });
-      res.end(JSON.stringify({ errors: [{ message: SHUTTING_DOWN_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] }));
+      res.writeHead(503, {
+        "content-type": "application/json; charset=utf-8",
+        connection: "close",
+        "retry-after": "2",
+      });
+      res.end(
+        JSON.stringify({
+          errors: [{ message: SHUTTING_DOWN_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }],
+        }),
+      );
       return;
     }
     inFlight += 1;

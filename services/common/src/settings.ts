@@ -2,12 +2,19 @@
  * Reading numeric settings from the environment: a value that is not a whole number in range stops the process
  * with a message naming the variable (never NaN, never a silent default for a typo).
  */
-export function integerSetting(name: string, fallback: number, range: { min: number; max: number }, env: NodeJS.ProcessEnv = process.env): number {
+export function integerSetting(
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new Error(`${name}=${JSON.stringify(raw)} is not valid: expected a whole number from ${range.min} to ${range.max}.`);
+    throw new Error(
+      `${name}=${JSON.stringify(raw)} is not valid: expected a whole number from ${range.min} to ${range.max}.`,
+    );
   }
   return value;
 }

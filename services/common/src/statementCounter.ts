@@ -21,10 +21,18 @@ function install(): void {
   if (installed) return;
   installed = true;
   const original = Client.prototype.query as (...args: unknown[]) => unknown;
-  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function countedQuery(this: Client, ...args: unknown[]) {
+  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function countedQuery(
+    this: Client,
+    ...args: unknown[]
+  ) {
     if (active.size) {
       const first = args[0];
-      const text = typeof first === "string" ? first : typeof (first as { text?: unknown })?.text === "string" ? (first as { text: string }).text : "?";
+      const text =
+        typeof first === "string"
+          ? first
+          : typeof (first as { text?: unknown })?.text === "string"
+            ? (first as { text: string }).text
+            : "?";
       for (const counter of active) counter.texts.push(text);
     }
     return original.apply(this, args);
@@ -53,7 +61,9 @@ export function countStatements(): StatementCounter {
 }
 
 /** Runs `action` and returns its result with the number of statements sent meanwhile. */
-export async function withStatementCount<T>(action: () => Promise<T>): Promise<{ result: T; count: number; statements: readonly string[] }> {
+export async function withStatementCount<T>(
+  action: () => Promise<T>,
+): Promise<{ result: T; count: number; statements: readonly string[] }> {
   const counter = countStatements();
   try {
     const result = await action();

@@ -8,14 +8,20 @@ import { dropProvisionedDatabase, provisionDatabase, ProvisionedDatabase } from 
  */
 export async function createTestDatabase(label: string): Promise<ProvisionedDatabase & { drop(): Promise<void> }> {
   const adminUrl = testAdminUrl();
-  const name = `t_${label.replace(/[^a-z0-9]/gi, "").toLowerCase().slice(0, 20)}_${randomBytes(4).toString("hex")}`;
+  const name = `t_${label
+    .replace(/[^a-z0-9]/gi, "")
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(4).toString("hex")}`;
   const provisioned = await provisionDatabase(adminUrl, name);
   return { ...provisioned, drop: () => dropProvisionedDatabase(adminUrl, name) };
 }
 
 export function testAdminUrl(): string {
   const url = process.env.HAMAFZA_TEST_ADMIN_URL;
-  if (!url) throw new Error("HAMAFZA_TEST_ADMIN_URL is not set: run tests with `npm test` (Jest global setup starts PostgreSQL).");
+  if (!url)
+    throw new Error(
+      "HAMAFZA_TEST_ADMIN_URL is not set: run tests with `npm test` (Jest global setup starts PostgreSQL).",
+    );
   return url;
 }
 
@@ -42,7 +48,8 @@ export async function login(baseUrl: string, username: string, password: string)
     body: JSON.stringify({ username, password }),
   });
   const body = (await response.json()) as { token?: string; error?: { message: string } };
-  if (response.status !== 200 || !body.token) throw new Error(`sign-in of ${username} failed (${response.status}): ${body.error?.message}`);
+  if (response.status !== 200 || !body.token)
+    throw new Error(`sign-in of ${username} failed (${response.status}): ${body.error?.message}`);
   return body.token;
 }
 
@@ -58,7 +65,14 @@ export async function subgraphHeaders(
 ): Promise<Record<string, string>> {
   const token = await signAccessToken(
     security.keys,
-    { id: randomUUID(), username: `test.${user.role.toLowerCase()}`, provinceId: null, countyId: null, sessionId: randomUUID(), ...user },
+    {
+      id: randomUUID(),
+      username: `test.${user.role.toLowerCase()}`,
+      provinceId: null,
+      countyId: null,
+      sessionId: randomUUID(),
+      ...user,
+    },
     new Date(Date.now() + 10 * 60_000),
   );
   return { ...bearer(token), [GATEWAY_SECRET_HEADER]: security.gatewaySecret };

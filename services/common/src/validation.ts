@@ -16,7 +16,12 @@ export class Validator {
   }
 
   /** Required non-empty text of bounded length (after trimming). */
-  text(value: string | null | undefined, field: string, label: string, { min = 1, max = 500, required = true } = {}): this {
+  text(
+    value: string | null | undefined,
+    field: string,
+    label: string,
+    { min = 1, max = 500, required = true } = {},
+  ): this {
     if (value === undefined || value === null) return this.check(!required, field, `${label} را وارد کنید.`);
     const length = value.trim().length;
     if (required && length === 0) return this.check(false, field, `${label} را وارد کنید.`);

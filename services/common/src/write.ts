@@ -14,13 +14,21 @@ import { TEHRAN } from "./jalali";
  * stale, the write is refused with CONFLICT naming who changed the record and when; when omitted (analysts'
  * scripts) the last write wins.
  */
-@ObjectType({ description: "Edit-tracking fields every editable record inherits (never a type of its own in the schema)." })
+@ObjectType({
+  description: "Edit-tracking fields every editable record inherits (never a type of its own in the schema).",
+})
 export abstract class Versioned {
-  @Field(() => Int, { description: "Edit counter: 1 when created, raised by one on every change. Send it back as `expectedVersion` when updating." })
+  @Field(() => Int, {
+    description:
+      "Edit counter: 1 when created, raised by one on every change. Send it back as `expectedVersion` when updating.",
+  })
   @Column({ type: "integer", default: 1 })
   version!: number;
 
-  @Field(() => String, { nullable: true, description: "Username of whoever last changed the record (null for seeded or imported data)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Username of whoever last changed the record (null for seeded or imported data).",
+  })
   @Column({ name: "updated_by", type: "text", nullable: true })
   updatedBy!: string | null;
 }
@@ -72,7 +80,12 @@ export function assertVersion(row: VersionStamp, expectedVersion: number | null 
  * Checks `expectedVersion` on a row loaded (and locked) for a write, then raises its version and records the acting
  * user, so the save that follows writes one increment (TypeORM sets `updatedAt` itself).
  */
-export function claimForWrite<T extends VersionStamp>(row: T, ctx: RequestContext, expectedVersion: number | null | undefined, label: string): T {
+export function claimForWrite<T extends VersionStamp>(
+  row: T,
+  ctx: RequestContext,
+  expectedVersion: number | null | undefined,
+  label: string,
+): T {
   assertVersion(row, expectedVersion, label);
   row.version = row.version + 1;
   row.updatedBy = requireUser(ctx).username;
@@ -95,7 +108,9 @@ export async function findForWrite<T extends TerritorialRow>(
   expectedVersion?: number | null,
 ): Promise<T> {
   const user = requireUser(ctx);
-  const row = isUuid(id) ? ((await em.findOne(entity, { where: { id } as never, lock: { mode: "pessimistic_write" } })) as T | null) : null;
+  const row = isUuid(id)
+    ? ((await em.findOne(entity, { where: { id } as never, lock: { mode: "pessimistic_write" } })) as T | null)
+    : null;
   if (!row || !canRead(user, row as never)) throw notFound(label, id);
   assertCanWrite(user, row as never);
   if ("version" in row) claimForWrite(row as unknown as VersionStamp, ctx, expectedVersion, label);

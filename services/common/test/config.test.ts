@@ -4,7 +4,9 @@ import { ConfigError, parseConfig, portVar, subgraphConfigShape } from "@hamafza
 
 describe("configuration parsed once at start", () => {
   it("accepts good values and fills defaults", () => {
-    expect(parseConfig("test", subgraphConfigShape(4001), { DATABASE_URL: "postgres://u:p@127.0.0.1:5433/db" })).toEqual({
+    expect(
+      parseConfig("test", subgraphConfigShape(4001), { DATABASE_URL: "postgres://u:p@127.0.0.1:5433/db" }),
+    ).toEqual({
       DATABASE_URL: "postgres://u:p@127.0.0.1:5433/db",
       PORT: 4001,
     });

@@ -1,4 +1,18 @@
-import { AppError, assertSupportedJalaliYear, isSupportedJalaliYear, jalaliQuarterOf, jalaliQuarterRange, jalaliYearBounds, jalaliYearRange, parseJalaliDate, SUPPORTED_JALALI_YEARS, tehranDay, toAsciiDigits, toJalali, toPersianDigits } from "@hamafza/common";
+import {
+  AppError,
+  assertSupportedJalaliYear,
+  isSupportedJalaliYear,
+  jalaliQuarterOf,
+  jalaliQuarterRange,
+  jalaliYearBounds,
+  jalaliYearRange,
+  parseJalaliDate,
+  SUPPORTED_JALALI_YEARS,
+  tehranDay,
+  toAsciiDigits,
+  toJalali,
+  toPersianDigits,
+} from "@hamafza/common";
 
 describe("Jalali periods on Tehran's clock", () => {
   it("puts 23:30 Tehran on the last day of Khordad in quarter 1", () => {
@@ -52,7 +66,9 @@ describe("Jalali year days and the supported-year rule", () => {
   it("accepts only the supported years, naming the field on refusal", () => {
     const { first, last } = SUPPORTED_JALALI_YEARS;
     expect(isSupportedJalaliYear(first) && isSupportedJalaliYear(last)).toBe(true);
-    expect(isSupportedJalaliYear(first - 1) || isSupportedJalaliYear(last + 1) || isSupportedJalaliYear(1404.5)).toBe(false);
+    expect(isSupportedJalaliYear(first - 1) || isSupportedJalaliYear(last + 1) || isSupportedJalaliYear(1404.5)).toBe(
+      false,
+    );
     expect(() => assertSupportedJalaliYear(last, "year")).not.toThrow();
     try {
       assertSupportedJalaliYear(last + 1, "year");

@@ -9,6 +9,8 @@ describe("HAMAFZA_DB_POOL_SIZE", () => {
   });
 
   it.each(["0", "-1", "2.5", "ten", "201"])("rejects %p with a message naming the variable", (value) => {
-    expect(() => poolSizeFromEnv({ HAMAFZA_DB_POOL_SIZE: value })).toThrow(`HAMAFZA_DB_POOL_SIZE must be a whole number from 1 to 200, not "${value}".`);
+    expect(() => poolSizeFromEnv({ HAMAFZA_DB_POOL_SIZE: value })).toThrow(
+      `HAMAFZA_DB_POOL_SIZE must be a whole number from 1 to 200, not "${value}".`,
+    );
   });
 });

@@ -1,6 +1,27 @@
-import { AppError, assertVersion, checkIdempotencyKey, claimForWrite, invalidTransition, persianDateTime, requestHash, RequestContext, Role, stableJson, staleVersion } from "../src";
+import {
+  AppError,
+  assertVersion,
+  checkIdempotencyKey,
+  claimForWrite,
+  invalidTransition,
+  persianDateTime,
+  requestHash,
+  RequestContext,
+  Role,
+  stableJson,
+  staleVersion,
+} from "../src";
 
-const ctx = { user: { id: "u1", username: "demo.province", role: Role.PROVINCE_OFFICER, provinceId: "19", countyId: null, sessionId: "s" } } as unknown as RequestContext;
+const ctx = {
+  user: {
+    id: "u1",
+    username: "demo.province",
+    role: Role.PROVINCE_OFFICER,
+    provinceId: "19",
+    countyId: null,
+    sessionId: "s",
+  },
+} as unknown as RequestContext;
 // 2026-12-06 14:45 UTC = 18:15 Tehran (UTC+03:30) on 15 Azar 1405.
 const AT = new Date("2026-12-06T14:45:00Z");
 
@@ -25,14 +46,22 @@ describe("assertVersion / staleVersion", () => {
     } catch (e) {
       error = e as AppError;
     }
-    expect(error?.extensions).toEqual({ code: "CONFLICT", currentVersion: 4, updatedBy: "demo.admin", updatedAt: AT.toISOString() });
+    expect(error?.extensions).toEqual({
+      code: "CONFLICT",
+      currentVersion: 4,
+      updatedBy: "demo.admin",
+      updatedAt: AT.toISOString(),
+    });
     expect(error?.message).toContain("این سمن را «demo.admin» در ۱۴۰۵/۰۹/۱۵ ساعت ۱۸:۱۵");
   });
   it("says «another user» when the writer is unknown (seeded rows)", () => {
     expect(staleVersion("سمن", { ...row, updatedBy: null }).message).toContain("کاربر دیگری");
   });
   it("reports a malformed version as bad input", () => {
-    for (const bad of [0, -1, 1.5]) expect(() => assertVersion(row, bad, "سمن")).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
+    for (const bad of [0, -1, 1.5])
+      expect(() => assertVersion(row, bad, "سمن")).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+      );
   });
 });
 
@@ -57,7 +86,10 @@ describe("idempotency helpers", () => {
   it("accepts 1..100 printable characters without spaces", () => {
     expect(checkIdempotencyKey(undefined)).toBeNull();
     expect(checkIdempotencyKey("3f0c6a4e-8f1e-4c1b-9d6a-2b7f7a1e0c55")).toBe("3f0c6a4e-8f1e-4c1b-9d6a-2b7f7a1e0c55");
-    for (const bad of ["", "a b", "k".repeat(101), "کلید", "a\u0000"]) expect(() => checkIdempotencyKey(bad)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }));
+    for (const bad of ["", "a b", "k".repeat(101), "کلید", "a\u0000"])
+      expect(() => checkIdempotencyKey(bad)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+      );
   });
 });
 

@@ -11,10 +11,19 @@ export type { EngagementDemoInput } from "./seed/demo";
 export { SEEDED_SOCIAL_HARMS, socialHarmId } from "./seed/socialHarms";
 
 export const SERVICE_NAME = "engagement";
-export const engagementMigrations = [InitEngagement1763800000000, EngagementDomain1764200000000, EngagementVersions1765200000001];
+export const engagementMigrations = [
+  InitEngagement1763800000000,
+  EngagementDomain1764200000000,
+  EngagementVersions1765200000001,
+];
 
 export function createEngagementDataSource(url: string): DataSource {
-  return createServiceDataSource({ url, schema: SERVICE_NAME, entities: engagementEntities, migrations: engagementMigrations });
+  return createServiceDataSource({
+    url,
+    schema: SERVICE_NAME,
+    entities: engagementEntities,
+    migrations: engagementMigrations,
+  });
 }
 
 /**
@@ -22,7 +31,12 @@ export function createEngagementDataSource(url: string): DataSource {
  * managers, agencies, counties, NGO Houses and areas an input names exist in the caller's territory
  * (docs/references.md); "unchecked" only in engagement's own tests, which run without a registry.
  */
-export async function startEngagement(options: { db: DataSource; port: number; security: ServiceSecurity; registryUrl?: string | "unchecked" }): Promise<RunningServer> {
+export async function startEngagement(options: {
+  db: DataSource;
+  port: number;
+  security: ServiceSecurity;
+  registryUrl?: string | "unchecked";
+}): Promise<RunningServer> {
   return startSubgraphServer({
     name: SERVICE_NAME,
     schema: await buildEngagementSchema(),

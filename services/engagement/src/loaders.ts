@@ -1,4 +1,12 @@
-import { byKeys, groupByKeys, RequestContext, requireUser, TerritoryColumns, uuidKeyedLoader, whereInTerritory } from "@hamafza/common";
+import {
+  byKeys,
+  groupByKeys,
+  RequestContext,
+  requireUser,
+  TerritoryColumns,
+  uuidKeyedLoader,
+  whereInTerritory,
+} from "@hamafza/common";
 import { EntityTarget, In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { AgendaItem } from "./entities/AgendaItem";
 import { Demand } from "./entities/Demand";
@@ -14,7 +22,10 @@ import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 export const MEETING_TERRITORY: TerritoryColumns = { province: "meeting.provinceId", county: "meeting.countyId" };
 
 /** Territory columns of a table with `province_id` / `county_id`, by query alias. */
-export const territoryOf = (alias: string): TerritoryColumns => ({ province: `${alias}.provinceId`, county: `${alias}.countyId` });
+export const territoryOf = (alias: string): TerritoryColumns => ({
+  province: `${alias}.provinceId`,
+  county: `${alias}.countyId`,
+});
 
 /**
  * A request-scoped loader of rows by id, limited in SQL to the user's territory (outside it: null, as if absent).
@@ -57,10 +68,15 @@ function scopedGroups<T extends ObjectLiteral>(
     ctx,
     name,
     async (ids) => {
-      const query = ctx.db.getRepository(entity).createQueryBuilder(alias).where(`${alias}.${key} IN (:...ids)`, { ids });
+      const query = ctx.db
+        .getRepository(entity)
+        .createQueryBuilder(alias)
+        .where(`${alias}.${key} IN (:...ids)`, { ids });
       if (territory) whereInTerritory(query, requireUser(ctx), territory);
       where?.(query);
-      order.forEach(([column, direction], i) => (i === 0 ? query.orderBy(column, direction) : query.addOrderBy(column, direction)));
+      order.forEach(([column, direction], i) =>
+        i === 0 ? query.orderBy(column, direction) : query.addOrderBy(column, direction),
+      );
       if (ctx.db.getMetadata(entity).findColumnWithPropertyName("id")) query.addOrderBy(`${alias}.id`, "ASC");
       return groupByKeys(ids, await query.getMany(), (row) => (row as Record<string, string>)[key]);
     },
@@ -71,20 +87,28 @@ function scopedGroups<T extends ObjectLiteral>(
 // Meetings ----------------------------------------------------------------------------------------------------
 
 /** Meetings by id, limited in SQL to the user's territory (outside it: null, as if absent). */
-export const meetingById = (ctx: RequestContext) => scopedById(ctx, "meetingById", Meeting, "meeting", MEETING_TERRITORY);
+export const meetingById = (ctx: RequestContext) =>
+  scopedById(ctx, "meetingById", Meeting, "meeting", MEETING_TERRITORY);
 
 /** Attendance rows of many meetings in one statement (the meeting itself was checked by its loader). */
 export const attendanceByMeeting = (ctx: RequestContext) =>
   uuidKeyedLoader<MeetingAttendance[]>(
     ctx,
     "attendanceByMeeting",
-    async (ids) => groupByKeys(ids, await ctx.db.getRepository(MeetingAttendance).find({ where: { meetingId: In(ids) }, order: { ngoId: "ASC" } }), (a) => a.meetingId),
+    async (ids) =>
+      groupByKeys(
+        ids,
+        await ctx.db.getRepository(MeetingAttendance).find({ where: { meetingId: In(ids) }, order: { ngoId: "ASC" } }),
+        (a) => a.meetingId,
+      ),
     [],
   );
 
 /** Attendance rows by id, with their meeting, in the user's territory (the `_entities` path of `MeetingAttendance`). */
 export const attendanceById = (ctx: RequestContext) =>
-  scopedById(ctx, "attendanceById", MeetingAttendance, "attendance", MEETING_TERRITORY, (q) => q.innerJoinAndSelect("attendance.meeting", "meeting"));
+  scopedById(ctx, "attendanceById", MeetingAttendance, "attendance", MEETING_TERRITORY, (q) =>
+    q.innerJoinAndSelect("attendance.meeting", "meeting"),
+  );
 
 /** Meetings (of the user's territory) attended by many NGOs in one statement, newest first. */
 export const meetingsByNgo = (ctx: RequestContext) =>
@@ -108,13 +132,19 @@ export const officialsByMeeting = (ctx: RequestContext) =>
   scopedGroups(ctx, "officialsByMeeting", MeetingOfficial, "official", "meetingId", null, [["official.role", "ASC"]]);
 
 export const meetingsByChair = (ctx: RequestContext) =>
-  scopedGroups(ctx, "meetingsByChair", Meeting, "meeting", "chairId", MEETING_TERRITORY, [["meeting.scheduledAt", "DESC"]]);
+  scopedGroups(ctx, "meetingsByChair", Meeting, "meeting", "chairId", MEETING_TERRITORY, [
+    ["meeting.scheduledAt", "DESC"],
+  ]);
 
 export const meetingsByAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "meetingsByAgency", Meeting, "meeting", "organisingAgencyId", MEETING_TERRITORY, [["meeting.scheduledAt", "DESC"]]);
+  scopedGroups(ctx, "meetingsByAgency", Meeting, "meeting", "organisingAgencyId", MEETING_TERRITORY, [
+    ["meeting.scheduledAt", "DESC"],
+  ]);
 
 export const sessionsByWorkingGroup = (ctx: RequestContext) =>
-  scopedGroups(ctx, "sessionsByWorkingGroup", Meeting, "meeting", "workingGroupId", MEETING_TERRITORY, [["meeting.scheduledAt", "ASC"]]);
+  scopedGroups(ctx, "sessionsByWorkingGroup", Meeting, "meeting", "workingGroupId", MEETING_TERRITORY, [
+    ["meeting.scheduledAt", "ASC"],
+  ]);
 
 // Agenda and catalogue ------------------------------------------------------------------------------------------
 
@@ -122,35 +152,59 @@ export const agendaByMeeting = (ctx: RequestContext) =>
   scopedGroups(ctx, "agendaByMeeting", AgendaItem, "item", "meetingId", null, [["item.position", "ASC"]]);
 
 export const agendaItemById = (ctx: RequestContext) =>
-  scopedById(ctx, "agendaItemById", AgendaItem, "item", MEETING_TERRITORY, (q) => q.innerJoin(Meeting, "meeting", "meeting.id = item.meetingId"));
+  scopedById(ctx, "agendaItemById", AgendaItem, "item", MEETING_TERRITORY, (q) =>
+    q.innerJoin(Meeting, "meeting", "meeting.id = item.meetingId"),
+  );
 
 export const socialHarmById = (ctx: RequestContext) => scopedById(ctx, "socialHarmById", SocialHarm, "harm", null);
 
 // Resolutions ---------------------------------------------------------------------------------------------------
 
-export const resolutionById = (ctx: RequestContext) => scopedById(ctx, "resolutionById", Resolution, "resolution", territoryOf("resolution"));
+export const resolutionById = (ctx: RequestContext) =>
+  scopedById(ctx, "resolutionById", Resolution, "resolution", territoryOf("resolution"));
 
 export const resolutionsByMeeting = (ctx: RequestContext) =>
-  scopedGroups(ctx, "resolutionsByMeeting", Resolution, "resolution", "meetingId", null, [["resolution.createdAt", "ASC"]]);
+  scopedGroups(ctx, "resolutionsByMeeting", Resolution, "resolution", "meetingId", null, [
+    ["resolution.createdAt", "ASC"],
+  ]);
 
 export const updatesByResolution = (ctx: RequestContext) =>
-  scopedGroups(ctx, "updatesByResolution", ResolutionUpdate, "update", "resolutionId", null, [["update.reportedOn", "ASC"], ["update.createdAt", "ASC"]]);
+  scopedGroups(ctx, "updatesByResolution", ResolutionUpdate, "update", "resolutionId", null, [
+    ["update.reportedOn", "ASC"],
+    ["update.createdAt", "ASC"],
+  ]);
 
 export const resolutionsByOwnerManager = (ctx: RequestContext) =>
-  scopedGroups(ctx, "resolutionsByOwnerManager", Resolution, "resolution", "ownerManagerId", territoryOf("resolution"), [["resolution.deadline", "ASC"]]);
+  scopedGroups(
+    ctx,
+    "resolutionsByOwnerManager",
+    Resolution,
+    "resolution",
+    "ownerManagerId",
+    territoryOf("resolution"),
+    [["resolution.deadline", "ASC"]],
+  );
 
 export const resolutionsByOwnerAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "resolutionsByOwnerAgency", Resolution, "resolution", "ownerAgencyId", territoryOf("resolution"), [["resolution.deadline", "ASC"]]);
+  scopedGroups(ctx, "resolutionsByOwnerAgency", Resolution, "resolution", "ownerAgencyId", territoryOf("resolution"), [
+    ["resolution.deadline", "ASC"],
+  ]);
 
 // Working groups and projects -----------------------------------------------------------------------------------
 
-export const workingGroupById = (ctx: RequestContext) => scopedById(ctx, "workingGroupById", WorkingGroup, "wg", territoryOf("wg"));
+export const workingGroupById = (ctx: RequestContext) =>
+  scopedById(ctx, "workingGroupById", WorkingGroup, "wg", territoryOf("wg"));
 
 export const membersByWorkingGroup = (ctx: RequestContext) =>
-  scopedGroups(ctx, "membersByWorkingGroup", WorkingGroupMember, "member", "workingGroupId", null, [["member.kind", "ASC"], ["member.joinedOn", "ASC"]]);
+  scopedGroups(ctx, "membersByWorkingGroup", WorkingGroupMember, "member", "workingGroupId", null, [
+    ["member.kind", "ASC"],
+    ["member.joinedOn", "ASC"],
+  ]);
 
 export const memberById = (ctx: RequestContext) =>
-  scopedById(ctx, "workingGroupMemberById", WorkingGroupMember, "member", territoryOf("wg"), (q) => q.innerJoin(WorkingGroup, "wg", "wg.id = member.workingGroupId"));
+  scopedById(ctx, "workingGroupMemberById", WorkingGroupMember, "member", territoryOf("wg"), (q) =>
+    q.innerJoin(WorkingGroup, "wg", "wg.id = member.workingGroupId"),
+  );
 
 /** Working groups (of the user's territory) NGOs are or were members of, in one statement. */
 export const workingGroupsByNgo = (ctx: RequestContext) =>
@@ -168,45 +222,71 @@ export const workingGroupsByNgo = (ctx: RequestContext) =>
       whereInTerritory(query, requireUser(ctx), territoryOf("wg"));
       const { entities, raw } = await query.getRawAndEntities();
       const byId = new Map(entities.map((e) => [e.id, e]));
-      const pairs = raw.map((row: { wg_id: string; member_ngo_id: string }) => ({ ngoId: row.member_ngo_id, group: byId.get(row.wg_id)! }));
-      return groupByKeys(ngoIds, pairs, (p) => p.ngoId).map((group) => [...new Map(group.map((p) => [p.group.id, p.group])).values()]);
+      const pairs = raw.map((row: { wg_id: string; member_ngo_id: string }) => ({
+        ngoId: row.member_ngo_id,
+        group: byId.get(row.wg_id)!,
+      }));
+      return groupByKeys(ngoIds, pairs, (p) => p.ngoId).map((group) => [
+        ...new Map(group.map((p) => [p.group.id, p.group])).values(),
+      ]);
     },
     [],
   );
 
 export const workingGroupsByChairAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "workingGroupsByChairAgency", WorkingGroup, "wg", "chairAgencyId", territoryOf("wg"), [["wg.name", "ASC"]]);
+  scopedGroups(ctx, "workingGroupsByChairAgency", WorkingGroup, "wg", "chairAgencyId", territoryOf("wg"), [
+    ["wg.name", "ASC"],
+  ]);
 
-export const projectById = (ctx: RequestContext) => scopedById(ctx, "projectById", Project, "project", territoryOf("project"));
+export const projectById = (ctx: RequestContext) =>
+  scopedById(ctx, "projectById", Project, "project", territoryOf("project"));
 
 export const projectsByWorkingGroup = (ctx: RequestContext) =>
-  scopedGroups(ctx, "projectsByWorkingGroup", Project, "project", "workingGroupId", territoryOf("project"), [["project.startOn", "ASC"]]);
+  scopedGroups(ctx, "projectsByWorkingGroup", Project, "project", "workingGroupId", territoryOf("project"), [
+    ["project.startOn", "ASC"],
+  ]);
 
 export const partnersByProject = (ctx: RequestContext) =>
   scopedGroups(ctx, "partnersByProject", ProjectPartner, "partner", "projectId", null, [["partner.ngoId", "ASC"]]);
 
 export const updatesByProject = (ctx: RequestContext) =>
-  scopedGroups(ctx, "updatesByProject", ProjectUpdate, "update", "projectId", null, [["update.reportedOn", "ASC"], ["update.createdAt", "ASC"]]);
+  scopedGroups(ctx, "updatesByProject", ProjectUpdate, "update", "projectId", null, [
+    ["update.reportedOn", "ASC"],
+    ["update.createdAt", "ASC"],
+  ]);
 
 // Proposals and demands -----------------------------------------------------------------------------------------
 
-export const proposalById = (ctx: RequestContext) => scopedById(ctx, "proposalById", Proposal, "proposal", territoryOf("proposal"));
+export const proposalById = (ctx: RequestContext) =>
+  scopedById(ctx, "proposalById", Proposal, "proposal", territoryOf("proposal"));
 
 export const proposalsByNgo = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByNgo", Proposal, "proposal", "ngoId", territoryOf("proposal"), [["proposal.submittedOn", "DESC"]]);
+  scopedGroups(ctx, "proposalsByNgo", Proposal, "proposal", "ngoId", territoryOf("proposal"), [
+    ["proposal.submittedOn", "DESC"],
+  ]);
 
 export const proposalsByAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByAgency", Proposal, "proposal", "agencyId", territoryOf("proposal"), [["proposal.submittedOn", "DESC"]]);
+  scopedGroups(ctx, "proposalsByAgency", Proposal, "proposal", "agencyId", territoryOf("proposal"), [
+    ["proposal.submittedOn", "DESC"],
+  ]);
 
 export const proposalsByMeeting = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByMeeting", Proposal, "proposal", "meetingId", territoryOf("proposal"), [["proposal.submittedOn", "ASC"]]);
+  scopedGroups(ctx, "proposalsByMeeting", Proposal, "proposal", "meetingId", territoryOf("proposal"), [
+    ["proposal.submittedOn", "ASC"],
+  ]);
 
-export const demandById = (ctx: RequestContext) => scopedById(ctx, "demandById", Demand, "demand", territoryOf("demand"));
+export const demandById = (ctx: RequestContext) =>
+  scopedById(ctx, "demandById", Demand, "demand", territoryOf("demand"));
 
-export const demandsByNgo = (ctx: RequestContext) => scopedGroups(ctx, "demandsByNgo", Demand, "demand", "ngoId", territoryOf("demand"), [["demand.raisedOn", "DESC"]]);
+export const demandsByNgo = (ctx: RequestContext) =>
+  scopedGroups(ctx, "demandsByNgo", Demand, "demand", "ngoId", territoryOf("demand"), [["demand.raisedOn", "DESC"]]);
 
 export const demandsByAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByAgency", Demand, "demand", "agencyId", territoryOf("demand"), [["demand.raisedOn", "DESC"]]);
+  scopedGroups(ctx, "demandsByAgency", Demand, "demand", "agencyId", territoryOf("demand"), [
+    ["demand.raisedOn", "DESC"],
+  ]);
 
 export const demandsByMeeting = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByMeeting", Demand, "demand", "meetingId", territoryOf("demand"), [["demand.raisedOn", "ASC"]]);
+  scopedGroups(ctx, "demandsByMeeting", Demand, "demand", "meetingId", territoryOf("demand"), [
+    ["demand.raisedOn", "ASC"],
+  ]);

@@ -30,12 +30,18 @@ export class PeriodLocks {
   }
 
   isLocked(year: number, provinceId: string | null): boolean {
-    return this.locks.some((lock) => lock.year === year && (lock.provinceId === null || lock.provinceId === provinceId));
+    return this.locks.some(
+      (lock) => lock.year === year && (lock.provinceId === null || lock.provinceId === provinceId),
+    );
   }
 
   /** Whether a meeting is frozen: held, in a locked year of its province. */
   meetingLocked(meeting: { status: string; heldAt: Date | null; provinceId: string }): boolean {
-    return meeting.status === "HELD" && meeting.heldAt !== null && this.isLocked(jalaliYearOf(meeting.heldAt), meeting.provinceId);
+    return (
+      meeting.status === "HELD" &&
+      meeting.heldAt !== null &&
+      this.isLocked(jalaliYearOf(meeting.heldAt), meeting.provinceId)
+    );
   }
 
   /** Throws LOCKED when the meeting is frozen. */

@@ -1,7 +1,12 @@
 import { runServiceMain } from "@hamafza/common";
 import { createEngagementDataSource, SERVICE_NAME, startEngagement } from "./index";
 
-runServiceMain({ name: SERVICE_NAME, defaultPort: 4002, createDataSource: createEngagementDataSource, start: (options) => startEngagement({ ...options, registryUrl: process.env.REGISTRY_URL }) }).catch((error) => {
+runServiceMain({
+  name: SERVICE_NAME,
+  defaultPort: 4002,
+  createDataSource: createEngagementDataSource,
+  start: (options) => startEngagement({ ...options, registryUrl: process.env.REGISTRY_URL }),
+}).catch((error) => {
   console.error(`[${SERVICE_NAME}] failed to start`, error);
   process.exit(1);
 });

@@ -15,9 +15,19 @@ import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 import { attendanceById, meetingById, socialHarmById } from "./loaders";
 import { AgendaItemResolver, SocialHarmResolver } from "./resolvers/agenda";
 import { EngagementAnalyticsResolver } from "./resolvers/analytics";
-import { AgencyExtensionResolver, CountyExtensionResolver, ManagerExtensionResolver, NgoExtensionResolver } from "./resolvers/extensions";
+import {
+  AgencyExtensionResolver,
+  CountyExtensionResolver,
+  ManagerExtensionResolver,
+  NgoExtensionResolver,
+} from "./resolvers/extensions";
 import { EngagementFactsResolver } from "./resolvers/facts";
-import { MeetingAttendanceResolver, MeetingOfficialResolver, MeetingResolver, NgoEngagementResolver } from "./resolvers/meeting";
+import {
+  MeetingAttendanceResolver,
+  MeetingOfficialResolver,
+  MeetingResolver,
+  NgoEngagementResolver,
+} from "./resolvers/meeting";
 import { PeriodLockResolver } from "./resolvers/periodLock";
 import { ProjectResolver } from "./resolvers/project";
 import { ReferenceUseResolver } from "./resolvers/referenceUses";
@@ -73,8 +83,12 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
     },
     {
       Meeting: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => meetingById(ctx).load(ref.id) },
-      MeetingAttendance: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => attendanceById(ctx).load(ref.id) },
-      SocialHarm: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => socialHarmById(ctx).load(ref.id) },
+      MeetingAttendance: {
+        __resolveReference: (ref: { id: string }, ctx: RequestContext) => attendanceById(ctx).load(ref.id),
+      },
+      SocialHarm: {
+        __resolveReference: (ref: { id: string }, ctx: RequestContext) => socialHarmById(ctx).load(ref.id),
+      },
       Ngo: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       County: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       Manager: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },

@@ -32,60 +32,172 @@ async function ok(query: string, variables: Record<string, unknown> = {}) {
   return result.data!;
 }
 
-async function meeting(key: string, input: Record<string, unknown>, held: string | null, extra: { cancel?: string } = {}) {
+async function meeting(
+  key: string,
+  input: Record<string, unknown>,
+  held: string | null,
+  extra: { cancel?: string } = {},
+) {
   const data = await ok(`mutation($input: MeetingCreateInput!) { createMeeting(input: $input) { id } }`, {
-    input: { title: `نشست ${key}`, kind: "QUARTERLY_PROBLEM_CENTRED", provinceId: "19", countyId: "1901", chairId: M1, scheduledAt: held ?? tehran("2025-07-15T10:00:00"), ...input },
+    input: {
+      title: `نشست ${key}`,
+      kind: "QUARTERLY_PROBLEM_CENTRED",
+      provinceId: "19",
+      countyId: "1901",
+      chairId: M1,
+      scheduledAt: held ?? tehran("2025-07-15T10:00:00"),
+      ...input,
+    },
   });
   ids[key] = data.createMeeting.id;
-  if (held) await ok(`mutation($id: ID!, $at: DateTimeISO!) { updateMeeting(id: $id, input: { status: HELD, heldAt: $at }) { id } }`, { id: ids[key], at: held });
-  if (extra.cancel) await ok(`mutation($id: ID!, $r: String!) { updateMeeting(id: $id, input: { status: CANCELLED, cancellationReason: $r }) { id } }`, { id: ids[key], r: extra.cancel });
+  if (held)
+    await ok(
+      `mutation($id: ID!, $at: DateTimeISO!) { updateMeeting(id: $id, input: { status: HELD, heldAt: $at }) { id } }`,
+      { id: ids[key], at: held },
+    );
+  if (extra.cancel)
+    await ok(
+      `mutation($id: ID!, $r: String!) { updateMeeting(id: $id, input: { status: CANCELLED, cancellationReason: $r }) { id } }`,
+      { id: ids[key], r: extra.cancel },
+    );
 }
 
 const agenda = (meetingKey: string, topic: string, link: { harm?: string; demand?: string }) =>
   ok(`mutation($input: AgendaItemCreateInput!) { createAgendaItem(input: $input) { id } }`, {
-    input: { meetingId: ids[meetingKey], topic, socialHarmId: link.harm ? harm[link.harm] : null, demandId: link.demand ? ids[link.demand] : null },
+    input: {
+      meetingId: ids[meetingKey],
+      topic,
+      socialHarmId: link.harm ? harm[link.harm] : null,
+      demandId: link.demand ? ids[link.demand] : null,
+    },
   });
 
-async function resolution(key: string, meetingKey: string, owners: { manager?: string; agency?: string }, deadline: string, done?: string, status?: string) {
+async function resolution(
+  key: string,
+  meetingKey: string,
+  owners: { manager?: string; agency?: string },
+  deadline: string,
+  done?: string,
+  status?: string,
+) {
   const data = await ok(`mutation($input: ResolutionCreateInput!) { createResolution(input: $input) { id } }`, {
-    input: { meetingId: ids[meetingKey], text: `مصوبه ${key} برای پیگیری`, ownerManagerId: owners.manager ?? null, ownerAgencyId: owners.agency ?? null, deadline },
+    input: {
+      meetingId: ids[meetingKey],
+      text: `مصوبه ${key} برای پیگیری`,
+      ownerManagerId: owners.manager ?? null,
+      ownerAgencyId: owners.agency ?? null,
+      deadline,
+    },
   });
   ids[key] = data.createResolution.id;
-  if (done) await ok(`mutation($id: ID!, $d: Date!) { addResolutionUpdate(resolutionId: $id, input: { reportedOn: $d, note: "انجام شد", status: DONE }) { id } }`, { id: ids[key], d: done });
-  if (status) await ok(`mutation($id: ID!) { addResolutionUpdate(resolutionId: $id, input: { reportedOn: "2025-08-01", note: "آغاز اجرا", status: ${status} }) { id } }`, { id: ids[key] });
+  if (done)
+    await ok(
+      `mutation($id: ID!, $d: Date!) { addResolutionUpdate(resolutionId: $id, input: { reportedOn: $d, note: "انجام شد", status: DONE }) { id } }`,
+      { id: ids[key], d: done },
+    );
+  if (status)
+    await ok(
+      `mutation($id: ID!) { addResolutionUpdate(resolutionId: $id, input: { reportedOn: "2025-08-01", note: "آغاز اجرا", status: ${status} }) { id } }`,
+      { id: ids[key] },
+    );
 }
 
-async function proposal(key: string, ngo: string, agency: string, submitted: string, answer?: [string, "ACCEPTED" | "REJECTED"]) {
-  const data = await ok(`mutation($input: ProposalCreateInput!) { createProposal(input: $input) { id } }`, { input: { ngoId: ngo, provinceId: "19", countyId: "1901", agencyId: agency, topic: `طرح ${key}`, submittedOn: submitted } });
+async function proposal(
+  key: string,
+  ngo: string,
+  agency: string,
+  submitted: string,
+  answer?: [string, "ACCEPTED" | "REJECTED"],
+) {
+  const data = await ok(`mutation($input: ProposalCreateInput!) { createProposal(input: $input) { id } }`, {
+    input: {
+      ngoId: ngo,
+      provinceId: "19",
+      countyId: "1901",
+      agencyId: agency,
+      topic: `طرح ${key}`,
+      submittedOn: submitted,
+    },
+  });
   ids[key] = data.createProposal.id;
   if (answer) {
-    await ok(`mutation($id: ID!, $d: Date!) { updateProposal(id: $id, input: { status: UNDER_REVIEW, statusOn: $d }) { id } }`, { id: ids[key], d: submitted });
-    await ok(`mutation($id: ID!, $d: Date!) { updateProposal(id: $id, input: { status: ${answer[1]}, statusOn: $d, response: "پاسخ دستگاه" }) { id } }`, { id: ids[key], d: answer[0] });
+    await ok(
+      `mutation($id: ID!, $d: Date!) { updateProposal(id: $id, input: { status: UNDER_REVIEW, statusOn: $d }) { id } }`,
+      { id: ids[key], d: submitted },
+    );
+    await ok(
+      `mutation($id: ID!, $d: Date!) { updateProposal(id: $id, input: { status: ${answer[1]}, statusOn: $d, response: "پاسخ دستگاه" }) { id } }`,
+      { id: ids[key], d: answer[0] },
+    );
   }
 }
 
-async function demand(key: string, ngo: string, agency: string, raised: string, answeredOn?: string, meetingKey?: string) {
+async function demand(
+  key: string,
+  ngo: string,
+  agency: string,
+  raised: string,
+  answeredOn?: string,
+  meetingKey?: string,
+) {
   const data = await ok(`mutation($input: DemandCreateInput!) { createDemand(input: $input) { id } }`, {
-    input: { ngoId: ngo, provinceId: "19", countyId: "1901", agencyId: agency, category: "FUNDING", title: `مطالبه ${key}`, raisedOn: raised, meetingId: meetingKey ? ids[meetingKey] : null },
+    input: {
+      ngoId: ngo,
+      provinceId: "19",
+      countyId: "1901",
+      agencyId: agency,
+      category: "FUNDING",
+      title: `مطالبه ${key}`,
+      raisedOn: raised,
+      meetingId: meetingKey ? ids[meetingKey] : null,
+    },
   });
   ids[key] = data.createDemand.id;
-  if (answeredOn) await ok(`mutation($id: ID!, $d: Date!) { updateDemand(id: $id, input: { status: RESOLVED, respondedOn: $d, response: "رفع شد" }) { id } }`, { id: ids[key], d: answeredOn });
+  if (answeredOn)
+    await ok(
+      `mutation($id: ID!, $d: Date!) { updateDemand(id: $id, input: { status: RESOLVED, respondedOn: $d, response: "رفع شد" }) { id } }`,
+      { id: ids[key], d: answeredOn },
+    );
 }
 
-async function group(key: string, name: string, chair: { manager?: string; agency?: string }, members: [string, string, string?][], sessions: string[]) {
+async function group(
+  key: string,
+  name: string,
+  chair: { manager?: string; agency?: string },
+  members: [string, string, string?][],
+  sessions: string[],
+) {
   const data = await ok(`mutation($input: WorkingGroupCreateInput!) { createWorkingGroup(input: $input) { id } }`, {
-    input: { name, dimension: "SOCIAL", provinceId: "19", countyId: "1901", chairManagerId: chair.manager ?? null, chairAgencyId: chair.agency ?? null },
+    input: {
+      name,
+      dimension: "SOCIAL",
+      provinceId: "19",
+      countyId: "1901",
+      chairManagerId: chair.manager ?? null,
+      chairAgencyId: chair.agency ?? null,
+    },
   });
   ids[key] = data.createWorkingGroup.id;
   for (const [ngoId, joinedOn, leftOn] of members) {
-    await ok(`mutation($input: WorkingGroupMemberCreateInput!) { createWorkingGroupMember(input: $input) { id } }`, { input: { workingGroupId: ids[key], ngoId, joinedOn, leftOn: leftOn ?? null } });
+    await ok(`mutation($input: WorkingGroupMemberCreateInput!) { createWorkingGroupMember(input: $input) { id } }`, {
+      input: { workingGroupId: ids[key], ngoId, joinedOn, leftOn: leftOn ?? null },
+    });
   }
-  for (const [i, at] of sessions.entries()) await meeting(`${key}-s${i}`, { kind: "WORKING_GROUP_SESSION", workingGroupId: ids[key], chairId: null, attendees: [{ ngoId: A }] }, at);
+  for (const [i, at] of sessions.entries())
+    await meeting(
+      `${key}-s${i}`,
+      { kind: "WORKING_GROUP_SESSION", workingGroupId: ids[key], chairId: null, attendees: [{ ngoId: A }] },
+      at,
+    );
 }
 
 beforeAll(async () => {
   h = await startHarness("engfacts");
-  harm = Object.fromEntries((await ok(`{ socialHarms(limit: 50) { items { id code } } }`)).socialHarms.items.map((s: { id: string; code: string }) => [s.code, s.id]));
+  harm = Object.fromEntries(
+    (await ok(`{ socialHarms(limit: 50) { items { id code } } }`)).socialHarms.items.map(
+      (s: { id: string; code: string }) => [s.code, s.id],
+    ),
+  );
 
   await meeting("m1", { attendees: [{ ngoId: A }, { ngoId: B }] }, tehran("2025-06-21T23:30:00")); // 31 Khordad 23:30 → Q1
   await meeting("m2", { attendees: [{ ngoId: A }] }, tehran("2025-06-22T00:10:00")); // 1 Tir 00:10 → Q2
@@ -95,8 +207,16 @@ beforeAll(async () => {
   await meeting("m6", { attendees: [{ ngoId: B }] }, tehran("2026-03-20T23:50:00")); // 29 Esfand 1404 → Q4
   await meeting("m7", { scheduledAt: tehran("2025-07-15T10:00:00") }, null); // planned, Q2
   await meeting("m8", { scheduledAt: tehran("2025-05-15T10:00:00") }, null, { cancel: "هم‌زمانی با سفر استانی" }); // cancelled, Q1
-  await meeting("m9", { countyId: null, chairId: M2, attendees: [{ ngoId: A }, { ngoId: C }] }, tehran("2025-08-01T10:00:00")); // provincial, Q2
-  await meeting("m10", { provinceId: "26", countyId: "2601", chairId: M3, attendees: [{ ngoId: D }] }, tehran("2025-05-01T10:00:00"));
+  await meeting(
+    "m9",
+    { countyId: null, chairId: M2, attendees: [{ ngoId: A }, { ngoId: C }] },
+    tehran("2025-08-01T10:00:00"),
+  ); // provincial, Q2
+  await meeting(
+    "m10",
+    { provinceId: "26", countyId: "2601", chairId: M3, attendees: [{ ngoId: D }] },
+    tehran("2025-05-01T10:00:00"),
+  );
 
   await demand("D1", A, A1, "2025-07-01", "2025-07-31"); // 30 days
   await demand("D2", C, A1, "2025-12-01"); // unanswered
@@ -116,8 +236,20 @@ beforeAll(async () => {
   await resolution("R5", "m9", { manager: M1, agency: A2 }, "2026-03-20", undefined, "IN_PROGRESS");
   await resolution("R6", "m5", { agency: A1 }, "2025-03-20");
 
-  await group("W1", "کارگروه الف", { agency: A1 }, [[A, "2025-04-01"]], [tehran("2025-03-10T10:00:00"), tehran("2025-05-05T10:00:00"), tehran("2025-08-10T10:00:00")]);
-  await group("W2", "کارگروه ب", { manager: M1, agency: A9 }, [[B, "2024-01-01", "2025-03-01"]], [tehran("2025-05-06T10:00:00"), tehran("2025-06-06T10:00:00"), tehran("2025-07-06T10:00:00")]);
+  await group(
+    "W1",
+    "کارگروه الف",
+    { agency: A1 },
+    [[A, "2025-04-01"]],
+    [tehran("2025-03-10T10:00:00"), tehran("2025-05-05T10:00:00"), tehran("2025-08-10T10:00:00")],
+  );
+  await group(
+    "W2",
+    "کارگروه ب",
+    { manager: M1, agency: A9 },
+    [[B, "2024-01-01", "2025-03-01"]],
+    [tehran("2025-05-06T10:00:00"), tehran("2025-06-06T10:00:00"), tehran("2025-07-06T10:00:00")],
+  );
   await group("W3", "کارگروه پ", { agency: A2 }, [[C, "2025-04-01"]], [tehran("2025-09-01T10:00:00")]);
 
   await proposal("P1", A, A1, "2025-04-01", ["2025-04-30", "ACCEPTED"]); // 29 days
@@ -139,7 +271,10 @@ const FACTS = `query($year: Int!, $managers: [ID!], $agencies: [ManagerAgencyInp
   } }`;
 
 describe("engagementFacts (evaluation service read)", () => {
-  const AGENCIES = [{ managerId: M1, agencyId: A1 }, { managerId: M2, agencyId: A2 }];
+  const AGENCIES = [
+    { managerId: M1, agencyId: A1 },
+    { managerId: M2, agencyId: A2 },
+  ];
 
   it("gives per manager the hand-computed facts of 1404 with their evidence", async () => {
     const result = await h.gql(FACTS, { year: 1404, managers: [M1, M2, M4], agencies: AGENCIES }, EVALUATOR);
@@ -152,53 +287,229 @@ describe("engagementFacts (evaluation service read)", () => {
     expect(m1.agencyId).toBe(A1);
     expect(m1.quartersWithEngagement).toEqual([1, 2, 4]);
     expect(m1.meetings).toEqual([
-      { meetingId: ids.m1, kind: "QUARTERLY_PROBLEM_CENTRED", date: "2025-06-21", quarter: 1, ngoIds: [A, B], agendaItems: 1, hasAgendaItemOnHarmOrDemand: true, resolutions: 1, countsForRegularity: true, problemFocused: true, exclusionReasons: [] },
-      { meetingId: ids.m2, kind: "QUARTERLY_PROBLEM_CENTRED", date: "2025-06-22", quarter: 2, ngoIds: [A], agendaItems: 1, hasAgendaItemOnHarmOrDemand: false, resolutions: 0, countsForRegularity: true, problemFocused: false, exclusionReasons: ["دستور جلسه‌ای مرتبط با آسیب اجتماعی یا مطالبه سمن نداشت", "مصوبه‌ای نداشت"] },
-      { meetingId: ids.m3, kind: "QUARTERLY_PROBLEM_CENTRED", date: "2025-10-15", quarter: 3, ngoIds: [], agendaItems: 1, hasAgendaItemOnHarmOrDemand: true, resolutions: 1, countsForRegularity: false, problemFocused: false, exclusionReasons: ["هیچ سمنی در نشست حضور نداشت"] },
-      { meetingId: ids.m4, kind: "NGO_EXCHANGE", date: "2025-11-01", quarter: 3, ngoIds: [C], agendaItems: 0, hasAgendaItemOnHarmOrDemand: false, resolutions: 0, countsForRegularity: false, problemFocused: false, exclusionReasons: ["نشست فصلی مسئله‌محور نیست", "دستور جلسه‌ای مرتبط با آسیب اجتماعی یا مطالبه سمن نداشت", "مصوبه‌ای نداشت"] },
-      { meetingId: ids.m6, kind: "QUARTERLY_PROBLEM_CENTRED", date: "2026-03-20", quarter: 4, ngoIds: [B], agendaItems: 1, hasAgendaItemOnHarmOrDemand: true, resolutions: 1, countsForRegularity: true, problemFocused: true, exclusionReasons: [] },
+      {
+        meetingId: ids.m1,
+        kind: "QUARTERLY_PROBLEM_CENTRED",
+        date: "2025-06-21",
+        quarter: 1,
+        ngoIds: [A, B],
+        agendaItems: 1,
+        hasAgendaItemOnHarmOrDemand: true,
+        resolutions: 1,
+        countsForRegularity: true,
+        problemFocused: true,
+        exclusionReasons: [],
+      },
+      {
+        meetingId: ids.m2,
+        kind: "QUARTERLY_PROBLEM_CENTRED",
+        date: "2025-06-22",
+        quarter: 2,
+        ngoIds: [A],
+        agendaItems: 1,
+        hasAgendaItemOnHarmOrDemand: false,
+        resolutions: 0,
+        countsForRegularity: true,
+        problemFocused: false,
+        exclusionReasons: ["دستور جلسه‌ای مرتبط با آسیب اجتماعی یا مطالبه سمن نداشت", "مصوبه‌ای نداشت"],
+      },
+      {
+        meetingId: ids.m3,
+        kind: "QUARTERLY_PROBLEM_CENTRED",
+        date: "2025-10-15",
+        quarter: 3,
+        ngoIds: [],
+        agendaItems: 1,
+        hasAgendaItemOnHarmOrDemand: true,
+        resolutions: 1,
+        countsForRegularity: false,
+        problemFocused: false,
+        exclusionReasons: ["هیچ سمنی در نشست حضور نداشت"],
+      },
+      {
+        meetingId: ids.m4,
+        kind: "NGO_EXCHANGE",
+        date: "2025-11-01",
+        quarter: 3,
+        ngoIds: [C],
+        agendaItems: 0,
+        hasAgendaItemOnHarmOrDemand: false,
+        resolutions: 0,
+        countsForRegularity: false,
+        problemFocused: false,
+        exclusionReasons: [
+          "نشست فصلی مسئله‌محور نیست",
+          "دستور جلسه‌ای مرتبط با آسیب اجتماعی یا مطالبه سمن نداشت",
+          "مصوبه‌ای نداشت",
+        ],
+      },
+      {
+        meetingId: ids.m6,
+        kind: "QUARTERLY_PROBLEM_CENTRED",
+        date: "2026-03-20",
+        quarter: 4,
+        ngoIds: [B],
+        agendaItems: 1,
+        hasAgendaItemOnHarmOrDemand: true,
+        resolutions: 1,
+        countsForRegularity: true,
+        problemFocused: true,
+        exclusionReasons: [],
+      },
     ]);
     expect(m1.resolutions).toEqual([
-      { resolutionId: ids.R1, ownedBy: "MANAGER", deadline: "2025-07-21", status: "DONE", completedOn: "2025-07-20", doneByDeadline: true, overdue: false },
-      { resolutionId: ids.R2, ownedBy: "AGENCY", deadline: "2025-11-15", status: "DONE", completedOn: "2025-11-20", doneByDeadline: false, overdue: false },
-      { resolutionId: ids.R5, ownedBy: "MANAGER", deadline: "2026-03-20", status: "IN_PROGRESS", completedOn: null, doneByDeadline: false, overdue: true },
+      {
+        resolutionId: ids.R1,
+        ownedBy: "MANAGER",
+        deadline: "2025-07-21",
+        status: "DONE",
+        completedOn: "2025-07-20",
+        doneByDeadline: true,
+        overdue: false,
+      },
+      {
+        resolutionId: ids.R2,
+        ownedBy: "AGENCY",
+        deadline: "2025-11-15",
+        status: "DONE",
+        completedOn: "2025-11-20",
+        doneByDeadline: false,
+        overdue: false,
+      },
+      {
+        resolutionId: ids.R5,
+        ownedBy: "MANAGER",
+        deadline: "2026-03-20",
+        status: "IN_PROGRESS",
+        completedOn: null,
+        doneByDeadline: false,
+        overdue: true,
+      },
     ]);
     expect(m1.workingGroups).toEqual([
-      { workingGroupId: ids.W1, ngoMemberIds: [A], sessionsHeld: 2, qualifies: true, sessions: [{ quarter: 1, ngoCount: 1 }, { quarter: 2, ngoCount: 1 }] },
-      { workingGroupId: ids.W2, ngoMemberIds: [], sessionsHeld: 3, qualifies: false, sessions: [{ quarter: 1, ngoCount: 1 }, { quarter: 1, ngoCount: 1 }, { quarter: 2, ngoCount: 1 }] },
+      {
+        workingGroupId: ids.W1,
+        ngoMemberIds: [A],
+        sessionsHeld: 2,
+        qualifies: true,
+        sessions: [
+          { quarter: 1, ngoCount: 1 },
+          { quarter: 2, ngoCount: 1 },
+        ],
+      },
+      {
+        workingGroupId: ids.W2,
+        ngoMemberIds: [],
+        sessionsHeld: 3,
+        qualifies: false,
+        sessions: [
+          { quarter: 1, ngoCount: 1 },
+          { quarter: 1, ngoCount: 1 },
+          { quarter: 2, ngoCount: 1 },
+        ],
+      },
     ]);
     expect(m1.requests).toEqual([
-      { kind: "PROPOSAL", id: ids.P1, submittedOn: "2025-04-01", respondedOn: "2025-04-30", responseDays: 29, answeredWithin30Days: true, stillWithin30Days: false },
-      { kind: "PROPOSAL", id: ids.P2, submittedOn: "2025-05-01", respondedOn: "2025-06-01", responseDays: 31, answeredWithin30Days: false, stillWithin30Days: false },
-      { kind: "DEMAND", id: ids.D1, submittedOn: "2025-07-01", respondedOn: "2025-07-31", responseDays: 30, answeredWithin30Days: true, stillWithin30Days: false },
-      { kind: "DEMAND", id: ids.D2, submittedOn: "2025-12-01", respondedOn: null, responseDays: null, answeredWithin30Days: false, stillWithin30Days: false },
+      {
+        kind: "PROPOSAL",
+        id: ids.P1,
+        submittedOn: "2025-04-01",
+        respondedOn: "2025-04-30",
+        responseDays: 29,
+        answeredWithin30Days: true,
+        stillWithin30Days: false,
+      },
+      {
+        kind: "PROPOSAL",
+        id: ids.P2,
+        submittedOn: "2025-05-01",
+        respondedOn: "2025-06-01",
+        responseDays: 31,
+        answeredWithin30Days: false,
+        stillWithin30Days: false,
+      },
+      {
+        kind: "DEMAND",
+        id: ids.D1,
+        submittedOn: "2025-07-01",
+        respondedOn: "2025-07-31",
+        responseDays: 30,
+        answeredWithin30Days: true,
+        stillWithin30Days: false,
+      },
+      {
+        kind: "DEMAND",
+        id: ids.D2,
+        submittedOn: "2025-12-01",
+        respondedOn: null,
+        responseDays: null,
+        answeredWithin30Days: false,
+        stillWithin30Days: false,
+      },
     ]);
 
     expect(m2.quartersWithEngagement).toEqual([2]);
     expect(m2.meetings.map((m: { meetingId: string }) => m.meetingId)).toEqual([ids.m9]);
-    expect(m2.resolutions.map((r: { resolutionId: string; ownedBy: string; overdue: boolean }) => [r.resolutionId, r.ownedBy, r.overdue])).toEqual([[ids.R4, "MANAGER", true], [ids.R5, "AGENCY", true]]);
-    expect(m2.workingGroups).toEqual([{ workingGroupId: ids.W3, ngoMemberIds: [C], sessionsHeld: 1, qualifies: false, sessions: [{ quarter: 2, ngoCount: 1 }] }]);
-    expect(m2.requests.map((r: { id: string; answeredWithin30Days: boolean }) => [r.id, r.answeredWithin30Days])).toEqual([[ids.P3, true]]);
+    expect(
+      m2.resolutions.map((r: { resolutionId: string; ownedBy: string; overdue: boolean }) => [
+        r.resolutionId,
+        r.ownedBy,
+        r.overdue,
+      ]),
+    ).toEqual([
+      [ids.R4, "MANAGER", true],
+      [ids.R5, "AGENCY", true],
+    ]);
+    expect(m2.workingGroups).toEqual([
+      {
+        workingGroupId: ids.W3,
+        ngoMemberIds: [C],
+        sessionsHeld: 1,
+        qualifies: false,
+        sessions: [{ quarter: 2, ngoCount: 1 }],
+      },
+    ]);
+    expect(
+      m2.requests.map((r: { id: string; answeredWithin30Days: boolean }) => [r.id, r.answeredWithin30Days]),
+    ).toEqual([[ids.P3, true]]);
 
-    expect(m4).toEqual({ managerId: M4, agencyId: null, quartersWithEngagement: [], meetings: [], resolutions: [], workingGroups: [], requests: [] });
+    expect(m4).toEqual({
+      managerId: M4,
+      agencyId: null,
+      quartersWithEngagement: [],
+      meetings: [],
+      resolutions: [],
+      workingGroups: [],
+      requests: [],
+    });
   });
 
   it("counts the previous year's edge meeting in 1403, not 1404", async () => {
     const result = await h.gql(FACTS, { year: 1403, managers: [M1] }, EVALUATOR);
-    expect(result.data!.engagementFacts.managers[0]).toMatchObject({ quartersWithEngagement: [4], meetings: [expect.objectContaining({ meetingId: ids.m5, date: "2025-03-20", quarter: 4 })] });
+    expect(result.data!.engagementFacts.managers[0]).toMatchObject({
+      quartersWithEngagement: [4],
+      meetings: [expect.objectContaining({ meetingId: ids.m5, date: "2025-03-20", quarter: 4 })],
+    });
   });
 
   it("without managerIds, reports every manager with facts in the evaluator's territory", async () => {
     const national = await h.gql(FACTS, { year: 1404 }, EVALUATOR);
-    expect(national.data!.engagementFacts.managers.map((m: { managerId: string }) => m.managerId)).toEqual([M1, M2, M3]);
+    expect(national.data!.engagementFacts.managers.map((m: { managerId: string }) => m.managerId)).toEqual([
+      M1,
+      M2,
+      M3,
+    ]);
     const zanjan = await h.gql(FACTS, { year: 1404 }, { role: Role.EVALUATOR, provinceId: "19" });
     expect(zanjan.data!.engagementFacts.managers.map((m: { managerId: string }) => m.managerId)).toEqual([M1, M2]);
     const m3Asked = await h.gql(FACTS, { year: 1404, managers: [M3] }, { role: Role.EVALUATOR, provinceId: "19" });
-    expect(m3Asked.data!.engagementFacts.managers).toEqual([expect.objectContaining({ managerId: M3, meetings: [], quartersWithEngagement: [] })]);
+    expect(m3Asked.data!.engagementFacts.managers).toEqual([
+      expect.objectContaining({ managerId: M3, meetings: [], quartersWithEngagement: [] }),
+    ]);
   });
 
   it("is for evaluators and administrators only", async () => {
-    for (const caller of [ZANJAN_OFFICER, ANALYST]) expect((await h.gql(FACTS, { year: 1404 }, caller)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    for (const caller of [ZANJAN_OFFICER, ANALYST])
+      expect((await h.gql(FACTS, { year: 1404 }, caller)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect((await h.gql(FACTS, { year: 1404 }, ADMIN)).errors).toBeUndefined();
     expect((await h.gql(FACTS, { year: 99 }, ADMIN)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
@@ -207,9 +518,19 @@ describe("engagementFacts (evaluation service read)", () => {
     const statements = async (managers: string[]) => {
       let count = 0;
       const logger = h.db.logger;
-      (h.db as unknown as { logger: unknown }).logger = new Proxy(logger, { get: (target, key) => (key === "logQuery" ? () => count++ : Reflect.get(target, key)) });
+      (h.db as unknown as { logger: unknown }).logger = new Proxy(logger, {
+        get: (target, key) => (key === "logQuery" ? () => count++ : Reflect.get(target, key)),
+      });
       try {
-        const result = await h.gql(FACTS, { year: 1404, managers, agencies: managers.map((managerId, i) => ({ managerId, agencyId: i === 0 ? A1 : uuid(5000 + i) })) }, EVALUATOR);
+        const result = await h.gql(
+          FACTS,
+          {
+            year: 1404,
+            managers,
+            agencies: managers.map((managerId, i) => ({ managerId, agencyId: i === 0 ? A1 : uuid(5000 + i) })),
+          },
+          EVALUATOR,
+        );
         expect(result.errors).toBeUndefined();
       } finally {
         (h.db as unknown as { logger: unknown }).logger = logger;
@@ -225,8 +546,30 @@ describe("engagementFacts (evaluation service read)", () => {
 
 describe("analyst queries (SQL GROUP BY, in the caller's territory)", () => {
   it("counts meetings per county, Jalali quarter and kind", async () => {
-    const result = await h.gql(`{ meetingStatistics(fromYear: 1404, kind: QUARTERLY_PROBLEM_CENTRED, provinceId: "19") { countyId year quarter kind total planned held cancelled heldWithNgos } }`, {}, ANALYST);
-    const row = (countyId: string | null, quarter: number, total: number, planned: number, held: number, cancelled: number, heldWithNgos: number) => ({ countyId, year: 1404, quarter, kind: "QUARTERLY_PROBLEM_CENTRED", total, planned, held, cancelled, heldWithNgos });
+    const result = await h.gql(
+      `{ meetingStatistics(fromYear: 1404, kind: QUARTERLY_PROBLEM_CENTRED, provinceId: "19") { countyId year quarter kind total planned held cancelled heldWithNgos } }`,
+      {},
+      ANALYST,
+    );
+    const row = (
+      countyId: string | null,
+      quarter: number,
+      total: number,
+      planned: number,
+      held: number,
+      cancelled: number,
+      heldWithNgos: number,
+    ) => ({
+      countyId,
+      year: 1404,
+      quarter,
+      kind: "QUARTERLY_PROBLEM_CENTRED",
+      total,
+      planned,
+      held,
+      cancelled,
+      heldWithNgos,
+    });
     expect(result.data!.meetingStatistics).toEqual([
       row(null, 2, 1, 0, 1, 0, 1),
       row("1901", 1, 2, 0, 1, 1, 1),
@@ -234,15 +577,33 @@ describe("analyst queries (SQL GROUP BY, in the caller's territory)", () => {
       row("1901", 3, 1, 0, 1, 0, 0),
       row("1901", 4, 1, 0, 1, 0, 1),
     ]);
-    const byProvince = await h.gql(`{ meetingStatistics(fromYear: 1403, toYear: 1404, quarter: 2, groupBy: PROVINCE, kind: QUARTERLY_PROBLEM_CENTRED) { provinceId countyId year total planned held heldWithNgos } }`, {}, ANALYST);
-    expect(byProvince.data!.meetingStatistics).toEqual([{ provinceId: "19", countyId: null, year: 1404, total: 3, planned: 1, held: 2, heldWithNgos: 2 }]);
-    const zanjan = await h.gql(`{ meetingStatistics(fromYear: 1404, groupBy: PROVINCE) { provinceId } }`, {}, ZANJAN_OFFICER);
-    expect(new Set(zanjan.data!.meetingStatistics.map((r: { provinceId: string }) => r.provinceId))).toEqual(new Set(["19"]));
+    const byProvince = await h.gql(
+      `{ meetingStatistics(fromYear: 1403, toYear: 1404, quarter: 2, groupBy: PROVINCE, kind: QUARTERLY_PROBLEM_CENTRED) { provinceId countyId year total planned held heldWithNgos } }`,
+      {},
+      ANALYST,
+    );
+    expect(byProvince.data!.meetingStatistics).toEqual([
+      { provinceId: "19", countyId: null, year: 1404, total: 3, planned: 1, held: 2, heldWithNgos: 2 },
+    ]);
+    const zanjan = await h.gql(
+      `{ meetingStatistics(fromYear: 1404, groupBy: PROVINCE) { provinceId } }`,
+      {},
+      ZANJAN_OFFICER,
+    );
+    expect(new Set(zanjan.data!.meetingStatistics.map((r: { provinceId: string }) => r.provinceId))).toEqual(
+      new Set(["19"]),
+    );
   });
 
   it("lists the counties without a problem-centred meeting with NGOs in a quarter", async () => {
     const without = async (quarter: number, caller = ANALYST) =>
-      (await h.gql(`query($q: Int!) { countiesWithoutProblemCentredMeeting(year: 1404, quarter: $q, countyIds: ["1901", "1902", "2601"]) { id } }`, { q: quarter }, caller)).data!.countiesWithoutProblemCentredMeeting.map((c: { id: string }) => c.id);
+      (
+        await h.gql(
+          `query($q: Int!) { countiesWithoutProblemCentredMeeting(year: 1404, quarter: $q, countyIds: ["1901", "1902", "2601"]) { id } }`,
+          { q: quarter },
+          caller,
+        )
+      ).data!.countiesWithoutProblemCentredMeeting.map((c: { id: string }) => c.id);
     expect(await without(1)).toEqual(["1902"]);
     expect(await without(2)).toEqual(["1902", "2601"]);
     expect(await without(3)).toEqual(["1901", "1902", "2601"]);
@@ -250,13 +611,54 @@ describe("analyst queries (SQL GROUP BY, in the caller's territory)", () => {
   });
 
   it("computes resolution completion rates per owner", async () => {
-    const byManager = await h.gql(`{ resolutionCompletionRates(groupBy: MANAGER, deadlineYear: 1404, provinceId: "19") { ownerManagerId total done doneOnTime doneLate overdue pending cancelled completionRate onTimeRate } }`, {}, ANALYST);
+    const byManager = await h.gql(
+      `{ resolutionCompletionRates(groupBy: MANAGER, deadlineYear: 1404, provinceId: "19") { ownerManagerId total done doneOnTime doneLate overdue pending cancelled completionRate onTimeRate } }`,
+      {},
+      ANALYST,
+    );
     expect(byManager.data!.resolutionCompletionRates).toEqual([
-      { ownerManagerId: M1, total: 2, done: 1, doneOnTime: 1, doneLate: 0, overdue: 1, pending: 0, cancelled: 0, completionRate: 0.5, onTimeRate: 0.5 },
-      { ownerManagerId: M2, total: 1, done: 0, doneOnTime: 0, doneLate: 0, overdue: 1, pending: 0, cancelled: 0, completionRate: 0, onTimeRate: 0 },
-      { ownerManagerId: null, total: 1, done: 1, doneOnTime: 0, doneLate: 1, overdue: 0, pending: 0, cancelled: 0, completionRate: 1, onTimeRate: 0 },
+      {
+        ownerManagerId: M1,
+        total: 2,
+        done: 1,
+        doneOnTime: 1,
+        doneLate: 0,
+        overdue: 1,
+        pending: 0,
+        cancelled: 0,
+        completionRate: 0.5,
+        onTimeRate: 0.5,
+      },
+      {
+        ownerManagerId: M2,
+        total: 1,
+        done: 0,
+        doneOnTime: 0,
+        doneLate: 0,
+        overdue: 1,
+        pending: 0,
+        cancelled: 0,
+        completionRate: 0,
+        onTimeRate: 0,
+      },
+      {
+        ownerManagerId: null,
+        total: 1,
+        done: 1,
+        doneOnTime: 0,
+        doneLate: 1,
+        overdue: 0,
+        pending: 0,
+        cancelled: 0,
+        completionRate: 1,
+        onTimeRate: 0,
+      },
     ]);
-    const byAgency = await h.gql(`{ resolutionCompletionRates(deadlineYear: 1404) { ownerAgencyId total done completionRate onTimeRate } }`, {}, ANALYST);
+    const byAgency = await h.gql(
+      `{ resolutionCompletionRates(deadlineYear: 1404) { ownerAgencyId total done completionRate onTimeRate } }`,
+      {},
+      ANALYST,
+    );
     expect(byAgency.data!.resolutionCompletionRates).toEqual([
       { ownerAgencyId: A1, total: 2, done: 2, completionRate: 1, onTimeRate: 0.5 },
       { ownerAgencyId: A2, total: 1, done: 0, completionRate: 0, onTimeRate: 0 },
@@ -265,7 +667,11 @@ describe("analyst queries (SQL GROUP BY, in the caller's territory)", () => {
   });
 
   it("ranks the social harms most discussed at held meetings", async () => {
-    const result = await h.gql(`{ socialHarmsMostDiscussed(year: 1404, provinceId: "19") { socialHarm { code } agendaItems meetings ngos } }`, {}, ANALYST);
+    const result = await h.gql(
+      `{ socialHarmsMostDiscussed(year: 1404, provinceId: "19") { socialHarm { code } agendaItems meetings ngos } }`,
+      {},
+      ANALYST,
+    );
     expect(result.data!.socialHarmsMostDiscussed).toEqual([
       { socialHarm: { code: "ADDICTION" }, agendaItems: 2, meetings: 2, ngos: 2 },
       { socialHarm: { code: "DIVORCE" }, agendaItems: 1, meetings: 1, ngos: 2 },
@@ -274,11 +680,23 @@ describe("analyst queries (SQL GROUP BY, in the caller's territory)", () => {
 
   it("finds the NGOs never engaged and the last engagement of each", async () => {
     const asked = [A, B, C, D, E];
-    const admin = await h.gql(`query($ids: [ID!]!) { ngosWithoutEngagement(ngoIds: $ids, year: 1404) { id } }`, { ids: asked }, ANALYST);
+    const admin = await h.gql(
+      `query($ids: [ID!]!) { ngosWithoutEngagement(ngoIds: $ids, year: 1404) { id } }`,
+      { ids: asked },
+      ANALYST,
+    );
     expect(admin.data!.ngosWithoutEngagement).toEqual([{ id: E }]);
-    const zanjan = await h.gql(`query($ids: [ID!]!) { ngosWithoutEngagement(ngoIds: $ids) { id } }`, { ids: asked }, ZANJAN_OFFICER);
+    const zanjan = await h.gql(
+      `query($ids: [ID!]!) { ngosWithoutEngagement(ngoIds: $ids) { id } }`,
+      { ids: asked },
+      ZANJAN_OFFICER,
+    );
     expect(zanjan.data!.ngosWithoutEngagement).toEqual([{ id: D }, { id: E }]);
-    const last = await h.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id lastEngagementAt } } }`, { r: [A, C, E].map((id) => ({ __typename: "Ngo", id })) }, ANALYST);
+    const last = await h.gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id lastEngagementAt } } }`,
+      { r: [A, C, E].map((id) => ({ __typename: "Ngo", id })) },
+      ANALYST,
+    );
     expect(last.data!._entities).toEqual([
       { id: A, lastEngagementAt: tehran("2025-09-01T10:00:00") }, // the session of W3 it attended
       { id: C, lastEngagementAt: tehran("2025-12-01T00:00:00") },
@@ -287,19 +705,59 @@ describe("analyst queries (SQL GROUP BY, in the caller's territory)", () => {
   });
 
   it("measures agencies' response times to proposals and demands", async () => {
-    const result = await h.gql(`{ responseTimes(year: 1404, provinceId: "19") { kind agencyId received answered answeredWithin30Days unanswered averageDays medianDays } }`, {}, ANALYST);
+    const result = await h.gql(
+      `{ responseTimes(year: 1404, provinceId: "19") { kind agencyId received answered answeredWithin30Days unanswered averageDays medianDays } }`,
+      {},
+      ANALYST,
+    );
     expect(result.data!.responseTimes).toEqual(
       expect.arrayContaining([
-        { kind: "PROPOSAL", agencyId: A1, received: 2, answered: 2, answeredWithin30Days: 1, unanswered: 0, averageDays: 30, medianDays: 30 },
-        { kind: "PROPOSAL", agencyId: A2, received: 1, answered: 1, answeredWithin30Days: 1, unanswered: 0, averageDays: 4, medianDays: 4 },
-        { kind: "DEMAND", agencyId: A1, received: 2, answered: 1, answeredWithin30Days: 1, unanswered: 1, averageDays: 30, medianDays: 30 },
+        {
+          kind: "PROPOSAL",
+          agencyId: A1,
+          received: 2,
+          answered: 2,
+          answeredWithin30Days: 1,
+          unanswered: 0,
+          averageDays: 30,
+          medianDays: 30,
+        },
+        {
+          kind: "PROPOSAL",
+          agencyId: A2,
+          received: 1,
+          answered: 1,
+          answeredWithin30Days: 1,
+          unanswered: 0,
+          averageDays: 4,
+          medianDays: 4,
+        },
+        {
+          kind: "DEMAND",
+          agencyId: A1,
+          received: 2,
+          answered: 1,
+          answeredWithin30Days: 1,
+          unanswered: 1,
+          averageDays: 30,
+          medianDays: 30,
+        },
       ]),
     );
     expect(result.data!.responseTimes).toHaveLength(4); // and the demand raised at m6, routed to A9
   });
 
   it("counts a county's meetings per quarter (County.meetingCounts)", async () => {
-    const result = await h.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on County { id meetingCounts(year: 1404) { quarter total planned held cancelled problemCentredWithNgos } } } }`, { r: [{ __typename: "County", id: "1901" }, { __typename: "County", id: "1902" }] }, ANALYST);
+    const result = await h.gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on County { id meetingCounts(year: 1404) { quarter total planned held cancelled problemCentredWithNgos } } } }`,
+      {
+        r: [
+          { __typename: "County", id: "1901" },
+          { __typename: "County", id: "1902" },
+        ],
+      },
+      ANALYST,
+    );
     const [zanjan, abhar] = result.data!._entities;
     expect(zanjan.meetingCounts).toEqual([
       { quarter: 1, total: 5, planned: 0, held: 4, cancelled: 1, problemCentredWithNgos: 1 },

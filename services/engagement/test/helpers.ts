@@ -1,4 +1,11 @@
-import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders, withClient } from "@hamafza/common";
+import {
+  generateServiceSecurity,
+  postGraphQL,
+  Role,
+  RunningServer,
+  subgraphHeaders,
+  withClient,
+} from "@hamafza/common";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";
@@ -8,7 +15,11 @@ export interface EngagementHarness {
   db: DataSource;
   server: RunningServer;
   /** Runs an operation as a user of the role and territory given (ADMIN by default). */
-  gql: (query: string, variables?: Record<string, unknown>, as?: Caller) => Promise<{ data?: any; errors?: { message: string; extensions?: Record<string, any> }[] }>;
+  gql: (
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Caller,
+  ) => Promise<{ data?: any; errors?: { message: string; extensions?: Record<string, any> }[] }>;
   /** Reads the database as superuser (including `identity.audit_entry`). */
   rows: (sql: string, params?: unknown[]) => Promise<Record<string, any>[]>;
   count: (table: string) => Promise<number>;
@@ -39,10 +50,12 @@ export async function startHarness(label: string): Promise<EngagementHarness> {
   const headers = new Map<string, Record<string, string>>();
   const headersOf = async (caller: Caller) => {
     const key = JSON.stringify(caller);
-    if (!headers.has(key)) headers.set(key, await subgraphHeaders(security, { provinceId: null, countyId: null, ...caller }));
+    if (!headers.has(key))
+      headers.set(key, await subgraphHeaders(security, { provinceId: null, countyId: null, ...caller }));
     return headers.get(key)!;
   };
-  const rows = (sql: string, params: unknown[] = []) => withClient(database.adminUrl, async (client) => (await client.query(sql, params)).rows);
+  const rows = (sql: string, params: unknown[] = []) =>
+    withClient(database.adminUrl, async (client) => (await client.query(sql, params)).rows);
   return {
     db,
     server,
@@ -64,7 +77,13 @@ export const tehran = (isoLocal: string) => new Date(`${isoLocal}+03:30`).toISOS
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
 /** Today and other days on Tehran's clock, as the service computes them. */
-export const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+export const today = () =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tehran",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 export const addDays = (isoDay: string, days: number) => {
   const date = new Date(`${isoDay}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

@@ -8,7 +8,8 @@ let db: DataSource;
 let server: RunningServer;
 let asAdmin: Record<string, string>;
 const security = generateServiceSecurity();
-const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables, asAdmin);
+const gql = (query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(server.url, query, variables, asAdmin);
 
 const NGO_A = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const NGO_B = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -49,28 +50,51 @@ describe("meetings", () => {
     expect(result.errors).toBeUndefined();
     const meeting = result.data!.createMeeting;
     meetingId = meeting.id;
-    expect(meeting).toMatchObject({ status: "PLANNED", jalaliYear: 1404, jalaliQuarter: 1, ngoCount: 2, chair: { id: CHAIR }, county: { id: "1901" } });
+    expect(meeting).toMatchObject({
+      status: "PLANNED",
+      jalaliYear: 1404,
+      jalaliQuarter: 1,
+      ngoCount: 2,
+      chair: { id: CHAIR },
+      county: { id: "1901" },
+    });
     expect([...meeting.ngoIds].sort()).toEqual([NGO_A, NGO_B].sort());
   });
 
   it("refuses to mark it held without the time, and changes nothing", async () => {
-    const result = await gql(`mutation($id: ID!) { updateMeeting(id: $id, input: { status: HELD, attendees: [] }) { id } }`, { id: meetingId });
+    const result = await gql(
+      `mutation($id: ID!) { updateMeeting(id: $id, input: { status: HELD, attendees: [] }) { id } }`,
+      { id: meetingId },
+    );
     expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     const rows = await db.query("SELECT count(*) FROM meeting_attendance WHERE meeting_id = $1", [meetingId]);
     expect(Number(rows[0].count)).toBe(2);
   });
 
   it("records it as held, then refuses to cancel a held meeting", async () => {
-    const held = await gql(`mutation($id: ID!) { updateMeeting(id: $id, input: { status: HELD, heldAt: "2025-06-21T20:00:00.000Z", minutes: "مصوبات ثبت شد." }) { status heldAt } }`, { id: meetingId });
+    const held = await gql(
+      `mutation($id: ID!) { updateMeeting(id: $id, input: { status: HELD, heldAt: "2025-06-21T20:00:00.000Z", minutes: "مصوبات ثبت شد." }) { status heldAt } }`,
+      { id: meetingId },
+    );
     expect(held.data!.updateMeeting).toEqual({ status: "HELD", heldAt: "2025-06-21T20:00:00.000Z" });
-    const cancel = await gql(`mutation($id: ID!) { updateMeeting(id: $id, input: { status: CANCELLED, cancellationReason: "x" }) { status } }`, { id: meetingId });
+    const cancel = await gql(
+      `mutation($id: ID!) { updateMeeting(id: $id, input: { status: CANCELLED, cancellationReason: "x" }) { status } }`,
+      { id: meetingId },
+    );
     expect(cancel.errors?.[0].extensions?.code).toBe("INVALID_TRANSITION");
   });
 
   it("refuses a county outside the meeting's province and duplicate attendees", async () => {
     const before = await meetingCount();
     const result = await gql(`mutation($input: MeetingCreateInput!) { createMeeting(input: $input) { id } }`, {
-      input: { title: "نشست آزمایشی", kind: "OTHER", provinceId: "19", countyId: "2301", scheduledAt: "2025-07-01T08:00:00Z", attendees: [{ ngoId: NGO_A }, { ngoId: NGO_A }] },
+      input: {
+        title: "نشست آزمایشی",
+        kind: "OTHER",
+        provinceId: "19",
+        countyId: "2301",
+        scheduledAt: "2025-07-01T08:00:00Z",
+        attendees: [{ ngoId: NGO_A }, { ngoId: NGO_A }],
+      },
     });
     expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0].extensions?.fields).toHaveLength(2);
@@ -78,11 +102,22 @@ describe("meetings", () => {
   });
 
   it("lists meetings by NGO and adds Ngo.meetings through _entities", async () => {
-    const list = await gql(`query($ngo: ID!) { meetings(filter: { ngoId: $ngo }) { totalCount items { id } } }`, { ngo: NGO_B });
-    expect(list.data!.meetings.items.map((m: { id: string }) => m.id)).toEqual([meetingId]);
-    const entities = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id meetings { id } } } }`, {
-      r: [{ __typename: "Ngo", id: NGO_A }, { __typename: "Ngo", id: "2b8e6e1a-0000-4000-8000-000000000000" }],
+    const list = await gql(`query($ngo: ID!) { meetings(filter: { ngoId: $ngo }) { totalCount items { id } } }`, {
+      ngo: NGO_B,
     });
-    expect(entities.data!._entities).toEqual([{ id: NGO_A, meetings: [{ id: meetingId }] }, { id: "2b8e6e1a-0000-4000-8000-000000000000", meetings: [] }]);
+    expect(list.data!.meetings.items.map((m: { id: string }) => m.id)).toEqual([meetingId]);
+    const entities = await gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id meetings { id } } } }`,
+      {
+        r: [
+          { __typename: "Ngo", id: NGO_A },
+          { __typename: "Ngo", id: "2b8e6e1a-0000-4000-8000-000000000000" },
+        ],
+      },
+    );
+    expect(entities.data!._entities).toEqual([
+      { id: NGO_A, meetings: [{ id: meetingId }] },
+      { id: "2b8e6e1a-0000-4000-8000-000000000000", meetings: [] },
+    ]);
   });
 });

@@ -17,10 +17,22 @@ export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";
 
 export const SERVICE_NAME = "evaluation";
-export const evaluationMigrations = [InitEvaluation1763800000000, ScoreTerritoryAndPublication1763900000000, EvaluationCycles1764300000000, RunProgress1764400000000, EvaluationVersions1765200000002, CurrentResults1765300000000];
+export const evaluationMigrations = [
+  InitEvaluation1763800000000,
+  ScoreTerritoryAndPublication1763900000000,
+  EvaluationCycles1764300000000,
+  RunProgress1764400000000,
+  EvaluationVersions1765200000002,
+  CurrentResults1765300000000,
+];
 
 export function createEvaluationDataSource(url: string): DataSource {
-  return createServiceDataSource({ url, schema: SERVICE_NAME, entities: evaluationEntities, migrations: evaluationMigrations });
+  return createServiceDataSource({
+    url,
+    schema: SERVICE_NAME,
+    entities: evaluationEntities,
+    migrations: evaluationMigrations,
+  });
 }
 
 export interface EvaluationOptions {
@@ -36,7 +48,22 @@ export interface EvaluationOptions {
 
 export async function startEvaluation(options: EvaluationOptions): Promise<RunningServer> {
   const interrupted = await failInterruptedRuns(options.db);
-  if (interrupted > 0) console.warn(`[evaluation] ${interrupted} run(s) left running by an earlier process marked FAILED`);
-  registerUpstream(options.db, { registryUrl: options.registryUrl ?? process.env.REGISTRY_URL, engagementUrl: options.engagementUrl ?? process.env.ENGAGEMENT_URL, gatewaySecret: options.security.gatewaySecret }, options.factsSource);
-  return startSubgraphServer({ name: SERVICE_NAME, schema: await buildEvaluationSchema(), db: options.db, port: options.port, security: options.security });
+  if (interrupted > 0)
+    console.warn(`[evaluation] ${interrupted} run(s) left running by an earlier process marked FAILED`);
+  registerUpstream(
+    options.db,
+    {
+      registryUrl: options.registryUrl ?? process.env.REGISTRY_URL,
+      engagementUrl: options.engagementUrl ?? process.env.ENGAGEMENT_URL,
+      gatewaySecret: options.security.gatewaySecret,
+    },
+    options.factsSource,
+  );
+  return startSubgraphServer({
+    name: SERVICE_NAME,
+    schema: await buildEvaluationSchema(),
+    db: options.db,
+    port: options.port,
+    security: options.security,
+  });
 }

@@ -1,7 +1,12 @@
 import { runServiceMain } from "@hamafza/common";
 import { createEvaluationDataSource, SERVICE_NAME, startEvaluation } from "./index";
 
-runServiceMain({ name: SERVICE_NAME, defaultPort: 4003, createDataSource: createEvaluationDataSource, start: startEvaluation }).catch((error) => {
+runServiceMain({
+  name: SERVICE_NAME,
+  defaultPort: 4003,
+  createDataSource: createEvaluationDataSource,
+  start: startEvaluation,
+}).catch((error) => {
   console.error(`[${SERVICE_NAME}] failed to start`, error);
   process.exit(1);
 });

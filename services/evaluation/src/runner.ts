@@ -1,4 +1,14 @@
-import { AppError, ErrorCode, inTransaction, normalizePersian, provinceScopeOf, recordAudit, RequestContext, requireUser, claimForWrite } from "@hamafza/common";
+import {
+  AppError,
+  ErrorCode,
+  inTransaction,
+  normalizePersian,
+  provinceScopeOf,
+  recordAudit,
+  RequestContext,
+  requireUser,
+  claimForWrite,
+} from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
@@ -25,12 +35,20 @@ const PHASE_SPAN: Record<RunPhase, [number, number]> = {
   DONE: [100, 100],
 };
 
-const RUN_CONSTRAINTS = { evaluation_run_one_running: "محاسبه دیگری برای همین چرخه و همین قلمرو در حال اجراست؛ پایان آن را در فهرست اجراها ببینید." };
-const RUN_FAILED = "محاسبه با خطای داخلی متوقف شد و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
+const RUN_CONSTRAINTS = {
+  evaluation_run_one_running:
+    "محاسبه دیگری برای همین چرخه و همین قلمرو در حال اجراست؛ پایان آن را در فهرست اجراها ببینید.",
+};
+const RUN_FAILED =
+  "محاسبه با خطای داخلی متوقف شد و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
 const INTERRUPTED = "محاسبه با راه‌اندازی دوباره سرویس ارزیابی نیمه‌کاره ماند و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید.";
 
 export function stateRefusal(cycle: EvaluationCycle): AppError {
-  return new AppError(ErrorCode.INVALID_TRANSITION, `محاسبه و اصلاح امتیاز فقط در وضعیت «باز» یا «در حال بازبینی» ممکن است؛ چرخه ${cycle.year} اکنون در این وضعیت نیست.`, { state: cycle.state });
+  return new AppError(
+    ErrorCode.INVALID_TRANSITION,
+    `محاسبه و اصلاح امتیاز فقط در وضعیت «باز» یا «در حال بازبینی» ممکن است؛ چرخه ${cycle.year} اکنون در این وضعیت نیست.`,
+    { state: cycle.state },
+  );
 }
 
 /** The province a user's runs cover: none (the whole country) for administrators and national evaluators. */
@@ -63,7 +81,13 @@ export async function beginRun(ctx: RequestContext, year: number): Promise<Evalu
         finishedAt: null,
       }),
     );
-    await recordAudit(em, ctx, { action: "startEvaluationRun", entityType: "EvaluationRun", entityId: run.id, provinceId, after: { id: run.id, year: run.year, provinceId, status: run.status } });
+    await recordAudit(em, ctx, {
+      action: "startEvaluationRun",
+      entityType: "EvaluationRun",
+      entityId: run.id,
+      provinceId,
+      after: { id: run.id, year: run.year, provinceId, status: run.status },
+    });
     return run;
   });
 }
@@ -76,7 +100,10 @@ function progressReporter(db: DataSource, runId: string): ProgressReporter {
     const percent = Math.floor(from + (to - from) * Math.min(1, Math.max(0, fraction)));
     if (phase === last.phase && percent === last.percent) return;
     last = { phase, percent };
-    await db.query(`UPDATE evaluation_run SET phase = $2, progress = GREATEST(progress, $3) WHERE id = $1 AND status = 'RUNNING'`, [runId, phase, percent]);
+    await db.query(
+      `UPDATE evaluation_run SET phase = $2, progress = GREATEST(progress, $3) WHERE id = $1 AND status = 'RUNNING'`,
+      [runId, phase, percent],
+    );
   };
 }
 
@@ -97,18 +124,30 @@ export async function executeRun(ctx: RequestContext, run: EvaluationRun): Promi
     const shown = error instanceof AppError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
     const message = shown ? error.message : RUN_FAILED;
     if (!shown) console.error(`[evaluation] run ${run.id} failed (request ${ctx.requestId})`, error);
-    await ctx.db.query(`UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $2, finished_at = now(), duration_ms = $3 WHERE id = $1 AND status = 'RUNNING'`, [
-      run.id,
-      message,
-      Date.now() - startedAt,
-    ]);
-    await recordAudit(ctx.db.manager, ctx, { action: "failEvaluationRun", entityType: "EvaluationRun", entityId: run.id, provinceId: run.provinceId, after: { id: run.id, status: RunStatus.FAILED, failureMessage: message } });
+    await ctx.db.query(
+      `UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $2, finished_at = now(), duration_ms = $3 WHERE id = $1 AND status = 'RUNNING'`,
+      [run.id, message, Date.now() - startedAt],
+    );
+    await recordAudit(ctx.db.manager, ctx, {
+      action: "failEvaluationRun",
+      entityType: "EvaluationRun",
+      entityId: run.id,
+      provinceId: run.provinceId,
+      after: { id: run.id, status: RunStatus.FAILED, failureMessage: message },
+    });
     throw error;
   }
 }
 
 /** Stores the results and completes the run in one transaction; keeps `manager_score` (managerScores, Manager.scores) fed by the latest run. */
-async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: FactsSnapshot, results: ManagerResultData[], startedAt: number, progress: ProgressReporter): Promise<EvaluationRun> {
+async function storeResults(
+  ctx: RequestContext,
+  run: EvaluationRun,
+  snapshot: FactsSnapshot,
+  results: ManagerResultData[],
+  startedAt: number,
+  progress: ProgressReporter,
+): Promise<EvaluationRun> {
   const { hash } = canonicalResults(results);
   return inTransaction(ctx.db, {}, async (em) => {
     const cycle = await cycleOfYear(em, run.year, true);
@@ -122,7 +161,12 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
                 x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators
            FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, "managerNameNormalized" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
                 "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb)`,
-        [run.id, cycle.id, cycle.year, JSON.stringify(slice.map((r) => ({ ...r, managerNameNormalized: normalizePersian(r.managerName) })))],
+        [
+          run.id,
+          cycle.id,
+          cycle.year,
+          JSON.stringify(slice.map((r) => ({ ...r, managerNameNormalized: normalizePersian(r.managerName) }))),
+        ],
       );
       await em.query(
         `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at, computed_at)
@@ -130,7 +174,18 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
            FROM jsonb_to_recordset($2::jsonb) AS x("managerId" uuid, total numeric, grade text, "provinceId" text, "countyId" text)
          ON CONFLICT (manager_id, year) DO UPDATE SET total = EXCLUDED.total, grade = EXCLUDED.grade, province_id = EXCLUDED.province_id,
            county_id = EXCLUDED.county_id, published_at = NULL, computed_at = now()`,
-        [cycle.year, JSON.stringify(slice.map((r) => ({ managerId: r.managerId, total: r.total, grade: r.grade, provinceId: r.provinceId, countyId: r.countyId })))],
+        [
+          cycle.year,
+          JSON.stringify(
+            slice.map((r) => ({
+              managerId: r.managerId,
+              total: r.total,
+              grade: r.grade,
+              provinceId: r.provinceId,
+              countyId: r.countyId,
+            })),
+          ),
+        ],
       );
       // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
       await progress(RunPhase.STORING, (i + slice.length) / results.length);
@@ -159,7 +214,11 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
     if (affected !== 1) throw new AppError(ErrorCode.CONFLICT, INTERRUPTED, { runId: run.id });
     // The duration includes writing the snapshot (tens of MB for the whole country), measured after it.
     Object.assign(completion, { durationMs: Date.now() - startedAt, finishedAt: new Date() });
-    await em.update(EvaluationRun, { id: run.id }, { durationMs: completion.durationMs, finishedAt: completion.finishedAt });
+    await em.update(
+      EvaluationRun,
+      { id: run.id },
+      { durationMs: completion.durationMs, finishedAt: completion.finishedAt },
+    );
     Object.assign(run, completion);
     cycle.currentRunId = run.id;
     claimForWrite(cycle, ctx, null, "چرخه ارزیابی");
@@ -169,7 +228,15 @@ async function storeResults(ctx: RequestContext, run: EvaluationRun, snapshot: F
       entityType: "EvaluationRun",
       entityId: run.id,
       provinceId: run.provinceId,
-      after: { id: run.id, year: run.year, provinceId: run.provinceId, status: run.status, managersScored: run.managersScored, resultsHash: hash, factsAsOf: run.factsAsOf },
+      after: {
+        id: run.id,
+        year: run.year,
+        provinceId: run.provinceId,
+        status: run.status,
+        managersScored: run.managersScored,
+        resultsHash: hash,
+        factsAsOf: run.factsAsOf,
+      },
     });
     return run;
   });

@@ -10,12 +10,30 @@ import { EvaluationResultResolver, EvaluationRunResolver, ManagerEvaluationResul
 import { County, Province } from "./entities/Territory";
 import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
 
-export const evaluationEntities = [ManagerScore, EvaluationCycle, EvaluationRun, EvaluationResult, EvaluationAdjustment];
+export const evaluationEntities = [
+  ManagerScore,
+  EvaluationCycle,
+  EvaluationRun,
+  EvaluationResult,
+  EvaluationAdjustment,
+];
 
 /** The evaluation subgraph schema; needs no database, so `npm run compose` can print it. */
 export function buildEvaluationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ManagerScoreResolver, ManagerEvaluationResolver, EvaluationCycleResolver, EvaluationRunResolver, EvaluationResultResolver, ManagerEvaluationResultResolver, ProvinceEvaluationResolver, CountyEvaluationResolver], orphanedTypes: [Manager, Province, County] },
+    {
+      resolvers: [
+        ManagerScoreResolver,
+        ManagerEvaluationResolver,
+        EvaluationCycleResolver,
+        EvaluationRunResolver,
+        EvaluationResultResolver,
+        ManagerEvaluationResultResolver,
+        ProvinceEvaluationResolver,
+        CountyEvaluationResolver,
+      ],
+      orphanedTypes: [Manager, Province, County],
+    },
     {
       ManagerScore: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => scoreById(ctx).load(ref.id) },
       Manager: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },

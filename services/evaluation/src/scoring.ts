@@ -6,8 +6,16 @@ import { jalaliToIsoDate } from "@hamafza/common";
  * randomness; the same snapshot and rubric give byte-equal `canonicalResults` (what `recomputeEvaluationRun` checks).
  */
 
-export type IndicatorCode = "REGULARITY" | "PROBLEM_FOCUS" | "NGO_REACH" | "FOLLOW_THROUGH" | "PARTICIPATION" | "RESPONSIVENESS";
-export const INDICATOR_CODES: IndicatorCode[] = ["REGULARITY", "PROBLEM_FOCUS", "NGO_REACH", "FOLLOW_THROUGH", "PARTICIPATION", "RESPONSIVENESS"];
+export type IndicatorCode =
+  "REGULARITY" | "PROBLEM_FOCUS" | "NGO_REACH" | "FOLLOW_THROUGH" | "PARTICIPATION" | "RESPONSIVENESS";
+export const INDICATOR_CODES: IndicatorCode[] = [
+  "REGULARITY",
+  "PROBLEM_FOCUS",
+  "NGO_REACH",
+  "FOLLOW_THROUGH",
+  "PARTICIPATION",
+  "RESPONSIVENESS",
+];
 
 export type ScoringRuleKind = "LINEAR" | "BANDED";
 
@@ -45,7 +53,8 @@ export const DEFAULT_RUBRIC: IndicatorSpec[] = [
   {
     code: "PROBLEM_FOCUS",
     title: "مسئله‌محوری نشست‌ها",
-    definition: "سهم نشست‌های شمارش‌شده که دست‌کم یک دستور جلسه مرتبط با آسیب اجتماعی یا مطالبه سمن و دست‌کم یک مصوبه داشته‌اند.",
+    definition:
+      "سهم نشست‌های شمارش‌شده که دست‌کم یک دستور جلسه مرتبط با آسیب اجتماعی یا مطالبه سمن و دست‌کم یک مصوبه داشته‌اند.",
     weight: 15,
     target: 80,
     unit: "درصد",
@@ -55,7 +64,8 @@ export const DEFAULT_RUBRIC: IndicatorSpec[] = [
   {
     code: "NGO_REACH",
     title: "گستره مشارکت سمن‌ها",
-    definition: "سمن‌های متمایز دارای مجوز معتبر در تاریخ نشست که در نشست‌های مدیر حضور داشته‌اند، نسبت به سمن‌های فعال قلمرو مدیر.",
+    definition:
+      "سمن‌های متمایز دارای مجوز معتبر در تاریخ نشست که در نشست‌های مدیر حضور داشته‌اند، نسبت به سمن‌های فعال قلمرو مدیر.",
     weight: 15,
     target: 20,
     unit: "درصد",
@@ -102,16 +112,27 @@ export function rubricProblems(indicators: IndicatorSpec[]): { field: string; me
     problems.push({ field: "indicators", message: "کد شاخص‌ها باید یکتا و از شاخص‌های تعریف‌شده باشد." });
   }
   indicators.forEach((i, n) => {
-    if (!(i.weight >= 0 && i.weight <= 100)) problems.push({ field: `indicators.${n}.weight`, message: "وزن هر شاخص باید بین ۰ و ۱۰۰ باشد." });
-    if (!(i.target > 0)) problems.push({ field: `indicators.${n}.target`, message: "هدف هر شاخص باید بیشتر از صفر باشد." });
+    if (!(i.weight >= 0 && i.weight <= 100))
+      problems.push({ field: `indicators.${n}.weight`, message: "وزن هر شاخص باید بین ۰ و ۱۰۰ باشد." });
+    if (!(i.target > 0))
+      problems.push({ field: `indicators.${n}.target`, message: "هدف هر شاخص باید بیشتر از صفر باشد." });
     if (!i.title?.trim()) problems.push({ field: `indicators.${n}.title`, message: "عنوان شاخص را وارد کنید." });
     if (i.rule === "BANDED") {
-      const ok = i.bands.length > 0 && i.bands.every((b, k) => b.score >= 0 && b.score <= 100 && (k === 0 || b.minAchievement > i.bands[k - 1].minAchievement));
-      if (!ok) problems.push({ field: `indicators.${n}.bands`, message: "بازه‌های امتیاز باید به ترتیب صعودی و امتیازها بین ۰ و ۱۰۰ باشند." });
+      const ok =
+        i.bands.length > 0 &&
+        i.bands.every(
+          (b, k) => b.score >= 0 && b.score <= 100 && (k === 0 || b.minAchievement > i.bands[k - 1].minAchievement),
+        );
+      if (!ok)
+        problems.push({
+          field: `indicators.${n}.bands`,
+          message: "بازه‌های امتیاز باید به ترتیب صعودی و امتیازها بین ۰ و ۱۰۰ باشند.",
+        });
     }
   });
   const sum = indicators.reduce((s, i) => s + i.weight, 0);
-  if (Math.abs(sum - 100) > 1e-9) problems.push({ field: "indicators", message: `مجموع وزن شاخص‌ها باید ۱۰۰ باشد (اکنون ${sum}).` });
+  if (Math.abs(sum - 100) > 1e-9)
+    problems.push({ field: "indicators", message: `مجموع وزن شاخص‌ها باید ۱۰۰ باشد (اکنون ${sum}).` });
   return problems;
 }
 
@@ -144,9 +165,32 @@ export interface SnapshotMeeting {
 export interface SnapshotManagerFacts {
   managerId: string;
   meetings: SnapshotMeeting[];
-  resolutions: { resolutionId: string; meetingId: string; deadline: string; status: string; completedOn: string | null; doneByDeadline: boolean; overdue: boolean }[];
-  workingGroups: { workingGroupId: string; name: string; ngoMemberIds: string[]; sessionsHeld: number; qualifies: boolean }[];
-  requests: { kind: string; id: string; ngoId: string; submittedOn: string; respondedOn: string | null; responseDays: number | null; answeredWithin30Days: boolean; stillWithin30Days: boolean }[];
+  resolutions: {
+    resolutionId: string;
+    meetingId: string;
+    deadline: string;
+    status: string;
+    completedOn: string | null;
+    doneByDeadline: boolean;
+    overdue: boolean;
+  }[];
+  workingGroups: {
+    workingGroupId: string;
+    name: string;
+    ngoMemberIds: string[];
+    sessionsHeld: number;
+    qualifies: boolean;
+  }[];
+  requests: {
+    kind: string;
+    id: string;
+    ngoId: string;
+    submittedOn: string;
+    respondedOn: string | null;
+    responseDays: number | null;
+    answeredWithin30Days: boolean;
+    stillWithin30Days: boolean;
+  }[];
 }
 
 export interface FactsSnapshot {
@@ -226,7 +270,13 @@ const boundsCache = new Map<number, string[]>();
 function quarterBounds(year: number): string[] {
   let bounds = boundsCache.get(year);
   if (!bounds) {
-    bounds = [jalaliToIsoDate(year, 1, 1), jalaliToIsoDate(year, 4, 1), jalaliToIsoDate(year, 7, 1), jalaliToIsoDate(year, 10, 1), jalaliToIsoDate(year + 1, 1, 1)];
+    bounds = [
+      jalaliToIsoDate(year, 1, 1),
+      jalaliToIsoDate(year, 4, 1),
+      jalaliToIsoDate(year, 7, 1),
+      jalaliToIsoDate(year, 10, 1),
+      jalaliToIsoDate(year + 1, 1, 1),
+    ];
     boundsCache.set(year, bounds);
   }
   return bounds;
@@ -259,19 +309,45 @@ function measure(
   quarters: number[],
   snapshot: FactsSnapshot,
 ): { raw: number; numerator: number; denominator: number | null; evidence: EvidenceItem[] } {
-  const inTenure = (date: string) => date >= manager.tenureStart && (manager.tenureEnd === null || date <= manager.tenureEnd);
+  const inTenure = (date: string) =>
+    date >= manager.tenureStart && (manager.tenureEnd === null || date <= manager.tenureEnd);
   const meetings = facts.meetings.filter((m) => inTenure(m.date));
   const percent = (num: number, den: number) => (den > 0 ? round2((num / den) * 100) : 0);
   switch (code) {
     case "REGULARITY": {
-      const counted = new Set(meetings.filter((m) => m.countsForRegularity && quarters.includes(m.quarter)).map((m) => m.quarter));
+      const counted = new Set(
+        meetings.filter((m) => m.countsForRegularity && quarters.includes(m.quarter)).map((m) => m.quarter),
+      );
       const evidence: EvidenceItem[] = facts.meetings.map((m) => {
         const counts = inTenure(m.date) && m.countsForRegularity;
-        return { kind: "MEETING", id: m.meetingId, label: m.title, date: m.date, counted: counts, reasons: !inTenure(m.date) ? [OUT_OF_TENURE] : counts ? [] : m.exclusionReasons };
+        return {
+          kind: "MEETING",
+          id: m.meetingId,
+          label: m.title,
+          date: m.date,
+          counted: counts,
+          reasons: !inTenure(m.date) ? [OUT_OF_TENURE] : counts ? [] : m.exclusionReasons,
+        };
       });
       for (const q of [1, 2, 3, 4]) {
-        if (!quarters.includes(q)) evidence.push({ kind: "QUARTER", id: String(q), label: `فصل ${q}`, date: null, counted: false, reasons: [OUT_OF_TENURE] });
-        else if (!counted.has(q)) evidence.push({ kind: "QUARTER", id: String(q), label: `فصل ${q}`, date: null, counted: false, reasons: ["در این فصل نشست فصلی مسئله‌محور با حضور سمن برگزار نشد"] });
+        if (!quarters.includes(q))
+          evidence.push({
+            kind: "QUARTER",
+            id: String(q),
+            label: `فصل ${q}`,
+            date: null,
+            counted: false,
+            reasons: [OUT_OF_TENURE],
+          });
+        else if (!counted.has(q))
+          evidence.push({
+            kind: "QUARTER",
+            id: String(q),
+            label: `فصل ${q}`,
+            date: null,
+            counted: false,
+            reasons: ["در این فصل نشست فصلی مسئله‌محور با حضور سمن برگزار نشد"],
+          });
       }
       return { raw: counted.size, numerator: counted.size, denominator: quarters.length, evidence };
     }
@@ -286,7 +362,12 @@ function measure(
         counted: inTenure(m.date) && m.problemFocused,
         reasons: !inTenure(m.date) ? [OUT_OF_TENURE] : m.problemFocused ? [] : m.exclusionReasons,
       }));
-      return { raw: percent(focused.length, base.length), numerator: focused.length, denominator: base.length, evidence };
+      return {
+        raw: percent(focused.length, base.length),
+        numerator: focused.length,
+        denominator: base.length,
+        evidence,
+      };
     }
     case "NGO_REACH": {
       const reached = new Set<string>();
@@ -296,10 +377,19 @@ function measure(
           const state = snapshot.licenceStates[`${ngoId}|${m.date}`] ?? "NONE";
           const valid = VALID_LICENCE.has(state);
           if (valid) reached.add(ngoId);
-          evidence.push({ kind: "NGO_ATTENDANCE", id: ngoId, label: m.title, date: m.date, counted: valid, reasons: valid ? [] : [LICENCE_REASON[state] ?? LICENCE_REASON.NONE] });
+          evidence.push({
+            kind: "NGO_ATTENDANCE",
+            id: ngoId,
+            label: m.title,
+            date: m.date,
+            counted: valid,
+            reasons: valid ? [] : [LICENCE_REASON[state] ?? LICENCE_REASON.NONE],
+          });
         }
       }
-      const active = manager.countyId ? snapshot.activeNgos.byCounty[manager.countyId] ?? 0 : snapshot.activeNgos.byProvince[manager.provinceId] ?? 0;
+      const active = manager.countyId
+        ? (snapshot.activeNgos.byCounty[manager.countyId] ?? 0)
+        : (snapshot.activeNgos.byProvince[manager.provinceId] ?? 0);
       return { raw: percent(reached.size, active), numerator: reached.size, denominator: active, evidence };
     }
     case "FOLLOW_THROUGH": {
@@ -311,8 +401,21 @@ function measure(
         const counts = !notYetDue;
         if (counts) due++;
         if (counts && r.doneByDeadline) done++;
-        const reasons = notYetDue ? ["مهلت آن در تاریخ داده‌ها هنوز نرسیده بود"] : r.doneByDeadline ? [] : r.status === "DONE" ? ["پس از مهلت انجام شد"] : ["تا مهلت انجام نشد"];
-        evidence.push({ kind: "RESOLUTION", id: r.resolutionId, label: `مصوبه با مهلت ${r.deadline}`, date: r.deadline, counted: counts && r.doneByDeadline, reasons });
+        const reasons = notYetDue
+          ? ["مهلت آن در تاریخ داده‌ها هنوز نرسیده بود"]
+          : r.doneByDeadline
+            ? []
+            : r.status === "DONE"
+              ? ["پس از مهلت انجام شد"]
+              : ["تا مهلت انجام نشد"];
+        evidence.push({
+          kind: "RESOLUTION",
+          id: r.resolutionId,
+          label: `مصوبه با مهلت ${r.deadline}`,
+          date: r.deadline,
+          counted: counts && r.doneByDeadline,
+          reasons,
+        });
       }
       return { raw: percent(done, due), numerator: done, denominator: due, evidence };
     }
@@ -323,7 +426,12 @@ function measure(
         label: g.name,
         date: null,
         counted: g.qualifies,
-        reasons: g.qualifies ? [] : [...(g.ngoMemberIds.length ? [] : ["عضو سمن نداشت"]), ...(g.sessionsHeld >= 2 ? [] : [`در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ۲)`])],
+        reasons: g.qualifies
+          ? []
+          : [
+              ...(g.ngoMemberIds.length ? [] : ["عضو سمن نداشت"]),
+              ...(g.sessionsHeld >= 2 ? [] : [`در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ۲)`]),
+            ],
       }));
       const n = facts.workingGroups.filter((g) => g.qualifies).length;
       return { raw: n, numerator: n, denominator: null, evidence };
@@ -335,8 +443,21 @@ function measure(
         const pending = r.stillWithin30Days;
         if (!pending) base++;
         if (r.answeredWithin30Days) answered++;
-        const reasons = r.answeredWithin30Days ? [] : pending ? ["هنوز ۳۰ روز از ثبت آن نگذشته بود"] : r.respondedOn ? [`پس از ${r.responseDays} روز پاسخ داده شد`] : ["بی‌پاسخ ماند"];
-        return { kind: r.kind === "DEMAND" ? "DEMAND" : "PROPOSAL", id: r.id, label: r.kind === "DEMAND" ? "مطالبه سمن" : "پیشنهاد سمن", date: r.submittedOn, counted: r.answeredWithin30Days, reasons };
+        const reasons = r.answeredWithin30Days
+          ? []
+          : pending
+            ? ["هنوز ۳۰ روز از ثبت آن نگذشته بود"]
+            : r.respondedOn
+              ? [`پس از ${r.responseDays} روز پاسخ داده شد`]
+              : ["بی‌پاسخ ماند"];
+        return {
+          kind: r.kind === "DEMAND" ? "DEMAND" : "PROPOSAL",
+          id: r.id,
+          label: r.kind === "DEMAND" ? "مطالبه سمن" : "پیشنهاد سمن",
+          date: r.submittedOn,
+          counted: r.answeredWithin30Days,
+          reasons,
+        };
       });
       return { raw: percent(answered, base), numerator: answered, denominator: base, evidence };
     }
@@ -344,10 +465,21 @@ function measure(
 }
 
 /** One manager's result, or null without tenure in the year. Ranks are filled by `computeResults`. */
-export function scoreManager(manager: SnapshotManager, facts: SnapshotManagerFacts | undefined, rubric: IndicatorSpec[], snapshot: FactsSnapshot): ManagerResultData | null {
+export function scoreManager(
+  manager: SnapshotManager,
+  facts: SnapshotManagerFacts | undefined,
+  rubric: IndicatorSpec[],
+  snapshot: FactsSnapshot,
+): ManagerResultData | null {
   const quarters = tenureQuarters(snapshot.year, manager.tenureStart, manager.tenureEnd);
   if (quarters.length === 0) return null;
-  const f: SnapshotManagerFacts = facts ?? { managerId: manager.id, meetings: [], resolutions: [], workingGroups: [], requests: [] };
+  const f: SnapshotManagerFacts = facts ?? {
+    managerId: manager.id,
+    meetings: [],
+    resolutions: [],
+    workingGroups: [],
+    requests: [],
+  };
   const indicators = rubric.map((spec): IndicatorResultData => {
     const m = measure(spec.code, manager, f, quarters, snapshot);
     const proratedTarget = PRORATED.has(spec.code) ? round2((spec.target * quarters.length) / 4) : spec.target;
@@ -368,7 +500,12 @@ export function scoreManager(manager: SnapshotManager, facts: SnapshotManagerFac
       evidence: m.evidence,
     };
   });
-  const total = round2(Math.min(100, indicators.reduce((s, i) => s + (i.score * i.weight) / 100, 0)));
+  const total = round2(
+    Math.min(
+      100,
+      indicators.reduce((s, i) => s + (i.score * i.weight) / 100, 0),
+    ),
+  );
   return {
     managerId: manager.id,
     managerName: manager.name,
@@ -397,7 +534,9 @@ export function rank<T extends { total: number }>(items: T[], groupOf: (item: T)
   }
   for (const group of groups.values()) {
     const sorted = [...group].sort((a, b) => b.total - a.total);
-    sorted.forEach((item, i) => result.set(item, i > 0 && sorted[i - 1].total === item.total ? result.get(sorted[i - 1])! : i + 1));
+    sorted.forEach((item, i) =>
+      result.set(item, i > 0 && sorted[i - 1].total === item.total ? result.get(sorted[i - 1])! : i + 1),
+    );
   }
   return result;
 }

@@ -1,4 +1,12 @@
-import { AppError, ErrorCode, GATEWAY_SECRET_HEADER, integerSetting, REQUEST_ID_HEADER, RequestContext, requireUser } from "@hamafza/common";
+import {
+  AppError,
+  ErrorCode,
+  GATEWAY_SECRET_HEADER,
+  integerSetting,
+  REQUEST_ID_HEADER,
+  RequestContext,
+  requireUser,
+} from "@hamafza/common";
 import { RunPhase } from "./entities/Run";
 import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring";
 
@@ -32,16 +40,28 @@ const UPSTREAM_FAILED = "دریافت داده‌ها از سرویس‌های �
 const upstreamTooSlow = (ms: number) =>
   `سرویس‌های ثبت یا تعامل در ${Math.round(ms / 1000).toLocaleString("fa-IR")} ثانیه پاسخ ندادند؛ محاسبه متوقف شد. کمی بعد دوباره تلاش کنید.`;
 
-async function call<T>(ctx: RequestContext, config: UpstreamConfig, url: string | undefined, query: string, variables: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  ctx: RequestContext,
+  config: UpstreamConfig,
+  url: string | undefined,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
   const token = ctx.accessToken;
-  if (!url || !token) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
+  if (!url || !token)
+    throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   const timeoutMs = config.timeoutMs ?? upstreamTimeoutMs();
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, [GATEWAY_SECRET_HEADER]: config.gatewaySecret, [REQUEST_ID_HEADER]: ctx.requestId },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${token}`,
+        [GATEWAY_SECRET_HEADER]: config.gatewaySecret,
+        [REQUEST_ID_HEADER]: ctx.requestId,
+      },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -54,7 +74,8 @@ async function call<T>(ctx: RequestContext, config: UpstreamConfig, url: string 
     // The upstream's own user-facing errors (e.g. UNAUTHENTICATED, LOCKED) pass through; anything else is "unavailable".
     const first = body.errors?.[0];
     const code = first?.extensions?.code as ErrorCode | undefined;
-    if (first && code && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values(ErrorCode).includes(code)) throw new AppError(code, first.message);
+    if (first && code && code !== ErrorCode.INTERNAL_SERVER_ERROR && Object.values(ErrorCode).includes(code))
+      throw new AppError(code, first.message);
     throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, UPSTREAM_FAILED);
   }
   return body.data;
@@ -96,7 +117,11 @@ const MANAGER_FIELDS = "id name position positionKind agencyId provinceId county
 /** Managers with tenure in the year (in the caller's territory), all pages. */
 async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: number) {
   type Page = { items: SnapshotManager[]; totalCount: number };
-  const first = await call<{ managers: Page; provinces: { key: string; count: number }[]; counties: { key: string; count: number }[] }>(
+  const first = await call<{
+    managers: Page;
+    provinces: { key: string; count: number }[];
+    counties: { key: string; count: number }[];
+  }>(
     ctx,
     config,
     config.registryUrl,
@@ -110,16 +135,32 @@ async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: 
   const managers = [...first.managers.items];
   const pages = Math.ceil(first.managers.totalCount / PAGE);
   if (pages > 1) {
-    const aliases = Array.from({ length: pages - 1 }, (_, i) => `p${i + 1}: managers(filter: { tenureInJalaliYear: $year }, offset: ${(i + 1) * PAGE}, limit: ${PAGE}, sort: { field: "id", order: ASC }) { items { ${MANAGER_FIELDS} } }`);
-    const rest = await call<Record<string, Page>>(ctx, config, config.registryUrl, `query ($year: Int!) { ${aliases.join("\n")} }`, { year });
+    const aliases = Array.from(
+      { length: pages - 1 },
+      (_, i) =>
+        `p${i + 1}: managers(filter: { tenureInJalaliYear: $year }, offset: ${(i + 1) * PAGE}, limit: ${PAGE}, sort: { field: "id", order: ASC }) { items { ${MANAGER_FIELDS} } }`,
+    );
+    const rest = await call<Record<string, Page>>(
+      ctx,
+      config,
+      config.registryUrl,
+      `query ($year: Int!) { ${aliases.join("\n")} }`,
+      { year },
+    );
     for (let i = 1; i < pages; i++) managers.push(...rest[`p${i}`].items);
   }
-  const counts = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r.count]));
+  const counts = (rows: { key: string; count: number }[]) =>
+    Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r.count]));
   return { managers, activeNgos: { byProvince: counts(first.provinces), byCounty: counts(first.counties) } };
 }
 
 /** Fetches and assembles a run's facts snapshot (managers, engagement facts, licence states, active NGO counts). */
-export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamConfig, year: number, progress: ProgressReporter): Promise<FactsSnapshot> {
+export async function fetchFactsSnapshot(
+  ctx: RequestContext,
+  config: UpstreamConfig,
+  year: number,
+  progress: ProgressReporter,
+): Promise<FactsSnapshot> {
   requireUser(ctx);
   await progress(RunPhase.FETCHING_MANAGERS, 0);
   const { managers, activeNgos } = await fetchManagers(ctx, config, year);
@@ -153,11 +194,18 @@ export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamCo
     }),
   );
   await progress(RunPhase.FETCHING_LICENCES, 0);
-  const facts = { engagementFacts: { asOf: parts[0].engagementFacts.asOf, managers: parts.flatMap((p) => p.engagementFacts.managers) } };
+  const facts = {
+    engagementFacts: {
+      asOf: parts[0].engagementFacts.asOf,
+      managers: parts.flatMap((p) => p.engagementFacts.managers),
+    },
+  };
   // Licence state of every attending NGO on every meeting day: one alias per (day, ≤1000 NGOs), as few requests as
   // the subgraphs' 2 MB body limit allows (≈ 1.5 MB each; 20,000 managers' meetings need about four), two at a time.
   const byDate = new Map<string, Set<string>>();
-  for (const f of facts.engagementFacts.managers) for (const m of f.meetings) for (const ngo of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(ngo));
+  for (const f of facts.engagementFacts.managers)
+    for (const m of f.meetings)
+      for (const ngo of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(ngo));
   const asks: { date: string; ids: string[] }[] = [];
   for (const [date, ids] of [...byDate].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const list = [...ids].sort();
@@ -169,19 +217,43 @@ export async function fetchFactsSnapshot(ctx: RequestContext, config: UpstreamCo
   await inParallel(batches, 2, async (batch) => {
     const vars = batch.map((_, i) => `$n${i}: [ID!]!, $d${i}: Date!`).join(", ");
     const body = batch.map((_, i) => `l${i}: licenceStatesOn(ngoIds: $n${i}, date: $d${i}) { ngoId state }`).join("\n");
-    const variables = Object.fromEntries(batch.flatMap((a, i) => [[`n${i}`, a.ids], [`d${i}`, a.date]]));
-    const states = await call<Record<string, { ngoId: string; state: string }[]>>(ctx, config, config.registryUrl, `query (${vars}) { ${body} }`, variables);
+    const variables = Object.fromEntries(
+      batch.flatMap((a, i) => [
+        [`n${i}`, a.ids],
+        [`d${i}`, a.date],
+      ]),
+    );
+    const states = await call<Record<string, { ngoId: string; state: string }[]>>(
+      ctx,
+      config,
+      config.registryUrl,
+      `query (${vars}) { ${body} }`,
+      variables,
+    );
     batch.forEach((a, i) => {
       for (const row of states[`l${i}`]) licenceStates[`${row.ngoId}|${a.date}`] = row.state;
     });
     await progress(RunPhase.FETCHING_LICENCES, ++batchesDone / batches.length);
   });
   await progress(RunPhase.FETCHING_LICENCES, 1);
-  return { year, asOf: facts.engagementFacts.asOf, managers, facts: facts.engagementFacts.managers, licenceStates, activeNgos };
+  return {
+    year,
+    asOf: facts.engagementFacts.asOf,
+    managers,
+    facts: facts.engagementFacts.managers,
+    licenceStates,
+    activeNgos,
+  };
 }
 
 /** Locks the engagement records of the year (for the province, or the whole country) on the engagement subgraph. */
-export async function lockEngagementYear(ctx: RequestContext, config: UpstreamConfig, year: number, provinceId: string | null, reason: string): Promise<void> {
+export async function lockEngagementYear(
+  ctx: RequestContext,
+  config: UpstreamConfig,
+  year: number,
+  provinceId: string | null,
+  reason: string,
+): Promise<void> {
   await call(
     ctx,
     config,
@@ -200,6 +272,10 @@ export function registerUpstream(db: object, config: UpstreamConfig, factsSource
 
 export function upstreamOf(ctx: RequestContext): { config: UpstreamConfig; factsSource: FactsSource } {
   const runtime = runtimes.get(ctx.db);
-  if (!runtime) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
-  return { config: runtime.config, factsSource: runtime.factsSource ?? ((c, year, progress) => fetchFactsSnapshot(c, runtime.config, year, progress)) };
+  if (!runtime)
+    throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
+  return {
+    config: runtime.config,
+    factsSource: runtime.factsSource ?? ((c, year, progress) => fetchFactsSnapshot(c, runtime.config, year, progress)),
+  };
 }

@@ -1,4 +1,11 @@
-import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders, withClient } from "@hamafza/common";
+import {
+  generateServiceSecurity,
+  postGraphQL,
+  Role,
+  RunningServer,
+  subgraphHeaders,
+  withClient,
+} from "@hamafza/common";
 import { createEvaluationDataSource, FactsSnapshot, SnapshotManagerFacts, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { CURRENT_RESULT_IDS_SQL } from "@hamafza/evaluation/dist/resolvers/cycle";
@@ -10,7 +17,8 @@ let server: RunningServer;
 const security = generateServiceSecurity();
 type Who = "admin" | "evaluator" | "provEvaluator" | "analyst" | "county";
 const as: Partial<Record<Who, Record<string, string>>> = {};
-const gql = (who: Who, query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables, as[who]);
+const gql = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(server.url, query, variables, as[who]);
 
 const A = "00000000-0000-4000-8000-00000000000a";
 const B = "00000000-0000-4000-8000-00000000000b";
@@ -21,10 +29,25 @@ const N1 = "10000000-0000-4000-8000-000000000001";
 let facts: FactsSnapshot;
 let fetches = 0;
 
-const meeting = (id: string, date: string, quarter: number) => ({ meetingId: id, title: `نشست ${id}`, kind: "QUARTERLY_PROBLEM_CENTRED", date, quarter, ngoIds: [N1], countsForRegularity: true, problemFocused: true, exclusionReasons: [] });
+const meeting = (id: string, date: string, quarter: number) => ({
+  meetingId: id,
+  title: `نشست ${id}`,
+  kind: "QUARTERLY_PROBLEM_CENTRED",
+  date,
+  quarter,
+  ngoIds: [N1],
+  countsForRegularity: true,
+  problemFocused: true,
+  exclusionReasons: [],
+});
 const managerFacts = (managerId: string, quarters: number): SnapshotManagerFacts => ({
   managerId,
-  meetings: [meeting(`${managerId}-1`, "2025-04-01", 1), meeting(`${managerId}-2`, "2025-07-01", 2), meeting(`${managerId}-3`, "2025-10-01", 3), meeting(`${managerId}-4`, "2026-01-01", 4)].slice(0, quarters),
+  meetings: [
+    meeting(`${managerId}-1`, "2025-04-01", 1),
+    meeting(`${managerId}-2`, "2025-07-01", 2),
+    meeting(`${managerId}-3`, "2025-10-01", 3),
+    meeting(`${managerId}-4`, "2026-01-01", 4),
+  ].slice(0, quarters),
   resolutions: [],
   workingGroups: [],
   requests: [],
@@ -33,9 +56,39 @@ const baseFacts = (): FactsSnapshot => ({
   year: 1404,
   asOf: "2026-03-25",
   managers: [
-    { id: A, name: "علی رضایی", position: "فرماندار زنجان", positionKind: "COUNTY_GOVERNOR", agencyId: A, provinceId: "19", countyId: "1901", tenureStart: "2020-01-01", tenureEnd: null },
-    { id: B, name: "مریم احمدی", position: "فرماندار ابهر", positionKind: "COUNTY_GOVERNOR", agencyId: B, provinceId: "19", countyId: "1902", tenureStart: "2020-01-01", tenureEnd: null },
-    { id: C, name: "رضا کریمی", position: "فرماندار تبریز", positionKind: "COUNTY_GOVERNOR", agencyId: C, provinceId: "04", countyId: "0401", tenureStart: "2025-09-23", tenureEnd: null },
+    {
+      id: A,
+      name: "علی رضایی",
+      position: "فرماندار زنجان",
+      positionKind: "COUNTY_GOVERNOR",
+      agencyId: A,
+      provinceId: "19",
+      countyId: "1901",
+      tenureStart: "2020-01-01",
+      tenureEnd: null,
+    },
+    {
+      id: B,
+      name: "مریم احمدی",
+      position: "فرماندار ابهر",
+      positionKind: "COUNTY_GOVERNOR",
+      agencyId: B,
+      provinceId: "19",
+      countyId: "1902",
+      tenureStart: "2020-01-01",
+      tenureEnd: null,
+    },
+    {
+      id: C,
+      name: "رضا کریمی",
+      position: "فرماندار تبریز",
+      positionKind: "COUNTY_GOVERNOR",
+      agencyId: C,
+      provinceId: "04",
+      countyId: "0401",
+      tenureStart: "2025-09-23",
+      tenureEnd: null,
+    },
   ],
   facts: [managerFacts(A, 4), managerFacts(B, 2), managerFacts(C, 0)],
   licenceStates: { [`${N1}|2025-04-01`]: "ACTIVE" },
@@ -46,19 +99,38 @@ const count = async (table: string) => Number((await db.query(`SELECT count(*) A
 
 /** The materialised current results (`is_current`) against their definition recomputed over every run. */
 async function expectCurrentMaterialised(): Promise<string[]> {
-  const flagged = (await db.query(`SELECT id FROM evaluation_result WHERE is_current ORDER BY id`)).map((r: { id: string }) => r.id);
+  const flagged = (await db.query(`SELECT id FROM evaluation_result WHERE is_current ORDER BY id`)).map(
+    (r: { id: string }) => r.id,
+  );
   const cycles = (await db.query(`SELECT id FROM evaluation_cycle`)).map((r: { id: string }) => r.id);
   const defined: string[] = [];
-  for (const cycle of cycles) defined.push(...(await db.query(CURRENT_RESULT_IDS_SQL("$1"), [cycle])).map((r: { id: string }) => r.id));
+  for (const cycle of cycles)
+    defined.push(...(await db.query(CURRENT_RESULT_IDS_SQL("$1"), [cycle])).map((r: { id: string }) => r.id));
   expect(flagged).toEqual(defined.sort());
   return flagged;
 }
-const audit = (action: string) => withClient(database.adminUrl, async (client) => (await client.query(`SELECT actor_username, entity_id, province_id, before, after FROM identity.audit_entry WHERE action = $1 AND outcome = 'SUCCESS' ORDER BY at`, [action])).rows);
+const audit = (action: string) =>
+  withClient(
+    database.adminUrl,
+    async (client) =>
+      (
+        await client.query(
+          `SELECT actor_username, entity_id, province_id, before, after FROM identity.audit_entry WHERE action = $1 AND outcome = 'SUCCESS' ORDER BY at`,
+          [action],
+        )
+      ).rows,
+  );
 
 const CYCLE = `{ evaluationCycle(year: 1404) { state indicators { code weight target rule } currentRunId } }`;
-const setState = (who: Who, state: string) => gql(who, `mutation ($s: EvaluationCycleState!) { changeEvaluationCycleState(year: 1404, state: $s) { state } }`, { s: state });
+const setState = (who: Who, state: string) =>
+  gql(who, `mutation ($s: EvaluationCycleState!) { changeEvaluationCycleState(year: 1404, state: $s) { state } }`, {
+    s: state,
+  });
 const run = async (who: Who = "evaluator") => {
-  const result = await gql(who, `mutation { runEvaluation(year: 1404) { id managersScored managersWithoutTenure resultsHash provinceId } }`);
+  const result = await gql(
+    who,
+    `mutation { runEvaluation(year: 1404) { id managersScored managersWithoutTenure resultsHash provinceId } }`,
+  );
   expect(result.errors).toBeUndefined();
   return result.data!.runEvaluation;
 };
@@ -82,7 +154,11 @@ beforeAll(async () => {
   });
   as.admin = await subgraphHeaders(security, { role: Role.ADMIN });
   as.evaluator = await subgraphHeaders(security, { role: Role.EVALUATOR, username: "nat.evaluator" });
-  as.provEvaluator = await subgraphHeaders(security, { role: Role.EVALUATOR, provinceId: "19", username: "zanjan.evaluator" });
+  as.provEvaluator = await subgraphHeaders(security, {
+    role: Role.EVALUATOR,
+    provinceId: "19",
+    username: "zanjan.evaluator",
+  });
   as.analyst = await subgraphHeaders(security, { role: Role.ANALYST });
   as.county = await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });
 });
@@ -109,21 +185,51 @@ describe("evaluation cycle workflow", () => {
 
   it("refuses a rubric whose weights do not sum to 100, leaving it unchanged", async () => {
     const before = await db.query(`SELECT indicators FROM evaluation_cycle WHERE year = 1404`);
-    const result = await gql("evaluator", `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 35 }]) { state } }`);
+    const result = await gql(
+      "evaluator",
+      `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 35 }]) { state } }`,
+    );
     expect(result.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
     expect(result.errors![0].extensions!.fields[0].message).toContain("مجموع وزن شاخص‌ها باید ۱۰۰ باشد");
     expect(await db.query(`SELECT indicators FROM evaluation_cycle WHERE year = 1404`)).toEqual(before);
   });
 
   it("edits weights and targets in DRAFT (audited), not as a provincial evaluator or an analyst", async () => {
-    const ok = await gql("evaluator", `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 35 }, { code: "PROBLEM_FOCUS", weight: 10, target: 75 }]) { indicators { code weight target } } }`);
+    const ok = await gql(
+      "evaluator",
+      `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 35 }, { code: "PROBLEM_FOCUS", weight: 10, target: 75 }]) { indicators { code weight target } } }`,
+    );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.updateEvaluationRubric.indicators.slice(0, 2)).toEqual([{ code: "REGULARITY", weight: 35, target: 4 }, { code: "PROBLEM_FOCUS", weight: 10, target: 75 }]);
+    expect(ok.data!.updateEvaluationRubric.indicators.slice(0, 2)).toEqual([
+      { code: "REGULARITY", weight: 35, target: 4 },
+      { code: "PROBLEM_FOCUS", weight: 10, target: 75 },
+    ]);
     expect((await audit("updateEvaluationRubric")).length).toBe(1);
-    expect((await gql("provEvaluator", `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 30 }]) { state } }`)).errors![0].extensions!.code).toBe("FORBIDDEN");
-    expect((await gql("analyst", `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 30 }]) { state } }`)).errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect(
+      (
+        await gql(
+          "provEvaluator",
+          `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 30 }]) { state } }`,
+        )
+      ).errors![0].extensions!.code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (
+        await gql(
+          "analyst",
+          `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 30 }]) { state } }`,
+        )
+      ).errors![0].extensions!.code,
+    ).toBe("FORBIDDEN");
     // back to the default
-    expect((await gql("evaluator", `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 30 }, { code: "PROBLEM_FOCUS", weight: 15, target: 80 }]) { state } }`)).errors).toBeUndefined();
+    expect(
+      (
+        await gql(
+          "evaluator",
+          `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", weight: 30 }, { code: "PROBLEM_FOCUS", weight: 15, target: 80 }]) { state } }`,
+        )
+      ).errors,
+    ).toBeUndefined();
   });
 
   it("refuses invalid transitions and computing in DRAFT", async () => {
@@ -134,7 +240,14 @@ describe("evaluation cycle workflow", () => {
     expect(early.errors![0].extensions!.code).toBe("INVALID_TRANSITION");
     expect(await count("evaluation_run")).toBe(0);
     expect((await setState("evaluator", "OPEN")).data!.changeEvaluationCycleState.state).toBe("OPEN");
-    expect((await gql("evaluator", `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", target: 3 }]) { state } }`)).errors![0].extensions!.code).toBe("INVALID_TRANSITION");
+    expect(
+      (
+        await gql(
+          "evaluator",
+          `mutation { updateEvaluationRubric(year: 1404, indicators: [{ code: "REGULARITY", target: 3 }]) { state } }`,
+        )
+      ).errors![0].extensions!.code,
+    ).toBe("INVALID_TRANSITION");
     expect((await setState("evaluator", "UNDER_REVIEW")).errors![0].extensions!.code).toBe("INVALID_TRANSITION"); // no run yet
   });
 });
@@ -145,28 +258,62 @@ describe("computation runs", () => {
   it("computes every manager in scope, snapshots the facts, feeds managerScores", async () => {
     firstRun = await run();
     expect(firstRun.managersScored).toBe(3);
-    const { data } = await gql("evaluator", `{ evaluationResults(filter: { year: 1404 }) { totalCount items { managerId total grade provinceRank nationalRank tenureQuarters indicators { code raw score contribution evidence { id counted reasons } } } } }`);
+    const { data } = await gql(
+      "evaluator",
+      `{ evaluationResults(filter: { year: 1404 }) { totalCount items { managerId total grade provinceRank nationalRank tenureQuarters indicators { code raw score contribution evidence { id counted reasons } } } } }`,
+    );
     const byId = Object.fromEntries(data!.evaluationResults.items.map((r: { managerId: string }) => [r.managerId, r]));
     // A: 4/4 quarters (30) + 100 % focused (15) + 1 of 5 NGOs = 20 % → 100 (15) = 60
-    expect(byId[A]).toMatchObject({ total: 60, grade: "ACCEPTABLE", provinceRank: 1, nationalRank: 1, tenureQuarters: [1, 2, 3, 4] });
+    expect(byId[A]).toMatchObject({
+      total: 60,
+      grade: "ACCEPTABLE",
+      provinceRank: 1,
+      nationalRank: 1,
+      tenureQuarters: [1, 2, 3, 4],
+    });
     // B: 2/4 (15) + 15 + 15 = 45
     expect(byId[B]).toMatchObject({ total: 45, grade: "NEEDS_IMPROVEMENT", provinceRank: 2, nationalRank: 2 });
     // C: tenure Q3–Q4, no meetings: 0
     expect(byId[C]).toMatchObject({ total: 0, provinceRank: 1, nationalRank: 3, tenureQuarters: [3, 4] });
     const snapshot = (await db.query(`SELECT snapshot FROM evaluation_run WHERE id = $1`, [firstRun.id]))[0].snapshot;
     expect(snapshot.managers.map((m: { id: string }) => m.id)).toEqual([A, B, C]);
-    const scores = await gql("evaluator", `{ managerScores(filter: { year: 1404 }) { items { managerId total publishedAt } } }`);
-    expect(scores.data!.managerScores.items).toEqual([{ managerId: A, total: 60, publishedAt: null }, { managerId: B, total: 45, publishedAt: null }, { managerId: C, total: 0, publishedAt: null }]);
-    expect((await audit("runEvaluation"))[0]).toMatchObject({ actor_username: "nat.evaluator", entity_id: firstRun.id });
+    const scores = await gql(
+      "evaluator",
+      `{ managerScores(filter: { year: 1404 }) { items { managerId total publishedAt } } }`,
+    );
+    expect(scores.data!.managerScores.items).toEqual([
+      { managerId: A, total: 60, publishedAt: null },
+      { managerId: B, total: 45, publishedAt: null },
+      { managerId: C, total: 0, publishedAt: null },
+    ]);
+    expect((await audit("runEvaluation"))[0]).toMatchObject({
+      actor_username: "nat.evaluator",
+      entity_id: firstRun.id,
+    });
   });
 
   it("recomputes the run from its snapshot byte for byte, even after the facts changed", async () => {
     facts.facts[1] = managerFacts(B, 4);
-    const result = await gql("evaluator", `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical storedHash recomputedHash managers } }`, { id: firstRun.id });
-    expect(result.data!.recomputeEvaluationRun).toEqual({ identical: true, storedHash: firstRun.resultsHash, recomputedHash: firstRun.resultsHash, managers: 3 });
+    const result = await gql(
+      "evaluator",
+      `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical storedHash recomputedHash managers } }`,
+      { id: firstRun.id },
+    );
+    expect(result.data!.recomputeEvaluationRun).toEqual({
+      identical: true,
+      storedHash: firstRun.resultsHash,
+      recomputedHash: firstRun.resultsHash,
+      managers: 3,
+    });
     // A tampered stored result is detected.
     await db.query(`UPDATE evaluation_run SET results_hash = repeat('0', 64) WHERE id = $1`, [firstRun.id]);
-    expect((await gql("evaluator", `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, { id: firstRun.id })).data!.recomputeEvaluationRun.identical).toBe(false);
+    expect(
+      (
+        await gql("evaluator", `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, {
+          id: firstRun.id,
+        })
+      ).data!.recomputeEvaluationRun.identical,
+    ).toBe(false);
     await db.query(`UPDATE evaluation_run SET results_hash = $2 WHERE id = $1`, [firstRun.id, firstRun.resultsHash]);
   });
 
@@ -175,18 +322,53 @@ describe("computation runs", () => {
     const second = await run("provEvaluator");
     expect(fetches).toBe(before + 1);
     expect(second).toMatchObject({ managersScored: 2, provinceId: "19" });
-    const current = await gql("evaluator", `{ evaluationResults(filter: { year: 1404 }) { items { managerId total runId } } }`);
-    expect(current.data!.evaluationResults.items.map((r: { managerId: string; total: number }) => [r.managerId, r.total]).sort()).toEqual([[A, 60], [B, 60], [C, 0]]);
+    const current = await gql(
+      "evaluator",
+      `{ evaluationResults(filter: { year: 1404 }) { items { managerId total runId } } }`,
+    );
+    expect(
+      current
+        .data!.evaluationResults.items.map((r: { managerId: string; total: number }) => [r.managerId, r.total])
+        .sort(),
+    ).toEqual([
+      [A, 60],
+      [B, 60],
+      [C, 0],
+    ]);
     // Materialised: A and B from the provincial run, C still from the national one.
     const flagged = await expectCurrentMaterialised();
     expect(flagged).toHaveLength(3);
     const currentRuns = await db.query(`SELECT manager_id, run_id FROM evaluation_result WHERE is_current`);
-    expect(Object.fromEntries(currentRuns.map((r: { manager_id: string; run_id: string }) => [r.manager_id, r.run_id]))).toEqual({ [A]: second.id, [B]: second.id, [C]: firstRun.id });
-    const diff = await gql("evaluator", `query ($a: ID!, $b: ID!) { evaluationRunDiff(fromRunId: $a, toRunId: $b) { managerId before after delta gradeBefore gradeAfter changedIndicators } }`, { a: firstRun.id, b: second.id });
-    expect(diff.data!.evaluationRunDiff[0]).toEqual({ managerId: B, before: 45, after: 60, delta: 15, gradeBefore: "NEEDS_IMPROVEMENT", gradeAfter: "ACCEPTABLE", changedIndicators: ["REGULARITY"] });
-    expect(diff.data!.evaluationRunDiff.find((d: { managerId: string }) => d.managerId === C)).toMatchObject({ before: 0, after: null, delta: null });
+    expect(
+      Object.fromEntries(currentRuns.map((r: { manager_id: string; run_id: string }) => [r.manager_id, r.run_id])),
+    ).toEqual({ [A]: second.id, [B]: second.id, [C]: firstRun.id });
+    const diff = await gql(
+      "evaluator",
+      `query ($a: ID!, $b: ID!) { evaluationRunDiff(fromRunId: $a, toRunId: $b) { managerId before after delta gradeBefore gradeAfter changedIndicators } }`,
+      { a: firstRun.id, b: second.id },
+    );
+    expect(diff.data!.evaluationRunDiff[0]).toEqual({
+      managerId: B,
+      before: 45,
+      after: 60,
+      delta: 15,
+      gradeBefore: "NEEDS_IMPROVEMENT",
+      gradeAfter: "ACCEPTABLE",
+      changedIndicators: ["REGULARITY"],
+    });
+    expect(diff.data!.evaluationRunDiff.find((d: { managerId: string }) => d.managerId === C)).toMatchObject({
+      before: 0,
+      after: null,
+      delta: null,
+    });
     // The provincial evaluator does not see the national run.
-    expect((await gql("provEvaluator", `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, { id: firstRun.id })).errors![0].extensions!.code).toBe("NOT_FOUND");
+    expect(
+      (
+        await gql("provEvaluator", `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, {
+          id: firstRun.id,
+        })
+      ).errors![0].extensions!.code,
+    ).toBe("NOT_FOUND");
   });
 
   it("what-if scores the same snapshot under other weights without saving", async () => {
@@ -203,7 +385,11 @@ describe("computation runs", () => {
       { managerId: A, computedTotal: 60, total: 90, delta: 30, grade: "EXCELLENT" },
       { managerId: B, computedTotal: 45, total: 60, delta: 15, grade: "ACCEPTABLE" },
     ]);
-    const bad = await gql("evaluator", `query ($id: ID!) { evaluationWhatIf(runId: $id, indicators: [{ code: "REGULARITY", weight: 50 }]) { total } }`, { id: firstRun.id });
+    const bad = await gql(
+      "evaluator",
+      `query ($id: ID!) { evaluationWhatIf(runId: $id, indicators: [{ code: "REGULARITY", weight: 50 }]) { total } }`,
+      { id: firstRun.id },
+    );
     expect(bad.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
     expect([await count("evaluation_run"), await count("evaluation_result")]).toEqual([runs, results]);
   });
@@ -211,15 +397,29 @@ describe("computation runs", () => {
 
 describe("adjustments", () => {
   const adjust = (who: Who, resultId: string, points: number, justification: string) =>
-    gql(who, `mutation ($id: ID!, $p: Float!, $j: String!) { adjustEvaluationScore(resultId: $id, points: $p, justification: $j) { id points adjustedBy justification } }`, { id: resultId, p: points, j: justification });
+    gql(
+      who,
+      `mutation ($id: ID!, $p: Float!, $j: String!) { adjustEvaluationScore(resultId: $id, points: $p, justification: $j) { id points adjustedBy justification } }`,
+      { id: resultId, p: points, j: justification },
+    );
   const resultOf = async (managerId: string) =>
-    (await gql("evaluator", `query ($m: ID!) { evaluationResults(filter: { year: 1404, managerId: $m }) { items { id total grade adjustedTotal adjustedGrade adjustment { points adjustedBy } } } }`, { m: managerId })).data!.evaluationResults.items[0];
+    (
+      await gql(
+        "evaluator",
+        `query ($m: ID!) { evaluationResults(filter: { year: 1404, managerId: $m }) { items { id total grade adjustedTotal adjustedGrade adjustment { points adjustedBy } } } }`,
+        { m: managerId },
+      )
+    ).data!.evaluationResults.items[0];
 
   it("is bounded to ±10 points and needs a justification; refusals change nothing", async () => {
     const { id } = await resultOf(A);
-    expect((await adjust("evaluator", id, 10.5, "برگزاری نشست در شرایط اضطراری سیل")).errors![0].extensions!.code).toBe("BAD_USER_INPUT");
+    expect((await adjust("evaluator", id, 10.5, "برگزاری نشست در شرایط اضطراری سیل")).errors![0].extensions!.code).toBe(
+      "BAD_USER_INPUT",
+    );
     expect((await adjust("evaluator", id, 5, "  کوتاه ")).errors![0].extensions!.fields[0].field).toBe("justification");
-    expect((await adjust("analyst", id, 5, "برگزاری نشست در شرایط اضطراری سیل")).errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect((await adjust("analyst", id, 5, "برگزاری نشست در شرایط اضطراری سیل")).errors![0].extensions!.code).toBe(
+      "FORBIDDEN",
+    );
     expect(await count("evaluation_adjustment")).toBe(0);
   });
 
@@ -227,10 +427,19 @@ describe("adjustments", () => {
     const { id } = await resultOf(A);
     const result = await adjust("evaluator", id, -7.5, "نشست فصل چهارم بدون صورت‌جلسه رسمی ثبت شده است");
     expect(result.data!.adjustEvaluationScore).toMatchObject({ points: -7.5, adjustedBy: "nat.evaluator" });
-    expect(await resultOf(A)).toMatchObject({ total: 60, grade: "ACCEPTABLE", adjustedTotal: 52.5, adjustedGrade: "NEEDS_IMPROVEMENT", adjustment: { points: -7.5, adjustedBy: "nat.evaluator" } });
+    expect(await resultOf(A)).toMatchObject({
+      total: 60,
+      grade: "ACCEPTABLE",
+      adjustedTotal: 52.5,
+      adjustedGrade: "NEEDS_IMPROVEMENT",
+      adjustment: { points: -7.5, adjustedBy: "nat.evaluator" },
+    });
     const entries = await audit("adjustEvaluationScore");
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ province_id: "19", after: expect.objectContaining({ points: -7.5, computedTotal: 60 }) });
+    expect(entries[0]).toMatchObject({
+      province_id: "19",
+      after: expect.objectContaining({ points: -7.5, computedTotal: 60 }),
+    });
   });
 
   it("an adjustment leaves the current results as they were (it sits beside the current result)", async () => {
@@ -241,26 +450,38 @@ describe("adjustments", () => {
 
   it("a provincial evaluator cannot adjust another province's result", async () => {
     const { id } = await resultOf(C);
-    expect((await adjust("provEvaluator", id, 3, "توضیح کافی برای اصلاح امتیاز")).errors![0].extensions!.code).toBe("NOT_FOUND");
+    expect((await adjust("provEvaluator", id, 3, "توضیح کافی برای اصلاح امتیاز")).errors![0].extensions!.code).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 
 describe("review, final, publication", () => {
   it("unpublished results are hidden from non-evaluators; PUBLISHED shows them in scope", async () => {
-    expect((await gql("analyst", `{ evaluationResults(filter: { year: 1404 }) { totalCount } }`)).data!.evaluationResults.totalCount).toBe(0);
+    expect(
+      (await gql("analyst", `{ evaluationResults(filter: { year: 1404 }) { totalCount } }`)).data!.evaluationResults
+        .totalCount,
+    ).toBe(0);
     expect((await setState("evaluator", "UNDER_REVIEW")).data!.changeEvaluationCycleState.state).toBe("UNDER_REVIEW");
     // FINAL locks engagement over HTTP; this server has no engagement URL, so the transition fails and rolls back.
     const final = await setState("evaluator", "FINAL");
     expect(final.errors).toBeDefined();
     expect((await gql("evaluator", CYCLE)).data!.evaluationCycle.state).toBe("UNDER_REVIEW");
     await db.query(`UPDATE evaluation_cycle SET state = 'FINAL' WHERE year = 1404`); // (FINAL's lock is tested end to end)
-    expect((await gql("evaluator", `mutation { runEvaluation(year: 1404) { id } }`)).errors![0].extensions!.code).toBe("INVALID_TRANSITION");
+    expect((await gql("evaluator", `mutation { runEvaluation(year: 1404) { id } }`)).errors![0].extensions!.code).toBe(
+      "INVALID_TRANSITION",
+    );
     expect((await setState("evaluator", "PUBLISHED")).data!.changeEvaluationCycleState.state).toBe("PUBLISHED");
     await expectCurrentMaterialised();
     // Publication stamps exactly the current results.
-    const published = await db.query(`SELECT is_current, count(*)::int AS n FROM evaluation_result WHERE published_at IS NOT NULL GROUP BY is_current`);
+    const published = await db.query(
+      `SELECT is_current, count(*)::int AS n FROM evaluation_result WHERE published_at IS NOT NULL GROUP BY is_current`,
+    );
     expect(published).toEqual([{ is_current: true, n: 3 }]);
-    const county = await gql("county", `{ evaluationResults(filter: { year: 1404 }) { items { managerId total } } managerScores(filter: { year: 1404 }) { items { managerId } } }`);
+    const county = await gql(
+      "county",
+      `{ evaluationResults(filter: { year: 1404 }) { items { managerId total } } managerScores(filter: { year: 1404 }) { items { managerId } } }`,
+    );
     expect(county.data!.evaluationResults.items).toEqual([{ managerId: A, total: 60 }]);
     expect(county.data!.managerScores.items).toEqual([{ managerId: A }]);
     const grades = await gql("analyst", `{ evaluationGradeDistribution(filter: { year: 1404 }) { grade count } }`);

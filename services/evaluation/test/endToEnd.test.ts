@@ -12,7 +12,8 @@ let stack: InProcessStack;
 let asEvaluator: Record<string, string>;
 let asAdmin: Record<string, string>;
 let asCounty: Record<string, string>;
-const gql = (headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) => postGraphQL(stack.gatewayUrl, query, variables, headers);
+const gql = (headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(stack.gatewayUrl, query, variables, headers);
 
 beforeAll(async () => {
   database = await prepareTestDatabase("evale2e", { demo: true });
@@ -32,61 +33,115 @@ describe("evaluation end to end", () => {
   let meetingId: string;
 
   it("runs the 1404 computation over the demo data with facts from the subgraphs", async () => {
-    expect((await gql(asEvaluator, `{ evaluationCycle(year: 1404) { state } }`)).data!.evaluationCycle.state).toBe("OPEN");
+    expect((await gql(asEvaluator, `{ evaluationCycle(year: 1404) { state } }`)).data!.evaluationCycle.state).toBe(
+      "OPEN",
+    );
     const started = Date.now();
-    const result = await gql(asEvaluator, `mutation { runEvaluation(year: 1404) { id managersScored managersWithoutTenure resultsHash durationMs } }`);
+    const result = await gql(
+      asEvaluator,
+      `mutation { runEvaluation(year: 1404) { id managersScored managersWithoutTenure resultsHash durationMs } }`,
+    );
     expect(result.errors).toBeUndefined();
     const run = result.data!.runEvaluation;
     console.log(`evaluation run over the demo data: ${run.managersScored} managers in ${Date.now() - started} ms`);
     expect(run.managersScored).toBeGreaterThan(0);
     runId = run.id;
-    const board = await gql(asEvaluator, `{ evaluationResults(filter: { year: 1404 }, limit: 200) { totalCount items { managerId provinceId countyId total grade provinceRank nationalRank manager { name } indicators { code raw score evidence { kind id counted reasons } } } } }`);
+    const board = await gql(
+      asEvaluator,
+      `{ evaluationResults(filter: { year: 1404 }, limit: 200) { totalCount items { managerId provinceId countyId total grade provinceRank nationalRank manager { name } indicators { code raw score evidence { kind id counted reasons } } } } }`,
+    );
     expect(board.errors).toBeUndefined();
     expect(board.data!.evaluationResults.totalCount).toBe(run.managersScored);
     const items = board.data!.evaluationResults.items;
     expect(items[0].manager.name).toBeTruthy(); // resolved by the registry through the gateway
     expect(items[0].nationalRank).toBe(1);
-    const counted = items.flatMap((r: any) => r.indicators.find((i: any) => i.code === "REGULARITY").evidence).find((e: any) => e.kind === "MEETING" && e.counted);
+    const counted = items
+      .flatMap((r: any) => r.indicators.find((i: any) => i.code === "REGULARITY").evidence)
+      .find((e: any) => e.kind === "MEETING" && e.counted);
     expect(counted).toBeDefined();
     meetingId = counted.id;
     const scores = await gql(asEvaluator, `{ managerScores(filter: { year: 1404 }, limit: 200) { totalCount } }`);
     expect(scores.data!.managerScores.totalCount).toBeGreaterThanOrEqual(run.managersScored);
-    const viaManager = await gql(asEvaluator, `query ($id: ID!) { manager(id: $id) { score(year: 1404) { total } } }`, { id: items[0].managerId });
+    const viaManager = await gql(asEvaluator, `query ($id: ID!) { manager(id: $id) { score(year: 1404) { total } } }`, {
+      id: items[0].managerId,
+    });
     expect(viaManager.data!.manager.score.total).toBe(items[0].total);
     // Summaries on the registry's Province / County, computed by the evaluation service.
-    const summary = await gql(asEvaluator, `{ province(id: "19") { evaluationSummary(year: 1404) { managersScored averageTotal grades { grade count } indicatorAverages { code averageScore } } } county(id: "1901") { evaluationSummary(year: 1404) { managersScored } } }`);
+    const summary = await gql(
+      asEvaluator,
+      `{ province(id: "19") { evaluationSummary(year: 1404) { managersScored averageTotal grades { grade count } indicatorAverages { code averageScore } } } county(id: "1901") { evaluationSummary(year: 1404) { managersScored } } }`,
+    );
     expect(summary.errors).toBeUndefined();
     const inZanjan = items.filter((r: any) => r.provinceId === "19");
     const province = summary.data!.province.evaluationSummary;
     expect(province.managersScored).toBe(inZanjan.length);
     expect(province.grades.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(inZanjan.length);
-    expect(province.indicatorAverages.map((a: { code: string }) => a.code)).toEqual(["FOLLOW_THROUGH", "NGO_REACH", "PARTICIPATION", "PROBLEM_FOCUS", "REGULARITY", "RESPONSIVENESS"]);
-    expect(summary.data!.county.evaluationSummary.managersScored).toBe(items.filter((r: any) => r.countyId === "1901").length);
+    expect(province.indicatorAverages.map((a: { code: string }) => a.code)).toEqual([
+      "FOLLOW_THROUGH",
+      "NGO_REACH",
+      "PARTICIPATION",
+      "PROBLEM_FOCUS",
+      "REGULARITY",
+      "RESPONSIVENESS",
+    ]);
+    expect(summary.data!.county.evaluationSummary.managersScored).toBe(
+      items.filter((r: any) => r.countyId === "1901").length,
+    );
     const grades = await gql(asEvaluator, `{ evaluationGradeDistribution(filter: { year: 1404 }) { grade count } }`);
-    console.log(`demo 1404 grades: ${JSON.stringify(grades.data!.evaluationGradeDistribution)}; averages in Zanjan: ${JSON.stringify(province.indicatorAverages)}`);
+    console.log(
+      `demo 1404 grades: ${JSON.stringify(grades.data!.evaluationGradeDistribution)}; averages in Zanjan: ${JSON.stringify(province.indicatorAverages)}`,
+    );
   }, 60_000);
 
   it("recomputes the run from its snapshot byte for byte", async () => {
-    const result = await gql(asEvaluator, `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical storedHash recomputedHash } }`, { id: runId });
+    const result = await gql(
+      asEvaluator,
+      `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical storedHash recomputedHash } }`,
+      { id: runId },
+    );
     expect(result.data!.recomputeEvaluationRun.identical).toBe(true);
   });
 
   it("FINAL locks the year's engagement records: the engagement service refuses a change with LOCKED", async () => {
-    const before = await gql(asAdmin, `mutation ($id: ID!) { updateMeeting(id: $id, input: { title: "عنوان بازبینی‌شده نشست" }) { id } }`, { id: meetingId });
+    const before = await gql(
+      asAdmin,
+      `mutation ($id: ID!) { updateMeeting(id: $id, input: { title: "عنوان بازبینی‌شده نشست" }) { id } }`,
+      { id: meetingId },
+    );
     expect(before.errors).toBeUndefined();
-    expect((await gql(asEvaluator, `mutation { changeEvaluationCycleState(year: 1404, state: UNDER_REVIEW) { state } }`)).errors).toBeUndefined();
+    expect(
+      (await gql(asEvaluator, `mutation { changeEvaluationCycleState(year: 1404, state: UNDER_REVIEW) { state } }`))
+        .errors,
+    ).toBeUndefined();
     const final = await gql(asEvaluator, `mutation { changeEvaluationCycleState(year: 1404, state: FINAL) { state } }`);
     expect(final.errors).toBeUndefined();
-    expect((await gql(asEvaluator, `{ engagementPeriodLocks(year: 1404) { year provinceId lockedBy } }`)).data!.engagementPeriodLocks).toEqual([{ year: 1404, provinceId: null, lockedBy: "demo.evaluator" }]);
-    const after = await gql(asAdmin, `mutation ($id: ID!) { updateMeeting(id: $id, input: { title: "عنوان دیگر نشست" }) { id } }`, { id: meetingId });
+    expect(
+      (await gql(asEvaluator, `{ engagementPeriodLocks(year: 1404) { year provinceId lockedBy } }`)).data!
+        .engagementPeriodLocks,
+    ).toEqual([{ year: 1404, provinceId: null, lockedBy: "demo.evaluator" }]);
+    const after = await gql(
+      asAdmin,
+      `mutation ($id: ID!) { updateMeeting(id: $id, input: { title: "عنوان دیگر نشست" }) { id } }`,
+      { id: meetingId },
+    );
     expect(after.errors![0].extensions!.code).toBe("LOCKED");
   });
 
   it("PUBLISHED shows the results to a county officer, only in the county's territory", async () => {
-    expect((await gql(asCounty, `{ evaluationResults(filter: { year: 1404 }) { totalCount } }`)).data!.evaluationResults.totalCount).toBe(0);
-    expect((await gql(asEvaluator, `mutation { changeEvaluationCycleState(year: 1404, state: PUBLISHED) { state } }`)).errors).toBeUndefined();
-    const seen = await gql(asCounty, `{ evaluationResults(filter: { year: 1404 }, limit: 200) { items { provinceId countyId } } }`);
+    expect(
+      (await gql(asCounty, `{ evaluationResults(filter: { year: 1404 }) { totalCount } }`)).data!.evaluationResults
+        .totalCount,
+    ).toBe(0);
+    expect(
+      (await gql(asEvaluator, `mutation { changeEvaluationCycleState(year: 1404, state: PUBLISHED) { state } }`))
+        .errors,
+    ).toBeUndefined();
+    const seen = await gql(
+      asCounty,
+      `{ evaluationResults(filter: { year: 1404 }, limit: 200) { items { provinceId countyId } } }`,
+    );
     expect(seen.data!.evaluationResults.items.length).toBeGreaterThan(0);
-    for (const r of seen.data!.evaluationResults.items) expect(r.countyId === "1901" || (r.countyId === null && r.provinceId === "19")).toBe(true);
+    for (const r of seen.data!.evaluationResults.items)
+      expect(r.countyId === "1901" || (r.countyId === null && r.provinceId === "19")).toBe(true);
   });
 });

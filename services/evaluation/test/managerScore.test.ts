@@ -8,7 +8,8 @@ let db: DataSource;
 let server: RunningServer;
 const security = generateServiceSecurity();
 const as: Partial<Record<Role, Record<string, string>>> = {};
-const gql = (role: Role, query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables, as[role]);
+const gql = (role: Role, query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(server.url, query, variables, as[role]);
 
 const M1 = "16fd2706-8baf-433b-82eb-8c7fada847da";
 const M2 = "0f8fad5b-d9cb-469f-a165-70867728950e";
@@ -27,7 +28,11 @@ beforeAll(async () => {
   server = await startEvaluation({ db, port: 0, security });
   as[Role.EVALUATOR] = await subgraphHeaders(security, { role: Role.EVALUATOR });
   as[Role.ANALYST] = await subgraphHeaders(security, { role: Role.ANALYST });
-  as[Role.COUNTY_OFFICER] = await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });
+  as[Role.COUNTY_OFFICER] = await subgraphHeaders(security, {
+    role: Role.COUNTY_OFFICER,
+    provinceId: "19",
+    countyId: "1901",
+  });
 });
 
 afterAll(async () => {
@@ -38,7 +43,10 @@ afterAll(async () => {
 
 describe("manager scores", () => {
   it("lists scores highest first with their grade bands", async () => {
-    const result = await gql(Role.EVALUATOR, `{ managerScores(filter: { year: 1404 }) { totalCount items { managerId total grade manager { id } } } }`);
+    const result = await gql(
+      Role.EVALUATOR,
+      `{ managerScores(filter: { year: 1404 }) { totalCount items { managerId total grade manager { id } } } }`,
+    );
     expect(result.data!.managerScores).toEqual({
       totalCount: 3,
       items: [
@@ -50,22 +58,34 @@ describe("manager scores", () => {
   });
 
   it("adds Manager.scores through _entities", async () => {
-    const result = await gql(Role.EVALUATOR, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Manager { id scores { year total } } } }`, {
-      r: [{ __typename: "Manager", id: M2 }],
-    });
+    const result = await gql(
+      Role.EVALUATOR,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Manager { id scores { year total } } } }`,
+      {
+        r: [{ __typename: "Manager", id: M2 }],
+      },
+    );
     expect(result.data!._entities).toEqual([{ id: M2, scores: [{ year: 1404, total: 75 }] }]);
   });
 
   it("shows other roles only published scores, and only in their territory", async () => {
     const query = `{ managerScores { items { managerId publishedAt } } }`;
     const analyst = await gql(Role.ANALYST, query);
-    expect(analyst.data!.managerScores.items.map((s: { managerId: string }) => s.managerId).sort()).toEqual([M1, M2].sort());
+    expect(analyst.data!.managerScores.items.map((s: { managerId: string }) => s.managerId).sort()).toEqual(
+      [M1, M2].sort(),
+    );
     const county = await gql(Role.COUNTY_OFFICER, query);
     // County 1901's manager, and the provincial manager of province 19 (province-level items it takes part in).
-    expect(county.data!.managerScores.items.map((s: { managerId: string }) => s.managerId).sort()).toEqual([M1, M2].sort());
-    const unpublished = await gql(Role.ANALYST, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Manager { id scores { year } } } }`, {
-      r: [{ __typename: "Manager", id: M3 }],
-    });
+    expect(county.data!.managerScores.items.map((s: { managerId: string }) => s.managerId).sort()).toEqual(
+      [M1, M2].sort(),
+    );
+    const unpublished = await gql(
+      Role.ANALYST,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Manager { id scores { year } } } }`,
+      {
+        r: [{ __typename: "Manager", id: M3 }],
+      },
+    );
     expect(unpublished.data!._entities).toEqual([{ id: M3, scores: [] }]);
   });
 });

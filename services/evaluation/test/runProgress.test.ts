@@ -1,4 +1,13 @@
-import { AppError, ErrorCode, generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders, withClient } from "@hamafza/common";
+import {
+  AppError,
+  ErrorCode,
+  generateServiceSecurity,
+  postGraphQL,
+  Role,
+  RunningServer,
+  subgraphHeaders,
+  withClient,
+} from "@hamafza/common";
 import { createEvaluationDataSource, FactsSnapshot, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";
@@ -14,7 +23,8 @@ let server: RunningServer;
 const security = generateServiceSecurity();
 let asEvaluator: Record<string, string>;
 let asZanjan: Record<string, string>;
-const gql = (query: string, variables: Record<string, unknown> = {}, headers = asEvaluator) => postGraphQL(server.url, query, variables, headers);
+const gql = (query: string, variables: Record<string, unknown> = {}, headers = asEvaluator) =>
+  postGraphQL(server.url, query, variables, headers);
 
 const A = "00000000-0000-4000-8000-0000000000a1";
 const B = "00000000-0000-4000-8000-0000000000b1";
@@ -22,8 +32,28 @@ const facts = (): FactsSnapshot => ({
   year: 1404,
   asOf: "2026-03-25",
   managers: [
-    { id: A, name: "علی رضايي", position: "فرماندار زنجان", positionKind: "COUNTY_GOVERNOR", agencyId: A, provinceId: "19", countyId: "1901", tenureStart: "2020-01-01", tenureEnd: null },
-    { id: B, name: "مریم احمدی", position: "فرماندار تبریز", positionKind: "COUNTY_GOVERNOR", agencyId: B, provinceId: "04", countyId: "0401", tenureStart: "2020-01-01", tenureEnd: null },
+    {
+      id: A,
+      name: "علی رضايي",
+      position: "فرماندار زنجان",
+      positionKind: "COUNTY_GOVERNOR",
+      agencyId: A,
+      provinceId: "19",
+      countyId: "1901",
+      tenureStart: "2020-01-01",
+      tenureEnd: null,
+    },
+    {
+      id: B,
+      name: "مریم احمدی",
+      position: "فرماندار تبریز",
+      positionKind: "COUNTY_GOVERNOR",
+      agencyId: B,
+      provinceId: "04",
+      countyId: "0401",
+      tenureStart: "2020-01-01",
+      tenureEnd: null,
+    },
   ],
   facts: [],
   licenceStates: {},
@@ -57,7 +87,8 @@ const STEPS: Step[] = [
   { phase: "FETCHING_LICENCES", fraction: 1 },
 ];
 const RUN_FIELDS = `id status phase progress failureMessage resultsHash factsAsOf managersScored durationMs finishedAt computedAt`;
-const runById = async (id: string) => (await gql(`query ($id: ID!) { evaluationRun(id: $id) { ${RUN_FIELDS} } }`, { id })).data!.evaluationRun;
+const runById = async (id: string) =>
+  (await gql(`query ($id: ID!) { evaluationRun(id: $id) { ${RUN_FIELDS} } }`, { id })).data!.evaluationRun;
 const count = async (sql: string) => Number((await db.query(sql))[0].n);
 
 async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
@@ -108,8 +139,20 @@ describe("evaluation runs in the background", () => {
     const started = await gql(`mutation { startEvaluationRun(year: 1404) { ${RUN_FIELDS} } }`);
     expect(started.errors).toBeUndefined();
     const run = started.data!.startEvaluationRun;
-    expect(run).toMatchObject({ status: "RUNNING", phase: "QUEUED", progress: 0, resultsHash: null, managersScored: 0, finishedAt: null, durationMs: null });
-    const fetching = await until(() => runById(run.id), (r) => r.phase === "FETCHING_MANAGERS", "FETCHING_MANAGERS");
+    expect(run).toMatchObject({
+      status: "RUNNING",
+      phase: "QUEUED",
+      progress: 0,
+      resultsHash: null,
+      managersScored: 0,
+      finishedAt: null,
+      durationMs: null,
+    });
+    const fetching = await until(
+      () => runById(run.id),
+      (r) => r.phase === "FETCHING_MANAGERS",
+      "FETCHING_MANAGERS",
+    );
     expect(fetching).toMatchObject({ status: "RUNNING", progress: 0 });
     // Another run of the same cycle and scope is refused while this one runs; a provincial one is another scope.
     const second = await gql(`mutation { startEvaluationRun(year: 1404) { id } }`);
@@ -117,8 +160,19 @@ describe("evaluation runs in the background", () => {
     expect(second.errors?.[0].message).toMatch(/در حال اجراست/);
     expect(await count(`SELECT count(*) AS n FROM evaluation_run`)).toBe(1);
     resume();
-    const done = await until(() => runById(run.id), (r) => r.status !== "RUNNING", "the run to finish");
-    expect(done).toMatchObject({ status: "SUCCEEDED", phase: "DONE", progress: 100, managersScored: 2, factsAsOf: "2026-03-25", failureMessage: null });
+    const done = await until(
+      () => runById(run.id),
+      (r) => r.status !== "RUNNING",
+      "the run to finish",
+    );
+    expect(done).toMatchObject({
+      status: "SUCCEEDED",
+      phase: "DONE",
+      progress: 100,
+      managersScored: 2,
+      factsAsOf: "2026-03-25",
+      failureMessage: null,
+    });
     expect(done.resultsHash).toMatch(/^[0-9a-f]{64}$/);
     expect(new Date(done.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(done.computedAt).getTime());
     expect(await count(`SELECT count(*) AS n FROM evaluation_result WHERE run_id = '${run.id}'`)).toBe(2);
@@ -132,22 +186,40 @@ describe("evaluation runs in the background", () => {
     const { data } = await gql(`mutation { startEvaluationRun(year: 1404) { id } }`);
     const id = data!.startEvaluationRun.id;
     for (const { phase } of STEPS) {
-      const row = await until(() => runById(id), (r) => r.phase === phase, phase);
+      const row = await until(
+        () => runById(id),
+        (r) => r.phase === phase,
+        phase,
+      );
       seen.push(row.progress);
       step();
     }
     resume();
-    const done = await until(() => runById(id), (r) => r.status !== "RUNNING", "the run to finish");
+    const done = await until(
+      () => runById(id),
+      (r) => r.status !== "RUNNING",
+      "the run to finish",
+    );
     seen.push(done.progress);
     expect(seen).toEqual([0, 32, 70, 100]);
   });
 
   it("ends FAILED with the Persian message of the failure, leaving results and scores as they were", async () => {
-    const before = { results: await count(`SELECT count(*) AS n FROM evaluation_result`), scores: await db.query(`SELECT manager_id, total, computed_at FROM manager_score ORDER BY manager_id`) };
+    const before = {
+      results: await count(`SELECT count(*) AS n FROM evaluation_result`),
+      scores: await db.query(`SELECT manager_id, total, computed_at FROM manager_score ORDER BY manager_id`),
+    };
     const cycleBefore = (await db.query(`SELECT current_run_id AS id FROM evaluation_cycle WHERE year = 1404`))[0].id;
-    failWith = new AppError(ErrorCode.SERVICE_UNAVAILABLE, "دریافت داده‌ها از سرویس‌های ثبت یا تعامل ممکن نشد؛ کمی بعد دوباره تلاش کنید.");
+    failWith = new AppError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      "دریافت داده‌ها از سرویس‌های ثبت یا تعامل ممکن نشد؛ کمی بعد دوباره تلاش کنید.",
+    );
     const { data } = await gql(`mutation { startEvaluationRun(year: 1404) { id } }`);
-    const failed = await until(() => runById(data!.startEvaluationRun.id), (r) => r.status !== "RUNNING", "the run to fail");
+    const failed = await until(
+      () => runById(data!.startEvaluationRun.id),
+      (r) => r.status !== "RUNNING",
+      "the run to fail",
+    );
     expect(failed).toMatchObject({ status: "FAILED", phase: "DONE", resultsHash: null, managersScored: 0 });
     expect(failed.failureMessage).toBe(failWith.message);
     expect(failed.durationMs).toBeGreaterThanOrEqual(0);
@@ -157,14 +229,27 @@ describe("evaluation runs in the background", () => {
     expect(sync.errors?.[0].extensions?.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
     failWith = new Error("socket hang up (internal detail)");
     const internal = await gql(`mutation { startEvaluationRun(year: 1404) { id } }`);
-    const hidden = await until(() => runById(internal.data!.startEvaluationRun.id), (r) => r.status !== "RUNNING", "the run to fail");
+    const hidden = await until(
+      () => runById(internal.data!.startEvaluationRun.id),
+      (r) => r.status !== "RUNNING",
+      "the run to fail",
+    );
     expect(hidden.failureMessage).toMatch(/خطای داخلی/);
     expect(hidden.failureMessage).not.toMatch(/socket/);
     failWith = null;
     expect(await count(`SELECT count(*) AS n FROM evaluation_result`)).toBe(before.results);
-    expect(await db.query(`SELECT manager_id, total, computed_at FROM manager_score ORDER BY manager_id`)).toEqual(before.scores);
-    expect((await db.query(`SELECT current_run_id AS id FROM evaluation_cycle WHERE year = 1404`))[0].id).toBe(cycleBefore);
-    const audited = await withClient(database.adminUrl, async (client) => (await client.query(`SELECT after FROM identity.audit_entry WHERE action = 'failEvaluationRun' ORDER BY at`)).rows);
+    expect(await db.query(`SELECT manager_id, total, computed_at FROM manager_score ORDER BY manager_id`)).toEqual(
+      before.scores,
+    );
+    expect((await db.query(`SELECT current_run_id AS id FROM evaluation_cycle WHERE year = 1404`))[0].id).toBe(
+      cycleBefore,
+    );
+    const audited = await withClient(
+      database.adminUrl,
+      async (client) =>
+        (await client.query(`SELECT after FROM identity.audit_entry WHERE action = 'failEvaluationRun' ORDER BY at`))
+          .rows,
+    );
     expect(audited.map((row) => row.after.status)).toEqual(["FAILED", "FAILED", "FAILED"]);
     // A failed run has no results to recompute, compare or re-weigh.
     for (const query of [
@@ -179,12 +264,23 @@ describe("evaluation runs in the background", () => {
 
   it("lists running, failed and succeeded runs newest first, and finds results by ids and by a normalised name", async () => {
     const runs = (await gql(`{ evaluationRuns(year: 1404) { id status } }`)).data!.evaluationRuns;
-    expect(runs.map((r: { status: string }) => r.status)).toEqual(["FAILED", "FAILED", "FAILED", "SUCCEEDED", "SUCCEEDED"]);
+    expect(runs.map((r: { status: string }) => r.status)).toEqual([
+      "FAILED",
+      "FAILED",
+      "FAILED",
+      "SUCCEEDED",
+      "SUCCEEDED",
+    ]);
     expect(runs[runs.length - 1].id).toBe(firstRunId);
-    const found = await gql(`{ evaluationResults(filter: { year: 1404, q: "رضایی" }) { totalCount items { id managerId managerName } } }`);
+    const found = await gql(
+      `{ evaluationResults(filter: { year: 1404, q: "رضایی" }) { totalCount items { id managerId managerName } } }`,
+    );
     expect(found.errors).toBeUndefined();
     expect(found.data!.evaluationResults.items.map((r: { managerId: string }) => r.managerId)).toEqual([A]);
-    const byIds = await gql(`query ($ids: [ID!]) { evaluationResults(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: [found.data!.evaluationResults.items[0].id, "not-a-uuid"] });
+    const byIds = await gql(
+      `query ($ids: [ID!]) { evaluationResults(filter: { ids: $ids }) { totalCount items { id } } }`,
+      { ids: [found.data!.evaluationResults.items[0].id, "not-a-uuid"] },
+    );
     expect(byIds.data!.evaluationResults.items).toEqual([{ id: found.data!.evaluationResults.items[0].id }]);
     const neither = await gql(`{ evaluationResults(filter: { provinceId: "19" }) { totalCount } }`);
     expect(neither.errors?.[0].extensions?.code).toBe(ErrorCode.BAD_USER_INPUT);
@@ -200,7 +296,10 @@ describe("evaluation runs in the background", () => {
     // Simulate a stopped process: a new service on the same database finds the two runs RUNNING.
     const restarted = await startEvaluation({ db, port: 0, security, factsSource: async () => facts() });
     try {
-      const rows = await db.query(`SELECT id, status, failure_message AS message FROM evaluation_run WHERE id IN ($1, $2)`, [national, zanjan.data!.startEvaluationRun.id]);
+      const rows = await db.query(
+        `SELECT id, status, failure_message AS message FROM evaluation_run WHERE id IN ($1, $2)`,
+        [national, zanjan.data!.startEvaluationRun.id],
+      );
       expect(rows.map((r: { status: string }) => r.status)).toEqual(["FAILED", "FAILED"]);
       expect(rows[0].message).toMatch(/راه‌اندازی دوباره/);
     } finally {

@@ -31,11 +31,26 @@ afterAll(async () => {
 
 it(`computes ${MANAGERS} managers in one run`, async () => {
   const headers = await subgraphHeaders(security, { role: Role.EVALUATOR });
-  const result = await postGraphQL(server.url, `mutation { runEvaluation(year: 1404) { id managersScored durationMs } }`, {}, headers);
+  const result = await postGraphQL(
+    server.url,
+    `mutation { runEvaluation(year: 1404) { id managersScored durationMs } }`,
+    {},
+    headers,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data!.runEvaluation.managersScored).toBe(MANAGERS);
-  const again = await postGraphQL(server.url, `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`, { id: result.data!.runEvaluation.id }, headers);
+  const again = await postGraphQL(
+    server.url,
+    `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`,
+    { id: result.data!.runEvaluation.id },
+    headers,
+  );
   expect(again.data!.recomputeEvaluationRun.identical).toBe(true);
-  const board = await postGraphQL(server.url, `{ evaluationResults(filter: { year: 1404, provinceId: "19" }, limit: 50) { totalCount items { total nationalRank } } }`, {}, headers);
+  const board = await postGraphQL(
+    server.url,
+    `{ evaluationResults(filter: { year: 1404, provinceId: "19" }, limit: 50) { totalCount items { total nationalRank } } }`,
+    {},
+    headers,
+  );
   expect(board.data!.evaluationResults.items.length).toBe(50);
 }, 300_000);

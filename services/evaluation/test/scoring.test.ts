@@ -1,4 +1,15 @@
-import { canonicalResults, computeResults, DEFAULT_RUBRIC, FactsSnapshot, rubricProblems, scoreManager, SnapshotManager, SnapshotManagerFacts, SnapshotMeeting, tenureQuarters } from "@hamafza/evaluation";
+import {
+  canonicalResults,
+  computeResults,
+  DEFAULT_RUBRIC,
+  FactsSnapshot,
+  rubricProblems,
+  scoreManager,
+  SnapshotManager,
+  SnapshotManagerFacts,
+  SnapshotMeeting,
+  tenureQuarters,
+} from "@hamafza/evaluation";
 
 // Jalali 1404: Q1 2025-03-21, Q2 2025-06-22, Q3 2025-09-23, Q4 2025-12-22, 1405 starts 2026-03-21.
 const A = "00000000-0000-4000-8000-00000000000a";
@@ -35,9 +46,19 @@ const meeting = (id: string, date: string, quarter: number, over: Partial<Snapsh
   ...over,
 });
 
-const emptyFacts = (managerId: string): SnapshotManagerFacts => ({ managerId, meetings: [], resolutions: [], workingGroups: [], requests: [] });
+const emptyFacts = (managerId: string): SnapshotManagerFacts => ({
+  managerId,
+  meetings: [],
+  resolutions: [],
+  workingGroups: [],
+  requests: [],
+});
 
-const snapshot = (managers: SnapshotManager[], facts: SnapshotManagerFacts[], over: Partial<FactsSnapshot> = {}): FactsSnapshot => ({
+const snapshot = (
+  managers: SnapshotManager[],
+  facts: SnapshotManagerFacts[],
+  over: Partial<FactsSnapshot> = {},
+): FactsSnapshot => ({
   year: 1404,
   asOf: "2026-03-25",
   managers,
@@ -47,7 +68,8 @@ const snapshot = (managers: SnapshotManager[], facts: SnapshotManagerFacts[], ov
   ...over,
 });
 
-const indicator = (result: ReturnType<typeof scoreManager>, code: string) => result!.indicators.find((i) => i.code === code)!;
+const indicator = (result: ReturnType<typeof scoreManager>, code: string) =>
+  result!.indicators.find((i) => i.code === code)!;
 
 describe("tenure quarters", () => {
   it("counts the quarters a tenure overlaps, on the period edges", () => {
@@ -68,7 +90,12 @@ describe("indicators on hand-computed fixtures", () => {
         meeting("m1", "2025-03-21", 1),
         meeting("m2", "2025-04-10", 1), // same quarter: counted once
         meeting("m3", "2025-09-23", 3),
-        meeting("m4", "2025-12-30", 4, { ngoIds: [], countsForRegularity: false, problemFocused: false, exclusionReasons: ["هیچ سمنی در نشست حضور نداشت"] }),
+        meeting("m4", "2025-12-30", 4, {
+          ngoIds: [],
+          countsForRegularity: false,
+          problemFocused: false,
+          exclusionReasons: ["هیچ سمنی در نشست حضور نداشت"],
+        }),
       ],
     };
     const result = scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts]));
@@ -87,13 +114,18 @@ describe("indicators on hand-computed fixtures", () => {
     const facts: SnapshotManagerFacts = {
       ...emptyFacts(A),
       meetings: [meeting("before", "2025-05-01", 1), meeting("q3", "2025-10-01", 3), meeting("q4", "2026-01-10", 4)],
-      workingGroups: [{ workingGroupId: "g1", name: "کارگروه آب", ngoMemberIds: [N1], sessionsHeld: 2, qualifies: true }],
+      workingGroups: [
+        { workingGroupId: "g1", name: "کارگروه آب", ngoMemberIds: [N1], sessionsHeld: 2, qualifies: true },
+      ],
     };
     const result = scoreManager(m, facts, DEFAULT_RUBRIC, snapshot([m], [facts]))!;
     expect(result.tenureQuarters).toEqual([3, 4]);
     const regularity = indicator(result, "REGULARITY");
     expect(regularity).toMatchObject({ raw: 2, proratedTarget: 2, score: 100 });
-    expect(regularity.evidence.find((e) => e.id === "before")).toMatchObject({ counted: false, reasons: ["خارج از دوره تصدی مدیر در این سال"] });
+    expect(regularity.evidence.find((e) => e.id === "before")).toMatchObject({
+      counted: false,
+      reasons: ["خارج از دوره تصدی مدیر در این سال"],
+    });
     expect(indicator(result, "PARTICIPATION")).toMatchObject({ raw: 1, proratedTarget: 1, score: 100 });
   });
 
@@ -106,39 +138,82 @@ describe("indicators on hand-computed fixtures", () => {
   it("PROBLEM_FOCUS: share of counted meetings that are problem-focused", () => {
     const facts: SnapshotManagerFacts = {
       ...emptyFacts(A),
-      meetings: [meeting("a", "2025-04-01", 1), meeting("b", "2025-07-01", 2, { problemFocused: false, exclusionReasons: ["مصوبه‌ای نداشت"] }), meeting("c", "2025-10-01", 3), meeting("d", "2026-01-01", 4, { problemFocused: false })],
+      meetings: [
+        meeting("a", "2025-04-01", 1),
+        meeting("b", "2025-07-01", 2, { problemFocused: false, exclusionReasons: ["مصوبه‌ای نداشت"] }),
+        meeting("c", "2025-10-01", 3),
+        meeting("d", "2026-01-01", 4, { problemFocused: false }),
+      ],
     };
-    const pf = indicator(scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts])), "PROBLEM_FOCUS");
+    const pf = indicator(
+      scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts])),
+      "PROBLEM_FOCUS",
+    );
     expect(pf).toMatchObject({ raw: 50, numerator: 2, denominator: 4, score: 62.5, contribution: 9.38 }); // 50/80 = 62.5 %; 62.5 × 15 % = 9.375
   });
 
   it("NGO_REACH: distinct NGOs with a valid licence on the meeting day; expired licences excluded", () => {
     const facts: SnapshotManagerFacts = {
       ...emptyFacts(A),
-      meetings: [meeting("a", "2025-04-01", 1, { ngoIds: [N1, N2] }), meeting("b", "2025-07-01", 2, { ngoIds: [N1, N3] })],
+      meetings: [
+        meeting("a", "2025-04-01", 1, { ngoIds: [N1, N2] }),
+        meeting("b", "2025-07-01", 2, { ngoIds: [N1, N3] }),
+      ],
     };
     const snap = snapshot([manager(A)], [facts], {
-      licenceStates: { [`${N1}|2025-04-01`]: "ACTIVE", [`${N2}|2025-04-01`]: "EXPIRED", [`${N1}|2025-07-01`]: "EXPIRING", [`${N3}|2025-07-01`]: "SUSPENDED" },
+      licenceStates: {
+        [`${N1}|2025-04-01`]: "ACTIVE",
+        [`${N2}|2025-04-01`]: "EXPIRED",
+        [`${N1}|2025-07-01`]: "EXPIRING",
+        [`${N3}|2025-07-01`]: "SUSPENDED",
+      },
     });
     const reach = indicator(scoreManager(manager(A), facts, DEFAULT_RUBRIC, snap), "NGO_REACH");
     expect(reach).toMatchObject({ raw: 10, numerator: 1, denominator: 10, score: 50 }); // 1 of 10 active NGOs = 10 %; 10/20 → 50
-    expect(reach.evidence.find((e) => e.id === N2)).toMatchObject({ counted: false, reasons: ["مجوز سمن در تاریخ نشست منقضی شده بود"] });
+    expect(reach.evidence.find((e) => e.id === N2)).toMatchObject({
+      counted: false,
+      reasons: ["مجوز سمن در تاریخ نشست منقضی شده بود"],
+    });
   });
 
   it("FOLLOW_THROUGH: done by deadline over due resolutions; not-yet-due ones left out", () => {
-    const r = (id: string, deadline: string, status: string, completedOn: string | null, doneByDeadline: boolean, overdue: boolean) => ({ resolutionId: id, meetingId: "m", deadline, status, completedOn, doneByDeadline, overdue });
+    const r = (
+      id: string,
+      deadline: string,
+      status: string,
+      completedOn: string | null,
+      doneByDeadline: boolean,
+      overdue: boolean,
+    ) => ({ resolutionId: id, meetingId: "m", deadline, status, completedOn, doneByDeadline, overdue });
     const facts: SnapshotManagerFacts = {
       ...emptyFacts(A),
-      resolutions: [r("r1", "2025-05-01", "DONE", "2025-04-30", true, false), r("r2", "2025-06-01", "DONE", "2025-06-05", false, false), r("r3", "2025-08-01", "OPEN", null, false, true), r("r4", "2026-03-20", "OPEN", null, false, false)],
+      resolutions: [
+        r("r1", "2025-05-01", "DONE", "2025-04-30", true, false),
+        r("r2", "2025-06-01", "DONE", "2025-06-05", false, false),
+        r("r3", "2025-08-01", "OPEN", null, false, true),
+        r("r4", "2026-03-20", "OPEN", null, false, false),
+      ],
     };
-    const ft = indicator(scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts], { asOf: "2026-03-01" })), "FOLLOW_THROUGH");
+    const ft = indicator(
+      scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts], { asOf: "2026-03-01" })),
+      "FOLLOW_THROUGH",
+    );
     expect(ft).toMatchObject({ numerator: 1, denominator: 3, raw: 33.33, score: 37.03 }); // 33.33 / 90
     expect(ft.evidence.find((e) => e.id === "r2")!.reasons).toEqual(["پس از مهلت انجام شد"]);
     expect(ft.evidence.find((e) => e.id === "r4")!.counted).toBe(false);
   });
 
   it("PARTICIPATION and RESPONSIVENESS", () => {
-    const q = (id: string, answeredWithin30Days: boolean, stillWithin30Days: boolean, responseDays: number | null) => ({ kind: "PROPOSAL", id, ngoId: N1, submittedOn: "2025-05-01", respondedOn: responseDays === null ? null : "2025-06-01", responseDays, answeredWithin30Days, stillWithin30Days });
+    const q = (id: string, answeredWithin30Days: boolean, stillWithin30Days: boolean, responseDays: number | null) => ({
+      kind: "PROPOSAL",
+      id,
+      ngoId: N1,
+      submittedOn: "2025-05-01",
+      respondedOn: responseDays === null ? null : "2025-06-01",
+      responseDays,
+      answeredWithin30Days,
+      stillWithin30Days,
+    });
     const facts: SnapshotManagerFacts = {
       ...emptyFacts(A),
       workingGroups: [
@@ -146,18 +221,45 @@ describe("indicators on hand-computed fixtures", () => {
         { workingGroupId: "g2", name: "ب", ngoMemberIds: [], sessionsHeld: 4, qualifies: false },
         { workingGroupId: "g3", name: "ج", ngoMemberIds: [N2], sessionsHeld: 1, qualifies: false },
       ],
-      requests: [q("p1", true, false, 10), q("p2", false, false, 45), q("p3", false, true, null), q("p4", true, false, 30)],
+      requests: [
+        q("p1", true, false, 10),
+        q("p2", false, false, 45),
+        q("p3", false, true, null),
+        q("p4", true, false, 30),
+      ],
     };
     const result = scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts]));
     expect(indicator(result, "PARTICIPATION")).toMatchObject({ raw: 1, score: 50 });
     expect(indicator(result, "PARTICIPATION").evidence.find((e) => e.id === "g2")!.reasons).toEqual(["عضو سمن نداشت"]);
-    expect(indicator(result, "RESPONSIVENESS")).toMatchObject({ numerator: 2, denominator: 3, raw: 66.67, score: 74.08 });
+    expect(indicator(result, "RESPONSIVENESS")).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      raw: 66.67,
+      score: 74.08,
+    });
   });
 
   it("BANDED rule scores by achievement band", () => {
-    const rubric = DEFAULT_RUBRIC.map((i) => (i.code === "REGULARITY" ? { ...i, rule: "BANDED" as const, bands: [{ minAchievement: 25, score: 40 }, { minAchievement: 75, score: 80 }, { minAchievement: 100, score: 100 }] } : i));
-    const facts: SnapshotManagerFacts = { ...emptyFacts(A), meetings: [meeting("a", "2025-04-01", 1), meeting("b", "2025-07-01", 2)] };
-    expect(indicator(scoreManager(manager(A), facts, rubric, snapshot([manager(A)], [facts])), "REGULARITY").score).toBe(40); // 50 % → band 25
+    const rubric = DEFAULT_RUBRIC.map((i) =>
+      i.code === "REGULARITY"
+        ? {
+            ...i,
+            rule: "BANDED" as const,
+            bands: [
+              { minAchievement: 25, score: 40 },
+              { minAchievement: 75, score: 80 },
+              { minAchievement: 100, score: 100 },
+            ],
+          }
+        : i,
+    );
+    const facts: SnapshotManagerFacts = {
+      ...emptyFacts(A),
+      meetings: [meeting("a", "2025-04-01", 1), meeting("b", "2025-07-01", 2)],
+    };
+    expect(
+      indicator(scoreManager(manager(A), facts, rubric, snapshot([manager(A)], [facts])), "REGULARITY").score,
+    ).toBe(40); // 50 % → band 25
   });
 });
 
@@ -165,19 +267,34 @@ describe("rubric, totals, ranks, reproducibility", () => {
   it("refuses weights not summing to 100", () => {
     expect(rubricProblems(DEFAULT_RUBRIC)).toEqual([]);
     const bad = DEFAULT_RUBRIC.map((i) => (i.code === "REGULARITY" ? { ...i, weight: 35 } : i));
-    expect(rubricProblems(bad)).toEqual([{ field: "indicators", message: "مجموع وزن شاخص‌ها باید ۱۰۰ باشد (اکنون 105)." }]);
+    expect(rubricProblems(bad)).toEqual([
+      { field: "indicators", message: "مجموع وزن شاخص‌ها باید ۱۰۰ باشد (اکنون 105)." },
+    ]);
   });
 
   it("ranks ties together, within province and nationally per position kind", () => {
-    const full = (id: string): SnapshotManagerFacts => ({ ...emptyFacts(id), meetings: [meeting(`${id}1`, "2025-04-01", 1), meeting(`${id}2`, "2025-07-01", 2)] });
-    const managers = [manager(A), manager(B), manager(C, { provinceId: "04", countyId: "0401" }), manager(D, { positionKind: "DIRECTOR_GENERAL", countyId: null })];
+    const full = (id: string): SnapshotManagerFacts => ({
+      ...emptyFacts(id),
+      meetings: [meeting(`${id}1`, "2025-04-01", 1), meeting(`${id}2`, "2025-07-01", 2)],
+    });
+    const managers = [
+      manager(A),
+      manager(B),
+      manager(C, { provinceId: "04", countyId: "0401" }),
+      manager(D, { positionKind: "DIRECTOR_GENERAL", countyId: null }),
+    ];
     const facts = [full(A), full(B), { ...emptyFacts(C), meetings: [meeting("c1", "2025-04-01", 1)] }, full(D)];
-    const results = computeResults(snapshot(managers, facts, { activeNgos: { byProvince: { "19": 100 }, byCounty: { "1901": 100, "0401": 100 } } }), DEFAULT_RUBRIC);
+    const results = computeResults(
+      snapshot(managers, facts, { activeNgos: { byProvince: { "19": 100 }, byCounty: { "1901": 100, "0401": 100 } } }),
+      DEFAULT_RUBRIC,
+    );
     const byId = Object.fromEntries(results.map((r) => [r.managerId, r]));
     expect(byId[A].total).toBe(byId[B].total);
     expect(byId[A].total).toBe(byId[D].total);
     expect([byId[A].provinceRank, byId[B].provinceRank, byId[D].provinceRank]).toEqual([1, 1, 1]);
-    expect([byId[A].nationalRank, byId[B].nationalRank, byId[C].nationalRank, byId[D].nationalRank]).toEqual([1, 1, 3, 1]);
+    expect([byId[A].nationalRank, byId[B].nationalRank, byId[C].nationalRank, byId[D].nationalRank]).toEqual([
+      1, 1, 3, 1,
+    ]);
     expect(byId[C].provinceRank).toBe(1);
     expect(byId[A].total).toBe(30); // regularity 2/4 → 50 × 30 % = 15; problem focus 100 % of 80 → capped 100 × 15 % = 15; no licensed NGO, nothing else
     expect(byId[C].total).toBe(22.5); // 1/4 → 7.5 + 15
@@ -187,7 +304,9 @@ describe("rubric, totals, ranks, reproducibility", () => {
     const facts = [{ ...emptyFacts(A), meetings: [meeting("a", "2025-04-01", 1, { ngoIds: [N1, N2] })] }];
     const snap = snapshot([manager(A), manager(B)], facts, { licenceStates: { [`${N1}|2025-04-01`]: "ACTIVE" } });
     const first = canonicalResults(computeResults(snap, DEFAULT_RUBRIC));
-    const again = canonicalResults(computeResults(JSON.parse(JSON.stringify(snap)), JSON.parse(JSON.stringify(DEFAULT_RUBRIC))));
+    const again = canonicalResults(
+      computeResults(JSON.parse(JSON.stringify(snap)), JSON.parse(JSON.stringify(DEFAULT_RUBRIC))),
+    );
     expect(again.text).toBe(first.text);
     expect(again.hash).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -4,7 +4,10 @@ describe("batchBySize (licence-state requests under the subgraphs' body limit)",
   const size = (n: number) => n;
 
   it("keeps consecutive items together while the estimated size stays under the limit", () => {
-    expect(batchBySize([4, 3, 2, 5, 1], size, 9)).toEqual([[4, 3, 2], [5, 1]]);
+    expect(batchBySize([4, 3, 2, 5, 1], size, 9)).toEqual([
+      [4, 3, 2],
+      [5, 1],
+    ]);
     expect(batchBySize([4, 3, 2, 5, 1], size, 100)).toEqual([[4, 3, 2, 5, 1]]);
   });
 

@@ -38,12 +38,24 @@ afterAll(async () => {
 
 it("fails the run with a Persian message when an upstream does not answer in time", async () => {
   const headers = await subgraphHeaders(security, { role: Role.EVALUATOR, username: "nat.evaluator" });
-  const started = await postGraphQL(server.url, `mutation { startEvaluationRun(year: 1404) { id status } }`, {}, headers);
+  const started = await postGraphQL(
+    server.url,
+    `mutation { startEvaluationRun(year: 1404) { id status } }`,
+    {},
+    headers,
+  );
   expect(started.errors).toBeUndefined();
   const id = started.data!.startEvaluationRun.id;
   let run: { status: string; failureMessage: string | null } | undefined;
   for (let i = 0; i < 100; i++) {
-    run = (await postGraphQL(server.url, `query($id: ID!) { evaluationRun(id: $id) { status failureMessage } }`, { id }, headers)).data!.evaluationRun;
+    run = (
+      await postGraphQL(
+        server.url,
+        `query($id: ID!) { evaluationRun(id: $id) { status failureMessage } }`,
+        { id },
+        headers,
+      )
+    ).data!.evaluationRun;
     if (run!.status !== "RUNNING") break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

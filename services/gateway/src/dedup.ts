@@ -34,7 +34,9 @@ export function dedupFetcher(next: Fetcher = fetch as unknown as Fetcher): Fetch
       answer = (async () => {
         const response = await next(url, init);
         // content-encoding/length described the wire form; the body below is already decoded text.
-        const headers = [...response.headers].filter(([name]) => name !== "content-encoding" && name !== "content-length");
+        const headers = [...response.headers].filter(
+          ([name]) => name !== "content-encoding" && name !== "content-length",
+        );
         return { status: response.status, statusText: response.statusText, headers, body: await response.text() };
       })();
       inFlight.set(key, answer);
@@ -44,7 +46,11 @@ export function dedupFetcher(next: Fetcher = fetch as unknown as Fetcher): Fetch
       );
     }
     const shared = await answer;
-    return new Response(shared.body, { status: shared.status, statusText: shared.statusText, headers: shared.headers }) as unknown as FetcherResponse;
+    return new Response(shared.body, {
+      status: shared.status,
+      statusText: shared.statusText,
+      headers: shared.headers,
+    }) as unknown as FetcherResponse;
   }) as Fetcher & { shared(): number };
   fetcher.shared = () => sharedCount;
   return fetcher;

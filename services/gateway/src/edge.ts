@@ -1,6 +1,23 @@
-import { sendError, ErrorCode, invalidInput, unsafeTextMessage, unsafeTextProblems, withoutBidiControls } from "@hamafza/common";
+import {
+  sendError,
+  ErrorCode,
+  invalidInput,
+  unsafeTextMessage,
+  unsafeTextProblems,
+  withoutBidiControls,
+} from "@hamafza/common";
 import express from "express";
-import { DocumentNode, GraphQLError, Kind, Lexer, OperationDefinitionNode, parse, Source, TokenKind, visit } from "graphql";
+import {
+  DocumentNode,
+  GraphQLError,
+  Kind,
+  Lexer,
+  OperationDefinitionNode,
+  parse,
+  Source,
+  TokenKind,
+  visit,
+} from "graphql";
 import { faNumber } from "./messages";
 
 /** Codes of the refusals that happen before an operation runs (documented in the README, "Errors"). */
@@ -55,10 +72,15 @@ export function requestEdge(maxTokens: number): express.RequestHandler {
     try {
       document = parse(query, { noLocation: false });
     } catch (error) {
-      return sendError(res, 400, EDGE_CODES.PARSE as ErrorCode, syntaxMessage(error), { originalMessage: (error as Error).message });
+      return sendError(res, 400, EDGE_CODES.PARSE as ErrorCode, syntaxMessage(error), {
+        originalMessage: (error as Error).message,
+      });
     }
     const literalProblem = unsafeLiteral(document);
-    if (literalProblem) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, literalProblem, { fields: [{ field: "query", message: literalProblem }] });
+    if (literalProblem)
+      return sendError(res, 400, ErrorCode.BAD_USER_INPUT, literalProblem, {
+        fields: [{ field: "query", message: literalProblem }],
+      });
     const problem = operationProblem(document, body.operationName);
     if (problem) return sendError(res, 400, problem.code as ErrorCode, problem.message);
     next();
@@ -101,7 +123,9 @@ function syntaxMessage(error: unknown): string {
 }
 
 function operationProblem(document: DocumentNode, operationName: unknown): { code: string; message: string } | null {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operationName !== undefined && operationName !== null && typeof operationName !== "string") {
     return { code: EDGE_CODES.BAD_REQUEST, message: "operationName باید متن باشد." };
   }
@@ -112,12 +136,18 @@ function operationProblem(document: DocumentNode, operationName: unknown): { cod
   } else if (operations.length === 0) {
     return { code: EDGE_CODES.OPERATION, message: "پرسش هیچ عملیاتی (query یا mutation) ندارد." };
   } else if (operations.length > 1) {
-    return { code: EDGE_CODES.OPERATION, message: "پرسش چند عملیات دارد؛ نام عملیاتی را که باید اجرا شود در operationName بفرستید." };
+    return {
+      code: EDGE_CODES.OPERATION,
+      message: "پرسش چند عملیات دارد؛ نام عملیاتی را که باید اجرا شود در operationName بفرستید.",
+    };
   } else {
     chosen = operations[0];
   }
   if (chosen.operation === "subscription") {
-    return { code: EDGE_CODES.BAD_REQUEST, message: "اشتراک (subscription) در هم‌افزا پشتیبانی نمی‌شود؛ از query استفاده کنید." };
+    return {
+      code: EDGE_CODES.BAD_REQUEST,
+      message: "اشتراک (subscription) در هم‌افزا پشتیبانی نمی‌شود؛ از query استفاده کنید.",
+    };
   }
   return null;
 }
@@ -135,9 +165,11 @@ export const bodyErrors: express.ErrorRequestHandler = (error, req, res, next) =
     req.path.startsWith("/auth") || req.baseUrl.startsWith("/auth")
       ? res.status(code).json({ error: { code: EDGE_CODES.BAD_REQUEST, message } })
       : sendError(res, code, EDGE_CODES.BAD_REQUEST as ErrorCode, message);
-  if (type === "entity.too.large") return answer(413, "درخواست بیش از حد بزرگ است؛ آن را به چند درخواست کوچک‌تر بشکنید.");
+  if (type === "entity.too.large")
+    return answer(413, "درخواست بیش از حد بزرگ است؛ آن را به چند درخواست کوچک‌تر بشکنید.");
   if (type === "entity.parse.failed") return answer(400, "بدنهٔ درخواست JSON معتبر نیست.");
-  if (type === "encoding.unsupported" || type === "charset.unsupported") return answer(415, "کدگذاری درخواست پشتیبانی نمی‌شود؛ UTF-8 بفرستید.");
+  if (type === "encoding.unsupported" || type === "charset.unsupported")
+    return answer(415, "کدگذاری درخواست پشتیبانی نمی‌شود؛ UTF-8 بفرستید.");
   if (typeof status === "number" && status >= 400 && status < 500) return answer(status, "درخواست نادرست است.");
   next(error);
 };

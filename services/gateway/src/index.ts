@@ -65,7 +65,8 @@ interface GatewayContext {
 /** Subgraph names and URLs as written in the supergraph's join__Graph enum. */
 export function subgraphsOf(supergraphSdl: string): Record<string, string> {
   const graphs: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) graphs[match[1]] = match[2];
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g))
+    graphs[match[1]] = match[2];
   return graphs;
 }
 
@@ -82,12 +83,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource<GatewayContext>(name, subgraphUrls[name] ?? url, subgraphTimeoutMs(name), dedup, (headers, context) => {
-        headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
-        headers.set("authorization", `Bearer ${context.token}`);
-        headers.set(REQUEST_ID_HEADER, context.requestId);
-        headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
-      }),
+      new SubgraphDataSource<GatewayContext>(
+        name,
+        subgraphUrls[name] ?? url,
+        subgraphTimeoutMs(name),
+        dedup,
+        (headers, context) => {
+          headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
+          headers.set("authorization", `Bearer ${context.token}`);
+          headers.set(REQUEST_ID_HEADER, context.requestId);
+          headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+        },
+      ),
   });
   const protection = queryProtection();
   const app = express();
@@ -125,14 +132,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.gatewayContext as GatewayContext }),
   );
   app.use(bodyErrors);
-  if (options.dashboardDir && existsSync(join(options.dashboardDir, "index.html"))) serveDashboard(app, options.dashboardDir);
+  if (options.dashboardDir && existsSync(join(options.dashboardDir, "index.html")))
+    serveDashboard(app, options.dashboardDir);
   return listen(httpServer, options.port, options.host ?? "127.0.0.1", async () => {
     await apollo.stop();
   });
 }
 
 /** The role of a valid token of an open session, or null (anonymous, expired, or identity unreachable). */
-async function healthViewer(authorization: string | undefined, security: ServiceSecurity, sessions: SessionChecker): Promise<Role | null> {
+async function healthViewer(
+  authorization: string | undefined,
+  security: ServiceSecurity,
+  sessions: SessionChecker,
+): Promise<Role | null> {
   const token = bearerToken(authorization);
   if (!token) return null;
   try {
@@ -155,7 +167,8 @@ function authenticate(security: ServiceSecurity, sessions: SessionChecker): expr
       return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
     }
     try {
-      if (!(await sessions.isActive(user.sessionId, token))) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
+      if (!(await sessions.isActive(user.sessionId, token)))
+        return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
     } catch (error) {
       if (!(error instanceof IdentityUnavailable)) console.error("[gateway] session check failed", error);
       return sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, IDENTITY_UNAVAILABLE_MESSAGE);
@@ -184,7 +197,12 @@ function authProxy(identityBase: string, security: ServiceSecurity, sessions: Se
     };
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
     try {
-      const response = await fetch(`${identityBase}/auth${req.path}`, { method: "POST", headers, body: JSON.stringify(req.body ?? {}), signal: AbortSignal.timeout(15_000) });
+      const response = await fetch(`${identityBase}/auth${req.path}`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(req.body ?? {}),
+        signal: AbortSignal.timeout(15_000),
+      });
       if (req.path === "/logout") await forgetSession(security, sessions, req.headers.authorization);
       const retryAfter = response.headers.get("retry-after");
       if (retryAfter) res.setHeader("Retry-After", retryAfter);

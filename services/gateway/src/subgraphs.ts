@@ -28,7 +28,12 @@ export function partUnavailable(name: string): AppError {
  */
 export function subgraphTimeoutMs(name: string, env: NodeJS.ProcessEnv = process.env): number {
   const all = integerSetting("HAMAFZA_SUBGRAPH_TIMEOUT_MS", 15_000, { min: 100, max: 3_600_000 }, env);
-  return integerSetting(`${name.toUpperCase()}_TIMEOUT_MS`, name === "evaluation" ? Math.max(all, 120_000) : all, { min: 100, max: 3_600_000 }, env);
+  return integerSetting(
+    `${name.toUpperCase()}_TIMEOUT_MS`,
+    name === "evaluation" ? Math.max(all, 120_000) : all,
+    { min: 100, max: 3_600_000 },
+    env,
+  );
 }
 
 /**
@@ -41,7 +46,8 @@ type Fetcher = NonNullable<RemoteGraphQLDataSource["fetcher"]>;
 
 const isNetworkFailure = (error: unknown) => !(error instanceof GraphQLError);
 const isMutation = (body: unknown) => typeof body === "string" && /^\s*\{\s*"query"\s*:\s*"\s*mutation\b/.test(body);
-const isTimeout = (error: unknown) => error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+const isTimeout = (error: unknown) =>
+  error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 
 /**
  * Calls a subgraph with a timeout; a read (never a mutation) that fails on the connection before any answer is
@@ -65,9 +71,18 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
     this.fetcher = dedup ? dedupFetcher(withTimeout) : withTimeout;
   }
 
-  private async fetchWithTimeout(url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
+  private async fetchWithTimeout(
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string },
+  ) {
     const attempt = () =>
-      undiciFetch(url, { method: init.method, headers: init.headers, body: init.body, dispatcher: agent, signal: AbortSignal.timeout(this.timeoutMs) });
+      undiciFetch(url, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        dispatcher: agent,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
     try {
       return await attempt();
     } catch (error) {
@@ -82,14 +97,25 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
     throw error;
   }
 
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
-    const body = (await response.json().catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string; [k: string]: unknown } }[] } | null;
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0],
+  ): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => null)) as {
+      errors?: { message?: string; extensions?: { code?: string; [k: string]: unknown } }[];
+    } | null;
     const first = body?.errors?.[0];
     const code = first?.extensions?.code;
-    if (response.status < 500 && first?.message && typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (Object.values(ErrorCode) as string[]).includes(code)) {
+    if (
+      response.status < 500 &&
+      first?.message &&
+      typeof code === "string" &&
+      code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+      (Object.values(ErrorCode) as string[]).includes(code)
+    ) {
       return new AppError(code as ErrorCode, first.message, { ...first.extensions });
     }
-    if (response.status === 401) return new AppError(ErrorCode.UNAUTHENTICATED, "نشست شما به پایان رسیده است؛ دوباره وارد شوید.");
+    if (response.status === 401)
+      return new AppError(ErrorCode.UNAUTHENTICATED, "نشست شما به پایان رسیده است؛ دوباره وارد شوید.");
     return partUnavailable(this.subgraphName);
   }
 }

@@ -17,7 +17,12 @@ export const SERVICE_NAME = "identity";
 export const identityMigrations = [InitIdentity1763900000000, IdentityVersions1765200000003];
 
 export function createIdentityDataSource(url: string): DataSource {
-  return createServiceDataSource({ url, schema: SERVICE_NAME, entities: identityEntities, migrations: identityMigrations });
+  return createServiceDataSource({
+    url,
+    schema: SERVICE_NAME,
+    entities: identityEntities,
+    migrations: identityMigrations,
+  });
 }
 
 /**

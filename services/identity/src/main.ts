@@ -7,7 +7,8 @@ runServiceMain({
   defaultPort: 4004,
   signing: true,
   createDataSource: createIdentityDataSource,
-  start: (options) => startIdentity({ ...options, policy: loginPolicyFromEnv(), registryUrl: process.env.REGISTRY_URL }),
+  start: (options) =>
+    startIdentity({ ...options, policy: loginPolicyFromEnv(), registryUrl: process.env.REGISTRY_URL }),
 }).catch((error) => {
   console.error(`[${SERVICE_NAME}] failed to start`, error);
   process.exit(1);

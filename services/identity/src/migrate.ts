@@ -12,7 +12,9 @@ runMigrationMain({
   afterMigrate: async (db) => {
     const admin = await ensureAdminAccount(db, process.env.ADMIN_PASSWORD);
     if (!admin.created) return;
-    return admin.generatedPassword ? `created "admin" with the password ${admin.generatedPassword} (shown once; change it)` : `created "admin" with ADMIN_PASSWORD`;
+    return admin.generatedPassword
+      ? `created "admin" with the password ${admin.generatedPassword} (shown once; change it)`
+      : `created "admin" with ADMIN_PASSWORD`;
   },
 }).catch((error) => {
   console.error("[identity-migrate] failed", error);

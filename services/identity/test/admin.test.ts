@@ -10,7 +10,8 @@ import { graphql, PERSIAN, session, signIn, TEST_POLICY } from "./support";
 let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
 const base = () => stack.baseUrl;
-const as = (token: string, query: string, variables: Record<string, unknown> = {}) => graphql(stack.gatewayUrl, query, variables, token);
+const as = (token: string, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(stack.gatewayUrl, query, variables, token);
 
 beforeAll(async () => {
   database = await prepareTestDatabase("identityadmin", { demo: false });
@@ -22,8 +23,14 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const superuser = <T>(sql: string, params: unknown[] = []) => withClient(database.adminUrl, async (c) => (await c.query(sql, params)).rows as T[]);
-const enabledAdmins = async () => (await superuser<{ username: string }>("SELECT username FROM identity.user_account WHERE role = 'ADMIN' AND NOT disabled ORDER BY username")).map((r) => r.username);
+const superuser = <T>(sql: string, params: unknown[] = []) =>
+  withClient(database.adminUrl, async (c) => (await c.query(sql, params)).rows as T[]);
+const enabledAdmins = async () =>
+  (
+    await superuser<{ username: string }>(
+      "SELECT username FROM identity.user_account WHERE role = 'ADMIN' AND NOT disabled ORDER BY username",
+    )
+  ).map((r) => r.username);
 
 const UPDATE = `mutation($id: ID!, $input: UserUpdateInput!) { updateUser(id: $id, input: $input) { id username role disabled } }`;
 const CREATE = `mutation($input: UserCreateInput!) { createUser(input: $input) { id username role } }`;
@@ -33,7 +40,9 @@ describe("first-start admin", () => {
     expect(database.admin.created).toBe(true);
     const password = database.admin.generatedPassword!;
     expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(await superuser("SELECT username, role FROM identity.user_account")).toEqual([{ username: "admin", role: "ADMIN" }]);
+    expect(await superuser("SELECT username, role FROM identity.user_account")).toEqual([
+      { username: "admin", role: "ADMIN" },
+    ]);
 
     const answer = await signIn(base(), "admin", password);
     expect(answer.status).toBe(200);
@@ -42,7 +51,9 @@ describe("first-start admin", () => {
   });
 
   it("stores only an argon2id hash of the generated password", async () => {
-    const [row] = await superuser<{ password_hash: string }>("SELECT password_hash FROM identity.user_account WHERE username = 'admin'");
+    const [row] = await superuser<{ password_hash: string }>(
+      "SELECT password_hash FROM identity.user_account WHERE username = 'admin'",
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(database.admin.generatedPassword!);
   });
@@ -52,7 +63,10 @@ describe("first-start admin", () => {
     await db.initialize();
     try {
       expect(await ensureAdminAccount(db, undefined)).toEqual({ created: false, generatedPassword: null });
-      expect(await ensureAdminAccount(db, "Replacement-Pass-2025")).toEqual({ created: false, generatedPassword: null });
+      expect(await ensureAdminAccount(db, "Replacement-Pass-2025")).toEqual({
+        created: false,
+        generatedPassword: null,
+      });
     } finally {
       await db.destroy();
     }
@@ -69,7 +83,10 @@ describe("the last enabled administrator", () => {
   const secondPassword = "Second-Admin-Pass-77";
 
   beforeAll(async () => {
-    ({ token: adminToken, user: { id: adminId } } = await session(base(), "admin", database.admin.generatedPassword!));
+    ({
+      token: adminToken,
+      user: { id: adminId },
+    } = await session(base(), "admin", database.admin.generatedPassword!));
   });
 
   it("cannot be demoted or disabled, and keeps its session", async () => {
@@ -84,14 +101,22 @@ describe("the last enabled administrator", () => {
   });
 
   it("can be demoted while another enabled admin remains, and then the other one is protected", async () => {
-    const createdSecond = await as(adminToken, CREATE, { input: { username: "second.admin", displayName: "مدیر دوم", role: "ADMIN", password: secondPassword } });
+    const createdSecond = await as(adminToken, CREATE, {
+      input: { username: "second.admin", displayName: "مدیر دوم", role: "ADMIN", password: secondPassword },
+    });
     expect(createdSecond.body.errors).toBeUndefined();
     second = createdSecond.body.data.createUser;
 
     // A disabled admin does not count as one that remains.
-    expect((await as(adminToken, UPDATE, { id: second.id, input: { disabled: true } })).body.data.updateUser.disabled).toBe(true);
-    expect((await as(adminToken, UPDATE, { id: adminId, input: { role: "ANALYST" } })).body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
-    expect((await as(adminToken, UPDATE, { id: second.id, input: { disabled: false } })).body.data.updateUser.disabled).toBe(false);
+    expect(
+      (await as(adminToken, UPDATE, { id: second.id, input: { disabled: true } })).body.data.updateUser.disabled,
+    ).toBe(true);
+    expect(
+      (await as(adminToken, UPDATE, { id: adminId, input: { role: "ANALYST" } })).body.errors[0].extensions.code,
+    ).toBe("BAD_USER_INPUT");
+    expect(
+      (await as(adminToken, UPDATE, { id: second.id, input: { disabled: false } })).body.data.updateUser.disabled,
+    ).toBe(false);
 
     const secondToken = (await session(base(), second.username, secondPassword)).token;
     const demoted = await as(secondToken, UPDATE, { id: adminId, input: { role: "EVALUATOR" } });
@@ -100,12 +125,16 @@ describe("the last enabled administrator", () => {
     expect(await enabledAdmins()).toEqual(["second.admin"]);
 
     for (const input of [{ role: "ANALYST" }, { disabled: true }]) {
-      expect((await as(secondToken, UPDATE, { id: second.id, input })).body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+      expect((await as(secondToken, UPDATE, { id: second.id, input })).body.errors[0].extensions.code).toBe(
+        "BAD_USER_INPUT",
+      );
     }
     expect(await enabledAdmins()).toEqual(["second.admin"]);
 
     // Back to two admins for the next test.
-    expect((await as(secondToken, UPDATE, { id: adminId, input: { role: "ADMIN" } })).body.data.updateUser.role).toBe("ADMIN");
+    expect((await as(secondToken, UPDATE, { id: adminId, input: { role: "ADMIN" } })).body.data.updateUser.role).toBe(
+      "ADMIN",
+    );
   });
 
   it("remains when the last two admins demote themselves at the same moment", async () => {
@@ -121,7 +150,11 @@ describe("the last enabled administrator", () => {
       const results = await Promise.all(admins.map((a, i) => as(tokens[i], UPDATE, { id: a.id, input })));
       outcomes.push(results.map((r) => r.body.errors?.[0]?.extensions?.code ?? "OK").join("+"));
       const remaining = await enabledAdmins();
-      expect({ round, outcomes, anAdminRemains: remaining.length > 0 }).toEqual({ round, outcomes, anAdminRemains: true });
+      expect({ round, outcomes, anAdminRemains: remaining.length > 0 }).toEqual({
+        round,
+        outcomes,
+        anAdminRemains: true,
+      });
       if (remaining.length === admins.length) continue;
       // The one that remains restores the other.
       const survivor = admins.findIndex((a) => a.username === remaining[0]);

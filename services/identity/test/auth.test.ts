@@ -111,7 +111,9 @@ describe("throttling and lockout", () => {
 
     const locked = await signIn(base(), "demo.county", DEMO_PASSWORD, freshAddress());
     expect(locked.status).toBe(429);
-    expect(locked.body).toEqual({ error: { code: "LOCKED", message: expect.stringMatching(PERSIAN), retryAfterSeconds: expect.any(Number) } });
+    expect(locked.body).toEqual({
+      error: { code: "LOCKED", message: expect.stringMatching(PERSIAN), retryAfterSeconds: expect.any(Number) },
+    });
     const seconds = locked.body.error.retryAfterSeconds;
     expect(Number.isInteger(seconds)).toBe(true);
     expect(seconds).toBeGreaterThan(0);
@@ -137,7 +139,9 @@ describe("throttling and lockout", () => {
     expect(unknownLocked.body.error.code).toBe("LOCKED");
     expect(unknownLocked.body.error.message).toBe(existingLocked.body.error.message);
     expect(Object.keys(unknownLocked.body.error).sort()).toEqual(Object.keys(existingLocked.body.error).sort());
-    expect(Math.abs(unknownLocked.body.error.retryAfterSeconds - existingLocked.body.error.retryAfterSeconds)).toBeLessThanOrEqual(5);
+    expect(
+      Math.abs(unknownLocked.body.error.retryAfterSeconds - existingLocked.body.error.retryAfterSeconds),
+    ).toBeLessThanOrEqual(5);
     expect(unknownLocked.headers.get("retry-after")).toBe(String(unknownLocked.body.error.retryAfterSeconds));
   });
 
@@ -202,8 +206,16 @@ describe("sessions", () => {
     const forged = await signAccessToken(otherKeys, { ...claims, sessionId: randomUUID() }, inAMinute);
     const realSession = jwtPart((await session(base(), "demo.admin", DEMO_PASSWORD)).token, 1).sid;
     const forgedForRealSession = await signAccessToken(otherKeys, { ...claims, sessionId: realSession }, inAMinute);
-    const unknownSession = await signAccessToken(stack.security.keys, { ...claims, sessionId: randomUUID() }, inAMinute);
-    const expired = await signAccessToken(stack.security.keys, { ...claims, sessionId: realSession }, new Date(Date.now() - 60_000));
+    const unknownSession = await signAccessToken(
+      stack.security.keys,
+      { ...claims, sessionId: randomUUID() },
+      inAMinute,
+    );
+    const expired = await signAccessToken(
+      stack.security.keys,
+      { ...claims, sessionId: realSession },
+      new Date(Date.now() - 60_000),
+    );
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const unsigned = `${b64({ alg: "none", typ: "JWT" })}.${b64(jwtPart(forgedForRealSession, 1))}.`;
 
@@ -232,7 +244,9 @@ describe("sessions", () => {
     const answer = await graphql(stack.gatewayUrl, introspection, {}, token);
     expect(answer.status).toBe(200);
     expect(answer.body.data.__schema.queryType.name).toBe("Query");
-    expect(answer.body.data.__schema.types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(["User", "AuditEntry", "Ngo"]));
+    expect(answer.body.data.__schema.types.map((t: { name: string }) => t.name)).toEqual(
+      expect.arrayContaining(["User", "AuditEntry", "Ngo"]),
+    );
   });
 });
 
@@ -264,7 +278,14 @@ describe("audit of sign-in events", () => {
     expect(result.body.data.login.totalCount).toBeLessThanOrEqual(200);
 
     expect(logins.filter((e) => e.outcome === "SUCCESS" && e.entityId === sessionId)).toEqual([
-      expect.objectContaining({ service: "identity", actorId: success.body.user.id, actorUsername: "demo.province", actorRole: "PROVINCE_OFFICER", entityType: "Session", clientAddress: successAddress }),
+      expect.objectContaining({
+        service: "identity",
+        actorId: success.body.user.id,
+        actorUsername: "demo.province",
+        actorRole: "PROVINCE_OFFICER",
+        entityType: "Session",
+        clientAddress: successAddress,
+      }),
     ]);
     expect(logins.filter((e) => e.outcome === "FAILED" && e.actorUsername === "audit.ghost")).toEqual([
       expect.objectContaining({ service: "identity", actorId: null, clientAddress: failedAddress }),
@@ -272,12 +293,24 @@ describe("audit of sign-in events", () => {
     expect(logins.filter((e) => e.outcome === "DENIED" && e.actorUsername === "audit.locked")).toEqual([
       expect.objectContaining({ clientAddress: deniedAddress }),
     ]);
-    expect(logins.filter((e) => e.outcome === "FAILED" && e.actorUsername === "audit.locked")).toHaveLength(TEST_POLICY.maxAccountFailures);
+    expect(logins.filter((e) => e.outcome === "FAILED" && e.actorUsername === "audit.locked")).toHaveLength(
+      TEST_POLICY.maxAccountFailures,
+    );
     // The earlier failures of this file are there too, under the account name that was tried.
-    expect(logins.some((e) => e.outcome === "FAILED" && e.actorUsername === "demo.county" && e.actorRole === "COUNTY_OFFICER")).toBe(true);
+    expect(
+      logins.some(
+        (e) => e.outcome === "FAILED" && e.actorUsername === "demo.county" && e.actorRole === "COUNTY_OFFICER",
+      ),
+    ).toBe(true);
 
     expect(result.body.data.logout.items).toEqual([
-      expect.objectContaining({ outcome: "SUCCESS", service: "identity", actorId: success.body.user.id, actorUsername: "demo.province", entityType: "Session" }),
+      expect.objectContaining({
+        outcome: "SUCCESS",
+        service: "identity",
+        actorId: success.body.user.id,
+        actorUsername: "demo.province",
+        entityType: "Session",
+      }),
     ]);
     expect(JSON.stringify(result.body)).not.toContain(triedPassword);
     expect(JSON.stringify(result.body)).not.toContain(DEMO_PASSWORD);

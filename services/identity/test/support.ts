@@ -33,11 +33,22 @@ export interface HttpAnswer {
 }
 
 /** POST /auth/<path> at the gateway, optionally with a bearer token, from the given client address. */
-export async function postAuth(baseUrl: string, path: "login" | "refresh" | "logout", options: { body?: unknown; token?: string; address?: string } = {}): Promise<HttpAnswer> {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": options.address ?? freshAddress() };
+export async function postAuth(
+  baseUrl: string,
+  path: "login" | "refresh" | "logout",
+  options: { body?: unknown; token?: string; address?: string } = {},
+): Promise<HttpAnswer> {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-forwarded-for": options.address ?? freshAddress(),
+  };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/auth/${path}`, { method: "POST", headers, body: JSON.stringify(options.body ?? {}) });
+  const response = await fetch(`${baseUrl}/auth/${path}`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(options.body ?? {}),
+  });
   const text = await response.text();
   const ms = performance.now() - started;
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers, ms };
@@ -47,14 +58,24 @@ export const signIn = (baseUrl: string, username: string, password: string, addr
   postAuth(baseUrl, "login", { body: { username, password }, address });
 
 /** Signs in and returns the token and the signed-in user; throws when sign-in does not succeed. */
-export async function session(baseUrl: string, username: string, password: string): Promise<{ token: string; user: any }> {
+export async function session(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<{ token: string; user: any }> {
   const answer = await signIn(baseUrl, username, password);
-  if (answer.status !== 200) throw new Error(`sign-in of ${username} failed (${answer.status}): ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200)
+    throw new Error(`sign-in of ${username} failed (${answer.status}): ${JSON.stringify(answer.body)}`);
   return { token: answer.body.token, user: answer.body.user };
 }
 
 /** POST /graphql at the gateway; keeps the HTTP status (refusals before GraphQL runs are 401). */
-export async function graphql(gatewayUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ status: number; body: any }> {
+export async function graphql(
+  gatewayUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": freshAddress() };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(gatewayUrl, { method: "POST", headers, body: JSON.stringify({ query, variables }) });

@@ -11,8 +11,10 @@ let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
 let adminToken: string;
 const base = () => stack.baseUrl;
-const asAdmin = (query: string, variables: Record<string, unknown> = {}) => graphql(stack.gatewayUrl, query, variables, adminToken);
-const as = (token: string, query: string, variables: Record<string, unknown> = {}) => graphql(stack.gatewayUrl, query, variables, token);
+const asAdmin = (query: string, variables: Record<string, unknown> = {}) =>
+  graphql(stack.gatewayUrl, query, variables, adminToken);
+const as = (token: string, query: string, variables: Record<string, unknown> = {}) =>
+  graphql(stack.gatewayUrl, query, variables, token);
 
 beforeAll(async () => {
   database = await prepareTestDatabase("identityusers", { demo: true });
@@ -26,8 +28,10 @@ afterAll(async () => {
 });
 
 const superuser = <T>(work: Parameters<typeof withClient<T>>[1]) => withClient(database.adminUrl, work);
-const userCount = () => superuser(async (c) => (await c.query("SELECT count(*)::int AS n FROM identity.user_account")).rows[0].n as number);
-const auditCount = () => superuser(async (c) => (await c.query("SELECT count(*)::int AS n FROM identity.audit_entry")).rows[0].n as number);
+const userCount = () =>
+  superuser(async (c) => (await c.query("SELECT count(*)::int AS n FROM identity.user_account")).rows[0].n as number);
+const auditCount = () =>
+  superuser(async (c) => (await c.query("SELECT count(*)::int AS n FROM identity.audit_entry")).rows[0].n as number);
 
 const USER_FIELDS = `id username displayName role provinceId countyId disabled`;
 const CREATE = `mutation($input: UserCreateInput!) { createUser(input: $input) { ${USER_FIELDS} } }`;
@@ -47,7 +51,12 @@ const tokenWorks = async (token: string) => {
   return true;
 };
 
-const officer = { username: "  Zanjan.Officer ", displayName: "کارشناس آزمایشی زنجان", role: "PROVINCE_OFFICER", provinceId: "19" };
+const officer = {
+  username: "  Zanjan.Officer ",
+  displayName: "کارشناس آزمایشی زنجان",
+  role: "PROVINCE_OFFICER",
+  provinceId: "19",
+};
 let created: { id: string; username: string };
 /** The created user's current password (changed by the tests below, in order). */
 let password = "Strong-Pass-Zanjan-2025";
@@ -58,7 +67,15 @@ describe("user management", () => {
     const result = await asAdmin(CREATE, { input: { ...officer, password } });
     expect(result.body.errors).toBeUndefined();
     created = result.body.data.createUser;
-    expect(created).toEqual({ id: expect.any(String), username: "zanjan.officer", displayName: officer.displayName, role: "PROVINCE_OFFICER", provinceId: "19", countyId: null, disabled: false });
+    expect(created).toEqual({
+      id: expect.any(String),
+      username: "zanjan.officer",
+      displayName: officer.displayName,
+      role: "PROVINCE_OFFICER",
+      provinceId: "19",
+      countyId: null,
+      disabled: false,
+    });
     expect(await userCount()).toBe(before + 1);
 
     const signedIn = await signIn(base(), "zanjan.officer", password);
@@ -80,18 +97,27 @@ describe("user management", () => {
     ["a password containing the username", { password: "xx-zanjan.second-xx" }, ["password"]],
     ["a county officer without a county", { role: "COUNTY_OFFICER", provinceId: null }, ["countyId"]],
     ["a province officer without a province", { provinceId: null }, ["provinceId"]],
-    ["all of these at once", { username: "x", password: "short", role: "COUNTY_OFFICER", provinceId: null }, ["countyId", "password", "username"]],
-  ])("refuses %s with a Persian BAD_USER_INPUT listing the fields, and creates nothing", async (_label, change, fields) => {
-    const before = await userCount();
-    const result = await asAdmin(CREATE, { input: { ...officer, username: "zanjan.second", password: "Another-Good-Pass-1", ...change } });
-    expect(result.body.data).toBeNull();
-    const error = result.body.errors[0];
-    expect(error.extensions.code).toBe("BAD_USER_INPUT");
-    expect(error.message).toMatch(PERSIAN);
-    expect(error.extensions.fields.map((f: { field: string }) => f.field).sort()).toEqual(fields);
-    for (const field of error.extensions.fields) expect(field.message).toMatch(PERSIAN);
-    expect(await userCount()).toBe(before);
-  });
+    [
+      "all of these at once",
+      { username: "x", password: "short", role: "COUNTY_OFFICER", provinceId: null },
+      ["countyId", "password", "username"],
+    ],
+  ])(
+    "refuses %s with a Persian BAD_USER_INPUT listing the fields, and creates nothing",
+    async (_label, change, fields) => {
+      const before = await userCount();
+      const result = await asAdmin(CREATE, {
+        input: { ...officer, username: "zanjan.second", password: "Another-Good-Pass-1", ...change },
+      });
+      expect(result.body.data).toBeNull();
+      const error = result.body.errors[0];
+      expect(error.extensions.code).toBe("BAD_USER_INPUT");
+      expect(error.message).toMatch(PERSIAN);
+      expect(error.extensions.fields.map((f: { field: string }) => f.field).sort()).toEqual(fields);
+      for (const field of error.extensions.fields) expect(field.message).toMatch(PERSIAN);
+      expect(await userCount()).toBe(before);
+    },
+  );
 
   it("refuses a duplicate username, in any case, with CONFLICT and creates nothing", async () => {
     const before = await userCount();
@@ -176,12 +202,20 @@ describe("user management", () => {
   });
 
   it("counts wrong current passwords against the account and then locks password changes (a stolen token cannot guess)", async () => {
-    const guessed = { username: "guess.target", displayName: "کاربر آزمون حدس", role: "ANALYST", password: "Guess-Target-Pass-1" };
+    const guessed = {
+      username: "guess.target",
+      displayName: "کاربر آزمون حدس",
+      role: "ANALYST",
+      password: "Guess-Target-Pass-1",
+    };
     expect((await asAdmin(CREATE, { input: guessed })).body.errors).toBeUndefined();
     const { token } = await session(base(), guessed.username, guessed.password);
     const codes: string[] = [];
     for (let i = 0; i < TEST_POLICY.maxAccountFailures + 1; i++) {
-      codes.push((await as(token, CHANGE_MINE, { current: `Wrong-Guess-${i}-xyz`, next: "Another-Pass-99" })).body.errors[0].extensions.code);
+      codes.push(
+        (await as(token, CHANGE_MINE, { current: `Wrong-Guess-${i}-xyz`, next: "Another-Pass-99" })).body.errors[0]
+          .extensions.code,
+      );
     }
     expect(codes).toEqual([...Array(TEST_POLICY.maxAccountFailures).fill("BAD_USER_INPUT"), "LOCKED"]);
     const right = await as(token, CHANGE_MINE, { current: guessed.password, next: "Another-Pass-99" });
@@ -196,13 +230,17 @@ describe("user management", () => {
     expect(list.body.errors[0].extensions.code).toBe("FORBIDDEN");
     expect(list.body.errors[0].message).toMatch(PERSIAN);
     expect(list.body.data).toBeNull();
-    const create = await as(token, CREATE, { input: { ...officer, username: "sneaky.user", password: "Sneaky-Pass-2025" } });
+    const create = await as(token, CREATE, {
+      input: { ...officer, username: "sneaky.user", password: "Sneaky-Pass-2025" },
+    });
     expect(create.body.errors[0].extensions.code).toBe("FORBIDDEN");
     expect(await userCount()).toBe(before);
 
     const adminList = await asAdmin(`{ users(limit: 200) { totalCount items { username } } }`);
     expect(adminList.body.data.users.totalCount).toBe(before);
-    expect(adminList.body.data.users.items.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(["admin", "demo.admin", created.username]));
+    expect(adminList.body.data.users.items.map((u: { username: string }) => u.username)).toEqual(
+      expect.arrayContaining(["admin", "demo.admin", created.username]),
+    );
   });
 });
 
@@ -210,19 +248,35 @@ describe("audit log", () => {
   const ENTRY = `id action outcome service actorId actorUsername actorRole entityType entityId provinceId before after`;
 
   it("records createUser without the password hash and updateUser with the role before and after", async () => {
-    const result = await asAdmin(`query($id: String!) { auditEntries(filter: { entityType: "User", entityId: $id }, limit: 100) { items { ${ENTRY} } } }`, { id: created.id });
+    const result = await asAdmin(
+      `query($id: String!) { auditEntries(filter: { entityType: "User", entityId: $id }, limit: 100) { items { ${ENTRY} } } }`,
+      { id: created.id },
+    );
     expect(result.body.errors).toBeUndefined();
     const entries = result.body.data.auditEntries.items as any[];
     const [creation, ...otherCreations] = entries.filter((e) => e.action === "createUser");
     expect(otherCreations).toEqual([]);
-    expect(creation).toMatchObject({ outcome: "SUCCESS", service: "identity", actorUsername: "demo.admin", actorRole: "ADMIN", before: null });
-    expect(creation.after).toMatchObject({ id: created.id, username: created.username, role: "PROVINCE_OFFICER", provinceId: "19" });
+    expect(creation).toMatchObject({
+      outcome: "SUCCESS",
+      service: "identity",
+      actorUsername: "demo.admin",
+      actorRole: "ADMIN",
+      before: null,
+    });
+    expect(creation.after).toMatchObject({
+      id: created.id,
+      username: created.username,
+      role: "PROVINCE_OFFICER",
+      provinceId: "19",
+    });
     expect(allKeys(creation.after).filter((k) => /password_?hash|Normalized$/i.test(k))).toEqual([]);
 
     const roleChanges = entries.filter((e) => e.action === "updateUser" && e.before?.role !== e.after?.role);
     expect(roleChanges.map((e) => [e.before.role, e.after.role])).toEqual([["PROVINCE_OFFICER", "EVALUATOR"]]);
     expect(entries.filter((e) => e.action === "resetUserPassword")).toHaveLength(2);
-    expect(entries.filter((e) => e.action === "changeMyPassword")).toEqual([expect.objectContaining({ actorId: created.id, actorUsername: created.username })]);
+    expect(entries.filter((e) => e.action === "changeMyPassword")).toEqual([
+      expect.objectContaining({ actorId: created.id, actorUsername: created.username }),
+    ]);
 
     // No password hash anywhere in the log, in any form.
     const all = JSON.stringify(entries);
@@ -231,13 +285,21 @@ describe("audit log", () => {
   });
 
   it("records a refused mutation as DENIED", async () => {
-    const result = await asAdmin(`{ auditEntries(filter: { action: "createUser", outcome: DENIED }) { items { actorUsername actorRole } } }`);
-    expect(result.body.data.auditEntries.items).toEqual([{ actorUsername: "demo.province", actorRole: "PROVINCE_OFFICER" }]);
+    const result = await asAdmin(
+      `{ auditEntries(filter: { action: "createUser", outcome: DENIED }) { items { actorUsername actorRole } } }`,
+    );
+    expect(result.body.data.auditEntries.items).toEqual([
+      { actorUsername: "demo.province", actorRole: "PROVINCE_OFFICER" },
+    ]);
   });
 
   it("lets evaluators read the log and refuses analysts", async () => {
     const evaluator = await session(base(), "demo.evaluator", DEMO_PASSWORD);
-    const read = await as(evaluator.token, `query($id: String!) { auditEntries(filter: { entityId: $id, action: "createUser" }) { totalCount items { entityId } } }`, { id: created.id });
+    const read = await as(
+      evaluator.token,
+      `query($id: String!) { auditEntries(filter: { entityId: $id, action: "createUser" }) { totalCount items { entityId } } }`,
+      { id: created.id },
+    );
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data.auditEntries.items).toEqual([{ entityId: created.id }]);
 
@@ -261,23 +323,31 @@ describe("audit log", () => {
     expect(before).toBeGreaterThan(0);
     for (const url of [database.serviceUrls.identity, database.adminUrl]) {
       await withClient(url, async (client) => {
-        await expect(client.query("UPDATE identity.audit_entry SET action = 'tampered'")).rejects.toThrow(/append-only/);
+        await expect(client.query("UPDATE identity.audit_entry SET action = 'tampered'")).rejects.toThrow(
+          /append-only/,
+        );
         await expect(client.query("DELETE FROM identity.audit_entry")).rejects.toThrow(/append-only/);
         await expect(client.query("TRUNCATE identity.audit_entry")).rejects.toThrow(/append-only/);
       });
     }
     expect(await auditCount()).toBe(before);
-    const tampered = await superuser((c) => c.query("SELECT count(*)::int AS n FROM identity.audit_entry WHERE action = 'tampered'"));
+    const tampered = await superuser((c) =>
+      c.query("SELECT count(*)::int AS n FROM identity.audit_entry WHERE action = 'tampered'"),
+    );
     expect(tampered.rows[0].n).toBe(0);
   });
 
   it("lets another service's role append to the log but not read, change or delete it", async () => {
     const before = await auditCount();
     await withClient(database.serviceUrls.registry, async (client) => {
-      const inserted = await client.query("INSERT INTO identity.audit_entry (action, outcome, service) VALUES ('registryProbe', 'SUCCESS', 'registry')");
+      const inserted = await client.query(
+        "INSERT INTO identity.audit_entry (action, outcome, service) VALUES ('registryProbe', 'SUCCESS', 'registry')",
+      );
       expect(inserted.rowCount).toBe(1);
       await expect(client.query("SELECT count(*) FROM identity.audit_entry")).rejects.toThrow(/permission denied/);
-      await expect(client.query("UPDATE identity.audit_entry SET service = 'registry'")).rejects.toThrow(/permission denied/);
+      await expect(client.query("UPDATE identity.audit_entry SET service = 'registry'")).rejects.toThrow(
+        /permission denied/,
+      );
       await expect(client.query("DELETE FROM identity.audit_entry")).rejects.toThrow(/permission denied/);
     });
     expect(await auditCount()).toBe(before + 1);

@@ -25,10 +25,20 @@ export {
 } from "./seed/demoOrganisations";
 
 export const SERVICE_NAME = "registry";
-export const registryMigrations = [InitRegistry1763800000000, NgoProfile1764000000000, RegistryOrganisations1764100000000, RegistryVersions1765200000000];
+export const registryMigrations = [
+  InitRegistry1763800000000,
+  NgoProfile1764000000000,
+  RegistryOrganisations1764100000000,
+  RegistryVersions1765200000000,
+];
 
 export function createRegistryDataSource(url: string): DataSource {
-  return createServiceDataSource({ url, schema: SERVICE_NAME, entities: registryEntities, migrations: registryMigrations });
+  return createServiceDataSource({
+    url,
+    schema: SERVICE_NAME,
+    entities: registryEntities,
+    migrations: registryMigrations,
+  });
 }
 
 /**
@@ -49,6 +59,7 @@ export async function startRegistry(options: {
     db: options.db,
     port: options.port,
     security: options.security,
-    referenceOwners: owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners },
+    referenceOwners:
+      owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners },
   });
 }

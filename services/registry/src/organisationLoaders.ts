@@ -1,4 +1,11 @@
-import { groupByKeys, RequestContext, requireUser, territoryCondition, uuidKeyedLoader, whereInTerritory } from "@hamafza/common";
+import {
+  groupByKeys,
+  RequestContext,
+  requireUser,
+  territoryCondition,
+  uuidKeyedLoader,
+  whereInTerritory,
+} from "@hamafza/common";
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { Agency } from "./entities/Agency";
 import { FacilitationOffice, FacilitationOfficeOperator } from "./entities/FacilitationOffice";
@@ -34,7 +41,10 @@ function scopedByUuidColumn<T extends Territorial>(
     ctx,
     `${entity.name}By:${column}`,
     async (keys) => {
-      const query = ctx.db.getRepository(entity).createQueryBuilder("row").where(`row.${column} IN (:...keys)`, { keys });
+      const query = ctx.db
+        .getRepository(entity)
+        .createQueryBuilder("row")
+        .where(`row.${column} IN (:...keys)`, { keys });
       whereInTerritory(query, requireUser(ctx), { province: "row.provinceId", county: "row.countyId" });
       return groupByKeys(keys, await order(query).getMany(), (row) => row[column] as string);
     },
@@ -47,7 +57,9 @@ export const managersByAgency = (ctx: RequestContext) =>
 export const officesByArea = (ctx: RequestContext) =>
   scopedByUuidColumn(ctx, FacilitationOffice, "areaId", (q) => q.orderBy("row.nameNormalized").addOrderBy("row.id"));
 export const officesByPartnerAgency = (ctx: RequestContext) =>
-  scopedByUuidColumn(ctx, FacilitationOffice, "partnerAgencyId", (q) => q.orderBy("row.nameNormalized").addOrderBy("row.id"));
+  scopedByUuidColumn(ctx, FacilitationOffice, "partnerAgencyId", (q) =>
+    q.orderBy("row.nameNormalized").addOrderBy("row.id"),
+  );
 export const networksCoordinatedBy = (ctx: RequestContext) =>
   scopedByUuidColumn(ctx, NgoNetwork, "coordinatorNgoId", (q) => q.orderBy("row.nameNormalized").addOrderBy("row.id"));
 
@@ -66,7 +78,11 @@ export const areasByCounty = (ctx: RequestContext) =>
 
 /** The NGO side of a membership table must be visible too: the NGO's own territory, in SQL. */
 function whereNgoVisible<Q extends SelectQueryBuilder<ObjectLiteral>>(ctx: RequestContext, query: Q): Q {
-  const scope = territoryCondition(requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" }, "ngoScope");
+  const scope = territoryCondition(
+    requireUser(ctx),
+    { province: "ngo.provinceId", county: "ngo.countyId" },
+    "ngoScope",
+  );
   return (scope ? query.andWhere(scope.sql, scope.params) : query) as Q;
 }
 
@@ -119,13 +135,20 @@ export const operatorIdsByOffice = (ctx: RequestContext) =>
         .where("operator.facilitationOfficeId IN (:...officeIds)", { officeIds })
         .orderBy("ngo.nameNormalized");
       const rows = await whereNgoVisible(ctx, query).getMany();
-      return groupByKeys(officeIds, rows, (row) => row.facilitationOfficeId).map((group) => group.map((row) => row.ngoId));
+      return groupByKeys(officeIds, rows, (row) => row.facilitationOfficeId).map((group) =>
+        group.map((row) => row.ngoId),
+      );
     },
     [],
   );
 
 /** Territorial rows reached through a membership table from an NGO (`Ngo.ngoHouses` …), within the user's territory. */
-function scopedThroughMembership<T extends Territorial>(ctx: RequestContext, entity: new () => T, link: new () => { ngoId: string }, ownerProperty: string) {
+function scopedThroughMembership<T extends Territorial>(
+  ctx: RequestContext,
+  entity: new () => T,
+  link: new () => { ngoId: string },
+  ownerProperty: string,
+) {
   return uuidKeyedLoader<T[]>(
     ctx,
     `${entity.name}ByMemberNgo`,
@@ -149,7 +172,9 @@ function scopedThroughMembership<T extends Territorial>(ctx: RequestContext, ent
   );
 }
 
-export const housesByMemberNgo = (ctx: RequestContext) => scopedThroughMembership(ctx, NgoHouse, NgoHouseMember, "ngoHouseId");
-export const networksByMemberNgo = (ctx: RequestContext) => scopedThroughMembership(ctx, NgoNetwork, NgoNetworkMember, "ngoNetworkId");
+export const housesByMemberNgo = (ctx: RequestContext) =>
+  scopedThroughMembership(ctx, NgoHouse, NgoHouseMember, "ngoHouseId");
+export const networksByMemberNgo = (ctx: RequestContext) =>
+  scopedThroughMembership(ctx, NgoNetwork, NgoNetworkMember, "ngoNetworkId");
 export const officesByOperatorNgo = (ctx: RequestContext) =>
   scopedThroughMembership(ctx, FacilitationOffice, FacilitationOfficeOperator, "facilitationOfficeId");

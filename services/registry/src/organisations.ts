@@ -12,7 +12,16 @@ import { NgoHouseMembershipResolver, NgoHouseResolver, NgoHousesOfNgoResolver } 
 import { NgoNetworkResolver, NgoNetworksOfNgoResolver } from "./resolvers/network";
 
 /** Organisations and places of the registry (issue 4): agencies, areas, NGO houses, networks, facilitation offices. */
-export const organisationEntities = [Agency, InformalSettlementArea, NgoHouse, NgoHouseMember, NgoNetwork, NgoNetworkMember, FacilitationOffice, FacilitationOfficeOperator];
+export const organisationEntities = [
+  Agency,
+  InformalSettlementArea,
+  NgoHouse,
+  NgoHouseMember,
+  NgoNetwork,
+  NgoNetworkMember,
+  FacilitationOffice,
+  FacilitationOfficeOperator,
+];
 
 export const organisationResolvers = [
   AgencyResolver,
@@ -34,5 +43,7 @@ export const organisationResolvers = [
 export const organisationReferenceResolvers = {
   Agency: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => agencyById(ctx).load(ref.id) },
   NgoHouse: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => ngoHouseById(ctx).load(ref.id) },
-  InformalSettlementArea: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => areaById(ctx).load(ref.id) },
+  InformalSettlementArea: {
+    __resolveReference: (ref: { id: string }, ctx: RequestContext) => areaById(ctx).load(ref.id),
+  },
 };

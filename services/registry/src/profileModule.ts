@@ -21,7 +21,16 @@ import {
 } from "./resolvers/registryAnalytics";
 
 /** The NGO's profile (issue 4): fields of activity, board, capabilities, awards, training needs, licences, search, analytics, import. */
-export const profileEntities = [FieldOfActivity, NgoField, BoardMember, NgoCapability, NgoAward, TrainingNeed, Licence, LicenceEvent];
+export const profileEntities = [
+  FieldOfActivity,
+  NgoField,
+  BoardMember,
+  NgoCapability,
+  NgoAward,
+  TrainingNeed,
+  Licence,
+  LicenceEvent,
+];
 
 export const profileResolvers = [
   FieldOfActivityResolver,
@@ -40,5 +49,7 @@ export const profileResolvers = [
 
 /** `FieldOfActivity` is a federation entity (reference data: no territory). */
 export const profileReferenceResolvers = {
-  FieldOfActivity: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => fieldOfActivityById(ctx).load(ref.id) },
+  FieldOfActivity: {
+    __resolveReference: (ref: { id: string }, ctx: RequestContext) => fieldOfActivityById(ctx).load(ref.id),
+  },
 };

@@ -17,7 +17,18 @@ export const registryEntities = [Province, County, Ngo, Manager, ...organisation
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
 export function buildRegistrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ProvinceResolver, CountyResolver, NgoResolver, ManagerResolver, ...organisationResolvers, ...profileResolvers, MeetingAttendanceLicenceResolver], orphanedTypes: [MeetingAttendance] },
+    {
+      resolvers: [
+        ProvinceResolver,
+        CountyResolver,
+        NgoResolver,
+        ManagerResolver,
+        ...organisationResolvers,
+        ...profileResolvers,
+        MeetingAttendanceLicenceResolver,
+      ],
+      orphanedTypes: [MeetingAttendance],
+    },
     {
       Province: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => provinceById(ctx).load(ref.id) },
       County: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => countyById(ctx).load(ref.id) },

@@ -61,7 +61,9 @@ export function parseFlexibleDate(text: string): string | null {
 
 /** Identifiers typed by people (licence and registration numbers): ASCII digits, no surrounding or repeated spaces. */
 export function normalizeCode(value: string): string {
-  return toAsciiDigits(value).replace(/[\s\u00A0\u200C]+/g, " ").trim();
+  return toAsciiDigits(value)
+    .replace(/[\s\u00A0\u200C]+/g, " ")
+    .trim();
 }
 
 export const DEFAULT_LICENCE_EXPIRING_DAYS = 60;
@@ -75,4 +77,3 @@ export function licenceExpiringDays(): number {
 
 /** Persian digits for numbers shown in messages. */
 export const fa = (n: number | string) => toPersianDigits(n);
-

@@ -48,8 +48,28 @@ describe("importing a good file", () => {
   it("imports data/demo-ngos.csv (English headers, Jalali dates, field codes) in one go, with one audit entry per NGO", async () => {
     const before = await written();
     const report = await importCsv(DEMO_CSV);
-    expect(report).toMatchObject({ ok: true, dryRun: false, rowCount: 40, importedCount: 40, problemCount: 0, problems: [], ignoredColumns: [] });
-    expect(report.recognisedColumns).toEqual(["name", "national_id", "registration_number", "county_code", "field", "founded_on", "status", "phone", "address", "members", "volunteers"]);
+    expect(report).toMatchObject({
+      ok: true,
+      dryRun: false,
+      rowCount: 40,
+      importedCount: 40,
+      problemCount: 0,
+      problems: [],
+      ignoredColumns: [],
+    });
+    expect(report.recognisedColumns).toEqual([
+      "name",
+      "national_id",
+      "registration_number",
+      "county_code",
+      "field",
+      "founded_on",
+      "status",
+      "phone",
+      "address",
+      "members",
+      "volunteers",
+    ]);
     expect(await written()).toEqual({ ngos: before.ngos + 40, fields: before.fields + 40, audit: before.audit + 40 });
 
     const rows = await h.db.query(
@@ -58,13 +78,29 @@ describe("importing a good file", () => {
       [report.ngoIds],
     );
     const first = rows.find((r: { national_id: string }) => r.national_id === "14905484270");
-    expect(first).toMatchObject({ name: "انجمن حمایت از کودکان کار زنجان", county_id: "1901", province_id: "19", status: "ACTIVE", founded_on: "2009-07-03", phone: "02433441258", members_count: 46, code: "SOCIAL_HARM_PREVENTION" });
+    expect(first).toMatchObject({
+      name: "انجمن حمایت از کودکان کار زنجان",
+      county_id: "1901",
+      province_id: "19",
+      status: "ACTIVE",
+      founded_on: "2009-07-03",
+      phone: "02433441258",
+      members_count: 46,
+      code: "SOCIAL_HARM_PREVENTION",
+    });
     const arabic = rows.find((r: { national_id: string }) => r.national_id === "14633050029");
     expect(arabic.name).toBe("انجمن حمايت از كودكان بي سرپرست زنجان");
-    expect(new Set(rows.map((r: { status: string }) => r.status))).toEqual(new Set(["ACTIVE", "INACTIVE", "DISSOLVED"]));
+    expect(new Set(rows.map((r: { status: string }) => r.status))).toEqual(
+      new Set(["ACTIVE", "INACTIVE", "DISSOLVED"]),
+    );
 
-    const audit = await h.superQuery(`SELECT actor_username, province_id, county_id, after FROM identity.audit_entry WHERE action = 'importNgos' AND entity_id = $1`, [first.id]);
-    expect(audit).toEqual([expect.objectContaining({ actor_username: "test.admin", province_id: "19", county_id: "1901" })]);
+    const audit = await h.superQuery(
+      `SELECT actor_username, province_id, county_id, after FROM identity.audit_entry WHERE action = 'importNgos' AND entity_id = $1`,
+      [first.id],
+    );
+    expect(audit).toEqual([
+      expect.objectContaining({ actor_username: "test.admin", province_id: "19", county_id: "1901" }),
+    ]);
     expect(audit[0].after).toMatchObject({ nationalId: "14905484270", importedFromRow: 2 });
     expect(audit[0].after).not.toHaveProperty("nameNormalized");
     expect(report.ngoIds[0]).not.toBe(demoNgoId("14905484270")); // imports get fresh ids
@@ -79,7 +115,10 @@ describe("importing a good file", () => {
     const report = await importCsv("\uFEFF" + csv);
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, importedCount: 2, ignoredColumns: ["توضیحات"] });
-    const result = await h.admin(`query($ids: [ID!]) { ngos(filter: { ids: $ids }, sort: { field: "countyId" }) { items { name countyId registrationNumber fields { code } foundedOn phone otherPhones address membersCount volunteersCount status scope } } }`, { ids: report.ngoIds });
+    const result = await h.admin(
+      `query($ids: [ID!]) { ngos(filter: { ids: $ids }, sort: { field: "countyId" }) { items { name countyId registrationNumber fields { code } foundedOn phone otherPhones address membersCount volunteersCount status scope } } }`,
+      { ids: report.ngoIds },
+    );
     expect(result.data!.ngos.items).toEqual([
       {
         name: "کانون نوآوری جوانان ارومیه",
@@ -114,7 +153,10 @@ describe("importing a good file", () => {
 
   it("checks without writing on a dry run", async () => {
     const before = await written();
-    const report = await importCsv(`name,national_id,county_code\nانجمن آزمون اجرای آزمایشی,${nextNationalId()},1903\n`, { dryRun: true });
+    const report = await importCsv(
+      `name,national_id,county_code\nانجمن آزمون اجرای آزمایشی,${nextNationalId()},1903\n`,
+      { dryRun: true },
+    );
     expect(report).toMatchObject({ ok: true, dryRun: true, rowCount: 1, importedCount: 0, ngoIds: [] });
     expect(await written()).toEqual(before);
   });
@@ -185,7 +227,11 @@ describe("a file with errors", () => {
     ["an empty file", "", ["1:name", "1:nationalId", "1:countyId", "1:file"]],
     ["a column twice", `نام,name,شناسه ملی,کد شهرستان\nالف,ب,${nextNationalId()},1901\n`, ["1:name"]],
     ["an unclosed quote", `نام,شناسه ملی,کد شهرستان\n"انجمن,${nextNationalId()},1901\n`, ["2:file"]],
-    ["more cells than headers", `نام,شناسه ملی,کد شهرستان\nانجمن آزمون سلول اضافه,${nextNationalId()},1901,اضافه\n`, ["2:file"]],
+    [
+      "more cells than headers",
+      `نام,شناسه ملی,کد شهرستان\nانجمن آزمون سلول اضافه,${nextNationalId()},1901,اضافه\n`,
+      ["2:file"],
+    ],
   ])("reports %s", async (_label, csv, expected) => {
     const before = await written();
     const report = await importCsv(csv);
@@ -197,14 +243,22 @@ describe("a file with errors", () => {
   it("lets an officer import only into its territory", async () => {
     const county = await h.as({ role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });
     const before = await written();
-    const mixed = await importCsv(`name,national_id,county_code\nانجمن آزمون قلمرو یک,${nextNationalId()},1901\nانجمن آزمون قلمرو دو,${nextNationalId()},1902\n`, { as: county });
+    const mixed = await importCsv(
+      `name,national_id,county_code\nانجمن آزمون قلمرو یک,${nextNationalId()},1901\nانجمن آزمون قلمرو دو,${nextNationalId()},1902\n`,
+      { as: county },
+    );
     expect(mixed.ok).toBe(false);
     expect(mixed.problems).toEqual([expect.objectContaining({ row: 3, field: "countyId", value: "1902" })]);
     expect(mixed.problems[0].message).toContain("قلمرو");
     expect(await written()).toEqual(before);
-    const own = await importCsv(`name,national_id,county_code\nانجمن آزمون قلمرو یک,${nextNationalId()},1901\n`, { as: county });
+    const own = await importCsv(`name,national_id,county_code\nانجمن آزمون قلمرو یک,${nextNationalId()},1901\n`, {
+      as: county,
+    });
     expect(own).toMatchObject({ ok: true, importedCount: 1 });
-    const audit = await h.superQuery(`SELECT actor_role FROM identity.audit_entry WHERE action = 'importNgos' AND entity_id = $1`, [own.ngoIds[0]]);
+    const audit = await h.superQuery(
+      `SELECT actor_role FROM identity.audit_entry WHERE action = 'importNgos' AND entity_id = $1`,
+      [own.ngoIds[0]],
+    );
     expect(audit).toEqual([{ actor_role: "COUNTY_OFFICER" }]);
     const analyst = await h.as({ role: Role.ANALYST });
     const refused = await analyst(IMPORT, { csv: "name,national_id,county_code\n" });
@@ -222,13 +276,23 @@ describe("5,000 rows", () => {
     const started = performance.now();
     const report = await importCsv(csv);
     const elapsed = performance.now() - started;
-    console.log(`importNgos: 5000 rows (${(csv.length / 1024).toFixed(0)} KiB) in ${elapsed.toFixed(0)} ms (server ${report.durationMs} ms)`);
+    console.log(
+      `importNgos: 5000 rows (${(csv.length / 1024).toFixed(0)} KiB) in ${elapsed.toFixed(0)} ms (server ${report.durationMs} ms)`,
+    );
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, rowCount: 5000, importedCount: 5000 });
-    expect(await written()).toEqual({ ngos: before.ngos + 5000, fields: before.fields + 5000, audit: before.audit + 5000 });
-    const present = await h.db.query(`SELECT count(*) FROM ngo WHERE national_id = ANY($1)`, [rows.map((r) => r.national_id)]);
+    expect(await written()).toEqual({
+      ngos: before.ngos + 5000,
+      fields: before.fields + 5000,
+      audit: before.audit + 5000,
+    });
+    const present = await h.db.query(`SELECT count(*) FROM ngo WHERE national_id = ANY($1)`, [
+      rows.map((r) => r.national_id),
+    ]);
     expect(Number(present[0].count)).toBe(5000);
-    const sample = await h.db.query(`SELECT name, county_id, status FROM ngo WHERE national_id = $1`, [rows[4999].national_id]);
+    const sample = await h.db.query(`SELECT name, county_id, status FROM ngo WHERE national_id = $1`, [
+      rows[4999].national_id,
+    ]);
     expect(sample).toEqual([{ name: rows[4999].name, county_id: rows[4999].county_code, status: rows[4999].status }]);
   }, 60_000);
 

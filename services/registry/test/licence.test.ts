@@ -33,7 +33,8 @@ describe("licence state rule", () => {
   for (const status of ["ACTIVE", "SUSPENDED", "REVOKED"]) {
     for (const until of [null, "2025-06-14", "2025-06-15", "2025-07-01"]) {
       for (const expires of ["2025-06-14", "2025-06-15", "2025-06-16", "2025-08-14", "2025-08-15", "2026-01-01"]) {
-        for (const window of [0, 60]) if (status === "SUSPENDED" || until === null) cases.push([status, until, expires, window]);
+        for (const window of [0, 60])
+          if (status === "SUSPENDED" || until === null) cases.push([status, until, expires, window]);
       }
     }
   }
@@ -43,15 +44,37 @@ describe("licence state rule", () => {
       `SELECT licence_state(s, u, e, $4::date, w) AS state FROM unnest($1::text[], $2::date[], $3::date[], $5::int[]) WITH ORDINALITY AS c(s, u, e, w, i) ORDER BY i`,
       [cases.map((c) => c[0]), cases.map((c) => c[1]), cases.map((c) => c[2]), t, cases.map((c) => c[3])],
     );
-    const js = cases.map(([status, until, expires, window]) => deriveLicenceState({ status: status as never, suspendedUntil: until, expiresOn: expires }, t, window));
+    const js = cases.map(([status, until, expires, window]) =>
+      deriveLicenceState({ status: status as never, suspendedUntil: until, expiresOn: expires }, t, window),
+    );
     expect(sql.map((r: { state: string }) => r.state)).toEqual(js);
     // Spot checks of the rule itself.
-    expect(deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-06-14" }, t, 60)).toBe("EXPIRED");
-    expect(deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-06-15" }, t, 60)).toBe("EXPIRING");
-    expect(deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-08-14" }, t, 60)).toBe("EXPIRING");
-    expect(deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-08-15" }, t, 60)).toBe("ACTIVE");
-    expect(deriveLicenceState({ status: "SUSPENDED" as never, suspendedUntil: "2025-06-15", expiresOn: "2026-01-01" }, t, 60)).toBe("SUSPENDED");
-    expect(deriveLicenceState({ status: "SUSPENDED" as never, suspendedUntil: "2025-06-14", expiresOn: "2026-01-01" }, t, 60)).toBe("ACTIVE");
+    expect(
+      deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-06-14" }, t, 60),
+    ).toBe("EXPIRED");
+    expect(
+      deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-06-15" }, t, 60),
+    ).toBe("EXPIRING");
+    expect(
+      deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-08-14" }, t, 60),
+    ).toBe("EXPIRING");
+    expect(
+      deriveLicenceState({ status: "ACTIVE" as never, suspendedUntil: null, expiresOn: "2025-08-15" }, t, 60),
+    ).toBe("ACTIVE");
+    expect(
+      deriveLicenceState(
+        { status: "SUSPENDED" as never, suspendedUntil: "2025-06-15", expiresOn: "2026-01-01" },
+        t,
+        60,
+      ),
+    ).toBe("SUSPENDED");
+    expect(
+      deriveLicenceState(
+        { status: "SUSPENDED" as never, suspendedUntil: "2025-06-14", expiresOn: "2026-01-01" },
+        t,
+        60,
+      ),
+    ).toBe("ACTIVE");
     expect(deriveLicenceState(null, t, 60)).toBe("NONE");
   });
 });
@@ -67,40 +90,73 @@ describe("licence lifecycle", () => {
   });
 
   it("an NGO without a licence shows NONE", async () => {
-    const result = await h.admin(`query($id: ID!) { ngo(id: $id) { licence { id } licenceState licences { id } } }`, { id: ngoId });
+    const result = await h.admin(`query($id: ID!) { ngo(id: $id) { licence { id } licenceState licences { id } } }`, {
+      id: ngoId,
+    });
     expect(result.data!.ngo).toEqual({ licence: null, licenceState: "NONE", licences: [] });
   });
 
   it("validates the issue input, reporting every field, and writes nothing", async () => {
     const before = await snapshot();
     const result = await h.admin(ISSUE, {
-      input: { ngoId, number: "", authority: "OTHER", authorityName: null, issuedOn: addDays(today(), 3), expiresOn: addDays(today(), 2) },
+      input: {
+        ngoId,
+        number: "",
+        authority: "OTHER",
+        authorityName: null,
+        issuedOn: addDays(today(), 3),
+        expiresOn: addDays(today(), 2),
+      },
     });
     expect(errorOf(result)?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(badFields(result)).toEqual(["authorityName", "expiresOn", "issuedOn", "number"]);
-    const beforeFounding = await h.admin(ISSUE, { input: { ngoId, number: "۱۹/۱۲۳", authority: "GOVERNORATE", issuedOn: "2014-01-01", expiresOn: "2019-01-01" } });
+    const beforeFounding = await h.admin(ISSUE, {
+      input: { ngoId, number: "۱۹/۱۲۳", authority: "GOVERNORATE", issuedOn: "2014-01-01", expiresOn: "2019-01-01" },
+    });
     expect(badFields(beforeFounding)).toEqual(["issuedOn"]);
     expect(await snapshot()).toEqual(before);
   });
 
   it("issues a licence with its history entry and audit entry", async () => {
-    const result = await h.admin(ISSUE, { input: { ngoId, number: "۱۹/۱۴۰۲/۵۵۱", authority: "GOVERNORATE", issuedOn: issued, expiresOn: expires } });
+    const result = await h.admin(ISSUE, {
+      input: { ngoId, number: "۱۹/۱۴۰۲/۵۵۱", authority: "GOVERNORATE", issuedOn: issued, expiresOn: expires },
+    });
     expect(result.errors).toBeUndefined();
     const licence = result.data!.issueLicence;
     licenceId = licence.id;
-    expect(licence).toMatchObject({ number: "19/1402/551", status: "ACTIVE", state: "ACTIVE", issuedOn: issued, expiresOn: expires, daysToExpiry: 700 });
+    expect(licence).toMatchObject({
+      number: "19/1402/551",
+      status: "ACTIVE",
+      state: "ACTIVE",
+      issuedOn: issued,
+      expiresOn: expires,
+      daysToExpiry: 700,
+    });
     expect(licence.history).toEqual([
-      expect.objectContaining({ action: "ISSUE", fromState: "NONE", toState: "ACTIVE", effectiveOn: issued, status: "ACTIVE", expiresOn: expires, actorUsername: "test.admin" }),
+      expect.objectContaining({
+        action: "ISSUE",
+        fromState: "NONE",
+        toState: "ACTIVE",
+        effectiveOn: issued,
+        status: "ACTIVE",
+        expiresOn: expires,
+        actorUsername: "test.admin",
+      }),
     ]);
     const ngo = await h.admin(`query($id: ID!) { ngo(id: $id) { licence { id } licenceState } }`, { id: ngoId });
     expect(ngo.data!.ngo).toEqual({ licence: { id: licenceId }, licenceState: "ACTIVE" });
-    const audit = await h.superQuery(`SELECT action, entity_type, province_id, county_id FROM identity.audit_entry WHERE entity_id = $1`, [licenceId]);
+    const audit = await h.superQuery(
+      `SELECT action, entity_type, province_id, county_id FROM identity.audit_entry WHERE entity_id = $1`,
+      [licenceId],
+    );
     expect(audit).toEqual([{ action: "issueLicence", entity_type: "Licence", province_id: "19", county_id: "1901" }]);
   });
 
   it("refuses issuing a second licence while the current one is valid, naming its state", async () => {
     const before = await snapshot();
-    const result = await h.admin(ISSUE, { input: { ngoId, number: "19/999", authority: "GOVERNORATE", issuedOn: today(), expiresOn: addDays(today(), 365) } });
+    const result = await h.admin(ISSUE, {
+      input: { ngoId, number: "19/999", authority: "GOVERNORATE", issuedOn: today(), expiresOn: addDays(today(), 365) },
+    });
     expect(errorOf(result)?.extensions?.code).toBe("INVALID_TRANSITION");
     expect(errorOf(result)?.extensions?.state).toBe("ACTIVE");
     expect(errorOf(result)?.message).toContain("«معتبر»");
@@ -111,27 +167,59 @@ describe("licence lifecycle", () => {
     const before = await snapshot();
     const shorter = await h.admin(RENEW, { id: licenceId, input: { expiresOn: addDays(expires, -1) } });
     expect(badFields(shorter)).toEqual(["expiresOn"]);
-    const future = await h.admin(RENEW, { id: licenceId, input: { expiresOn: addDays(expires, 365), effectiveOn: addDays(today(), 1) } });
+    const future = await h.admin(RENEW, {
+      id: licenceId,
+      input: { expiresOn: addDays(expires, 365), effectiveOn: addDays(today(), 1) },
+    });
     expect(badFields(future)).toEqual(["effectiveOn"]);
-    const beforeIssue = await h.admin(RENEW, { id: licenceId, input: { expiresOn: addDays(expires, 365), effectiveOn: addDays(issued, -1) } });
+    const beforeIssue = await h.admin(RENEW, {
+      id: licenceId,
+      input: { expiresOn: addDays(expires, 365), effectiveOn: addDays(issued, -1) },
+    });
     expect(errorOf(beforeIssue)?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await snapshot()).toEqual(before);
 
-    const renewed = await h.admin(RENEW, { id: licenceId, input: { expiresOn: addDays(expires, 365), reason: "نامه ۱۲۳" } });
+    const renewed = await h.admin(RENEW, {
+      id: licenceId,
+      input: { expiresOn: addDays(expires, 365), reason: "نامه ۱۲۳" },
+    });
     expect(renewed.errors).toBeUndefined();
     expect(renewed.data!.renewLicence).toMatchObject({ expiresOn: addDays(expires, 365), state: "ACTIVE" });
-    expect(renewed.data!.renewLicence.history[1]).toMatchObject({ action: "RENEW", fromState: "ACTIVE", toState: "ACTIVE", previousExpiresOn: expires, reason: "نامه ۱۲۳", effectiveOn: today() });
+    expect(renewed.data!.renewLicence.history[1]).toMatchObject({
+      action: "RENEW",
+      fromState: "ACTIVE",
+      toState: "ACTIVE",
+      previousExpiresOn: expires,
+      reason: "نامه ۱۲۳",
+      effectiveOn: today(),
+    });
   });
 
   it("suspends with a reason and an end, and refuses renewal and a second suspension while suspended", async () => {
     const noReason = await h.admin(SUSPEND, { id: licenceId, input: { reason: " " } });
     expect(badFields(noReason)).toEqual(["reason"]);
-    const untilBefore = await h.admin(SUSPEND, { id: licenceId, input: { reason: "گزارش مالی ارائه نشد", until: addDays(today(), -1) } });
+    const untilBefore = await h.admin(SUSPEND, {
+      id: licenceId,
+      input: { reason: "گزارش مالی ارائه نشد", until: addDays(today(), -1) },
+    });
     expect(badFields(untilBefore)).toEqual(["until"]);
 
-    const suspended = await h.admin(SUSPEND, { id: licenceId, input: { reason: "گزارش مالی ارائه نشد", until: addDays(today(), 30) } });
-    expect(suspended.data!.suspendLicence).toMatchObject({ status: "SUSPENDED", state: "SUSPENDED", suspendedUntil: addDays(today(), 30), statusReason: "گزارش مالی ارائه نشد" });
-    expect(suspended.data!.suspendLicence.history[2]).toMatchObject({ action: "SUSPEND", fromState: "ACTIVE", toState: "SUSPENDED", suspendedUntil: addDays(today(), 30) });
+    const suspended = await h.admin(SUSPEND, {
+      id: licenceId,
+      input: { reason: "گزارش مالی ارائه نشد", until: addDays(today(), 30) },
+    });
+    expect(suspended.data!.suspendLicence).toMatchObject({
+      status: "SUSPENDED",
+      state: "SUSPENDED",
+      suspendedUntil: addDays(today(), 30),
+      statusReason: "گزارش مالی ارائه نشد",
+    });
+    expect(suspended.data!.suspendLicence.history[2]).toMatchObject({
+      action: "SUSPEND",
+      fromState: "ACTIVE",
+      toState: "SUSPENDED",
+      suspendedUntil: addDays(today(), 30),
+    });
 
     const before = await snapshot();
     for (const [query, input] of [
@@ -149,8 +237,17 @@ describe("licence lifecycle", () => {
 
   it("reinstates only a suspended licence", async () => {
     const reinstated = await h.admin(REINSTATE, { id: licenceId, input: {} });
-    expect(reinstated.data!.reinstateLicence).toMatchObject({ status: "ACTIVE", state: "ACTIVE", suspendedUntil: null, statusReason: null });
-    expect(reinstated.data!.reinstateLicence.history[3]).toMatchObject({ action: "REINSTATE", fromState: "SUSPENDED", toState: "ACTIVE" });
+    expect(reinstated.data!.reinstateLicence).toMatchObject({
+      status: "ACTIVE",
+      state: "ACTIVE",
+      suspendedUntil: null,
+      statusReason: null,
+    });
+    expect(reinstated.data!.reinstateLicence.history[3]).toMatchObject({
+      action: "REINSTATE",
+      fromState: "SUSPENDED",
+      toState: "ACTIVE",
+    });
     const before = await snapshot();
     const again = await h.admin(REINSTATE, { id: licenceId, input: {} });
     expect(errorOf(again)?.extensions?.code).toBe("INVALID_TRANSITION");
@@ -160,7 +257,11 @@ describe("licence lifecycle", () => {
 
   it("revokes, after which nothing but a new issue is possible", async () => {
     const revoked = await h.admin(REVOKE, { id: licenceId, input: { reason: "تخلف از اساسنامه" } });
-    expect(revoked.data!.revokeLicence).toMatchObject({ status: "REVOKED", state: "REVOKED", statusReason: "تخلف از اساسنامه" });
+    expect(revoked.data!.revokeLicence).toMatchObject({
+      status: "REVOKED",
+      state: "REVOKED",
+      statusReason: "تخلف از اساسنامه",
+    });
     const before = await snapshot();
     for (const [query, input] of [
       [RENEW, { expiresOn: addDays(expires, 900) }],
@@ -175,30 +276,82 @@ describe("licence lifecycle", () => {
     }
     expect(await snapshot()).toEqual(before);
 
-    const fresh = await h.admin(ISSUE, { input: { ngoId, number: "19/1405/10", authority: "OTHER", authorityName: "سازمان بهزیستی استان زنجان", issuedOn: today(), expiresOn: addDays(today(), 1825) } });
+    const fresh = await h.admin(ISSUE, {
+      input: {
+        ngoId,
+        number: "19/1405/10",
+        authority: "OTHER",
+        authorityName: "سازمان بهزیستی استان زنجان",
+        issuedOn: today(),
+        expiresOn: addDays(today(), 1825),
+      },
+    });
     expect(fresh.errors).toBeUndefined();
-    const ngo = await h.admin(`query($id: ID!) { ngo(id: $id) { licence { id authorityName } licenceState licences { id state } } }`, { id: ngoId });
-    expect(ngo.data!.ngo.licence).toEqual({ id: fresh.data!.issueLicence.id, authorityName: "سازمان بهزیستی استان زنجان" });
-    expect(ngo.data!.ngo.licences).toEqual([{ id: fresh.data!.issueLicence.id, state: "ACTIVE" }, { id: licenceId, state: "REVOKED" }]);
-    const actions = await h.superQuery(`SELECT action FROM identity.audit_entry WHERE entity_id = $1 ORDER BY at, id`, [licenceId]);
-    expect(actions.map((a) => a.action).sort()).toEqual(["issueLicence", "reinstateLicence", "renewLicence", "revokeLicence", "suspendLicence"]);
+    const ngo = await h.admin(
+      `query($id: ID!) { ngo(id: $id) { licence { id authorityName } licenceState licences { id state } } }`,
+      { id: ngoId },
+    );
+    expect(ngo.data!.ngo.licence).toEqual({
+      id: fresh.data!.issueLicence.id,
+      authorityName: "سازمان بهزیستی استان زنجان",
+    });
+    expect(ngo.data!.ngo.licences).toEqual([
+      { id: fresh.data!.issueLicence.id, state: "ACTIVE" },
+      { id: licenceId, state: "REVOKED" },
+    ]);
+    const actions = await h.superQuery(`SELECT action FROM identity.audit_entry WHERE entity_id = $1 ORDER BY at, id`, [
+      licenceId,
+    ]);
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      "issueLicence",
+      "reinstateLicence",
+      "renewLicence",
+      "revokeLicence",
+      "suspendLicence",
+    ]);
   });
 
   it("refuses the same licence number twice for an NGO, and corrects and deletes a licence", async () => {
     const other = await createNgo(h, { name: "جمعیت آزمون شماره پروانه", countyId: "1902" });
-    const first = await h.admin(ISSUE, { input: { ngoId: other, number: "19/77", authority: "COUNTY_GOVERNORATE", issuedOn: "2020-01-01", expiresOn: "2021-01-01" } });
+    const first = await h.admin(ISSUE, {
+      input: {
+        ngoId: other,
+        number: "19/77",
+        authority: "COUNTY_GOVERNORATE",
+        issuedOn: "2020-01-01",
+        expiresOn: "2021-01-01",
+      },
+    });
     expect(first.data!.issueLicence.state).toBe("EXPIRED");
-    const duplicate = await h.admin(ISSUE, { input: { ngoId: other, number: "19/77", authority: "COUNTY_GOVERNORATE", issuedOn: "2021-02-01", expiresOn: addDays(today(), 100) } });
+    const duplicate = await h.admin(ISSUE, {
+      input: {
+        ngoId: other,
+        number: "19/77",
+        authority: "COUNTY_GOVERNORATE",
+        issuedOn: "2021-02-01",
+        expiresOn: addDays(today(), 100),
+      },
+    });
     expect(errorOf(duplicate)?.extensions?.code).toBe("CONFLICT");
-    const corrected = await h.admin(`mutation($id: ID!) { updateLicence(id: $id, input: { number: "19/78", authority: OTHER }) { id } }`, { id: first.data!.issueLicence.id });
+    const corrected = await h.admin(
+      `mutation($id: ID!) { updateLicence(id: $id, input: { number: "19/78", authority: OTHER }) { id } }`,
+      { id: first.data!.issueLicence.id },
+    );
     expect(badFields(corrected)).toEqual(["authorityName"]);
-    const fixed = await h.admin(`mutation($id: ID!) { updateLicence(id: $id, input: { number: "19/78" }) { number } }`, { id: first.data!.issueLicence.id });
+    const fixed = await h.admin(
+      `mutation($id: ID!) { updateLicence(id: $id, input: { number: "19/78" }) { number } }`,
+      { id: first.data!.issueLicence.id },
+    );
     expect(fixed.data!.updateLicence.number).toBe("19/78");
     const before = await h.count("licence_event");
-    const deleted = await h.admin(`mutation($id: ID!) { deleteLicence(id: $id) { id number } }`, { id: first.data!.issueLicence.id });
+    const deleted = await h.admin(`mutation($id: ID!) { deleteLicence(id: $id) { id number } }`, {
+      id: first.data!.issueLicence.id,
+    });
     expect(deleted.data!.deleteLicence.number).toBe("19/78");
     expect(await h.count("licence_event")).toBe(before - 1);
-    expect((await h.admin(`query($id: ID!) { licence(id: $id) { id } }`, { id: first.data!.issueLicence.id })).data!.licence).toBeNull();
+    expect(
+      (await h.admin(`query($id: ID!) { licence(id: $id) { id } }`, { id: first.data!.issueLicence.id })).data!.licence,
+    ).toBeNull();
   });
 });
 
@@ -212,22 +365,47 @@ describe("EXPIRING and EXPIRED from the dates", () => {
     expiringNgo = await createNgo(h, { name: "کانون آزمون انقضای نزدیک", countyId: "1903" });
     expiredNgo = await createNgo(h, { name: "کانون آزمون انقضای گذشته", countyId: "1903" });
     const issue = async (ngoId: string, expiresOn: string) =>
-      (await h.admin(ISSUE, { input: { ngoId, number: `T-${expiresOn}`, authority: "COUNTY_GOVERNORATE", issuedOn: "2020-01-01", expiresOn } })).data!.issueLicence.id;
+      (
+        await h.admin(ISSUE, {
+          input: {
+            ngoId,
+            number: `T-${expiresOn}`,
+            authority: "COUNTY_GOVERNORATE",
+            issuedOn: "2020-01-01",
+            expiresOn,
+          },
+        })
+      ).data!.issueLicence.id;
     expiringLicence = await issue(expiringNgo, addDays(today(), 10));
     expiredLicence = await issue(expiredNgo, addDays(today(), -1));
   });
 
   it("derives EXPIRING within the window and EXPIRED after the expiry day", async () => {
-    const result = await h.admin(`query($ids: [ID!]) { ngos(filter: { ids: $ids }) { items { id licenceState licence { state daysToExpiry } } } }`, { ids: [expiringNgo, expiredNgo] });
+    const result = await h.admin(
+      `query($ids: [ID!]) { ngos(filter: { ids: $ids }) { items { id licenceState licence { state daysToExpiry } } } }`,
+      { ids: [expiringNgo, expiredNgo] },
+    );
     const byId = Object.fromEntries(result.data!.ngos.items.map((n: { id: string }) => [n.id, n]));
-    expect(byId[expiringNgo]).toMatchObject({ licenceState: "EXPIRING", licence: { state: "EXPIRING", daysToExpiry: 10 } });
-    expect(byId[expiredNgo]).toMatchObject({ licenceState: "EXPIRED", licence: { state: "EXPIRED", daysToExpiry: -1 } });
+    expect(byId[expiringNgo]).toMatchObject({
+      licenceState: "EXPIRING",
+      licence: { state: "EXPIRING", daysToExpiry: 10 },
+    });
+    expect(byId[expiredNgo]).toMatchObject({
+      licenceState: "EXPIRED",
+      licence: { state: "EXPIRED", daysToExpiry: -1 },
+    });
   });
 
   it("takes the window from HAMAFZA_LICENCE_EXPIRING_DAYS, in reads and in SQL filters alike", async () => {
     const states = async () => {
-      const result = await h.admin(`query($id: ID!) { ngo(id: $id) { licenceState } ngos(filter: { licenceState: EXPIRING }) { items { id } } }`, { id: expiringNgo });
-      return { state: result.data!.ngo.licenceState, expiring: result.data!.ngos.items.map((n: { id: string }) => n.id) };
+      const result = await h.admin(
+        `query($id: ID!) { ngo(id: $id) { licenceState } ngos(filter: { licenceState: EXPIRING }) { items { id } } }`,
+        { id: expiringNgo },
+      );
+      return {
+        state: result.data!.ngo.licenceState,
+        expiring: result.data!.ngos.items.map((n: { id: string }) => n.id),
+      };
     };
     expect(await states()).toEqual({ state: "EXPIRING", expiring: [expiringNgo] });
     process.env.HAMAFZA_LICENCE_EXPIRING_DAYS = "5";
@@ -245,18 +423,29 @@ describe("EXPIRING and EXPIRED from the dates", () => {
     expect(errorOf(refused)?.message).toContain("«منقضی»");
     expect(await snapshot()).toEqual(before);
     const renewed = await h.admin(RENEW, { id: expiredLicence, input: { expiresOn: addDays(today(), 1000) } });
-    expect(renewed.data!.renewLicence.history[1]).toMatchObject({ action: "RENEW", fromState: "EXPIRED", toState: "ACTIVE" });
+    expect(renewed.data!.renewLicence.history[1]).toMatchObject({
+      action: "RENEW",
+      fromState: "EXPIRED",
+      toState: "ACTIVE",
+    });
   });
 
   it("filters licences by state in SQL and lists the ones expiring within N days", async () => {
-    const byState = await h.admin(`{ licences(filter: { states: [EXPIRING, EXPIRED] }, limit: 200) { totalCount items { id state } } }`);
+    const byState = await h.admin(
+      `{ licences(filter: { states: [EXPIRING, EXPIRED] }, limit: 200) { totalCount items { id state } } }`,
+    );
     for (const item of byState.data!.licences.items) expect(["EXPIRING", "EXPIRED"]).toContain(item.state);
     expect(byState.data!.licences.items.map((l: { id: string }) => l.id)).toContain(expiringLicence);
     const all = await h.admin(`{ licences(limit: 200) { items { id state } } }`);
-    const expected = all.data!.licences.items.filter((l: { state: string }) => ["EXPIRING", "EXPIRED"].includes(l.state)).map((l: { id: string }) => l.id).sort();
+    const expected = all
+      .data!.licences.items.filter((l: { state: string }) => ["EXPIRING", "EXPIRED"].includes(l.state))
+      .map((l: { id: string }) => l.id)
+      .sort();
     expect(byState.data!.licences.items.map((l: { id: string }) => l.id).sort()).toEqual(expected);
 
-    const soon = await h.admin(`{ a: expiringLicences(days: 30) { totalCount items { id daysToExpiry } } b: expiringLicences(days: 9) { totalCount } }`);
+    const soon = await h.admin(
+      `{ a: expiringLicences(days: 30) { totalCount items { id daysToExpiry } } b: expiringLicences(days: 9) { totalCount } }`,
+    );
     expect(soon.data!.a.items.map((l: { id: string }) => l.id)).toEqual([expiringLicence]);
     expect(soon.data!.b.totalCount).toBe(0);
     const bad = await h.admin(`{ expiringLicences(days: -1) { totalCount } }`);
@@ -264,10 +453,14 @@ describe("EXPIRING and EXPIRED from the dates", () => {
   });
 
   it("counts NGOs by licence state with the same rule as each NGO's licenceState", async () => {
-    const result = await h.admin(`{ ngoCounts(groupBy: LICENCE_STATE) { key count label } ngos(limit: 200) { items { licenceState } } }`);
+    const result = await h.admin(
+      `{ ngoCounts(groupBy: LICENCE_STATE) { key count label } ngos(limit: 200) { items { licenceState } } }`,
+    );
     const expected: Record<string, number> = {};
     for (const ngo of result.data!.ngos.items) expected[ngo.licenceState] = (expected[ngo.licenceState] ?? 0) + 1;
-    expect(Object.fromEntries(result.data!.ngoCounts.map((c: { key: string; count: number }) => [c.key, c.count]))).toEqual(expected);
+    expect(
+      Object.fromEntries(result.data!.ngoCounts.map((c: { key: string; count: number }) => [c.key, c.count])),
+    ).toEqual(expected);
     expect(result.data!.ngoCounts.find((c: { key: string }) => c.key === "REVOKED")).toBeUndefined();
     expect(result.data!.ngoCounts.find((c: { key: string }) => c.key === "EXPIRING").label).toBe("در آستانه انقضا");
   });
@@ -282,18 +475,46 @@ describe("licence state on a past day, from the history", () => {
   beforeAll(async () => {
     ngoA = await createNgo(h, { name: "انجمن آزمون تاریخچه پروانه", countyId: "1901", foundedOn: "2019-01-01" });
     ngoB = await createNgo(h, { name: "انجمن آزمون بدون پروانه", countyId: "1902" });
-    firstLicence = (await h.admin(ISSUE, { input: { ngoId: ngoA, number: "H-1", authority: "GOVERNORATE", issuedOn: "2020-01-01", expiresOn: "2023-01-01" } })).data!.issueLicence.id;
+    firstLicence = (
+      await h.admin(ISSUE, {
+        input: {
+          ngoId: ngoA,
+          number: "H-1",
+          authority: "GOVERNORATE",
+          issuedOn: "2020-01-01",
+          expiresOn: "2023-01-01",
+        },
+      })
+    ).data!.issueLicence.id;
     const steps = [
-      await h.admin(SUSPEND, { id: firstLicence, input: { reason: "بازرسی", until: "2021-12-31", effectiveOn: "2021-06-01" } }),
+      await h.admin(SUSPEND, {
+        id: firstLicence,
+        input: { reason: "بازرسی", until: "2021-12-31", effectiveOn: "2021-06-01" },
+      }),
       await h.admin(RENEW, { id: firstLicence, input: { expiresOn: "2024-01-01", effectiveOn: "2022-03-01" } }),
       await h.admin(REVOKE, { id: firstLicence, input: { reason: "تخلف", effectiveOn: "2023-06-01" } }),
     ];
     for (const step of steps) expect(step.errors).toBeUndefined();
-    const out = await h.admin(SUSPEND, { id: firstLicence, input: { reason: "پیش از آخرین رویداد", effectiveOn: "2023-01-01" } });
+    const out = await h.admin(SUSPEND, {
+      id: firstLicence,
+      input: { reason: "پیش از آخرین رویداد", effectiveOn: "2023-01-01" },
+    });
     expect(errorOf(out)?.extensions?.code).toBe("INVALID_TRANSITION");
-    const early = await h.admin(ISSUE, { input: { ngoId: ngoA, number: "H-0", authority: "GOVERNORATE", issuedOn: "2019-06-01", expiresOn: "2030-01-01" } });
+    const early = await h.admin(ISSUE, {
+      input: { ngoId: ngoA, number: "H-0", authority: "GOVERNORATE", issuedOn: "2019-06-01", expiresOn: "2030-01-01" },
+    });
     expect(badFields(early)).toEqual(["issuedOn"]);
-    secondLicence = (await h.admin(ISSUE, { input: { ngoId: ngoA, number: "H-2", authority: "GOVERNORATE", issuedOn: "2023-08-01", expiresOn: "2028-08-01" } })).data!.issueLicence.id;
+    secondLicence = (
+      await h.admin(ISSUE, {
+        input: {
+          ngoId: ngoA,
+          number: "H-2",
+          authority: "GOVERNORATE",
+          issuedOn: "2023-08-01",
+          expiresOn: "2028-08-01",
+        },
+      })
+    ).data!.issueLicence.id;
   });
 
   const expectations: [string, string, "first" | "second" | null][] = [
@@ -314,18 +535,29 @@ describe("licence state on a past day, from the history", () => {
   ];
 
   it.each(expectations)("on %s the NGO's licence was %s", async (date, state, which) => {
-    const result = await h.admin(`query($ids: [ID!]!, $date: Date!) { licenceStatesOn(ngoIds: $ids, date: $date) { ngoId date state licenceId } }`, { ids: [ngoA, ngoB], date });
+    const result = await h.admin(
+      `query($ids: [ID!]!, $date: Date!) { licenceStatesOn(ngoIds: $ids, date: $date) { ngoId date state licenceId } }`,
+      { ids: [ngoA, ngoB], date },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.licenceStatesOn).toEqual([
-      { ngoId: ngoA, date, state, licenceId: which === "first" ? firstLicence : which === "second" ? secondLicence : null },
+      {
+        ngoId: ngoA,
+        date,
+        state,
+        licenceId: which === "first" ? firstLicence : which === "second" ? secondLicence : null,
+      },
       { ngoId: ngoB, date, state: "NONE", licenceId: null },
     ]);
   });
 
   it("answers the same through Ngo.licenceStateOn, batched across NGOs and dates", async () => {
-    const result = await h.admin(`query($ids: [ID!]) { ngos(filter: { ids: $ids }) { items { id a: licenceStateOn(date: "2021-07-01") b: licenceStateOn(date: "2022-12-15") c: licenceStateOn(date: "2019-01-01") } } }`, {
-      ids: [ngoA, ngoB],
-    });
+    const result = await h.admin(
+      `query($ids: [ID!]) { ngos(filter: { ids: $ids }) { items { id a: licenceStateOn(date: "2021-07-01") b: licenceStateOn(date: "2022-12-15") c: licenceStateOn(date: "2019-01-01") } } }`,
+      {
+        ids: [ngoA, ngoB],
+      },
+    );
     const byId = Object.fromEntries(result.data!.ngos.items.map((n: { id: string }) => [n.id, n]));
     expect(byId[ngoA]).toEqual({ id: ngoA, a: "SUSPENDED", b: "ACTIVE", c: "NONE" });
     expect(byId[ngoB]).toEqual({ id: ngoB, a: "NONE", b: "NONE", c: "NONE" });
@@ -343,7 +575,12 @@ describe("licence state on a past day, from the history", () => {
     expect(many.statements.filter((sql) => sql.includes("licence_event")).length).toBe(1);
     expectations.forEach(([date, state, which], i) => {
       expect(many.result.data![`d${i}`]).toEqual([
-        { ngoId: ngoA, date, state, licenceId: which === "first" ? firstLicence : which === "second" ? secondLicence : null },
+        {
+          ngoId: ngoA,
+          date,
+          state,
+          licenceId: which === "first" ? firstLicence : which === "second" ? secondLicence : null,
+        },
         { ngoId: ngoB, date, state: "NONE", licenceId: null },
       ]);
     });
@@ -361,23 +598,64 @@ describe("licences and territory", () => {
     zanjanNgo = await createNgo(h, { name: "انجمن آزمون قلمرو زنجان", countyId: "1901" });
     abharNgo = await createNgo(h, { name: "انجمن آزمون قلمرو ابهر", countyId: "1902" });
     isfahanNgo = await createNgo(h, { name: "انجمن آزمون قلمرو اصفهان", countyId: "1001" });
-    abharLicence = (await h.admin(ISSUE, { input: { ngoId: abharNgo, number: "A-1", authority: "COUNTY_GOVERNORATE", issuedOn: "2024-01-01", expiresOn: "2029-01-01" } })).data!.issueLicence.id;
-    isfahanLicence = (await h.admin(ISSUE, { input: { ngoId: isfahanNgo, number: "I-1", authority: "GOVERNORATE", issuedOn: "2024-01-01", expiresOn: "2029-01-01" } })).data!.issueLicence.id;
+    abharLicence = (
+      await h.admin(ISSUE, {
+        input: {
+          ngoId: abharNgo,
+          number: "A-1",
+          authority: "COUNTY_GOVERNORATE",
+          issuedOn: "2024-01-01",
+          expiresOn: "2029-01-01",
+        },
+      })
+    ).data!.issueLicence.id;
+    isfahanLicence = (
+      await h.admin(ISSUE, {
+        input: {
+          ngoId: isfahanNgo,
+          number: "I-1",
+          authority: "GOVERNORATE",
+          issuedOn: "2024-01-01",
+          expiresOn: "2029-01-01",
+        },
+      })
+    ).data!.issueLicence.id;
   });
 
   it("lets a county officer issue in its county only; elsewhere the NGO and licence are not found", async () => {
     const county = await h.as({ role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });
     const before = await snapshot();
-    const other = await county(ISSUE, { input: { ngoId: abharNgo, number: "X", authority: "COUNTY_GOVERNORATE", issuedOn: "2024-01-01", expiresOn: "2029-01-01" } });
+    const other = await county(ISSUE, {
+      input: {
+        ngoId: abharNgo,
+        number: "X",
+        authority: "COUNTY_GOVERNORATE",
+        issuedOn: "2024-01-01",
+        expiresOn: "2029-01-01",
+      },
+    });
     expect(errorOf(other)?.extensions?.code).toBe("NOT_FOUND");
     const suspend = await county(SUSPEND, { id: abharLicence, input: { reason: "آزمون قلمرو" } });
     expect(errorOf(suspend)?.extensions?.code).toBe("NOT_FOUND");
     expect(await snapshot()).toEqual(before);
-    const own = await county(ISSUE, { input: { ngoId: zanjanNgo, number: "Z-1", authority: "COUNTY_GOVERNORATE", issuedOn: "2024-01-01", expiresOn: "2029-01-01" } });
+    const own = await county(ISSUE, {
+      input: {
+        ngoId: zanjanNgo,
+        number: "Z-1",
+        authority: "COUNTY_GOVERNORATE",
+        issuedOn: "2024-01-01",
+        expiresOn: "2029-01-01",
+      },
+    });
     expect(own.data!.issueLicence.state).toBe("ACTIVE");
-    const seen = await county(`query($a: ID!) { licences(limit: 200) { items { ngo { countyId } } } licence(id: $a) { id } }`, { a: abharLicence });
+    const seen = await county(
+      `query($a: ID!) { licences(limit: 200) { items { ngo { countyId } } } licence(id: $a) { id } }`,
+      { a: abharLicence },
+    );
     expect(seen.data!.licence).toBeNull();
-    expect(new Set(seen.data!.licences.items.map((l: { ngo: { countyId: string } }) => l.ngo.countyId))).toEqual(new Set(["1901"]));
+    expect(new Set(seen.data!.licences.items.map((l: { ngo: { countyId: string } }) => l.ngo.countyId))).toEqual(
+      new Set(["1901"]),
+    );
   });
 
   it("limits a province officer to its province and leaves out NGOs outside the territory in licenceStatesOn", async () => {
@@ -386,18 +664,31 @@ describe("licences and territory", () => {
     expect(errorOf(refused)?.extensions?.code).toBe("NOT_FOUND");
     const allowed = await province(SUSPEND, { id: abharLicence, input: { reason: "آزمون قلمرو استان" } });
     expect(allowed.data!.suspendLicence.state).toBe("SUSPENDED");
-    const states = await province(`query($ids: [ID!]!) { licenceStatesOn(ngoIds: $ids, date: "2025-01-01") { ngoId state } }`, { ids: [abharNgo, isfahanNgo, "not-a-uuid"] });
+    const states = await province(
+      `query($ids: [ID!]!) { licenceStatesOn(ngoIds: $ids, date: "2025-01-01") { ngoId state } }`,
+      { ids: [abharNgo, isfahanNgo, "not-a-uuid"] },
+    );
     expect(states.data!.licenceStatesOn).toEqual([{ ngoId: abharNgo, state: "ACTIVE" }]);
-    const audit = await h.superQuery(`SELECT actor_role, province_id, county_id FROM identity.audit_entry WHERE action = 'suspendLicence' AND entity_id = $1`, [abharLicence]);
+    const audit = await h.superQuery(
+      `SELECT actor_role, province_id, county_id FROM identity.audit_entry WHERE action = 'suspendLicence' AND entity_id = $1`,
+      [abharLicence],
+    );
     expect(audit).toEqual([{ actor_role: "PROVINCE_OFFICER", province_id: "19", county_id: "1902" }]);
   });
 
   it("gives a provincial evaluator the licence state of NGOs from other provinces (their meetings' attendees), and only the state", async () => {
     const evaluator = await h.as({ role: Role.EVALUATOR, provinceId: "19" });
-    const states = await evaluator(`query($ids: [ID!]!) { licenceStatesOn(ngoIds: $ids, date: "2025-01-01") { ngoId state } }`, { ids: [abharNgo, isfahanNgo, "not-a-uuid"] });
+    const states = await evaluator(
+      `query($ids: [ID!]!) { licenceStatesOn(ngoIds: $ids, date: "2025-01-01") { ngoId state } }`,
+      { ids: [abharNgo, isfahanNgo, "not-a-uuid"] },
+    );
     expect(states.errors).toBeUndefined();
-    expect(new Set(states.data!.licenceStatesOn.map((row: { ngoId: string }) => row.ngoId))).toEqual(new Set([abharNgo, isfahanNgo]));
-    expect(states.data!.licenceStatesOn.find((row: { ngoId: string }) => row.ngoId === isfahanNgo).state).toBe("ACTIVE");
+    expect(new Set(states.data!.licenceStatesOn.map((row: { ngoId: string }) => row.ngoId))).toEqual(
+      new Set([abharNgo, isfahanNgo]),
+    );
+    expect(states.data!.licenceStatesOn.find((row: { ngoId: string }) => row.ngoId === isfahanNgo).state).toBe(
+      "ACTIVE",
+    );
     // The NGO itself stays outside the evaluator's territory.
     const ngo = await evaluator(`query($id: ID!) { ngo(id: $id) { id } }`, { id: isfahanNgo });
     expect(ngo.data!.ngo).toBeNull();

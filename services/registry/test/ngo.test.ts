@@ -8,7 +8,8 @@ let db: DataSource;
 let server: RunningServer;
 let asAdmin: Record<string, string>;
 const security = generateServiceSecurity();
-const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, query, variables, asAdmin);
+const gql = (query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(server.url, query, variables, asAdmin);
 
 beforeAll(async () => {
   database = await prepareTestDatabase("registry", { demo: false });
@@ -25,7 +26,13 @@ afterAll(async () => {
 });
 
 const CREATE = `mutation($input: NgoCreateInput!) { createNgo(input: $input) { id name nationalId countyId provinceId status foundedOn phone county { name } province { name } } }`;
-const valid = { name: "انجمن حمایت از کودکان کار زنجان", nationalId: "14905484270", countyId: "1901", foundedOn: "2009-07-03", phone: "۰۲۴ ۳۳۴۴ ۱۲۵۸" };
+const valid = {
+  name: "انجمن حمایت از کودکان کار زنجان",
+  nationalId: "14905484270",
+  countyId: "1901",
+  foundedOn: "2009-07-03",
+  phone: "۰۲۴ ۳۳۴۴ ۱۲۵۸",
+};
 const ngoCount = async () => Number((await db.query("SELECT count(*) FROM ngo"))[0].count);
 
 describe("NGO registry", () => {
@@ -36,7 +43,13 @@ describe("NGO registry", () => {
     expect(result.errors).toBeUndefined();
     const ngo = result.data!.createNgo;
     createdId = ngo.id;
-    expect(ngo).toMatchObject({ name: valid.name, countyId: "1901", provinceId: "19", status: "ACTIVE", phone: "02433441258" });
+    expect(ngo).toMatchObject({
+      name: valid.name,
+      countyId: "1901",
+      provinceId: "19",
+      status: "ACTIVE",
+      phone: "02433441258",
+    });
     expect(ngo.county.name).toBe("زنجان");
     expect(ngo.province.name).toBe("زنجان");
   });
@@ -50,17 +63,27 @@ describe("NGO registry", () => {
   });
 
   it("refuses the same name in the same county written with Arabic letters and no ZWNJ", async () => {
-    const result = await gql(CREATE, { input: { ...valid, nationalId: "14506416517", name: "انجمن حمايت از كودكان  كار زنجان" } });
+    const result = await gql(CREATE, {
+      input: { ...valid, nationalId: "14506416517", name: "انجمن حمايت از كودكان  كار زنجان" },
+    });
     expect(result.errors?.[0].extensions?.code).toBe("CONFLICT");
     expect(result.errors?.[0].message).toContain("همین نام");
   });
 
   it("reports every invalid field at once with Persian messages", async () => {
     const before = await ngoCount();
-    const result = await gql(CREATE, { input: { name: "x", nationalId: "12345678901", countyId: "9999", phone: "123", foundedOn: "2999-01-01" } });
+    const result = await gql(CREATE, {
+      input: { name: "x", nationalId: "12345678901", countyId: "9999", phone: "123", foundedOn: "2999-01-01" },
+    });
     const error = result.errors![0];
     expect(error.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(error.extensions?.fields.map((f: { field: string }) => f.field).sort()).toEqual(["countyId", "foundedOn", "name", "nationalId", "phone"]);
+    expect(error.extensions?.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      "countyId",
+      "foundedOn",
+      "name",
+      "nationalId",
+      "phone",
+    ]);
     expect(error.extensions).not.toHaveProperty("stacktrace");
     expect(await ngoCount()).toBe(before);
   });
@@ -76,7 +99,10 @@ describe("NGO registry", () => {
   });
 
   it("updates and deletes", async () => {
-    const updated = await gql(`mutation($id: ID!) { updateNgo(id: $id, input: { status: INACTIVE, phone: null }) { status phone name } }`, { id: createdId });
+    const updated = await gql(
+      `mutation($id: ID!) { updateNgo(id: $id, input: { status: INACTIVE, phone: null }) { status phone name } }`,
+      { id: createdId },
+    );
     expect(updated.data!.updateNgo).toEqual({ status: "INACTIVE", phone: null, name: valid.name });
     const deleted = await gql(`mutation($id: ID!) { deleteNgo(id: $id) { id name } }`, { id: createdId });
     expect(deleted.data!.deleteNgo).toEqual({ id: createdId, name: valid.name });
@@ -87,8 +113,12 @@ describe("NGO registry", () => {
 
 describe("list convention", () => {
   it("pages counties with a stable total and filters by ids and province", async () => {
-    const first = await gql(`{ counties(filter: { provinceId: "19" }, limit: 3, offset: 0, sort: { field: "id", order: ASC }) { totalCount items { id } } }`);
-    const second = await gql(`{ counties(filter: { provinceId: "19" }, limit: 3, offset: 3, sort: { field: "id", order: ASC }) { totalCount items { id } } }`);
+    const first = await gql(
+      `{ counties(filter: { provinceId: "19" }, limit: 3, offset: 0, sort: { field: "id", order: ASC }) { totalCount items { id } } }`,
+    );
+    const second = await gql(
+      `{ counties(filter: { provinceId: "19" }, limit: 3, offset: 3, sort: { field: "id", order: ASC }) { totalCount items { id } } }`,
+    );
     const total = Number((await db.query("SELECT count(*) FROM county WHERE province_id = '19'"))[0].count);
     expect(first.data!.counties.totalCount).toBe(total);
     expect(first.data!.counties.items.map((c: { id: string }) => c.id)).toEqual(["1901", "1902", "1903"]);
@@ -98,9 +128,13 @@ describe("list convention", () => {
   });
 
   it("loads the 31 provinces and every county of the five source provinces", async () => {
-    const result = await gql(`{ provinces(limit: 200) { totalCount } zanjan: counties(filter: { provinceId: "19" }, limit: 200) { items { name } } }`);
+    const result = await gql(
+      `{ provinces(limit: 200) { totalCount } zanjan: counties(filter: { provinceId: "19" }, limit: 200) { items { name } } }`,
+    );
     expect(result.data!.provinces.totalCount).toBe(31);
-    expect(result.data!.zanjan.items.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(["زنجان", "ابهر", "خرمدره", "ماه‌نشان"]));
+    expect(result.data!.zanjan.items.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(["زنجان", "ابهر", "خرمدره", "ماه‌نشان"]),
+    );
   });
 
   it("refuses an unknown sort field and an oversized page", async () => {
@@ -111,18 +145,36 @@ describe("list convention", () => {
   });
 
   it("resolves entity references in one batch", async () => {
-    const result = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on County { id name province { id } } } }`, {
-      r: [{ __typename: "County", id: "1901" }, { __typename: "County", id: "0401" }, { __typename: "County", id: "nope" }],
-    });
-    expect(result.data!._entities).toEqual([{ id: "1901", name: "زنجان", province: { id: "19" } }, { id: "0401", name: "ارومیه", province: { id: "04" } }, null]);
+    const result = await gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on County { id name province { id } } } }`,
+      {
+        r: [
+          { __typename: "County", id: "1901" },
+          { __typename: "County", id: "0401" },
+          { __typename: "County", id: "nope" },
+        ],
+      },
+    );
+    expect(result.data!._entities).toEqual([
+      { id: "1901", name: "زنجان", province: { id: "19" } },
+      { id: "0401", name: "ارومیه", province: { id: "04" } },
+      null,
+    ]);
   });
 
   it("answers null for a malformed NGO id without failing the rest of the batch", async () => {
-    const created = (await gql(CREATE, { input: { ...valid, nationalId: "14506416517", name: "جمعیت زنان کارآفرین ابهر", countyId: "1902" } })).data!.createNgo;
+    const created = (
+      await gql(CREATE, {
+        input: { ...valid, nationalId: "14506416517", name: "جمعیت زنان کارآفرین ابهر", countyId: "1902" },
+      })
+    ).data!.createNgo;
     const one = await gql(`{ ngo(id: "not-a-uuid") { id } }`);
     expect(one).toEqual({ data: { ngo: null } });
     const entities = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id } } }`, {
-      r: [{ __typename: "Ngo", id: "not-a-uuid" }, { __typename: "Ngo", id: created.id }],
+      r: [
+        { __typename: "Ngo", id: "not-a-uuid" },
+        { __typename: "Ngo", id: created.id },
+      ],
     });
     expect(entities).toEqual({ data: { _entities: [null, { id: created.id }] } });
   });

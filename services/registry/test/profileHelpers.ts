@@ -32,7 +32,10 @@ async function prepareRegistryDatabase(label: string) {
 }
 
 /** The body of a GraphQL answer. */
-export type GqlResult = { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, any> }[] };
+export type GqlResult = {
+  data?: Record<string, any>;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+};
 export type Gql = (query: string, variables?: Record<string, unknown>) => Promise<GqlResult>;
 
 /** A registry subgraph on a fresh database, with callers of every role (shared by the issue-4 profile tests). */
@@ -67,8 +70,10 @@ export async function startHarness(label: string): Promise<RegistryHarness> {
     database,
     as,
     admin: await as({ role: Role.ADMIN, username: "test.admin" }),
-    count: async (tableOrSql) => Number((await db.query(/\s/.test(tableOrSql) ? tableOrSql : `SELECT count(*) FROM ${tableOrSql}`))[0].count),
-    superQuery: (sql, params = []) => withClient(database.adminUrl, async (client) => (await client.query(sql, params)).rows),
+    count: async (tableOrSql) =>
+      Number((await db.query(/\s/.test(tableOrSql) ? tableOrSql : `SELECT count(*) FROM ${tableOrSql}`))[0].count),
+    superQuery: (sql, params = []) =>
+      withClient(database.adminUrl, async (client) => (await client.query(sql, params)).rows),
     stop: async () => {
       await server.stop();
       await db.destroy();
@@ -86,7 +91,13 @@ export function nextNationalId(prefix = "16"): string {
 }
 
 /** Today on Tehran's clock, and days around it, as ISO days. */
-export const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+export const today = () =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tehran",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 export function addDays(isoDay: string, days: number): string {
   const date = new Date(`${isoDay}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -94,7 +105,8 @@ export function addDays(isoDay: string, days: number): string {
 }
 
 /** The `extensions.code` and message of the first error, or undefined. */
-export const errorOf = (result: { errors?: { message: string; extensions?: Record<string, any> }[] }) => result.errors?.[0];
+export const errorOf = (result: { errors?: { message: string; extensions?: Record<string, any> }[] }) =>
+  result.errors?.[0];
 /** Field paths of a BAD_USER_INPUT error, sorted. */
 export const badFields = (result: { errors?: { extensions?: Record<string, any> }[] }) =>
   ((result.errors?.[0]?.extensions?.fields ?? []) as { field: string }[]).map((f) => f.field).sort();

@@ -23,18 +23,89 @@ interface Fixture {
 
 /** Zanjan (19), Qazvin (26) and Isfahan (10): duplicates, parallel work, counts. */
 const REGISTRY: Fixture[] = [
-  { key: "Z1", name: "سمن‌های جوانان زنجان", countyId: "1901", fields: ["YOUTH"], phone: "02433440001", registrationNumber: "100", trainingNeeds: [{ topic: "نگارش طرح", urgency: "HIGH", audience: "هیئت‌مدیره" }, { topic: "حسابداری", urgency: "LOW" }] },
-  { key: "Z2", name: "انجمن حمایت از کودکان کار زنجان", countyId: "1901", fields: ["SOCIAL_HARM_PREVENTION", "CHILDREN"], phone: "09121000002", trainingNeeds: [{ topic: "نگارش‌طرح", urgency: "MEDIUM" }, { topic: "جذب داوطلب", urgency: "HIGH" }] },
-  { key: "Z3", name: "جمعیت پیشگیری از اعتیاد طارم", countyId: "1907", fields: ["SOCIAL_HARM_PREVENTION"], phone: "02434520003", capabilities: [{ service: "کارگاه پیشگیری در مدارس", field: "SOCIAL_HARM_PREVENTION", coverageCountyIds: ["1901"] }], trainingNeeds: [{ topic: "نگارش طرح", urgency: "HIGH" }] },
-  { key: "Z4", name: "کانون جوانان داوطلب ابهر", countyId: "1902", fields: ["YOUTH"], capabilities: [{ service: "اردوهای جوانان", coverageCountyIds: ["1901"] }] },
-  { key: "Z5", name: "مؤسسه خیریه نیکوکاران قیدار", countyId: "1904", fields: ["CHARITY"], status: "INACTIVE", capabilities: [{ service: "بسته معیشتی", coverageCountyIds: ["1901"] }] },
+  {
+    key: "Z1",
+    name: "سمن‌های جوانان زنجان",
+    countyId: "1901",
+    fields: ["YOUTH"],
+    phone: "02433440001",
+    registrationNumber: "100",
+    trainingNeeds: [
+      { topic: "نگارش طرح", urgency: "HIGH", audience: "هیئت‌مدیره" },
+      { topic: "حسابداری", urgency: "LOW" },
+    ],
+  },
+  {
+    key: "Z2",
+    name: "انجمن حمایت از کودکان کار زنجان",
+    countyId: "1901",
+    fields: ["SOCIAL_HARM_PREVENTION", "CHILDREN"],
+    phone: "09121000002",
+    trainingNeeds: [
+      { topic: "نگارش‌طرح", urgency: "MEDIUM" },
+      { topic: "جذب داوطلب", urgency: "HIGH" },
+    ],
+  },
+  {
+    key: "Z3",
+    name: "جمعیت پیشگیری از اعتیاد طارم",
+    countyId: "1907",
+    fields: ["SOCIAL_HARM_PREVENTION"],
+    phone: "02434520003",
+    capabilities: [
+      { service: "کارگاه پیشگیری در مدارس", field: "SOCIAL_HARM_PREVENTION", coverageCountyIds: ["1901"] },
+    ],
+    trainingNeeds: [{ topic: "نگارش طرح", urgency: "HIGH" }],
+  },
+  {
+    key: "Z4",
+    name: "کانون جوانان داوطلب ابهر",
+    countyId: "1902",
+    fields: ["YOUTH"],
+    capabilities: [{ service: "اردوهای جوانان", coverageCountyIds: ["1901"] }],
+  },
+  {
+    key: "Z5",
+    name: "مؤسسه خیریه نیکوکاران قیدار",
+    countyId: "1904",
+    fields: ["CHARITY"],
+    status: "INACTIVE",
+    capabilities: [{ service: "بسته معیشتی", coverageCountyIds: ["1901"] }],
+  },
   { key: "D1", name: "انجمن حمايت از كودكان كار زنجان", countyId: "1902", fields: ["SOCIAL_HARM_PREVENTION"] },
   { key: "D2", name: "انجمن حمایت کودکان کار زنجان", countyId: "1903" },
   { key: "D3", name: "کانون دوستداران طبیعت", countyId: "1905", fields: ["ENVIRONMENT"], phone: "0912 100 0002" },
-  { key: "D4", name: "انجمن محیط زیست سبز", countyId: "1906", fields: ["ENVIRONMENT"], registrationNumber: "۱۰۰", capabilities: [{ service: "پاکسازی طبیعت", field: "ENVIRONMENT", coverageCountyIds: ["1905"] }] },
-  { key: "D5", name: "جمعيت پيشگيري از اعتياد طارم", countyId: "1905", fields: ["SOCIAL_HARM_PREVENTION"], phone: "02434520003" },
-  { key: "Q1", name: "کانون جوانان داوطلب قزوین", countyId: "2601", fields: ["YOUTH"], phone: "09121000002", registrationNumber: "100", trainingNeeds: [{ topic: "نگارش طرح", urgency: "LOW", audience: "داوطلبان" }] },
-  { key: "I1", name: "انجمن دوستداران محیط زیست اصفهان", countyId: "1001", fields: ["ENVIRONMENT"], trainingNeeds: [{ topic: "حسابداري", urgency: "MEDIUM" }] },
+  {
+    key: "D4",
+    name: "انجمن محیط زیست سبز",
+    countyId: "1906",
+    fields: ["ENVIRONMENT"],
+    registrationNumber: "۱۰۰",
+    capabilities: [{ service: "پاکسازی طبیعت", field: "ENVIRONMENT", coverageCountyIds: ["1905"] }],
+  },
+  {
+    key: "D5",
+    name: "جمعيت پيشگيري از اعتياد طارم",
+    countyId: "1905",
+    fields: ["SOCIAL_HARM_PREVENTION"],
+    phone: "02434520003",
+  },
+  {
+    key: "Q1",
+    name: "کانون جوانان داوطلب قزوین",
+    countyId: "2601",
+    fields: ["YOUTH"],
+    phone: "09121000002",
+    registrationNumber: "100",
+    trainingNeeds: [{ topic: "نگارش طرح", urgency: "LOW", audience: "داوطلبان" }],
+  },
+  {
+    key: "I1",
+    name: "انجمن دوستداران محیط زیست اصفهان",
+    countyId: "1001",
+    fields: ["ENVIRONMENT"],
+    trainingNeeds: [{ topic: "حسابداري", urgency: "MEDIUM" }],
+  },
 ];
 
 /** Tehran (23): names with the spelling traps of real submissions, for the search table. No fields, no licences. */
@@ -67,12 +138,18 @@ beforeAll(async () => {
       registrationNumber: f.registrationNumber,
       status: f.status,
       fieldIds: (f.fields ?? []).map((code) => fieldIds[code]),
-      capabilities: f.capabilities?.map((c) => ({ service: c.service, fieldId: c.field ? fieldIds[c.field] : null, coverageCountyIds: c.coverageCountyIds })),
+      capabilities: f.capabilities?.map((c) => ({
+        service: c.service,
+        fieldId: c.field ? fieldIds[c.field] : null,
+        coverageCountyIds: c.coverageCountyIds,
+      })),
       trainingNeeds: f.trainingNeeds,
     });
   }
   const issue = async (key: string, issuedOn: string, expiresOn: string) => {
-    const result = await h.admin(`mutation($input: LicenceIssueInput!) { issueLicence(input: $input) { id } }`, { input: { ngoId: ids[key], number: `L-${key}`, authority: "GOVERNORATE", issuedOn, expiresOn } });
+    const result = await h.admin(`mutation($input: LicenceIssueInput!) { issueLicence(input: $input) { id } }`, {
+      input: { ngoId: ids[key], number: `L-${key}`, authority: "GOVERNORATE", issuedOn, expiresOn },
+    });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!.issueLicence.id as string;
   };
@@ -126,10 +203,14 @@ describe("Persian search on NGO names (normalisation + pg_trgm)", () => {
     ["انجمن حمایت کودکان کار زنجانی", "D2", "an extra letter (fuzzy)"],
   ];
 
-  it(`has at least 30 real-world variants (${variants.length})`, () => expect(variants.length).toBeGreaterThanOrEqual(30));
+  it(`has at least 30 real-world variants (${variants.length})`, () =>
+    expect(variants.length).toBeGreaterThanOrEqual(30));
 
   it.each(variants)("«%s» finds %s first (%s)", async (q, key) => {
-    const result = await h.admin(`query($q: String!) { ngos(filter: { q: $q }, limit: 10) { totalCount items { id name } } }`, { q });
+    const result = await h.admin(
+      `query($q: String!) { ngos(filter: { q: $q }, limit: 10) { totalCount items { id name } } }`,
+      { q },
+    );
     expect(result.errors).toBeUndefined();
     const items = result.data!.ngos.items as { id: string; name: string }[];
     expect(items.length).toBeGreaterThan(0);
@@ -150,22 +231,34 @@ describe("Persian search on NGO names (normalisation + pg_trgm)", () => {
     const ranked = await h.admin(`{ ngos(filter: { q: "جوانان داوطلب" }) { items { name } } }`);
     const names = ranked.data!.ngos.items.map((n: { name: string }) => n.name);
     expect(names.slice(0, 2).sort()).toEqual([nameOf("Z4"), nameOf("Q1")].sort());
-    const byName = await h.admin(`{ ngos(filter: { q: "جوانان داوطلب" }, sort: { field: "name", order: DESC }) { items { name } } }`);
+    const byName = await h.admin(
+      `{ ngos(filter: { q: "جوانان داوطلب" }, sort: { field: "name", order: DESC }) { items { name } } }`,
+    );
     const sorted = byName.data!.ngos.items.map((n: { name: string }) => normalizePersian(n.name));
     expect(sorted).toEqual([...sorted].sort().reverse());
   });
 
   it("also matches national ids and registration numbers typed in the search box", async () => {
-    const nationalId = (await h.admin(`query($id: ID!) { ngo(id: $id) { nationalId } }`, { id: ids.T7 })).data!.ngo.nationalId as string;
-    const byId = await h.admin(`query($q: String!) { ngos(filter: { q: $q }) { items { id } } }`, { q: nationalId.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]) });
+    const nationalId = (await h.admin(`query($id: ID!) { ngo(id: $id) { nationalId } }`, { id: ids.T7 })).data!.ngo
+      .nationalId as string;
+    const byId = await h.admin(`query($q: String!) { ngos(filter: { q: $q }) { items { id } } }`, {
+      q: nationalId.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]),
+    });
     expect(byId.data!.ngos.items).toEqual([{ id: ids.T7 }]);
   });
 
   it("scores hits in searchNgos, best first, with a threshold", async () => {
-    const result = await h.admin(`{ searchNgos(q: "انجمن حمایت کودکان کار", limit: 5) { similarity ngo { id name } } }`);
+    const result = await h.admin(
+      `{ searchNgos(q: "انجمن حمایت کودکان کار", limit: 5) { similarity ngo { id name } } }`,
+    );
     const hits = result.data!.searchNgos as { similarity: number; ngo: { id: string } }[];
     expect(hits[0]).toMatchObject({ similarity: 1, ngo: { id: ids.D2 } });
-    expect(hits.slice(1, 3).map((hit) => hit.ngo.id).sort()).toEqual([ids.Z2, ids.D1].sort());
+    expect(
+      hits
+        .slice(1, 3)
+        .map((hit) => hit.ngo.id)
+        .sort(),
+    ).toEqual([ids.Z2, ids.D1].sort());
     for (let i = 1; i < hits.length; i++) expect(hits[i].similarity).toBeLessThanOrEqual(hits[i - 1].similarity);
     const strict = await h.admin(`{ searchNgos(q: "انجمن حمایت کودکان کار", minSimilarity: 0.99) { ngo { id } } }`);
     expect(strict.data!.searchNgos).toEqual([{ ngo: { id: ids.D2 } }]);
@@ -174,7 +267,14 @@ describe("Persian search on NGO names (normalisation + pg_trgm)", () => {
   });
 });
 
-type Pair = { first: { id: string }; second: { id: string }; score: number; reasons: string[]; nameSimilarity: number; explanation: string };
+type Pair = {
+  first: { id: string };
+  second: { id: string };
+  score: number;
+  reasons: string[];
+  nameSimilarity: number;
+  explanation: string;
+};
 const pairKey = (a: string, b: string) => [ids[a], ids[b]].sort().join("|");
 const keyOfPair = (p: Pair) => [p.first.id, p.second.id].sort().join("|");
 const DUPLICATES = `query($min: Float) { duplicateNgoCandidates(minScore: $min, limit: 500) { first { id } second { id } score reasons nameSimilarity explanation } }`;
@@ -215,7 +315,9 @@ describe("duplicate candidates", () => {
       [pairKey("D5", "Z3"), pairKey("Z2", "D1"), pairKey("Z2", "D2"), pairKey("D1", "D2")].sort(),
     );
     const qazvin = await h.admin(`{ duplicateNgoCandidates(provinceId: "26") { first { id } second { id } } }`);
-    expect((qazvin.data!.duplicateNgoCandidates as Pair[]).map(keyOfPair).sort()).toEqual([pairKey("Z2", "Q1"), pairKey("D3", "Q1")].sort());
+    expect((qazvin.data!.duplicateNgoCandidates as Pair[]).map(keyOfPair).sort()).toEqual(
+      [pairKey("Z2", "Q1"), pairKey("D3", "Q1")].sort(),
+    );
     const province = await h.as({ role: Role.PROVINCE_OFFICER, provinceId: "19" });
     const zanjan = await province(DUPLICATES, { min: 0.5 });
     const keys = (zanjan.data!.duplicateNgoCandidates as Pair[]).map(keyOfPair);
@@ -228,15 +330,34 @@ describe("duplicate candidates", () => {
 
 describe("parallel work", () => {
   const PARALLEL = `query($province: ID, $county: ID, $field: ID, $min: Int) { parallelWork(provinceId: $province, countyId: $county, fieldId: $field, minNgos: $min) { countyId county { name } fieldId field { code } ngoCount ngoIds ngos { id } } }`;
-  type Group = { countyId: string; field: { code: string }; ngoCount: number; ngoIds: string[]; ngos: { id: string }[] };
-  const summary = (groups: Group[]) => groups.map((g) => `${g.countyId}:${g.field.code}:${g.ngoIds.map((id) => Object.keys(ids).find((k) => ids[k] === id)).sort().join("+")}`).sort();
+  type Group = {
+    countyId: string;
+    field: { code: string };
+    ngoCount: number;
+    ngoIds: string[];
+    ngos: { id: string }[];
+  };
+  const summary = (groups: Group[]) =>
+    groups
+      .map(
+        (g) =>
+          `${g.countyId}:${g.field.code}:${g.ngoIds
+            .map((id) => Object.keys(ids).find((k) => ids[k] === id))
+            .sort()
+            .join("+")}`,
+      )
+      .sort();
 
   it("lists counties covered by several active NGOs of one field, from home counties and capability coverage", async () => {
     const result = await h.admin(PARALLEL, {});
     expect(result.errors).toBeUndefined();
     // Z3 covers 1901 through a capability in its field; Z4 through a capability without a field (all its fields);
     // Z5 also covers 1901 but is inactive; D4 covers D3's county 1905.
-    expect(summary(result.data!.parallelWork)).toEqual(["1901:SOCIAL_HARM_PREVENTION:Z2+Z3", "1901:YOUTH:Z1+Z4", "1905:ENVIRONMENT:D3+D4"]);
+    expect(summary(result.data!.parallelWork)).toEqual([
+      "1901:SOCIAL_HARM_PREVENTION:Z2+Z3",
+      "1901:YOUTH:Z1+Z4",
+      "1905:ENVIRONMENT:D3+D4",
+    ]);
     for (const group of result.data!.parallelWork as Group[]) {
       expect(group.ngoCount).toBe(group.ngoIds.length);
       expect(group.ngos.map((n) => n.id).sort()).toEqual([...group.ngoIds].sort());
@@ -244,8 +365,12 @@ describe("parallel work", () => {
   });
 
   it("filters by county, field and size, and stays within the user's territory", async () => {
-    expect(summary((await h.admin(PARALLEL, { county: "1905" })).data!.parallelWork)).toEqual(["1905:ENVIRONMENT:D3+D4"]);
-    expect(summary((await h.admin(PARALLEL, { field: fieldIds.YOUTH })).data!.parallelWork)).toEqual(["1901:YOUTH:Z1+Z4"]);
+    expect(summary((await h.admin(PARALLEL, { county: "1905" })).data!.parallelWork)).toEqual([
+      "1905:ENVIRONMENT:D3+D4",
+    ]);
+    expect(summary((await h.admin(PARALLEL, { field: fieldIds.YOUTH })).data!.parallelWork)).toEqual([
+      "1901:YOUTH:Z1+Z4",
+    ]);
     expect((await h.admin(PARALLEL, { min: 3 })).data!.parallelWork).toEqual([]);
     expect((await h.admin(PARALLEL, { province: "10" })).data!.parallelWork).toEqual([]);
     expect(errorOf(await h.admin(PARALLEL, { min: 1 }))?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -259,7 +384,8 @@ describe("parallel work", () => {
 describe("analyst queries", () => {
   const COUNTS = `query($by: NgoCountDimension!, $filter: NgoFilter) { ngoCounts(groupBy: $by, filter: $filter) { key label count province { id } county { id } field { code } } }`;
   type Count = { key: string | null; label: string; count: number; field: { code: string } | null };
-  const asMap = (rows: Count[], keyOf: (row: Count) => string | null = (r) => r.key) => Object.fromEntries(rows.map((r) => [keyOf(r) ?? "∅", r.count]));
+  const asMap = (rows: Count[], keyOf: (row: Count) => string | null = (r) => r.key) =>
+    Object.fromEntries(rows.map((r) => [keyOf(r) ?? "∅", r.count]));
   const T = SEARCH.length;
 
   it("counts NGOs by province, county, field, licence state and status", async () => {
@@ -272,18 +398,34 @@ describe("analyst queries", () => {
     expect(counties.find((c) => c.key === "1902")!.label).toBe("ابهر");
 
     const fields = (await h.admin(COUNTS, { by: "FIELD" })).data!.ngoCounts as Count[];
-    expect(asMap(fields, (r) => r.field?.code ?? null)).toEqual({ YOUTH: 3, SOCIAL_HARM_PREVENTION: 4, CHILDREN: 1, CHARITY: 1, ENVIRONMENT: 3, "∅": 1 + T });
+    expect(asMap(fields, (r) => r.field?.code ?? null)).toEqual({
+      YOUTH: 3,
+      SOCIAL_HARM_PREVENTION: 4,
+      CHILDREN: 1,
+      CHARITY: 1,
+      ENVIRONMENT: 3,
+      "∅": 1 + T,
+    });
     expect(fields.find((f) => f.key === null)!.label).toBe("بدون حوزه فعالیت");
 
-    const activeZanjan = (await h.admin(COUNTS, { by: "FIELD", filter: { provinceId: "19", status: "ACTIVE" } })).data!.ngoCounts as Count[];
-    expect(asMap(activeZanjan, (r) => r.field?.code ?? null)).toEqual({ YOUTH: 2, SOCIAL_HARM_PREVENTION: 4, CHILDREN: 1, ENVIRONMENT: 2, "∅": 1 });
+    const activeZanjan = (await h.admin(COUNTS, { by: "FIELD", filter: { provinceId: "19", status: "ACTIVE" } })).data!
+      .ngoCounts as Count[];
+    expect(asMap(activeZanjan, (r) => r.field?.code ?? null)).toEqual({
+      YOUTH: 2,
+      SOCIAL_HARM_PREVENTION: 4,
+      CHILDREN: 1,
+      ENVIRONMENT: 2,
+      "∅": 1,
+    });
 
     const licences = (await h.admin(COUNTS, { by: "LICENCE_STATE" })).data!.ngoCounts as Count[];
     expect(asMap(licences)).toEqual({ ACTIVE: 1, EXPIRING: 1, EXPIRED: 1, NONE: 11 + T - 2 });
     expect(licences[0]).toMatchObject({ key: "NONE", label: "بدون پروانه" });
 
     expect(asMap((await h.admin(COUNTS, { by: "STATUS" })).data!.ngoCounts)).toEqual({ ACTIVE: 11 + T, INACTIVE: 1 });
-    expect(asMap((await h.admin(COUNTS, { by: "COUNTY", filter: { fieldId: fieldIds.YOUTH } })).data!.ngoCounts)).toEqual({ "1901": 1, "1902": 1, "2601": 1 });
+    expect(
+      asMap((await h.admin(COUNTS, { by: "COUNTY", filter: { fieldId: fieldIds.YOUTH } })).data!.ngoCounts),
+    ).toEqual({ "1901": 1, "1902": 1, "2601": 1 });
   });
 
   it("counts within the user's territory", async () => {
@@ -291,12 +433,19 @@ describe("analyst queries", () => {
     expect(asMap((await county(COUNTS, { by: "PROVINCE" })).data!.ngoCounts)).toEqual({ "19": 2 });
     expect(asMap((await county(COUNTS, { by: "LICENCE_STATE" })).data!.ngoCounts)).toEqual({ ACTIVE: 1, EXPIRING: 1 });
     const analyst = await h.as({ role: Role.ANALYST, provinceId: "26" });
-    expect(asMap((await analyst(COUNTS, { by: "FIELD" })).data!.ngoCounts, (r) => r.field?.code ?? null)).toEqual({ YOUTH: 1 });
+    expect(asMap((await analyst(COUNTS, { by: "FIELD" })).data!.ngoCounts, (r) => r.field?.code ?? null)).toEqual({
+      YOUTH: 1,
+    });
   });
 
   it("lists the licences expiring in the next N days", async () => {
-    const result = await h.admin(`{ a: expiringLicences(days: 30) { totalCount items { id ngo { id } daysToExpiry } } b: expiringLicences(days: 19) { totalCount } c: expiringLicences { totalCount } }`);
-    expect(result.data!.a).toEqual({ totalCount: 1, items: [{ id: ids.licenceZ2, ngo: { id: ids.Z2 }, daysToExpiry: 20 }] });
+    const result = await h.admin(
+      `{ a: expiringLicences(days: 30) { totalCount items { id ngo { id } daysToExpiry } } b: expiringLicences(days: 19) { totalCount } c: expiringLicences { totalCount } }`,
+    );
+    expect(result.data!.a).toEqual({
+      totalCount: 1,
+      items: [{ id: ids.licenceZ2, ngo: { id: ids.Z2 }, daysToExpiry: 20 }],
+    });
     expect(result.data!.b.totalCount).toBe(0);
     expect(result.data!.c.totalCount).toBe(1);
     const isfahan = await h.as({ role: Role.PROVINCE_OFFICER, provinceId: "10" });
@@ -304,8 +453,18 @@ describe("analyst queries", () => {
   });
 
   const SUMMARY = `query($filter: TrainingNeedSummaryFilter, $by: Boolean) { trainingNeedSummary(filter: $filter, byProvince: $by) { topic topicKey provinceId province { name } ngoCount highUrgency mediumUrgency lowUrgency audiences } }`;
-  type Row = { topic: string; topicKey: string; provinceId: string | null; ngoCount: number; highUrgency: number; mediumUrgency: number; lowUrgency: number; audiences: string[] };
-  const rowsOf = (rows: Row[]) => rows.map((r) => [r.topic, r.provinceId, r.ngoCount, r.highUrgency, r.mediumUrgency, r.lowUrgency]);
+  type Row = {
+    topic: string;
+    topicKey: string;
+    provinceId: string | null;
+    ngoCount: number;
+    highUrgency: number;
+    mediumUrgency: number;
+    lowUrgency: number;
+    audiences: string[];
+  };
+  const rowsOf = (rows: Row[]) =>
+    rows.map((r) => [r.topic, r.provinceId, r.ngoCount, r.highUrgency, r.mediumUrgency, r.lowUrgency]);
 
   it("aggregates training needs by topic (spelling variants together) and province", async () => {
     const result = await h.admin(SUMMARY, {});
@@ -317,7 +476,11 @@ describe("analyst queries", () => {
       ["حسابداری", "19", 1, 0, 0, 1],
       ["نگارش طرح", "26", 1, 0, 0, 1],
     ]);
-    expect(result.data!.trainingNeedSummary[0]).toMatchObject({ topicKey: "نگارشطرح", province: { name: "زنجان" }, audiences: ["هیئت‌مدیره"] });
+    expect(result.data!.trainingNeedSummary[0]).toMatchObject({
+      topicKey: "نگارشطرح",
+      province: { name: "زنجان" },
+      audiences: ["هیئت‌مدیره"],
+    });
     const national = await h.admin(SUMMARY, { by: false });
     expect(rowsOf(national.data!.trainingNeedSummary)).toEqual([
       ["نگارش طرح", null, 4, 2, 1, 1],

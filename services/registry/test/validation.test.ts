@@ -5,9 +5,12 @@ describe("NGO field validation", () => {
     expect(isValidLegalNationalId(id)).toBe(true);
   });
 
-  it.each(["14905484271", "1490548427", "149054842700", "abcdefghijk", "00000000000"])("refuses the national id %s", (id) => {
-    expect(isValidLegalNationalId(id)).toBe(false);
-  });
+  it.each(["14905484271", "1490548427", "149054842700", "abcdefghijk", "00000000000"])(
+    "refuses the national id %s",
+    (id) => {
+      expect(isValidLegalNationalId(id)).toBe(false);
+    },
+  );
 
   it.each([
     ["09121234567", "09121234567"],

@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
 /** An item on a meeting's agenda: the topic, the social harm it addresses and the NGO demand it answers, if any. */
-@ObjectType({ description: "An agenda item of a meeting (دستور جلسه): its topic, the social harm it addresses and the NGO demand it answers, if any." })
+@ObjectType({
+  description:
+    "An agenda item of a meeting (دستور جلسه): its topic, the social harm it addresses and the NGO demand it answers, if any.",
+})
 @Entity({ name: "agenda_item" })
 export class AgendaItem extends Versioned {
   @Field(() => ID, { description: "Identifier of the agenda item (UUID)." })

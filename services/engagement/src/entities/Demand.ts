@@ -32,7 +32,8 @@ export enum DemandStatus {
 }
 registerEnumType(DemandStatus, {
   name: "DemandStatus",
-  description: "Where a demand is: RAISED → UNDER_REVIEW → RESOLVED or REJECTED (RAISED may be answered directly). RESOLVED and REJECTED need the response and its date.",
+  description:
+    "Where a demand is: RAISED → UNDER_REVIEW → RESOLVED or REJECTED (RAISED may be answered directly). RESOLVED and REJECTED need the response and its date.",
   valuesConfig: {
     RAISED: { description: "Raised by the NGO (طرح‌شده)." },
     UNDER_REVIEW: { description: "The agency is looking into it (در حال پیگیری)." },
@@ -42,7 +43,10 @@ registerEnumType(DemandStatus, {
 });
 
 /** A demand or problem an NGO raises (مطالبه / مشکل), in a meeting or on its own, routed to an agency. */
-@ObjectType({ description: "A demand or problem raised by an NGO (مطالبه), in a meeting or on its own, routed to an agency, with its response. Territory: the one given (the NGO's)." })
+@ObjectType({
+  description:
+    "A demand or problem raised by an NGO (مطالبه), in a meeting or on its own, routed to an agency, with its response. Territory: the one given (the NGO's).",
+})
 @Entity({ name: "demand" })
 export class Demand extends Versioned {
   @Field(() => ID, { description: "Identifier of the demand (UUID)." })
@@ -59,7 +63,10 @@ export class Demand extends Versioned {
   @Column({ type: "varchar", length: 2 })
   provinceId!: string;
 
-  @Field(() => ID, { nullable: true, description: "County code of the demand's territory; empty for a provincial one." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "County code of the demand's territory; empty for a provincial one.",
+  })
   @Index()
   @Column({ type: "varchar", length: 4, nullable: true })
   countyId!: string | null;
@@ -102,7 +109,10 @@ export class Demand extends Versioned {
   @Column({ type: "text", nullable: true })
   response!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Day of the response (RESOLVED or REJECTED): the demand counts as answered from this day." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Day of the response (RESOLVED or REJECTED): the demand counts as answered from this day.",
+  })
   @Column({ type: "date", nullable: true })
   respondedOn!: string | null;
 

@@ -15,7 +15,10 @@ registerEnumType(MeetingKind, {
   name: "MeetingKind",
   description: "What kind of meeting it is.",
   valuesConfig: {
-    QUARTERLY_PROBLEM_CENTRED: { description: "Quarterly problem-centred meeting of a county governor or provincial manager with NGOs (نشست فصلی مسئله‌محور)." },
+    QUARTERLY_PROBLEM_CENTRED: {
+      description:
+        "Quarterly problem-centred meeting of a county governor or provincial manager with NGOs (نشست فصلی مسئله‌محور).",
+    },
     NGO_EXCHANGE: { description: "Monthly NGO-to-NGO experience exchange (نشست ماهانه تبادل تجربه)." },
     WORKING_GROUP_SESSION: { description: "A session of a working group or committee (جلسه کارگروه)." },
     COUNCIL: { description: "A council meeting, e.g. the NGO support and development council (شورا)." },
@@ -44,7 +47,8 @@ export enum MeetingLevel {
 }
 registerEnumType(MeetingLevel, {
   name: "MeetingLevel",
-  description: "Whether a meeting is held at the level of a province or of a county (derived from whether a county is given).",
+  description:
+    "Whether a meeting is held at the level of a province or of a county (derived from whether a county is given).",
   valuesConfig: {
     PROVINCE: { description: "Provincial meeting (استانی): no county." },
     COUNTY: { description: "County meeting (شهرستانی)." },
@@ -75,7 +79,10 @@ export class Meeting extends Versioned {
   @Column({ type: "varchar", length: 2 })
   provinceId!: string;
 
-  @Field(() => ID, { nullable: true, description: "County code for a county-level meeting; empty for a provincial one." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "County code for a county-level meeting; empty for a provincial one.",
+  })
   @Index()
   @Column({ type: "varchar", length: 4, nullable: true })
   countyId!: string | null;
@@ -90,25 +97,38 @@ export class Meeting extends Versioned {
   @Column({ type: "uuid", nullable: true })
   organisingAgencyId!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Where the meeting is held, as typed (e.g. «سالن جلسات فرمانداری»)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the meeting is held, as typed (e.g. «سالن جلسات فرمانداری»).",
+  })
   @Column({ type: "text", nullable: true })
   venue!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Id of the NGO House (registry) where the meeting is held, if it is held in one." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Id of the NGO House (registry) where the meeting is held, if it is held in one.",
+  })
   @Column({ type: "uuid", nullable: true })
   venueNgoHouseId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The working group whose session this is (kind WORKING_GROUP_SESSION)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The working group whose session this is (kind WORKING_GROUP_SESSION).",
+  })
   @Index()
   @Column({ type: "uuid", nullable: true })
   workingGroupId!: string | null;
 
-  @Field(() => MeetingLevel, { description: "PROVINCE for a provincial meeting, COUNTY for a county meeting (from `countyId`)." })
+  @Field(() => MeetingLevel, {
+    description: "PROVINCE for a provincial meeting, COUNTY for a county meeting (from `countyId`).",
+  })
   get level(): MeetingLevel {
     return this.countyId ? MeetingLevel.COUNTY : MeetingLevel.PROVINCE;
   }
 
-  @Field(() => DateScalar, { description: "The meeting's calendar day on Tehran's clock (held time, else scheduled time)." })
+  @Field(() => DateScalar, {
+    description: "The meeting's calendar day on Tehran's clock (held time, else scheduled time).",
+  })
   get meetingDate(): string {
     return tehranDay(this.heldAt ?? this.scheduledAt);
   }
@@ -117,7 +137,10 @@ export class Meeting extends Versioned {
   @Column({ type: "timestamptz" })
   scheduledAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: "When the meeting was actually held (UTC); set when status is HELD." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the meeting was actually held (UTC); set when status is HELD.",
+  })
   @Column({ type: "timestamptz", nullable: true })
   heldAt!: Date | null;
 
@@ -138,7 +161,9 @@ export class Meeting extends Versioned {
     return jalaliQuarterOf(this.heldAt ?? this.scheduledAt).year;
   }
 
-  @Field(() => Int, { description: "Jalali quarter 1–4 of the meeting (held time, else scheduled time), on Tehran's clock." })
+  @Field(() => Int, {
+    description: "Jalali quarter 1–4 of the meeting (held time, else scheduled time), on Tehran's clock.",
+  })
   get jalaliQuarter(): number {
     return jalaliQuarterOf(this.heldAt ?? this.scheduledAt).quarter;
   }

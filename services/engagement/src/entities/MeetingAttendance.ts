@@ -15,7 +15,9 @@ import { Meeting } from "./Meeting";
 @Entity({ name: "meeting_attendance" })
 @Index("meeting_attendance_meeting_ngo_unique", ["meetingId", "ngoId"], { unique: true })
 export class MeetingAttendance {
-  @Field(() => ID, { description: "Identifier of the attendance row (UUID); stable while the NGO stays on the meeting's list." })
+  @Field(() => ID, {
+    description: "Identifier of the attendance row (UUID); stable while the NGO stays on the meeting's list.",
+  })
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 

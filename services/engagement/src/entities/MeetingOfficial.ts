@@ -2,7 +2,10 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /** An official (a registry manager) present at a meeting, with the role or title in which they attended. */
-@ObjectType({ description: "An official present at a meeting (مسئول حاضر در نشست): a registry manager, with the role in which they attended." })
+@ObjectType({
+  description:
+    "An official present at a meeting (مسئول حاضر در نشست): a registry manager, with the role in which they attended.",
+})
 @Entity({ name: "meeting_official" })
 @Index("meeting_official_meeting_manager_unique", ["meetingId", "managerId"], { unique: true })
 export class MeetingOfficial {

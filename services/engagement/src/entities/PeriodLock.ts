@@ -5,7 +5,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeor
  * A locked evaluation period: once the evaluation cycle of a Jalali year is FINAL, the evaluation service locks
  * the year (for a province, or the whole country) and engagement records dated in it can no longer change.
  */
-@ObjectType({ description: "A locked evaluation period (دوره ارزیابی قفل‌شده): a Jalali year, for one province or the whole country. Engagement records dated in it cannot be changed (code LOCKED)." })
+@ObjectType({
+  description:
+    "A locked evaluation period (دوره ارزیابی قفل‌شده): a Jalali year, for one province or the whole country. Engagement records dated in it cannot be changed (code LOCKED).",
+})
 @Entity({ name: "engagement_period_lock" })
 export class EngagementPeriodLock {
   @Field(() => ID, { description: "Identifier of the lock (UUID)." })

@@ -12,7 +12,8 @@ export enum ProjectStatus {
 }
 registerEnumType(ProjectStatus, {
   name: "ProjectStatus",
-  description: "Where a project is: PLANNED → ACTIVE ⇄ STALLED → FINISHED; PLANNED, ACTIVE or STALLED → ABANDONED. FINISHED and ABANDONED are final.",
+  description:
+    "Where a project is: PLANNED → ACTIVE ⇄ STALLED → FINISHED; PLANNED, ACTIVE or STALLED → ABANDONED. FINISHED and ABANDONED are final.",
   valuesConfig: {
     PLANNED: { description: "Defined, not started (تعریف‌شده)." },
     ACTIVE: { description: "Under way (در حال اجرا)." },
@@ -25,7 +26,10 @@ registerEnumType(ProjectStatus, {
 export const UNFINISHED_PROJECT_STATUSES = [ProjectStatus.PLANNED, ProjectStatus.ACTIVE, ProjectStatus.STALLED];
 
 /** An operational action of agencies in an informal settlement, defined by a working group (seed 003). */
-@ObjectType({ description: "A project (پروژه / اقدام عملیاتی) of agencies with partner NGOs, usually in an informal settlement, defined by a working group and followed up until finished." })
+@ObjectType({
+  description:
+    "A project (پروژه / اقدام عملیاتی) of agencies with partner NGOs, usually in an informal settlement, defined by a working group and followed up until finished.",
+})
 @Entity({ name: "project" })
 export class Project extends Versioned {
   @Field(() => ID, { description: "Identifier of the project (UUID)." })
@@ -48,7 +52,10 @@ export class Project extends Versioned {
   @Column({ type: "uuid", nullable: true })
   workingGroupId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The informal-settlement area or neighbourhood (registry `InformalSettlementArea` id)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The informal-settlement area or neighbourhood (registry `InformalSettlementArea` id).",
+  })
   @Index()
   @Column({ type: "uuid", nullable: true })
   areaId!: string | null;

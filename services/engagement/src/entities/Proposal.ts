@@ -12,7 +12,8 @@ export enum ProposalStatus {
 }
 registerEnumType(ProposalStatus, {
   name: "ProposalStatus",
-  description: "Where a proposal is: SUBMITTED → UNDER_REVIEW → ACCEPTED or REJECTED; ACCEPTED → IMPLEMENTED. Other changes are refused (INVALID_TRANSITION).",
+  description:
+    "Where a proposal is: SUBMITTED → UNDER_REVIEW → ACCEPTED or REJECTED; ACCEPTED → IMPLEMENTED. Other changes are refused (INVALID_TRANSITION).",
   valuesConfig: {
     SUBMITTED: { description: "Submitted by the NGO (ارسال‌شده)." },
     UNDER_REVIEW: { description: "The agency is reviewing it (در حال بررسی)." },
@@ -23,7 +24,10 @@ registerEnumType(ProposalStatus, {
 });
 
 /** A plan an NGO submits to an agency or council (طرح / پیشنهاد). */
-@ObjectType({ description: "A proposal or plan (طرح) an NGO submitted to an agency or council, with the agency's dated response. Territory: the one given (the NGO's)." })
+@ObjectType({
+  description:
+    "A proposal or plan (طرح) an NGO submitted to an agency or council, with the agency's dated response. Territory: the one given (the NGO's).",
+})
 @Entity({ name: "proposal" })
 export class Proposal extends Versioned {
   @Field(() => ID, { description: "Identifier of the proposal (UUID)." })
@@ -40,7 +44,10 @@ export class Proposal extends Versioned {
   @Column({ type: "varchar", length: 2 })
   provinceId!: string;
 
-  @Field(() => ID, { nullable: true, description: "County code of the proposal's territory; empty for a provincial one." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "County code of the proposal's territory; empty for a provincial one.",
+  })
   @Index()
   @Column({ type: "varchar", length: 4, nullable: true })
   countyId!: string | null;
@@ -50,7 +57,10 @@ export class Proposal extends Versioned {
   @Column({ type: "uuid", nullable: true })
   agencyId!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The council it was submitted to, as typed (e.g. «شورای حمایت و توسعه سمن‌ها»), when not an agency." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The council it was submitted to, as typed (e.g. «شورای حمایت و توسعه سمن‌ها»), when not an agency.",
+  })
   @Column({ type: "text", nullable: true })
   councilName!: string | null;
 
@@ -65,7 +75,10 @@ export class Proposal extends Versioned {
   @Column({ type: "text", nullable: true })
   summary!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Code of the field of activity (registry taxonomy, e.g. `YOUTH`)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Code of the field of activity (registry taxonomy, e.g. `YOUTH`).",
+  })
   @Index()
   @Column({ type: "varchar", length: 40, nullable: true })
   fieldCode!: string | null;
@@ -92,7 +105,11 @@ export class Proposal extends Versioned {
   @Column({ type: "text", nullable: true })
   response!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Day of the agency's response (acceptance or rejection): the proposal counts as answered from this day." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Day of the agency's response (acceptance or rejection): the proposal counts as answered from this day.",
+  })
   @Column({ type: "date", nullable: true })
   respondedOn!: string | null;
 

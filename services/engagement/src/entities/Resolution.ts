@@ -11,7 +11,8 @@ export enum ResolutionStatus {
 }
 registerEnumType(ResolutionStatus, {
   name: "ResolutionStatus",
-  description: "The recorded status of a resolution. OPEN → IN_PROGRESS → DONE; OPEN or IN_PROGRESS → CANCELLED; DONE → IN_PROGRESS reopens. Overdue is derived, see `ResolutionFollowUpStatus`.",
+  description:
+    "The recorded status of a resolution. OPEN → IN_PROGRESS → DONE; OPEN or IN_PROGRESS → CANCELLED; DONE → IN_PROGRESS reopens. Overdue is derived, see `ResolutionFollowUpStatus`.",
   valuesConfig: {
     OPEN: { description: "Adopted, no action yet (باز)." },
     IN_PROGRESS: { description: "Being carried out (در حال اجرا)." },
@@ -29,7 +30,8 @@ export enum ResolutionFollowUpStatus {
 }
 registerEnumType(ResolutionFollowUpStatus, {
   name: "ResolutionFollowUpStatus",
-  description: "The status a follow-up board shows: the recorded status, except that an OPEN or IN_PROGRESS resolution past its deadline (Tehran today) is OVERDUE.",
+  description:
+    "The status a follow-up board shows: the recorded status, except that an OPEN or IN_PROGRESS resolution past its deadline (Tehran today) is OVERDUE.",
   valuesConfig: {
     OPEN: { description: "Open, deadline not passed (or none)." },
     IN_PROGRESS: { description: "In progress, deadline not passed (or none)." },
@@ -43,7 +45,10 @@ registerEnumType(ResolutionFollowUpStatus, {
 export const PENDING_RESOLUTION_STATUSES = [ResolutionStatus.OPEN, ResolutionStatus.IN_PROGRESS];
 
 /** A decision of a meeting (مصوبه) with an owner and a deadline, followed up until done. */
-@ObjectType({ description: "A resolution of a meeting (مصوبه): text, owner agency and/or manager, deadline and follow-up. Takes the meeting's territory." })
+@ObjectType({
+  description:
+    "A resolution of a meeting (مصوبه): text, owner agency and/or manager, deadline and follow-up. Takes the meeting's territory.",
+})
 @Entity({ name: "resolution" })
 export class Resolution extends Versioned {
   @Field(() => ID, { description: "Identifier of the resolution (UUID)." })
@@ -82,7 +87,10 @@ export class Resolution extends Versioned {
   @Column({ type: "uuid", nullable: true })
   ownerManagerId!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Deadline (a calendar day); without one the resolution is never overdue." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Deadline (a calendar day); without one the resolution is never overdue.",
+  })
   @Index()
   @Column({ type: "date", nullable: true })
   deadline!: string | null;
@@ -112,17 +120,25 @@ export class Resolution extends Versioned {
     return PENDING_RESOLUTION_STATUSES.includes(this.status) && this.deadline !== null && this.deadline < tehranToday();
   }
 
-  @Field(() => ResolutionFollowUpStatus, { description: "Recorded status, or OVERDUE when not done past the deadline." })
+  @Field(() => ResolutionFollowUpStatus, {
+    description: "Recorded status, or OVERDUE when not done past the deadline.",
+  })
   get followUpStatus(): ResolutionFollowUpStatus {
     return this.overdue ? ResolutionFollowUpStatus.OVERDUE : (this.status as unknown as ResolutionFollowUpStatus);
   }
 
-  @Field(() => Int, { nullable: true, description: "Days past the deadline for an overdue resolution (Tehran today); empty otherwise." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Days past the deadline for an overdue resolution (Tehran today); empty otherwise.",
+  })
   get daysOverdue(): number | null {
     return this.overdue ? daysBetween(this.deadline!, tehranToday()) : null;
   }
 
-  @Field(() => Boolean, { nullable: true, description: "For a DONE resolution with a deadline: whether it was done by the deadline (inclusive)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "For a DONE resolution with a deadline: whether it was done by the deadline (inclusive).",
+  })
   get doneOnTime(): boolean | null {
     if (this.status !== ResolutionStatus.DONE || !this.deadline || !this.completedOn) return null;
     return this.completedOn <= this.deadline;
@@ -150,11 +166,17 @@ export class ResolutionUpdate {
   @Column({ type: "text" })
   note!: string;
 
-  @Field(() => ResolutionStatus, { nullable: true, description: "Status before the update, when it changed the status." })
+  @Field(() => ResolutionStatus, {
+    nullable: true,
+    description: "Status before the update, when it changed the status.",
+  })
   @Column({ type: "varchar", length: 16, nullable: true })
   statusBefore!: ResolutionStatus | null;
 
-  @Field(() => ResolutionStatus, { nullable: true, description: "Status after the update, when it changed the status." })
+  @Field(() => ResolutionStatus, {
+    nullable: true,
+    description: "Status after the update, when it changed the status.",
+  })
   @Column({ type: "varchar", length: 16, nullable: true })
   statusAfter!: ResolutionStatus | null;
 

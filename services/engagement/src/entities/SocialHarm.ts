@@ -7,7 +7,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  * «۲۰ آسیب اجتماعی در کشور شناسایی شده است»). Agenda items name the harm they address.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A social harm (آسیب اجتماعی) of the national catalogue, e.g. addiction, divorce, child labour, marginalisation; agenda items address them." })
+@ObjectType({
+  description:
+    "A social harm (آسیب اجتماعی) of the national catalogue, e.g. addiction, divorce, child labour, marginalisation; agenda items address them.",
+})
 @Entity({ name: "social_harm" })
 export class SocialHarm extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the harm (UUID; fixed for the seeded harms)." })
@@ -35,7 +38,9 @@ export class SocialHarm extends Versioned {
   @Column({ type: "integer", default: 0 })
   sortOrder!: number;
 
-  @Field({ description: "Whether the harm can still be chosen for new agenda items (retired harms stay on old items)." })
+  @Field({
+    description: "Whether the harm can still be chosen for new agenda items (retired harms stay on old items).",
+  })
   @Column({ type: "boolean", default: true })
   active!: boolean;
 

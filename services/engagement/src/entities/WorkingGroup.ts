@@ -33,11 +33,17 @@ export enum WorkingGroupMemberKind {
 registerEnumType(WorkingGroupMemberKind, {
   name: "WorkingGroupMemberKind",
   description: "Whether a working-group member is an agency or an NGO.",
-  valuesConfig: { AGENCY: { description: "An executive agency (دستگاه اجرایی)." }, NGO: { description: "An NGO (سمن)." } },
+  valuesConfig: {
+    AGENCY: { description: "An executive agency (دستگاه اجرایی)." },
+    NGO: { description: "An NGO (سمن)." },
+  },
 });
 
 /** A standing group of agencies and NGOs on one specialty (کارگروه تخصصی / کمیته). */
-@ObjectType({ description: "A working group or committee (کارگروه تخصصی): agencies and NGOs of one specialty, its sessions and the projects it defines." })
+@ObjectType({
+  description:
+    "A working group or committee (کارگروه تخصصی): agencies and NGOs of one specialty, its sessions and the projects it defines.",
+})
 @Entity({ name: "working_group" })
 export class WorkingGroup extends Versioned {
   @Field(() => ID, { description: "Identifier of the working group (UUID)." })
@@ -55,7 +61,10 @@ export class WorkingGroup extends Versioned {
   @Column({ type: "varchar", length: 16 })
   dimension!: WorkingGroupDimension;
 
-  @Field(() => String, { nullable: true, description: "Parent body, as typed (e.g. «دبیرخانه توانمندسازی نواحی ناکارآمد شهری استان قزوین»)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Parent body, as typed (e.g. «دبیرخانه توانمندسازی نواحی ناکارآمد شهری استان قزوین»).",
+  })
   @Column({ type: "text", nullable: true })
   parentBody!: string | null;
 

@@ -2,26 +2,131 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** The social-harm catalogue as first seeded. Frozen: the literal rows this migration inserts (id, code, name, name_normalized, description, sort_order). */
 const SOCIAL_HARM_ROWS: [string, string, string, string, string | null, number][] = [
-  ["48502929-4dbe-582d-a1c9-623680bd77ea", "ADDICTION", "اعتیاد", "اعتیاد", "مصرف و وابستگی به مواد مخدر و روان‌گردان", 1],
-  ["0f9d8dea-061e-543e-be83-d4cc92316816", "ALCOHOL_USE", "مصرف الکل", "مصرفالکل", "مصرف مشروبات الکلی و مسمومیت‌های ناشی از آن", 2],
+  [
+    "48502929-4dbe-582d-a1c9-623680bd77ea",
+    "ADDICTION",
+    "اعتیاد",
+    "اعتیاد",
+    "مصرف و وابستگی به مواد مخدر و روان‌گردان",
+    1,
+  ],
+  [
+    "0f9d8dea-061e-543e-be83-d4cc92316816",
+    "ALCOHOL_USE",
+    "مصرف الکل",
+    "مصرفالکل",
+    "مصرف مشروبات الکلی و مسمومیت‌های ناشی از آن",
+    2,
+  ],
   ["217e6a02-c3d1-52fa-b13c-81e62d9bf2dc", "DIVORCE", "طلاق", "طلاق", "طلاق و گسست خانواده؛ تحکیم بنیان خانواده", 3],
-  ["0522c33c-884a-504d-8f78-334646369b07", "DOMESTIC_VIOLENCE", "همسرآزاری و خشونت خانگی", "همسرآزاریوخشونتخانگی", "خشونت جسمی، روانی و اقتصادی در خانواده", 4],
-  ["751db9cd-9b2f-5d42-ae43-f0a1d59fe5a1", "CHILD_ABUSE", "کودک‌آزاری", "کودکآزاری", "آزار جسمی، روانی و غفلت از کودکان", 5],
-  ["7e5b2393-d0d7-5ba8-aec4-dfa0503b10cd", "ELDER_ABUSE", "سالمندآزاری", "سالمندآزاری", "آزار و بی‌توجهی به سالمندان", 6],
-  ["aa0422b1-3284-5d14-b911-1c4335dbc952", "CHILD_LABOUR", "کودکان کار و خیابان", "کودکانکاروخیابان", "کار کودکان و حضور کودکان در خیابان", 7],
-  ["923c396c-8287-5288-b1aa-248a22132c38", "MARGINALISATION", "حاشیه‌نشینی", "حاشیهنشینی", "سکونتگاه‌های غیررسمی و نواحی ناکارآمد شهری", 8],
+  [
+    "0522c33c-884a-504d-8f78-334646369b07",
+    "DOMESTIC_VIOLENCE",
+    "همسرآزاری و خشونت خانگی",
+    "همسرآزاریوخشونتخانگی",
+    "خشونت جسمی، روانی و اقتصادی در خانواده",
+    4,
+  ],
+  [
+    "751db9cd-9b2f-5d42-ae43-f0a1d59fe5a1",
+    "CHILD_ABUSE",
+    "کودک‌آزاری",
+    "کودکآزاری",
+    "آزار جسمی، روانی و غفلت از کودکان",
+    5,
+  ],
+  [
+    "7e5b2393-d0d7-5ba8-aec4-dfa0503b10cd",
+    "ELDER_ABUSE",
+    "سالمندآزاری",
+    "سالمندآزاری",
+    "آزار و بی‌توجهی به سالمندان",
+    6,
+  ],
+  [
+    "aa0422b1-3284-5d14-b911-1c4335dbc952",
+    "CHILD_LABOUR",
+    "کودکان کار و خیابان",
+    "کودکانکاروخیابان",
+    "کار کودکان و حضور کودکان در خیابان",
+    7,
+  ],
+  [
+    "923c396c-8287-5288-b1aa-248a22132c38",
+    "MARGINALISATION",
+    "حاشیه‌نشینی",
+    "حاشیهنشینی",
+    "سکونتگاه‌های غیررسمی و نواحی ناکارآمد شهری",
+    8,
+  ],
   ["ab5fbf70-66db-5b89-aa49-afedb30ad0e7", "HOMELESSNESS", "کارتن‌خوابی", "کارتنخوابی", "بی‌خانمانی و کارتن‌خوابی", 9],
   ["a235fc8c-03cf-5515-9b6a-7a44230a21f6", "BEGGING", "تکدی‌گری", "تکدیگری", "تکدی‌گری و گدایی سازمان‌یافته", 10],
-  ["39df5ac2-be2a-5c46-8c28-7224b4d2d379", "RUNAWAY", "فرار از منزل", "فرارازمنزل", "فرار نوجوانان و جوانان از خانه", 11],
+  [
+    "39df5ac2-be2a-5c46-8c28-7224b4d2d379",
+    "RUNAWAY",
+    "فرار از منزل",
+    "فرارازمنزل",
+    "فرار نوجوانان و جوانان از خانه",
+    11,
+  ],
   ["5798b885-70e6-58cd-aeaf-0beb3a25b4f7", "SUICIDE", "خودکشی", "خودکشی", "اقدام به خودکشی و پیشگیری از آن", 12],
   ["b755cc09-0b6c-5ef2-b821-36cd34c96359", "THEFT", "سرقت", "سرقت", "سرقت و جرائم علیه اموال", 13],
-  ["7e2b206f-2685-5722-a7bd-ea6921060a61", "VIOLENT_CONFLICT", "نزاع و درگیری", "نزاعودرگیری", "نزاع دسته‌جمعی و خشونت در اجتماع", 14],
-  ["d2ee5202-aafb-55f8-a847-5de12fe6d43a", "JUVENILE_DELINQUENCY", "بزهکاری نوجوانان", "بزهکارینوجوانان", "بزهکاری کودکان و نوجوانان", 15],
-  ["532594f3-d5d0-5c10-8c31-0c2d6f472224", "SCHOOL_DROPOUT", "ترک تحصیل", "ترکتحصیل", "بازماندگی و ترک تحصیل دانش‌آموزان", 16],
-  ["c6f1fe8a-0a8f-5213-bbd2-15f5bf512e5e", "CHILD_MARRIAGE", "ازدواج زودهنگام", "ازدواجزودهنگام", "ازدواج کودکان و ازدواج زیر سن قانونی", 17],
-  ["d1c76480-7e0d-5972-979c-2cb56d169af4", "GAMBLING", "قمار و شرط‌بندی", "قماروشرطبندی", "قمار و شرط‌بندی، از جمله در فضای مجازی", 18],
-  ["4a764e9e-4886-54d7-b161-53daf368556d", "CYBER_HARMS", "آسیب‌های فضای مجازی", "آسیبهایفضایمجازی", "آسیب‌های اجتماعی فضای مجازی و کلاهبرداری اینترنتی", 19],
-  ["c1fecc39-2bb8-5d64-b65e-6117e4520cf8", "UNEMPLOYMENT_POVERTY", "فقر و بیکاری", "فقروبیکاری", "بیکاری و فقر به عنوان زمینه‌ساز آسیب‌های دیگر", 20],
+  [
+    "7e2b206f-2685-5722-a7bd-ea6921060a61",
+    "VIOLENT_CONFLICT",
+    "نزاع و درگیری",
+    "نزاعودرگیری",
+    "نزاع دسته‌جمعی و خشونت در اجتماع",
+    14,
+  ],
+  [
+    "d2ee5202-aafb-55f8-a847-5de12fe6d43a",
+    "JUVENILE_DELINQUENCY",
+    "بزهکاری نوجوانان",
+    "بزهکارینوجوانان",
+    "بزهکاری کودکان و نوجوانان",
+    15,
+  ],
+  [
+    "532594f3-d5d0-5c10-8c31-0c2d6f472224",
+    "SCHOOL_DROPOUT",
+    "ترک تحصیل",
+    "ترکتحصیل",
+    "بازماندگی و ترک تحصیل دانش‌آموزان",
+    16,
+  ],
+  [
+    "c6f1fe8a-0a8f-5213-bbd2-15f5bf512e5e",
+    "CHILD_MARRIAGE",
+    "ازدواج زودهنگام",
+    "ازدواجزودهنگام",
+    "ازدواج کودکان و ازدواج زیر سن قانونی",
+    17,
+  ],
+  [
+    "d1c76480-7e0d-5972-979c-2cb56d169af4",
+    "GAMBLING",
+    "قمار و شرط‌بندی",
+    "قماروشرطبندی",
+    "قمار و شرط‌بندی، از جمله در فضای مجازی",
+    18,
+  ],
+  [
+    "4a764e9e-4886-54d7-b161-53daf368556d",
+    "CYBER_HARMS",
+    "آسیب‌های فضای مجازی",
+    "آسیبهایفضایمجازی",
+    "آسیب‌های اجتماعی فضای مجازی و کلاهبرداری اینترنتی",
+    19,
+  ],
+  [
+    "c1fecc39-2bb8-5d64-b65e-6117e4520cf8",
+    "UNEMPLOYMENT_POVERTY",
+    "فقر و بیکاری",
+    "فقروبیکاری",
+    "بیکاری و فقر به عنوان زمینه‌ساز آسیب‌های دیگر",
+    20,
+  ],
 ];
 
 /**
@@ -54,7 +159,9 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
         CONSTRAINT working_group_county_in_province CHECK (county_id IS NULL OR left(county_id, 2) = province_id),
         CONSTRAINT working_group_dates_check CHECK (dissolved_on IS NULL OR established_on IS NULL OR dissolved_on >= established_on)
       )`);
-    await q.query(`CREATE UNIQUE INDEX working_group_name_in_territory_unique ON working_group (province_id, coalesce(county_id, ''), name_normalized)`);
+    await q.query(
+      `CREATE UNIQUE INDEX working_group_name_in_territory_unique ON working_group (province_id, coalesce(county_id, ''), name_normalized)`,
+    );
     await q.query(`CREATE INDEX working_group_province_id ON working_group (province_id)`);
     await q.query(`CREATE INDEX working_group_county_id ON working_group (county_id)`);
     await q.query(`CREATE INDEX working_group_chair_manager_id ON working_group (chair_manager_id)`);
@@ -72,7 +179,9 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
         left_on date,
         CONSTRAINT working_group_member_subject_check CHECK ((kind = 'AGENCY' AND agency_id IS NOT NULL AND ngo_id IS NULL) OR (kind = 'NGO' AND ngo_id IS NOT NULL AND agency_id IS NULL)),
         CONSTRAINT working_group_member_dates_check CHECK (left_on IS NULL OR left_on >= joined_on))`);
-    await q.query(`CREATE UNIQUE INDEX working_group_member_unique ON working_group_member (working_group_id, coalesce(agency_id, ngo_id), joined_on)`);
+    await q.query(
+      `CREATE UNIQUE INDEX working_group_member_unique ON working_group_member (working_group_id, coalesce(agency_id, ngo_id), joined_on)`,
+    );
     await q.query(`CREATE INDEX working_group_member_working_group_id ON working_group_member (working_group_id)`);
     await q.query(`CREATE INDEX working_group_member_agency_id ON working_group_member (agency_id)`);
     await q.query(`CREATE INDEX working_group_member_ngo_id ON working_group_member (ngo_id)`);
@@ -80,9 +189,15 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE meeting ADD COLUMN organising_agency_id uuid`);
     await q.query(`ALTER TABLE meeting ADD COLUMN venue text`);
     await q.query(`ALTER TABLE meeting ADD COLUMN venue_ngo_house_id uuid`);
-    await q.query(`ALTER TABLE meeting ADD COLUMN working_group_id uuid CONSTRAINT meeting_working_group_fk REFERENCES working_group(id)`);
-    await q.query(`ALTER TABLE meeting ADD CONSTRAINT meeting_county_in_province CHECK (county_id IS NULL OR left(county_id, 2) = province_id) NOT VALID`);
-    await q.query(`ALTER TABLE meeting ADD CONSTRAINT meeting_working_group_kind CHECK (working_group_id IS NULL OR kind = 'WORKING_GROUP_SESSION')`);
+    await q.query(
+      `ALTER TABLE meeting ADD COLUMN working_group_id uuid CONSTRAINT meeting_working_group_fk REFERENCES working_group(id)`,
+    );
+    await q.query(
+      `ALTER TABLE meeting ADD CONSTRAINT meeting_county_in_province CHECK (county_id IS NULL OR left(county_id, 2) = province_id) NOT VALID`,
+    );
+    await q.query(
+      `ALTER TABLE meeting ADD CONSTRAINT meeting_working_group_kind CHECK (working_group_id IS NULL OR kind = 'WORKING_GROUP_SESSION')`,
+    );
     await q.query(`CREATE INDEX meeting_organising_agency_id ON meeting (organising_agency_id)`);
     await q.query(`CREATE INDEX meeting_working_group_id ON meeting (working_group_id)`);
     await q.query(`CREATE INDEX meeting_held_at ON meeting (held_at)`);
@@ -91,7 +206,9 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE meeting_attendance ADD COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()`);
     await q.query(`ALTER TABLE meeting_attendance DROP CONSTRAINT meeting_attendance_pkey`);
     await q.query(`ALTER TABLE meeting_attendance ADD CONSTRAINT meeting_attendance_pkey PRIMARY KEY (id)`);
-    await q.query(`ALTER TABLE meeting_attendance ADD CONSTRAINT meeting_attendance_meeting_ngo_unique UNIQUE (meeting_id, ngo_id)`);
+    await q.query(
+      `ALTER TABLE meeting_attendance ADD CONSTRAINT meeting_attendance_meeting_ngo_unique UNIQUE (meeting_id, ngo_id)`,
+    );
 
     await q.query(`
       CREATE TABLE meeting_official (
@@ -186,7 +303,14 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
         CONSTRAINT resolution_done_check CHECK ((status = 'DONE') = (completed_on IS NOT NULL)),
         CONSTRAINT resolution_cancelled_check CHECK (status <> 'CANCELLED' OR cancellation_reason IS NOT NULL)
       )`);
-    for (const column of ["meeting_id", "province_id", "county_id", "owner_agency_id", "owner_manager_id", "deadline"]) {
+    for (const column of [
+      "meeting_id",
+      "province_id",
+      "county_id",
+      "owner_agency_id",
+      "owner_manager_id",
+      "deadline",
+    ]) {
       await q.query(`CREATE INDEX resolution_${column} ON resolution (${column})`);
     }
     await q.query(`
@@ -223,7 +347,14 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
         CONSTRAINT project_dates_check CHECK (planned_end_on IS NULL OR start_on IS NULL OR planned_end_on >= start_on),
         CONSTRAINT project_closed_check CHECK ((status IN ('FINISHED', 'ABANDONED')) = (closed_on IS NOT NULL))
       )`);
-    for (const column of ["working_group_id", "area_id", "province_id", "county_id", "responsible_agency_id", "status"]) {
+    for (const column of [
+      "working_group_id",
+      "area_id",
+      "province_id",
+      "county_id",
+      "responsible_agency_id",
+      "status",
+    ]) {
       await q.query(`CREATE INDEX project_${column} ON project (${column})`);
     }
     await q.query(`
@@ -273,7 +404,15 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
         CONSTRAINT proposal_implemented_check CHECK (status <> 'IMPLEMENTED' OR implemented_on IS NOT NULL),
         CONSTRAINT proposal_dates_check CHECK ((responded_on IS NULL OR responded_on >= submitted_on) AND (review_started_on IS NULL OR review_started_on >= submitted_on) AND (implemented_on IS NULL OR responded_on IS NULL OR implemented_on >= responded_on))
       )`);
-    for (const column of ["ngo_id", "province_id", "county_id", "agency_id", "meeting_id", "submitted_on", "field_code"]) {
+    for (const column of [
+      "ngo_id",
+      "province_id",
+      "county_id",
+      "agency_id",
+      "meeting_id",
+      "submitted_on",
+      "field_code",
+    ]) {
       await q.query(`CREATE INDEX proposal_${column} ON proposal (${column})`);
     }
 
@@ -286,11 +425,25 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
         locked_by text,
         locked_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX engagement_period_lock_unique ON engagement_period_lock (year, coalesce(province_id, ''))`);
+    await q.query(
+      `CREATE UNIQUE INDEX engagement_period_lock_unique ON engagement_period_lock (year, coalesce(province_id, ''))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["engagement_period_lock", "proposal", "project_update", "project_partner", "project", "resolution_update", "resolution", "agenda_item", "demand", "social_harm", "meeting_official"]) {
+    for (const table of [
+      "engagement_period_lock",
+      "proposal",
+      "project_update",
+      "project_partner",
+      "project",
+      "resolution_update",
+      "resolution",
+      "agenda_item",
+      "demand",
+      "social_harm",
+      "meeting_official",
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`ALTER TABLE meeting_attendance DROP CONSTRAINT meeting_attendance_meeting_ngo_unique`);
@@ -299,7 +452,8 @@ export class EngagementDomain1764200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE meeting_attendance ADD PRIMARY KEY (meeting_id, ngo_id)`);
     await q.query(`ALTER TABLE meeting DROP CONSTRAINT meeting_working_group_kind`);
     await q.query(`ALTER TABLE meeting DROP CONSTRAINT meeting_county_in_province`);
-    for (const column of ["working_group_id", "venue_ngo_house_id", "venue", "organising_agency_id"]) await q.query(`ALTER TABLE meeting DROP COLUMN ${column}`);
+    for (const column of ["working_group_id", "venue_ngo_house_id", "venue", "organising_agency_id"])
+      await q.query(`ALTER TABLE meeting DROP COLUMN ${column}`);
     await q.query(`DROP TABLE working_group_member`);
     await q.query(`DROP TABLE working_group`);
   }

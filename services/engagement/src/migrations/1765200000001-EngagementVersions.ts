@@ -12,8 +12,12 @@ export class EngagementVersions1765200000001 implements MigrationInterface {
     await q.query(`ALTER TABLE proposal ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
     await q.query(`ALTER TABLE resolution ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
     await q.query(`ALTER TABLE social_harm ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
-    await q.query(`ALTER TABLE working_group ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
-    await q.query(`ALTER TABLE working_group_member ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
+    await q.query(
+      `ALTER TABLE working_group ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`,
+    );
+    await q.query(
+      `ALTER TABLE working_group_member ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`,
+    );
     await q.query(`ALTER TABLE working_group_member ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
     await q.query(`
       CREATE TABLE idempotency_key (

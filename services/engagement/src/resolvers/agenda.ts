@@ -1,4 +1,17 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -86,31 +99,57 @@ export class SocialHarmUpdateInput {
   @Field(() => Int, { nullable: true, description: "Display order." })
   sortOrder?: number;
 
-  @Field({ nullable: true, description: "false retires the harm: it stays on old agenda items but cannot be chosen for new ones." })
+  @Field({
+    nullable: true,
+    description: "false retires the harm: it stays on old agenda items but cannot be chosen for new ones.",
+  })
   active?: boolean;
 }
 
-const HARM_SORTABLE = { sortOrder: "harm.sortOrder", name: "harm.nameNormalized", code: "harm.code", createdAt: "harm.createdAt" };
+const HARM_SORTABLE = {
+  sortOrder: "harm.sortOrder",
+  name: "harm.nameNormalized",
+  code: "harm.code",
+  createdAt: "harm.createdAt",
+};
 const HARM_CONSTRAINTS: ConstraintMessages = {
   social_harm_code_unique: "آسیبی با همین کد در فهرست هست.",
   social_harm_name_unique: "آسیبی با همین نام در فهرست هست.",
-  agenda_item_social_harm_fk: "این آسیب در دستور جلسه‌ها به کار رفته است و حذف نمی‌شود؛ به جای حذف، آن را غیرفعال کنید.",
+  agenda_item_social_harm_fk:
+    "این آسیب در دستور جلسه‌ها به کار رفته است و حذف نمی‌شود؛ به جای حذف، آن را غیرفعال کنید.",
 };
 const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 /** Reference data: not territorial, recorded with no territory. */
-const harmAudit = (em: EntityManager, ctx: RequestContext, action: string, before: SocialHarm | null, after: SocialHarm | null) =>
-  recordAudit(em, ctx, { action, entityType: "SocialHarm", entityId: (after ?? before)!.id, before, after });
+const harmAudit = (
+  em: EntityManager,
+  ctx: RequestContext,
+  action: string,
+  before: SocialHarm | null,
+  after: SocialHarm | null,
+) => recordAudit(em, ctx, { action, entityType: "SocialHarm", entityId: (after ?? before)!.id, before, after });
 
 @Resolver(() => SocialHarm)
 export class SocialHarmResolver {
   @Allow(ALL_ROLES)
-  @Query(() => SocialHarmPage, { description: `The national catalogue of social harms (آسیب‌های اجتماعی). Sortable by ${Object.keys(HARM_SORTABLE).map((f) => `\`${f}\``).join(", ")}; by \`sortOrder\` by default.` })
-  socialHarms(@Ctx() ctx: RequestContext, @FilterArg(SocialHarmFilter) filter: SocialHarmFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<SocialHarmPage> {
+  @Query(() => SocialHarmPage, {
+    description: `The national catalogue of social harms (آسیب‌های اجتماعی). Sortable by ${Object.keys(HARM_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}; by \`sortOrder\` by default.`,
+  })
+  socialHarms(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(SocialHarmFilter) filter: SocialHarmFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<SocialHarmPage> {
     const query = ctx.db.getRepository(SocialHarm).createQueryBuilder("harm");
     if (filter?.ids) query.andWhere("harm.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.active !== undefined) query.andWhere("harm.active = :active", { active: filter.active });
-    if (filter?.q) query.andWhere("(harm.nameNormalized LIKE :q OR lower(harm.code) LIKE lower(:code))", { q: containsPattern(filter.q), code: `%${filter.q.trim()}%` });
+    if (filter?.q)
+      query.andWhere("(harm.nameNormalized LIKE :q OR lower(harm.code) LIKE lower(:code))", {
+        q: containsPattern(filter.q),
+        code: `%${filter.q.trim()}%`,
+      });
     return paginate(query, page, HARM_SORTABLE, { field: "sortOrder", order: SortOrder.ASC });
   }
 
@@ -122,36 +161,64 @@ export class SocialHarmResolver {
 
   @Allow([Role.ADMIN])
   @Mutation(() => SocialHarm, { description: "Administrators: add a social harm to the catalogue." })
-  createSocialHarm(@Ctx() ctx: RequestContext, @InputArg(SocialHarmCreateInput) input: SocialHarmCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<SocialHarm> {
+  createSocialHarm(
+    @Ctx() ctx: RequestContext,
+    @InputArg(SocialHarmCreateInput) input: SocialHarmCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<SocialHarm> {
     return inTransaction(ctx.db, HARM_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createSocialHarm", idempotencyKey, input, async () => {
-      const v = new Validator();
-      v.check(CODE.test(input.code.trim()), "code", "کد باید با حروف بزرگ لاتین، رقم و _ نوشته شود (مثل ADDICTION).");
-      v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
-      if (input.description) v.text(input.description, "description", "شرح", { max: 1000, required: false });
-      v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
-      v.done();
-      const last = await em.createQueryBuilder(SocialHarm, "harm").select("coalesce(max(harm.sortOrder), 0)", "max").getRawOne<{ max: number }>();
-      const harm = em.create(SocialHarm, {
-        code: input.code.trim(),
-        name: tidyDisplayText(input.name),
-        nameNormalized: normalizePersian(input.name),
-        description: trimOrNull(input.description),
-        sortOrder: input.sortOrder ?? Number(last?.max ?? 0) + 1,
-        active: true,
-      });
-      const saved = await em.save(harm);
-      await harmAudit(em, ctx, "createSocialHarm", null, saved);
-      return saved;
-    }, (id) => em.findOneBy(SocialHarm, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createSocialHarm",
+        idempotencyKey,
+        input,
+        async () => {
+          const v = new Validator();
+          v.check(
+            CODE.test(input.code.trim()),
+            "code",
+            "کد باید با حروف بزرگ لاتین، رقم و _ نوشته شود (مثل ADDICTION).",
+          );
+          v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
+          if (input.description) v.text(input.description, "description", "شرح", { max: 1000, required: false });
+          v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
+          v.done();
+          const last = await em
+            .createQueryBuilder(SocialHarm, "harm")
+            .select("coalesce(max(harm.sortOrder), 0)", "max")
+            .getRawOne<{ max: number }>();
+          const harm = em.create(SocialHarm, {
+            code: input.code.trim(),
+            name: tidyDisplayText(input.name),
+            nameNormalized: normalizePersian(input.name),
+            description: trimOrNull(input.description),
+            sortOrder: input.sortOrder ?? Number(last?.max ?? 0) + 1,
+            active: true,
+          });
+          const saved = await em.save(harm);
+          await harmAudit(em, ctx, "createSocialHarm", null, saved);
+          return saved;
+        },
+        (id) => em.findOneBy(SocialHarm, { id }),
+      ),
     );
   }
 
   @Allow([Role.ADMIN])
-  @Mutation(() => SocialHarm, { description: "Administrators: rename, describe, reorder or retire a social harm (the code never changes)." })
-  updateSocialHarm(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(SocialHarmUpdateInput) input: SocialHarmUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<SocialHarm> {
+  @Mutation(() => SocialHarm, {
+    description: "Administrators: rename, describe, reorder or retire a social harm (the code never changes).",
+  })
+  updateSocialHarm(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(SocialHarmUpdateInput) input: SocialHarmUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<SocialHarm> {
     return inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
-      const harm = isUuid(id) ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+      const harm = isUuid(id)
+        ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
+        : null;
       if (!harm) throw notFound("آسیب اجتماعی", id);
       claimForWrite(harm, ctx, expectedVersion, "آسیب اجتماعی");
       const before = { ...harm };
@@ -159,7 +226,8 @@ export class SocialHarmResolver {
       if (input.name !== undefined) v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
       v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
       v.done();
-      if (input.name !== undefined) Object.assign(harm, { name: tidyDisplayText(input.name), nameNormalized: normalizePersian(input.name) });
+      if (input.name !== undefined)
+        Object.assign(harm, { name: tidyDisplayText(input.name), nameNormalized: normalizePersian(input.name) });
       if (input.description !== undefined) harm.description = trimOrNull(input.description);
       if (input.sortOrder !== undefined && input.sortOrder !== null) harm.sortOrder = input.sortOrder;
       if (input.active !== undefined && input.active !== null) harm.active = input.active;
@@ -170,12 +238,18 @@ export class SocialHarmResolver {
   }
 
   @Allow([Role.ADMIN])
-  @Mutation(() => SocialHarm, { description: "Administrators: delete a social harm never used on an agenda (CONFLICT otherwise: retire it instead); returns it as it was." })
+  @Mutation(() => SocialHarm, {
+    description:
+      "Administrators: delete a social harm never used on an agenda (CONFLICT otherwise: retire it instead); returns it as it was.",
+  })
   deleteSocialHarm(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<SocialHarm> {
     return inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
-      const harm = isUuid(id) ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+      const harm = isUuid(id)
+        ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
+        : null;
       if (!harm) throw notFound("آسیب اجتماعی", id);
-      if ((await em.count(AgendaItem, { where: { socialHarmId: id } })) > 0) throw new AppError(ErrorCode.CONFLICT, HARM_CONSTRAINTS.agenda_item_social_harm_fk, { id });
+      if ((await em.count(AgendaItem, { where: { socialHarmId: id } })) > 0)
+        throw new AppError(ErrorCode.CONFLICT, HARM_CONSTRAINTS.agenda_item_social_harm_fk, { id });
       await em.delete(SocialHarm, { id });
       await harmAudit(em, ctx, "deleteSocialHarm", harm, null);
       return Object.assign(new SocialHarm(), harm);
@@ -245,14 +319,30 @@ export class AgendaItemUpdateInput {
   position?: number;
 }
 
-const AGENDA_SORTABLE = { position: "item.position", topic: "item.topicNormalized", createdAt: "item.createdAt", meetingId: "item.meetingId" };
+const AGENDA_SORTABLE = {
+  position: "item.position",
+  topic: "item.topicNormalized",
+  createdAt: "item.createdAt",
+  meetingId: "item.meetingId",
+};
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
   @Allow(ALL_ROLES)
-  @Query(() => AgendaItemPage, { description: `Agenda items of meetings in the user's territory. Sortable by ${Object.keys(AGENDA_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  agendaItems(@Ctx() ctx: RequestContext, @FilterArg(AgendaItemFilter) filter: AgendaItemFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<AgendaItemPage> {
-    const query = ctx.db.getRepository(AgendaItem).createQueryBuilder("item").innerJoin(Meeting, "meeting", "meeting.id = item.meetingId");
+  @Query(() => AgendaItemPage, {
+    description: `Agenda items of meetings in the user's territory. Sortable by ${Object.keys(AGENDA_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  agendaItems(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(AgendaItemFilter) filter: AgendaItemFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<AgendaItemPage> {
+    const query = ctx.db
+      .getRepository(AgendaItem)
+      .createQueryBuilder("item")
+      .innerJoin(Meeting, "meeting", "meeting.id = item.meetingId");
     whereInTerritory(query, requireUser(ctx), MEETING_TERRITORY);
     if (filter?.ids) query.andWhere("item.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.meetingId) query.andWhere("item.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
@@ -263,35 +353,70 @@ export class AgendaItemResolver {
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => AgendaItem, { nullable: true, description: "One agenda item by id; empty when its meeting is outside the user's territory." })
+  @Query(() => AgendaItem, {
+    nullable: true,
+    description: "One agenda item by id; empty when its meeting is outside the user's territory.",
+  })
   agendaItem(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<AgendaItem | null> {
     return agendaItemById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => AgendaItem, { description: "Add an item to the agenda of a meeting of the user's territory (LOCKED for a held meeting of a locked year)." })
-  createAgendaItem(@Ctx() ctx: RequestContext, @InputArg(AgendaItemCreateInput) input: AgendaItemCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<AgendaItem> {
+  @Mutation(() => AgendaItem, {
+    description:
+      "Add an item to the agenda of a meeting of the user's territory (LOCKED for a held meeting of a locked year).",
+  })
+  createAgendaItem(
+    @Ctx() ctx: RequestContext,
+    @InputArg(AgendaItemCreateInput) input: AgendaItemCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<AgendaItem> {
     return inTransaction(ctx.db, {}, (em) =>
-      idempotentCreate(em, ctx, "createAgendaItem", idempotencyKey, input, async () => {
-      const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findForWrite(em, ctx, Meeting, input.meetingId, "نشست");
-      locks.assertMeetingOpen(meeting, "دستور جلسه این نشست");
-      const item = em.create(AgendaItem, { meetingId: meeting.id, socialHarmId: null, demandId: null, notes: null });
-      await applyAgendaInput(em, ctx, item, meeting, input, true);
-      if (!input.position) {
-        const last = await em.createQueryBuilder(AgendaItem, "item").select("coalesce(max(item.position), 0)", "max").where("item.meetingId = :id", { id: meeting.id }).getRawOne<{ max: number }>();
-        item.position = Number(last?.max ?? 0) + 1;
-      }
-      const saved = await em.save(item);
-      await recordChange(em, ctx, "createAgendaItem", "AgendaItem", { before: null, after: withTerritory(saved, meeting) });
-      return saved;
-    }, (id) => em.findOneBy(AgendaItem, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createAgendaItem",
+        idempotencyKey,
+        input,
+        async () => {
+          const locks = await PeriodLocks.forWrite(em);
+          const meeting = await findForWrite(em, ctx, Meeting, input.meetingId, "نشست");
+          locks.assertMeetingOpen(meeting, "دستور جلسه این نشست");
+          const item = em.create(AgendaItem, {
+            meetingId: meeting.id,
+            socialHarmId: null,
+            demandId: null,
+            notes: null,
+          });
+          await applyAgendaInput(em, ctx, item, meeting, input, true);
+          if (!input.position) {
+            const last = await em
+              .createQueryBuilder(AgendaItem, "item")
+              .select("coalesce(max(item.position), 0)", "max")
+              .where("item.meetingId = :id", { id: meeting.id })
+              .getRawOne<{ max: number }>();
+            item.position = Number(last?.max ?? 0) + 1;
+          }
+          const saved = await em.save(item);
+          await recordChange(em, ctx, "createAgendaItem", "AgendaItem", {
+            before: null,
+            after: withTerritory(saved, meeting),
+          });
+          return saved;
+        },
+        (id) => em.findOneBy(AgendaItem, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => AgendaItem, { description: "Change an agenda item (LOCKED for a held meeting of a locked year)." })
-  updateAgendaItem(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(AgendaItemUpdateInput) input: AgendaItemUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<AgendaItem> {
+  updateAgendaItem(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(AgendaItemUpdateInput) input: AgendaItemUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<AgendaItem> {
     return inTransaction(ctx.db, {}, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const { item, meeting } = await findItemForUpdate(em, ctx, id, expectedVersion);
@@ -305,14 +430,19 @@ export class AgendaItemResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => AgendaItem, { description: "Remove an agenda item; returns it as it was (LOCKED for a held meeting of a locked year)." })
+  @Mutation(() => AgendaItem, {
+    description: "Remove an agenda item; returns it as it was (LOCKED for a held meeting of a locked year).",
+  })
   deleteAgendaItem(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<AgendaItem> {
     return inTransaction(ctx.db, {}, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const { item, meeting } = await findItemForUpdate(em, ctx, id);
       locks.assertMeetingOpen(meeting, "دستور جلسه این نشست");
       await em.delete(AgendaItem, { id });
-      await recordChange(em, ctx, "deleteAgendaItem", "AgendaItem", { before: withTerritory(item, meeting), after: null });
+      await recordChange(em, ctx, "deleteAgendaItem", "AgendaItem", {
+        before: withTerritory(item, meeting),
+        after: null,
+      });
       return Object.assign(new AgendaItem(), item);
     });
   }
@@ -322,7 +452,10 @@ export class AgendaItemResolver {
     return item.socialHarmId ? socialHarmById(ctx).load(item.socialHarmId) : null;
   }
 
-  @FieldResolver(() => Demand, { nullable: true, description: "The demand it answers (empty when outside the user's territory)." })
+  @FieldResolver(() => Demand, {
+    nullable: true,
+    description: "The demand it answers (empty when outside the user's territory).",
+  })
   demand(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<Demand | null> | null {
     return item.demandId ? demandById(ctx).load(item.demandId) : null;
   }
@@ -333,9 +466,18 @@ export class AgendaItemResolver {
   }
 }
 
-const withTerritory = <T extends { id: string }>(row: T, meeting: Meeting) => ({ ...row, provinceId: meeting.provinceId, countyId: meeting.countyId });
+const withTerritory = <T extends { id: string }>(row: T, meeting: Meeting) => ({
+  ...row,
+  provinceId: meeting.provinceId,
+  countyId: meeting.countyId,
+});
 
-async function findItemForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ item: AgendaItem; meeting: Meeting }> {
+async function findItemForUpdate(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<{ item: AgendaItem; meeting: Meeting }> {
   const item = isUuid(id) ? await em.findOne(AgendaItem, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!item) throw notFound("دستور جلسه", id);
   const meeting = await em.findOne(Meeting, { where: { id: item.meetingId }, lock: { mode: "pessimistic_write" } });
@@ -356,7 +498,8 @@ async function applyAgendaInput(
   if (creating || input.topic !== undefined) v.text(input.topic, "topic", "موضوع", { min: 3, max: 500 });
   checkUuid(v, input.socialHarmId, "socialHarmId", "آسیب اجتماعی");
   checkUuid(v, input.demandId, "demandId", "مطالبه");
-  if (input.position !== undefined && input.position !== null) v.check(Number.isInteger(input.position) && input.position >= 1, "position", "ردیف باید عددی صحیح و مثبت باشد.");
+  if (input.position !== undefined && input.position !== null)
+    v.check(Number.isInteger(input.position) && input.position >= 1, "position", "ردیف باید عددی صحیح و مثبت باشد.");
   if (input.notes) v.text(input.notes, "notes", "یادداشت", { max: 4000, required: false });
   v.done();
   if (input.socialHarmId && input.socialHarmId !== item.socialHarmId) {
@@ -365,10 +508,15 @@ async function applyAgendaInput(
   }
   if (input.demandId && input.demandId !== item.demandId) {
     const demand = await em.findOne(Demand, { where: { id: input.demandId } });
-    v.check(demand !== null && canRead(requireUser(ctx), demand) && demand.provinceId === meeting.provinceId, "demandId", "مطالبه پیدا نشد یا از استانِ این نشست نیست.");
+    v.check(
+      demand !== null && canRead(requireUser(ctx), demand) && demand.provinceId === meeting.provinceId,
+      "demandId",
+      "مطالبه پیدا نشد یا از استانِ این نشست نیست.",
+    );
   }
   v.done();
-  if (input.topic !== undefined) Object.assign(item, { topic: tidyDisplayText(input.topic!), topicNormalized: normalizePersian(input.topic) });
+  if (input.topic !== undefined)
+    Object.assign(item, { topic: tidyDisplayText(input.topic!), topicNormalized: normalizePersian(input.topic) });
   if (input.socialHarmId !== undefined) item.socialHarmId = input.socialHarmId || null;
   if (input.demandId !== undefined) item.demandId = input.demandId || null;
   if (input.notes !== undefined) item.notes = trimOrNull(input.notes);

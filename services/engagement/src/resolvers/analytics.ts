@@ -1,5 +1,17 @@
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Allow, ALL_ROLES, AppError, canRead, ErrorCode, isUuid, RequestContext, requireUser, Validator, isCountyCode, namedQuery } from "@hamafza/common";
+import {
+  Allow,
+  ALL_ROLES,
+  AppError,
+  canRead,
+  ErrorCode,
+  isUuid,
+  RequestContext,
+  requireUser,
+  Validator,
+  isCountyCode,
+  namedQuery,
+} from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { Agency, County, Manager, Ngo } from "../entities/references";
 import { SocialHarm } from "../entities/SocialHarm";
@@ -15,7 +27,10 @@ export enum StatisticsLevel {
 registerEnumType(StatisticsLevel, {
   name: "StatisticsLevel",
   description: "The territory level analyst statistics are grouped by.",
-  valuesConfig: { PROVINCE: { description: "One row per province." }, COUNTY: { description: "One row per county (provincial items: a row with no county)." } },
+  valuesConfig: {
+    PROVINCE: { description: "One row per province." },
+    COUNTY: { description: "One row per county (provincial items: a row with no county)." },
+  },
 });
 
 export enum ResolutionOwnerGrouping {
@@ -25,7 +40,10 @@ export enum ResolutionOwnerGrouping {
 registerEnumType(ResolutionOwnerGrouping, {
   name: "ResolutionOwnerGrouping",
   description: "Group resolutions by their owner agency or by their owner manager.",
-  valuesConfig: { AGENCY: { description: "By owner agency (resolutions without one: a row with no agency)." }, MANAGER: { description: "By owner manager (resolutions without one: a row with no manager)." } },
+  valuesConfig: {
+    AGENCY: { description: "By owner agency (resolutions without one: a row with no agency)." },
+    MANAGER: { description: "By owner manager (resolutions without one: a row with no manager)." },
+  },
 });
 
 export enum EngagementRequestKind {
@@ -43,7 +61,10 @@ export class MeetingStatisticsRow {
   @Field(() => ID, { description: "Province code." })
   provinceId!: string;
 
-  @Field(() => ID, { nullable: true, description: "County code (COUNTY grouping; empty for provincial meetings or PROVINCE grouping)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "County code (COUNTY grouping; empty for provincial meetings or PROVINCE grouping).",
+  })
   countyId!: string | null;
 
   @Field(() => County, { nullable: true, description: "The county (registry)." })
@@ -74,7 +95,9 @@ export class MeetingStatisticsRow {
   heldWithNgos!: number;
 }
 
-@ObjectType({ description: "Resolution follow-up of one owner: how many were done, on time, are overdue (Tehran today)." })
+@ObjectType({
+  description: "Resolution follow-up of one owner: how many were done, on time, are overdue (Tehran today).",
+})
 export class ResolutionCompletionRate {
   @Field(() => ID, { nullable: true, description: "Owner agency (AGENCY grouping)." })
   ownerAgencyId!: string | null;
@@ -112,7 +135,10 @@ export class ResolutionCompletionRate {
   @Field(() => Float, { nullable: true, description: "done ÷ (total − cancelled); empty when nothing is left to do." })
   completionRate!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "doneOnTime ÷ (resolutions with a deadline − cancelled); empty when none." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "doneOnTime ÷ (resolutions with a deadline − cancelled); empty when none.",
+  })
   onTimeRate!: number | null;
 }
 
@@ -131,9 +157,14 @@ export class SocialHarmDiscussion {
   ngos!: number;
 }
 
-@ObjectType({ description: "How fast an agency answered NGO proposals or demands (days from submission to the response)." })
+@ObjectType({
+  description: "How fast an agency answered NGO proposals or demands (days from submission to the response).",
+})
 export class AgencyResponseTime {
-  @Field(() => ID, { nullable: true, description: "The agency; empty for items not routed to one (proposals to a council, unrouted demands)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The agency; empty for items not routed to one (proposals to a council, unrouted demands).",
+  })
   agencyId!: string | null;
 
   @Field(() => Agency, { nullable: true, description: "The agency (registry)." })
@@ -164,17 +195,24 @@ export class AgencyResponseTime {
 function checkYears(from: number, to: number): void {
   const v = new Validator();
   v.check(isSupportedJalaliYear(from), "fromYear", UNSUPPORTED_JALALI_YEAR_MESSAGE);
-  v.check(isSupportedJalaliYear(to) && to >= from && to - from <= 10, "toYear", "بازه سال‌ها باید حداکثر ده سال و رو به جلو باشد.");
+  v.check(
+    isSupportedJalaliYear(to) && to >= from && to - from <= 10,
+    "toYear",
+    "بازه سال‌ها باید حداکثر ده سال و رو به جلو باشد.",
+  );
   v.done();
 }
 
 function checkQuarter(quarter: number | undefined | null): void {
   if (quarter !== undefined && quarter !== null && ![1, 2, 3, 4].includes(quarter)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "فصل باید بین ۱ و ۴ باشد.", { fields: [{ field: "quarter", message: "فصل باید بین ۱ و ۴ باشد." }] });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "فصل باید بین ۱ و ۴ باشد.", {
+      fields: [{ field: "quarter", message: "فصل باید بین ۱ و ۴ باشد." }],
+    });
   }
 }
 
-const rate = (numerator: number, denominator: number) => (denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null);
+const rate = (numerator: number, denominator: number) =>
+  denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null;
 
 @Resolver()
 export class EngagementAnalyticsResolver {
@@ -186,16 +224,26 @@ export class EngagementAnalyticsResolver {
   async meetingStatistics(
     @Ctx() ctx: RequestContext,
     @Arg("fromYear", () => Int, { description: "First Jalali year." }) fromYear: number,
-    @Arg("toYear", () => Int, { nullable: true, description: "Last Jalali year (at most ten years after `fromYear`); `fromYear` when omitted." }) toYear: number | undefined,
+    @Arg("toYear", () => Int, {
+      nullable: true,
+      description: "Last Jalali year (at most ten years after `fromYear`); `fromYear` when omitted.",
+    })
+    toYear: number | undefined,
     @Arg("quarter", () => Int, { nullable: true, description: "Only this quarter." }) quarter: number | undefined,
-    @Arg("groupBy", () => StatisticsLevel, { defaultValue: StatisticsLevel.COUNTY, description: "Group by province or by county." }) groupBy: StatisticsLevel,
+    @Arg("groupBy", () => StatisticsLevel, {
+      defaultValue: StatisticsLevel.COUNTY,
+      description: "Group by province or by county.",
+    })
+    groupBy: StatisticsLevel,
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Arg("kind", () => MeetingKind, { nullable: true, description: "Only this kind." }) kind: MeetingKind | undefined,
   ): Promise<MeetingStatisticsRow[]> {
     checkYears(fromYear, toYear ?? fromYear);
     checkQuarter(quarter);
-    const periods = periodTableSql(quarterPeriods(fromYear, toYear ?? fromYear).filter((p) => !quarter || p.quarter === quarter));
+    const periods = periodTableSql(
+      quarterPeriods(fromYear, toYear ?? fromYear).filter((p) => !quarter || p.quarter === quarter),
+    );
     const scope = territorySql(requireUser(ctx), { province: "m.province_id", county: "m.county_id" });
     const county = groupBy === StatisticsLevel.COUNTY ? "m.county_id" : "NULL::varchar";
     const rows = await namedQuery<Record<string, string | number | null>>(
@@ -236,13 +284,17 @@ export class EngagementAnalyticsResolver {
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "Jalali year." }) year: number,
     @Arg("quarter", () => Int, { description: "Quarter 1–4." }) quarter: number,
-    @Arg("countyIds", () => [ID], { description: "The counties to check (four-digit codes; at most 1000)." }) countyIds: string[],
+    @Arg("countyIds", () => [ID], { description: "The counties to check (four-digit codes; at most 1000)." })
+    countyIds: string[],
   ): Promise<County[]> {
     checkYears(year, year);
     checkQuarter(quarter);
-    if (countyIds.length > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ شهرستان در هر پرسش.", { field: "countyIds" });
+    if (countyIds.length > 1000)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ شهرستان در هر پرسش.", { field: "countyIds" });
     const user = requireUser(ctx);
-    const visible = [...new Set(countyIds)].filter((id) => isCountyCode(id) && canRead(user, { provinceId: id.slice(0, 2), countyId: id }));
+    const visible = [...new Set(countyIds)].filter(
+      (id) => isCountyCode(id) && canRead(user, { provinceId: id.slice(0, 2), countyId: id }),
+    );
     if (visible.length === 0) return [];
     const [period] = quarterPeriods(year).filter((p) => p.quarter === quarter);
     const scope = territorySql(user, { province: "m.province_id", county: "m.county_id" });
@@ -255,15 +307,26 @@ export class EngagementAnalyticsResolver {
       { ids: visible, start: period.start, end: period.end, ...scope.params },
     );
     const held = new Set(rows.map((row) => row.county_id));
-    return visible.filter((id) => !held.has(id)).sort().map((id) => ({ id }));
+    return visible
+      .filter((id) => !held.has(id))
+      .sort()
+      .map((id) => ({ id }));
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => [ResolutionCompletionRate], { description: "Analysts: resolution completion and on-time rates per owner (agency or manager) in the user's territory, optionally for resolutions due in one Jalali year — one SQL GROUP BY." })
+  @Query(() => [ResolutionCompletionRate], {
+    description:
+      "Analysts: resolution completion and on-time rates per owner (agency or manager) in the user's territory, optionally for resolutions due in one Jalali year — one SQL GROUP BY.",
+  })
   async resolutionCompletionRates(
     @Ctx() ctx: RequestContext,
-    @Arg("groupBy", () => ResolutionOwnerGrouping, { defaultValue: ResolutionOwnerGrouping.AGENCY, description: "Owner agency or owner manager." }) groupBy: ResolutionOwnerGrouping,
-    @Arg("deadlineYear", () => Int, { nullable: true, description: "Only resolutions due in this Jalali year." }) deadlineYear: number | undefined,
+    @Arg("groupBy", () => ResolutionOwnerGrouping, {
+      defaultValue: ResolutionOwnerGrouping.AGENCY,
+      description: "Owner agency or owner manager.",
+    })
+    groupBy: ResolutionOwnerGrouping,
+    @Arg("deadlineYear", () => Int, { nullable: true, description: "Only resolutions due in this Jalali year." })
+    deadlineYear: number | undefined,
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<ResolutionCompletionRate[]> {
@@ -310,18 +373,24 @@ export class EngagementAnalyticsResolver {
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => [SocialHarmDiscussion], { description: "Analysts: the social harms most discussed at held meetings of the user's territory (agenda items), optionally in one Jalali year or quarter — one SQL GROUP BY." })
+  @Query(() => [SocialHarmDiscussion], {
+    description:
+      "Analysts: the social harms most discussed at held meetings of the user's territory (agenda items), optionally in one Jalali year or quarter — one SQL GROUP BY.",
+  })
   async socialHarmsMostDiscussed(
     @Ctx() ctx: RequestContext,
-    @Arg("year", () => Int, { nullable: true, description: "Only meetings held in this Jalali year." }) year: number | undefined,
-    @Arg("quarter", () => Int, { nullable: true, description: "With `year`: only this quarter." }) quarter: number | undefined,
+    @Arg("year", () => Int, { nullable: true, description: "Only meetings held in this Jalali year." })
+    year: number | undefined,
+    @Arg("quarter", () => Int, { nullable: true, description: "With `year`: only this quarter." })
+    quarter: number | undefined,
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Arg("limit", () => Int, { defaultValue: 20, description: "How many harms (1–100)." }) limit: number,
   ): Promise<SocialHarmDiscussion[]> {
     if (year !== undefined) checkYears(year, year);
     checkQuarter(quarter);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new AppError(ErrorCode.BAD_USER_INPUT, "limit باید بین ۱ و ۱۰۰ باشد.", { field: "limit" });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "limit باید بین ۱ و ۱۰۰ باشد.", { field: "limit" });
     const period = year !== undefined ? quarterPeriods(year).filter((p) => !quarter || p.quarter === quarter) : null;
     const scope = territorySql(requireUser(ctx), { province: "m.province_id", county: "m.county_id" });
     const rows = await namedQuery<{ social_harm_id: string; items: string; meetings: string; ngos: string }>(
@@ -341,7 +410,12 @@ export class EngagementAnalyticsResolver {
       { start: period?.[0].start, end: period?.[period.length - 1].end, provinceId, countyId, ...scope.params },
     );
     const harms = await socialHarmById(ctx).loadMany(rows.map((row) => row.social_harm_id));
-    return rows.map((row, i) => ({ socialHarm: harms[i] as SocialHarm, agendaItems: Number(row.items), meetings: Number(row.meetings), ngos: Number(row.ngos) }));
+    return rows.map((row, i) => ({
+      socialHarm: harms[i] as SocialHarm,
+      agendaItems: Number(row.items),
+      meetings: Number(row.meetings),
+      ngos: Number(row.ngos),
+    }));
   }
 
   @Allow(ALL_ROLES)
@@ -352,9 +426,11 @@ export class EngagementAnalyticsResolver {
   async ngosWithoutEngagement(
     @Ctx() ctx: RequestContext,
     @Arg("ngoIds", () => [ID], { description: "The NGOs to check (at most 5000)." }) ngoIds: string[],
-    @Arg("year", () => Int, { nullable: true, description: "Only engagement in this Jalali year." }) year: number | undefined,
+    @Arg("year", () => Int, { nullable: true, description: "Only engagement in this Jalali year." })
+    year: number | undefined,
   ): Promise<Ngo[]> {
-    if (ngoIds.length > 5000) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۵۰۰۰ سمن در هر پرسش.", { field: "ngoIds" });
+    if (ngoIds.length > 5000)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۵۰۰۰ سمن در هر پرسش.", { field: "ngoIds" });
     if (year !== undefined) checkYears(year, year);
     const ids = [...new Set(ngoIds.filter(isUuid))];
     if (ids.length === 0) return [];
@@ -373,7 +449,17 @@ export class EngagementAnalyticsResolver {
        UNION SELECT d.ngo_id FROM demand d WHERE d.ngo_id = ANY(CAST(:ids AS uuid[])) ${d.sql} ${days ? "AND d.raised_on >= CAST(:startDay AS date) AND d.raised_on < CAST(:endDay AS date)" : ""}
        UNION SELECT w.ngo_id FROM working_group_member w JOIN working_group g ON g.id = w.working_group_id
         WHERE w.ngo_id = ANY(CAST(:ids AS uuid[])) ${g.sql} ${days ? "AND w.joined_on < CAST(:endDay AS date) AND (w.left_on IS NULL OR w.left_on >= CAST(:startDay AS date))" : ""}`,
-      { ids, start: range?.[0].start, end: range?.[3].end, startDay: days?.firstDay, endDay: days?.dayAfter, ...m.params, ...p.params, ...d.params, ...g.params },
+      {
+        ids,
+        start: range?.[0].start,
+        end: range?.[3].end,
+        startDay: days?.firstDay,
+        endDay: days?.dayAfter,
+        ...m.params,
+        ...p.params,
+        ...d.params,
+        ...g.params,
+      },
     );
     const engaged = new Set(rows.map((row) => row.ngo_id));
     return ids.filter((id) => !engaged.has(id)).map((id) => ({ id }));
@@ -386,8 +472,10 @@ export class EngagementAnalyticsResolver {
   })
   async responseTimes(
     @Ctx() ctx: RequestContext,
-    @Arg("kind", () => EngagementRequestKind, { nullable: true, description: "Only proposals or only demands." }) kind: EngagementRequestKind | undefined,
-    @Arg("year", () => Int, { nullable: true, description: "Only items submitted in this Jalali year." }) year: number | undefined,
+    @Arg("kind", () => EngagementRequestKind, { nullable: true, description: "Only proposals or only demands." })
+    kind: EngagementRequestKind | undefined,
+    @Arg("year", () => Int, { nullable: true, description: "Only items submitted in this Jalali year." })
+    year: number | undefined,
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<AgencyResponseTime[]> {
@@ -399,8 +487,14 @@ export class EngagementAnalyticsResolver {
     const where = (alias: string, day: string) =>
       `${days ? `AND ${alias}.${day} >= CAST(:startDay AS date) AND ${alias}.${day} < CAST(:endDay AS date)` : ""} ${provinceId ? `AND ${alias}.province_id = :provinceId` : ""} ${countyId ? `AND ${alias}.county_id = :countyId` : ""}`;
     const parts = [];
-    if (kind !== EngagementRequestKind.DEMAND) parts.push(`SELECT 'PROPOSAL' AS kind, p.agency_id, p.submitted_on AS sent, p.responded_on AS answered FROM proposal p WHERE true ${p.sql} ${where("p", "submitted_on")}`);
-    if (kind !== EngagementRequestKind.PROPOSAL) parts.push(`SELECT 'DEMAND' AS kind, d.agency_id, d.raised_on AS sent, d.responded_on AS answered FROM demand d WHERE true ${d.sql} ${where("d", "raised_on")}`);
+    if (kind !== EngagementRequestKind.DEMAND)
+      parts.push(
+        `SELECT 'PROPOSAL' AS kind, p.agency_id, p.submitted_on AS sent, p.responded_on AS answered FROM proposal p WHERE true ${p.sql} ${where("p", "submitted_on")}`,
+      );
+    if (kind !== EngagementRequestKind.PROPOSAL)
+      parts.push(
+        `SELECT 'DEMAND' AS kind, d.agency_id, d.raised_on AS sent, d.responded_on AS answered FROM demand d WHERE true ${d.sql} ${where("d", "raised_on")}`,
+      );
     const rows = await namedQuery<Record<string, string | null>>(
       ctx.db,
       `SELECT x.kind, x.agency_id, count(*) AS received, count(x.answered) AS answered,

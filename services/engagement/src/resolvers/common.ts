@@ -1,16 +1,44 @@
-import { AppError, containsPattern, ErrorCode, isUuid, RequestContext, requireUser, Territory, uuidsForFilter, Validator, isCountyCode, isProvinceCode } from "@hamafza/common";
+import {
+  AppError,
+  containsPattern,
+  ErrorCode,
+  isUuid,
+  RequestContext,
+  requireUser,
+  Territory,
+  uuidsForFilter,
+  Validator,
+  isCountyCode,
+  isProvinceCode,
+} from "@hamafza/common";
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 /** Checks a territory given in an input: a two-digit province and, optionally, a county of that province. */
-export function checkTerritory(v: Validator, provinceId: string | undefined, countyId: string | null | undefined): void {
+export function checkTerritory(
+  v: Validator,
+  provinceId: string | undefined,
+  countyId: string | null | undefined,
+): void {
   if (provinceId !== undefined) v.check(isProvinceCode(provinceId), "provinceId", "کد استان باید دو رقم باشد.");
-  if (countyId) v.check(isCountyCode(countyId) && countyId.startsWith(provinceId ?? ""), "countyId", "شهرستان باید از همان استان باشد.");
+  if (countyId)
+    v.check(
+      isCountyCode(countyId) && countyId.startsWith(provinceId ?? ""),
+      "countyId",
+      "شهرستان باید از همان استان باشد.",
+    );
 }
 
 /** Checks an optional id that must be a UUID. */
 /** An optional id: absent or null means none; anything given, the empty string included, must be a UUID. */
 export function checkUuid(v: Validator, value: string | null | undefined, field: string, label: string): void {
-  if (value !== undefined && value !== null) v.check(isUuid(value), field, value.trim() === "" ? `شناسه ${label} خالی است؛ آن را انتخاب کنید یا این فیلد را نفرستید.` : `شناسه ${label} معتبر نیست.`);
+  if (value !== undefined && value !== null)
+    v.check(
+      isUuid(value),
+      field,
+      value.trim() === ""
+        ? `شناسه ${label} خالی است؛ آن را انتخاب کنید یا این فیلد را نفرستید.`
+        : `شناسه ${label} معتبر نیست.`,
+    );
 }
 
 /** A territory of the same province (and county when the parent has one) as the parent's, or a BAD_USER_INPUT error. */

@@ -22,7 +22,10 @@ import { territorySql } from "../util/sql";
 import { isSupportedJalaliYear } from "@hamafza/common";
 import { periodTableSql, quarterPeriods } from "../util/time";
 
-@ObjectType({ description: "Meetings of a county in one Jalali quarter (grouped on Tehran's clock by held time, else scheduled time)." })
+@ObjectType({
+  description:
+    "Meetings of a county in one Jalali quarter (grouped on Tehran's clock by held time, else scheduled time).",
+})
 export class MeetingQuarterCount {
   @Field(() => Int, { description: "Jalali year." })
   year!: number;
@@ -42,30 +45,44 @@ export class MeetingQuarterCount {
   @Field(() => Int, { description: "Cancelled." })
   cancelled!: number;
 
-  @Field(() => Int, { description: "Held quarterly problem-centred meetings with at least one NGO present (the ones that count as engagement)." })
+  @Field(() => Int, {
+    description:
+      "Held quarterly problem-centred meetings with at least one NGO present (the ones that count as engagement).",
+  })
   problemCentredWithNgos!: number;
 }
 
 /** Meetings in a Jalali year of the chosen (held else scheduled) time, or all when no year is given. */
-const inYear = (meetings: Meeting[], year: number | undefined) => (year === undefined ? meetings : meetings.filter((m) => m.jalaliYear === year));
+const inYear = (meetings: Meeting[], year: number | undefined) =>
+  year === undefined ? meetings : meetings.filter((m) => m.jalaliYear === year);
 
 function checkYear(year: number | undefined): void {
-  if (year !== undefined && !isSupportedJalaliYear(year)) throw new AppError(ErrorCode.BAD_USER_INPUT, "سال شمسی معتبر نیست.", { field: "year" });
+  if (year !== undefined && !isSupportedJalaliYear(year))
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "سال شمسی معتبر نیست.", { field: "year" });
 }
 
 @Resolver(() => Ngo)
 export class NgoExtensionResolver {
-  @FieldResolver(() => [WorkingGroup], { nullable: true, description: "Working groups the NGO is or was a member of, in the user's territory (engagement service)." })
+  @FieldResolver(() => [WorkingGroup], {
+    nullable: true,
+    description: "Working groups the NGO is or was a member of, in the user's territory (engagement service).",
+  })
   workingGroups(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<WorkingGroup[]> {
     return workingGroupsByNgo(ctx).load(ngo.id);
   }
 
-  @FieldResolver(() => [Proposal], { nullable: true, description: "Proposals the NGO submitted, newest first (engagement service)." })
+  @FieldResolver(() => [Proposal], {
+    nullable: true,
+    description: "Proposals the NGO submitted, newest first (engagement service).",
+  })
   proposals(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Proposal[]> {
     return proposalsByNgo(ctx).load(ngo.id);
   }
 
-  @FieldResolver(() => [Demand], { nullable: true, description: "Demands the NGO raised, newest first (engagement service)." })
+  @FieldResolver(() => [Demand], {
+    nullable: true,
+    description: "Demands the NGO raised, newest first (engagement service).",
+  })
   demands(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Demand[]> {
     return demandsByNgo(ctx).load(ngo.id);
   }
@@ -106,22 +123,37 @@ export class NgoExtensionResolver {
 
 @Resolver(() => Manager)
 export class ManagerExtensionResolver {
-  @FieldResolver(() => [Meeting], { nullable: true, description: "Meetings the manager chaired, in the user's territory, newest first; of one Jalali year when given (engagement service)." })
+  @FieldResolver(() => [Meeting], {
+    nullable: true,
+    description:
+      "Meetings the manager chaired, in the user's territory, newest first; of one Jalali year when given (engagement service).",
+  })
   async meetingsChaired(
     @Root() manager: Manager,
     @Ctx() ctx: RequestContext,
-    @Arg("year", () => Int, { nullable: true, description: "Only meetings of this Jalali year (held time, else scheduled time)." }) year: number | undefined,
+    @Arg("year", () => Int, {
+      nullable: true,
+      description: "Only meetings of this Jalali year (held time, else scheduled time).",
+    })
+    year: number | undefined,
   ): Promise<Meeting[]> {
     checkYear(year);
     return inYear(await meetingsByChair(ctx).load(manager.id), year);
   }
 
-  @FieldResolver(() => [Resolution], { nullable: true, description: "Resolutions the manager owns, earliest deadline first (engagement service)." })
+  @FieldResolver(() => [Resolution], {
+    nullable: true,
+    description: "Resolutions the manager owns, earliest deadline first (engagement service).",
+  })
   resolutionsOwned(@Root() manager: Manager, @Ctx() ctx: RequestContext): Promise<Resolution[]> {
     return resolutionsByOwnerManager(ctx).load(manager.id);
   }
 
-  @FieldResolver(() => [Resolution], { nullable: true, description: "Resolutions the manager owns that are overdue (Tehran today), longest overdue first (engagement service)." })
+  @FieldResolver(() => [Resolution], {
+    nullable: true,
+    description:
+      "Resolutions the manager owns that are overdue (Tehran today), longest overdue first (engagement service).",
+  })
   async overdueResolutions(@Root() manager: Manager, @Ctx() ctx: RequestContext): Promise<Resolution[]> {
     return (await resolutionsByOwnerManager(ctx).load(manager.id)).filter((r) => r.overdue);
   }
@@ -129,32 +161,50 @@ export class ManagerExtensionResolver {
 
 @Resolver(() => Agency)
 export class AgencyExtensionResolver {
-  @FieldResolver(() => [Resolution], { nullable: true, description: "Resolutions the agency owns, earliest deadline first (engagement service)." })
+  @FieldResolver(() => [Resolution], {
+    nullable: true,
+    description: "Resolutions the agency owns, earliest deadline first (engagement service).",
+  })
   resolutionsOwned(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<Resolution[]> {
     return resolutionsByOwnerAgency(ctx).load(agency.id);
   }
 
-  @FieldResolver(() => [Resolution], { nullable: true, description: "Resolutions the agency owns that are overdue (Tehran today) (engagement service)." })
+  @FieldResolver(() => [Resolution], {
+    nullable: true,
+    description: "Resolutions the agency owns that are overdue (Tehran today) (engagement service).",
+  })
   async overdueResolutions(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<Resolution[]> {
     return (await resolutionsByOwnerAgency(ctx).load(agency.id)).filter((r) => r.overdue);
   }
 
-  @FieldResolver(() => [Proposal], { nullable: true, description: "Proposals submitted to the agency (its inbox), newest first (engagement service)." })
+  @FieldResolver(() => [Proposal], {
+    nullable: true,
+    description: "Proposals submitted to the agency (its inbox), newest first (engagement service).",
+  })
   proposalsReceived(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<Proposal[]> {
     return proposalsByAgency(ctx).load(agency.id);
   }
 
-  @FieldResolver(() => [Demand], { nullable: true, description: "Demands routed to the agency (its inbox), newest first (engagement service)." })
+  @FieldResolver(() => [Demand], {
+    nullable: true,
+    description: "Demands routed to the agency (its inbox), newest first (engagement service).",
+  })
   demandsReceived(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<Demand[]> {
     return demandsByAgency(ctx).load(agency.id);
   }
 
-  @FieldResolver(() => [Meeting], { nullable: true, description: "Meetings the agency organised, newest first (engagement service)." })
+  @FieldResolver(() => [Meeting], {
+    nullable: true,
+    description: "Meetings the agency organised, newest first (engagement service).",
+  })
   meetingsOrganised(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return meetingsByAgency(ctx).load(agency.id);
   }
 
-  @FieldResolver(() => [WorkingGroup], { nullable: true, description: "Working groups the agency chairs (engagement service)." })
+  @FieldResolver(() => [WorkingGroup], {
+    nullable: true,
+    description: "Working groups the agency chairs (engagement service).",
+  })
   workingGroupsChaired(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<WorkingGroup[]> {
     return workingGroupsByChairAgency(ctx).load(agency.id);
   }
@@ -162,7 +212,11 @@ export class AgencyExtensionResolver {
 
 @Resolver(() => County)
 export class CountyExtensionResolver {
-  @FieldResolver(() => [MeetingQuarterCount], { nullable: true, description: "The county's meetings in each quarter of a Jalali year (four rows), in the user's territory (engagement service)." })
+  @FieldResolver(() => [MeetingQuarterCount], {
+    nullable: true,
+    description:
+      "The county's meetings in each quarter of a Jalali year (four rows), in the user's territory (engagement service).",
+  })
   meetingCounts(
     @Root() county: County,
     @Ctx() ctx: RequestContext,
@@ -208,7 +262,18 @@ export class CountyExtensionResolver {
         }
         return keys.map((key) => {
           const [id, y] = key.split("|");
-          return [1, 2, 3, 4].map((q) => found.get(`${id}|${y}|${q}`) ?? { year: Number(y), quarter: q, total: 0, planned: 0, held: 0, cancelled: 0, problemCentredWithNgos: 0 });
+          return [1, 2, 3, 4].map(
+            (q) =>
+              found.get(`${id}|${y}|${q}`) ?? {
+                year: Number(y),
+                quarter: q,
+                total: 0,
+                planned: 0,
+                held: 0,
+                cancelled: 0,
+                problemCentredWithNgos: 0,
+              },
+          );
         });
       })
       .load(`${county.id}|${year}`);

@@ -1,5 +1,20 @@
 import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
-import { Allow, AppError, DateScalar, ErrorCode, EVALUATORS, isUuid, isSupportedJalaliYear, jalaliQuarterOf, jalaliYearBounds, jalaliYearRange, namedQuery, RequestContext, requireUser, Validator } from "@hamafza/common";
+import {
+  Allow,
+  AppError,
+  DateScalar,
+  ErrorCode,
+  EVALUATORS,
+  isUuid,
+  isSupportedJalaliYear,
+  jalaliQuarterOf,
+  jalaliYearBounds,
+  jalaliYearRange,
+  namedQuery,
+  RequestContext,
+  requireUser,
+  Validator,
+} from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { ResolutionStatus } from "../entities/Resolution";
 import { territorySql } from "../util/sql";
@@ -13,10 +28,16 @@ export enum ResolutionOwnership {
 registerEnumType(ResolutionOwnership, {
   name: "ResolutionOwnership",
   description: "Why a resolution is attributed to a manager in the evaluation facts.",
-  valuesConfig: { MANAGER: { description: "The manager is its owner." }, AGENCY: { description: "The manager's agency (given in `managerAgencies`) is its owner." } },
+  valuesConfig: {
+    MANAGER: { description: "The manager is its owner." },
+    AGENCY: { description: "The manager's agency (given in `managerAgencies`) is its owner." },
+  },
 });
 
-@InputType({ description: "A manager and the agency of the position (from the registry's `Manager.agencyId`), so facts owned by the agency are attributed to the manager." })
+@InputType({
+  description:
+    "A manager and the agency of the position (from the registry's `Manager.agencyId`), so facts owned by the agency are attributed to the manager.",
+})
 export class ManagerAgencyInput {
   @Field(() => ID, { description: "The manager." })
   managerId!: string;
@@ -39,7 +60,9 @@ export class EngagementMeetingFact {
   @Field({ description: "When it was held (UTC)." })
   heldAt!: Date;
 
-  @Field(() => DateScalar, { description: "The Tehran calendar day it was held (the day NGO licences are checked on)." })
+  @Field(() => DateScalar, {
+    description: "The Tehran calendar day it was held (the day NGO licences are checked on).",
+  })
   date!: string;
 
   @Field(() => Int, { description: "Jalali quarter 1–4 of `heldAt` on Tehran's clock." })
@@ -66,14 +89,22 @@ export class EngagementMeetingFact {
   @Field({ description: "Counts for regularity: a quarterly problem-centred meeting with at least one NGO present." })
   countsForRegularity!: boolean;
 
-  @Field({ description: "Counts as problem-focused: counts for regularity, has an agenda item on a harm or demand, and at least one resolution." })
+  @Field({
+    description:
+      "Counts as problem-focused: counts for regularity, has an agenda item on a harm or demand, and at least one resolution.",
+  })
   problemFocused!: boolean;
 
-  @Field(() => [String], { description: "Why it does not count (Persian), e.g. «هیچ سمنی در نشست حضور نداشت»; empty when it counts fully." })
+  @Field(() => [String], {
+    description: "Why it does not count (Persian), e.g. «هیچ سمنی در نشست حضور نداشت»; empty when it counts fully.",
+  })
   exclusionReasons!: string[];
 }
 
-@ObjectType({ simpleResolvers: true, description: "Evidence: a resolution due in the year, owned by the manager or the manager's agency." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Evidence: a resolution due in the year, owned by the manager or the manager's agency.",
+})
 export class EngagementResolutionFact {
   @Field(() => ID, { description: "The resolution." })
   resolutionId!: string;
@@ -121,7 +152,10 @@ export class EngagementSessionFact {
   ngoCount!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: "Evidence: a working group chaired by the manager or the manager's agency." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Evidence: a working group chaired by the manager or the manager's agency.",
+})
 export class EngagementWorkingGroupFact {
   @Field(() => ID, { description: "The working group." })
   workingGroupId!: string;
@@ -151,7 +185,10 @@ export class EngagementWorkingGroupFact {
   qualifies!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: "Evidence: an NGO proposal or demand routed to the manager's agency, submitted in the year." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Evidence: an NGO proposal or demand routed to the manager's agency, submitted in the year.",
+})
 export class EngagementRequestFact {
   @Field(() => EngagementRequestKind, { description: "Proposal or demand." })
   kind!: EngagementRequestKind;
@@ -168,7 +205,10 @@ export class EngagementRequestFact {
   @Field(() => DateScalar, { description: "Day it was submitted or raised." })
   submittedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Day of the agency's response (proposal: accepted or rejected; demand: resolved or rejected)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Day of the agency's response (proposal: accepted or rejected; demand: resolved or rejected).",
+  })
   respondedOn!: string | null;
 
   @Field(() => Int, { nullable: true, description: "Days from submission to response." })
@@ -181,7 +221,10 @@ export class EngagementRequestFact {
   stillWithin30Days!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: "The engagement facts of one manager for the evaluation rubric (issue 6), with the evidence records." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The engagement facts of one manager for the evaluation rubric (issue 6), with the evidence records.",
+})
 export class ManagerEngagementFacts {
   @Field(() => ID, { description: "The manager." })
   managerId!: string;
@@ -189,34 +232,54 @@ export class ManagerEngagementFacts {
   @Field(() => ID, { nullable: true, description: "The manager's agency, as given in `managerAgencies`." })
   agencyId!: string | null;
 
-  @Field(() => [Int], { description: "Quarters of the year (1–4) with at least one held quarterly problem-centred meeting chaired by the manager with at least one NGO present." })
+  @Field(() => [Int], {
+    description:
+      "Quarters of the year (1–4) with at least one held quarterly problem-centred meeting chaired by the manager with at least one NGO present.",
+  })
   quartersWithEngagement!: number[];
 
-  @Field(() => [EngagementMeetingFact], { description: "Every held meeting the manager chaired in the year (any kind), oldest first, with whether and why it counts." })
+  @Field(() => [EngagementMeetingFact], {
+    description:
+      "Every held meeting the manager chaired in the year (any kind), oldest first, with whether and why it counts.",
+  })
   meetings!: EngagementMeetingFact[];
 
-  @Field(() => [EngagementResolutionFact], { description: "Resolutions due in the year owned by the manager or its agency, by deadline." })
+  @Field(() => [EngagementResolutionFact], {
+    description: "Resolutions due in the year owned by the manager or its agency, by deadline.",
+  })
   resolutions!: EngagementResolutionFact[];
 
   @Field(() => [EngagementWorkingGroupFact], { description: "Working groups chaired by the manager or its agency." })
   workingGroups!: EngagementWorkingGroupFact[];
 
-  @Field(() => [EngagementRequestFact], { description: "Proposals and demands routed to the manager's agency, submitted in the year (needs `managerAgencies`)." })
+  @Field(() => [EngagementRequestFact], {
+    description:
+      "Proposals and demands routed to the manager's agency, submitted in the year (needs `managerAgencies`).",
+  })
   requests!: EngagementRequestFact[];
 }
 
-@ObjectType({ simpleResolvers: true, description: "Engagement facts of a Jalali year for many managers, read in a handful of SQL statements (service-to-service read for the evaluation service)." })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "Engagement facts of a Jalali year for many managers, read in a handful of SQL statements (service-to-service read for the evaluation service).",
+})
 export class EngagementFacts {
   @Field(() => Int, { description: "The Jalali year." })
   year!: number;
 
-  @Field(() => DateScalar, { description: "The Tehran day overdue and pending states were judged on (snapshot this with the facts)." })
+  @Field(() => DateScalar, {
+    description: "The Tehran day overdue and pending states were judged on (snapshot this with the facts).",
+  })
   asOf!: string;
 
   @Field({ description: "When the facts were read (UTC)." })
   generatedAt!: Date;
 
-  @Field(() => [ManagerEngagementFacts], { description: "One entry per manager asked for (or, without `managerIds`, per manager with any fact), sorted by manager id." })
+  @Field(() => [ManagerEngagementFacts], {
+    description:
+      "One entry per manager asked for (or, without `managerIds`, per manager with any fact), sorted by manager id.",
+  })
   managers!: ManagerEngagementFacts[];
 }
 
@@ -237,15 +300,27 @@ export class EngagementFactsResolver {
   async engagementFacts(
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
-    @Arg("managerIds", () => [ID], { nullable: true, description: "The managers; without it, every manager with a chaired meeting, an owned resolution or a chaired working group in the territory, plus those of `managerAgencies`." })
+    @Arg("managerIds", () => [ID], {
+      nullable: true,
+      description:
+        "The managers; without it, every manager with a chaired meeting, an owned resolution or a chaired working group in the territory, plus those of `managerAgencies`.",
+    })
     managerIds: string[] | undefined,
-    @Arg("managerAgencies", () => [ManagerAgencyInput], { nullable: true, description: "Each manager's agency (registry `Manager.agencyId`), to attribute agency-owned resolutions, agency-chaired groups and requests routed to the agency. Managers listed here are included." })
+    @Arg("managerAgencies", () => [ManagerAgencyInput], {
+      nullable: true,
+      description:
+        "Each manager's agency (registry `Manager.agencyId`), to attribute agency-owned resolutions, agency-chaired groups and requests routed to the agency. Managers listed here are included.",
+    })
     managerAgencies: ManagerAgencyInput[] | undefined,
   ): Promise<EngagementFacts> {
     const v = new Validator();
     v.check(isSupportedJalaliYear(year), "year", "سال شمسی معتبر نیست.");
     v.check((managerIds ?? []).every(isUuid), "managerIds", "شناسه یکی از مدیران معتبر نیست.");
-    v.check((managerAgencies ?? []).every((m) => isUuid(m.managerId) && isUuid(m.agencyId)), "managerAgencies", "شناسه یکی از مدیران یا دستگاه‌ها معتبر نیست.");
+    v.check(
+      (managerAgencies ?? []).every((m) => isUuid(m.managerId) && isUuid(m.agencyId)),
+      "managerAgencies",
+      "شناسه یکی از مدیران یا دستگاه‌ها معتبر نیست.",
+    );
     v.done();
     if ((managerIds?.length ?? 0) + (managerAgencies?.length ?? 0) > MAX_MANAGERS) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۵۰٬۰۰۰ مدیر در هر پرسش.", { field: "managerIds" });
@@ -258,8 +333,10 @@ export class EngagementFactsResolver {
     const all = managerIds === undefined || managerIds === null;
     const ids = [...new Set([...(managerIds ?? []), ...agencyOf.keys()])];
     const agencies = [...new Set(agencyOf.values())];
-    const managerCondition = (column: string) => (all ? `${column} IS NOT NULL` : `${column} = ANY(CAST(:ids AS uuid[]))`);
-    const scope = (alias: string) => territorySql(user, { province: `${alias}.province_id`, county: `${alias}.county_id` });
+    const managerCondition = (column: string) =>
+      all ? `${column} IS NOT NULL` : `${column} = ANY(CAST(:ids AS uuid[]))`;
+    const scope = (alias: string) =>
+      territorySql(user, { province: `${alias}.province_id`, county: `${alias}.county_id` });
     const m = scope("m");
     const r = scope("r");
     const g = scope("g");
@@ -268,8 +345,17 @@ export class EngagementFactsResolver {
 
     // 1. Held meetings chaired in the year, with attendance, agenda focus and resolution counts.
     const meetings = await namedQuery<{
-      id: string; title: string; kind: MeetingKind; chair_id: string; held_at: Date; province_id: string; county_id: string | null;
-      ngo_ids: string[]; agenda_items: string; focused: string; resolutions: string;
+      id: string;
+      title: string;
+      kind: MeetingKind;
+      chair_id: string;
+      held_at: Date;
+      province_id: string;
+      county_id: string | null;
+      ngo_ids: string[];
+      agenda_items: string;
+      focused: string;
+      resolutions: string;
     }>(
       ctx.db,
       `SELECT m.id, m.title, m.kind, m.chair_id, m.held_at, m.province_id, m.county_id,
@@ -286,7 +372,13 @@ export class EngagementFactsResolver {
 
     // 2. Resolutions due in the year owned by the managers or their agencies.
     const resolutions = await namedQuery<{
-      id: string; meeting_id: string; owner_manager_id: string | null; owner_agency_id: string | null; deadline: string; status: ResolutionStatus; completed_on: string | null;
+      id: string;
+      meeting_id: string;
+      owner_manager_id: string | null;
+      owner_agency_id: string | null;
+      deadline: string;
+      status: ResolutionStatus;
+      completed_on: string | null;
     }>(
       ctx.db,
       `SELECT r.id, r.meeting_id, r.owner_manager_id, r.owner_agency_id, r.deadline::text AS deadline, r.status, r.completed_on::text AS completed_on
@@ -299,7 +391,12 @@ export class EngagementFactsResolver {
 
     // 3. Working groups chaired by the managers or their agencies, with NGO members and sessions of the year.
     const groups = await namedQuery<{
-      id: string; name: string; chair_manager_id: string | null; chair_agency_id: string | null; dissolved_on: string | null; ngo_ids: string[];
+      id: string;
+      name: string;
+      chair_manager_id: string | null;
+      chair_agency_id: string | null;
+      dissolved_on: string | null;
+      ngo_ids: string[];
       sessions: { id: string; heldAt: string; ngos: number }[] | null;
     }>(
       ctx.db,
@@ -320,7 +417,14 @@ export class EngagementFactsResolver {
     const requests =
       agencies.length === 0
         ? []
-        : await namedQuery<{ kind: EngagementRequestKind; id: string; ngo_id: string; agency_id: string; sent: string; answered: string | null }>(
+        : await namedQuery<{
+            kind: EngagementRequestKind;
+            id: string;
+            ngo_id: string;
+            agency_id: string;
+            sent: string;
+            answered: string | null;
+          }>(
             ctx.db,
             `SELECT 'PROPOSAL' AS kind, p.id, p.ngo_id, p.agency_id, p.submitted_on::text AS sent, p.responded_on::text AS answered
                FROM proposal p WHERE p.agency_id = ANY(CAST(:agencies AS uuid[])) AND p.submitted_on >= CAST(:startDay AS date) AND p.submitted_on < CAST(:endDay AS date) ${p.sql}
@@ -332,13 +436,32 @@ export class EngagementFactsResolver {
           );
 
     const managers = all
-      ? [...new Set([...ids, ...meetings.map((x) => x.chair_id), ...resolutions.flatMap((x) => (x.owner_manager_id ? [x.owner_manager_id] : [])), ...groups.flatMap((x) => (x.chair_manager_id ? [x.chair_manager_id] : []))])]
+      ? [
+          ...new Set([
+            ...ids,
+            ...meetings.map((x) => x.chair_id),
+            ...resolutions.flatMap((x) => (x.owner_manager_id ? [x.owner_manager_id] : [])),
+            ...groups.flatMap((x) => (x.chair_manager_id ? [x.chair_manager_id] : [])),
+          ]),
+        ]
       : ids;
     const result = new Map<string, ManagerEngagementFacts>(
-      managers.sort().map((id) => [id, { managerId: id, agencyId: agencyOf.get(id) ?? null, quartersWithEngagement: [], meetings: [], resolutions: [], workingGroups: [], requests: [] }]),
+      managers.sort().map((id) => [
+        id,
+        {
+          managerId: id,
+          agencyId: agencyOf.get(id) ?? null,
+          quartersWithEngagement: [],
+          meetings: [],
+          resolutions: [],
+          workingGroups: [],
+          requests: [],
+        },
+      ]),
     );
     const managersOfAgency = new Map<string, string[]>();
-    for (const [managerId, agencyId] of agencyOf) managersOfAgency.set(agencyId, [...(managersOfAgency.get(agencyId) ?? []), managerId]);
+    for (const [managerId, agencyId] of agencyOf)
+      managersOfAgency.set(agencyId, [...(managersOfAgency.get(agencyId) ?? []), managerId]);
 
     for (const row of meetings) {
       const facts = result.get(row.chair_id);
@@ -374,7 +497,9 @@ export class EngagementFactsResolver {
       });
     }
     for (const facts of result.values()) {
-      facts.quartersWithEngagement = [...new Set(facts.meetings.filter((x) => x.countsForRegularity).map((x) => x.quarter))].sort();
+      facts.quartersWithEngagement = [
+        ...new Set(facts.meetings.filter((x) => x.countsForRegularity).map((x) => x.quarter)),
+      ].sort();
     }
 
     for (const row of resolutions) {
@@ -387,18 +512,26 @@ export class EngagementFactsResolver {
         deadline: row.deadline,
         status: row.status,
         completedOn: row.completed_on,
-        doneByDeadline: row.status === ResolutionStatus.DONE && row.completed_on !== null && row.completed_on <= row.deadline,
-        overdue: (row.status === ResolutionStatus.OPEN || row.status === ResolutionStatus.IN_PROGRESS) && row.deadline < asOf,
+        doneByDeadline:
+          row.status === ResolutionStatus.DONE && row.completed_on !== null && row.completed_on <= row.deadline,
+        overdue:
+          (row.status === ResolutionStatus.OPEN || row.status === ResolutionStatus.IN_PROGRESS) && row.deadline < asOf,
       });
       const byManager = row.owner_manager_id ? result.get(row.owner_manager_id) : undefined;
       if (byManager) byManager.resolutions.push(fact(ResolutionOwnership.MANAGER));
-      for (const managerId of row.owner_agency_id ? managersOfAgency.get(row.owner_agency_id) ?? [] : []) {
-        if (managerId !== row.owner_manager_id) result.get(managerId)?.resolutions.push(fact(ResolutionOwnership.AGENCY));
+      for (const managerId of row.owner_agency_id ? (managersOfAgency.get(row.owner_agency_id) ?? []) : []) {
+        if (managerId !== row.owner_manager_id)
+          result.get(managerId)?.resolutions.push(fact(ResolutionOwnership.AGENCY));
       }
     }
 
     for (const row of groups) {
-      const sessions = (row.sessions ?? []).map((s) => ({ meetingId: s.id, heldAt: new Date(s.heldAt), quarter: jalaliQuarterOf(new Date(s.heldAt)).quarter, ngoCount: Number(s.ngos) }));
+      const sessions = (row.sessions ?? []).map((s) => ({
+        meetingId: s.id,
+        heldAt: new Date(s.heldAt),
+        quarter: jalaliQuarterOf(new Date(s.heldAt)).quarter,
+        ngoCount: Number(s.ngos),
+      }));
       const ngoMemberIds = [...row.ngo_ids].sort();
       const fact: EngagementWorkingGroupFact = {
         workingGroupId: row.id,
@@ -411,7 +544,10 @@ export class EngagementFactsResolver {
         sessionsHeld: sessions.length,
         qualifies: ngoMemberIds.length > 0 && sessions.length >= 2,
       };
-      const owners = new Set([...(row.chair_manager_id && result.has(row.chair_manager_id) ? [row.chair_manager_id] : []), ...(row.chair_agency_id ? managersOfAgency.get(row.chair_agency_id) ?? [] : [])]);
+      const owners = new Set([
+        ...(row.chair_manager_id && result.has(row.chair_manager_id) ? [row.chair_manager_id] : []),
+        ...(row.chair_agency_id ? (managersOfAgency.get(row.chair_agency_id) ?? []) : []),
+      ]);
       for (const managerId of owners) result.get(managerId)?.workingGroups.push(fact);
     }
 

@@ -1,4 +1,17 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -102,19 +115,32 @@ export class MeetingFilter {
   @Field(() => MeetingLevel, { nullable: true, description: "Only provincial (no county) or only county meetings." })
   level?: MeetingLevel;
 
-  @Field(() => Int, { nullable: true, description: "Only meetings of this Jalali year (held time, else scheduled time, on Tehran's clock)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Only meetings of this Jalali year (held time, else scheduled time, on Tehran's clock).",
+  })
   jalaliYear?: number;
 
   @Field(() => Int, { nullable: true, description: "With `jalaliYear`: only meetings of this quarter (1–4)." })
   jalaliQuarter?: number;
 
-  @Field(() => Date, { nullable: true, description: "Only meetings at or after this instant (held time, else scheduled time)." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "Only meetings at or after this instant (held time, else scheduled time).",
+  })
   from?: Date;
 
-  @Field(() => Date, { nullable: true, description: "Only meetings before this instant (held time, else scheduled time)." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "Only meetings before this instant (held time, else scheduled time).",
+  })
   to?: Date;
 
-  @Field({ nullable: true, description: "true: only held meetings with at least one NGO present (they count as engagement); false: only the others." })
+  @Field({
+    nullable: true,
+    description:
+      "true: only held meetings with at least one NGO present (they count as engagement); false: only the others.",
+  })
   withNgos?: boolean;
 }
 
@@ -165,7 +191,10 @@ export class MeetingCreateInput {
   @Field(() => ID, { nullable: true, description: "NGO House (registry) hosting the meeting." })
   venueNgoHouseId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Working group whose session this is (kind must be WORKING_GROUP_SESSION; same territory)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Working group whose session this is (kind must be WORKING_GROUP_SESSION; same territory).",
+  })
   workingGroupId?: string | null;
 
   @Field({ description: "Scheduled start (an instant; the dashboard sends Tehran time converted to UTC)." })
@@ -174,7 +203,10 @@ export class MeetingCreateInput {
   @Field(() => [AttendeeInput], { nullable: true, description: "NGOs attending; replaces the whole list when given." })
   attendees?: AttendeeInput[];
 
-  @Field(() => [MeetingOfficialInput], { nullable: true, description: "Officials present; replaces the whole list when given." })
+  @Field(() => [MeetingOfficialInput], {
+    nullable: true,
+    description: "Officials present; replaces the whole list when given.",
+  })
   officials?: MeetingOfficialInput[];
 }
 
@@ -204,7 +236,10 @@ export class MeetingUpdateInput {
   @Field({ nullable: true, description: "Scheduled start." })
   scheduledAt?: Date;
 
-  @Field(() => MeetingStatus, { nullable: true, description: "New status: HELD needs `heldAt`, CANCELLED needs `cancellationReason`." })
+  @Field(() => MeetingStatus, {
+    nullable: true,
+    description: "New status: HELD needs `heldAt`, CANCELLED needs `cancellationReason`.",
+  })
   status?: MeetingStatus;
 
   @Field(() => Date, { nullable: true, description: "When the meeting was held." })
@@ -219,7 +254,10 @@ export class MeetingUpdateInput {
   @Field(() => [AttendeeInput], { nullable: true, description: "NGOs attending; replaces the whole list when given." })
   attendees?: AttendeeInput[];
 
-  @Field(() => [MeetingOfficialInput], { nullable: true, description: "Officials present; replaces the whole list when given." })
+  @Field(() => [MeetingOfficialInput], {
+    nullable: true,
+    description: "Officials present; replaces the whole list when given.",
+  })
   officials?: MeetingOfficialInput[];
 }
 
@@ -246,33 +284,67 @@ export const MEETING_CONSTRAINTS: ConstraintMessages = {
 const MEETING_TIME = "coalesce(meeting.heldAt, meeting.scheduledAt)";
 
 /** SQL of "held, with at least one NGO present" on alias `meeting` (query-builder paths). */
-export const HELD_WITH_NGOS = "(meeting.status = 'HELD' AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id))";
+export const HELD_WITH_NGOS =
+  "(meeting.status = 'HELD' AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id))";
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Allow(ALL_ROLES)
-  @Query(() => MeetingPage, { description: `Meetings of the user's territory, newest first by default. Sortable by ${Object.keys(MEETING_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  async meetings(@Ctx() ctx: RequestContext, @FilterArg(MeetingFilter) filter: MeetingFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<MeetingPage> {
-    const query = whereInTerritory(ctx.db.getRepository(Meeting).createQueryBuilder("meeting"), requireUser(ctx), MEETING_TERRITORY);
+  @Query(() => MeetingPage, {
+    description: `Meetings of the user's territory, newest first by default. Sortable by ${Object.keys(MEETING_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  async meetings(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(MeetingFilter) filter: MeetingFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<MeetingPage> {
+    const query = whereInTerritory(
+      ctx.db.getRepository(Meeting).createQueryBuilder("meeting"),
+      requireUser(ctx),
+      MEETING_TERRITORY,
+    );
     whereListBasics(query, "meeting", "titleNormalized", filter);
     if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: oneUuid(filter.chairId) });
-    if (filter?.organisingAgencyId) query.andWhere("meeting.organisingAgencyId = :agencyId", { agencyId: oneUuid(filter.organisingAgencyId) });
-    if (filter?.workingGroupId) query.andWhere("meeting.workingGroupId = :workingGroupId", { workingGroupId: oneUuid(filter.workingGroupId) });
+    if (filter?.organisingAgencyId)
+      query.andWhere("meeting.organisingAgencyId = :agencyId", { agencyId: oneUuid(filter.organisingAgencyId) });
+    if (filter?.workingGroupId)
+      query.andWhere("meeting.workingGroupId = :workingGroupId", { workingGroupId: oneUuid(filter.workingGroupId) });
     if (filter?.status) query.andWhere("meeting.status = :status", { status: filter.status });
     if (filter?.kind) query.andWhere("meeting.kind = :kind", { kind: filter.kind });
-    if (filter?.level) query.andWhere(filter.level === MeetingLevel.COUNTY ? "meeting.countyId IS NOT NULL" : "meeting.countyId IS NULL");
+    if (filter?.level)
+      query.andWhere(
+        filter.level === MeetingLevel.COUNTY ? "meeting.countyId IS NOT NULL" : "meeting.countyId IS NULL",
+      );
     if (filter?.ngoId) {
-      query.andWhere("EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :ngoId)", {
-        ngoId: oneUuid(filter.ngoId),
-      });
+      query.andWhere(
+        "EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :ngoId)",
+        {
+          ngoId: oneUuid(filter.ngoId),
+        },
+      );
     }
     if (filter?.jalaliYear !== undefined || filter?.jalaliQuarter !== undefined) {
       const v = new Validator();
-      v.check(filter.jalaliYear !== undefined && isSupportedJalaliYear(filter.jalaliYear), "filter.jalaliYear", "سال شمسی معتبر نیست.");
-      v.check(filter.jalaliQuarter === undefined || [1, 2, 3, 4].includes(filter.jalaliQuarter), "filter.jalaliQuarter", "فصل باید بین ۱ و ۴ باشد.");
+      v.check(
+        filter.jalaliYear !== undefined && isSupportedJalaliYear(filter.jalaliYear),
+        "filter.jalaliYear",
+        "سال شمسی معتبر نیست.",
+      );
+      v.check(
+        filter.jalaliQuarter === undefined || [1, 2, 3, 4].includes(filter.jalaliQuarter),
+        "filter.jalaliQuarter",
+        "فصل باید بین ۱ و ۴ باشد.",
+      );
       v.done();
-      const range = filter.jalaliQuarter ? jalaliQuarterRange(filter.jalaliYear!, filter.jalaliQuarter) : jalaliYearBounds(filter.jalaliYear!);
-      query.andWhere(`${MEETING_TIME} >= :periodStart AND ${MEETING_TIME} < :periodEnd`, { periodStart: range.start, periodEnd: range.end });
+      const range = filter.jalaliQuarter
+        ? jalaliQuarterRange(filter.jalaliYear!, filter.jalaliQuarter)
+        : jalaliYearBounds(filter.jalaliYear!);
+      query.andWhere(`${MEETING_TIME} >= :periodStart AND ${MEETING_TIME} < :periodEnd`, {
+        periodStart: range.start,
+        periodEnd: range.end,
+      });
     }
     if (filter?.from) query.andWhere(`${MEETING_TIME} >= :from`, { from: filter.from });
     if (filter?.to) query.andWhere(`${MEETING_TIME} < :to`, { to: filter.to });
@@ -288,20 +360,45 @@ export class MeetingResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Meeting, { description: "Schedule a meeting in the user's territory (with its NGOs and officials)." })
-  async createMeeting(@Ctx() ctx: RequestContext, @InputArg(MeetingCreateInput) input: MeetingCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Meeting> {
+  async createMeeting(
+    @Ctx() ctx: RequestContext,
+    @InputArg(MeetingCreateInput) input: MeetingCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<Meeting> {
     await checkReferences(ctx, meetingReferences(input));
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createMeeting", idempotencyKey, input, async () => {
-      const meeting = em.create(Meeting, { status: MeetingStatus.PLANNED, heldAt: null, cancellationReason: null, minutes: null, workingGroupId: null, venue: null, venueNgoHouseId: null, organisingAgencyId: null, chairId: null });
-      applyMeetingInput(meeting, input);
-      assertCanWrite(requireUser(ctx), meeting);
-      await checkWorkingGroup(em, ctx, meeting);
-      const saved = await em.save(meeting);
-      if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
-      if (input.officials) await replaceOfficials(em, saved.id, input.officials);
-      await recordChange(em, ctx, "createMeeting", "Meeting", { before: null, after: await meetingSnapshot(em, saved) });
-      return saved;
-    }, (id) => em.findOneBy(Meeting, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createMeeting",
+        idempotencyKey,
+        input,
+        async () => {
+          const meeting = em.create(Meeting, {
+            status: MeetingStatus.PLANNED,
+            heldAt: null,
+            cancellationReason: null,
+            minutes: null,
+            workingGroupId: null,
+            venue: null,
+            venueNgoHouseId: null,
+            organisingAgencyId: null,
+            chairId: null,
+          });
+          applyMeetingInput(meeting, input);
+          assertCanWrite(requireUser(ctx), meeting);
+          await checkWorkingGroup(em, ctx, meeting);
+          const saved = await em.save(meeting);
+          if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
+          if (input.officials) await replaceOfficials(em, saved.id, input.officials);
+          await recordChange(em, ctx, "createMeeting", "Meeting", {
+            before: null,
+            after: await meetingSnapshot(em, saved),
+          });
+          return saved;
+        },
+        (id) => em.findOneBy(Meeting, { id }),
+      ),
     );
   }
 
@@ -310,7 +407,12 @@ export class MeetingResolver {
     description:
       "Change a meeting of the user's territory: details, attendance, officials, or status (held / cancelled). A held meeting of a locked evaluation year is refused (LOCKED), and so is recording a meeting as held in a locked year.",
   })
-  async updateMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(MeetingUpdateInput) input: MeetingUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Meeting> {
+  async updateMeeting(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(MeetingUpdateInput) input: MeetingUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<Meeting> {
     await checkReferences(ctx, meetingReferences(input));
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
@@ -330,7 +432,8 @@ export class MeetingResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Meeting, {
-    description: "Delete a meeting entered by mistake (with its attendance and agenda); returns it as it was. Cancel real meetings instead. Refused for a meeting with resolutions, demands or proposals, and for a held meeting of a locked year.",
+    description:
+      "Delete a meeting entered by mistake (with its attendance and agenda); returns it as it was. Cancel real meetings instead. Refused for a meeting with resolutions, demands or proposals, and for a held meeting of a locked year.",
   })
   deleteMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting> {
     return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
@@ -349,7 +452,10 @@ export class MeetingResolver {
     return (await attendanceByMeeting(ctx).load(meeting.id)).map((a) => a.ngoId);
   }
 
-  @FieldResolver(() => [Ngo], { nullable: "items", description: "The NGOs that attended; an NGO outside the user's territory appears as null (its id is in `ngoIds`)." })
+  @FieldResolver(() => [Ngo], {
+    nullable: "items",
+    description: "The NGOs that attended; an NGO outside the user's territory appears as null (its id is in `ngoIds`).",
+  })
   async ngos(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Ngo[]> {
     return (await attendanceByMeeting(ctx).load(meeting.id)).map((a) => ({ id: a.ngoId }));
   }
@@ -359,7 +465,10 @@ export class MeetingResolver {
     return (await attendanceByMeeting(ctx).load(meeting.id)).length;
   }
 
-  @FieldResolver(() => [MeetingAttendance], { description: "Attendance rows of the NGOs, with representatives (and, from the registry, the licence state on the meeting day)." })
+  @FieldResolver(() => [MeetingAttendance], {
+    description:
+      "Attendance rows of the NGOs, with representatives (and, from the registry, the licence state on the meeting day).",
+  })
   async attendance(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingAttendance[]> {
     return (await attendanceByMeeting(ctx).load(meeting.id)).map((a) => Object.assign(a, { meeting }));
   }
@@ -399,7 +508,10 @@ export class MeetingResolver {
     return meeting.status === MeetingStatus.HELD && (await attendanceByMeeting(ctx).load(meeting.id)).length > 0;
   }
 
-  @FieldResolver(() => Boolean, { description: "Whether it is held in an evaluation year that is locked for its province (then it cannot be changed)." })
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether it is held in an evaluation year that is locked for its province (then it cannot be changed).",
+  })
   async locked(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<boolean> {
     return (await periodLocksForRead(ctx)).meetingLocked(meeting);
   }
@@ -422,7 +534,10 @@ export class MeetingResolver {
 
 @Resolver(() => MeetingAttendance)
 export class MeetingAttendanceResolver {
-  @FieldResolver(() => DateScalar, { description: "The meeting's calendar day on Tehran's clock (held time, else scheduled): the day the registry checks the NGO's licence on." })
+  @FieldResolver(() => DateScalar, {
+    description:
+      "The meeting's calendar day on Tehran's clock (held time, else scheduled): the day the registry checks the NGO's licence on.",
+  })
   async meetingDate(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Promise<string> {
     // Attendance rows are only reached through their (visible) meeting, so the meeting is there.
     const meeting = attendance.meeting ?? (await meetingById(ctx).load(attendance.meetingId))!;
@@ -455,7 +570,10 @@ export class MeetingOfficialResolver {
 
 @Resolver(() => Ngo)
 export class NgoEngagementResolver {
-  @FieldResolver(() => [Meeting], { nullable: true, description: "Meetings the NGO attended, newest first (engagement service)." })
+  @FieldResolver(() => [Meeting], {
+    nullable: true,
+    description: "Meetings the NGO attended, newest first (engagement service).",
+  })
   meetings(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return meetingsByNgo(ctx).load(ngo.id);
   }
@@ -463,19 +581,26 @@ export class NgoEngagementResolver {
 
 /** The meeting with its attendance and officials, as the audit log records it. */
 async function meetingSnapshot(em: EntityManager, meeting: Meeting) {
-  const attendees = (await em.find(MeetingAttendance, { where: { meetingId: meeting.id }, order: { ngoId: "ASC" } })).map((a) => ({ id: a.id, ngoId: a.ngoId, representativeName: a.representativeName }));
-  const officials = (await em.find(MeetingOfficial, { where: { meetingId: meeting.id }, order: { managerId: "ASC" } })).map((o) => ({ managerId: o.managerId, agencyId: o.agencyId, role: o.role }));
+  const attendees = (
+    await em.find(MeetingAttendance, { where: { meetingId: meeting.id }, order: { ngoId: "ASC" } })
+  ).map((a) => ({ id: a.id, ngoId: a.ngoId, representativeName: a.representativeName }));
+  const officials = (
+    await em.find(MeetingOfficial, { where: { meetingId: meeting.id }, order: { managerId: "ASC" } })
+  ).map((o) => ({ managerId: o.managerId, agencyId: o.agencyId, role: o.role }));
   const agendaItems = await em.count(AgendaItem, { where: { meetingId: meeting.id } });
   return { ...meeting, attendance: undefined, attendees, officials, agendaItems };
 }
-
 
 function applyMeetingInput(meeting: Meeting, input: MeetingCreateInput | MeetingUpdateInput): void {
   const v = new Validator();
   if (input.title !== undefined) v.text(input.title, "title", "عنوان نشست", { min: 3, max: 300 });
   if ("provinceId" in input) v.check(isProvinceCode(input.provinceId), "provinceId", "کد استان باید دو رقم باشد.");
   if ("countyId" in input && input.countyId) {
-    v.check(isCountyCode(input.countyId) && input.countyId.startsWith(input.provinceId), "countyId", "شهرستان باید از همان استانِ نشست باشد.");
+    v.check(
+      isCountyCode(input.countyId) && input.countyId.startsWith(input.provinceId),
+      "countyId",
+      "شهرستان باید از همان استانِ نشست باشد.",
+    );
   }
   if (input.chairId) v.check(isUuid(input.chairId), "chairId", "شناسه رئیس جلسه معتبر نیست.");
   checkUuid(v, input.organisingAgencyId, "organisingAgencyId", "دستگاه برگزارکننده");
@@ -483,17 +608,42 @@ function applyMeetingInput(meeting: Meeting, input: MeetingCreateInput | Meeting
   checkUuid(v, input.workingGroupId, "workingGroupId", "کارگروه");
   if (input.venue) v.text(input.venue, "venue", "محل برگزاری", { max: 300 });
   if (input.attendees) {
-    v.check(input.attendees.every((a) => isUuid(a.ngoId)), "attendees", "شناسه یکی از سمن‌های حاضر معتبر نیست.");
-    v.check(new Set(input.attendees.map((a) => a.ngoId)).size === input.attendees.length, "attendees", "یک سمن دو بار در فهرست حاضران آمده است.");
+    v.check(
+      input.attendees.every((a) => isUuid(a.ngoId)),
+      "attendees",
+      "شناسه یکی از سمن‌های حاضر معتبر نیست.",
+    );
+    v.check(
+      new Set(input.attendees.map((a) => a.ngoId)).size === input.attendees.length,
+      "attendees",
+      "یک سمن دو بار در فهرست حاضران آمده است.",
+    );
   }
   if (input.officials) {
-    v.check(input.officials.every((o) => isUuid(o.managerId) && (!o.agencyId || isUuid(o.agencyId))), "officials", "شناسه یکی از مسئولان حاضر یا دستگاه او معتبر نیست.");
-    v.check(input.officials.every((o) => o.role.trim().length >= 2 && o.role.trim().length <= 200), "officials", "سمت هر مسئول حاضر را (۲ تا ۲۰۰ نویسه) بنویسید.");
-    v.check(new Set(input.officials.map((o) => o.managerId)).size === input.officials.length, "officials", "یک مسئول دو بار در فهرست مسئولان حاضر آمده است.");
+    v.check(
+      input.officials.every((o) => isUuid(o.managerId) && (!o.agencyId || isUuid(o.agencyId))),
+      "officials",
+      "شناسه یکی از مسئولان حاضر یا دستگاه او معتبر نیست.",
+    );
+    v.check(
+      input.officials.every((o) => o.role.trim().length >= 2 && o.role.trim().length <= 200),
+      "officials",
+      "سمت هر مسئول حاضر را (۲ تا ۲۰۰ نویسه) بنویسید.",
+    );
+    v.check(
+      new Set(input.officials.map((o) => o.managerId)).size === input.officials.length,
+      "officials",
+      "یک مسئول دو بار در فهرست مسئولان حاضر آمده است.",
+    );
   }
   const kind = input.kind ?? meeting.kind;
   const workingGroupId = input.workingGroupId !== undefined ? input.workingGroupId : meeting.workingGroupId;
-  if (workingGroupId) v.check(kind === MeetingKind.WORKING_GROUP_SESSION, "workingGroupId", "فقط نشستی از نوع «جلسه کارگروه» می‌تواند به کارگروه وصل شود.");
+  if (workingGroupId)
+    v.check(
+      kind === MeetingKind.WORKING_GROUP_SESSION,
+      "workingGroupId",
+      "فقط نشستی از نوع «جلسه کارگروه» می‌تواند به کارگروه وصل شود.",
+    );
   v.done();
 
   if (input.title !== undefined) {
@@ -529,19 +679,27 @@ function applyStatusChange(meeting: Meeting, input: MeetingUpdateInput): void {
   if (input.cancellationReason !== undefined) meeting.cancellationReason = input.cancellationReason?.trim() || null;
   if (!input.status || input.status === meeting.status) return;
   if (meeting.status !== MeetingStatus.PLANNED) {
-    throw new AppError(ErrorCode.INVALID_TRANSITION, "فقط وضعیت نشستِ برنامه‌ریزی‌شده را می‌توان به برگزارشده یا لغوشده تغییر داد.", {
-      from: meeting.status,
-      to: input.status,
-    });
+    throw new AppError(
+      ErrorCode.INVALID_TRANSITION,
+      "فقط وضعیت نشستِ برنامه‌ریزی‌شده را می‌توان به برگزارشده یا لغوشده تغییر داد.",
+      {
+        from: meeting.status,
+        to: input.status,
+      },
+    );
   }
   if (input.status === MeetingStatus.HELD && !meeting.heldAt) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "برای ثبت برگزاری، زمان برگزاری (heldAt) را وارد کنید.", { field: "heldAt" });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "برای ثبت برگزاری، زمان برگزاری (heldAt) را وارد کنید.", {
+      field: "heldAt",
+    });
   }
   if (input.status === MeetingStatus.HELD && meeting.heldAt && meeting.heldAt.getTime() > Date.now()) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, "زمان برگزاری نمی‌تواند در آینده باشد.", { field: "heldAt" });
   }
   if (input.status === MeetingStatus.CANCELLED && !meeting.cancellationReason) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "برای لغو نشست، دلیل لغو را بنویسید.", { field: "cancellationReason" });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "برای لغو نشست، دلیل لغو را بنویسید.", {
+      field: "cancellationReason",
+    });
   }
   meeting.status = input.status;
 }
@@ -549,27 +707,46 @@ function applyStatusChange(meeting: Meeting, input: MeetingUpdateInput): void {
 /** Replaces the attendance list, keeping the rows (and their ids) of NGOs that stay on it. */
 async function replaceAttendees(em: EntityManager, meetingId: string, attendees: AttendeeInput[]): Promise<void> {
   const existing = await em.find(MeetingAttendance, { where: { meetingId } });
-  const wanted = new Map(attendees.map((a) => [a.ngoId, a.representativeName ? tidyDisplayText(a.representativeName) : null]));
+  const wanted = new Map(
+    attendees.map((a) => [a.ngoId, a.representativeName ? tidyDisplayText(a.representativeName) : null]),
+  );
   const gone = existing.filter((row) => !wanted.has(row.ngoId));
-  if (gone.length) await em.delete(MeetingAttendance, gone.map((row) => row.id));
+  if (gone.length)
+    await em.delete(
+      MeetingAttendance,
+      gone.map((row) => row.id),
+    );
   const renamed = existing.filter((row) => wanted.has(row.ngoId) && wanted.get(row.ngoId) !== row.representativeName);
   if (renamed.length) {
     // One statement for every kept row whose representative changed.
-    await em.query(`UPDATE meeting_attendance a SET representative_name = x.name FROM unnest($1::uuid[], $2::text[]) AS x(id, name) WHERE a.id = x.id`, [
-      renamed.map((row) => row.id),
-      renamed.map((row) => wanted.get(row.ngoId) ?? null),
-    ]);
+    await em.query(
+      `UPDATE meeting_attendance a SET representative_name = x.name FROM unnest($1::uuid[], $2::text[]) AS x(id, name) WHERE a.id = x.id`,
+      [renamed.map((row) => row.id), renamed.map((row) => wanted.get(row.ngoId) ?? null)],
+    );
   }
   const present = new Set(existing.map((row) => row.ngoId));
   const added = attendees.filter((a) => !present.has(a.ngoId));
-  if (added.length) await em.insert(MeetingAttendance, added.map((a) => ({ meetingId, ngoId: a.ngoId, representativeName: wanted.get(a.ngoId) ?? null })));
+  if (added.length)
+    await em.insert(
+      MeetingAttendance,
+      added.map((a) => ({ meetingId, ngoId: a.ngoId, representativeName: wanted.get(a.ngoId) ?? null })),
+    );
 }
 
-async function replaceOfficials(em: EntityManager, meetingId: string, officials: MeetingOfficialInput[]): Promise<void> {
+async function replaceOfficials(
+  em: EntityManager,
+  meetingId: string,
+  officials: MeetingOfficialInput[],
+): Promise<void> {
   await em.delete(MeetingOfficial, { meetingId });
   if (officials.length === 0) return;
   await em.insert(
     MeetingOfficial,
-    officials.map((o) => ({ meetingId, managerId: o.managerId, agencyId: o.agencyId || null, role: tidyDisplayText(o.role) })),
+    officials.map((o) => ({
+      meetingId,
+      managerId: o.managerId,
+      agencyId: o.agencyId || null,
+      role: tidyDisplayText(o.role),
+    })),
   );
 }

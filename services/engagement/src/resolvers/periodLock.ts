@@ -1,5 +1,20 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Allow, ALL_ROLES, AppError, ErrorCode, EVALUATORS, FORBIDDEN_MESSAGE, inTransaction, recordChange, RequestContext, requireUser, Role, Validator, isProvinceCode, provinceScopeOf } from "@hamafza/common";
+import {
+  Allow,
+  ALL_ROLES,
+  AppError,
+  ErrorCode,
+  EVALUATORS,
+  FORBIDDEN_MESSAGE,
+  inTransaction,
+  recordChange,
+  RequestContext,
+  requireUser,
+  Role,
+  Validator,
+  isProvinceCode,
+  provinceScopeOf,
+} from "@hamafza/common";
 import { IsNull } from "typeorm";
 import { EngagementPeriodLock } from "../entities/PeriodLock";
 import { isSupportedJalaliYear } from "@hamafza/common";
@@ -10,7 +25,10 @@ function assertMayLock(ctx: RequestContext, provinceId: string | null): void {
   const user = requireUser(ctx);
   if (user.role === Role.ADMIN) return;
   if (user.countyId || (user.provinceId && user.provinceId !== provinceId)) {
-    throw new AppError(ErrorCode.FORBIDDEN, provinceId === null ? "قفل کردن دوره برای کل کشور فقط از ارزیاب ملی برمی‌آید." : FORBIDDEN_MESSAGE);
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      provinceId === null ? "قفل کردن دوره برای کل کشور فقط از ارزیاب ملی برمی‌آید." : FORBIDDEN_MESSAGE,
+    );
   }
 }
 
@@ -24,7 +42,10 @@ function checkArgs(year: number, provinceId: string | null): void {
 @Resolver(() => EngagementPeriodLock)
 export class PeriodLockResolver {
   @Allow(ALL_ROLES)
-  @Query(() => [EngagementPeriodLock], { description: "Locked evaluation periods that apply to the user's territory (national locks and its province's), newest year first." })
+  @Query(() => [EngagementPeriodLock], {
+    description:
+      "Locked evaluation periods that apply to the user's territory (national locks and its province's), newest year first.",
+  })
   async engagementPeriodLocks(
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { nullable: true, description: "Only this Jalali year." }) year: number | undefined,
@@ -45,8 +66,10 @@ export class PeriodLockResolver {
   lockEngagementPeriod(
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
-    @Arg("provinceId", () => ID, { nullable: true, description: "The province; omit for the whole country." }) provinceId: string | undefined,
-    @Arg("reason", () => String, { nullable: true, description: "Why, e.g. «چرخه ارزیابی ۱۴۰۴ نهایی شد»." }) reason: string | undefined,
+    @Arg("provinceId", () => ID, { nullable: true, description: "The province; omit for the whole country." })
+    provinceId: string | undefined,
+    @Arg("reason", () => String, { nullable: true, description: "Why, e.g. «چرخه ارزیابی ۱۴۰۴ نهایی شد»." })
+    reason: string | undefined,
   ): Promise<EngagementPeriodLock> {
     const province = provinceId ?? null;
     checkArgs(year, province);
@@ -56,8 +79,18 @@ export class PeriodLockResolver {
       await em.query(`LOCK TABLE engagement_period_lock IN SHARE ROW EXCLUSIVE MODE`);
       const existing = await em.findOne(EngagementPeriodLock, { where: { year, provinceId: province ?? IsNull() } });
       if (existing) return existing;
-      const saved = await em.save(em.create(EngagementPeriodLock, { year, provinceId: province, reason: trimOrNull(reason), lockedBy: requireUser(ctx).username }));
-      await recordChange(em, ctx, "lockEngagementPeriod", "EngagementPeriodLock", { before: null, after: { ...saved, countyId: null } });
+      const saved = await em.save(
+        em.create(EngagementPeriodLock, {
+          year,
+          provinceId: province,
+          reason: trimOrNull(reason),
+          lockedBy: requireUser(ctx).username,
+        }),
+      );
+      await recordChange(em, ctx, "lockEngagementPeriod", "EngagementPeriodLock", {
+        before: null,
+        after: { ...saved, countyId: null },
+      });
       return saved;
     });
   }
@@ -65,12 +98,14 @@ export class PeriodLockResolver {
   @Allow(EVALUATORS)
   @Mutation(() => EngagementPeriodLock, {
     nullable: true,
-    description: "Evaluators: lift the lock of a Jalali year for a province (or the national lock without `provinceId`), e.g. when a cycle is reopened; returns the lock as it was, or nothing when there was none.",
+    description:
+      "Evaluators: lift the lock of a Jalali year for a province (or the national lock without `provinceId`), e.g. when a cycle is reopened; returns the lock as it was, or nothing when there was none.",
   })
   unlockEngagementPeriod(
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
-    @Arg("provinceId", () => ID, { nullable: true, description: "The province; omit for the national lock." }) provinceId: string | undefined,
+    @Arg("provinceId", () => ID, { nullable: true, description: "The province; omit for the national lock." })
+    provinceId: string | undefined,
   ): Promise<EngagementPeriodLock | null> {
     const province = provinceId ?? null;
     checkArgs(year, province);
@@ -80,7 +115,10 @@ export class PeriodLockResolver {
       const existing = await em.findOne(EngagementPeriodLock, { where: { year, provinceId: province ?? IsNull() } });
       if (!existing) return null;
       await em.delete(EngagementPeriodLock, { id: existing.id });
-      await recordChange(em, ctx, "unlockEngagementPeriod", "EngagementPeriodLock", { before: { ...existing, countyId: null }, after: null });
+      await recordChange(em, ctx, "unlockEngagementPeriod", "EngagementPeriodLock", {
+        before: { ...existing, countyId: null },
+        after: null,
+      });
       return existing;
     });
   }

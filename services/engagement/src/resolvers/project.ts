@@ -1,4 +1,17 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -33,12 +46,26 @@ import {
 } from "@hamafza/common";
 import { projectReferences } from "../rules/references";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
-import { Project, ProjectPartner, ProjectStatus, ProjectUpdate, UNFINISHED_PROJECT_STATUSES } from "../entities/Project";
+import {
+  Project,
+  ProjectPartner,
+  ProjectStatus,
+  ProjectUpdate,
+  UNFINISHED_PROJECT_STATUSES,
+} from "../entities/Project";
 import { Agency, Ngo } from "../entities/references";
 import { WorkingGroup } from "../entities/WorkingGroup";
 import { partnersByProject, projectById, territoryOf, updatesByProject, workingGroupById } from "../loaders";
 import { tehranToday } from "../util/time";
-import { actorName, assertSameTerritory, checkTerritory, checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
+import {
+  actorName,
+  assertSameTerritory,
+  checkTerritory,
+  checkUuid,
+  oneUuid,
+  trimOrNull,
+  whereListBasics,
+} from "./common";
 
 @ObjectType({ description: "A page of projects." })
 export class ProjectPage extends PageOf(Project) {}
@@ -72,7 +99,10 @@ export class ProjectFilter {
   @Field(() => ProjectStatus, { nullable: true, description: "Only projects in this status." })
   status?: ProjectStatus;
 
-  @Field({ nullable: true, description: "true: only PLANNED, ACTIVE or STALLED projects; false: only FINISHED or ABANDONED." })
+  @Field({
+    nullable: true,
+    description: "true: only PLANNED, ACTIVE or STALLED projects; false: only FINISHED or ABANDONED.",
+  })
   unfinished?: boolean;
 
   @Field({ nullable: true, description: "true: only unfinished projects past their planned end (Tehran today)." })
@@ -112,7 +142,10 @@ export class ProjectCreateInput {
   plannedEndOn?: string | null;
 }
 
-@InputType({ description: "Changes to a project; omitted fields keep their value, null clears. The territory does not change; status changes go through `addProjectUpdate`." })
+@InputType({
+  description:
+    "Changes to a project; omitted fields keep their value, null clears. The territory does not change; status changes go through `addProjectUpdate`.",
+})
 export class ProjectUpdateInput {
   @Field({ nullable: true, description: "Title." })
   title?: string;
@@ -141,7 +174,9 @@ export class ProjectUpdateInput {
 
 @InputType({ description: "A dated progress report of a project, possibly changing its status." })
 export class ProjectProgressInput {
-  @Field(() => DateScalar, { description: "Day of the report; not in the future (the closing day for FINISHED or ABANDONED)." })
+  @Field(() => DateScalar, {
+    description: "Day of the report; not in the future (the closing day for FINISHED or ABANDONED).",
+  })
   reportedOn!: string;
 
   @Field({ description: "What was done or found." })
@@ -151,8 +186,16 @@ export class ProjectProgressInput {
   status?: ProjectStatus;
 }
 
-const PROJECT_SORTABLE = { title: "project.titleNormalized", startOn: "project.startOn", plannedEndOn: "project.plannedEndOn", status: "project.status", createdAt: "project.createdAt" };
-const PROJECT_CONSTRAINTS: ConstraintMessages = { project_dates_check: "پایان برنامه‌ریزی‌شده نمی‌تواند پیش از شروع باشد." };
+const PROJECT_SORTABLE = {
+  title: "project.titleNormalized",
+  startOn: "project.startOn",
+  plannedEndOn: "project.plannedEndOn",
+  status: "project.status",
+  createdAt: "project.createdAt",
+};
+const PROJECT_CONSTRAINTS: ConstraintMessages = {
+  project_dates_check: "پایان برنامه‌ریزی‌شده نمی‌تواند پیش از شروع باشد.",
+};
 
 const TRANSITIONS: Record<ProjectStatus, ProjectStatus[]> = {
   PLANNED: [ProjectStatus.ACTIVE, ProjectStatus.ABANDONED],
@@ -161,36 +204,76 @@ const TRANSITIONS: Record<ProjectStatus, ProjectStatus[]> = {
   FINISHED: [],
   ABANDONED: [],
 };
-const STATUS_LABELS: Record<ProjectStatus, string> = { PLANNED: "تعریف‌شده", ACTIVE: "در حال اجرا", STALLED: "متوقف", FINISHED: "پایان‌یافته", ABANDONED: "رهاشده" };
+const STATUS_LABELS: Record<ProjectStatus, string> = {
+  PLANNED: "تعریف‌شده",
+  ACTIVE: "در حال اجرا",
+  STALLED: "متوقف",
+  FINISHED: "پایان‌یافته",
+  ABANDONED: "رهاشده",
+};
 
 function projectQuery(ctx: RequestContext, filter: ProjectFilter | undefined): SelectQueryBuilder<Project> {
-  const query = whereInTerritory(ctx.db.getRepository(Project).createQueryBuilder("project"), requireUser(ctx), territoryOf("project"));
+  const query = whereInTerritory(
+    ctx.db.getRepository(Project).createQueryBuilder("project"),
+    requireUser(ctx),
+    territoryOf("project"),
+  );
   const today = tehranToday();
   whereListBasics(query, "project", "titleNormalized", filter);
   if (filter?.workingGroupId) query.andWhere("project.workingGroupId = :wg", { wg: oneUuid(filter.workingGroupId) });
   if (filter?.areaId) query.andWhere("project.areaId = :areaId", { areaId: oneUuid(filter.areaId) });
-  if (filter?.responsibleAgencyId) query.andWhere("project.responsibleAgencyId = :agency", { agency: oneUuid(filter.responsibleAgencyId) });
-  if (filter?.ngoId) query.andWhere("EXISTS (SELECT 1 FROM project_partner p WHERE p.project_id = project.id AND p.ngo_id = :ngoId)", { ngoId: oneUuid(filter.ngoId) });
+  if (filter?.responsibleAgencyId)
+    query.andWhere("project.responsibleAgencyId = :agency", { agency: oneUuid(filter.responsibleAgencyId) });
+  if (filter?.ngoId)
+    query.andWhere("EXISTS (SELECT 1 FROM project_partner p WHERE p.project_id = project.id AND p.ngo_id = :ngoId)", {
+      ngoId: oneUuid(filter.ngoId),
+    });
   if (filter?.status) query.andWhere("project.status = :status", { status: filter.status });
-  if (filter?.unfinished !== undefined) query.andWhere(`project.status ${filter.unfinished ? "IN" : "NOT IN"} (:...unfinished)`, { unfinished: UNFINISHED_PROJECT_STATUSES });
-  if (filter?.late) query.andWhere("project.status IN (:...unfinished) AND project.plannedEndOn < :today", { unfinished: UNFINISHED_PROJECT_STATUSES, today });
+  if (filter?.unfinished !== undefined)
+    query.andWhere(`project.status ${filter.unfinished ? "IN" : "NOT IN"} (:...unfinished)`, {
+      unfinished: UNFINISHED_PROJECT_STATUSES,
+    });
+  if (filter?.late)
+    query.andWhere("project.status IN (:...unfinished) AND project.plannedEndOn < :today", {
+      unfinished: UNFINISHED_PROJECT_STATUSES,
+      today,
+    });
   return query;
 }
 
 @Resolver(() => Project)
 export class ProjectResolver {
   @Allow(ALL_ROLES)
-  @Query(() => ProjectPage, { description: `Projects of the user's territory. Sortable by ${Object.keys(PROJECT_SORTABLE).map((f) => `\`${f}\``).join(", ")}; by planned end by default.` })
-  projects(@Ctx() ctx: RequestContext, @FilterArg(ProjectFilter) filter: ProjectFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<ProjectPage> {
+  @Query(() => ProjectPage, {
+    description: `Projects of the user's territory. Sortable by ${Object.keys(PROJECT_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}; by planned end by default.`,
+  })
+  projects(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(ProjectFilter) filter: ProjectFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ProjectPage> {
     return paginate(projectQuery(ctx, filter), page, PROJECT_SORTABLE, { field: "plannedEndOn", order: SortOrder.ASC });
   }
 
   @Allow(ALL_ROLES)
   @Query(() => ProjectPage, {
-    description: `Follow-up of unfinished projects (PLANNED, ACTIVE, STALLED) of the user's territory, planned end first; the other filter conditions apply too. Sortable by ${Object.keys(PROJECT_SORTABLE).map((f) => `\`${f}\``).join(", ")}.`,
+    description: `Follow-up of unfinished projects (PLANNED, ACTIVE, STALLED) of the user's territory, planned end first; the other filter conditions apply too. Sortable by ${Object.keys(
+      PROJECT_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
   })
-  unfinishedProjects(@Ctx() ctx: RequestContext, @FilterArg(ProjectFilter) filter: ProjectFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<ProjectPage> {
-    return paginate(projectQuery(ctx, { ...filter, unfinished: true }), page, PROJECT_SORTABLE, { field: "plannedEndOn", order: SortOrder.ASC });
+  unfinishedProjects(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(ProjectFilter) filter: ProjectFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ProjectPage> {
+    return paginate(projectQuery(ctx, { ...filter, unfinished: true }), page, PROJECT_SORTABLE, {
+      field: "plannedEndOn",
+      order: SortOrder.ASC,
+    });
   }
 
   @Allow(ALL_ROLES)
@@ -201,25 +284,54 @@ export class ProjectResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Project, { description: "Define a project in the user's territory (status PLANNED)." })
-  async createProject(@Ctx() ctx: RequestContext, @InputArg(ProjectCreateInput) input: ProjectCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Project> {
+  async createProject(
+    @Ctx() ctx: RequestContext,
+    @InputArg(ProjectCreateInput) input: ProjectCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<Project> {
     await checkReferences(ctx, projectReferences(input));
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createProject", idempotencyKey, input, async () => {
-      const project = em.create(Project, { status: ProjectStatus.PLANNED, closedOn: null, description: null, workingGroupId: null, areaId: null, responsibleAgencyId: null, startOn: null, plannedEndOn: null });
-      applyProjectInput(project, input, true);
-      assertCanWrite(requireUser(ctx), project);
-      await checkGroup(em, ctx, project);
-      const saved = await em.save(project);
-      if (input.partnerNgoIds) await replacePartners(em, saved.id, input.partnerNgoIds);
-      await recordChange(em, ctx, "createProject", "Project", { before: null, after: { ...saved, partnerNgoIds: input.partnerNgoIds ?? [] } });
-      return saved;
-    }, (id) => em.findOneBy(Project, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createProject",
+        idempotencyKey,
+        input,
+        async () => {
+          const project = em.create(Project, {
+            status: ProjectStatus.PLANNED,
+            closedOn: null,
+            description: null,
+            workingGroupId: null,
+            areaId: null,
+            responsibleAgencyId: null,
+            startOn: null,
+            plannedEndOn: null,
+          });
+          applyProjectInput(project, input, true);
+          assertCanWrite(requireUser(ctx), project);
+          await checkGroup(em, ctx, project);
+          const saved = await em.save(project);
+          if (input.partnerNgoIds) await replacePartners(em, saved.id, input.partnerNgoIds);
+          await recordChange(em, ctx, "createProject", "Project", {
+            before: null,
+            after: { ...saved, partnerNgoIds: input.partnerNgoIds ?? [] },
+          });
+          return saved;
+        },
+        (id) => em.findOneBy(Project, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
   @Mutation(() => Project, { description: "Change a project of the user's territory." })
-  async updateProject(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProjectUpdateInput) input: ProjectUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Project> {
+  async updateProject(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(ProjectUpdateInput) input: ProjectUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<Project> {
     await checkReferences(ctx, projectReferences(input));
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
       const project = await findForWrite(em, ctx, Project, id, "پروژه", expectedVersion);
@@ -228,13 +340,19 @@ export class ProjectResolver {
       if (input.workingGroupId !== undefined) await checkGroup(em, ctx, project);
       const saved = await em.save(project);
       if (input.partnerNgoIds) await replacePartners(em, saved.id, input.partnerNgoIds);
-      await recordChange(em, ctx, "updateProject", "Project", { before, after: { ...saved, partnerNgoIds: await partnerIds(em, id) } });
+      await recordChange(em, ctx, "updateProject", "Project", {
+        before,
+        after: { ...saved, partnerNgoIds: await partnerIds(em, id) },
+      });
       return saved;
     });
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Project, { description: "Delete a project entered by mistake (with partners and updates); returns it as it was. Record ABANDONED for real projects." })
+  @Mutation(() => Project, {
+    description:
+      "Delete a project entered by mistake (with partners and updates); returns it as it was. Record ABANDONED for real projects.",
+  })
   deleteProject(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Project> {
     return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
       const project = await findForWrite(em, ctx, Project, id, "پروژه");
@@ -246,7 +364,10 @@ export class ProjectResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Project, { description: "Follow up a project: a dated progress report, optionally changing the status (see `ProjectStatus`; INVALID_TRANSITION otherwise)." })
+  @Mutation(() => Project, {
+    description:
+      "Follow up a project: a dated progress report, optionally changing the status (see `ProjectStatus`; INVALID_TRANSITION otherwise).",
+  })
   addProjectUpdate(
     @Ctx() ctx: RequestContext,
     @Arg("projectId", () => ID, { description: "The project." }) projectId: string,
@@ -258,17 +379,32 @@ export class ProjectResolver {
       const v = new Validator();
       v.text(input.note, "note", "شرح پیشرفت", { min: 3, max: 4000 });
       v.check(input.reportedOn <= tehranToday(), "reportedOn", "روز گزارش نمی‌تواند در آینده باشد.");
-      v.check(!project.startOn || input.reportedOn >= project.startOn || !input.status, "reportedOn", "روز گزارش نمی‌تواند پیش از شروع پروژه باشد.");
+      v.check(
+        !project.startOn || input.reportedOn >= project.startOn || !input.status,
+        "reportedOn",
+        "روز گزارش نمی‌تواند پیش از شروع پروژه باشد.",
+      );
       v.done();
       const from = project.status;
       const to = input.status && input.status !== from ? input.status : null;
       if (to) {
-        if (!TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت پروژه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, { from, to });
+        if (!TRANSITIONS[from].includes(to))
+          throw invalidTransition(
+            `تغییر وضعیت پروژه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`,
+            { from, to },
+          );
         project.status = to;
         if (to === ProjectStatus.ACTIVE && !project.startOn) project.startOn = input.reportedOn;
         project.closedOn = to === ProjectStatus.FINISHED || to === ProjectStatus.ABANDONED ? input.reportedOn : null;
       }
-      await em.insert(ProjectUpdate, { projectId: project.id, reportedOn: input.reportedOn, note: tidyDisplayText(input.note), statusBefore: to ? from : null, statusAfter: to, recordedBy: actorName(ctx) });
+      await em.insert(ProjectUpdate, {
+        projectId: project.id,
+        reportedOn: input.reportedOn,
+        note: tidyDisplayText(input.note),
+        statusBefore: to ? from : null,
+        statusAfter: to,
+        recordedBy: actorName(ctx),
+      });
       const saved = await em.save(project);
       const after = { ...saved, update: { reportedOn: input.reportedOn, note: input.note, status: to } };
       await recordChange<typeof before>(em, ctx, "addProjectUpdate", "Project", { before, after });
@@ -306,14 +442,24 @@ async function checkGroup(em: EntityManager, ctx: RequestContext, project: Proje
   if (!project.workingGroupId) return;
   const group = await em.findOne(WorkingGroup, { where: { id: project.workingGroupId } });
   if (!group || !canRead(requireUser(ctx), group)) throw notFound("کارگروه", project.workingGroupId);
-  assertSameTerritory(project, group, "workingGroupId", "پروژه باید در قلمرو (استان و شهرستانِ) کارگروهی باشد که آن را تعریف کرده است.");
+  assertSameTerritory(
+    project,
+    group,
+    "workingGroupId",
+    "پروژه باید در قلمرو (استان و شهرستانِ) کارگروهی باشد که آن را تعریف کرده است.",
+  );
 }
 
-const partnerIds = async (em: EntityManager, projectId: string) => (await em.find(ProjectPartner, { where: { projectId }, order: { ngoId: "ASC" } })).map((p) => p.ngoId);
+const partnerIds = async (em: EntityManager, projectId: string) =>
+  (await em.find(ProjectPartner, { where: { projectId }, order: { ngoId: "ASC" } })).map((p) => p.ngoId);
 
 async function replacePartners(em: EntityManager, projectId: string, ngoIds: string[]): Promise<void> {
   await em.delete(ProjectPartner, { projectId });
-  if (ngoIds.length) await em.insert(ProjectPartner, [...new Set(ngoIds)].map((ngoId) => ({ projectId, ngoId })));
+  if (ngoIds.length)
+    await em.insert(
+      ProjectPartner,
+      [...new Set(ngoIds)].map((ngoId) => ({ projectId, ngoId })),
+    );
 }
 
 function applyProjectInput(project: Project, input: ProjectCreateInput | ProjectUpdateInput, creating: boolean): void {
@@ -323,13 +469,15 @@ function applyProjectInput(project: Project, input: ProjectCreateInput | Project
   checkUuid(v, input.workingGroupId, "workingGroupId", "کارگروه");
   checkUuid(v, input.areaId, "areaId", "محدوده");
   checkUuid(v, input.responsibleAgencyId, "responsibleAgencyId", "دستگاه مسئول");
-  if (input.partnerNgoIds) v.check(input.partnerNgoIds.every(isUuid), "partnerNgoIds", "شناسه یکی از سمن‌های همکار معتبر نیست.");
+  if (input.partnerNgoIds)
+    v.check(input.partnerNgoIds.every(isUuid), "partnerNgoIds", "شناسه یکی از سمن‌های همکار معتبر نیست.");
   if (input.description) v.text(input.description, "description", "شرح", { max: 4000, required: false });
   const start = input.startOn !== undefined ? input.startOn : project.startOn;
   const end = input.plannedEndOn !== undefined ? input.plannedEndOn : project.plannedEndOn;
   v.check(!start || !end || end >= start, "plannedEndOn", "پایان برنامه‌ریزی‌شده نمی‌تواند پیش از شروع باشد.");
   v.done();
-  if (input.title !== undefined) Object.assign(project, { title: tidyDisplayText(input.title!), titleNormalized: normalizePersian(input.title) });
+  if (input.title !== undefined)
+    Object.assign(project, { title: tidyDisplayText(input.title!), titleNormalized: normalizePersian(input.title) });
   if (input.description !== undefined) project.description = trimOrNull(input.description);
   if ("provinceId" in input) Object.assign(project, { provinceId: input.provinceId, countyId: input.countyId || null });
   if (input.workingGroupId !== undefined) project.workingGroupId = input.workingGroupId || null;

@@ -56,6 +56,10 @@ export class ReferenceUseResolver {
     const rows: { id: string; use: number; n: number }[] = await ctx.db.query(referenceUsesSql(type), [uuids]);
     const byId = new Map<string, { use: number; n: number }[]>();
     for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), { use: row.use, n: row.n }]);
-    return [...byId].map(([id, counts]) => ({ id, count: counts.reduce((sum, c) => sum + c.n, 0), summary: describeUses(type, counts) }));
+    return [...byId].map(([id, counts]) => ({
+      id,
+      count: counts.reduce((sum, c) => sum + c.n, 0),
+      summary: describeUses(type, counts),
+    }));
   }
 }

@@ -1,4 +1,16 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -82,7 +94,10 @@ export class ProposalFilter {
   @Field(() => ID, { nullable: true, description: "Only proposals presented at this meeting." })
   meetingId?: string;
 
-  @Field({ nullable: true, description: "true: only proposals with the agency's response; false: only those still waiting." })
+  @Field({
+    nullable: true,
+    description: "true: only proposals with the agency's response; false: only those still waiting.",
+  })
   answered?: boolean;
 
   @Field(() => DateScalar, { nullable: true, description: "Only proposals submitted on or after this day." })
@@ -125,7 +140,10 @@ export class ProposalCreateInput {
   submittedOn!: string;
 }
 
-@InputType({ description: "Changes to a proposal; omitted fields keep their value, null clears. The NGO and territory do not change." })
+@InputType({
+  description:
+    "Changes to a proposal; omitted fields keep their value, null clears. The NGO and territory do not change.",
+})
 export class ProposalUpdateInput {
   @Field(() => ID, { nullable: true, description: "Agency it is submitted to." })
   agencyId?: string | null;
@@ -148,10 +166,18 @@ export class ProposalUpdateInput {
   @Field(() => DateScalar, { nullable: true, description: "Day it was submitted." })
   submittedOn?: string;
 
-  @Field(() => ProposalStatus, { nullable: true, description: "Next status: SUBMITTED → UNDER_REVIEW → ACCEPTED or REJECTED (with `response`) → IMPLEMENTED (from ACCEPTED)." })
+  @Field(() => ProposalStatus, {
+    nullable: true,
+    description:
+      "Next status: SUBMITTED → UNDER_REVIEW → ACCEPTED or REJECTED (with `response`) → IMPLEMENTED (from ACCEPTED).",
+  })
   status?: ProposalStatus;
 
-  @Field(() => DateScalar, { nullable: true, description: "Day of the status step (review start, response or implementation); today (Tehran) when omitted; not in the future." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Day of the status step (review start, response or implementation); today (Tehran) when omitted; not in the future.",
+  })
   statusOn?: string;
 
   @Field(() => String, { nullable: true, description: "The agency's response (required for ACCEPTED and REJECTED)." })
@@ -230,7 +256,10 @@ export class DemandCreateInput {
   raisedOn!: string;
 }
 
-@InputType({ description: "Changes to a demand; omitted fields keep their value, null clears. The NGO and territory do not change." })
+@InputType({
+  description:
+    "Changes to a demand; omitted fields keep their value, null clears. The NGO and territory do not change.",
+})
 export class DemandUpdateInput {
   @Field(() => DemandCategory, { nullable: true, description: "Category." })
   category?: DemandCategory;
@@ -250,18 +279,37 @@ export class DemandUpdateInput {
   @Field(() => DateScalar, { nullable: true, description: "Day it was raised." })
   raisedOn?: string;
 
-  @Field(() => DemandStatus, { nullable: true, description: "Next status: RAISED → UNDER_REVIEW; RAISED or UNDER_REVIEW → RESOLVED or REJECTED (with `response`)." })
+  @Field(() => DemandStatus, {
+    nullable: true,
+    description: "Next status: RAISED → UNDER_REVIEW; RAISED or UNDER_REVIEW → RESOLVED or REJECTED (with `response`).",
+  })
   status?: DemandStatus;
 
-  @Field(() => DateScalar, { nullable: true, description: "Day of the response (RESOLVED, REJECTED); today (Tehran) when omitted; not in the future." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Day of the response (RESOLVED, REJECTED); today (Tehran) when omitted; not in the future.",
+  })
   respondedOn?: string;
 
   @Field(() => String, { nullable: true, description: "The agency's response." })
   response?: string | null;
 }
 
-const PROPOSAL_SORTABLE = { submittedOn: "proposal.submittedOn", respondedOn: "proposal.respondedOn", status: "proposal.status", topic: "proposal.topicNormalized", createdAt: "proposal.createdAt" };
-const DEMAND_SORTABLE = { raisedOn: "demand.raisedOn", respondedOn: "demand.respondedOn", status: "demand.status", category: "demand.category", title: "demand.titleNormalized", createdAt: "demand.createdAt" };
+const PROPOSAL_SORTABLE = {
+  submittedOn: "proposal.submittedOn",
+  respondedOn: "proposal.respondedOn",
+  status: "proposal.status",
+  topic: "proposal.topicNormalized",
+  createdAt: "proposal.createdAt",
+};
+const DEMAND_SORTABLE = {
+  raisedOn: "demand.raisedOn",
+  respondedOn: "demand.respondedOn",
+  status: "demand.status",
+  category: "demand.category",
+  title: "demand.titleNormalized",
+  createdAt: "demand.createdAt",
+};
 const REQUEST_CONSTRAINTS: ConstraintMessages = {
   proposal_addressee_check: "دستگاه یا شورایی را که طرح به آن ارائه شده مشخص کنید.",
   proposal_dates_check: "تاریخ‌های بررسی، پاسخ و اجرا نمی‌توانند پیش از تاریخ ارائه طرح باشند.",
@@ -276,21 +324,46 @@ const PROPOSAL_TRANSITIONS: Record<ProposalStatus, ProposalStatus[]> = {
   REJECTED: [],
   IMPLEMENTED: [],
 };
-const PROPOSAL_LABELS: Record<ProposalStatus, string> = { SUBMITTED: "ارسال‌شده", UNDER_REVIEW: "در حال بررسی", ACCEPTED: "پذیرفته‌شده", REJECTED: "ردشده", IMPLEMENTED: "اجراشده" };
+const PROPOSAL_LABELS: Record<ProposalStatus, string> = {
+  SUBMITTED: "ارسال‌شده",
+  UNDER_REVIEW: "در حال بررسی",
+  ACCEPTED: "پذیرفته‌شده",
+  REJECTED: "ردشده",
+  IMPLEMENTED: "اجراشده",
+};
 const DEMAND_TRANSITIONS: Record<DemandStatus, DemandStatus[]> = {
   RAISED: [DemandStatus.UNDER_REVIEW, DemandStatus.RESOLVED, DemandStatus.REJECTED],
   UNDER_REVIEW: [DemandStatus.RESOLVED, DemandStatus.REJECTED],
   RESOLVED: [],
   REJECTED: [],
 };
-const DEMAND_LABELS: Record<DemandStatus, string> = { RAISED: "طرح‌شده", UNDER_REVIEW: "در حال پیگیری", RESOLVED: "رفع‌شده", REJECTED: "ردشده" };
+const DEMAND_LABELS: Record<DemandStatus, string> = {
+  RAISED: "طرح‌شده",
+  UNDER_REVIEW: "در حال پیگیری",
+  RESOLVED: "رفع‌شده",
+  REJECTED: "ردشده",
+};
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Allow(ALL_ROLES)
-  @Query(() => ProposalPage, { description: `Proposals of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(PROPOSAL_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  proposals(@Ctx() ctx: RequestContext, @FilterArg(ProposalFilter) filter: ProposalFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<ProposalPage> {
-    const query = whereInTerritory(ctx.db.getRepository(Proposal).createQueryBuilder("proposal"), requireUser(ctx), territoryOf("proposal"));
+  @Query(() => ProposalPage, {
+    description: `Proposals of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(
+      PROPOSAL_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  proposals(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(ProposalFilter) filter: ProposalFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ProposalPage> {
+    const query = whereInTerritory(
+      ctx.db.getRepository(Proposal).createQueryBuilder("proposal"),
+      requireUser(ctx),
+      territoryOf("proposal"),
+    );
     whereListBasics(query, "proposal", "topicNormalized", filter);
     if (filter?.ngoId) query.andWhere("proposal.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
     if (filter?.agencyId) query.andWhere("proposal.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
@@ -304,41 +377,58 @@ export class ProposalResolver {
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => Proposal, { nullable: true, description: "One proposal by id; empty when outside the user's territory." })
+  @Query(() => Proposal, {
+    nullable: true,
+    description: "One proposal by id; empty when outside the user's territory.",
+  })
   proposal(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Proposal | null> {
     return proposalById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Proposal, { description: "Record a proposal an NGO of the user's territory submitted (status SUBMITTED)." })
-  async createProposal(@Ctx() ctx: RequestContext, @InputArg(ProposalCreateInput) input: ProposalCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Proposal> {
+  @Mutation(() => Proposal, {
+    description: "Record a proposal an NGO of the user's territory submitted (status SUBMITTED).",
+  })
+  async createProposal(
+    @Ctx() ctx: RequestContext,
+    @InputArg(ProposalCreateInput) input: ProposalCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<Proposal> {
     await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createProposal", idempotencyKey, input, async () => {
-      const locks = await PeriodLocks.forWrite(em);
-      const v = new Validator();
-      v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
-      checkTerritory(v, input.provinceId, input.countyId);
-      checkProposalFields(v, input, true);
-      v.done();
-      const proposal = em.create(Proposal, {
-        ngoId: input.ngoId,
-        provinceId: input.provinceId,
-        countyId: input.countyId || null,
-        status: ProposalStatus.SUBMITTED,
-        reviewStartedOn: null,
-        response: null,
-        respondedOn: null,
-        implementedOn: null,
-      });
-      applyProposalFields(proposal, input);
-      assertCanWrite(requireUser(ctx), proposal);
-      await checkMeetingLink(em, ctx, proposal);
-      locks.assertDatesOpen(proposal.provinceId, "طرح ارائه‌شده", proposal.submittedOn);
-      const saved = await em.save(proposal);
-      await recordChange(em, ctx, "createProposal", "Proposal", { before: null, after: saved });
-      return saved;
-    }, (id) => em.findOneBy(Proposal, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createProposal",
+        idempotencyKey,
+        input,
+        async () => {
+          const locks = await PeriodLocks.forWrite(em);
+          const v = new Validator();
+          v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
+          checkTerritory(v, input.provinceId, input.countyId);
+          checkProposalFields(v, input, true);
+          v.done();
+          const proposal = em.create(Proposal, {
+            ngoId: input.ngoId,
+            provinceId: input.provinceId,
+            countyId: input.countyId || null,
+            status: ProposalStatus.SUBMITTED,
+            reviewStartedOn: null,
+            response: null,
+            respondedOn: null,
+            implementedOn: null,
+          });
+          applyProposalFields(proposal, input);
+          assertCanWrite(requireUser(ctx), proposal);
+          await checkMeetingLink(em, ctx, proposal);
+          locks.assertDatesOpen(proposal.provinceId, "طرح ارائه‌شده", proposal.submittedOn);
+          const saved = await em.save(proposal);
+          await recordChange(em, ctx, "createProposal", "Proposal", { before: null, after: saved });
+          return saved;
+        },
+        (id) => em.findOneBy(Proposal, { id }),
+      ),
     );
   }
 
@@ -347,7 +437,12 @@ export class ProposalResolver {
     description:
       "Change a proposal or move it to its next status with the agency's dated response (INVALID_TRANSITION for other changes). A proposal submitted in a locked evaluation year keeps its submission facts, and no step may be dated inside a locked year (LOCKED).",
   })
-  async updateProposal(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ProposalUpdateInput) input: ProposalUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Proposal> {
+  async updateProposal(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(ProposalUpdateInput) input: ProposalUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<Proposal> {
     await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
@@ -356,7 +451,12 @@ export class ProposalResolver {
       const v = new Validator();
       checkProposalFields(v, input, false);
       v.done();
-      if (input.agencyId !== undefined || input.councilName !== undefined || input.submittedOn !== undefined || input.meetingId !== undefined) {
+      if (
+        input.agencyId !== undefined ||
+        input.councilName !== undefined ||
+        input.submittedOn !== undefined ||
+        input.meetingId !== undefined
+      ) {
         locks.assertDatesOpen(proposal.provinceId, "ارائه این طرح", proposal.submittedOn, input.submittedOn);
       }
       applyProposalFields(proposal, input);
@@ -364,22 +464,37 @@ export class ProposalResolver {
       if (input.status && input.status !== proposal.status) {
         const from = proposal.status;
         const to = input.status;
-        if (!PROPOSAL_TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت طرح از «${PROPOSAL_LABELS[from]}» به «${PROPOSAL_LABELS[to]}» ممکن نیست.`, { from, to });
+        if (!PROPOSAL_TRANSITIONS[from].includes(to))
+          throw invalidTransition(
+            `تغییر وضعیت طرح از «${PROPOSAL_LABELS[from]}» به «${PROPOSAL_LABELS[to]}» ممکن نیست.`,
+            { from, to },
+          );
         const on = input.statusOn ?? tehranToday();
         const sv = new Validator();
         sv.check(on <= tehranToday(), "statusOn", "روز این مرحله نمی‌تواند در آینده باشد.");
         sv.check(on >= proposal.submittedOn, "statusOn", "روز این مرحله نمی‌تواند پیش از ارائه طرح باشد.");
-        if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED) sv.check(!!input.response?.trim(), "response", "پاسخ دستگاه را بنویسید.");
-        if (to === ProposalStatus.IMPLEMENTED) sv.check(!proposal.respondedOn || on >= proposal.respondedOn, "statusOn", "روز اجرا نمی‌تواند پیش از روز پاسخ باشد.");
+        if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED)
+          sv.check(!!input.response?.trim(), "response", "پاسخ دستگاه را بنویسید.");
+        if (to === ProposalStatus.IMPLEMENTED)
+          sv.check(
+            !proposal.respondedOn || on >= proposal.respondedOn,
+            "statusOn",
+            "روز اجرا نمی‌تواند پیش از روز پاسخ باشد.",
+          );
         sv.done();
         locks.assertDatesOpen(proposal.provinceId, "این مرحله از پیگیری طرح", on);
         proposal.status = to;
         if (to === ProposalStatus.UNDER_REVIEW) proposal.reviewStartedOn = on;
-        if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED) Object.assign(proposal, { respondedOn: on, response: tidyDisplayText(input.response!) });
+        if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED)
+          Object.assign(proposal, { respondedOn: on, response: tidyDisplayText(input.response!) });
         if (to === ProposalStatus.IMPLEMENTED) proposal.implementedOn = on;
       } else if (input.response !== undefined) {
         proposal.response = trimOrNull(input.response);
-        if (proposal.respondedOn && !proposal.response) throw invalidTransition("پاسخ طرحِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", { from: proposal.status, to: proposal.status });
+        if (proposal.respondedOn && !proposal.response)
+          throw invalidTransition("پاسخ طرحِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", {
+            from: proposal.status,
+            to: proposal.status,
+          });
       }
       const saved = await em.save(proposal);
       await recordChange(em, ctx, "updateProposal", "Proposal", { before, after: saved });
@@ -388,7 +503,10 @@ export class ProposalResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Proposal, { description: "Delete a proposal entered by mistake; returns it as it was (LOCKED when submitted in a locked evaluation year)." })
+  @Mutation(() => Proposal, {
+    description:
+      "Delete a proposal entered by mistake; returns it as it was (LOCKED when submitted in a locked evaluation year).",
+  })
   deleteProposal(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Proposal> {
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
@@ -419,9 +537,23 @@ export class ProposalResolver {
 @Resolver(() => Demand)
 export class DemandResolver {
   @Allow(ALL_ROLES)
-  @Query(() => DemandPage, { description: `Demands of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(DEMAND_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  demands(@Ctx() ctx: RequestContext, @FilterArg(DemandFilter) filter: DemandFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<DemandPage> {
-    const query: SelectQueryBuilder<Demand> = whereInTerritory(ctx.db.getRepository(Demand).createQueryBuilder("demand"), requireUser(ctx), territoryOf("demand"));
+  @Query(() => DemandPage, {
+    description: `Demands of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(
+      DEMAND_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  demands(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(DemandFilter) filter: DemandFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<DemandPage> {
+    const query: SelectQueryBuilder<Demand> = whereInTerritory(
+      ctx.db.getRepository(Demand).createQueryBuilder("demand"),
+      requireUser(ctx),
+      territoryOf("demand"),
+    );
     whereListBasics(query, "demand", "titleNormalized", filter);
     if (filter?.ngoId) query.andWhere("demand.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
     if (filter?.agencyId) query.andWhere("demand.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
@@ -443,25 +575,47 @@ export class DemandResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Demand, { description: "Record a demand an NGO of the user's territory raised (status RAISED)." })
-  async createDemand(@Ctx() ctx: RequestContext, @InputArg(DemandCreateInput) input: DemandCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Demand> {
+  async createDemand(
+    @Ctx() ctx: RequestContext,
+    @InputArg(DemandCreateInput) input: DemandCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createDemand", idempotencyKey, input, async () => {
-      const locks = await PeriodLocks.forWrite(em);
-      const v = new Validator();
-      v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
-      checkTerritory(v, input.provinceId, input.countyId);
-      checkDemandFields(v, input, true);
-      v.done();
-      const demand = em.create(Demand, { ngoId: input.ngoId, provinceId: input.provinceId, countyId: input.countyId || null, status: DemandStatus.RAISED, response: null, respondedOn: null, description: null, agencyId: null, meetingId: null });
-      applyDemandFields(demand, input);
-      assertCanWrite(requireUser(ctx), demand);
-      await checkMeetingLink(em, ctx, demand);
-      locks.assertDatesOpen(demand.provinceId, "مطالبه", demand.raisedOn);
-      const saved = await em.save(demand);
-      await recordChange(em, ctx, "createDemand", "Demand", { before: null, after: saved });
-      return saved;
-    }, (id) => em.findOneBy(Demand, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createDemand",
+        idempotencyKey,
+        input,
+        async () => {
+          const locks = await PeriodLocks.forWrite(em);
+          const v = new Validator();
+          v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
+          checkTerritory(v, input.provinceId, input.countyId);
+          checkDemandFields(v, input, true);
+          v.done();
+          const demand = em.create(Demand, {
+            ngoId: input.ngoId,
+            provinceId: input.provinceId,
+            countyId: input.countyId || null,
+            status: DemandStatus.RAISED,
+            response: null,
+            respondedOn: null,
+            description: null,
+            agencyId: null,
+            meetingId: null,
+          });
+          applyDemandFields(demand, input);
+          assertCanWrite(requireUser(ctx), demand);
+          await checkMeetingLink(em, ctx, demand);
+          locks.assertDatesOpen(demand.provinceId, "مطالبه", demand.raisedOn);
+          const saved = await em.save(demand);
+          await recordChange(em, ctx, "createDemand", "Demand", { before: null, after: saved });
+          return saved;
+        },
+        (id) => em.findOneBy(Demand, { id }),
+      ),
     );
   }
 
@@ -470,7 +624,12 @@ export class DemandResolver {
     description:
       "Change a demand, route it to an agency or record the agency's dated response (INVALID_TRANSITION for a status change not allowed). A demand raised in a locked evaluation year keeps its routing and day, and no response may be dated inside a locked year (LOCKED).",
   })
-  async updateDemand(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(DemandUpdateInput) input: DemandUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Demand> {
+  async updateDemand(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(DemandUpdateInput) input: DemandUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
@@ -487,7 +646,11 @@ export class DemandResolver {
       if (input.status && input.status !== demand.status) {
         const from = demand.status;
         const to = input.status;
-        if (!DEMAND_TRANSITIONS[from].includes(to)) throw invalidTransition(`تغییر وضعیت مطالبه از «${DEMAND_LABELS[from]}» به «${DEMAND_LABELS[to]}» ممکن نیست.`, { from, to });
+        if (!DEMAND_TRANSITIONS[from].includes(to))
+          throw invalidTransition(
+            `تغییر وضعیت مطالبه از «${DEMAND_LABELS[from]}» به «${DEMAND_LABELS[to]}» ممکن نیست.`,
+            { from, to },
+          );
         if (to === DemandStatus.RESOLVED || to === DemandStatus.REJECTED) {
           const on = input.respondedOn ?? tehranToday();
           const sv = new Validator();
@@ -500,7 +663,11 @@ export class DemandResolver {
         }
         demand.status = to;
       } else if (input.response !== undefined) {
-        if (demand.respondedOn && !input.response?.trim()) throw invalidTransition("پاسخ مطالبهِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", { from: demand.status, to: demand.status });
+        if (demand.respondedOn && !input.response?.trim())
+          throw invalidTransition("پاسخ مطالبهِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", {
+            from: demand.status,
+            to: demand.status,
+          });
         demand.response = trimOrNull(input.response);
       }
       const saved = await em.save(demand);
@@ -510,7 +677,10 @@ export class DemandResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Demand, { description: "Delete a demand entered by mistake; returns it as it was. Refused when an agenda item answers it (CONFLICT) or it was raised in a locked evaluation year (LOCKED)." })
+  @Mutation(() => Demand, {
+    description:
+      "Delete a demand entered by mistake; returns it as it was. Refused when an agenda item answers it (CONFLICT) or it was raised in a locked evaluation year (LOCKED).",
+  })
   deleteDemand(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Demand> {
     return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
@@ -537,7 +707,9 @@ export class DemandResolver {
     return demand.meetingId ? meetingById(ctx).load(demand.meetingId) : null;
   }
 
-  @FieldResolver(() => [AgendaItem], { description: "Agenda items that answer it (of meetings in the user's territory)." })
+  @FieldResolver(() => [AgendaItem], {
+    description: "Agenda items that answer it (of meetings in the user's territory).",
+  })
   async agendaItems(@Root() demand: Demand, @Ctx() ctx: RequestContext): Promise<AgendaItem[]> {
     return ctx.loaders
       .get<string, AgendaItem[]>("agendaByDemand", async (ids) => {
@@ -559,22 +731,35 @@ async function checkMeetingLink(em: EntityManager, ctx: RequestContext, row: Pro
   if (!row.meetingId) return;
   const meeting = await em.findOne(Meeting, { where: { id: row.meetingId } });
   if (!meeting || !canRead(requireUser(ctx), meeting)) throw notFound("نشست", row.meetingId);
-  assertSameTerritory({ provinceId: row.provinceId, countyId: meeting.countyId === null ? null : row.countyId }, meeting, "meetingId", "نشست باید در همان استان (و شهرستانِ) سمن باشد.");
+  assertSameTerritory(
+    { provinceId: row.provinceId, countyId: meeting.countyId === null ? null : row.countyId },
+    meeting,
+    "meetingId",
+    "نشست باید در همان استان (و شهرستانِ) سمن باشد.",
+  );
 }
 
 function checkProposalFields(v: Validator, input: ProposalCreateInput | ProposalUpdateInput, creating: boolean): void {
   if (creating || input.topic !== undefined) v.text(input.topic, "topic", "موضوع طرح", { min: 3, max: 300 });
   checkUuid(v, input.agencyId, "agencyId", "دستگاه");
   checkUuid(v, input.meetingId, "meetingId", "نشست");
-  if (input.fieldCode) v.check(FIELD_CODE.test(input.fieldCode), "fieldCode", "کد حوزه فعالیت باید با حروف بزرگ لاتین باشد (مثل YOUTH).");
+  if (input.fieldCode)
+    v.check(FIELD_CODE.test(input.fieldCode), "fieldCode", "کد حوزه فعالیت باید با حروف بزرگ لاتین باشد (مثل YOUTH).");
   if (input.councilName) v.text(input.councilName, "councilName", "نام شورا", { max: 300, required: false });
   if (input.summary) v.text(input.summary, "summary", "خلاصه طرح", { max: 4000, required: false });
-  if (creating) v.check(!!input.agencyId || !!input.councilName?.trim(), "agencyId", "دستگاه یا شورایی را که طرح به آن ارائه شده مشخص کنید.");
-  if (input.submittedOn) v.check(input.submittedOn <= tehranToday(), "submittedOn", "روز ارائه نمی‌تواند در آینده باشد.");
+  if (creating)
+    v.check(
+      !!input.agencyId || !!input.councilName?.trim(),
+      "agencyId",
+      "دستگاه یا شورایی را که طرح به آن ارائه شده مشخص کنید.",
+    );
+  if (input.submittedOn)
+    v.check(input.submittedOn <= tehranToday(), "submittedOn", "روز ارائه نمی‌تواند در آینده باشد.");
 }
 
 function applyProposalFields(proposal: Proposal, input: ProposalCreateInput | ProposalUpdateInput): void {
-  if (input.topic !== undefined) Object.assign(proposal, { topic: tidyDisplayText(input.topic!), topicNormalized: normalizePersian(input.topic) });
+  if (input.topic !== undefined)
+    Object.assign(proposal, { topic: tidyDisplayText(input.topic!), topicNormalized: normalizePersian(input.topic) });
   if (input.agencyId !== undefined) proposal.agencyId = input.agencyId || null;
   if (input.councilName !== undefined) proposal.councilName = trimOrNull(input.councilName);
   if (input.summary !== undefined) proposal.summary = trimOrNull(input.summary);
@@ -597,7 +782,8 @@ function checkDemandFields(v: Validator, input: DemandCreateInput | DemandUpdate
 }
 
 function applyDemandFields(demand: Demand, input: DemandCreateInput | DemandUpdateInput): void {
-  if (input.title !== undefined) Object.assign(demand, { title: tidyDisplayText(input.title!), titleNormalized: normalizePersian(input.title) });
+  if (input.title !== undefined)
+    Object.assign(demand, { title: tidyDisplayText(input.title!), titleNormalized: normalizePersian(input.title) });
   if (input.category) demand.category = input.category;
   if (input.description !== undefined) demand.description = trimOrNull(input.description);
   if (input.agencyId !== undefined) demand.agencyId = input.agencyId || null;

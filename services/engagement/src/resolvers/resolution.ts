@@ -1,4 +1,18 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -74,7 +88,10 @@ export class ResolutionFilter {
   @Field(() => ResolutionStatus, { nullable: true, description: "Only resolutions with this recorded status." })
   status?: ResolutionStatus;
 
-  @Field(() => ResolutionFollowUpStatus, { nullable: true, description: "Only resolutions with this follow-up status (OVERDUE: not done past the deadline, Tehran today)." })
+  @Field(() => ResolutionFollowUpStatus, {
+    nullable: true,
+    description: "Only resolutions with this follow-up status (OVERDUE: not done past the deadline, Tehran today).",
+  })
   followUpStatus?: ResolutionFollowUpStatus;
 
   @Field({ nullable: true, description: "true: only overdue resolutions; false: only the others." })
@@ -108,7 +125,10 @@ export class ResolutionCreateInput {
   deadline?: string | null;
 }
 
-@InputType({ description: "Changes to a resolution; omitted fields keep their value, null clears. Status changes are recorded as dated updates." })
+@InputType({
+  description:
+    "Changes to a resolution; omitted fields keep their value, null clears. Status changes are recorded as dated updates.",
+})
 export class ResolutionUpdateInput {
   @Field({ nullable: true, description: "Text." })
   text?: string;
@@ -122,7 +142,11 @@ export class ResolutionUpdateInput {
   @Field(() => DateScalar, { nullable: true, description: "Deadline." })
   deadline?: string | null;
 
-  @Field(() => ResolutionStatus, { nullable: true, description: "New status (see `ResolutionStatus` for the allowed changes); DONE needs `completedOn`, CANCELLED `cancellationReason`." })
+  @Field(() => ResolutionStatus, {
+    nullable: true,
+    description:
+      "New status (see `ResolutionStatus` for the allowed changes); DONE needs `completedOn`, CANCELLED `cancellationReason`.",
+  })
   status?: ResolutionStatus;
 
   @Field(() => DateScalar, { nullable: true, description: "Day it was done (with status DONE); not in the future." })
@@ -134,7 +158,9 @@ export class ResolutionUpdateInput {
 
 @InputType({ description: "A dated progress report of a resolution, possibly changing its status." })
 export class ResolutionProgressInput {
-  @Field(() => DateScalar, { description: "Day of the report; not in the future. With status DONE it is the completion day." })
+  @Field(() => DateScalar, {
+    description: "Day of the report; not in the future. With status DONE it is the completion day.",
+  })
   reportedOn!: string;
 
   @Field({ description: "What was done or found." })
@@ -149,7 +175,10 @@ export class OverdueResolutionCount {
   @Field(() => ID, { nullable: true, description: "The owner agency (empty for resolutions owned by a manager only)." })
   ownerAgencyId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The owner manager (empty for resolutions owned by an agency only)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The owner manager (empty for resolutions owned by an agency only).",
+  })
   ownerManagerId!: string | null;
 
   @Field(() => Agency, { nullable: true, description: "The owner agency (registry)." })
@@ -187,29 +216,45 @@ const RESOLUTION_TRANSITIONS: Record<ResolutionStatus, ResolutionStatus[]> = {
 };
 
 /** SQL of "overdue" on alias `resolution` with the parameter `today`. */
-export const OVERDUE_SQL = "(resolution.status IN ('OPEN', 'IN_PROGRESS') AND resolution.deadline < CAST(:today AS date))";
+export const OVERDUE_SQL =
+  "(resolution.status IN ('OPEN', 'IN_PROGRESS') AND resolution.deadline < CAST(:today AS date))";
 
 /** The filtered query of `resolutions` and `overdueResolutions`, limited to the user's territory. */
 function resolutionQuery(ctx: RequestContext, filter: ResolutionFilter | undefined): SelectQueryBuilder<Resolution> {
-  const query = whereInTerritory(ctx.db.getRepository(Resolution).createQueryBuilder("resolution"), requireUser(ctx), territoryOf("resolution"));
+  const query = whereInTerritory(
+    ctx.db.getRepository(Resolution).createQueryBuilder("resolution"),
+    requireUser(ctx),
+    territoryOf("resolution"),
+  );
   const today = tehranToday();
   whereListBasics(query, "resolution", "textNormalized", filter);
   if (filter?.meetingId) query.andWhere("resolution.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
-  if (filter?.ownerAgencyId) query.andWhere("resolution.ownerAgencyId = :ownerAgencyId", { ownerAgencyId: oneUuid(filter.ownerAgencyId) });
-  if (filter?.ownerManagerId) query.andWhere("resolution.ownerManagerId = :ownerManagerId", { ownerManagerId: oneUuid(filter.ownerManagerId) });
+  if (filter?.ownerAgencyId)
+    query.andWhere("resolution.ownerAgencyId = :ownerAgencyId", { ownerAgencyId: oneUuid(filter.ownerAgencyId) });
+  if (filter?.ownerManagerId)
+    query.andWhere("resolution.ownerManagerId = :ownerManagerId", { ownerManagerId: oneUuid(filter.ownerManagerId) });
   if (filter?.status) query.andWhere("resolution.status = :status", { status: filter.status });
-  if (filter?.overdue !== undefined) query.andWhere(filter.overdue ? OVERDUE_SQL : `NOT coalesce(${OVERDUE_SQL}, false)`, { today });
+  if (filter?.overdue !== undefined)
+    query.andWhere(filter.overdue ? OVERDUE_SQL : `NOT coalesce(${OVERDUE_SQL}, false)`, { today });
   if (filter?.followUpStatus) {
     if (filter.followUpStatus === ResolutionFollowUpStatus.OVERDUE) query.andWhere(OVERDUE_SQL, { today });
-    else query.andWhere(`resolution.status = :followUp AND NOT coalesce(${OVERDUE_SQL}, false)`, { followUp: filter.followUpStatus, today });
+    else
+      query.andWhere(`resolution.status = :followUp AND NOT coalesce(${OVERDUE_SQL}, false)`, {
+        followUp: filter.followUpStatus,
+        today,
+      });
   }
-  if (filter?.deadlineFrom) query.andWhere("resolution.deadline >= :deadlineFrom", { deadlineFrom: filter.deadlineFrom });
+  if (filter?.deadlineFrom)
+    query.andWhere("resolution.deadline >= :deadlineFrom", { deadlineFrom: filter.deadlineFrom });
   if (filter?.deadlineTo) query.andWhere("resolution.deadline <= :deadlineTo", { deadlineTo: filter.deadlineTo });
   if (filter?.deadlineYear !== undefined) {
     const v = new Validator();
     v.check(isSupportedJalaliYear(filter.deadlineYear), "filter.deadlineYear", "سال شمسی معتبر نیست.").done();
     const days = jalaliYearRange(filter.deadlineYear);
-    query.andWhere("resolution.deadline >= :yearStart AND resolution.deadline < :yearEnd", { yearStart: days.firstDay, yearEnd: days.dayAfter });
+    query.andWhere("resolution.deadline >= :yearStart AND resolution.deadline < :yearEnd", {
+      yearStart: days.firstDay,
+      yearEnd: days.dayAfter,
+    });
   }
   return query;
 }
@@ -218,36 +263,66 @@ function resolutionQuery(ctx: RequestContext, filter: ResolutionFilter | undefin
 export class ResolutionResolver {
   @Allow(ALL_ROLES)
   @Query(() => ResolutionPage, {
-    description: `Resolutions of the user's territory, earliest deadline first by default. Sortable by ${Object.keys(RESOLUTION_SORTABLE).map((f) => `\`${f}\``).join(", ")}.`,
+    description: `Resolutions of the user's territory, earliest deadline first by default. Sortable by ${Object.keys(
+      RESOLUTION_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
   })
-  resolutions(@Ctx() ctx: RequestContext, @FilterArg(ResolutionFilter) filter: ResolutionFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<ResolutionPage> {
-    return paginate(resolutionQuery(ctx, filter), page, RESOLUTION_SORTABLE, { field: "deadline", order: SortOrder.ASC });
+  resolutions(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(ResolutionFilter) filter: ResolutionFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ResolutionPage> {
+    return paginate(resolutionQuery(ctx, filter), page, RESOLUTION_SORTABLE, {
+      field: "deadline",
+      order: SortOrder.ASC,
+    });
   }
 
   @Allow(ALL_ROLES)
   @Query(() => ResolutionPage, {
-    description: `The follow-up board: overdue resolutions (not done, deadline passed, Tehran today) of the user's territory, optionally of one owner; longest overdue first. Sortable by ${Object.keys(RESOLUTION_SORTABLE).map((f) => `\`${f}\``).join(", ")}.`,
+    description: `The follow-up board: overdue resolutions (not done, deadline passed, Tehran today) of the user's territory, optionally of one owner; longest overdue first. Sortable by ${Object.keys(
+      RESOLUTION_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
   })
   overdueResolutions(
     @Ctx() ctx: RequestContext,
-    @Arg("ownerAgencyId", () => ID, { nullable: true, description: "Only this owner agency." }) ownerAgencyId: string | undefined,
-    @Arg("ownerManagerId", () => ID, { nullable: true, description: "Only this owner manager." }) ownerManagerId: string | undefined,
+    @Arg("ownerAgencyId", () => ID, { nullable: true, description: "Only this owner agency." })
+    ownerAgencyId: string | undefined,
+    @Arg("ownerManagerId", () => ID, { nullable: true, description: "Only this owner manager." })
+    ownerManagerId: string | undefined,
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ResolutionPage> {
-    return paginate(resolutionQuery(ctx, { overdue: true, ownerAgencyId, ownerManagerId, provinceId, countyId }), page, RESOLUTION_SORTABLE, { field: "deadline", order: SortOrder.ASC });
+    return paginate(
+      resolutionQuery(ctx, { overdue: true, ownerAgencyId, ownerManagerId, provinceId, countyId }),
+      page,
+      RESOLUTION_SORTABLE,
+      { field: "deadline", order: SortOrder.ASC },
+    );
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => [OverdueResolutionCount], { description: "Overdue resolutions counted per owner (agency and manager) in the user's territory, most overdue first (one SQL GROUP BY)." })
+  @Query(() => [OverdueResolutionCount], {
+    description:
+      "Overdue resolutions counted per owner (agency and manager) in the user's territory, most overdue first (one SQL GROUP BY).",
+  })
   async overdueResolutionCounts(
     @Ctx() ctx: RequestContext,
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<OverdueResolutionCount[]> {
     const scope = territorySql(requireUser(ctx), { province: "r.province_id", county: "r.county_id" });
-    const rows = await namedQuery<{ owner_agency_id: string | null; owner_manager_id: string | null; overdue: string; oldest: string }>(
+    const rows = await namedQuery<{
+      owner_agency_id: string | null;
+      owner_manager_id: string | null;
+      overdue: string;
+      oldest: string;
+    }>(
       ctx.db,
       `SELECT r.owner_agency_id, r.owner_manager_id, count(*) AS overdue, min(r.deadline)::text AS oldest
          FROM resolution r
@@ -268,37 +343,55 @@ export class ResolutionResolver {
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => Resolution, { nullable: true, description: "One resolution by id; empty when outside the user's territory." })
+  @Query(() => Resolution, {
+    nullable: true,
+    description: "One resolution by id; empty when outside the user's territory.",
+  })
   resolution(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Resolution | null> {
     return resolutionById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Resolution, { description: "Record a resolution of a meeting of the user's territory (LOCKED for a held meeting of a locked year, or a deadline in a locked year)." })
-  async createResolution(@Ctx() ctx: RequestContext, @InputArg(ResolutionCreateInput) input: ResolutionCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Resolution> {
+  @Mutation(() => Resolution, {
+    description:
+      "Record a resolution of a meeting of the user's territory (LOCKED for a held meeting of a locked year, or a deadline in a locked year).",
+  })
+  async createResolution(
+    @Ctx() ctx: RequestContext,
+    @InputArg(ResolutionCreateInput) input: ResolutionCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<Resolution> {
     await checkReferences(ctx, resolutionReferences(input));
     return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createResolution", idempotencyKey, input, async () => {
-      const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findForWrite(em, ctx, Meeting, input.meetingId, "نشست");
-      locks.assertMeetingOpen(meeting, "مصوبه‌های این نشست");
-      const resolution = em.create(Resolution, {
-        meetingId: meeting.id,
-        provinceId: meeting.provinceId,
-        countyId: meeting.countyId,
-        status: ResolutionStatus.OPEN,
-        completedOn: null,
-        cancellationReason: null,
-        ownerAgencyId: null,
-        ownerManagerId: null,
-        deadline: null,
-      });
-      applyResolutionInput(resolution, input, true);
-      locks.assertDatesOpen(resolution.provinceId, "مصوبه‌ای با مهلت", resolution.deadline);
-      const saved = await em.save(resolution);
-      await recordChange(em, ctx, "createResolution", "Resolution", { before: null, after: saved });
-      return saved;
-    }, (id) => em.findOneBy(Resolution, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createResolution",
+        idempotencyKey,
+        input,
+        async () => {
+          const locks = await PeriodLocks.forWrite(em);
+          const meeting = await findForWrite(em, ctx, Meeting, input.meetingId, "نشست");
+          locks.assertMeetingOpen(meeting, "مصوبه‌های این نشست");
+          const resolution = em.create(Resolution, {
+            meetingId: meeting.id,
+            provinceId: meeting.provinceId,
+            countyId: meeting.countyId,
+            status: ResolutionStatus.OPEN,
+            completedOn: null,
+            cancellationReason: null,
+            ownerAgencyId: null,
+            ownerManagerId: null,
+            deadline: null,
+          });
+          applyResolutionInput(resolution, input, true);
+          locks.assertDatesOpen(resolution.provinceId, "مصوبه‌ای با مهلت", resolution.deadline);
+          const saved = await em.save(resolution);
+          await recordChange(em, ctx, "createResolution", "Resolution", { before: null, after: saved });
+          return saved;
+        },
+        (id) => em.findOneBy(Resolution, { id }),
+      ),
     );
   }
 
@@ -307,20 +400,33 @@ export class ResolutionResolver {
     description:
       "Change a resolution: text, owners, deadline, or status (recorded as a dated update). For a held meeting of a locked year, or a deadline in a locked year, only status changes dated after that year are allowed (LOCKED otherwise).",
   })
-  async updateResolution(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(ResolutionUpdateInput) input: ResolutionUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Resolution> {
+  async updateResolution(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(ResolutionUpdateInput) input: ResolutionUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<Resolution> {
     await checkReferences(ctx, resolutionReferences(input));
     return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const { resolution, meeting } = await findResolutionForUpdate(em, ctx, id, expectedVersion);
       const before = { ...resolution };
       const frozenYear = lockedYearOf(locks, resolution, meeting);
-      const changesContent = input.text !== undefined || input.ownerAgencyId !== undefined || input.ownerManagerId !== undefined || input.deadline !== undefined;
+      const changesContent =
+        input.text !== undefined ||
+        input.ownerAgencyId !== undefined ||
+        input.ownerManagerId !== undefined ||
+        input.deadline !== undefined;
       if (frozenYear !== null && changesContent) throw lockedError(frozenYear, "متن، مسئول و مهلت این مصوبه");
       applyResolutionInput(resolution, input, false);
       locks.assertDatesOpen(resolution.provinceId, "مصوبه‌ای با مهلت", resolution.deadline);
       if (input.status && input.status !== before.status) {
-        const reportedOn = input.status === ResolutionStatus.DONE ? input.completedOn ?? "" : tehranToday();
-        await changeStatus(em, ctx, locks, resolution, input.status, { reportedOn, note: statusNote(input.status, input.cancellationReason), cancellationReason: input.cancellationReason });
+        const reportedOn = input.status === ResolutionStatus.DONE ? (input.completedOn ?? "") : tehranToday();
+        await changeStatus(em, ctx, locks, resolution, input.status, {
+          reportedOn,
+          note: statusNote(input.status, input.cancellationReason),
+          cancellationReason: input.cancellationReason,
+        });
       }
       const saved = await em.save(resolution);
       await recordChange(em, ctx, "updateResolution", "Resolution", { before, after: saved });
@@ -329,7 +435,10 @@ export class ResolutionResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Resolution, { description: "Delete a resolution entered by mistake, with its updates; returns it as it was (LOCKED for a held meeting of a locked year or a deadline in a locked year)." })
+  @Mutation(() => Resolution, {
+    description:
+      "Delete a resolution entered by mistake, with its updates; returns it as it was (LOCKED for a held meeting of a locked year or a deadline in a locked year).",
+  })
   deleteResolution(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Resolution> {
     return inTransaction(ctx.db, RESOLUTION_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
@@ -362,12 +471,26 @@ export class ResolutionResolver {
       v.done();
       locks.assertDatesOpen(resolution.provinceId, "گزارش پیگیری", input.reportedOn);
       if (input.status && input.status !== resolution.status) {
-        await changeStatus(em, ctx, locks, resolution, input.status, { reportedOn: input.reportedOn, note: input.note, cancellationReason: input.status === ResolutionStatus.CANCELLED ? input.note : undefined });
+        await changeStatus(em, ctx, locks, resolution, input.status, {
+          reportedOn: input.reportedOn,
+          note: input.note,
+          cancellationReason: input.status === ResolutionStatus.CANCELLED ? input.note : undefined,
+        });
       } else {
-        await em.insert(ResolutionUpdate, { resolutionId: resolution.id, reportedOn: input.reportedOn, note: tidyDisplayText(input.note), statusBefore: null, statusAfter: null, recordedBy: actorName(ctx) });
+        await em.insert(ResolutionUpdate, {
+          resolutionId: resolution.id,
+          reportedOn: input.reportedOn,
+          note: tidyDisplayText(input.note),
+          statusBefore: null,
+          statusAfter: null,
+          recordedBy: actorName(ctx),
+        });
       }
       const saved = await em.save(resolution);
-      const after = { ...saved, update: { reportedOn: input.reportedOn, note: input.note, status: input.status ?? null } };
+      const after = {
+        ...saved,
+        update: { reportedOn: input.reportedOn, note: input.note, status: input.status ?? null },
+      };
       await recordChange<typeof before>(em, ctx, "addResolutionUpdate", "Resolution", { before, after });
       return saved;
     });
@@ -393,7 +516,9 @@ export class ResolutionResolver {
     return resolution.ownerManagerId ? { id: resolution.ownerManagerId } : null;
   }
 
-  @FieldResolver(() => Boolean, { description: "Whether its content is frozen by a locked evaluation year (its meeting's or its deadline's)." })
+  @FieldResolver(() => Boolean, {
+    description: "Whether its content is frozen by a locked evaluation year (its meeting's or its deadline's).",
+  })
   async locked(@Root() resolution: Resolution, @Ctx() ctx: RequestContext): Promise<boolean> {
     const locks = await periodLocksForRead(ctx);
     const meeting = await meetingById(ctx).load(resolution.meetingId);
@@ -404,12 +529,15 @@ export class ResolutionResolver {
 /** The locked year that freezes a resolution's content: its meeting's (held, locked) or its deadline's; null if none. */
 function lockedYearOf(locks: PeriodLocks, resolution: Resolution, meeting: Meeting | null): number | null {
   if (meeting && locks.meetingLocked(meeting)) return jalaliYearOf(meeting.heldAt!);
-  if (resolution.deadline && locks.isLocked(jalaliYearOf(resolution.deadline), resolution.provinceId)) return jalaliYearOf(resolution.deadline);
+  if (resolution.deadline && locks.isLocked(jalaliYearOf(resolution.deadline), resolution.provinceId))
+    return jalaliYearOf(resolution.deadline);
   return null;
 }
 
 const statusNote = (status: ResolutionStatus, reason: string | null | undefined) =>
-  ({ OPEN: "بازگشایی", IN_PROGRESS: "شروع اجرا", DONE: "انجام شد", CANCELLED: `لغو شد${reason ? `: ${reason}` : ""}` })[status];
+  ({ OPEN: "بازگشایی", IN_PROGRESS: "شروع اجرا", DONE: "انجام شد", CANCELLED: `لغو شد${reason ? `: ${reason}` : ""}` })[
+    status
+  ];
 
 /** Applies a status change with its checks and records it as a dated update. */
 async function changeStatus(
@@ -422,20 +550,26 @@ async function changeStatus(
 ): Promise<void> {
   const from = resolution.status;
   if (!RESOLUTION_TRANSITIONS[from].includes(to)) {
-    throw invalidTransition(`تغییر وضعیت مصوبه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, { from, to });
+    throw invalidTransition(`تغییر وضعیت مصوبه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, {
+      from,
+      to,
+    });
   }
   const v = new Validator();
   if (to === ResolutionStatus.DONE) {
     v.check(/^\d{4}-\d{2}-\d{2}$/.test(change.reportedOn), "completedOn", "روز انجام مصوبه را وارد کنید.");
     v.check(change.reportedOn <= tehranToday(), "completedOn", "روز انجام نمی‌تواند در آینده باشد.");
   }
-  if (to === ResolutionStatus.CANCELLED) v.check(!!change.cancellationReason?.trim(), "cancellationReason", "دلیل لغو مصوبه را بنویسید.");
+  if (to === ResolutionStatus.CANCELLED)
+    v.check(!!change.cancellationReason?.trim(), "cancellationReason", "دلیل لغو مصوبه را بنویسید.");
   v.done();
   if (to === ResolutionStatus.DONE) locks.assertDatesOpen(resolution.provinceId, "انجام مصوبه", change.reportedOn);
-  if (from === ResolutionStatus.DONE) locks.assertDatesOpen(resolution.provinceId, "انجام مصوبه", resolution.completedOn);
+  if (from === ResolutionStatus.DONE)
+    locks.assertDatesOpen(resolution.provinceId, "انجام مصوبه", resolution.completedOn);
   resolution.status = to;
   resolution.completedOn = to === ResolutionStatus.DONE ? change.reportedOn : null;
-  resolution.cancellationReason = to === ResolutionStatus.CANCELLED ? tidyDisplayText(change.cancellationReason!) : null;
+  resolution.cancellationReason =
+    to === ResolutionStatus.CANCELLED ? tidyDisplayText(change.cancellationReason!) : null;
   await em.insert(ResolutionUpdate, {
     resolutionId: resolution.id,
     reportedOn: to === ResolutionStatus.DONE ? change.reportedOn : change.reportedOn || tehranToday(),
@@ -446,11 +580,23 @@ async function changeStatus(
   });
 }
 
-const STATUS_LABELS: Record<ResolutionStatus, string> = { OPEN: "باز", IN_PROGRESS: "در حال اجرا", DONE: "انجام‌شده", CANCELLED: "لغوشده" };
+const STATUS_LABELS: Record<ResolutionStatus, string> = {
+  OPEN: "باز",
+  IN_PROGRESS: "در حال اجرا",
+  DONE: "انجام‌شده",
+  CANCELLED: "لغوشده",
+};
 
-async function findResolutionForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ resolution: Resolution; meeting: Meeting }> {
+async function findResolutionForUpdate(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<{ resolution: Resolution; meeting: Meeting }> {
   const user = requireUser(ctx);
-  const resolution = isUuid(id) ? await em.findOne(Resolution, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+  const resolution = isUuid(id)
+    ? await em.findOne(Resolution, { where: { id }, lock: { mode: "pessimistic_write" } })
+    : null;
   if (!resolution || !canRead(user, resolution)) throw notFound("مصوبه", id);
   assertCanWrite(user, resolution);
   claimForWrite(resolution, ctx, expectedVersion, "مصوبه");
@@ -458,7 +604,11 @@ async function findResolutionForUpdate(em: EntityManager, ctx: RequestContext, i
   return { resolution, meeting };
 }
 
-function applyResolutionInput(resolution: Resolution, input: ResolutionCreateInput | ResolutionUpdateInput, creating: boolean): void {
+function applyResolutionInput(
+  resolution: Resolution,
+  input: ResolutionCreateInput | ResolutionUpdateInput,
+  creating: boolean,
+): void {
   const v = new Validator();
   if (creating || input.text !== undefined) v.text(input.text, "text", "متن مصوبه", { min: 5, max: 4000 });
   checkUuid(v, input.ownerAgencyId, "ownerAgencyId", "دستگاه مسئول");
@@ -466,9 +616,11 @@ function applyResolutionInput(resolution: Resolution, input: ResolutionCreateInp
   const agency = input.ownerAgencyId !== undefined ? input.ownerAgencyId || null : resolution.ownerAgencyId;
   const manager = input.ownerManagerId !== undefined ? input.ownerManagerId || null : resolution.ownerManagerId;
   v.check(agency !== null || manager !== null, "ownerAgencyId", "برای مصوبه، دستگاه یا مدیر مسئول را مشخص کنید.");
-  if ("completedOn" in input && input.completedOn && input.status !== ResolutionStatus.DONE) v.check(false, "completedOn", "روز انجام را همراه با وضعیت «انجام‌شده» وارد کنید.");
+  if ("completedOn" in input && input.completedOn && input.status !== ResolutionStatus.DONE)
+    v.check(false, "completedOn", "روز انجام را همراه با وضعیت «انجام‌شده» وارد کنید.");
   v.done();
-  if (input.text !== undefined) Object.assign(resolution, { text: tidyDisplayText(input.text!), textNormalized: normalizePersian(input.text) });
+  if (input.text !== undefined)
+    Object.assign(resolution, { text: tidyDisplayText(input.text!), textNormalized: normalizePersian(input.text) });
   resolution.ownerAgencyId = agency;
   resolution.ownerManagerId = manager;
   if (input.deadline !== undefined) resolution.deadline = input.deadline || null;

@@ -1,4 +1,17 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -37,8 +50,20 @@ import { EntityManager } from "typeorm";
 import { Meeting, MeetingStatus } from "../entities/Meeting";
 import { Project } from "../entities/Project";
 import { Agency, Manager, Ngo } from "../entities/references";
-import { WorkingGroup, WorkingGroupDimension, WorkingGroupMember, WorkingGroupMemberKind } from "../entities/WorkingGroup";
-import { memberById, membersByWorkingGroup, projectsByWorkingGroup, sessionsByWorkingGroup, territoryOf, workingGroupById } from "../loaders";
+import {
+  WorkingGroup,
+  WorkingGroupDimension,
+  WorkingGroupMember,
+  WorkingGroupMemberKind,
+} from "../entities/WorkingGroup";
+import {
+  memberById,
+  membersByWorkingGroup,
+  projectsByWorkingGroup,
+  sessionsByWorkingGroup,
+  territoryOf,
+  workingGroupById,
+} from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
 import { checkTerritory, checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
@@ -118,7 +143,10 @@ export class WorkingGroupCreateInput {
   establishedOn?: string | null;
 }
 
-@InputType({ description: "Changes to a working group; omitted fields keep their value, null clears. The territory does not change." })
+@InputType({
+  description:
+    "Changes to a working group; omitted fields keep their value, null clears. The territory does not change.",
+})
 export class WorkingGroupUpdateInput {
   @Field({ nullable: true, description: "Name." })
   name?: string;
@@ -202,7 +230,13 @@ export class WorkingGroupMemberUpdateInput {
   leftOn?: string | null;
 }
 
-const GROUP_SORTABLE = { name: "wg.nameNormalized", dimension: "wg.dimension", establishedOn: "wg.establishedOn", createdAt: "wg.createdAt", countyId: "wg.countyId" };
+const GROUP_SORTABLE = {
+  name: "wg.nameNormalized",
+  dimension: "wg.dimension",
+  establishedOn: "wg.establishedOn",
+  createdAt: "wg.createdAt",
+  countyId: "wg.countyId",
+};
 const MEMBER_SORTABLE = { joinedOn: "member.joinedOn", leftOn: "member.leftOn", kind: "member.kind" };
 const GROUP_CONSTRAINTS: ConstraintMessages = {
   working_group_name_in_territory_unique: "کارگروهی با همین نام در این استان/شهرستان هست.",
@@ -216,45 +250,102 @@ const GROUP_CONSTRAINTS: ConstraintMessages = {
 @Resolver(() => WorkingGroup)
 export class WorkingGroupResolver {
   @Allow(ALL_ROLES)
-  @Query(() => WorkingGroupPage, { description: `Working groups of the user's territory. Sortable by ${Object.keys(GROUP_SORTABLE).map((f) => `\`${f}\``).join(", ")}; by name by default.` })
-  workingGroups(@Ctx() ctx: RequestContext, @FilterArg(WorkingGroupFilter) filter: WorkingGroupFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<WorkingGroupPage> {
-    const query = whereInTerritory(ctx.db.getRepository(WorkingGroup).createQueryBuilder("wg"), requireUser(ctx), territoryOf("wg"));
+  @Query(() => WorkingGroupPage, {
+    description: `Working groups of the user's territory. Sortable by ${Object.keys(GROUP_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}; by name by default.`,
+  })
+  workingGroups(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(WorkingGroupFilter) filter: WorkingGroupFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<WorkingGroupPage> {
+    const query = whereInTerritory(
+      ctx.db.getRepository(WorkingGroup).createQueryBuilder("wg"),
+      requireUser(ctx),
+      territoryOf("wg"),
+    );
     whereListBasics(query, "wg", "nameNormalized", filter);
     if (filter?.dimension) query.andWhere("wg.dimension = :dimension", { dimension: filter.dimension });
-    if (filter?.chairManagerId) query.andWhere("wg.chairManagerId = :chairManagerId", { chairManagerId: oneUuid(filter.chairManagerId) });
-    if (filter?.chairAgencyId) query.andWhere("wg.chairAgencyId = :chairAgencyId", { chairAgencyId: oneUuid(filter.chairAgencyId) });
-    if (filter?.parentNgoHouseId) query.andWhere("wg.parentNgoHouseId = :house", { house: oneUuid(filter.parentNgoHouseId) });
-    if (filter?.ngoId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.ngo_id = :ngoId)", { ngoId: oneUuid(filter.ngoId) });
-    if (filter?.memberAgencyId) query.andWhere("EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.agency_id = :memberAgencyId)", { memberAgencyId: oneUuid(filter.memberAgencyId) });
-    if (filter?.active !== undefined) query.andWhere(filter.active ? "(wg.dissolvedOn IS NULL OR wg.dissolvedOn >= :today)" : "wg.dissolvedOn < :today", { today: tehranToday() });
+    if (filter?.chairManagerId)
+      query.andWhere("wg.chairManagerId = :chairManagerId", { chairManagerId: oneUuid(filter.chairManagerId) });
+    if (filter?.chairAgencyId)
+      query.andWhere("wg.chairAgencyId = :chairAgencyId", { chairAgencyId: oneUuid(filter.chairAgencyId) });
+    if (filter?.parentNgoHouseId)
+      query.andWhere("wg.parentNgoHouseId = :house", { house: oneUuid(filter.parentNgoHouseId) });
+    if (filter?.ngoId)
+      query.andWhere(
+        "EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.ngo_id = :ngoId)",
+        { ngoId: oneUuid(filter.ngoId) },
+      );
+    if (filter?.memberAgencyId)
+      query.andWhere(
+        "EXISTS (SELECT 1 FROM working_group_member m WHERE m.working_group_id = wg.id AND m.agency_id = :memberAgencyId)",
+        { memberAgencyId: oneUuid(filter.memberAgencyId) },
+      );
+    if (filter?.active !== undefined)
+      query.andWhere(
+        filter.active ? "(wg.dissolvedOn IS NULL OR wg.dissolvedOn >= :today)" : "wg.dissolvedOn < :today",
+        { today: tehranToday() },
+      );
     return paginate(query, page, GROUP_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => WorkingGroup, { nullable: true, description: "One working group by id; empty when outside the user's territory." })
+  @Query(() => WorkingGroup, {
+    nullable: true,
+    description: "One working group by id; empty when outside the user's territory.",
+  })
   workingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroup | null> {
     return workingGroupById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
   @Mutation(() => WorkingGroup, { description: "Form a working group in the user's territory." })
-  async createWorkingGroup(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupCreateInput) input: WorkingGroupCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<WorkingGroup> {
+  async createWorkingGroup(
+    @Ctx() ctx: RequestContext,
+    @InputArg(WorkingGroupCreateInput) input: WorkingGroupCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<WorkingGroup> {
     await checkReferences(ctx, workingGroupReferences(input));
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createWorkingGroup", idempotencyKey, input, async () => {
-      const group = em.create(WorkingGroup, { parentBody: null, parentNgoHouseId: null, chairManagerId: null, chairAgencyId: null, description: null, establishedOn: null, dissolvedOn: null });
-      applyGroupInput(group, input, true);
-      assertCanWrite(requireUser(ctx), group);
-      const saved = await em.save(group);
-      await recordChange(em, ctx, "createWorkingGroup", "WorkingGroup", { before: null, after: saved });
-      return saved;
-    }, (id) => em.findOneBy(WorkingGroup, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createWorkingGroup",
+        idempotencyKey,
+        input,
+        async () => {
+          const group = em.create(WorkingGroup, {
+            parentBody: null,
+            parentNgoHouseId: null,
+            chairManagerId: null,
+            chairAgencyId: null,
+            description: null,
+            establishedOn: null,
+            dissolvedOn: null,
+          });
+          applyGroupInput(group, input, true);
+          assertCanWrite(requireUser(ctx), group);
+          const saved = await em.save(group);
+          await recordChange(em, ctx, "createWorkingGroup", "WorkingGroup", { before: null, after: saved });
+          return saved;
+        },
+        (id) => em.findOneBy(WorkingGroup, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => WorkingGroup, { description: "Change a working group of the user's territory (name, chair, dissolution …)." })
-  async updateWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupUpdateInput) input: WorkingGroupUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<WorkingGroup> {
+  @Mutation(() => WorkingGroup, {
+    description: "Change a working group of the user's territory (name, chair, dissolution …).",
+  })
+  async updateWorkingGroup(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(WorkingGroupUpdateInput) input: WorkingGroupUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<WorkingGroup> {
     await checkReferences(ctx, workingGroupReferences(input));
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const group = await findForWrite(em, ctx, WorkingGroup, id, "کارگروه", expectedVersion);
@@ -267,13 +358,17 @@ export class WorkingGroupResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => WorkingGroup, { description: "Delete a working group entered by mistake (with its memberships); refused when it has sessions or projects (record its dissolution instead). Returns it as it was." })
+  @Mutation(() => WorkingGroup, {
+    description:
+      "Delete a working group entered by mistake (with its memberships); refused when it has sessions or projects (record its dissolution instead). Returns it as it was.",
+  })
   deleteWorkingGroup(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroup> {
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const group = await findForWrite(em, ctx, WorkingGroup, id, "کارگروه");
       const members = await em.find(WorkingGroupMember, { where: { workingGroupId: id } });
-      for (const member of members) locks.assertDatesOpen(group.provinceId, "عضویت در این کارگروه", member.joinedOn, member.leftOn);
+      for (const member of members)
+        locks.assertDatesOpen(group.provinceId, "عضویت در این کارگروه", member.joinedOn, member.leftOn);
       await em.delete(WorkingGroup, { id });
       await recordChange(em, ctx, "deleteWorkingGroup", "WorkingGroup", { before: { ...group, members }, after: null });
       return Object.assign(new WorkingGroup(), group);
@@ -285,7 +380,9 @@ export class WorkingGroupResolver {
     return membersByWorkingGroup(ctx).load(group.id);
   }
 
-  @FieldResolver(() => [Meeting], { description: "Its sessions (meetings of kind WORKING_GROUP_SESSION), oldest first." })
+  @FieldResolver(() => [Meeting], {
+    description: "Its sessions (meetings of kind WORKING_GROUP_SESSION), oldest first.",
+  })
   sessions(@Root() group: WorkingGroup, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return sessionsByWorkingGroup(ctx).load(group.id);
   }
@@ -319,64 +416,103 @@ export class WorkingGroupResolver {
 @Resolver(() => WorkingGroupMember)
 export class WorkingGroupMemberResolver {
   @Allow(ALL_ROLES)
-  @Query(() => WorkingGroupMemberPage, { description: `Memberships of working groups of the user's territory. Sortable by ${Object.keys(MEMBER_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
+  @Query(() => WorkingGroupMemberPage, {
+    description: `Memberships of working groups of the user's territory. Sortable by ${Object.keys(MEMBER_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
   workingGroupMembers(
     @Ctx() ctx: RequestContext,
     @FilterArg(WorkingGroupMemberFilter) filter: WorkingGroupMemberFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<WorkingGroupMemberPage> {
-    const query = ctx.db.getRepository(WorkingGroupMember).createQueryBuilder("member").innerJoin(WorkingGroup, "wg", "wg.id = member.workingGroupId");
+    const query = ctx.db
+      .getRepository(WorkingGroupMember)
+      .createQueryBuilder("member")
+      .innerJoin(WorkingGroup, "wg", "wg.id = member.workingGroupId");
     whereInTerritory(query, requireUser(ctx), territoryOf("wg"));
     if (filter?.ids) query.andWhere("member.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.workingGroupId) query.andWhere("member.workingGroupId = :wg", { wg: oneUuid(filter.workingGroupId) });
     if (filter?.kind) query.andWhere("member.kind = :kind", { kind: filter.kind });
     if (filter?.ngoId) query.andWhere("member.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
     if (filter?.agencyId) query.andWhere("member.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
-    if (filter?.current) query.andWhere("member.joinedOn <= :today AND (member.leftOn IS NULL OR member.leftOn >= :today)", { today: tehranToday() });
+    if (filter?.current)
+      query.andWhere("member.joinedOn <= :today AND (member.leftOn IS NULL OR member.leftOn >= :today)", {
+        today: tehranToday(),
+      });
     return paginate(query, page, MEMBER_SORTABLE, { field: "joinedOn", order: SortOrder.ASC });
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => WorkingGroupMember, { nullable: true, description: "One membership by id; empty when its group is outside the user's territory." })
+  @Query(() => WorkingGroupMember, {
+    nullable: true,
+    description: "One membership by id; empty when its group is outside the user's territory.",
+  })
   workingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroupMember | null> {
     return memberById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => WorkingGroupMember, { description: "Add an agency or NGO to a working group of the user's territory (LOCKED when a day falls in a locked evaluation year)." })
-  async createWorkingGroupMember(@Ctx() ctx: RequestContext, @InputArg(WorkingGroupMemberCreateInput) input: WorkingGroupMemberCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<WorkingGroupMember> {
+  @Mutation(() => WorkingGroupMember, {
+    description:
+      "Add an agency or NGO to a working group of the user's territory (LOCKED when a day falls in a locked evaluation year).",
+  })
+  async createWorkingGroupMember(
+    @Ctx() ctx: RequestContext,
+    @InputArg(WorkingGroupMemberCreateInput) input: WorkingGroupMemberCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<WorkingGroupMember> {
     await checkReferences(ctx, memberReferences(input));
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createWorkingGroupMember", idempotencyKey, input, async () => {
-      const locks = await PeriodLocks.forWrite(em);
-      const group = await findForWrite(em, ctx, WorkingGroup, input.workingGroupId, "کارگروه");
-      const v = new Validator();
-      v.check(!!input.agencyId !== !!input.ngoId, "agencyId", "یکی از دستگاه یا سمن را (و فقط یکی را) مشخص کنید.");
-      checkUuid(v, input.agencyId, "agencyId", "دستگاه");
-      checkUuid(v, input.ngoId, "ngoId", "سمن");
-      checkMemberDates(v, input.joinedOn, input.leftOn ?? null);
-      if (input.role) v.text(input.role, "role", "نقش", { max: 200, required: false });
-      v.done();
-      locks.assertDatesOpen(group.provinceId, "عضویت در کارگروه", input.joinedOn, input.leftOn);
-      const member = em.create(WorkingGroupMember, {
-        workingGroupId: group.id,
-        kind: input.agencyId ? WorkingGroupMemberKind.AGENCY : WorkingGroupMemberKind.NGO,
-        agencyId: input.agencyId || null,
-        ngoId: input.ngoId || null,
-        role: trimOrNull(input.role),
-        joinedOn: input.joinedOn,
-        leftOn: input.leftOn || null,
-      });
-      const saved = await em.save(member);
-      await recordChange(em, ctx, "createWorkingGroupMember", "WorkingGroupMember", { before: null, after: { ...saved, provinceId: group.provinceId, countyId: group.countyId } });
-      return saved;
-    }, (id) => em.findOneBy(WorkingGroupMember, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createWorkingGroupMember",
+        idempotencyKey,
+        input,
+        async () => {
+          const locks = await PeriodLocks.forWrite(em);
+          const group = await findForWrite(em, ctx, WorkingGroup, input.workingGroupId, "کارگروه");
+          const v = new Validator();
+          v.check(!!input.agencyId !== !!input.ngoId, "agencyId", "یکی از دستگاه یا سمن را (و فقط یکی را) مشخص کنید.");
+          checkUuid(v, input.agencyId, "agencyId", "دستگاه");
+          checkUuid(v, input.ngoId, "ngoId", "سمن");
+          checkMemberDates(v, input.joinedOn, input.leftOn ?? null);
+          if (input.role) v.text(input.role, "role", "نقش", { max: 200, required: false });
+          v.done();
+          locks.assertDatesOpen(group.provinceId, "عضویت در کارگروه", input.joinedOn, input.leftOn);
+          const member = em.create(WorkingGroupMember, {
+            workingGroupId: group.id,
+            kind: input.agencyId ? WorkingGroupMemberKind.AGENCY : WorkingGroupMemberKind.NGO,
+            agencyId: input.agencyId || null,
+            ngoId: input.ngoId || null,
+            role: trimOrNull(input.role),
+            joinedOn: input.joinedOn,
+            leftOn: input.leftOn || null,
+          });
+          const saved = await em.save(member);
+          await recordChange(em, ctx, "createWorkingGroupMember", "WorkingGroupMember", {
+            before: null,
+            after: { ...saved, provinceId: group.provinceId, countyId: group.countyId },
+          });
+          return saved;
+        },
+        (id) => em.findOneBy(WorkingGroupMember, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => WorkingGroupMember, { description: "Change a membership (role, join or leave day); days inside a locked evaluation year cannot be written or erased (LOCKED)." })
-  updateWorkingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(WorkingGroupMemberUpdateInput) input: WorkingGroupMemberUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<WorkingGroupMember> {
+  @Mutation(() => WorkingGroupMember, {
+    description:
+      "Change a membership (role, join or leave day); days inside a locked evaluation year cannot be written or erased (LOCKED).",
+  })
+  updateWorkingGroupMember(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(WorkingGroupMemberUpdateInput) input: WorkingGroupMemberUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<WorkingGroupMember> {
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const { member, group } = await findMemberForUpdate(em, ctx, id, expectedVersion);
@@ -388,25 +524,35 @@ export class WorkingGroupMemberResolver {
       if (input.role) v.text(input.role, "role", "نقش", { max: 200, required: false });
       v.done();
       if (joinedOn !== member.joinedOn) locks.assertDatesOpen(group.provinceId, "روز عضویت", member.joinedOn, joinedOn);
-      if (leftOn !== member.leftOn) locks.assertDatesOpen(group.provinceId, "روز خروج از کارگروه", member.leftOn, leftOn);
+      if (leftOn !== member.leftOn)
+        locks.assertDatesOpen(group.provinceId, "روز خروج از کارگروه", member.leftOn, leftOn);
       Object.assign(member, { joinedOn, leftOn });
       if (input.role !== undefined) member.role = trimOrNull(input.role);
       const saved = await em.save(member);
       const territory = { provinceId: group.provinceId, countyId: group.countyId };
-      await recordChange(em, ctx, "updateWorkingGroupMember", "WorkingGroupMember", { before: { ...before, ...territory }, after: { ...saved, ...territory } });
+      await recordChange(em, ctx, "updateWorkingGroupMember", "WorkingGroupMember", {
+        before: { ...before, ...territory },
+        after: { ...saved, ...territory },
+      });
       return saved;
     });
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => WorkingGroupMember, { description: "Remove a membership entered by mistake (record a leave day for real departures); returns it as it was." })
+  @Mutation(() => WorkingGroupMember, {
+    description:
+      "Remove a membership entered by mistake (record a leave day for real departures); returns it as it was.",
+  })
   deleteWorkingGroupMember(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<WorkingGroupMember> {
     return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
       const locks = await PeriodLocks.forWrite(em);
       const { member, group } = await findMemberForUpdate(em, ctx, id);
       locks.assertDatesOpen(group.provinceId, "عضویت در کارگروه", member.joinedOn, member.leftOn);
       await em.delete(WorkingGroupMember, { id });
-      await recordChange(em, ctx, "deleteWorkingGroupMember", "WorkingGroupMember", { before: { ...member, provinceId: group.provinceId, countyId: group.countyId }, after: null });
+      await recordChange(em, ctx, "deleteWorkingGroupMember", "WorkingGroupMember", {
+        before: { ...member, provinceId: group.provinceId, countyId: group.countyId },
+        after: null,
+      });
       return Object.assign(new WorkingGroupMember(), member);
     });
   }
@@ -432,8 +578,15 @@ function checkMemberDates(v: Validator, joinedOn: string, leftOn: string | null)
   v.check(leftOn === null || leftOn >= joinedOn, "leftOn", "روز خروج نمی‌تواند پیش از روز عضویت باشد.");
 }
 
-async function findMemberForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ member: WorkingGroupMember; group: WorkingGroup }> {
-  const member = isUuid(id) ? await em.findOne(WorkingGroupMember, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+async function findMemberForUpdate(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<{ member: WorkingGroupMember; group: WorkingGroup }> {
+  const member = isUuid(id)
+    ? await em.findOne(WorkingGroupMember, { where: { id }, lock: { mode: "pessimistic_write" } })
+    : null;
   if (!member) throw notFound("عضویت کارگروه", id);
   const group = await em.findOne(WorkingGroup, { where: { id: member.workingGroupId } });
   if (!group || !canRead(requireUser(ctx), group)) throw notFound("عضویت کارگروه", id);
@@ -441,7 +594,11 @@ async function findMemberForUpdate(em: EntityManager, ctx: RequestContext, id: s
   return { member: claimForWrite(member, ctx, expectedVersion, "عضویت کارگروه"), group: writable };
 }
 
-function applyGroupInput(group: WorkingGroup, input: WorkingGroupCreateInput | WorkingGroupUpdateInput, creating: boolean): void {
+function applyGroupInput(
+  group: WorkingGroup,
+  input: WorkingGroupCreateInput | WorkingGroupUpdateInput,
+  creating: boolean,
+): void {
   const v = new Validator();
   if (creating || input.name !== undefined) v.text(input.name, "name", "نام کارگروه", { min: 3, max: 200 });
   if ("provinceId" in input) checkTerritory(v, input.provinceId, input.countyId);
@@ -451,9 +608,14 @@ function applyGroupInput(group: WorkingGroup, input: WorkingGroupCreateInput | W
   if (input.parentBody) v.text(input.parentBody, "parentBody", "نهاد بالادستی", { max: 300, required: false });
   const established = input.establishedOn !== undefined ? input.establishedOn : group.establishedOn;
   const dissolved = "dissolvedOn" in input && input.dissolvedOn !== undefined ? input.dissolvedOn : group.dissolvedOn;
-  v.check(!dissolved || !established || dissolved >= established, "dissolvedOn", "تاریخ انحلال نمی‌تواند پیش از تاریخ تشکیل باشد.");
+  v.check(
+    !dissolved || !established || dissolved >= established,
+    "dissolvedOn",
+    "تاریخ انحلال نمی‌تواند پیش از تاریخ تشکیل باشد.",
+  );
   v.done();
-  if (input.name !== undefined) Object.assign(group, { name: tidyDisplayText(input.name!), nameNormalized: normalizePersian(input.name) });
+  if (input.name !== undefined)
+    Object.assign(group, { name: tidyDisplayText(input.name!), nameNormalized: normalizePersian(input.name) });
   if (input.dimension) group.dimension = input.dimension;
   if (input.parentBody !== undefined) group.parentBody = trimOrNull(input.parentBody);
   if (input.parentNgoHouseId !== undefined) group.parentNgoHouseId = input.parentNgoHouseId || null;

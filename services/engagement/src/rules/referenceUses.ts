@@ -38,7 +38,10 @@ export type ReferencedType = keyof typeof REFERENCE_USES;
 /** One SQL statement counting, per id, every use of it (UNION ALL over the tables that name the type). */
 export function referenceUsesSql(type: ReferencedType): string {
   return REFERENCE_USES[type]
-    .map((use, index) => `SELECT ${column(use.column)}::text AS id, ${index} AS use, count(*)::int AS n FROM ${column(use.table)} WHERE ${column(use.column)} = ANY($1::uuid[]) GROUP BY 1`)
+    .map(
+      (use, index) =>
+        `SELECT ${column(use.column)}::text AS id, ${index} AS use, count(*)::int AS n FROM ${column(use.table)} WHERE ${column(use.column)} = ANY($1::uuid[]) GROUP BY 1`,
+    )
     .join(" UNION ALL ");
 }
 

@@ -25,7 +25,10 @@ export function meetingReferences(input: {
     one("organisingAgencyId", "Agency", input.organisingAgencyId),
     one("venueNgoHouseId", "NgoHouse", input.venueNgoHouseId),
     ...(input.attendees ?? []).map((a, i) => one(`attendees[${i}].ngoId`, "Ngo", a.ngoId)),
-    ...(input.officials ?? []).flatMap((o, i) => [one(`officials[${i}].managerId`, "Manager", o.managerId), one(`officials[${i}].agencyId`, "Agency", o.agencyId)]),
+    ...(input.officials ?? []).flatMap((o, i) => [
+      one(`officials[${i}].managerId`, "Manager", o.managerId),
+      one(`officials[${i}].agencyId`, "Agency", o.agencyId),
+    ]),
   ];
 }
 
@@ -33,7 +36,13 @@ export function resolutionReferences(input: { ownerAgencyId?: Given; ownerManage
   return [one("ownerAgencyId", "Agency", input.ownerAgencyId), one("ownerManagerId", "Manager", input.ownerManagerId)];
 }
 
-export function projectReferences(input: { provinceId?: Given; countyId?: Given; areaId?: Given; responsibleAgencyId?: Given; partnerNgoIds?: string[] | null }): Reference[] {
+export function projectReferences(input: {
+  provinceId?: Given;
+  countyId?: Given;
+  areaId?: Given;
+  responsibleAgencyId?: Given;
+  partnerNgoIds?: string[] | null;
+}): Reference[] {
   return [
     one("provinceId", "Province", input.provinceId),
     one("countyId", "County", input.countyId),
@@ -43,7 +52,13 @@ export function projectReferences(input: { provinceId?: Given; countyId?: Given;
   ];
 }
 
-export function workingGroupReferences(input: { provinceId?: Given; countyId?: Given; parentNgoHouseId?: Given; chairManagerId?: Given; chairAgencyId?: Given }): Reference[] {
+export function workingGroupReferences(input: {
+  provinceId?: Given;
+  countyId?: Given;
+  parentNgoHouseId?: Given;
+  chairManagerId?: Given;
+  chairAgencyId?: Given;
+}): Reference[] {
   return [
     one("provinceId", "Province", input.provinceId),
     one("countyId", "County", input.countyId),
@@ -58,7 +73,12 @@ export function memberReferences(input: { agencyId?: Given; ngoId?: Given }): Re
 }
 
 /** Proposals and demands: the NGO that raised it, the agency it is addressed to, the place. */
-export function requestReferences(input: { ngoId?: Given; agencyId?: Given; provinceId?: Given; countyId?: Given }): Reference[] {
+export function requestReferences(input: {
+  ngoId?: Given;
+  agencyId?: Given;
+  provinceId?: Given;
+  countyId?: Given;
+}): Reference[] {
   return [
     one("ngoId", "Ngo", input.ngoId),
     one("agencyId", "Agency", input.agencyId),

@@ -6,8 +6,24 @@ import { MeetingOfficial } from "../entities/MeetingOfficial";
 import { countyGovernorateOf } from "./demoIds";
 import { loadEngagementDomainDemo } from "./domainDemo";
 
-const TOPICS = ["پیشگیری از اعتیاد در محلات حاشیه‌ای", "بیمه اعضای سمن‌ها", "اشتغال معلولان", "کودکان کار", "مشارکت جوانان", "طلاق و تحکیم خانواده"];
-const REPRESENTATIVES = ["مریم احمدی", "علی کاظمی", "زهرا صادقی", "حسین مرادی", "فاطمه نجفی", "رضا یوسفی", "سمیه کریمی", "محمد عباسی"];
+const TOPICS = [
+  "پیشگیری از اعتیاد در محلات حاشیه‌ای",
+  "بیمه اعضای سمن‌ها",
+  "اشتغال معلولان",
+  "کودکان کار",
+  "مشارکت جوانان",
+  "طلاق و تحکیم خانواده",
+];
+const REPRESENTATIVES = [
+  "مریم احمدی",
+  "علی کاظمی",
+  "زهرا صادقی",
+  "حسین مرادی",
+  "فاطمه نجفی",
+  "رضا یوسفی",
+  "سمیه کریمی",
+  "محمد عباسی",
+];
 
 /** What the demo needs to know of the registry's demo records (passed in by the runner). */
 export interface EngagementDemoInput {
@@ -58,15 +74,34 @@ async function loadDemoMeetings(db: DataSource, demo: EngagementDemoInput): Prom
         minutes: held ? "مسائل مطرح‌شده بررسی و مصوبات برای پیگیری ثبت شد." : null,
       });
       meetings.push(meeting);
-      if (held) attendees.forEach((ngo, i) => attendance.push({ meeting, ngoId: ngo.id, representativeName: REPRESENTATIVES[(index + quarter + i) % REPRESENTATIVES.length] }));
+      if (held)
+        attendees.forEach((ngo, i) =>
+          attendance.push({
+            meeting,
+            ngoId: ngo.id,
+            representativeName: REPRESENTATIVES[(index + quarter + i) % REPRESENTATIVES.length],
+          }),
+        );
     }
   });
   await db.transaction(async (em) => {
     await em.save(meetings, { chunk: 200 });
-    await em.insert(MeetingAttendance, attendance.map((a) => ({ meetingId: a.meeting!.id, ngoId: a.ngoId!, representativeName: a.representativeName ?? null })));
+    await em.insert(
+      MeetingAttendance,
+      attendance.map((a) => ({
+        meetingId: a.meeting!.id,
+        ngoId: a.ngoId!,
+        representativeName: a.representativeName ?? null,
+      })),
+    );
     await em.insert(
       MeetingOfficial,
-      meetings.map((m) => ({ meetingId: m.id, managerId: m.chairId!, agencyId: m.organisingAgencyId, role: "رئیس جلسه" })),
+      meetings.map((m) => ({
+        meetingId: m.id,
+        managerId: m.chairId!,
+        agencyId: m.organisingAgencyId,
+        role: "رئیس جلسه",
+      })),
     );
   });
   return meetings.length;

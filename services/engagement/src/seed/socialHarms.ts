@@ -26,6 +26,10 @@ export const SEEDED_SOCIAL_HARMS: { code: string; name: string; description: str
   { code: "SCHOOL_DROPOUT", name: "ترک تحصیل", description: "بازماندگی و ترک تحصیل دانش‌آموزان" },
   { code: "CHILD_MARRIAGE", name: "ازدواج زودهنگام", description: "ازدواج کودکان و ازدواج زیر سن قانونی" },
   { code: "GAMBLING", name: "قمار و شرط‌بندی", description: "قمار و شرط‌بندی، از جمله در فضای مجازی" },
-  { code: "CYBER_HARMS", name: "آسیب‌های فضای مجازی", description: "آسیب‌های اجتماعی فضای مجازی و کلاهبرداری اینترنتی" },
+  {
+    code: "CYBER_HARMS",
+    name: "آسیب‌های فضای مجازی",
+    description: "آسیب‌های اجتماعی فضای مجازی و کلاهبرداری اینترنتی",
+  },
   { code: "UNEMPLOYMENT_POVERTY", name: "فقر و بیکاری", description: "بیکاری و فقر به عنوان زمینه‌ساز آسیب‌های دیگر" },
 ];

@@ -45,7 +45,10 @@ export function quarterPeriods(from: number, to: number = from): QuarterPeriod[]
  * A SQL `VALUES` table `alias(year, quarter, starts, ends, start_day, end_day)` of the given quarters, with named
  * parameters, so GROUP BY can group instants and days by Jalali quarter in the database.
  */
-export function periodTableSql(periods: QuarterPeriod[], alias = "period"): { sql: string; params: Record<string, unknown> } {
+export function periodTableSql(
+  periods: QuarterPeriod[],
+  alias = "period",
+): { sql: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = {};
   const rows = periods.map((p, i) => {
     params[`p${i}s`] = p.start.toISOString();

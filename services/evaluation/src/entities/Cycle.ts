@@ -64,7 +64,9 @@ export class ScoreBand {
 
 @ObjectType({ description: "One indicator of an evaluation rubric." })
 export class EvaluationIndicator implements IndicatorSpec {
-  @Field(() => String, { description: "Code: REGULARITY, PROBLEM_FOCUS, NGO_REACH, FOLLOW_THROUGH, PARTICIPATION or RESPONSIVENESS." })
+  @Field(() => String, {
+    description: "Code: REGULARITY, PROBLEM_FOCUS, NGO_REACH, FOLLOW_THROUGH, PARTICIPATION or RESPONSIVENESS.",
+  })
   code!: IndicatorCode;
 
   @Field({ description: "Persian title." })
@@ -76,7 +78,9 @@ export class EvaluationIndicator implements IndicatorSpec {
   @Field(() => Float, { description: "Weight in the total (the weights of a rubric sum to 100)." })
   weight!: number;
 
-  @Field(() => Float, { description: "Target for a full year (counts are prorated by tenure quarters; percentages are not)." })
+  @Field(() => Float, {
+    description: "Target for a full year (counts are prorated by tenure quarters; percentages are not).",
+  })
   target!: number;
 
   @Field({ description: "Unit of the raw value and target, in Persian (فصل، درصد، کارگروه)." })
@@ -113,7 +117,9 @@ export class EvaluationIndicatorInput {
   bands?: ScoreBand[];
 }
 
-@ObjectType({ description: "The evaluation cycle of one Jalali year: its rubric and workflow state (چرخه ارزیابی عملکرد مدیران)." })
+@ObjectType({
+  description: "The evaluation cycle of one Jalali year: its rubric and workflow state (چرخه ارزیابی عملکرد مدیران).",
+})
 @Entity({ name: "evaluation_cycle" })
 export class EvaluationCycle extends Versioned {
   @Field(() => ID, { description: "Identifier of the cycle (UUID)." })

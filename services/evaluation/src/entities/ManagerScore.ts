@@ -37,7 +37,12 @@ export class ManagerScore {
   year!: number;
 
   @Field(() => Float, { description: "Weighted total, 0–100." })
-  @Column({ type: "numeric", precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    type: "numeric",
+    precision: 5,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   total!: number;
 
   @Field(() => Grade, { description: "Grade band of the total." })
@@ -48,11 +53,17 @@ export class ManagerScore {
   @Column({ type: "varchar", length: 2, nullable: true })
   provinceId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "County of the manager's position when scored; empty for provincial positions." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "County of the manager's position when scored; empty for provincial positions.",
+  })
   @Column({ type: "varchar", length: 4, nullable: true })
   countyId!: string | null;
 
-  @Field(() => Date, { nullable: true, description: "When the score was published; unpublished scores are visible only to evaluators and administrators." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the score was published; unpublished scores are visible only to evaluators and administrators.",
+  })
   @Column({ type: "timestamptz", nullable: true })
   publishedAt!: Date | null;
 

@@ -35,7 +35,9 @@ registerEnumType(RunPhase, {
   valuesConfig: {
     QUEUED: { description: "Created, not started." },
     FETCHING_MANAGERS: { description: "Reading managers with tenure and active NGO counts from the registry." },
-    FETCHING_FACTS: { description: "Reading meetings, resolutions, working groups and requests from the engagement service." },
+    FETCHING_FACTS: {
+      description: "Reading meetings, resolutions, working groups and requests from the engagement service.",
+    },
     FETCHING_LICENCES: { description: "Reading attending NGOs' licence states on the meeting days from the registry." },
     SCORING: { description: "Scoring every manager." },
     STORING: { description: "Storing the snapshot and the results." },
@@ -60,7 +62,10 @@ export class EvaluationRun {
   @Column({ type: "integer" })
   year!: number;
 
-  @Field(() => ID, { nullable: true, description: "Province the run covers (the evaluator's); empty for the whole country." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Province the run covers (the evaluator's); empty for the whole country.",
+  })
   @Column({ type: "varchar", length: 2, nullable: true })
   provinceId!: string | null;
 
@@ -71,7 +76,9 @@ export class EvaluationRun {
   @Column({ type: "jsonb" })
   rubric!: EvaluationIndicator[];
 
-  @Field(() => RunStatus, { description: "RUNNING until the run SUCCEEDED or FAILED; only succeeded runs have results." })
+  @Field(() => RunStatus, {
+    description: "RUNNING until the run SUCCEEDED or FAILED; only succeeded runs have results.",
+  })
   @Column({ type: "varchar", length: 16, default: "RUNNING" })
   status!: RunStatus;
 
@@ -91,11 +98,18 @@ export class EvaluationRun {
   @Column({ type: "jsonb", nullable: true })
   snapshot!: FactsSnapshot | null;
 
-  @Field(() => String, { nullable: true, description: "SHA-256 of the canonical JSON text of the results (see `canonicalResults`); a recomputation from the snapshot must give the same bytes, hence the same hash. Empty until the run succeeds." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "SHA-256 of the canonical JSON text of the results (see `canonicalResults`); a recomputation from the snapshot must give the same bytes, hence the same hash. Empty until the run succeeds.",
+  })
   @Column({ type: "varchar", length: 64, nullable: true })
   resultsHash!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The Tehran day the facts were judged on (overdue and pending states). Empty until the run succeeds." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The Tehran day the facts were judged on (overdue and pending states). Empty until the run succeeds.",
+  })
   @Column({ type: "varchar", length: 10, nullable: true })
   factsAsOf!: string | null;
 
@@ -111,7 +125,10 @@ export class EvaluationRun {
   @Column({ type: "text" })
   computedBy!: string;
 
-  @Field(() => Int, { nullable: true, description: "Milliseconds the run took (fetch, compute and store); empty while running." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Milliseconds the run took (fetch, compute and store); empty while running.",
+  })
   @Column({ type: "integer", nullable: true })
   durationMs!: number | null;
 
@@ -119,14 +136,21 @@ export class EvaluationRun {
   @CreateDateColumn({ type: "timestamptz" })
   computedAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: "When the run succeeded or failed (UTC); empty while running. The latest succeeded run gives a manager's current result." })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the run succeeded or failed (UTC); empty while running. The latest succeeded run gives a manager's current result.",
+  })
   @Column({ type: "timestamptz", nullable: true })
   finishedAt!: Date | null;
 }
 
 @ObjectType({ description: "An evidence record behind an indicator: counted or excluded, with the Persian reasons." })
 export class EvidenceRecord {
-  @Field({ description: "Kind: MEETING, RESOLUTION, WORKING_GROUP, PROPOSAL, DEMAND, NGO_ATTENDANCE (id: the NGO) or QUARTER (id: 1–4)." })
+  @Field({
+    description:
+      "Kind: MEETING, RESOLUTION, WORKING_GROUP, PROPOSAL, DEMAND, NGO_ATTENDANCE (id: the NGO) or QUARTER (id: 1–4).",
+  })
   kind!: string;
 
   @Field({ description: "Id of the record (engagement or registry), or the quarter number." })
@@ -145,7 +169,9 @@ export class EvidenceRecord {
   reasons!: string[];
 }
 
-@ObjectType({ description: "One indicator of a manager's result: raw value, target, score, weight, contribution and evidence." })
+@ObjectType({
+  description: "One indicator of a manager's result: raw value, target, score, weight, contribution and evidence.",
+})
 export class IndicatorResult {
   @Field({ description: "Indicator code." })
   code!: string;
@@ -227,7 +253,10 @@ export class EvaluationAdjustment {
   countyId!: string | null;
 }
 
-@ObjectType({ description: "A manager's evaluation result in one run: indicators, total, grade, ranks, and any adjustment beside it." })
+@ObjectType({
+  description:
+    "A manager's evaluation result in one run: indicators, total, grade, ranks, and any adjustment beside it.",
+})
 @Entity({ name: "evaluation_result" })
 export class EvaluationResult {
   @Field(() => ID, { description: "Identifier (UUID)." })
@@ -290,7 +319,9 @@ export class EvaluationResult {
   @Column({ type: "integer" })
   provinceRank!: number;
 
-  @Field(() => Int, { description: "Rank in the country among managers of the same position kind (ties share a rank)." })
+  @Field(() => Int, {
+    description: "Rank in the country among managers of the same position kind (ties share a rank).",
+  })
   @Column({ type: "integer" })
   nationalRank!: number;
 
@@ -298,7 +329,10 @@ export class EvaluationResult {
   @Column({ type: "jsonb" })
   indicators!: IndicatorResult[];
 
-  @Field(() => Date, { nullable: true, description: "When published; unpublished results are visible to evaluators and administrators only." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When published; unpublished results are visible to evaluators and administrators only.",
+  })
   @Column({ type: "timestamptz", nullable: true })
   publishedAt!: Date | null;
 

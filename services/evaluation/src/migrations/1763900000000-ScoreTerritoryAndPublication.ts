@@ -5,7 +5,9 @@ export class ScoreTerritoryAndPublication1763900000000 implements MigrationInter
   name = "ScoreTerritoryAndPublication1763900000000";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE manager_score ADD COLUMN province_id varchar(2), ADD COLUMN county_id varchar(4), ADD COLUMN published_at timestamptz`);
+    await q.query(
+      `ALTER TABLE manager_score ADD COLUMN province_id varchar(2), ADD COLUMN county_id varchar(4), ADD COLUMN published_at timestamptz`,
+    );
     await q.query(`CREATE INDEX manager_score_territory ON manager_score (province_id, county_id)`);
   }
 

@@ -15,17 +15,19 @@ const FROZEN_CHAR_MAP: Record<string, string> = {
 };
 function frozenNormalizePersian(input: string | null | undefined): string {
   if (!input) return "";
-  return input
-    .normalize("NFC")
-    .replace(/[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624]/g, (ch) => FROZEN_CHAR_MAP[ch] ?? ch)
-    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, "")
-    .replace(/\u0640/g, "")
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    // eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
-    .replace(/[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g, "")
-    .replace(/[\s\u00A0]+/g, "")
-    .toLowerCase();
+  return (
+    input
+      .normalize("NFC")
+      .replace(/[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624]/g, (ch) => FROZEN_CHAR_MAP[ch] ?? ch)
+      .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, "")
+      .replace(/\u0640/g, "")
+      .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+      // eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
+      .replace(/[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g, "")
+      .replace(/[\s\u00A0]+/g, "")
+      .toLowerCase()
+  );
 }
 
 /**
@@ -49,17 +51,22 @@ export class RunProgress1764400000000 implements MigrationInterface {
         ALTER COLUMN facts_as_of DROP NOT NULL,
         ALTER COLUMN duration_ms DROP NOT NULL`);
     await q.query(`UPDATE evaluation_run SET finished_at = computed_at + duration_ms * interval '1 millisecond'`);
-    await q.query(`ALTER TABLE evaluation_run ALTER COLUMN status SET DEFAULT 'RUNNING', ALTER COLUMN phase SET DEFAULT 'QUEUED', ALTER COLUMN progress SET DEFAULT 0`);
+    await q.query(
+      `ALTER TABLE evaluation_run ALTER COLUMN status SET DEFAULT 'RUNNING', ALTER COLUMN phase SET DEFAULT 'QUEUED', ALTER COLUMN progress SET DEFAULT 0`,
+    );
     await q.query(`
       ALTER TABLE evaluation_run ADD CONSTRAINT evaluation_run_succeeded_complete
         CHECK (status <> 'SUCCEEDED' OR (snapshot IS NOT NULL AND results_hash IS NOT NULL AND facts_as_of IS NOT NULL AND finished_at IS NOT NULL))`);
-    await q.query(`CREATE UNIQUE INDEX evaluation_run_one_running ON evaluation_run (cycle_id, coalesce(province_id, '')) WHERE status = 'RUNNING'`);
+    await q.query(
+      `CREATE UNIQUE INDEX evaluation_run_one_running ON evaluation_run (cycle_id, coalesce(province_id, '')) WHERE status = 'RUNNING'`,
+    );
     await q.query(`ALTER TABLE evaluation_result ADD COLUMN manager_name_normalized text`);
     const names: { name: string }[] = await q.query(`SELECT DISTINCT manager_name AS name FROM evaluation_result`);
     if (names.length > 0) {
-      await q.query(`UPDATE evaluation_result r SET manager_name_normalized = x.normalized FROM jsonb_to_recordset($1::jsonb) AS x(name text, normalized text) WHERE r.manager_name = x.name`, [
-        JSON.stringify(names.map(({ name }) => ({ name, normalized: frozenNormalizePersian(name) }))),
-      ]);
+      await q.query(
+        `UPDATE evaluation_result r SET manager_name_normalized = x.normalized FROM jsonb_to_recordset($1::jsonb) AS x(name text, normalized text) WHERE r.manager_name = x.name`,
+        [JSON.stringify(names.map(({ name }) => ({ name, normalized: frozenNormalizePersian(name) })))],
+      );
     }
     await q.query(`ALTER TABLE evaluation_result ALTER COLUMN manager_name_normalized SET NOT NULL`);
   }

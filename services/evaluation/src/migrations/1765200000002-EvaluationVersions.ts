@@ -5,7 +5,9 @@ export class EvaluationVersions1765200000002 implements MigrationInterface {
   name = "EvaluationVersions1765200000002";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE evaluation_cycle ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
+    await q.query(
+      `ALTER TABLE evaluation_cycle ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`,
+    );
     await q.query(`
       CREATE TABLE idempotency_key (
         user_id text NOT NULL,
@@ -22,6 +24,5 @@ export class EvaluationVersions1765200000002 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE idempotency_key`);
     await q.query(`ALTER TABLE evaluation_cycle DROP COLUMN version, DROP COLUMN updated_by`);
-
   }
 }

@@ -15,9 +15,15 @@ export class CurrentResults1765300000000 implements MigrationInterface {
       UPDATE evaluation_result SET is_current = true WHERE id IN (
         SELECT DISTINCT ON (cr.cycle_id, cr.manager_id) cr.id FROM evaluation_result cr JOIN evaluation_run crun ON crun.id = cr.run_id
          ORDER BY cr.cycle_id, cr.manager_id, crun.finished_at DESC, crun.id DESC)`);
-    await q.query(`CREATE UNIQUE INDEX evaluation_result_one_current ON evaluation_result (cycle_id, manager_id) WHERE is_current`);
-    await q.query(`CREATE INDEX evaluation_result_current_total ON evaluation_result (year, total DESC, id) WHERE is_current`);
-    await q.query(`CREATE INDEX evaluation_result_current_province ON evaluation_result (year, province_id, total DESC) WHERE is_current`);
+    await q.query(
+      `CREATE UNIQUE INDEX evaluation_result_one_current ON evaluation_result (cycle_id, manager_id) WHERE is_current`,
+    );
+    await q.query(
+      `CREATE INDEX evaluation_result_current_total ON evaluation_result (year, total DESC, id) WHERE is_current`,
+    );
+    await q.query(
+      `CREATE INDEX evaluation_result_current_province ON evaluation_result (year, province_id, total DESC) WHERE is_current`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

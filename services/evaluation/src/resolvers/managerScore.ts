@@ -39,7 +39,12 @@ export class ManagerScoreFilter {
   grade?: Grade;
 }
 
-const SCORE_SORTABLE = { total: "score.total", year: "score.year", grade: "score.grade", computedAt: "score.computedAt" };
+const SCORE_SORTABLE = {
+  total: "score.total",
+  year: "score.year",
+  grade: "score.grade",
+  computedAt: "score.computedAt",
+};
 
 /**
  * The scores the user may see, as a query: within the user's territory, and only published ones unless the user
@@ -47,7 +52,10 @@ const SCORE_SORTABLE = { total: "score.total", year: "score.year", grade: "score
  */
 function visibleScores(ctx: RequestContext): SelectQueryBuilder<ManagerScore> {
   const user = requireUser(ctx);
-  const query = whereInTerritory(ctx.db.getRepository(ManagerScore).createQueryBuilder("score"), user, { province: "score.provinceId", county: "score.countyId" });
+  const query = whereInTerritory(ctx.db.getRepository(ManagerScore).createQueryBuilder("score"), user, {
+    province: "score.provinceId",
+    county: "score.countyId",
+  });
   if (!EVALUATORS.includes(user.role)) query.andWhere("score.publishedAt IS NOT NULL");
   return query;
 }
@@ -56,7 +64,8 @@ export const scoreById = (ctx: RequestContext) =>
   uuidKeyedLoader<ManagerScore | null>(
     ctx,
     "scoreById",
-    async (ids) => byKeys(ids, await visibleScores(ctx).andWhere("score.id IN (:...ids)", { ids }).getMany(), (s) => s.id),
+    async (ids) =>
+      byKeys(ids, await visibleScores(ctx).andWhere("score.id IN (:...ids)", { ids }).getMany(), (s) => s.id),
     null,
   );
 
@@ -67,7 +76,10 @@ const scoresByManager = (ctx: RequestContext) =>
     async (managerIds) =>
       groupByKeys(
         managerIds,
-        await visibleScores(ctx).andWhere("score.managerId IN (:...managerIds)", { managerIds }).orderBy("score.year", "DESC").getMany(),
+        await visibleScores(ctx)
+          .andWhere("score.managerId IN (:...managerIds)", { managerIds })
+          .orderBy("score.year", "DESC")
+          .getMany(),
         (s) => s.managerId,
       ),
     [],
@@ -77,19 +89,28 @@ const scoresByManager = (ctx: RequestContext) =>
 export class ManagerScoreResolver {
   @Allow(ALL_ROLES)
   @Query(() => ManagerScorePage, {
-    description: "Manager scores of the user's territory (published ones only, except for evaluators and administrators), highest first by default. Sortable by `total`, `year`, `grade`, `computedAt`.",
+    description:
+      "Manager scores of the user's territory (published ones only, except for evaluators and administrators), highest first by default. Sortable by `total`, `year`, `grade`, `computedAt`.",
   })
-  managerScores(@Ctx() ctx: RequestContext, @FilterArg(ManagerScoreFilter) filter: ManagerScoreFilter | undefined, @Args(() => PageArgs) page: PageArgs) {
+  managerScores(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(ManagerScoreFilter) filter: ManagerScoreFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
     const query = visibleScores(ctx);
     if (filter?.ids) query.andWhere("score.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.managerId) query.andWhere("score.managerId = :managerId", { managerId: uuidsForFilter([filter.managerId])[0] });
+    if (filter?.managerId)
+      query.andWhere("score.managerId = :managerId", { managerId: uuidsForFilter([filter.managerId])[0] });
     if (filter?.year) query.andWhere("score.year = :year", { year: filter.year });
     if (filter?.grade) query.andWhere("score.grade = :grade", { grade: filter.grade });
     return paginate(query, page, SCORE_SORTABLE, { field: "total", order: SortOrder.DESC });
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => ManagerScore, { nullable: true, description: "One score record by id; empty when the user may not see it." })
+  @Query(() => ManagerScore, {
+    nullable: true,
+    description: "One score record by id; empty when the user may not see it.",
+  })
   managerScore(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<ManagerScore | null> {
     return scoreById(ctx).load(id);
   }
@@ -102,7 +123,10 @@ export class ManagerScoreResolver {
 
 @Resolver(() => Manager)
 export class ManagerEvaluationResolver {
-  @FieldResolver(() => [ManagerScore], { nullable: true, description: "The manager's scores, latest year first (evaluation service)." })
+  @FieldResolver(() => [ManagerScore], {
+    nullable: true,
+    description: "The manager's scores, latest year first (evaluation service).",
+  })
   scores(@Root() manager: Manager, @Ctx() ctx: RequestContext): Promise<ManagerScore[]> {
     return scoresByManager(ctx).load(manager.id);
   }

@@ -1,4 +1,19 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -45,10 +60,16 @@ export class EvaluationResultFilter {
   @Field(() => [ID], { nullable: true, description: "Only these results (then `year` and `runId` may be omitted)." })
   ids?: string[];
 
-  @Field({ nullable: true, description: "Search in the manager's name (Persian-normalised: ي/ی, ك/ک, digits, half-spaces)." })
+  @Field({
+    nullable: true,
+    description: "Search in the manager's name (Persian-normalised: ي/ی, ك/ک, digits, half-spaces).",
+  })
   q?: string;
 
-  @Field(() => Int, { nullable: true, description: "The Jalali year: the cycle's current results (per manager, the latest run that scored the manager)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The Jalali year: the cycle's current results (per manager, the latest run that scored the manager).",
+  })
   year?: number;
 
   @Field(() => ID, { nullable: true, description: "Results of this run instead of the current ones." })
@@ -60,7 +81,10 @@ export class EvaluationResultFilter {
   @Field(() => ID, { nullable: true, description: "Only managers of positions in this county." })
   countyId?: string;
 
-  @Field({ nullable: true, description: "Only this kind of position (registry ManagerPositionKind, e.g. COUNTY_GOVERNOR)." })
+  @Field({
+    nullable: true,
+    description: "Only this kind of position (registry ManagerPositionKind, e.g. COUNTY_GOVERNOR).",
+  })
   positionKind?: string;
 
   @Field(() => Grade, { nullable: true, description: "Only this grade band (of the computed total)." })
@@ -157,12 +181,21 @@ export class WhatIfScore {
   nationalRank!: number;
 }
 
-const RESULT_SORTABLE = { total: "result.total", provinceRank: "result.provinceRank", nationalRank: "result.nationalRank", managerName: "result.managerName", grade: "result.grade" };
+const RESULT_SORTABLE = {
+  total: "result.total",
+  provinceRank: "result.provinceRank",
+  nationalRank: "result.nationalRank",
+  managerName: "result.managerName",
+  grade: "result.grade",
+};
 
 /** Results the user may see: within the territory (SQL), and only published ones unless an evaluator or administrator. */
 function visibleResults(ctx: RequestContext): SelectQueryBuilder<EvaluationResult> {
   const user = requireUser(ctx);
-  const query = whereInTerritory(ctx.db.getRepository(EvaluationResult).createQueryBuilder("result"), user, { province: "result.provinceId", county: "result.countyId" });
+  const query = whereInTerritory(ctx.db.getRepository(EvaluationResult).createQueryBuilder("result"), user, {
+    province: "result.provinceId",
+    county: "result.countyId",
+  });
   if (!EVALUATORS.includes(user.role)) query.andWhere("result.publishedAt IS NOT NULL");
   return query;
 }
@@ -182,12 +215,19 @@ async function loadSucceededRun(ctx: RequestContext, id: string): Promise<Succee
   const run = isUuid(id) ? await visibleRuns(ctx).andWhere("run.id = :id", { id }).getOne() : null;
   if (!run) throw notFound("اجرای محاسبه", id);
   if (run.status !== RunStatus.SUCCEEDED || !run.snapshot || !run.resultsHash) {
-    throw new AppError(ErrorCode.INVALID_TRANSITION, "این اجرای محاسبه با موفقیت به پایان نرسیده و نتیجه‌ای ندارد؛ یک اجرای موفق را انتخاب کنید.", { status: run.status });
+    throw new AppError(
+      ErrorCode.INVALID_TRANSITION,
+      "این اجرای محاسبه با موفقیت به پایان نرسیده و نتیجه‌ای ندارد؛ یک اجرای موفق را انتخاب کنید.",
+      { status: run.status },
+    );
   }
   return run as SucceededRun;
 }
 
-function currentResultsOf(query: SelectQueryBuilder<EvaluationResult>, year: number): SelectQueryBuilder<EvaluationResult> {
+function currentResultsOf(
+  query: SelectQueryBuilder<EvaluationResult>,
+  year: number,
+): SelectQueryBuilder<EvaluationResult> {
   return query.andWhere("result.year = :currentYear AND result.isCurrent", { currentYear: year });
 }
 
@@ -199,7 +239,17 @@ const adjustmentsByResult = (ctx: RequestContext) =>
     ctx,
     "adjustmentsByResult",
     async (ids) =>
-      groupByKeys(ids, await ctx.db.getRepository(EvaluationAdjustment).createQueryBuilder("a").where("a.resultId IN (:...ids)", { ids }).orderBy("a.adjustedAt", "DESC").addOrderBy("a.id", "DESC").getMany(), (a) => a.resultId),
+      groupByKeys(
+        ids,
+        await ctx.db
+          .getRepository(EvaluationAdjustment)
+          .createQueryBuilder("a")
+          .where("a.resultId IN (:...ids)", { ids })
+          .orderBy("a.adjustedAt", "DESC")
+          .addOrderBy("a.id", "DESC")
+          .getMany(),
+        (a) => a.resultId,
+      ),
     [],
   );
 
@@ -212,7 +262,10 @@ const currentResultByManagerYear = (ctx: RequestContext) =>
     }
     const found = new Map<string, EvaluationResult>();
     for (const [year, ids] of byYear) {
-      for (const r of await currentResultsOf(visibleResults(ctx), year).andWhere("result.managerId IN (:...ids)", { ids }).getMany()) found.set(`${r.managerId}|${year}`, r);
+      for (const r of await currentResultsOf(visibleResults(ctx), year)
+        .andWhere("result.managerId IN (:...ids)", { ids })
+        .getMany())
+        found.set(`${r.managerId}|${year}`, r);
     }
     return keys.map((k) => found.get(k) ?? null);
   });
@@ -224,7 +277,10 @@ export class EvaluationRunResolver {
     description:
       "Evaluators: compute the scores of a cycle (OPEN or UNDER_REVIEW) for every manager with tenure in the year in the evaluator's territory: fetches the facts from the registry and engagement services in bulk, snapshots them with the run, and stores each manager's indicators, total, grade and ranks.",
   })
-  async runEvaluation(@Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number): Promise<EvaluationRun> {
+  async runEvaluation(
+    @Ctx() ctx: RequestContext,
+    @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number,
+  ): Promise<EvaluationRun> {
     checkYear(year);
     return executeRun(ctx, await beginRun(ctx, year));
   }
@@ -234,7 +290,10 @@ export class EvaluationRunResolver {
     description:
       "Evaluators: start the same computation as `runEvaluation` in the background and return the run at once (status RUNNING); poll `evaluationRun(id)` for its `phase` and `progress` until it SUCCEEDED or FAILED. Refused with INVALID_TRANSITION unless the cycle is OPEN or UNDER_REVIEW, and with CONFLICT while another run of the same cycle and scope is running.",
   })
-  async startEvaluationRun(@Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number): Promise<EvaluationRun> {
+  async startEvaluationRun(
+    @Ctx() ctx: RequestContext,
+    @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number,
+  ): Promise<EvaluationRun> {
     checkYear(year);
     const run = await beginRun(ctx, year);
     // The outcome (results or failure message) is recorded on the run row by executeRun itself.
@@ -243,35 +302,65 @@ export class EvaluationRunResolver {
   }
 
   @Allow(EVALUATORS)
-  @Query(() => RecomputeOutcome, { description: "Evaluators: recompute a run from its stored facts snapshot and rubric and compare with the stored results byte for byte, by the SHA-256 of their canonical JSON text (nothing is saved)." })
-  async recomputeEvaluationRun(@Ctx() ctx: RequestContext, @Arg("runId", () => ID, { description: "The run." }) runId: string): Promise<RecomputeOutcome> {
+  @Query(() => RecomputeOutcome, {
+    description:
+      "Evaluators: recompute a run from its stored facts snapshot and rubric and compare with the stored results byte for byte, by the SHA-256 of their canonical JSON text (nothing is saved).",
+  })
+  async recomputeEvaluationRun(
+    @Ctx() ctx: RequestContext,
+    @Arg("runId", () => ID, { description: "The run." }) runId: string,
+  ): Promise<RecomputeOutcome> {
     const run = await loadSucceededRun(ctx, runId);
     const results = computeResults(run.snapshot, run.rubric);
     const { hash } = canonicalResults(results);
-    return { runId: run.id, storedHash: run.resultsHash, recomputedHash: hash, identical: hash === run.resultsHash, managers: results.length };
+    return {
+      runId: run.id,
+      storedHash: run.resultsHash,
+      recomputedHash: hash,
+      identical: hash === run.resultsHash,
+      managers: results.length,
+    };
   }
 
   @Allow(EVALUATORS)
-  @Query(() => [EvaluationRun], { description: "Evaluators: the computation runs of a year visible to the user (national runs, or the user's province's), running and failed ones included, newest first." })
-  evaluationRuns(@Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year." }) year: number): Promise<EvaluationRun[]> {
-    return visibleRuns(ctx).andWhere("run.year = :year", { year }).orderBy("run.computedAt", "DESC").addOrderBy("run.id", "DESC").getMany();
+  @Query(() => [EvaluationRun], {
+    description:
+      "Evaluators: the computation runs of a year visible to the user (national runs, or the user's province's), running and failed ones included, newest first.",
+  })
+  evaluationRuns(
+    @Ctx() ctx: RequestContext,
+    @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
+  ): Promise<EvaluationRun[]> {
+    return visibleRuns(ctx)
+      .andWhere("run.year = :year", { year })
+      .orderBy("run.computedAt", "DESC")
+      .addOrderBy("run.id", "DESC")
+      .getMany();
   }
 
   @Allow(EVALUATORS)
-  @Query(() => EvaluationRun, { nullable: true, description: "Evaluators: one computation run by id; empty when not visible." })
+  @Query(() => EvaluationRun, {
+    nullable: true,
+    description: "Evaluators: one computation run by id; empty when not visible.",
+  })
   async evaluationRun(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<EvaluationRun | null> {
     return isUuid(id) ? visibleRuns(ctx).andWhere("run.id = :id", { id }).getOne() : null;
   }
 
   @Allow(EVALUATORS)
-  @Query(() => [EvaluationChange], { description: "Evaluators: per manager in the user's territory, the change of the total and grade between two runs (first → second), largest change first (managers scored in only one of them last)." })
+  @Query(() => [EvaluationChange], {
+    description:
+      "Evaluators: per manager in the user's territory, the change of the total and grade between two runs (first → second), largest change first (managers scored in only one of them last).",
+  })
   async evaluationRunDiff(
     @Ctx() ctx: RequestContext,
     @Arg("fromRunId", () => ID, { description: "The earlier run." }) fromRunId: string,
     @Arg("toRunId", () => ID, { description: "The later run." }) toRunId: string,
   ): Promise<EvaluationChange[]> {
     const [from, to] = [await loadSucceededRun(ctx, fromRunId), await loadSucceededRun(ctx, toRunId)];
-    const rows = await visibleResults(ctx).andWhere("result.runId IN (:...runs)", { runs: [from.id, to.id] }).getMany();
+    const rows = await visibleResults(ctx)
+      .andWhere("result.runId IN (:...runs)", { runs: [from.id, to.id] })
+      .getMany();
     const before = new Map(rows.filter((r) => r.runId === from.id).map((r) => [r.managerId, r]));
     const after = new Map(rows.filter((r) => r.runId === to.id).map((r) => [r.managerId, r]));
     const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -292,17 +381,23 @@ export class EvaluationRunResolver {
         changedIndicators: [...new Set([...sb.keys(), ...sa.keys()])].filter((code) => sb.get(code) !== sa.get(code)),
       };
     });
-    return changes.sort((x, y) => (y.delta === null ? -1 : Math.abs(y.delta)) - (x.delta === null ? -1 : Math.abs(x.delta)) || (x.managerId < y.managerId ? -1 : 1));
+    return changes.sort(
+      (x, y) =>
+        (y.delta === null ? -1 : Math.abs(y.delta)) - (x.delta === null ? -1 : Math.abs(x.delta)) ||
+        (x.managerId < y.managerId ? -1 : 1),
+    );
   }
 
   @Allow(EVALUATORS)
   @Query(() => [WhatIfScore], {
-    description: "Evaluators: score the facts snapshot of a run under other weights or targets (indicators given by code; the others keep the run's values), without saving; managers of the user's territory, highest what-if total first. Weights must still sum to 100.",
+    description:
+      "Evaluators: score the facts snapshot of a run under other weights or targets (indicators given by code; the others keep the run's values), without saving; managers of the user's territory, highest what-if total first. Weights must still sum to 100.",
   })
   async evaluationWhatIf(
     @Ctx() ctx: RequestContext,
     @Arg("runId", () => ID, { description: "The run whose snapshot is scored." }) runId: string,
-    @Arg("indicators", () => [EvaluationIndicatorInput], { description: "The changed indicators." }) indicators: EvaluationIndicatorInput[],
+    @Arg("indicators", () => [EvaluationIndicatorInput], { description: "The changed indicators." })
+    indicators: EvaluationIndicatorInput[],
   ): Promise<WhatIfScore[]> {
     const run = await loadSucceededRun(ctx, runId);
     const rubric: IndicatorSpec[] = mergeRubric(run.rubric, indicators);
@@ -331,24 +426,48 @@ export class EvaluationRunResolver {
 export class EvaluationResultResolver {
   @Allow(ALL_ROLES)
   @Query(() => EvaluationResultPage, {
-    description: `The scoreboard: evaluation results of the user's territory (published ones only, except for evaluators and administrators), by default the current results of \`filter.year\`, highest total first. Sortable by ${Object.keys(RESULT_SORTABLE).map((f) => `\`${f}\``).join(", ")}.`,
+    description: `The scoreboard: evaluation results of the user's territory (published ones only, except for evaluators and administrators), by default the current results of \`filter.year\`, highest total first. Sortable by ${Object.keys(
+      RESULT_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
   })
-  evaluationResults(@Ctx() ctx: RequestContext, @FilterArg(EvaluationResultFilter) filter: EvaluationResultFilter | undefined, @Args(() => PageArgs) page: PageArgs) {
+  evaluationResults(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(EvaluationResultFilter) filter: EvaluationResultFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
     const query = filteredResults(ctx, filter);
     return paginate(query, page, RESULT_SORTABLE, { field: "total", order: SortOrder.DESC });
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => EvaluationResult, { nullable: true, description: "One evaluation result by id, with its indicators and evidence; empty when not visible." })
+  @Query(() => EvaluationResult, {
+    nullable: true,
+    description: "One evaluation result by id, with its indicators and evidence; empty when not visible.",
+  })
   evaluationResult(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<EvaluationResult | null> {
     return isUuid(id) ? visibleResults(ctx).andWhere("result.id = :id", { id }).getOne() : Promise.resolve(null);
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => [GradeCount], { description: "Distribution of grades of the visible results (same filter as `evaluationResults`), every band listed." })
-  async evaluationGradeDistribution(@Ctx() ctx: RequestContext, @FilterArg(EvaluationResultFilter) filter: EvaluationResultFilter | undefined): Promise<GradeCount[]> {
-    const rows: { grade: Grade; count: string }[] = await filteredResults(ctx, filter).select("result.grade", "grade").addSelect("count(*)", "count").groupBy("result.grade").getRawMany();
-    return Object.values(Grade).map((grade) => ({ grade, count: Number(rows.find((r) => r.grade === grade)?.count ?? 0) }));
+  @Query(() => [GradeCount], {
+    description:
+      "Distribution of grades of the visible results (same filter as `evaluationResults`), every band listed.",
+  })
+  async evaluationGradeDistribution(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(EvaluationResultFilter) filter: EvaluationResultFilter | undefined,
+  ): Promise<GradeCount[]> {
+    const rows: { grade: Grade; count: string }[] = await filteredResults(ctx, filter)
+      .select("result.grade", "grade")
+      .addSelect("count(*)", "count")
+      .groupBy("result.grade")
+      .getRawMany();
+    return Object.values(Grade).map((grade) => ({
+      grade,
+      count: Number(rows.find((r) => r.grade === grade)?.count ?? 0),
+    }));
   }
 
   @Allow(EVALUATORS)
@@ -359,27 +478,58 @@ export class EvaluationResultResolver {
     @Ctx() ctx: RequestContext,
     @Arg("resultId", () => ID, { description: "The result adjusted." }) resultId: string,
     @Arg("points", () => Float, { description: "Points to add (negative to remove), −10 to +10." }) points: number,
-    @Arg("justification", () => String, { description: "Why (Persian, at least 10 characters)." }) justification: string,
+    @Arg("justification", () => String, { description: "Why (Persian, at least 10 characters)." })
+    justification: string,
   ): Promise<EvaluationAdjustment> {
     const v = new Validator();
-    v.check(Number.isFinite(points) && Math.abs(points) <= MAX_ADJUSTMENT && Math.round(points * 100) === points * 100, "points", `اصلاح امتیاز باید بین ${"−۱۰"} و ${"+۱۰"} امتیاز (حداکثر دو رقم اعشار) باشد.`);
+    v.check(
+      Number.isFinite(points) && Math.abs(points) <= MAX_ADJUSTMENT && Math.round(points * 100) === points * 100,
+      "points",
+      `اصلاح امتیاز باید بین ${"−۱۰"} و ${"+۱۰"} امتیاز (حداکثر دو رقم اعشار) باشد.`,
+    );
     v.text(justification, "justification", "توضیح دلیل اصلاح", { min: 10, max: 2000 });
     v.done();
     const user = requireUser(ctx);
     return inTransaction(ctx.db, {}, async (em) => {
-      const result = isUuid(resultId) ? await em.getRepository(EvaluationResult).createQueryBuilder("result").setLock("pessimistic_write").where("result.id = :id", { id: resultId }).getOne() : null;
+      const result = isUuid(resultId)
+        ? await em
+            .getRepository(EvaluationResult)
+            .createQueryBuilder("result")
+            .setLock("pessimistic_write")
+            .where("result.id = :id", { id: resultId })
+            .getOne()
+        : null;
       if (!result || !canRead(user, result)) throw notFound("نتیجه ارزیابی", resultId);
-      const cycle = await em.getRepository(EvaluationCycle).createQueryBuilder("c").setLock("pessimistic_read").where("c.id = :id", { id: result.cycleId }).getOneOrFail();
+      const cycle = await em
+        .getRepository(EvaluationCycle)
+        .createQueryBuilder("c")
+        .setLock("pessimistic_read")
+        .where("c.id = :id", { id: result.cycleId })
+        .getOneOrFail();
       if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
       const saved = await em.save(
-        em.create(EvaluationAdjustment, { resultId: result.id, managerId: result.managerId, points, justification: tidyDisplayText(justification), adjustedBy: user.username, provinceId: result.provinceId, countyId: result.countyId }),
+        em.create(EvaluationAdjustment, {
+          resultId: result.id,
+          managerId: result.managerId,
+          points,
+          justification: tidyDisplayText(justification),
+          adjustedBy: user.username,
+          provinceId: result.provinceId,
+          countyId: result.countyId,
+        }),
       );
-      await recordChange(em, ctx, "adjustEvaluationScore", "EvaluationAdjustment", { before: null, after: { ...saved, computedTotal: result.total } });
+      await recordChange(em, ctx, "adjustEvaluationScore", "EvaluationAdjustment", {
+        before: null,
+        after: { ...saved, computedTotal: result.total },
+      });
       return saved;
     });
   }
 
-  @FieldResolver(() => EvaluationAdjustment, { nullable: true, description: "The latest adjustment, if any (shown beside the computed total)." })
+  @FieldResolver(() => EvaluationAdjustment, {
+    nullable: true,
+    description: "The latest adjustment, if any (shown beside the computed total).",
+  })
   async adjustment(@Root() result: EvaluationResult, @Ctx() ctx: RequestContext): Promise<EvaluationAdjustment | null> {
     return (await adjustmentsByResult(ctx).load(result.id))[0] ?? null;
   }
@@ -389,7 +539,9 @@ export class EvaluationResultResolver {
     return adjustmentsByResult(ctx).load(result.id);
   }
 
-  @FieldResolver(() => Float, { description: "Computed total plus the latest adjustment, within 0–100 (the computed total is kept as is)." })
+  @FieldResolver(() => Float, {
+    description: "Computed total plus the latest adjustment, within 0–100 (the computed total is kept as is).",
+  })
   async adjustedTotal(@Root() result: EvaluationResult, @Ctx() ctx: RequestContext): Promise<number> {
     const latest = (await adjustmentsByResult(ctx).load(result.id))[0];
     return round2(Math.max(0, Math.min(100, result.total + (latest?.points ?? 0))));
@@ -406,26 +558,41 @@ export class EvaluationResultResolver {
   }
 }
 
-function filteredResults(ctx: RequestContext, filter: EvaluationResultFilter | undefined): SelectQueryBuilder<EvaluationResult> {
+function filteredResults(
+  ctx: RequestContext,
+  filter: EvaluationResultFilter | undefined,
+): SelectQueryBuilder<EvaluationResult> {
   const query = visibleResults(ctx);
   if (filter?.ids) query.andWhere("result.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
   if (filter?.runId) query.andWhere("result.runId = :runId", { runId: uuidsForFilter([filter.runId])[0] });
   else if (filter?.year) currentResultsOf(query, filter.year);
-  else if (!filter?.ids) throw new AppError(ErrorCode.BAD_USER_INPUT, "سال یا اجرای محاسبه را مشخص کنید.", { fields: [{ field: "filter.year", message: "سال ارزیابی را مشخص کنید." }] });
+  else if (!filter?.ids)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "سال یا اجرای محاسبه را مشخص کنید.", {
+      fields: [{ field: "filter.year", message: "سال ارزیابی را مشخص کنید." }],
+    });
   if (!filter) return query;
   if (filter.q?.trim()) query.andWhere("result.managerNameNormalized LIKE :q", { q: containsPattern(filter.q) });
   if (filter.provinceId) query.andWhere("result.provinceId = :provinceId", { provinceId: filter.provinceId });
   if (filter.countyId) query.andWhere("result.countyId = :countyId", { countyId: filter.countyId });
   if (filter.positionKind) query.andWhere("result.positionKind = :positionKind", { positionKind: filter.positionKind });
   if (filter.grade) query.andWhere("result.grade = :grade", { grade: filter.grade });
-  if (filter.managerId) query.andWhere("result.managerId = :managerId", { managerId: uuidsForFilter([filter.managerId])[0] });
+  if (filter.managerId)
+    query.andWhere("result.managerId = :managerId", { managerId: uuidsForFilter([filter.managerId])[0] });
   return query;
 }
 
 @Resolver(() => Manager)
 export class ManagerEvaluationResultResolver {
-  @FieldResolver(() => EvaluationResult, { nullable: true, description: "The manager's current evaluation result of a Jalali year, with indicators and evidence (published only, except for evaluators)." })
-  score(@Root() manager: Manager, @Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year." }) year: number): Promise<EvaluationResult | null> {
+  @FieldResolver(() => EvaluationResult, {
+    nullable: true,
+    description:
+      "The manager's current evaluation result of a Jalali year, with indicators and evidence (published only, except for evaluators).",
+  })
+  score(
+    @Root() manager: Manager,
+    @Ctx() ctx: RequestContext,
+    @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
+  ): Promise<EvaluationResult | null> {
     return currentResultByManagerYear(ctx).load(`${manager.id}|${year}`);
   }
 }

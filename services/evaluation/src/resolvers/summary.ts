@@ -14,7 +14,10 @@ export class IndicatorAverage {
   averageScore!: number;
 }
 
-@ObjectType({ description: "Evaluation summary of a territory for a Jalali year: the current results visible to the user (published ones only, except for evaluators)." })
+@ObjectType({
+  description:
+    "Evaluation summary of a territory for a Jalali year: the current results visible to the user (published ones only, except for evaluators).",
+})
 export class EvaluationSummary {
   @Field(() => Int, { description: "The Jalali year." })
   year!: number;
@@ -44,7 +47,10 @@ function summaries(ctx: RequestContext, level: "province" | "county") {
     const found = new Map<string, EvaluationSummary>();
     for (const [year, ids] of byYear) {
       const col = level === "province" ? "r.province_id" : "r.county_id";
-      const [visible, params] = currentVisibleResults(ctx, year).andWhere(`${column} IN (:...ids)`, { ids }).select("result.id").getQueryAndParameters();
+      const [visible, params] = currentVisibleResults(ctx, year)
+        .andWhere(`${column} IN (:...ids)`, { ids })
+        .select("result.id")
+        .getQueryAndParameters();
       const totals: { key: string; grade: Grade; n: string; total: string }[] = await ctx.db.query(
         `SELECT ${col} AS key, r.grade, count(*) AS n, sum(r.total) AS total FROM evaluation_result r WHERE r.id IN (${visible}) GROUP BY 1, 2`,
         params,
@@ -62,8 +68,14 @@ function summaries(ctx: RequestContext, level: "province" | "county") {
           year,
           managersScored: n,
           averageTotal: Math.round((rows.reduce((s, r) => s + Number(r.total), 0) / n) * 100) / 100,
-          grades: Object.values(Grade).map((grade) => ({ grade, count: Number(rows.find((r) => r.grade === grade)?.n ?? 0) })),
-          indicatorAverages: averages.filter((a) => a.key === id).map((a) => ({ code: a.code, averageScore: Math.round(Number(a.avg) * 100) / 100 })).sort((a, b) => (a.code < b.code ? -1 : 1)),
+          grades: Object.values(Grade).map((grade) => ({
+            grade,
+            count: Number(rows.find((r) => r.grade === grade)?.n ?? 0),
+          })),
+          indicatorAverages: averages
+            .filter((a) => a.key === id)
+            .map((a) => ({ code: a.code, averageScore: Math.round(Number(a.avg) * 100) / 100 }))
+            .sort((a, b) => (a.code < b.code ? -1 : 1)),
         });
       }
     }
@@ -73,8 +85,16 @@ function summaries(ctx: RequestContext, level: "province" | "county") {
 
 @Resolver(() => Province)
 export class ProvinceEvaluationResolver {
-  @FieldResolver(() => EvaluationSummary, { nullable: true, description: "The province's evaluation summary for a Jalali year (evaluation service); empty without visible results." })
-  evaluationSummary(@Root() province: Province, @Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year." }) year: number): Promise<EvaluationSummary | null> {
+  @FieldResolver(() => EvaluationSummary, {
+    nullable: true,
+    description:
+      "The province's evaluation summary for a Jalali year (evaluation service); empty without visible results.",
+  })
+  evaluationSummary(
+    @Root() province: Province,
+    @Ctx() ctx: RequestContext,
+    @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
+  ): Promise<EvaluationSummary | null> {
     checkYear(year);
     return summaries(ctx, "province").load(`${province.id}|${year}`);
   }
@@ -82,8 +102,16 @@ export class ProvinceEvaluationResolver {
 
 @Resolver(() => County)
 export class CountyEvaluationResolver {
-  @FieldResolver(() => EvaluationSummary, { nullable: true, description: "The county's evaluation summary for a Jalali year (county positions only; evaluation service); empty without visible results." })
-  evaluationSummary(@Root() county: County, @Ctx() ctx: RequestContext, @Arg("year", () => Int, { description: "The Jalali year." }) year: number): Promise<EvaluationSummary | null> {
+  @FieldResolver(() => EvaluationSummary, {
+    nullable: true,
+    description:
+      "The county's evaluation summary for a Jalali year (county positions only; evaluation service); empty without visible results.",
+  })
+  evaluationSummary(
+    @Root() county: County,
+    @Ctx() ctx: RequestContext,
+    @Arg("year", () => Int, { description: "The Jalali year." }) year: number,
+  ): Promise<EvaluationSummary | null> {
     checkYear(year);
     return summaries(ctx, "county").load(`${county.id}|${year}`);
   }

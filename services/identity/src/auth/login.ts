@@ -32,7 +32,12 @@ export async function signIn(
   input: { username: string; password: string; clientAddress: string | null; requestId: string },
 ): Promise<SignInResult> {
   const username = canonicalUsername(input.username);
-  const audit: AuditContext = { service: "identity", requestId: input.requestId, clientAddress: input.clientAddress, user: null };
+  const audit: AuditContext = {
+    service: "identity",
+    requestId: input.requestId,
+    clientAddress: input.clientAddress,
+    user: null,
+  };
   const keysToCheck = [accountKey(username), addressKey(input.clientAddress ?? "unknown")];
   const outcome = await db.transaction(async (em) => {
     const now = new Date();
@@ -43,12 +48,19 @@ export async function signIn(
       await recordAudit(em, audit, { action: "LOGIN", outcome: "DENIED", actor, after: { reason: "locked" } });
       return { kind: "locked" as const, seconds: lockedSeconds };
     }
-    const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await spendVerificationTime(input.password), false);
+    const passwordOk = user
+      ? await verifyPassword(user.passwordHash, input.password)
+      : (await spendVerificationTime(input.password), false);
     if (!user || !passwordOk || user.disabled) {
       const accountFailures = await countFailure(em, keysToCheck[0], policy.maxAccountFailures, policy, now);
       const addressFailures = await countFailure(em, keysToCheck[1], policy.maxAddressFailures, policy, now);
       const reason = !user ? "unknown username" : user.disabled && passwordOk ? "disabled account" : "wrong password";
-      await recordAudit(em, audit, { action: "LOGIN", outcome: "FAILED", actor, after: { reason, accountFailures, addressFailures } });
+      await recordAudit(em, audit, {
+        action: "LOGIN",
+        outcome: "FAILED",
+        actor,
+        after: { reason, accountFailures, addressFailures },
+      });
       return { kind: "failed" as const, failures: Math.max(accountFailures, addressFailures) };
     }
     await clearFailures(em, keysToCheck[0]);
@@ -56,11 +68,16 @@ export async function signIn(
     user.lastLoginAt = now;
     await em.save(user);
     const session = await openSession(em, user, policy, input.clientAddress, now);
-    await recordAudit(em, { ...audit, user: null }, { action: "LOGIN", outcome: "SUCCESS", actor, entityType: "Session", entityId: session.id });
+    await recordAudit(
+      em,
+      { ...audit, user: null },
+      { action: "LOGIN", outcome: "SUCCESS", actor, entityType: "Session", entityId: session.id },
+    );
     return { kind: "ok" as const, result: await issueToken(keys, policy, user, session, now) };
   });
   if (outcome.kind === "ok") return outcome.result;
-  if (outcome.kind === "locked") throw new AppError(ErrorCode.LOCKED, lockedMessage(outcome.seconds), { retryAfterSeconds: outcome.seconds });
+  if (outcome.kind === "locked")
+    throw new AppError(ErrorCode.LOCKED, lockedMessage(outcome.seconds), { retryAfterSeconds: outcome.seconds });
   await new Promise((resolve) => setTimeout(resolve, slowdownMs(policy, outcome.failures)));
   throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS_MESSAGE);
 }

@@ -31,7 +31,8 @@ export async function spendVerificationTime(password: string): Promise<void> {
 
 /** A Persian problem with a new password, or null when it is acceptable. */
 export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `گذرواژه باید دست‌کم ${MIN_PASSWORD_LENGTH.toLocaleString("fa-IR")} نویسه باشد.`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `گذرواژه باید دست‌کم ${MIN_PASSWORD_LENGTH.toLocaleString("fa-IR")} نویسه باشد.`;
   if (password.length > 200) return "گذرواژه بیش از اندازه بلند است (حداکثر ۲۰۰ نویسه).";
   if (password.toLowerCase().includes(username.toLowerCase())) return "گذرواژه نباید نام کاربری را در خود داشته باشد.";
   return null;

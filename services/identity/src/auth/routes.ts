@@ -32,30 +32,50 @@ export function authRoutes(db: DataSource, keys: TokenKeys, policy: LoginPolicy)
   const router = express.Router();
   router.use(express.json({ limit: "16kb" }));
 
-  router.post("/login", handle(async (req) => {
-    const { username, password } = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof username !== "string" || typeof password !== "string" || !username.trim() || !password || username.length > 100 || password.length > 1000) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, "نام کاربری و گذرواژه را وارد کنید.");
-    }
-    return signIn(db, keys, policy, { username, password, ...requestInfo(req) });
-  }));
+  router.post(
+    "/login",
+    handle(async (req) => {
+      const { username, password } = (req.body ?? {}) as Record<string, unknown>;
+      if (
+        typeof username !== "string" ||
+        typeof password !== "string" ||
+        !username.trim() ||
+        !password ||
+        username.length > 100 ||
+        password.length > 1000
+      ) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, "نام کاربری و گذرواژه را وارد کنید.");
+      }
+      return signIn(db, keys, policy, { username, password, ...requestInfo(req) });
+    }),
+  );
 
-  router.post("/refresh", handle(async (req) => {
-    const { session, user } = await requireActiveSession(db, keys, req);
-    return issueToken(keys, policy, user, session);
-  }));
+  router.post(
+    "/refresh",
+    handle(async (req) => {
+      const { session, user } = await requireActiveSession(db, keys, req);
+      return issueToken(keys, policy, user, session);
+    }),
+  );
 
-  router.get("/session", handle(async (req) => {
-    const { session } = await requireActiveSession(db, keys, req);
-    return { active: true, sessionId: session.id, expiresAt: session.expiresAt.toISOString() };
-  }));
+  router.get(
+    "/session",
+    handle(async (req) => {
+      const { session } = await requireActiveSession(db, keys, req);
+      return { active: true, sessionId: session.id, expiresAt: session.expiresAt.toISOString() };
+    }),
+  );
 
   router.post("/logout", async (req, res) => {
     try {
       const user = await verifyAccessToken(keys, bearerToken(req.headers.authorization) ?? "");
       await db.transaction(async (em) => {
         await revokeSession(em, user.sessionId);
-        await recordAudit(em, { service: "identity", user, ...requestInfo(req) }, { action: "LOGOUT", entityType: "Session", entityId: user.sessionId });
+        await recordAudit(
+          em,
+          { service: "identity", user, ...requestInfo(req) },
+          { action: "LOGOUT", entityType: "Session", entityId: user.sessionId },
+        );
       });
     } catch {
       // An invalid or expired token has no session left to end; signing out still succeeds.
@@ -75,7 +95,10 @@ async function requireActiveSession(db: DataSource, keys: TokenKeys, req: expres
 function requestInfo(req: express.Request): { clientAddress: string | null; requestId: string } {
   const address = req.headers[CLIENT_ADDRESS_HEADER];
   const requestId = req.headers[REQUEST_ID_HEADER];
-  return { clientAddress: typeof address === "string" ? address : null, requestId: typeof requestId === "string" ? requestId : randomUUID() };
+  return {
+    clientAddress: typeof address === "string" ? address : null,
+    requestId: typeof requestId === "string" ? requestId : randomUUID(),
+  };
 }
 
 function handle(work: (req: express.Request) => Promise<unknown>): express.RequestHandler {
@@ -86,7 +109,9 @@ function handle(work: (req: express.Request) => Promise<unknown>): express.Reque
       if (error instanceof AppError && STATUS_BY_CODE[error.code]) {
         const { code: _code, ...details } = error.extensions;
         if (error.code === ErrorCode.LOCKED) res.setHeader("Retry-After", String(details.retryAfterSeconds));
-        res.status(STATUS_BY_CODE[error.code]!).json({ error: { code: error.code, message: error.message, ...details } });
+        res
+          .status(STATUS_BY_CODE[error.code]!)
+          .json({ error: { code: error.code, message: error.message, ...details } });
         return;
       }
       console.error("[identity] auth route failed", error);

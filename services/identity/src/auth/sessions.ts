@@ -8,30 +8,75 @@ import { LoginPolicy } from "./policy";
 export interface SignInResult {
   token: string;
   expiresAt: string;
-  user: { id: string; username: string; displayName: string; role: string; provinceId: string | null; countyId: string | null };
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: string;
+    provinceId: string | null;
+    countyId: string | null;
+  };
 }
 
 export function tokenUser(user: User, sessionId: string): AuthUser {
-  return { id: user.id, username: user.username, role: user.role, provinceId: user.provinceId, countyId: user.countyId, sessionId };
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    provinceId: user.provinceId,
+    countyId: user.countyId,
+    sessionId,
+  };
 }
 
 /** A token for the session, ending at the token lifetime or the session's end, whichever is first. */
-export async function issueToken(keys: TokenKeys, policy: LoginPolicy, user: User, session: Session, now = new Date()): Promise<SignInResult> {
+export async function issueToken(
+  keys: TokenKeys,
+  policy: LoginPolicy,
+  user: User,
+  session: Session,
+  now = new Date(),
+): Promise<SignInResult> {
   const expiresAt = new Date(Math.min(now.getTime() + policy.tokenTtlSeconds * 1000, session.expiresAt.getTime()));
   const token = await signAccessToken(keys, tokenUser(user, session.id), expiresAt);
   return {
     token,
     expiresAt: expiresAt.toISOString(),
-    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, provinceId: user.provinceId, countyId: user.countyId },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      provinceId: user.provinceId,
+      countyId: user.countyId,
+    },
   };
 }
 
-export function openSession(em: EntityManager, user: User, policy: LoginPolicy, clientAddress: string | null, now = new Date()): Promise<Session> {
-  return em.save(em.create(Session, { userId: user.id, expiresAt: new Date(now.getTime() + policy.sessionMaxSeconds * 1000), revokedAt: null, clientAddress }));
+export function openSession(
+  em: EntityManager,
+  user: User,
+  policy: LoginPolicy,
+  clientAddress: string | null,
+  now = new Date(),
+): Promise<Session> {
+  return em.save(
+    em.create(Session, {
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + policy.sessionMaxSeconds * 1000),
+      revokedAt: null,
+      clientAddress,
+    }),
+  );
 }
 
 /** The session and its user when both are still good: not revoked, not past its end, user not disabled. */
-export async function activeSession(db: DataSource | EntityManager, sessionId: string, userId: string, now = new Date()): Promise<{ session: Session; user: User } | null> {
+export async function activeSession(
+  db: DataSource | EntityManager,
+  sessionId: string,
+  userId: string,
+  now = new Date(),
+): Promise<{ session: Session; user: User } | null> {
   const manager = db instanceof DataSource ? db.manager : db;
   const session = await manager.findOneBy(Session, { id: sessionId, userId, revokedAt: IsNull() });
   if (!session || session.expiresAt <= now) return null;
@@ -46,7 +91,11 @@ export async function revokeSession(em: EntityManager, sessionId: string): Promi
 
 /** Ends every open session of a user (password reset, role or territory change, disabling), optionally but one. */
 export async function revokeUserSessions(em: EntityManager, userId: string, exceptSessionId?: string): Promise<void> {
-  const query = em.createQueryBuilder().update(Session).set({ revokedAt: new Date() }).where("user_id = :userId AND revoked_at IS NULL", { userId });
+  const query = em
+    .createQueryBuilder()
+    .update(Session)
+    .set({ revokedAt: new Date() })
+    .where("user_id = :userId AND revoked_at IS NULL", { userId });
   if (exceptSessionId) query.andWhere("id <> :exceptSessionId", { exceptSessionId });
   await query.execute();
 }

@@ -7,7 +7,10 @@ export const addressKey = (address: string) => `address:${address}`;
 
 /** The row of a throttle key, locked for this transaction (created when missing). */
 async function lockRow(em: EntityManager, key: string, now: Date): Promise<LoginThrottle> {
-  await em.query(`INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`, [key, now]);
+  await em.query(
+    `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`,
+    [key, now],
+  );
   return em.findOneOrFail(LoginThrottle, { where: { key }, lock: { mode: "pessimistic_write" } });
 }
 
@@ -16,13 +19,20 @@ export async function lockedForSeconds(em: EntityManager, keys: string[], now: D
   let seconds = 0;
   for (const key of keys) {
     const row = await lockRow(em, key, now);
-    if (row.lockedUntil && row.lockedUntil > now) seconds = Math.max(seconds, Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000));
+    if (row.lockedUntil && row.lockedUntil > now)
+      seconds = Math.max(seconds, Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000));
   }
   return seconds;
 }
 
 /** Counts one failure against a key (a new window when the old one is over); returns the count. */
-export async function countFailure(em: EntityManager, key: string, limit: number, policy: LoginPolicy, now: Date): Promise<number> {
+export async function countFailure(
+  em: EntityManager,
+  key: string,
+  limit: number,
+  policy: LoginPolicy,
+  now: Date,
+): Promise<number> {
   const row = await lockRow(em, key, now);
   const windowOver = now.getTime() - row.windowStartedAt.getTime() > policy.failureWindowSeconds * 1000;
   row.failures = windowOver ? 1 : row.failures + 1;

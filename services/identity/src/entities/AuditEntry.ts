@@ -19,7 +19,10 @@ registerEnumType(AuditOutcome, {
 });
 
 /** One append-only audit record; the table refuses UPDATE, DELETE and TRUNCATE (migration triggers). */
-@ObjectType({ description: "One entry of the append-only audit log: who did what, when, to which record, with the values before and after." })
+@ObjectType({
+  description:
+    "One entry of the append-only audit log: who did what, when, to which record, with the values before and after.",
+})
 @Entity({ name: "audit_entry" })
 export class AuditEntry {
   @Field(() => ID, { description: "Identifier of the entry (UUID)." })
@@ -30,11 +33,17 @@ export class AuditEntry {
   @Column({ type: "timestamptz", default: () => "now()" })
   at!: Date;
 
-  @Field(() => ID, { nullable: true, description: "The acting user's id; empty for a sign-in with an unknown username." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The acting user's id; empty for a sign-in with an unknown username.",
+  })
   @Column({ type: "text", nullable: true })
   actorId!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The acting user's username (for sign-ins: the username tried)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The acting user's username (for sign-ins: the username tried).",
+  })
   @Column({ type: "text", nullable: true })
   actorUsername!: string | null;
 
@@ -70,11 +79,17 @@ export class AuditEntry {
   @Column({ type: "varchar", length: 4, nullable: true })
   countyId!: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "The record before the change (JSON); empty for a creation." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The record before the change (JSON); empty for a creation.",
+  })
   @Column({ type: "jsonb", nullable: true })
   before!: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "The record after the change (JSON); empty for a deletion." })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The record after the change (JSON); empty for a deletion.",
+  })
   @Column({ type: "jsonb", nullable: true })
   after!: unknown;
 

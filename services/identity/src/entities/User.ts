@@ -3,7 +3,9 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { County, Province } from "./references";
 
-@ObjectType({ description: "A person who signs in to Hamafza, with a role and a territory (README, «Security model»)." })
+@ObjectType({
+  description: "A person who signs in to Hamafza, with a role and a territory (README, «Security model»).",
+})
 @Entity({ name: "user_account" })
 export class User extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the user (UUID)." })
@@ -25,7 +27,10 @@ export class User extends Versioned {
   @Column({ type: "varchar", length: 24 })
   role!: Role;
 
-  @Field(() => ID, { nullable: true, description: "Province code of the user's territory; empty for the whole country." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Province code of the user's territory; empty for the whole country.",
+  })
   @Column({ type: "varchar", length: 2, nullable: true })
   provinceId!: string | null;
 

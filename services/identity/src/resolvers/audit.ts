@@ -46,7 +46,13 @@ export class AuditEntryFilter {
   to?: Date;
 }
 
-const AUDIT_SORTABLE = { at: "entry.at", action: "entry.action", actorUsername: "entry.actorUsername", entityType: "entry.entityType", outcome: "entry.outcome" };
+const AUDIT_SORTABLE = {
+  at: "entry.at",
+  action: "entry.action",
+  actorUsername: "entry.actorUsername",
+  entityType: "entry.entityType",
+  outcome: "entry.outcome",
+};
 
 /**
  * The audit log, read-only: there is no mutation on it, and the database refuses updates and deletes.
@@ -55,8 +61,18 @@ const AUDIT_SORTABLE = { at: "entry.at", action: "entry.action", actorUsername: 
 @Resolver(() => AuditEntry)
 export class AuditEntryResolver {
   @Allow(EVALUATORS)
-  @Query(() => AuditEntryPage, { description: `The audit log, newest first (administrators; evaluators within their territory). Sortable by ${Object.keys(AUDIT_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  auditEntries(@Ctx() ctx: RequestContext, @FilterArg(AuditEntryFilter) filter: AuditEntryFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<AuditEntryPage> {
+  @Query(() => AuditEntryPage, {
+    description: `The audit log, newest first (administrators; evaluators within their territory). Sortable by ${Object.keys(
+      AUDIT_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  auditEntries(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(AuditEntryFilter) filter: AuditEntryFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<AuditEntryPage> {
     const query = scopedEntries(ctx);
     if (filter?.ids) query.andWhere("entry.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.actorId) query.andWhere("entry.actorId = :actorId", { actorId: filter.actorId });
@@ -70,7 +86,10 @@ export class AuditEntryResolver {
   }
 
   @Allow(EVALUATORS)
-  @Query(() => AuditEntry, { nullable: true, description: "One audit entry by id (administrators; evaluators within their territory)." })
+  @Query(() => AuditEntry, {
+    nullable: true,
+    description: "One audit entry by id (administrators; evaluators within their territory).",
+  })
   auditEntry(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<AuditEntry | null> {
     const ids = uuidsForFilter([id]);
     return scopedEntries(ctx).andWhere("entry.id IN (:...ids)", { ids }).getOne();

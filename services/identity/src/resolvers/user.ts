@@ -31,7 +31,20 @@ import {
   checkReferences,
   Reference,
 } from "@hamafza/common";
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { EntityManager } from "typeorm";
 import { canonicalUsername, lockedMessage } from "../auth/login";
 import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "../auth/policy";
@@ -74,17 +87,27 @@ export class UserCreateInput {
   @Field(() => Role, { description: "Role." })
   role!: Role;
 
-  @Field(() => ID, { nullable: true, description: "Province code: required for PROVINCE_OFFICER, optional for EVALUATOR and ANALYST (empty = the whole country)." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Province code: required for PROVINCE_OFFICER, optional for EVALUATOR and ANALYST (empty = the whole country).",
+  })
   provinceId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "County code: required for COUNTY_OFFICER (the province follows from it), optional for ANALYST." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "County code: required for COUNTY_OFFICER (the province follows from it), optional for ANALYST.",
+  })
   countyId?: string | null;
 
   @Field({ description: "Initial password, at least 10 characters; tell it to the user privately." })
   password!: string;
 }
 
-@InputType({ description: "Changes to a user; omitted fields keep their value. Changing the role, territory or disabling ends the user's sessions." })
+@InputType({
+  description:
+    "Changes to a user; omitted fields keep their value. Changing the role, territory or disabling ends the user's sessions.",
+})
 export class UserUpdateInput {
   @Field({ nullable: true, description: "Name shown in the dashboard." })
   displayName?: string;
@@ -107,12 +130,25 @@ export class PasswordReset {
   @Field(() => User, { description: "The user, whose sessions have all been ended." })
   user!: User;
 
-  @Field(() => String, { nullable: true, description: "The generated password, shown this once; empty when the administrator chose the password." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The generated password, shown this once; empty when the administrator chose the password.",
+  })
   temporaryPassword!: string | null;
 }
 
-const USER_CONSTRAINTS = { user_account_username_unique: "کاربری با همین نام کاربری وجود دارد.", user_account_territory: "قلمرو با نقش کاربر سازگار نیست." };
-const USER_SORTABLE = { username: "u.username", displayName: "u.displayNameNormalized", role: "u.role", provinceId: "u.provinceId", lastLoginAt: "u.lastLoginAt", createdAt: "u.createdAt" };
+const USER_CONSTRAINTS = {
+  user_account_username_unique: "کاربری با همین نام کاربری وجود دارد.",
+  user_account_territory: "قلمرو با نقش کاربر سازگار نیست.",
+};
+const USER_SORTABLE = {
+  username: "u.username",
+  displayName: "u.displayNameNormalized",
+  role: "u.role",
+  provinceId: "u.provinceId",
+  lastLoginAt: "u.lastLoginAt",
+  createdAt: "u.createdAt",
+};
 
 /** A user's province and county must exist in the registry (docs/references.md). */
 const territoryReferences = (input: { provinceId?: string | null; countyId?: string | null }): Reference[] => [
@@ -131,15 +167,26 @@ export class UserResolver {
   }
 
   @Allow(Role.ADMIN)
-  @Query(() => UserPage, { description: `Users (administrators only). Sortable by ${Object.keys(USER_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  users(@Ctx() ctx: RequestContext, @FilterArg(UserFilter) filter: UserFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<UserPage> {
+  @Query(() => UserPage, {
+    description: `Users (administrators only). Sortable by ${Object.keys(USER_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  users(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(UserFilter) filter: UserFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<UserPage> {
     const query = ctx.db.getRepository(User).createQueryBuilder("u");
     if (filter?.ids) query.andWhere("u.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.role) query.andWhere("u.role = :role", { role: filter.role });
     if (filter?.provinceId) query.andWhere("u.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.disabled !== undefined && filter.disabled !== null) query.andWhere("u.disabled = :disabled", { disabled: filter.disabled });
+    if (filter?.disabled !== undefined && filter.disabled !== null)
+      query.andWhere("u.disabled = :disabled", { disabled: filter.disabled });
     if (filter?.q) {
-      query.andWhere("(u.username LIKE :q OR u.displayNameNormalized LIKE :q)", { q: containsPattern(filter.q.toLowerCase()) });
+      query.andWhere("(u.username LIKE :q OR u.displayNameNormalized LIKE :q)", {
+        q: containsPattern(filter.q.toLowerCase()),
+      });
     }
     return paginate(query, page, USER_SORTABLE, { field: "username", order: SortOrder.ASC });
   }
@@ -152,51 +199,82 @@ export class UserResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => User, { description: "Create a user (administrators only)." })
-  async createUser(@Ctx() ctx: RequestContext, @InputArg(UserCreateInput) input: UserCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<User> {
+  async createUser(
+    @Ctx() ctx: RequestContext,
+    @InputArg(UserCreateInput) input: UserCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<User> {
     await checkReferences(ctx, territoryReferences(input));
     return inTransaction(ctx.db, USER_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createUser", idempotencyKey, { ...input, password: undefined }, async () => { // no password-derived hash is kept
-      const v = new Validator();
-      const username = canonicalUsername(input.username);
-      v.check(/^[a-z0-9._-]{3,40}$/.test(username), "username", "نام کاربری باید ۳ تا ۴۰ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.");
-      v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
-      const problem = passwordProblem(input.password, username);
-      v.check(problem === null, "password", problem ?? "");
-      const territory = checkTerritory(v, input.role, input.provinceId ?? null, input.countyId ?? null);
-      v.done();
-      const user = em.create(User, {
-        username,
-        displayName: tidyDisplayText(input.displayName),
-        displayNameNormalized: normalizePersian(input.displayName),
-        role: input.role,
-        ...territory,
-        passwordHash: await hashPassword(input.password),
-        disabled: false,
-        lastLoginAt: null,
-      });
-      const saved = await em.save(user);
-      await auditUser(em, ctx, "createUser", null, saved);
-      return saved;
-    }, (id) => em.findOneBy(User, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createUser",
+        idempotencyKey,
+        { ...input, password: undefined },
+        async () => {
+          // no password-derived hash is kept
+          const v = new Validator();
+          const username = canonicalUsername(input.username);
+          v.check(
+            /^[a-z0-9._-]{3,40}$/.test(username),
+            "username",
+            "نام کاربری باید ۳ تا ۴۰ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.",
+          );
+          v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
+          const problem = passwordProblem(input.password, username);
+          v.check(problem === null, "password", problem ?? "");
+          const territory = checkTerritory(v, input.role, input.provinceId ?? null, input.countyId ?? null);
+          v.done();
+          const user = em.create(User, {
+            username,
+            displayName: tidyDisplayText(input.displayName),
+            displayNameNormalized: normalizePersian(input.displayName),
+            role: input.role,
+            ...territory,
+            passwordHash: await hashPassword(input.password),
+            disabled: false,
+            lastLoginAt: null,
+          });
+          const saved = await em.save(user);
+          await auditUser(em, ctx, "createUser", null, saved);
+          return saved;
+        },
+        (id) => em.findOneBy(User, { id }),
+      ),
     );
   }
 
   @Allow(Role.ADMIN)
-  @Mutation(() => User, { description: "Change a user's name, role, territory or enabled state (administrators only)." })
-  async updateUser(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(UserUpdateInput) input: UserUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<User> {
+  @Mutation(() => User, {
+    description: "Change a user's name, role, territory or enabled state (administrators only).",
+  })
+  async updateUser(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(UserUpdateInput) input: UserUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<User> {
     await checkReferences(ctx, territoryReferences(input));
     return inTransaction(ctx.db, USER_CONSTRAINTS, async (em) => {
       // Role and enabled-state changes queue behind each other, so two admins demoting themselves at once
       // cannot both pass the "an admin remains" check.
-      if (input.role !== undefined || input.disabled !== undefined) await em.query(`SELECT pg_advisory_xact_lock(hashtext('identity.admin_roles'))`);
+      if (input.role !== undefined || input.disabled !== undefined)
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext('identity.admin_roles'))`);
       const user = claimForWrite(await findForUpdate(em, id), ctx, expectedVersion, "کاربر");
       const before = { ...user };
       const v = new Validator();
       if (input.displayName !== undefined) v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
       const role = input.role ?? user.role;
-      const roleOrTerritoryGiven = input.role !== undefined || input.provinceId !== undefined || input.countyId !== undefined;
+      const roleOrTerritoryGiven =
+        input.role !== undefined || input.provinceId !== undefined || input.countyId !== undefined;
       const territory = roleOrTerritoryGiven
-        ? checkTerritory(v, role, input.provinceId !== undefined ? input.provinceId : user.provinceId, input.countyId !== undefined ? input.countyId : user.countyId)
+        ? checkTerritory(
+            v,
+            role,
+            input.provinceId !== undefined ? input.provinceId : user.provinceId,
+            input.countyId !== undefined ? input.countyId : user.countyId,
+          )
         : { provinceId: user.provinceId, countyId: user.countyId };
       v.done();
       if (input.displayName !== undefined) {
@@ -207,7 +285,11 @@ export class UserResolver {
       if (input.disabled !== undefined && input.disabled !== null) user.disabled = input.disabled;
       await assertAnAdminRemains(em, before, user);
       const saved = await em.save(user);
-      const accessChanged = before.role !== saved.role || before.provinceId !== saved.provinceId || before.countyId !== saved.countyId || (!before.disabled && saved.disabled);
+      const accessChanged =
+        before.role !== saved.role ||
+        before.provinceId !== saved.provinceId ||
+        before.countyId !== saved.countyId ||
+        (!before.disabled && saved.disabled);
       if (accessChanged) await revokeUserSessions(em, saved.id);
       await auditUser(em, ctx, "updateUser", before, saved);
       return saved;
@@ -215,18 +297,23 @@ export class UserResolver {
   }
 
   @Allow(Role.ADMIN)
-  @Mutation(() => PasswordReset, { description: "Set a new password for a user (administrators only) and end the user's sessions; without `password` one is generated and returned once." })
+  @Mutation(() => PasswordReset, {
+    description:
+      "Set a new password for a user (administrators only) and end the user's sessions; without `password` one is generated and returned once.",
+  })
   resetUserPassword(
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
-    @Arg("password", () => String, { nullable: true, description: "The new password; omit to generate one." }) password?: string | null,
+    @Arg("password", () => String, { nullable: true, description: "The new password; omit to generate one." })
+    password?: string | null,
   ): Promise<PasswordReset> {
     return inTransaction(ctx.db, {}, async (em) => {
       const user = await findForUpdate(em, id);
       const before = { ...user };
       const chosen = password ?? generatePassword();
       const problem = passwordProblem(chosen, user.username);
-      if (problem) throw new AppError(ErrorCode.BAD_USER_INPUT, problem, { fields: [{ field: "password", message: problem }] });
+      if (problem)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, problem, { fields: [{ field: "password", message: problem }] });
       user.passwordHash = await hashPassword(chosen);
       user.passwordChangedAt = new Date();
       const saved = await em.save(user);
@@ -255,12 +342,15 @@ export class UserResolver {
       return true;
     });
     if (wrongCurrent) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, "گذرواژه فعلی نادرست است.", { fields: [{ field: "currentPassword", message: "گذرواژه فعلی نادرست است." }] });
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "گذرواژه فعلی نادرست است.", {
+        fields: [{ field: "currentPassword", message: "گذرواژه فعلی نادرست است." }],
+      });
     }
     return inTransaction(ctx.db, {}, async (em) => {
       const user = await findForUpdate(em, me.id);
       const problem = passwordProblem(newPassword, user.username);
-      if (problem) throw new AppError(ErrorCode.BAD_USER_INPUT, problem, { fields: [{ field: "newPassword", message: problem }] });
+      if (problem)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, problem, { fields: [{ field: "newPassword", message: problem }] });
       const before = { ...user };
       user.passwordHash = await hashPassword(newPassword);
       user.passwordChangedAt = new Date();
@@ -282,9 +372,13 @@ export class UserResolver {
   }
 }
 
-
 /** The territory a role needs: officers their province or county, evaluators and analysts optionally one, admins none. */
-function checkTerritory(v: Validator, role: Role, provinceId: string | null, countyId: string | null): { provinceId: string | null; countyId: string | null } {
+function checkTerritory(
+  v: Validator,
+  role: Role,
+  provinceId: string | null,
+  countyId: string | null,
+): { provinceId: string | null; countyId: string | null } {
   const province = provinceId || null;
   const county = countyId || null;
   v.check(!province || isProvinceCode(province), "provinceId", "کد استان باید دو رقم باشد.");
@@ -318,11 +412,21 @@ async function assertAnAdminRemains(em: EntityManager, before: User, after: User
   const wasActiveAdmin = before.role === Role.ADMIN && !before.disabled;
   const isActiveAdmin = after.role === Role.ADMIN && !after.disabled;
   if (!wasActiveAdmin || isActiveAdmin) return;
-  const others = await em.query(`SELECT count(*)::int AS n FROM user_account WHERE role = 'ADMIN' AND NOT disabled AND id <> $1`, [after.id]);
+  const others = await em.query(
+    `SELECT count(*)::int AS n FROM user_account WHERE role = 'ADMIN' AND NOT disabled AND id <> $1`,
+    [after.id],
+  );
   if (others[0].n === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, "دست‌کم یک مدیر سامانهٔ فعال باید بماند.");
 }
 
 function auditUser(em: EntityManager, ctx: RequestContext, action: string, before: User | null, after: User) {
-  return recordAudit(em, ctx, { action, entityType: "User", entityId: after.id, provinceId: after.provinceId, countyId: after.countyId, before, after });
+  return recordAudit(em, ctx, {
+    action,
+    entityType: "User",
+    entityId: after.id,
+    provinceId: after.provinceId,
+    countyId: after.countyId,
+    before,
+    after,
+  });
 }
-

@@ -19,11 +19,18 @@ export interface AdminBootstrap {
 export async function ensureAdminAccount(db: DataSource, password: string | undefined): Promise<AdminBootstrap> {
   const existing = await db.getRepository(User).findOneBy({ username: ADMIN_USERNAME });
   if (existing) return { created: false, generatedPassword: null };
-  if (password && passwordProblem(password, ADMIN_USERNAME)) throw new Error(`ADMIN_PASSWORD is not acceptable: at least 10 characters, not containing "admin".`);
+  if (password && passwordProblem(password, ADMIN_USERNAME))
+    throw new Error(`ADMIN_PASSWORD is not acceptable: at least 10 characters, not containing "admin".`);
   let chosen = password || generatePassword();
   while (passwordProblem(chosen, ADMIN_USERNAME)) chosen = generatePassword();
   const passwordHash = await hashPassword(chosen);
-  await db.transaction((em) => createAccount(em, { username: ADMIN_USERNAME, displayName: "مدیر سامانه", role: Role.ADMIN, provinceId: null, countyId: null }, passwordHash));
+  await db.transaction((em) =>
+    createAccount(
+      em,
+      { username: ADMIN_USERNAME, displayName: "مدیر سامانه", role: Role.ADMIN, provinceId: null, countyId: null },
+      passwordHash,
+    ),
+  );
   return { created: true, generatedPassword: password ? null : chosen };
 }
 
@@ -40,11 +47,41 @@ export interface DemoUser {
 
 /** One demo account per role, in Zanjan (province 19, county 1901) where the demo data is richest. */
 export const demoUsers: readonly DemoUser[] = [
-  { username: "demo.admin", displayName: "مریم احمدی (مدیر سامانه)", role: Role.ADMIN, provinceId: null, countyId: null },
-  { username: "demo.province", displayName: "علی رضایی (کارشناس استانداری زنجان)", role: Role.PROVINCE_OFFICER, provinceId: "19", countyId: null },
-  { username: "demo.county", displayName: "زهرا کریمی (کارشناس فرمانداری زنجان)", role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" },
-  { username: "demo.evaluator", displayName: "حسین موسوی (واحد ارزیابی عملکرد)", role: Role.EVALUATOR, provinceId: null, countyId: null },
-  { username: "demo.analyst", displayName: "نرگس حسینی (تحلیلگر)", role: Role.ANALYST, provinceId: null, countyId: null },
+  {
+    username: "demo.admin",
+    displayName: "مریم احمدی (مدیر سامانه)",
+    role: Role.ADMIN,
+    provinceId: null,
+    countyId: null,
+  },
+  {
+    username: "demo.province",
+    displayName: "علی رضایی (کارشناس استانداری زنجان)",
+    role: Role.PROVINCE_OFFICER,
+    provinceId: "19",
+    countyId: null,
+  },
+  {
+    username: "demo.county",
+    displayName: "زهرا کریمی (کارشناس فرمانداری زنجان)",
+    role: Role.COUNTY_OFFICER,
+    provinceId: "19",
+    countyId: "1901",
+  },
+  {
+    username: "demo.evaluator",
+    displayName: "حسین موسوی (واحد ارزیابی عملکرد)",
+    role: Role.EVALUATOR,
+    provinceId: null,
+    countyId: null,
+  },
+  {
+    username: "demo.analyst",
+    displayName: "نرگس حسینی (تحلیلگر)",
+    role: Role.ANALYST,
+    provinceId: null,
+    countyId: null,
+  },
 ];
 
 /** Adds the demo accounts that are missing; returns how many it added. Hashes run in parallel (argon2 threads). */
@@ -68,11 +105,15 @@ async function createAccount(em: EntityManager, account: DemoUser, passwordHash:
       lastLoginAt: null,
     }),
   );
-  await recordAudit(em, { service: "identity", requestId: "bootstrap", clientAddress: null, user: null }, {
-    action: "createUser",
-    actor: { id: null, username: "system", role: null },
-    entityType: "User",
-    entityId: user.id,
-    after: user,
-  });
+  await recordAudit(
+    em,
+    { service: "identity", requestId: "bootstrap", clientAddress: null, user: null },
+    {
+      action: "createUser",
+      actor: { id: null, username: "system", role: null },
+      entityType: "User",
+      entityId: user.id,
+      after: user,
+    },
+  );
 }

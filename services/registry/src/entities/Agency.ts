@@ -19,8 +19,12 @@ registerEnumType(AgencyKind, {
   valuesConfig: {
     GOVERNORATE: { description: "Provincial governorate (استانداری); provincial, one per province." },
     COUNTY_GOVERNORATE: { description: "County governorate (فرمانداری); one per county." },
-    DIRECTORATE_GENERAL: { description: "Provincial directorate-general of a ministry or organisation (اداره کل), e.g. welfare; provincial." },
-    COUNTY_DEPARTMENT: { description: "County department of a ministry or organisation (اداره شهرستان); belongs to a county." },
+    DIRECTORATE_GENERAL: {
+      description: "Provincial directorate-general of a ministry or organisation (اداره کل), e.g. welfare; provincial.",
+    },
+    COUNTY_DEPARTMENT: {
+      description: "County department of a ministry or organisation (اداره شهرستان); belongs to a county.",
+    },
     MUNICIPALITY: { description: "Municipality (شهرداری) of a city; belongs to a county." },
     CITY_COUNCIL: { description: "Islamic city council (شورای اسلامی شهر); belongs to a county." },
     OTHER: { description: "Any other public body; provincial or of a county." },
@@ -28,11 +32,22 @@ registerEnumType(AgencyKind, {
 });
 
 /** Agency kinds that belong to a county (a county is required) and those that are provincial (no county). */
-export const COUNTY_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set([AgencyKind.COUNTY_GOVERNORATE, AgencyKind.COUNTY_DEPARTMENT, AgencyKind.MUNICIPALITY, AgencyKind.CITY_COUNCIL]);
-export const PROVINCIAL_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set([AgencyKind.GOVERNORATE, AgencyKind.DIRECTORATE_GENERAL]);
+export const COUNTY_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set([
+  AgencyKind.COUNTY_GOVERNORATE,
+  AgencyKind.COUNTY_DEPARTMENT,
+  AgencyKind.MUNICIPALITY,
+  AgencyKind.CITY_COUNCIL,
+]);
+export const PROVINCIAL_AGENCY_KINDS: ReadonlySet<AgencyKind> = new Set([
+  AgencyKind.GOVERNORATE,
+  AgencyKind.DIRECTORATE_GENERAL,
+]);
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "An executive agency (دستگاه اجرایی): governorate, county governorate, directorate-general, municipality, city council …" })
+@ObjectType({
+  description:
+    "An executive agency (دستگاه اجرایی): governorate, county governorate, directorate-general, municipality, city council …",
+})
 @Entity({ name: "agency" })
 export class Agency extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the agency (UUID)." })

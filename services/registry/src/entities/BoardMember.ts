@@ -14,7 +14,8 @@ export enum BoardRole {
 }
 registerEnumType(BoardRole, {
   name: "BoardRole",
-  description: "A board member's role. CHAIR, VICE_CHAIR, SECRETARY, TREASURER and CEO are held by one person at a time.",
+  description:
+    "A board member's role. CHAIR, VICE_CHAIR, SECRETARY, TREASURER and CEO are held by one person at a time.",
   valuesConfig: {
     CHAIR: { description: "Chair of the board (رئیس هیئت‌مدیره)." },
     VICE_CHAIR: { description: "Vice-chair (نایب‌رئیس)." },
@@ -28,13 +29,21 @@ registerEnumType(BoardRole, {
 });
 
 /** Roles one person holds at a time in an NGO. */
-export const SINGLE_HOLDER_ROLES = new Set<BoardRole>([BoardRole.CHAIR, BoardRole.VICE_CHAIR, BoardRole.SECRETARY, BoardRole.TREASURER, BoardRole.CEO]);
+export const SINGLE_HOLDER_ROLES = new Set<BoardRole>([
+  BoardRole.CHAIR,
+  BoardRole.VICE_CHAIR,
+  BoardRole.SECRETARY,
+  BoardRole.TREASURER,
+  BoardRole.CEO,
+]);
 
 @ObjectType({ description: "A member of an NGO's board of directors (هیئت‌مدیره). Takes the NGO's territory." })
 @Entity({ name: "board_member" })
 @Index("board_member_national_code_unique", ["ngoId", "nationalCode"], { unique: true })
 export class BoardMember {
-  @Field(() => ID, { description: "Identifier of the board seat record (UUID); send it back in `boardMembers` to keep the record." })
+  @Field(() => ID, {
+    description: "Identifier of the board seat record (UUID); send it back in `boardMembers` to keep the record.",
+  })
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 
@@ -54,12 +63,17 @@ export class BoardMember {
   @Column({ type: "varchar", length: 20 })
   role!: BoardRole;
 
-  @Field({ description: "National code (کد ملی), 10 digits with a valid checksum. Personal data: masked for analysts." })
+  @Field({
+    description: "National code (کد ملی), 10 digits with a valid checksum. Personal data: masked for analysts.",
+  })
   @Personal("nationalCode")
   @Column({ type: "varchar", length: 10 })
   nationalCode!: string;
 
-  @Field(() => String, { nullable: true, description: "Personal phone (mobile or landline with area code). Personal data: masked for analysts." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Personal phone (mobile or landline with area code). Personal data: masked for analysts.",
+  })
   @Personal("phone")
   @Column({ type: "varchar", length: 11, nullable: true })
   phone!: string | null;

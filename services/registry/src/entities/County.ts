@@ -3,7 +3,9 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Province } from "./Province";
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A county (شهرستان) of a province, governed by a county governorate (فرمانداری). Reference data." })
+@ObjectType({
+  description: "A county (شهرستان) of a province, governed by a county governorate (فرمانداری). Reference data.",
+})
 @Entity({ name: "county" })
 export class County {
   @Field(() => ID, { description: "Four-digit county code: the province code and a two-digit sequence (e.g. `1901`)." })

@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import { DateScalar, Versioned } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
@@ -52,7 +60,10 @@ export class FacilitationOffice extends Versioned {
   @Column({ type: "date" })
   openedOn!: string;
 
-  @Field({ description: "Whether the office has a dedicated space of its own (seed 004 names its lack as the offices' problem)." })
+  @Field({
+    description:
+      "Whether the office has a dedicated space of its own (seed 004 names its lack as the offices' problem).",
+  })
   @Index()
   @Column({ type: "boolean", default: false })
   hasDedicatedSpace!: boolean;

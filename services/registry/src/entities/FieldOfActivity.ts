@@ -7,14 +7,18 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  * are stable (the demo CSV and imports use them); administrators add, rename and retire fields.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A field of activity of NGOs (حوزه فعالیت), from a taxonomy administrators manage; an NGO has several." })
+@ObjectType({
+  description: "A field of activity of NGOs (حوزه فعالیت), from a taxonomy administrators manage; an NGO has several.",
+})
 @Entity({ name: "field_of_activity" })
 export class FieldOfActivity extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the field (UUID; fixed for the seeded fields)." })
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 
-  @Field({ description: "Stable code in UPPER_SNAKE, e.g. `SOCIAL_HARM_PREVENTION`; used by imports and analysts' scripts." })
+  @Field({
+    description: "Stable code in UPPER_SNAKE, e.g. `SOCIAL_HARM_PREVENTION`; used by imports and analysts' scripts.",
+  })
   @Index("field_of_activity_code_unique", { unique: true })
   @Column({ type: "varchar", length: 40 })
   code!: string;

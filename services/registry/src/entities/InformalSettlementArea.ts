@@ -15,13 +15,18 @@ registerEnumType(AreaKind, {
   valuesConfig: {
     INFORMAL_SETTLEMENT: { description: "Informal settlement (سکونتگاه غیررسمی / حاشیه‌نشین)." },
     NEIGHBOURHOOD: { description: "A neighbourhood (محله) targeted for empowerment." },
-    INEFFICIENT_URBAN_AREA: { description: "Inefficient urban area (ناحیه ناکارآمد شهری), e.g. a worn-out historic fabric." },
+    INEFFICIENT_URBAN_AREA: {
+      description: "Inefficient urban area (ناحیه ناکارآمد شهری), e.g. a worn-out historic fabric.",
+    },
   },
 });
 
 /** An informal settlement or neighbourhood inside a county (seeds 003, 004). */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "An informal settlement (سکونتگاه غیررسمی), neighbourhood (محله) or inefficient urban area inside a county." })
+@ObjectType({
+  description:
+    "An informal settlement (سکونتگاه غیررسمی), neighbourhood (محله) or inefficient urban area inside a county.",
+})
 @Entity({ name: "informal_settlement_area" })
 @Index("informal_settlement_area_name_in_county_unique", ["countyId", "nameNormalized"], { unique: true })
 export class InformalSettlementArea extends Versioned {

@@ -15,7 +15,9 @@ registerEnumType(LicensingAuthority, {
     GOVERNORATE: { description: "A provincial governorate (استانداری)." },
     COUNTY_GOVERNORATE: { description: "A county governorate (فرمانداری)." },
     MINISTRY_OF_INTERIOR: { description: "The Ministry of Interior (وزارت کشور)." },
-    OTHER: { description: "Another authority, named in `authorityName` (e.g. the Welfare Organisation, سازمان بهزیستی)." },
+    OTHER: {
+      description: "Another authority, named in `authorityName` (e.g. the Welfare Organisation, سازمان بهزیستی).",
+    },
   },
 });
 
@@ -27,7 +29,8 @@ export enum LicenceStatus {
 }
 registerEnumType(LicenceStatus, {
   name: "LicenceStatus",
-  description: "The status the lifecycle transitions recorded (issue/renew/reinstate → ACTIVE, suspend → SUSPENDED, revoke → REVOKED). See `LicenceState` for the state including the dates.",
+  description:
+    "The status the lifecycle transitions recorded (issue/renew/reinstate → ACTIVE, suspend → SUSPENDED, revoke → REVOKED). See `LicenceState` for the state including the dates.",
   valuesConfig: {
     ACTIVE: { description: "Issued, renewed or reinstated." },
     SUSPENDED: { description: "Suspended (until `suspendedUntil` if given)." },
@@ -67,7 +70,10 @@ export const LICENCE_STATE_LABELS: Record<LicenceState, string> = {
   NONE: "بدون پروانه",
 };
 
-@ObjectType({ description: "An NGO's activity licence (پروانه فعالیت) with its lifecycle; takes the NGO's territory. Change it only through the transition mutations." })
+@ObjectType({
+  description:
+    "An NGO's activity licence (پروانه فعالیت) with its lifecycle; takes the NGO's territory. Change it only through the transition mutations.",
+})
 @Entity({ name: "licence" })
 export class Licence extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the licence (UUID)." })
@@ -103,7 +109,10 @@ export class Licence extends Versioned {
   @Column({ type: "varchar", length: 16, default: LicenceStatus.ACTIVE })
   status!: LicenceStatus;
 
-  @Field(() => DateScalar, { nullable: true, description: "While SUSPENDED: the last day of the suspension (empty: until reinstated)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "While SUSPENDED: the last day of the suspension (empty: until reinstated).",
+  })
   @Column({ type: "date", nullable: true })
   suspendedUntil!: string | null;
 

@@ -75,7 +75,10 @@ export class LicenceEvent {
   @Column({ type: "date", nullable: true })
   previousExpiresOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day of the suspension after the transition, if suspended with an end." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day of the suspension after the transition, if suspended with an end.",
+  })
   @Column({ type: "date", nullable: true })
   suspendedUntil!: string | null;
 

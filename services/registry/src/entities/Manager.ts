@@ -20,7 +20,10 @@ registerEnumType(ManagerPositionKind, {
   valuesConfig: {
     COUNTY_GOVERNOR: { description: "County governor (فرماندار), head of a county governorate." },
     GOVERNOR_GENERAL: { description: "Governor-general (استاندار), head of a provincial governorate." },
-    DEPUTY_GOVERNOR: { description: "Deputy of a governor-general or county governor (معاون استاندار / فرماندار); the title names which deputy." },
+    DEPUTY_GOVERNOR: {
+      description:
+        "Deputy of a governor-general or county governor (معاون استاندار / فرماندار); the title names which deputy.",
+    },
     DIRECTOR_GENERAL: { description: "Director-general (مدیرکل), head of a provincial directorate-general." },
     MAYOR: { description: "Mayor (شهردار), head of a municipality." },
     OTHER: { description: "Any other management position; the title names it." },
@@ -83,7 +86,10 @@ export class Manager extends Versioned {
   @Column({ type: "uuid" })
   agencyId!: string;
 
-  @Field(() => Agency, { nullable: true, description: "The agency in which the position is held (empty when outside your territory)." })
+  @Field(() => Agency, {
+    nullable: true,
+    description: "The agency in which the position is held (empty when outside your territory).",
+  })
   agency?: Agency;
 
   @Field(() => ID, { description: "Province of the position (the agency's province)." })
@@ -91,7 +97,10 @@ export class Manager extends Versioned {
   @Column({ type: "varchar", length: 2 })
   provinceId!: string;
 
-  @Field(() => ID, { nullable: true, description: "County of the position (the agency's county); empty for provincial positions." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "County of the position (the agency's county); empty for provincial positions.",
+  })
   @Index()
   @Column({ type: "varchar", length: 4, nullable: true })
   countyId!: string | null;
@@ -106,7 +115,10 @@ export class Manager extends Versioned {
   @Column({ type: "date" })
   tenureStart!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day of the tenure; empty while the manager still holds the position." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day of the tenure; empty while the manager still holds the position.",
+  })
   @Column({ type: "date", nullable: true })
   tenureEnd!: string | null;
 

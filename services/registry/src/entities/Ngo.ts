@@ -38,7 +38,9 @@ registerEnumType(NgoScope, {
 export function PersonalList(kind: PersonalDataKind): MethodDecorator & PropertyDecorator {
   return UseMiddleware(async ({ context }: { context: RequestContext }, next) => {
     const value = await next();
-    return context.user?.role === Role.ANALYST && Array.isArray(value) ? value.map((item) => maskPersonal(kind, item)) : value;
+    return context.user?.role === Role.ANALYST && Array.isArray(value)
+      ? value.map((item) => maskPersonal(kind, item))
+      : value;
   });
 }
 
@@ -96,12 +98,19 @@ export class Ngo extends Versioned {
   @Column({ type: "date", nullable: true })
   foundedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Contact phone: a landline with area code or a mobile number, digits only. Personal data: masked for analysts." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Contact phone: a landline with area code or a mobile number, digits only. Personal data: masked for analysts.",
+  })
   @Personal("phone")
   @Column({ type: "varchar", length: 11, nullable: true })
   phone!: string | null;
 
-  @Field(() => [String], { description: "Further contact phones besides `phone` (mobile or landline with area code, digits only). Personal data: masked for analysts." })
+  @Field(() => [String], {
+    description:
+      "Further contact phones besides `phone` (mobile or landline with area code, digits only). Personal data: masked for analysts.",
+  })
   @PersonalList("phone")
   @Column({ type: "varchar", length: 11, array: true, default: () => "'{}'" })
   otherPhones!: string[];

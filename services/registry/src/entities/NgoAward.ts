@@ -8,13 +8,18 @@ export enum AwardLevel {
 registerEnumType(AwardLevel, {
   name: "AwardLevel",
   description: "Level of an award or recognition.",
-  valuesConfig: { NATIONAL: { description: "National (ملی)." }, INTERNATIONAL: { description: "International (بین‌المللی)." } },
+  valuesConfig: {
+    NATIONAL: { description: "National (ملی)." },
+    INTERNATIONAL: { description: "International (بین‌المللی)." },
+  },
 });
 
 @ObjectType({ description: "An award or recognition an NGO received (جایزه / تقدیر). Takes the NGO's territory." })
 @Entity({ name: "ngo_award" })
 export class NgoAward {
-  @Field(() => ID, { description: "Identifier of the award record (UUID); send it back in `awards` to keep the record." })
+  @Field(() => ID, {
+    description: "Identifier of the award record (UUID); send it back in `awards` to keep the record.",
+  })
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 

@@ -1,5 +1,13 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import { DateScalar, Personal, Versioned } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
@@ -39,7 +47,10 @@ export class NgoHouse extends Versioned {
   @Field(() => County, { nullable: true, description: "The house's county, for a county house." })
   county?: County;
 
-  @Field(() => String, { nullable: true, description: "Postal address of the house (an institutional address, not personal data)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Postal address of the house (an institutional address, not personal data).",
+  })
   @Column({ type: "text", nullable: true })
   address!: string | null;
 
@@ -47,7 +58,11 @@ export class NgoHouse extends Versioned {
   @Column({ type: "text", nullable: true })
   managerName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Phone of the house's manager (mobile or landline with area code, digits only). Personal data: masked for analysts." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Phone of the house's manager (mobile or landline with area code, digits only). Personal data: masked for analysts.",
+  })
   @Personal("phone")
   @Column({ type: "varchar", length: 11, nullable: true })
   managerPhone!: string | null;

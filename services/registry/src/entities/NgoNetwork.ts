@@ -1,11 +1,22 @@
 import { Versioned } from "@hamafza/common";
 import { Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from "typeorm";
 import { County } from "./County";
 import { Province } from "./Province";
 
 /** A network of aligned NGOs (شبکه تشکل‌های همسو): NGOs of one field that coordinate instead of competing. */
-@ObjectType({ description: "A network of aligned NGOs (شبکه تشکل‌های همسو): NGOs of one field of activity in a province or county, with a coordinating NGO." })
+@ObjectType({
+  description:
+    "A network of aligned NGOs (شبکه تشکل‌های همسو): NGOs of one field of activity in a province or county, with a coordinating NGO.",
+})
 @Entity({ name: "ngo_network" })
 export class NgoNetwork extends Versioned {
   @Field(() => ID, { description: "Hamafza's identifier of the network (UUID)." })

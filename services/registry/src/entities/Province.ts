@@ -2,10 +2,14 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "An Iranian province (استان), governed by a provincial governorate (استانداری). Reference data." })
+@ObjectType({
+  description: "An Iranian province (استان), governed by a provincial governorate (استانداری). Reference data.",
+})
 @Entity({ name: "province" })
 export class Province {
-  @Field(() => ID, { description: "The official two-digit province code (e.g. `19` for Zanjan); stable across installations." })
+  @Field(() => ID, {
+    description: "The official two-digit province code (e.g. `19` for Zanjan); stable across installations.",
+  })
   @PrimaryColumn({ type: "varchar", length: 2 })
   id!: string;
 

@@ -9,13 +9,22 @@ export enum Urgency {
 registerEnumType(Urgency, {
   name: "Urgency",
   description: "How urgent a declared need is.",
-  valuesConfig: { LOW: { description: "Low (کم)." }, MEDIUM: { description: "Medium (متوسط)." }, HIGH: { description: "High (زیاد / فوری)." } },
+  valuesConfig: {
+    LOW: { description: "Low (کم)." },
+    MEDIUM: { description: "Medium (متوسط)." },
+    HIGH: { description: "High (زیاد / فوری)." },
+  },
 });
 
-@ObjectType({ description: "A training need an NGO has declared (نیاز آموزشی): topic, audience and urgency. Takes the NGO's territory." })
+@ObjectType({
+  description:
+    "A training need an NGO has declared (نیاز آموزشی): topic, audience and urgency. Takes the NGO's territory.",
+})
 @Entity({ name: "training_need" })
 export class TrainingNeed {
-  @Field(() => ID, { description: "Identifier of the need (UUID); send it back in `trainingNeeds` to keep the record." })
+  @Field(() => ID, {
+    description: "Identifier of the need (UUID); send it back in `trainingNeeds` to keep the record.",
+  })
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 

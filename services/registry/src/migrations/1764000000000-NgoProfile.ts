@@ -2,20 +2,104 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Fields of activity as first seeded. Frozen: the literal rows this migration inserts (id, code, name, name_normalized, description, sort_order). */
 const FIELD_OF_ACTIVITY_ROWS: [string, string, string, string, string | null, number][] = [
-  ["02d8c6db-1074-5dc3-8c4d-9a33b766fac7", "YOUTH", "جوانان", "جوانان", "توانمندسازی، مشارکت و سازمان‌دهی جوانان و داوطلبان جوان", 10],
-  ["6942fd92-9dc6-5d12-81eb-217917b57217", "SOCIAL_HARM_PREVENTION", "پیشگیری از آسیب‌های اجتماعی", "پیشگیریازآسیبهایاجتماعی", "اعتیاد، طلاق، کودکان کار، حاشیه‌نشینی و دیگر آسیب‌های اجتماعی", 20],
-  ["b57d2eb7-d34f-5992-930a-b67b765fdbe8", "DISABILITY", "معلولان و توان‌یابی", "معلولانوتوانیابی", "حمایت، توان‌بخشی و اشتغال افراد دارای معلولیت", 30],
-  ["8294fd10-838a-5335-878d-bf5ecc99e1cd", "WOMEN_FAMILY", "زنان و خانواده", "زنانوخانواده", "زنان سرپرست خانوار، سلامت و توانمندی زنان و تحکیم خانواده", 40],
-  ["e37fd0f1-4183-51ed-959d-e5dad9ffef47", "ENVIRONMENT", "محیط زیست و منابع طبیعی", "محیطزیستومنابعطبیعی", "حفاظت از طبیعت، آب، دریاچه‌ها، جنگل‌ها و آموزش زیست‌محیطی", 50],
+  [
+    "02d8c6db-1074-5dc3-8c4d-9a33b766fac7",
+    "YOUTH",
+    "جوانان",
+    "جوانان",
+    "توانمندسازی، مشارکت و سازمان‌دهی جوانان و داوطلبان جوان",
+    10,
+  ],
+  [
+    "6942fd92-9dc6-5d12-81eb-217917b57217",
+    "SOCIAL_HARM_PREVENTION",
+    "پیشگیری از آسیب‌های اجتماعی",
+    "پیشگیریازآسیبهایاجتماعی",
+    "اعتیاد، طلاق، کودکان کار، حاشیه‌نشینی و دیگر آسیب‌های اجتماعی",
+    20,
+  ],
+  [
+    "b57d2eb7-d34f-5992-930a-b67b765fdbe8",
+    "DISABILITY",
+    "معلولان و توان‌یابی",
+    "معلولانوتوانیابی",
+    "حمایت، توان‌بخشی و اشتغال افراد دارای معلولیت",
+    30,
+  ],
+  [
+    "8294fd10-838a-5335-878d-bf5ecc99e1cd",
+    "WOMEN_FAMILY",
+    "زنان و خانواده",
+    "زنانوخانواده",
+    "زنان سرپرست خانوار، سلامت و توانمندی زنان و تحکیم خانواده",
+    40,
+  ],
+  [
+    "e37fd0f1-4183-51ed-959d-e5dad9ffef47",
+    "ENVIRONMENT",
+    "محیط زیست و منابع طبیعی",
+    "محیطزیستومنابعطبیعی",
+    "حفاظت از طبیعت، آب، دریاچه‌ها، جنگل‌ها و آموزش زیست‌محیطی",
+    50,
+  ],
   ["35264d2d-c04d-5da2-b47f-47ae797d6e50", "HEALTH", "سلامت", "سلامت", "حمایت از بیماران، پیشگیری و آموزش سلامت", 60],
-  ["75f4fc3f-2e8f-545a-b912-5ad91ca9d345", "CULTURE", "فرهنگ، هنر و میراث", "فرهنگ،هنرومیراث", "فعالیت‌های فرهنگی، هنری و حفاظت از میراث فرهنگی", 70],
-  ["f818ca40-7f5a-5e0d-82ef-80554c06cb48", "CHARITY", "خیریه و نیکوکاری", "خیریهونیکوکاری", "امور خیریه، حمایت از نیازمندان و ایتام", 80],
-  ["1828d1bb-b14e-5b4e-9212-c3642752fe3a", "EDUCATION", "آموزش و مهارت‌آموزی", "آموزشومهارتآموزی", "آموزش رسمی و غیررسمی، سوادآموزی و مهارت‌آموزی", 90],
-  ["18bd4b8c-c17f-5612-84be-199762c2d8c6", "URBAN_DEVELOPMENT", "توسعه شهری و محله‌ای", "توسعهشهریومحلهای", "توسعه محله، نواحی ناکارآمد شهری و مشارکت شهروندی", 100],
-  ["ce5c4818-41b6-5f82-bc73-9c39b29dbd2d", "CHILDREN", "کودکان و نوجوانان", "کودکانونوجوانان", "حقوق، آموزش و حمایت از کودکان و نوجوانان", 110],
+  [
+    "75f4fc3f-2e8f-545a-b912-5ad91ca9d345",
+    "CULTURE",
+    "فرهنگ، هنر و میراث",
+    "فرهنگ،هنرومیراث",
+    "فعالیت‌های فرهنگی، هنری و حفاظت از میراث فرهنگی",
+    70,
+  ],
+  [
+    "f818ca40-7f5a-5e0d-82ef-80554c06cb48",
+    "CHARITY",
+    "خیریه و نیکوکاری",
+    "خیریهونیکوکاری",
+    "امور خیریه، حمایت از نیازمندان و ایتام",
+    80,
+  ],
+  [
+    "1828d1bb-b14e-5b4e-9212-c3642752fe3a",
+    "EDUCATION",
+    "آموزش و مهارت‌آموزی",
+    "آموزشومهارتآموزی",
+    "آموزش رسمی و غیررسمی، سوادآموزی و مهارت‌آموزی",
+    90,
+  ],
+  [
+    "18bd4b8c-c17f-5612-84be-199762c2d8c6",
+    "URBAN_DEVELOPMENT",
+    "توسعه شهری و محله‌ای",
+    "توسعهشهریومحلهای",
+    "توسعه محله، نواحی ناکارآمد شهری و مشارکت شهروندی",
+    100,
+  ],
+  [
+    "ce5c4818-41b6-5f82-bc73-9c39b29dbd2d",
+    "CHILDREN",
+    "کودکان و نوجوانان",
+    "کودکانونوجوانان",
+    "حقوق، آموزش و حمایت از کودکان و نوجوانان",
+    110,
+  ],
   ["58995083-3f87-5ab9-bc1b-be9b9895ada8", "ELDERLY", "سالمندان", "سالمندان", "مراقبت و حمایت از سالمندان", 120],
-  ["c88beb02-5da6-5f33-831d-cfa004318f71", "EMPLOYMENT", "اشتغال و کارآفرینی", "اشتغالوکارآفرینی", "کارآفرینی، اشتغال و معیشت پایدار", 130],
-  ["e55da65c-245b-5eb6-9303-8224f648af07", "DISASTER_RELIEF", "امداد و مدیریت بحران", "امدادومدیریتبحران", "آمادگی و امدادرسانی در حوادث و بلایا", 140],
+  [
+    "c88beb02-5da6-5f33-831d-cfa004318f71",
+    "EMPLOYMENT",
+    "اشتغال و کارآفرینی",
+    "اشتغالوکارآفرینی",
+    "کارآفرینی، اشتغال و معیشت پایدار",
+    130,
+  ],
+  [
+    "e55da65c-245b-5eb6-9303-8224f648af07",
+    "DISASTER_RELIEF",
+    "امداد و مدیریت بحران",
+    "امدادومدیریتبحران",
+    "آمادگی و امدادرسانی در حوادث و بلایا",
+    140,
+  ],
   ["c7e23b95-48cb-5a73-b46d-d575fd96d4c8", "SPORTS", "ورزش", "ورزش", "ورزش همگانی و ورزش قهرمانی", 150],
 ];
 
@@ -41,7 +125,10 @@ export class NgoProfile1764000000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX field_of_activity_code_unique ON field_of_activity (code)`);
     await q.query(`CREATE UNIQUE INDEX field_of_activity_name_unique ON field_of_activity (name_normalized)`);
     for (const row of FIELD_OF_ACTIVITY_ROWS) {
-      await q.query(`INSERT INTO field_of_activity (id, code, name, name_normalized, description, sort_order) VALUES ($1, $2, $3, $4, $5, $6)`, row);
+      await q.query(
+        `INSERT INTO field_of_activity (id, code, name, name_normalized, description, sort_order) VALUES ($1, $2, $3, $4, $5, $6)`,
+        row,
+      );
     }
     await q.query(`
       CREATE TABLE ngo_field (
@@ -70,7 +157,9 @@ export class NgoProfile1764000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX board_member_ngo_id ON board_member (ngo_id)`);
     await q.query(`CREATE UNIQUE INDEX board_member_national_code_unique ON board_member (ngo_id, national_code)`);
-    await q.query(`CREATE UNIQUE INDEX board_member_single_role_unique ON board_member (ngo_id, role) WHERE role IN ('CHAIR', 'VICE_CHAIR', 'SECRETARY', 'TREASURER', 'CEO')`);
+    await q.query(
+      `CREATE UNIQUE INDEX board_member_single_role_unique ON board_member (ngo_id, role) WHERE role IN ('CHAIR', 'VICE_CHAIR', 'SECRETARY', 'TREASURER', 'CEO')`,
+    );
 
     await q.query(`
       CREATE TABLE ngo_capability (

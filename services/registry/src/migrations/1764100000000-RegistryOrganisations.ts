@@ -16,17 +16,19 @@ const FROZEN_CHAR_MAP: Record<string, string> = {
 };
 function frozenNormalizePersian(input: string | null | undefined): string {
   if (!input) return "";
-  return input
-    .normalize("NFC")
-    .replace(/[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624]/g, (ch) => FROZEN_CHAR_MAP[ch] ?? ch)
-    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, "")
-    .replace(/\u0640/g, "")
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    // eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
-    .replace(/[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g, "")
-    .replace(/[\s\u00A0]+/g, "")
-    .toLowerCase();
+  return (
+    input
+      .normalize("NFC")
+      .replace(/[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671\u0624]/g, (ch) => FROZEN_CHAR_MAP[ch] ?? ch)
+      .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, "")
+      .replace(/\u0640/g, "")
+      .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+      // eslint-disable-next-line no-misleading-character-class -- ZWNJ/ZWJ are removed one by one on purpose
+      .replace(/[\u200C\u200D\u200E\u200F\u00AD\uFEFF]/g, "")
+      .replace(/[\s\u00A0]+/g, "")
+      .toLowerCase()
+  );
 }
 
 // Frozen copy of common's stableId (name-based UUID) as it was when this migration was written.
@@ -42,7 +44,8 @@ const countyGovernorateAgencyId = (countyId: string) => frozenStableId("agency",
 
 /** Position kinds and keys as they were when this migration was written (literal, not the live enum). */
 const SINGLE_SEAT_KINDS = new Set(["COUNTY_GOVERNOR", "GOVERNOR_GENERAL", "DIRECTOR_GENERAL", "MAYOR"]);
-const positionKeyOf = (kind: string, normalizedTitle: string) => (SINGLE_SEAT_KINDS.has(kind) ? kind : `${kind}:${normalizedTitle}`);
+const positionKeyOf = (kind: string, normalizedTitle: string) =>
+  SINGLE_SEAT_KINDS.has(kind) ? kind : `${kind}:${normalizedTitle}`;
 
 /** Tenures of managers registered before tenures existed start with the 1404 evaluation year, or earlier if registered earlier. */
 const LEGACY_TENURE_START = "2025-03-21";
@@ -75,9 +78,13 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
           OR (kind IN ('COUNTY_GOVERNORATE', 'COUNTY_DEPARTMENT', 'MUNICIPALITY', 'CITY_COUNCIL') AND county_id IS NOT NULL)
           OR kind = 'OTHER')
       )`);
-    await q.query(`CREATE UNIQUE INDEX agency_name_in_territory_unique ON agency (province_id, coalesce(county_id, ''), name_normalized)`);
+    await q.query(
+      `CREATE UNIQUE INDEX agency_name_in_territory_unique ON agency (province_id, coalesce(county_id, ''), name_normalized)`,
+    );
     await q.query(`CREATE UNIQUE INDEX agency_governorate_unique ON agency (province_id) WHERE kind = 'GOVERNORATE'`);
-    await q.query(`CREATE UNIQUE INDEX agency_county_governorate_unique ON agency (county_id) WHERE kind = 'COUNTY_GOVERNORATE'`);
+    await q.query(
+      `CREATE UNIQUE INDEX agency_county_governorate_unique ON agency (county_id) WHERE kind = 'COUNTY_GOVERNORATE'`,
+    );
     await q.query(`CREATE INDEX agency_province_id ON agency (province_id)`);
     await q.query(`CREATE INDEX agency_county_id ON agency (county_id)`);
 
@@ -99,7 +106,9 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
         CONSTRAINT informal_settlement_area_county_fk FOREIGN KEY (county_id, province_id) REFERENCES county(id, province_id),
         CONSTRAINT informal_settlement_area_territory_unique UNIQUE (id, county_id, province_id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX informal_settlement_area_name_in_county_unique ON informal_settlement_area (county_id, name_normalized)`);
+    await q.query(
+      `CREATE UNIQUE INDEX informal_settlement_area_name_in_county_unique ON informal_settlement_area (county_id, name_normalized)`,
+    );
     await q.query(`CREATE INDEX informal_settlement_area_province_id ON informal_settlement_area (province_id)`);
 
     await q.query(`
@@ -143,7 +152,9 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ngo_network_county_fk FOREIGN KEY (county_id, province_id) REFERENCES county(id, province_id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX ngo_network_name_in_territory_unique ON ngo_network (province_id, coalesce(county_id, ''), name_normalized)`);
+    await q.query(
+      `CREATE UNIQUE INDEX ngo_network_name_in_territory_unique ON ngo_network (province_id, coalesce(county_id, ''), name_normalized)`,
+    );
     await q.query(`CREATE INDEX ngo_network_county_id ON ngo_network (county_id)`);
     await q.query(`CREATE INDEX ngo_network_field_id ON ngo_network (field_id)`);
     await q.query(`CREATE INDEX ngo_network_coordinator_ngo_id ON ngo_network (coordinator_ngo_id)`);
@@ -172,7 +183,9 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
         CONSTRAINT facilitation_office_area_fk FOREIGN KEY (area_id, county_id, province_id)
           REFERENCES informal_settlement_area(id, county_id, province_id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX facilitation_office_name_in_county_unique ON facilitation_office (county_id, name_normalized)`);
+    await q.query(
+      `CREATE UNIQUE INDEX facilitation_office_name_in_county_unique ON facilitation_office (county_id, name_normalized)`,
+    );
     await q.query(`CREATE INDEX facilitation_office_area_id ON facilitation_office (area_id)`);
     await q.query(`CREATE INDEX facilitation_office_province_id ON facilitation_office (province_id)`);
     await q.query(`CREATE INDEX facilitation_office_partner_agency_id ON facilitation_office (partner_agency_id)`);
@@ -201,14 +214,22 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
         ADD COLUMN tenure_end date,
         ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
 
-    const legacy: { id: string; position: string; provinceId: string; countyId: string | null; registeredOn: string }[] = await q.query(
+    const legacy: {
+      id: string;
+      position: string;
+      provinceId: string;
+      countyId: string | null;
+      registeredOn: string;
+    }[] = await q.query(
       `SELECT id, position, province_id AS "provinceId", county_id AS "countyId",
               to_char((created_at AT TIME ZONE 'Asia/Tehran')::date, 'YYYY-MM-DD') AS "registeredOn"
          FROM manager ORDER BY created_at DESC, id`,
     );
     const taken = new Set<string>();
     for (const row of legacy) {
-      const agencyId = row.countyId ? await this.ensureCountyGovernorate(q, row.countyId) : await this.ensureGovernorate(q, row.provinceId);
+      const agencyId = row.countyId
+        ? await this.ensureCountyGovernorate(q, row.countyId)
+        : await this.ensureGovernorate(q, row.provinceId);
       const title = frozenNormalizePersian(row.position);
       let kind: string = "OTHER";
       if (row.countyId && title.startsWith(frozenNormalizePersian("فرماندار"))) kind = "COUNTY_GOVERNOR";
@@ -222,7 +243,10 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
       }
       taken.add(`${agencyId}/${key}`);
       const start = row.registeredOn < LEGACY_TENURE_START ? row.registeredOn : LEGACY_TENURE_START;
-      await q.query(`UPDATE manager SET agency_id = $2, position_kind = $3, position_key = $4, tenure_start = $5 WHERE id = $1`, [row.id, agencyId, kind, key, start]);
+      await q.query(
+        `UPDATE manager SET agency_id = $2, position_kind = $3, position_key = $4, tenure_start = $5 WHERE id = $1`,
+        [row.id, agencyId, kind, key, start],
+      );
     }
 
     await q.query(`
@@ -237,7 +261,9 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX manager_agency_id ON manager (agency_id)`);
     await q.query(`CREATE INDEX manager_tenure ON manager (tenure_start, tenure_end)`);
     // At most one open tenure per position …
-    await q.query(`CREATE UNIQUE INDEX manager_open_tenure_unique ON manager (agency_id, position_key) WHERE tenure_end IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX manager_open_tenure_unique ON manager (agency_id, position_key) WHERE tenure_end IS NULL`,
+    );
     // … and no two tenures of one position overlapping (an exclusion constraint would need btree_gist, which the
     // service role may not install; this trigger serialises writers of one position with an advisory lock).
     await q.query(`
@@ -263,28 +289,32 @@ export class RegistryOrganisations1764100000000 implements MigrationInterface {
   }
 
   private async ensureGovernorate(q: QueryRunner, provinceId: string): Promise<string> {
-    const [existing] = await q.query(`SELECT id FROM agency WHERE kind = 'GOVERNORATE' AND province_id = $1`, [provinceId]);
+    const [existing] = await q.query(`SELECT id FROM agency WHERE kind = 'GOVERNORATE' AND province_id = $1`, [
+      provinceId,
+    ]);
     if (existing) return existing.id;
     const [province] = await q.query(`SELECT name FROM province WHERE id = $1`, [provinceId]);
     const name = `استانداری ${province.name}`;
     const id = governorateAgencyId(provinceId);
-    await q.query(`INSERT INTO agency (id, name, name_normalized, kind, province_id) VALUES ($1, $2, $3, 'GOVERNORATE', $4)`, [id, name, frozenNormalizePersian(name), provinceId]);
+    await q.query(
+      `INSERT INTO agency (id, name, name_normalized, kind, province_id) VALUES ($1, $2, $3, 'GOVERNORATE', $4)`,
+      [id, name, frozenNormalizePersian(name), provinceId],
+    );
     return id;
   }
 
   private async ensureCountyGovernorate(q: QueryRunner, countyId: string): Promise<string> {
-    const [existing] = await q.query(`SELECT id FROM agency WHERE kind = 'COUNTY_GOVERNORATE' AND county_id = $1`, [countyId]);
+    const [existing] = await q.query(`SELECT id FROM agency WHERE kind = 'COUNTY_GOVERNORATE' AND county_id = $1`, [
+      countyId,
+    ]);
     if (existing) return existing.id;
     const [county] = await q.query(`SELECT name, province_id AS "provinceId" FROM county WHERE id = $1`, [countyId]);
     const name = `فرمانداری ${county.name}`;
     const id = countyGovernorateAgencyId(countyId);
-    await q.query(`INSERT INTO agency (id, name, name_normalized, kind, province_id, county_id) VALUES ($1, $2, $3, 'COUNTY_GOVERNORATE', $4, $5)`, [
-      id,
-      name,
-      frozenNormalizePersian(name),
-      county.provinceId,
-      countyId,
-    ]);
+    await q.query(
+      `INSERT INTO agency (id, name, name_normalized, kind, province_id, county_id) VALUES ($1, $2, $3, 'COUNTY_GOVERNORATE', $4, $5)`,
+      [id, name, frozenNormalizePersian(name), county.provinceId, countyId],
+    );
     return id;
   }
 

@@ -6,9 +6,15 @@ export class RegistryVersions1765200000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE agency ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
-    await q.query(`ALTER TABLE facilitation_office ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
-    await q.query(`ALTER TABLE field_of_activity ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
-    await q.query(`ALTER TABLE informal_settlement_area ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
+    await q.query(
+      `ALTER TABLE facilitation_office ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`,
+    );
+    await q.query(
+      `ALTER TABLE field_of_activity ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`,
+    );
+    await q.query(
+      `ALTER TABLE informal_settlement_area ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`,
+    );
     await q.query(`ALTER TABLE licence ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
     await q.query(`ALTER TABLE manager ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);
     await q.query(`ALTER TABLE ngo ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN updated_by text`);

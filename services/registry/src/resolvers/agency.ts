@@ -1,4 +1,16 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -58,7 +70,10 @@ export class AgencyFilter {
   @Field(() => ID, { nullable: true, description: "Only agencies of this county." })
   countyId?: string;
 
-  @Field({ nullable: true, description: "`true`: only provincial agencies (no county); `false`: only county-level ones." })
+  @Field({
+    nullable: true,
+    description: "`true`: only provincial agencies (no county); `false`: only county-level ones.",
+  })
   provincial?: boolean;
 }
 
@@ -67,7 +82,10 @@ export class AgencyCreateInput {
   @Field({ description: "Name as it should be displayed, e.g. «اداره کل بهزیستی استان زنجان»." })
   name!: string;
 
-  @Field(() => AgencyKind, { description: "Kind of agency; decides whether a county is required (county governorate, county department, municipality, city council) or refused (governorate, directorate-general)." })
+  @Field(() => AgencyKind, {
+    description:
+      "Kind of agency; decides whether a county is required (county governorate, county department, municipality, city council) or refused (governorate, directorate-general).",
+  })
   kind!: AgencyKind;
 
   @Field(() => ID, { nullable: true, description: "Code of the province; derived from the county when one is given." })
@@ -77,7 +95,10 @@ export class AgencyCreateInput {
   countyId?: string | null;
 }
 
-@InputType({ description: "Changes to an agency; omitted fields keep their value, `null` clears an optional field. Kind and territory cannot change while the agency has managers or facilitation offices." })
+@InputType({
+  description:
+    "Changes to an agency; omitted fields keep their value, `null` clears an optional field. Kind and territory cannot change while the agency has managers or facilitation offices.",
+})
 export class AgencyUpdateInput {
   @Field({ nullable: true, description: "Name as it should be displayed." })
   name?: string;
@@ -93,7 +114,8 @@ export class AgencyUpdateInput {
 }
 
 export const AGENCY_CONSTRAINTS = {
-  agency_name_in_territory_unique: "دستگاه دیگری با همین نام در این استان یا شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
+  agency_name_in_territory_unique:
+    "دستگاه دیگری با همین نام در این استان یا شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
   agency_governorate_unique: "استانداری این استان پیش‌تر ثبت شده است؛ هر استان یک استانداری دارد.",
   agency_county_governorate_unique: "فرمانداری این شهرستان پیش‌تر ثبت شده است؛ هر شهرستان یک فرمانداری دارد.",
   agency_level_check: "نوع دستگاه با سطح آن (استانی یا شهرستانی) سازگار نیست.",
@@ -115,9 +137,20 @@ const LABEL = "دستگاه اجرایی";
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Allow(ALL_ROLES)
-  @Query(() => AgencyPage, { description: `Agencies of the user's territory. Sortable by ${Object.keys(AGENCY_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  async agencies(@Ctx() ctx: RequestContext, @FilterArg(AgencyFilter) filter: AgencyFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<AgencyPage> {
-    const query = whereInTerritory(ctx.db.getRepository(Agency).createQueryBuilder("agency"), requireUser(ctx), { province: "agency.provinceId", county: "agency.countyId" });
+  @Query(() => AgencyPage, {
+    description: `Agencies of the user's territory. Sortable by ${Object.keys(AGENCY_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  async agencies(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(AgencyFilter) filter: AgencyFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<AgencyPage> {
+    const query = whereInTerritory(ctx.db.getRepository(Agency).createQueryBuilder("agency"), requireUser(ctx), {
+      province: "agency.provinceId",
+      county: "agency.countyId",
+    });
     if (filter?.ids) query.andWhere("agency.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.kind) query.andWhere("agency.kind = :kind", { kind: filter.kind });
     if (filter?.provinceId) query.andWhere("agency.provinceId = :provinceId", { provinceId: filter.provinceId });
@@ -129,38 +162,70 @@ export class AgencyResolver {
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => Agency, { nullable: true, description: "One agency by id; empty when it does not exist or is outside the user's territory." })
+  @Query(() => Agency, {
+    nullable: true,
+    description: "One agency by id; empty when it does not exist or is outside the user's territory.",
+  })
   agency(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Agency | null> {
     return agencyById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Agency, { description: "Register an agency in the user's territory (county officers: county-level agencies of their county)." })
-  async createAgency(@Ctx() ctx: RequestContext, @InputArg(AgencyCreateInput) input: AgencyCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Agency> {
+  @Mutation(() => Agency, {
+    description: "Register an agency in the user's territory (county officers: county-level agencies of their county).",
+  })
+  async createAgency(
+    @Ctx() ctx: RequestContext,
+    @InputArg(AgencyCreateInput) input: AgencyCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<Agency> {
     return inTransaction(ctx.db, AGENCY_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createAgency", idempotencyKey, input, async () => {
-      const agency = em.create(Agency, {});
-      await applyAgencyInput(em, agency, input);
-      assertCanWrite(requireUser(ctx), agency);
-      const saved = await em.save(agency);
-      await recordChange(em, ctx, "createAgency", "Agency", { before: null, after: saved });
-      return saved;
-    }, (id) => em.findOneBy(Agency, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createAgency",
+        idempotencyKey,
+        input,
+        async () => {
+          const agency = em.create(Agency, {});
+          await applyAgencyInput(em, agency, input);
+          assertCanWrite(requireUser(ctx), agency);
+          const saved = await em.save(agency);
+          await recordChange(em, ctx, "createAgency", "Agency", { before: null, after: saved });
+          return saved;
+        },
+        (id) => em.findOneBy(Agency, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Agency, { description: "Change an agency (within the user's territory, before and after). Kind and territory are fixed while it has managers or facilitation offices." })
-  async updateAgency(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(AgencyUpdateInput) input: AgencyUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Agency> {
+  @Mutation(() => Agency, {
+    description:
+      "Change an agency (within the user's territory, before and after). Kind and territory are fixed while it has managers or facilitation offices.",
+  })
+  async updateAgency(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(AgencyUpdateInput) input: AgencyUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<Agency> {
     return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
       const agency = await findForWrite(em, ctx, Agency, id, LABEL, expectedVersion);
       const before = { ...agency };
       await applyAgencyInput(em, agency, input);
       assertCanWrite(requireUser(ctx), agency);
-      const moved = agency.kind !== before.kind || agency.provinceId !== before.provinceId || agency.countyId !== before.countyId;
+      const moved =
+        agency.kind !== before.kind || agency.provinceId !== before.provinceId || agency.countyId !== before.countyId;
       if (moved) {
-        const [managers, offices] = await Promise.all([em.countBy(Manager, { agencyId: id }), em.countBy(FacilitationOffice, { partnerAgencyId: id })]);
-        if (managers + offices > 0) throw conflict("این دستگاه مدیر یا دفتر تسهیل‌گری ثبت‌شده دارد؛ نوع و استان یا شهرستان آن را نمی‌توان تغییر داد.");
+        const [managers, offices] = await Promise.all([
+          em.countBy(Manager, { agencyId: id }),
+          em.countBy(FacilitationOffice, { partnerAgencyId: id }),
+        ]);
+        if (managers + offices > 0)
+          throw conflict(
+            "این دستگاه مدیر یا دفتر تسهیل‌گری ثبت‌شده دارد؛ نوع و استان یا شهرستان آن را نمی‌توان تغییر داد.",
+          );
       }
       const saved = await em.save(agency);
       await recordChange(em, ctx, "updateAgency", "Agency", { before, after: saved });
@@ -169,12 +234,18 @@ export class AgencyResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Agency, { description: "Delete an agency registered by mistake; returns it as it was. Refused while it has managers or facilitation offices." })
+  @Mutation(() => Agency, {
+    description:
+      "Delete an agency registered by mistake; returns it as it was. Refused while it has managers or facilitation offices.",
+  })
   async deleteAgency(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Agency> {
     return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
       const agency = await findForWrite(em, ctx, Agency, id, LABEL);
       await assertNotReferenced(ctx, "Agency", id, "دستگاه"); // after the territory check: nothing is told about records out of reach
-      const [managers, offices] = await Promise.all([em.countBy(Manager, { agencyId: id }), em.countBy(FacilitationOffice, { partnerAgencyId: id })]);
+      const [managers, offices] = await Promise.all([
+        em.countBy(Manager, { agencyId: id }),
+        em.countBy(FacilitationOffice, { partnerAgencyId: id }),
+      ]);
       if (managers > 0) throw conflict(AGENCY_CONSTRAINTS.manager_agency_fk);
       if (offices > 0) throw conflict(AGENCY_CONSTRAINTS.facilitation_office_partner_agency_fk);
       await em.delete(Agency, { id });
@@ -193,30 +264,54 @@ export class AgencyResolver {
     return agency.countyId ? countyById(ctx).load(agency.countyId) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => [Manager], { description: "Managers of the agency's positions, current and past, latest tenure first (within the user's territory)." })
+  @FieldResolver(() => [Manager], {
+    description:
+      "Managers of the agency's positions, current and past, latest tenure first (within the user's territory).",
+  })
   managers(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<Manager[]> {
     return managersByAgency(ctx).load(agency.id);
   }
 
-  @FieldResolver(() => [FacilitationOffice], { description: "Facilitation offices the agency is the partner of (within the user's territory)." })
+  @FieldResolver(() => [FacilitationOffice], {
+    description: "Facilitation offices the agency is the partner of (within the user's territory).",
+  })
   facilitationOffices(@Root() agency: Agency, @Ctx() ctx: RequestContext): Promise<FacilitationOffice[]> {
     return officesByPartnerAgency(ctx).load(agency.id);
   }
 }
 
 /** Validates every given field (reporting all problems at once) and copies them onto the agency. */
-async function applyAgencyInput(em: EntityManager, agency: Agency, input: AgencyCreateInput | AgencyUpdateInput): Promise<void> {
+async function applyAgencyInput(
+  em: EntityManager,
+  agency: Agency,
+  input: AgencyCreateInput | AgencyUpdateInput,
+): Promise<void> {
   const v = new Validator();
   if (input.name !== undefined) v.text(input.name, "name", "نام دستگاه", { min: 2, max: 200 });
   v.check(input.kind !== null, "kind", "نوع دستگاه را انتخاب کنید.");
-  const territory = await resolveTerritory(em, v, input, { provinceId: agency.provinceId ?? null, countyId: agency.countyId ?? null });
-  v.check(!!agency.provinceId || input.provinceId !== undefined || input.countyId !== undefined, "provinceId", "استان یا شهرستان دستگاه را وارد کنید.");
+  const territory = await resolveTerritory(em, v, input, {
+    provinceId: agency.provinceId ?? null,
+    countyId: agency.countyId ?? null,
+  });
+  v.check(
+    !!agency.provinceId || input.provinceId !== undefined || input.countyId !== undefined,
+    "provinceId",
+    "استان یا شهرستان دستگاه را وارد کنید.",
+  );
   const kind = input.kind ?? agency.kind;
   const countyId = territory ? territory.countyId : agency.countyId;
   const territoryInvalid = (input.provinceId !== undefined || input.countyId !== undefined) && !territory;
   if (kind && !territoryInvalid && (territory || input.kind)) {
-    v.check(!(COUNTY_AGENCY_KINDS.has(kind) && !countyId), "countyId", "برای فرمانداری، اداره شهرستان، شهرداری و شورای شهر، شهرستان را وارد کنید.");
-    v.check(!(PROVINCIAL_AGENCY_KINDS.has(kind) && countyId), "countyId", "استانداری و اداره کل دستگاه‌های استانی‌اند و شهرستان ندارند.");
+    v.check(
+      !(COUNTY_AGENCY_KINDS.has(kind) && !countyId),
+      "countyId",
+      "برای فرمانداری، اداره شهرستان، شهرداری و شورای شهر، شهرستان را وارد کنید.",
+    );
+    v.check(
+      !(PROVINCIAL_AGENCY_KINDS.has(kind) && countyId),
+      "countyId",
+      "استانداری و اداره کل دستگاه‌های استانی‌اند و شهرستان ندارند.",
+    );
   }
   v.done();
 

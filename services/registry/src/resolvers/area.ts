@@ -1,4 +1,17 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -35,7 +48,6 @@ import { AreaKind, InformalSettlementArea } from "../entities/InformalSettlement
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
 import { areaById, areasByCounty, officesByArea } from "../organisationLoaders";
-
 
 @ObjectType({ description: "A page of informal-settlement areas." })
 export class InformalSettlementAreaPage extends PageOf(InformalSettlementArea) {}
@@ -84,7 +96,10 @@ export class InformalSettlementAreaUpdateInput {
   @Field(() => AreaKind, { nullable: true, description: "Kind of area." })
   kind?: AreaKind;
 
-  @Field(() => ID, { nullable: true, description: "Code of the county (refused while the area has facilitation offices)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Code of the county (refused while the area has facilitation offices).",
+  })
   countyId?: string;
 
   @Field(() => Int, { nullable: true, description: "Estimated population." })
@@ -95,7 +110,8 @@ export class InformalSettlementAreaUpdateInput {
 }
 
 export const AREA_CONSTRAINTS = {
-  informal_settlement_area_name_in_county_unique: "محله یا سکونتگاه دیگری با همین نام در این شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
+  informal_settlement_area_name_in_county_unique:
+    "محله یا سکونتگاه دیگری با همین نام در این شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
   facilitation_office_area_fk: "در این محله دفتر تسهیل‌گری ثبت شده است؛ نخست دفترها را حذف یا جابه‌جا کنید.",
   informal_settlement_area_population_check: "جمعیت تخمینی باید عددی نامنفی باشد.",
 };
@@ -116,14 +132,22 @@ const LABEL = "محله / سکونتگاه";
 export class InformalSettlementAreaResolver {
   @Allow(ALL_ROLES)
   @Query(() => InformalSettlementAreaPage, {
-    description: `Informal settlements, neighbourhoods and inefficient urban areas of the user's territory. Sortable by ${Object.keys(AREA_SORTABLE).map((f) => `\`${f}\``).join(", ")}.`,
+    description: `Informal settlements, neighbourhoods and inefficient urban areas of the user's territory. Sortable by ${Object.keys(
+      AREA_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
   })
   async informalSettlementAreas(
     @Ctx() ctx: RequestContext,
     @FilterArg(InformalSettlementAreaFilter) filter: InformalSettlementAreaFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<InformalSettlementAreaPage> {
-    const query = whereInTerritory(ctx.db.getRepository(InformalSettlementArea).createQueryBuilder("area"), requireUser(ctx), { province: "area.provinceId", county: "area.countyId" });
+    const query = whereInTerritory(
+      ctx.db.getRepository(InformalSettlementArea).createQueryBuilder("area"),
+      requireUser(ctx),
+      { province: "area.provinceId", county: "area.countyId" },
+    );
     if (filter?.ids) query.andWhere("area.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.countyId) query.andWhere("area.countyId = :countyId", { countyId: filter.countyId });
     if (filter?.provinceId) query.andWhere("area.provinceId = :provinceId", { provinceId: filter.provinceId });
@@ -133,28 +157,52 @@ export class InformalSettlementAreaResolver {
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => InformalSettlementArea, { nullable: true, description: "One area by id; empty when it does not exist or is outside the user's territory." })
+  @Query(() => InformalSettlementArea, {
+    nullable: true,
+    description: "One area by id; empty when it does not exist or is outside the user's territory.",
+  })
   informalSettlementArea(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<InformalSettlementArea | null> {
     return areaById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => InformalSettlementArea, { description: "Register an informal settlement or neighbourhood in a county of the user's territory. Refused if its normalised name exists in the county." })
-  async createInformalSettlementArea(@Ctx() ctx: RequestContext, @InputArg(InformalSettlementAreaCreateInput) input: InformalSettlementAreaCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<InformalSettlementArea> {
+  @Mutation(() => InformalSettlementArea, {
+    description:
+      "Register an informal settlement or neighbourhood in a county of the user's territory. Refused if its normalised name exists in the county.",
+  })
+  async createInformalSettlementArea(
+    @Ctx() ctx: RequestContext,
+    @InputArg(InformalSettlementAreaCreateInput) input: InformalSettlementAreaCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<InformalSettlementArea> {
     return inTransaction(ctx.db, AREA_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createInformalSettlementArea", idempotencyKey, input, async () => {
-      const area = em.create(InformalSettlementArea, {});
-      await applyAreaInput(em, area, input);
-      assertCanWrite(requireUser(ctx), area);
-      const saved = await em.save(area);
-      await recordChange(em, ctx, "createInformalSettlementArea", "InformalSettlementArea", { before: null, after: saved });
-      return saved;
-    }, (id) => em.findOneBy(InformalSettlementArea, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createInformalSettlementArea",
+        idempotencyKey,
+        input,
+        async () => {
+          const area = em.create(InformalSettlementArea, {});
+          await applyAreaInput(em, area, input);
+          assertCanWrite(requireUser(ctx), area);
+          const saved = await em.save(area);
+          await recordChange(em, ctx, "createInformalSettlementArea", "InformalSettlementArea", {
+            before: null,
+            after: saved,
+          });
+          return saved;
+        },
+        (id) => em.findOneBy(InformalSettlementArea, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => InformalSettlementArea, { description: "Change an area (within the user's territory, before and after). Its county cannot change while it has facilitation offices." })
+  @Mutation(() => InformalSettlementArea, {
+    description:
+      "Change an area (within the user's territory, before and after). Its county cannot change while it has facilitation offices.",
+  })
   async updateInformalSettlementArea(
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
@@ -176,15 +224,24 @@ export class InformalSettlementAreaResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => InformalSettlementArea, { description: "Delete an area registered by mistake; returns it as it was. Refused while it has facilitation offices." })
+  @Mutation(() => InformalSettlementArea, {
+    description:
+      "Delete an area registered by mistake; returns it as it was. Refused while it has facilitation offices.",
+  })
   async deleteInformalSettlementArea(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<InformalSettlementArea> {
     return inTransaction(ctx.db, AREA_CONSTRAINTS, async (em) => {
       const area = await findForWrite(em, ctx, InformalSettlementArea, id, LABEL);
       await assertNotReferenced(ctx, "InformalSettlementArea", id, "محله یا سکونتگاه"); // after the territory check: nothing is told about records out of reach
       const offices = await em.countBy(FacilitationOffice, { areaId: id });
-      if (offices > 0) throw conflict(`در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`);
+      if (offices > 0)
+        throw conflict(
+          `در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`,
+        );
       await em.delete(InformalSettlementArea, { id });
-      await recordChange(em, ctx, "deleteInformalSettlementArea", "InformalSettlementArea", { before: area, after: null });
+      await recordChange(em, ctx, "deleteInformalSettlementArea", "InformalSettlementArea", {
+        before: area,
+        after: null,
+      });
       return Object.assign(new InformalSettlementArea(), area, { id });
     });
   }
@@ -199,7 +256,9 @@ export class InformalSettlementAreaResolver {
     return provinceById(ctx).load(area.provinceId);
   }
 
-  @FieldResolver(() => [FacilitationOffice], { description: "Facilitation offices in the area (within the user's territory)." })
+  @FieldResolver(() => [FacilitationOffice], {
+    description: "Facilitation offices in the area (within the user's territory).",
+  })
   facilitationOffices(@Root() area: InformalSettlementArea, @Ctx() ctx: RequestContext): Promise<FacilitationOffice[]> {
     return officesByArea(ctx).load(area.id);
   }
@@ -207,19 +266,31 @@ export class InformalSettlementAreaResolver {
 
 @Resolver(() => County)
 export class CountyAreasResolver {
-  @FieldResolver(() => [InformalSettlementArea], { description: "Informal settlements and neighbourhoods of the county (within the user's territory), by name." })
+  @FieldResolver(() => [InformalSettlementArea], {
+    description: "Informal settlements and neighbourhoods of the county (within the user's territory), by name.",
+  })
   areas(@Root() county: County, @Ctx() ctx: RequestContext): Promise<InformalSettlementArea[]> {
     return areasByCounty(ctx).load(county.id);
   }
 }
 
 /** Validates every given field (reporting all problems at once) and copies them onto the area. */
-async function applyAreaInput(em: EntityManager, area: InformalSettlementArea, input: InformalSettlementAreaCreateInput | InformalSettlementAreaUpdateInput): Promise<void> {
+async function applyAreaInput(
+  em: EntityManager,
+  area: InformalSettlementArea,
+  input: InformalSettlementAreaCreateInput | InformalSettlementAreaUpdateInput,
+): Promise<void> {
   const v = new Validator();
   if (input.name !== undefined) v.text(input.name, "name", "نام محله", { min: 2, max: 200 });
   v.check(input.kind !== null, "kind", "نوع محله را انتخاب کنید.");
   v.nonNegativeInt(input.estimatedPopulation, "estimatedPopulation", "جمعیت تخمینی");
-  v.check(input.estimatedPopulation === undefined || input.estimatedPopulation === null || input.estimatedPopulation <= 10_000_000, "estimatedPopulation", "جمعیت تخمینی بیش از اندازه است.");
+  v.check(
+    input.estimatedPopulation === undefined ||
+      input.estimatedPopulation === null ||
+      input.estimatedPopulation <= 10_000_000,
+    "estimatedPopulation",
+    "جمعیت تخمینی بیش از اندازه است.",
+  );
   v.text(input.notes, "notes", "یادداشت", { max: 2000, required: false });
   v.check(input.countyId !== null, "countyId", "شهرستان را وارد کنید.");
   const county = input.countyId ? await em.findOneBy(County, { id: input.countyId }) : undefined;

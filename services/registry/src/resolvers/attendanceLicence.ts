@@ -10,7 +10,10 @@ import { licenceStateOnLoader } from "./licence";
  * licence was expired, suspended, revoked or missing that day is recorded by engagement and flagged here.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "An NGO's attendance at a meeting, owned by the engagement service; the registry adds the NGO's licence state on the meeting day." })
+@ObjectType({
+  description:
+    "An NGO's attendance at a meeting, owned by the engagement service; the registry adds the NGO's licence state on the meeting day.",
+})
 export class MeetingAttendance {
   @Field(() => ID, { description: "Identifier of the attendance row (engagement)." })
   id!: string;
@@ -32,9 +35,13 @@ export class MeetingAttendanceLicenceResolver {
   @Directive('@requires(fields: "ngoId meetingDate")')
   @FieldResolver(() => LicenceState, {
     nullable: true,
-    description: "State of the NGO's licence on the meeting day, from the licence history (registry); empty when the NGO is outside your territory.",
+    description:
+      "State of the NGO's licence on the meeting day, from the licence history (registry); empty when the NGO is outside your territory.",
   })
-  licenceStateOnMeetingDate(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Promise<LicenceState | null> | null {
+  licenceStateOnMeetingDate(
+    @Root() attendance: MeetingAttendance,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LicenceState | null> | null {
     if (!attendance.meetingDate || !isUuid(attendance.ngoId)) return null;
     return licenceStateOnLoader(ctx)
       .load(`${attendance.ngoId}|${attendance.meetingDate}`)
@@ -44,7 +51,8 @@ export class MeetingAttendanceLicenceResolver {
   @Directive('@requires(fields: "ngoId meetingDate")')
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: "Whether the NGO attended without a valid licence: expired, suspended, revoked or none on the meeting day (registry). Such attendance is kept but flagged.",
+    description:
+      "Whether the NGO attended without a valid licence: expired, suspended, revoked or none on the meeting day (registry). Such attendance is kept but flagged.",
   })
   async licenceFlagged(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Promise<boolean | null> {
     const state = await this.licenceStateOnMeetingDate(attendance, ctx);

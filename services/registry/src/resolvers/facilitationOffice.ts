@@ -1,4 +1,16 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -36,7 +48,13 @@ import { InformalSettlementArea } from "../entities/InformalSettlementArea";
 import { Ngo } from "../entities/Ngo";
 import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
-import { agencyById, areaById, facilitationOfficeById, officesByOperatorNgo, operatorIdsByOffice } from "../organisationLoaders";
+import {
+  agencyById,
+  areaById,
+  facilitationOfficeById,
+  officesByOperatorNgo,
+  operatorIdsByOffice,
+} from "../organisationLoaders";
 import { isNotInFuture } from "../validation";
 import { duplicates, visibleAgency, visibleNgos } from "./organisationSupport";
 
@@ -66,7 +84,11 @@ export class FacilitationOfficeFilter {
   @Field(() => ID, { nullable: true, description: "Only offices this NGO runs." })
   operatorNgoId?: string;
 
-  @Field({ nullable: true, description: "`false`: only offices without a dedicated space (the problem seed 004 names); `true`: only those with one." })
+  @Field({
+    nullable: true,
+    description:
+      "`false`: only offices without a dedicated space (the problem seed 004 names); `true`: only those with one.",
+  })
   hasDedicatedSpace?: boolean;
 }
 
@@ -94,7 +116,9 @@ export class FacilitationOfficeCreateInput {
   notes?: string | null;
 }
 
-@InputType({ description: "Changes to a facilitation office; omitted fields keep their value, `null` clears an optional field." })
+@InputType({
+  description: "Changes to a facilitation office; omitted fields keep their value, `null` clears an optional field.",
+})
 export class FacilitationOfficeUpdateInput {
   @Field({ nullable: true, description: "Name as it should be displayed." })
   name?: string;
@@ -119,7 +143,8 @@ export class FacilitationOfficeUpdateInput {
 }
 
 export const FACILITATION_OFFICE_CONSTRAINTS = {
-  facilitation_office_name_in_county_unique: "دفتر تسهیل‌گری دیگری با همین نام در این شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
+  facilitation_office_name_in_county_unique:
+    "دفتر تسهیل‌گری دیگری با همین نام در این شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
   facilitation_office_area_fk: "محله یا سکونتگاه پیدا نشد.",
   facilitation_office_partner_agency_fk: "دستگاه همکار پیدا نشد.",
 };
@@ -140,53 +165,92 @@ const LABEL = "دفتر تسهیل‌گری";
 export class FacilitationOfficeResolver {
   @Allow(ALL_ROLES)
   @Query(() => FacilitationOfficePage, {
-    description: `Facilitation offices of the user's territory; \`filter: { hasDedicatedSpace: false }\` lists those without a space of their own. Sortable by ${Object.keys(OFFICE_SORTABLE).map((f) => `\`${f}\``).join(", ")}.`,
+    description: `Facilitation offices of the user's territory; \`filter: { hasDedicatedSpace: false }\` lists those without a space of their own. Sortable by ${Object.keys(
+      OFFICE_SORTABLE,
+    )
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
   })
   async facilitationOffices(
     @Ctx() ctx: RequestContext,
     @FilterArg(FacilitationOfficeFilter) filter: FacilitationOfficeFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<FacilitationOfficePage> {
-    const query = whereInTerritory(ctx.db.getRepository(FacilitationOffice).createQueryBuilder("office"), requireUser(ctx), { province: "office.provinceId", county: "office.countyId" });
+    const query = whereInTerritory(
+      ctx.db.getRepository(FacilitationOffice).createQueryBuilder("office"),
+      requireUser(ctx),
+      { province: "office.provinceId", county: "office.countyId" },
+    );
     if (filter?.ids) query.andWhere("office.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.areaId) query.andWhere("office.areaId IN (:...areaIds)", { areaIds: uuidsForFilter([filter.areaId]) });
     if (filter?.countyId) query.andWhere("office.countyId = :countyId", { countyId: filter.countyId });
     if (filter?.provinceId) query.andWhere("office.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.partnerAgencyId) query.andWhere("office.partnerAgencyId IN (:...agencyIds)", { agencyIds: uuidsForFilter([filter.partnerAgencyId]) });
-    if (filter?.hasDedicatedSpace !== undefined && filter.hasDedicatedSpace !== null) query.andWhere("office.hasDedicatedSpace = :space", { space: filter.hasDedicatedSpace });
+    if (filter?.partnerAgencyId)
+      query.andWhere("office.partnerAgencyId IN (:...agencyIds)", {
+        agencyIds: uuidsForFilter([filter.partnerAgencyId]),
+      });
+    if (filter?.hasDedicatedSpace !== undefined && filter.hasDedicatedSpace !== null)
+      query.andWhere("office.hasDedicatedSpace = :space", { space: filter.hasDedicatedSpace });
     if (filter?.q) query.andWhere("office.nameNormalized LIKE :q", { q: containsPattern(filter.q) });
     if (filter?.operatorNgoId) {
-      query.andWhere("office.id IN (SELECT o.facilitation_office_id FROM facilitation_office_operator o WHERE o.ngo_id IN (:...operatorIds))", {
-        operatorIds: uuidsForFilter([filter.operatorNgoId]),
-      });
+      query.andWhere(
+        "office.id IN (SELECT o.facilitation_office_id FROM facilitation_office_operator o WHERE o.ngo_id IN (:...operatorIds))",
+        {
+          operatorIds: uuidsForFilter([filter.operatorNgoId]),
+        },
+      );
     }
     return paginate(query, page, OFFICE_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => FacilitationOffice, { nullable: true, description: "One facilitation office by id; empty when it does not exist or is outside the user's territory." })
+  @Query(() => FacilitationOffice, {
+    nullable: true,
+    description: "One facilitation office by id; empty when it does not exist or is outside the user's territory.",
+  })
   facilitationOffice(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FacilitationOffice | null> {
     return facilitationOfficeById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => FacilitationOffice, { description: "Register a facilitation office in an informal-settlement area of the user's territory, with the NGOs running it and its partner agency." })
-  async createFacilitationOffice(@Ctx() ctx: RequestContext, @InputArg(FacilitationOfficeCreateInput) input: FacilitationOfficeCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<FacilitationOffice> {
+  @Mutation(() => FacilitationOffice, {
+    description:
+      "Register a facilitation office in an informal-settlement area of the user's territory, with the NGOs running it and its partner agency.",
+  })
+  async createFacilitationOffice(
+    @Ctx() ctx: RequestContext,
+    @InputArg(FacilitationOfficeCreateInput) input: FacilitationOfficeCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<FacilitationOffice> {
     return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createFacilitationOffice", idempotencyKey, input, async () => {
-      const office = em.create(FacilitationOffice, { hasDedicatedSpace: false, notes: null });
-      const operators = await applyOfficeInput(em, ctx, office, input, []);
-      assertCanWrite(requireUser(ctx), office);
-      const saved = await em.save(office);
-      await replaceOperators(em, saved.id, operators);
-      await recordChange(em, ctx, "createFacilitationOffice", "FacilitationOffice", { before: null, after: { ...saved, operatorNgoIds: operators } });
-      return saved;
-    }, (id) => em.findOneBy(FacilitationOffice, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createFacilitationOffice",
+        idempotencyKey,
+        input,
+        async () => {
+          const office = em.create(FacilitationOffice, { hasDedicatedSpace: false, notes: null });
+          const operators = await applyOfficeInput(em, ctx, office, input, []);
+          assertCanWrite(requireUser(ctx), office);
+          const saved = await em.save(office);
+          await replaceOperators(em, saved.id, operators);
+          await recordChange(em, ctx, "createFacilitationOffice", "FacilitationOffice", {
+            before: null,
+            after: { ...saved, operatorNgoIds: operators },
+          });
+          return saved;
+        },
+        (id) => em.findOneBy(FacilitationOffice, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => FacilitationOffice, { description: "Change a facilitation office (within the user's territory, before and after), e.g. record that it got a dedicated space." })
+  @Mutation(() => FacilitationOffice, {
+    description:
+      "Change a facilitation office (within the user's territory, before and after), e.g. record that it got a dedicated space.",
+  })
   async updateFacilitationOffice(
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
@@ -201,19 +265,27 @@ export class FacilitationOfficeResolver {
       assertCanWrite(requireUser(ctx), office);
       const saved = await em.save(office);
       await replaceOperators(em, id, operators);
-      await recordChange(em, ctx, "updateFacilitationOffice", "FacilitationOffice", { before, after: { ...saved, operatorNgoIds: operators } });
+      await recordChange(em, ctx, "updateFacilitationOffice", "FacilitationOffice", {
+        before,
+        after: { ...saved, operatorNgoIds: operators },
+      });
       return saved;
     });
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => FacilitationOffice, { description: "Delete a facilitation office registered by mistake; returns it as it was." })
+  @Mutation(() => FacilitationOffice, {
+    description: "Delete a facilitation office registered by mistake; returns it as it was.",
+  })
   async deleteFacilitationOffice(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FacilitationOffice> {
     return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, async (em) => {
       const office = await findForWrite(em, ctx, FacilitationOffice, id, LABEL);
       const operators = await operatorIdsOf(em, id);
       await em.delete(FacilitationOffice, { id });
-      await recordChange(em, ctx, "deleteFacilitationOffice", "FacilitationOffice", { before: { ...office, operatorNgoIds: operators }, after: null });
+      await recordChange(em, ctx, "deleteFacilitationOffice", "FacilitationOffice", {
+        before: { ...office, operatorNgoIds: operators },
+        after: null,
+      });
       return Object.assign(new FacilitationOffice(), office, { id });
     });
   }
@@ -228,17 +300,25 @@ export class FacilitationOfficeResolver {
     return provinceById(ctx).load(office.provinceId);
   }
 
-  @FieldResolver(() => InformalSettlementArea, { nullable: true, description: "The informal-settlement area the office serves." })
+  @FieldResolver(() => InformalSettlementArea, {
+    nullable: true,
+    description: "The informal-settlement area the office serves.",
+  })
   area(@Root() office: FacilitationOffice, @Ctx() ctx: RequestContext): Promise<InformalSettlementArea | null> {
     return areaById(ctx).load(office.areaId);
   }
 
-  @FieldResolver(() => Agency, { nullable: true, description: "The partner agency (empty when outside the user's territory)." })
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: "The partner agency (empty when outside the user's territory).",
+  })
   partnerAgency(@Root() office: FacilitationOffice, @Ctx() ctx: RequestContext): Promise<Agency | null> {
     return agencyById(ctx).load(office.partnerAgencyId);
   }
 
-  @FieldResolver(() => [Ngo], { description: "The NGOs running the office, by name; only NGOs of the user's territory." })
+  @FieldResolver(() => [Ngo], {
+    description: "The NGOs running the office, by name; only NGOs of the user's territory.",
+  })
   async operators(@Root() office: FacilitationOffice, @Ctx() ctx: RequestContext): Promise<Ngo[]> {
     const ids = await operatorIdsByOffice(ctx).load(office.id);
     const ngos = await ngoById(ctx).loadMany(ids);
@@ -248,19 +328,27 @@ export class FacilitationOfficeResolver {
 
 @Resolver(() => Ngo)
 export class FacilitationOfficesOfNgoResolver {
-  @FieldResolver(() => [FacilitationOffice], { description: "Facilitation offices the NGO runs (within the user's territory)." })
+  @FieldResolver(() => [FacilitationOffice], {
+    description: "Facilitation offices the NGO runs (within the user's territory).",
+  })
   facilitationOffices(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<FacilitationOffice[]> {
     return officesByOperatorNgo(ctx).load(ngo.id);
   }
 }
 
 async function operatorIdsOf(em: EntityManager, officeId: string): Promise<string[]> {
-  return (await em.find(FacilitationOfficeOperator, { where: { facilitationOfficeId: officeId }, order: { ngoId: "ASC" } })).map((row) => row.ngoId);
+  return (
+    await em.find(FacilitationOfficeOperator, { where: { facilitationOfficeId: officeId }, order: { ngoId: "ASC" } })
+  ).map((row) => row.ngoId);
 }
 
 async function replaceOperators(em: EntityManager, officeId: string, ngoIds: string[]): Promise<void> {
   await em.delete(FacilitationOfficeOperator, { facilitationOfficeId: officeId });
-  if (ngoIds.length) await em.insert(FacilitationOfficeOperator, ngoIds.map((ngoId) => ({ facilitationOfficeId: officeId, ngoId })));
+  if (ngoIds.length)
+    await em.insert(
+      FacilitationOfficeOperator,
+      ngoIds.map((ngoId) => ({ facilitationOfficeId: officeId, ngoId })),
+    );
 }
 
 /**
@@ -298,14 +386,21 @@ async function applyOfficeInput(
     operators.forEach((id, i) => {
       const ngo = known.get(id);
       v.check(!!ngo, `operatorNgoIds.${i}`, `سمنی با شناسه «${id}» پیدا نشد.`);
-      if (ngo) v.check(ngo.provinceId === provinceId, `operatorNgoIds.${i}`, `«${ngo.name}» سمن این استان نیست و نمی‌تواند گرداننده این دفتر باشد.`);
+      if (ngo)
+        v.check(
+          ngo.provinceId === provinceId,
+          `operatorNgoIds.${i}`,
+          `«${ngo.name}» سمن این استان نیست و نمی‌تواند گرداننده این دفتر باشد.`,
+        );
     });
   }
 
   const agencyId = input.partnerAgencyId ?? office.partnerAgencyId;
   v.check(input.partnerAgencyId !== null, "partnerAgencyId", "دستگاه همکار را انتخاب کنید.");
   if (agencyId && provinceId) {
-    const agency = input.partnerAgencyId ? await visibleAgency(em, ctx, agencyId) : await em.findOneBy(Agency, { id: agencyId });
+    const agency = input.partnerAgencyId
+      ? await visibleAgency(em, ctx, agencyId)
+      : await em.findOneBy(Agency, { id: agencyId });
     v.check(!!agency, "partnerAgencyId", `دستگاهی با شناسه «${agencyId}» پیدا نشد.`);
     if (agency) {
       v.check(
@@ -328,14 +423,23 @@ async function applyOfficeInput(
   }
   if (input.partnerAgencyId) office.partnerAgencyId = input.partnerAgencyId;
   if (input.openedOn) office.openedOn = input.openedOn;
-  if (input.hasDedicatedSpace !== undefined && input.hasDedicatedSpace !== null) office.hasDedicatedSpace = input.hasDedicatedSpace;
+  if (input.hasDedicatedSpace !== undefined && input.hasDedicatedSpace !== null)
+    office.hasDedicatedSpace = input.hasDedicatedSpace;
   if (input.notes !== undefined) office.notes = input.notes?.trim() ? input.notes.trim() : null;
   return operators;
 }
 
 /** The area, if the user can see it (territory in SQL), locked so it cannot move while the office is saved. */
-async function areaForWrite(em: EntityManager, ctx: RequestContext, id: string): Promise<InformalSettlementArea | null> {
-  const query = em.getRepository(InformalSettlementArea).createQueryBuilder("area").where("area.id = :id", { id }).setLock("pessimistic_read");
+async function areaForWrite(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+): Promise<InformalSettlementArea | null> {
+  const query = em
+    .getRepository(InformalSettlementArea)
+    .createQueryBuilder("area")
+    .where("area.id = :id", { id })
+    .setLock("pessimistic_read");
   whereInTerritory(query, requireUser(ctx), { province: "area.provinceId", county: "area.countyId" });
   return query.getOne();
 }

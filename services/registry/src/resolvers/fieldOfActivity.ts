@@ -64,7 +64,10 @@ export class FieldOfActivityCreateInput {
 
 @InputType({ description: "Changes to a field of activity; omitted fields keep their value." })
 export class FieldOfActivityUpdateInput {
-  @Field({ nullable: true, description: "Stable code in UPPER_SNAKE. Change it only with care: imports and scripts use it." })
+  @Field({
+    nullable: true,
+    description: "Stable code in UPPER_SNAKE. Change it only with care: imports and scripts use it.",
+  })
   code?: string;
 
   @Field({ nullable: true, description: "Persian name for display." })
@@ -80,12 +83,18 @@ export class FieldOfActivityUpdateInput {
 export const FIELD_CONSTRAINTS = {
   field_of_activity_code_unique: "حوزه فعالیت دیگری با همین کد وجود دارد.",
   field_of_activity_name_unique: "حوزه فعالیت دیگری با همین نام وجود دارد (با یکسان‌سازی نویسه‌ها).",
-  ngo_field_field_fk: "این حوزه فعالیت به سمن‌هایی نسبت داده شده است و حذف نمی‌شود؛ ابتدا حوزه آن سمن‌ها را تغییر دهید.",
+  ngo_field_field_fk:
+    "این حوزه فعالیت به سمن‌هایی نسبت داده شده است و حذف نمی‌شود؛ ابتدا حوزه آن سمن‌ها را تغییر دهید.",
   ngo_capability_field_fk: "این حوزه فعالیت در توانمندی‌های سمن‌ها به کار رفته است و حذف نمی‌شود.",
   ngo_network_field_fk: "این حوزه فعالیت حوزه یک شبکه تشکل‌های همسو است و حذف نمی‌شود.",
 };
 
-const SORTABLE = { sortOrder: "field.sortOrder", name: "field.nameNormalized", code: "field.code", createdAt: "field.createdAt" };
+const SORTABLE = {
+  sortOrder: "field.sortOrder",
+  name: "field.nameNormalized",
+  code: "field.code",
+  createdAt: "field.createdAt",
+};
 
 /** Fields of activity by id, one statement per request batch (reference data: no territory). */
 export const fieldOfActivityById = (ctx: RequestContext) =>
@@ -97,13 +106,22 @@ export const fieldOfActivityById = (ctx: RequestContext) =>
   );
 
 /** Audit entries of reference data have no territory. */
-const auditField = (em: EntityManager, ctx: RequestContext, action: string, before: FieldOfActivity | null, after: FieldOfActivity | null) =>
-  recordAudit(em, ctx, { action, entityType: "FieldOfActivity", entityId: (after ?? before)!.id, before, after });
+const auditField = (
+  em: EntityManager,
+  ctx: RequestContext,
+  action: string,
+  before: FieldOfActivity | null,
+  after: FieldOfActivity | null,
+) => recordAudit(em, ctx, { action, entityType: "FieldOfActivity", entityId: (after ?? before)!.id, before, after });
 
 @Resolver(() => FieldOfActivity)
 export class FieldOfActivityResolver {
   @Allow(ALL_ROLES)
-  @Query(() => FieldOfActivityPage, { description: `Fields of activity (reference data, readable by everyone). Sortable by ${Object.keys(SORTABLE).map((f) => `\`${f}\``).join(", ")}; by \`sortOrder\` by default.` })
+  @Query(() => FieldOfActivityPage, {
+    description: `Fields of activity (reference data, readable by everyone). Sortable by ${Object.keys(SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}; by \`sortOrder\` by default.`,
+  })
   async fieldsOfActivity(
     @Ctx() ctx: RequestContext,
     @FilterArg(FieldOfActivityFilter) filter: FieldOfActivityFilter | undefined,
@@ -111,8 +129,12 @@ export class FieldOfActivityResolver {
   ): Promise<FieldOfActivityPage> {
     const query = ctx.db.getRepository(FieldOfActivity).createQueryBuilder("field");
     if (filter?.ids) query.andWhere("field.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.codes) query.andWhere("field.code IN (:...codes)", { codes: filter.codes.length ? filter.codes.map((c) => c.trim().toUpperCase()) : [""] });
-    if (filter?.q) query.andWhere("(field.nameNormalized LIKE :q OR lower(field.code) LIKE :q)", { q: containsPattern(filter.q) });
+    if (filter?.codes)
+      query.andWhere("field.code IN (:...codes)", {
+        codes: filter.codes.length ? filter.codes.map((c) => c.trim().toUpperCase()) : [""],
+      });
+    if (filter?.q)
+      query.andWhere("(field.nameNormalized LIKE :q OR lower(field.code) LIKE :q)", { q: containsPattern(filter.q) });
     return paginate(query, page, SORTABLE, { field: "sortOrder", order: SortOrder.ASC });
   }
 
@@ -124,25 +146,42 @@ export class FieldOfActivityResolver {
 
   @Allow([Role.ADMIN])
   @Mutation(() => FieldOfActivity, { description: "Add a field of activity to the taxonomy (administrators)." })
-  async createFieldOfActivity(@Ctx() ctx: RequestContext, @InputArg(FieldOfActivityCreateInput) input: FieldOfActivityCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<FieldOfActivity> {
+  async createFieldOfActivity(
+    @Ctx() ctx: RequestContext,
+    @InputArg(FieldOfActivityCreateInput) input: FieldOfActivityCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<FieldOfActivity> {
     return inTransaction(ctx.db, FIELD_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createFieldOfActivity", idempotencyKey, input, async () => {
-      const field = em.create(FieldOfActivity, { description: null });
-      applyFieldInput(field, input);
-      if (input.sortOrder === undefined || input.sortOrder === null) {
-        const [{ max }] = await em.query(`SELECT coalesce(max(sort_order), 0) AS max FROM field_of_activity`);
-        field.sortOrder = Number(max) + 10;
-      }
-      const saved = await em.save(field);
-      await auditField(em, ctx, "createFieldOfActivity", null, saved);
-      return saved;
-    }, (id) => em.findOneBy(FieldOfActivity, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createFieldOfActivity",
+        idempotencyKey,
+        input,
+        async () => {
+          const field = em.create(FieldOfActivity, { description: null });
+          applyFieldInput(field, input);
+          if (input.sortOrder === undefined || input.sortOrder === null) {
+            const [{ max }] = await em.query(`SELECT coalesce(max(sort_order), 0) AS max FROM field_of_activity`);
+            field.sortOrder = Number(max) + 10;
+          }
+          const saved = await em.save(field);
+          await auditField(em, ctx, "createFieldOfActivity", null, saved);
+          return saved;
+        },
+        (id) => em.findOneBy(FieldOfActivity, { id }),
+      ),
     );
   }
 
   @Allow([Role.ADMIN])
   @Mutation(() => FieldOfActivity, { description: "Rename or re-describe a field of activity (administrators)." })
-  async updateFieldOfActivity(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(FieldOfActivityUpdateInput) input: FieldOfActivityUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<FieldOfActivity> {
+  async updateFieldOfActivity(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(FieldOfActivityUpdateInput) input: FieldOfActivityUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<FieldOfActivity> {
     return inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
       const field = await findFieldForUpdate(em, ctx, id, expectedVersion);
       const before = { ...field };
@@ -154,7 +193,10 @@ export class FieldOfActivityResolver {
   }
 
   @Allow([Role.ADMIN])
-  @Mutation(() => FieldOfActivity, { description: "Delete a field of activity no NGO uses (administrators); returns it as it was. Refused while NGOs use it." })
+  @Mutation(() => FieldOfActivity, {
+    description:
+      "Delete a field of activity no NGO uses (administrators); returns it as it was. Refused while NGOs use it.",
+  })
   async deleteFieldOfActivity(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FieldOfActivity> {
     return inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
       const field = await findFieldForUpdate(em, ctx, id);
@@ -163,7 +205,10 @@ export class FieldOfActivityResolver {
         [id],
       );
       if (Number(ngos) > 0 || Number(capabilities) > 0) {
-        throw conflict(`این حوزه فعالیت به ${fa(Number(ngos))} سمن و ${fa(Number(capabilities))} توانمندی نسبت داده شده است و حذف نمی‌شود؛ ابتدا آن‌ها را تغییر دهید.`, { ngos: Number(ngos), capabilities: Number(capabilities) });
+        throw conflict(
+          `این حوزه فعالیت به ${fa(Number(ngos))} سمن و ${fa(Number(capabilities))} توانمندی نسبت داده شده است و حذف نمی‌شود؛ ابتدا آن‌ها را تغییر دهید.`,
+          { ngos: Number(ngos), capabilities: Number(capabilities) },
+        );
       }
       await em.delete(FieldOfActivity, { id });
       await auditField(em, ctx, "deleteFieldOfActivity", field, null);
@@ -172,8 +217,15 @@ export class FieldOfActivityResolver {
   }
 }
 
-async function findFieldForUpdate(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<FieldOfActivity> {
-  const field = isUuid(id) ? await em.findOne(FieldOfActivity, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+async function findFieldForUpdate(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<FieldOfActivity> {
+  const field = isUuid(id)
+    ? await em.findOne(FieldOfActivity, { where: { id }, lock: { mode: "pessimistic_write" } })
+    : null;
   if (!field) throw notFound("حوزه فعالیت", id);
   return claimForWrite(field, ctx, expectedVersion, "حوزه فعالیت");
 }
@@ -181,16 +233,27 @@ async function findFieldForUpdate(em: EntityManager, ctx: RequestContext, id: st
 function applyFieldInput(field: FieldOfActivity, input: FieldOfActivityCreateInput | FieldOfActivityUpdateInput): void {
   const v = new Validator();
   const code = input.code?.trim().toUpperCase();
-  if (input.code !== undefined) v.check(!!code && /^[A-Z][A-Z0-9_]{1,39}$/.test(code), "code", "کد حوزه باید با حروف بزرگ لاتین، رقم و _ نوشته شود (۲ تا ۴۰ نویسه)، مانند REFUGEES.");
+  if (input.code !== undefined)
+    v.check(
+      !!code && /^[A-Z][A-Z0-9_]{1,39}$/.test(code),
+      "code",
+      "کد حوزه باید با حروف بزرگ لاتین، رقم و _ نوشته شود (۲ تا ۴۰ نویسه)، مانند REFUGEES.",
+    );
   if (input.name !== undefined) v.text(input.name, "name", "نام حوزه فعالیت", { min: 2, max: 100 });
   v.text(input.description, "description", "توضیح", { max: 1000, required: false });
-  if (input.sortOrder !== undefined && input.sortOrder !== null) v.check(Number.isInteger(input.sortOrder) && input.sortOrder >= 0 && input.sortOrder <= 100000, "sortOrder", "ترتیب باید عددی صحیح و نامنفی باشد.");
+  if (input.sortOrder !== undefined && input.sortOrder !== null)
+    v.check(
+      Number.isInteger(input.sortOrder) && input.sortOrder >= 0 && input.sortOrder <= 100000,
+      "sortOrder",
+      "ترتیب باید عددی صحیح و نامنفی باشد.",
+    );
   v.done();
   if (code !== undefined) field.code = code;
   if (input.name !== undefined) {
     field.name = tidyDisplayText(input.name);
     field.nameNormalized = normalizePersian(input.name);
   }
-  if (input.description !== undefined) field.description = input.description ? tidyDisplayText(input.description) : null;
+  if (input.description !== undefined)
+    field.description = input.description ? tidyDisplayText(input.description) : null;
   if (input.sortOrder !== undefined && input.sortOrder !== null) field.sortOrder = input.sortOrder;
 }

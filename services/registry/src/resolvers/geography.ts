@@ -1,5 +1,16 @@
 import { Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Allow, ALL_ROLES, FilterArg, IdArg, containsPattern, PageArgs, PageOf, paginate, RequestContext, SortOrder } from "@hamafza/common";
+import {
+  Allow,
+  ALL_ROLES,
+  FilterArg,
+  IdArg,
+  containsPattern,
+  PageArgs,
+  PageOf,
+  paginate,
+  RequestContext,
+  SortOrder,
+} from "@hamafza/common";
 import { County } from "../entities/County";
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
@@ -42,8 +53,16 @@ export class ProvinceResolver {
   ): Promise<ProvincePage> {
     const query = ctx.db.getRepository(Province).createQueryBuilder("province");
     if (filter?.ids) query.andWhere("province.id IN (:...ids)", { ids: filter.ids.length ? filter.ids : [null] });
-    if (filter?.q) query.andWhere("(province.nameNormalized LIKE :q OR replace(lower(province.nameEn), ' ', '') LIKE :q)", { q: containsPattern(filter.q) });
-    return paginate(query, page, { id: "province.id", code: "province.id", name: "province.nameNormalized", nameEn: "province.nameEn" }, { field: "id", order: SortOrder.ASC });
+    if (filter?.q)
+      query.andWhere("(province.nameNormalized LIKE :q OR replace(lower(province.nameEn), ' ', '') LIKE :q)", {
+        q: containsPattern(filter.q),
+      });
+    return paginate(
+      query,
+      page,
+      { id: "province.id", code: "province.id", name: "province.nameNormalized", nameEn: "province.nameEn" },
+      { field: "id", order: SortOrder.ASC },
+    );
   }
 
   @Allow(ALL_ROLES)
@@ -65,11 +84,20 @@ export class CountyResolver {
     const query = ctx.db.getRepository(County).createQueryBuilder("county");
     if (filter?.ids) query.andWhere("county.id IN (:...ids)", { ids: filter.ids.length ? filter.ids : [null] });
     if (filter?.provinceId) query.andWhere("county.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.q) query.andWhere("(county.nameNormalized LIKE :q OR replace(lower(county.nameEn), ' ', '') LIKE :q)", { q: containsPattern(filter.q) });
+    if (filter?.q)
+      query.andWhere("(county.nameNormalized LIKE :q OR replace(lower(county.nameEn), ' ', '') LIKE :q)", {
+        q: containsPattern(filter.q),
+      });
     return paginate(
       query,
       page,
-      { id: "county.id", code: "county.id", name: "county.nameNormalized", nameEn: "county.nameEn", provinceId: "county.provinceId" },
+      {
+        id: "county.id",
+        code: "county.id",
+        name: "county.nameNormalized",
+        nameEn: "county.nameEn",
+        provinceId: "county.provinceId",
+      },
       { field: "id", order: SortOrder.ASC },
     );
   }

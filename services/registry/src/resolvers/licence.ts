@@ -1,4 +1,18 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -108,7 +122,10 @@ export class LicenceIssueInput {
   expiresOn!: string;
 }
 
-@InputType({ description: "Corrections to a licence's number or authority (the dates and state change only through the transitions)." })
+@InputType({
+  description:
+    "Corrections to a licence's number or authority (the dates and state change only through the transitions).",
+})
 export class LicenceUpdateInput {
   @Field({ nullable: true, description: "Licence number." })
   number?: string;
@@ -120,7 +137,8 @@ export class LicenceUpdateInput {
   authorityName?: string | null;
 }
 
-const EFFECTIVE_ON = "Day the transition takes effect; today (Tehran) when omitted; not in the future nor before the licence's last recorded step.";
+const EFFECTIVE_ON =
+  "Day the transition takes effect; today (Tehran) when omitted; not in the future nor before the licence's last recorded step.";
 
 @InputType({ description: "Renewal of a licence." })
 export class LicenceRenewInput {
@@ -139,7 +157,10 @@ export class LicenceSuspendInput {
   @Field({ description: "Why the licence is suspended." })
   reason!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last day of the suspension; until reinstated when omitted." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day of the suspension; until reinstated when omitted.",
+  })
   until?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: EFFECTIVE_ON })
@@ -173,7 +194,9 @@ export class NgoLicenceStateOn {
   @Field(() => DateScalar, { description: "The day asked about." })
   date!: string;
 
-  @Field(() => LicenceState, { description: "State of the NGO's licence that day, from the licence history (NONE: no licence issued by then)." })
+  @Field(() => LicenceState, {
+    description: "State of the NGO's licence that day, from the licence history (NONE: no licence issued by then).",
+  })
   state!: LicenceState;
 
   @Field(() => ID, { nullable: true, description: "The licence that was current that day, if any." })
@@ -202,7 +225,8 @@ const licenceById = (ctx: RequestContext) =>
   uuidKeyedLoader<Licence | null>(
     ctx,
     "LicenceById",
-    async (ids) => byKeys(ids, await licenceQuery(ctx).andWhere("licence.id IN (:...ids)", { ids }).getMany(), (row) => row.id),
+    async (ids) =>
+      byKeys(ids, await licenceQuery(ctx).andWhere("licence.id IN (:...ids)", { ids }).getMany(), (row) => row.id),
     null,
   );
 
@@ -229,7 +253,11 @@ const licencesByNgo = (ctx: RequestContext) =>
     ctx,
     "LicencesByNgo",
     async (ids) => {
-      const rows = await licenceQuery(ctx).andWhere("licence.ngoId IN (:...ids)", { ids }).orderBy("licence.issuedOn", "DESC").addOrderBy("licence.createdAt", "DESC").getMany();
+      const rows = await licenceQuery(ctx)
+        .andWhere("licence.ngoId IN (:...ids)", { ids })
+        .orderBy("licence.issuedOn", "DESC")
+        .addOrderBy("licence.createdAt", "DESC")
+        .getMany();
       return groupByKeys(ids, rows, (row) => row.ngoId);
     },
     [],
@@ -258,16 +286,20 @@ const eventsByLicence = (ctx: RequestContext) =>
  * judging meetings attended by NGOs of other provinces).
  */
 export const licenceStateOnLoader = (ctx: RequestContext, options: { anyTerritory?: boolean } = {}) =>
-  ctx.loaders.get<string, NgoLicenceStateOn | null>(options.anyTerritory ? "LicenceStateOnAnyTerritory" : "LicenceStateOn", async (keys) => {
-    const pairs: Array<{ key: string; ngoId: string; date: string }> = [];
-    for (const key of new Set(keys)) {
-      const [ngoId, date] = key.split("|");
-      if (isUuid(ngoId) && date) pairs.push({ key, ngoId, date });
-    }
-    const found = new Map<string, NgoLicenceStateOn>();
-    for (const row of await licenceStatesOnDates(ctx, pairs, options.anyTerritory ?? false)) found.set(`${row.ngoId}|${row.date}`, row);
-    return keys.map((key) => found.get(key) ?? null);
-  });
+  ctx.loaders.get<string, NgoLicenceStateOn | null>(
+    options.anyTerritory ? "LicenceStateOnAnyTerritory" : "LicenceStateOn",
+    async (keys) => {
+      const pairs: Array<{ key: string; ngoId: string; date: string }> = [];
+      for (const key of new Set(keys)) {
+        const [ngoId, date] = key.split("|");
+        if (isUuid(ngoId) && date) pairs.push({ key, ngoId, date });
+      }
+      const found = new Map<string, NgoLicenceStateOn>();
+      for (const row of await licenceStatesOnDates(ctx, pairs, options.anyTerritory ?? false))
+        found.set(`${row.ngoId}|${row.date}`, row);
+      return keys.map((key) => found.get(key) ?? null);
+    },
+  );
 
 /**
  * One set-based statement for all (NGO, day) pairs: for each visible NGO and day, the licence current that day (the
@@ -293,17 +325,30 @@ export async function licenceStatesOnDates(
        JOIN ngo n ON n.id = k.ngo_id ${scope ? `AND ${scope.sql}` : ""}
        LEFT JOIN LATERAL (SELECT l.id AS licence_id FROM licence l WHERE l.ngo_id = n.id AND l.issued_on <= k.on_date
                            ORDER BY l.issued_on DESC, l.created_at DESC LIMIT 1) cur ON true`,
-    { licenceWindow: licenceStateParams().licenceWindow, ngoIds: pairs.map((p) => p.ngoId), dates: pairs.map((p) => p.date), ...(scope?.params ?? {}) },
+    {
+      licenceWindow: licenceStateParams().licenceWindow,
+      ngoIds: pairs.map((p) => p.ngoId),
+      dates: pairs.map((p) => p.date),
+      ...(scope?.params ?? {}),
+    },
   );
   return rows.map((row) => {
     const pair = pairs[Number(row.ord) - 1];
-    return Object.assign(new NgoLicenceStateOn(), { ngoId: pair.ngoId, date: pair.date, state: row.state, licenceId: row.licence_id });
+    return Object.assign(new NgoLicenceStateOn(), {
+      ngoId: pair.ngoId,
+      date: pair.date,
+      state: row.state,
+      licenceId: row.licence_id,
+    });
   });
 }
 
 /** Licences joined with their NGO, limited to the user's territory. */
 function licenceQuery(ctx: RequestContext): SelectQueryBuilder<Licence> {
-  const query = ctx.db.getRepository(Licence).createQueryBuilder("licence").innerJoin(Ngo, "ngo", "ngo.id = licence.ngoId");
+  const query = ctx.db
+    .getRepository(Licence)
+    .createQueryBuilder("licence")
+    .innerJoin(Ngo, "ngo", "ngo.id = licence.ngoId");
   return whereInTerritory(query, requireUser(ctx), TERRITORY);
 }
 
@@ -319,24 +364,38 @@ function filteredLicences(ctx: RequestContext, filter: LicenceFilter | undefined
   if (filter?.expiresFrom) query.andWhere("licence.expiresOn >= :expiresFrom", { expiresFrom: filter.expiresFrom });
   if (filter?.expiresTo) query.andWhere("licence.expiresOn <= :expiresTo", { expiresTo: filter.expiresTo });
   if (filter?.currentOnly) query.andWhere(isCurrentLicenceSql("licence"));
-  if (filter?.states) query.andWhere(`${licenceStateSql("licence")} IN (:...states)`, { ...licenceStateParams(), states: filter.states.length ? filter.states : [""] });
+  if (filter?.states)
+    query.andWhere(`${licenceStateSql("licence")} IN (:...states)`, {
+      ...licenceStateParams(),
+      states: filter.states.length ? filter.states : [""],
+    });
   return query;
 }
 
 @Resolver(() => Licence)
 export class LicenceResolver {
   @Allow(ALL_ROLES)
-  @Query(() => LicencePage, { description: `Licences of NGOs in the user's territory. Sortable by ${Object.keys(LICENCE_SORTABLE).map((f) => `\`${f}\``).join(", ")}; by \`expiresOn\` by default.` })
+  @Query(() => LicencePage, {
+    description: `Licences of NGOs in the user's territory. Sortable by ${Object.keys(LICENCE_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}; by \`expiresOn\` by default.`,
+  })
   licences(
     @Ctx() ctx: RequestContext,
     @FilterArg(LicenceFilter) filter: LicenceFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<LicencePage> {
-    return paginate(filteredLicences(ctx, filter), page, LICENCE_SORTABLE, { field: "expiresOn", order: SortOrder.ASC });
+    return paginate(filteredLicences(ctx, filter), page, LICENCE_SORTABLE, {
+      field: "expiresOn",
+      order: SortOrder.ASC,
+    });
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => Licence, { nullable: true, description: "One licence by id; empty when absent or outside the user's territory." })
+  @Query(() => Licence, {
+    nullable: true,
+    description: "One licence by id; empty when absent or outside the user's territory.",
+  })
   licence(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Licence | null> {
     return licenceById(ctx).load(id);
   }
@@ -348,17 +407,36 @@ export class LicenceResolver {
   })
   expiringLicences(
     @Ctx() ctx: RequestContext,
-    @Arg("days", () => Int, { nullable: true, description: "Window in days from today (Tehran); `HAMAFZA_LICENCE_EXPIRING_DAYS` (default 60) when omitted. 0 to 3650." }) days: number | undefined,
-    @Arg("provinceId", () => ID, { nullable: true, description: "Only NGOs of this province." }) provinceId: string | undefined,
-    @Arg("countyId", () => ID, { nullable: true, description: "Only NGOs of this county." }) countyId: string | undefined,
+    @Arg("days", () => Int, {
+      nullable: true,
+      description:
+        "Window in days from today (Tehran); `HAMAFZA_LICENCE_EXPIRING_DAYS` (default 60) when omitted. 0 to 3650.",
+    })
+    days: number | undefined,
+    @Arg("provinceId", () => ID, { nullable: true, description: "Only NGOs of this province." })
+    provinceId: string | undefined,
+    @Arg("countyId", () => ID, { nullable: true, description: "Only NGOs of this county." })
+    countyId: string | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<LicencePage> {
     const window = days ?? licenceExpiringDays();
-    if (!Number.isInteger(window) || window < 0 || window > 3650) throw new AppError(ErrorCode.BAD_USER_INPUT, "تعداد روزها باید بین ۰ و ۳۶۵۰ باشد.", { field: "days" });
+    if (!Number.isInteger(window) || window < 0 || window > 3650)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "تعداد روزها باید بین ۰ و ۳۶۵۰ باشد.", { field: "days" });
     const today = tehranToday();
-    const query = filteredLicences(ctx, { provinceId, countyId, currentOnly: true, expiresFrom: today, expiresTo: addDays(today, window) });
+    const query = filteredLicences(ctx, {
+      provinceId,
+      countyId,
+      currentOnly: true,
+      expiresFrom: today,
+      expiresTo: addDays(today, window),
+    });
     query.andWhere("licence.status <> :revoked", { revoked: LicenceStatus.REVOKED });
-    return paginate(query, { ...page, sort: page.sort ?? { field: "expiresOn", order: SortOrder.ASC } } as PageArgs, LICENCE_SORTABLE, { field: "expiresOn", order: SortOrder.ASC });
+    return paginate(
+      query,
+      { ...page, sort: page.sort ?? { field: "expiresOn", order: SortOrder.ASC } } as PageArgs,
+      LICENCE_SORTABLE,
+      { field: "expiresOn", order: SortOrder.ASC },
+    );
   }
 
   @Allow(ALL_ROLES)
@@ -371,9 +449,12 @@ export class LicenceResolver {
     @Arg("ngoIds", () => [ID], { description: "The NGOs." }) ngoIds: string[],
     @Arg("date", () => DateScalar, { description: "The day." }) date: string,
   ): Promise<NgoLicenceStateOn[]> {
-    if (ngoIds.length > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ سمن در هر پرسش.", { field: "ngoIds" });
+    if (ngoIds.length > 1000)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ سمن در هر پرسش.", { field: "ngoIds" });
     const anyTerritory = EVALUATORS.includes(requireUser(ctx).role);
-    const results = await licenceStateOnLoader(ctx, { anyTerritory }).loadMany([...new Set(ngoIds)].map((id) => `${id}|${date}`));
+    const results = await licenceStateOnLoader(ctx, { anyTerritory }).loadMany(
+      [...new Set(ngoIds)].map((id) => `${id}|${date}`),
+    );
     return results.filter((row): row is NgoLicenceStateOn => row !== null && !(row instanceof Error));
   }
 
@@ -382,19 +463,36 @@ export class LicenceResolver {
     description:
       "Issue a licence to an NGO of the user's territory. Refused with INVALID_TRANSITION while the NGO's current licence is valid, expiring or suspended (renew or revoke it first) and for a dissolved NGO.",
   })
-  async issueLicence(@Ctx() ctx: RequestContext, @InputArg(LicenceIssueInput) input: LicenceIssueInput): Promise<Licence> {
+  async issueLicence(
+    @Ctx() ctx: RequestContext,
+    @InputArg(LicenceIssueInput) input: LicenceIssueInput,
+  ): Promise<Licence> {
     return inTransaction(ctx.db, LICENCE_CONSTRAINTS, async (em) => {
       const ngo = await lockNgo(em, ctx, input.ngoId);
       const v = new Validator();
       checkLicenceIdentity(v, input);
       const today = tehranToday();
       v.check(isNotInFuture(input.issuedOn), "issuedOn", "تاریخ صدور نمی‌تواند در آینده باشد.");
-      v.check(!ngo.foundedOn || input.issuedOn >= ngo.foundedOn, "issuedOn", "تاریخ صدور نمی‌تواند پیش از تاریخ تأسیس سمن باشد.");
+      v.check(
+        !ngo.foundedOn || input.issuedOn >= ngo.foundedOn,
+        "issuedOn",
+        "تاریخ صدور نمی‌تواند پیش از تاریخ تأسیس سمن باشد.",
+      );
       v.check(input.expiresOn > input.issuedOn, "expiresOn", "تاریخ انقضا باید پس از تاریخ صدور باشد.");
-      const current = await em.findOne(Licence, { where: { ngoId: ngo.id }, order: { issuedOn: "DESC", createdAt: "DESC" } });
-      v.check(!current || input.issuedOn >= current.issuedOn, "issuedOn", "تاریخ صدور نمی‌تواند پیش از صدور پروانه فعلی سمن باشد.");
+      const current = await em.findOne(Licence, {
+        where: { ngoId: ngo.id },
+        order: { issuedOn: "DESC", createdAt: "DESC" },
+      });
+      v.check(
+        !current || input.issuedOn >= current.issuedOn,
+        "issuedOn",
+        "تاریخ صدور نمی‌تواند پیش از صدور پروانه فعلی سمن باشد.",
+      );
       v.done();
-      if (ngo.status === NgoStatus.DISSOLVED) throw new AppError(ErrorCode.INVALID_TRANSITION, "سمن منحل شده است و پروانه تازه برای آن صادر نمی‌شود.", { state: ngo.status });
+      if (ngo.status === NgoStatus.DISSOLVED)
+        throw new AppError(ErrorCode.INVALID_TRANSITION, "سمن منحل شده است و پروانه تازه برای آن صادر نمی‌شود.", {
+          state: ngo.status,
+        });
       const currentState = deriveLicenceState(current, today);
       if ([LicenceState.ACTIVE, LicenceState.EXPIRING, LicenceState.SUSPENDED].includes(currentState)) {
         throw invalidTransition(
@@ -419,10 +517,20 @@ export class LicenceResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Licence, { description: "Renew a licence with a new expiry date (from ACTIVE, EXPIRING or EXPIRED; ends a lapsed suspension)." })
-  renewLicence(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(LicenceRenewInput) input: LicenceRenewInput): Promise<Licence> {
+  @Mutation(() => Licence, {
+    description: "Renew a licence with a new expiry date (from ACTIVE, EXPIRING or EXPIRED; ends a lapsed suspension).",
+  })
+  renewLicence(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(LicenceRenewInput) input: LicenceRenewInput,
+  ): Promise<Licence> {
     return transition(ctx, id, LicenceAction.RENEW, input.effectiveOn, (licence, v, effectiveOn) => {
-      v.check(input.expiresOn > licence.expiresOn, "expiresOn", `تاریخ انقضای تازه باید پس از تاریخ انقضای فعلی (${licence.expiresOn}) باشد.`);
+      v.check(
+        input.expiresOn > licence.expiresOn,
+        "expiresOn",
+        `تاریخ انقضای تازه باید پس از تاریخ انقضای فعلی (${licence.expiresOn}) باشد.`,
+      );
       v.check(input.expiresOn > effectiveOn, "expiresOn", "تاریخ انقضای تازه باید پس از تاریخ تمدید باشد.");
       v.text(input.reason, "reason", "توضیح", { max: 1000, required: false });
       return () => {
@@ -436,8 +544,14 @@ export class LicenceResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Licence, { description: "Suspend a licence (from ACTIVE or EXPIRING), with a reason and optionally its last day." })
-  suspendLicence(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(LicenceSuspendInput) input: LicenceSuspendInput): Promise<Licence> {
+  @Mutation(() => Licence, {
+    description: "Suspend a licence (from ACTIVE or EXPIRING), with a reason and optionally its last day.",
+  })
+  suspendLicence(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(LicenceSuspendInput) input: LicenceSuspendInput,
+  ): Promise<Licence> {
     return transition(ctx, id, LicenceAction.SUSPEND, input.effectiveOn, (licence, v, effectiveOn) => {
       v.text(input.reason, "reason", "علت تعلیق", { min: 3, max: 1000 });
       v.check(!input.until || input.until >= effectiveOn, "until", "پایان تعلیق نمی‌تواند پیش از شروع آن باشد.");
@@ -452,7 +566,11 @@ export class LicenceResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Licence, { description: "Reinstate a suspended licence (from SUSPENDED only)." })
-  reinstateLicence(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(LicenceReinstateInput) input: LicenceReinstateInput): Promise<Licence> {
+  reinstateLicence(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(LicenceReinstateInput) input: LicenceReinstateInput,
+  ): Promise<Licence> {
     return transition(ctx, id, LicenceAction.REINSTATE, input.effectiveOn, (licence, v) => {
       v.text(input.reason, "reason", "توضیح", { max: 1000, required: false });
       return () => {
@@ -466,7 +584,11 @@ export class LicenceResolver {
 
   @Allow(OFFICERS)
   @Mutation(() => Licence, { description: "Revoke a licence, with a reason (from any state but REVOKED; final)." })
-  revokeLicence(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(LicenceRevokeInput) input: LicenceRevokeInput): Promise<Licence> {
+  revokeLicence(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(LicenceRevokeInput) input: LicenceRevokeInput,
+  ): Promise<Licence> {
     return transition(ctx, id, LicenceAction.REVOKE, input.effectiveOn, (licence, v) => {
       v.text(input.reason, "reason", "علت لغو", { min: 3, max: 1000 });
       return () => {
@@ -479,8 +601,16 @@ export class LicenceResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Licence, { description: "Correct a licence's number or authority (typing mistakes); dates and state change only through the transitions." })
-  async updateLicence(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(LicenceUpdateInput) input: LicenceUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<Licence> {
+  @Mutation(() => Licence, {
+    description:
+      "Correct a licence's number or authority (typing mistakes); dates and state change only through the transitions.",
+  })
+  async updateLicence(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(LicenceUpdateInput) input: LicenceUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<Licence> {
     return inTransaction(ctx.db, LICENCE_CONSTRAINTS, async (em) => {
       const { licence, ngo } = await lockLicence(em, ctx, id, expectedVersion);
       const before = { ...licence };
@@ -495,25 +625,35 @@ export class LicenceResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Licence, { description: "Delete a licence recorded by mistake, with its history; returns it as it was (the audit log keeps both)." })
+  @Mutation(() => Licence, {
+    description:
+      "Delete a licence recorded by mistake, with its history; returns it as it was (the audit log keeps both).",
+  })
   async deleteLicence(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Licence> {
     return inTransaction(ctx.db, LICENCE_CONSTRAINTS, async (em) => {
       const { licence, ngo } = await lockLicence(em, ctx, id);
-      const events = await em.find(LicenceEvent, { where: { licenceId: id }, order: { effectiveOn: "ASC", seq: "ASC" } });
+      const events = await em.find(LicenceEvent, {
+        where: { licenceId: id },
+        order: { effectiveOn: "ASC", seq: "ASC" },
+      });
       await em.delete(Licence, { id });
       await auditLicence(em, ctx, "deleteLicence", ngo, { ...licence, events } as Licence, null);
       return Object.assign(new Licence(), licence, { id });
     });
   }
 
-  @FieldResolver(() => LicenceState, { description: "State today (Tehran): the recorded status combined with the dates." })
+  @FieldResolver(() => LicenceState, {
+    description: "State today (Tehran): the recorded status combined with the dates.",
+  })
   state(@Root() licence: Licence): LicenceState {
     return deriveLicenceState(licence);
   }
 
   @FieldResolver(() => Int, { description: "Days from today (Tehran) to the expiry date; negative once expired." })
   daysToExpiry(@Root() licence: Licence): number {
-    return Math.round((Date.parse(`${licence.expiresOn}T00:00:00Z`) - Date.parse(`${tehranToday()}T00:00:00Z`)) / 86_400_000);
+    return Math.round(
+      (Date.parse(`${licence.expiresOn}T00:00:00Z`) - Date.parse(`${tehranToday()}T00:00:00Z`)) / 86_400_000,
+    );
   }
 
   @FieldResolver(() => Ngo, { nullable: true, description: "The licensed NGO." })
@@ -529,12 +669,17 @@ export class LicenceResolver {
 
 @Resolver(() => Ngo)
 export class NgoLicenceResolver {
-  @FieldResolver(() => Licence, { nullable: true, description: "The NGO's current licence (the latest issued), whatever its state." })
+  @FieldResolver(() => Licence, {
+    nullable: true,
+    description: "The NGO's current licence (the latest issued), whatever its state.",
+  })
   licence(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Licence | null> {
     return currentLicenceByNgo(ctx).load(ngo.id);
   }
 
-  @FieldResolver(() => LicenceState, { description: "State of the current licence today (Tehran); NONE without a licence." })
+  @FieldResolver(() => LicenceState, {
+    description: "State of the current licence today (Tehran); NONE without a licence.",
+  })
   async licenceState(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<LicenceState> {
     return deriveLicenceState(await currentLicenceByNgo(ctx).load(ngo.id));
   }
@@ -544,7 +689,9 @@ export class NgoLicenceResolver {
     return licencesByNgo(ctx).load(ngo.id);
   }
 
-  @FieldResolver(() => LicenceState, { description: "State of the NGO's licence on a given day, from the licence history (batched across NGOs)." })
+  @FieldResolver(() => LicenceState, {
+    description: "State of the NGO's licence on a given day, from the licence history (batched across NGOs).",
+  })
   async licenceStateOn(
     @Root() ngo: Ngo,
     @Ctx() ctx: RequestContext,
@@ -586,20 +733,39 @@ async function transition(
     const { licence, ngo } = await lockLicence(em, ctx, id);
     const before = { ...licence };
     const effectiveOn = effectiveOnInput ?? tehranToday();
-    const last = await em.findOne(LicenceEvent, { where: { licenceId: id }, order: { effectiveOn: "DESC", seq: "DESC" } });
+    const last = await em.findOne(LicenceEvent, {
+      where: { licenceId: id },
+      order: { effectiveOn: "DESC", seq: "DESC" },
+    });
     const fromState = deriveLicenceState(licence, effectiveOn);
     if (!ALLOWED_FROM[action].includes(fromState)) {
-      throw invalidTransition(`${ACTION_LABELS[action]} پروانه‌ای با وضعیت «${LICENCE_STATE_LABELS[fromState]}» ممکن نیست.`, { state: fromState });
+      throw invalidTransition(
+        `${ACTION_LABELS[action]} پروانه‌ای با وضعیت «${LICENCE_STATE_LABELS[fromState]}» ممکن نیست.`,
+        { state: fromState },
+      );
     }
     const v = new Validator();
     v.check(isNotInFuture(effectiveOn), "effectiveOn", "تاریخ اثر نمی‌تواند در آینده باشد.");
-    v.check(effectiveOn >= (last?.effectiveOn ?? licence.issuedOn), "effectiveOn", `تاریخ اثر نمی‌تواند پیش از آخرین رویداد ثبت‌شده پروانه (${last?.effectiveOn ?? licence.issuedOn}) باشد.`);
+    v.check(
+      effectiveOn >= (last?.effectiveOn ?? licence.issuedOn),
+      "effectiveOn",
+      `تاریخ اثر نمی‌تواند پیش از آخرین رویداد ثبت‌شده پروانه (${last?.effectiveOn ?? licence.issuedOn}) باشد.`,
+    );
     const apply = prepare(licence, v, effectiveOn);
     v.done();
     const previousExpiresOn = licence.expiresOn;
     const reason = apply();
     const saved = await em.save(licence);
-    await recordEvent(em, ctx, saved, action, fromState, effectiveOn, reason, action === LicenceAction.RENEW ? previousExpiresOn : null);
+    await recordEvent(
+      em,
+      ctx,
+      saved,
+      action,
+      fromState,
+      effectiveOn,
+      reason,
+      action === LicenceAction.RENEW ? previousExpiresOn : null,
+    );
     await auditLicence(em, ctx, `${action.toLowerCase()}Licence`, ngo, before as Licence, saved);
     return saved;
   });
@@ -634,14 +800,31 @@ async function recordEvent(
 }
 
 /** The audit entry of a licence change, with its NGO's territory. */
-function auditLicence(em: EntityManager, ctx: RequestContext, action: string, ngo: Ngo, before: Licence | null, after: Licence | null) {
-  return recordAudit(em, ctx, { action, entityType: "Licence", entityId: (after ?? before)!.id, provinceId: ngo.provinceId, countyId: ngo.countyId, before, after });
+function auditLicence(
+  em: EntityManager,
+  ctx: RequestContext,
+  action: string,
+  ngo: Ngo,
+  before: Licence | null,
+  after: Licence | null,
+) {
+  return recordAudit(em, ctx, {
+    action,
+    entityType: "Licence",
+    entityId: (after ?? before)!.id,
+    provinceId: ngo.provinceId,
+    countyId: ngo.countyId,
+    before,
+    after,
+  });
 }
 
 /** The NGO of a licence being issued, locked; outside the territory "not found", outside the write scope forbidden. */
 async function lockNgo(em: EntityManager, ctx: RequestContext, ngoId: string): Promise<Ngo> {
   const user = requireUser(ctx);
-  const ngo = isUuid(ngoId) ? await em.findOne(Ngo, { where: { id: ngoId }, lock: { mode: "pessimistic_write" } }) : null;
+  const ngo = isUuid(ngoId)
+    ? await em.findOne(Ngo, { where: { id: ngoId }, lock: { mode: "pessimistic_write" } })
+    : null;
   if (!ngo || !canRead(user, ngo)) throw notFound("سمن", ngoId);
   assertCanWrite(user, ngo);
   return ngo;
@@ -649,7 +832,12 @@ async function lockNgo(em: EntityManager, ctx: RequestContext, ngoId: string): P
 
 /** A licence and its NGO, locked, with the NGO's territory checked. */
 /** The licence, locked and claimed for a write (version check, version + 1, writer), with its NGO. */
-async function lockLicence(em: EntityManager, ctx: RequestContext, id: string, expectedVersion?: number | null): Promise<{ licence: Licence; ngo: Ngo }> {
+async function lockLicence(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<{ licence: Licence; ngo: Ngo }> {
   const user = requireUser(ctx);
   const licence = isUuid(id) ? await em.findOne(Licence, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   const ngo = licence ? await em.findOne(Ngo, { where: { id: licence.ngoId } }) : null;
@@ -659,15 +847,26 @@ async function lockLicence(em: EntityManager, ctx: RequestContext, id: string, e
   return { licence, ngo };
 }
 
-function checkLicenceIdentity(v: Validator, input: { number?: string; authority?: LicensingAuthority; authorityName?: string | null }): void {
-  if (input.number !== undefined) v.check(/^[\p{L}\p{N}][\p{L}\p{N}\s/._-]{0,49}$/u.test(normalizeCode(input.number ?? "")), "number", "شماره پروانه را درست وارد کنید (حداکثر ۵۰ نویسه از حروف، رقم و / - _ .).");
+function checkLicenceIdentity(
+  v: Validator,
+  input: { number?: string; authority?: LicensingAuthority; authorityName?: string | null },
+): void {
+  if (input.number !== undefined)
+    v.check(
+      /^[\p{L}\p{N}][\p{L}\p{N}\s/._-]{0,49}$/u.test(normalizeCode(input.number ?? "")),
+      "number",
+      "شماره پروانه را درست وارد کنید (حداکثر ۵۰ نویسه از حروف، رقم و / - _ .).",
+    );
   const needsName = input.authority === LicensingAuthority.OTHER;
   v.text(input.authorityName, "authorityName", "نام مرجع صدور", { min: 2, max: 200, required: needsName });
 }
 
-function assignLicenceIdentity(licence: Licence, input: { number?: string; authority?: LicensingAuthority; authorityName?: string | null }): void {
+function assignLicenceIdentity(
+  licence: Licence,
+  input: { number?: string; authority?: LicensingAuthority; authorityName?: string | null },
+): void {
   if (input.number !== undefined) licence.number = normalizeCode(input.number);
   if (input.authority !== undefined && input.authority !== null) licence.authority = input.authority;
-  if (input.authorityName !== undefined) licence.authorityName = input.authorityName ? tidyDisplayText(input.authorityName) : null;
+  if (input.authorityName !== undefined)
+    licence.authorityName = input.authorityName ? tidyDisplayText(input.authorityName) : null;
 }
-

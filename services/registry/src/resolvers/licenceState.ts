@@ -12,7 +12,11 @@ export function deriveLicenceState(
 ): LicenceState {
   if (!licence) return LicenceState.NONE;
   if (licence.status === LicenceStatus.REVOKED) return LicenceState.REVOKED;
-  if (licence.status === LicenceStatus.SUSPENDED && (licence.suspendedUntil === null || licence.suspendedUntil >= onDate)) return LicenceState.SUSPENDED;
+  if (
+    licence.status === LicenceStatus.SUSPENDED &&
+    (licence.suspendedUntil === null || licence.suspendedUntil >= onDate)
+  )
+    return LicenceState.SUSPENDED;
   if (licence.expiresOn < onDate) return LicenceState.EXPIRED;
   if (licence.expiresOn <= addDays(onDate, windowDays)) return LicenceState.EXPIRING;
   return LicenceState.ACTIVE;
@@ -37,4 +41,3 @@ export function isCurrentLicenceSql(alias: string): string {
 export function currentLicenceStateSql(ngoIdExpression: string): string {
   return `coalesce((SELECT ${licenceStateSql("cur")} FROM licence cur WHERE cur.ngo_id = ${ngoIdExpression} ORDER BY cur.issued_on DESC, cur.created_at DESC LIMIT 1), 'NONE')`;
 }
-

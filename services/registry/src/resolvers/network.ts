@@ -1,4 +1,16 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -70,7 +82,10 @@ export class NgoNetworkCreateInput {
   @Field(() => ID, { description: "The network's field of activity." })
   fieldId!: string;
 
-  @Field(() => ID, { nullable: true, description: "Code of the province; derived from the county for a county network." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Code of the province; derived from the county for a county network.",
+  })
   provinceId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Code of the county, for a county network." })
@@ -79,7 +94,10 @@ export class NgoNetworkCreateInput {
   @Field(() => ID, { description: "The coordinating NGO; it becomes a member too." })
   coordinatorNgoId!: string;
 
-  @Field(() => [ID], { nullable: true, description: "Member NGOs (of the network's province, or county for a county network)." })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Member NGOs (of the network's province, or county for a county network).",
+  })
   memberNgoIds?: string[] | null;
 }
 
@@ -100,12 +118,16 @@ export class NgoNetworkUpdateInput {
   @Field(() => ID, { nullable: true, description: "The coordinating NGO; it becomes a member too." })
   coordinatorNgoId?: string;
 
-  @Field(() => [ID], { nullable: true, description: "Member NGOs; replaces the list (the coordinator stays a member)." })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Member NGOs; replaces the list (the coordinator stays a member).",
+  })
   memberNgoIds?: string[] | null;
 }
 
 export const NGO_NETWORK_CONSTRAINTS = {
-  ngo_network_name_in_territory_unique: "شبکه دیگری با همین نام در این استان یا شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
+  ngo_network_name_in_territory_unique:
+    "شبکه دیگری با همین نام در این استان یا شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
   ngo_network_field_fk: "حوزه فعالیت پیدا نشد.",
 };
 
@@ -122,47 +144,91 @@ const LABEL = "شبکه تشکل‌های همسو";
 @Resolver(() => NgoNetwork)
 export class NgoNetworkResolver {
   @Allow(ALL_ROLES)
-  @Query(() => NgoNetworkPage, { description: `Networks of aligned NGOs of the user's territory. Sortable by ${Object.keys(NETWORK_SORTABLE).map((f) => `\`${f}\``).join(", ")}.` })
-  async ngoNetworks(@Ctx() ctx: RequestContext, @FilterArg(NgoNetworkFilter) filter: NgoNetworkFilter | undefined, @Args(() => PageArgs) page: PageArgs): Promise<NgoNetworkPage> {
-    const query = whereInTerritory(ctx.db.getRepository(NgoNetwork).createQueryBuilder("network"), requireUser(ctx), { province: "network.provinceId", county: "network.countyId" });
+  @Query(() => NgoNetworkPage, {
+    description: `Networks of aligned NGOs of the user's territory. Sortable by ${Object.keys(NETWORK_SORTABLE)
+      .map((f) => `\`${f}\``)
+      .join(", ")}.`,
+  })
+  async ngoNetworks(
+    @Ctx() ctx: RequestContext,
+    @FilterArg(NgoNetworkFilter) filter: NgoNetworkFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<NgoNetworkPage> {
+    const query = whereInTerritory(ctx.db.getRepository(NgoNetwork).createQueryBuilder("network"), requireUser(ctx), {
+      province: "network.provinceId",
+      county: "network.countyId",
+    });
     if (filter?.ids) query.andWhere("network.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.fieldId) query.andWhere("network.fieldId IN (:...fieldIds)", { fieldIds: uuidsForFilter([filter.fieldId]) });
+    if (filter?.fieldId)
+      query.andWhere("network.fieldId IN (:...fieldIds)", { fieldIds: uuidsForFilter([filter.fieldId]) });
     if (filter?.provinceId) query.andWhere("network.provinceId = :provinceId", { provinceId: filter.provinceId });
     if (filter?.countyId) query.andWhere("network.countyId = :countyId", { countyId: filter.countyId });
     if (filter?.q) query.andWhere("network.nameNormalized LIKE :q", { q: containsPattern(filter.q) });
     if (filter?.ngoId) {
-      query.andWhere("(network.coordinatorNgoId IN (:...ngoIds) OR network.id IN (SELECT m.ngo_network_id FROM ngo_network_member m WHERE m.ngo_id IN (:...ngoIds)))", {
-        ngoIds: uuidsForFilter([filter.ngoId]),
-      });
+      query.andWhere(
+        "(network.coordinatorNgoId IN (:...ngoIds) OR network.id IN (SELECT m.ngo_network_id FROM ngo_network_member m WHERE m.ngo_id IN (:...ngoIds)))",
+        {
+          ngoIds: uuidsForFilter([filter.ngoId]),
+        },
+      );
     }
     return paginate(query, page, NETWORK_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => NgoNetwork, { nullable: true, description: "One network by id; empty when it does not exist or is outside the user's territory." })
+  @Query(() => NgoNetwork, {
+    nullable: true,
+    description: "One network by id; empty when it does not exist or is outside the user's territory.",
+  })
   ngoNetwork(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<NgoNetwork | null> {
     return ngoNetworkById(ctx).load(id);
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => NgoNetwork, { description: "Register a network of aligned NGOs in the user's territory, with its coordinator and members (NGOs of that territory)." })
-  async createNgoNetwork(@Ctx() ctx: RequestContext, @InputArg(NgoNetworkCreateInput) input: NgoNetworkCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<NgoNetwork> {
+  @Mutation(() => NgoNetwork, {
+    description:
+      "Register a network of aligned NGOs in the user's territory, with its coordinator and members (NGOs of that territory).",
+  })
+  async createNgoNetwork(
+    @Ctx() ctx: RequestContext,
+    @InputArg(NgoNetworkCreateInput) input: NgoNetworkCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<NgoNetwork> {
     return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createNgoNetwork", idempotencyKey, input, async () => {
-      const network = em.create(NgoNetwork, { countyId: null });
-      const members = await applyNetworkInput(em, ctx, network, input, []);
-      assertCanWrite(requireUser(ctx), network);
-      const saved = await em.save(network);
-      await replaceMembers(em, saved.id, members);
-      await recordChange(em, ctx, "createNgoNetwork", "NgoNetwork", { before: null, after: { ...saved, memberNgoIds: members } });
-      return saved;
-    }, (id) => em.findOneBy(NgoNetwork, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createNgoNetwork",
+        idempotencyKey,
+        input,
+        async () => {
+          const network = em.create(NgoNetwork, { countyId: null });
+          const members = await applyNetworkInput(em, ctx, network, input, []);
+          assertCanWrite(requireUser(ctx), network);
+          const saved = await em.save(network);
+          await replaceMembers(em, saved.id, members);
+          await recordChange(em, ctx, "createNgoNetwork", "NgoNetwork", {
+            before: null,
+            after: { ...saved, memberNgoIds: members },
+          });
+          return saved;
+        },
+        (id) => em.findOneBy(NgoNetwork, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => NgoNetwork, { description: "Change a network (within the user's territory, before and after); `memberNgoIds` replaces the member list." })
-  async updateNgoNetwork(@Ctx() ctx: RequestContext, @IdArg() id: string, @InputArg(NgoNetworkUpdateInput) input: NgoNetworkUpdateInput, @ExpectedVersionArg() expectedVersion: number | null): Promise<NgoNetwork> {
+  @Mutation(() => NgoNetwork, {
+    description:
+      "Change a network (within the user's territory, before and after); `memberNgoIds` replaces the member list.",
+  })
+  async updateNgoNetwork(
+    @Ctx() ctx: RequestContext,
+    @IdArg() id: string,
+    @InputArg(NgoNetworkUpdateInput) input: NgoNetworkUpdateInput,
+    @ExpectedVersionArg() expectedVersion: number | null,
+  ): Promise<NgoNetwork> {
     return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, async (em) => {
       const network = await findForWrite(em, ctx, NgoNetwork, id, LABEL, expectedVersion);
       const current = await memberIdsOf(em, id);
@@ -171,19 +237,27 @@ export class NgoNetworkResolver {
       assertCanWrite(requireUser(ctx), network);
       const saved = await em.save(network);
       await replaceMembers(em, id, members);
-      await recordChange(em, ctx, "updateNgoNetwork", "NgoNetwork", { before, after: { ...saved, memberNgoIds: members } });
+      await recordChange(em, ctx, "updateNgoNetwork", "NgoNetwork", {
+        before,
+        after: { ...saved, memberNgoIds: members },
+      });
       return saved;
     });
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => NgoNetwork, { description: "Delete a network registered by mistake, with its memberships; returns it as it was." })
+  @Mutation(() => NgoNetwork, {
+    description: "Delete a network registered by mistake, with its memberships; returns it as it was.",
+  })
   async deleteNgoNetwork(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<NgoNetwork> {
     return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, async (em) => {
       const network = await findForWrite(em, ctx, NgoNetwork, id, LABEL);
       const members = await memberIdsOf(em, id);
       await em.delete(NgoNetwork, { id });
-      await recordChange(em, ctx, "deleteNgoNetwork", "NgoNetwork", { before: { ...network, memberNgoIds: members }, after: null });
+      await recordChange(em, ctx, "deleteNgoNetwork", "NgoNetwork", {
+        before: { ...network, memberNgoIds: members },
+        after: null,
+      });
       return Object.assign(new NgoNetwork(), network, { id });
     });
   }
@@ -203,12 +277,17 @@ export class NgoNetworkResolver {
     return fieldOfActivityById(ctx).load(network.fieldId);
   }
 
-  @FieldResolver(() => Ngo, { nullable: true, description: "The coordinating NGO (empty when outside the user's territory or deleted)." })
+  @FieldResolver(() => Ngo, {
+    nullable: true,
+    description: "The coordinating NGO (empty when outside the user's territory or deleted).",
+  })
   coordinator(@Root() network: NgoNetwork, @Ctx() ctx: RequestContext): Promise<Ngo | null> {
     return network.coordinatorNgoId ? ngoById(ctx).load(network.coordinatorNgoId) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => [Ngo], { description: "Member NGOs (the coordinator included), by name; only NGOs of the user's territory." })
+  @FieldResolver(() => [Ngo], {
+    description: "Member NGOs (the coordinator included), by name; only NGOs of the user's territory.",
+  })
   async members(@Root() network: NgoNetwork, @Ctx() ctx: RequestContext): Promise<Ngo[]> {
     const ids = await memberIdsByNetwork(ctx).load(network.id);
     const ngos = await ngoById(ctx).loadMany(ids);
@@ -218,24 +297,34 @@ export class NgoNetworkResolver {
 
 @Resolver(() => Ngo)
 export class NgoNetworksOfNgoResolver {
-  @FieldResolver(() => [NgoNetwork], { description: "Networks of aligned NGOs the NGO is a member of (within the user's territory)." })
+  @FieldResolver(() => [NgoNetwork], {
+    description: "Networks of aligned NGOs the NGO is a member of (within the user's territory).",
+  })
   networks(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<NgoNetwork[]> {
     return networksByMemberNgo(ctx).load(ngo.id);
   }
 
-  @FieldResolver(() => [NgoNetwork], { description: "Networks of aligned NGOs the NGO coordinates (within the user's territory)." })
+  @FieldResolver(() => [NgoNetwork], {
+    description: "Networks of aligned NGOs the NGO coordinates (within the user's territory).",
+  })
   coordinatedNetworks(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<NgoNetwork[]> {
     return networksCoordinatedBy(ctx).load(ngo.id);
   }
 }
 
 async function memberIdsOf(em: EntityManager, networkId: string): Promise<string[]> {
-  return (await em.find(NgoNetworkMember, { where: { ngoNetworkId: networkId }, order: { ngoId: "ASC" } })).map((row) => row.ngoId);
+  return (await em.find(NgoNetworkMember, { where: { ngoNetworkId: networkId }, order: { ngoId: "ASC" } })).map(
+    (row) => row.ngoId,
+  );
 }
 
 async function replaceMembers(em: EntityManager, networkId: string, ngoIds: string[]): Promise<void> {
   await em.delete(NgoNetworkMember, { ngoNetworkId: networkId });
-  if (ngoIds.length) await em.insert(NgoNetworkMember, ngoIds.map((ngoId) => ({ ngoNetworkId: networkId, ngoId })));
+  if (ngoIds.length)
+    await em.insert(
+      NgoNetworkMember,
+      ngoIds.map((ngoId) => ({ ngoNetworkId: networkId, ngoId })),
+    );
 }
 
 /**
@@ -243,7 +332,13 @@ async function replaceMembers(em: EntityManager, networkId: string, ngoIds: stri
  * member ids after the change (the coordinator always among them). Coordinator and members must be NGOs the user
  * can see, of the network's territory after the change.
  */
-async function applyNetworkInput(em: EntityManager, ctx: RequestContext, network: NgoNetwork, input: NgoNetworkCreateInput | NgoNetworkUpdateInput, current: string[]): Promise<string[]> {
+async function applyNetworkInput(
+  em: EntityManager,
+  ctx: RequestContext,
+  network: NgoNetwork,
+  input: NgoNetworkCreateInput | NgoNetworkUpdateInput,
+  current: string[],
+): Promise<string[]> {
   const v = new Validator();
   if (input.name !== undefined) v.text(input.name, "name", "نام شبکه", { min: 3, max: 200 });
   v.check(input.fieldId !== null, "fieldId", "حوزه فعالیت شبکه را انتخاب کنید.");
@@ -252,8 +347,15 @@ async function applyNetworkInput(em: EntityManager, ctx: RequestContext, network
     const field = isUuid(input.fieldId) ? await em.findOneBy(FieldOfActivity, { id: input.fieldId }) : null;
     v.check(field !== null, "fieldId", `حوزه فعالیتی با شناسه «${input.fieldId}» وجود ندارد.`);
   }
-  const territory = await resolveTerritory(em, v, input, { provinceId: network.provinceId ?? null, countyId: network.countyId ?? null });
-  v.check(!!network.provinceId || input.provinceId !== undefined || input.countyId !== undefined, "provinceId", "استان یا شهرستان شبکه را وارد کنید.");
+  const territory = await resolveTerritory(em, v, input, {
+    provinceId: network.provinceId ?? null,
+    countyId: network.countyId ?? null,
+  });
+  v.check(
+    !!network.provinceId || input.provinceId !== undefined || input.countyId !== undefined,
+    "provinceId",
+    "استان یا شهرستان شبکه را وارد کنید.",
+  );
 
   const coordinatorId = input.coordinatorNgoId ?? network.coordinatorNgoId;
   const given = input.memberNgoIds === undefined ? current : (input.memberNgoIds ?? []);
@@ -268,7 +370,12 @@ async function applyNetworkInput(em: EntityManager, ctx: RequestContext, network
     if (coordinatorId) {
       const coordinator = known.get(coordinatorId);
       v.check(!!coordinator, "coordinatorNgoId", `سمنی با شناسه «${coordinatorId}» پیدا نشد.`);
-      if (coordinator) v.check(place(coordinator), "coordinatorNgoId", `«${coordinator.name}» سمن ${outside} نیست و نمی‌تواند هماهنگ‌کننده شبکه باشد.`);
+      if (coordinator)
+        v.check(
+          place(coordinator),
+          "coordinatorNgoId",
+          `«${coordinator.name}» سمن ${outside} نیست و نمی‌تواند هماهنگ‌کننده شبکه باشد.`,
+        );
     }
     given.forEach((id, i) => {
       const ngo = known.get(id);

@@ -1,4 +1,17 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -84,7 +97,10 @@ export class NgoFilter {
   @Field(() => ID, { nullable: true, description: "Only NGOs working in this field of activity." })
   fieldId?: string;
 
-  @Field(() => LicenceState, { nullable: true, description: "Only NGOs whose current licence is in this state today (NONE: without a licence)." })
+  @Field(() => LicenceState, {
+    nullable: true,
+    description: "Only NGOs whose current licence is in this state today (NONE: without a licence).",
+  })
   licenceState?: LicenceState;
 }
 
@@ -132,7 +148,10 @@ export class NgoCreateInput {
   @Field(() => [BoardMemberInput], { nullable: true, description: "Board members." })
   boardMembers?: BoardMemberInput[] | null;
 
-  @Field(() => [NgoCapabilityInput], { nullable: true, description: "Capabilities (services, coverage areas, volunteers)." })
+  @Field(() => [NgoCapabilityInput], {
+    nullable: true,
+    description: "Capabilities (services, coverage areas, volunteers).",
+  })
   capabilities?: NgoCapabilityInput[] | null;
 
   @Field(() => [NgoAwardInput], { nullable: true, description: "Awards." })
@@ -241,17 +260,28 @@ export function applyNgoFilter(query: SelectQueryBuilder<Ngo>, filter: NgoFilter
   if (filter?.status) query.andWhere("ngo.status = :status", { status: filter.status });
   if (filter?.scope) query.andWhere("ngo.scope = :scope", { scope: filter.scope });
   if (filter?.fieldId) {
-    query.andWhere("EXISTS (SELECT 1 FROM ngo_field nf WHERE nf.ngo_id = ngo.id AND nf.field_id = :fieldId)", { fieldId: uuidsForFilter([filter.fieldId])[0] });
+    query.andWhere("EXISTS (SELECT 1 FROM ngo_field nf WHERE nf.ngo_id = ngo.id AND nf.field_id = :fieldId)", {
+      fieldId: uuidsForFilter([filter.fieldId])[0],
+    });
   }
   if (filter?.licenceState) {
-    query.andWhere(`${currentLicenceStateSql("ngo.id")} = :licenceState`, { ...licenceStateParams(), licenceState: filter.licenceState });
+    query.andWhere(`${currentLicenceStateSql("ngo.id")} = :licenceState`, {
+      ...licenceStateParams(),
+      licenceState: filter.licenceState,
+    });
   }
   const searchText = filter?.q ? normalizePersian(filter.q) : "";
   if (!searchText) return false;
   const conditions = ["ngo.nameNormalized LIKE :pattern", ":searchText OPERATOR(public.<%) ngo.name_normalized"];
   const digits = toAsciiDigits(filter!.q!).replace(/\s/g, "");
-  if (/^\d{3,11}$/.test(digits)) conditions.push("ngo.nationalId LIKE :digitsPrefix", "ngo.registrationNumber = :digits");
-  query.andWhere(`(${conditions.join(" OR ")})`, { pattern: containsPattern(filter!.q!), searchText, digits, digitsPrefix: `${digits}%` });
+  if (/^\d{3,11}$/.test(digits))
+    conditions.push("ngo.nationalId LIKE :digitsPrefix", "ngo.registrationNumber = :digits");
+  query.andWhere(`(${conditions.join(" OR ")})`, {
+    pattern: containsPattern(filter!.q!),
+    searchText,
+    digits,
+    digitsPrefix: `${digits}%`,
+  });
   return true;
 }
 
@@ -266,15 +296,26 @@ export class NgoResolver {
     @FilterArg(NgoFilter) filter: NgoFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<NgoPage> {
-    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
+    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), {
+      province: "ngo.provinceId",
+      county: "ngo.countyId",
+    });
     const searching = applyNgoFilter(query, filter);
     if (!searching) return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
     query.addSelect(NAME_RELEVANCE_SQL, "relevance");
-    return paginate(query, page, { ...NGO_SORTABLE, relevance: "relevance" }, { field: "relevance", order: SortOrder.DESC });
+    return paginate(
+      query,
+      page,
+      { ...NGO_SORTABLE, relevance: "relevance" },
+      { field: "relevance", order: SortOrder.DESC },
+    );
   }
 
   @Allow(ALL_ROLES)
-  @Query(() => Ngo, { nullable: true, description: "One NGO by id; empty when it does not exist or is outside the user's territory." })
+  @Query(() => Ngo, {
+    nullable: true,
+    description: "One NGO by id; empty when it does not exist or is outside the user's territory.",
+  })
   ngo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo | null> {
     return ngoById(ctx).load(id);
   }
@@ -284,22 +325,36 @@ export class NgoResolver {
     description:
       "Register an NGO in the user's territory, with its fields of activity, board, capabilities, awards and training needs. Refused if its national identifier, or its normalised name in the county, exists.",
   })
-  async createNgo(@Ctx() ctx: RequestContext, @InputArg(NgoCreateInput) input: NgoCreateInput, @IdempotencyKeyArg() idempotencyKey: string | null): Promise<Ngo> {
+  async createNgo(
+    @Ctx() ctx: RequestContext,
+    @InputArg(NgoCreateInput) input: NgoCreateInput,
+    @IdempotencyKeyArg() idempotencyKey: string | null,
+  ): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, (em) =>
-      idempotentCreate(em, ctx, "createNgo", idempotencyKey, input, async () => {
-      const ngo = em.create(Ngo, { status: NgoStatus.ACTIVE, scope: NgoScope.COUNTY, otherPhones: [] });
-      await applyNgoInput(em, ngo, input);
-      assertCanWrite(requireUser(ctx), ngo);
-      const saved = await em.save(ngo);
-      const profile = await saveNgoProfile(em, saved.id, input);
-      await recordChange(em, ctx, "createNgo", "Ngo", { before: null, after: { ...saved, ...profile } });
-      return saved;
-    }, (id) => em.findOneBy(Ngo, { id })),
+      idempotentCreate(
+        em,
+        ctx,
+        "createNgo",
+        idempotencyKey,
+        input,
+        async () => {
+          const ngo = em.create(Ngo, { status: NgoStatus.ACTIVE, scope: NgoScope.COUNTY, otherPhones: [] });
+          await applyNgoInput(em, ngo, input);
+          assertCanWrite(requireUser(ctx), ngo);
+          const saved = await em.save(ngo);
+          const profile = await saveNgoProfile(em, saved.id, input);
+          await recordChange(em, ctx, "createNgo", "Ngo", { before: null, after: { ...saved, ...profile } });
+          return saved;
+        },
+        (id) => em.findOneBy(Ngo, { id }),
+      ),
     );
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Ngo, { description: "Change an NGO's details and profile lists (within the user's territory, before and after)." })
+  @Mutation(() => Ngo, {
+    description: "Change an NGO's details and profile lists (within the user's territory, before and after).",
+  })
   async updateNgo(
     @Ctx() ctx: RequestContext,
     @IdArg() id: string,
@@ -319,7 +374,10 @@ export class NgoResolver {
   }
 
   @Allow(OFFICERS)
-  @Mutation(() => Ngo, { description: "Delete an NGO registered by mistake, with its profile and licences; returns it as it was. Prefer status DISSOLVED for real NGOs." })
+  @Mutation(() => Ngo, {
+    description:
+      "Delete an NGO registered by mistake, with its profile and licences; returns it as it was. Prefer status DISSOLVED for real NGOs.",
+  })
   async deleteNgo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo> {
     return inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
       const ngo = await findForWrite(em, ctx, Ngo, id, "سمن");
@@ -354,18 +412,32 @@ export const MAX_OTHER_PHONES = 10;
 export function checkNgoValues(v: Validator, input: NgoValues, refs: NgoRefs): void {
   if (input.name !== undefined) v.text(input.name, "name", "نام سمن", { min: 2, max: 200 });
   if (input.nationalId !== undefined) {
-    v.check(isValidLegalNationalId(toAsciiDigits((input.nationalId ?? "").trim())), "nationalId", "شناسه ملی باید ۱۱ رقم و معتبر باشد (رقم کنترل درست نیست).");
+    v.check(
+      isValidLegalNationalId(toAsciiDigits((input.nationalId ?? "").trim())),
+      "nationalId",
+      "شناسه ملی باید ۱۱ رقم و معتبر باشد (رقم کنترل درست نیست).",
+    );
   }
   v.check(!(input.phone && normalizePhone(input.phone) === null), "phone", PHONE_MESSAGE);
-  for (const [i, phone] of (input.otherPhones ?? []).entries()) v.check(normalizePhone(phone ?? "") !== null, `otherPhones.${i}`, PHONE_MESSAGE);
-  v.check((input.otherPhones ?? []).length <= MAX_OTHER_PHONES, "otherPhones", `حداکثر ${MAX_OTHER_PHONES.toLocaleString("fa-IR")} شماره دیگر مجاز است.`);
+  for (const [i, phone] of (input.otherPhones ?? []).entries())
+    v.check(normalizePhone(phone ?? "") !== null, `otherPhones.${i}`, PHONE_MESSAGE);
+  v.check(
+    (input.otherPhones ?? []).length <= MAX_OTHER_PHONES,
+    "otherPhones",
+    `حداکثر ${MAX_OTHER_PHONES.toLocaleString("fa-IR")} شماره دیگر مجاز است.`,
+  );
   v.check(!input.foundedOn || isNotInFuture(input.foundedOn), "foundedOn", "تاریخ تأسیس نمی‌تواند در آینده باشد.");
-  v.check(!input.foundedOn || input.foundedOn >= "1900-01-01", "foundedOn", "تاریخ تأسیس درست نیست (پیش از سال ۱۲۷۹ شمسی).");
+  v.check(
+    !input.foundedOn || input.foundedOn >= "1900-01-01",
+    "foundedOn",
+    "تاریخ تأسیس درست نیست (پیش از سال ۱۲۷۹ شمسی).",
+  );
   v.text(input.address, "address", "نشانی", { max: 500, required: false });
   v.text(input.registrationNumber, "registrationNumber", "شماره ثبت", { max: 50, required: false });
   v.nonNegativeInt(input.membersCount, "membersCount", "تعداد اعضا");
   v.nonNegativeInt(input.volunteersCount, "volunteersCount", "تعداد داوطلبان");
-  if (input.countyId !== undefined) v.check(refs.counties.has(input.countyId), "countyId", `شهرستانی با کد «${input.countyId}» وجود ندارد.`);
+  if (input.countyId !== undefined)
+    v.check(refs.counties.has(input.countyId), "countyId", `شهرستانی با کد «${input.countyId}» وجود ندارد.`);
 }
 
 /** Copies checked values onto the entity (omitted keep, `null` clears). */
@@ -382,7 +454,8 @@ export function assignNgoValues(ngo: Ngo, input: NgoValues, refs: NgoRefs): void
   }
   if (input.status !== undefined && input.status !== null) ngo.status = input.status;
   if (input.scope !== undefined && input.scope !== null) ngo.scope = input.scope;
-  if (input.registrationNumber !== undefined) ngo.registrationNumber = input.registrationNumber ? normalizeCode(input.registrationNumber) || null : null;
+  if (input.registrationNumber !== undefined)
+    ngo.registrationNumber = input.registrationNumber ? normalizeCode(input.registrationNumber) || null : null;
   if (input.foundedOn !== undefined) ngo.foundedOn = input.foundedOn;
   if (input.phone !== undefined) ngo.phone = input.phone ? normalizePhone(input.phone) : null;
   if (input.otherPhones !== undefined) ngo.otherPhones = (input.otherPhones ?? []).map((p) => normalizePhone(p)!);
@@ -396,7 +469,11 @@ export function assignNgoValues(ngo: Ngo, input: NgoValues, refs: NgoRefs): void
 /** Validates every given field and profile list (reporting all problems at once) and copies the NGO's own values. */
 async function applyNgoInput(em: EntityManager, ngo: Ngo, input: NgoCreateInput | NgoUpdateInput): Promise<void> {
   const profileIds = profileRefIds(input);
-  const refs = await loadNgoRefs(em, [...(input.countyId !== undefined ? [input.countyId] : []), ...profileIds.countyIds], profileIds.fieldIds);
+  const refs = await loadNgoRefs(
+    em,
+    [...(input.countyId !== undefined ? [input.countyId] : []), ...profileIds.countyIds],
+    profileIds.fieldIds,
+  );
   const v = new Validator();
   checkNgoValues(v, input, refs);
   checkProfileInput(v, input, refs);

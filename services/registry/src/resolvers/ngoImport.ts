@@ -31,13 +31,22 @@ import { NgoRefs } from "./ngoProfile";
 
 @ObjectType({ description: "A problem found in an imported file: where (row and column) and what, in Persian." })
 export class NgoImportProblem {
-  @Field(() => Int, { description: "Row number as a spreadsheet shows it (the header is row 1, the first NGO row 2); 1 for problems of the header." })
+  @Field(() => Int, {
+    description:
+      "Row number as a spreadsheet shows it (the header is row 1, the first NGO row 2); 1 for problems of the header.",
+  })
   row!: number;
 
-  @Field(() => String, { nullable: true, description: "The column's header as written in the file, if the problem is in one cell." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The column's header as written in the file, if the problem is in one cell.",
+  })
   column!: string | null;
 
-  @Field({ description: "The field concerned (`name`, `nationalId`, `countyId`, `fieldIds`, `foundedOn`, `phone`, … or `file`)." })
+  @Field({
+    description:
+      "The field concerned (`name`, `nationalId`, `countyId`, `fieldIds`, `foundedOn`, `phone`, … or `file`).",
+  })
   field!: string;
 
   @Field({ description: "What is wrong, in Persian." })
@@ -80,7 +89,19 @@ export class NgoImportReport {
   durationMs!: number;
 }
 
-type Column = "name" | "nationalId" | "registrationNumber" | "countyId" | "fieldIds" | "foundedOn" | "phone" | "address" | "membersCount" | "volunteersCount" | "status" | "scope";
+type Column =
+  | "name"
+  | "nationalId"
+  | "registrationNumber"
+  | "countyId"
+  | "fieldIds"
+  | "foundedOn"
+  | "phone"
+  | "address"
+  | "membersCount"
+  | "volunteersCount"
+  | "status"
+  | "scope";
 
 /** Accepted headers (Persian and those of data/demo-ngos.csv), compared after normalisation. */
 const HEADERS: Record<Column, string[]> = {
@@ -118,7 +139,9 @@ const LABELS: Record<Column, string> = {
 function headerKey(header: string): string {
   return normalizePersian(header).replace(/[_\-.]/g, "");
 }
-const HEADER_INDEX = new Map<string, Column>(Object.entries(HEADERS).flatMap(([column, names]) => names.map((name) => [headerKey(name), column as Column])));
+const HEADER_INDEX = new Map<string, Column>(
+  Object.entries(HEADERS).flatMap(([column, names]) => names.map((name) => [headerKey(name), column as Column])),
+);
 
 const STATUS_WORDS = new Map<string, NgoStatus>([
   ...Object.values(NgoStatus).map((s) => [s.toLowerCase(), s] as [string, NgoStatus]),
@@ -157,11 +180,24 @@ export class NgoImportResolver {
   async importNgos(
     @Ctx() ctx: RequestContext,
     @Arg("csv", { description: "The file's content (UTF-8 text; a BOM is allowed)." }) csv: string,
-    @Arg("dryRun", { defaultValue: false, description: "Only check the file and report; write nothing." }) dryRun: boolean,
+    @Arg("dryRun", { defaultValue: false, description: "Only check the file and report; write nothing." })
+    dryRun: boolean,
   ): Promise<NgoImportReport> {
     const started = performance.now();
-    const report = Object.assign(new NgoImportReport(), { ok: false, dryRun, rowCount: 0, importedCount: 0, problemCount: 0, durationMs: 0 });
-    Object.assign(report, { problems: [] as NgoImportProblem[], recognisedColumns: [] as string[], ignoredColumns: [] as string[], ngoIds: [] as string[] });
+    const report = Object.assign(new NgoImportReport(), {
+      ok: false,
+      dryRun,
+      rowCount: 0,
+      importedCount: 0,
+      problemCount: 0,
+      durationMs: 0,
+    });
+    Object.assign(report, {
+      problems: [] as NgoImportProblem[],
+      recognisedColumns: [] as string[],
+      ignoredColumns: [] as string[],
+      ngoIds: [] as string[],
+    });
     const problems: NgoImportProblem[] = [];
     const finish = () => {
       report.problemCount = problems.length;
@@ -170,14 +206,29 @@ export class NgoImportResolver {
       report.durationMs = Math.round(performance.now() - started);
       return report;
     };
-    const problem = (row: number, field: string, message: string, column: string | null = null, value: string | null = null) =>
-      problems.push(Object.assign(new NgoImportProblem(), { row, field, message, column, value }));
+    const problem = (
+      row: number,
+      field: string,
+      message: string,
+      column: string | null = null,
+      value: string | null = null,
+    ) => problems.push(Object.assign(new NgoImportProblem(), { row, field, message, column, value }));
 
     let records: string[][];
     try {
-      records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, delimiter: detectDelimiter(csv) });
+      records = parse(csv, {
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        trim: true,
+        delimiter: detectDelimiter(csv),
+      });
     } catch (error) {
-      problem((error as { lines?: number }).lines ?? 1, "file", `فایل CSV خوانا نیست (نقل‌قول یا جداکننده نادرست): ${(error as Error).message}`);
+      problem(
+        (error as { lines?: number }).lines ?? 1,
+        "file",
+        `فایل CSV خوانا نیست (نقل‌قول یا جداکننده نادرست): ${(error as Error).message}`,
+      );
       return finish();
     }
     const [header = [], ...rows] = records;
@@ -191,13 +242,16 @@ export class NgoImportResolver {
         if (!IGNORED_QUIETLY.includes(headerKey(name)) && name) report.ignoredColumns.push(name);
         return;
       }
-      if (headerOf.has(column)) problem(1, column, `ستون «${LABELS[column]}» دو بار آمده است («${headerOf.get(column)}» و «${name}»).`, name);
+      if (headerOf.has(column))
+        problem(1, column, `ستون «${LABELS[column]}» دو بار آمده است («${headerOf.get(column)}» و «${name}»).`, name);
       else headerOf.set(column, name);
       report.recognisedColumns.push(name);
     });
-    for (const column of REQUIRED) if (!headerOf.has(column)) problem(1, column, `ستون «${LABELS[column]}» در سطر عنوان نیست.`);
+    for (const column of REQUIRED)
+      if (!headerOf.has(column)) problem(1, column, `ستون «${LABELS[column]}» در سطر عنوان نیست.`);
     if (rows.length === 0) problem(1, "file", "فایل هیچ ردیف سمنی ندارد.");
-    if (rows.length > MAX_IMPORT_ROWS) problem(1, "file", `حداکثر ${fa(MAX_IMPORT_ROWS)} ردیف در یک فایل مجاز است؛ فایل را چند بخش کنید.`);
+    if (rows.length > MAX_IMPORT_ROWS)
+      problem(1, "file", `حداکثر ${fa(MAX_IMPORT_ROWS)} ردیف در یک فایل مجاز است؛ فایل را چند بخش کنید.`);
     if (problems.length) return finish();
 
     const user = requireUser(ctx);
@@ -219,19 +273,32 @@ export class NgoImportResolver {
         if (column && !(column in get)) get[column] = value;
       });
       if (cells.length > header.length && cells.slice(header.length).some((v) => v !== "")) {
-        problem(row, "file", `این ردیف ${fa(cells.length)} خانه دارد ولی سطر عنوان ${fa(header.length)} ستون؛ جداکننده‌ها را بررسی کنید.`);
+        problem(
+          row,
+          "file",
+          `این ردیف ${fa(cells.length)} خانه دارد ولی سطر عنوان ${fa(header.length)} ستون؛ جداکننده‌ها را بررسی کنید.`,
+        );
       }
-      const cellProblem = (column: Column, message: string) => problem(row, column, message, headerOf.get(column) ?? null, get[column] ?? null);
-      const values: NgoValues = { name: get.name ?? "", nationalId: toAsciiDigits(get.nationalId ?? "").replace(/\s/g, ""), countyId: countyCode(get.countyId ?? "") };
+      const cellProblem = (column: Column, message: string) =>
+        problem(row, column, message, headerOf.get(column) ?? null, get[column] ?? null);
+      const values: NgoValues = {
+        name: get.name ?? "",
+        nationalId: toAsciiDigits(get.nationalId ?? "").replace(/\s/g, ""),
+        countyId: countyCode(get.countyId ?? ""),
+      };
       if (get.registrationNumber) values.registrationNumber = normalizeCode(get.registrationNumber);
       if (get.address) values.address = get.address;
       if (get.foundedOn) {
         const day = parseFlexibleDate(get.foundedOn);
         if (day) values.foundedOn = day;
-        else cellProblem("foundedOn", "تاریخ تأسیس درست نیست؛ به شکل ۱۳۸۸/۰۴/۱۲ (شمسی) یا 2009-07-03 (میلادی) بنویسید.");
+        else
+          cellProblem("foundedOn", "تاریخ تأسیس درست نیست؛ به شکل ۱۳۸۸/۰۴/۱۲ (شمسی) یا 2009-07-03 (میلادی) بنویسید.");
       }
       if (get.phone) {
-        const [main, ...others] = get.phone.split(/[،,;|/]+/).map((p) => p.trim()).filter(Boolean);
+        const [main, ...others] = get.phone
+          .split(/[،,;|/]+/)
+          .map((p) => p.trim())
+          .filter(Boolean);
         values.phone = main ?? null;
         values.otherPhones = others;
       }
@@ -244,19 +311,31 @@ export class NgoImportResolver {
       if (get.status) {
         const status = STATUS_WORDS.get(normalizePersian(get.status));
         if (status) values.status = status;
-        else cellProblem("status", "وضعیت باید یکی از «فعال»، «غیرفعال» یا «منحل» (یا ACTIVE، INACTIVE، DISSOLVED) باشد.");
+        else
+          cellProblem("status", "وضعیت باید یکی از «فعال»، «غیرفعال» یا «منحل» (یا ACTIVE، INACTIVE، DISSOLVED) باشد.");
       }
       if (get.scope) {
         const scope = SCOPE_WORDS.get(normalizePersian(get.scope));
         if (scope) values.scope = scope;
-        else cellProblem("scope", "گستره فعالیت باید یکی از «ملی»، «استانی» یا «شهرستانی» (یا NATIONAL، PROVINCIAL، COUNTY) باشد.");
+        else
+          cellProblem(
+            "scope",
+            "گستره فعالیت باید یکی از «ملی»، «استانی» یا «شهرستانی» (یا NATIONAL، PROVINCIAL، COUNTY) باشد.",
+          );
       }
       const fieldIds: string[] = [];
-      for (const word of (get.fieldIds ?? "").split(SPLIT_LIST).map((w) => w.trim()).filter(Boolean)) {
+      for (const word of (get.fieldIds ?? "")
+        .split(SPLIT_LIST)
+        .map((w) => w.trim())
+        .filter(Boolean)) {
         const field = fieldByWord.get(word.toLowerCase()) ?? fieldByWord.get(normalizePersian(word));
         if (field) {
           if (!fieldIds.includes(field.id)) fieldIds.push(field.id);
-        } else cellProblem("fieldIds", `حوزه فعالیت «${word}» شناخته نشد؛ کد (مانند YOUTH) یا نام فارسی یکی از حوزه‌های فعالیت را بنویسید.`);
+        } else
+          cellProblem(
+            "fieldIds",
+            `حوزه فعالیت «${word}» شناخته نشد؛ کد (مانند YOUTH) یا نام فارسی یکی از حوزه‌های فعالیت را بنویسید.`,
+          );
       }
 
       // The rules of createNgo, reported per cell.
@@ -265,7 +344,10 @@ export class NgoImportResolver {
       try {
         v.done();
       } catch (error) {
-        for (const { field, message } of ((error as AppError).extensions.fields as { field: string; message: string }[]) ?? []) {
+        for (const { field, message } of ((error as AppError).extensions.fields as {
+          field: string;
+          message: string;
+        }[]) ?? []) {
           const column = (field.startsWith("otherPhones") ? "phone" : field) as Column;
           cellProblem(column, message);
         }
@@ -273,7 +355,10 @@ export class NgoImportResolver {
 
       const county = refs.counties.get(values.countyId ?? "");
       if (county && !canWrite(user, { provinceId: county.provinceId, countyId: county.id })) {
-        cellProblem("countyId", `شهرستان «${county.name}» در قلمرو شما نیست؛ فقط سمن‌های قلمرو خود را می‌توانید وارد کنید.`);
+        cellProblem(
+          "countyId",
+          `شهرستان «${county.name}» در قلمرو شما نیست؛ فقط سمن‌های قلمرو خود را می‌توانید وارد کنید.`,
+        );
       }
       if (values.nationalId) {
         const first = byNationalId.get(values.nationalId);
@@ -283,7 +368,11 @@ export class NgoImportResolver {
       const nameKey = `${values.countyId}|${normalizePersian(values.name)}`;
       if (values.name && county) {
         const first = byName.get(nameKey);
-        if (first) cellProblem("name", `سمنی با همین نام در همین شهرستان در ردیف ${fa(first)} همین فایل هم آمده است (با یکسان‌سازی نویسه‌ها).`);
+        if (first)
+          cellProblem(
+            "name",
+            `سمنی با همین نام در همین شهرستان در ردیف ${fa(first)} همین فایل هم آمده است (با یکسان‌سازی نویسه‌ها).`,
+          );
         else byName.set(nameKey, row);
       }
       parsed.push({ row, values, fieldIds, cells: get });
@@ -291,7 +380,11 @@ export class NgoImportResolver {
 
     // Against the registry: national ids and (county, normalised name) already registered, in two statements.
     const existingIds = new Set<string>(
-      (await ctx.db.query(`SELECT national_id FROM ngo WHERE national_id = ANY($1::varchar[])`, [[...byNationalId.keys()]])).map((r: { national_id: string }) => r.national_id),
+      (
+        await ctx.db.query(`SELECT national_id FROM ngo WHERE national_id = ANY($1::varchar[])`, [
+          [...byNationalId.keys()],
+        ])
+      ).map((r: { national_id: string }) => r.national_id),
     );
     const names = [...byName.keys()].map((key) => key.split("|"));
     const existingNames = new Set<string>(
@@ -305,17 +398,40 @@ export class NgoImportResolver {
     );
     for (const { row, values, cells } of parsed) {
       if (values.nationalId && existingIds.has(values.nationalId) && byNationalId.get(values.nationalId) === row) {
-        problem(row, "nationalId", "سمنی با همین شناسه ملی پیش‌تر در سامانه ثبت شده است.", headerOf.get("nationalId") ?? null, cells.nationalId ?? null);
+        problem(
+          row,
+          "nationalId",
+          "سمنی با همین شناسه ملی پیش‌تر در سامانه ثبت شده است.",
+          headerOf.get("nationalId") ?? null,
+          cells.nationalId ?? null,
+        );
       }
       const nameKey = `${values.countyId}|${normalizePersian(values.name)}`;
       if (existingNames.has(nameKey) && byName.get(nameKey) === row) {
-        problem(row, "name", "سمنی با همین نام در همین شهرستان پیش‌تر در سامانه ثبت شده است (با یکسان‌سازی نویسه‌ها).", headerOf.get("name") ?? null, cells.name ?? null);
+        problem(
+          row,
+          "name",
+          "سمنی با همین نام در همین شهرستان پیش‌تر در سامانه ثبت شده است (با یکسان‌سازی نویسه‌ها).",
+          headerOf.get("name") ?? null,
+          cells.name ?? null,
+        );
       }
     }
     if (problems.length || dryRun) return finish();
 
     const ngos = parsed.map(({ values }) => {
-      const ngo = Object.assign(new Ngo(), { id: randomUUID(), status: NgoStatus.ACTIVE, scope: NgoScope.COUNTY, otherPhones: [], registrationNumber: null, foundedOn: null, phone: null, address: null, membersCount: null, volunteersCount: null });
+      const ngo = Object.assign(new Ngo(), {
+        id: randomUUID(),
+        status: NgoStatus.ACTIVE,
+        scope: NgoScope.COUNTY,
+        otherPhones: [],
+        registrationNumber: null,
+        foundedOn: null,
+        phone: null,
+        address: null,
+        membersCount: null,
+        volunteersCount: null,
+      });
       assignNgoValues(ngo, values, refs);
       return ngo;
     });
@@ -323,7 +439,10 @@ export class NgoImportResolver {
       await insertNgos(em, ngos);
       const links = parsed.flatMap(({ fieldIds }, i) => fieldIds.map((fieldId) => [ngos[i].id, fieldId]));
       if (links.length) {
-        await em.query(`INSERT INTO ngo_field (ngo_id, field_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [links.map((l) => l[0]), links.map((l) => l[1])]);
+        await em.query(`INSERT INTO ngo_field (ngo_id, field_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
+          links.map((l) => l[0]),
+          links.map((l) => l[1]),
+        ]);
       }
       await auditImported(em, ctx, ngos, parsed);
     });
@@ -397,14 +516,28 @@ async function auditImported(em: EntityManager, ctx: RequestContext, ngos: Ngo[]
     const batch = ngos.slice(start, start + BATCH);
     const after = batch.map((ngo, i) => {
       const { nameNormalized: _normalized, ...values } = ngo;
-      return JSON.stringify({ ...values, fieldIds: parsed[start + i].fieldIds, importedFromRow: parsed[start + i].row });
+      return JSON.stringify({
+        ...values,
+        fieldIds: parsed[start + i].fieldIds,
+        importedFromRow: parsed[start + i].row,
+      });
     });
     await em.query(
       `INSERT INTO ${AUDIT_TABLE} (actor_id, actor_username, actor_role, action, outcome, service, entity_type, entity_id, province_id, county_id, before, after, client_address, request_id)
        SELECT $1, $2, $3, 'importNgos', 'SUCCESS', $4, 'Ngo', e.id, e.province_id, e.county_id, NULL, e.after::jsonb, $5, $6
          FROM unnest($7::text[], $8::varchar[], $9::varchar[], $10::text[]) AS e(id, province_id, county_id, after)`,
-      [user.id, user.username, user.role, ctx.service, ctx.clientAddress, ctx.requestId, batch.map((n) => n.id), batch.map((n) => n.provinceId), batch.map((n) => n.countyId), after],
+      [
+        user.id,
+        user.username,
+        user.role,
+        ctx.service,
+        ctx.clientAddress,
+        ctx.requestId,
+        batch.map((n) => n.id),
+        batch.map((n) => n.provinceId),
+        batch.map((n) => n.countyId),
+        after,
+      ],
     );
   }
 }
-

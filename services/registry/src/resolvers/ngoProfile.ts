@@ -42,13 +42,18 @@ export class BoardMemberInput {
   @Field({ description: "Full name." })
   name!: string;
 
-  @Field(() => BoardRole, { description: "Role on the board; CHAIR, VICE_CHAIR, SECRETARY, TREASURER and CEO at most once per NGO." })
+  @Field(() => BoardRole, {
+    description: "Role on the board; CHAIR, VICE_CHAIR, SECRETARY, TREASURER and CEO at most once per NGO.",
+  })
   role!: BoardRole;
 
   @Field({ description: "National code (کد ملی), 10 digits with a valid checksum; Persian digits accepted." })
   nationalCode!: string;
 
-  @Field(() => String, { nullable: true, description: "Personal phone (mobile 09xxxxxxxxx or landline with area code)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Personal phone (mobile 09xxxxxxxxx or landline with area code).",
+  })
   phone?: string | null;
 }
 
@@ -88,7 +93,9 @@ export class NgoAwardInput {
   awardedBy?: string | null;
 }
 
-@InputType({ description: "A training need, as an item of `trainingNeeds` (the list replaces the NGO's declared needs)." })
+@InputType({
+  description: "A training need, as an item of `trainingNeeds` (the list replaces the NGO's declared needs).",
+})
 export class TrainingNeedInput {
   @Field(() => ID, { nullable: true, description: ITEM_ID })
   id?: string | null;
@@ -119,7 +126,11 @@ export interface NgoRefs {
 }
 
 /** Loads the counties and fields of activity named by the ids given (two statements). */
-export async function loadNgoRefs(em: EntityManager, countyIds: Iterable<string>, fieldIds: Iterable<string>): Promise<NgoRefs> {
+export async function loadNgoRefs(
+  em: EntityManager,
+  countyIds: Iterable<string>,
+  fieldIds: Iterable<string>,
+): Promise<NgoRefs> {
   const counties = [...new Set(countyIds)].filter((id) => typeof id === "string" && id.length <= 4);
   const fields = [...new Set(fieldIds)].filter(isUuid);
   return {
@@ -132,7 +143,10 @@ export async function loadNgoRefs(em: EntityManager, countyIds: Iterable<string>
 export function profileRefIds(input: NgoProfileInput): { countyIds: string[]; fieldIds: string[] } {
   return {
     countyIds: (input.capabilities ?? []).flatMap((c) => c.coverageCountyIds ?? []),
-    fieldIds: [...(input.fieldIds ?? []), ...(input.capabilities ?? []).map((c) => c.fieldId).filter((id): id is string => !!id)],
+    fieldIds: [
+      ...(input.fieldIds ?? []),
+      ...(input.capabilities ?? []).map((c) => c.fieldId).filter((id): id is string => !!id),
+    ],
   };
 }
 
@@ -154,21 +168,31 @@ export function checkProfileInput(v: Validator, input: NgoProfileInput, refs: Ng
     const path = `boardMembers.${i}`;
     v.text(member.name, `${path}.name`, "نام عضو هیئت‌مدیره", { min: 3, max: 200 });
     const code = toAsciiDigits(member.nationalCode ?? "").replace(/[\s-]/g, "");
-    if (!isValidNationalCode(code)) v.check(false, `${path}.nationalCode`, "کد ملی باید ۱۰ رقم و معتبر باشد (رقم کنترل یا پیش‌شماره درست نیست).");
+    if (!isValidNationalCode(code))
+      v.check(false, `${path}.nationalCode`, "کد ملی باید ۱۰ رقم و معتبر باشد (رقم کنترل یا پیش‌شماره درست نیست).");
     else v.check(!codes.has(code), `${path}.nationalCode`, "این کد ملی در فهرست هیئت‌مدیره تکراری است.");
     codes.add(code);
     v.check(!member.phone || normalizePhone(member.phone) !== null, `${path}.phone`, PHONE_MESSAGE);
-    if (SINGLE_HOLDER_ROLES.has(member.role)) v.check(!roles.has(member.role), `${path}.role`, "این سمت را تنها یک نفر می‌تواند داشته باشد.");
+    if (SINGLE_HOLDER_ROLES.has(member.role))
+      v.check(!roles.has(member.role), `${path}.role`, "این سمت را تنها یک نفر می‌تواند داشته باشد.");
     roles.add(member.role);
   }
 
   for (const [i, capability] of (input.capabilities ?? []).entries()) {
     const path = `capabilities.${i}`;
     v.text(capability.service, `${path}.service`, "شرح خدمت", { min: 2, max: 300 });
-    v.check(!capability.fieldId || refs.fields.has(capability.fieldId), `${path}.fieldId`, `حوزه فعالیتی با شناسه «${capability.fieldId}» وجود ندارد.`);
+    v.check(
+      !capability.fieldId || refs.fields.has(capability.fieldId),
+      `${path}.fieldId`,
+      `حوزه فعالیتی با شناسه «${capability.fieldId}» وجود ندارد.`,
+    );
     const unknown = (capability.coverageCountyIds ?? []).filter((id) => !refs.counties.has(id));
     v.check(unknown.length === 0, `${path}.coverageCountyIds`, `شهرستانی با کد «${unknown.join("، ")}» وجود ندارد.`);
-    v.check((capability.coverageCountyIds ?? []).length <= 100, `${path}.coverageCountyIds`, "حداکثر ۱۰۰ شهرستان مجاز است.");
+    v.check(
+      (capability.coverageCountyIds ?? []).length <= 100,
+      `${path}.coverageCountyIds`,
+      "حداکثر ۱۰۰ شهرستان مجاز است.",
+    );
     v.nonNegativeInt(capability.volunteersAvailable, `${path}.volunteersAvailable`, "تعداد داوطلبان");
   }
 
@@ -176,7 +200,11 @@ export function checkProfileInput(v: Validator, input: NgoProfileInput, refs: Ng
   for (const [i, award] of (input.awards ?? []).entries()) {
     const path = `awards.${i}`;
     v.text(award.title, `${path}.title`, "عنوان جایزه", { min: 2, max: 300 });
-    v.check(Number.isInteger(award.jalaliYear) && award.jalaliYear >= 1300 && award.jalaliYear <= thisYear, `${path}.jalaliYear`, `سال جایزه باید سالی شمسی بین ۱۳۰۰ و ${fa(thisYear)} باشد.`);
+    v.check(
+      Number.isInteger(award.jalaliYear) && award.jalaliYear >= 1300 && award.jalaliYear <= thisYear,
+      `${path}.jalaliYear`,
+      `سال جایزه باید سالی شمسی بین ۱۳۰۰ و ${fa(thisYear)} باشد.`,
+    );
     v.text(award.awardedBy, `${path}.awardedBy`, "اهداکننده", { max: 200, required: false });
   }
 
@@ -191,19 +219,28 @@ export function checkProfileInput(v: Validator, input: NgoProfileInput, refs: Ng
   }
 }
 
-export const PHONE_MESSAGE = "شماره تلفن معتبر نیست؛ شماره همراه ۰۹xxxxxxxxx یا تلفن ثابت با پیش‌شماره (۱۱ رقم) وارد کنید.";
+export const PHONE_MESSAGE =
+  "شماره تلفن معتبر نیست؛ شماره همراه ۰۹xxxxxxxxx یا تلفن ثابت با پیش‌شماره (۱۱ رقم) وارد کنید.";
 
 /**
  * Replaces the lists an input gives (after `checkProfileInput`): delete the NGO's rows, insert the new list
  * (kept ids reused), so swapping roles or reordering never trips a unique index half-way. Returns the new lists,
  * for the audit entry.
  */
-export async function saveNgoProfile(em: EntityManager, ngoId: string, input: NgoProfileInput): Promise<Record<string, unknown>> {
+export async function saveNgoProfile(
+  em: EntityManager,
+  ngoId: string,
+  input: NgoProfileInput,
+): Promise<Record<string, unknown>> {
   const after: Record<string, unknown> = {};
   if (input.fieldIds !== undefined) {
     const ids = [...new Set(input.fieldIds ?? [])];
     await em.delete(NgoField, { ngoId });
-    if (ids.length) await em.insert(NgoField, ids.map((fieldId) => ({ ngoId, fieldId })));
+    if (ids.length)
+      await em.insert(
+        NgoField,
+        ids.map((fieldId) => ({ ngoId, fieldId })),
+      );
     after.fieldIds = ids;
   }
   after.boardMembers = await replaceList(em, BoardMember, ngoId, input.boardMembers, (m) => ({
@@ -235,7 +272,10 @@ export async function saveNgoProfile(em: EntityManager, ngoId: string, input: Ng
   return after;
 }
 
-async function replaceList<T extends ObjectLiteral & { id: string; ngoId: string; sortOrder: number }, I extends { id?: string | null }>(
+async function replaceList<
+  T extends ObjectLiteral & { id: string; ngoId: string; sortOrder: number },
+  I extends { id?: string | null },
+>(
   em: EntityManager,
   entity: new () => T,
   ngoId: string,
@@ -255,7 +295,11 @@ async function replaceList<T extends ObjectLiteral & { id: string; ngoId: string
 }
 
 /** The NGO's current lists, for the `before` of an audit entry (only the lists the input replaces). */
-export async function profileSnapshot(em: EntityManager, ngoId: string, input: NgoProfileInput | "all"): Promise<Record<string, unknown>> {
+export async function profileSnapshot(
+  em: EntityManager,
+  ngoId: string,
+  input: NgoProfileInput | "all",
+): Promise<Record<string, unknown>> {
   const wants = (key: keyof NgoProfileInput) => input === "all" || input[key] !== undefined;
   const snapshot: Record<string, unknown> = {};
   const order = { sortOrder: "ASC" } as const;
@@ -273,7 +317,11 @@ function childrenLoader<T extends ObjectLiteral & { ngoId: string }>(ctx: Reques
     ctx,
     `${entity.name}ByNgo`,
     async (ids) => {
-      const query = ctx.db.getRepository(entity).createQueryBuilder("child").innerJoin(Ngo, "ngo", "ngo.id = child.ngoId").where("child.ngoId IN (:...ids)", { ids });
+      const query = ctx.db
+        .getRepository(entity)
+        .createQueryBuilder("child")
+        .innerJoin(Ngo, "ngo", "ngo.id = child.ngoId")
+        .where("child.ngoId IN (:...ids)", { ids });
       whereInTerritory(query, requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
       const rows = await query.orderBy("child.sortOrder", "ASC").addOrderBy("child.id", "ASC").getMany();
       return groupByKeys(ids, rows, (row) => row.ngoId);
@@ -296,7 +344,10 @@ const fieldIdsByNgo = (ctx: RequestContext) =>
         .select(["nf.ngoId AS ngo_id", "nf.fieldId AS field_id"])
         .where("nf.ngoId IN (:...ids)", { ids });
       whereInTerritory(query, requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
-      const rows: { ngo_id: string; field_id: string }[] = await query.orderBy("field.sortOrder", "ASC").addOrderBy("field.code", "ASC").getRawMany();
+      const rows: { ngo_id: string; field_id: string }[] = await query
+        .orderBy("field.sortOrder", "ASC")
+        .addOrderBy("field.code", "ASC")
+        .getRawMany();
       return groupByKeys(ids, rows, (row) => row.ngo_id).map((group) => group.map((row) => row.field_id));
     },
     [],
@@ -306,7 +357,9 @@ const notNull = <T>(value: T | null): value is T => value !== null;
 
 @Resolver(() => Ngo)
 export class NgoProfileResolver {
-  @FieldResolver(() => [ID], { description: "Ids of the NGO's fields of activity (edit with `fieldIds` in the NGO inputs)." })
+  @FieldResolver(() => [ID], {
+    description: "Ids of the NGO's fields of activity (edit with `fieldIds` in the NGO inputs).",
+  })
   fieldIds(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<string[]> {
     return fieldIdsByNgo(ctx).load(ngo.id);
   }
@@ -314,10 +367,14 @@ export class NgoProfileResolver {
   @FieldResolver(() => [FieldOfActivity], { description: "The NGO's fields of activity (حوزه‌های فعالیت)." })
   async fields(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<FieldOfActivity[]> {
     const ids = await fieldIdsByNgo(ctx).load(ngo.id);
-    return (await fieldOfActivityById(ctx).loadMany(ids)).filter((f): f is FieldOfActivity => f !== null && !(f instanceof Error));
+    return (await fieldOfActivityById(ctx).loadMany(ids)).filter(
+      (f): f is FieldOfActivity => f !== null && !(f instanceof Error),
+    );
   }
 
-  @FieldResolver(() => [String], { description: "Every contact phone: `phone` first, then `otherPhones`. Personal data: masked for analysts." })
+  @FieldResolver(() => [String], {
+    description: "Every contact phone: `phone` first, then `otherPhones`. Personal data: masked for analysts.",
+  })
   @PersonalList("phone")
   phones(@Root() ngo: Ngo): string[] {
     return [ngo.phone, ...(ngo.otherPhones ?? [])].filter((p): p is string => !!p);
@@ -328,7 +385,9 @@ export class NgoProfileResolver {
     return childrenLoader(ctx, BoardMember).load(ngo.id);
   }
 
-  @FieldResolver(() => [NgoCapability], { description: "Services the NGO can offer, with coverage areas and volunteers." })
+  @FieldResolver(() => [NgoCapability], {
+    description: "Services the NGO can offer, with coverage areas and volunteers.",
+  })
   capabilities(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<NgoCapability[]> {
     return childrenLoader(ctx, NgoCapability).load(ngo.id);
   }
@@ -353,6 +412,8 @@ export class NgoCapabilityResolver {
 
   @FieldResolver(() => [County], { description: "The counties covered besides the home county." })
   async coverageCounties(@Root() capability: NgoCapability, @Ctx() ctx: RequestContext): Promise<County[]> {
-    return (await countyById(ctx).loadMany(capability.coverageCountyIds)).filter((c): c is County => c !== null && !(c instanceof Error)).filter(notNull);
+    return (await countyById(ctx).loadMany(capability.coverageCountyIds))
+      .filter((c): c is County => c !== null && !(c instanceof Error))
+      .filter(notNull);
   }
 }

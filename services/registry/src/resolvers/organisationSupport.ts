@@ -8,7 +8,12 @@ import { Province } from "../entities/Province";
 /** Shared steps of the registry mutations (NGOs, agencies, managers, areas, houses, networks, offices). */
 
 /** The agency, if it exists within the user's read territory (locked when asked: appointments serialise on it). */
-export async function visibleAgency(em: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<Agency | null> {
+export async function visibleAgency(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  lock = false,
+): Promise<Agency | null> {
   if (!isUuid(id)) return null;
   const query = em.getRepository(Agency).createQueryBuilder("agency").where("agency.id = :id", { id });
   whereInTerritory(query, requireUser(ctx), { province: "agency.provinceId", county: "agency.countyId" });

@@ -1,4 +1,18 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -45,8 +59,13 @@ registerEnumType(NgoCountDimension, {
   valuesConfig: {
     PROVINCE: { description: "Home province (key: province code)." },
     COUNTY: { description: "Home county (key: county code)." },
-    FIELD: { description: "Field of activity (key: field id; an NGO counts once in each of its fields; key empty for NGOs without a field)." },
-    LICENCE_STATE: { description: "State of the current licence today (key: a LicenceState value, NONE without a licence)." },
+    FIELD: {
+      description:
+        "Field of activity (key: field id; an NGO counts once in each of its fields; key empty for NGOs without a field).",
+    },
+    LICENCE_STATE: {
+      description: "State of the current licence today (key: a LicenceState value, NONE without a licence).",
+    },
     STATUS: { description: "NGO status (key: an NgoStatus value)." },
     SCOPE: { description: "Scope of activity (key: an NgoScope value)." },
   },
@@ -54,7 +73,11 @@ registerEnumType(NgoCountDimension, {
 
 @ObjectType({ description: "How many NGOs fall in one group of `ngoCounts`." })
 export class NgoCount {
-  @Field(() => String, { nullable: true, description: "The group's key: a province or county code, a field id, or an enum value (see NgoCountDimension); empty for NGOs without a field." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The group's key: a province or county code, a field id, or an enum value (see NgoCountDimension); empty for NGOs without a field.",
+  })
   key!: string | null;
 
   @Field({ description: "Persian label of the group." })
@@ -68,7 +91,9 @@ export class NgoCount {
   fieldId?: string | null;
 }
 
-@ObjectType({ description: "A training topic declared by NGOs of one province, with how many NGOs declared it and how urgently." })
+@ObjectType({
+  description: "A training topic declared by NGOs of one province, with how many NGOs declared it and how urgently.",
+})
 export class TrainingNeedAggregate {
   @Field({ description: "The topic as most NGOs typed it." })
   topic!: string;
@@ -118,7 +143,9 @@ export class NgoSearchHit {
   @Field(() => ID, { description: "The NGO's id." })
   ngoId!: string;
 
-  @Field(() => Float, { description: "Similarity of the search text to the name, 0 to 1 (1: the normalised text appears as is)." })
+  @Field(() => Float, {
+    description: "Similarity of the search text to the name, 0 to 1 (1: the normalised text appears as is).",
+  })
   similarity!: number;
 }
 
@@ -167,7 +194,10 @@ export class DuplicateNgoPair {
   explanation!: string;
 }
 
-@ObjectType({ description: "Several active NGOs of one field of activity covering the same county (possible parallel work, موازی‌کاری)." })
+@ObjectType({
+  description:
+    "Several active NGOs of one field of activity covering the same county (possible parallel work, موازی‌کاری).",
+})
 export class ParallelWorkGroup {
   @Field(() => ID, { description: "Code of the county covered." })
   countyId!: string;
@@ -196,9 +226,13 @@ export class RegistryAnalyticsResolver {
   async ngoCounts(
     @Ctx() ctx: RequestContext,
     @Arg("groupBy", () => NgoCountDimension, { description: "The dimension to group by." }) groupBy: NgoCountDimension,
-    @Arg("filter", () => NgoFilter, { nullable: true, description: "Which NGOs to count (as in `ngos`)." }) filter: NgoFilter | undefined,
+    @Arg("filter", () => NgoFilter, { nullable: true, description: "Which NGOs to count (as in `ngos`)." })
+    filter: NgoFilter | undefined,
   ): Promise<NgoCount[]> {
-    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
+    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), {
+      province: "ngo.provinceId",
+      county: "ngo.countyId",
+    });
     applyNgoFilter(query, filter);
     const key = {
       PROVINCE: "ngo.province_id",
@@ -210,8 +244,22 @@ export class RegistryAnalyticsResolver {
     }[groupBy];
     if (groupBy === NgoCountDimension.FIELD) query.leftJoin("ngo_field", "nf", "nf.ngo_id = ngo.id");
     if (groupBy === NgoCountDimension.LICENCE_STATE) query.setParameters(licenceStateParams());
-    const rows: { key: string | null; count: string }[] = await query.select(`${key}`, "key").addSelect("count(DISTINCT ngo.id)", "count").groupBy("1").orderBy("count", "DESC").addOrderBy("key", "ASC", "NULLS LAST").getRawMany();
-    return Promise.all(rows.map(async (row) => Object.assign(new NgoCount(), { key: row.key, count: Number(row.count), label: await countLabel(ctx, groupBy, row.key) }, refsOf(groupBy, row.key))));
+    const rows: { key: string | null; count: string }[] = await query
+      .select(`${key}`, "key")
+      .addSelect("count(DISTINCT ngo.id)", "count")
+      .groupBy("1")
+      .orderBy("count", "DESC")
+      .addOrderBy("key", "ASC", "NULLS LAST")
+      .getRawMany();
+    return Promise.all(
+      rows.map(async (row) =>
+        Object.assign(
+          new NgoCount(),
+          { key: row.key, count: Number(row.count), label: await countLabel(ctx, groupBy, row.key) },
+          refsOf(groupBy, row.key),
+        ),
+      ),
+    );
   }
 
   @Allow(ALL_ROLES)
@@ -221,11 +269,13 @@ export class RegistryAnalyticsResolver {
   })
   async trainingNeedSummary(
     @Ctx() ctx: RequestContext,
-    @Arg("filter", () => TrainingNeedSummaryFilter, { nullable: true, description: "Which needs to count." }) filter: TrainingNeedSummaryFilter | undefined,
+    @Arg("filter", () => TrainingNeedSummaryFilter, { nullable: true, description: "Which needs to count." })
+    filter: TrainingNeedSummaryFilter | undefined,
     @Arg("byProvince", { defaultValue: true, description: "Group by province as well as topic." }) byProvince: boolean,
     @Arg("limit", () => Int, { defaultValue: 200, description: "At most this many rows (1 to 1000)." }) limit: number,
   ): Promise<TrainingNeedAggregate[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۱۰۰۰ باشد.", { field: "limit" });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۱۰۰۰ باشد.", { field: "limit" });
     const query = ctx.db
       .createQueryBuilder()
       .from("training_need", "tn")
@@ -243,14 +293,24 @@ export class RegistryAnalyticsResolver {
     if (filter?.countyId) query.andWhere("ngo.county_id = :countyId", { countyId: filter.countyId });
     if (filter?.urgency) query.andWhere("tn.urgency = :urgency", { urgency: filter.urgency });
     if (filter?.q) query.andWhere("tn.topic_normalized LIKE :q", { q: containsPattern(filter.q) });
-    if (filter?.fieldId) query.andWhere("EXISTS (SELECT 1 FROM ngo_field nf WHERE nf.ngo_id = ngo.id AND nf.field_id = :fieldId)", { fieldId: uuidsForFilter([filter.fieldId])[0] });
+    if (filter?.fieldId)
+      query.andWhere("EXISTS (SELECT 1 FROM ngo_field nf WHERE nf.ngo_id = ngo.id AND nf.field_id = :fieldId)", {
+        fieldId: uuidsForFilter([filter.fieldId])[0],
+      });
     query.groupBy("tn.topic_normalized");
     if (byProvince) query.addGroupBy("ngo.province_id");
-    const rows: Record<string, string | string[] | null>[] = await query.orderBy("ngo_count", "DESC").addOrderBy("topic_key").addOrderBy("province_id").limit(limit).getRawMany();
+    const rows: Record<string, string | string[] | null>[] = await query
+      .orderBy("ngo_count", "DESC")
+      .addOrderBy("topic_key")
+      .addOrderBy("province_id")
+      .limit(limit)
+      .getRawMany();
     return rows.map((row) =>
       Object.assign(new TrainingNeedAggregate(), {
         // Shown with Persian letters whatever the most common spelling (ي/ك → ی/ک), spacing kept.
-        topic: String(row.topic).replace(/\u064A/g, "\u06CC").replace(/\u0643/g, "\u06A9"),
+        topic: String(row.topic)
+          .replace(/\u064A/g, "\u06CC")
+          .replace(/\u0643/g, "\u06A9"),
         topicKey: row.topic_key,
         provinceId: row.province_id,
         ngoCount: Number(row.ngo_count),
@@ -270,14 +330,18 @@ export class RegistryAnalyticsResolver {
   async searchNgos(
     @Ctx() ctx: RequestContext,
     @Arg("q", { description: "The text to look for (any spelling variant)." }) q: string,
-    @Arg("minSimilarity", () => Float, { defaultValue: 0.45, description: "Smallest similarity (0 to 1) to include." }) minSimilarity: number,
+    @Arg("minSimilarity", () => Float, { defaultValue: 0.45, description: "Smallest similarity (0 to 1) to include." })
+    minSimilarity: number,
     @Arg("limit", () => Int, { defaultValue: 10, description: "At most this many hits (1 to 200)." }) limit: number,
   ): Promise<NgoSearchHit[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۲۰۰ باشد.", { field: "limit" });
-    if (!(minSimilarity >= 0 && minSimilarity <= 1)) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل شباهت باید بین ۰ و ۱ باشد.", { field: "minSimilarity" });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۲۰۰ باشد.", { field: "limit" });
+    if (!(minSimilarity >= 0 && minSimilarity <= 1))
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل شباهت باید بین ۰ و ۱ باشد.", { field: "minSimilarity" });
     const searchText = normalizePersian(q);
     if (searchText.length < 2) return [];
-    const similarity = "CASE WHEN ngo.name_normalized LIKE :pattern THEN 1 ELSE public.word_similarity(:searchText, ngo.name_normalized) END";
+    const similarity =
+      "CASE WHEN ngo.name_normalized LIKE :pattern THEN 1 ELSE public.word_similarity(:searchText, ngo.name_normalized) END";
     const query = ctx.db
       .getRepository(Ngo)
       .createQueryBuilder("ngo")
@@ -286,8 +350,18 @@ export class RegistryAnalyticsResolver {
       .addSelect("public.similarity(:searchText, ngo.name_normalized)", "closeness")
       .where(`${similarity} >= :minSimilarity`, { searchText, pattern: containsPattern(q), minSimilarity });
     whereInTerritory(query, requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
-    const rows: { id: string; similarity: number }[] = await query.orderBy("similarity", "DESC").addOrderBy("closeness", "DESC").addOrderBy("ngo.name_normalized").limit(limit).getRawMany();
-    return rows.map((row) => Object.assign(new NgoSearchHit(), { ngoId: row.id, similarity: Math.round(Number(row.similarity) * 1000) / 1000 }));
+    const rows: { id: string; similarity: number }[] = await query
+      .orderBy("similarity", "DESC")
+      .addOrderBy("closeness", "DESC")
+      .addOrderBy("ngo.name_normalized")
+      .limit(limit)
+      .getRawMany();
+    return rows.map((row) =>
+      Object.assign(new NgoSearchHit(), {
+        ngoId: row.id,
+        similarity: Math.round(Number(row.similarity) * 1000) / 1000,
+      }),
+    );
   }
 
   @Allow(ALL_ROLES)
@@ -297,15 +371,22 @@ export class RegistryAnalyticsResolver {
   })
   async duplicateNgoCandidates(
     @Ctx() ctx: RequestContext,
-    @Arg("provinceId", () => ID, { nullable: true, description: "Only pairs with an NGO of this province." }) provinceId: string | undefined,
-    @Arg("countyId", () => ID, { nullable: true, description: "Only pairs with an NGO of this county." }) countyId: string | undefined,
-    @Arg("minScore", () => Float, { defaultValue: 0.5, description: "Smallest score (0 to 1) to include." }) minScore: number,
+    @Arg("provinceId", () => ID, { nullable: true, description: "Only pairs with an NGO of this province." })
+    provinceId: string | undefined,
+    @Arg("countyId", () => ID, { nullable: true, description: "Only pairs with an NGO of this county." })
+    countyId: string | undefined,
+    @Arg("minScore", () => Float, { defaultValue: 0.5, description: "Smallest score (0 to 1) to include." })
+    minScore: number,
     @Arg("limit", () => Int, { defaultValue: 50, description: "At most this many pairs (1 to 500)." }) limit: number,
   ): Promise<DuplicateNgoPair[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
-    if (!(minScore >= 0 && minScore <= 1)) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل امتیاز باید بین ۰ و ۱ باشد.", { field: "minScore" });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
+    if (!(minScore >= 0 && minScore <= 1))
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل امتیاز باید بین ۰ و ۱ باشد.", { field: "minScore" });
     const scope = territoryCondition(requireUser(ctx), { province: "n.province_id", county: "n.county_id" });
-    const narrow = [provinceId ? "province_id = :provinceId" : null, countyId ? "county_id = :countyId" : null].filter(Boolean);
+    const narrow = [provinceId ? "province_id = :provinceId" : null, countyId ? "county_id = :countyId" : null].filter(
+      Boolean,
+    );
     // `focus`: the NGOs a pair must include (the narrowing filter); `scoped`: everything the user may see. Each
     // reason is looked for from the focus side only (the name similarity through the trigram index, one probe per
     // focus NGO), and pairs are put in (smaller id, larger id) order so UNION removes the pairs found twice.
@@ -351,18 +432,26 @@ export class RegistryAnalyticsResolver {
         // The `%` operator (index-assisted) uses this threshold; the exact cut is the condition above.
         await em.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
         await em.query(`SET LOCAL statement_timeout = '${DUPLICATES_TIMEOUT}'`);
-        return namedQuery<{ a: string; b: string; reasons: DuplicateReason[]; score: number; name_similarity: number }>(em, sql, {
-          ...(scope?.params ?? {}),
-          nameThreshold: NAME_SIMILARITY_THRESHOLD,
-          minScore,
-          limit,
-          provinceId,
-          countyId,
-        });
+        return namedQuery<{ a: string; b: string; reasons: DuplicateReason[]; score: number; name_similarity: number }>(
+          em,
+          sql,
+          {
+            ...(scope?.params ?? {}),
+            nameThreshold: NAME_SIMILARITY_THRESHOLD,
+            minScore,
+            limit,
+            provinceId,
+            countyId,
+          },
+        );
       })
       .catch((error: { driverError?: { code?: string } }) => {
         if (error.driverError?.code === "57014") {
-          throw new AppError(ErrorCode.BAD_USER_INPUT, "این جست‌وجو بیش از حد طول کشید؛ آن را به یک استان یا شهرستان محدود کنید.", { field: "provinceId" });
+          throw new AppError(
+            ErrorCode.BAD_USER_INPUT,
+            "این جست‌وجو بیش از حد طول کشید؛ آن را به یک استان یا شهرستان محدود کنید.",
+            { field: "provinceId" },
+          );
         }
         throw error;
       });
@@ -385,14 +474,22 @@ export class RegistryAnalyticsResolver {
   })
   async parallelWork(
     @Ctx() ctx: RequestContext,
-    @Arg("provinceId", () => ID, { nullable: true, description: "Only counties of this province." }) provinceId: string | undefined,
+    @Arg("provinceId", () => ID, { nullable: true, description: "Only counties of this province." })
+    provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
-    @Arg("fieldId", () => ID, { nullable: true, description: "Only this field of activity." }) fieldId: string | undefined,
-    @Arg("minNgos", () => Int, { defaultValue: 2, description: "Smallest number of NGOs for a county and field to be listed (2 or more)." }) minNgos: number,
+    @Arg("fieldId", () => ID, { nullable: true, description: "Only this field of activity." })
+    fieldId: string | undefined,
+    @Arg("minNgos", () => Int, {
+      defaultValue: 2,
+      description: "Smallest number of NGOs for a county and field to be listed (2 or more).",
+    })
+    minNgos: number,
     @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many groups (1 to 500)." }) limit: number,
   ): Promise<ParallelWorkGroup[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
-    if (!Number.isInteger(minNgos) || minNgos < 2) throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل تعداد سمن‌ها باید ۲ یا بیشتر باشد.", { field: "minNgos" });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
+    if (!Number.isInteger(minNgos) || minNgos < 2)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل تعداد سمن‌ها باید ۲ یا بیشتر باشد.", { field: "minNgos" });
     const scope = territoryCondition(requireUser(ctx), { province: "n.province_id", county: "n.county_id" });
     const conditions = [
       provinceId ? "c.province_id = :provinceId" : null,
@@ -422,9 +519,23 @@ export class RegistryAnalyticsResolver {
        HAVING count(DISTINCT cv.ngo_id) >= :minNgos
         ORDER BY ngo_count DESC, cv.county_id, field_id
         LIMIT :limit`,
-      { ...(scope?.params ?? {}), provinceId, countyId, fieldId: fieldId ? uuidsForFilter([fieldId])[0] : undefined, minNgos, limit },
+      {
+        ...(scope?.params ?? {}),
+        provinceId,
+        countyId,
+        fieldId: fieldId ? uuidsForFilter([fieldId])[0] : undefined,
+        minNgos,
+        limit,
+      },
     );
-    return rows.map((row) => Object.assign(new ParallelWorkGroup(), { countyId: row.county_id, fieldId: row.field_id, ngoCount: Number(row.ngo_count), ngoIds: row.ngo_ids }));
+    return rows.map((row) =>
+      Object.assign(new ParallelWorkGroup(), {
+        countyId: row.county_id,
+        fieldId: row.field_id,
+        ngoCount: Number(row.ngo_count),
+        ngoIds: row.ngo_ids,
+      }),
+    );
   }
 }
 
@@ -519,5 +630,3 @@ export class ParallelWorkGroupResolver {
     return (await ngoById(ctx).loadMany(group.ngoIds)).filter((n): n is Ngo => n !== null && !(n instanceof Error));
   }
 }
-
-

@@ -6,5 +6,10 @@ import { parse } from "csv-parse/sync";
 export const DATA_DIR = join(__dirname, "..", "..", "data");
 
 export function readCsv(fileName: string): Record<string, string>[] {
-  return parse(readFileSync(join(DATA_DIR, fileName), "utf8"), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  return parse(readFileSync(join(DATA_DIR, fileName), "utf8"), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  });
 }

@@ -24,15 +24,32 @@ export interface DemoManager {
   countyId: string | null;
 }
 
-const GOVERNOR_NAMES = ["علی رضایی", "محمد حسینی", "حسن کریمی", "مهدی احمدی", "رضا موسوی", "زهرا محمدی", "مریم جعفری", "سعید نوری", "فاطمه رحیمی", "امیر قاسمی"];
+const GOVERNOR_NAMES = [
+  "علی رضایی",
+  "محمد حسینی",
+  "حسن کریمی",
+  "مهدی احمدی",
+  "رضا موسوی",
+  "زهرا محمدی",
+  "مریم جعفری",
+  "سعید نوری",
+  "فاطمه رحیمی",
+  "امیر قاسمی",
+];
 
 /** The demo NGOs (from `data/demo-ngos.csv`) as other services see them. */
 export function demoNgos(): DemoNgo[] {
-  return readCsv("demo-ngos.csv").map((row) => ({ id: demoNgoId(row.national_id), countyId: row.county_code, status: row.status as NgoStatus }));
+  return readCsv("demo-ngos.csv").map((row) => ({
+    id: demoNgoId(row.national_id),
+    countyId: row.county_code,
+    status: row.status as NgoStatus,
+  }));
 }
 
 /** One county governor for every county that has a demo NGO, plus the five governors-general's deputies. */
-export function demoManagers(counties: Pick<County, "id" | "provinceId" | "name">[]): (DemoManager & { name: string; position: string })[] {
+export function demoManagers(
+  counties: Pick<County, "id" | "provinceId" | "name">[],
+): (DemoManager & { name: string; position: string })[] {
   const withNgos = new Set(demoNgos().map((ngo) => ngo.countyId));
   const countyManagers = counties
     .filter((county) => withNgos.has(county.id))
@@ -76,7 +93,9 @@ export async function loadRegistryDemoData(db: DataSource): Promise<{ ngos: numb
       volunteersCount: row.volunteers ? Number(row.volunteers) : null,
     }),
   );
-  const managers = demoManagers(counties).map((m) => Object.assign(new Manager(), { ...m, nameNormalized: normalizePersian(m.name) }));
+  const managers = demoManagers(counties).map((m) =>
+    Object.assign(new Manager(), { ...m, nameNormalized: normalizePersian(m.name) }),
+  );
   await db.transaction(async (em) => {
     await em.insert(Ngo, ngos);
     await loadDemoProfiles(em, ngos); // fields of activity, boards, capabilities, awards, training needs, licences

@@ -24,7 +24,8 @@ export const demoAgencyId = (key: string) => stableId("agency", key);
 export const demoAreaId = (countyId: string, name: string) => stableId("area", `${countyId}:${name}`);
 export const demoNgoHouseId = (territoryId: string) => stableId("ngo-house", territoryId);
 export const demoNgoNetworkId = (key: string) => stableId("ngo-network", key);
-export const demoFacilitationOfficeId = (countyId: string, areaName: string) => stableId("facilitation-office", `${countyId}:${areaName}`);
+export const demoFacilitationOfficeId = (countyId: string, areaName: string) =>
+  stableId("facilitation-office", `${countyId}:${areaName}`);
 /** Demo NGO ids by national id (the same derivation as `demoNgoId` in demo.ts). */
 const ngo = (nationalId: string) => stableId("ngo", nationalId);
 const day = parseJalaliDate;
@@ -35,7 +36,8 @@ const DIRECTORATES = [
   { key: "SPORTS_YOUTH", name: "اداره کل ورزش و جوانان استان" },
   { key: "ENVIRONMENT", name: "اداره کل حفاظت محیط زیست استان" },
 ];
-export const demoDirectorateId = (provinceId: string, key: string) => demoAgencyId(`DIRECTORATE_GENERAL:${provinceId}:${key}`);
+export const demoDirectorateId = (provinceId: string, key: string) =>
+  demoAgencyId(`DIRECTORATE_GENERAL:${provinceId}:${key}`);
 export const demoMunicipalityId = (countyId: string) => demoAgencyId(`MUNICIPALITY:${countyId}`);
 const demoCityCouncilId = (countyId: string) => demoAgencyId(`CITY_COUNCIL:${countyId}`);
 
@@ -48,7 +50,15 @@ const CITY_COUNCILS = [
 ];
 
 /** Tenure starts of the demo county governors and deputies, in turn (all before 1404, so they cover the whole year). */
-const TENURE_STARTS = ["1402/06/15", "1403/02/10", "1401/11/20", "1403/07/01", "1402/09/05", "1400/08/12", "1403/11/03"];
+const TENURE_STARTS = [
+  "1402/06/15",
+  "1403/02/10",
+  "1401/11/20",
+  "1403/07/01",
+  "1402/09/05",
+  "1400/08/12",
+  "1403/11/03",
+];
 
 interface AreaSeed {
   countyId: string;
@@ -59,7 +69,13 @@ interface AreaSeed {
 }
 
 const AREAS: AreaSeed[] = [
-  { countyId: "0401", name: "اسلام‌آباد", kind: AreaKind.INFORMAL_SETTLEMENT, population: 42000, notes: "بزرگ‌ترین سکونتگاه غیررسمی شمال ارومیه؛ نیازسنجی ۱۴۰۲ انجام شده است." },
+  {
+    countyId: "0401",
+    name: "اسلام‌آباد",
+    kind: AreaKind.INFORMAL_SETTLEMENT,
+    population: 42000,
+    notes: "بزرگ‌ترین سکونتگاه غیررسمی شمال ارومیه؛ نیازسنجی ۱۴۰۲ انجام شده است.",
+  },
   { countyId: "0401", name: "حسین‌آباد", kind: AreaKind.INFORMAL_SETTLEMENT, population: 35000 },
   { countyId: "0401", name: "کشتارگاه", kind: AreaKind.INFORMAL_SETTLEMENT, population: 28000 },
   { countyId: "0401", name: "طرزیلو", kind: AreaKind.INFORMAL_SETTLEMENT, population: 18000 },
@@ -67,10 +83,22 @@ const AREAS: AreaSeed[] = [
   { countyId: "0401", name: "علی‌آباد", kind: AreaKind.INFORMAL_SETTLEMENT, population: 22000 },
   { countyId: "0401", name: "بهداری", kind: AreaKind.NEIGHBOURHOOD, population: 15000 },
   { countyId: "0401", name: "شیخ‌تپه", kind: AreaKind.INEFFICIENT_URBAN_AREA, population: 20000 },
-  { countyId: "1901", name: "اسلام‌آباد", kind: AreaKind.INFORMAL_SETTLEMENT, population: 60000, notes: "کودکان کار و اعتیاد، آسیب‌های اصلی اعلام‌شده در نشست‌های محله." },
+  {
+    countyId: "1901",
+    name: "اسلام‌آباد",
+    kind: AreaKind.INFORMAL_SETTLEMENT,
+    population: 60000,
+    notes: "کودکان کار و اعتیاد، آسیب‌های اصلی اعلام‌شده در نشست‌های محله.",
+  },
   { countyId: "1901", name: "کوی فاطمیه", kind: AreaKind.NEIGHBOURHOOD, population: 9000 },
   { countyId: "1901", name: "بافت تاریخی سبزه‌میدان", kind: AreaKind.INEFFICIENT_URBAN_AREA, population: null },
-  { countyId: "2601", name: "منبع آب", kind: AreaKind.INFORMAL_SETTLEMENT, population: 30000, notes: "در فهرست دبیرخانه توانمندسازی نواحی ناکارآمد شهری استان." },
+  {
+    countyId: "2601",
+    name: "منبع آب",
+    kind: AreaKind.INFORMAL_SETTLEMENT,
+    population: 30000,
+    notes: "در فهرست دبیرخانه توانمندسازی نواحی ناکارآمد شهری استان.",
+  },
   { countyId: "2601", name: "شهرک ولیعصر", kind: AreaKind.INEFFICIENT_URBAN_AREA, population: 16000 },
   { countyId: "2302", name: "واوان", kind: AreaKind.NEIGHBOURHOOD, population: 25000 },
 ];
@@ -90,16 +118,88 @@ interface OfficeSeed {
 
 /** Urmia's eight offices (seed 004: «نبود دفتر اختصاصی» is their problem), one in Zanjan and one in Qazvin. */
 const OFFICES: OfficeSeed[] = [
-  { countyId: "0401", area: "اسلام‌آباد", operators: [URMIA_DISABILITY, URMIA_LAKE], partner: demoMunicipalityId("0401"), openedOn: "1400/07/12", hasDedicatedSpace: true },
-  { countyId: "0401", area: "حسین‌آباد", operators: [URMIA_DISABILITY], partner: demoMunicipalityId("0401"), openedOn: "1400/09/01", hasDedicatedSpace: true },
-  { countyId: "0401", area: "کشتارگاه", operators: [URMIA_LAKE], partner: countyGovernorateAgencyId("0401"), openedOn: "1401/02/18", hasDedicatedSpace: false, notes: "در مسجد محله مستقر است." },
-  { countyId: "0401", area: "طرزیلو", operators: [URMIA_DISABILITY], partner: demoDirectorateId("04", "WELFARE"), openedOn: "1401/05/23", hasDedicatedSpace: false },
-  { countyId: "0401", area: "ممکان", operators: [URMIA_LAKE], partner: demoMunicipalityId("0401"), openedOn: "1401/10/04", hasDedicatedSpace: false },
-  { countyId: "0401", area: "علی‌آباد", operators: [URMIA_DISABILITY, URMIA_LAKE], partner: demoDirectorateId("04", "WELFARE"), openedOn: "1402/01/28", hasDedicatedSpace: false, notes: "در سرای محله، به صورت مشترک." },
-  { countyId: "0401", area: "بهداری", operators: [URMIA_DISABILITY], partner: countyGovernorateAgencyId("0401"), openedOn: "1402/04/10", hasDedicatedSpace: false },
-  { countyId: "0401", area: "شیخ‌تپه", operators: [URMIA_LAKE], partner: demoMunicipalityId("0401"), openedOn: "1402/08/15", hasDedicatedSpace: false },
-  { countyId: "1901", area: "اسلام‌آباد", operators: [ngo("14953907576"), ngo("14905484270")], partner: demoMunicipalityId("1901"), openedOn: "1401/06/20", hasDedicatedSpace: true },
-  { countyId: "2601", area: "منبع آب", operators: [ngo("14824548549")], partner: demoDirectorateId("26", "WELFARE"), openedOn: "1399/11/05", hasDedicatedSpace: false },
+  {
+    countyId: "0401",
+    area: "اسلام‌آباد",
+    operators: [URMIA_DISABILITY, URMIA_LAKE],
+    partner: demoMunicipalityId("0401"),
+    openedOn: "1400/07/12",
+    hasDedicatedSpace: true,
+  },
+  {
+    countyId: "0401",
+    area: "حسین‌آباد",
+    operators: [URMIA_DISABILITY],
+    partner: demoMunicipalityId("0401"),
+    openedOn: "1400/09/01",
+    hasDedicatedSpace: true,
+  },
+  {
+    countyId: "0401",
+    area: "کشتارگاه",
+    operators: [URMIA_LAKE],
+    partner: countyGovernorateAgencyId("0401"),
+    openedOn: "1401/02/18",
+    hasDedicatedSpace: false,
+    notes: "در مسجد محله مستقر است.",
+  },
+  {
+    countyId: "0401",
+    area: "طرزیلو",
+    operators: [URMIA_DISABILITY],
+    partner: demoDirectorateId("04", "WELFARE"),
+    openedOn: "1401/05/23",
+    hasDedicatedSpace: false,
+  },
+  {
+    countyId: "0401",
+    area: "ممکان",
+    operators: [URMIA_LAKE],
+    partner: demoMunicipalityId("0401"),
+    openedOn: "1401/10/04",
+    hasDedicatedSpace: false,
+  },
+  {
+    countyId: "0401",
+    area: "علی‌آباد",
+    operators: [URMIA_DISABILITY, URMIA_LAKE],
+    partner: demoDirectorateId("04", "WELFARE"),
+    openedOn: "1402/01/28",
+    hasDedicatedSpace: false,
+    notes: "در سرای محله، به صورت مشترک.",
+  },
+  {
+    countyId: "0401",
+    area: "بهداری",
+    operators: [URMIA_DISABILITY],
+    partner: countyGovernorateAgencyId("0401"),
+    openedOn: "1402/04/10",
+    hasDedicatedSpace: false,
+  },
+  {
+    countyId: "0401",
+    area: "شیخ‌تپه",
+    operators: [URMIA_LAKE],
+    partner: demoMunicipalityId("0401"),
+    openedOn: "1402/08/15",
+    hasDedicatedSpace: false,
+  },
+  {
+    countyId: "1901",
+    area: "اسلام‌آباد",
+    operators: [ngo("14953907576"), ngo("14905484270")],
+    partner: demoMunicipalityId("1901"),
+    openedOn: "1401/06/20",
+    hasDedicatedSpace: true,
+  },
+  {
+    countyId: "2601",
+    area: "منبع آب",
+    operators: [ngo("14824548549")],
+    partner: demoDirectorateId("26", "WELFARE"),
+    openedOn: "1399/11/05",
+    hasDedicatedSpace: false,
+  },
 ];
 
 const HOUSES = [
@@ -155,19 +255,91 @@ const HOUSES = [
 ];
 
 const NETWORKS = [
-  { key: "19:YOUTH", name: "شبکه تشکل‌های همسوی جوانان استان زنجان", field: "YOUTH", provinceId: "19", countyId: null, coordinator: "14487385191", members: ["14354049740"] },
-  { key: "19:SOCIAL_HARM", name: "شبکه پیشگیری از آسیب‌های اجتماعی استان زنجان", field: "SOCIAL_HARM_PREVENTION", provinceId: "19", countyId: null, coordinator: "14905484270", members: ["14971446687"] },
-  { key: "19:CHARITY", name: "شبکه خیریه‌های استان زنجان", field: "CHARITY", provinceId: "19", countyId: null, coordinator: "14508214853", members: ["14633050029"] },
-  { key: "0401:ENVIRONMENT", name: "شبکه سمن‌های زیست‌محیطی ارومیه", field: "ENVIRONMENT", provinceId: "04", countyId: "0401", coordinator: "14556725949", members: [] },
+  {
+    key: "19:YOUTH",
+    name: "شبکه تشکل‌های همسوی جوانان استان زنجان",
+    field: "YOUTH",
+    provinceId: "19",
+    countyId: null,
+    coordinator: "14487385191",
+    members: ["14354049740"],
+  },
+  {
+    key: "19:SOCIAL_HARM",
+    name: "شبکه پیشگیری از آسیب‌های اجتماعی استان زنجان",
+    field: "SOCIAL_HARM_PREVENTION",
+    provinceId: "19",
+    countyId: null,
+    coordinator: "14905484270",
+    members: ["14971446687"],
+  },
+  {
+    key: "19:CHARITY",
+    name: "شبکه خیریه‌های استان زنجان",
+    field: "CHARITY",
+    provinceId: "19",
+    countyId: null,
+    coordinator: "14508214853",
+    members: ["14633050029"],
+  },
+  {
+    key: "0401:ENVIRONMENT",
+    name: "شبکه سمن‌های زیست‌محیطی ارومیه",
+    field: "ENVIRONMENT",
+    provinceId: "04",
+    countyId: "0401",
+    coordinator: "14556725949",
+    members: [],
+  },
 ];
 
 /** Managers beyond the demo county governors and deputies: directors-general, a mayor, and two past county governors. */
 const OTHER_MANAGERS = [
-  { key: "DG:19:WELFARE", name: "نرگس عباسی", agency: demoDirectorateId("19", "WELFARE"), kind: ManagerPositionKind.DIRECTOR_GENERAL, position: "مدیرکل بهزیستی استان زنجان", start: "1402/03/01", end: null },
-  { key: "DG:19:SPORTS_YOUTH", name: "بهروز فتحی", agency: demoDirectorateId("19", "SPORTS_YOUTH"), kind: ManagerPositionKind.DIRECTOR_GENERAL, position: "مدیرکل ورزش و جوانان استان زنجان", start: "1403/05/20", end: null },
-  { key: "MAYOR:0401", name: "کامران رسولی", agency: demoMunicipalityId("0401"), kind: ManagerPositionKind.MAYOR, position: "شهردار ارومیه", start: "1400/08/15", end: null },
-  { key: "PAST:1901", name: "حمید صالحی", agency: countyGovernorateAgencyId("1901"), kind: ManagerPositionKind.COUNTY_GOVERNOR, position: "فرماندار زنجان", start: "1399/05/01", end: "predecessor" },
-  { key: "PAST:0401", name: "جواد علیزاده", agency: countyGovernorateAgencyId("0401"), kind: ManagerPositionKind.COUNTY_GOVERNOR, position: "فرماندار ارومیه", start: "1398/10/01", end: "predecessor" },
+  {
+    key: "DG:19:WELFARE",
+    name: "نرگس عباسی",
+    agency: demoDirectorateId("19", "WELFARE"),
+    kind: ManagerPositionKind.DIRECTOR_GENERAL,
+    position: "مدیرکل بهزیستی استان زنجان",
+    start: "1402/03/01",
+    end: null,
+  },
+  {
+    key: "DG:19:SPORTS_YOUTH",
+    name: "بهروز فتحی",
+    agency: demoDirectorateId("19", "SPORTS_YOUTH"),
+    kind: ManagerPositionKind.DIRECTOR_GENERAL,
+    position: "مدیرکل ورزش و جوانان استان زنجان",
+    start: "1403/05/20",
+    end: null,
+  },
+  {
+    key: "MAYOR:0401",
+    name: "کامران رسولی",
+    agency: demoMunicipalityId("0401"),
+    kind: ManagerPositionKind.MAYOR,
+    position: "شهردار ارومیه",
+    start: "1400/08/15",
+    end: null,
+  },
+  {
+    key: "PAST:1901",
+    name: "حمید صالحی",
+    agency: countyGovernorateAgencyId("1901"),
+    kind: ManagerPositionKind.COUNTY_GOVERNOR,
+    position: "فرماندار زنجان",
+    start: "1399/05/01",
+    end: "predecessor",
+  },
+  {
+    key: "PAST:0401",
+    name: "جواد علیزاده",
+    agency: countyGovernorateAgencyId("0401"),
+    kind: ManagerPositionKind.COUNTY_GOVERNOR,
+    position: "فرماندار ارومیه",
+    start: "1398/10/01",
+    end: "predecessor",
+  },
 ] as const;
 
 export const demoOtherManagerId = (key: string) => stableId("manager", `demo:${key}`);
@@ -199,16 +371,54 @@ export async function loadDemoOrganisations(
   const agencies: Agency[] = [];
   for (const provinceId of demoProvinces) {
     const provinceName = provinces.get(provinceId)!;
-    agencies.push(agency(governorateAgencyId(provinceId), `استانداری ${provinceName}`, AgencyKind.GOVERNORATE, provinceId, null));
-    for (const d of DIRECTORATES) agencies.push(agency(demoDirectorateId(provinceId, d.key), `${d.name} ${provinceName}`, AgencyKind.DIRECTORATE_GENERAL, provinceId, null));
+    agencies.push(
+      agency(governorateAgencyId(provinceId), `استانداری ${provinceName}`, AgencyKind.GOVERNORATE, provinceId, null),
+    );
+    for (const d of DIRECTORATES)
+      agencies.push(
+        agency(
+          demoDirectorateId(provinceId, d.key),
+          `${d.name} ${provinceName}`,
+          AgencyKind.DIRECTORATE_GENERAL,
+          provinceId,
+          null,
+        ),
+      );
   }
-  for (const county of counties) agencies.push(agency(countyGovernorateAgencyId(county.id), `فرمانداری ${county.name}`, AgencyKind.COUNTY_GOVERNORATE, county.provinceId, county.id));
-  const municipalities = [...demoProvinces.map((p) => `${p}01`), ...EXTRA_MUNICIPALITIES].filter((c) => countyName.has(c));
+  for (const county of counties)
+    agencies.push(
+      agency(
+        countyGovernorateAgencyId(county.id),
+        `فرمانداری ${county.name}`,
+        AgencyKind.COUNTY_GOVERNORATE,
+        county.provinceId,
+        county.id,
+      ),
+    );
+  const municipalities = [...demoProvinces.map((p) => `${p}01`), ...EXTRA_MUNICIPALITIES].filter((c) =>
+    countyName.has(c),
+  );
   for (const countyId of municipalities) {
-    agencies.push(agency(demoMunicipalityId(countyId), `شهرداری ${countyName.get(countyId)}`, AgencyKind.MUNICIPALITY, provinceOf.get(countyId)!, countyId));
+    agencies.push(
+      agency(
+        demoMunicipalityId(countyId),
+        `شهرداری ${countyName.get(countyId)}`,
+        AgencyKind.MUNICIPALITY,
+        provinceOf.get(countyId)!,
+        countyId,
+      ),
+    );
   }
   for (const council of CITY_COUNCILS.filter((c) => countyName.has(c.countyId))) {
-    agencies.push(agency(demoCityCouncilId(council.countyId), `شورای اسلامی شهر ${council.city}`, AgencyKind.CITY_COUNCIL, provinceOf.get(council.countyId)!, council.countyId));
+    agencies.push(
+      agency(
+        demoCityCouncilId(council.countyId),
+        `شورای اسلامی شهر ${council.city}`,
+        AgencyKind.CITY_COUNCIL,
+        provinceOf.get(council.countyId)!,
+        council.countyId,
+      ),
+    );
   }
   const insertedAgencies = await em.createQueryBuilder().insert().into(Agency).values(agencies).orIgnore().execute();
 
@@ -305,7 +515,13 @@ export async function loadDemoOrganisations(
     await em.insert(NgoHouse, houseRows);
     await em.insert(
       NgoHouseMember,
-      HOUSES.flatMap((h) => h.members.map(([nationalId, joined]) => ({ ngoHouseId: demoNgoHouseId(h.countyId ?? h.provinceId), ngoId: ngo(nationalId), joinedOn: day(joined) }))),
+      HOUSES.flatMap((h) =>
+        h.members.map(([nationalId, joined]) => ({
+          ngoHouseId: demoNgoHouseId(h.countyId ?? h.provinceId),
+          ngoId: ngo(nationalId),
+          joinedOn: day(joined),
+        })),
+      ),
     );
     houses = houseRows.length;
   }
@@ -326,10 +542,22 @@ export async function loadDemoOrganisations(
     await em.insert(NgoNetwork, networkRows);
     await em.insert(
       NgoNetworkMember,
-      NETWORKS.flatMap((n) => [n.coordinator, ...n.members].map((nationalId) => ({ ngoNetworkId: demoNgoNetworkId(n.key), ngoId: ngo(nationalId) }))),
+      NETWORKS.flatMap((n) =>
+        [n.coordinator, ...n.members].map((nationalId) => ({
+          ngoNetworkId: demoNgoNetworkId(n.key),
+          ngoId: ngo(nationalId),
+        })),
+      ),
     );
     networks = networkRows.length;
   }
 
-  return { agencies: insertedAgencies.identifiers.filter(Boolean).length, areas, houses, networks, offices, managers: otherManagers };
+  return {
+    agencies: insertedAgencies.identifiers.filter(Boolean).length,
+    areas,
+    houses,
+    networks,
+    offices,
+    managers: otherManagers,
+  };
 }

@@ -34,10 +34,52 @@ const EXTRA_FIELDS: Record<string, string[]> = {
 };
 
 /** National codes' first three digits by province (issuing offices), so demo codes pass the official check. */
-const CODE_PREFIX: Record<string, string[]> = { "19": ["427", "428"], "10": ["127", "128", "113"], "23": ["001", "002", "004"], "26": ["431", "432"], "04": ["274", "275", "279"] };
+const CODE_PREFIX: Record<string, string[]> = {
+  "19": ["427", "428"],
+  "10": ["127", "128", "113"],
+  "23": ["001", "002", "004"],
+  "26": ["431", "432"],
+  "04": ["274", "275", "279"],
+};
 
-const FIRST_NAMES = ["محمد", "علی", "حسین", "رضا", "مهدی", "فاطمه", "زهرا", "مریم", "سمیه", "معصومه", "حمید", "سعید", "نرگس", "لیلا", "امیر", "جواد", "الهام", "مجید"];
-const LAST_NAMES = ["احمدی", "کریمی", "رحیمی", "موسوی", "حسینی", "صادقی", "قاسمی", "جعفری", "اکبری", "نوروزی", "یوسفی", "باقری", "سلیمانی", "مرادی", "خسروی", "زمانی"];
+const FIRST_NAMES = [
+  "محمد",
+  "علی",
+  "حسین",
+  "رضا",
+  "مهدی",
+  "فاطمه",
+  "زهرا",
+  "مریم",
+  "سمیه",
+  "معصومه",
+  "حمید",
+  "سعید",
+  "نرگس",
+  "لیلا",
+  "امیر",
+  "جواد",
+  "الهام",
+  "مجید",
+];
+const LAST_NAMES = [
+  "احمدی",
+  "کریمی",
+  "رحیمی",
+  "موسوی",
+  "حسینی",
+  "صادقی",
+  "قاسمی",
+  "جعفری",
+  "اکبری",
+  "نوروزی",
+  "یوسفی",
+  "باقری",
+  "سلیمانی",
+  "مرادی",
+  "خسروی",
+  "زمانی",
+];
 
 /** A deterministic, checksum-valid national code for the `seed`th demo person of a province. */
 function demoNationalCode(provinceId: string, seed: string): string {
@@ -64,29 +106,61 @@ interface Capability {
 /** Capabilities by NGO national id; coverage areas in Zanjan overlap on purpose (parallel work). */
 const CAPABILITIES: Record<string, Capability[]> = {
   "14905484270": [
-    { service: "شناسایی و ساماندهی کودکان کار و خیابان", field: "SOCIAL_HARM_PREVENTION", counties: ["1903", "1906"], volunteers: 40 },
+    {
+      service: "شناسایی و ساماندهی کودکان کار و خیابان",
+      field: "SOCIAL_HARM_PREVENTION",
+      counties: ["1903", "1906"],
+      volunteers: 40,
+    },
     { service: "کلاس‌های جبرانی برای کودکان بازمانده از تحصیل", field: "CHILDREN", counties: [], volunteers: 25 },
   ],
-  "14633050029": [{ service: "حمایت معیشتی از خانواده‌های بی‌سرپرست", field: "CHARITY", counties: ["1903"], volunteers: 60 }],
-  "14354049740": [{ service: "گروه داوطلب امداد در حوادث", field: "DISASTER_RELIEF", counties: ["1902", "1904"], volunteers: 90 }],
-  "14506416517": [{ service: "آموزش کسب‌وکارهای خانگی به زنان", field: "EMPLOYMENT", counties: ["1901", "1905"], volunteers: 20 }],
+  "14633050029": [
+    { service: "حمایت معیشتی از خانواده‌های بی‌سرپرست", field: "CHARITY", counties: ["1903"], volunteers: 60 },
+  ],
+  "14354049740": [
+    { service: "گروه داوطلب امداد در حوادث", field: "DISASTER_RELIEF", counties: ["1902", "1904"], volunteers: 90 },
+  ],
+  "14506416517": [
+    { service: "آموزش کسب‌وکارهای خانگی به زنان", field: "EMPLOYMENT", counties: ["1901", "1905"], volunteers: 20 },
+  ],
 };
 /** The rest of the Zanjan demo NGOs with a capability in their main field, covering these counties. */
 const COVERAGE: Record<string, { service: string; counties: string[]; volunteers: number }> = {
-  "جمعیت پیشگیری از اعتیاد طارم": { service: "کارگاه‌های پیشگیری از اعتیاد در مدارس", counties: ["1901", "1903"], volunteers: 35 },
-  "شبکه سمنهای جوانان استان زنجان": { service: "هماهنگی تشکل‌های جوانان و اردوهای جهادی", counties: ["1902", "1903", "1904", "1905", "1906", "1907", "1908"], volunteers: 150 },
+  "جمعیت پیشگیری از اعتیاد طارم": {
+    service: "کارگاه‌های پیشگیری از اعتیاد در مدارس",
+    counties: ["1901", "1903"],
+    volunteers: 35,
+  },
+  "شبکه سمنهای جوانان استان زنجان": {
+    service: "هماهنگی تشکل‌های جوانان و اردوهای جهادی",
+    counties: ["1902", "1903", "1904", "1905", "1906", "1907", "1908"],
+    volunteers: 150,
+  },
   "مؤسسه خیریه نیکوکاران قیدار": { service: "توزیع بسته‌های معیشتی", counties: ["1901"], volunteers: 45 },
   "انجمن حمایت از معلولان جسمی‌حرکتی زنجان": { service: "توان‌بخشی در منزل", counties: ["1902"], volunteers: 30 },
   "انجمن بیماران دیابتی ابهر": { service: "آموزش خودمراقبتی بیماران دیابتی", counties: ["1905"], volunteers: 15 },
   "انجمن توسعه محله‌ای و شهروندی زنجان": { service: "تسهیل‌گری در محله‌های حاشیه شهر", counties: [], volunteers: 25 },
-  "کانون فرهنگی میراث سلطانیه": { service: "راهنمایی گردشگران و برگزاری جشنواره‌های محلی", counties: ["1901"], volunteers: 20 },
+  "کانون فرهنگی میراث سلطانیه": {
+    service: "راهنمایی گردشگران و برگزاری جشنواره‌های محلی",
+    counties: ["1901"],
+    volunteers: 20,
+  },
 };
 
 const AWARDS: Record<string, { title: string; level: AwardLevel; year: number; by: string }[]> = {
-  "14905484270": [{ title: "سمن برتر حوزه آسیب‌های اجتماعی", level: AwardLevel.NATIONAL, year: 1401, by: "وزارت کشور" }],
-  "14354049740": [{ title: "جشنواره ملی داوطلبی جوانان", level: AwardLevel.NATIONAL, year: 1402, by: "وزارت ورزش و جوانان" }],
+  "14905484270": [
+    { title: "سمن برتر حوزه آسیب‌های اجتماعی", level: AwardLevel.NATIONAL, year: 1401, by: "وزارت کشور" },
+  ],
+  "14354049740": [
+    { title: "جشنواره ملی داوطلبی جوانان", level: AwardLevel.NATIONAL, year: 1402, by: "وزارت ورزش و جوانان" },
+  ],
   "14506416517": [
-    { title: "جایزه کارآفرینی اجتماعی زنان", level: AwardLevel.NATIONAL, year: 1400, by: "معاونت امور زنان و خانواده ریاست جمهوری" },
+    {
+      title: "جایزه کارآفرینی اجتماعی زنان",
+      level: AwardLevel.NATIONAL,
+      year: 1400,
+      by: "معاونت امور زنان و خانواده ریاست جمهوری",
+    },
     { title: "Regional Women Entrepreneurship Award", level: AwardLevel.INTERNATIONAL, year: 1402, by: "UNDP" },
   ],
 };
@@ -106,8 +180,14 @@ const VARIANT_SPELLINGS: Record<string, string> = {
 };
 
 /** Loads the demo profiles once: only when no NGO has a field of activity or a licence yet. */
-export async function loadDemoProfiles(em: EntityManager, ngos: Ngo[], today: string = tehranToday()): Promise<{ licences: number }> {
-  const [{ fields, licences }] = await em.query(`SELECT (SELECT count(*) FROM ngo_field) AS fields, (SELECT count(*) FROM licence) AS licences`);
+export async function loadDemoProfiles(
+  em: EntityManager,
+  ngos: Ngo[],
+  today: string = tehranToday(),
+): Promise<{ licences: number }> {
+  const [{ fields, licences }] = await em.query(
+    `SELECT (SELECT count(*) FROM ngo_field) AS fields, (SELECT count(*) FROM licence) AS licences`,
+  );
   if (Number(fields) > 0 || Number(licences) > 0) return { licences: 0 };
   const rows = readCsv("demo-ngos.csv");
   const ngoOf = new Map(ngos.map((ngo) => [ngo.id, ngo]));
@@ -124,10 +204,16 @@ export async function loadDemoProfiles(em: EntityManager, ngos: Ngo[], today: st
     const id = byNationalId(row.national_id);
     const ngo = ngoOf.get(id);
     if (!ngo) return;
-    for (const code of [row.field, ...(EXTRA_FIELDS[row.national_id] ?? [])]) links.push(Object.assign(new NgoField(), { ngoId: id, fieldId: fieldOfActivityId(code) }));
+    for (const code of [row.field, ...(EXTRA_FIELDS[row.national_id] ?? [])])
+      links.push(Object.assign(new NgoField(), { ngoId: id, fieldId: fieldOfActivityId(code) }));
 
     // Board: a chair, a secretary and a treasurer for every NGO, and two members for the Zanjan ones.
-    const roles = [BoardRole.CHAIR, BoardRole.SECRETARY, BoardRole.TREASURER, ...(ngo.provinceId === "19" ? [BoardRole.MEMBER, BoardRole.INSPECTOR] : [])];
+    const roles = [
+      BoardRole.CHAIR,
+      BoardRole.SECRETARY,
+      BoardRole.TREASURER,
+      ...(ngo.provinceId === "19" ? [BoardRole.MEMBER, BoardRole.INSPECTOR] : []),
+    ];
     roles.forEach((role, i) => {
       const bytes = hash(`${row.national_id}:${i}`);
       const name = `${FIRST_NAMES[bytes[0] % FIRST_NAMES.length]} ${LAST_NAMES[bytes[1] % LAST_NAMES.length]}`;
@@ -147,11 +233,27 @@ export async function loadDemoProfiles(em: EntityManager, ngos: Ngo[], today: st
     const coverage = COVERAGE[row.name];
     const list: Capability[] = coverage ? [...own, { ...coverage, field: row.field }] : own;
     list.forEach((c, i) =>
-      capabilities.push({ id: stableId("capability", `${row.national_id}:${i}`), ngoId: id, service: c.service, fieldId: c.field ? fieldOfActivityId(c.field) : null, coverageCountyIds: c.counties, volunteersAvailable: c.volunteers, sortOrder: i }),
+      capabilities.push({
+        id: stableId("capability", `${row.national_id}:${i}`),
+        ngoId: id,
+        service: c.service,
+        fieldId: c.field ? fieldOfActivityId(c.field) : null,
+        coverageCountyIds: c.counties,
+        volunteersAvailable: c.volunteers,
+        sortOrder: i,
+      }),
     );
 
     (AWARDS[row.national_id] ?? []).forEach((a, i) =>
-      awards.push({ id: stableId("award", `${row.national_id}:${i}`), ngoId: id, title: a.title, level: a.level, jalaliYear: a.year, awardedBy: a.by, sortOrder: i }),
+      awards.push({
+        id: stableId("award", `${row.national_id}:${i}`),
+        ngoId: id,
+        title: a.title,
+        level: a.level,
+        jalaliYear: a.year,
+        awardedBy: a.by,
+        sortOrder: i,
+      }),
     );
 
     // Two or three training needs per active NGO, rotating through the topics.
@@ -160,7 +262,15 @@ export async function loadDemoProfiles(em: EntityManager, ngos: Ngo[], today: st
       for (let i = 0; i < count; i++) {
         const need = TOPICS[(index + i * 2) % TOPICS.length];
         const typed = index % 3 === 0 && VARIANT_SPELLINGS[need.topic] ? VARIANT_SPELLINGS[need.topic] : need.topic;
-        needs.push({ id: stableId("training-need", `${row.national_id}:${i}`), ngoId: id, topic: typed, topicNormalized: normalizePersian(typed), audience: need.audience, urgency: need.urgency, sortOrder: i });
+        needs.push({
+          id: stableId("training-need", `${row.national_id}:${i}`),
+          ngoId: id,
+          topic: typed,
+          topicNormalized: normalizePersian(typed),
+          audience: need.audience,
+          urgency: need.urgency,
+          sortOrder: i,
+        });
       }
     }
 
@@ -171,7 +281,8 @@ export async function loadDemoProfiles(em: EntityManager, ngos: Ngo[], today: st
 
   // Provincial networks and lake/province-wide NGOs; the rest keep the default COUNTY scope.
   for (const row of rows) {
-    if (/استان|نجات دریاچه|محیط زیست اصفهان/.test(row.name)) await em.update(Ngo, { id: byNationalId(row.national_id) }, { scope: NgoScope.PROVINCIAL });
+    if (/استان|نجات دریاچه|محیط زیست اصفهان/.test(row.name))
+      await em.update(Ngo, { id: byNationalId(row.national_id) }, { scope: NgoScope.PROVINCIAL });
   }
   // A second phone for a few NGOs.
   await em.update(Ngo, { id: byNationalId("14905484270") }, { otherPhones: ["09123456781"] });
@@ -192,7 +303,12 @@ export async function loadDemoProfiles(em: EntityManager, ngos: Ngo[], today: st
  */
 function demoLicence(ngo: Ngo, index: number, today: string): { licence: Licence; events: Partial<LicenceEvent>[] } {
   const id = stableId("licence", ngo.nationalId);
-  const authority = index % 3 === 0 ? LicensingAuthority.GOVERNORATE : index % 7 === 0 ? LicensingAuthority.MINISTRY_OF_INTERIOR : LicensingAuthority.COUNTY_GOVERNORATE;
+  const authority =
+    index % 3 === 0
+      ? LicensingAuthority.GOVERNORATE
+      : index % 7 === 0
+        ? LicensingAuthority.MINISTRY_OF_INTERIOR
+        : LicensingAuthority.COUNTY_GOVERNORATE;
   const licence = Object.assign(new Licence(), {
     id,
     ngoId: ngo.id,
@@ -204,7 +320,12 @@ function demoLicence(ngo: Ngo, index: number, today: string): { licence: Licence
     statusReason: null,
   });
   const events: Partial<LicenceEvent>[] = [];
-  const event = (action: LicenceAction, effectiveOnWanted: string, change: () => void, reason: string | null = null) => {
+  const event = (
+    action: LicenceAction,
+    effectiveOnWanted: string,
+    change: () => void,
+    reason: string | null = null,
+  ) => {
     const effectiveOn = licence.issuedOn && effectiveOnWanted < licence.issuedOn ? licence.issuedOn : effectiveOnWanted;
     const from = action === LicenceAction.ISSUE ? null : { ...licence };
     const previousExpiresOn = licence.expiresOn ?? null;
@@ -238,7 +359,12 @@ function demoLicence(ngo: Ngo, index: number, today: string): { licence: Licence
 
   if (ngo.status === NgoStatus.DISSOLVED) {
     issue(addDays(today, -4 * 365), addDays(today, 365));
-    event(LicenceAction.REVOKE, addDays(today, -200), () => Object.assign(licence, { status: LicenceStatus.REVOKED, statusReason: "انحلال سمن به درخواست مجمع عمومی" }), "انحلال سمن به درخواست مجمع عمومی");
+    event(
+      LicenceAction.REVOKE,
+      addDays(today, -200),
+      () => Object.assign(licence, { status: LicenceStatus.REVOKED, statusReason: "انحلال سمن به درخواست مجمع عمومی" }),
+      "انحلال سمن به درخواست مجمع عمومی",
+    );
   } else if (ngo.status === NgoStatus.INACTIVE) {
     issue(addDays(today, -3 * 365 - 40), addDays(today, -40 - index));
   } else if (index % 9 === 4) {
@@ -248,12 +374,22 @@ function demoLicence(ngo: Ngo, index: number, today: string): { licence: Licence
     event(
       LicenceAction.SUSPEND,
       addDays(today, -15),
-      () => Object.assign(licence, { status: LicenceStatus.SUSPENDED, suspendedUntil: addDays(today, 75), statusReason: "ارائه نکردن گزارش مالی سالانه" }),
+      () =>
+        Object.assign(licence, {
+          status: LicenceStatus.SUSPENDED,
+          suspendedUntil: addDays(today, 75),
+          statusReason: "ارائه نکردن گزارش مالی سالانه",
+        }),
       "ارائه نکردن گزارش مالی سالانه",
     );
   } else if (index % 5 === 0) {
     issue(addDays(today, -6 * 365), addDays(today, -365));
-    event(LicenceAction.RENEW, addDays(today, -380), () => Object.assign(licence, { expiresOn: addDays(today, 4 * 365 - 380) }), "تمدید پس از ارائه گزارش عملکرد");
+    event(
+      LicenceAction.RENEW,
+      addDays(today, -380),
+      () => Object.assign(licence, { expiresOn: addDays(today, 4 * 365 - 380) }),
+      "تمدید پس از ارائه گزارش عملکرد",
+    );
   } else {
     // Issued at least ~650 days ago, so the licence was valid during the 1404 demo meetings.
     issue(addDays(today, -(650 + index * 17)), addDays(today, 5 * 365 - (650 + index * 17)));

@@ -10,7 +10,12 @@ import { readCsv } from "./csv";
  */
 export async function loadReferenceData(db: DataSource): Promise<{ provinces: number; counties: number }> {
   const provinces = readCsv("provinces.csv").map((row) =>
-    Object.assign(new Province(), { id: row.code, name: row.name, nameEn: row.name_en, nameNormalized: normalizePersian(row.name) }),
+    Object.assign(new Province(), {
+      id: row.code,
+      name: row.name,
+      nameEn: row.name_en,
+      nameNormalized: normalizePersian(row.name),
+    }),
   );
   const counties = readCsv("counties.csv").map(toCounty);
   await db.transaction(async (em) => {

@@ -15,8 +15,26 @@ export function legalNationalId(first10: string): string {
 
 const AREA_CODES: Record<string, string> = { "19": "024", "10": "031", "23": "021", "26": "028", "04": "044" };
 const KINDS = ["انجمن", "جمعیت", "کانون", "مؤسسه خیریه", "شبکه"];
-const SUBJECTS = ["حمایت از کودکان", "توانمندسازی زنان", "جوانان داوطلب", "دوستداران محیط زیست", "پیشگیری از اعتیاد", "حامیان سلامت", "ترویج کتاب‌خوانی", "توسعه محله"];
-const FIELDS = ["CHILDREN", "WOMEN_FAMILY", "YOUTH", "ENVIRONMENT", "SOCIAL_HARM_PREVENTION", "HEALTH", "CULTURE", "URBAN_DEVELOPMENT"];
+const SUBJECTS = [
+  "حمایت از کودکان",
+  "توانمندسازی زنان",
+  "جوانان داوطلب",
+  "دوستداران محیط زیست",
+  "پیشگیری از اعتیاد",
+  "حامیان سلامت",
+  "ترویج کتاب‌خوانی",
+  "توسعه محله",
+];
+const FIELDS = [
+  "CHILDREN",
+  "WOMEN_FAMILY",
+  "YOUTH",
+  "ENVIRONMENT",
+  "SOCIAL_HARM_PREVENTION",
+  "HEALTH",
+  "CULTURE",
+  "URBAN_DEVELOPMENT",
+];
 const faDigits = (n: number | string) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
 
 export interface SyntheticNgoRow {
@@ -57,10 +75,24 @@ export function syntheticNgoRows(count: number, countyIds: string[], idPrefix = 
   });
 }
 
-const COLUMNS: (keyof SyntheticNgoRow)[] = ["name", "national_id", "registration_number", "county_code", "field", "founded_on", "status", "phone", "address", "members", "volunteers"];
+const COLUMNS: (keyof SyntheticNgoRow)[] = [
+  "name",
+  "national_id",
+  "registration_number",
+  "county_code",
+  "field",
+  "founded_on",
+  "status",
+  "phone",
+  "address",
+  "members",
+  "volunteers",
+];
 
 /** Rows as CSV text with the English headers of `data/demo-ngos.csv` (fields quoted when they hold a comma). */
 export function toNgoCsv(rows: SyntheticNgoRow[]): string {
   const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return [COLUMNS.join(","), ...rows.map((row) => COLUMNS.map((column) => cell(row[column])).join(","))].join("\n") + "\n";
+  return (
+    [COLUMNS.join(","), ...rows.map((row) => COLUMNS.map((column) => cell(row[column])).join(","))].join("\n") + "\n"
+  );
 }
