@@ -53,6 +53,15 @@ beforeAll(async () => {
        agencies(filter: { provinceId: "10" }, limit: 1) { items { id } } informalSettlementAreas(limit: 1) { items { id } } }`,
   );
   ids.isfahanManager = elsewhere.data!.managers.items[0].id;
+  const otherPlaces = await gql(
+    "demo.admin",
+    `{ ngoHouses(filter: { provinceId: "10" }, limit: 1) { items { id } } informalSettlementAreas(limit: 100) { items { id provinceId } } }`,
+  );
+  ids.isfahanNgoHouse = otherPlaces.data!.ngoHouses.items[0].id;
+  // an area outside Zanjan (the demo's areas are in several provinces)
+  ids.isfahanInformalSettlementArea = (
+    otherPlaces.data!.informalSettlementAreas.items as { id: string; provinceId: string }[]
+  ).find((a) => a.provinceId !== "19")!.id;
   ids.isfahanNgo = elsewhere.data!.ngos.items[0].id;
   ids.isfahanAgency = elsewhere.data!.agencies.items[0].id;
   ids.area = zanjan.data!.informalSettlementAreas.items[0]?.id ?? elsewhere.data!.informalSettlementAreas.items[0].id;
@@ -174,6 +183,142 @@ const CASES: Case[] = [
     "countyId",
   ],
 ];
+
+/** Every cross-service reference of an engagement input: how to build a valid input around it, and its kind. */
+type Kind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "InformalSettlementArea";
+interface ReferenceField {
+  mutation: string;
+  field: string;
+  kind: Kind;
+  input: (value: string) => Record<string, unknown>;
+}
+const MEETING_BASE = { title: "نشست فصلی", kind: "OTHER", provinceId: "19", scheduledAt: "2025-06-01T08:00:00Z" };
+const GROUP = `mutation($input: WorkingGroupCreateInput!) { createWorkingGroup(input: $input) { id } }`;
+const DEMAND = `mutation($input: DemandCreateInput!) { createDemand(input: $input) { id } }`;
+const GROUP_BASE = { name: "کارگروه آزمون", dimension: "SOCIAL", provinceId: "19" };
+const REFERENCE_FIELDS: ReferenceField[] = [
+  { mutation: MEETING, field: "chairId", kind: "Manager", input: (v) => ({ ...MEETING_BASE, chairId: v }) },
+  {
+    mutation: MEETING,
+    field: "organisingAgencyId",
+    kind: "Agency",
+    input: (v) => ({ ...MEETING_BASE, organisingAgencyId: v }),
+  },
+  {
+    mutation: MEETING,
+    field: "venueNgoHouseId",
+    kind: "NgoHouse",
+    input: (v) => ({ ...MEETING_BASE, venueNgoHouseId: v }),
+  },
+  {
+    mutation: MEETING,
+    field: "attendees[0].ngoId",
+    kind: "Ngo",
+    input: (v) => ({ ...MEETING_BASE, attendees: [{ ngoId: v }] }),
+  },
+  {
+    mutation: MEETING,
+    field: "officials[0].managerId",
+    kind: "Manager",
+    input: (v) => ({ ...MEETING_BASE, officials: [{ managerId: v, role: "دبیر" }] }),
+  },
+  {
+    mutation: MEETING,
+    field: "officials[0].agencyId",
+    kind: "Agency",
+    input: (v) => ({ ...MEETING_BASE, officials: [{ managerId: ids.managers, agencyId: v, role: "دبیر" }] }),
+  },
+  {
+    mutation: RESOLUTION,
+    field: "ownerAgencyId",
+    kind: "Agency",
+    input: (v) => ({ meetingId: ids.meetings, text: "پیگیری", ownerAgencyId: v }),
+  },
+  {
+    mutation: RESOLUTION,
+    field: "ownerManagerId",
+    kind: "Manager",
+    input: (v) => ({ meetingId: ids.meetings, text: "پیگیری", ownerManagerId: v }),
+  },
+  {
+    mutation: PROJECT,
+    field: "areaId",
+    kind: "InformalSettlementArea",
+    input: (v) => ({ title: "بهسازی محله", provinceId: "19", areaId: v }),
+  },
+  {
+    mutation: PROJECT,
+    field: "responsibleAgencyId",
+    kind: "Agency",
+    input: (v) => ({ title: "بهسازی محله", provinceId: "19", responsibleAgencyId: v }),
+  },
+  {
+    mutation: PROJECT,
+    field: "partnerNgoIds[0]",
+    kind: "Ngo",
+    input: (v) => ({ title: "بهسازی محله", provinceId: "19", partnerNgoIds: [v] }),
+  },
+  {
+    mutation: GROUP,
+    field: "parentNgoHouseId",
+    kind: "NgoHouse",
+    input: (v) => ({ ...GROUP_BASE, parentNgoHouseId: v }),
+  },
+  { mutation: GROUP, field: "chairManagerId", kind: "Manager", input: (v) => ({ ...GROUP_BASE, chairManagerId: v }) },
+  { mutation: GROUP, field: "chairAgencyId", kind: "Agency", input: (v) => ({ ...GROUP_BASE, chairAgencyId: v }) },
+  {
+    mutation: PROPOSAL,
+    field: "ngoId",
+    kind: "Ngo",
+    input: (v) => ({ ngoId: v, provinceId: "19", topic: "آموزش", submittedOn: "2025-05-01" }),
+  },
+  {
+    mutation: PROPOSAL,
+    field: "agencyId",
+    kind: "Agency",
+    input: (v) => ({ ngoId: ids.ngos, provinceId: "19", agencyId: v, topic: "آموزش", submittedOn: "2025-05-01" }),
+  },
+  {
+    mutation: DEMAND,
+    field: "ngoId",
+    kind: "Ngo",
+    input: (v) => ({ ngoId: v, provinceId: "19", category: "OTHER", title: "بیمه اعضا", raisedOn: "2025-05-01" }),
+  },
+  {
+    mutation: DEMAND,
+    field: "agencyId",
+    kind: "Agency",
+    input: (v) => ({
+      ngoId: ids.ngos,
+      provinceId: "19",
+      agencyId: v,
+      category: "OTHER",
+      title: "بیمه اعضا",
+      raisedOn: "2025-05-01",
+    }),
+  },
+];
+/** An id of another kind for each kind (a resolution's id is never any of them). */
+const wrongKind = (kind: Kind) =>
+  kind === "Manager" ? ids.agencies : kind === "Agency" ? ids.managers : ids.resolutions;
+
+describe.each(REFERENCE_FIELDS.map((ref) => [`${ref.mutation.match(/\{ (\w+)\(/)![1]}.${ref.field}`, ref] as const))(
+  "reference %s",
+  (_name, ref) => {
+    it.each([
+      ["missing", () => ZERO],
+      ["of another kind", () => wrongKind(ref.kind)],
+      ["in another province", () => ids[`isfahan${ref.kind}`]],
+      ["an empty string", () => ""],
+    ])("is refused when %s, naming the field, with nothing written", async (_variant, value) => {
+      const before = await engagementCounts();
+      const answer = await gql("demo.province", ref.mutation, { input: ref.input(value()) });
+      expect(answer.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(answer.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toContain(ref.field);
+      expect(await engagementCounts()).toEqual(before);
+    });
+  },
+);
 
 describe("a reference that does not point at a record of the right kind in the caller's territory", () => {
   it.each(CASES)("refuses %s, naming the field, and writes nothing", async (_label, mutation, input, field) => {
