@@ -111,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   await apollo.start();
   app.disable("x-powered-by");
-  app.use(responseCompression());
+  if (process.env.HAMAFZA_COMPRESSION !== "0") app.use(responseCompression());
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(securityHeaders(options.trustProxy !== undefined && options.trustProxy !== false));
   app.get("/health", async (req, res) => {
