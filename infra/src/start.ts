@@ -126,9 +126,21 @@ async function shutdown(exitCode: number, reason: string) {
   process.exit(exitCode);
 }
 
+/** A line for the console: the processes log JSON (pino); the runner shows their message and error readably. */
 function log(source: string, line: string, error = false) {
-  const prefixed = line.startsWith(`[${source}]`) ? line : `[${source}] ${line}`;
+  const text = readableLogLine(line);
+  const prefixed = text.startsWith(`[${source}]`) ? text : `[${source}] ${text}`;
   (error ? process.stderr : process.stdout).write(`${prefixed}\n`);
+}
+
+function readableLogLine(line: string): string {
+  if (!line.startsWith("{")) return line;
+  try {
+    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    return entry.msg ? `${entry.msg}${entry.err?.message ? `: ${entry.err.message}` : ""}` : line;
+  } catch {
+    return line;
+  }
 }
 
 process.on("SIGINT", () => void shutdown(0, "SIGINT"));

@@ -67,7 +67,7 @@ function serve(file: string, env: NodeJS.ProcessEnv): Promise<string> {
     let output = "";
     const onData = (d: Buffer) => {
       output += d;
-      const ready = /ready at (\S+)/.exec(output);
+      const ready = /ready at ([^\s"]+)/.exec(output);
       if (ready) resolve(ready[1]);
     };
     child.stdout.on("data", onData);
@@ -92,6 +92,20 @@ let gatewayA: string;
 let gatewayB: string;
 let migrationOutput = "";
 
+/** The messages of the JSON log lines (pino) a process wrote, one per line. */
+const logMessages = (output: string) =>
+  output
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      try {
+        return (JSON.parse(line) as { msg?: string }).msg ?? line;
+      } catch {
+        return line;
+      }
+    })
+    .join("\n") + "\n";
+
 beforeAll(async () => {
   const migrateEnv = (service: string) =>
     baseEnv({ DATABASE_URL: serviceUrls[service], HAMAFZA_DATABASE_ADMIN_URL: testAdminUrl(), ADMIN_PASSWORD });
@@ -100,7 +114,7 @@ beforeAll(async () => {
     ["registry", "engagement", "evaluation"].map((s) => run(script(s, "migrate.js"), migrateEnv(s))),
   );
   for (const result of [identity, ...others]) {
-    migrationOutput += result.output;
+    migrationOutput += logMessages(result.output);
     if (result.code !== 0) throw new Error(`migration failed:\n${result.output}`);
   }
   const [identityA, identityB, registryA, registryB, engagementA, engagementB] = await Promise.all(

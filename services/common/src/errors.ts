@@ -1,3 +1,4 @@
+import { logger } from "./logger";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 
 /**
@@ -102,5 +103,5 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
 function logUnexpected(original: unknown) {
   if (process.env.NODE_ENV === "test" && !process.env.HAMAFZA_LOG_ERRORS) return;
   const error = original instanceof GraphQLError && original.originalError ? original.originalError : original;
-  console.error("[unexpected error]", error);
+  logger.error({ err: error }, "[unexpected error]");
 }

@@ -1,3 +1,4 @@
+import { logger } from "./logger";
 import { DataSource } from "typeorm";
 import { securityFromEnv, ServiceSecurity } from "./auth";
 import { loadConfigOrExit, subgraphConfigShape } from "./config";
@@ -28,7 +29,7 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
   await db.initialize();
   if (await db.showMigrations()) {
     if (process.env.HAMAFZA_MIGRATE_ON_START !== "1") {
-      console.error(
+      logger.error(
         `[${options.name}] the database has pending migrations; run \`node services/${options.name}/dist/migrate.js\` first.`,
       );
       await db.destroy();
@@ -37,7 +38,7 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
     await openAndMigrate(db);
   }
   const server = await options.start({ db, port: config.PORT, security });
-  console.log(`[${options.name}] ready at ${server.url}`);
+  logger.info(`[${options.name}] ready at ${server.url}`);
   onShutdown(async () => {
     await server.stop();
     await db.destroy();
@@ -53,7 +54,7 @@ export function onShutdown(stop: () => Promise<void>): void {
     stop()
       .then(() => process.exit(0))
       .catch((error) => {
-        console.error(`shutdown after ${signal} failed`, error);
+        logger.error({ err: error }, `shutdown after ${signal} failed`);
         process.exit(1);
       });
   };
@@ -77,7 +78,7 @@ export interface MigrationMainOptions {
 export async function runMigrationMain(options: MigrationMainOptions): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error(`[${options.name}-migrate] DATABASE_URL is not set.`);
+    logger.error(`[${options.name}-migrate] DATABASE_URL is not set.`);
     process.exit(2);
   }
   const adminUrl = process.env.HAMAFZA_DATABASE_ADMIN_URL;
@@ -85,9 +86,9 @@ export async function runMigrationMain(options: MigrationMainOptions): Promise<v
   const db = options.createDataSource(url);
   try {
     const ran = await openAndMigrate(db);
-    console.log(`[${options.name}-migrate] ${ran.length ? `applied ${ran.join(", ")}` : "no pending migrations"}`);
+    logger.info(`[${options.name}-migrate] ${ran.length ? `applied ${ran.join(", ")}` : "no pending migrations"}`);
     const note = await options.afterMigrate?.(db);
-    if (note) console.log(`[${options.name}-migrate] ${note}`);
+    if (note) logger.info(`[${options.name}-migrate] ${note}`);
   } finally {
     await db.destroy();
   }

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { runServiceMain } from "@hamafza/common";
 import { createEngagementDataSource, SERVICE_NAME, startEngagement } from "./index";
 
@@ -7,6 +8,6 @@ runServiceMain({
   createDataSource: createEngagementDataSource,
   start: (options) => startEngagement({ ...options, registryUrl: process.env.REGISTRY_URL }),
 }).catch((error) => {
-  console.error(`[${SERVICE_NAME}] failed to start`, error);
+  logger.error({ err: error }, `[${SERVICE_NAME}] failed to start`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitEvaluation1763800000000 } from "./migrations/1763800000000-InitEvaluation";
@@ -49,7 +50,7 @@ export interface EvaluationOptions {
 export async function startEvaluation(options: EvaluationOptions): Promise<RunningServer> {
   const interrupted = await failInterruptedRuns(options.db);
   if (interrupted > 0)
-    console.warn(`[evaluation] ${interrupted} run(s) left running by an earlier process marked FAILED`);
+    logger.warn(`[evaluation] ${interrupted} run(s) left running by an earlier process marked FAILED`);
   registerUpstream(
     options.db,
     {

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { runServiceMain } from "@hamafza/common";
 import { createEvaluationDataSource, SERVICE_NAME, startEvaluation } from "./index";
 
@@ -7,6 +8,6 @@ runServiceMain({
   createDataSource: createEvaluationDataSource,
   start: startEvaluation,
 }).catch((error) => {
-  console.error(`[${SERVICE_NAME}] failed to start`, error);
+  logger.error({ err: error }, `[${SERVICE_NAME}] failed to start`);
   process.exit(1);
 });

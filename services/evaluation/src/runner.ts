@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import {
   AppError,
   ErrorCode,
@@ -123,7 +124,7 @@ export async function executeRun(ctx: RequestContext, run: EvaluationRun): Promi
   } catch (error) {
     const shown = error instanceof AppError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
     const message = shown ? error.message : RUN_FAILED;
-    if (!shown) console.error(`[evaluation] run ${run.id} failed (request ${ctx.requestId})`, error);
+    if (!shown) logger.error({ err: error }, `[evaluation] run ${run.id} failed (request ${ctx.requestId})`);
     await ctx.db.query(
       `UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $2, finished_at = now(), duration_ms = $3 WHERE id = $1 AND status = 'RUNNING'`,
       [run.id, message, Date.now() - startedAt],

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import {
   AppError,
   ErrorCode,
@@ -67,7 +68,7 @@ async function call<T>(
     });
     body = (await response.json().catch(() => ({}))) as typeof body;
   } catch (error) {
-    console.error(`[evaluation] upstream ${url} unreachable (request ${ctx.requestId})`, error);
+    logger.error({ err: error }, `[evaluation] upstream ${url} unreachable (request ${ctx.requestId})`);
     throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, signal.aborted ? upstreamTooSlow(timeoutMs) : UPSTREAM_FAILED);
   }
   if (body.errors?.length || !body.data) {

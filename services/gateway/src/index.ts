@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -170,7 +171,7 @@ function authenticate(security: ServiceSecurity, sessions: SessionChecker): expr
       if (!(await sessions.isActive(user.sessionId, token)))
         return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
     } catch (error) {
-      if (!(error instanceof IdentityUnavailable)) console.error("[gateway] session check failed", error);
+      if (!(error instanceof IdentityUnavailable)) logger.error({ err: error }, "[gateway] session check failed");
       return sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, IDENTITY_UNAVAILABLE_MESSAGE);
     }
     const context: GatewayContext = { user, token, requestId: randomUUID(), clientAddress: req.ip ?? "unknown" };
@@ -210,7 +211,7 @@ function authProxy(identityBase: string, security: ServiceSecurity, sessions: Se
       if (response.status === 204) res.end();
       else res.type("application/json").send(await response.text());
     } catch (error) {
-      console.error("[gateway] identity service unreachable", error);
+      logger.error({ err: error }, "[gateway] identity service unreachable");
       res.status(503).json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: IDENTITY_UNAVAILABLE_MESSAGE } });
     }
   };

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { onShutdown, securityFromEnv } from "@hamafza/common";
@@ -24,11 +25,11 @@ async function main() {
     dashboardDir: process.env.DASHBOARD_DIR ?? join(root, "dashboard", "dist"),
     trustProxy: process.env.TRUST_PROXY,
   });
-  console.log(`[gateway] ready at ${server.url}`);
+  logger.info(`[gateway] ready at ${server.url}`);
   onShutdown(() => server.stop());
 }
 
 main().catch((error) => {
-  console.error("[gateway] failed to start", error);
+  logger.error({ err: error }, "[gateway] failed to start");
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { runServiceMain } from "@hamafza/common";
 import { loginPolicyFromEnv } from "./auth/policy";
 import { createIdentityDataSource, SERVICE_NAME, startIdentity } from "./index";
@@ -10,6 +11,6 @@ runServiceMain({
   start: (options) =>
     startIdentity({ ...options, policy: loginPolicyFromEnv(), registryUrl: process.env.REGISTRY_URL }),
 }).catch((error) => {
-  console.error(`[${SERVICE_NAME}] failed to start`, error);
+  logger.error({ err: error }, `[${SERVICE_NAME}] failed to start`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { runMigrationMain } from "@hamafza/common";
 import { createIdentityDataSource } from "./index";
 import { ensureAdminAccount } from "./seed/accounts";
@@ -17,6 +18,6 @@ runMigrationMain({
       : `created "admin" with ADMIN_PASSWORD`;
   },
 }).catch((error) => {
-  console.error("[identity-migrate] failed", error);
+  logger.error({ err: error }, "[identity-migrate] failed");
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { runServiceMain } from "@hamafza/common";
 import { createRegistryDataSource, SERVICE_NAME, startRegistry } from "./index";
 
@@ -7,6 +8,6 @@ runServiceMain({
   createDataSource: createRegistryDataSource,
   start: (options) => startRegistry({ ...options, engagementUrl: process.env.ENGAGEMENT_URL }),
 }).catch((error) => {
-  console.error(`[${SERVICE_NAME}] failed to start`, error);
+  logger.error({ err: error }, `[${SERVICE_NAME}] failed to start`);
   process.exit(1);
 });

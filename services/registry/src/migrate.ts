@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { runMigrationMain } from "@hamafza/common";
 import { createRegistryDataSource } from "./index";
 import { loadReferenceData } from "./seed/reference";
@@ -11,6 +12,6 @@ runMigrationMain({
     return `reference data: ${reference.provinces} provinces, ${reference.counties} counties`;
   },
 }).catch((error) => {
-  console.error("[registry-migrate] failed", error);
+  logger.error({ err: error }, "[registry-migrate] failed");
   process.exit(1);
 });

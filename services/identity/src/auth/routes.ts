@@ -1,3 +1,4 @@
+import { logger } from "@hamafza/common";
 import { randomUUID } from "node:crypto";
 import {
   AppError,
@@ -114,7 +115,7 @@ function handle(work: (req: express.Request) => Promise<unknown>): express.Reque
           .json({ error: { code: error.code, message: error.message, ...details } });
         return;
       }
-      console.error("[identity] auth route failed", error);
+      logger.error({ err: error }, "[identity] auth route failed");
       res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_MESSAGE } });
     }
   };
