@@ -31,7 +31,8 @@ import {
 import { PeriodLockResolver } from "./resolvers/periodLock";
 import { ProjectResolver } from "./resolvers/project";
 import { ReferenceUseResolver } from "./resolvers/referenceUses";
-import { DemandResolver, ProposalResolver } from "./resolvers/requests";
+import { DemandResolver } from "./resolvers/demand";
+import { ProposalResolver } from "./resolvers/proposal";
 import { ResolutionResolver } from "./resolvers/resolution";
 import { WorkingGroupMemberResolver, WorkingGroupResolver } from "./resolvers/workingGroup";
 

@@ -1,250 +1,36 @@
 import { createHash } from "node:crypto";
 import { jalaliToIsoDate } from "@hamafza/common";
+import {
+  EvidenceItem,
+  FactsSnapshot,
+  IndicatorCode,
+  IndicatorResultData,
+  IndicatorSpec,
+  ManagerResultData,
+  SnapshotManager,
+  SnapshotManagerFacts,
+} from "./scoringTypes";
+import { PRORATED } from "./rubric";
 
 /**
  * The pure scoring of the 1404 rubric: facts snapshot + rubric → per-manager results. No I/O, no clock, no
  * randomness; the same snapshot and rubric give byte-equal `canonicalResults` (what `recomputeEvaluationRun` checks).
  */
 
-export type IndicatorCode =
-  "REGULARITY" | "PROBLEM_FOCUS" | "NGO_REACH" | "FOLLOW_THROUGH" | "PARTICIPATION" | "RESPONSIVENESS";
-export const INDICATOR_CODES: IndicatorCode[] = [
-  "REGULARITY",
-  "PROBLEM_FOCUS",
-  "NGO_REACH",
-  "FOLLOW_THROUGH",
-  "PARTICIPATION",
-  "RESPONSIVENESS",
-];
-
-export type ScoringRuleKind = "LINEAR" | "BANDED";
-
-export interface ScoreBandSpec {
-  /** Lowest achievement (raw / prorated target × 100) that earns the band. */
-  minAchievement: number;
-  score: number;
-}
-
-export interface IndicatorSpec {
-  code: IndicatorCode;
-  title: string;
-  definition: string;
-  weight: number;
-  target: number;
-  unit: string;
-  rule: ScoringRuleKind;
-  bands: ScoreBandSpec[];
-}
-
-/** Count targets are prorated by tenure quarters; share targets (percentages) are not. */
-export const PRORATED: ReadonlySet<IndicatorCode> = new Set(["REGULARITY", "PARTICIPATION"]);
-
-export const DEFAULT_RUBRIC: IndicatorSpec[] = [
-  {
-    code: "REGULARITY",
-    title: "منظم بودن نشست‌های مسئله‌محور",
-    definition: "فصل‌های سال که دست‌کم یک نشست فصلی مسئله‌محور به ریاست مدیر با حضور دست‌کم یک سمن برگزار شده است.",
-    weight: 30,
-    target: 4,
-    unit: "فصل",
-    rule: "LINEAR",
-    bands: [],
-  },
-  {
-    code: "PROBLEM_FOCUS",
-    title: "مسئله‌محوری نشست‌ها",
-    definition:
-      "سهم نشست‌های شمارش‌شده که دست‌کم یک دستور جلسه مرتبط با آسیب اجتماعی یا مطالبه سمن و دست‌کم یک مصوبه داشته‌اند.",
-    weight: 15,
-    target: 80,
-    unit: "درصد",
-    rule: "LINEAR",
-    bands: [],
-  },
-  {
-    code: "NGO_REACH",
-    title: "گستره مشارکت سمن‌ها",
-    definition:
-      "سمن‌های متمایز دارای مجوز معتبر در تاریخ نشست که در نشست‌های مدیر حضور داشته‌اند، نسبت به سمن‌های فعال قلمرو مدیر.",
-    weight: 15,
-    target: 20,
-    unit: "درصد",
-    rule: "LINEAR",
-    bands: [],
-  },
-  {
-    code: "FOLLOW_THROUGH",
-    title: "پیگیری مصوبات",
-    definition: "مصوبات با مسئولیت مدیر یا دستگاه او که مهلتشان در سال است و تا مهلت انجام شده‌اند.",
-    weight: 20,
-    target: 90,
-    unit: "درصد",
-    rule: "LINEAR",
-    bands: [],
-  },
-  {
-    code: "PARTICIPATION",
-    title: "کارگروه‌های مشارکتی",
-    definition: "کارگروه‌هایی به ریاست دستگاه مدیر که عضو سمن دارند و در سال دست‌کم دو بار تشکیل جلسه داده‌اند.",
-    weight: 10,
-    target: 2,
-    unit: "کارگروه",
-    rule: "LINEAR",
-    bands: [],
-  },
-  {
-    code: "RESPONSIVENESS",
-    title: "پاسخگویی به سمن‌ها",
-    definition: "پیشنهادها و مطالبات سمن‌ها که به دستگاه مدیر ارجاع شده و ظرف ۳۰ روز پاسخ گرفته‌اند.",
-    weight: 10,
-    target: 90,
-    unit: "درصد",
-    rule: "LINEAR",
-    bands: [],
-  },
-];
-
-/** Persian problems of a rubric (empty when valid): six known distinct codes, positive targets, weights summing to 100, bands in order. */
-export function rubricProblems(indicators: IndicatorSpec[]): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  const codes = indicators.map((i) => i.code);
-  if (new Set(codes).size !== codes.length || codes.some((c) => !INDICATOR_CODES.includes(c))) {
-    problems.push({ field: "indicators", message: "کد شاخص‌ها باید یکتا و از شاخص‌های تعریف‌شده باشد." });
-  }
-  indicators.forEach((i, n) => {
-    if (!(i.weight >= 0 && i.weight <= 100))
-      problems.push({ field: `indicators.${n}.weight`, message: "وزن هر شاخص باید بین ۰ و ۱۰۰ باشد." });
-    if (!(i.target > 0))
-      problems.push({ field: `indicators.${n}.target`, message: "هدف هر شاخص باید بیشتر از صفر باشد." });
-    if (!i.title?.trim()) problems.push({ field: `indicators.${n}.title`, message: "عنوان شاخص را وارد کنید." });
-    if (i.rule === "BANDED") {
-      const ok =
-        i.bands.length > 0 &&
-        i.bands.every(
-          (b, k) => b.score >= 0 && b.score <= 100 && (k === 0 || b.minAchievement > i.bands[k - 1].minAchievement),
-        );
-      if (!ok)
-        problems.push({
-          field: `indicators.${n}.bands`,
-          message: "بازه‌های امتیاز باید به ترتیب صعودی و امتیازها بین ۰ و ۱۰۰ باشند.",
-        });
-    }
-  });
-  const sum = indicators.reduce((s, i) => s + i.weight, 0);
-  if (Math.abs(sum - 100) > 1e-9)
-    problems.push({ field: "indicators", message: `مجموع وزن شاخص‌ها باید ۱۰۰ باشد (اکنون ${sum}).` });
-  return problems;
-}
-
-// ---- snapshot shapes (JSON; as stored in evaluation_run.snapshot) ----
-
-export interface SnapshotManager {
-  id: string;
-  name: string;
-  position: string;
-  positionKind: string;
-  agencyId: string;
-  provinceId: string;
-  countyId: string | null;
-  tenureStart: string;
-  tenureEnd: string | null;
-}
-
-export interface SnapshotMeeting {
-  meetingId: string;
-  title: string;
-  kind: string;
-  date: string;
-  quarter: number;
-  ngoIds: string[];
-  countsForRegularity: boolean;
-  problemFocused: boolean;
-  exclusionReasons: string[];
-}
-
-export interface SnapshotManagerFacts {
-  managerId: string;
-  meetings: SnapshotMeeting[];
-  resolutions: {
-    resolutionId: string;
-    meetingId: string;
-    deadline: string;
-    status: string;
-    completedOn: string | null;
-    doneByDeadline: boolean;
-    overdue: boolean;
-  }[];
-  workingGroups: {
-    workingGroupId: string;
-    name: string;
-    ngoMemberIds: string[];
-    sessionsHeld: number;
-    qualifies: boolean;
-  }[];
-  requests: {
-    kind: string;
-    id: string;
-    ngoId: string;
-    submittedOn: string;
-    respondedOn: string | null;
-    responseDays: number | null;
-    answeredWithin30Days: boolean;
-    stillWithin30Days: boolean;
-  }[];
-}
-
-export interface FactsSnapshot {
-  year: number;
-  asOf: string;
-  managers: SnapshotManager[];
-  facts: SnapshotManagerFacts[];
-  /** Licence state of an NGO on a day, keyed `ngoId|YYYY-MM-DD`. */
-  licenceStates: Record<string, string>;
-  /** Active NGOs per province code and per county code. */
-  activeNgos: { byProvince: Record<string, number>; byCounty: Record<string, number> };
-}
-
-// ---- results ----
-
-export interface EvidenceItem {
-  kind: "MEETING" | "RESOLUTION" | "WORKING_GROUP" | "PROPOSAL" | "DEMAND" | "NGO_ATTENDANCE" | "QUARTER";
-  id: string;
-  label: string;
-  date: string | null;
-  counted: boolean;
-  reasons: string[];
-}
-
-export interface IndicatorResultData {
-  code: IndicatorCode;
-  title: string;
-  unit: string;
-  raw: number;
-  numerator: number;
-  denominator: number | null;
-  target: number;
-  proratedTarget: number;
-  achievement: number;
-  score: number;
-  weight: number;
-  contribution: number;
-  evidence: EvidenceItem[];
-}
-
-export interface ManagerResultData {
-  managerId: string;
-  managerName: string;
-  position: string;
-  positionKind: string;
-  provinceId: string;
-  countyId: string | null;
-  tenureQuarters: number[];
-  total: number;
-  grade: string;
-  provinceRank: number;
-  nationalRank: number;
-  indicators: IndicatorResultData[];
-}
+export type {
+  IndicatorCode,
+  ScoringRuleKind,
+  ScoreBandSpec,
+  IndicatorSpec,
+  SnapshotManager,
+  SnapshotMeeting,
+  SnapshotManagerFacts,
+  FactsSnapshot,
+  EvidenceItem,
+  IndicatorResultData,
+  ManagerResultData,
+} from "./scoringTypes";
+export { INDICATOR_CODES, PRORATED, DEFAULT_RUBRIC, rubricProblems } from "./rubric";
 
 export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 

@@ -11,14 +11,14 @@ import { fieldOfActivityById, FieldOfActivityResolver } from "./resolvers/fieldO
 import { LicenceResolver, NgoLicenceResolver } from "./resolvers/licence";
 import { NgoImportResolver } from "./resolvers/ngoImport";
 import { NgoCapabilityResolver, NgoProfileResolver } from "./resolvers/ngoProfile";
+import { RegistryAnalyticsResolver } from "./resolvers/registryAnalytics";
 import {
   DuplicateNgoPairResolver,
   NgoCountResolver,
   NgoSearchHitResolver,
   ParallelWorkGroupResolver,
-  RegistryAnalyticsResolver,
   TrainingNeedAggregateResolver,
-} from "./resolvers/registryAnalytics";
+} from "./resolvers/registryAnalyticsRows";
 
 /** The NGO's profile (issue 4): fields of activity, board, capabilities, awards, training needs, licences, search, analytics, import. */
 export const profileEntities = [

@@ -1,23 +1,8 @@
-import {
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
   AppError,
-  canRead,
-  ConstraintMessages,
   containsPattern,
   ErrorCode,
   FilterArg,
@@ -29,9 +14,7 @@ import {
   notFound,
   OFFICERS,
   PageArgs,
-  PageOf,
   paginate,
-  recordAudit,
   recordChange,
   RequestContext,
   requireUser,
@@ -47,87 +30,43 @@ import {
   IdempotencyKeyArg,
   idempotentCreate,
 } from "@hamafza/common";
-import { EntityManager } from "typeorm";
 import { AgendaItem } from "../entities/AgendaItem";
 import { Demand } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
 import { SocialHarm } from "../entities/SocialHarm";
 import { agendaItemById, demandById, MEETING_TERRITORY, meetingById, socialHarmById } from "../loaders";
 import { PeriodLocks } from "../locks";
-import { checkUuid, oneUuid, trimOrNull } from "./common";
-
-// Social harms --------------------------------------------------------------------------------------------------
-
-@ObjectType({ description: "A page of social harms." })
-export class SocialHarmPage extends PageOf(SocialHarm) {}
-
-@InputType({ description: "Filter the social-harm catalogue." })
-export class SocialHarmFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these harms." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the name or code (Persian spelling variants match)." })
-  q?: string;
-
-  @Field({ nullable: true, description: "Only active (true) or retired (false) harms." })
-  active?: boolean;
-}
-
-@InputType({ description: "A new social harm of the catalogue." })
-export class SocialHarmCreateInput {
-  @Field({ description: "Stable code in UPPER_SNAKE (e.g. `ADDICTION`)." })
-  code!: string;
-
-  @Field({ description: "Persian name." })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: "What it covers." })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Display order; after the last when omitted." })
-  sortOrder?: number | null;
-}
-
-@InputType({ description: "Changes to a social harm; omitted fields keep their value." })
-export class SocialHarmUpdateInput {
-  @Field({ nullable: true, description: "Persian name." })
-  name?: string;
-
-  @Field(() => String, { nullable: true, description: "What it covers." })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Display order." })
-  sortOrder?: number;
-
-  @Field({
-    nullable: true,
-    description: "false retires the harm: it stays on old agenda items but cannot be chosen for new ones.",
-  })
-  active?: boolean;
-}
-
-const HARM_SORTABLE = {
-  sortOrder: "harm.sortOrder",
-  name: "harm.nameNormalized",
-  code: "harm.code",
-  createdAt: "harm.createdAt",
-};
-const HARM_CONSTRAINTS: ConstraintMessages = {
-  social_harm_code_unique: "آسیبی با همین کد در فهرست هست.",
-  social_harm_name_unique: "آسیبی با همین نام در فهرست هست.",
-  agenda_item_social_harm_fk:
-    "این آسیب در دستور جلسه‌ها به کار رفته است و حذف نمی‌شود؛ به جای حذف، آن را غیرفعال کنید.",
-};
-const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
-
-/** Reference data: not territorial, recorded with no territory. */
-const harmAudit = (
-  em: EntityManager,
-  ctx: RequestContext,
-  action: string,
-  before: SocialHarm | null,
-  after: SocialHarm | null,
-) => recordAudit(em, ctx, { action, entityType: "SocialHarm", entityId: (after ?? before)!.id, before, after });
+import { oneUuid, trimOrNull } from "./common";
+import {
+  AgendaItemCreateInput,
+  AgendaItemFilter,
+  AgendaItemPage,
+  AgendaItemUpdateInput,
+  SocialHarmCreateInput,
+  SocialHarmFilter,
+  SocialHarmPage,
+  SocialHarmUpdateInput,
+} from "./agendaInputs";
+import {
+  AGENDA_SORTABLE,
+  CODE,
+  HARM_CONSTRAINTS,
+  HARM_SORTABLE,
+  applyAgendaInput,
+  findItemForUpdate,
+  harmAudit,
+  withTerritory,
+} from "./agendaRules";
+export {
+  SocialHarmPage,
+  SocialHarmFilter,
+  SocialHarmCreateInput,
+  SocialHarmUpdateInput,
+  AgendaItemPage,
+  AgendaItemFilter,
+  AgendaItemCreateInput,
+  AgendaItemUpdateInput,
+} from "./agendaInputs";
 
 @Resolver(() => SocialHarm)
 export class SocialHarmResolver {
@@ -256,75 +195,6 @@ export class SocialHarmResolver {
     });
   }
 }
-
-// Agenda items --------------------------------------------------------------------------------------------------
-
-@ObjectType({ description: "A page of agenda items." })
-export class AgendaItemPage extends PageOf(AgendaItem) {}
-
-@InputType({ description: "Filter agenda items (of meetings in the user's territory)." })
-export class AgendaItemFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these items." })
-  ids?: string[];
-
-  @Field(() => ID, { nullable: true, description: "Only items of this meeting." })
-  meetingId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only items addressing this social harm." })
-  socialHarmId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only items answering this demand." })
-  demandId?: string;
-
-  @Field({ nullable: true, description: "Search in the topic (Persian spelling variants match)." })
-  q?: string;
-}
-
-@InputType({ description: "A new agenda item." })
-export class AgendaItemCreateInput {
-  @Field(() => ID, { description: "The meeting." })
-  meetingId!: string;
-
-  @Field({ description: "Topic." })
-  topic!: string;
-
-  @Field(() => ID, { nullable: true, description: "The social harm it addresses (an active harm of the catalogue)." })
-  socialHarmId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The NGO demand it answers (same province as the meeting)." })
-  demandId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Notes." })
-  notes?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Position; last when omitted." })
-  position?: number | null;
-}
-
-@InputType({ description: "Changes to an agenda item; omitted fields keep their value, null clears." })
-export class AgendaItemUpdateInput {
-  @Field({ nullable: true, description: "Topic." })
-  topic?: string;
-
-  @Field(() => ID, { nullable: true, description: "The social harm it addresses." })
-  socialHarmId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The NGO demand it answers." })
-  demandId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Notes." })
-  notes?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Position." })
-  position?: number;
-}
-
-const AGENDA_SORTABLE = {
-  position: "item.position",
-  topic: "item.topicNormalized",
-  createdAt: "item.createdAt",
-  meetingId: "item.meetingId",
-};
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
@@ -464,61 +334,4 @@ export class AgendaItemResolver {
   meeting(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<Meeting | null> {
     return meetingById(ctx).load(item.meetingId);
   }
-}
-
-const withTerritory = <T extends { id: string }>(row: T, meeting: Meeting) => ({
-  ...row,
-  provinceId: meeting.provinceId,
-  countyId: meeting.countyId,
-});
-
-async function findItemForUpdate(
-  em: EntityManager,
-  ctx: RequestContext,
-  id: string,
-  expectedVersion?: number | null,
-): Promise<{ item: AgendaItem; meeting: Meeting }> {
-  const item = isUuid(id) ? await em.findOne(AgendaItem, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!item) throw notFound("دستور جلسه", id);
-  const meeting = await em.findOne(Meeting, { where: { id: item.meetingId }, lock: { mode: "pessimistic_write" } });
-  if (!meeting || !canRead(requireUser(ctx), meeting)) throw notFound("دستور جلسه", id);
-  const writable = await findForWrite(em, ctx, Meeting, meeting.id, "نشست");
-  return { item: claimForWrite(item, ctx, expectedVersion, "دستور جلسه"), meeting: writable };
-}
-
-async function applyAgendaInput(
-  em: EntityManager,
-  ctx: RequestContext,
-  item: AgendaItem,
-  meeting: Meeting,
-  input: AgendaItemCreateInput | AgendaItemUpdateInput,
-  creating: boolean,
-): Promise<void> {
-  const v = new Validator();
-  if (creating || input.topic !== undefined) v.text(input.topic, "topic", "موضوع", { min: 3, max: 500 });
-  checkUuid(v, input.socialHarmId, "socialHarmId", "آسیب اجتماعی");
-  checkUuid(v, input.demandId, "demandId", "مطالبه");
-  if (input.position !== undefined && input.position !== null)
-    v.check(Number.isInteger(input.position) && input.position >= 1, "position", "ردیف باید عددی صحیح و مثبت باشد.");
-  if (input.notes) v.text(input.notes, "notes", "یادداشت", { max: 4000, required: false });
-  v.done();
-  if (input.socialHarmId && input.socialHarmId !== item.socialHarmId) {
-    const harm = await em.findOne(SocialHarm, { where: { id: input.socialHarmId } });
-    v.check(harm !== null && harm.active, "socialHarmId", "این آسیب اجتماعی در فهرست فعال نیست.");
-  }
-  if (input.demandId && input.demandId !== item.demandId) {
-    const demand = await em.findOne(Demand, { where: { id: input.demandId } });
-    v.check(
-      demand !== null && canRead(requireUser(ctx), demand) && demand.provinceId === meeting.provinceId,
-      "demandId",
-      "مطالبه پیدا نشد یا از استانِ این نشست نیست.",
-    );
-  }
-  v.done();
-  if (input.topic !== undefined)
-    Object.assign(item, { topic: tidyDisplayText(input.topic!), topicNormalized: normalizePersian(input.topic) });
-  if (input.socialHarmId !== undefined) item.socialHarmId = input.socialHarmId || null;
-  if (input.demandId !== undefined) item.demandId = input.demandId || null;
-  if (input.notes !== undefined) item.notes = trimOrNull(input.notes);
-  if (input.position) item.position = input.position;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -8,211 +8,35 @@ import {
   isUuid,
   RequestContext,
   requireUser,
-  Validator,
   isCountyCode,
   namedQuery,
 } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
-import { Agency, County, Manager, Ngo } from "../entities/references";
+import { County, Ngo } from "../entities/references";
 import { SocialHarm } from "../entities/SocialHarm";
 import { socialHarmById } from "../loaders";
 import { territorySql } from "../util/sql";
-import { isSupportedJalaliYear, jalaliYearRange, UNSUPPORTED_JALALI_YEAR_MESSAGE } from "@hamafza/common";
+import { jalaliYearRange } from "@hamafza/common";
 import { periodTableSql, quarterPeriods, tehranToday } from "../util/time";
-
-export enum StatisticsLevel {
-  PROVINCE = "PROVINCE",
-  COUNTY = "COUNTY",
-}
-registerEnumType(StatisticsLevel, {
-  name: "StatisticsLevel",
-  description: "The territory level analyst statistics are grouped by.",
-  valuesConfig: {
-    PROVINCE: { description: "One row per province." },
-    COUNTY: { description: "One row per county (provincial items: a row with no county)." },
-  },
-});
-
-export enum ResolutionOwnerGrouping {
-  AGENCY = "AGENCY",
-  MANAGER = "MANAGER",
-}
-registerEnumType(ResolutionOwnerGrouping, {
-  name: "ResolutionOwnerGrouping",
-  description: "Group resolutions by their owner agency or by their owner manager.",
-  valuesConfig: {
-    AGENCY: { description: "By owner agency (resolutions without one: a row with no agency)." },
-    MANAGER: { description: "By owner manager (resolutions without one: a row with no manager)." },
-  },
-});
-
-export enum EngagementRequestKind {
-  PROPOSAL = "PROPOSAL",
-  DEMAND = "DEMAND",
-}
-registerEnumType(EngagementRequestKind, {
-  name: "EngagementRequestKind",
-  description: "An NGO's proposal (طرح) or demand (مطالبه) addressed to an agency.",
-  valuesConfig: { PROPOSAL: { description: "A proposal." }, DEMAND: { description: "A demand." } },
-});
-
-@ObjectType({ description: "Meetings of one territory, Jalali quarter and kind." })
-export class MeetingStatisticsRow {
-  @Field(() => ID, { description: "Province code." })
-  provinceId!: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "County code (COUNTY grouping; empty for provincial meetings or PROVINCE grouping).",
-  })
-  countyId!: string | null;
-
-  @Field(() => County, { nullable: true, description: "The county (registry)." })
-  county!: County | null;
-
-  @Field(() => Int, { description: "Jalali year." })
-  year!: number;
-
-  @Field(() => Int, { description: "Quarter 1–4." })
-  quarter!: number;
-
-  @Field(() => MeetingKind, { description: "Kind of meeting." })
-  kind!: MeetingKind;
-
-  @Field(() => Int, { description: "All meetings." })
-  total!: number;
-
-  @Field(() => Int, { description: "Still planned." })
-  planned!: number;
-
-  @Field(() => Int, { description: "Held." })
-  held!: number;
-
-  @Field(() => Int, { description: "Cancelled." })
-  cancelled!: number;
-
-  @Field(() => Int, { description: "Held with at least one NGO present (counts as engagement)." })
-  heldWithNgos!: number;
-}
-
-@ObjectType({
-  description: "Resolution follow-up of one owner: how many were done, on time, are overdue (Tehran today).",
-})
-export class ResolutionCompletionRate {
-  @Field(() => ID, { nullable: true, description: "Owner agency (AGENCY grouping)." })
-  ownerAgencyId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Owner manager (MANAGER grouping)." })
-  ownerManagerId!: string | null;
-
-  @Field(() => Agency, { nullable: true, description: "Owner agency (registry)." })
-  ownerAgency!: Agency | null;
-
-  @Field(() => Manager, { nullable: true, description: "Owner manager (registry)." })
-  ownerManager!: Manager | null;
-
-  @Field(() => Int, { description: "Resolutions." })
-  total!: number;
-
-  @Field(() => Int, { description: "Done." })
-  done!: number;
-
-  @Field(() => Int, { description: "Done by the deadline (inclusive)." })
-  doneOnTime!: number;
-
-  @Field(() => Int, { description: "Done after the deadline." })
-  doneLate!: number;
-
-  @Field(() => Int, { description: "Not done, deadline passed." })
-  overdue!: number;
-
-  @Field(() => Int, { description: "Not done, deadline not passed (or none)." })
-  pending!: number;
-
-  @Field(() => Int, { description: "Cancelled." })
-  cancelled!: number;
-
-  @Field(() => Float, { nullable: true, description: "done ÷ (total − cancelled); empty when nothing is left to do." })
-  completionRate!: number | null;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: "doneOnTime ÷ (resolutions with a deadline − cancelled); empty when none.",
-  })
-  onTimeRate!: number | null;
-}
-
-@ObjectType({ description: "How much a social harm was discussed: agenda items of held meetings that address it." })
-export class SocialHarmDiscussion {
-  @Field(() => SocialHarm, { description: "The social harm." })
-  socialHarm!: SocialHarm;
-
-  @Field(() => Int, { description: "Agenda items addressing it." })
-  agendaItems!: number;
-
-  @Field(() => Int, { description: "Distinct held meetings that discussed it." })
-  meetings!: number;
-
-  @Field(() => Int, { description: "Distinct NGOs present at those meetings." })
-  ngos!: number;
-}
-
-@ObjectType({
-  description: "How fast an agency answered NGO proposals or demands (days from submission to the response).",
-})
-export class AgencyResponseTime {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The agency; empty for items not routed to one (proposals to a council, unrouted demands).",
-  })
-  agencyId!: string | null;
-
-  @Field(() => Agency, { nullable: true, description: "The agency (registry)." })
-  agency!: Agency | null;
-
-  @Field(() => EngagementRequestKind, { description: "Proposals or demands." })
-  kind!: EngagementRequestKind;
-
-  @Field(() => Int, { description: "Items received." })
-  received!: number;
-
-  @Field(() => Int, { description: "Items answered." })
-  answered!: number;
-
-  @Field(() => Int, { description: "Items answered within 30 days." })
-  answeredWithin30Days!: number;
-
-  @Field(() => Int, { description: "Items not answered yet." })
-  unanswered!: number;
-
-  @Field(() => Float, { nullable: true, description: "Average days to answer (answered items)." })
-  averageDays!: number | null;
-
-  @Field(() => Float, { nullable: true, description: "Median days to answer (answered items)." })
-  medianDays!: number | null;
-}
-
-function checkYears(from: number, to: number): void {
-  const v = new Validator();
-  v.check(isSupportedJalaliYear(from), "fromYear", UNSUPPORTED_JALALI_YEAR_MESSAGE);
-  v.check(
-    isSupportedJalaliYear(to) && to >= from && to - from <= 10,
-    "toYear",
-    "بازه سال‌ها باید حداکثر ده سال و رو به جلو باشد.",
-  );
-  v.done();
-}
-
-function checkQuarter(quarter: number | undefined | null): void {
-  if (quarter !== undefined && quarter !== null && ![1, 2, 3, 4].includes(quarter)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "فصل باید بین ۱ و ۴ باشد.", {
-      fields: [{ field: "quarter", message: "فصل باید بین ۱ و ۴ باشد." }],
-    });
-  }
-}
-
-const rate = (numerator: number, denominator: number) =>
-  denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null;
+import {
+  AgencyResponseTime,
+  EngagementRequestKind,
+  MeetingStatisticsRow,
+  ResolutionCompletionRate,
+  ResolutionOwnerGrouping,
+  SocialHarmDiscussion,
+  StatisticsLevel,
+} from "./analyticsInputs";
+import { checkQuarter, checkYears, rate } from "./analyticsRules";
+export {
+  StatisticsLevel,
+  ResolutionOwnerGrouping,
+  EngagementRequestKind,
+  MeetingStatisticsRow,
+  ResolutionCompletionRate,
+  SocialHarmDiscussion,
+  AgencyResponseTime,
+} from "./analyticsInputs";
 
 @Resolver()
 export class EngagementAnalyticsResolver {

@@ -1,35 +1,13 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
-  canRead,
-  ConstraintMessages,
-  DateScalar,
   FilterArg,
   IdArg,
   InputArg,
   inTransaction,
-  isUuid,
-  normalizePersian,
-  notFound,
   OFFICERS,
   PageArgs,
-  PageOf,
   paginate,
   recordChange,
   RequestContext,
@@ -37,227 +15,49 @@ import {
   SortOrder,
   tidyDisplayText,
   Validator,
-  whereInTerritory,
   checkReferences,
-  claimForWrite,
   ExpectedVersionArg,
   findForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
-  invalidTransition,
   namedQuery,
 } from "@hamafza/common";
 import { resolutionReferences } from "../rules/references";
-import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Meeting } from "../entities/Meeting";
 import { Agency, Manager } from "../entities/references";
-import { Resolution, ResolutionFollowUpStatus, ResolutionStatus, ResolutionUpdate } from "../entities/Resolution";
-import { meetingById, resolutionById, territoryOf, updatesByResolution } from "../loaders";
-import { jalaliYearOf, lockedError, periodLocksForRead, PeriodLocks } from "../locks";
+import { Resolution, ResolutionStatus, ResolutionUpdate } from "../entities/Resolution";
+import { meetingById, resolutionById, updatesByResolution } from "../loaders";
+import { lockedError, periodLocksForRead, PeriodLocks } from "../locks";
 import { territorySql } from "../util/sql";
-import { isSupportedJalaliYear, jalaliYearRange } from "@hamafza/common";
 import { tehranToday } from "../util/time";
-import { actorName, checkUuid, oneUuid, whereListBasics } from "./common";
-
-@ObjectType({ description: "A page of resolutions." })
-export class ResolutionPage extends PageOf(Resolution) {}
-
-@InputType({ description: "Filter resolutions; all given conditions must hold." })
-export class ResolutionFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these resolutions." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the text (Persian spelling variants match)." })
-  q?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only resolutions of this meeting." })
-  meetingId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only resolutions owned by this agency." })
-  ownerAgencyId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only resolutions owned by this manager." })
-  ownerManagerId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only resolutions of this province." })
-  provinceId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only resolutions of this county." })
-  countyId?: string;
-
-  @Field(() => ResolutionStatus, { nullable: true, description: "Only resolutions with this recorded status." })
-  status?: ResolutionStatus;
-
-  @Field(() => ResolutionFollowUpStatus, {
-    nullable: true,
-    description: "Only resolutions with this follow-up status (OVERDUE: not done past the deadline, Tehran today).",
-  })
-  followUpStatus?: ResolutionFollowUpStatus;
-
-  @Field({ nullable: true, description: "true: only overdue resolutions; false: only the others." })
-  overdue?: boolean;
-
-  @Field(() => DateScalar, { nullable: true, description: "Only resolutions due on or after this day." })
-  deadlineFrom?: string;
-
-  @Field(() => DateScalar, { nullable: true, description: "Only resolutions due on or before this day." })
-  deadlineTo?: string;
-
-  @Field(() => Int, { nullable: true, description: "Only resolutions due in this Jalali year." })
-  deadlineYear?: number;
-}
-
-@InputType({ description: "A new resolution of a meeting." })
-export class ResolutionCreateInput {
-  @Field(() => ID, { description: "The meeting that adopted it (the resolution takes its territory)." })
-  meetingId!: string;
-
-  @Field({ description: "Text of the resolution." })
-  text!: string;
-
-  @Field(() => ID, { nullable: true, description: "Owner agency (registry); an owner agency or manager is required." })
-  ownerAgencyId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Owner manager (registry)." })
-  ownerManagerId?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Deadline." })
-  deadline?: string | null;
-}
-
-@InputType({
-  description:
-    "Changes to a resolution; omitted fields keep their value, null clears. Status changes are recorded as dated updates.",
-})
-export class ResolutionUpdateInput {
-  @Field({ nullable: true, description: "Text." })
-  text?: string;
-
-  @Field(() => ID, { nullable: true, description: "Owner agency." })
-  ownerAgencyId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Owner manager." })
-  ownerManagerId?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Deadline." })
-  deadline?: string | null;
-
-  @Field(() => ResolutionStatus, {
-    nullable: true,
-    description:
-      "New status (see `ResolutionStatus` for the allowed changes); DONE needs `completedOn`, CANCELLED `cancellationReason`.",
-  })
-  status?: ResolutionStatus;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day it was done (with status DONE); not in the future." })
-  completedOn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Why it is cancelled (with status CANCELLED)." })
-  cancellationReason?: string | null;
-}
-
-@InputType({ description: "A dated progress report of a resolution, possibly changing its status." })
-export class ResolutionProgressInput {
-  @Field(() => DateScalar, {
-    description: "Day of the report; not in the future. With status DONE it is the completion day.",
-  })
-  reportedOn!: string;
-
-  @Field({ description: "What was done or found." })
-  note!: string;
-
-  @Field(() => ResolutionStatus, { nullable: true, description: "New status, if the report changes it." })
-  status?: ResolutionStatus;
-}
-
-@ObjectType({ description: "How many resolutions of an owner are overdue (Tehran today)." })
-export class OverdueResolutionCount {
-  @Field(() => ID, { nullable: true, description: "The owner agency (empty for resolutions owned by a manager only)." })
-  ownerAgencyId!: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The owner manager (empty for resolutions owned by an agency only).",
-  })
-  ownerManagerId!: string | null;
-
-  @Field(() => Agency, { nullable: true, description: "The owner agency (registry)." })
-  ownerAgency!: Agency | null;
-
-  @Field(() => Manager, { nullable: true, description: "The owner manager (registry)." })
-  ownerManager!: Manager | null;
-
-  @Field(() => Int, { description: "Overdue resolutions." })
-  overdue!: number;
-
-  @Field(() => DateScalar, { description: "The earliest missed deadline." })
-  oldestDeadline!: string;
-}
-
-const RESOLUTION_SORTABLE = {
-  deadline: "resolution.deadline",
-  status: "resolution.status",
-  createdAt: "resolution.createdAt",
-  completedOn: "resolution.completedOn",
-  text: "resolution.textNormalized",
-};
-
-const RESOLUTION_CONSTRAINTS: ConstraintMessages = {
-  resolution_owner_check: "برای مصوبه، دستگاه یا مدیر مسئول را مشخص کنید.",
-  resolution_done_check: "روز انجام مصوبه را وارد کنید.",
-};
-
-/** Allowed status changes; anything else is INVALID_TRANSITION. */
-const RESOLUTION_TRANSITIONS: Record<ResolutionStatus, ResolutionStatus[]> = {
-  OPEN: [ResolutionStatus.IN_PROGRESS, ResolutionStatus.DONE, ResolutionStatus.CANCELLED],
-  IN_PROGRESS: [ResolutionStatus.DONE, ResolutionStatus.CANCELLED],
-  DONE: [ResolutionStatus.IN_PROGRESS],
-  CANCELLED: [],
-};
-
-/** SQL of "overdue" on alias `resolution` with the parameter `today`. */
-export const OVERDUE_SQL =
-  "(resolution.status IN ('OPEN', 'IN_PROGRESS') AND resolution.deadline < CAST(:today AS date))";
-
-/** The filtered query of `resolutions` and `overdueResolutions`, limited to the user's territory. */
-function resolutionQuery(ctx: RequestContext, filter: ResolutionFilter | undefined): SelectQueryBuilder<Resolution> {
-  const query = whereInTerritory(
-    ctx.db.getRepository(Resolution).createQueryBuilder("resolution"),
-    requireUser(ctx),
-    territoryOf("resolution"),
-  );
-  const today = tehranToday();
-  whereListBasics(query, "resolution", "textNormalized", filter);
-  if (filter?.meetingId) query.andWhere("resolution.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
-  if (filter?.ownerAgencyId)
-    query.andWhere("resolution.ownerAgencyId = :ownerAgencyId", { ownerAgencyId: oneUuid(filter.ownerAgencyId) });
-  if (filter?.ownerManagerId)
-    query.andWhere("resolution.ownerManagerId = :ownerManagerId", { ownerManagerId: oneUuid(filter.ownerManagerId) });
-  if (filter?.status) query.andWhere("resolution.status = :status", { status: filter.status });
-  if (filter?.overdue !== undefined)
-    query.andWhere(filter.overdue ? OVERDUE_SQL : `NOT coalesce(${OVERDUE_SQL}, false)`, { today });
-  if (filter?.followUpStatus) {
-    if (filter.followUpStatus === ResolutionFollowUpStatus.OVERDUE) query.andWhere(OVERDUE_SQL, { today });
-    else
-      query.andWhere(`resolution.status = :followUp AND NOT coalesce(${OVERDUE_SQL}, false)`, {
-        followUp: filter.followUpStatus,
-        today,
-      });
-  }
-  if (filter?.deadlineFrom)
-    query.andWhere("resolution.deadline >= :deadlineFrom", { deadlineFrom: filter.deadlineFrom });
-  if (filter?.deadlineTo) query.andWhere("resolution.deadline <= :deadlineTo", { deadlineTo: filter.deadlineTo });
-  if (filter?.deadlineYear !== undefined) {
-    const v = new Validator();
-    v.check(isSupportedJalaliYear(filter.deadlineYear), "filter.deadlineYear", "سال شمسی معتبر نیست.").done();
-    const days = jalaliYearRange(filter.deadlineYear);
-    query.andWhere("resolution.deadline >= :yearStart AND resolution.deadline < :yearEnd", {
-      yearStart: days.firstDay,
-      yearEnd: days.dayAfter,
-    });
-  }
-  return query;
-}
+import { actorName } from "./common";
+import {
+  OverdueResolutionCount,
+  ResolutionCreateInput,
+  ResolutionFilter,
+  ResolutionPage,
+  ResolutionProgressInput,
+  ResolutionUpdateInput,
+} from "./resolutionInputs";
+import {
+  RESOLUTION_CONSTRAINTS,
+  RESOLUTION_SORTABLE,
+  applyResolutionInput,
+  changeStatus,
+  findResolutionForUpdate,
+  lockedYearOf,
+  resolutionQuery,
+  statusNote,
+} from "./resolutionRules";
+export {
+  ResolutionPage,
+  ResolutionFilter,
+  ResolutionCreateInput,
+  ResolutionUpdateInput,
+  ResolutionProgressInput,
+  OverdueResolutionCount,
+} from "./resolutionInputs";
+export { OVERDUE_SQL } from "./resolutionRules";
 
 @Resolver(() => Resolution)
 export class ResolutionResolver {
@@ -524,104 +324,4 @@ export class ResolutionResolver {
     const meeting = await meetingById(ctx).load(resolution.meetingId);
     return lockedYearOf(locks, resolution, meeting) !== null;
   }
-}
-
-/** The locked year that freezes a resolution's content: its meeting's (held, locked) or its deadline's; null if none. */
-function lockedYearOf(locks: PeriodLocks, resolution: Resolution, meeting: Meeting | null): number | null {
-  if (meeting && locks.meetingLocked(meeting)) return jalaliYearOf(meeting.heldAt!);
-  if (resolution.deadline && locks.isLocked(jalaliYearOf(resolution.deadline), resolution.provinceId))
-    return jalaliYearOf(resolution.deadline);
-  return null;
-}
-
-const statusNote = (status: ResolutionStatus, reason: string | null | undefined) =>
-  ({ OPEN: "بازگشایی", IN_PROGRESS: "شروع اجرا", DONE: "انجام شد", CANCELLED: `لغو شد${reason ? `: ${reason}` : ""}` })[
-    status
-  ];
-
-/** Applies a status change with its checks and records it as a dated update. */
-async function changeStatus(
-  em: EntityManager,
-  ctx: RequestContext,
-  locks: PeriodLocks,
-  resolution: Resolution,
-  to: ResolutionStatus,
-  change: { reportedOn: string; note: string; cancellationReason?: string | null },
-): Promise<void> {
-  const from = resolution.status;
-  if (!RESOLUTION_TRANSITIONS[from].includes(to)) {
-    throw invalidTransition(`تغییر وضعیت مصوبه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, {
-      from,
-      to,
-    });
-  }
-  const v = new Validator();
-  if (to === ResolutionStatus.DONE) {
-    v.check(/^\d{4}-\d{2}-\d{2}$/.test(change.reportedOn), "completedOn", "روز انجام مصوبه را وارد کنید.");
-    v.check(change.reportedOn <= tehranToday(), "completedOn", "روز انجام نمی‌تواند در آینده باشد.");
-  }
-  if (to === ResolutionStatus.CANCELLED)
-    v.check(!!change.cancellationReason?.trim(), "cancellationReason", "دلیل لغو مصوبه را بنویسید.");
-  v.done();
-  if (to === ResolutionStatus.DONE) locks.assertDatesOpen(resolution.provinceId, "انجام مصوبه", change.reportedOn);
-  if (from === ResolutionStatus.DONE)
-    locks.assertDatesOpen(resolution.provinceId, "انجام مصوبه", resolution.completedOn);
-  resolution.status = to;
-  resolution.completedOn = to === ResolutionStatus.DONE ? change.reportedOn : null;
-  resolution.cancellationReason =
-    to === ResolutionStatus.CANCELLED ? tidyDisplayText(change.cancellationReason!) : null;
-  await em.insert(ResolutionUpdate, {
-    resolutionId: resolution.id,
-    reportedOn: to === ResolutionStatus.DONE ? change.reportedOn : change.reportedOn || tehranToday(),
-    note: tidyDisplayText(change.note),
-    statusBefore: from,
-    statusAfter: to,
-    recordedBy: actorName(ctx),
-  });
-}
-
-const STATUS_LABELS: Record<ResolutionStatus, string> = {
-  OPEN: "باز",
-  IN_PROGRESS: "در حال اجرا",
-  DONE: "انجام‌شده",
-  CANCELLED: "لغوشده",
-};
-
-async function findResolutionForUpdate(
-  em: EntityManager,
-  ctx: RequestContext,
-  id: string,
-  expectedVersion?: number | null,
-): Promise<{ resolution: Resolution; meeting: Meeting }> {
-  const user = requireUser(ctx);
-  const resolution = isUuid(id)
-    ? await em.findOne(Resolution, { where: { id }, lock: { mode: "pessimistic_write" } })
-    : null;
-  if (!resolution || !canRead(user, resolution)) throw notFound("مصوبه", id);
-  assertCanWrite(user, resolution);
-  claimForWrite(resolution, ctx, expectedVersion, "مصوبه");
-  const meeting = (await em.findOne(Meeting, { where: { id: resolution.meetingId } }))!;
-  return { resolution, meeting };
-}
-
-function applyResolutionInput(
-  resolution: Resolution,
-  input: ResolutionCreateInput | ResolutionUpdateInput,
-  creating: boolean,
-): void {
-  const v = new Validator();
-  if (creating || input.text !== undefined) v.text(input.text, "text", "متن مصوبه", { min: 5, max: 4000 });
-  checkUuid(v, input.ownerAgencyId, "ownerAgencyId", "دستگاه مسئول");
-  checkUuid(v, input.ownerManagerId, "ownerManagerId", "مدیر مسئول");
-  const agency = input.ownerAgencyId !== undefined ? input.ownerAgencyId || null : resolution.ownerAgencyId;
-  const manager = input.ownerManagerId !== undefined ? input.ownerManagerId || null : resolution.ownerManagerId;
-  v.check(agency !== null || manager !== null, "ownerAgencyId", "برای مصوبه، دستگاه یا مدیر مسئول را مشخص کنید.");
-  if ("completedOn" in input && input.completedOn && input.status !== ResolutionStatus.DONE)
-    v.check(false, "completedOn", "روز انجام را همراه با وضعیت «انجام‌شده» وارد کنید.");
-  v.done();
-  if (input.text !== undefined)
-    Object.assign(resolution, { text: tidyDisplayText(input.text!), textNormalized: normalizePersian(input.text) });
-  resolution.ownerAgencyId = agency;
-  resolution.ownerManagerId = manager;
-  if (input.deadline !== undefined) resolution.deadline = input.deadline || null;
 }

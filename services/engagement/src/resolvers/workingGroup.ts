@@ -1,61 +1,33 @@
-import {
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
   assertCanWrite,
-  canRead,
-  ConstraintMessages,
-  DateScalar,
   FilterArg,
   IdArg,
   InputArg,
   inTransaction,
-  isUuid,
-  normalizePersian,
-  notFound,
   OFFICERS,
   PageArgs,
-  PageOf,
   paginate,
   recordChange,
   RequestContext,
   requireUser,
   SortOrder,
-  tidyDisplayText,
   uuidsForFilter,
   Validator,
   whereInTerritory,
   checkReferences,
-  claimForWrite,
   ExpectedVersionArg,
   findForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
 } from "@hamafza/common";
 import { memberReferences, workingGroupReferences } from "../rules/references";
-import { EntityManager } from "typeorm";
 import { Meeting, MeetingStatus } from "../entities/Meeting";
 import { Project } from "../entities/Project";
 import { Agency, Manager, Ngo } from "../entities/references";
-import {
-  WorkingGroup,
-  WorkingGroupDimension,
-  WorkingGroupMember,
-  WorkingGroupMemberKind,
-} from "../entities/WorkingGroup";
+import { WorkingGroup, WorkingGroupMember, WorkingGroupMemberKind } from "../entities/WorkingGroup";
 import {
   memberById,
   membersByWorkingGroup,
@@ -66,186 +38,35 @@ import {
 } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { checkTerritory, checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
-
-@ObjectType({ description: "A page of working groups." })
-export class WorkingGroupPage extends PageOf(WorkingGroup) {}
-
-@ObjectType({ description: "A page of working-group members." })
-export class WorkingGroupMemberPage extends PageOf(WorkingGroupMember) {}
-
-@InputType({ description: "Filter working groups; all given conditions must hold." })
-export class WorkingGroupFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these groups." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the name (Persian spelling variants match)." })
-  q?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only groups of this province." })
-  provinceId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only groups of this county." })
-  countyId?: string;
-
-  @Field(() => WorkingGroupDimension, { nullable: true, description: "Only groups of this dimension." })
-  dimension?: WorkingGroupDimension;
-
-  @Field(() => ID, { nullable: true, description: "Only groups chaired by this manager." })
-  chairManagerId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only groups chaired by this agency." })
-  chairAgencyId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only groups of this NGO House." })
-  parentNgoHouseId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only groups this NGO is (or was) a member of." })
-  ngoId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only groups this agency is (or was) a member of." })
-  memberAgencyId?: string;
-
-  @Field({ nullable: true, description: "true: only groups not dissolved." })
-  active?: boolean;
-}
-
-@InputType({ description: "A new working group." })
-export class WorkingGroupCreateInput {
-  @Field({ description: "Name." })
-  name!: string;
-
-  @Field(() => WorkingGroupDimension, { description: "Dimension." })
-  dimension!: WorkingGroupDimension;
-
-  @Field(() => String, { nullable: true, description: "Parent body, as typed." })
-  parentBody?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Parent NGO House (registry)." })
-  parentNgoHouseId?: string | null;
-
-  @Field(() => ID, { description: "Province code." })
-  provinceId!: string;
-
-  @Field(() => ID, { nullable: true, description: "County code for a county group." })
-  countyId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Chairing manager (registry)." })
-  chairManagerId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Chairing agency (registry)." })
-  chairAgencyId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Mission and notes." })
-  description?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day it was established." })
-  establishedOn?: string | null;
-}
-
-@InputType({
-  description:
-    "Changes to a working group; omitted fields keep their value, null clears. The territory does not change.",
-})
-export class WorkingGroupUpdateInput {
-  @Field({ nullable: true, description: "Name." })
-  name?: string;
-
-  @Field(() => WorkingGroupDimension, { nullable: true, description: "Dimension." })
-  dimension?: WorkingGroupDimension;
-
-  @Field(() => String, { nullable: true, description: "Parent body." })
-  parentBody?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Parent NGO House (registry)." })
-  parentNgoHouseId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Chairing manager." })
-  chairManagerId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Chairing agency." })
-  chairAgencyId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Mission and notes." })
-  description?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day it was established." })
-  establishedOn?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day it was dissolved." })
-  dissolvedOn?: string | null;
-}
-
-@InputType({ description: "Filter working-group members." })
-export class WorkingGroupMemberFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these memberships." })
-  ids?: string[];
-
-  @Field(() => ID, { nullable: true, description: "Only members of this group." })
-  workingGroupId?: string;
-
-  @Field(() => WorkingGroupMemberKind, { nullable: true, description: "Only agencies or only NGOs." })
-  kind?: WorkingGroupMemberKind;
-
-  @Field(() => ID, { nullable: true, description: "Only memberships of this NGO." })
-  ngoId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only memberships of this agency." })
-  agencyId?: string;
-
-  @Field({ nullable: true, description: "true: only current members (Tehran today)." })
-  current?: boolean;
-}
-
-@InputType({ description: "A new member of a working group: an agency or an NGO." })
-export class WorkingGroupMemberCreateInput {
-  @Field(() => ID, { description: "The working group." })
-  workingGroupId!: string;
-
-  @Field(() => ID, { nullable: true, description: "The member agency (give exactly one of agencyId, ngoId)." })
-  agencyId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The member NGO." })
-  ngoId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Role in the group." })
-  role?: string | null;
-
-  @Field(() => DateScalar, { description: "Day it joined." })
-  joinedOn!: string;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day it left." })
-  leftOn?: string | null;
-}
-
-@InputType({ description: "Changes to a membership; omitted fields keep their value." })
-export class WorkingGroupMemberUpdateInput {
-  @Field(() => String, { nullable: true, description: "Role in the group." })
-  role?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day it joined." })
-  joinedOn?: string;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day it left; null: still a member." })
-  leftOn?: string | null;
-}
-
-const GROUP_SORTABLE = {
-  name: "wg.nameNormalized",
-  dimension: "wg.dimension",
-  establishedOn: "wg.establishedOn",
-  createdAt: "wg.createdAt",
-  countyId: "wg.countyId",
-};
-const MEMBER_SORTABLE = { joinedOn: "member.joinedOn", leftOn: "member.leftOn", kind: "member.kind" };
-const GROUP_CONSTRAINTS: ConstraintMessages = {
-  working_group_name_in_territory_unique: "کارگروهی با همین نام در این استان/شهرستان هست.",
-  meeting_working_group_fk: "این کارگروه جلسه ثبت‌شده دارد و حذف نمی‌شود؛ به جای حذف، تاریخ انحلال آن را ثبت کنید.",
-  project_working_group_fk: "این کارگروه پروژه تعریف‌شده دارد و حذف نمی‌شود؛ به جای حذف، تاریخ انحلال آن را ثبت کنید.",
-  working_group_dates_check: "تاریخ انحلال نمی‌تواند پیش از تاریخ تشکیل باشد.",
-  working_group_member_unique: "این عضو با همین تاریخ عضویت در کارگروه ثبت شده است.",
-  working_group_member_dates_check: "تاریخ خروج نمی‌تواند پیش از تاریخ عضویت باشد.",
-};
+import { checkUuid, oneUuid, trimOrNull, whereListBasics } from "./common";
+import {
+  WorkingGroupCreateInput,
+  WorkingGroupFilter,
+  WorkingGroupMemberCreateInput,
+  WorkingGroupMemberFilter,
+  WorkingGroupMemberPage,
+  WorkingGroupMemberUpdateInput,
+  WorkingGroupPage,
+  WorkingGroupUpdateInput,
+} from "./workingGroupInputs";
+import {
+  GROUP_CONSTRAINTS,
+  GROUP_SORTABLE,
+  MEMBER_SORTABLE,
+  applyGroupInput,
+  checkMemberDates,
+  findMemberForUpdate,
+} from "./workingGroupRules";
+export {
+  WorkingGroupPage,
+  WorkingGroupMemberPage,
+  WorkingGroupFilter,
+  WorkingGroupCreateInput,
+  WorkingGroupUpdateInput,
+  WorkingGroupMemberFilter,
+  WorkingGroupMemberCreateInput,
+  WorkingGroupMemberUpdateInput,
+} from "./workingGroupInputs";
 
 @Resolver(() => WorkingGroup)
 export class WorkingGroupResolver {
@@ -571,58 +392,4 @@ export class WorkingGroupMemberResolver {
   workingGroup(@Root() member: WorkingGroupMember, @Ctx() ctx: RequestContext): Promise<WorkingGroup | null> {
     return workingGroupById(ctx).load(member.workingGroupId);
   }
-}
-
-function checkMemberDates(v: Validator, joinedOn: string, leftOn: string | null): void {
-  v.check(joinedOn <= tehranToday(), "joinedOn", "روز عضویت نمی‌تواند در آینده باشد.");
-  v.check(leftOn === null || leftOn >= joinedOn, "leftOn", "روز خروج نمی‌تواند پیش از روز عضویت باشد.");
-}
-
-async function findMemberForUpdate(
-  em: EntityManager,
-  ctx: RequestContext,
-  id: string,
-  expectedVersion?: number | null,
-): Promise<{ member: WorkingGroupMember; group: WorkingGroup }> {
-  const member = isUuid(id)
-    ? await em.findOne(WorkingGroupMember, { where: { id }, lock: { mode: "pessimistic_write" } })
-    : null;
-  if (!member) throw notFound("عضویت کارگروه", id);
-  const group = await em.findOne(WorkingGroup, { where: { id: member.workingGroupId } });
-  if (!group || !canRead(requireUser(ctx), group)) throw notFound("عضویت کارگروه", id);
-  const writable = await findForWrite(em, ctx, WorkingGroup, group.id, "کارگروه");
-  return { member: claimForWrite(member, ctx, expectedVersion, "عضویت کارگروه"), group: writable };
-}
-
-function applyGroupInput(
-  group: WorkingGroup,
-  input: WorkingGroupCreateInput | WorkingGroupUpdateInput,
-  creating: boolean,
-): void {
-  const v = new Validator();
-  if (creating || input.name !== undefined) v.text(input.name, "name", "نام کارگروه", { min: 3, max: 200 });
-  if ("provinceId" in input) checkTerritory(v, input.provinceId, input.countyId);
-  checkUuid(v, input.parentNgoHouseId, "parentNgoHouseId", "خانه سمن‌ها");
-  checkUuid(v, input.chairManagerId, "chairManagerId", "مدیر رئیس کارگروه");
-  checkUuid(v, input.chairAgencyId, "chairAgencyId", "دستگاه رئیس کارگروه");
-  if (input.parentBody) v.text(input.parentBody, "parentBody", "نهاد بالادستی", { max: 300, required: false });
-  const established = input.establishedOn !== undefined ? input.establishedOn : group.establishedOn;
-  const dissolved = "dissolvedOn" in input && input.dissolvedOn !== undefined ? input.dissolvedOn : group.dissolvedOn;
-  v.check(
-    !dissolved || !established || dissolved >= established,
-    "dissolvedOn",
-    "تاریخ انحلال نمی‌تواند پیش از تاریخ تشکیل باشد.",
-  );
-  v.done();
-  if (input.name !== undefined)
-    Object.assign(group, { name: tidyDisplayText(input.name!), nameNormalized: normalizePersian(input.name) });
-  if (input.dimension) group.dimension = input.dimension;
-  if (input.parentBody !== undefined) group.parentBody = trimOrNull(input.parentBody);
-  if (input.parentNgoHouseId !== undefined) group.parentNgoHouseId = input.parentNgoHouseId || null;
-  if ("provinceId" in input) Object.assign(group, { provinceId: input.provinceId, countyId: input.countyId || null });
-  if (input.chairManagerId !== undefined) group.chairManagerId = input.chairManagerId || null;
-  if (input.chairAgencyId !== undefined) group.chairAgencyId = input.chairAgencyId || null;
-  if (input.description !== undefined) group.description = trimOrNull(input.description);
-  group.establishedOn = established ?? null;
-  group.dissolvedOn = dissolved ?? null;
 }

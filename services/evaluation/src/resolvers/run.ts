@@ -1,274 +1,49 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
-  AppError,
   canRead,
-  containsPattern,
-  ErrorCode,
   EVALUATORS,
   FilterArg,
-  groupByKeys,
   IdArg,
   inTransaction,
   isUuid,
   notFound,
   PageArgs,
-  PageOf,
   paginate,
   recordChange,
   RequestContext,
   requireUser,
   SortOrder,
   tidyDisplayText,
-  uuidKeyedLoader,
-  uuidsForFilter,
   Validator,
-  whereInTerritory,
 } from "@hamafza/common";
-import { SelectQueryBuilder } from "typeorm";
 import { EvaluationCycle, EvaluationIndicatorInput } from "../entities/Cycle";
 import { Manager } from "../entities/Manager";
 import { Grade } from "../entities/ManagerScore";
-import { EvaluationAdjustment, EvaluationResult, EvaluationRun, RunStatus } from "../entities/Run";
-import { beginRun, COMPUTING_STATES, executeRun, runScopeOf, stateRefusal } from "../runner";
-import { canonicalResults, computeResults, FactsSnapshot, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
+import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
+import { beginRun, COMPUTING_STATES, executeRun, stateRefusal } from "../runner";
+import { canonicalResults, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
-
-export const MAX_ADJUSTMENT = 10;
-
-@ObjectType({ description: "A page of evaluation results." })
-export class EvaluationResultPage extends PageOf(EvaluationResult) {}
-
-@InputType({ description: "Filter evaluation results (the scoreboard); all given conditions apply." })
-export class EvaluationResultFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these results (then `year` and `runId` may be omitted)." })
-  ids?: string[];
-
-  @Field({
-    nullable: true,
-    description: "Search in the manager's name (Persian-normalised: ي/ی, ك/ک, digits, half-spaces).",
-  })
-  q?: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: "The Jalali year: the cycle's current results (per manager, the latest run that scored the manager).",
-  })
-  year?: number;
-
-  @Field(() => ID, { nullable: true, description: "Results of this run instead of the current ones." })
-  runId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only managers of positions in this province." })
-  provinceId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only managers of positions in this county." })
-  countyId?: string;
-
-  @Field({
-    nullable: true,
-    description: "Only this kind of position (registry ManagerPositionKind, e.g. COUNTY_GOVERNOR).",
-  })
-  positionKind?: string;
-
-  @Field(() => Grade, { nullable: true, description: "Only this grade band (of the computed total)." })
-  grade?: Grade;
-
-  @Field(() => ID, { nullable: true, description: "Only this manager." })
-  managerId?: string;
-}
-
-@ObjectType({ description: "How many results fall in one grade band." })
-export class GradeCount {
-  @Field(() => Grade, { description: "The grade band." })
-  grade!: Grade;
-
-  @Field(() => Int, { description: "Results in the band." })
-  count!: number;
-}
-
-@ObjectType({ description: "Outcome of recomputing a run from its stored snapshot and rubric." })
-export class RecomputeOutcome {
-  @Field(() => ID, { description: "The run." })
-  runId!: string;
-
-  @Field({ description: "SHA-256 of the results stored with the run." })
-  storedHash!: string;
-
-  @Field({ description: "SHA-256 of the recomputed results." })
-  recomputedHash!: string;
-
-  @Field({ description: "Whether the recomputed results are byte-equal to the stored ones." })
-  identical!: boolean;
-
-  @Field(() => Int, { description: "Managers recomputed." })
-  managers!: number;
-}
-
-@ObjectType({ description: "A manager's change between two runs." })
-export class EvaluationChange {
-  @Field(() => ID, { description: "The manager." })
-  managerId!: string;
-
-  @Field({ description: "The manager's name." })
-  managerName!: string;
-
-  @Field(() => Float, { nullable: true, description: "Total in the first run (empty if not scored there)." })
-  before!: number | null;
-
-  @Field(() => Float, { nullable: true, description: "Total in the second run (empty if not scored there)." })
-  after!: number | null;
-
-  @Field(() => Float, { nullable: true, description: "after − before, when both exist." })
-  delta!: number | null;
-
-  @Field(() => Grade, { nullable: true, description: "Grade in the first run." })
-  gradeBefore!: Grade | null;
-
-  @Field(() => Grade, { nullable: true, description: "Grade in the second run." })
-  gradeAfter!: Grade | null;
-
-  @Field(() => [String], { description: "Codes of the indicators whose score changed." })
-  changedIndicators!: string[];
-}
-
-@ObjectType({ description: "A manager's score under a what-if rubric, beside the computed one (nothing is saved)." })
-export class WhatIfScore {
-  @Field(() => ID, { description: "The manager." })
-  managerId!: string;
-
-  @Field({ description: "The manager's name." })
-  managerName!: string;
-
-  @Field({ description: "Kind of position." })
-  positionKind!: string;
-
-  @Field(() => ID, { description: "Province of the position." })
-  provinceId!: string;
-
-  @Field(() => Float, { description: "Total of the run (its own rubric)." })
-  computedTotal!: number;
-
-  @Field(() => Float, { description: "Total under the what-if rubric." })
-  total!: number;
-
-  @Field(() => Float, { description: "total − computedTotal." })
-  delta!: number;
-
-  @Field(() => Grade, { description: "Grade under the what-if rubric." })
-  grade!: Grade;
-
-  @Field(() => Int, { description: "Rank within the province under the what-if rubric." })
-  provinceRank!: number;
-
-  @Field(() => Int, { description: "National rank among the same position kind under the what-if rubric." })
-  nationalRank!: number;
-}
-
-const RESULT_SORTABLE = {
-  total: "result.total",
-  provinceRank: "result.provinceRank",
-  nationalRank: "result.nationalRank",
-  managerName: "result.managerName",
-  grade: "result.grade",
-};
-
-/** Results the user may see: within the territory (SQL), and only published ones unless an evaluator or administrator. */
-function visibleResults(ctx: RequestContext): SelectQueryBuilder<EvaluationResult> {
-  const user = requireUser(ctx);
-  const query = whereInTerritory(ctx.db.getRepository(EvaluationResult).createQueryBuilder("result"), user, {
-    province: "result.provinceId",
-    county: "result.countyId",
-  });
-  if (!EVALUATORS.includes(user.role)) query.andWhere("result.publishedAt IS NOT NULL");
-  return query;
-}
-
-/** Runs the user may see: national runs for national users; a province's runs for users of it. */
-function visibleRuns(ctx: RequestContext): SelectQueryBuilder<EvaluationRun> {
-  const query = ctx.db.getRepository(EvaluationRun).createQueryBuilder("run");
-  const province = runScopeOf(ctx);
-  if (province) query.andWhere("run.provinceId = :province", { province });
-  return query;
-}
-
-type SucceededRun = EvaluationRun & { snapshot: FactsSnapshot; resultsHash: string };
-
-/** A visible run that succeeded (running and failed runs have no snapshot or results). */
-async function loadSucceededRun(ctx: RequestContext, id: string): Promise<SucceededRun> {
-  const run = isUuid(id) ? await visibleRuns(ctx).andWhere("run.id = :id", { id }).getOne() : null;
-  if (!run) throw notFound("اجرای محاسبه", id);
-  if (run.status !== RunStatus.SUCCEEDED || !run.snapshot || !run.resultsHash) {
-    throw new AppError(
-      ErrorCode.INVALID_TRANSITION,
-      "این اجرای محاسبه با موفقیت به پایان نرسیده و نتیجه‌ای ندارد؛ یک اجرای موفق را انتخاب کنید.",
-      { status: run.status },
-    );
-  }
-  return run as SucceededRun;
-}
-
-function currentResultsOf(
-  query: SelectQueryBuilder<EvaluationResult>,
-  year: number,
-): SelectQueryBuilder<EvaluationResult> {
-  return query.andWhere("result.year = :currentYear AND result.isCurrent", { currentYear: year });
-}
-
-/** The current results of a year the user may see (for summaries). */
-export const currentVisibleResults = (ctx: RequestContext, year: number) => currentResultsOf(visibleResults(ctx), year);
-
-const adjustmentsByResult = (ctx: RequestContext) =>
-  uuidKeyedLoader<EvaluationAdjustment[]>(
-    ctx,
-    "adjustmentsByResult",
-    async (ids) =>
-      groupByKeys(
-        ids,
-        await ctx.db
-          .getRepository(EvaluationAdjustment)
-          .createQueryBuilder("a")
-          .where("a.resultId IN (:...ids)", { ids })
-          .orderBy("a.adjustedAt", "DESC")
-          .addOrderBy("a.id", "DESC")
-          .getMany(),
-        (a) => a.resultId,
-      ),
-    [],
-  );
-
-const currentResultByManagerYear = (ctx: RequestContext) =>
-  ctx.loaders.get<string, EvaluationResult | null>("currentResultByManagerYear", async (keys) => {
-    const byYear = new Map<number, string[]>();
-    for (const key of keys) {
-      const [id, year] = key.split("|");
-      if (isUuid(id)) byYear.set(Number(year), [...(byYear.get(Number(year)) ?? []), id]);
-    }
-    const found = new Map<string, EvaluationResult>();
-    for (const [year, ids] of byYear) {
-      for (const r of await currentResultsOf(visibleResults(ctx), year)
-        .andWhere("result.managerId IN (:...ids)", { ids })
-        .getMany())
-        found.set(`${r.managerId}|${year}`, r);
-    }
-    return keys.map((k) => found.get(k) ?? null);
-  });
+import {
+  EvaluationChange,
+  EvaluationResultFilter,
+  EvaluationResultPage,
+  GradeCount,
+  RecomputeOutcome,
+  WhatIfScore,
+} from "./runInputs";
+import { MAX_ADJUSTMENT, RESULT_SORTABLE, filteredResults, loadSucceededRun, visibleRuns } from "./runRules";
+import { adjustmentsByResult, currentResultByManagerYear, visibleResults } from "./runLoaders";
+export { MAX_ADJUSTMENT, currentVisibleResults } from "./runRules";
+export {
+  EvaluationResultPage,
+  EvaluationResultFilter,
+  GradeCount,
+  RecomputeOutcome,
+  EvaluationChange,
+  WhatIfScore,
+} from "./runInputs";
 
 @Resolver(() => EvaluationRun)
 export class EvaluationRunResolver {
@@ -556,29 +331,6 @@ export class EvaluationResultResolver {
   manager(@Root() result: EvaluationResult): Manager {
     return { id: result.managerId };
   }
-}
-
-function filteredResults(
-  ctx: RequestContext,
-  filter: EvaluationResultFilter | undefined,
-): SelectQueryBuilder<EvaluationResult> {
-  const query = visibleResults(ctx);
-  if (filter?.ids) query.andWhere("result.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-  if (filter?.runId) query.andWhere("result.runId = :runId", { runId: uuidsForFilter([filter.runId])[0] });
-  else if (filter?.year) currentResultsOf(query, filter.year);
-  else if (!filter?.ids)
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "سال یا اجرای محاسبه را مشخص کنید.", {
-      fields: [{ field: "filter.year", message: "سال ارزیابی را مشخص کنید." }],
-    });
-  if (!filter) return query;
-  if (filter.q?.trim()) query.andWhere("result.managerNameNormalized LIKE :q", { q: containsPattern(filter.q) });
-  if (filter.provinceId) query.andWhere("result.provinceId = :provinceId", { provinceId: filter.provinceId });
-  if (filter.countyId) query.andWhere("result.countyId = :countyId", { countyId: filter.countyId });
-  if (filter.positionKind) query.andWhere("result.positionKind = :positionKind", { positionKind: filter.positionKind });
-  if (filter.grade) query.andWhere("result.grade = :grade", { grade: filter.grade });
-  if (filter.managerId)
-    query.andWhere("result.managerId = :managerId", { managerId: uuidsForFilter([filter.managerId])[0] });
-  return query;
 }
 
 @Resolver(() => Manager)

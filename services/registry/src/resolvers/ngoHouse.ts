@@ -1,38 +1,21 @@
-import {
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
   assertCanWrite,
   containsPattern,
-  DateScalar,
   FilterArg,
   IdArg,
   inTransaction,
   InputArg,
-  normalizePersian,
   OFFICERS,
   PageArgs,
-  PageOf,
   paginate,
   recordChange,
   RequestContext,
   requireUser,
   SortOrder,
-  tidyDisplayText,
   uuidsForFilter,
-  Validator,
   whereInTerritory,
   assertNotReferenced,
   ExpectedVersionArg,
@@ -40,137 +23,29 @@ import {
   IdempotencyKeyArg,
   idempotentCreate,
 } from "@hamafza/common";
-import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
 import { Ngo } from "../entities/Ngo";
 import { NgoHouse, NgoHouseMember } from "../entities/NgoHouse";
 import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { housesByMemberNgo, membershipsByHouse, ngoHouseById } from "../organisationLoaders";
-import { isNotInFuture, normalizePhone } from "../validation";
-import { duplicates, resolveTerritory, visibleNgos } from "./organisationSupport";
-
-@ObjectType({ description: "A page of NGO Houses." })
-export class NgoHousePage extends PageOf(NgoHouse) {}
-
-@InputType({ description: "Filter NGO Houses; all given conditions must hold." })
-export class NgoHouseFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these houses." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the name (Persian spelling variants match)." })
-  q?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only houses of this province (provincial and county houses)." })
-  provinceId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only the house of this county." })
-  countyId?: string;
-
-  @Field({ nullable: true, description: "`true`: only provincial houses; `false`: only county houses." })
-  provincial?: boolean;
-
-  @Field(() => ID, { nullable: true, description: "Only houses this NGO is a member of." })
-  memberNgoId?: string;
-}
-
-@InputType({ description: "A member NGO of a house and the day it joined." })
-export class NgoHouseMemberInput {
-  @Field(() => ID, {
-    description: "The NGO; it must be of the house's province (provincial house) or county (county house).",
-  })
-  ngoId!: string;
-
-  @Field(() => DateScalar, {
-    nullable: true,
-    description: "Day the NGO joined (not in the future, not before the house opened).",
-  })
-  joinedOn?: string | null;
-}
-
-@InputType({ description: "A new NGO House of a province (no county) or a county." })
-export class NgoHouseCreateInput {
-  @Field({ description: "Name as it should be displayed." })
-  name!: string;
-
-  @Field(() => ID, { nullable: true, description: "Code of the province; derived from the county for a county house." })
-  provinceId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Code of the county, for a county house." })
-  countyId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Postal address." })
-  address?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Name of the house's manager." })
-  managerName?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Phone of the house's manager (mobile or landline with area code).",
-  })
-  managerPhone?: string | null;
-
-  @Field(() => [String], { nullable: true, description: "Facilities, one text per facility." })
-  facilities?: string[] | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day the house opened (not in the future)." })
-  openedOn?: string | null;
-
-  @Field(() => [NgoHouseMemberInput], { nullable: true, description: "Member NGOs." })
-  members?: NgoHouseMemberInput[] | null;
-}
-
-@InputType({
-  description: "Changes to an NGO House; omitted fields keep their value, `null` clears an optional field.",
-})
-export class NgoHouseUpdateInput {
-  @Field({ nullable: true, description: "Name as it should be displayed." })
-  name?: string;
-
-  @Field(() => ID, { nullable: true, description: "Code of the province." })
-  provinceId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Code of the county; `null` makes the house provincial." })
-  countyId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Postal address." })
-  address?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Name of the house's manager." })
-  managerName?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Phone of the house's manager." })
-  managerPhone?: string | null;
-
-  @Field(() => [String], { nullable: true, description: "Facilities; replaces the list." })
-  facilities?: string[] | null;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day the house opened." })
-  openedOn?: string | null;
-
-  @Field(() => [NgoHouseMemberInput], {
-    nullable: true,
-    description: "Member NGOs; replaces the whole list (`[]` or `null` removes every member).",
-  })
-  members?: NgoHouseMemberInput[] | null;
-}
-
-export const NGO_HOUSE_CONSTRAINTS = {
-  ngo_house_territory_unique:
-    "این استان یا شهرستان پیش‌تر خانه سمن‌ها دارد؛ هر استان یک خانه استانی و هر شهرستان یک خانه دارد.",
-};
-
-const HOUSE_SORTABLE = {
-  name: "house.nameNormalized",
-  provinceId: "house.provinceId",
-  countyId: "house.countyId",
-  openedOn: "house.openedOn",
-  createdAt: "house.createdAt",
-  updatedAt: "house.updatedAt",
-};
-
-const LABEL = "خانه سمن‌ها";
+import { NgoHouseCreateInput, NgoHouseFilter, NgoHousePage, NgoHouseUpdateInput } from "./ngoHouseInputs";
+import {
+  HOUSE_SORTABLE,
+  LABEL,
+  NGO_HOUSE_CONSTRAINTS,
+  applyHouseInput,
+  membersOf,
+  replaceMembers,
+} from "./ngoHouseRules";
+export {
+  NgoHousePage,
+  NgoHouseFilter,
+  NgoHouseMemberInput,
+  NgoHouseCreateInput,
+  NgoHouseUpdateInput,
+} from "./ngoHouseInputs";
+export { NGO_HOUSE_CONSTRAINTS } from "./ngoHouseRules";
 
 @Resolver(() => NgoHouse)
 export class NgoHouseResolver {
@@ -336,123 +211,4 @@ export class NgoHousesOfNgoResolver {
   ngoHouses(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<NgoHouse[]> {
     return housesByMemberNgo(ctx).load(ngo.id);
   }
-}
-
-interface MemberRow {
-  ngoId: string;
-  joinedOn: string | null;
-}
-
-async function membersOf(em: EntityManager, houseId: string): Promise<MemberRow[]> {
-  const rows = await em.find(NgoHouseMember, { where: { ngoHouseId: houseId }, order: { ngoId: "ASC" } });
-  return rows.map((row) => ({ ngoId: row.ngoId, joinedOn: row.joinedOn }));
-}
-
-async function replaceMembers(em: EntityManager, houseId: string, members: MemberRow[]): Promise<void> {
-  await em.delete(NgoHouseMember, { ngoHouseId: houseId });
-  if (members.length)
-    await em.insert(
-      NgoHouseMember,
-      members.map((m) => ({ ngoHouseId: houseId, ngoId: m.ngoId, joinedOn: m.joinedOn })),
-    );
-}
-
-/**
- * Validates every given field (reporting all problems at once), copies them onto the house and returns the new
- * member list (undefined when `members` was omitted). Members must be NGOs the user can see, of the house's
- * territory after the change — kept members too, so a house cannot move away from its members.
- */
-async function applyHouseInput(
-  em: EntityManager,
-  ctx: RequestContext,
-  house: NgoHouse,
-  input: NgoHouseCreateInput | NgoHouseUpdateInput,
-  current: MemberRow[],
-): Promise<MemberRow[] | undefined> {
-  const v = new Validator();
-  if (input.name !== undefined) v.text(input.name, "name", "نام خانه", { min: 3, max: 200 });
-  v.text(input.address, "address", "نشانی", { max: 500, required: false });
-  v.text(input.managerName, "managerName", "نام مدیر خانه", { min: 3, max: 200, required: false });
-  const phone = input.managerPhone ? normalizePhone(input.managerPhone) : null;
-  v.check(
-    !(input.managerPhone && phone === null),
-    "managerPhone",
-    "شماره تلفن مدیر خانه معتبر نیست؛ شماره همراه ۰۹xxxxxxxxx یا تلفن ثابت با پیش‌شماره (۱۱ رقم) وارد کنید.",
-  );
-  const facilities = (input.facilities ?? []).map((f) => tidyDisplayText(f)).filter((f) => f.length > 0);
-  v.check(
-    facilities.length <= 50 && facilities.every((f) => f.length <= 200),
-    "facilities",
-    "امکانات: حداکثر ۵۰ مورد، هر یک حداکثر ۲۰۰ نویسه.",
-  );
-  v.check(!input.openedOn || isNotInFuture(input.openedOn), "openedOn", "تاریخ گشایش نمی‌تواند در آینده باشد.");
-  const territory = await resolveTerritory(em, v, input, {
-    provinceId: house.provinceId ?? null,
-    countyId: house.countyId ?? null,
-  });
-  v.check(
-    !!house.provinceId || input.provinceId !== undefined || input.countyId !== undefined,
-    "provinceId",
-    "استان یا شهرستان خانه را وارد کنید.",
-  );
-
-  const members =
-    input.members === undefined
-      ? undefined
-      : (input.members ?? []).map((m) => ({ ngoId: m.ngoId, joinedOn: m.joinedOn ?? null }));
-  const effective = members ?? current;
-  const repeated = duplicates(effective.map((m) => m.ngoId));
-  v.check(repeated.length === 0, "members", "هر سمن تنها یک بار می‌تواند عضو خانه باشد.");
-  const provinceId = territory?.provinceId ?? house.provinceId;
-  const countyId = territory ? territory.countyId : house.countyId;
-  const openedOn = input.openedOn === undefined ? house.openedOn : input.openedOn;
-  if (effective.length && provinceId) {
-    const known = await visibleNgos(
-      em,
-      ctx,
-      effective.map((m) => m.ngoId),
-    );
-    effective.forEach((member, i) => {
-      const ngo = known.get(member.ngoId);
-      const field = `members.${i}.ngoId`;
-      if (!ngo) v.check(false, field, `سمنی با شناسه «${member.ngoId}» پیدا نشد.`);
-      else if (countyId)
-        v.check(
-          ngo.countyId === countyId,
-          field,
-          `«${ngo.name}» سمن این شهرستان نیست و نمی‌تواند عضو خانه سمن‌های شهرستان باشد.`,
-        );
-      else
-        v.check(
-          ngo.provinceId === provinceId,
-          field,
-          `«${ngo.name}» سمن این استان نیست و نمی‌تواند عضو خانه سمن‌های استان باشد.`,
-        );
-      if (member.joinedOn) {
-        v.check(isNotInFuture(member.joinedOn), `members.${i}.joinedOn`, "تاریخ عضویت نمی‌تواند در آینده باشد.");
-        v.check(
-          !openedOn || member.joinedOn >= openedOn,
-          `members.${i}.joinedOn`,
-          "تاریخ عضویت نمی‌تواند پیش از گشایش خانه باشد.",
-        );
-      }
-    });
-  }
-  v.done();
-
-  if (input.name !== undefined) {
-    house.name = tidyDisplayText(input.name);
-    house.nameNormalized = normalizePersian(input.name);
-  }
-  if (territory) {
-    house.provinceId = territory.provinceId;
-    house.countyId = territory.countyId;
-  }
-  if (input.address !== undefined) house.address = input.address?.trim() ? tidyDisplayText(input.address) : null;
-  if (input.managerName !== undefined)
-    house.managerName = input.managerName?.trim() ? tidyDisplayText(input.managerName) : null;
-  if (input.managerPhone !== undefined) house.managerPhone = phone;
-  if (input.facilities !== undefined) house.facilities = facilities;
-  if (input.openedOn !== undefined) house.openedOn = input.openedOn;
-  return members;
 }

@@ -1,18 +1,4 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  ID,
-  InputType,
-  Int,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -27,194 +13,36 @@ import {
   whereInTerritory,
   namedQuery,
 } from "@hamafza/common";
-import { County } from "../entities/County";
-import { FieldOfActivity } from "../entities/FieldOfActivity";
-import { LICENCE_STATE_LABELS, LicenceState } from "../entities/Licence";
-import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
-import { Province } from "../entities/Province";
-import { Urgency } from "../entities/TrainingNeed";
-import { countyById, ngoById, provinceById } from "../loaders";
-
-import { fieldOfActivityById } from "./fieldOfActivity";
+import { Ngo } from "../entities/Ngo";
 import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
 import { applyNgoFilter, NgoFilter } from "./ngo";
-
-/*
- * Analysts' queries over the registry: counts by a dimension, training needs by topic and province, fuzzy name
- * search with scores, duplicate candidates and parallel work. Each is one SQL statement (GROUP BY / joins)
- * limited to the user's territory; referenced records come through the request's DataLoaders.
- */
-
-export enum NgoCountDimension {
-  PROVINCE = "PROVINCE",
-  COUNTY = "COUNTY",
-  FIELD = "FIELD",
-  LICENCE_STATE = "LICENCE_STATE",
-  STATUS = "STATUS",
-  SCOPE = "SCOPE",
-}
-registerEnumType(NgoCountDimension, {
-  name: "NgoCountDimension",
-  description: "What `ngoCounts` groups NGOs by.",
-  valuesConfig: {
-    PROVINCE: { description: "Home province (key: province code)." },
-    COUNTY: { description: "Home county (key: county code)." },
-    FIELD: {
-      description:
-        "Field of activity (key: field id; an NGO counts once in each of its fields; key empty for NGOs without a field).",
-    },
-    LICENCE_STATE: {
-      description: "State of the current licence today (key: a LicenceState value, NONE without a licence).",
-    },
-    STATUS: { description: "NGO status (key: an NgoStatus value)." },
-    SCOPE: { description: "Scope of activity (key: an NgoScope value)." },
-  },
-});
-
-@ObjectType({ description: "How many NGOs fall in one group of `ngoCounts`." })
-export class NgoCount {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The group's key: a province or county code, a field id, or an enum value (see NgoCountDimension); empty for NGOs without a field.",
-  })
-  key!: string | null;
-
-  @Field({ description: "Persian label of the group." })
-  label!: string;
-
-  @Field(() => Int, { description: "Number of NGOs (distinct) in the group." })
-  count!: number;
-
-  provinceId?: string | null;
-  countyId?: string | null;
-  fieldId?: string | null;
-}
-
-@ObjectType({
-  description: "A training topic declared by NGOs of one province, with how many NGOs declared it and how urgently.",
-})
-export class TrainingNeedAggregate {
-  @Field({ description: "The topic as most NGOs typed it." })
-  topic!: string;
-
-  @Field({ description: "Normalised form of the topic; spelling variants are counted together." })
-  topicKey!: string;
-
-  @Field(() => ID, { nullable: true, description: "Province code; empty when not grouped by province." })
-  provinceId!: string | null;
-
-  @Field(() => Int, { description: "NGOs that declared the topic." })
-  ngoCount!: number;
-
-  @Field(() => Int, { description: "…of which with HIGH urgency." })
-  highUrgency!: number;
-
-  @Field(() => Int, { description: "…of which with MEDIUM urgency." })
-  mediumUrgency!: number;
-
-  @Field(() => Int, { description: "…of which with LOW urgency." })
-  lowUrgency!: number;
-
-  @Field(() => [String], { description: "The audiences named (distinct, as typed)." })
-  audiences!: string[];
-}
-
-@InputType({ description: "Which training needs `trainingNeedSummary` counts." })
-export class TrainingNeedSummaryFilter {
-  @Field(() => ID, { nullable: true, description: "Only NGOs of this province." })
-  provinceId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only NGOs of this county." })
-  countyId?: string;
-
-  @Field(() => Urgency, { nullable: true, description: "Only needs of this urgency." })
-  urgency?: Urgency;
-
-  @Field({ nullable: true, description: "Only topics containing this text (spelling variants match)." })
-  q?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only NGOs working in this field of activity." })
-  fieldId?: string;
-}
-
-@ObjectType({ description: "An NGO found by `searchNgos`, with how close its name is to the search text." })
-export class NgoSearchHit {
-  @Field(() => ID, { description: "The NGO's id." })
-  ngoId!: string;
-
-  @Field(() => Float, {
-    description: "Similarity of the search text to the name, 0 to 1 (1: the normalised text appears as is).",
-  })
-  similarity!: number;
-}
-
-export enum DuplicateReason {
-  SAME_NAME_OTHER_COUNTY = "SAME_NAME_OTHER_COUNTY",
-  SIMILAR_NAME = "SIMILAR_NAME",
-  SAME_PHONE = "SAME_PHONE",
-  SAME_REGISTRATION_NUMBER = "SAME_REGISTRATION_NUMBER",
-}
-registerEnumType(DuplicateReason, {
-  name: "DuplicateReason",
-  description: "Why two NGO records may be the same NGO.",
-  valuesConfig: {
-    SAME_NAME_OTHER_COUNTY: { description: "The same normalised name, registered in another county (weight 0.9)." },
-    SIMILAR_NAME: { description: "Names with trigram similarity of 0.7 or more (weight: the similarity)." },
-    SAME_PHONE: { description: "A contact phone in common (weight 0.7)." },
-    SAME_REGISTRATION_NUMBER: { description: "The same registration number in the same province (weight 0.6)." },
-  },
-});
-
-const REASON_LABELS: Record<DuplicateReason, string> = {
-  SAME_NAME_OTHER_COUNTY: "نام یکسان در شهرستانی دیگر",
-  SIMILAR_NAME: "نام بسیار شبیه",
-  SAME_PHONE: "شماره تلفن مشترک",
-  SAME_REGISTRATION_NUMBER: "شماره ثبت یکسان در یک استان",
-};
-
-@ObjectType({ description: "Two NGO records that may be the same NGO entered twice, with the reasons and a score." })
-export class DuplicateNgoPair {
-  @Field(() => ID, { description: "Id of the first NGO (the smaller id)." })
-  firstId!: string;
-
-  @Field(() => ID, { description: "Id of the second NGO." })
-  secondId!: string;
-
-  @Field(() => Float, { description: "Likelihood score, 0 to 1: 1 − Π(1 − weight) over the reasons." })
-  score!: number;
-
-  @Field(() => [DuplicateReason], { description: "The reasons, strongest first." })
-  reasons!: DuplicateReason[];
-
-  @Field(() => Float, { nullable: true, description: "Trigram similarity of the two normalised names." })
-  nameSimilarity!: number | null;
-
-  @Field({ description: "The reasons in Persian, for display." })
-  explanation!: string;
-}
-
-@ObjectType({
-  description:
-    "Several active NGOs of one field of activity covering the same county (possible parallel work, موازی‌کاری).",
-})
-export class ParallelWorkGroup {
-  @Field(() => ID, { description: "Code of the county covered." })
-  countyId!: string;
-
-  @Field(() => ID, { description: "The field of activity." })
-  fieldId!: string;
-
-  @Field(() => Int, { description: "How many NGOs cover the county in the field." })
-  ngoCount!: number;
-
-  @Field(() => [ID], { description: "Ids of those NGOs." })
-  ngoIds!: string[];
-}
-
-const NAME_SIMILARITY_THRESHOLD = 0.7;
-/** A duplicate search over a very large territory is stopped rather than left running. */
-const DUPLICATES_TIMEOUT = "30s";
+import {
+  DuplicateNgoPair,
+  DuplicateReason,
+  NgoCount,
+  NgoCountDimension,
+  NgoSearchHit,
+  ParallelWorkGroup,
+  TrainingNeedAggregate,
+  TrainingNeedSummaryFilter,
+} from "./registryAnalyticsInputs";
+import {
+  DUPLICATES_TIMEOUT,
+  NAME_SIMILARITY_THRESHOLD,
+  REASON_LABELS,
+  countLabel,
+  refsOf,
+} from "./registryAnalyticsRules";
+export {
+  NgoCountDimension,
+  NgoCount,
+  TrainingNeedAggregate,
+  TrainingNeedSummaryFilter,
+  NgoSearchHit,
+  DuplicateReason,
+  DuplicateNgoPair,
+  ParallelWorkGroup,
+} from "./registryAnalyticsInputs";
 
 @Resolver()
 export class RegistryAnalyticsResolver {
@@ -536,97 +364,5 @@ export class RegistryAnalyticsResolver {
         ngoIds: row.ngo_ids,
       }),
     );
-  }
-}
-
-function refsOf(groupBy: NgoCountDimension, key: string | null): Partial<NgoCount> {
-  if (groupBy === NgoCountDimension.PROVINCE) return { provinceId: key };
-  if (groupBy === NgoCountDimension.COUNTY) return { countyId: key, provinceId: key?.slice(0, 2) ?? null };
-  if (groupBy === NgoCountDimension.FIELD) return { fieldId: key };
-  return {};
-}
-
-const STATUS_LABELS: Record<NgoStatus, string> = { ACTIVE: "فعال", INACTIVE: "غیرفعال", DISSOLVED: "منحل" };
-const SCOPE_LABELS: Record<NgoScope, string> = { NATIONAL: "ملی", PROVINCIAL: "استانی", COUNTY: "شهرستانی" };
-
-async function countLabel(ctx: RequestContext, groupBy: NgoCountDimension, key: string | null): Promise<string> {
-  switch (groupBy) {
-    case NgoCountDimension.PROVINCE:
-      return (await provinceById(ctx).load(key!))?.name ?? key ?? "";
-    case NgoCountDimension.COUNTY:
-      return (await countyById(ctx).load(key!))?.name ?? key ?? "";
-    case NgoCountDimension.FIELD:
-      return key ? ((await fieldOfActivityById(ctx).load(key))?.name ?? key) : "بدون حوزه فعالیت";
-    case NgoCountDimension.LICENCE_STATE:
-      return LICENCE_STATE_LABELS[key as LicenceState] ?? key ?? "";
-    case NgoCountDimension.STATUS:
-      return STATUS_LABELS[key as NgoStatus] ?? key ?? "";
-    case NgoCountDimension.SCOPE:
-      return SCOPE_LABELS[key as NgoScope] ?? key ?? "";
-  }
-}
-
-@Resolver(() => NgoCount)
-export class NgoCountResolver {
-  @FieldResolver(() => Province, { nullable: true, description: "The province (PROVINCE and COUNTY groups)." })
-  province(@Root() row: NgoCount, @Ctx() ctx: RequestContext): Promise<Province | null> {
-    return row.provinceId ? provinceById(ctx).load(row.provinceId) : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => County, { nullable: true, description: "The county (COUNTY groups)." })
-  county(@Root() row: NgoCount, @Ctx() ctx: RequestContext): Promise<County | null> {
-    return row.countyId ? countyById(ctx).load(row.countyId) : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => FieldOfActivity, { nullable: true, description: "The field of activity (FIELD groups)." })
-  field(@Root() row: NgoCount, @Ctx() ctx: RequestContext): Promise<FieldOfActivity | null> {
-    return row.fieldId ? fieldOfActivityById(ctx).load(row.fieldId) : Promise.resolve(null);
-  }
-}
-
-@Resolver(() => TrainingNeedAggregate)
-export class TrainingNeedAggregateResolver {
-  @FieldResolver(() => Province, { nullable: true, description: "The province." })
-  province(@Root() row: TrainingNeedAggregate, @Ctx() ctx: RequestContext): Promise<Province | null> {
-    return row.provinceId ? provinceById(ctx).load(row.provinceId) : Promise.resolve(null);
-  }
-}
-
-@Resolver(() => NgoSearchHit)
-export class NgoSearchHitResolver {
-  @FieldResolver(() => Ngo, { nullable: true, description: "The NGO found." })
-  ngo(@Root() hit: NgoSearchHit, @Ctx() ctx: RequestContext): Promise<Ngo | null> {
-    return ngoById(ctx).load(hit.ngoId);
-  }
-}
-
-@Resolver(() => DuplicateNgoPair)
-export class DuplicateNgoPairResolver {
-  @FieldResolver(() => Ngo, { nullable: true, description: "The first NGO." })
-  first(@Root() pair: DuplicateNgoPair, @Ctx() ctx: RequestContext): Promise<Ngo | null> {
-    return ngoById(ctx).load(pair.firstId);
-  }
-
-  @FieldResolver(() => Ngo, { nullable: true, description: "The second NGO." })
-  second(@Root() pair: DuplicateNgoPair, @Ctx() ctx: RequestContext): Promise<Ngo | null> {
-    return ngoById(ctx).load(pair.secondId);
-  }
-}
-
-@Resolver(() => ParallelWorkGroup)
-export class ParallelWorkGroupResolver {
-  @FieldResolver(() => County, { nullable: true, description: "The county covered." })
-  county(@Root() group: ParallelWorkGroup, @Ctx() ctx: RequestContext): Promise<County | null> {
-    return countyById(ctx).load(group.countyId);
-  }
-
-  @FieldResolver(() => FieldOfActivity, { nullable: true, description: "The field of activity." })
-  field(@Root() group: ParallelWorkGroup, @Ctx() ctx: RequestContext): Promise<FieldOfActivity | null> {
-    return fieldOfActivityById(ctx).load(group.fieldId);
-  }
-
-  @FieldResolver(() => [Ngo], { description: "The NGOs covering the county in the field." })
-  async ngos(@Root() group: ParallelWorkGroup, @Ctx() ctx: RequestContext): Promise<Ngo[]> {
-    return (await ngoById(ctx).loadMany(group.ngoIds)).filter((n): n is Ngo => n !== null && !(n instanceof Error));
   }
 }

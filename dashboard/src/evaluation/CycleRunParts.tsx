@@ -1,0 +1,185 @@
+import SaveIcon from "@mui/icons-material/Save";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import { useEffect, useState } from "react";
+import { useNotify } from "react-admin";
+import { formatJalali } from "../common/jalali";
+import { toPersianDigits } from "../common/persianDigits";
+import { useGraphQL } from "../common/useGraphQL";
+import { UPDATE_RUBRIC, type Cycle, type Run } from "./evaluationApi";
+import { RubricFields, type EditableIndicator } from "./RubricFields";
+import { clampProgress, formatDuration, phaseLabel, RUN_STATUS_COLORS, statusLabel } from "./runs";
+import { rubricChanges, rubricProblem, type CycleState, type Indicator } from "./rubric";
+
+export const STATE_COLORS: Record<CycleState, "default" | "info" | "warning" | "success" | "primary"> = {
+  DRAFT: "default",
+  OPEN: "info",
+  UNDER_REVIEW: "warning",
+  FINAL: "primary",
+  PUBLISHED: "success",
+};
+
+export const TRANSITION_LABELS: Record<CycleState, string> = {
+  DRAFT: "بازگشت به پیش‌نویس",
+  OPEN: "باز کردن دوره (مجاز به محاسبه)",
+  UNDER_REVIEW: "ارسال برای بازبینی",
+  FINAL: "نهایی‌کردن و قفل سال",
+  PUBLISHED: "انتشار نتایج",
+};
+
+/** The rubric of a cycle: weights and targets editable while DRAFT, with their sum shown live. */
+export const RubricEditor = ({
+  cycle,
+  editable,
+  onSaved,
+}: {
+  cycle: Cycle;
+  editable: boolean;
+  onSaved: (cycle: Cycle) => void;
+}) => {
+  const graphql = useGraphQL();
+  const notify = useNotify();
+  const [rows, setRows] = useState<EditableIndicator[]>(cycle.indicators);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => setRows(cycle.indicators), [cycle]);
+  const invalid = rubricProblem(rows as Partial<Indicator>[]);
+  const changes = rubricChanges(cycle.indicators, rows as Partial<Indicator>[]);
+
+  const set = (code: string, key: "weight" | "target", value: string) =>
+    setRows((current) => current.map((row) => (row.code === code ? { ...row, [key]: value } : row)));
+
+  const save = async () => {
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      const data = await graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, {
+        year: cycle.year,
+        indicators: changes,
+      });
+      notify("شاخص‌های ارزیابی ذخیره شد.", { type: "success" });
+      onSaved(data.updateEvaluationRubric);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Box data-testid="rubric-editor">
+      <RubricFields rows={rows} editable={editable} onChange={set} />
+      {editable && invalid && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          {invalid}
+        </Alert>
+      )}
+      {problem && (
+        <Alert severity="error" sx={{ mt: 1 }} role="alert">
+          {problem}
+        </Alert>
+      )}
+      {editable && (
+        <Button
+          sx={{ mt: 1 }}
+          variant="contained"
+          startIcon={<SaveIcon />}
+          disabled={Boolean(invalid) || changes.length === 0 || saving}
+          onClick={save}
+        >
+          ذخیره شاخص‌ها
+        </Button>
+      )}
+      {!editable && (
+        <Typography variant="caption" color="text.secondary">
+          وزن‌ها و هدف‌ها فقط وقتی دوره «پیش‌نویس» است تغییر می‌کنند.
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+export const RunStatusChip = ({ run }: { run: Pick<Run, "status"> }) => (
+  <Chip
+    size="small"
+    color={RUN_STATUS_COLORS[run.status] ?? "default"}
+    label={statusLabel(run.status)}
+    data-testid="run-status"
+  />
+);
+
+export const RunsTable = ({ runs }: { runs: Run[] }) =>
+  runs.length === 0 ? (
+    <Typography variant="body2">هنوز محاسبه‌ای اجرا نشده است.</Typography>
+  ) : (
+    <Box sx={{ overflowX: "auto" }}>
+      <Table size="small" data-testid="evaluation-runs">
+        <TableHead>
+          <TableRow>
+            <TableCell>وضعیت</TableCell>
+            <TableCell>شروع</TableCell>
+            <TableCell>پایان</TableCell>
+            <TableCell>مدت</TableCell>
+            <TableCell>مدیران امتیازگرفته</TableCell>
+            <TableCell>بدون تصدی</TableCell>
+            <TableCell>محاسبه‌کننده</TableCell>
+            <TableCell>اثر انگشت نتایج</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {runs.map((run) => (
+            <TableRow key={run.id} data-run-id={run.id} data-status={run.status}>
+              <TableCell>
+                <RunStatusChip run={run} />
+                {run.status === "RUNNING" && (
+                  <Typography variant="caption" display="block" color="text.secondary">
+                    {phaseLabel(run.phase)} ({toPersianDigits(clampProgress(run.progress))}٪)
+                  </Typography>
+                )}
+                {run.status === "FAILED" && run.failureMessage && (
+                  <Typography variant="caption" display="block" color="error">
+                    {run.failureMessage}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>{formatJalali(run.computedAt, { showTime: true })}</TableCell>
+              <TableCell>{run.finishedAt ? formatJalali(run.finishedAt, { showTime: true }) : "—"}</TableCell>
+              <TableCell>{formatDuration(run.durationMs)}</TableCell>
+              <TableCell>{run.status === "SUCCEEDED" ? toPersianDigits(run.managersScored) : "—"}</TableCell>
+              <TableCell>{run.status === "SUCCEEDED" ? toPersianDigits(run.managersWithoutTenure) : "—"}</TableCell>
+              <TableCell>{run.computedBy}</TableCell>
+              <TableCell dir="ltr" sx={{ fontFamily: "monospace" }}>
+                {run.resultsHash ? run.resultsHash.slice(0, 12) : "—"}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+
+/** The determinate progress of a RUNNING run, with its phase in Persian. */
+export const RunProgress = ({ run }: { run: Run }) => {
+  const value = clampProgress(run.progress);
+  return (
+    <Box sx={{ mt: 2 }} data-testid="evaluation-progress" data-phase={run.phase} data-progress={value}>
+      <Stack direction="row" justifyContent="space-between" sx={{ mb: 0.5 }}>
+        <Typography variant="body2" data-testid="evaluation-phase">
+          {phaseLabel(run.phase)}
+        </Typography>
+        <Typography variant="body2">{toPersianDigits(value)}٪</Typography>
+      </Stack>
+      <LinearProgress variant="determinate" value={value} aria-label="پیشرفت محاسبه امتیازها" />
+    </Box>
+  );
+};

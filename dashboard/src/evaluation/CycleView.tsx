@@ -1,0 +1,268 @@
+import CalculateIcon from "@mui/icons-material/Calculate";
+import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
+import LeaderboardIcon from "@mui/icons-material/Leaderboard";
+import TuneIcon from "@mui/icons-material/Tune";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Card from "@mui/material/Card";
+import CardContent from "@mui/material/CardContent";
+import Chip from "@mui/material/Chip";
+import LinearProgress from "@mui/material/LinearProgress";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useNotify } from "react-admin";
+import { formatJalali } from "../common/jalali";
+import { toPersianDigits } from "../common/persianDigits";
+import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { CHANGE_STATE, DISTRIBUTION, RUNS, START_RUN, type Cycle, type Run } from "./evaluationApi";
+import { comparePath, whatIfPath } from "./paths";
+import { formatDuration, runningRun, succeededRuns } from "./runs";
+import { useRunPolling } from "./useRunPolling";
+import { GradeChart } from "./GradeChart";
+import { IndicatorAveragesByCounty } from "./IndicatorAveragesByCounty";
+import { canCompute, CYCLE_STATE_LABELS, nextCycleStates, type CycleState } from "./rubric";
+import { RubricEditor, RunProgress, RunsTable, STATE_COLORS, TRANSITION_LABELS } from "./CycleRunParts";
+
+export const CycleView = ({
+  cycle,
+  canEvaluate,
+  onChanged,
+}: {
+  cycle: Cycle;
+  canEvaluate: boolean;
+  onChanged: () => void;
+}) => {
+  const graphql = useGraphQL();
+  const notify = useNotify();
+  const runs = useGraphQLQuery<{ evaluationRuns: Run[] }>(RUNS, { year: cycle.year }, canEvaluate);
+  const distribution = useGraphQLQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(
+    DISTRIBUTION,
+    {
+      filter: { year: cycle.year },
+    },
+  );
+  const [busy, setBusy] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const [active, setActive] = useState<{ id: string; initial?: Run }>();
+  const [failed, setFailed] = useState<Run>();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const settledIds = useRef(new Set<string>());
+  const { refetch: refetchRuns } = runs;
+  const { refetch: refetchDistribution } = distribution;
+
+  // After a reload (or another evaluator's start), follow the RUNNING run the list shows.
+  useEffect(() => {
+    if (active || !runs.data) return;
+    const running = runningRun(runs.data.evaluationRuns);
+    if (running && !settledIds.current.has(running.id)) setActive({ id: running.id, initial: running });
+  }, [runs.data, active]);
+
+  const onSettled = useCallback(
+    (run: Run) => {
+      settledIds.current.add(run.id);
+      setActive(undefined);
+      refetchRuns();
+      if (run.status === "SUCCEEDED") {
+        setFailed(undefined);
+        notify(
+          toPersianDigits(`محاسبه انجام شد: ${run.managersScored} مدیر`) +
+            (run.durationMs != null ? ` در ${formatDuration(run.durationMs)}.` : "."),
+          { type: "success" },
+        );
+        refetchDistribution();
+        setRefreshKey((key) => key + 1);
+        onChanged();
+      } else {
+        setFailed(run);
+      }
+    },
+    [notify, onChanged, refetchDistribution, refetchRuns],
+  );
+  const polling = useRunPolling(active?.id, active?.initial, onSettled);
+  const activeRun = polling.run ?? active?.initial;
+
+  const act = async (label: string, run: () => Promise<string>) => {
+    setBusy(label);
+    setProblem(undefined);
+    try {
+      notify(await run(), { type: "success" });
+      onChanged();
+      runs.refetch();
+      distribution.refetch();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const compute = async () => {
+    setBusy("run");
+    setProblem(undefined);
+    setFailed(undefined);
+    try {
+      const { startEvaluationRun } = await graphql<{ startEvaluationRun: Run }>(START_RUN, { year: cycle.year });
+      if (startEvaluationRun.status === "RUNNING") {
+        setActive({ id: startEvaluationRun.id, initial: startEvaluationRun });
+        runs.refetch();
+      } else {
+        onSettled(startEvaluationRun);
+      }
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+      // A CONFLICT means another run of the year is RUNNING: the list shows it and the page follows it.
+      runs.refetch();
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const transition = (state: CycleState) =>
+    act(state, async () => {
+      await graphql(CHANGE_STATE, { year: cycle.year, state });
+      return `وضعیت دوره: ${CYCLE_STATE_LABELS[state]}`;
+    });
+
+  // The table shows the followed run as polled (its progress), even before the list is fetched again.
+  const runRows = useMemo(() => {
+    const listed = runs.data?.evaluationRuns ?? [];
+    if (!activeRun) return listed;
+    return listed.some((run) => run.id === activeRun.id)
+      ? listed.map((run) => (run.id === activeRun.id ? activeRun : run))
+      : [activeRun, ...listed];
+  }, [runs.data, activeRun]);
+  const succeeded = succeededRuns(runRows);
+  const running = Boolean(active);
+
+  return (
+    <Stack spacing={2}>
+      <Card variant="outlined">
+        <CardContent>
+          <Stack direction="row" flexWrap="wrap" alignItems="center" gap={2}>
+            <Typography variant="h6" component="h2">
+              {cycle.title}
+            </Typography>
+            <Chip color={STATE_COLORS[cycle.state]} label={CYCLE_STATE_LABELS[cycle.state]} data-testid="cycle-state" />
+            {cycle.publishedAt && (
+              <Typography variant="body2">انتشار: {formatJalali(cycle.publishedAt, { showTime: true })}</Typography>
+            )}
+            <Box sx={{ flex: 1 }} />
+            <Button
+              href={`#/evaluationResults?filter=${encodeURIComponent(JSON.stringify({ year: cycle.year }))}`}
+              startIcon={<LeaderboardIcon />}
+            >
+              جدول امتیازها
+            </Button>
+            {canEvaluate && (
+              <Button
+                href={`#${comparePath(cycle.year)}`}
+                startIcon={<CompareArrowsIcon />}
+                disabled={succeeded.length < 2}
+              >
+                مقایسه دو اجرا
+              </Button>
+            )}
+            {canEvaluate && (
+              <Button href={`#${whatIfPath(cycle.year)}`} startIcon={<TuneIcon />} disabled={succeeded.length < 1}>
+                شبیه‌سازی وزن‌ها (چه می‌شود اگر)
+              </Button>
+            )}
+          </Stack>
+          {canEvaluate && (
+            <Stack direction="row" flexWrap="wrap" gap={1} sx={{ mt: 2 }}>
+              <Button
+                variant="contained"
+                startIcon={<CalculateIcon />}
+                disabled={!canCompute(cycle.state) || Boolean(busy) || running}
+                onClick={compute}
+              >
+                اجرای محاسبه امتیازها
+              </Button>
+              {nextCycleStates(cycle.state).map((state) => (
+                <Button
+                  key={state}
+                  variant="outlined"
+                  disabled={Boolean(busy) || running}
+                  onClick={() => transition(state)}
+                >
+                  {TRANSITION_LABELS[state]}
+                </Button>
+              ))}
+            </Stack>
+          )}
+          {activeRun && activeRun.status === "RUNNING" && <RunProgress run={activeRun} />}
+          {busy && (
+            <Box sx={{ mt: 2 }} data-testid="evaluation-busy">
+              <Typography variant="body2">{busy === "run" ? "در حال آغاز محاسبه…" : "در حال تغییر وضعیت…"}</Typography>
+              <LinearProgress />
+            </Box>
+          )}
+          {polling.error && (
+            <Alert severity="warning" sx={{ mt: 2 }}>
+              پیگیری پیشرفت محاسبه ممکن نشد: {polling.error.message}
+            </Alert>
+          )}
+          {failed && (
+            <Alert severity="error" sx={{ mt: 2 }} role="alert" data-testid="run-failed">
+              محاسبه ناموفق بود: {failed.failureMessage ?? "علت نامشخص"}
+            </Alert>
+          )}
+          {problem && (
+            <Alert severity="error" sx={{ mt: 2 }} role="alert">
+              {problem}
+            </Alert>
+          )}
+          {cycle.state === "FINAL" && (
+            <Alert severity="info" sx={{ mt: 2 }}>
+              سوابق تعامل این سال قفل شده‌اند و دیگر تغییر نمی‌کنند.
+            </Alert>
+          )}
+        </CardContent>
+      </Card>
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="h6" component="h2" gutterBottom>
+            شاخص‌ها و وزن‌ها
+          </Typography>
+          <RubricEditor cycle={cycle} editable={canEvaluate && cycle.state === "DRAFT"} onSaved={onChanged} />
+        </CardContent>
+      </Card>
+      <Stack direction={{ xs: "column", md: "row" }} gap={2}>
+        <Card variant="outlined" sx={{ flex: 1 }}>
+          <CardContent>
+            <Typography variant="h6" component="h2" gutterBottom>
+              توزیع رتبه‌های کیفی
+            </Typography>
+            {distribution.error && <Alert severity="error">{distribution.error.message}</Alert>}
+            {distribution.data && <GradeChart counts={distribution.data.evaluationGradeDistribution} />}
+          </CardContent>
+        </Card>
+        {canEvaluate && (
+          <Card variant="outlined" sx={{ flex: 2 }}>
+            <CardContent>
+              <Typography variant="h6" component="h2" gutterBottom>
+                اجراهای محاسبه
+              </Typography>
+              {runs.isPending && !runs.data && <LinearProgress />}
+              {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
+              {runs.data && <RunsTable runs={runRows} />}
+            </CardContent>
+          </Card>
+        )}
+      </Stack>
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="h6" component="h2" gutterBottom>
+            میانگین امتیاز شاخص‌ها به تفکیک شهرستان
+          </Typography>
+          <IndicatorAveragesByCounty
+            key={`${cycle.year}-${refreshKey}`}
+            year={cycle.year}
+            indicators={cycle.indicators}
+          />
+        </CardContent>
+      </Card>
+    </Stack>
+  );
+};

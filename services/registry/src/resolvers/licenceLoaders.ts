@@ -1,0 +1,151 @@
+import {
+  byKeys,
+  groupByKeys,
+  isUuid,
+  RequestContext,
+  requireUser,
+  territoryCondition,
+  uuidKeyedLoader,
+  whereInTerritory,
+  namedQuery,
+} from "@hamafza/common";
+import { SelectQueryBuilder } from "typeorm";
+import { Licence, LicenceState } from "../entities/Licence";
+import { LicenceEvent } from "../entities/LicenceEvent";
+import { Ngo } from "../entities/Ngo";
+import { licenceStateParams } from "./licenceState";
+import { NgoLicenceStateOn } from "./licenceInputs";
+
+const TERRITORY = { province: "ngo.provinceId", county: "ngo.countyId" };
+
+/** Licences of visible NGOs by id. */
+export const licenceById = (ctx: RequestContext) =>
+  uuidKeyedLoader<Licence | null>(
+    ctx,
+    "LicenceById",
+    async (ids) =>
+      byKeys(ids, await licenceQuery(ctx).andWhere("licence.id IN (:...ids)", { ids }).getMany(), (row) => row.id),
+    null,
+  );
+
+/** Each visible NGO's current licence (the latest issued), one `DISTINCT ON` statement per batch. */
+export const currentLicenceByNgo = (ctx: RequestContext) =>
+  uuidKeyedLoader<Licence | null>(
+    ctx,
+    "CurrentLicenceByNgo",
+    async (ids) => {
+      const rows = await licenceQuery(ctx)
+        .andWhere("licence.ngoId IN (:...ids)", { ids })
+        .distinctOn(["licence.ngoId"])
+        .orderBy("licence.ngoId")
+        .addOrderBy("licence.issuedOn", "DESC")
+        .addOrderBy("licence.createdAt", "DESC")
+        .getMany();
+      return byKeys(ids, rows, (row) => row.ngoId);
+    },
+    null,
+  );
+
+export const licencesByNgo = (ctx: RequestContext) =>
+  uuidKeyedLoader<Licence[]>(
+    ctx,
+    "LicencesByNgo",
+    async (ids) => {
+      const rows = await licenceQuery(ctx)
+        .andWhere("licence.ngoId IN (:...ids)", { ids })
+        .orderBy("licence.issuedOn", "DESC")
+        .addOrderBy("licence.createdAt", "DESC")
+        .getMany();
+      return groupByKeys(ids, rows, (row) => row.ngoId);
+    },
+    [],
+  );
+
+export const eventsByLicence = (ctx: RequestContext) =>
+  uuidKeyedLoader<LicenceEvent[]>(
+    ctx,
+    "LicenceEventsByLicence",
+    async (ids) => {
+      const query = ctx.db
+        .getRepository(LicenceEvent)
+        .createQueryBuilder("event")
+        .innerJoin(Ngo, "ngo", "ngo.id = event.ngoId")
+        .where("event.licenceId IN (:...ids)", { ids });
+      whereInTerritory(query, requireUser(ctx), TERRITORY);
+      const rows = await query.orderBy("event.effectiveOn", "ASC").addOrderBy("event.seq", "ASC").getMany();
+      return groupByKeys(ids, rows, (row) => row.licenceId);
+    },
+    [],
+  );
+
+/**
+ * State of many NGOs' licences on many days (keys `ngoId|date`) in one statement per batch, whatever the number of
+ * distinct days, from the licence history. Limited to the user's territory, except with `anyTerritory` (evaluators
+ * judging meetings attended by NGOs of other provinces).
+ */
+export const licenceStateOnLoader = (ctx: RequestContext, options: { anyTerritory?: boolean } = {}) =>
+  ctx.loaders.get<string, NgoLicenceStateOn | null>(
+    options.anyTerritory ? "LicenceStateOnAnyTerritory" : "LicenceStateOn",
+    async (keys) => {
+      const pairs: Array<{ key: string; ngoId: string; date: string }> = [];
+      for (const key of new Set(keys)) {
+        const [ngoId, date] = key.split("|");
+        if (isUuid(ngoId) && date) pairs.push({ key, ngoId, date });
+      }
+      const found = new Map<string, NgoLicenceStateOn>();
+      for (const row of await licenceStatesOnDates(ctx, pairs, options.anyTerritory ?? false))
+        found.set(`${row.ngoId}|${row.date}`, row);
+      return keys.map((key) => found.get(key) ?? null);
+    },
+  );
+
+/**
+ * One set-based statement for all (NGO, day) pairs: for each visible NGO and day, the licence current that day (the
+ * latest issued by then) and its last history step by then, whose recorded status, expiry and suspension give the
+ * state that day.
+ */
+export async function licenceStatesOnDates(
+  ctx: RequestContext,
+  pairs: ReadonlyArray<{ ngoId: string; date: string }>,
+  anyTerritory: boolean,
+): Promise<NgoLicenceStateOn[]> {
+  if (!pairs.length) return [];
+  const user = requireUser(ctx);
+  const scope = anyTerritory ? null : territoryCondition(user, { province: "n.province_id", county: "n.county_id" });
+  const rows = await namedQuery<{ ord: string; licence_id: string | null; state: LicenceState }>(
+    ctx.db,
+    `SELECT k.ord, cur.licence_id,
+            coalesce((SELECT licence_state(e.status, e.suspended_until, e.expires_on, k.on_date, CAST(:licenceWindow AS integer))
+                        FROM licence_event e
+                       WHERE e.licence_id = cur.licence_id AND e.effective_on <= k.on_date
+                       ORDER BY e.effective_on DESC, e.seq DESC LIMIT 1), 'NONE') AS state
+       FROM unnest(CAST(:ngoIds AS uuid[]), CAST(:dates AS date[])) WITH ORDINALITY AS k(ngo_id, on_date, ord)
+       JOIN ngo n ON n.id = k.ngo_id ${scope ? `AND ${scope.sql}` : ""}
+       LEFT JOIN LATERAL (SELECT l.id AS licence_id FROM licence l WHERE l.ngo_id = n.id AND l.issued_on <= k.on_date
+                           ORDER BY l.issued_on DESC, l.created_at DESC LIMIT 1) cur ON true`,
+    {
+      licenceWindow: licenceStateParams().licenceWindow,
+      ngoIds: pairs.map((p) => p.ngoId),
+      dates: pairs.map((p) => p.date),
+      ...(scope?.params ?? {}),
+    },
+  );
+  return rows.map((row) => {
+    const pair = pairs[Number(row.ord) - 1];
+    return Object.assign(new NgoLicenceStateOn(), {
+      ngoId: pair.ngoId,
+      date: pair.date,
+      state: row.state,
+      licenceId: row.licence_id,
+    });
+  });
+}
+
+/** Licences joined with their NGO, limited to the user's territory. */
+export function licenceQuery(ctx: RequestContext): SelectQueryBuilder<Licence> {
+  const query = ctx.db
+    .getRepository(Licence)
+    .createQueryBuilder("licence")
+    .innerJoin(Ngo, "ngo", "ngo.id = licence.ngoId");
+  return whereInTerritory(query, requireUser(ctx), TERRITORY);
+}
