@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { buildClientSchema, getIntrospectionQuery, GraphQLSchema, IntrospectionQuery } from "graphql";
-import { Client } from "pg";
+import { withClient } from "@hamafza/common";
 import { documentOf, fuzzedOperations, Operation, poison, variablesArbitrary } from "./inputs";
 
 /** The codes a client may receive (README, "Errors"); anything else — INTERNAL above all — is a finding. */
@@ -156,9 +156,7 @@ async function send(
 
 /** Row count and content hash of every table of the four service schemas but the append-only logs. */
 export async function domainSnapshot(adminUrl: string): Promise<Record<string, string>> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  return withClient(adminUrl, async (client) => {
     const tables = await client.query<{ schema: string; name: string }>(
       `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
         WHERE table_schema IN ('registry', 'engagement', 'evaluation', 'identity') AND table_type = 'BASE TABLE'
@@ -173,9 +171,7 @@ export async function domainSnapshot(adminUrl: string): Promise<Record<string, s
       snapshot[`${schema}.${name}`] = `${row.rows[0].n}:${row.rows[0].hash ?? "-"}`;
     }
     return snapshot;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** One line per code, most frequent first. */

@@ -113,9 +113,6 @@ export async function checkReferences(ctx: RequestContext, references: Reference
 
 /** Whether each reference exists for the caller, asked of its owner in one request (distinct ids once). */
 async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { id: string })[]): Promise<boolean[]> {
-  const owners = ctx.referenceOwners;
-  const url = owners && owners !== "unchecked" ? owners.urls[owner] : undefined;
-  if (!url || !ctx.accessToken) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
   const keys = [...new Set(refs.map((ref) => `${ref.type}:${ref.id}`))];
   const representations = keys.map((key) => ({
     __typename: key.slice(0, key.indexOf(":")),
@@ -123,30 +120,57 @@ async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { i
   }));
   const types = [...new Set(representations.map((r) => r.__typename))];
   const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { __typename ${types.map((t) => `... on ${t} { id }`).join(" ")} } }`;
-  let body: { data?: { _entities: ({ __typename: string; id: string } | null)[] }; errors?: unknown[] };
+  const data = await askService<{ _entities?: ({ __typename: string; id: string } | null)[] }>(
+    ctx,
+    owner,
+    query,
+    { representations },
+    REFERENCE_OWNER_UNAVAILABLE,
+  );
+  if (!data._entities) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
+  const present = new Set(
+    data._entities
+      .map((entity, index) => (entity && entity.__typename === representations[index].__typename ? keys[index] : null))
+      .filter(Boolean),
+  );
+  return refs.map((ref) => present.has(`${ref.type}:${ref.id}`));
+}
+
+/**
+ * Asks another service's subgraph on the caller's behalf (their token, so their territory applies, and the gateway
+ * secret): the `data` of the answer, or SERVICE_UNAVAILABLE with `unavailableMessage` when the service cannot be
+ * reached, is too slow (HAMAFZA_REFERENCE_TIMEOUT_MS) or answers no data.
+ */
+async function askService<T>(
+  ctx: RequestContext,
+  service: string,
+  query: string,
+  variables: Record<string, unknown>,
+  unavailableMessage: string,
+): Promise<T> {
+  const owners = ctx.referenceOwners;
+  const url = owners && owners !== "unchecked" ? owners.urls[service] : undefined;
+  const unavailable = () => new AppError(ErrorCode.SERVICE_UNAVAILABLE, unavailableMessage);
+  if (!url || !ctx.accessToken || !owners || owners === "unchecked") throw unavailable();
+  let body: { data?: T | null };
   try {
     const response = await fetch(url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
         authorization: `Bearer ${ctx.accessToken}`,
-        [GATEWAY_SECRET_HEADER]: (owners as { gatewaySecret: string }).gatewaySecret,
+        [GATEWAY_SECRET_HEADER]: owners.gatewaySecret,
         [REQUEST_ID_HEADER]: ctx.requestId,
       },
-      body: JSON.stringify({ query, variables: { representations } }),
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(referenceTimeoutMs()),
     });
     body = (await response.json()) as typeof body;
   } catch {
-    throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
+    throw unavailable();
   }
-  if (!body.data?._entities) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
-  const present = new Set(
-    body.data._entities
-      .map((entity, index) => (entity && entity.__typename === representations[index].__typename ? keys[index] : null))
-      .filter(Boolean),
-  );
-  return refs.map((ref) => present.has(`${ref.type}:${ref.id}`));
+  if (!body.data) throw unavailable();
+  return body.data;
 }
 
 /** References of a list of ids (`partnerNgoIds[0]` …). */
@@ -170,37 +194,15 @@ export async function assertNotReferenced(
   id: string,
   label: string,
 ): Promise<void> {
-  const owners = ctx.referenceOwners;
-  if (owners === "unchecked") return;
-  const url = owners?.urls.engagement;
-  const unavailable = () =>
-    new AppError(
-      ErrorCode.SERVICE_UNAVAILABLE,
-      "بررسی اینکه این رکورد جایی به کار رفته است ممکن نشد، چون بخش نشست‌ها پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.",
-    );
-  if (!url || !ctx.accessToken) throw unavailable();
-  let body: { data?: { engagementReferenceUses: { id: string; count: number; summary: string }[] } };
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${ctx.accessToken}`,
-        [GATEWAY_SECRET_HEADER]: owners.gatewaySecret,
-        [REQUEST_ID_HEADER]: ctx.requestId,
-      },
-      body: JSON.stringify({
-        query: `query($kind: ReferencedKind!, $ids: [ID!]!) { engagementReferenceUses(kind: $kind, ids: $ids) { id count summary } }`,
-        variables: { kind, ids: [id] },
-      }),
-      signal: AbortSignal.timeout(referenceTimeoutMs()),
-    });
-    body = (await response.json()) as typeof body;
-  } catch {
-    throw unavailable();
-  }
-  if (!body.data) throw unavailable();
-  const use = body.data.engagementReferenceUses.find((u) => u.id === id);
+  if (ctx.referenceOwners === "unchecked") return;
+  const data = await askService<{ engagementReferenceUses: { id: string; count: number; summary: string }[] }>(
+    ctx,
+    "engagement",
+    `query($kind: ReferencedKind!, $ids: [ID!]!) { engagementReferenceUses(kind: $kind, ids: $ids) { id count summary } }`,
+    { kind, ids: [id] },
+    "بررسی اینکه این رکورد جایی به کار رفته است ممکن نشد، چون بخش نشست‌ها پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.",
+  );
+  const use = data.engagementReferenceUses.find((u) => u.id === id);
   if (use && use.count > 0) {
     throw new AppError(
       ErrorCode.CONFLICT,

@@ -49,8 +49,9 @@ export function requestEdge(maxTokens: number): express.RequestHandler {
       if (body.variables !== undefined) body.variables = withoutBidiControls(body.variables);
     }
     const query = body.query as string;
+    const queryProblem = unsafeTextMessage(query);
     const textProblems = [
-      ...(unsafeTextMessage(query) ? [{ field: "query", message: unsafeTextMessage(query) as string }] : []),
+      ...(queryProblem ? [{ field: "query", message: queryProblem }] : []),
       ...unsafeTextProblems(body.variables ?? {}),
       ...(typeof body.operationName === "string" ? unsafeTextProblems(body.operationName, "operationName") : []),
     ];

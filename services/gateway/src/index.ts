@@ -121,7 +121,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     const status = allUp ? "up" : "degraded";
     res.setHeader("cache-control", "no-store");
     // Anonymous callers (load balancers, probes) get the overall state; URLs, ports and latencies only administrators.
-    const details = (await healthViewer(req.headers.authorization, options.security, sessions)) === Role.ADMIN;
+    const viewer = await signedIn(req.headers.authorization, options.security, sessions);
+    const details = "user" in viewer && viewer.user.role === Role.ADMIN;
     res.status(allUp ? 200 : 503).json(details ? { gateway: "up", status, subgraphs } : { status });
   });
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
@@ -140,41 +141,42 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
 }
 
-/** The role of a valid token of an open session, or null (anonymous, expired, or identity unreachable). */
-async function healthViewer(
+type SignIn = { user: AuthUser; token: string } | { refusal: { status: number; code: ErrorCode; message: string } };
+
+/** The user of a valid token of an open session, or why the request is refused (one check for /graphql and /health). */
+async function signedIn(
   authorization: string | undefined,
   security: ServiceSecurity,
   sessions: SessionChecker,
-): Promise<Role | null> {
+): Promise<SignIn> {
   const token = bearerToken(authorization);
-  if (!token) return null;
+  if (!token) return { refusal: { status: 401, code: ErrorCode.UNAUTHENTICATED, message: SIGN_IN_REQUIRED_MESSAGE } };
+  const ended = { refusal: { status: 401, code: ErrorCode.UNAUTHENTICATED, message: SESSION_ENDED_MESSAGE } };
+  let user: AuthUser;
   try {
-    const user = await verifyAccessToken(security.keys, token);
-    return (await sessions.isActive(user.sessionId, token)) ? user.role : null;
+    user = await verifyAccessToken(security.keys, token);
   } catch {
-    return null;
+    return ended;
+  }
+  try {
+    return (await sessions.isActive(user.sessionId, token)) ? { user, token } : ended;
+  } catch (error) {
+    if (!(error instanceof IdentityUnavailable)) logger.error({ err: error }, "[gateway] session check failed");
+    return { refusal: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: IDENTITY_UNAVAILABLE_MESSAGE } };
   }
 }
 
 /** Every GraphQL request needs a valid token of an open session; anything else is 401 before GraphQL runs. */
 function authenticate(security: ServiceSecurity, sessions: SessionChecker): express.RequestHandler {
   return async (req, res, next) => {
-    const token = bearerToken(req.headers.authorization);
-    if (!token) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);
-    let user: AuthUser;
-    try {
-      user = await verifyAccessToken(security.keys, token);
-    } catch {
-      return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
-    }
-    try {
-      if (!(await sessions.isActive(user.sessionId, token)))
-        return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
-    } catch (error) {
-      if (!(error instanceof IdentityUnavailable)) logger.error({ err: error }, "[gateway] session check failed");
-      return sendError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, IDENTITY_UNAVAILABLE_MESSAGE);
-    }
-    const context: GatewayContext = { user, token, requestId: randomUUID(), clientAddress: req.ip ?? "unknown" };
+    const result = await signedIn(req.headers.authorization, security, sessions);
+    if ("refusal" in result) return sendError(res, result.refusal.status, result.refusal.code, result.refusal.message);
+    const context: GatewayContext = {
+      user: result.user,
+      token: result.token,
+      requestId: randomUUID(),
+      clientAddress: req.ip ?? "unknown",
+    };
     res.locals.gatewayContext = context;
     next();
   };
