@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { dropProvisionedDatabase, testAdminUrl } from "@hamafza/common";
+import { dropProvisionedDatabase } from "@hamafza/common";
+import { testAdminUrl } from "@hamafza/common/testing";
 import { prepareDatabase, PreparedDatabase } from "./prepare";
 
 /**

@@ -14,7 +14,8 @@ import {
   isScalarType,
   IntrospectionQuery,
 } from "graphql";
-import { bearer, login, postGraphQL, Role, subgraphHeaders, withClient } from "@hamafza/common";
+import { bearer, login, postGraphQL, Role, withClient } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { bearer, dropProvisionedDatabase, login, postGraphQL, testAdminUrl, withClient } from "@hamafza/common";
+import { bearer, dropProvisionedDatabase, login, postGraphQL, withClient } from "@hamafza/common";
+import { testAdminUrl } from "@hamafza/common/testing";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareDatabase, PreparedDatabase, startInProcessStack } from "@hamafza/infra";
 

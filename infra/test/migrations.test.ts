@@ -1,4 +1,5 @@
-import { createTestDatabase, openAndMigrate } from "@hamafza/common";
+import { openAndMigrate } from "@hamafza/common";
+import { createTestDatabase } from "@hamafza/common/testing";
 import { createEngagementDataSource } from "@hamafza/engagement";
 import { createEvaluationDataSource } from "@hamafza/evaluation";
 import { createIdentityDataSource } from "@hamafza/identity";

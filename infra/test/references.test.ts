@@ -1,4 +1,5 @@
-import { login, postGraphQL, Role, subgraphHeaders, withClient } from "@hamafza/common";
+import { login, postGraphQL, Role, withClient } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";

@@ -3,15 +3,14 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import {
   bearer,
-  createTestDatabase,
   dropProvisionedDatabase,
   generateGatewaySecret,
   generateTokenKeyPair,
   postGraphQL,
-  testAdminUrl,
   withClient,
   withDatabase,
 } from "@hamafza/common";
+import { createTestDatabase, testAdminUrl } from "@hamafza/common/testing";
 
 /**
  * Scale-out: the built processes as a deployment runs them. The one-shot migration commands provision and migrate

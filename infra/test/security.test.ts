@@ -7,8 +7,8 @@ import {
   postGraphQL,
   Role,
   signAccessToken,
-  subgraphHeaders,
 } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 

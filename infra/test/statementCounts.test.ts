@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { bearer, dropProvisionedDatabase, login, postGraphQL, testAdminUrl } from "@hamafza/common";
-import { countStatements } from "@hamafza/common/dist/statementCounter";
+import { bearer, dropProvisionedDatabase, login, postGraphQL } from "@hamafza/common";
+import { testAdminUrl } from "@hamafza/common/testing";
+import { countStatements } from "@hamafza/common/testing";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareDatabase, PreparedDatabase, startInProcessStack } from "@hamafza/infra";
 

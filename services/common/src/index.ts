@@ -28,4 +28,4 @@ export * from "./transitions";
 export * from "./write";
 export * from "./inputProblems";
 export * from "./main";
-export * from "./testing";
+export * from "./http";

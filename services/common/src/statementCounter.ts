@@ -3,7 +3,7 @@ import { Client } from "pg";
 /**
  * Test-only: counts the SQL statements sent by every `pg` client of this process (all subgraphs of an in-process
  * stack share the one `pg` module), so a test can assert that a list costs the same number of statements at page
- * 10 and page 100. Not exported from the package's main entry; import `@hamafza/common/dist/statementCounter`.
+ * 10 and page 100. Not exported from the package's main entry; import it from `@hamafza/common/testing`.
  */
 export interface StatementCounter {
   /** Statements counted since the counter started (or since `reset`). */

@@ -1,5 +1,10 @@
+/**
+ * Test-only helpers, published as `@hamafza/common/testing` (never from the production entry): a database per
+ * test file, signed subgraph headers, and the SQL statement counter.
+ */
 import { randomBytes, randomUUID } from "node:crypto";
 import { AuthUser, GATEWAY_SECRET_HEADER, ServiceSecurity, signAccessToken } from "./auth";
+import { bearer } from "./http";
 import { dropProvisionedDatabase, provisionDatabase, ProvisionedDatabase } from "./postgres";
 
 /**
@@ -25,36 +30,6 @@ export function testAdminUrl(): string {
   return url;
 }
 
-/** POSTs a GraphQL operation and returns the parsed body (`data` and `errors`). */
-export async function postGraphQL<T = Record<string, any>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, any> }[] };
-}
-
-/** Signs in through the gateway's POST /auth/login and returns the access token. */
-export async function login(baseUrl: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = (await response.json()) as { token?: string; error?: { message: string } };
-  if (response.status !== 200 || !body.token)
-    throw new Error(`sign-in of ${username} failed (${response.status}): ${body.error?.message}`);
-  return body.token;
-}
-
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
 /**
  * Headers for calling a subgraph directly in a test, as the gateway would: the gateway secret and a token signed
  * with the test's keys for a user of the given role and territory (no session check happens at subgraphs).
@@ -77,3 +52,5 @@ export async function subgraphHeaders(
   );
   return { ...bearer(token), [GATEWAY_SECRET_HEADER]: security.gatewaySecret };
 }
+
+export * from "./statementCounter";

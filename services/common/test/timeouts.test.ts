@@ -1,12 +1,12 @@
 import { GraphQLError } from "graphql";
 import {
   createServiceDataSource,
-  createTestDatabase,
   ErrorCode,
   formatError,
   integerSetting,
   TOO_SLOW_MESSAGE,
 } from "@hamafza/common";
+import { createTestDatabase } from "@hamafza/common/testing";
 
 describe("statement timeout on every database session", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -1,11 +1,5 @@
-import {
-  generateServiceSecurity,
-  postGraphQL,
-  Role,
-  RunningServer,
-  subgraphHeaders,
-  withClient,
-} from "@hamafza/common";
+import { generateServiceSecurity, postGraphQL, Role, RunningServer, withClient } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";

@@ -1,4 +1,5 @@
-import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders } from "@hamafza/common";
+import { generateServiceSecurity, postGraphQL, Role, RunningServer } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";

@@ -1,11 +1,5 @@
-import {
-  generateServiceSecurity,
-  postGraphQL,
-  Role,
-  RunningServer,
-  subgraphHeaders,
-  withClient,
-} from "@hamafza/common";
+import { generateServiceSecurity, postGraphQL, Role, RunningServer, withClient } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEvaluationDataSource, FactsSnapshot, SnapshotManagerFacts, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { CURRENT_RESULT_IDS_SQL } from "@hamafza/evaluation/dist/resolvers/cycle";

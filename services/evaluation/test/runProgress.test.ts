@@ -5,9 +5,9 @@ import {
   postGraphQL,
   Role,
   RunningServer,
-  subgraphHeaders,
   withClient,
 } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEvaluationDataSource, FactsSnapshot, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";

@@ -1,5 +1,6 @@
 import { createServer, Server, Socket } from "node:net";
-import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders } from "@hamafza/common";
+import { generateServiceSecurity, postGraphQL, Role, RunningServer } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";

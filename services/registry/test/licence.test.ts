@@ -1,5 +1,5 @@
 import { Role } from "@hamafza/common";
-import { withStatementCount } from "@hamafza/common/dist/statementCounter";
+import { withStatementCount } from "@hamafza/common/testing";
 import { deriveLicenceState } from "@hamafza/registry/dist/resolvers/licenceState";
 import { addDays, badFields, createNgo, errorOf, RegistryHarness, startHarness, today } from "./profileHelpers";
 

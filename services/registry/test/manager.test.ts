@@ -1,13 +1,12 @@
 import {
   createServiceDataSource,
-  createTestDatabase,
   generateServiceSecurity,
   postGraphQL,
   Role,
   RunningServer,
-  subgraphHeaders,
   withClient,
 } from "@hamafza/common";
+import { createTestDatabase, subgraphHeaders } from "@hamafza/common/testing";
 import { prepareTestDatabase } from "@hamafza/infra";
 import {
   countyGovernorateAgencyId,

@@ -1,15 +1,14 @@
 import {
   AuthUser,
-  createTestDatabase,
   generateServiceSecurity,
   grantAuditAppend,
   openAndMigrate,
   postGraphQL,
   Role,
   RunningServer,
-  subgraphHeaders,
   withClient,
 } from "@hamafza/common";
+import { createTestDatabase, subgraphHeaders } from "@hamafza/common/testing";
 import { createIdentityDataSource } from "@hamafza/identity";
 import { createRegistryDataSource, legalNationalId, loadReferenceData, startRegistry } from "@hamafza/registry";
 import { DataSource } from "typeorm";
