@@ -1,11 +1,5 @@
 import { GraphQLError } from "graphql";
-import {
-  createServiceDataSource,
-  ErrorCode,
-  formatError,
-  integerSetting,
-  TOO_SLOW_MESSAGE,
-} from "@hamafza/common";
+import { createServiceDataSource, ErrorCode, formatError, integerSetting, TOO_SLOW_MESSAGE } from "@hamafza/common";
 import { createTestDatabase } from "@hamafza/common/testing";
 
 describe("statement timeout on every database session", () => {
