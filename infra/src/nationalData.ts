@@ -14,11 +14,12 @@ import { PreparedDatabase } from "./prepare";
  *   tenure ends mid-year, the successor's starts the next day), the others one open tenure started before 1404;
  * - NGOs: `ngosPerCounty` per county with a field of activity and a licence (most valid all year, some expiring
  *   or expired mid-year, some expired before the year, some renewed, some without a licence, a few inactive);
- * - meetings of 1404: a quarterly problem-centred meeting by most managers in most quarters of their tenure
- *   (a few NGO exchanges, a few cancelled), with NGO attendance (none for some), agenda items (most on a social
- *   harm) and resolutions owned by the chair or the agency with deadlines (done by deadline, late, overdue,
- *   cancelled); a working group per governorate, county governorate and directorate with agency and NGO members
- *   and sessions; proposals and demands routed to agencies, answered within 30 days, late or not at all.
+ * - meetings of 1403 and 1404: a quarterly problem-centred meeting by most managers in most quarters of their
+ *   tenure and a further exchange with NGOs in about two thirds of them (a few cancelled), with NGO attendance (none for
+ *   some, up to ten), agenda items (most on a social harm) and resolutions owned by the chair or the agency with
+ *   deadlines (done by deadline, late, overdue, cancelled); a working group per governorate, county governorate,
+ *   directorate and about half the county departments, with agency and NGO members and sessions over both years;
+ *   proposals and demands routed to agencies, answered within 30 days, late or not at all.
  *
  * Runs through the database owner connection (`prepared.adminUrl`) so one statement can read the registry rows
  * it derives engagement rows from; every row still passes the tables' constraints and triggers (managers are
@@ -74,7 +75,9 @@ const DEMAND_CATEGORIES = [
   "FUNDING",
   "OTHER",
 ];
+/** The evaluated year; meetings and working-group sessions cover the year before it too. */
 const YEAR = 1404;
+const FIRST_YEAR = YEAR - 1;
 
 export async function seedNationalData(
   prepared: PreparedDatabase,
@@ -88,7 +91,7 @@ export async function seedNationalData(
   const D = Math.min(options.directoratesPerProvince ?? 8, DIRECTORATE_TOPICS.length);
   const C = Math.min(options.departmentsPerCounty ?? 4, DIRECTORATE_TOPICS.length);
   const R = options.requestsPerCounty ?? 20;
-  // Quarter q (1–4) of the year is [Q[q-1], Q[q]) in Tehran calendar days.
+  // Quarter q (1–4) of the evaluated year is [Q[q-1], Q[q]) in Tehran calendar days.
   const Q = [
     jalaliToIsoDate(YEAR, 1, 1),
     jalaliToIsoDate(YEAR, 4, 1),
@@ -96,6 +99,15 @@ export async function seedNationalData(
     jalaliToIsoDate(YEAR, 10, 1),
     jalaliToIsoDate(YEAR + 1, 1, 1),
   ];
+  // Every quarter from FIRST_YEAR to YEAR: [year, quarter, first day, first day of the next quarter].
+  const quarters = [FIRST_YEAR, YEAR].flatMap((year) =>
+    [1, 2, 3, 4].map((quarter) => [
+      year,
+      quarter,
+      jalaliToIsoDate(year, 3 * quarter - 2, 1),
+      quarter === 4 ? jalaliToIsoDate(year + 1, 1, 1) : jalaliToIsoDate(year, 3 * quarter + 1, 1),
+    ]),
+  );
   return withClient(prepared.adminUrl, async (client) => {
     const step = async (name: string, sql: string, params: unknown[] = []) => {
       const t = performance.now();
@@ -109,9 +121,12 @@ export async function seedNationalData(
       `CREATE FUNCTION pg_temp.h(k text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT ('x' || substr(md5(k), 1, 8))::bit(32)::integer & 2147483647 $$`,
     );
     await client.query(
-      `CREATE TEMP TABLE q (quarter integer PRIMARY KEY, q_first date NOT NULL, q_next date NOT NULL)`,
+      `CREATE TEMP TABLE q (year integer, quarter integer, q_first date NOT NULL, q_next date NOT NULL, PRIMARY KEY (year, quarter))`,
     );
-    await client.query(`INSERT INTO q VALUES (1, $1, $2), (2, $2, $3), (3, $3, $4), (4, $4, $5)`, Q);
+    await client.query(
+      `INSERT INTO q SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::date[])`,
+      [0, 1, 2, 3].map((column) => quarters.map((row) => row[column])),
+    );
 
     // Counties: fill the provinces without reference counties with synthetic ones, up to the target.
     const [{ total, empty }] = (
@@ -260,36 +275,39 @@ export async function seedNationalData(
        ) e ORDER BY step, id`,
     );
 
-    // Quarterly meetings: manager × quarter of the tenure, in about 62 % of them; 8 % NGO exchanges, 4 % cancelled.
+    // Meetings chaired by managers, 1403–1404: slot 0 is the quarterly meeting (in about 66 % of the quarters of
+    // a tenure; 8 % of them NGO exchanges), slot 1 a further exchange with NGOs in as many; 4 % cancelled.
     await client.query(`CREATE TEMP TABLE tmeet AS
-      SELECT md5('meeting:' || m.id || ':' || q.quarter)::uuid AS id, m.id AS chair_id, m.agency_id, m.province_id, m.county_id, m.ngo_county, q.quarter,
-             w.d0 + (pg_temp.h('day:' || m.id || q.quarter) % (w.d1 - w.d0 + 1)) AS day,
-             pg_temp.h('meeting:' || m.id || q.quarter) AS hm, a.name AS agency_name
-        FROM tm m JOIN ta a ON a.id = m.agency_id CROSS JOIN q
+      SELECT md5('meeting:' || k.key)::uuid AS id, m.id AS chair_id, m.agency_id, m.province_id, m.county_id, m.ngo_county, q.year, q.quarter, k.slot,
+             w.d0 + (pg_temp.h('day:' || k.key) % (w.d1 - w.d0 + 1)) AS day,
+             pg_temp.h('meeting:' || k.key) AS hm, a.name AS agency_name
+        FROM tm m JOIN ta a ON a.id = m.agency_id CROSS JOIN q CROSS JOIN generate_series(0, 1) AS slot
+        CROSS JOIN LATERAL (SELECT m.id || ':' || q.year || ':' || q.quarter || ':' || slot AS key, slot) k
         CROSS JOIN LATERAL (SELECT greatest(q.q_first, m.tenure_start) AS d0, least(q.q_next - 1, coalesce(m.tenure_end, q.q_next - 1)) AS d1) w
-       WHERE w.d0 <= w.d1 AND pg_temp.h('meets:' || m.id || q.quarter) % 100 < 66`);
+       WHERE w.d0 <= w.d1 AND pg_temp.h('meets:' || k.key) % 100 < 66`);
     await step(
       "meetings (quarterly, exchanges)",
       `INSERT INTO meeting (id, title, title_normalized, kind, province_id, county_id, chair_id, organising_agency_id, scheduled_at, held_at, status, cancellation_reason, venue)
        SELECT id, title, regexp_replace(title, '\\s+', '', 'g'), kind, province_id, county_id, chair_id, agency_id, at, CASE WHEN cancelled THEN NULL ELSE at END,
               CASE WHEN cancelled THEN 'CANCELLED' ELSE 'HELD' END, CASE WHEN cancelled THEN 'لغو به دلیل هم‌زمانی با برنامه استان' END, 'سالن جلسات ' || agency_name
          FROM (SELECT t.*, (t.hm % 100 >= 96) AS cancelled,
-                      CASE WHEN t.hm % 100 < 8 THEN 'NGO_EXCHANGE' ELSE 'QUARTERLY_PROBLEM_CENTRED' END AS kind,
-                      CASE WHEN t.hm % 100 < 8 THEN 'نشست هم‌اندیشی با سمن‌ها' ELSE 'نشست فصلی مسئله‌محور' END || ' فصل ' || t.quarter || ' ' || t.agency_name AS title,
+                      CASE WHEN t.slot = 1 OR t.hm % 100 < 8 THEN 'NGO_EXCHANGE' ELSE 'QUARTERLY_PROBLEM_CENTRED' END AS kind,
+                      CASE WHEN t.slot = 1 OR t.hm % 100 < 8 THEN 'نشست هم‌اندیشی با سمن‌ها' ELSE 'نشست فصلی مسئله‌محور' END || ' فصل ' || t.quarter || ' سال ' || t.year || ' ' || t.agency_name AS title,
                       ((t.day + TIME '09:00' + (t.hm % 8) * INTERVAL '1 hour') AT TIME ZONE 'Asia/Tehran') AS at
                  FROM tmeet t) x`,
     );
 
-    // Working groups: one per governorate, county governorate and directorate, chaired by the agency.
+    // Working groups: one per governorate, county governorate and directorate, and one per county department in
+    // about half of them, chaired by the agency.
     await client.query(`CREATE TEMP TABLE twg AS
       SELECT md5('wg:' || a.id)::uuid AS id, a.id AS agency_id, a.province_id, a.county_id, a.ngo_county, a.name AS agency_name,
              pg_temp.h('wg:' || a.id) AS hw
-        FROM ta a WHERE a.kind IN ('GOVERNORATE', 'COUNTY_GOVERNORATE', 'DIRECTORATE_GENERAL')`);
+        FROM ta a WHERE a.kind IN ('GOVERNORATE', 'COUNTY_GOVERNORATE', 'DIRECTORATE_GENERAL') OR pg_temp.h('wg:' || a.id) % 2 = 0`);
     await step(
       "working groups",
       `INSERT INTO working_group (id, name, name_normalized, dimension, parent_body, province_id, county_id, chair_agency_id, established_on, dissolved_on)
        SELECT id, name, regexp_replace(name, '\\s+', '', 'g'), ($2::text[])[1 + hw % cardinality($2::text[])], 'شورای اجتماعی', province_id, county_id, agency_id,
-              DATE '2023-01-01' + hw % 500, CASE WHEN hw % 10 = 0 THEN $1::date + 150 + hw % 100 END
+              DATE '2023-01-01' + hw % 400, CASE WHEN hw % 10 = 0 THEN $1::date + 150 + hw % 100 END
          FROM (SELECT twg.*, 'کارگروه اجتماعی ' || agency_name AS name FROM twg) w`,
       [Q[0], DIMENSIONS],
     );
@@ -303,12 +321,16 @@ export async function seedNationalData(
          FROM twg w CROSS JOIN LATERAL generate_series(0, w.hw % 6 - 1) AS j`,
       [Q[0], K],
     );
+    // Sessions: 0–9 over 1403–1404, about every ten weeks, none after the group was dissolved.
     await client.query(
       `CREATE TEMP TABLE tses AS
-      SELECT md5('session:' || w.id || ':' || s)::uuid AS id, w.id AS working_group_id, w.agency_id, w.province_id, w.county_id, w.ngo_county, w.agency_name, s,
-             $1::date + 10 + s * 80 + pg_temp.h('session:' || w.id || s) % 60 AS day, pg_temp.h('session:' || w.id || s) AS hm
-        FROM twg w CROSS JOIN LATERAL generate_series(0, w.hw % 5 - 1) AS s`,
-      [Q[0]],
+      SELECT * FROM (
+        SELECT md5('session:' || w.id || ':' || s)::uuid AS id, w.id AS working_group_id, w.agency_id, w.province_id, w.county_id, w.ngo_county, w.agency_name, s,
+               $1::date + 10 + s * 70 + pg_temp.h('session:' || w.id || s) % 50 AS day, pg_temp.h('session:' || w.id || s) AS hm,
+               CASE WHEN w.hw % 10 = 0 THEN $2::date + 150 + w.hw % 100 END AS dissolved_on
+          FROM twg w CROSS JOIN LATERAL generate_series(0, w.hw % 10 - 1) AS s) x
+       WHERE dissolved_on IS NULL OR day < dissolved_on`,
+      [quarters[0][2], Q[0]],
     );
     await step(
       "meetings (working group sessions)",
@@ -318,13 +340,13 @@ export async function seedNationalData(
                       ((t.day + TIME '10:00') AT TIME ZONE 'Asia/Tehran') AS at FROM tses t) x`,
     );
 
-    // Attendance: 0–6 NGOs of the meeting's county (none in about one meeting in seven).
+    // Attendance: 0–10 NGOs of the meeting's county (none in about one meeting in eleven).
     await step(
       "attendance",
       `INSERT INTO meeting_attendance (meeting_id, ngo_id, representative_name)
        SELECT t.id, md5('ngo:' || t.ngo_county || ':' || ((t.hm / 7 + j * 3) % $1::int))::uuid, 'نماینده ' || (j + 1)
          FROM (SELECT id, ngo_county, hm FROM tmeet WHERE hm % 100 < 96 UNION ALL SELECT id, ngo_county, hm FROM tses) t
-         CROSS JOIN LATERAL generate_series(0, least(t.hm % 7, $1::int) - 1) AS j`,
+         CROSS JOIN LATERAL generate_series(0, least(t.hm % 11, $1::int) - 1) AS j`,
       [K],
     );
     // Agenda: 1–3 items on held quarterly meetings and exchanges, the first on a social harm in 70 % of them.
@@ -337,7 +359,7 @@ export async function seedNationalData(
          CROSS JOIN LATERAL (SELECT 'بند ' || i || ': بررسی مسائل اجتماعی شهرستان' AS topic) x
         WHERE t.hm % 100 < 96`,
     );
-    // Resolutions: 0–2 per held meeting (none in a third), owned by the chair or (one in three) the agency;
+    // Resolutions: 0–3 per held meeting (none in a quarter), owned by the chair or (one in three) the agency;
     // deadline 20–140 days after the meeting; done by deadline, done late, in progress, open or cancelled.
     await step(
       "resolutions",
@@ -353,7 +375,7 @@ export async function seedNationalData(
                       pg_temp.h('status:' || t.id || r) % 100 AS hs,
                       CASE WHEN pg_temp.h('status:' || t.id || r) % 100 < 60 THEN 'DONE' WHEN pg_temp.h('status:' || t.id || r) % 100 < 78 THEN 'IN_PROGRESS'
                            WHEN pg_temp.h('status:' || t.id || r) % 100 < 95 THEN 'OPEN' ELSE 'CANCELLED' END AS status
-                 FROM tmeet t CROSS JOIN LATERAL generate_series(1, (t.hm / 100000) % 3) AS r
+                 FROM tmeet t CROSS JOIN LATERAL generate_series(1, (t.hm / 100000) % 4) AS r
                 WHERE t.hm % 100 < 96) x`,
     );
 
