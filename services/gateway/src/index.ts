@@ -24,9 +24,11 @@ import {
   verifyAccessToken,
 } from "@hamafza/common";
 import express from "express";
+import { GraphQLSchema } from "graphql";
 import { QUERY_LIMITS, queryProtection } from "./armor";
 import { dashboardStaticOptions, responseCompression } from "./compression";
 import { bodyErrors, requestEdge } from "./edge";
+import { exportRoute } from "./export/exportRoute";
 import { formatGatewayError } from "./messages";
 import { securityHeaders } from "./securityHeaders";
 import { IdentityUnavailable, SessionChecker } from "./sessions";
@@ -98,6 +100,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ),
   });
   const protection = queryProtection();
+  // The schema callers see (the supergraph without federation's internals), for planning exports.
+  let apiSchema: GraphQLSchema | undefined;
+  const keepApiSchema = {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ apiSchema: loaded }: { apiSchema: GraphQLSchema }) {
+          apiSchema = loaded;
+        },
+      };
+    },
+  };
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -108,7 +121,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(protection.plugins as never[])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), keepApiSchema, ...(protection.plugins as never[])],
   });
   await apollo.start();
   app.disable("x-powered-by");
@@ -132,6 +145,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     authenticate(options.security, sessions),
     requestEdge(QUERY_LIMITS.maxTokens),
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.gatewayContext as GatewayContext }),
+  );
+  app.use(
+    "/export",
+    express.json({ limit: "64kb" }),
+    authenticate(options.security, sessions),
+    exportRoute(
+      async (query, variables, res) => {
+        const response = await apollo.executeOperation(
+          { query, variables },
+          { contextValue: res.locals.gatewayContext as GatewayContext },
+        );
+        if (response.body.kind !== "single") throw new Error("an export page came back incremental");
+        return response.body.singleResult;
+      },
+      () => apiSchema,
+    ),
   );
   app.use(bodyErrors);
   if (options.dashboardDir && existsSync(join(options.dashboardDir, "index.html")))
@@ -230,7 +259,7 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
   app.use(express.static(dir, dashboardStaticOptions()));
-  app.get(/^\/(?!graphql|health|auth).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|health|auth|export).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });
