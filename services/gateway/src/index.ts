@@ -28,6 +28,7 @@ import { GraphQLSchema } from "graphql";
 import { QUERY_LIMITS, queryProtection } from "./armor";
 import { dashboardStaticOptions, responseCompression } from "./compression";
 import { bodyErrors, requestEdge } from "./edge";
+import { calendarFeedRoute, meetingIcsRoute, RunAs } from "./calendar/calendarRoutes";
 import { exportRoute } from "./export/exportRoute";
 import { formatGatewayError } from "./messages";
 import { securityHeaders } from "./securityHeaders";
@@ -146,22 +147,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     requestEdge(QUERY_LIMITS.maxTokens),
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.gatewayContext as GatewayContext }),
   );
+  // Exports and calendars run their operations through this same gateway, as the caller.
+  const runAs = async (query: string, variables: Record<string, unknown>, context: GatewayContext) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
+    if (response.body.kind !== "single") throw new Error("an operation came back incremental");
+    return response.body.singleResult;
+  };
   app.use(
     "/export",
     express.json({ limit: "64kb" }),
     authenticate(options.security, sessions),
     exportRoute(
-      async (query, variables, res) => {
-        const response = await apollo.executeOperation(
-          { query, variables },
-          { contextValue: res.locals.gatewayContext as GatewayContext },
-        );
-        if (response.body.kind !== "single") throw new Error("an export page came back incremental");
-        return response.body.singleResult;
-      },
+      (query, variables, res) => runAs(query, variables, res.locals.gatewayContext as GatewayContext),
       () => apiSchema,
     ),
   );
+  const runAsUser: RunAs = (query, variables, user, token, req) =>
+    runAs(query, variables, { user, token, requestId: randomUUID(), clientAddress: req.ip ?? "unknown" });
+  app.get("/calendar/meetings/:file", authenticate(options.security, sessions), meetingIcsRoute(runAsUser));
+  app.get("/calendar/:file", calendarFeedRoute(identityBase, options.security, runAsUser));
   app.use(bodyErrors);
   if (options.dashboardDir && existsSync(join(options.dashboardDir, "index.html")))
     serveDashboard(app, options.dashboardDir);
@@ -259,7 +263,7 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
   app.use(express.static(dir, dashboardStaticOptions()));
-  app.get(/^\/(?!graphql|health|auth|export).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|health|auth|export|calendar).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });

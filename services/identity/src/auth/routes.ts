@@ -14,6 +14,7 @@ import {
 } from "@hamafza/common";
 import express from "express";
 import { DataSource } from "typeorm";
+import { feedReadToken } from "./calendarFeeds";
 import { signIn } from "./login";
 import { LoginPolicy } from "./policy";
 import { activeSession, issueToken, revokeSession } from "./sessions";
@@ -26,7 +27,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
 };
 
 /**
- * POST /auth/login, /auth/refresh, /auth/logout and GET /auth/session, reached only through the gateway (the
+ * POST /auth/login, /auth/refresh, /auth/logout, /auth/calendar-token and GET /auth/session, reached only through the gateway (the
  * subgraph server checks the gateway secret first). Errors answer `{ error: { code, message } }`.
  */
 export function authRoutes(db: DataSource, keys: TokenKeys, policy: LoginPolicy): express.Router {
@@ -65,6 +66,12 @@ export function authRoutes(db: DataSource, keys: TokenKeys, policy: LoginPolicy)
       const { session } = await requireActiveSession(db, keys, req);
       return { active: true, sessionId: session.id, expiresAt: session.expiresAt.toISOString() };
     }),
+  );
+
+  // A short token of a calendar feed's owner, for one read of the feed by the gateway (never a session).
+  router.post(
+    "/calendar-token",
+    handle((req) => feedReadToken(db, keys, (req.body ?? {}).secret)),
   );
 
   router.post("/logout", async (req, res) => {
