@@ -183,6 +183,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.resetUserPassword": [Role.ADMIN],
   "Mutation.changeMyPassword": ALL,
   "Query.myCalendarFeed": ALL,
+  "Mutation.scheduleQuarterlyMeetings": OFFICERS,
   "Mutation.createCalendarFeed": ALL,
   "Mutation.revokeCalendarFeed": ALL,
 };

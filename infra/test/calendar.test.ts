@@ -155,3 +155,64 @@ describe("one meeting as .ics", () => {
     expect((await fetch(`${stack.baseUrl}/calendar/meetings/nope.ics`, { headers: bearer(county) })).status).toBe(404);
   });
 });
+
+describe("a recurring quarterly meeting", () => {
+  const SCHEDULE = `mutation($input: MeetingCreateInput!, $key: String) {
+    scheduleQuarterlyMeetings(input: $input, idempotencyKey: $key) { id meetings { id seriesId scheduledAt status title jalaliQuarter } }
+  }`;
+  const countRows = async () =>
+    Number(
+      (await withClient(prepared.adminUrl, (client) => client.query(`SELECT count(*) FROM engagement.meeting`))).rows[0]
+        .count,
+    );
+  // 1406/02/10 10:00 Tehran: the series runs 1406/02/10, 05/10, 08/10, 11/10.
+  const input = (overrides: Record<string, unknown> = {}) => ({
+    title: "نشست فصلی مسئله‌محور فرمانداری زنجان",
+    kind: "QUARTERLY_PROBLEM_CENTRED",
+    provinceId: "19",
+    countyId: "1901",
+    scheduledAt: "2027-04-30T06:30:00.000Z",
+    venue: "سالن جلسات فرمانداری",
+    ...overrides,
+  });
+
+  it("plans four meetings in one series, one per quarter, that the feed then shows", async () => {
+    const answer = await gql(county, SCHEDULE, { input: input(), key: "series-1" });
+    expect(answer.errors).toBeUndefined();
+    const series = answer.data!.scheduleQuarterlyMeetings;
+    expect(series.meetings).toHaveLength(4);
+    expect(series.meetings.map((m: { seriesId: string }) => m.seriesId)).toEqual(Array(4).fill(series.id));
+    expect(series.meetings.map((m: { scheduledAt: string }) => m.scheduledAt)).toEqual([
+      "2027-04-30T06:30:00.000Z",
+      "2027-08-01T06:30:00.000Z",
+      "2027-11-01T06:30:00.000Z",
+      "2028-01-30T06:30:00.000Z",
+    ]);
+    expect(series.meetings.every((m: { status: string }) => m.status === "PLANNED")).toBe(true);
+
+    const again = await gql(county, SCHEDULE, { input: input(), key: "series-1" });
+    expect(again.data!.scheduleQuarterlyMeetings.id).toBe(series.id);
+    expect(again.data!.scheduleQuarterlyMeetings.meetings.map((m: { id: string }) => m.id)).toEqual(
+      series.meetings.map((m: { id: string }) => m.id),
+    );
+
+    const path = await feedOf(county);
+    const events = eventsOf(await (await fetch(`${stack.baseUrl}${path}`)).text());
+    const inFeed = series.meetings.filter((m: { id: string }) => events.some((e) => e.uid === `${m.id}@hamafza`));
+    // The feed reaches a year ahead: the series' meetings within that year are in it.
+    const yearAhead = Date.now() + 365 * DAY;
+    expect(inFeed.length).toBe(
+      series.meetings.filter((m: { scheduledAt: string }) => Date.parse(m.scheduledAt) <= yearAhead).length,
+    );
+  });
+
+  it("refuses another kind or another territory, and then writes nothing", async () => {
+    const before = await countRows();
+    const otherKind = await gql(county, SCHEDULE, { input: input({ kind: "NGO_EXCHANGE" }) });
+    expect(otherKind.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(otherKind.errors?.[0].message).toMatch(/فصلی مسئله‌محور/);
+    const elsewhere = await gql(county, SCHEDULE, { input: input({ provinceId: "04", countyId: "0401" }) });
+    expect(elsewhere.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await countRows()).toBe(before);
+  });
+});

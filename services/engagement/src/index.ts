@@ -3,6 +3,7 @@ import { DataSource } from "typeorm";
 import { InitEngagement1763800000000 } from "./migrations/1763800000000-InitEngagement";
 import { EngagementDomain1764200000000 } from "./migrations/1764200000000-EngagementDomain";
 import { EngagementVersions1765200000001 } from "./migrations/1765200000001-EngagementVersions";
+import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSeries";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -15,6 +16,7 @@ export const engagementMigrations = [
   InitEngagement1763800000000,
   EngagementDomain1764200000000,
   EngagementVersions1765200000001,
+  MeetingSeries1766400000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

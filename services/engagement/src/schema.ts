@@ -28,6 +28,7 @@ import {
   MeetingResolver,
   NgoEngagementResolver,
 } from "./resolvers/meeting";
+import { MeetingSeriesResolver } from "./resolvers/meetingSeries";
 import { PeriodLockResolver } from "./resolvers/periodLock";
 import { ProjectResolver } from "./resolvers/project";
 import { ReferenceUseResolver } from "./resolvers/referenceUses";
@@ -60,6 +61,7 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         MeetingResolver,
+        MeetingSeriesResolver,
         MeetingAttendanceResolver,
         MeetingOfficialResolver,
         NgoEngagementResolver,

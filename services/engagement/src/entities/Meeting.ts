@@ -119,6 +119,15 @@ export class Meeting extends Versioned {
   @Column({ type: "uuid", nullable: true })
   workingGroupId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The quarterly series the meeting was planned in (`scheduleQuarterlyMeetings`); null for a meeting planned alone.",
+  })
+  @Index()
+  @Column({ type: "uuid", nullable: true })
+  seriesId!: string | null;
+
   @Field(() => MeetingLevel, {
     description: "PROVINCE for a provincial meeting, COUNTY for a county meeting (from `countyId`).",
   })

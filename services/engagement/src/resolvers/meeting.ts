@@ -2,7 +2,6 @@ import { Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fr
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   OFFICERS,
   recordChange,
   requireUser,
@@ -59,6 +58,7 @@ import {
   MEETING_TIME,
   applyMeetingInput,
   checkWorkingGroup,
+  insertMeeting,
   meetingSnapshot,
   replaceAttendees,
   replaceOfficials,
@@ -159,30 +159,7 @@ export class MeetingResolver {
         "createMeeting",
         idempotencyKey,
         input,
-        async () => {
-          const meeting = em.create(Meeting, {
-            status: MeetingStatus.PLANNED,
-            heldAt: null,
-            cancellationReason: null,
-            minutes: null,
-            workingGroupId: null,
-            venue: null,
-            venueNgoHouseId: null,
-            organisingAgencyId: null,
-            chairId: null,
-          });
-          applyMeetingInput(meeting, input);
-          assertCanWrite(requireUser(ctx), meeting);
-          await checkWorkingGroup(em, ctx, meeting);
-          const saved = await em.save(meeting);
-          if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
-          if (input.officials) await replaceOfficials(em, saved.id, input.officials);
-          await recordChange(em, ctx, "createMeeting", "Meeting", {
-            before: null,
-            after: await meetingSnapshot(em, saved),
-          });
-          return saved;
-        },
+        () => insertMeeting(em, ctx, input),
         (id) => em.findOneBy(Meeting, { id }),
       ),
     );

@@ -1,6 +1,8 @@
 import {
   AppError,
+  assertCanWrite,
   canRead,
+  recordChange,
   requireUser,
   ConstraintMessages,
   ErrorCode,
@@ -222,4 +224,39 @@ export async function replaceOfficials(
       role: tidyDisplayText(o.role),
     })),
   );
+}
+
+/**
+ * Creates one planned meeting from a create input (checked, territory asserted, attendance and officials saved,
+ * audited) — for `createMeeting` and each meeting of a quarterly series.
+ */
+export async function insertMeeting(
+  em: EntityManager,
+  ctx: RequestContext,
+  input: MeetingCreateInput,
+  series: { scheduledAt: Date; seriesId: string } | null = null,
+): Promise<Meeting> {
+  const meeting = em.create(Meeting, {
+    status: MeetingStatus.PLANNED,
+    heldAt: null,
+    cancellationReason: null,
+    minutes: null,
+    workingGroupId: null,
+    venue: null,
+    venueNgoHouseId: null,
+    organisingAgencyId: null,
+    chairId: null,
+    seriesId: series?.seriesId ?? null,
+  });
+  applyMeetingInput(meeting, series ? { ...input, scheduledAt: series.scheduledAt } : input);
+  assertCanWrite(requireUser(ctx), meeting);
+  await checkWorkingGroup(em, ctx, meeting);
+  const saved = await em.save(meeting);
+  if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
+  if (input.officials) await replaceOfficials(em, saved.id, input.officials);
+  await recordChange(em, ctx, series ? "scheduleQuarterlyMeetings" : "createMeeting", "Meeting", {
+    before: null,
+    after: await meetingSnapshot(em, saved),
+  });
+  return saved;
 }
