@@ -115,7 +115,7 @@ describe("state machines", () => {
 
 describe("meeting status rules (applyMeetingInput)", () => {
   const NOW = new Date("2025-06-01T10:00:00Z");
-  const planned = () =>
+  const planned = (): Meeting =>
     Object.assign(new Meeting(), {
       title: "نشست فصلی",
       kind: MeetingKind.QUARTERLY_PROBLEM_CENTRED,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { jalaliToIsoDate } from "@hamafza/common";
+import { jalaliToIsoDate, toPersianDigits } from "@hamafza/common";
 import {
   EvidenceItem,
   FactsSnapshot,
@@ -10,7 +10,7 @@ import {
   SnapshotManager,
   SnapshotManagerFacts,
 } from "./scoringTypes";
-import { PRORATED } from "./rubric";
+import { PRORATED, QualifyingRules } from "./rubric";
 
 /**
  * The pure scoring of the 1404 rubric: facts snapshot + rubric → per-manager results. No I/O, no clock, no
@@ -30,7 +30,28 @@ export type {
   IndicatorResultData,
   ManagerResultData,
 } from "./scoringTypes";
-export { INDICATOR_CODES, PRORATED, DEFAULT_RUBRIC, rubricProblems } from "./rubric";
+export {
+  INDICATOR_CODES,
+  PRORATED,
+  DEFAULT_RUBRIC,
+  rubricProblems,
+  QUALIFYING_RULES,
+  REGULARITY_MEETING_KIND,
+} from "./rubric";
+export type { QualifyingRules } from "./rubric";
+export * from "./qualifying";
+
+/**
+ * The thresholds of snapshots stored without them (the first runs): frozen here, never the live `QUALIFYING_RULES`,
+ * so recomputing such a run gives its stored results whatever the rubric becomes.
+ */
+export const UNSTATED_RULES: Readonly<QualifyingRules> = Object.freeze({
+  minWorkingGroupSessions: 2,
+  responseDays: 30,
+});
+
+/** The thresholds a snapshot was judged with. */
+export const rulesOf = (snapshot: FactsSnapshot): QualifyingRules => snapshot.rules ?? UNSTATED_RULES;
 
 export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
@@ -94,6 +115,7 @@ function measure(
   facts: SnapshotManagerFacts,
   quarters: number[],
   snapshot: FactsSnapshot,
+  rules: QualifyingRules,
 ): { raw: number; numerator: number; denominator: number | null; evidence: EvidenceItem[] } {
   const inTenure = (date: string) =>
     date >= manager.tenureStart && (manager.tenureEnd === null || date <= manager.tenureEnd);
@@ -216,7 +238,11 @@ function measure(
           ? []
           : [
               ...(g.ngoMemberIds.length ? [] : ["عضو سمن نداشت"]),
-              ...(g.sessionsHeld >= 2 ? [] : [`در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ۲)`]),
+              ...(g.sessionsHeld >= rules.minWorkingGroupSessions
+                ? []
+                : [
+                    `در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ${toPersianDigits(rules.minWorkingGroupSessions)})`,
+                  ]),
             ],
       }));
       const n = facts.workingGroups.filter((g) => g.qualifies).length;
@@ -232,7 +258,7 @@ function measure(
         const reasons = r.answeredWithin30Days
           ? []
           : pending
-            ? ["هنوز ۳۰ روز از ثبت آن نگذشته بود"]
+            ? [`هنوز ${toPersianDigits(rules.responseDays)} روز از ثبت آن نگذشته بود`]
             : r.respondedOn
               ? [`پس از ${r.responseDays} روز پاسخ داده شد`]
               : ["بی‌پاسخ ماند"];
@@ -266,8 +292,9 @@ export function scoreManager(
     workingGroups: [],
     requests: [],
   };
+  const rules = rulesOf(snapshot);
   const indicators = rubric.map((spec): IndicatorResultData => {
-    const m = measure(spec.code, manager, f, quarters, snapshot);
+    const m = measure(spec.code, manager, f, quarters, snapshot, rules);
     const proratedTarget = PRORATED.has(spec.code) ? round2((spec.target * quarters.length) / 4) : spec.target;
     const { achievement, score } = scoreOf(spec, m.raw, proratedTarget);
     return {

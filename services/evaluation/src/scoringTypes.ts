@@ -87,6 +87,8 @@ export interface SnapshotManagerFacts {
 export interface FactsSnapshot {
   year: number;
   asOf: string;
+  /** The qualifying thresholds the facts were judged with; absent in the first runs' snapshots (see `UNSTATED_RULES`). */
+  rules?: { minWorkingGroupSessions: number; responseDays: number };
   managers: SnapshotManager[];
   facts: SnapshotManagerFacts[];
   /** Licence state of an NGO on a day, keyed `ngoId|YYYY-MM-DD`. */

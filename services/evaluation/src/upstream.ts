@@ -9,7 +9,7 @@ import {
   requireUser,
 } from "@hamafza/common";
 import { RunPhase } from "./entities/Run";
-import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring";
+import { FactsSnapshot, judgeManagerFacts, QUALIFYING_RULES, RawManagerFacts, SnapshotManager } from "./scoring";
 
 /**
  * The evaluation service's only HTTP client: it reads the facts of a computation run from the registry and
@@ -172,7 +172,7 @@ export async function fetchFactsSnapshot(
   let chunksDone = 0;
   const parts = await Promise.all(
     (chunks.length ? chunks : [[]]).map(async (chunk) => {
-      const part = await call<{ engagementFacts: { asOf: string; managers: SnapshotManagerFacts[] } }>(
+      const part = await call<{ engagementFacts: { asOf: string; managers: RawManagerFacts[] } }>(
         ctx,
         config,
         config.engagementUrl,
@@ -181,10 +181,10 @@ export async function fetchFactsSnapshot(
             asOf
             managers {
               managerId
-              meetings { meetingId title kind date quarter ngoIds countsForRegularity problemFocused exclusionReasons }
-              resolutions { resolutionId meetingId deadline status completedOn doneByDeadline overdue }
-              workingGroups { workingGroupId name ngoMemberIds sessionsHeld qualifies }
-              requests { kind id ngoId submittedOn respondedOn responseDays answeredWithin30Days stillWithin30Days }
+              meetings { meetingId title kind date quarter ngoIds hasAgendaItemOnHarmOrDemand resolutions }
+              resolutions { resolutionId meetingId deadline status completedOn }
+              workingGroups { workingGroupId name ngoMemberIds sessionsHeld }
+              requests { kind id ngoId submittedOn respondedOn }
             }
           }
         }`,
@@ -237,11 +237,15 @@ export async function fetchFactsSnapshot(
     await progress(RunPhase.FETCHING_LICENCES, ++batchesDone / batches.length);
   });
   await progress(RunPhase.FETCHING_LICENCES, 1);
+  // The evaluation service judges the raw facts by its rubric's thresholds, and stores the thresholds it used.
+  const asOf = facts.engagementFacts.asOf;
+  const rules = { ...QUALIFYING_RULES };
   return {
     year,
-    asOf: facts.engagementFacts.asOf,
+    asOf,
+    rules,
     managers,
-    facts: facts.engagementFacts.managers,
+    facts: facts.engagementFacts.managers.map((f) => judgeManagerFacts(f, asOf, rules)),
     licenceStates,
     activeNgos,
   };

@@ -41,7 +41,7 @@ export class EngagementFactsResolver {
   @Allow(EVALUATORS)
   @Query(() => EngagementFacts, {
     description:
-      "Evaluators (the evaluation service): for a Jalali year, per manager, the facts of the 1404 rubric with their evidence — problem-centred meetings per quarter with NGOs present, agenda and resolutions, resolutions due and done by deadline, working groups and sessions, proposals and demands answered within 30 days. Four SQL statements whatever the number of managers; limited to the evaluator's territory.",
+      "Evaluators (the evaluation service): for a Jalali year, per manager, the raw engagement facts the evaluation rubric judges, with their evidence — held meetings with kind, NGOs present, agenda focus and resolutions; resolutions due with status and days; working groups with NGO members and sessions; proposals and demands with the days asked and answered. What counts is decided by the evaluation service. Four SQL statements whatever the number of managers; limited to the evaluator's territory.",
   })
   async engagementFacts(
     @Ctx() ctx: RequestContext,

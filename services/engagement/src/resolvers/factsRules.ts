@@ -11,11 +11,6 @@ import {
   ResolutionOwnership,
 } from "./factsInputs";
 
-export const NO_NGO = "هیچ سمنی در نشست حضور نداشت";
-export const NOT_PROBLEM_CENTRED = "نشست فصلی مسئله‌محور نیست";
-export const NO_FOCUS = "دستور جلسه‌ای مرتبط با آسیب اجتماعی یا مطالبه سمن نداشت";
-export const NO_RESOLUTION = "مصوبه‌ای نداشت";
-
 export const MAX_MANAGERS = 50_000;
 
 /** A held meeting of the year as read by `engagementFacts` (statement 1). */
@@ -84,7 +79,8 @@ export interface FactRows {
  * The pure half of `engagementFacts`: attributes the rows read from the database to managers — meetings to their
  * chair; resolutions to the owner manager and to every other manager of the owner agency; working groups to the
  * chairing manager and the chairing agency's managers (once each); requests to the managers of the agency they were
- * routed to. One entry per manager, sorted by manager id; the evidence keeps the rows' order.
+ * routed to. One entry per manager, sorted by manager id; the evidence keeps the rows' order. Raw facts only: what
+ * counts (and every threshold) is the evaluation rubric's decision.
  */
 export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
   const { all, ids, agencyOf, asOf, meetings, resolutions, groups, requests } = rows;
@@ -104,7 +100,6 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
       {
         managerId: id,
         agencyId: agencyOf.get(id) ?? null,
-        quartersWithEngagement: [],
         meetings: [],
         resolutions: [],
         workingGroups: [],
@@ -121,16 +116,7 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
     if (!facts) continue;
     const heldAt = new Date(row.held_at);
     const ngoIds = row.ngo_ids;
-    const problemCentred = row.kind === MeetingKind.QUARTERLY_PROBLEM_CENTRED;
     const focused = Number(row.focused) > 0;
-    const resolutionCount = Number(row.resolutions);
-    const countsForRegularity = problemCentred && ngoIds.length > 0;
-    const reasons = [
-      ...(problemCentred ? [] : [NOT_PROBLEM_CENTRED]),
-      ...(ngoIds.length > 0 ? [] : [NO_NGO]),
-      ...(focused ? [] : [NO_FOCUS]),
-      ...(resolutionCount > 0 ? [] : [NO_RESOLUTION]),
-    ];
     facts.meetings.push({
       meetingId: row.id,
       title: row.title,
@@ -143,18 +129,9 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
       ngoIds,
       agendaItems: Number(row.agenda_items),
       hasAgendaItemOnHarmOrDemand: focused,
-      resolutions: resolutionCount,
-      countsForRegularity,
-      problemFocused: countsForRegularity && focused && resolutionCount > 0,
-      exclusionReasons: reasons,
+      resolutions: Number(row.resolutions),
     });
   }
-  for (const facts of result.values()) {
-    facts.quartersWithEngagement = [
-      ...new Set(facts.meetings.filter((x) => x.countsForRegularity).map((x) => x.quarter)),
-    ].sort();
-  }
-
   for (const row of resolutions) {
     const fact = (ownedBy: ResolutionOwnership): EngagementResolutionFact => ({
       resolutionId: row.id,
@@ -194,7 +171,6 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
       ngoMemberIds,
       sessions,
       sessionsHeld: sessions.length,
-      qualifies: ngoMemberIds.length > 0 && sessions.length >= 2,
     };
     const owners = new Set([
       ...(row.chair_manager_id && result.has(row.chair_manager_id) ? [row.chair_manager_id] : []),
@@ -204,7 +180,6 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
   }
 
   for (const row of requests) {
-    const responseDays = row.answered ? daysBetween(row.sent, row.answered) : null;
     const fact: EngagementRequestFact = {
       kind: row.kind,
       id: row.id,
@@ -212,9 +187,7 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
       agencyId: row.agency_id,
       submittedOn: row.sent,
       respondedOn: row.answered,
-      responseDays,
-      answeredWithin30Days: responseDays !== null && responseDays <= 30,
-      stillWithin30Days: responseDays === null && daysBetween(row.sent, asOf) < 30,
+      responseDays: row.answered ? daysBetween(row.sent, row.answered) : null,
     };
     for (const managerId of managersOfAgency.get(row.agency_id) ?? []) result.get(managerId)?.requests.push(fact);
   }
