@@ -1,56 +1,20 @@
-import { QualifyingRules, REGULARITY_MEETING_KIND } from "./rubric";
-import { SnapshotManagerFacts, SnapshotMeeting } from "./scoringTypes";
+import { REGULARITY_MEETING_KIND } from "./rubric";
+import {
+  QualifyingRules,
+  RawManagerFacts,
+  RawMeetingFact,
+  RawRequestFact,
+  RawResolutionFact,
+  RawWorkingGroupFact,
+  SnapshotManagerFacts,
+  SnapshotMeeting,
+} from "./scoringTypes";
 
 /**
  * The rubric's qualifying rules: from the raw facts the engagement service reports (what happened: meeting kinds,
  * NGOs present, agenda focus, sessions held, days asked and answered) to what counts for each indicator. Pure: the
  * thresholds come in as `QualifyingRules`, the day of judgement as `asOf`.
  */
-
-// ---- raw engagement facts, as `engagementFacts` reports them ----
-
-export interface RawMeetingFact {
-  meetingId: string;
-  title: string;
-  kind: string;
-  date: string;
-  quarter: number;
-  ngoIds: string[];
-  hasAgendaItemOnHarmOrDemand: boolean;
-  /** Resolutions adopted (any status). */
-  resolutions: number;
-}
-
-export interface RawResolutionFact {
-  resolutionId: string;
-  meetingId: string;
-  deadline: string;
-  status: string;
-  completedOn: string | null;
-}
-
-export interface RawWorkingGroupFact {
-  workingGroupId: string;
-  name: string;
-  ngoMemberIds: string[];
-  sessionsHeld: number;
-}
-
-export interface RawRequestFact {
-  kind: string;
-  id: string;
-  ngoId: string;
-  submittedOn: string;
-  respondedOn: string | null;
-}
-
-export interface RawManagerFacts {
-  managerId: string;
-  meetings: RawMeetingFact[];
-  resolutions: RawResolutionFact[];
-  workingGroups: RawWorkingGroupFact[];
-  requests: RawRequestFact[];
-}
 
 // ---- the reasons a meeting does not count (Persian, shown as evidence) ----
 

@@ -1,17 +1,10 @@
 import { toPersianDigits } from "@hamafza/common";
-import { IndicatorCode, IndicatorSpec } from "./scoringTypes";
+import { IndicatorCode, IndicatorSpec, QualifyingRules } from "./scoringTypes";
 
 /**
  * The rubric's qualifying thresholds, in one place: what of the raw engagement facts counts (see `qualifying.ts`).
  * A run stores the thresholds it used in its snapshot, so a later change here never changes an old run's results.
  */
-export interface QualifyingRules {
-  /** PARTICIPATION: sessions a working group with NGO members must hold in the year to count. */
-  minWorkingGroupSessions: number;
-  /** RESPONSIVENESS: days from submission within which an NGO's proposal or demand must be answered. */
-  responseDays: number;
-}
-
 /** The 1404 rubric's thresholds. */
 export const QUALIFYING_RULES: Readonly<QualifyingRules> = Object.freeze({
   minWorkingGroupSessions: 2,

@@ -9,8 +9,10 @@ import {
   ManagerResultData,
   SnapshotManager,
   SnapshotManagerFacts,
+  QualifyingRules,
 } from "./scoringTypes";
-import { PRORATED, QualifyingRules } from "./rubric";
+import { PRORATED } from "./rubric";
+import { managerFactsOf, rulesOf } from "./snapshot";
 
 /**
  * The pure scoring of the 1404 rubric: facts snapshot + rubric → per-manager results. No I/O, no clock, no
@@ -26,6 +28,16 @@ export type {
   SnapshotMeeting,
   SnapshotManagerFacts,
   FactsSnapshot,
+  FactsSnapshotV1,
+  FactsSnapshotV2,
+  SnapshotOwnFacts,
+  SnapshotAgencyFacts,
+  QualifyingRules,
+  RawManagerFacts,
+  RawMeetingFact,
+  RawResolutionFact,
+  RawWorkingGroupFact,
+  RawRequestFact,
   EvidenceItem,
   IndicatorResultData,
   ManagerResultData,
@@ -38,20 +50,8 @@ export {
   QUALIFYING_RULES,
   REGULARITY_MEETING_KIND,
 } from "./rubric";
-export type { QualifyingRules } from "./rubric";
 export * from "./qualifying";
-
-/**
- * The thresholds of snapshots stored without them (the first runs): frozen here, never the live `QUALIFYING_RULES`,
- * so recomputing such a run gives its stored results whatever the rubric becomes.
- */
-export const UNSTATED_RULES: Readonly<QualifyingRules> = Object.freeze({
-  minWorkingGroupSessions: 2,
-  responseDays: 30,
-});
-
-/** The thresholds a snapshot was judged with. */
-export const rulesOf = (snapshot: FactsSnapshot): QualifyingRules => snapshot.rules ?? UNSTATED_RULES;
+export * from "./snapshot";
 
 export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
@@ -356,10 +356,10 @@ export function rank<T extends { total: number }>(items: T[], groupOf: (item: T)
 
 /** Every manager's result in the snapshot (managers without tenure left out), sorted by manager id, ranked. */
 export function computeResults(snapshot: FactsSnapshot, rubric: IndicatorSpec[]): ManagerResultData[] {
-  const factsOf = new Map(snapshot.facts.map((f) => [f.managerId, f]));
+  const factsOf = managerFactsOf(snapshot);
   const results = [...snapshot.managers]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((m) => scoreManager(m, factsOf.get(m.id), rubric, snapshot))
+    .map((m) => scoreManager(m, factsOf(m), rubric, snapshot))
     .filter((r): r is ManagerResultData => r !== null);
   const byProvince = rank(results, (r) => r.provinceId);
   const national = rank(results, (r) => r.positionKind);

@@ -7,11 +7,10 @@ import {
   judgeRequest,
   judgeResolution,
   quartersWithEngagement,
-  RawMeetingFact,
-  RawRequestFact,
   workingGroupQualifies,
 } from "../src/qualifying";
-import { DEFAULT_RUBRIC, QUALIFYING_RULES, QualifyingRules } from "../src/rubric";
+import { DEFAULT_RUBRIC, QUALIFYING_RULES } from "../src/rubric";
+import { QualifyingRules, RawMeetingFact, RawRequestFact } from "../src/scoringTypes";
 
 /**
  * The rubric's qualifying rules, owned by the evaluation service: the raw facts are those the engagement service
