@@ -2,10 +2,10 @@ import { toPersianDigits } from "@hamafza/common";
 import { IndicatorCode, IndicatorSpec, QualifyingRules } from "./scoringTypes";
 
 /**
- * The rubric's qualifying thresholds, in one place: what of the raw engagement facts counts (see `qualifying.ts`).
- * A run stores the thresholds it used in its snapshot, so a later change here never changes an old run's results.
+ * The 1404 rubric's qualifying thresholds, in one place: what of the raw engagement facts counts (see
+ * `qualifying.ts`). A run stores the thresholds it used in its snapshot, so a later change here never changes an old
+ * run's results.
  */
-/** The 1404 rubric's thresholds. */
 export const QUALIFYING_RULES: Readonly<QualifyingRules> = Object.freeze({
   minWorkingGroupSessions: 2,
   responseDays: 30,
