@@ -90,6 +90,12 @@ async function main() {
           activeNgos: v2.activeNgos,
         };
         const rubric = row.rubric as IndicatorSpec[];
+        const part = (value: unknown) => (JSON.stringify(value).length / 1_000_000).toFixed(1);
+        log(
+          `format 2 by part (MB of JSON characters): managers ${part(v2.managers)}, meetings ${part(v2.facts.map((f) => f.meetings))}, ` +
+            `own resolutions and groups ${part(v2.facts.map((f) => [f.resolutions, f.workingGroups]))}, agencies ${part(v2.agencies)}, ` +
+            `licence states ${part(v2.licenceStates)}, active NGO counts ${part(v2.activeNgos)}`,
+        );
         for (const [name, snapshot] of [
           ["format 2", v2],
           ["format 1", v1],
