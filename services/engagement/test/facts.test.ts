@@ -262,11 +262,11 @@ const FACTS = `query($year: Int!, $managers: [ID!], $agencies: [ManagerAgencyInp
   engagementFacts(year: $year, managerIds: $managers, managerAgencies: $agencies) {
     year asOf
     managers {
-      managerId agencyId quartersWithEngagement
-      meetings { meetingId kind date quarter ngoIds agendaItems hasAgendaItemOnHarmOrDemand resolutions countsForRegularity problemFocused exclusionReasons }
+      managerId agencyId
+      meetings { meetingId kind date quarter ngoIds agendaItems hasAgendaItemOnHarmOrDemand resolutions }
       resolutions { resolutionId ownedBy deadline status completedOn doneByDeadline overdue }
-      workingGroups { workingGroupId ngoMemberIds sessionsHeld qualifies sessions { quarter ngoCount } }
-      requests { kind id submittedOn respondedOn responseDays answeredWithin30Days stillWithin30Days }
+      workingGroups { workingGroupId ngoMemberIds sessionsHeld sessions { quarter ngoCount } }
+      requests { kind id submittedOn respondedOn responseDays }
     }
   } }`;
 
@@ -285,7 +285,6 @@ describe("engagementFacts (evaluation service read)", () => {
     const [m1, m2, m4] = facts.managers;
 
     expect(m1.agencyId).toBe(A1);
-    expect(m1.quartersWithEngagement).toEqual([1, 2, 4]);
     expect(m1.meetings).toEqual([
       {
         meetingId: ids.m1,
@@ -296,9 +295,6 @@ describe("engagementFacts (evaluation service read)", () => {
         agendaItems: 1,
         hasAgendaItemOnHarmOrDemand: true,
         resolutions: 1,
-        countsForRegularity: true,
-        problemFocused: true,
-        exclusionReasons: [],
       },
       {
         meetingId: ids.m2,
@@ -309,9 +305,6 @@ describe("engagementFacts (evaluation service read)", () => {
         agendaItems: 1,
         hasAgendaItemOnHarmOrDemand: false,
         resolutions: 0,
-        countsForRegularity: true,
-        problemFocused: false,
-        exclusionReasons: ["دستور جلسه‌ای مرتبط با آسیب اجتماعی یا مطالبه سمن نداشت", "مصوبه‌ای نداشت"],
       },
       {
         meetingId: ids.m3,
@@ -322,9 +315,6 @@ describe("engagementFacts (evaluation service read)", () => {
         agendaItems: 1,
         hasAgendaItemOnHarmOrDemand: true,
         resolutions: 1,
-        countsForRegularity: false,
-        problemFocused: false,
-        exclusionReasons: ["هیچ سمنی در نشست حضور نداشت"],
       },
       {
         meetingId: ids.m4,
@@ -335,13 +325,6 @@ describe("engagementFacts (evaluation service read)", () => {
         agendaItems: 0,
         hasAgendaItemOnHarmOrDemand: false,
         resolutions: 0,
-        countsForRegularity: false,
-        problemFocused: false,
-        exclusionReasons: [
-          "نشست فصلی مسئله‌محور نیست",
-          "دستور جلسه‌ای مرتبط با آسیب اجتماعی یا مطالبه سمن نداشت",
-          "مصوبه‌ای نداشت",
-        ],
       },
       {
         meetingId: ids.m6,
@@ -352,9 +335,6 @@ describe("engagementFacts (evaluation service read)", () => {
         agendaItems: 1,
         hasAgendaItemOnHarmOrDemand: true,
         resolutions: 1,
-        countsForRegularity: true,
-        problemFocused: true,
-        exclusionReasons: [],
       },
     ]);
     expect(m1.resolutions).toEqual([
@@ -391,7 +371,6 @@ describe("engagementFacts (evaluation service read)", () => {
         workingGroupId: ids.W1,
         ngoMemberIds: [A],
         sessionsHeld: 2,
-        qualifies: true,
         sessions: [
           { quarter: 1, ngoCount: 1 },
           { quarter: 2, ngoCount: 1 },
@@ -401,7 +380,6 @@ describe("engagementFacts (evaluation service read)", () => {
         workingGroupId: ids.W2,
         ngoMemberIds: [],
         sessionsHeld: 3,
-        qualifies: false,
         sessions: [
           { quarter: 1, ngoCount: 1 },
           { quarter: 1, ngoCount: 1 },
@@ -416,8 +394,6 @@ describe("engagementFacts (evaluation service read)", () => {
         submittedOn: "2025-04-01",
         respondedOn: "2025-04-30",
         responseDays: 29,
-        answeredWithin30Days: true,
-        stillWithin30Days: false,
       },
       {
         kind: "PROPOSAL",
@@ -425,8 +401,6 @@ describe("engagementFacts (evaluation service read)", () => {
         submittedOn: "2025-05-01",
         respondedOn: "2025-06-01",
         responseDays: 31,
-        answeredWithin30Days: false,
-        stillWithin30Days: false,
       },
       {
         kind: "DEMAND",
@@ -434,8 +408,6 @@ describe("engagementFacts (evaluation service read)", () => {
         submittedOn: "2025-07-01",
         respondedOn: "2025-07-31",
         responseDays: 30,
-        answeredWithin30Days: true,
-        stillWithin30Days: false,
       },
       {
         kind: "DEMAND",
@@ -443,12 +415,9 @@ describe("engagementFacts (evaluation service read)", () => {
         submittedOn: "2025-12-01",
         respondedOn: null,
         responseDays: null,
-        answeredWithin30Days: false,
-        stillWithin30Days: false,
       },
     ]);
 
-    expect(m2.quartersWithEngagement).toEqual([2]);
     expect(m2.meetings.map((m: { meetingId: string }) => m.meetingId)).toEqual([ids.m9]);
     expect(
       m2.resolutions.map((r: { resolutionId: string; ownedBy: string; overdue: boolean }) => [
@@ -465,18 +434,14 @@ describe("engagementFacts (evaluation service read)", () => {
         workingGroupId: ids.W3,
         ngoMemberIds: [C],
         sessionsHeld: 1,
-        qualifies: false,
         sessions: [{ quarter: 2, ngoCount: 1 }],
       },
     ]);
-    expect(
-      m2.requests.map((r: { id: string; answeredWithin30Days: boolean }) => [r.id, r.answeredWithin30Days]),
-    ).toEqual([[ids.P3, true]]);
+    expect(m2.requests.map((r: { id: string; responseDays: number }) => [r.id, r.responseDays])).toEqual([[ids.P3, 4]]);
 
     expect(m4).toEqual({
       managerId: M4,
       agencyId: null,
-      quartersWithEngagement: [],
       meetings: [],
       resolutions: [],
       workingGroups: [],
@@ -487,8 +452,15 @@ describe("engagementFacts (evaluation service read)", () => {
   it("counts the previous year's edge meeting in 1403, not 1404", async () => {
     const result = await h.gql(FACTS, { year: 1403, managers: [M1] }, EVALUATOR);
     expect(result.data!.engagementFacts.managers[0]).toMatchObject({
-      quartersWithEngagement: [4],
-      meetings: [expect.objectContaining({ meetingId: ids.m5, date: "2025-03-20", quarter: 4 })],
+      meetings: [
+        expect.objectContaining({
+          meetingId: ids.m5,
+          kind: "QUARTERLY_PROBLEM_CENTRED",
+          date: "2025-03-20",
+          quarter: 4,
+          ngoIds: [expect.any(String)],
+        }),
+      ],
     });
   });
 
@@ -502,9 +474,7 @@ describe("engagementFacts (evaluation service read)", () => {
     const zanjan = await h.gql(FACTS, { year: 1404 }, { role: Role.EVALUATOR, provinceId: "19" });
     expect(zanjan.data!.engagementFacts.managers.map((m: { managerId: string }) => m.managerId)).toEqual([M1, M2]);
     const m3Asked = await h.gql(FACTS, { year: 1404, managers: [M3] }, { role: Role.EVALUATOR, provinceId: "19" });
-    expect(m3Asked.data!.engagementFacts.managers).toEqual([
-      expect.objectContaining({ managerId: M3, meetings: [], quartersWithEngagement: [] }),
-    ]);
+    expect(m3Asked.data!.engagementFacts.managers).toEqual([expect.objectContaining({ managerId: M3, meetings: [] })]);
   });
 
   it("is for evaluators and administrators only", async () => {

@@ -332,7 +332,7 @@ describe("evaluation facts for the demo managers", () => {
     const list = managers.data!.managers.items as { id: string; agencyId: string }[];
     const facts = await gql(
       Role.EVALUATOR,
-      `query($a: [ManagerAgencyInput!]) { engagementFacts(year: 1404, managerAgencies: $a) { managers { managerId quartersWithEngagement requests { id } } } }`,
+      `query($a: [ManagerAgencyInput!]) { engagementFacts(year: 1404, managerAgencies: $a) { managers { managerId meetings { kind quarter ngoIds } requests { id } } } }`,
       {
         a: list.map((m) => ({ managerId: m.id, agencyId: m.agencyId })),
       },
@@ -352,9 +352,16 @@ describe("evaluation facts for the demo managers", () => {
             .map((m) => jalaliQuarterOf(m.held_at).quarter),
         ),
       ].sort();
-      expect((byManager.get(manager.id) as { quartersWithEngagement: number[] }).quartersWithEngagement).toEqual(
-        quarters,
-      );
+      // The quarters with a held problem-centred meeting with NGOs, from the raw facts.
+      const facts = byManager.get(manager.id) as { meetings: { kind: string; quarter: number; ngoIds: string[] }[] };
+      const reported = [
+        ...new Set(
+          facts.meetings
+            .filter((m) => m.kind === "QUARTERLY_PROBLEM_CENTRED" && m.ngoIds.length > 0)
+            .map((m) => m.quarter),
+        ),
+      ].sort();
+      expect(reported).toEqual(quarters);
       if (quarters.length) withQuarters++;
     }
     expect(withQuarters).toBeGreaterThan(10);

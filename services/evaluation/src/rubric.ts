@@ -1,4 +1,21 @@
-import { IndicatorCode, IndicatorSpec } from "./scoringTypes";
+import { toPersianDigits } from "@hamafza/common";
+import { IndicatorCode, IndicatorSpec, QualifyingRules } from "./scoringTypes";
+
+/**
+ * The 1404 rubric's qualifying thresholds, in one place: what of the raw engagement facts counts (see
+ * `qualifying.ts`). A run stores the thresholds it used in its snapshot, so a later change here never changes an old
+ * run's results.
+ */
+export const QUALIFYING_RULES: Readonly<QualifyingRules> = Object.freeze({
+  minWorkingGroupSessions: 2,
+  responseDays: 30,
+});
+
+/** The meeting kind whose meetings count for REGULARITY and PROBLEM_FOCUS. */
+export const REGULARITY_MEETING_KIND = "QUARTERLY_PROBLEM_CENTRED";
+
+const COUNT_WORDS: Record<number, string> = { 1: "یک", 2: "دو", 3: "سه", 4: "چهار", 5: "پنج" };
+const timesWord = (n: number) => COUNT_WORDS[n] ?? toPersianDigits(n);
 
 /** The 1404 rubric: its indicators, the default weights and targets, and what makes a rubric valid. */
 export const INDICATOR_CODES: IndicatorCode[] = [
@@ -59,7 +76,7 @@ export const DEFAULT_RUBRIC: IndicatorSpec[] = [
   {
     code: "PARTICIPATION",
     title: "کارگروه‌های مشارکتی",
-    definition: "کارگروه‌هایی به ریاست دستگاه مدیر که عضو سمن دارند و در سال دست‌کم دو بار تشکیل جلسه داده‌اند.",
+    definition: `کارگروه‌هایی به ریاست دستگاه مدیر که عضو سمن دارند و در سال دست‌کم ${timesWord(QUALIFYING_RULES.minWorkingGroupSessions)} بار تشکیل جلسه داده‌اند.`,
     weight: 10,
     target: 2,
     unit: "کارگروه",
@@ -69,7 +86,7 @@ export const DEFAULT_RUBRIC: IndicatorSpec[] = [
   {
     code: "RESPONSIVENESS",
     title: "پاسخگویی به سمن‌ها",
-    definition: "پیشنهادها و مطالبات سمن‌ها که به دستگاه مدیر ارجاع شده و ظرف ۳۰ روز پاسخ گرفته‌اند.",
+    definition: `پیشنهادها و مطالبات سمن‌ها که به دستگاه مدیر ارجاع شده و ظرف ${toPersianDigits(QUALIFYING_RULES.responseDays)} روز پاسخ گرفته‌اند.`,
     weight: 10,
     target: 90,
     unit: "درصد",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { jalaliToIsoDate } from "@hamafza/common";
+import { jalaliToIsoDate, toPersianDigits } from "@hamafza/common";
 import {
   EvidenceItem,
   FactsSnapshot,
@@ -9,8 +9,10 @@ import {
   ManagerResultData,
   SnapshotManager,
   SnapshotManagerFacts,
+  QualifyingRules,
 } from "./scoringTypes";
 import { PRORATED } from "./rubric";
+import { managerFactsOf, rulesOf } from "./snapshot";
 
 /**
  * The pure scoring of the 1404 rubric: facts snapshot + rubric → per-manager results. No I/O, no clock, no
@@ -26,11 +28,30 @@ export type {
   SnapshotMeeting,
   SnapshotManagerFacts,
   FactsSnapshot,
+  FactsSnapshotV1,
+  FactsSnapshotV2,
+  SnapshotOwnFacts,
+  SnapshotAgencyFacts,
+  QualifyingRules,
+  RawManagerFacts,
+  RawMeetingFact,
+  RawResolutionFact,
+  RawWorkingGroupFact,
+  RawRequestFact,
   EvidenceItem,
   IndicatorResultData,
   ManagerResultData,
 } from "./scoringTypes";
-export { INDICATOR_CODES, PRORATED, DEFAULT_RUBRIC, rubricProblems } from "./rubric";
+export {
+  INDICATOR_CODES,
+  PRORATED,
+  DEFAULT_RUBRIC,
+  rubricProblems,
+  QUALIFYING_RULES,
+  REGULARITY_MEETING_KIND,
+} from "./rubric";
+export * from "./qualifying";
+export * from "./snapshot";
 
 export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
@@ -94,6 +115,7 @@ function measure(
   facts: SnapshotManagerFacts,
   quarters: number[],
   snapshot: FactsSnapshot,
+  rules: QualifyingRules,
 ): { raw: number; numerator: number; denominator: number | null; evidence: EvidenceItem[] } {
   const inTenure = (date: string) =>
     date >= manager.tenureStart && (manager.tenureEnd === null || date <= manager.tenureEnd);
@@ -216,7 +238,11 @@ function measure(
           ? []
           : [
               ...(g.ngoMemberIds.length ? [] : ["عضو سمن نداشت"]),
-              ...(g.sessionsHeld >= 2 ? [] : [`در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ۲)`]),
+              ...(g.sessionsHeld >= rules.minWorkingGroupSessions
+                ? []
+                : [
+                    `در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ${toPersianDigits(rules.minWorkingGroupSessions)})`,
+                  ]),
             ],
       }));
       const n = facts.workingGroups.filter((g) => g.qualifies).length;
@@ -232,7 +258,7 @@ function measure(
         const reasons = r.answeredWithin30Days
           ? []
           : pending
-            ? ["هنوز ۳۰ روز از ثبت آن نگذشته بود"]
+            ? [`هنوز ${toPersianDigits(rules.responseDays)} روز از ثبت آن نگذشته بود`]
             : r.respondedOn
               ? [`پس از ${r.responseDays} روز پاسخ داده شد`]
               : ["بی‌پاسخ ماند"];
@@ -266,8 +292,9 @@ export function scoreManager(
     workingGroups: [],
     requests: [],
   };
+  const rules = rulesOf(snapshot);
   const indicators = rubric.map((spec): IndicatorResultData => {
-    const m = measure(spec.code, manager, f, quarters, snapshot);
+    const m = measure(spec.code, manager, f, quarters, snapshot, rules);
     const proratedTarget = PRORATED.has(spec.code) ? round2((spec.target * quarters.length) / 4) : spec.target;
     const { achievement, score } = scoreOf(spec, m.raw, proratedTarget);
     return {
@@ -329,10 +356,10 @@ export function rank<T extends { total: number }>(items: T[], groupOf: (item: T)
 
 /** Every manager's result in the snapshot (managers without tenure left out), sorted by manager id, ranked. */
 export function computeResults(snapshot: FactsSnapshot, rubric: IndicatorSpec[]): ManagerResultData[] {
-  const factsOf = new Map(snapshot.facts.map((f) => [f.managerId, f]));
+  const factsOf = managerFactsOf(snapshot);
   const results = [...snapshot.managers]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((m) => scoreManager(m, factsOf.get(m.id), rubric, snapshot))
+    .map((m) => scoreManager(m, factsOf(m), rubric, snapshot))
     .filter((r): r is ManagerResultData => r !== null);
   const byProvince = rank(results, (r) => r.provinceId);
   const national = rank(results, (r) => r.positionKind);

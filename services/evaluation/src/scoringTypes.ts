@@ -84,16 +84,116 @@ export interface SnapshotManagerFacts {
   }[];
 }
 
-export interface FactsSnapshot {
+// ---- raw engagement facts, as `engagementFacts` reports them (format 2 stores these) ----
+
+/** The rubric's qualifying thresholds (values in `rubric.ts`, `QUALIFYING_RULES`). */
+export interface QualifyingRules {
+  /** PARTICIPATION: sessions a working group with NGO members must hold in the year to count. */
+  minWorkingGroupSessions: number;
+  /** RESPONSIVENESS: days from submission within which an NGO's proposal or demand must be answered. */
+  responseDays: number;
+}
+
+export interface RawMeetingFact {
+  meetingId: string;
+  title: string;
+  kind: string;
+  date: string;
+  quarter: number;
+  ngoIds: string[];
+  hasAgendaItemOnHarmOrDemand: boolean;
+  /** Resolutions adopted (any status). */
+  resolutions: number;
+}
+
+export interface RawResolutionFact {
+  resolutionId: string;
+  meetingId: string;
+  deadline: string;
+  status: string;
+  completedOn: string | null;
+}
+
+export interface RawWorkingGroupFact {
+  workingGroupId: string;
+  name: string;
+  ngoMemberIds: string[];
+  sessionsHeld: number;
+}
+
+export interface RawRequestFact {
+  kind: string;
+  id: string;
+  ngoId: string;
+  submittedOn: string;
+  respondedOn: string | null;
+}
+
+export interface RawManagerFacts {
+  managerId: string;
+  meetings: RawMeetingFact[];
+  resolutions: RawResolutionFact[];
+  workingGroups: RawWorkingGroupFact[];
+  requests: RawRequestFact[];
+}
+
+// ---- the facts snapshot of a run, by format ----
+
+interface SnapshotCommon {
   year: number;
+  /** The Tehran day the facts were judged on (overdue, pending). */
   asOf: string;
   managers: SnapshotManager[];
-  facts: SnapshotManagerFacts[];
   /** Licence state of an NGO on a day, keyed `ngoId|YYYY-MM-DD`. */
   licenceStates: Record<string, string>;
   /** Active NGOs per province code and per county code. */
   activeNgos: { byProvince: Record<string, number>; byCounty: Record<string, number> };
 }
+
+/**
+ * Format 1, the first runs' snapshots (no `formatVersion` key): per manager, the facts as already judged (by the
+ * engagement service at the time), agency-owned resolutions and requests repeated for every manager of the agency.
+ * Read only, never written again; scored exactly as when stored.
+ */
+export interface FactsSnapshotV1 extends SnapshotCommon {
+  formatVersion?: undefined;
+  facts: SnapshotManagerFacts[];
+}
+
+/** A manager's own raw facts in format 2: meetings chaired, resolutions owned, working groups chaired. */
+export interface SnapshotOwnFacts {
+  managerId: string;
+  meetings: RawMeetingFact[];
+  resolutions: RawResolutionFact[];
+  workingGroups: RawWorkingGroupFact[];
+}
+
+/** An agency's raw facts in format 2, once for all its managers. */
+export interface SnapshotAgencyFacts {
+  agencyId: string;
+  /** Resolutions the agency owns; `ownerManagerId` keeps them out of the owner manager's facts (counted there as own). */
+  resolutions: (RawResolutionFact & { ownerManagerId: string | null })[];
+  /** Working groups the agency chairs. */
+  workingGroups: RawWorkingGroupFact[];
+  /** Proposals and demands routed to the agency. */
+  requests: RawRequestFact[];
+}
+
+/**
+ * Format 2: the raw facts, judged when scored by the thresholds stored with them (`rules`); what an agency owns is
+ * stored once (`agencies`) and each manager refers to it by `SnapshotManager.agencyId`.
+ */
+export interface FactsSnapshotV2 extends SnapshotCommon {
+  formatVersion: 2;
+  rules: QualifyingRules;
+  /** Managers with facts of their own (others have none), sorted by manager id. */
+  facts: SnapshotOwnFacts[];
+  /** Agencies with facts, sorted by agency id. */
+  agencies: SnapshotAgencyFacts[];
+}
+
+/** What a run stores in `evaluation_run.snapshot`; new runs write format 2. */
+export type FactsSnapshot = FactsSnapshotV1 | FactsSnapshotV2;
 
 // ---- results ----
 

@@ -9,7 +9,13 @@ import {
   requireUser,
 } from "@hamafza/common";
 import { RunPhase } from "./entities/Run";
-import { FactsSnapshot, SnapshotManager, SnapshotManagerFacts } from "./scoring";
+import {
+  EngagementManagerAnswer,
+  FactsSnapshot,
+  QUALIFYING_RULES,
+  SnapshotManager,
+  snapshotFromEngagement,
+} from "./scoring";
 
 /**
  * The evaluation service's only HTTP client: it reads the facts of a computation run from the registry and
@@ -155,7 +161,7 @@ async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: 
   return { managers, activeNgos: { byProvince: counts(first.provinces), byCounty: counts(first.counties) } };
 }
 
-/** Fetches and assembles a run's facts snapshot (managers, engagement facts, licence states, active NGO counts). */
+/** Fetches and assembles a run's facts snapshot, format 2 (managers, engagement facts, licence states, active NGO counts). */
 export async function fetchFactsSnapshot(
   ctx: RequestContext,
   config: UpstreamConfig,
@@ -172,7 +178,7 @@ export async function fetchFactsSnapshot(
   let chunksDone = 0;
   const parts = await Promise.all(
     (chunks.length ? chunks : [[]]).map(async (chunk) => {
-      const part = await call<{ engagementFacts: { asOf: string; managers: SnapshotManagerFacts[] } }>(
+      const part = await call<{ engagementFacts: { asOf: string; managers: EngagementManagerAnswer[] } }>(
         ctx,
         config,
         config.engagementUrl,
@@ -181,10 +187,10 @@ export async function fetchFactsSnapshot(
             asOf
             managers {
               managerId
-              meetings { meetingId title kind date quarter ngoIds countsForRegularity problemFocused exclusionReasons }
-              resolutions { resolutionId meetingId deadline status completedOn doneByDeadline overdue }
-              workingGroups { workingGroupId name ngoMemberIds sessionsHeld qualifies }
-              requests { kind id ngoId submittedOn respondedOn responseDays answeredWithin30Days stillWithin30Days }
+              meetings { meetingId title kind date quarter ngoIds hasAgendaItemOnHarmOrDemand resolutions }
+              resolutions { resolutionId meetingId deadline status completedOn ownedBy ownerManagerId ownerAgencyId }
+              workingGroups { workingGroupId name ngoMemberIds sessionsHeld chairManagerId chairAgencyId }
+              requests { kind id ngoId agencyId submittedOn respondedOn }
             }
           }
         }`,
@@ -237,14 +243,16 @@ export async function fetchFactsSnapshot(
     await progress(RunPhase.FETCHING_LICENCES, ++batchesDone / batches.length);
   });
   await progress(RunPhase.FETCHING_LICENCES, 1);
-  return {
+  // Raw facts with the thresholds that will judge them (the rubric's, now); agency facts once per agency.
+  return snapshotFromEngagement({
     year,
     asOf: facts.engagementFacts.asOf,
+    rules: QUALIFYING_RULES,
     managers,
-    facts: facts.engagementFacts.managers,
+    engagement: facts.engagementFacts.managers,
     licenceStates,
     activeNgos,
-  };
+  });
 }
 
 /** Locks the engagement records of the year (for the province, or the whole country) on the engagement subgraph. */

@@ -1,3 +1,4 @@
+import { assertTransition, DEMAND_MACHINE } from "../rules/transitions";
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
@@ -38,9 +39,7 @@ import { tehranToday } from "../util/time";
 import { checkTerritory, oneUuid, trimOrNull, whereListBasics } from "./common";
 import { DemandCreateInput, DemandFilter, DemandPage, DemandUpdateInput } from "./requestInputs";
 import {
-  DEMAND_LABELS,
   DEMAND_SORTABLE,
-  DEMAND_TRANSITIONS,
   REQUEST_CONSTRAINTS,
   applyDemandFields,
   checkDemandFields,
@@ -159,11 +158,7 @@ export class DemandResolver {
       if (input.status && input.status !== demand.status) {
         const from = demand.status;
         const to = input.status;
-        if (!DEMAND_TRANSITIONS[from].includes(to))
-          throw invalidTransition(
-            `تغییر وضعیت مطالبه از «${DEMAND_LABELS[from]}» به «${DEMAND_LABELS[to]}» ممکن نیست.`,
-            { from, to },
-          );
+        assertTransition(DEMAND_MACHINE, from, to);
         if (to === DemandStatus.RESOLVED || to === DemandStatus.REJECTED) {
           const on = input.respondedOn ?? tehranToday();
           const sv = new Validator();

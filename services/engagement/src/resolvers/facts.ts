@@ -6,7 +6,6 @@ import {
   EVALUATORS,
   isUuid,
   isSupportedJalaliYear,
-  jalaliQuarterOf,
   jalaliYearBounds,
   jalaliYearRange,
   namedQuery,
@@ -14,21 +13,17 @@ import {
   requireUser,
   Validator,
 } from "@hamafza/common";
-import { MeetingKind } from "../entities/Meeting";
-import { ResolutionStatus } from "../entities/Resolution";
 import { territorySql } from "../util/sql";
-import { daysBetween, tehranDay, tehranToday } from "../util/time";
-import { EngagementRequestKind } from "./analytics";
+import { tehranToday } from "../util/time";
+import { EngagementFacts, ManagerAgencyInput } from "./factsInputs";
 import {
-  EngagementFacts,
-  EngagementRequestFact,
-  EngagementResolutionFact,
-  EngagementWorkingGroupFact,
-  ManagerAgencyInput,
-  ManagerEngagementFacts,
-  ResolutionOwnership,
-} from "./factsInputs";
-import { MAX_MANAGERS, NOT_PROBLEM_CENTRED, NO_FOCUS, NO_NGO, NO_RESOLUTION } from "./factsRules";
+  assembleFacts,
+  MAX_MANAGERS,
+  MeetingFactRow,
+  RequestFactRow,
+  ResolutionFactRow,
+  WorkingGroupFactRow,
+} from "./factsRules";
 export {
   ResolutionOwnership,
   ManagerAgencyInput,
@@ -46,7 +41,7 @@ export class EngagementFactsResolver {
   @Allow(EVALUATORS)
   @Query(() => EngagementFacts, {
     description:
-      "Evaluators (the evaluation service): for a Jalali year, per manager, the facts of the 1404 rubric with their evidence — problem-centred meetings per quarter with NGOs present, agenda and resolutions, resolutions due and done by deadline, working groups and sessions, proposals and demands answered within 30 days. Four SQL statements whatever the number of managers; limited to the evaluator's territory.",
+      "Evaluators (the evaluation service): for a Jalali year, per manager, the raw engagement facts the evaluation rubric judges, with their evidence — held meetings with kind, NGOs present, agenda focus and resolutions; resolutions due with status and days; working groups with NGO members and sessions; proposals and demands with the days asked and answered. What counts is decided by the evaluation service. Four SQL statements whatever the number of managers; limited to the evaluator's territory.",
   })
   async engagementFacts(
     @Ctx() ctx: RequestContext,
@@ -95,19 +90,7 @@ export class EngagementFactsResolver {
     const d = scope("d");
 
     // 1. Held meetings chaired in the year, with attendance, agenda focus and resolution counts.
-    const meetings = await namedQuery<{
-      id: string;
-      title: string;
-      kind: MeetingKind;
-      chair_id: string;
-      held_at: Date;
-      province_id: string;
-      county_id: string | null;
-      ngo_ids: string[];
-      agenda_items: string;
-      focused: string;
-      resolutions: string;
-    }>(
+    const meetings = await namedQuery<MeetingFactRow>(
       ctx.db,
       `SELECT m.id, m.title, m.kind, m.chair_id, m.held_at, m.province_id, m.county_id,
               coalesce(att.ngo_ids, '{}') AS ngo_ids, ag.items AS agenda_items, ag.focused, res.n AS resolutions
@@ -122,15 +105,7 @@ export class EngagementFactsResolver {
     );
 
     // 2. Resolutions due in the year owned by the managers or their agencies.
-    const resolutions = await namedQuery<{
-      id: string;
-      meeting_id: string;
-      owner_manager_id: string | null;
-      owner_agency_id: string | null;
-      deadline: string;
-      status: ResolutionStatus;
-      completed_on: string | null;
-    }>(
+    const resolutions = await namedQuery<ResolutionFactRow>(
       ctx.db,
       `SELECT r.id, r.meeting_id, r.owner_manager_id, r.owner_agency_id, r.deadline::text AS deadline, r.status, r.completed_on::text AS completed_on
          FROM resolution r
@@ -141,15 +116,7 @@ export class EngagementFactsResolver {
     );
 
     // 3. Working groups chaired by the managers or their agencies, with NGO members and sessions of the year.
-    const groups = await namedQuery<{
-      id: string;
-      name: string;
-      chair_manager_id: string | null;
-      chair_agency_id: string | null;
-      dissolved_on: string | null;
-      ngo_ids: string[];
-      sessions: { id: string; heldAt: string; ngos: number }[] | null;
-    }>(
+    const groups = await namedQuery<WorkingGroupFactRow>(
       ctx.db,
       `SELECT g.id, g.name, g.chair_manager_id, g.chair_agency_id, g.dissolved_on::text AS dissolved_on,
               coalesce((SELECT array_agg(DISTINCT w.ngo_id::text) FROM working_group_member w
@@ -168,14 +135,7 @@ export class EngagementFactsResolver {
     const requests =
       agencies.length === 0
         ? []
-        : await namedQuery<{
-            kind: EngagementRequestKind;
-            id: string;
-            ngo_id: string;
-            agency_id: string;
-            sent: string;
-            answered: string | null;
-          }>(
+        : await namedQuery<RequestFactRow>(
             ctx.db,
             `SELECT 'PROPOSAL' AS kind, p.id, p.ngo_id, p.agency_id, p.submitted_on::text AS sent, p.responded_on::text AS answered
                FROM proposal p WHERE p.agency_id = ANY(CAST(:agencies AS uuid[])) AND p.submitted_on >= CAST(:startDay AS date) AND p.submitted_on < CAST(:endDay AS date) ${p.sql}
@@ -186,138 +146,7 @@ export class EngagementFactsResolver {
             { agencies, startDay: days.firstDay, endDay: days.dayAfter, ...p.params, ...d.params },
           );
 
-    const managers = all
-      ? [
-          ...new Set([
-            ...ids,
-            ...meetings.map((x) => x.chair_id),
-            ...resolutions.flatMap((x) => (x.owner_manager_id ? [x.owner_manager_id] : [])),
-            ...groups.flatMap((x) => (x.chair_manager_id ? [x.chair_manager_id] : [])),
-          ]),
-        ]
-      : ids;
-    const result = new Map<string, ManagerEngagementFacts>(
-      managers.sort().map((id) => [
-        id,
-        {
-          managerId: id,
-          agencyId: agencyOf.get(id) ?? null,
-          quartersWithEngagement: [],
-          meetings: [],
-          resolutions: [],
-          workingGroups: [],
-          requests: [],
-        },
-      ]),
-    );
-    const managersOfAgency = new Map<string, string[]>();
-    for (const [managerId, agencyId] of agencyOf)
-      managersOfAgency.set(agencyId, [...(managersOfAgency.get(agencyId) ?? []), managerId]);
-
-    for (const row of meetings) {
-      const facts = result.get(row.chair_id);
-      if (!facts) continue;
-      const heldAt = new Date(row.held_at);
-      const ngoIds = row.ngo_ids;
-      const problemCentred = row.kind === MeetingKind.QUARTERLY_PROBLEM_CENTRED;
-      const focused = Number(row.focused) > 0;
-      const resolutionCount = Number(row.resolutions);
-      const countsForRegularity = problemCentred && ngoIds.length > 0;
-      const reasons = [
-        ...(problemCentred ? [] : [NOT_PROBLEM_CENTRED]),
-        ...(ngoIds.length > 0 ? [] : [NO_NGO]),
-        ...(focused ? [] : [NO_FOCUS]),
-        ...(resolutionCount > 0 ? [] : [NO_RESOLUTION]),
-      ];
-      facts.meetings.push({
-        meetingId: row.id,
-        title: row.title,
-        kind: row.kind,
-        heldAt,
-        date: tehranDay(heldAt),
-        quarter: jalaliQuarterOf(heldAt).quarter,
-        provinceId: row.province_id,
-        countyId: row.county_id,
-        ngoIds,
-        agendaItems: Number(row.agenda_items),
-        hasAgendaItemOnHarmOrDemand: focused,
-        resolutions: resolutionCount,
-        countsForRegularity,
-        problemFocused: countsForRegularity && focused && resolutionCount > 0,
-        exclusionReasons: reasons,
-      });
-    }
-    for (const facts of result.values()) {
-      facts.quartersWithEngagement = [
-        ...new Set(facts.meetings.filter((x) => x.countsForRegularity).map((x) => x.quarter)),
-      ].sort();
-    }
-
-    for (const row of resolutions) {
-      const fact = (ownedBy: ResolutionOwnership): EngagementResolutionFact => ({
-        resolutionId: row.id,
-        meetingId: row.meeting_id,
-        ownedBy,
-        ownerManagerId: row.owner_manager_id,
-        ownerAgencyId: row.owner_agency_id,
-        deadline: row.deadline,
-        status: row.status,
-        completedOn: row.completed_on,
-        doneByDeadline:
-          row.status === ResolutionStatus.DONE && row.completed_on !== null && row.completed_on <= row.deadline,
-        overdue:
-          (row.status === ResolutionStatus.OPEN || row.status === ResolutionStatus.IN_PROGRESS) && row.deadline < asOf,
-      });
-      const byManager = row.owner_manager_id ? result.get(row.owner_manager_id) : undefined;
-      if (byManager) byManager.resolutions.push(fact(ResolutionOwnership.MANAGER));
-      for (const managerId of row.owner_agency_id ? (managersOfAgency.get(row.owner_agency_id) ?? []) : []) {
-        if (managerId !== row.owner_manager_id)
-          result.get(managerId)?.resolutions.push(fact(ResolutionOwnership.AGENCY));
-      }
-    }
-
-    for (const row of groups) {
-      const sessions = (row.sessions ?? []).map((s) => ({
-        meetingId: s.id,
-        heldAt: new Date(s.heldAt),
-        quarter: jalaliQuarterOf(new Date(s.heldAt)).quarter,
-        ngoCount: Number(s.ngos),
-      }));
-      const ngoMemberIds = [...row.ngo_ids].sort();
-      const fact: EngagementWorkingGroupFact = {
-        workingGroupId: row.id,
-        name: row.name,
-        chairManagerId: row.chair_manager_id,
-        chairAgencyId: row.chair_agency_id,
-        dissolvedOn: row.dissolved_on,
-        ngoMemberIds,
-        sessions,
-        sessionsHeld: sessions.length,
-        qualifies: ngoMemberIds.length > 0 && sessions.length >= 2,
-      };
-      const owners = new Set([
-        ...(row.chair_manager_id && result.has(row.chair_manager_id) ? [row.chair_manager_id] : []),
-        ...(row.chair_agency_id ? (managersOfAgency.get(row.chair_agency_id) ?? []) : []),
-      ]);
-      for (const managerId of owners) result.get(managerId)?.workingGroups.push(fact);
-    }
-
-    for (const row of requests) {
-      const responseDays = row.answered ? daysBetween(row.sent, row.answered) : null;
-      const fact: EngagementRequestFact = {
-        kind: row.kind,
-        id: row.id,
-        ngoId: row.ngo_id,
-        agencyId: row.agency_id,
-        submittedOn: row.sent,
-        respondedOn: row.answered,
-        responseDays,
-        answeredWithin30Days: responseDays !== null && responseDays <= 30,
-        stillWithin30Days: responseDays === null && daysBetween(row.sent, asOf) < 30,
-      };
-      for (const managerId of managersOfAgency.get(row.agency_id) ?? []) result.get(managerId)?.requests.push(fact);
-    }
-
-    return { year, asOf, generatedAt: new Date(), managers: [...result.values()] };
+    const managers = assembleFacts({ all, ids, agencyOf, asOf, meetings, resolutions, groups, requests });
+    return { year, asOf, generatedAt: new Date(), managers };
   }
 }

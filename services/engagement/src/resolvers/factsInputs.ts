@@ -37,7 +37,7 @@ export class EngagementMeetingFact {
   @Field({ description: "Title." })
   title!: string;
 
-  @Field(() => MeetingKind, { description: "Kind (only QUARTERLY_PROBLEM_CENTRED counts for regularity)." })
+  @Field(() => MeetingKind, { description: "Kind." })
   kind!: MeetingKind;
 
   @Field({ description: "When it was held (UTC)." })
@@ -68,20 +68,6 @@ export class EngagementMeetingFact {
 
   @Field(() => Int, { description: "Resolutions adopted (any status)." })
   resolutions!: number;
-
-  @Field({ description: "Counts for regularity: a quarterly problem-centred meeting with at least one NGO present." })
-  countsForRegularity!: boolean;
-
-  @Field({
-    description:
-      "Counts as problem-focused: counts for regularity, has an agenda item on a harm or demand, and at least one resolution.",
-  })
-  problemFocused!: boolean;
-
-  @Field(() => [String], {
-    description: "Why it does not count (Persian), e.g. «هیچ سمنی در نشست حضور نداشت»; empty when it counts fully.",
-  })
-  exclusionReasons!: string[];
 }
 
 @ObjectType({
@@ -163,9 +149,6 @@ export class EngagementWorkingGroupFact {
 
   @Field(() => Int, { description: "Sessions held in the year." })
   sessionsHeld!: number;
-
-  @Field({ description: "Has NGO members in the year and met at least twice in the year (the 1404 rubric's rule)." })
-  qualifies!: boolean;
 }
 
 @ObjectType({
@@ -196,17 +179,12 @@ export class EngagementRequestFact {
 
   @Field(() => Int, { nullable: true, description: "Days from submission to response." })
   responseDays!: number | null;
-
-  @Field({ description: "Answered within 30 days of submission." })
-  answeredWithin30Days!: boolean;
-
-  @Field({ description: "Unanswered but fewer than 30 days old as of `asOf` (not yet late)." })
-  stillWithin30Days!: boolean;
 }
 
 @ObjectType({
   simpleResolvers: true,
-  description: "The engagement facts of one manager for the evaluation rubric (issue 6), with the evidence records.",
+  description:
+    "The raw engagement facts of one manager for the evaluation service, with the evidence records; what counts is decided by the evaluation rubric, not here.",
 })
 export class ManagerEngagementFacts {
   @Field(() => ID, { description: "The manager." })
@@ -215,15 +193,9 @@ export class ManagerEngagementFacts {
   @Field(() => ID, { nullable: true, description: "The manager's agency, as given in `managerAgencies`." })
   agencyId!: string | null;
 
-  @Field(() => [Int], {
-    description:
-      "Quarters of the year (1–4) with at least one held quarterly problem-centred meeting chaired by the manager with at least one NGO present.",
-  })
-  quartersWithEngagement!: number[];
-
   @Field(() => [EngagementMeetingFact], {
     description:
-      "Every held meeting the manager chaired in the year (any kind), oldest first, with whether and why it counts.",
+      "Every held meeting the manager chaired in the year (any kind), oldest first. Whether it counts is the evaluation rubric's decision.",
   })
   meetings!: EngagementMeetingFact[];
 

@@ -16,6 +16,7 @@ import {
   isProvinceCode,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
+import { canTransition, MEETING_MACHINE } from "../rules/transitions";
 import { AgendaItem } from "../entities/AgendaItem";
 import { Meeting, MeetingKind, MeetingStatus } from "../entities/Meeting";
 import { MeetingAttendance } from "../entities/MeetingAttendance";
@@ -62,7 +63,12 @@ export async function meetingSnapshot(em: EntityManager, meeting: Meeting) {
   return { ...meeting, attendance: undefined, attendees, officials, agendaItems };
 }
 
-export function applyMeetingInput(meeting: Meeting, input: MeetingCreateInput | MeetingUpdateInput): void {
+/** Validates and applies a create or update input (pure: throws BAD_USER_INPUT or INVALID_TRANSITION); `now` judges "held in the future". */
+export function applyMeetingInput(
+  meeting: Meeting,
+  input: MeetingCreateInput | MeetingUpdateInput,
+  now: Date = new Date(),
+): void {
   const v = new Validator();
   if (input.title !== undefined) v.text(input.title, "title", "عنوان نشست", { min: 3, max: 300 });
   if ("provinceId" in input) v.check(isProvinceCode(input.provinceId), "provinceId", "کد استان باید دو رقم باشد.");
@@ -130,7 +136,7 @@ export function applyMeetingInput(meeting: Meeting, input: MeetingCreateInput | 
   if (input.venueNgoHouseId !== undefined) meeting.venueNgoHouseId = input.venueNgoHouseId || null;
   if (input.workingGroupId !== undefined) meeting.workingGroupId = input.workingGroupId || null;
   if (input.scheduledAt) meeting.scheduledAt = input.scheduledAt;
-  if ("status" in input) applyStatusChange(meeting, input);
+  if ("status" in input) applyStatusChange(meeting, input, now);
 }
 
 /** A session's working group must exist in the user's territory and in the meeting's province (and county, for a county group). */
@@ -144,12 +150,12 @@ export async function checkWorkingGroup(em: EntityManager, ctx: RequestContext, 
   }
 }
 
-function applyStatusChange(meeting: Meeting, input: MeetingUpdateInput): void {
+function applyStatusChange(meeting: Meeting, input: MeetingUpdateInput, now: Date): void {
   if (input.minutes !== undefined) meeting.minutes = input.minutes?.trim() || null;
   if (input.heldAt !== undefined) meeting.heldAt = input.heldAt;
   if (input.cancellationReason !== undefined) meeting.cancellationReason = input.cancellationReason?.trim() || null;
   if (!input.status || input.status === meeting.status) return;
-  if (meeting.status !== MeetingStatus.PLANNED) {
+  if (!canTransition(MEETING_MACHINE, meeting.status, input.status)) {
     throw new AppError(
       ErrorCode.INVALID_TRANSITION,
       "فقط وضعیت نشستِ برنامه‌ریزی‌شده را می‌توان به برگزارشده یا لغوشده تغییر داد.",
@@ -164,7 +170,7 @@ function applyStatusChange(meeting: Meeting, input: MeetingUpdateInput): void {
       field: "heldAt",
     });
   }
-  if (input.status === MeetingStatus.HELD && meeting.heldAt && meeting.heldAt.getTime() > Date.now()) {
+  if (input.status === MeetingStatus.HELD && meeting.heldAt && meeting.heldAt.getTime() > now.getTime()) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, "زمان برگزاری نمی‌تواند در آینده باشد.", { field: "heldAt" });
   }
   if (input.status === MeetingStatus.CANCELLED && !meeting.cancellationReason) {

@@ -1,3 +1,4 @@
+import { assertTransition, PROJECT_MACHINE } from "../rules/transitions";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
@@ -21,7 +22,6 @@ import {
   findForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
-  invalidTransition,
 } from "@hamafza/common";
 import { projectReferences } from "../rules/references";
 import { Project, ProjectStatus, ProjectUpdate } from "../entities/Project";
@@ -40,8 +40,6 @@ import {
 import {
   PROJECT_CONSTRAINTS,
   PROJECT_SORTABLE,
-  STATUS_LABELS,
-  TRANSITIONS,
   applyProjectInput,
   checkGroup,
   partnerIds,
@@ -203,11 +201,7 @@ export class ProjectResolver {
       const from = project.status;
       const to = input.status && input.status !== from ? input.status : null;
       if (to) {
-        if (!TRANSITIONS[from].includes(to))
-          throw invalidTransition(
-            `تغییر وضعیت پروژه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`,
-            { from, to },
-          );
+        assertTransition(PROJECT_MACHINE, from, to);
         project.status = to;
         if (to === ProjectStatus.ACTIVE && !project.startOn) project.startOn = input.reportedOn;
         project.closedOn = to === ProjectStatus.FINISHED || to === ProjectStatus.ABANDONED ? input.reportedOn : null;

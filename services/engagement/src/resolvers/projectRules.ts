@@ -11,7 +11,7 @@ import {
   whereInTerritory,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
-import { Project, ProjectPartner, ProjectStatus, UNFINISHED_PROJECT_STATUSES } from "../entities/Project";
+import { Project, ProjectPartner, UNFINISHED_PROJECT_STATUSES } from "../entities/Project";
 import { WorkingGroup } from "../entities/WorkingGroup";
 import { territoryOf } from "../loaders";
 import { tehranToday } from "../util/time";
@@ -27,21 +27,6 @@ export const PROJECT_SORTABLE = {
 };
 export const PROJECT_CONSTRAINTS: ConstraintMessages = {
   project_dates_check: "پایان برنامه‌ریزی‌شده نمی‌تواند پیش از شروع باشد.",
-};
-
-export const TRANSITIONS: Record<ProjectStatus, ProjectStatus[]> = {
-  PLANNED: [ProjectStatus.ACTIVE, ProjectStatus.ABANDONED],
-  ACTIVE: [ProjectStatus.STALLED, ProjectStatus.FINISHED, ProjectStatus.ABANDONED],
-  STALLED: [ProjectStatus.ACTIVE, ProjectStatus.FINISHED, ProjectStatus.ABANDONED],
-  FINISHED: [],
-  ABANDONED: [],
-};
-export const STATUS_LABELS: Record<ProjectStatus, string> = {
-  PLANNED: "تعریف‌شده",
-  ACTIVE: "در حال اجرا",
-  STALLED: "متوقف",
-  FINISHED: "پایان‌یافته",
-  ABANDONED: "رهاشده",
 };
 
 export function projectQuery(ctx: RequestContext, filter: ProjectFilter | undefined): SelectQueryBuilder<Project> {

@@ -1,3 +1,4 @@
+import { assertTransition, PROPOSAL_MACHINE } from "../rules/transitions";
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
@@ -35,9 +36,7 @@ import { tehranToday } from "../util/time";
 import { checkTerritory, oneUuid, trimOrNull, whereListBasics } from "./common";
 import { ProposalCreateInput, ProposalFilter, ProposalPage, ProposalUpdateInput } from "./requestInputs";
 import {
-  PROPOSAL_LABELS,
   PROPOSAL_SORTABLE,
-  PROPOSAL_TRANSITIONS,
   REQUEST_CONSTRAINTS,
   applyProposalFields,
   checkMeetingLink,
@@ -164,11 +163,7 @@ export class ProposalResolver {
       if (input.status && input.status !== proposal.status) {
         const from = proposal.status;
         const to = input.status;
-        if (!PROPOSAL_TRANSITIONS[from].includes(to))
-          throw invalidTransition(
-            `تغییر وضعیت طرح از «${PROPOSAL_LABELS[from]}» به «${PROPOSAL_LABELS[to]}» ممکن نیست.`,
-            { from, to },
-          );
+        assertTransition(PROPOSAL_MACHINE, from, to);
         const on = input.statusOn ?? tehranToday();
         const sv = new Validator();
         sv.check(on <= tehranToday(), "statusOn", "روز این مرحله نمی‌تواند در آینده باشد.");

@@ -9,9 +9,9 @@ import {
   Validator,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
-import { Demand, DemandStatus } from "../entities/Demand";
+import { Demand } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
-import { Proposal, ProposalStatus } from "../entities/Proposal";
+import { Proposal } from "../entities/Proposal";
 import { tehranToday } from "../util/time";
 import { assertSameTerritory, checkUuid, trimOrNull } from "./common";
 import { DemandCreateInput, DemandUpdateInput, ProposalCreateInput, ProposalUpdateInput } from "./requestInputs";
@@ -39,33 +39,6 @@ export const REQUEST_CONSTRAINTS: ConstraintMessages = {
   proposal_dates_check: "تاریخ‌های بررسی، پاسخ و اجرا نمی‌توانند پیش از تاریخ ارائه طرح باشند.",
   demand_response_date_check: "روز پاسخ نمی‌تواند پیش از روز طرح مطالبه باشد.",
   agenda_item_demand_fk: "این مطالبه در دستور جلسه نشستی آمده است و حذف نمی‌شود.",
-};
-
-export const PROPOSAL_TRANSITIONS: Record<ProposalStatus, ProposalStatus[]> = {
-  SUBMITTED: [ProposalStatus.UNDER_REVIEW],
-  UNDER_REVIEW: [ProposalStatus.ACCEPTED, ProposalStatus.REJECTED],
-  ACCEPTED: [ProposalStatus.IMPLEMENTED],
-  REJECTED: [],
-  IMPLEMENTED: [],
-};
-export const PROPOSAL_LABELS: Record<ProposalStatus, string> = {
-  SUBMITTED: "ارسال‌شده",
-  UNDER_REVIEW: "در حال بررسی",
-  ACCEPTED: "پذیرفته‌شده",
-  REJECTED: "ردشده",
-  IMPLEMENTED: "اجراشده",
-};
-export const DEMAND_TRANSITIONS: Record<DemandStatus, DemandStatus[]> = {
-  RAISED: [DemandStatus.UNDER_REVIEW, DemandStatus.RESOLVED, DemandStatus.REJECTED],
-  UNDER_REVIEW: [DemandStatus.RESOLVED, DemandStatus.REJECTED],
-  RESOLVED: [],
-  REJECTED: [],
-};
-export const DEMAND_LABELS: Record<DemandStatus, string> = {
-  RAISED: "طرح‌شده",
-  UNDER_REVIEW: "در حال پیگیری",
-  RESOLVED: "رفع‌شده",
-  REJECTED: "ردشده",
 };
 
 /** A linked meeting must be visible to the user and of the same province (and county, for a county meeting). */

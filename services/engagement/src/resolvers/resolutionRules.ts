@@ -11,9 +11,9 @@ import {
   Validator,
   whereInTerritory,
   claimForWrite,
-  invalidTransition,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
+import { assertTransition, RESOLUTION_MACHINE } from "../rules/transitions";
 import { Meeting } from "../entities/Meeting";
 import { Resolution, ResolutionFollowUpStatus, ResolutionStatus, ResolutionUpdate } from "../entities/Resolution";
 import { territoryOf } from "../loaders";
@@ -34,14 +34,6 @@ export const RESOLUTION_SORTABLE = {
 export const RESOLUTION_CONSTRAINTS: ConstraintMessages = {
   resolution_owner_check: "برای مصوبه، دستگاه یا مدیر مسئول را مشخص کنید.",
   resolution_done_check: "روز انجام مصوبه را وارد کنید.",
-};
-
-/** Allowed status changes; anything else is INVALID_TRANSITION. */
-const RESOLUTION_TRANSITIONS: Record<ResolutionStatus, ResolutionStatus[]> = {
-  OPEN: [ResolutionStatus.IN_PROGRESS, ResolutionStatus.DONE, ResolutionStatus.CANCELLED],
-  IN_PROGRESS: [ResolutionStatus.DONE, ResolutionStatus.CANCELLED],
-  DONE: [ResolutionStatus.IN_PROGRESS],
-  CANCELLED: [],
 };
 
 /** SQL of "overdue" on alias `resolution` with the parameter `today`. */
@@ -114,12 +106,7 @@ export async function changeStatus(
   change: { reportedOn: string; note: string; cancellationReason?: string | null },
 ): Promise<void> {
   const from = resolution.status;
-  if (!RESOLUTION_TRANSITIONS[from].includes(to)) {
-    throw invalidTransition(`تغییر وضعیت مصوبه از «${STATUS_LABELS[from]}» به «${STATUS_LABELS[to]}» ممکن نیست.`, {
-      from,
-      to,
-    });
-  }
+  assertTransition(RESOLUTION_MACHINE, from, to);
   const v = new Validator();
   if (to === ResolutionStatus.DONE) {
     v.check(/^\d{4}-\d{2}-\d{2}$/.test(change.reportedOn), "completedOn", "روز انجام مصوبه را وارد کنید.");
@@ -144,13 +131,6 @@ export async function changeStatus(
     recordedBy: actorName(ctx),
   });
 }
-
-const STATUS_LABELS: Record<ResolutionStatus, string> = {
-  OPEN: "باز",
-  IN_PROGRESS: "در حال اجرا",
-  DONE: "انجام‌شده",
-  CANCELLED: "لغوشده",
-};
 
 export async function findResolutionForUpdate(
   em: EntityManager,

@@ -1,0 +1,138 @@
+import { chmodSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
+import {
+  canonicalResults,
+  computeResults,
+  FactsSnapshotV1,
+  FactsSnapshotV2,
+  IndicatorSpec,
+  managerFactsOf,
+} from "@hamafza/evaluation";
+import { startEmbeddedPostgres } from "./embeddedPostgres";
+import { describeNationalSeed, nationalScale, seedNational } from "./national";
+import { startInProcessStack } from "./stack";
+
+/**
+ * `npm run build:services && node infra/dist/measureSnapshot.js`: the size of a whole-country run's facts snapshot
+ * on the national data set (NATIONAL_SCALE, default 1), format 2 against format 1. Seeds an embedded PostgreSQL,
+ * runs `runEvaluation(year: 1404)` through the in-process gateway (a format 2 snapshot), then stores beside it the
+ * same facts in format 1 (per manager, judged, agency facts repeated — what runs stored before) and compares the
+ * bytes stored (`pg_column_size`, TOAST-compressed) and as JSON text; both must score to the run's results hash.
+ */
+async function main() {
+  const log = (line: string) => console.log(`[snapshot] ${line}`);
+  const scale = nationalScale();
+  const workDir = mkdtempSync(join(tmpdir(), "hamafza-snapshot-"));
+  chmodSync(workDir, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its cluster folder
+  const pg = await startEmbeddedPostgres({
+    baseDir: join(workDir, "pg"),
+    port: 30_000 + (process.pid % 5000),
+    persistent: false,
+  });
+  try {
+    const { prepared, summary } = await seedNational(pg.adminUrl, `hamafza_snapshot_${Date.now()}`, scale);
+    log(describeNationalSeed(summary));
+    await withClient(prepared.adminUrl, (c) =>
+      c.query(`UPDATE evaluation.evaluation_cycle SET state = 'OPEN' WHERE year = 1404`),
+    );
+    const stack = await startInProcessStack(prepared);
+    try {
+      const token = await login(stack.baseUrl, "admin", prepared.admin.generatedPassword!);
+      const started = performance.now();
+      // Started, then polled (the production way): a whole-country run can outlast the gateway's subgraph timeout.
+      const run = await postGraphQL(
+        stack.gatewayUrl,
+        `mutation { startEvaluationRun(year: 1404) { id } }`,
+        {},
+        bearer(token),
+      );
+      if (run.errors) throw new Error(`startEvaluationRun: ${run.errors[0].message}`);
+      const id = run.data!.startEvaluationRun.id as string;
+      type Finished = {
+        status: string;
+        managersScored: number;
+        resultsHash: string;
+        durationMs: number;
+        failureMessage: string | null;
+      };
+      let finished: Finished | undefined;
+      while (!finished || finished.status === "RUNNING") {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        const poll = await postGraphQL(
+          stack.gatewayUrl,
+          `query ($id: ID!) { evaluationRun(id: $id) { status managersScored resultsHash durationMs failureMessage } }`,
+          { id },
+          bearer(token),
+        );
+        finished = poll.data?.evaluationRun as Finished | undefined;
+      }
+      if (finished.status !== "SUCCEEDED") throw new Error(`run ${id} ${finished.status}: ${finished.failureMessage}`);
+      const { managersScored, resultsHash, durationMs } = finished;
+      log(
+        `run ${id}: ${managersScored} managers in ${Math.round(performance.now() - started)} ms (service ${durationMs} ms)`,
+      );
+      await withClient(prepared.adminUrl, async (client) => {
+        const [row] = (
+          await client.query(`SELECT snapshot::text AS text, rubric FROM evaluation.evaluation_run WHERE id = $1`, [id])
+        ).rows;
+        const v2 = JSON.parse(row.text) as FactsSnapshotV2;
+        const factsOf = managerFactsOf(v2);
+        const v1: FactsSnapshotV1 = {
+          year: v2.year,
+          asOf: v2.asOf,
+          managers: v2.managers,
+          facts: v2.managers.map(
+            (m) => factsOf(m) ?? { managerId: m.id, meetings: [], resolutions: [], workingGroups: [], requests: [] },
+          ),
+          licenceStates: v2.licenceStates,
+          activeNgos: v2.activeNgos,
+        };
+        const rubric = row.rubric as IndicatorSpec[];
+        const part = (value: unknown) => (JSON.stringify(value).length / 1_000_000).toFixed(1);
+        log(
+          `format 2 by part (MB of JSON characters): managers ${part(v2.managers)}, meetings ${part(v2.facts.map((f) => f.meetings))}, ` +
+            `own resolutions and groups ${part(v2.facts.map((f) => [f.resolutions, f.workingGroups]))}, agencies ${part(v2.agencies)}, ` +
+            `licence states ${part(v2.licenceStates)}, active NGO counts ${part(v2.activeNgos)}`,
+        );
+        for (const [name, snapshot] of [
+          ["format 2", v2],
+          ["format 1", v1],
+        ] as const) {
+          const { hash } = canonicalResults(computeResults(snapshot, rubric));
+          log(`${name} scores to the run's results: ${hash === resultsHash}`);
+        }
+        await client.query(`CREATE TABLE public.snapshot_measure (format int PRIMARY KEY, snapshot jsonb NOT NULL)`);
+        await client.query(
+          `INSERT INTO public.snapshot_measure SELECT 2, snapshot FROM evaluation.evaluation_run WHERE id = $1`,
+          [id],
+        );
+        await client.query(`INSERT INTO public.snapshot_measure VALUES (1, $1::jsonb)`, [JSON.stringify(v1)]);
+        const sizes = (
+          await client.query(
+            `SELECT format, pg_column_size(snapshot) AS stored, octet_length(snapshot::text) AS text FROM public.snapshot_measure ORDER BY format`,
+          )
+        ).rows as { format: number; stored: number; text: number }[];
+        const mb = (bytes: number) => (Number(bytes) / 1_000_000).toFixed(1);
+        for (const s of sizes) log(`format ${s.format}: ${mb(s.stored)} MB stored, ${mb(s.text)} MB as JSON text`);
+        log(
+          `agencies with facts ${v2.agencies.length}, managers with own facts ${v2.facts.length} of ${v2.managers.length}, ` +
+            `agency resolutions ${v2.agencies.reduce((n, a) => n + a.resolutions.length, 0)}, ` +
+            `requests ${v2.agencies.reduce((n, a) => n + a.requests.length, 0)}; ` +
+            `format 1 lists ${v1.facts.reduce((n, f) => n + f.resolutions.length, 0)} resolutions and ` +
+            `${v1.facts.reduce((n, f) => n + f.requests.length, 0)} requests`,
+        );
+      });
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await pg.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders } from "@hamafza/common";
+import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
+import { prepareTestDatabase } from "@hamafza/infra";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DataSource } from "typeorm";
+
+/**
+ * Snapshot formats through the service: a run stored by the first version (format 1 snapshot, results hash written
+ * by the scoring of that time) recomputes to the same bytes; a new run stores format 2 and recomputes identically.
+ */
+const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures", "format1Run.json"), "utf8")) as {
+  snapshot: { asOf: string; managers: unknown[] };
+  runs: { rubric: unknown[]; resultsHash: string; resultsText: string }[];
+};
+
+let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
+let db: DataSource;
+let server: RunningServer;
+const security = generateServiceSecurity();
+const facts = syntheticFacts(300);
+
+beforeAll(async () => {
+  database = await prepareTestDatabase("evalformats", { demo: false });
+  db = createEvaluationDataSource(database.serviceUrls.evaluation);
+  await db.initialize();
+  await db.query(`UPDATE evaluation_cycle SET state = 'OPEN' WHERE year = 1404`);
+  server = await startEvaluation({ db, port: 0, security, factsSource: async () => facts });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.destroy();
+  await database?.drop();
+});
+
+async function recompute(runId: string) {
+  const headers = await subgraphHeaders(security, { role: Role.EVALUATOR });
+  const result = await postGraphQL(
+    server.url,
+    `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { storedHash recomputedHash identical managers } }`,
+    { id: runId },
+    headers,
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.recomputeEvaluationRun;
+}
+
+it.each(fixture.runs.map((run, i) => [i, run] as const))(
+  "a stored format 1 run (%i) recomputes byte-equal",
+  async (_, run) => {
+    const managers = JSON.parse(run.resultsText).length as number;
+    const [{ id }] = await db.query(
+      `INSERT INTO evaluation_run (cycle_id, year, province_id, rubric, status, phase, progress, snapshot, results_hash,
+                                   facts_as_of, managers_scored, managers_without_tenure, computed_by, duration_ms, finished_at)
+       SELECT id, year, NULL, $1::jsonb, 'SUCCEEDED', 'DONE', 100, $2::jsonb, $3, $4, $5, $6, 'format-1', 1000, now()
+         FROM evaluation_cycle WHERE year = 1404 RETURNING id`,
+      [
+        JSON.stringify(run.rubric),
+        JSON.stringify(fixture.snapshot),
+        run.resultsHash,
+        fixture.snapshot.asOf,
+        managers,
+        fixture.snapshot.managers.length - managers,
+      ],
+    );
+    const [{ version }] = await db.query(
+      `SELECT snapshot->'formatVersion' AS version FROM evaluation_run WHERE id = $1`,
+      [id],
+    );
+    expect(version).toBeNull();
+    expect(await recompute(id)).toEqual({
+      storedHash: run.resultsHash,
+      recomputedHash: run.resultsHash,
+      identical: true,
+      managers,
+    });
+  },
+);
+
+it("a new run stores a format 2 snapshot (agency facts once) and recomputes identically", async () => {
+  const headers = await subgraphHeaders(security, { role: Role.EVALUATOR });
+  const result = await postGraphQL(
+    server.url,
+    `mutation { runEvaluation(year: 1404) { id managersScored resultsHash } }`,
+    {},
+    headers,
+  );
+  expect(result.errors).toBeUndefined();
+  const run = result.data!.runEvaluation;
+  expect(run.managersScored).toBe(300);
+  const [row] = await db.query(
+    `SELECT snapshot->'formatVersion' AS version, snapshot->'rules' AS rules,
+            jsonb_array_length(snapshot->'agencies') AS agencies, jsonb_array_length(snapshot->'facts') AS own
+       FROM evaluation_run WHERE id = $1`,
+    [run.id],
+  );
+  expect(row).toEqual({
+    version: 2,
+    rules: { minWorkingGroupSessions: 2, responseDays: 30 },
+    agencies: facts.agencies.length,
+    own: facts.facts.length,
+  });
+  expect(await recompute(run.id)).toEqual({
+    storedHash: run.resultsHash,
+    recomputedHash: run.resultsHash,
+    identical: true,
+    managers: 300,
+  });
+}, 120_000);
