@@ -1,4 +1,5 @@
-import { generateServiceSecurity, postGraphQL, Role, RunningServer, subgraphHeaders } from "@hamafza/common";
+import { generateServiceSecurity, postGraphQL, Role, RunningServer } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { readFileSync } from "node:fs";
