@@ -10,6 +10,8 @@ export * from "./database";
 export * from "./errors";
 export * from "./federation";
 export * from "./jalali";
+export * from "./jobs";
+export * from "./jobSecrets";
 export * from "./list";
 export * from "./logger";
 export * from "./persian";

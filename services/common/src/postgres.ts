@@ -60,6 +60,9 @@ async function ensureServiceRole(
   await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION "${role}"`);
   await client.query(`ALTER SCHEMA ${schema} OWNER TO "${role}"`);
+  // The service's job queue (jobs.ts) keeps its tables in a schema of its own, owned by the same role.
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}_jobs AUTHORIZATION "${role}"`);
+  await client.query(`ALTER SCHEMA ${schema}_jobs OWNER TO "${role}"`);
 }
 
 /**
