@@ -12,6 +12,7 @@ export * from "./federation";
 export * from "./jalali";
 export * from "./jobs";
 export * from "./jobSecrets";
+export * from "./notify";
 export * from "./list";
 export * from "./logger";
 export * from "./persian";

@@ -2,19 +2,21 @@ import { buildFederatedSchema } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "./auth/policy";
 import { AuditEntry } from "./entities/AuditEntry";
+import { Notification, NotificationPreference } from "./entities/Notification";
 import { LoginThrottle } from "./entities/LoginThrottle";
 import { Session } from "./entities/Session";
 import { User } from "./entities/User";
 import { AuditEntryResolver } from "./resolvers/audit";
+import { NotificationResolver } from "./resolvers/notification";
 import { UserResolver } from "./resolvers/user";
 
-export const identityEntities = [User, Session, LoginThrottle, AuditEntry];
+export const identityEntities = [User, Session, LoginThrottle, AuditEntry, Notification, NotificationPreference];
 
 /** The identity subgraph schema: users, the signed-in user, and the audit log; resolvers get the sign-in policy. */
 export function buildIdentitySchema(policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<GraphQLSchema> {
   const userResolver = new UserResolver(policy);
   return buildFederatedSchema({
-    resolvers: [UserResolver, AuditEntryResolver],
+    resolvers: [UserResolver, AuditEntryResolver, NotificationResolver],
     container: { get: (someClass: new () => unknown) => (someClass === UserResolver ? userResolver : new someClass()) },
   });
 }
