@@ -27,6 +27,8 @@ export interface NotificationRecipients {
   countyOfficersOf?: string[];
   /** The province officers of these provinces. */
   provinceOfficersOf?: string[];
+  /** Every county officer except those of these counties (e.g. the counties that did hold their quarter's meeting). */
+  countyOfficersExcept?: string[];
 }
 
 export interface NotificationRequest {
@@ -46,6 +48,31 @@ export interface NotificationRequest {
   recordType?: string | null;
   recordId?: string | null;
   recipients: NotificationRecipients;
+}
+
+/**
+ * Appends many requests in one statement (reminder jobs); as `requestNotification`, occasions requested before are
+ * ignored.
+ */
+export async function requestNotifications(em: EntityManager, requests: NotificationRequest[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 1000) {
+    const slice = requests.slice(i, i + 1000).map((r) => ({
+      ...r,
+      link: r.link ?? null,
+      recordType: r.recordType ?? null,
+      recordId: r.recordId ?? null,
+    }));
+    if (slice.some((r) => r.occasionKey.length === 0 || r.occasionKey.length > 300))
+      throw new Error("occasionKey must have 1-300 characters");
+    await em.query(
+      `INSERT INTO identity.notification_request (occasion_key, service, kind, title, body, reason, link, record_type, record_id, recipients)
+       SELECT x."occasionKey", x.service, x.kind, x.title, x.body, x.reason, x.link, x."recordType", x."recordId", x.recipients
+         FROM jsonb_to_recordset($1::jsonb) AS x("occasionKey" text, service text, kind text, title text, body text,
+              reason text, link text, "recordType" text, "recordId" text, recipients jsonb)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(slice)],
+    );
+  }
 }
 
 /**

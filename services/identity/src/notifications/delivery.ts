@@ -47,6 +47,7 @@ export async function deliverPendingRequests(
     const toEmail: string[] = [];
     for (const request of requests) {
       const { userIds = [], countyOfficersOf = [], provinceOfficersOf = [] } = request.recipients ?? {};
+      const except = request.recipients?.countyOfficersExcept ?? null;
       // Counties without an active county officer fall back to their province's officers.
       const rows: { id: string; email: boolean }[] = await em.query(
         `WITH orphan AS (
@@ -59,6 +60,7 @@ export async function deliverPendingRequests(
             WHERE NOT u.disabled AND (
                   u.id::text = ANY($1::text[])
                OR (u.role = 'COUNTY_OFFICER' AND u.county_id = ANY($2::text[]))
+               OR (u.role = 'COUNTY_OFFICER' AND $13::text[] IS NOT NULL AND NOT (u.county_id = ANY($13::text[])))
                OR (u.role = 'PROVINCE_OFFICER' AND (u.province_id = ANY($3::text[]) OR u.province_id IN (SELECT left(county_id, 2) FROM orphan)))))
          INSERT INTO notification (user_id, occasion_key, kind, title, body, reason, link, record_type, record_id)
          SELECT a.id, $4::text, $5::text, $6::text, $7::text, $8::text || CASE WHEN a.fallback THEN $12::text ELSE '' END,
@@ -81,6 +83,7 @@ export async function deliverPendingRequests(
           request.record_type,
           request.record_id,
           FALLBACK_REASON,
+          except,
         ],
       );
       delivered += rows.length;
