@@ -94,7 +94,15 @@ async function installInExistingSchema(db: DataSource, schema: string): Promise<
   const [{ exists }] = await db.query(`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists`, [
     schema,
   ]);
-  if (!exists) return; // pg-boss creates it (a role that may create schemas, e.g. the admin role without per-service roles)
+  if (!exists) {
+    // pg-boss creates it when the role may create schemas (the admin role, without per-service roles).
+    const [{ may }] = await db.query(`SELECT has_database_privilege(current_database(), 'CREATE') AS may`);
+    if (!may)
+      throw new Error(
+        `The job queue's schema "${schema}" does not exist and this role may not create it: run the service's migrate.js with HAMAFZA_DATABASE_ADMIN_URL (it creates the schema), or create it owned by the service's role.`,
+      );
+    return;
+  }
   const plans = PgBoss.getConstructionPlans(schema).replace(
     new RegExp(`CREATE SCHEMA IF NOT EXISTS ${schema}\\s*;`),
     "",
