@@ -6,6 +6,7 @@ import {
   integerSetting,
   JobContext,
   JobQueue,
+  jobsSchemaOf,
   logger,
   openJobSecret,
   QueueDefinition,
@@ -151,6 +152,27 @@ export const enqueueRun =
     };
     await queue.send(RUN_QUEUE, data, { em, singletonKey: run.id });
   };
+
+/**
+ * Runs left RUNNING without a job that could still finish them (e.g. a database restored from a backup, which does not
+ * hold the queue) are failed before a new run starts, so they cannot block the cycle with CONFLICT for ever. A run and
+ * its job are created in one transaction, and a job is completed only after its run's outcome is recorded, so a
+ * RUNNING run whose job is gone can never finish.
+ */
+export async function failOrphanedRuns(ctx: RequestContext): Promise<number> {
+  const orphans: { id: string }[] = await ctx.db.query(
+    `SELECT r.id FROM evaluation_run r
+      WHERE r.status = 'RUNNING'
+        AND NOT EXISTS (SELECT 1 FROM ${jobsSchemaOf("evaluation")}.job j
+                         WHERE j.name IN ($1, $2) AND j.data->>'runId' = r.id::text AND j.state IN ('created', 'retry', 'active'))`,
+    [RUN_QUEUE, `${RUN_QUEUE}.dead`],
+  );
+  for (const { id } of orphans) {
+    const run = await runningRun(ctx.db, id);
+    if (run) await failRun(ctx, run, RUN_LOST, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+  return orphans.length;
+}
 
 /** After the run's transaction committed: this process's worker looks at once (any process may take it). */
 export const wakeRunWorker = (ctx: RequestContext) => queueOf(ctx).queue.wake(RUN_QUEUE);

@@ -328,4 +328,25 @@ describe("evaluation runs in the background", () => {
       await otherDb.destroy();
     }
   });
+
+  it("a run left RUNNING without a job (a restored backup) is failed when the next run starts, instead of blocking it", async () => {
+    const [{ id: orphan }] = await db.query(
+      `INSERT INTO evaluation_run (cycle_id, year, province_id, rubric, status, phase, progress, computed_by, managers_scored, managers_without_tenure)
+       SELECT id, year, NULL, indicators, 'RUNNING', 'FETCHING_FACTS', 10, 'restored', 0, 0 FROM evaluation_cycle WHERE year = 1404
+       RETURNING id`,
+    );
+    const started = await gql(`mutation { startEvaluationRun(year: 1404) { id status } }`);
+    expect(started.errors).toBeUndefined();
+    const [row] = await db.query(`SELECT status, failure_message AS message FROM evaluation_run WHERE id = $1`, [
+      orphan,
+    ]);
+    expect(row.status).toBe("FAILED");
+    expect(row.message).toMatch(/نیمه‌کاره ماند/);
+    const done = await until(
+      () => runById(started.data!.startEvaluationRun.id),
+      (r) => r.status !== "RUNNING",
+      "the new run to finish",
+    );
+    expect(done.status).toBe("SUCCEEDED");
+  });
 });

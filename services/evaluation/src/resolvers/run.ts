@@ -23,7 +23,7 @@ import { Manager } from "../entities/Manager";
 import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
 import { beginRun, COMPUTING_STATES, stateRefusal } from "../runner";
-import { awaitRun, enqueueRun, wakeRunWorker } from "../runQueue";
+import { awaitRun, enqueueRun, failOrphanedRuns, wakeRunWorker } from "../runQueue";
 import { canonicalResults, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 import {
@@ -58,6 +58,7 @@ export class EvaluationRunResolver {
     @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number,
   ): Promise<EvaluationRun> {
     checkYear(year);
+    await failOrphanedRuns(ctx);
     const run = await beginRun(ctx, year, enqueueRun(ctx));
     wakeRunWorker(ctx);
     return awaitRun(ctx, run.id);
@@ -74,6 +75,7 @@ export class EvaluationRunResolver {
   ): Promise<EvaluationRun> {
     checkYear(year);
     // The run and its job are created together; whichever evaluation process takes the job computes it.
+    await failOrphanedRuns(ctx);
     const run = await beginRun(ctx, year, enqueueRun(ctx));
     wakeRunWorker(ctx);
     return run;
