@@ -13,6 +13,7 @@ import {
   RequestContext,
   requireUser,
   sealJobSecret,
+  withClient,
 } from "@hamafza/common";
 import { DataSource, EntityManager } from "typeorm";
 import { EvaluationRun, RunStatus } from "./entities/Run";
@@ -50,25 +51,18 @@ const queues = new WeakMap<object, { queue: JobQueue; gatewaySecret: string }>()
 
 const lockKey = (runId: string) => `evaluation_run:${runId}`;
 
-/** Runs `work` while holding the run's advisory lock; `null` when another live process holds it. */
+/**
+ * Runs `work` while holding the run's advisory lock; `null` when another live process holds it. The lock lives on a
+ * connection of its own (not from the pool, so a small pool cannot starve the run's own queries); PostgreSQL releases
+ * it when the connection ends, also when the process is killed.
+ */
 async function withRunLock<T>(db: DataSource, runId: string, work: () => Promise<T>): Promise<T | null> {
-  const connection = db.createQueryRunner();
-  await connection.connect();
-  try {
-    const [{ locked }] = await connection.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
+  return withClient((db.options as { url: string }).url, async (client) => {
+    const { rows } = await client.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
       lockKey(runId),
     ]);
-    if (!locked) return null;
-    try {
-      return await work();
-    } finally {
-      await connection
-        .query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey(runId)])
-        .catch(() => undefined);
-    }
-  } finally {
-    await connection.release();
-  }
+    return rows[0].locked ? await work() : null;
+  });
 }
 
 async function runningRun(db: DataSource, runId: string): Promise<EvaluationRun | null> {
