@@ -34,6 +34,8 @@ export function browserSuiteTitle(title: string, what: string): string {
 export interface BrowserStack {
   /** The running stack (set in beforeAll). */
   readonly stack: InProcessStack;
+  /** The suite's demo database (its service URLs), for tests that prepare data behind the stack's back. */
+  readonly database: Awaited<ReturnType<typeof prepareTestDatabase>>;
   /** A fresh browser profile (empty localStorage), closed after the suite. */
   newContext(): Promise<BrowserContext>;
   /** A GraphQL call through the gateway with a user's token; throws on errors. */
@@ -83,6 +85,10 @@ export function useBrowserStack(databaseName: string): BrowserStack {
   return {
     get stack() {
       return started();
+    },
+    get database() {
+      if (!database) throw new Error("the database is not prepared");
+      return database;
     },
     async newContext() {
       if (!browser) throw new Error("the browser is not started");

@@ -34,6 +34,8 @@ import ngoHouses from "./ngoHouses";
 import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
 import { NGO_IMPORT_PATH, NgoImportPage } from "./ngos/NgoImportPage";
+import { InboxPage } from "./notifications/InboxPage";
+import { INBOX_PATH } from "./notifications/notificationApi";
 import provinces from "./provinces";
 import { NgoDuplicatesPage } from "./registry/NgoDuplicatesPage";
 import { ParallelWorkPage } from "./registry/ParallelWorkPage";
@@ -89,6 +91,7 @@ export const App = () => (
       <Route path={EVALUATION_COMPARE_PATH} element={<RunComparison />} />
       <Route path={EVALUATION_WHAT_IF_PATH} element={<WhatIfPage />} />
       <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
+      <Route path={INBOX_PATH} element={<InboxPage />} />
     </CustomRoutes>
   </Admin>
 );

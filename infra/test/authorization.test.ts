@@ -62,6 +62,12 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.user": [Role.ADMIN],
   "Query.auditEntries": [Role.ADMIN, Role.EVALUATOR],
   "Query.auditEntry": [Role.ADMIN, Role.EVALUATOR],
+  // The signed-in user's own inbox and notification settings
+  "Query.myNotifications": ALL,
+  "Query.myUnreadNotificationCount": ALL,
+  "Query.myNotificationPreferences": ALL,
+  "Mutation.markNotificationsRead": ALL,
+  "Mutation.updateMyNotificationPreferences": ALL,
   "Mutation.createNgo": OFFICERS,
   "Mutation.updateNgo": OFFICERS,
   "Mutation.deleteNgo": OFFICERS,

@@ -60,6 +60,9 @@ async function ensureServiceRole(
   await client.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION "${role}"`);
   await client.query(`ALTER SCHEMA ${schema} OWNER TO "${role}"`);
+  // The service's job queue (jobs.ts) keeps its tables in a schema of its own, owned by the same role.
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}_jobs AUTHORIZATION "${role}"`);
+  await client.query(`ALTER SCHEMA ${schema}_jobs OWNER TO "${role}"`);
 }
 
 /**
@@ -106,7 +109,14 @@ export async function grantAuditAppendToService(adminUrl: string, serviceUrl: st
       throw new Error("identity.audit_entry does not exist yet: run the identity migration job first.");
     await client.query(`GRANT USAGE ON SCHEMA identity TO "${role}"`);
     await client.query(`GRANT INSERT ON identity.audit_entry TO "${role}"`);
+    await grantNotificationRequests(client, role);
   });
+}
+
+/** Lets a service's role append notification requests (notify.ts), once the identity migration made the table. */
+async function grantNotificationRequests(client: Client, role: string): Promise<void> {
+  const table = await client.query("SELECT to_regclass('identity.notification_request') AS t");
+  if (table.rows[0].t) await client.query(`GRANT INSERT ON identity.notification_request TO "${role}"`);
 }
 
 /**
@@ -122,6 +132,7 @@ export async function grantAuditAppend(provisioned: ProvisionedDatabase): Promis
       if (exists.rowCount === 0) continue;
       await client.query(`GRANT USAGE ON SCHEMA identity TO "${role}"`);
       await client.query(`GRANT INSERT ON identity.audit_entry TO "${role}"`);
+      await grantNotificationRequests(client, role);
     }
   });
 }

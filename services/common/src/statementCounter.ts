@@ -15,6 +15,7 @@ export interface StatementCounter {
 }
 
 const active = new Set<{ texts: string[] }>();
+const JOB_QUEUE_STATEMENT = /\b(registry|engagement|evaluation|identity)_jobs\./;
 let installed = false;
 
 function install(): void {
@@ -33,7 +34,8 @@ function install(): void {
           : typeof (first as { text?: unknown })?.text === "string"
             ? (first as { text: string }).text
             : "?";
-      for (const counter of active) counter.texts.push(text);
+      // The job queues' own polling and maintenance (jobs.ts: tables in `<service>_jobs`) runs on a timer, not for a request.
+      if (!JOB_QUEUE_STATEMENT.test(text)) for (const counter of active) counter.texts.push(text);
     }
     return original.apply(this, args);
   };

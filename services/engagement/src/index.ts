@@ -1,8 +1,16 @@
-import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
+import {
+  createServiceDataSource,
+  JobQueue,
+  RunningServer,
+  ServiceSecurity,
+  startSubgraphServer,
+} from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitEngagement1763800000000 } from "./migrations/1763800000000-InitEngagement";
 import { EngagementDomain1764200000000 } from "./migrations/1764200000000-EngagementDomain";
 import { EngagementVersions1765200000001 } from "./migrations/1765200000001-EngagementVersions";
+import { ReminderOccasions1766100000002 } from "./migrations/1766100000002-ReminderOccasions";
+import { reminderQueueDefinition } from "./reminders/reminders";
 import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSeries";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
@@ -10,12 +18,14 @@ export { buildEngagementSchema, engagementEntities } from "./schema";
 export { loadEngagementDemoData } from "./seed/demo";
 export type { EngagementDemoInput } from "./seed/demo";
 export { SEEDED_SOCIAL_HARMS, socialHarmId } from "./seed/socialHarms";
+export { sendEngagementReminders } from "./reminders/reminders";
 
 export const SERVICE_NAME = "engagement";
 export const engagementMigrations = [
   InitEngagement1763800000000,
   EngagementDomain1764200000000,
   EngagementVersions1765200000001,
+  ReminderOccasions1766100000002,
   MeetingSeries1766400000001,
 ];
 
@@ -38,13 +48,30 @@ export async function startEngagement(options: {
   port: number;
   security: ServiceSecurity;
   registryUrl?: string | "unchecked";
+  /** The daily reminder job (docs/notifications.md); false in tests that call `sendEngagementReminders` with their own clock. */
+  reminders?: boolean;
 }): Promise<RunningServer> {
-  return startSubgraphServer({
+  const jobs = await JobQueue.start({
+    service: SERVICE_NAME,
+    db: options.db,
+    queues: options.reminders === false ? [] : [reminderQueueDefinition(options.db)],
+  });
+  const server = await startSubgraphServer({
     name: SERVICE_NAME,
     schema: await buildEngagementSchema(),
     db: options.db,
     port: options.port,
     security: options.security,
     referenceOwners: options.registryUrl === "unchecked" ? "unchecked" : { registry: options.registryUrl },
+  }).catch(async (error) => {
+    await jobs.stop();
+    throw error;
   });
+  return {
+    ...server,
+    stop: async () => {
+      await jobs.stop();
+      await server.stop();
+    },
+  };
 }

@@ -1,5 +1,10 @@
-import { logger } from "@hamafza/common";
-import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
+import {
+  createServiceDataSource,
+  JobQueue,
+  RunningServer,
+  ServiceSecurity,
+  startSubgraphServer,
+} from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitEvaluation1763800000000 } from "./migrations/1763800000000-InitEvaluation";
 import { ScoreTerritoryAndPublication1763900000000 } from "./migrations/1763900000000-ScoreTerritoryAndPublication";
@@ -7,7 +12,8 @@ import { EvaluationCycles1764300000000 } from "./migrations/1764300000000-Evalua
 import { RunProgress1764400000000 } from "./migrations/1764400000000-RunProgress";
 import { EvaluationVersions1765200000002 } from "./migrations/1765200000002-EvaluationVersions";
 import { CurrentResults1765300000000 } from "./migrations/1765300000000-CurrentResults";
-import { failInterruptedRuns } from "./runner";
+import { RunFailureCode1766100000000 } from "./migrations/1766100000000-RunFailureCode";
+import { registerRunQueue, runQueueDefinition } from "./runQueue";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
 
@@ -25,6 +31,7 @@ export const evaluationMigrations = [
   RunProgress1764400000000,
   EvaluationVersions1765200000002,
   CurrentResults1765300000000,
+  RunFailureCode1766100000000,
 ];
 
 export function createEvaluationDataSource(url: string): DataSource {
@@ -48,9 +55,6 @@ export interface EvaluationOptions {
 }
 
 export async function startEvaluation(options: EvaluationOptions): Promise<RunningServer> {
-  const interrupted = await failInterruptedRuns(options.db);
-  if (interrupted > 0)
-    logger.warn(`[evaluation] ${interrupted} run(s) left running by an earlier process marked FAILED`);
   registerUpstream(
     options.db,
     {
@@ -60,11 +64,32 @@ export async function startEvaluation(options: EvaluationOptions): Promise<Runni
     },
     options.factsSource,
   );
-  return startSubgraphServer({
-    name: SERVICE_NAME,
-    schema: await buildEvaluationSchema(),
+  // Computation runs are jobs (runQueue.ts): every evaluation process works them, a killed one's are retried.
+  const gatewaySecret = options.security.gatewaySecret;
+  const jobs = await JobQueue.start({
+    service: SERVICE_NAME,
     db: options.db,
-    port: options.port,
-    security: options.security,
+    queues: [runQueueDefinition(options.db, gatewaySecret)],
   });
+  registerRunQueue(options.db, jobs, gatewaySecret);
+  try {
+    const server = await startSubgraphServer({
+      name: SERVICE_NAME,
+      schema: await buildEvaluationSchema(),
+      db: options.db,
+      port: options.port,
+      security: options.security,
+    });
+    return {
+      ...server,
+      // Running jobs first (finished within the grace period, or handed back to the queue), then the server.
+      stop: async () => {
+        await jobs.stop();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await jobs.stop();
+    throw error;
+  }
 }

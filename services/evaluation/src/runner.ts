@@ -10,7 +10,7 @@ import {
   requireUser,
   claimForWrite,
 } from "@hamafza/common";
-import { DataSource } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
@@ -43,6 +43,12 @@ const RUN_CONSTRAINTS = {
 const RUN_FAILED =
   "محاسبه با خطای داخلی متوقف شد و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
 const INTERRUPTED = "محاسبه با راه‌اندازی دوباره سرویس ارزیابی نیمه‌کاره ماند و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید.";
+/** A run whose job could not be finished after its retries (its processes kept dying or stopping). */
+export const RUN_LOST =
+  "محاسبه پس از چند تلاش با توقف سرویس ارزیابی نیمه‌کاره ماند و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید.";
+/** A queued run whose sealed access token can no longer be opened (the system restarted with a new gateway secret). */
+export const RUN_ORPHANED =
+  "محاسبه پیش از راه‌اندازی دوباره سامانه در صف مانده بود و دیگر قابل ادامه نیست؛ دوباره اجرا کنید.";
 
 export function stateRefusal(cycle: EvaluationCycle): AppError {
   return new AppError(
@@ -55,8 +61,15 @@ export function stateRefusal(cycle: EvaluationCycle): AppError {
 /** The province a user's runs cover: none (the whole country) for administrators and national evaluators. */
 export const runScopeOf = (ctx: RequestContext): string | null => provinceScopeOf(requireUser(ctx));
 
-/** Validates and creates the RUNNING run (CONFLICT while another run of the same cycle and scope is running). */
-export async function beginRun(ctx: RequestContext, year: number): Promise<EvaluationRun> {
+/**
+ * Validates and creates the RUNNING run (CONFLICT while another run of the same cycle and scope is running);
+ * `enqueue` adds its job in the same transaction, so a run exists exactly when its job does.
+ */
+export async function beginRun(
+  ctx: RequestContext,
+  year: number,
+  enqueue: (em: EntityManager, run: EvaluationRun) => Promise<void>,
+): Promise<EvaluationRun> {
   const user = requireUser(ctx);
   const provinceId = runScopeOf(ctx);
   return inTransaction(ctx.db, RUN_CONSTRAINTS, async (em) => {
@@ -89,6 +102,7 @@ export async function beginRun(ctx: RequestContext, year: number): Promise<Evalu
       provinceId,
       after: { id: run.id, year: run.year, provinceId, status: run.status },
     });
+    await enqueue(em, run);
     return run;
   });
 }
@@ -111,8 +125,16 @@ function progressReporter(db: DataSource, runId: string): ProgressReporter {
 /** A JSON round trip: the snapshot exactly as it is stored and read back (dates as strings), so runs and recomputations see the same input. */
 const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** Fetches, scores and stores a begun run; resolves with the SUCCEEDED run, or marks it FAILED and rejects. */
-export async function executeRun(ctx: RequestContext, run: EvaluationRun): Promise<EvaluationRun> {
+/**
+ * Fetches, scores and stores a begun run; resolves with the SUCCEEDED run, or marks it FAILED and rejects. When
+ * `stopping` is aborted (the process is stopping and its job was handed back to the queue) nothing is recorded: the
+ * queue retries the run.
+ */
+export async function executeRun(
+  ctx: RequestContext,
+  run: EvaluationRun,
+  stopping?: AbortSignal,
+): Promise<EvaluationRun> {
   const startedAt = run.computedAt.getTime();
   const progress = progressReporter(ctx.db, run.id);
   try {
@@ -122,22 +144,40 @@ export async function executeRun(ctx: RequestContext, run: EvaluationRun): Promi
     await progress(RunPhase.STORING, 0);
     return await storeResults(ctx, run, snapshot, results, startedAt, progress);
   } catch (error) {
+    if (stopping?.aborted) throw error;
     const shown = error instanceof AppError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
-    const message = shown ? error.message : RUN_FAILED;
     if (!shown) logger.error({ err: error }, `[evaluation] run ${run.id} failed (request ${ctx.requestId})`);
-    await ctx.db.query(
-      `UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $2, finished_at = now(), duration_ms = $3 WHERE id = $1 AND status = 'RUNNING'`,
-      [run.id, message, Date.now() - startedAt],
+    await failRun(
+      ctx,
+      run,
+      shown ? error.message : RUN_FAILED,
+      shown ? error.code : ErrorCode.INTERNAL_SERVER_ERROR,
+      startedAt,
     );
-    await recordAudit(ctx.db.manager, ctx, {
-      action: "failEvaluationRun",
-      entityType: "EvaluationRun",
-      entityId: run.id,
-      provinceId: run.provinceId,
-      after: { id: run.id, status: RunStatus.FAILED, failureMessage: message },
-    });
     throw error;
   }
+}
+
+/** Marks a run still RUNNING as FAILED with a Persian message and its error code, and audits it. */
+export async function failRun(
+  ctx: RequestContext,
+  run: EvaluationRun,
+  message: string,
+  code: ErrorCode,
+  startedAt = run.computedAt.getTime(),
+): Promise<void> {
+  const [updated]: [unknown[], number] = await ctx.db.query(
+    `UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $2, failure_code = $3, finished_at = now(), duration_ms = $4 WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
+    [run.id, message, code, Date.now() - startedAt],
+  );
+  if (updated.length === 0) return;
+  await recordAudit(ctx.db.manager, ctx, {
+    action: "failEvaluationRun",
+    entityType: "EvaluationRun",
+    entityId: run.id,
+    provinceId: run.provinceId,
+    after: { id: run.id, status: RunStatus.FAILED, failureMessage: message },
+  });
 }
 
 /** Stores the results and completes the run in one transaction; keeps `manager_score` (managerScores, Manager.scores) fed by the latest run. */
@@ -241,13 +281,4 @@ async function storeResults(
     });
     return run;
   });
-}
-
-/** At service start: runs left RUNNING by a stopped process can never finish; mark them FAILED (one evaluation process per database). */
-export async function failInterruptedRuns(db: DataSource): Promise<number> {
-  const rows: { id: string }[] = await db.query(
-    `WITH failed AS (UPDATE evaluation_run SET status = 'FAILED', phase = 'DONE', failure_message = $1, finished_at = now() WHERE status = 'RUNNING' RETURNING id) SELECT id FROM failed`,
-    [INTERRUPTED],
-  );
-  return rows.length;
 }

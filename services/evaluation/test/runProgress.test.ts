@@ -15,7 +15,8 @@ import { DataSource } from "typeorm";
 /**
  * Runs as background jobs: `startEvaluationRun` answers at once with a RUNNING run whose phase and progress move
  * as the facts source reports them; one running run per cycle and scope; a failure ends FAILED with a Persian
- * message and changes no results; runs left RUNNING by a stopped process are failed at the next start.
+ * message and changes no results; a second evaluation process on the same database does not disturb running runs
+ * (they are jobs of the queue; the kill -9 case is infra/test/evaluationQueue.test.ts).
  */
 let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let db: DataSource;
@@ -288,27 +289,64 @@ describe("evaluation runs in the background", () => {
     expect(cycles.data!.evaluationCycles).toEqual({ totalCount: 1, items: [{ year: 1404 }] });
   });
 
-  it("runs of a province are another scope, and a restarted service fails the runs left RUNNING", async () => {
+  it("runs of a province are another scope; a second evaluation process on the database leaves running runs to the queue", async () => {
     paused = true;
     const national = (await gql(`mutation { startEvaluationRun(year: 1404) { id } }`)).data!.startEvaluationRun.id;
     const zanjan = await gql(`mutation { startEvaluationRun(year: 1404) { id provinceId status } }`, {}, asZanjan);
     expect(zanjan.data!.startEvaluationRun).toMatchObject({ provinceId: "19", status: "RUNNING" });
-    // Simulate a stopped process: a new service on the same database finds the two runs RUNNING.
-    const restarted = await startEvaluation({ db, port: 0, security, factsSource: async () => facts() });
+    const ids = [national, zanjan.data!.startEvaluationRun.id];
+    // Another process of the service starts on the same database: no start-up sweep fails the runs in progress.
+    const otherDb = createEvaluationDataSource(database.serviceUrls.evaluation);
+    await otherDb.initialize();
+    const other = await startEvaluation({ db: otherDb, port: 0, security, factsSource: async () => facts() });
     try {
-      const rows = await db.query(
-        `SELECT id, status, failure_message AS message FROM evaluation_run WHERE id IN ($1, $2)`,
-        [national, zanjan.data!.startEvaluationRun.id],
+      const rows = await db.query(`SELECT status FROM evaluation_run WHERE id = ANY($1) ORDER BY id`, [ids]);
+      expect(rows.map((r: { status: string }) => r.status)).toEqual(["RUNNING", "RUNNING"]);
+      resume();
+      for (const id of ids)
+        await until(
+          () => runById(id),
+          (r) => r.status !== "RUNNING",
+          "the run to finish",
+        );
+      const done = await db.query(`SELECT status FROM evaluation_run WHERE id = ANY($1) ORDER BY id`, [ids]);
+      expect(done.map((r: { status: string }) => r.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+      // Each computed once: one completion in the audit log per run.
+      const audited = await withClient(
+        database.adminUrl,
+        async (client) =>
+          (
+            await client.query(
+              `SELECT entity_id, count(*)::int AS n FROM identity.audit_entry WHERE action = 'runEvaluation' AND entity_id = ANY($1) GROUP BY 1`,
+              [ids],
+            )
+          ).rows,
       );
-      expect(rows.map((r: { status: string }) => r.status)).toEqual(["FAILED", "FAILED"]);
-      expect(rows[0].message).toMatch(/راه‌اندازی دوباره/);
+      expect(audited.map((row) => row.n)).toEqual([1, 1]);
     } finally {
-      await restarted.stop();
+      await other.stop();
+      await otherDb.destroy();
     }
-    resume();
-    // The interrupted computations cannot finish as SUCCEEDED any more: their rows are no longer RUNNING.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const after = await db.query(`SELECT status FROM evaluation_run WHERE id = $1`, [national]);
-    expect(after[0].status).toBe("FAILED");
+  });
+
+  it("a run left RUNNING without a job (a restored backup) is failed when the next run starts, instead of blocking it", async () => {
+    const [{ id: orphan }] = await db.query(
+      `INSERT INTO evaluation_run (cycle_id, year, province_id, rubric, status, phase, progress, computed_by, managers_scored, managers_without_tenure)
+       SELECT id, year, NULL, indicators, 'RUNNING', 'FETCHING_FACTS', 10, 'restored', 0, 0 FROM evaluation_cycle WHERE year = 1404
+       RETURNING id`,
+    );
+    const started = await gql(`mutation { startEvaluationRun(year: 1404) { id status } }`);
+    expect(started.errors).toBeUndefined();
+    const [row] = await db.query(`SELECT status, failure_message AS message FROM evaluation_run WHERE id = $1`, [
+      orphan,
+    ]);
+    expect(row.status).toBe("FAILED");
+    expect(row.message).toMatch(/نیمه‌کاره ماند/);
+    const done = await until(
+      () => runById(started.data!.startEvaluationRun.id),
+      (r) => r.status !== "RUNNING",
+      "the new run to finish",
+    );
+    expect(done.status).toBe("SUCCEEDED");
   });
 });

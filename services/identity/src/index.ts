@@ -1,9 +1,18 @@
-import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
+import {
+  createServiceDataSource,
+  JobQueue,
+  RunningServer,
+  ServiceSecurity,
+  startSubgraphServer,
+} from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "./auth/policy";
 import { authRoutes } from "./auth/routes";
 import { InitIdentity1763900000000 } from "./migrations/1763900000000-InitIdentity";
 import { IdentityVersions1765200000003 } from "./migrations/1765200000003-IdentityVersions";
+import { Notifications1766100000001 } from "./migrations/1766100000001-Notifications";
+import { notificationQueues } from "./notifications/delivery";
+import { SmtpSettings, smtpSettingsFromEnv } from "./notifications/mail";
 import { CalendarFeeds1766400000000 } from "./migrations/1766400000000-CalendarFeeds";
 import { buildIdentitySchema, identityEntities } from "./schema";
 
@@ -18,8 +27,12 @@ export const SERVICE_NAME = "identity";
 export const identityMigrations = [
   InitIdentity1763900000000,
   IdentityVersions1765200000003,
+  Notifications1766100000001,
   CalendarFeeds1766400000000,
 ];
+export { deliverPendingRequests, emailNotification, sendDigests } from "./notifications/delivery";
+export { smtpSettingsFromEnv, createTransport } from "./notifications/mail";
+export type { SmtpSettings } from "./notifications/mail";
 
 export function createIdentityDataSource(url: string): DataSource {
   return createServiceDataSource({
@@ -41,9 +54,23 @@ export async function startIdentity(options: {
   policy?: LoginPolicy;
   /** The registry subgraph, asked whether a user's province and county exist (docs/references.md). */
   registryUrl?: string | "unchecked";
+  /** Email of notifications; HAMAFZA_SMTP_* by default (null: inbox only). */
+  smtp?: SmtpSettings | null;
+  /** When pending notification requests are delivered (cron, Tehran time; every minute). Tests: null, and they call `deliverPendingRequests`. */
+  notificationIntakeCron?: string | null;
 }): Promise<RunningServer> {
   const policy = options.policy ?? DEFAULT_LOGIN_POLICY;
-  return startSubgraphServer({
+  // Notification delivery and email (docs/notifications.md) run on the identity service's job queue.
+  let jobs: JobQueue | null = null;
+  const queues = notificationQueues(
+    options.db,
+    options.smtp === undefined ? smtpSettingsFromEnv() : options.smtp,
+    () => jobs!,
+    options.notificationIntakeCron === undefined ? "* * * * *" : options.notificationIntakeCron,
+  );
+  jobs = await JobQueue.start({ service: SERVICE_NAME, db: options.db, queues });
+  const started = jobs;
+  const server = await startSubgraphServer({
     name: SERVICE_NAME,
     schema: await buildIdentitySchema(policy),
     db: options.db,
@@ -51,5 +78,15 @@ export async function startIdentity(options: {
     security: options.security,
     referenceOwners: options.registryUrl === "unchecked" ? "unchecked" : { registry: options.registryUrl },
     routes: (app) => app.use("/auth", authRoutes(options.db, options.security.keys, policy)),
+  }).catch(async (error) => {
+    await started.stop();
+    throw error;
   });
+  return {
+    ...server,
+    stop: async () => {
+      await started.stop();
+      await server.stop();
+    },
+  };
 }

@@ -3,20 +3,30 @@ import { GraphQLSchema } from "graphql";
 import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "./auth/policy";
 import { AuditEntry } from "./entities/AuditEntry";
 import { CalendarFeed } from "./entities/CalendarFeed";
+import { Notification, NotificationPreference } from "./entities/Notification";
 import { LoginThrottle } from "./entities/LoginThrottle";
 import { Session } from "./entities/Session";
 import { User } from "./entities/User";
 import { AuditEntryResolver } from "./resolvers/audit";
 import { CalendarFeedResolver } from "./resolvers/calendarFeed";
+import { NotificationResolver } from "./resolvers/notification";
 import { UserResolver } from "./resolvers/user";
 
-export const identityEntities = [User, Session, LoginThrottle, AuditEntry, CalendarFeed];
+export const identityEntities = [
+  User,
+  Session,
+  LoginThrottle,
+  AuditEntry,
+  Notification,
+  NotificationPreference,
+  CalendarFeed,
+];
 
 /** The identity subgraph schema: users, the signed-in user, and the audit log; resolvers get the sign-in policy. */
 export function buildIdentitySchema(policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<GraphQLSchema> {
   const userResolver = new UserResolver(policy);
   return buildFederatedSchema({
-    resolvers: [UserResolver, AuditEntryResolver, CalendarFeedResolver],
+    resolvers: [UserResolver, AuditEntryResolver, NotificationResolver, CalendarFeedResolver],
     container: { get: (someClass: new () => unknown) => (someClass === UserResolver ? userResolver : new someClass()) },
   });
 }

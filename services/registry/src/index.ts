@@ -1,9 +1,17 @@
-import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
+import {
+  createServiceDataSource,
+  JobQueue,
+  RunningServer,
+  ServiceSecurity,
+  startSubgraphServer,
+} from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitRegistry1763800000000 } from "./migrations/1763800000000-InitRegistry";
 import { NgoProfile1764000000000 } from "./migrations/1764000000000-NgoProfile";
 import { RegistryOrganisations1764100000000 } from "./migrations/1764100000000-RegistryOrganisations";
 import { RegistryVersions1765200000000 } from "./migrations/1765200000000-RegistryVersions";
+import { RegistryReminderOccasions1766100000003 } from "./migrations/1766100000003-ReminderOccasions";
+import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { buildRegistrySchema, registryEntities } from "./schema";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
@@ -30,7 +38,9 @@ export const registryMigrations = [
   NgoProfile1764000000000,
   RegistryOrganisations1764100000000,
   RegistryVersions1765200000000,
+  RegistryReminderOccasions1766100000003,
 ];
+export { sendLicenceReminders } from "./reminders/licenceReminders";
 
 export function createRegistryDataSource(url: string): DataSource {
   return createServiceDataSource({
@@ -51,9 +61,16 @@ export async function startRegistry(options: {
   port: number;
   security: ServiceSecurity;
   engagementUrl?: string | "unchecked" | { engagement?: string };
+  /** The daily licence reminder job (docs/notifications.md); false in tests that call `sendLicenceReminders` themselves. */
+  reminders?: boolean;
 }): Promise<RunningServer> {
   const owners = options.engagementUrl;
-  return startSubgraphServer({
+  const jobs = await JobQueue.start({
+    service: SERVICE_NAME,
+    db: options.db,
+    queues: options.reminders === false ? [] : [licenceReminderQueue(options.db)],
+  });
+  const server = await startSubgraphServer({
     name: SERVICE_NAME,
     schema: await buildRegistrySchema(),
     db: options.db,
@@ -61,5 +78,15 @@ export async function startRegistry(options: {
     security: options.security,
     referenceOwners:
       owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners },
+  }).catch(async (error) => {
+    await jobs.stop();
+    throw error;
   });
+  return {
+    ...server,
+    stop: async () => {
+      await jobs.stop();
+      await server.stop();
+    },
+  };
 }

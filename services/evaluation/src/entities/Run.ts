@@ -94,6 +94,10 @@ export class EvaluationRun {
   @Column({ type: "text", nullable: true })
   failureMessage!: string | null;
 
+  /** The error code of the failure (e.g. SERVICE_UNAVAILABLE), reported by `runEvaluation`; empty otherwise. */
+  @Column({ type: "text", nullable: true })
+  failureCode!: string | null;
+
   /** The facts used, as fetched (JSONB): managers with tenures, engagement facts, licence states, active NGO counts. Empty until the run succeeds. */
   @Column({ type: "jsonb", nullable: true })
   snapshot!: FactsSnapshot | null;

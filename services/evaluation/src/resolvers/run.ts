@@ -22,7 +22,8 @@ import { EvaluationCycle, EvaluationIndicatorInput } from "../entities/Cycle";
 import { Manager } from "../entities/Manager";
 import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
-import { beginRun, COMPUTING_STATES, executeRun, stateRefusal } from "../runner";
+import { beginRun, COMPUTING_STATES, stateRefusal } from "../runner";
+import { awaitRun, enqueueRun, failOrphanedRuns, wakeRunWorker } from "../runQueue";
 import { canonicalResults, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 import {
@@ -57,7 +58,10 @@ export class EvaluationRunResolver {
     @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number,
   ): Promise<EvaluationRun> {
     checkYear(year);
-    return executeRun(ctx, await beginRun(ctx, year));
+    await failOrphanedRuns(ctx);
+    const run = await beginRun(ctx, year, enqueueRun(ctx));
+    wakeRunWorker(ctx);
+    return awaitRun(ctx, run.id);
   }
 
   @Allow(EVALUATORS)
@@ -70,9 +74,10 @@ export class EvaluationRunResolver {
     @Arg("year", () => Int, { description: "The Jalali year of the cycle." }) year: number,
   ): Promise<EvaluationRun> {
     checkYear(year);
-    const run = await beginRun(ctx, year);
-    // The outcome (results or failure message) is recorded on the run row by executeRun itself.
-    executeRun(ctx, Object.assign(new EvaluationRun(), run)).catch(() => undefined);
+    // The run and its job are created together; whichever evaluation process takes the job computes it.
+    await failOrphanedRuns(ctx);
+    const run = await beginRun(ctx, year, enqueueRun(ctx));
+    wakeRunWorker(ctx);
     return run;
   }
 

@@ -1,0 +1,186 @@
+import {
+  AppError,
+  AuthUser,
+  createRequestContext,
+  ErrorCode,
+  integerSetting,
+  JobContext,
+  JobQueue,
+  jobsSchemaOf,
+  logger,
+  openJobSecret,
+  QueueDefinition,
+  RequestContext,
+  requireUser,
+  sealJobSecret,
+  withClient,
+} from "@hamafza/common";
+import { DataSource, EntityManager } from "typeorm";
+import { EvaluationRun, RunStatus } from "./entities/Run";
+import { executeRun, failRun, RUN_LOST, RUN_ORPHANED } from "./runner";
+
+/**
+ * Computation runs on the evaluation service's job queue (docs/jobs.md): `startEvaluationRun` creates the RUNNING row
+ * and its job in one transaction; whichever evaluation process takes the job computes the run. While a process
+ * computes a run it holds a PostgreSQL advisory lock on it (on a connection of its own), so a retried job never
+ * computes a run another live process is still computing; the lock ends with the process. A process that dies
+ * mid-run leaves its job active until the run timeout, then the queue retries it (another process, or this one
+ * restarted); after the last retry the run is failed with a Persian message by the dead-letter handler.
+ */
+
+export const RUN_QUEUE = "evaluation-run";
+
+interface RunJobData {
+  runId: string;
+  user: AuthUser;
+  /** The caller's access token, sealed (jobSecrets.ts): the run reads the upstream facts with the caller's territory. */
+  token: string | null;
+  requestId: string;
+  clientAddress: string | null;
+}
+
+export const runQueueSettings = (env: NodeJS.ProcessEnv = process.env) => ({
+  /** A run whose process died is retried after this long (its job's expiry); longer than any run takes. */
+  timeoutSeconds: integerSetting("HAMAFZA_EVALUATION_RUN_TIMEOUT_SECONDS", 1800, { min: 5, max: 86_400 }, env),
+  /** Seconds before the first retry (doubled on each further one). */
+  retryDelaySeconds: integerSetting("HAMAFZA_EVALUATION_RUN_RETRY_SECONDS", 10, { min: 1, max: 3600 }, env),
+});
+
+/** Per running service (keyed by its data source): its queue and the secret job tokens are sealed with. */
+const queues = new WeakMap<object, { queue: JobQueue; gatewaySecret: string }>();
+
+const lockKey = (runId: string) => `evaluation_run:${runId}`;
+
+/**
+ * Runs `work` while holding the run's advisory lock; `null` when another live process holds it. The lock lives on a
+ * connection of its own (not from the pool, so a small pool cannot starve the run's own queries); PostgreSQL releases
+ * it when the connection ends, also when the process is killed.
+ */
+async function withRunLock<T>(db: DataSource, runId: string, work: () => Promise<T>): Promise<T | null> {
+  return withClient((db.options as { url: string }).url, async (client) => {
+    const { rows } = await client.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [
+      lockKey(runId),
+    ]);
+    return rows[0].locked ? await work() : null;
+  });
+}
+
+async function runningRun(db: DataSource, runId: string): Promise<EvaluationRun | null> {
+  return db.getRepository(EvaluationRun).findOneBy({ id: runId, status: RunStatus.RUNNING });
+}
+
+const jobContext = (db: DataSource, data: RunJobData, token: string | null): RequestContext =>
+  createRequestContext(db, {
+    user: data.user,
+    accessToken: token,
+    service: "evaluation",
+    requestId: data.requestId,
+    clientAddress: data.clientAddress,
+  });
+
+async function computeRun(db: DataSource, gatewaySecret: string, data: RunJobData, job: JobContext): Promise<void> {
+  const done = await withRunLock(db, data.runId, async () => {
+    const run = await runningRun(db, data.runId);
+    if (!run) return true; // its outcome is recorded already
+    logger.info(`[evaluation] run ${run.id} computing (attempt ${job.attempt}, pid ${process.pid})`);
+    const token = data.token ? openJobSecret(gatewaySecret, data.token) : null;
+    const ctx = jobContext(db, data, token);
+    if (!token) {
+      await failRun(ctx, run, RUN_ORPHANED, ErrorCode.SERVICE_UNAVAILABLE);
+      return true;
+    }
+    // A failure is recorded on the run by executeRun (FAILED with its message): the job itself is done.
+    await executeRun(ctx, run, job.stopping).catch((error) => {
+      if (job.stopping.aborted) throw error;
+    });
+    return true;
+  });
+  // Another live process holds the run: let the queue try again later (after backoff).
+  if (done === null) throw new Error(`run ${data.runId} is being computed by another process`);
+}
+
+async function failLostRun(db: DataSource, data: RunJobData): Promise<void> {
+  const done = await withRunLock(db, data.runId, async () => {
+    const run = await runningRun(db, data.runId);
+    if (run) await failRun(jobContext(db, data, null), run, RUN_LOST, ErrorCode.SERVICE_UNAVAILABLE);
+    return true;
+  });
+  if (done === null) throw new Error(`run ${data.runId} is still being computed by another process`);
+}
+
+/** The queue definition of computation runs (registered by `startEvaluation`). */
+export function runQueueDefinition(db: DataSource, gatewaySecret: string): QueueDefinition<RunJobData> {
+  const settings = runQueueSettings();
+  return {
+    name: RUN_QUEUE,
+    run: (data, job) => computeRun(db, gatewaySecret, data, job),
+    onDead: (data) => failLostRun(db, data),
+    retryLimit: 3,
+    retryDelaySeconds: settings.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: settings.timeoutSeconds,
+  };
+}
+
+export function registerRunQueue(db: object, queue: JobQueue, gatewaySecret: string): void {
+  queues.set(db, { queue, gatewaySecret });
+}
+
+function queueOf(ctx: RequestContext): { queue: JobQueue; gatewaySecret: string } {
+  const registered = queues.get(ctx.db);
+  if (!registered) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, "صف محاسبه راه‌اندازی نشده است.");
+  return registered;
+}
+
+/** For `beginRun`: adds the run's job in the run's own transaction. */
+export const enqueueRun =
+  (ctx: RequestContext) =>
+  async (em: EntityManager, run: EvaluationRun): Promise<void> => {
+    const { queue, gatewaySecret } = queueOf(ctx);
+    const data: RunJobData = {
+      runId: run.id,
+      user: requireUser(ctx),
+      token: ctx.accessToken ? sealJobSecret(gatewaySecret, ctx.accessToken) : null,
+      requestId: ctx.requestId,
+      clientAddress: ctx.clientAddress,
+    };
+    await queue.send(RUN_QUEUE, data, { em, singletonKey: run.id });
+  };
+
+/**
+ * Runs left RUNNING without a job that could still finish them (e.g. a database restored from a backup, which does not
+ * hold the queue) are failed before a new run starts, so they cannot block the cycle with CONFLICT for ever. A run and
+ * its job are created in one transaction, and a job is completed only after its run's outcome is recorded, so a
+ * RUNNING run whose job is gone can never finish.
+ */
+export async function failOrphanedRuns(ctx: RequestContext): Promise<number> {
+  const orphans: { id: string }[] = await ctx.db.query(
+    `SELECT r.id FROM evaluation_run r
+      WHERE r.status = 'RUNNING'
+        AND NOT EXISTS (SELECT 1 FROM ${jobsSchemaOf("evaluation")}.job j
+                         WHERE j.name IN ($1, $2) AND j.data->>'runId' = r.id::text AND j.state IN ('created', 'retry', 'active'))`,
+    [RUN_QUEUE, `${RUN_QUEUE}.dead`],
+  );
+  for (const { id } of orphans) {
+    const run = await runningRun(ctx.db, id);
+    if (run) await failRun(ctx, run, RUN_LOST, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+  return orphans.length;
+}
+
+/** After the run's transaction committed: this process's worker looks at once (any process may take it). */
+export const wakeRunWorker = (ctx: RequestContext) => queueOf(ctx).queue.wake(RUN_QUEUE);
+
+/** Waits until a run is no longer RUNNING (whichever process computes it); the finished run, or its failure as an error. */
+export async function awaitRun(ctx: RequestContext, runId: string): Promise<EvaluationRun> {
+  for (let wait = 25; ; wait = Math.min(wait * 2, 250)) {
+    const run = await ctx.db.getRepository(EvaluationRun).findOneByOrFail({ id: runId });
+    if (run.status === RunStatus.SUCCEEDED) return run;
+    if (run.status === RunStatus.FAILED)
+      throw new AppError(
+        (run.failureCode as ErrorCode | null) ?? ErrorCode.SERVICE_UNAVAILABLE,
+        run.failureMessage ?? RUN_LOST,
+      );
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
