@@ -13,7 +13,7 @@ import {
   useTranslate,
   type Validator,
 } from "react-admin";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 import { validatePassword } from "../users/userValidation";
 
 export const CHANGE_PASSWORD_PATH = "/my-password";

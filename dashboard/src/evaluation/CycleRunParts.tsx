@@ -11,11 +11,12 @@ import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useNotify } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL } from "../common/useGraphQL";
+import { useHamafzaDataProvider } from "../common/graphqlOperations";
 import { UPDATE_RUBRIC, type Cycle, type Run } from "./evaluationApi";
 import { RubricFields, type EditableIndicator } from "./RubricFields";
 import { clampProgress, formatDuration, phaseLabel, RUN_STATUS_COLORS, statusLabel } from "./runs";
@@ -47,11 +48,9 @@ export const RubricEditor = ({
   editable: boolean;
   onSaved: (cycle: Cycle) => void;
 }) => {
-  const graphql = useGraphQL();
+  const dataProvider = useHamafzaDataProvider();
   const notify = useNotify();
   const [rows, setRows] = useState<EditableIndicator[]>(cycle.indicators);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string>();
   useEffect(() => setRows(cycle.indicators), [cycle]);
   const invalid = rubricProblem(rows as Partial<Indicator>[]);
   const changes = rubricChanges(cycle.indicators, rows as Partial<Indicator>[]);
@@ -59,22 +58,15 @@ export const RubricEditor = ({
   const set = (code: string, key: "weight" | "target", value: string) =>
     setRows((current) => current.map((row) => (row.code === code ? { ...row, [key]: value } : row)));
 
-  const save = async () => {
-    setSaving(true);
-    setProblem(undefined);
-    try {
-      const data = await graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, {
-        year: cycle.year,
-        indicators: changes,
-      });
+  const save = useMutation({
+    mutationFn: () =>
+      dataProvider.graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, { year: cycle.year, indicators: changes }),
+    onSuccess: (data) => {
       notify("شاخص‌های ارزیابی ذخیره شد.", { type: "success" });
       onSaved(data.updateEvaluationRubric);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const problem = save.error?.message;
 
   return (
     <Box data-testid="rubric-editor">
@@ -94,8 +86,8 @@ export const RubricEditor = ({
           sx={{ mt: 1 }}
           variant="contained"
           startIcon={<SaveIcon />}
-          disabled={Boolean(invalid) || changes.length === 0 || saving}
-          onClick={save}
+          disabled={Boolean(invalid) || changes.length === 0 || save.isPending}
+          onClick={() => save.mutate()}
         >
           ذخیره شاخص‌ها
         </Button>

@@ -11,17 +11,18 @@ import Chip from "@mui/material/Chip";
 import LinearProgress from "@mui/material/LinearProgress";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNotify } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { CHANGE_STATE, DISTRIBUTION, RUNS, START_RUN, type Cycle, type Run } from "./evaluationApi";
 import { comparePath, whatIfPath } from "./paths";
 import { formatDuration, runningRun, succeededRuns } from "./runs";
 import { useRunPolling } from "./useRunPolling";
 import { GradeChart } from "./GradeChart";
-import { IndicatorAveragesByCounty } from "./IndicatorAveragesByCounty";
+import { COUNTY_SUMMARIES, IndicatorAveragesByCounty, PROVINCE_SUMMARIES } from "./IndicatorAveragesByCounty";
 import { canCompute, CYCLE_STATE_LABELS, nextCycleStates, type CycleState } from "./rubric";
 import { RubricEditor, RunProgress, RunsTable, STATE_COLORS, TRANSITION_LABELS } from "./CycleRunParts";
 
@@ -34,23 +35,22 @@ export const CycleView = ({
   canEvaluate: boolean;
   onChanged: () => void;
 }) => {
-  const graphql = useGraphQL();
+  const dataProvider = useHamafzaDataProvider();
+  const invalidate = useInvalidateOperations();
   const notify = useNotify();
-  const runs = useGraphQLQuery<{ evaluationRuns: Run[] }>(RUNS, { year: cycle.year }, canEvaluate);
-  const distribution = useGraphQLQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(
-    DISTRIBUTION,
-    {
+  const runs = useQuery({
+    ...graphqlQuery<{ evaluationRuns: Run[] }>(dataProvider, RUNS, { year: cycle.year }),
+    enabled: canEvaluate,
+  });
+  const distribution = useQuery(
+    graphqlQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(dataProvider, DISTRIBUTION, {
       filter: { year: cycle.year },
-    },
+    }),
   );
-  const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [active, setActive] = useState<{ id: string; initial?: Run }>();
   const [failed, setFailed] = useState<Run>();
-  const [refreshKey, setRefreshKey] = useState(0);
   const settledIds = useRef(new Set<string>());
-  const { refetch: refetchRuns } = runs;
-  const { refetch: refetchDistribution } = distribution;
 
   // After a reload (or another evaluator's start), follow the RUNNING run the list shows.
   useEffect(() => {
@@ -63,7 +63,7 @@ export const CycleView = ({
     (run: Run) => {
       settledIds.current.add(run.id);
       setActive(undefined);
-      refetchRuns();
+      void invalidate(RUNS);
       if (run.status === "SUCCEEDED") {
         setFailed(undefined);
         notify(
@@ -71,58 +71,46 @@ export const CycleView = ({
             (run.durationMs != null ? ` در ${formatDuration(run.durationMs)}.` : "."),
           { type: "success" },
         );
-        refetchDistribution();
-        setRefreshKey((key) => key + 1);
+        void invalidate(DISTRIBUTION, PROVINCE_SUMMARIES, COUNTY_SUMMARIES);
         onChanged();
       } else {
         setFailed(run);
       }
     },
-    [notify, onChanged, refetchDistribution, refetchRuns],
+    [notify, onChanged, invalidate],
   );
   const polling = useRunPolling(active?.id, active?.initial, onSettled);
   const activeRun = polling.run ?? active?.initial;
 
-  const act = async (label: string, run: () => Promise<string>) => {
-    setBusy(label);
-    setProblem(undefined);
-    try {
-      notify(await run(), { type: "success" });
+  const changeState = useMutation({
+    mutationFn: (state: CycleState) => dataProvider.graphql(CHANGE_STATE, { year: cycle.year, state }),
+    onMutate: () => setProblem(undefined),
+    onSuccess: (_data, state) => {
+      notify(`وضعیت دوره: ${CYCLE_STATE_LABELS[state]}`, { type: "success" });
       onChanged();
-      runs.refetch();
-      distribution.refetch();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+      return invalidate(RUNS, DISTRIBUTION);
+    },
+    onError: (error) => setProblem(error.message),
+  });
 
-  const compute = async () => {
-    setBusy("run");
-    setProblem(undefined);
-    setFailed(undefined);
-    try {
-      const { startEvaluationRun } = await graphql<{ startEvaluationRun: Run }>(START_RUN, { year: cycle.year });
-      if (startEvaluationRun.status === "RUNNING") {
-        setActive({ id: startEvaluationRun.id, initial: startEvaluationRun });
-        runs.refetch();
-      } else {
-        onSettled(startEvaluationRun);
-      }
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+  const startRun = useMutation({
+    mutationFn: () => dataProvider.graphql<{ startEvaluationRun: Run }>(START_RUN, { year: cycle.year }),
+    onMutate: () => {
+      setProblem(undefined);
+      setFailed(undefined);
+    },
+    onSuccess: ({ startEvaluationRun }) => {
+      if (startEvaluationRun.status !== "RUNNING") return onSettled(startEvaluationRun);
+      setActive({ id: startEvaluationRun.id, initial: startEvaluationRun });
+      return invalidate(RUNS);
+    },
+    onError: (error) => {
+      setProblem(error.message);
       // A CONFLICT means another run of the year is RUNNING: the list shows it and the page follows it.
-      runs.refetch();
-    } finally {
-      setBusy(undefined);
-    }
-  };
-  const transition = (state: CycleState) =>
-    act(state, async () => {
-      await graphql(CHANGE_STATE, { year: cycle.year, state });
-      return `وضعیت دوره: ${CYCLE_STATE_LABELS[state]}`;
-    });
+      return invalidate(RUNS);
+    },
+  });
+  const busy = startRun.isPending ? "run" : changeState.isPending ? "state" : undefined;
 
   // The table shows the followed run as polled (its progress), even before the list is fetched again.
   const runRows = useMemo(() => {
@@ -175,7 +163,7 @@ export const CycleView = ({
                 variant="contained"
                 startIcon={<CalculateIcon />}
                 disabled={!canCompute(cycle.state) || Boolean(busy) || running}
-                onClick={compute}
+                onClick={() => startRun.mutate()}
               >
                 اجرای محاسبه امتیازها
               </Button>
@@ -184,7 +172,7 @@ export const CycleView = ({
                   key={state}
                   variant="outlined"
                   disabled={Boolean(busy) || running}
-                  onClick={() => transition(state)}
+                  onClick={() => changeState.mutate(state)}
                 >
                   {TRANSITION_LABELS[state]}
                 </Button>
@@ -244,7 +232,7 @@ export const CycleView = ({
               <Typography variant="h6" component="h2" gutterBottom>
                 اجراهای محاسبه
               </Typography>
-              {runs.isPending && !runs.data && <LinearProgress />}
+              {runs.isLoading && <LinearProgress />}
               {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
               {runs.data && <RunsTable runs={runRows} />}
             </CardContent>
@@ -256,11 +244,7 @@ export const CycleView = ({
           <Typography variant="h6" component="h2" gutterBottom>
             میانگین امتیاز شاخص‌ها به تفکیک شهرستان
           </Typography>
-          <IndicatorAveragesByCounty
-            key={`${cycle.year}-${refreshKey}`}
-            year={cycle.year}
-            indicators={cycle.indicators}
-          />
+          <IndicatorAveragesByCounty key={cycle.year} year={cycle.year} indicators={cycle.indicators} />
         </CardContent>
       </Card>
     </Stack>

@@ -20,13 +20,14 @@ import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
-import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions, useRefresh } from "react-admin";
+import { useQuery } from "@tanstack/react-query";
+import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions } from "react-admin";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { ActionDialogButton } from "../common/ActionDialog";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { ADJUST, RESULT } from "./evaluationApi";
 import { adjustmentProblem, GRADE_COLORS, GRADE_LABELS, splitEvidence, type Evidence, type Grade } from "./rubric";
 
@@ -183,8 +184,9 @@ const IndicatorBreakdown = ({ indicators }: { indicators: IndicatorResult[] }) =
   </>
 );
 
-const AdjustButton = ({ result, onDone }: { result: ResultDetail; onDone: () => void }) => {
-  const graphql = useGraphQL();
+const AdjustButton = ({ result }: { result: ResultDetail }) => {
+  const dataProvider = useHamafzaDataProvider();
+  const invalidate = useInvalidateOperations();
   return (
     <ActionDialogButton
       label="تعدیل امتیاز"
@@ -194,13 +196,13 @@ const AdjustButton = ({ result, onDone }: { result: ResultDetail; onDone: () => 
       onSubmit={async (values) => {
         const problems = adjustmentProblem(values.points, values.justification);
         if (problems) throw new Error(Object.values(problems).join(" "));
-        return graphql(ADJUST, {
+        return dataProvider.graphql(ADJUST, {
           resultId: result.id,
           points: Number(values.points),
           justification: String(values.justification).trim(),
         });
       }}
-      onDone={onDone}
+      onDone={() => invalidate(RESULT)}
     >
       <NumberInput source="points" label="امتیاز (منفی برای کاهش)" min={-10} max={10} step={0.5} />
       <TextInput source="justification" label="توجیه" multiline minRows={3} fullWidth />
@@ -215,12 +217,11 @@ export const ResultShow = () => {
   const { id } = useParams();
   const { permissions } = usePermissions<Role | undefined>();
   const canAdjust = canRoleAccess(permissions, { action: "edit", resource: "evaluationResults" });
-  const refresh = useRefresh();
-  const { data, error, isPending, refetch } = useGraphQLQuery<{ evaluationResult: ResultDetail | null }>(
-    RESULT,
-    { id },
-    Boolean(id),
-  );
+  const dataProvider = useHamafzaDataProvider();
+  const { data, error, isPending } = useQuery({
+    ...graphqlQuery<{ evaluationResult: ResultDetail | null }>(dataProvider, RESULT, { id }),
+    enabled: Boolean(id),
+  });
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const result = data?.evaluationResult;
@@ -266,15 +267,7 @@ export const ResultShow = () => {
               </Typography>
             </Box>
             <Box sx={{ flex: 1 }} />
-            {canAdjust && (
-              <AdjustButton
-                result={result}
-                onDone={() => {
-                  refetch();
-                  refresh();
-                }}
-              />
-            )}
+            {canAdjust && <AdjustButton result={result} />}
           </Stack>
         </CardContent>
       </Card>

@@ -15,12 +15,13 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Title } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { RUN_DIFF, RUNS_WITH_RUBRIC, type RunChange, type RunWithRubric } from "./evaluationApi";
 import { GRADE_COLORS, type Grade } from "./rubric";
 import {
@@ -113,11 +114,11 @@ const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithR
 /** Two SUCCEEDED runs of a year side by side: each manager's total before/after, the grade and the indicators that changed. */
 export const RunComparison = () => {
   const { year, canEvaluate, isPending } = useEvaluationScreen();
-  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(
-    RUNS_WITH_RUBRIC,
-    { year },
-    canEvaluate && Number.isInteger(year),
-  );
+  const dataProvider = useHamafzaDataProvider();
+  const runs = useQuery({
+    ...graphqlQuery<{ evaluationRuns: RunWithRubric[] }>(dataProvider, RUNS_WITH_RUBRIC, { year }),
+    enabled: canEvaluate && Number.isInteger(year),
+  });
   const succeeded = useMemo(() => succeededRuns(runs.data?.evaluationRuns ?? []), [runs.data]);
   const [selection, setSelection] = useState<{ fromRunId?: string; toRunId?: string }>({});
   useEffect(() => {
@@ -128,11 +129,10 @@ export const RunComparison = () => {
   }, [runs.data]);
   const { fromRunId, toRunId } = selection;
   const ready = Boolean(fromRunId && toRunId && fromRunId !== toRunId);
-  const diff = useGraphQLQuery<{ evaluationRunDiff: RunChange[] }>(
-    RUN_DIFF,
-    { fromRunId, toRunId },
-    canEvaluate && ready,
-  );
+  const diff = useQuery({
+    ...graphqlQuery<{ evaluationRunDiff: RunChange[] }>(dataProvider, RUN_DIFF, { fromRunId, toRunId }),
+    enabled: canEvaluate && ready,
+  });
   const [onlyChanged, setOnlyChanged] = useState(false);
   const all = useMemo(() => (ready ? (diff.data?.evaluationRunDiff ?? []) : []), [diff.data, ready]);
   const shown = useMemo(() => (onlyChanged ? all.filter(isChanged) : all), [all, onlyChanged]);
@@ -172,7 +172,7 @@ export const RunComparison = () => {
         <Box sx={{ flex: 1 }} />
         <BackToCycle />
       </Stack>
-      {runs.isPending && <LinearProgress />}
+      {runs.isLoading && <LinearProgress />}
       {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
       {runs.data && succeeded.length < 2 && (
         <Alert severity="info">برای مقایسه دست‌کم دو اجرای موفق از این سال لازم است.</Alert>
@@ -189,7 +189,7 @@ export const RunComparison = () => {
               />
             </Stack>
             {fromRunId && fromRunId === toRunId && <Alert severity="warning">دو اجرای متفاوت انتخاب کنید.</Alert>}
-            {diff.isPending && ready && <LinearProgress />}
+            {diff.isLoading && <LinearProgress />}
             {diff.error && <Alert severity="error">{diff.error.message}</Alert>}
             {ready && diff.data && (
               <>

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Card from "@mui/material/Card";
 import CardContent from "@mui/material/CardContent";
@@ -17,7 +18,7 @@ import {
 import { enumChip, enumComponents } from "../common/enumComponents";
 import { toPersianDigits } from "../common/persianDigits";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
 import { CYCLES, DISTRIBUTION, type CyclePage } from "./evaluationApi";
 import { GradeChart } from "./GradeChart";
@@ -37,11 +38,13 @@ const Distribution = () => {
       ([key, value]) => ["year", "provinceId", "countyId", "positionKind", "grade"].includes(key) && value !== "",
     ),
   );
-  const { data, error } = useGraphQLQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(
-    DISTRIBUTION,
-    { filter },
-    Boolean(filter.year),
-  );
+  const dataProvider = useHamafzaDataProvider();
+  const { data, error } = useQuery({
+    ...graphqlQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(dataProvider, DISTRIBUTION, {
+      filter,
+    }),
+    enabled: Boolean(filter.year),
+  });
   return (
     <Card variant="outlined" sx={{ m: 1, minWidth: 320 }}>
       <CardContent>
@@ -100,7 +103,8 @@ const ScoreboardList = ({ years }: { years: number[] }) => (
 
 /** The scoreboard: results of a year with ranks (national among the same position type, and within the province). */
 export const Scoreboard = () => {
-  const { data, error, isPending } = useGraphQLQuery<{ evaluationCycles: CyclePage }>(CYCLES, {});
+  const dataProvider = useHamafzaDataProvider();
+  const { data, error, isPending } = useQuery(graphqlQuery<{ evaluationCycles: CyclePage }>(dataProvider, CYCLES));
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const years = (data?.evaluationCycles.items ?? []).map((cycle) => cycle.year).sort((a, b) => b - a);

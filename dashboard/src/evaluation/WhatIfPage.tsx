@@ -17,10 +17,11 @@ import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { HttpError } from "ra-core";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Title, useGetList } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
 import { RUNS_WITH_RUBRIC, WHAT_IF, type RunWithRubric, type WhatIfRow } from "./evaluationApi";
 import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
@@ -38,6 +39,8 @@ import {
   whatIfSummary,
 } from "./runs";
 import { BackToCycle, NotAllowed, useEvaluationScreen } from "./evaluationScreen";
+
+type WhatIfIndicator = { code: string; weight: number; target: number };
 
 const GradeChip = ({ grade }: { grade: string }) => (
   <Chip size="small" variant="outlined" color={GRADE_COLORS[grade as Grade] ?? "default"} label={gradeLabel(grade)} />
@@ -102,12 +105,11 @@ const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<st
 /** What-if: the facts of a SUCCEEDED run scored under other weights/targets; nothing is saved. */
 export const WhatIfPage = () => {
   const { year, canEvaluate, isPending } = useEvaluationScreen();
-  const graphql = useGraphQL();
-  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(
-    RUNS_WITH_RUBRIC,
-    { year },
-    canEvaluate && Number.isInteger(year),
-  );
+  const dataProvider = useHamafzaDataProvider();
+  const runs = useQuery({
+    ...graphqlQuery<{ evaluationRuns: RunWithRubric[] }>(dataProvider, RUNS_WITH_RUBRIC, { year }),
+    enabled: canEvaluate && Number.isInteger(year),
+  });
   const succeeded = useMemo(() => succeededRuns(runs.data?.evaluationRuns ?? []), [runs.data]);
   const [runId, setRunId] = useState<string>();
   const run = succeeded.find((candidate) => candidate.id === runId) ?? succeeded[0];
@@ -115,8 +117,26 @@ export const WhatIfPage = () => {
   const [refusal, setRefusal] = useState<string>();
   const [problem, setProblem] = useState<string[]>();
   const [fieldErrors, setFieldErrors] = useState<IndicatorErrors>({});
-  const [computing, setComputing] = useState(false);
-  const [result, setResult] = useState<WhatIfRow[]>();
+  // Scores under the edited rubric: computed on demand, nothing is saved.
+  const whatIf = useMutation({
+    mutationFn: ({ runId, indicators }: { runId: string; indicators: WhatIfIndicator[] }) =>
+      dataProvider.graphql<{ evaluationWhatIf: WhatIfRow[] }>(WHAT_IF, { runId, indicators }),
+    onMutate: () => {
+      setProblem(undefined);
+      setFieldErrors({});
+    },
+    onError: (error, { indicators }) => {
+      const fields =
+        error instanceof HttpError
+          ? (error.body as { errors?: Record<string, string> } | undefined)?.errors
+          : undefined;
+      const { byCode, general } = indicatorFieldErrors(fields, indicators);
+      setFieldErrors(byCode);
+      setProblem(general.length ? general : Object.keys(byCode).length ? [] : [error.message]);
+    },
+  });
+  const result = whatIf.data?.evaluationWhatIf;
+  const { reset: resetWhatIf } = whatIf;
   const provinces = useGetList(
     "provinces",
     { pagination: { page: 1, perPage: 100 }, sort: { field: "name", order: "ASC" } },
@@ -132,7 +152,7 @@ export const WhatIfPage = () => {
     setRefusal(undefined);
     setProblem(undefined);
     setFieldErrors({});
-    setResult(undefined);
+    resetWhatIf();
   };
   // The editor starts from the chosen run's rubric (again when another run is chosen).
   useEffect(() => reset(run), [run?.id]);
@@ -146,7 +166,7 @@ export const WhatIfPage = () => {
   };
   const invalid = rubricProblem(rows as Partial<Indicator>[]);
 
-  const compute = async () => {
+  const compute = () => {
     if (!run) return;
     setProblem(undefined);
     setFieldErrors({});
@@ -156,28 +176,7 @@ export const WhatIfPage = () => {
     }
     setRefusal(undefined);
     const indicators = rows.map((row) => ({ code: row.code, weight: Number(row.weight), target: Number(row.target) }));
-    setComputing(true);
-    try {
-      const data = await graphql<{ evaluationWhatIf: WhatIfRow[] }>(WHAT_IF, { runId: run.id, indicators });
-      setResult(data.evaluationWhatIf);
-    } catch (error) {
-      setResult(undefined);
-      const fields =
-        error instanceof HttpError
-          ? (error.body as { errors?: Record<string, string> } | undefined)?.errors
-          : undefined;
-      const { byCode, general } = indicatorFieldErrors(fields, indicators);
-      setFieldErrors(byCode);
-      setProblem(
-        general.length
-          ? general
-          : Object.keys(byCode).length
-            ? []
-            : [error instanceof Error ? error.message : String(error)],
-      );
-    } finally {
-      setComputing(false);
-    }
+    whatIf.mutate({ runId: run.id, indicators });
   };
 
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
@@ -198,7 +197,7 @@ export const WhatIfPage = () => {
         این صفحه فقط شبیه‌سازی است: امتیازها با داده‌های همان اجرا و وزن‌ها و هدف‌های زیر دوباره حساب می‌شوند و هیچ چیز
         (نه شاخص‌ها و نه نتایج) ذخیره نمی‌شود.
       </Alert>
-      {runs.isPending && <LinearProgress />}
+      {runs.isLoading && <LinearProgress />}
       {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
       {runs.data && !run && <Alert severity="info">این سال هنوز اجرای موفقی ندارد؛ ابتدا محاسبه را اجرا کنید.</Alert>}
       {run && (
@@ -247,12 +246,12 @@ export const WhatIfPage = () => {
                 sx={{ mt: 1 }}
                 variant="contained"
                 startIcon={<CalculateIcon />}
-                disabled={computing}
+                disabled={whatIf.isPending}
                 onClick={compute}
               >
                 محاسبه فرضی
               </Button>
-              {computing && <LinearProgress sx={{ mt: 1 }} />}
+              {whatIf.isPending && <LinearProgress sx={{ mt: 1 }} />}
             </CardContent>
           </Card>
           {result && summary && (

@@ -15,7 +15,7 @@ import {
 import { ActionDialogButton } from "../common/ActionDialog";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { tehranTodayIso } from "../common/jalaliInput";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 import { PositionKindInput, TITLED_POSITION_KINDS } from "./managerEnums";
 
 const END_TENURE = /* GraphQL */ `

@@ -27,7 +27,7 @@ import {
 import { ActionDialogButton } from "../common/ActionDialog";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 import { FollowUpChip, LicenceStateChip, ResolutionStatusInput } from "../engagement/engagementEnums";
 
 /** The NGOs present, each with the state of its licence on the meeting date; flagged ones stand out. */

@@ -18,7 +18,7 @@ import Typography from "@mui/material/Typography";
 import { useRef, useState, type ChangeEvent } from "react";
 import { LinkBase, Loading, Title, useCanAccess, useNotify, useTranslate } from "react-admin";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 
 export const NGO_IMPORT_PATH = "/ngos/import";
 

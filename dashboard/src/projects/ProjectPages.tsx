@@ -33,7 +33,7 @@ import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { ProvinceCountyInputs, useTerritoryDefaults } from "../common/TerritoryInputs";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 import { PROJECT_STATUS_LABELS, ProjectStatusChip, ProjectStatusInput } from "../engagement/engagementEnums";
 import { Section } from "../meetings/MeetingShow";
 import { enumComponents } from "../common/enumComponents";

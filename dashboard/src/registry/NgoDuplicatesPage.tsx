@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Card from "@mui/material/Card";
@@ -15,7 +16,7 @@ import Typography from "@mui/material/Typography";
 import { useState } from "react";
 import { LinkBase, Title, useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
 
 const DUPLICATES = /* GraphQL */ `
@@ -97,10 +98,15 @@ export const NgoDuplicatesPage = () => {
   const translate = useTranslate();
   const [territory, setTerritory] = useState<TerritoryFilterValue>({});
   const [minScore, setMinScore] = useState(0.5);
-  const { data, error, isPending } = useGraphQLQuery<{ duplicateNgoCandidates: DuplicatePair[] }>(DUPLICATES, {
-    ...territory,
-    minScore,
-    limit: 200,
+  const dataProvider = useHamafzaDataProvider();
+  // The last answer stays on screen while the next filter's is fetched.
+  const { data, error, isFetching } = useQuery({
+    ...graphqlQuery<{ duplicateNgoCandidates: DuplicatePair[] }>(dataProvider, DUPLICATES, {
+      ...territory,
+      minScore,
+      limit: 200,
+    }),
+    placeholderData: keepPreviousData,
   });
   const pairs = data?.duplicateNgoCandidates ?? [];
   return (
@@ -132,10 +138,10 @@ export const NgoDuplicatesPage = () => {
             </TextField>
           </TerritoryFilter>
         </CardContent>
-        {isPending && <LinearProgress />}
+        {isFetching && <LinearProgress />}
       </Card>
       {error && <Alert severity="error">{error.message}</Alert>}
-      {!isPending && !error && pairs.length === 0 && (
+      {!isFetching && !error && pairs.length === 0 && (
         <Alert severity="info">{translate("hamafza.duplicates.none")}</Alert>
       )}
       {pairs.length > 0 && (

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Card from "@mui/material/Card";
 import CardContent from "@mui/material/CardContent";
@@ -25,7 +26,7 @@ import { formatJalali } from "../common/jalali";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { toPersianDigits } from "../common/persianDigits";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { FollowUpChip, FollowUpStatusInput } from "../engagement/engagementEnums";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 
@@ -64,7 +65,8 @@ const owner = (row: { ownerAgency?: Named; ownerManager?: Named }) =>
 
 /** Overdue resolutions first: longest overdue at the top, and how many each owner has. */
 const OverduePanel = () => {
-  const { data, error, isPending } = useGraphQLQuery<OverdueData>(OVERDUE, {});
+  const dataProvider = useHamafzaDataProvider();
+  const { data, error, isPending } = useQuery(graphqlQuery<OverdueData>(dataProvider, OVERDUE));
   return (
     <Card variant="outlined" sx={{ mb: 2, mt: 1 }} data-testid="overdue-resolutions">
       <CardContent>

@@ -10,7 +10,7 @@ import MuiButton from "@mui/material/Button";
 import TextField from "@mui/material/TextField";
 import { useState, type FormEvent } from "react";
 import { Button, useNotify, useRecordContext, useTranslate, type RaRecord } from "react-admin";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 
 const RESET_USER_PASSWORD = /* GraphQL */ `
   mutation resetUserPassword($id: ID!, $password: String) {
