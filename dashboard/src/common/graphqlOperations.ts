@@ -1,6 +1,6 @@
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { useDataProvider } from "react-admin";
+import { useDataProvider } from "ra-core";
 import type { HamafzaDataProvider } from "../dataProvider/buildDataProvider";
 
 type Variables = Record<string, unknown>;

@@ -17,7 +17,7 @@ import { useNotify } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { useHamafzaDataProvider } from "../common/graphqlOperations";
-import { UPDATE_RUBRIC, type Cycle, type Run } from "./evaluationApi";
+import { UPDATE_RUBRIC, type Cycle, type Run } from "./evaluationOperations";
 import { RubricFields, type EditableIndicator } from "./RubricFields";
 import { clampProgress, formatDuration, phaseLabel, RUN_STATUS_COLORS, statusLabel } from "./runs";
 import { rubricChanges, rubricProblem, type CycleState, type Indicator } from "./rubric";

@@ -17,12 +17,22 @@ import { useNotify } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
-import { CHANGE_STATE, DISTRIBUTION, RUNS, START_RUN, type Cycle, type Run } from "./evaluationApi";
+import {
+  CHANGE_STATE,
+  COUNTY_SUMMARIES,
+  DISTRIBUTION,
+  PROVINCE_SUMMARIES,
+  RUNS,
+  RUNS_WITH_RUBRIC,
+  START_RUN,
+  type Cycle,
+  type Run,
+} from "./evaluationOperations";
 import { comparePath, whatIfPath } from "./paths";
 import { formatDuration, runningRun, succeededRuns } from "./runs";
 import { useRunPolling } from "./useRunPolling";
 import { GradeChart } from "./GradeChart";
-import { COUNTY_SUMMARIES, IndicatorAveragesByCounty, PROVINCE_SUMMARIES } from "./IndicatorAveragesByCounty";
+import { IndicatorAveragesByCounty } from "./IndicatorAveragesByCounty";
 import { canCompute, CYCLE_STATE_LABELS, nextCycleStates, type CycleState } from "./rubric";
 import { RubricEditor, RunProgress, RunsTable, STATE_COLORS, TRANSITION_LABELS } from "./CycleRunParts";
 
@@ -63,7 +73,7 @@ export const CycleView = ({
     (run: Run) => {
       settledIds.current.add(run.id);
       setActive(undefined);
-      void invalidate(RUNS);
+      void invalidate(RUNS, RUNS_WITH_RUBRIC);
       if (run.status === "SUCCEEDED") {
         setFailed(undefined);
         notify(

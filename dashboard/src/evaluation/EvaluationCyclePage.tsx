@@ -13,7 +13,7 @@ import type { Role } from "../auth/roles";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { currentJalaliYear } from "../engagement/periods";
-import { CREATE_CYCLE, CYCLES, type CyclePage } from "./evaluationApi";
+import { CREATE_CYCLE, CYCLES, type CyclePage } from "./evaluationOperations";
 import { EVALUATION_PATH } from "./paths";
 import { CycleView } from "./CycleView";
 export { RunStatusChip, RunProgress } from "./CycleRunParts";

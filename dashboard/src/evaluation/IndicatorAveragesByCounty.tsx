@@ -15,21 +15,13 @@ import { useState } from "react";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import type { Indicator } from "./rubric";
+import { COUNTY_SUMMARIES, PROVINCE_SUMMARIES } from "./evaluationOperations";
 
 interface Summary {
   managersScored: number;
   averageTotal?: number | null;
   indicatorAverages: { code: string; averageScore: number }[];
 }
-
-export const PROVINCE_SUMMARIES = `query ProvinceSummaries($year: Int!) {
-  provinces(limit: 50, sort: { field: "name", order: ASC }) { items { id name evaluationSummary(year: $year) { managersScored } } }
-}`;
-export const COUNTY_SUMMARIES = `query CountySummaries($year: Int!, $provinceId: ID!) {
-  counties(filter: { provinceId: $provinceId }, limit: 200, sort: { field: "name", order: ASC }) {
-    items { id name evaluationSummary(year: $year) { managersScored averageTotal indicatorAverages { code averageScore } } }
-  }
-}`;
 
 const Bar = ({ value }: { value: number }) => (
   <Tooltip title={toPersianDigits(value.toFixed(1))}>

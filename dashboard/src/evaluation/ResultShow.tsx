@@ -28,7 +28,7 @@ import { ActionDialogButton } from "../common/ActionDialog";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
-import { ADJUST, RESULT } from "./evaluationApi";
+import { ADJUST, RESULT } from "./evaluationOperations";
 import { adjustmentProblem, GRADE_COLORS, GRADE_LABELS, splitEvidence, type Evidence, type Grade } from "./rubric";
 
 interface IndicatorResult {

@@ -22,7 +22,7 @@ import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
-import { RUN_DIFF, RUNS_WITH_RUBRIC, type RunChange, type RunWithRubric } from "./evaluationApi";
+import { RUN_DIFF, RUNS_WITH_RUBRIC, type RunChange, type RunWithRubric } from "./evaluationOperations";
 import { GRADE_COLORS, type Grade } from "./rubric";
 import {
   defaultComparison,

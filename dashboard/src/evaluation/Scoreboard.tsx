@@ -20,7 +20,7 @@ import { toPersianDigits } from "../common/persianDigits";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
-import { CYCLES, DISTRIBUTION, type CyclePage } from "./evaluationApi";
+import { CYCLES, DISTRIBUTION, type CyclePage } from "./evaluationOperations";
 import { GradeChart } from "./GradeChart";
 import { GRADE_COLORS, GRADE_LABELS } from "./rubric";
 

@@ -23,7 +23,7 @@ import { Title, useGetList } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
-import { RUNS_WITH_RUBRIC, WHAT_IF, type RunWithRubric, type WhatIfRow } from "./evaluationApi";
+import { RUNS_WITH_RUBRIC, WHAT_IF, type RunWithRubric, type WhatIfRow } from "./evaluationOperations";
 import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
 import { runLabel } from "./RunComparison";
 import { RubricFields, type EditableIndicator, type IndicatorErrors } from "./RubricFields";

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { operationKey, useHamafzaDataProvider } from "../common/graphqlOperations";
-import { RUN_BY_ID, type Run } from "./evaluationApi";
+import { RUN_BY_ID, type Run } from "./evaluationOperations";
 
 export const POLL_INTERVAL_MS = 700;
 const MAX_CONSECUTIVE_ERRORS = 10;

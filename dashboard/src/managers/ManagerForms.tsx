@@ -17,17 +17,7 @@ import { JalaliDateInput } from "../common/JalaliDateInput";
 import { tehranTodayIso } from "../common/jalaliInput";
 import { useGraphQL } from "../common/graphqlOperations";
 import { PositionKindInput, TITLED_POSITION_KINDS } from "./managerEnums";
-
-const END_TENURE = /* GraphQL */ `
-  mutation endManagerTenure($id: ID!, $endedOn: Date!) {
-    endManagerTenure(id: $id, endedOn: $endedOn) {
-      id
-      tenureEnd
-      isCurrent
-      updatedAt
-    }
-  }
-`;
+import { END_TENURE } from "./managerOperations";
 
 const ManagerForm = () => (
   <SimpleForm>

@@ -29,6 +29,7 @@ import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { useGraphQL } from "../common/graphqlOperations";
 import { FollowUpChip, LicenceStateChip, ResolutionStatusInput } from "../engagement/engagementEnums";
+import { RESOLUTION_PROGRESS } from "../resolutions/resolutionOperations";
 
 /** The NGOs present, each with the state of its licence on the meeting date; flagged ones stand out. */
 export const AttendanceGrid = () => (
@@ -178,10 +179,6 @@ export const ResolutionInputs = ({ withStatus = false }: { withStatus?: boolean 
   </>
 );
 
-const PROGRESS = `mutation AddResolutionUpdate($resolutionId: ID!, $input: ResolutionProgressInput!) {
-  addResolutionUpdate(resolutionId: $resolutionId, input: $input) { id }
-}`;
-
 /** A dated progress report of a resolution (optionally with its new status). */
 export const ResolutionProgressButton = () => {
   const record = useRecordContext();
@@ -193,7 +190,7 @@ export const ResolutionProgressButton = () => {
       icon={<NoteAddIcon />}
       title="ثبت گزارش پیگیری مصوبه"
       onSubmit={(values) =>
-        graphql(PROGRESS, {
+        graphql(RESOLUTION_PROGRESS, {
           resolutionId: record.id,
           input: { reportedOn: values.reportedOn, note: values.note, status: values.status || undefined },
         })

@@ -19,31 +19,9 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { LinkBase, Loading, Title, useCanAccess, useNotify, useTranslate } from "react-admin";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
 import { useGraphQL } from "../common/graphqlOperations";
+import { IMPORT_NGOS } from "./ngoOperations";
 
 export const NGO_IMPORT_PATH = "/ngos/import";
-
-const IMPORT_NGOS = /* GraphQL */ `
-  mutation importNgos($csv: String!, $dryRun: Boolean!) {
-    importNgos(csv: $csv, dryRun: $dryRun) {
-      ok
-      dryRun
-      rowCount
-      importedCount
-      problemCount
-      recognisedColumns
-      ignoredColumns
-      ngoIds
-      durationMs
-      problems {
-        row
-        column
-        field
-        message
-        value
-      }
-    }
-  }
-`;
 
 export interface ImportProblem {
   row: number;

@@ -37,6 +37,7 @@ import { useGraphQL } from "../common/graphqlOperations";
 import { PROJECT_STATUS_LABELS, ProjectStatusChip, ProjectStatusInput } from "../engagement/engagementEnums";
 import { Section } from "../meetings/MeetingShow";
 import { enumComponents } from "../common/enumComponents";
+import { PROJECT_PROGRESS } from "./projectOperations";
 
 const { Field: ProjectStatusText } = enumComponents(PROJECT_STATUS_LABELS);
 
@@ -107,10 +108,6 @@ export const ProjectEdit = () => (
   </Edit>
 );
 
-const PROGRESS = `mutation AddProjectUpdate($projectId: ID!, $input: ProjectProgressInput!) {
-  addProjectUpdate(projectId: $projectId, input: $input) { id }
-}`;
-
 const ProjectProgressButton = () => {
   const record = useRecordContext();
   const graphql = useGraphQL();
@@ -121,7 +118,7 @@ const ProjectProgressButton = () => {
       icon={<NoteAddIcon />}
       title="ثبت گزارش پیشرفت پروژه"
       onSubmit={(values) =>
-        graphql(PROGRESS, {
+        graphql(PROJECT_PROGRESS, {
           projectId: record.id,
           input: { reportedOn: values.reportedOn, note: values.note, status: values.status || undefined },
         })

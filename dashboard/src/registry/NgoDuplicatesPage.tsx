@@ -18,39 +18,7 @@ import { LinkBase, Title, useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
-
-const DUPLICATES = /* GraphQL */ `
-  query duplicateNgoCandidates($provinceId: ID, $countyId: ID, $minScore: Float!, $limit: Int!) {
-    duplicateNgoCandidates(provinceId: $provinceId, countyId: $countyId, minScore: $minScore, limit: $limit) {
-      firstId
-      secondId
-      score
-      reasons
-      nameSimilarity
-      explanation
-      first {
-        id
-        name
-        nationalId
-        registrationNumber
-        county {
-          id
-          name
-        }
-      }
-      second {
-        id
-        name
-        nationalId
-        registrationNumber
-        county {
-          id
-          name
-        }
-      }
-    }
-  }
-`;
+import { DUPLICATE_NGO_CANDIDATES } from "./registryOperations";
 
 export const DUPLICATE_REASON_LABELS: Readonly<Record<string, string>> = {
   SAME_NAME_OTHER_COUNTY: "نام یکسان در شهرستان دیگر",
@@ -101,7 +69,7 @@ export const NgoDuplicatesPage = () => {
   const dataProvider = useHamafzaDataProvider();
   // The last answer stays on screen while the next filter's is fetched.
   const { data, error, isFetching } = useQuery({
-    ...graphqlQuery<{ duplicateNgoCandidates: DuplicatePair[] }>(dataProvider, DUPLICATES, {
+    ...graphqlQuery<{ duplicateNgoCandidates: DuplicatePair[] }>(dataProvider, DUPLICATE_NGO_CANDIDATES, {
       ...territory,
       minScore,
       limit: 200,

@@ -18,28 +18,7 @@ import { LinkBase, Title, useGetList, useTranslate } from "react-admin";
 import { formatPersianNumber } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
-
-const PARALLEL_WORK = /* GraphQL */ `
-  query parallelWork($fieldId: ID, $provinceId: ID, $countyId: ID, $minNgos: Int!, $limit: Int!) {
-    parallelWork(fieldId: $fieldId, provinceId: $provinceId, countyId: $countyId, minNgos: $minNgos, limit: $limit) {
-      countyId
-      fieldId
-      ngoCount
-      county {
-        id
-        name
-      }
-      field {
-        id
-        name
-      }
-      ngos {
-        id
-        name
-      }
-    }
-  }
-`;
+import { PARALLEL_WORK } from "./registryOperations";
 
 interface ParallelWorkGroup {
   countyId: string;

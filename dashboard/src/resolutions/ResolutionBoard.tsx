@@ -29,14 +29,7 @@ import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { FollowUpChip, FollowUpStatusInput } from "../engagement/engagementEnums";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
-
-const OVERDUE = `query OverdueBoard {
-  overdueResolutions(limit: 50) {
-    totalCount
-    items { id text deadline daysOverdue meeting { id title } ownerAgency { id name } ownerManager { id name } }
-  }
-  overdueResolutionCounts { ownerAgency { id name } ownerManager { id name } overdue oldestDeadline }
-}`;
+import { OVERDUE_RESOLUTIONS } from "./resolutionOperations";
 
 interface Named {
   id: string;
@@ -66,7 +59,7 @@ const owner = (row: { ownerAgency?: Named; ownerManager?: Named }) =>
 /** Overdue resolutions first: longest overdue at the top, and how many each owner has. */
 const OverduePanel = () => {
   const dataProvider = useHamafzaDataProvider();
-  const { data, error, isPending } = useQuery(graphqlQuery<OverdueData>(dataProvider, OVERDUE));
+  const { data, error, isPending } = useQuery(graphqlQuery<OverdueData>(dataProvider, OVERDUE_RESOLUTIONS));
   return (
     <Card variant="outlined" sx={{ mb: 2, mt: 1 }} data-testid="overdue-resolutions">
       <CardContent>

@@ -11,18 +11,7 @@ import TextField from "@mui/material/TextField";
 import { useState, type FormEvent } from "react";
 import { Button, useNotify, useRecordContext, useTranslate, type RaRecord } from "react-admin";
 import { useGraphQL } from "../common/graphqlOperations";
-
-const RESET_USER_PASSWORD = /* GraphQL */ `
-  mutation resetUserPassword($id: ID!, $password: String) {
-    resetUserPassword(id: $id, password: $password) {
-      temporaryPassword
-      user {
-        id
-        updatedAt
-      }
-    }
-  }
-`;
+import { RESET_USER_PASSWORD } from "./userOperations";
 
 interface ResetResult {
   resetUserPassword: { temporaryPassword: string | null };

@@ -61,15 +61,15 @@ export const WHAT_IF = `query EvaluationWhatIf($runId: ID!, $indicators: [Evalua
     managerId managerName positionKind provinceId computedTotal total delta grade provinceRank nationalRank
   }
 }`;
-export const UPDATE_RUBRIC = `mutation UpdateRubric($year: Int!, $indicators: [EvaluationIndicatorInput!]!) {
+export const UPDATE_RUBRIC = `mutation UpdateEvaluationRubric($year: Int!, $indicators: [EvaluationIndicatorInput!]!) {
   updateEvaluationRubric(year: $year, indicators: $indicators) { ${CYCLE} }
 }`;
-export const CHANGE_STATE = `mutation ChangeCycleState($year: Int!, $state: EvaluationCycleState!) {
+export const CHANGE_STATE = `mutation ChangeEvaluationCycleState($year: Int!, $state: EvaluationCycleState!) {
   changeEvaluationCycleState(year: $year, state: $state) { ${CYCLE} }
 }`;
-export const CREATE_CYCLE = `mutation CreateCycle($year: Int!) { createEvaluationCycle(year: $year) { ${CYCLE} } }`;
-export const DISTRIBUTION = `query GradeDistribution($filter: EvaluationResultFilter) { evaluationGradeDistribution(filter: $filter) { grade count } }`;
-export const ADJUST = `mutation Adjust($resultId: ID!, $points: Float!, $justification: String!) {
+export const CREATE_CYCLE = `mutation CreateEvaluationCycle($year: Int!) { createEvaluationCycle(year: $year) { ${CYCLE} } }`;
+export const DISTRIBUTION = `query EvaluationGradeDistribution($filter: EvaluationResultFilter) { evaluationGradeDistribution(filter: $filter) { grade count } }`;
+export const ADJUST = `mutation AdjustEvaluationScore($resultId: ID!, $points: Float!, $justification: String!) {
   adjustEvaluationScore(resultId: $resultId, points: $points, justification: $justification) { id points justification adjustedBy adjustedAt }
 }`;
 export const RESULT = `query EvaluationResultDetail($id: ID!) {
@@ -81,5 +81,15 @@ export const RESULT = `query EvaluationResultDetail($id: ID!) {
       code title unit raw numerator denominator target proratedTarget achievement score weight contribution
       evidence { kind id label date counted reasons }
     }
+  }
+}`;
+
+export const PROVINCE_SUMMARIES = `query ProvinceSummaries($year: Int!) {
+  provinces(limit: 50, sort: { field: "name", order: ASC }) { items { id name evaluationSummary(year: $year) { managersScored } } }
+}`;
+
+export const COUNTY_SUMMARIES = `query CountySummaries($year: Int!, $provinceId: ID!) {
+  counties(filter: { provinceId: $provinceId }, limit: 200, sort: { field: "name", order: ASC }) {
+    items { id name evaluationSummary(year: $year) { managersScored averageTotal indicatorAverages { code averageScore } } }
   }
 }`;
