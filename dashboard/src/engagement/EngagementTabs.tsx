@@ -3,7 +3,7 @@ import Typography from "@mui/material/Typography";
 import { Datagrid, FunctionField, ReferenceField, ReferenceManyField, TextField, type RaRecord } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { toPersianDigits } from "../common/persianDigits";
-import { GradeChip } from "../evaluation/Scoreboard";
+import { GradeChip } from "../evaluation/EvaluationResultList";
 import { MeetingKindField, MeetingStatusField } from "../meetings/meetingEnums";
 import { Section } from "../meetings/MeetingShow";
 import { DemandStatusChip, DimensionField, FollowUpChip, ProposalStatusChip } from "./engagementEnums";

@@ -35,7 +35,7 @@ import {
   isChanged,
   succeededRuns,
 } from "./runs";
-import { BackToCycle, NotAllowed, useEvaluationScreen } from "./evaluationScreen";
+import { BackToCycle, NotAllowed, useEvaluationScreen } from "./EvaluationScreen";
 
 /** «اجرای ۳ — ۱۴۰۴/۰۹/۰۱ ۱۹:۵۴ — demo.evaluator (۴۰ مدیر)»; `number` counts the year's SUCCEEDED runs from the oldest. */
 export const runLabel = (run: RunWithRubric, number: number) =>

@@ -38,7 +38,7 @@ import {
   succeededRuns,
   whatIfSummary,
 } from "./runs";
-import { BackToCycle, NotAllowed, useEvaluationScreen } from "./evaluationScreen";
+import { BackToCycle, NotAllowed, useEvaluationScreen } from "./EvaluationScreen";
 
 type WhatIfIndicator = { code: string; weight: number; target: number };
 
