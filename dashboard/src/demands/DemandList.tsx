@@ -32,7 +32,7 @@ const demandFilters = [
 
 /** The demands inbox: per agency (filter), unrouted and unanswered ones at hand. */
 export const DemandList = () => (
-  <List filters={demandFilters} sort={{ field: "raisedOn", order: "DESC" }} title="صندوق مطالبات سمن‌ها">
+  <List filters={demandFilters} sort={{ field: "raisedOn", order: "DESC" }} title="hamafza.demands.inbox">
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <DemandCategoryField source="category" />

@@ -1,5 +1,14 @@
 import Stack from "@mui/material/Stack";
-import { FunctionField, Labeled, ReferenceField, required, Show, TextField, TextInput } from "react-admin";
+import {
+  FunctionField,
+  Labeled,
+  ReferenceField,
+  required,
+  Show,
+  TextField,
+  TextInput,
+  useTranslate,
+} from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { DemandCategoryField, DemandStatusChip, DemandStatusInput } from "../engagement/engagementEnums";
@@ -7,18 +16,21 @@ import { InboxActions, responseDays } from "../engagement/InboxParts";
 import { Section } from "../meetings/MeetingShow";
 
 /** The agency's dated answer: its status, date and text. */
-const DemandActions = () => (
-  <InboxActions resource="demands" initialStatus="RAISED">
-    <DemandStatusInput source="status" label="وضعیت" validate={required()} />
-    <JalaliDateInput source="respondedOn" label="تاریخ پاسخ" notInFuture />
-    <TextInput source="response" label="پاسخ" multiline fullWidth />
-  </InboxActions>
-);
+const DemandActions = () => {
+  const translate = useTranslate();
+  return (
+    <InboxActions resource="demands" initialStatus="RAISED">
+      <DemandStatusInput source="status" label={translate("hamafza.common.status")} validate={required()} />
+      <JalaliDateInput source="respondedOn" label={translate("hamafza.demands.responseDate")} notInFuture />
+      <TextInput source="response" label="hamafza.common.response" multiline fullWidth />
+    </InboxActions>
+  );
+};
 
 export const DemandShow = () => (
   <Show actions={<DemandActions />}>
     <Stack sx={{ p: 2 }}>
-      <Section title="مطالبه">
+      <Section title="hamafza.demands.demand">
         <Stack direction="row" flexWrap="wrap" gap={3}>
           <Labeled>
             <TextField source="title" />

@@ -53,7 +53,7 @@ const RespondButton = ({ resource, initialStatus, children }: InboxActionsProps)
   if (!record) return null;
   return (
     <ActionDialogButton
-      label="ثبت پاسخ دستگاه"
+      label="hamafza.engagement.recordAgencyResponse"
       icon={<ReplyIcon />}
       defaultValues={{
         status: record.status === initialStatus ? "UNDER_REVIEW" : record.status,

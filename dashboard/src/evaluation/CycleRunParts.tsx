@@ -13,7 +13,7 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useNotify } from "react-admin";
+import { useNotify, useTranslate } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { useHamafzaDataProvider } from "../common/graphqlOperations";
@@ -30,14 +30,6 @@ export const STATE_COLORS: Record<CycleState, "default" | "info" | "warning" | "
   PUBLISHED: "success",
 };
 
-export const TRANSITION_LABELS: Record<CycleState, string> = {
-  DRAFT: "بازگشت به پیش‌نویس",
-  OPEN: "باز کردن دوره (مجاز به محاسبه)",
-  UNDER_REVIEW: "ارسال برای بازبینی",
-  FINAL: "نهایی‌کردن و قفل سال",
-  PUBLISHED: "انتشار نتایج",
-};
-
 /** The rubric of a cycle: weights and targets editable while DRAFT, with their sum shown live. */
 export const RubricEditor = ({
   cycle,
@@ -48,6 +40,7 @@ export const RubricEditor = ({
   editable: boolean;
   onSaved: (cycle: Cycle) => void;
 }) => {
+  const translate = useTranslate();
   const dataProvider = useHamafzaDataProvider();
   const notify = useNotify();
   const [rows, setRows] = useState<EditableIndicator[]>(cycle.indicators);
@@ -62,7 +55,7 @@ export const RubricEditor = ({
     mutationFn: () =>
       dataProvider.graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, { year: cycle.year, indicators: changes }),
     onSuccess: (data) => {
-      notify("شاخص‌های ارزیابی ذخیره شد.", { type: "success" });
+      notify(translate("hamafza.evaluation.rubricSaved"), { type: "success" });
       onSaved(data.updateEvaluationRubric);
     },
   });
@@ -89,12 +82,12 @@ export const RubricEditor = ({
           disabled={Boolean(invalid) || changes.length === 0 || save.isPending}
           onClick={() => save.mutate()}
         >
-          ذخیره شاخص‌ها
+          {translate("hamafza.evaluation.saveRubric")}
         </Button>
       )}
       {!editable && (
         <Typography variant="caption" color="text.secondary">
-          وزن‌ها و هدف‌ها فقط وقتی دوره «پیش‌نویس» است تغییر می‌کنند.
+          {translate("hamafza.evaluation.rubricDraftOnly")}
         </Typography>
       )}
     </Box>
@@ -110,22 +103,23 @@ export const RunStatusChip = ({ run }: { run: Pick<Run, "status"> }) => (
   />
 );
 
-export const RunsTable = ({ runs }: { runs: Run[] }) =>
-  runs.length === 0 ? (
-    <Typography variant="body2">هنوز محاسبه‌ای اجرا نشده است.</Typography>
+export const RunsTable = ({ runs }: { runs: Run[] }) => {
+  const translate = useTranslate();
+  return runs.length === 0 ? (
+    <Typography variant="body2">{translate("hamafza.evaluation.noRuns")}</Typography>
   ) : (
     <Box sx={{ overflowX: "auto" }}>
       <Table size="small" data-testid="evaluation-runs">
         <TableHead>
           <TableRow>
-            <TableCell>وضعیت</TableCell>
-            <TableCell>شروع</TableCell>
-            <TableCell>پایان</TableCell>
-            <TableCell>مدت</TableCell>
-            <TableCell>مدیران امتیازگرفته</TableCell>
-            <TableCell>بدون تصدی</TableCell>
-            <TableCell>محاسبه‌کننده</TableCell>
-            <TableCell>اثر انگشت نتایج</TableCell>
+            <TableCell>{translate("hamafza.common.status")}</TableCell>
+            <TableCell>{translate("hamafza.common.start")}</TableCell>
+            <TableCell>{translate("hamafza.common.end")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.duration")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.managersScored")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.withoutTenure")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.computedBy")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.resultsHash")}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -159,9 +153,11 @@ export const RunsTable = ({ runs }: { runs: Run[] }) =>
       </Table>
     </Box>
   );
+};
 
 /** The determinate progress of a RUNNING run, with its phase in Persian. */
 export const RunProgress = ({ run }: { run: Run }) => {
+  const translate = useTranslate();
   const value = clampProgress(run.progress);
   return (
     <Box sx={{ mt: 2 }} data-testid="evaluation-progress" data-phase={run.phase} data-progress={value}>
@@ -171,7 +167,7 @@ export const RunProgress = ({ run }: { run: Run }) => {
         </Typography>
         <Typography variant="body2">{toPersianDigits(value)}٪</Typography>
       </Stack>
-      <LinearProgress variant="determinate" value={value} aria-label="پیشرفت محاسبه امتیازها" />
+      <LinearProgress variant="determinate" value={value} aria-label={translate("hamafza.evaluation.runProgress")} />
     </Box>
   );
 };

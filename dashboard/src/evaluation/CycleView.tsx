@@ -13,9 +13,8 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useNotify } from "react-admin";
+import { useNotify, useTranslate } from "react-admin";
 import { formatJalali } from "../common/jalali";
-import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import {
   CHANGE_STATE,
@@ -34,7 +33,7 @@ import { useRunPolling } from "./useRunPolling";
 import { GradeChart } from "./GradeChart";
 import { IndicatorAveragesByCounty } from "./IndicatorAveragesByCounty";
 import { canCompute, CYCLE_STATE_LABELS, nextCycleStates, type CycleState } from "./rubric";
-import { RubricEditor, RunProgress, RunsTable, STATE_COLORS, TRANSITION_LABELS } from "./CycleRunParts";
+import { RubricEditor, RunProgress, RunsTable, STATE_COLORS } from "./CycleRunParts";
 
 export const CycleView = ({
   cycle,
@@ -45,6 +44,7 @@ export const CycleView = ({
   canEvaluate: boolean;
   onChanged: () => void;
 }) => {
+  const translate = useTranslate();
   const dataProvider = useHamafzaDataProvider();
   const invalidate = useInvalidateOperations();
   const notify = useNotify();
@@ -77,8 +77,12 @@ export const CycleView = ({
       if (run.status === "SUCCEEDED") {
         setFailed(undefined);
         notify(
-          toPersianDigits(`محاسبه انجام شد: ${run.managersScored} مدیر`) +
-            (run.durationMs != null ? ` در ${formatDuration(run.durationMs)}.` : "."),
+          run.durationMs != null
+            ? translate("hamafza.evaluation.runSucceededIn", {
+                managers: run.managersScored,
+                duration: formatDuration(run.durationMs),
+              })
+            : translate("hamafza.evaluation.runSucceededDot", { managers: run.managersScored }),
           { type: "success" },
         );
         void invalidate(DISTRIBUTION, PROVINCE_SUMMARIES, COUNTY_SUMMARIES);
@@ -96,7 +100,7 @@ export const CycleView = ({
     mutationFn: (state: CycleState) => dataProvider.graphql(CHANGE_STATE, { year: cycle.year, state }),
     onMutate: () => setProblem(undefined),
     onSuccess: (_data, state) => {
-      notify(`وضعیت دوره: ${CYCLE_STATE_LABELS[state]}`, { type: "success" });
+      notify(translate("hamafza.evaluation.cycleState", { state: CYCLE_STATE_LABELS[state] }), { type: "success" });
       onChanged();
       return invalidate(RUNS, DISTRIBUTION);
     },
@@ -143,14 +147,16 @@ export const CycleView = ({
             </Typography>
             <Chip color={STATE_COLORS[cycle.state]} label={CYCLE_STATE_LABELS[cycle.state]} data-testid="cycle-state" />
             {cycle.publishedAt && (
-              <Typography variant="body2">انتشار: {formatJalali(cycle.publishedAt, { showTime: true })}</Typography>
+              <Typography variant="body2">
+                {translate("hamafza.evaluation.publishedOn")} {formatJalali(cycle.publishedAt, { showTime: true })}
+              </Typography>
             )}
             <Box sx={{ flex: 1 }} />
             <Button
               href={`#/evaluationResults?filter=${encodeURIComponent(JSON.stringify({ year: cycle.year }))}`}
               startIcon={<LeaderboardIcon />}
             >
-              جدول امتیازها
+              {translate("hamafza.evaluation.scoreboard")}
             </Button>
             {canEvaluate && (
               <Button
@@ -158,12 +164,12 @@ export const CycleView = ({
                 startIcon={<CompareArrowsIcon />}
                 disabled={succeeded.length < 2}
               >
-                مقایسه دو اجرا
+                {translate("hamafza.evaluation.compareRuns")}
               </Button>
             )}
             {canEvaluate && (
               <Button href={`#${whatIfPath(cycle.year)}`} startIcon={<TuneIcon />} disabled={succeeded.length < 1}>
-                شبیه‌سازی وزن‌ها (چه می‌شود اگر)
+                {translate("hamafza.evaluation.whatIf")}
               </Button>
             )}
           </Stack>
@@ -175,7 +181,7 @@ export const CycleView = ({
                 disabled={!canCompute(cycle.state) || Boolean(busy) || running}
                 onClick={() => startRun.mutate()}
               >
-                اجرای محاسبه امتیازها
+                {translate("hamafza.evaluation.compute")}
               </Button>
               {nextCycleStates(cycle.state).map((state) => (
                 <Button
@@ -184,7 +190,7 @@ export const CycleView = ({
                   disabled={Boolean(busy) || running}
                   onClick={() => changeState.mutate(state)}
                 >
-                  {TRANSITION_LABELS[state]}
+                  {translate(`hamafza.evaluation.transitions.${state}`)}
                 </Button>
               ))}
             </Stack>
@@ -192,18 +198,23 @@ export const CycleView = ({
           {activeRun && activeRun.status === "RUNNING" && <RunProgress run={activeRun} />}
           {busy && (
             <Box sx={{ mt: 2 }} data-testid="evaluation-busy">
-              <Typography variant="body2">{busy === "run" ? "در حال آغاز محاسبه…" : "در حال تغییر وضعیت…"}</Typography>
+              <Typography variant="body2">
+                {busy === "run"
+                  ? translate("hamafza.evaluation.starting")
+                  : translate("hamafza.evaluation.changingState")}
+              </Typography>
               <LinearProgress />
             </Box>
           )}
           {polling.error && (
             <Alert severity="warning" sx={{ mt: 2 }}>
-              پیگیری پیشرفت محاسبه ممکن نشد: {polling.error.message}
+              {translate("hamafza.evaluation.pollingFailed")} {polling.error.message}
             </Alert>
           )}
           {failed && (
             <Alert severity="error" sx={{ mt: 2 }} role="alert" data-testid="run-failed">
-              محاسبه ناموفق بود: {failed.failureMessage ?? "علت نامشخص"}
+              {translate("hamafza.evaluation.runFailed")}{" "}
+              {failed.failureMessage ?? translate("hamafza.evaluation.unknownCause")}
             </Alert>
           )}
           {problem && (
@@ -213,7 +224,7 @@ export const CycleView = ({
           )}
           {cycle.state === "FINAL" && (
             <Alert severity="info" sx={{ mt: 2 }}>
-              سوابق تعامل این سال قفل شده‌اند و دیگر تغییر نمی‌کنند.
+              {translate("hamafza.evaluation.yearLocked")}
             </Alert>
           )}
         </CardContent>
@@ -221,7 +232,7 @@ export const CycleView = ({
       <Card variant="outlined">
         <CardContent>
           <Typography variant="h6" component="h2" gutterBottom>
-            شاخص‌ها و وزن‌ها
+            {translate("hamafza.evaluation.indicatorsAndWeights")}
           </Typography>
           <RubricEditor cycle={cycle} editable={canEvaluate && cycle.state === "DRAFT"} onSaved={onChanged} />
         </CardContent>
@@ -230,7 +241,7 @@ export const CycleView = ({
         <Card variant="outlined" sx={{ flex: 1 }}>
           <CardContent>
             <Typography variant="h6" component="h2" gutterBottom>
-              توزیع رتبه‌های کیفی
+              {translate("hamafza.evaluation.gradeDistribution")}
             </Typography>
             {distribution.error && <Alert severity="error">{distribution.error.message}</Alert>}
             {distribution.data && <GradeChart counts={distribution.data.evaluationGradeDistribution} />}
@@ -240,7 +251,7 @@ export const CycleView = ({
           <Card variant="outlined" sx={{ flex: 2 }}>
             <CardContent>
               <Typography variant="h6" component="h2" gutterBottom>
-                اجراهای محاسبه
+                {translate("hamafza.evaluation.runs")}
               </Typography>
               {runs.isLoading && <LinearProgress />}
               {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
@@ -252,7 +263,7 @@ export const CycleView = ({
       <Card variant="outlined">
         <CardContent>
           <Typography variant="h6" component="h2" gutterBottom>
-            میانگین امتیاز شاخص‌ها به تفکیک شهرستان
+            {translate("hamafza.evaluation.indicatorAveragesByCounty")}
           </Typography>
           <IndicatorAveragesByCounty key={cycle.year} year={cycle.year} indicators={cycle.indicators} />
         </CardContent>

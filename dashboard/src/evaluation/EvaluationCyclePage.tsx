@@ -7,7 +7,7 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { Title, useNotify, usePermissions } from "react-admin";
+import { Title, useNotify, usePermissions, useTranslate } from "react-admin";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { toPersianDigits } from "../common/persianDigits";
@@ -22,6 +22,7 @@ export { EVALUATION_PATH };
 
 /** Evaluation cycles: the rubric editor, computation runs and the cycle's states (by role). */
 export const EvaluationCyclePage = () => {
+  const translate = useTranslate();
   const { permissions } = usePermissions<Role | undefined>();
   const canEvaluate = canRoleAccess(permissions, { action: "edit", resource: "evaluationCycles" });
   const dataProvider = useHamafzaDataProvider();
@@ -44,12 +45,12 @@ export const EvaluationCyclePage = () => {
 
   return (
     <Box sx={{ mt: 1 }}>
-      <Title title="دوره‌های ارزیابی مدیران" />
+      <Title title="hamafza.evaluation.cyclesTitle" />
       <Stack direction="row" alignItems="center" gap={2} sx={{ mb: 2 }}>
         <TextField
           select
           size="small"
-          label="سال ارزیابی"
+          label={translate("hamafza.evaluation.year")}
           value={cycle?.year ?? ""}
           onChange={(event) => setYear(Number(event.target.value))}
           sx={{ minWidth: 160 }}
@@ -62,13 +63,13 @@ export const EvaluationCyclePage = () => {
         </TextField>
         {canEvaluate && !list.some((item) => item.year === nextYear) && (
           <Button onClick={() => create.mutate(nextYear)} disabled={create.isPending}>
-            {toPersianDigits(`ایجاد دوره ${nextYear}`)}
+            {translate("hamafza.evaluation.createCycle", { year: nextYear })}
           </Button>
         )}
       </Stack>
       {cycles.isPending && <LinearProgress />}
       {cycles.error && <Alert severity="error">{cycles.error.message}</Alert>}
-      {cycles.data && !cycle && <Alert severity="info">دوره ارزیابی‌ای تعریف نشده است.</Alert>}
+      {cycles.data && !cycle && <Alert severity="info">{translate("hamafza.evaluation.noCycle")}</Alert>}
       {cycle && <CycleView key={cycle.year} cycle={cycle} canEvaluate={canEvaluate} onChanged={onChanged} />}
     </Box>
   );

@@ -21,7 +21,7 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
-import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions } from "react-admin";
+import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions, useTranslate } from "react-admin";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { ActionDialogButton } from "../common/ActionDialog";
@@ -96,103 +96,112 @@ function evidenceLink(item: Evidence): string | undefined {
   }
 }
 
-const EvidenceList = ({ items, counted }: { items: Evidence[]; counted: boolean }) => (
-  <Box sx={{ flex: 1 }}>
-    <Typography variant="subtitle2" color={counted ? "success.main" : "error.main"}>
-      {counted ? `شمرده‌شده (${toPersianDigits(items.length)})` : `کنار گذاشته‌شده (${toPersianDigits(items.length)})`}
-    </Typography>
-    <List dense data-testid={counted ? "evidence-counted" : "evidence-excluded"}>
-      {items.map((item) => {
-        const href = evidenceLink(item);
+const EvidenceList = ({ items, counted }: { items: Evidence[]; counted: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ flex: 1 }}>
+      <Typography variant="subtitle2" color={counted ? "success.main" : "error.main"}>
+        {translate(counted ? "hamafza.evaluation.counted" : "hamafza.evaluation.excluded", { count: items.length })}
+      </Typography>
+      <List dense data-testid={counted ? "evidence-counted" : "evidence-excluded"}>
+        {items.map((item) => {
+          const href = evidenceLink(item);
+          return (
+            <ListItem key={`${item.kind}-${item.id}`} disableGutters>
+              <ListItemText
+                primary={href ? <Link href={href}>{item.label}</Link> : item.label}
+                secondary={[item.date ? formatJalali(item.date) : "", ...item.reasons].filter(Boolean).join(" — ")}
+              />
+            </ListItem>
+          );
+        })}
+      </List>
+    </Box>
+  );
+};
+
+const IndicatorBreakdown = ({ indicators }: { indicators: IndicatorResult[] }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Table size="small" data-testid="indicator-breakdown">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate("hamafza.common.indicator")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.rawValue")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.proratedTarget")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.achievement")}</TableCell>
+            <TableCell>{translate("hamafza.common.score")}</TableCell>
+            <TableCell>{translate("hamafza.common.weight")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.contribution")}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {indicators.map((indicator) => (
+            <TableRow key={indicator.code}>
+              <TableCell>{indicator.title}</TableCell>
+              <TableCell>
+                {n(indicator.raw)} {indicator.unit}
+                {indicator.denominator != null && (
+                  <Typography variant="caption" display="block" color="text.secondary">
+                    {n(indicator.numerator)} {translate("hamafza.evaluation.of")} {n(indicator.denominator)}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>
+                {n(indicator.proratedTarget)}
+                {indicator.proratedTarget !== indicator.target && (
+                  <Typography variant="caption" display="block" color="text.secondary">
+                    {translate("hamafza.evaluation.annualTarget")} {n(indicator.target)}
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>{n(indicator.achievement)}٪</TableCell>
+              <TableCell>{n(indicator.score)}</TableCell>
+              <TableCell>{n(indicator.weight)}</TableCell>
+              <TableCell>{n(indicator.contribution)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography variant="h6" component="h3" sx={{ mt: 3, mb: 1 }}>
+        {translate("hamafza.evaluation.evidence")}
+      </Typography>
+      {indicators.map((indicator) => {
+        const { counted, excluded } = splitEvidence(indicator.evidence);
         return (
-          <ListItem key={`${item.kind}-${item.id}`} disableGutters>
-            <ListItemText
-              primary={href ? <Link href={href}>{item.label}</Link> : item.label}
-              secondary={[item.date ? formatJalali(item.date) : "", ...item.reasons].filter(Boolean).join(" — ")}
-            />
-          </ListItem>
+          <Accordion key={indicator.code} disableGutters>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+              <Typography>
+                {translate("hamafza.evaluation.evidenceSummary", {
+                  indicator: indicator.title,
+                  counted: counted.length,
+                  excluded: excluded.length,
+                })}
+              </Typography>
+            </AccordionSummary>
+            <AccordionDetails>
+              <Stack direction={{ xs: "column", md: "row" }} gap={2}>
+                <EvidenceList items={counted} counted />
+                <EvidenceList items={excluded} counted={false} />
+              </Stack>
+            </AccordionDetails>
+          </Accordion>
         );
       })}
-    </List>
-  </Box>
-);
-
-const IndicatorBreakdown = ({ indicators }: { indicators: IndicatorResult[] }) => (
-  <>
-    <Table size="small" data-testid="indicator-breakdown">
-      <TableHead>
-        <TableRow>
-          <TableCell>شاخص</TableCell>
-          <TableCell>مقدار خام</TableCell>
-          <TableCell>هدف (متناسب با تصدی)</TableCell>
-          <TableCell>درصد تحقق</TableCell>
-          <TableCell>امتیاز</TableCell>
-          <TableCell>وزن</TableCell>
-          <TableCell>سهم در کل</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {indicators.map((indicator) => (
-          <TableRow key={indicator.code}>
-            <TableCell>{indicator.title}</TableCell>
-            <TableCell>
-              {n(indicator.raw)} {indicator.unit}
-              {indicator.denominator != null && (
-                <Typography variant="caption" display="block" color="text.secondary">
-                  {n(indicator.numerator)} از {n(indicator.denominator)}
-                </Typography>
-              )}
-            </TableCell>
-            <TableCell>
-              {n(indicator.proratedTarget)}
-              {indicator.proratedTarget !== indicator.target && (
-                <Typography variant="caption" display="block" color="text.secondary">
-                  هدف سالانه {n(indicator.target)}
-                </Typography>
-              )}
-            </TableCell>
-            <TableCell>{n(indicator.achievement)}٪</TableCell>
-            <TableCell>{n(indicator.score)}</TableCell>
-            <TableCell>{n(indicator.weight)}</TableCell>
-            <TableCell>{n(indicator.contribution)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-    <Typography variant="h6" component="h3" sx={{ mt: 3, mb: 1 }}>
-      مستندات هر شاخص
-    </Typography>
-    {indicators.map((indicator) => {
-      const { counted, excluded } = splitEvidence(indicator.evidence);
-      return (
-        <Accordion key={indicator.code} disableGutters>
-          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Typography>
-              {indicator.title} — {toPersianDigits(counted.length)} شمرده‌شده، {toPersianDigits(excluded.length)} کنار
-              گذاشته‌شده
-            </Typography>
-          </AccordionSummary>
-          <AccordionDetails>
-            <Stack direction={{ xs: "column", md: "row" }} gap={2}>
-              <EvidenceList items={counted} counted />
-              <EvidenceList items={excluded} counted={false} />
-            </Stack>
-          </AccordionDetails>
-        </Accordion>
-      );
-    })}
-  </>
-);
+    </>
+  );
+};
 
 const AdjustButton = ({ result }: { result: ResultDetail }) => {
   const dataProvider = useHamafzaDataProvider();
   const invalidate = useInvalidateOperations();
   return (
     <ActionDialogButton
-      label="تعدیل امتیاز"
+      label="hamafza.evaluation.adjust"
       icon={<TuneIcon />}
-      title="تعدیل امتیاز با توجیه"
-      intro="تعدیل حداکثر ۱۰± امتیاز است، با نام شما و زمان ثبت می‌شود و کنار امتیاز محاسبه‌شده نمایش داده می‌شود؛ امتیاز محاسبه‌شده تغییر نمی‌کند. تعدیل تازه جای تعدیل پیشین را می‌گیرد."
+      title="hamafza.evaluation.adjustTitle"
+      intro="hamafza.evaluation.adjustIntro"
       onSubmit={async (values) => {
         const problems = adjustmentProblem(values.points, values.justification);
         if (problems) throw new Error(Object.values(problems).join(" "));
@@ -204,8 +213,8 @@ const AdjustButton = ({ result }: { result: ResultDetail }) => {
       }}
       onDone={() => invalidate(RESULT)}
     >
-      <NumberInput source="points" label="امتیاز (منفی برای کاهش)" min={-10} max={10} step={0.5} />
-      <TextInput source="justification" label="توجیه" multiline minRows={3} fullWidth />
+      <NumberInput source="points" label="hamafza.evaluation.adjustPoints" min={-10} max={10} step={0.5} />
+      <TextInput source="justification" label="hamafza.common.justification" multiline minRows={3} fullWidth />
     </ActionDialogButton>
   );
 };
@@ -214,6 +223,7 @@ const { useParams } = reactRouterProvider;
 
 /** A manager's result: total, ranks, each indicator's breakdown and evidence, adjustments. */
 export const EvaluationResultShow = () => {
+  const translate = useTranslate();
   const { id } = useParams();
   const { permissions } = usePermissions<Role | undefined>();
   const canAdjust = canRoleAccess(permissions, { action: "edit", resource: "evaluationResults" });
@@ -225,11 +235,11 @@ export const EvaluationResultShow = () => {
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const result = data?.evaluationResult;
-  if (!result) return <Alert severity="warning">این نتیجه یافت نشد یا هنوز منتشر نشده است.</Alert>;
+  if (!result) return <Alert severity="warning">{translate("hamafza.evaluation.resultNotFound")}</Alert>;
   const adjusted = result.adjustedTotal !== result.total;
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
-      <Title title={`ارزیابی ${result.managerName} — ${toPersianDigits(result.year)}`} />
+      <Title title={translate("hamafza.evaluation.resultTitle", { manager: result.managerName, year: result.year })} />
       <Card variant="outlined">
         <CardContent>
           <Stack direction="row" flexWrap="wrap" gap={3} alignItems="center">
@@ -238,17 +248,18 @@ export const EvaluationResultShow = () => {
                 <Link href={`#/managers/${result.managerId}/show`}>{result.managerName}</Link>
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {result.position} — فصل‌های تصدی: {toPersianDigits(result.tenureQuarters.join("، "))}
+                {result.position} {translate("hamafza.evaluation.tenureQuarters")}{" "}
+                {toPersianDigits(result.tenureQuarters.join("، "))}
               </Typography>
             </Box>
             <Box data-testid="result-total">
-              <Typography variant="caption">امتیاز محاسبه‌شده</Typography>
+              <Typography variant="caption">{translate("hamafza.common.calculatedScore")}</Typography>
               <Typography variant="h4">{n(result.total)}</Typography>
               <Chip size="small" color={GRADE_COLORS[result.grade]} label={GRADE_LABELS[result.grade]} />
             </Box>
             {adjusted && (
               <Box>
-                <Typography variant="caption">با تعدیل</Typography>
+                <Typography variant="caption">{translate("hamafza.evaluation.withAdjustment")}</Typography>
                 <Typography variant="h4">{n(result.adjustedTotal)}</Typography>
                 <Chip
                   size="small"
@@ -258,12 +269,16 @@ export const EvaluationResultShow = () => {
               </Box>
             )}
             <Box>
-              <Typography variant="body2">رتبه کشوری (هم‌سمت‌ها): {toPersianDigits(result.nationalRank)}</Typography>
-              <Typography variant="body2">رتبه در استان: {toPersianDigits(result.provinceRank)}</Typography>
+              <Typography variant="body2">
+                {translate("hamafza.evaluation.nationalRankPeers")} {toPersianDigits(result.nationalRank)}
+              </Typography>
+              <Typography variant="body2">
+                {translate("hamafza.evaluation.provinceRankColon")} {toPersianDigits(result.provinceRank)}
+              </Typography>
               <Typography variant="body2">
                 {result.publishedAt
-                  ? `منتشرشده در ${formatJalali(result.publishedAt)}`
-                  : "منتشرنشده (فقط ارزیابان می‌بینند)"}
+                  ? translate("hamafza.evaluation.publishedAt", { date: formatJalali(result.publishedAt) })
+                  : translate("hamafza.evaluation.unpublishedEvaluatorsOnly")}
               </Typography>
             </Box>
             <Box sx={{ flex: 1 }} />
@@ -274,7 +289,7 @@ export const EvaluationResultShow = () => {
       <Card variant="outlined">
         <CardContent>
           <Typography variant="h6" component="h2" gutterBottom>
-            جزئیات شاخص‌ها
+            {translate("hamafza.evaluation.indicatorDetails")}
           </Typography>
           <IndicatorBreakdown indicators={result.indicators} />
         </CardContent>
@@ -282,18 +297,18 @@ export const EvaluationResultShow = () => {
       <Card variant="outlined">
         <CardContent>
           <Typography variant="h6" component="h2" gutterBottom>
-            تعدیل‌ها
+            {translate("hamafza.evaluation.adjustments")}
           </Typography>
           {result.adjustments.length === 0 ? (
-            <Typography variant="body2">تعدیلی ثبت نشده است.</Typography>
+            <Typography variant="body2">{translate("hamafza.evaluation.noAdjustments")}</Typography>
           ) : (
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell>امتیاز</TableCell>
-                  <TableCell>توجیه</TableCell>
-                  <TableCell>ثبت‌کننده</TableCell>
-                  <TableCell>زمان</TableCell>
+                  <TableCell>{translate("hamafza.common.score")}</TableCell>
+                  <TableCell>{translate("hamafza.common.justification")}</TableCell>
+                  <TableCell>{translate("hamafza.common.recordedBy")}</TableCell>
+                  <TableCell>{translate("hamafza.common.time")}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

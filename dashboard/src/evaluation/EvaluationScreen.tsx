@@ -1,7 +1,7 @@
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
-import { reactRouterProvider, usePermissions } from "react-admin";
+import { reactRouterProvider, usePermissions, useTranslate } from "react-admin";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { EVALUATION_PATH } from "./paths";
@@ -19,14 +19,20 @@ export function useEvaluationScreen(): { year: number; canEvaluate: boolean; isP
   };
 }
 
-export const BackToCycle = () => (
-  <Button href={`#${EVALUATION_PATH}`} startIcon={<ArrowBackIcon />}>
-    بازگشت به دوره ارزیابی
-  </Button>
-);
+export const BackToCycle = () => {
+  const translate = useTranslate();
+  return (
+    <Button href={`#${EVALUATION_PATH}`} startIcon={<ArrowBackIcon />}>
+      {translate("hamafza.evaluation.backToCycle")}
+    </Button>
+  );
+};
 
-export const NotAllowed = () => (
-  <Alert severity="warning" sx={{ mt: 2 }}>
-    این صفحه فقط برای ارزیابان و مدیران سامانه است.
-  </Alert>
-);
+export const NotAllowed = () => {
+  const translate = useTranslate();
+  return (
+    <Alert severity="warning" sx={{ mt: 2 }}>
+      {translate("hamafza.evaluation.notAllowed")}
+    </Alert>
+  );
+};

@@ -1,3 +1,4 @@
+import { useTranslate } from "react-admin";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import LinearProgress from "@mui/material/LinearProgress";
@@ -40,6 +41,7 @@ const Bar = ({ value }: { value: number }) => (
 
 /** Average indicator scores of each county of a province (from `County.evaluationSummary`), as small bars. */
 export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; indicators: Indicator[] }) => {
+  const translate = useTranslate();
   const dataProvider = useHamafzaDataProvider();
   const provinces = useQuery(
     graphqlQuery<{
@@ -57,14 +59,15 @@ export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; 
   });
   if (provinces.error) return <Alert severity="error">{provinces.error.message}</Alert>;
   if (provinces.isPending) return <LinearProgress />;
-  if (withResults.length === 0) return <Typography variant="body2">هنوز نتیجه‌ای برای این سال نیست.</Typography>;
+  if (withResults.length === 0)
+    return <Typography variant="body2">{translate("hamafza.evaluation.noResultsThisYear")}</Typography>;
   const rows = (counties.data?.counties.items ?? []).filter((item) => item.evaluationSummary?.managersScored);
   return (
     <Box>
       <TextField
         select
         size="small"
-        label="استان"
+        label={translate("hamafza.common.province")}
         value={provinceId ?? ""}
         onChange={(event) => setChosen(event.target.value)}
         sx={{ minWidth: 200, mb: 1 }}
@@ -81,9 +84,9 @@ export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; 
         <Table size="small" data-testid="indicator-averages">
           <TableHead>
             <TableRow>
-              <TableCell>شهرستان</TableCell>
-              <TableCell>مدیران</TableCell>
-              <TableCell>میانگین کل</TableCell>
+              <TableCell>{translate("hamafza.common.county")}</TableCell>
+              <TableCell>{translate("hamafza.evaluation.managers")}</TableCell>
+              <TableCell>{translate("hamafza.evaluation.averageTotal")}</TableCell>
               {indicators.map((indicator) => (
                 <TableCell key={indicator.code}>{indicator.title}</TableCell>
               ))}

@@ -19,7 +19,7 @@ import Typography from "@mui/material/Typography";
 import { HttpError } from "ra-core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { Title, useGetList } from "react-admin";
+import { Title, useGetList, useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
@@ -47,6 +47,7 @@ const GradeChip = ({ grade }: { grade: string }) => (
 );
 
 const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<string, string> }) => {
+  const translate = useTranslate();
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [rows]);
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -55,15 +56,15 @@ const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<st
       <Table size="small" data-testid="what-if-results">
         <TableHead>
           <TableRow>
-            <TableCell>مدیر</TableCell>
-            <TableCell>سمت</TableCell>
-            <TableCell>استان</TableCell>
-            <TableCell>امتیاز محاسبه‌شده</TableCell>
-            <TableCell>امتیاز فرضی</TableCell>
-            <TableCell>تغییر</TableCell>
-            <TableCell>رتبه کیفی (فعلی ← فرضی)</TableCell>
-            <TableCell>رتبه در استان</TableCell>
-            <TableCell>رتبه کشوری</TableCell>
+            <TableCell>{translate("hamafza.common.manager")}</TableCell>
+            <TableCell>{translate("hamafza.common.position")}</TableCell>
+            <TableCell>{translate("hamafza.common.province")}</TableCell>
+            <TableCell>{translate("hamafza.common.calculatedScore")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.whatIfScore")}</TableCell>
+            <TableCell>{translate("hamafza.common.change")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.gradeNowWhatIf")}</TableCell>
+            <TableCell>{translate("hamafza.common.provinceRank")}</TableCell>
+            <TableCell>{translate("hamafza.common.nationalRank")}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -104,6 +105,7 @@ const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<st
 
 /** What-if: the facts of a SUCCEEDED run scored under other weights/targets; nothing is saved. */
 export const WhatIfPage = () => {
+  const translate = useTranslate();
   const { year, canEvaluate, isPending } = useEvaluationScreen();
   const dataProvider = useHamafzaDataProvider();
   const runs = useQuery({
@@ -171,7 +173,7 @@ export const WhatIfPage = () => {
     setProblem(undefined);
     setFieldErrors({});
     if (invalid) {
-      setRefusal(`محاسبه فرضی ارسال نشد: ${invalid}`);
+      setRefusal(translate("hamafza.evaluation.whatIfRefused", { problem: invalid }));
       return;
     }
     setRefusal(undefined);
@@ -185,21 +187,20 @@ export const WhatIfPage = () => {
 
   return (
     <Box sx={{ mt: 1 }}>
-      <Title title={toPersianDigits(`شبیه‌سازی وزن‌ها — ${year}`)} />
+      <Title title={translate("hamafza.evaluation.whatIfTitle", { year })} />
       <Stack direction="row" alignItems="center" gap={2} sx={{ mb: 2 }}>
         <Typography variant="h6" component="h1">
-          {toPersianDigits(`چه می‌شود اگر؟ شبیه‌سازی وزن‌ها و هدف‌های سال ${year}`)}
+          {translate("hamafza.evaluation.whatIfHeading", { year })}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <BackToCycle />
       </Stack>
       <Alert severity="info" sx={{ mb: 2 }} data-testid="what-if-not-saved">
-        این صفحه فقط شبیه‌سازی است: امتیازها با داده‌های همان اجرا و وزن‌ها و هدف‌های زیر دوباره حساب می‌شوند و هیچ چیز
-        (نه شاخص‌ها و نه نتایج) ذخیره نمی‌شود.
+        {translate("hamafza.evaluation.whatIfNotSaved")}
       </Alert>
       {runs.isLoading && <LinearProgress />}
       {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
-      {runs.data && !run && <Alert severity="info">این سال هنوز اجرای موفقی ندارد؛ ابتدا محاسبه را اجرا کنید.</Alert>}
+      {runs.data && !run && <Alert severity="info">{translate("hamafza.evaluation.noSucceededRun")}</Alert>}
       {run && (
         <Stack spacing={2}>
           <Card variant="outlined">
@@ -208,20 +209,20 @@ export const WhatIfPage = () => {
                 <TextField
                   select
                   size="small"
-                  label="اجرای مبنا"
+                  label={translate("hamafza.evaluation.baseRun")}
                   value={run.id}
                   onChange={(event) => setRunId(event.target.value)}
                   sx={{ minWidth: 340 }}
                 >
                   {succeeded.map((candidate, index) => (
                     <MenuItem key={candidate.id} value={candidate.id}>
-                      {runLabel(candidate, succeeded.length - index)}
+                      {runLabel(translate, candidate, succeeded.length - index)}
                     </MenuItem>
                   ))}
                 </TextField>
                 <Box sx={{ flex: 1 }} />
                 <Button startIcon={<RestartAltIcon />} onClick={() => reset(run)}>
-                  بازگرداندن وزن‌های اجرا
+                  {translate("hamafza.evaluation.resetWeights")}
                 </Button>
               </Stack>
               <Box data-testid="what-if-rubric">
@@ -249,7 +250,7 @@ export const WhatIfPage = () => {
                 disabled={whatIf.isPending}
                 onClick={compute}
               >
-                محاسبه فرضی
+                {translate("hamafza.evaluation.computeWhatIf")}
               </Button>
               {whatIf.isPending && <LinearProgress sx={{ mt: 1 }} />}
             </CardContent>
@@ -258,14 +259,12 @@ export const WhatIfPage = () => {
             <Card variant="outlined">
               <CardContent>
                 <Typography variant="h6" component="h2" gutterBottom>
-                  نتیجه شبیه‌سازی (ذخیره نشده)
+                  {translate("hamafza.evaluation.whatIfResult")}
                 </Typography>
                 <Typography variant="body2" sx={{ mb: 1 }} data-testid="what-if-summary">
-                  {toPersianDigits(
-                    `${summary.managers} مدیر؛ رتبه کیفی ${summary.gradeChanged} مدیر تغییر می‌کند (${summary.gradeUp} بالاتر، ${summary.gradeDown} پایین‌تر)؛ `,
-                  )}
-                  میانگین تغییر امتیاز: <span dir="ltr">{formatSigned(summary.meanDelta)}</span>، بیشترین تغییر:{" "}
-                  {formatScore(summary.maxAbsDelta)}
+                  {translate("hamafza.evaluation.whatIfSummary", summary)}
+                  {translate("hamafza.evaluation.meanDelta")} <span dir="ltr">{formatSigned(summary.meanDelta)}</span>
+                  {translate("hamafza.evaluation.maxDelta")} {formatScore(summary.maxAbsDelta)}
                 </Typography>
                 <WhatIfTable rows={result} provinces={provinceNames} />
               </CardContent>

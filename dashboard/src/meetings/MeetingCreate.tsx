@@ -8,7 +8,7 @@ export const MeetingCreate = () => {
   return (
     <Create transform={meetingInput} redirect="show">
       <SimpleForm defaultValues={{ ...territory, kind: "QUARTERLY_PROBLEM_CENTRED", attendance: [], officials: [] }}>
-        <ProvinceCountyInputs provinceRequired countyHelp="خالی: نشست استانی" />
+        <ProvinceCountyInputs provinceRequired countyHelp="hamafza.meetings.countyEmptyProvincial" />
         <MeetingFields />
         <ParticipantInputs />
       </SimpleForm>

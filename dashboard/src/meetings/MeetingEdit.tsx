@@ -29,10 +29,10 @@ export const MeetingEdit = () => (
       <ParticipantInputs />
     </SimpleForm>
     <Box sx={{ p: 2 }}>
-      <Section title="دستور جلسه">
+      <Section title="hamafza.meetings.agenda">
         <MeetingAgenda />
       </Section>
-      <Section title="مصوبه‌ها">
+      <Section title="hamafza.meetings.resolutions">
         <MeetingResolutions />
       </Section>
     </Box>

@@ -25,23 +25,23 @@ export const MeetingFields = () => (
 
 export const ParticipantInputs = () => (
   <>
-    <ArrayInput source="attendance" label="سمن‌های حاضر">
+    <ArrayInput source="attendance" label="hamafza.meetings.ngosPresent">
       <SimpleFormIterator inline disableReordering>
         <ReferenceInput source="ngoId" reference="ngos" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput label="سمن" validate={required()} sx={{ minWidth: 320 }} />
+          <AutocompleteInput label="hamafza.common.ngo" validate={required()} sx={{ minWidth: 320 }} />
         </ReferenceInput>
-        <TextInput source="representativeName" label="نماینده" />
+        <TextInput source="representativeName" label="hamafza.common.representative" />
       </SimpleFormIterator>
     </ArrayInput>
-    <ArrayInput source="officials" label="مسئولان حاضر">
+    <ArrayInput source="officials" label="hamafza.meetings.officialsPresent">
       <SimpleFormIterator inline disableReordering>
         <ReferenceInput source="managerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput label="مدیر" validate={required()} sx={{ minWidth: 280 }} />
+          <AutocompleteInput label="hamafza.common.manager" validate={required()} sx={{ minWidth: 280 }} />
         </ReferenceInput>
         <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput label="دستگاه" sx={{ minWidth: 240 }} />
+          <AutocompleteInput label="hamafza.common.agency" sx={{ minWidth: 240 }} />
         </ReferenceInput>
-        <TextInput source="role" label="نقش در نشست" validate={required()} />
+        <TextInput source="role" label="hamafza.common.roleInMeeting" validate={required()} />
       </SimpleFormIterator>
     </ArrayInput>
   </>

@@ -8,7 +8,7 @@ export const NgoHouseShow = () => (
     <SimpleShowLayout>
       <TextField source="name" />
       <ReferenceField source="provinceId" reference="provinces" link="show" />
-      <ReferenceField source="countyId" reference="counties" link="show" emptyText="استانی" />
+      <ReferenceField source="countyId" reference="counties" link="show" emptyText="hamafza.common.provincial" />
       <TextField source="address" emptyText="—" />
       <TextField source="managerName" emptyText="—" />
       <LtrTextField source="managerPhone" emptyText="—" />

@@ -9,7 +9,7 @@ export const NgoNetworkShow = () => (
       <TextField source="field.name" label="resources.ngoNetworks.fields.fieldId" />
       <ReferenceField source="coordinatorNgoId" reference="ngos" link="show" emptyText="—" />
       <ReferenceField source="provinceId" reference="provinces" link="show" />
-      <ReferenceField source="countyId" reference="counties" link="show" emptyText="استانی" />
+      <ReferenceField source="countyId" reference="counties" link="show" emptyText="hamafza.common.provincial" />
       <ArrayField source="members">
         <SingleFieldList linkType="show" resource="ngos" empty={<Typography>—</Typography>}>
           <ChipField source="name" size="small" />

@@ -19,6 +19,7 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { LinkBase, Loading, Title, useCanAccess, useNotify, useTranslate } from "react-admin";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
 import { useGraphQL } from "../common/graphqlOperations";
+import { TEMPLATE_HEADERS } from "./importColumns";
 import { IMPORT_NGOS } from "./ngoOperations";
 
 export const NGO_IMPORT_PATH = "/ngos/import";
@@ -43,22 +44,6 @@ export interface ImportReport {
   durationMs: number;
   problems: ImportProblem[];
 }
-
-/** The Persian headers the import recognises (the English ones of data/demo-ngos.csv work too). */
-export const TEMPLATE_HEADERS = [
-  "نام",
-  "شناسه ملی",
-  "شماره ثبت",
-  "کد شهرستان",
-  "حوزه فعالیت",
-  "تاریخ تأسیس",
-  "تلفن",
-  "نشانی",
-  "تعداد اعضا",
-  "تعداد داوطلبان",
-  "وضعیت",
-  "گستره فعالیت",
-];
 
 /**
  * Largest file the gateway takes in one request (its JSON body limit is 2 MB): about 12,000 rows of the demo

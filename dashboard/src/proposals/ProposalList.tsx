@@ -25,7 +25,7 @@ const proposalFilters = [
 
 /** The proposals inbox: per agency (filter), unanswered ones found with «پاسخ‌داده‌شده: خیر». */
 export const ProposalList = () => (
-  <List filters={proposalFilters} sort={{ field: "submittedOn", order: "DESC" }} title="صندوق طرح‌های پیشنهادی">
+  <List filters={proposalFilters} sort={{ field: "submittedOn", order: "DESC" }} title="hamafza.proposals.inbox">
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="topic" />
       <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />

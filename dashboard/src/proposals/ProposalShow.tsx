@@ -1,5 +1,14 @@
 import Stack from "@mui/material/Stack";
-import { FunctionField, Labeled, ReferenceField, required, Show, TextField, TextInput } from "react-admin";
+import {
+  FunctionField,
+  Labeled,
+  ReferenceField,
+  required,
+  Show,
+  TextField,
+  TextInput,
+  useTranslate,
+} from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { ProposalStatusChip, ProposalStatusInput } from "../engagement/engagementEnums";
@@ -7,18 +16,21 @@ import { InboxActions, responseDays } from "../engagement/InboxParts";
 import { Section } from "../meetings/MeetingShow";
 
 /** The agency's dated answer: accepted, rejected, under review or implemented. */
-const ProposalActions = () => (
-  <InboxActions resource="proposals" initialStatus="SUBMITTED">
-    <ProposalStatusInput source="status" label="وضعیت" validate={required()} />
-    <JalaliDateInput source="statusOn" label="تاریخ" validate={required()} notInFuture />
-    <TextInput source="response" label="پاسخ دستگاه" multiline fullWidth />
-  </InboxActions>
-);
+const ProposalActions = () => {
+  const translate = useTranslate();
+  return (
+    <InboxActions resource="proposals" initialStatus="SUBMITTED">
+      <ProposalStatusInput source="status" label={translate("hamafza.common.status")} validate={required()} />
+      <JalaliDateInput source="statusOn" label={translate("hamafza.common.date")} validate={required()} notInFuture />
+      <TextInput source="response" label="hamafza.common.agencyResponse" multiline fullWidth />
+    </InboxActions>
+  );
+};
 
 export const ProposalShow = () => (
   <Show actions={<ProposalActions />}>
     <Stack sx={{ p: 2 }}>
-      <Section title="طرح پیشنهادی">
+      <Section title="hamafza.proposals.proposal">
         <Stack direction="row" flexWrap="wrap" gap={3}>
           <Labeled>
             <TextField source="topic" />

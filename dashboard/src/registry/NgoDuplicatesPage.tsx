@@ -20,13 +20,6 @@ import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperation
 import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
 import { DUPLICATE_NGO_CANDIDATES } from "./registryOperations";
 
-export const DUPLICATE_REASON_LABELS: Readonly<Record<string, string>> = {
-  SAME_NAME_OTHER_COUNTY: "نام یکسان در شهرستان دیگر",
-  SIMILAR_NAME: "نام بسیار مشابه",
-  SAME_PHONE: "تلفن مشترک",
-  SAME_REGISTRATION_NUMBER: "شماره ثبت یکسان در استان",
-};
-
 interface PairNgo {
   id: string;
   name: string;
@@ -136,7 +129,11 @@ export const NgoDuplicatesPage = () => {
                   <TableCell>
                     <Box sx={{ display: "flex", flexWrap: "wrap", gap: 0.5 }}>
                       {pair.reasons.map((reason) => (
-                        <Chip key={reason} size="small" label={DUPLICATE_REASON_LABELS[reason] ?? reason} />
+                        <Chip
+                          key={reason}
+                          size="small"
+                          label={translate(`hamafza.registry.duplicateReasons.${reason}`, { _: reason })}
+                        />
                       ))}
                     </Box>
                     <Typography variant="caption" color="text.secondary">

@@ -21,6 +21,7 @@ import {
   SearchInput,
   TextField,
   type RaRecord,
+  useTranslate,
 } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { JalaliDateField } from "../common/JalaliDateField";
@@ -58,27 +59,31 @@ const owner = (row: { ownerAgency?: Named; ownerManager?: Named }) =>
 
 /** Overdue resolutions first: longest overdue at the top, and how many each owner has. */
 const OverduePanel = () => {
+  const translate = useTranslate();
   const dataProvider = useHamafzaDataProvider();
   const { data, error, isPending } = useQuery(graphqlQuery<OverdueData>(dataProvider, OVERDUE_RESOLUTIONS));
   return (
     <Card variant="outlined" sx={{ mb: 2, mt: 1 }} data-testid="overdue-resolutions">
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
-          مصوبه‌های معوق {data ? `(${toPersianDigits(data.overdueResolutions.totalCount)})` : ""}
+          {translate("hamafza.resolutions.overdue")}{" "}
+          {data ? `(${toPersianDigits(data.overdueResolutions.totalCount)})` : ""}
         </Typography>
         {isPending && <LinearProgress />}
         {error && <Alert severity="error">{error.message}</Alert>}
-        {data && data.overdueResolutions.totalCount === 0 && <Alert severity="success">مصوبه معوقی نیست.</Alert>}
+        {data && data.overdueResolutions.totalCount === 0 && (
+          <Alert severity="success">{translate("hamafza.resolutions.noOverdue")}</Alert>
+        )}
         {data && data.overdueResolutions.totalCount > 0 && (
           <Stack direction={{ xs: "column", lg: "row" }} gap={2} alignItems="flex-start">
             <Table size="small" sx={{ flex: 3 }}>
               <TableHead>
                 <TableRow>
-                  <TableCell>مصوبه</TableCell>
-                  <TableCell>نشست</TableCell>
-                  <TableCell>مسئول</TableCell>
-                  <TableCell>مهلت</TableCell>
-                  <TableCell>تأخیر</TableCell>
+                  <TableCell>{translate("hamafza.common.resolution")}</TableCell>
+                  <TableCell>{translate("hamafza.common.meeting")}</TableCell>
+                  <TableCell>{translate("hamafza.common.responsible")}</TableCell>
+                  <TableCell>{translate("hamafza.common.deadline")}</TableCell>
+                  <TableCell>{translate("hamafza.resolutions.delay")}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -93,18 +98,22 @@ const OverduePanel = () => {
                     <TableCell>{owner(row)}</TableCell>
                     <TableCell>{formatJalali(row.deadline)}</TableCell>
                     <TableCell>
-                      <Chip size="small" color="error" label={`${toPersianDigits(row.daysOverdue)} روز`} />
+                      <Chip
+                        size="small"
+                        color="error"
+                        label={translate("hamafza.resolutions.days", { days: row.daysOverdue })}
+                      />
                     </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
-            <Table size="small" sx={{ flex: 2 }} aria-label="معوق‌ها به تفکیک مسئول">
+            <Table size="small" sx={{ flex: 2 }} aria-label={translate("hamafza.resolutions.overdueByOwner")}>
               <TableHead>
                 <TableRow>
-                  <TableCell>مسئول</TableCell>
-                  <TableCell>معوق</TableCell>
-                  <TableCell>قدیمی‌ترین مهلت</TableCell>
+                  <TableCell>{translate("hamafza.common.responsible")}</TableCell>
+                  <TableCell>{translate("hamafza.resolutions.overdueCount")}</TableCell>
+                  <TableCell>{translate("hamafza.resolutions.oldestDeadline")}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -138,7 +147,7 @@ const resolutionFilters = [
 export const ResolutionList = () => (
   <>
     <OverduePanel />
-    <List filters={resolutionFilters} sort={{ field: "deadline", order: "ASC" }} title="پیگیری مصوبه‌ها">
+    <List filters={resolutionFilters} sort={{ field: "deadline", order: "ASC" }} title="hamafza.resolutions.followUp">
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="text" />
         <ReferenceField source="meetingId" reference="meetings" link="show" sortable={false} />

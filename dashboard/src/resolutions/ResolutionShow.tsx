@@ -9,6 +9,7 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
+  useTranslate,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { FollowUpChip, ResolutionStatusField } from "../engagement/engagementEnums";
@@ -26,54 +27,61 @@ const ResolutionActions = () => {
   );
 };
 
-export const ResolutionShow = () => (
-  <Show actions={<ResolutionActions />}>
-    <Stack sx={{ p: 2 }}>
-      <Section title="مصوبه">
-        <Stack direction="row" flexWrap="wrap" gap={3}>
-          <Labeled fullWidth>
-            <TextField source="text" />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="meetingId" reference="meetings" link="show" />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="ownerAgencyId" reference="agencies" link={false} emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="ownerManagerId" reference="managers" link="show" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <JalaliDateField source="deadline" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <ResolutionStatusField source="status" />
-          </Labeled>
-          <Labeled>
-            <FollowUpChip source="followUpStatus" />
-          </Labeled>
-          <Labeled>
-            <JalaliDateField source="completedOn" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <TextField source="daysOverdue" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <TextField source="cancellationReason" emptyText="—" />
-          </Labeled>
-        </Stack>
-      </Section>
-      <Section title="گزارش‌های پیگیری">
-        <ArrayField source="updates">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
-            <JalaliDateField source="reportedOn" label="تاریخ" />
-            <TextField source="note" label="شرح" />
-            <ResolutionStatusField source="statusBefore" label="وضعیت پیشین" emptyText="—" />
-            <ResolutionStatusField source="statusAfter" label="وضعیت تازه" emptyText="—" />
-            <TextField source="recordedBy" label="ثبت‌کننده" emptyText="—" />
-          </Datagrid>
-        </ArrayField>
-      </Section>
-    </Stack>
-  </Show>
-);
+export const ResolutionShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show actions={<ResolutionActions />}>
+      <Stack sx={{ p: 2 }}>
+        <Section title="hamafza.common.resolution">
+          <Stack direction="row" flexWrap="wrap" gap={3}>
+            <Labeled fullWidth>
+              <TextField source="text" />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="meetingId" reference="meetings" link="show" />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="ownerAgencyId" reference="agencies" link={false} emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="ownerManagerId" reference="managers" link="show" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <JalaliDateField source="deadline" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <ResolutionStatusField source="status" />
+            </Labeled>
+            <Labeled>
+              <FollowUpChip source="followUpStatus" />
+            </Labeled>
+            <Labeled>
+              <JalaliDateField source="completedOn" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="daysOverdue" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="cancellationReason" emptyText="—" />
+            </Labeled>
+          </Stack>
+        </Section>
+        <Section title="hamafza.resolutions.progressReports">
+          <ArrayField source="updates">
+            <Datagrid bulkActionButtons={false} rowClick={false}>
+              <JalaliDateField source="reportedOn" label={translate("hamafza.common.date")} />
+              <TextField source="note" label="hamafza.common.description" />
+              <ResolutionStatusField
+                source="statusBefore"
+                label={translate("hamafza.common.previousStatus")}
+                emptyText="—"
+              />
+              <ResolutionStatusField source="statusAfter" label={translate("hamafza.common.newStatus")} emptyText="—" />
+              <TextField source="recordedBy" label="hamafza.common.recordedBy" emptyText="—" />
+            </Datagrid>
+          </ArrayField>
+        </Section>
+      </Stack>
+    </Show>
+  );
+};

@@ -3,7 +3,7 @@ import { Create, NumberInput, required, SimpleForm, TextInput } from "react-admi
 export const SocialHarmCreate = () => (
   <Create redirect="list">
     <SimpleForm>
-      <TextInput source="code" validate={required()} helperText="حروف بزرگ لاتین و زیرخط، مثل ADDICTION" />
+      <TextInput source="code" validate={required()} helperText="hamafza.registry.socialHarmCodeHelp" />
       <TextInput source="name" validate={required()} fullWidth />
       <TextInput source="description" multiline fullWidth />
       <NumberInput source="sortOrder" />

@@ -7,7 +7,7 @@ export const WorkingGroupCreate = () => {
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={territory}>
-        <ProvinceCountyInputs provinceRequired countyHelp="خالی: کارگروه استانی" />
+        <ProvinceCountyInputs provinceRequired countyHelp="hamafza.workingGroups.countyEmptyProvincial" />
         <GroupFields />
       </SimpleForm>
     </Create>

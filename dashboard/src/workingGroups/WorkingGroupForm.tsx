@@ -6,7 +6,7 @@ export const GroupFields = () => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
     <DimensionInput source="dimension" validate={required()} />
-    <TextInput source="parentBody" fullWidth helperText="مثلاً دبیرخانه ستاد توانمندسازی سکونتگاه‌های غیررسمی" />
+    <TextInput source="parentBody" fullWidth helperText="hamafza.workingGroups.parentBodyHelp" />
     <ReferenceInput source="parentNgoHouseId" reference="ngoHouses" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>

@@ -25,7 +25,7 @@ export const WorkingGroupList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <DimensionField source="dimension" />
-      <ReferenceField source="countyId" reference="counties" link={false} emptyText="استانی" />
+      <ReferenceField source="countyId" reference="counties" link={false} emptyText="hamafza.common.provincial" />
       <ReferenceField source="chairManagerId" reference="managers" link={false} sortable={false} emptyText="—" />
       <ReferenceField source="chairAgencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
       <NumberField source="sessionsHeld" sortable={false} />

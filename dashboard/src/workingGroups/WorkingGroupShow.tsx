@@ -22,6 +22,7 @@ import {
   useCanAccess,
   useDataProvider,
   useRecordContext,
+  useTranslate,
 } from "react-admin";
 import { ActionDialogButton } from "../common/ActionDialog";
 import { JalaliDateField } from "../common/JalaliDateField";
@@ -30,60 +31,70 @@ import { DimensionField, MEMBER_KIND_LABELS, MemberKindField, ProjectStatusChip 
 import { MeetingKindField, MeetingStatusField } from "../meetings/meetingEnums";
 import { Section } from "../meetings/MeetingShow";
 
-const MemberInputs = () => (
-  <>
-    <RadioButtonGroupInput
-      source="memberKind"
-      label="نوع عضو"
-      choices={[
-        { id: "NGO", name: MEMBER_KIND_LABELS.NGO },
-        { id: "AGENCY", name: MEMBER_KIND_LABELS.AGENCY },
-      ]}
-      translateChoice={false}
-    />
-    <FormDataConsumer>
-      {({ formData }) =>
-        formData.memberKind === "AGENCY" ? (
-          <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
-            <AutocompleteInput label="دستگاه" validate={required()} fullWidth />
-          </ReferenceInput>
-        ) : (
-          <ReferenceInput source="ngoId" reference="ngos" sort={{ field: "name", order: "ASC" }}>
-            <AutocompleteInput label="سمن" validate={required()} fullWidth />
-          </ReferenceInput>
-        )
-      }
-    </FormDataConsumer>
-    <TextInput source="role" label="نقش" />
-    <JalaliDateInput source="joinedOn" label="تاریخ عضویت" validate={required()} />
-    <JalaliDateInput source="leftOn" label="تاریخ خروج" />
-  </>
-);
+const MemberInputs = () => {
+  const translate = useTranslate();
+  return (
+    <>
+      <RadioButtonGroupInput
+        source="memberKind"
+        label="hamafza.workingGroups.memberKind"
+        choices={[
+          { id: "NGO", name: MEMBER_KIND_LABELS.NGO },
+          { id: "AGENCY", name: MEMBER_KIND_LABELS.AGENCY },
+        ]}
+        translateChoice={false}
+      />
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.memberKind === "AGENCY" ? (
+            <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
+              <AutocompleteInput label="hamafza.common.agency" validate={required()} fullWidth />
+            </ReferenceInput>
+          ) : (
+            <ReferenceInput source="ngoId" reference="ngos" sort={{ field: "name", order: "ASC" }}>
+              <AutocompleteInput label="hamafza.common.ngo" validate={required()} fullWidth />
+            </ReferenceInput>
+          )
+        }
+      </FormDataConsumer>
+      <TextInput source="role" label="hamafza.common.role" />
+      <JalaliDateInput source="joinedOn" label={translate("hamafza.workingGroups.joinedOn")} validate={required()} />
+      <JalaliDateInput source="leftOn" label={translate("hamafza.workingGroups.leftOn")} />
+    </>
+  );
+};
 
 const MemberRowActions = () => {
+  const translate = useTranslate();
   const record = useRecordContext();
   const dataProvider = useDataProvider();
   if (!record) return null;
   return (
     <Stack direction="row">
       <ActionDialogButton
-        label="ثبت خروج"
-        title="ویرایش عضویت"
+        label="hamafza.workingGroups.recordLeave"
+        title="hamafza.workingGroups.editMembership"
         defaultValues={{ role: record.role ?? null, joinedOn: record.joinedOn, leftOn: record.leftOn ?? null }}
         onSubmit={(values) =>
           dataProvider.update("workingGroupMembers", { id: record.id, data: values, previousData: record })
         }
       >
-        <TextInput source="role" label="نقش" />
-        <JalaliDateInput source="joinedOn" label="تاریخ عضویت" validate={required()} />
-        <JalaliDateInput source="leftOn" label="تاریخ خروج" />
+        <TextInput source="role" label="hamafza.common.role" />
+        <JalaliDateInput source="joinedOn" label={translate("hamafza.workingGroups.joinedOn")} validate={required()} />
+        <JalaliDateInput source="leftOn" label={translate("hamafza.workingGroups.leftOn")} />
       </ActionDialogButton>
-      <DeleteButton resource="workingGroupMembers" redirect={false} mutationMode="pessimistic" label="حذف" />
+      <DeleteButton
+        resource="workingGroupMembers"
+        redirect={false}
+        mutationMode="pessimistic"
+        label="hamafza.common.delete"
+      />
     </Stack>
   );
 };
 
 const Members = () => {
+  const translate = useTranslate();
   const group = useRecordContext();
   const dataProvider = useDataProvider();
   const { canAccess } = useCanAccess({ resource: "workingGroupMembers", action: "edit" });
@@ -99,22 +110,28 @@ const Members = () => {
         <Datagrid
           bulkActionButtons={false}
           rowClick={false}
-          empty={<Typography variant="body2">عضوی ثبت نشده است.</Typography>}
+          empty={<Typography variant="body2">{translate("hamafza.workingGroups.noMember")}</Typography>}
         >
-          <MemberKindField source="kind" label="نوع" />
-          <ReferenceField source="ngoId" reference="ngos" link="show" label="سمن" emptyText="—" />
-          <ReferenceField source="agencyId" reference="agencies" link={false} label="دستگاه" emptyText="—" />
-          <TextField source="role" label="نقش" emptyText="—" />
-          <JalaliDateField source="joinedOn" label="عضویت" />
-          <JalaliDateField source="leftOn" label="خروج" emptyText="—" />
-          <BooleanField source="current" label="عضو فعلی" />
+          <MemberKindField source="kind" label={translate("hamafza.common.kind")} />
+          <ReferenceField source="ngoId" reference="ngos" link="show" label="hamafza.common.ngo" emptyText="—" />
+          <ReferenceField
+            source="agencyId"
+            reference="agencies"
+            link={false}
+            label="hamafza.common.agency"
+            emptyText="—"
+          />
+          <TextField source="role" label="hamafza.common.role" emptyText="—" />
+          <JalaliDateField source="joinedOn" label={translate("hamafza.workingGroups.membership")} />
+          <JalaliDateField source="leftOn" label={translate("hamafza.workingGroups.leave")} emptyText="—" />
+          <BooleanField source="current" label="hamafza.workingGroups.currentMember" />
           {canAccess ? <MemberRowActions /> : null}
         </Datagrid>
       </ReferenceManyField>
       {canAccess && (
         <div>
           <ActionDialogButton
-            label="افزودن عضو"
+            label="hamafza.workingGroups.addMember"
             icon={<AddIcon />}
             defaultValues={{ memberKind: "NGO" }}
             onSubmit={({ memberKind, ngoId, agencyId, ...values }) =>
@@ -137,97 +154,109 @@ const GroupActions = () => (
   </TopToolbar>
 );
 
-export const WorkingGroupShow = () => (
-  <Show actions={<GroupActions />}>
-    <Stack sx={{ p: 2 }}>
-      <Section title="کارگروه">
-        <Stack direction="row" flexWrap="wrap" gap={3}>
-          <Labeled>
-            <TextField source="name" />
-          </Labeled>
-          <Labeled>
-            <DimensionField source="dimension" />
-          </Labeled>
-          <Labeled>
-            <TextField source="parentBody" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="parentNgoHouseId" reference="ngoHouses" link={false} emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="provinceId" reference="provinces" link={false} />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="countyId" reference="counties" link={false} emptyText="استانی" />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="chairManagerId" reference="managers" link="show" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <ReferenceField source="chairAgencyId" reference="agencies" link={false} emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <JalaliDateField source="establishedOn" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <JalaliDateField source="dissolvedOn" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <NumberField source="sessionsHeld" />
-          </Labeled>
-          <Labeled fullWidth>
-            <TextField source="description" emptyText="—" />
-          </Labeled>
-        </Stack>
-      </Section>
-      <Section title="اعضا">
-        <Members />
-      </Section>
-      <Section title="جلسات">
-        <ReferenceManyField
-          reference="meetings"
-          target="workingGroupId"
-          sort={{ field: "scheduledAt", order: "DESC" }}
-          perPage={50}
-        >
-          <Datagrid
-            bulkActionButtons={false}
-            rowClick="show"
-            empty={<Typography variant="body2">جلسه‌ای ثبت نشده است.</Typography>}
+export const WorkingGroupShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show actions={<GroupActions />}>
+      <Stack sx={{ p: 2 }}>
+        <Section title="hamafza.workingGroups.group">
+          <Stack direction="row" flexWrap="wrap" gap={3}>
+            <Labeled>
+              <TextField source="name" />
+            </Labeled>
+            <Labeled>
+              <DimensionField source="dimension" />
+            </Labeled>
+            <Labeled>
+              <TextField source="parentBody" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="parentNgoHouseId" reference="ngoHouses" link={false} emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="provinceId" reference="provinces" link={false} />
+            </Labeled>
+            <Labeled>
+              <ReferenceField
+                source="countyId"
+                reference="counties"
+                link={false}
+                emptyText="hamafza.common.provincial"
+              />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="chairManagerId" reference="managers" link="show" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="chairAgencyId" reference="agencies" link={false} emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <JalaliDateField source="establishedOn" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <JalaliDateField source="dissolvedOn" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <NumberField source="sessionsHeld" />
+            </Labeled>
+            <Labeled fullWidth>
+              <TextField source="description" emptyText="—" />
+            </Labeled>
+          </Stack>
+        </Section>
+        <Section title="hamafza.workingGroups.members">
+          <Members />
+        </Section>
+        <Section title="hamafza.workingGroups.sessions">
+          <ReferenceManyField
+            reference="meetings"
+            target="workingGroupId"
+            sort={{ field: "scheduledAt", order: "DESC" }}
+            perPage={50}
           >
-            <TextField source="title" label="عنوان" />
-            <MeetingKindField source="kind" label="نوع" />
-            <JalaliDateField source="scheduledAt" showTime label="زمان" />
-            <MeetingStatusField source="status" label="وضعیت" />
-          </Datagrid>
-        </ReferenceManyField>
-      </Section>
-      <Section title="پروژه‌ها">
-        <ReferenceManyField
-          reference="projects"
-          target="workingGroupId"
-          sort={{ field: "startOn", order: "DESC" }}
-          perPage={50}
-        >
-          <Datagrid
-            bulkActionButtons={false}
-            rowClick="show"
-            empty={<Typography variant="body2">پروژه‌ای تعریف نشده است.</Typography>}
+            <Datagrid
+              bulkActionButtons={false}
+              rowClick="show"
+              empty={<Typography variant="body2">{translate("hamafza.workingGroups.noSession")}</Typography>}
+            >
+              <TextField source="title" label="hamafza.common.title" />
+              <MeetingKindField source="kind" label={translate("hamafza.common.kind")} />
+              <JalaliDateField source="scheduledAt" showTime label={translate("hamafza.common.time")} />
+              <MeetingStatusField source="status" label={translate("hamafza.common.status")} />
+            </Datagrid>
+          </ReferenceManyField>
+        </Section>
+        <Section title="hamafza.workingGroups.projects">
+          <ReferenceManyField
+            reference="projects"
+            target="workingGroupId"
+            sort={{ field: "startOn", order: "DESC" }}
+            perPage={50}
           >
-            <TextField source="title" label="عنوان" />
-            <ReferenceField
-              source="responsibleAgencyId"
-              reference="agencies"
-              link={false}
-              label="دستگاه مسئول"
-              emptyText="—"
-            />
-            <JalaliDateField source="startOn" label="شروع" emptyText="—" />
-            <JalaliDateField source="plannedEndOn" label="پایان برنامه" emptyText="—" />
-            <ProjectStatusChip source="status" label="وضعیت" />
-          </Datagrid>
-        </ReferenceManyField>
-      </Section>
-    </Stack>
-  </Show>
-);
+            <Datagrid
+              bulkActionButtons={false}
+              rowClick="show"
+              empty={<Typography variant="body2">{translate("hamafza.workingGroups.noProject")}</Typography>}
+            >
+              <TextField source="title" label="hamafza.common.title" />
+              <ReferenceField
+                source="responsibleAgencyId"
+                reference="agencies"
+                link={false}
+                label="hamafza.common.responsibleAgency"
+                emptyText="—"
+              />
+              <JalaliDateField source="startOn" label={translate("hamafza.common.start")} emptyText="—" />
+              <JalaliDateField
+                source="plannedEndOn"
+                label={translate("hamafza.workingGroups.plannedEnd")}
+                emptyText="—"
+              />
+              <ProjectStatusChip source="status" label={translate("hamafza.common.status")} />
+            </Datagrid>
+          </ReferenceManyField>
+        </Section>
+      </Stack>
+    </Show>
+  );
+};
