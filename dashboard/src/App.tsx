@@ -45,7 +45,7 @@ const { Route } = reactRouterProvider;
 /** Which resource a role sees (menu, pages, buttons) is decided by `authProvider.canAccess`. */
 export const App = () => (
   <Admin
-    title="hamafza.appName"
+    title={i18nProvider.translate("hamafza.appName")}
     dataProvider={dataProvider}
     authProvider={authProvider}
     loginPage={LoginPage}
