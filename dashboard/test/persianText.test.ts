@@ -4,8 +4,8 @@ import { join, relative } from "node:path";
 import ts from "typescript";
 
 /**
- * UI text lives in the messages files (react-admin i18n: `dashboard/src/common/messages.ts`,
- * `dashboard/src/messages/*.ts`, `engagement/messages.ts`), never inline in a component: a TSX file under
+ * UI text lives in the messages files (react-admin i18n: `dashboard/src/messages/*.ts`, one per feature,
+ * merged in messages/index.ts), never inline in a component: a TSX file under
  * dashboard/src whose code (strings, JSX text — not comments) holds Persian letters fails here.
  */
 const SRC = join(__dirname, "..", "src");
