@@ -15,10 +15,11 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type ChangeEvent } from "react";
 import { LinkBase, Loading, Title, useCanAccess, useNotify, useTranslate } from "react-admin";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
-import { useGraphQL } from "../common/graphqlOperations";
+import { useHamafzaDataProvider } from "../common/graphqlOperations";
 import { TEMPLATE_HEADERS } from "./importColumns";
 import { IMPORT_NGOS } from "./ngoOperations";
 
@@ -69,14 +70,36 @@ function downloadTemplate() {
 export const NgoImportPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const graphql = useGraphQL();
+  const dataProvider = useHamafzaDataProvider();
+  const queryClient = useQueryClient();
   const { canAccess, isPending: checkingAccess } = useCanAccess({ resource: "ngos", action: "import" });
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; size: number; text: string }>();
   const [report, setReport] = useState<ImportReport>();
   const [checkedText, setCheckedText] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const [pending, setPending] = useState<"check" | "import">();
+  // A dry run checks the file; the import itself runs only on the very text that was checked.
+  const importCsv = useMutation({
+    mutationFn: ({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+      dataProvider.graphql<{ importNgos: ImportReport }>(IMPORT_NGOS, { csv, dryRun }),
+    onMutate: () => setProblem(undefined),
+    onSuccess: ({ importNgos }, { csv, dryRun }) => {
+      setReport(importNgos);
+      if (dryRun && importNgos.ok) setCheckedText(csv);
+      if (!dryRun && importNgos.ok) {
+        notify("hamafza.import.imported", {
+          type: "success",
+          messageArgs: { count: formatPersianNumber(importNgos.importedCount) },
+        });
+        return queryClient.invalidateQueries({ queryKey: ["ngos"] });
+      }
+    },
+    onError: (error) => {
+      setReport(undefined);
+      setProblem(error.message);
+    },
+  });
+  const pending = importCsv.isPending ? (importCsv.variables?.dryRun ? "check" : "import") : undefined;
 
   if (checkingAccess) return <Loading />;
   if (!canAccess) return <Alert severity="warning">{translate("hamafza.import.forbidden")}</Alert>;
@@ -96,26 +119,8 @@ export const NgoImportPage = () => {
     setFile({ name: chosen.name, size: chosen.size, text: await chosen.text() });
   };
 
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setPending(dryRun ? "check" : "import");
-    setProblem(undefined);
-    try {
-      const { importNgos } = await graphql<{ importNgos: ImportReport }>(IMPORT_NGOS, { csv: file.text, dryRun });
-      setReport(importNgos);
-      if (dryRun && importNgos.ok) setCheckedText(file.text);
-      if (!dryRun && importNgos.ok) {
-        notify("hamafza.import.imported", {
-          type: "success",
-          messageArgs: { count: formatPersianNumber(importNgos.importedCount) },
-        });
-      }
-    } catch (error) {
-      setReport(undefined);
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setPending(undefined);
-    }
+  const run = (dryRun: boolean) => {
+    if (file) importCsv.mutate({ csv: file.text, dryRun });
   };
 
   const imported = report && !report.dryRun && report.ok;
