@@ -11,9 +11,6 @@ import ts from "typescript";
 const SRC = join(__dirname, "..", "src");
 const PERSIAN_LETTER = /[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC]/;
 
-/** Files not moved yet: the list only shrinks (a listed file without Persian fails too, so it is taken off). */
-const NOT_YET_MOVED: readonly string[] = [];
-
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? tsxFiles(join(dir, entry.name)) : entry.name.endsWith(".tsx") ? [join(dir, entry.name)] : [],
@@ -49,13 +46,8 @@ describe("Persian UI text", () => {
   });
 
   it("keeps Persian text out of TSX files (it belongs in the messages files)", () => {
-    const inline = files.filter((file) => file.texts.length > 0 && !NOT_YET_MOVED.includes(file.name));
+    const inline = files.filter((file) => file.texts.length > 0);
     expect(inline.map((file) => `${file.name}: ${file.texts.slice(0, 3).join(" | ")}`)).toEqual([]);
-  });
-
-  it("lists only files that still hold Persian text as not yet moved", () => {
-    const moved = NOT_YET_MOVED.filter((name) => !files.some((file) => file.name === name && file.texts.length > 0));
-    expect(moved).toEqual([]);
   });
 
   it("recognises Persian letters but not Persian digits or punctuation", () => {
