@@ -35,7 +35,7 @@ import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
 import { NGO_IMPORT_PATH, NgoImportPage } from "./ngos/NgoImportPage";
 import { InboxPage } from "./notifications/InboxPage";
-import { INBOX_PATH } from "./notifications/notificationApi";
+import { INBOX_PATH } from "./notifications/notificationOperations";
 import provinces from "./provinces";
 import { NgoDuplicatesPage } from "./registry/NgoDuplicatesPage";
 import { ParallelWorkPage } from "./registry/ParallelWorkPage";
@@ -47,7 +47,7 @@ const { Route } = reactRouterProvider;
 /** Which resource a role sees (menu, pages, buttons) is decided by `authProvider.canAccess`. */
 export const App = () => (
   <Admin
-    title="هم‌افزا"
+    title={i18nProvider.translate("hamafza.appName")}
     dataProvider={dataProvider}
     authProvider={authProvider}
     loginPage={LoginPage}

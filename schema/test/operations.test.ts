@@ -55,6 +55,20 @@ describe("GraphQL operations against the supergraph", () => {
     expect(dashboardOperations.length).toBeGreaterThanOrEqual(29);
   });
 
+  it("keeps the dashboard's operations in per-feature <feature>Operations.ts files", () => {
+    const elsewhere = dashboardOperations.filter((op) => !/\/[a-z][A-Za-z]*Operations\.ts:\d+$/.test(op.name));
+    expect(elsewhere.map((op) => op.name)).toEqual([]);
+  });
+
+  // The dashboard caches answers under the operation's name (react-query keys): one name, one document.
+  it("names every dashboard operation once, in PascalCase", () => {
+    const names = dashboardOperations
+      .filter((op) => !op.text.startsWith("fragment"))
+      .map((op) => /^(?:query|mutation|subscription)\s+([A-Za-z0-9_]+)/.exec(op.text)?.[1] ?? `unnamed ${op.name}`);
+    for (const name of names) expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+    expect(names.length).toBe(new Set(names).size);
+  });
+
   it.each(dashboardOperations.map((op) => [op.name, op.text]))("dashboard %s is valid", (_name, text) => {
     expect(text).not.toContain("${");
     expect(validate(schema, parse(text)).map((error) => error.message)).toEqual([]);

@@ -13,16 +13,11 @@ import {
   useTranslate,
   type Validator,
 } from "react-admin";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 import { validatePassword } from "../users/userValidation";
+import { CHANGE_MY_PASSWORD } from "./accountOperations";
 
 export const CHANGE_PASSWORD_PATH = "/my-password";
-
-const CHANGE_MY_PASSWORD = /* GraphQL */ `
-  mutation changeMyPassword($currentPassword: String!, $newPassword: String!) {
-    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword)
-  }
-`;
 
 interface PasswordValues {
   currentPassword?: string;

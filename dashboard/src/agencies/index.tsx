@@ -1,6 +1,8 @@
 import AccountBalanceIcon from "@mui/icons-material/AccountBalance";
 import type { ResourceProps } from "react-admin";
-import { AgencyCreate, AgencyEdit, AgencyShow } from "./AgencyForms";
+import { AgencyCreate } from "./AgencyCreate";
+import { AgencyEdit } from "./AgencyEdit";
+import { AgencyShow } from "./AgencyShow";
 import { AgencyList } from "./AgencyList";
 
 const agencies: Omit<ResourceProps, "name"> = {

@@ -1,23 +1,19 @@
 import polyglotI18nProvider from "ra-i18n-polyglot";
 import farsiMessages from "ra-language-farsi";
-import type { I18nProvider } from "react-admin";
-import { engagementResources } from "../engagement/messages";
-import { domainMessages } from "./messages";
+import type { I18nProvider, TranslationMessages } from "react-admin";
+import { appMessages, mergeMessages } from "../messages";
 import { toPersianDigits } from "./persianDigits";
 
 export const LOCALE = "fa";
 
-// The engagement and evaluation resources keep their labels in engagement/messages.ts.
-const messages = {
-  ...farsiMessages,
-  ...domainMessages,
-  resources: { ...domainMessages.resources, ...engagementResources },
-};
+const messages = mergeMessages(farsiMessages, appMessages);
 
 function withPersianDigits(provider: I18nProvider): I18nProvider {
   return { ...provider, translate: (key, options) => toPersianDigits(provider.translate(key, options)) };
 }
 
 export const i18nProvider = withPersianDigits(
-  polyglotI18nProvider(() => messages, LOCALE, [{ locale: LOCALE, name: "فارسی" }], { allowMissing: true }),
+  polyglotI18nProvider(() => messages as TranslationMessages, LOCALE, [{ locale: LOCALE, name: "فارسی" }], {
+    allowMissing: true,
+  }),
 );

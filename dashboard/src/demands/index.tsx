@@ -1,6 +1,9 @@
 import CampaignIcon from "@mui/icons-material/Campaign";
 import type { ResourceProps } from "react-admin";
-import { DemandCreate, DemandEdit, DemandList, DemandShow } from "./DemandPages";
+import { DemandCreate } from "./DemandCreate";
+import { DemandEdit } from "./DemandEdit";
+import { DemandList } from "./DemandList";
+import { DemandShow } from "./DemandShow";
 
 const demands: Omit<ResourceProps, "name"> = {
   list: DemandList,

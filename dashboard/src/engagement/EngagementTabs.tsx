@@ -1,9 +1,17 @@
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import { Datagrid, FunctionField, ReferenceField, ReferenceManyField, TextField, type RaRecord } from "react-admin";
+import {
+  Datagrid,
+  FunctionField,
+  ReferenceField,
+  ReferenceManyField,
+  TextField,
+  useTranslate,
+  type RaRecord,
+} from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { toPersianDigits } from "../common/persianDigits";
-import { GradeChip } from "../evaluation/Scoreboard";
+import { GradeChip } from "../evaluation/EvaluationResultList";
 import { MeetingKindField, MeetingStatusField } from "../meetings/meetingEnums";
 import { Section } from "../meetings/MeetingShow";
 import { DemandStatusChip, DimensionField, FollowUpChip, ProposalStatusChip } from "./engagementEnums";
@@ -12,107 +20,148 @@ import { DemandStatusChip, DimensionField, FollowUpChip, ProposalStatusChip } fr
  * The engagement tabs of the NGO and manager pages (issue 5): drop `<NgoEngagementTab />` into an NGO's show page
  * and `<ManagerEngagementTab />` into a manager's (both read the page's record).
  */
-const Empty = ({ text }: { text: string }) => <Typography variant="body2">{text}</Typography>;
+/** `text` is a translation key. */
+const Empty = ({ text }: { text: string }) => {
+  const translate = useTranslate();
+  return <Typography variant="body2">{translate(text)}</Typography>;
+};
 
-const MeetingRows = () => (
-  <Datagrid bulkActionButtons={false} rowClick="show" resource="meetings" empty={<Empty text="نشستی ثبت نشده است." />}>
-    <TextField source="title" label="عنوان" />
-    <MeetingKindField source="kind" label="نوع" />
-    <JalaliDateField source="scheduledAt" showTime label="زمان" />
-    <MeetingStatusField source="status" label="وضعیت" />
-  </Datagrid>
-);
+const MeetingRows = () => {
+  const translate = useTranslate();
+  return (
+    <Datagrid
+      bulkActionButtons={false}
+      rowClick="show"
+      resource="meetings"
+      empty={<Empty text="hamafza.engagement.noMeeting" />}
+    >
+      <TextField source="title" label="hamafza.common.title" />
+      <MeetingKindField source="kind" label={translate("hamafza.common.kind")} />
+      <JalaliDateField source="scheduledAt" showTime label={translate("hamafza.common.time")} />
+      <MeetingStatusField source="status" label={translate("hamafza.common.status")} />
+    </Datagrid>
+  );
+};
 
-export const NgoEngagementTab = () => (
-  <Stack>
-    <Section title="نشست‌های حضور یافته">
-      <ReferenceManyField
-        reference="meetings"
-        target="ngoId"
-        sort={{ field: "scheduledAt", order: "DESC" }}
-        perPage={50}
-      >
-        <MeetingRows />
-      </ReferenceManyField>
-    </Section>
-    <Section title="کارگروه‌ها">
-      <ReferenceManyField reference="workingGroups" target="ngoId" sort={{ field: "name", order: "ASC" }} perPage={50}>
-        <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="عضو کارگروهی نیست." />}>
-          <TextField source="name" label="نام" />
-          <DimensionField source="dimension" label="بعد" />
-        </Datagrid>
-      </ReferenceManyField>
-    </Section>
-    <Section title="طرح‌های پیشنهادی">
-      <ReferenceManyField
-        reference="proposals"
-        target="ngoId"
-        sort={{ field: "submittedOn", order: "DESC" }}
-        perPage={50}
-      >
-        <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="طرحی ثبت نشده است." />}>
-          <TextField source="topic" label="موضوع" />
-          <JalaliDateField source="submittedOn" label="تاریخ ارسال" />
-          <ProposalStatusChip source="status" label="وضعیت" />
-        </Datagrid>
-      </ReferenceManyField>
-    </Section>
-    <Section title="مطالبات">
-      <ReferenceManyField reference="demands" target="ngoId" sort={{ field: "raisedOn", order: "DESC" }} perPage={50}>
-        <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="مطالبه‌ای ثبت نشده است." />}>
-          <TextField source="title" label="عنوان" />
-          <JalaliDateField source="raisedOn" label="تاریخ طرح" />
-          <ReferenceField source="agencyId" reference="agencies" link={false} label="دستگاه" emptyText="—" />
-          <DemandStatusChip source="status" label="وضعیت" />
-        </Datagrid>
-      </ReferenceManyField>
-    </Section>
-  </Stack>
-);
+export const NgoEngagementTab = () => {
+  const translate = useTranslate();
+  return (
+    <Stack>
+      <Section title="hamafza.engagement.meetingsAttended">
+        <ReferenceManyField
+          reference="meetings"
+          target="ngoId"
+          sort={{ field: "scheduledAt", order: "DESC" }}
+          perPage={50}
+        >
+          <MeetingRows />
+        </ReferenceManyField>
+      </Section>
+      <Section title="hamafza.engagement.workingGroups">
+        <ReferenceManyField
+          reference="workingGroups"
+          target="ngoId"
+          sort={{ field: "name", order: "ASC" }}
+          perPage={50}
+        >
+          <Datagrid
+            bulkActionButtons={false}
+            rowClick="show"
+            empty={<Empty text="hamafza.engagement.noWorkingGroup" />}
+          >
+            <TextField source="name" label="hamafza.common.name" />
+            <DimensionField source="dimension" label={translate("hamafza.common.dimension")} />
+          </Datagrid>
+        </ReferenceManyField>
+      </Section>
+      <Section title="hamafza.engagement.proposals">
+        <ReferenceManyField
+          reference="proposals"
+          target="ngoId"
+          sort={{ field: "submittedOn", order: "DESC" }}
+          perPage={50}
+        >
+          <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="hamafza.engagement.noProposal" />}>
+            <TextField source="topic" label="hamafza.common.topic" />
+            <JalaliDateField source="submittedOn" label={translate("hamafza.engagement.submittedOn")} />
+            <ProposalStatusChip source="status" label={translate("hamafza.common.status")} />
+          </Datagrid>
+        </ReferenceManyField>
+      </Section>
+      <Section title="hamafza.engagement.demands">
+        <ReferenceManyField reference="demands" target="ngoId" sort={{ field: "raisedOn", order: "DESC" }} perPage={50}>
+          <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="hamafza.engagement.noDemand" />}>
+            <TextField source="title" label="hamafza.common.title" />
+            <JalaliDateField source="raisedOn" label={translate("hamafza.engagement.raisedOn")} />
+            <ReferenceField
+              source="agencyId"
+              reference="agencies"
+              link={false}
+              label="hamafza.common.agency"
+              emptyText="—"
+            />
+            <DemandStatusChip source="status" label={translate("hamafza.common.status")} />
+          </Datagrid>
+        </ReferenceManyField>
+      </Section>
+    </Stack>
+  );
+};
 
-export const ManagerEngagementTab = () => (
-  <Stack>
-    <Section title="نشست‌هایی که ریاست کرده است">
-      <ReferenceManyField
-        reference="meetings"
-        target="chairId"
-        sort={{ field: "scheduledAt", order: "DESC" }}
-        perPage={50}
-      >
-        <MeetingRows />
-      </ReferenceManyField>
-    </Section>
-    <Section title="مصوبه‌های در مسئولیت">
-      <ReferenceManyField
-        reference="resolutions"
-        target="ownerManagerId"
-        sort={{ field: "deadline", order: "ASC" }}
-        perPage={50}
-      >
-        <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty text="مصوبه‌ای در مسئولیت این مدیر نیست." />}>
-          <TextField source="text" label="متن" />
-          <JalaliDateField source="deadline" label="مهلت" emptyText="—" />
-          <FollowUpChip source="followUpStatus" label="وضعیت پیگیری" />
-        </Datagrid>
-      </ReferenceManyField>
-    </Section>
-    <Section title="امتیازهای ارزیابی">
-      <ReferenceManyField
-        reference="managerScores"
-        target="managerId"
-        sort={{ field: "year", order: "DESC" }}
-        perPage={20}
-      >
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty text="امتیاز منتشرشده‌ای نیست." />}>
-          <FunctionField label="سال" render={(record: RaRecord) => toPersianDigits(record.year)} />
-          <FunctionField
-            label="امتیاز"
-            render={(record: RaRecord) => toPersianDigits(Number(record.total).toFixed(2))}
-          />
-          <GradeChip source="grade" label="رتبه کیفی" />
-          <JalaliDateField source="publishedAt" label="انتشار" emptyText="منتشرنشده" />
-        </Datagrid>
-      </ReferenceManyField>
-    </Section>
-  </Stack>
-);
+export const ManagerEngagementTab = () => {
+  const translate = useTranslate();
+  return (
+    <Stack>
+      <Section title="hamafza.engagement.meetingsChaired">
+        <ReferenceManyField
+          reference="meetings"
+          target="chairId"
+          sort={{ field: "scheduledAt", order: "DESC" }}
+          perPage={50}
+        >
+          <MeetingRows />
+        </ReferenceManyField>
+      </Section>
+      <Section title="hamafza.engagement.resolutionsOwned">
+        <ReferenceManyField
+          reference="resolutions"
+          target="ownerManagerId"
+          sort={{ field: "deadline", order: "ASC" }}
+          perPage={50}
+        >
+          <Datagrid
+            bulkActionButtons={false}
+            rowClick="show"
+            empty={<Empty text="hamafza.engagement.noResolutionOwned" />}
+          >
+            <TextField source="text" label="hamafza.common.text" />
+            <JalaliDateField source="deadline" label={translate("hamafza.common.deadline")} emptyText="—" />
+            <FollowUpChip source="followUpStatus" label={translate("hamafza.common.followUpStatus")} />
+          </Datagrid>
+        </ReferenceManyField>
+      </Section>
+      <Section title="hamafza.engagement.scores">
+        <ReferenceManyField
+          reference="managerScores"
+          target="managerId"
+          sort={{ field: "year", order: "DESC" }}
+          perPage={20}
+        >
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty text="hamafza.engagement.noScore" />}>
+            <FunctionField label="hamafza.common.year" render={(record: RaRecord) => toPersianDigits(record.year)} />
+            <FunctionField
+              label="hamafza.common.score"
+              render={(record: RaRecord) => toPersianDigits(Number(record.total).toFixed(2))}
+            />
+            <GradeChip source="grade" label={translate("hamafza.common.grade")} />
+            <JalaliDateField
+              source="publishedAt"
+              label={translate("hamafza.common.published")}
+              emptyText={translate("hamafza.common.unpublished")}
+            />
+          </Datagrid>
+        </ReferenceManyField>
+      </Section>
+    </Stack>
+  );
+};

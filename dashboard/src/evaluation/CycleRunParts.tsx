@@ -11,12 +11,13 @@ import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useNotify } from "react-admin";
+import { useNotify, useTranslate } from "react-admin";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL } from "../common/useGraphQL";
-import { UPDATE_RUBRIC, type Cycle, type Run } from "./evaluationApi";
+import { useHamafzaDataProvider } from "../common/graphqlOperations";
+import { UPDATE_RUBRIC, type Cycle, type Run } from "./evaluationOperations";
 import { RubricFields, type EditableIndicator } from "./RubricFields";
 import { clampProgress, formatDuration, phaseLabel, RUN_STATUS_COLORS, statusLabel } from "./runs";
 import { rubricChanges, rubricProblem, type CycleState, type Indicator } from "./rubric";
@@ -29,14 +30,6 @@ export const STATE_COLORS: Record<CycleState, "default" | "info" | "warning" | "
   PUBLISHED: "success",
 };
 
-export const TRANSITION_LABELS: Record<CycleState, string> = {
-  DRAFT: "بازگشت به پیش‌نویس",
-  OPEN: "باز کردن دوره (مجاز به محاسبه)",
-  UNDER_REVIEW: "ارسال برای بازبینی",
-  FINAL: "نهایی‌کردن و قفل سال",
-  PUBLISHED: "انتشار نتایج",
-};
-
 /** The rubric of a cycle: weights and targets editable while DRAFT, with their sum shown live. */
 export const RubricEditor = ({
   cycle,
@@ -47,11 +40,10 @@ export const RubricEditor = ({
   editable: boolean;
   onSaved: (cycle: Cycle) => void;
 }) => {
-  const graphql = useGraphQL();
+  const translate = useTranslate();
+  const dataProvider = useHamafzaDataProvider();
   const notify = useNotify();
   const [rows, setRows] = useState<EditableIndicator[]>(cycle.indicators);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string>();
   useEffect(() => setRows(cycle.indicators), [cycle]);
   const invalid = rubricProblem(rows as Partial<Indicator>[]);
   const changes = rubricChanges(cycle.indicators, rows as Partial<Indicator>[]);
@@ -59,22 +51,15 @@ export const RubricEditor = ({
   const set = (code: string, key: "weight" | "target", value: string) =>
     setRows((current) => current.map((row) => (row.code === code ? { ...row, [key]: value } : row)));
 
-  const save = async () => {
-    setSaving(true);
-    setProblem(undefined);
-    try {
-      const data = await graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, {
-        year: cycle.year,
-        indicators: changes,
-      });
-      notify("شاخص‌های ارزیابی ذخیره شد.", { type: "success" });
+  const save = useMutation({
+    mutationFn: () =>
+      dataProvider.graphql<{ updateEvaluationRubric: Cycle }>(UPDATE_RUBRIC, { year: cycle.year, indicators: changes }),
+    onSuccess: (data) => {
+      notify(translate("hamafza.evaluation.rubricSaved"), { type: "success" });
       onSaved(data.updateEvaluationRubric);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const problem = save.error?.message;
 
   return (
     <Box data-testid="rubric-editor">
@@ -94,15 +79,15 @@ export const RubricEditor = ({
           sx={{ mt: 1 }}
           variant="contained"
           startIcon={<SaveIcon />}
-          disabled={Boolean(invalid) || changes.length === 0 || saving}
-          onClick={save}
+          disabled={Boolean(invalid) || changes.length === 0 || save.isPending}
+          onClick={() => save.mutate()}
         >
-          ذخیره شاخص‌ها
+          {translate("hamafza.evaluation.saveRubric")}
         </Button>
       )}
       {!editable && (
         <Typography variant="caption" color="text.secondary">
-          وزن‌ها و هدف‌ها فقط وقتی دوره «پیش‌نویس» است تغییر می‌کنند.
+          {translate("hamafza.evaluation.rubricDraftOnly")}
         </Typography>
       )}
     </Box>
@@ -118,22 +103,23 @@ export const RunStatusChip = ({ run }: { run: Pick<Run, "status"> }) => (
   />
 );
 
-export const RunsTable = ({ runs }: { runs: Run[] }) =>
-  runs.length === 0 ? (
-    <Typography variant="body2">هنوز محاسبه‌ای اجرا نشده است.</Typography>
+export const RunsTable = ({ runs }: { runs: Run[] }) => {
+  const translate = useTranslate();
+  return runs.length === 0 ? (
+    <Typography variant="body2">{translate("hamafza.evaluation.noRuns")}</Typography>
   ) : (
     <Box sx={{ overflowX: "auto" }}>
       <Table size="small" data-testid="evaluation-runs">
         <TableHead>
           <TableRow>
-            <TableCell>وضعیت</TableCell>
-            <TableCell>شروع</TableCell>
-            <TableCell>پایان</TableCell>
-            <TableCell>مدت</TableCell>
-            <TableCell>مدیران امتیازگرفته</TableCell>
-            <TableCell>بدون تصدی</TableCell>
-            <TableCell>محاسبه‌کننده</TableCell>
-            <TableCell>اثر انگشت نتایج</TableCell>
+            <TableCell>{translate("hamafza.common.status")}</TableCell>
+            <TableCell>{translate("hamafza.common.start")}</TableCell>
+            <TableCell>{translate("hamafza.common.end")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.duration")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.managersScored")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.withoutTenure")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.computedBy")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.resultsHash")}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -167,9 +153,11 @@ export const RunsTable = ({ runs }: { runs: Run[] }) =>
       </Table>
     </Box>
   );
+};
 
 /** The determinate progress of a RUNNING run, with its phase in Persian. */
 export const RunProgress = ({ run }: { run: Run }) => {
+  const translate = useTranslate();
   const value = clampProgress(run.progress);
   return (
     <Box sx={{ mt: 2 }} data-testid="evaluation-progress" data-phase={run.phase} data-progress={value}>
@@ -179,7 +167,7 @@ export const RunProgress = ({ run }: { run: Run }) => {
         </Typography>
         <Typography variant="body2">{toPersianDigits(value)}٪</Typography>
       </Stack>
-      <LinearProgress variant="determinate" value={value} aria-label="پیشرفت محاسبه امتیازها" />
+      <LinearProgress variant="determinate" value={value} aria-label={translate("hamafza.evaluation.runProgress")} />
     </Box>
   );
 };

@@ -11,19 +11,29 @@ import Chip from "@mui/material/Chip";
 import LinearProgress from "@mui/material/LinearProgress";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useNotify } from "react-admin";
+import { useNotify, useTranslate } from "react-admin";
 import { formatJalali } from "../common/jalali";
-import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
-import { CHANGE_STATE, DISTRIBUTION, RUNS, START_RUN, type Cycle, type Run } from "./evaluationApi";
+import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
+import {
+  CHANGE_STATE,
+  COUNTY_SUMMARIES,
+  DISTRIBUTION,
+  PROVINCE_SUMMARIES,
+  RUNS,
+  RUNS_WITH_RUBRIC,
+  START_RUN,
+  type Cycle,
+  type Run,
+} from "./evaluationOperations";
 import { comparePath, whatIfPath } from "./paths";
 import { formatDuration, runningRun, succeededRuns } from "./runs";
 import { useRunPolling } from "./useRunPolling";
 import { GradeChart } from "./GradeChart";
 import { IndicatorAveragesByCounty } from "./IndicatorAveragesByCounty";
 import { canCompute, CYCLE_STATE_LABELS, nextCycleStates, type CycleState } from "./rubric";
-import { RubricEditor, RunProgress, RunsTable, STATE_COLORS, TRANSITION_LABELS } from "./CycleRunParts";
+import { RubricEditor, RunProgress, RunsTable, STATE_COLORS } from "./CycleRunParts";
 
 export const CycleView = ({
   cycle,
@@ -34,23 +44,23 @@ export const CycleView = ({
   canEvaluate: boolean;
   onChanged: () => void;
 }) => {
-  const graphql = useGraphQL();
+  const translate = useTranslate();
+  const dataProvider = useHamafzaDataProvider();
+  const invalidate = useInvalidateOperations();
   const notify = useNotify();
-  const runs = useGraphQLQuery<{ evaluationRuns: Run[] }>(RUNS, { year: cycle.year }, canEvaluate);
-  const distribution = useGraphQLQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(
-    DISTRIBUTION,
-    {
+  const runs = useQuery({
+    ...graphqlQuery<{ evaluationRuns: Run[] }>(dataProvider, RUNS, { year: cycle.year }),
+    enabled: canEvaluate,
+  });
+  const distribution = useQuery(
+    graphqlQuery<{ evaluationGradeDistribution: { grade: string; count: number }[] }>(dataProvider, DISTRIBUTION, {
       filter: { year: cycle.year },
-    },
+    }),
   );
-  const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [active, setActive] = useState<{ id: string; initial?: Run }>();
   const [failed, setFailed] = useState<Run>();
-  const [refreshKey, setRefreshKey] = useState(0);
   const settledIds = useRef(new Set<string>());
-  const { refetch: refetchRuns } = runs;
-  const { refetch: refetchDistribution } = distribution;
 
   // After a reload (or another evaluator's start), follow the RUNNING run the list shows.
   useEffect(() => {
@@ -63,66 +73,58 @@ export const CycleView = ({
     (run: Run) => {
       settledIds.current.add(run.id);
       setActive(undefined);
-      refetchRuns();
+      void invalidate(RUNS, RUNS_WITH_RUBRIC);
       if (run.status === "SUCCEEDED") {
         setFailed(undefined);
         notify(
-          toPersianDigits(`محاسبه انجام شد: ${run.managersScored} مدیر`) +
-            (run.durationMs != null ? ` در ${formatDuration(run.durationMs)}.` : "."),
+          run.durationMs != null
+            ? translate("hamafza.evaluation.runSucceededIn", {
+                managers: run.managersScored,
+                duration: formatDuration(run.durationMs),
+              })
+            : translate("hamafza.evaluation.runSucceededDot", { managers: run.managersScored }),
           { type: "success" },
         );
-        refetchDistribution();
-        setRefreshKey((key) => key + 1);
+        void invalidate(DISTRIBUTION, PROVINCE_SUMMARIES, COUNTY_SUMMARIES);
         onChanged();
       } else {
         setFailed(run);
       }
     },
-    [notify, onChanged, refetchDistribution, refetchRuns],
+    [notify, onChanged, invalidate],
   );
   const polling = useRunPolling(active?.id, active?.initial, onSettled);
   const activeRun = polling.run ?? active?.initial;
 
-  const act = async (label: string, run: () => Promise<string>) => {
-    setBusy(label);
-    setProblem(undefined);
-    try {
-      notify(await run(), { type: "success" });
+  const changeState = useMutation({
+    mutationFn: (state: CycleState) => dataProvider.graphql(CHANGE_STATE, { year: cycle.year, state }),
+    onMutate: () => setProblem(undefined),
+    onSuccess: (_data, state) => {
+      notify(translate("hamafza.evaluation.cycleState", { state: CYCLE_STATE_LABELS[state] }), { type: "success" });
       onChanged();
-      runs.refetch();
-      distribution.refetch();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+      return invalidate(RUNS, DISTRIBUTION);
+    },
+    onError: (error) => setProblem(error.message),
+  });
 
-  const compute = async () => {
-    setBusy("run");
-    setProblem(undefined);
-    setFailed(undefined);
-    try {
-      const { startEvaluationRun } = await graphql<{ startEvaluationRun: Run }>(START_RUN, { year: cycle.year });
-      if (startEvaluationRun.status === "RUNNING") {
-        setActive({ id: startEvaluationRun.id, initial: startEvaluationRun });
-        runs.refetch();
-      } else {
-        onSettled(startEvaluationRun);
-      }
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+  const startRun = useMutation({
+    mutationFn: () => dataProvider.graphql<{ startEvaluationRun: Run }>(START_RUN, { year: cycle.year }),
+    onMutate: () => {
+      setProblem(undefined);
+      setFailed(undefined);
+    },
+    onSuccess: ({ startEvaluationRun }) => {
+      if (startEvaluationRun.status !== "RUNNING") return onSettled(startEvaluationRun);
+      setActive({ id: startEvaluationRun.id, initial: startEvaluationRun });
+      return invalidate(RUNS);
+    },
+    onError: (error) => {
+      setProblem(error.message);
       // A CONFLICT means another run of the year is RUNNING: the list shows it and the page follows it.
-      runs.refetch();
-    } finally {
-      setBusy(undefined);
-    }
-  };
-  const transition = (state: CycleState) =>
-    act(state, async () => {
-      await graphql(CHANGE_STATE, { year: cycle.year, state });
-      return `وضعیت دوره: ${CYCLE_STATE_LABELS[state]}`;
-    });
+      return invalidate(RUNS);
+    },
+  });
+  const busy = startRun.isPending ? "run" : changeState.isPending ? "state" : undefined;
 
   // The table shows the followed run as polled (its progress), even before the list is fetched again.
   const runRows = useMemo(() => {
@@ -145,14 +147,16 @@ export const CycleView = ({
             </Typography>
             <Chip color={STATE_COLORS[cycle.state]} label={CYCLE_STATE_LABELS[cycle.state]} data-testid="cycle-state" />
             {cycle.publishedAt && (
-              <Typography variant="body2">انتشار: {formatJalali(cycle.publishedAt, { showTime: true })}</Typography>
+              <Typography variant="body2">
+                {translate("hamafza.evaluation.publishedOn")} {formatJalali(cycle.publishedAt, { showTime: true })}
+              </Typography>
             )}
             <Box sx={{ flex: 1 }} />
             <Button
               href={`#/evaluationResults?filter=${encodeURIComponent(JSON.stringify({ year: cycle.year }))}`}
               startIcon={<LeaderboardIcon />}
             >
-              جدول امتیازها
+              {translate("hamafza.evaluation.scoreboard")}
             </Button>
             {canEvaluate && (
               <Button
@@ -160,12 +164,12 @@ export const CycleView = ({
                 startIcon={<CompareArrowsIcon />}
                 disabled={succeeded.length < 2}
               >
-                مقایسه دو اجرا
+                {translate("hamafza.evaluation.compareRuns")}
               </Button>
             )}
             {canEvaluate && (
               <Button href={`#${whatIfPath(cycle.year)}`} startIcon={<TuneIcon />} disabled={succeeded.length < 1}>
-                شبیه‌سازی وزن‌ها (چه می‌شود اگر)
+                {translate("hamafza.evaluation.whatIf")}
               </Button>
             )}
           </Stack>
@@ -175,18 +179,18 @@ export const CycleView = ({
                 variant="contained"
                 startIcon={<CalculateIcon />}
                 disabled={!canCompute(cycle.state) || Boolean(busy) || running}
-                onClick={compute}
+                onClick={() => startRun.mutate()}
               >
-                اجرای محاسبه امتیازها
+                {translate("hamafza.evaluation.compute")}
               </Button>
               {nextCycleStates(cycle.state).map((state) => (
                 <Button
                   key={state}
                   variant="outlined"
                   disabled={Boolean(busy) || running}
-                  onClick={() => transition(state)}
+                  onClick={() => changeState.mutate(state)}
                 >
-                  {TRANSITION_LABELS[state]}
+                  {translate(`hamafza.evaluation.transitions.${state}`)}
                 </Button>
               ))}
             </Stack>
@@ -194,18 +198,23 @@ export const CycleView = ({
           {activeRun && activeRun.status === "RUNNING" && <RunProgress run={activeRun} />}
           {busy && (
             <Box sx={{ mt: 2 }} data-testid="evaluation-busy">
-              <Typography variant="body2">{busy === "run" ? "در حال آغاز محاسبه…" : "در حال تغییر وضعیت…"}</Typography>
+              <Typography variant="body2">
+                {busy === "run"
+                  ? translate("hamafza.evaluation.starting")
+                  : translate("hamafza.evaluation.changingState")}
+              </Typography>
               <LinearProgress />
             </Box>
           )}
           {polling.error && (
             <Alert severity="warning" sx={{ mt: 2 }}>
-              پیگیری پیشرفت محاسبه ممکن نشد: {polling.error.message}
+              {translate("hamafza.evaluation.pollingFailed")} {polling.error.message}
             </Alert>
           )}
           {failed && (
             <Alert severity="error" sx={{ mt: 2 }} role="alert" data-testid="run-failed">
-              محاسبه ناموفق بود: {failed.failureMessage ?? "علت نامشخص"}
+              {translate("hamafza.evaluation.runFailed")}{" "}
+              {failed.failureMessage ?? translate("hamafza.evaluation.unknownCause")}
             </Alert>
           )}
           {problem && (
@@ -215,7 +224,7 @@ export const CycleView = ({
           )}
           {cycle.state === "FINAL" && (
             <Alert severity="info" sx={{ mt: 2 }}>
-              سوابق تعامل این سال قفل شده‌اند و دیگر تغییر نمی‌کنند.
+              {translate("hamafza.evaluation.yearLocked")}
             </Alert>
           )}
         </CardContent>
@@ -223,7 +232,7 @@ export const CycleView = ({
       <Card variant="outlined">
         <CardContent>
           <Typography variant="h6" component="h2" gutterBottom>
-            شاخص‌ها و وزن‌ها
+            {translate("hamafza.evaluation.indicatorsAndWeights")}
           </Typography>
           <RubricEditor cycle={cycle} editable={canEvaluate && cycle.state === "DRAFT"} onSaved={onChanged} />
         </CardContent>
@@ -232,7 +241,7 @@ export const CycleView = ({
         <Card variant="outlined" sx={{ flex: 1 }}>
           <CardContent>
             <Typography variant="h6" component="h2" gutterBottom>
-              توزیع رتبه‌های کیفی
+              {translate("hamafza.evaluation.gradeDistribution")}
             </Typography>
             {distribution.error && <Alert severity="error">{distribution.error.message}</Alert>}
             {distribution.data && <GradeChart counts={distribution.data.evaluationGradeDistribution} />}
@@ -242,9 +251,9 @@ export const CycleView = ({
           <Card variant="outlined" sx={{ flex: 2 }}>
             <CardContent>
               <Typography variant="h6" component="h2" gutterBottom>
-                اجراهای محاسبه
+                {translate("hamafza.evaluation.runs")}
               </Typography>
-              {runs.isPending && !runs.data && <LinearProgress />}
+              {runs.isLoading && <LinearProgress />}
               {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
               {runs.data && <RunsTable runs={runRows} />}
             </CardContent>
@@ -254,13 +263,9 @@ export const CycleView = ({
       <Card variant="outlined">
         <CardContent>
           <Typography variant="h6" component="h2" gutterBottom>
-            میانگین امتیاز شاخص‌ها به تفکیک شهرستان
+            {translate("hamafza.evaluation.indicatorAveragesByCounty")}
           </Typography>
-          <IndicatorAveragesByCounty
-            key={`${cycle.year}-${refreshKey}`}
-            year={cycle.year}
-            indicators={cycle.indicators}
-          />
+          <IndicatorAveragesByCounty key={cycle.year} year={cycle.year} indicators={cycle.indicators} />
         </CardContent>
       </Card>
     </Stack>

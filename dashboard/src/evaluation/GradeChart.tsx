@@ -1,3 +1,4 @@
+import { useTranslate } from "react-admin";
 import Box from "@mui/material/Box";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
@@ -13,10 +14,16 @@ const BAR_COLORS: Readonly<Record<Grade, string>> = {
 
 /** Distribution of grades as horizontal bars made of MUI boxes (`@mui/x-charts` is not installed). */
 export const GradeChart = ({ counts }: { counts: readonly { grade: string; count: number }[] }) => {
+  const translate = useTranslate();
   const rows = gradeShares(counts);
   const max = Math.max(1, ...rows.map((row) => row.count));
   return (
-    <Stack spacing={1} role="figure" aria-label="توزیع رتبه‌های کیفی" data-testid="grade-chart">
+    <Stack
+      spacing={1}
+      role="figure"
+      aria-label={translate("hamafza.evaluation.gradeDistribution")}
+      data-testid="grade-chart"
+    >
       {rows.map((row) => (
         <Stack key={row.grade} direction="row" alignItems="center" spacing={1}>
           <Typography variant="body2" sx={{ width: 110, flexShrink: 0 }}>

@@ -1,3 +1,4 @@
+import { useTranslate } from "react-admin";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import LinearProgress from "@mui/material/LinearProgress";
@@ -10,25 +11,18 @@ import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import type { Indicator } from "./rubric";
+import { COUNTY_SUMMARIES, PROVINCE_SUMMARIES } from "./evaluationOperations";
 
 interface Summary {
   managersScored: number;
   averageTotal?: number | null;
   indicatorAverages: { code: string; averageScore: number }[];
 }
-
-const PROVINCES = `query ProvinceSummaries($year: Int!) {
-  provinces(limit: 50, sort: { field: "name", order: ASC }) { items { id name evaluationSummary(year: $year) { managersScored } } }
-}`;
-const COUNTIES = `query CountySummaries($year: Int!, $provinceId: ID!) {
-  counties(filter: { provinceId: $provinceId }, limit: 200, sort: { field: "name", order: ASC }) {
-    items { id name evaluationSummary(year: $year) { managersScored averageTotal indicatorAverages { code averageScore } } }
-  }
-}`;
 
 const Bar = ({ value }: { value: number }) => (
   <Tooltip title={toPersianDigits(value.toFixed(1))}>
@@ -47,25 +41,33 @@ const Bar = ({ value }: { value: number }) => (
 
 /** Average indicator scores of each county of a province (from `County.evaluationSummary`), as small bars. */
 export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; indicators: Indicator[] }) => {
-  const provinces = useGraphQLQuery<{
-    provinces: { items: { id: string; name: string; evaluationSummary: { managersScored: number } | null }[] };
-  }>(PROVINCES, { year });
+  const translate = useTranslate();
+  const dataProvider = useHamafzaDataProvider();
+  const provinces = useQuery(
+    graphqlQuery<{
+      provinces: { items: { id: string; name: string; evaluationSummary: { managersScored: number } | null }[] };
+    }>(dataProvider, PROVINCE_SUMMARIES, { year }),
+  );
   const withResults = (provinces.data?.provinces.items ?? []).filter((item) => item.evaluationSummary?.managersScored);
   const [chosen, setChosen] = useState<string>();
   const provinceId = chosen ?? withResults[0]?.id;
-  const counties = useGraphQLQuery<{
-    counties: { items: { id: string; name: string; evaluationSummary: Summary | null }[] };
-  }>(COUNTIES, { year, provinceId }, Boolean(provinceId));
+  const counties = useQuery({
+    ...graphqlQuery<{
+      counties: { items: { id: string; name: string; evaluationSummary: Summary | null }[] };
+    }>(dataProvider, COUNTY_SUMMARIES, { year, provinceId }),
+    enabled: Boolean(provinceId),
+  });
   if (provinces.error) return <Alert severity="error">{provinces.error.message}</Alert>;
   if (provinces.isPending) return <LinearProgress />;
-  if (withResults.length === 0) return <Typography variant="body2">هنوز نتیجه‌ای برای این سال نیست.</Typography>;
+  if (withResults.length === 0)
+    return <Typography variant="body2">{translate("hamafza.evaluation.noResultsThisYear")}</Typography>;
   const rows = (counties.data?.counties.items ?? []).filter((item) => item.evaluationSummary?.managersScored);
   return (
     <Box>
       <TextField
         select
         size="small"
-        label="استان"
+        label={translate("hamafza.common.province")}
         value={provinceId ?? ""}
         onChange={(event) => setChosen(event.target.value)}
         sx={{ minWidth: 200, mb: 1 }}
@@ -76,15 +78,15 @@ export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; 
           </MenuItem>
         ))}
       </TextField>
-      {counties.isPending && <LinearProgress />}
+      {counties.isLoading && <LinearProgress />}
       {counties.error && <Alert severity="error">{counties.error.message}</Alert>}
       <Box sx={{ overflowX: "auto" }}>
         <Table size="small" data-testid="indicator-averages">
           <TableHead>
             <TableRow>
-              <TableCell>شهرستان</TableCell>
-              <TableCell>مدیران</TableCell>
-              <TableCell>میانگین کل</TableCell>
+              <TableCell>{translate("hamafza.common.county")}</TableCell>
+              <TableCell>{translate("hamafza.evaluation.managers")}</TableCell>
+              <TableCell>{translate("hamafza.evaluation.averageTotal")}</TableCell>
               {indicators.map((indicator) => (
                 <TableCell key={indicator.code}>{indicator.title}</TableCell>
               ))}

@@ -1,5 +1,5 @@
+import { useTranslate } from "react-admin";
 import TablePagination from "@mui/material/TablePagination";
-import { toPersianDigits } from "../common/persianDigits";
 
 /** Rows per page of the comparison and what-if tables (their rows are computed in full, paged in the browser). */
 export const PAGE_SIZE = 50;
@@ -13,8 +13,9 @@ export const LocalPagination = ({
   count: number;
   page: number;
   onPageChange: (page: number) => void;
-}) =>
-  count > PAGE_SIZE ? (
+}) => {
+  const translate = useTranslate();
+  return count > PAGE_SIZE ? (
     <TablePagination
       component="div"
       count={count}
@@ -22,6 +23,9 @@ export const LocalPagination = ({
       onPageChange={(_, next) => onPageChange(next)}
       rowsPerPage={PAGE_SIZE}
       rowsPerPageOptions={[PAGE_SIZE]}
-      labelDisplayedRows={({ from, to, count: total }) => toPersianDigits(`${from}–${to} از ${total}`)}
+      labelDisplayedRows={({ from, to, count: total }) =>
+        translate("hamafza.evaluation.pageRange", { from, to, total })
+      }
     />
   ) : null;
+};

@@ -1,3 +1,4 @@
+import { useTranslate } from "react-admin";
 import Chip from "@mui/material/Chip";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -63,16 +64,17 @@ export const RubricFields = ({
   onChange?: RubricChange;
   errors?: IndicatorErrors;
 }) => {
+  const translate = useTranslate();
   const sum = weightSum(rows);
   return (
     <Table size="small">
       <TableHead>
         <TableRow>
-          <TableCell>کد</TableCell>
-          <TableCell>شاخص</TableCell>
-          <TableCell>قاعده</TableCell>
-          <TableCell>وزن</TableCell>
-          <TableCell>هدف</TableCell>
+          <TableCell>{translate("hamafza.common.code")}</TableCell>
+          <TableCell>{translate("hamafza.common.indicator")}</TableCell>
+          <TableCell>{translate("hamafza.evaluation.rule")}</TableCell>
+          <TableCell>{translate("hamafza.common.weight")}</TableCell>
+          <TableCell>{translate("hamafza.common.target")}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -90,12 +92,16 @@ export const RubricFields = ({
                 </Typography>
               )}
             </TableCell>
-            <TableCell>{row.rule === "BANDED" ? "پله‌ای" : "خطی تا سقف ۱۰۰"}</TableCell>
+            <TableCell>
+              {row.rule === "BANDED"
+                ? translate("hamafza.evaluation.ruleBanded")
+                : translate("hamafza.evaluation.ruleLinear")}
+            </TableCell>
             <TableCell sx={{ width: 130 }}>
               <NumberCell
                 row={row}
                 field="weight"
-                label="وزن"
+                label={translate("hamafza.common.weight")}
                 max={100}
                 editable={editable}
                 onChange={onChange}
@@ -106,7 +112,7 @@ export const RubricFields = ({
               <NumberCell
                 row={row}
                 field="target"
-                label="هدف"
+                label={translate("hamafza.common.target")}
                 editable={editable}
                 onChange={onChange}
                 errors={errors}
@@ -118,12 +124,12 @@ export const RubricFields = ({
       </TableBody>
       <TableFooter>
         <TableRow>
-          <TableCell colSpan={3}>جمع وزن‌ها</TableCell>
+          <TableCell colSpan={3}>{translate("hamafza.evaluation.weightSum")}</TableCell>
           <TableCell colSpan={2}>
             <Chip
               data-testid="weight-sum"
               color={sum === 100 ? "success" : "error"}
-              label={`${toPersianDigits(sum)} از ۱۰۰`}
+              label={translate("hamafza.evaluation.weightSumOf100", { sum })}
             />
           </TableCell>
         </TableRow>

@@ -15,13 +15,13 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { Title } from "react-admin";
+import { Title, useTranslate, type TranslateFunction } from "react-admin";
 import { formatJalali } from "../common/jalali";
-import { toPersianDigits } from "../common/persianDigits";
 import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
-import { useGraphQLQuery } from "../common/useGraphQL";
-import { RUN_DIFF, RUNS_WITH_RUBRIC, type RunChange, type RunWithRubric } from "./evaluationApi";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
+import { RUN_DIFF, RUNS_WITH_RUBRIC, type RunChange, type RunWithRubric } from "./evaluationOperations";
 import { GRADE_COLORS, type Grade } from "./rubric";
 import {
   defaultComparison,
@@ -34,11 +34,16 @@ import {
   isChanged,
   succeededRuns,
 } from "./runs";
-import { BackToCycle, NotAllowed, useEvaluationScreen } from "./evaluationScreen";
+import { BackToCycle, NotAllowed, useEvaluationScreen } from "./EvaluationScreen";
 
 /** «اجرای ۳ — ۱۴۰۴/۰۹/۰۱ ۱۹:۵۴ — demo.evaluator (۴۰ مدیر)»; `number` counts the year's SUCCEEDED runs from the oldest. */
-export const runLabel = (run: RunWithRubric, number: number) =>
-  `${toPersianDigits(`اجرای ${number}`)} — ${formatJalali(run.computedAt, { showTime: true })} — ${run.computedBy} (${toPersianDigits(run.managersScored)} مدیر)`;
+export const runLabel = (translate: TranslateFunction, run: RunWithRubric, number: number) =>
+  translate("hamafza.evaluation.runLabel", {
+    number,
+    at: formatJalali(run.computedAt, { showTime: true }),
+    by: run.computedBy,
+    managers: run.managersScored,
+  });
 
 const GradeText = ({ grade }: { grade: string | null }) =>
   grade ? (
@@ -48,6 +53,7 @@ const GradeText = ({ grade }: { grade: string | null }) =>
   );
 
 const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithRubric["rubric"] }) => {
+  const translate = useTranslate();
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [changes]);
   const shown = changes.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -56,12 +62,12 @@ const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithR
       <Table size="small" data-testid="run-diff">
         <TableHead>
           <TableRow>
-            <TableCell>مدیر</TableCell>
-            <TableCell>امتیاز پیشین</TableCell>
-            <TableCell>امتیاز جدید</TableCell>
-            <TableCell>تغییر</TableCell>
-            <TableCell>رتبه کیفی (پیشین ← جدید)</TableCell>
-            <TableCell>شاخص‌های تغییرکرده</TableCell>
+            <TableCell>{translate("hamafza.common.manager")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.scoreBefore")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.scoreAfter")}</TableCell>
+            <TableCell>{translate("hamafza.common.change")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.gradeBeforeAfter")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.changedIndicators")}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -112,12 +118,13 @@ const DiffTable = ({ changes, rubric }: { changes: RunChange[]; rubric: RunWithR
 
 /** Two SUCCEEDED runs of a year side by side: each manager's total before/after, the grade and the indicators that changed. */
 export const RunComparison = () => {
+  const translate = useTranslate();
   const { year, canEvaluate, isPending } = useEvaluationScreen();
-  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(
-    RUNS_WITH_RUBRIC,
-    { year },
-    canEvaluate && Number.isInteger(year),
-  );
+  const dataProvider = useHamafzaDataProvider();
+  const runs = useQuery({
+    ...graphqlQuery<{ evaluationRuns: RunWithRubric[] }>(dataProvider, RUNS_WITH_RUBRIC, { year }),
+    enabled: canEvaluate && Number.isInteger(year),
+  });
   const succeeded = useMemo(() => succeededRuns(runs.data?.evaluationRuns ?? []), [runs.data]);
   const [selection, setSelection] = useState<{ fromRunId?: string; toRunId?: string }>({});
   useEffect(() => {
@@ -128,11 +135,10 @@ export const RunComparison = () => {
   }, [runs.data]);
   const { fromRunId, toRunId } = selection;
   const ready = Boolean(fromRunId && toRunId && fromRunId !== toRunId);
-  const diff = useGraphQLQuery<{ evaluationRunDiff: RunChange[] }>(
-    RUN_DIFF,
-    { fromRunId, toRunId },
-    canEvaluate && ready,
-  );
+  const diff = useQuery({
+    ...graphqlQuery<{ evaluationRunDiff: RunChange[] }>(dataProvider, RUN_DIFF, { fromRunId, toRunId }),
+    enabled: canEvaluate && ready,
+  });
   const [onlyChanged, setOnlyChanged] = useState(false);
   const all = useMemo(() => (ready ? (diff.data?.evaluationRunDiff ?? []) : []), [diff.data, ready]);
   const shown = useMemo(() => (onlyChanged ? all.filter(isChanged) : all), [all, onlyChanged]);
@@ -156,7 +162,7 @@ export const RunComparison = () => {
     >
       {succeeded.map((run, index) => (
         <MenuItem key={run.id} value={run.id}>
-          {runLabel(run, succeeded.length - index)}
+          {runLabel(translate, run, succeeded.length - index)}
         </MenuItem>
       ))}
     </TextField>
@@ -164,42 +170,42 @@ export const RunComparison = () => {
 
   return (
     <Box sx={{ mt: 1 }}>
-      <Title title={toPersianDigits(`مقایسه دو اجرای محاسبه — ${year}`)} />
+      <Title title={translate("hamafza.evaluation.compareTitle", { year })} />
       <Stack direction="row" alignItems="center" gap={2} sx={{ mb: 2 }}>
         <Typography variant="h6" component="h1">
-          {toPersianDigits(`مقایسه دو اجرای محاسبه سال ${year}`)}
+          {translate("hamafza.evaluation.compareHeading", { year })}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <BackToCycle />
       </Stack>
-      {runs.isPending && <LinearProgress />}
+      {runs.isLoading && <LinearProgress />}
       {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
       {runs.data && succeeded.length < 2 && (
-        <Alert severity="info">برای مقایسه دست‌کم دو اجرای موفق از این سال لازم است.</Alert>
+        <Alert severity="info">{translate("hamafza.evaluation.compareNeedsTwo")}</Alert>
       )}
       {succeeded.length >= 2 && (
         <Card variant="outlined">
           <CardContent>
             <Stack direction="row" flexWrap="wrap" alignItems="center" gap={2} sx={{ mb: 2 }}>
-              {runSelect("اجرای پیشین", fromRunId, "fromRunId", "compare-from")}
-              {runSelect("اجرای جدید", toRunId, "toRunId", "compare-to")}
+              {runSelect(translate("hamafza.evaluation.earlierRun"), fromRunId, "fromRunId", "compare-from")}
+              {runSelect(translate("hamafza.evaluation.laterRun"), toRunId, "toRunId", "compare-to")}
               <FormControlLabel
                 control={<Switch checked={onlyChanged} onChange={(event) => setOnlyChanged(event.target.checked)} />}
-                label="فقط مدیرانی که تغییر کرده‌اند"
+                label={translate("hamafza.evaluation.onlyChanged")}
               />
             </Stack>
-            {fromRunId && fromRunId === toRunId && <Alert severity="warning">دو اجرای متفاوت انتخاب کنید.</Alert>}
-            {diff.isPending && ready && <LinearProgress />}
+            {fromRunId && fromRunId === toRunId && (
+              <Alert severity="warning">{translate("hamafza.evaluation.chooseTwoRuns")}</Alert>
+            )}
+            {diff.isLoading && <LinearProgress />}
             {diff.error && <Alert severity="error">{diff.error.message}</Alert>}
             {ready && diff.data && (
               <>
                 <Typography variant="body2" sx={{ mb: 1 }} data-testid="diff-summary">
-                  {toPersianDigits(
-                    `${summary.managers} مدیر؛ ${summary.changed} مدیر تغییر کرده‌اند و رتبه کیفی ${summary.gradeChanged} مدیر عوض شده است.`,
-                  )}
+                  {translate("hamafza.evaluation.diffSummary", summary)}
                 </Typography>
                 {shown.length === 0 ? (
-                  <Alert severity="info">تغییری میان این دو اجرا نیست.</Alert>
+                  <Alert severity="info">{translate("hamafza.evaluation.noDifference")}</Alert>
                 ) : (
                   <DiffTable changes={shown} rubric={rubric} />
                 )}

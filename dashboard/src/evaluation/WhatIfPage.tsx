@@ -17,12 +17,13 @@ import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { HttpError } from "ra-core";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { Title, useGetList } from "react-admin";
+import { Title, useGetList, useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
-import { RUNS_WITH_RUBRIC, WHAT_IF, type RunWithRubric, type WhatIfRow } from "./evaluationApi";
+import { RUNS_WITH_RUBRIC, WHAT_IF, type RunWithRubric, type WhatIfRow } from "./evaluationOperations";
 import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
 import { runLabel } from "./RunComparison";
 import { RubricFields, type EditableIndicator, type IndicatorErrors } from "./RubricFields";
@@ -37,13 +38,16 @@ import {
   succeededRuns,
   whatIfSummary,
 } from "./runs";
-import { BackToCycle, NotAllowed, useEvaluationScreen } from "./evaluationScreen";
+import { BackToCycle, NotAllowed, useEvaluationScreen } from "./EvaluationScreen";
+
+type WhatIfIndicator = { code: string; weight: number; target: number };
 
 const GradeChip = ({ grade }: { grade: string }) => (
   <Chip size="small" variant="outlined" color={GRADE_COLORS[grade as Grade] ?? "default"} label={gradeLabel(grade)} />
 );
 
 const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<string, string> }) => {
+  const translate = useTranslate();
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [rows]);
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -52,15 +56,15 @@ const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<st
       <Table size="small" data-testid="what-if-results">
         <TableHead>
           <TableRow>
-            <TableCell>مدیر</TableCell>
-            <TableCell>سمت</TableCell>
-            <TableCell>استان</TableCell>
-            <TableCell>امتیاز محاسبه‌شده</TableCell>
-            <TableCell>امتیاز فرضی</TableCell>
-            <TableCell>تغییر</TableCell>
-            <TableCell>رتبه کیفی (فعلی ← فرضی)</TableCell>
-            <TableCell>رتبه در استان</TableCell>
-            <TableCell>رتبه کشوری</TableCell>
+            <TableCell>{translate("hamafza.common.manager")}</TableCell>
+            <TableCell>{translate("hamafza.common.position")}</TableCell>
+            <TableCell>{translate("hamafza.common.province")}</TableCell>
+            <TableCell>{translate("hamafza.common.calculatedScore")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.whatIfScore")}</TableCell>
+            <TableCell>{translate("hamafza.common.change")}</TableCell>
+            <TableCell>{translate("hamafza.evaluation.gradeNowWhatIf")}</TableCell>
+            <TableCell>{translate("hamafza.common.provinceRank")}</TableCell>
+            <TableCell>{translate("hamafza.common.nationalRank")}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -101,13 +105,13 @@ const WhatIfTable = ({ rows, provinces }: { rows: WhatIfRow[]; provinces: Map<st
 
 /** What-if: the facts of a SUCCEEDED run scored under other weights/targets; nothing is saved. */
 export const WhatIfPage = () => {
+  const translate = useTranslate();
   const { year, canEvaluate, isPending } = useEvaluationScreen();
-  const graphql = useGraphQL();
-  const runs = useGraphQLQuery<{ evaluationRuns: RunWithRubric[] }>(
-    RUNS_WITH_RUBRIC,
-    { year },
-    canEvaluate && Number.isInteger(year),
-  );
+  const dataProvider = useHamafzaDataProvider();
+  const runs = useQuery({
+    ...graphqlQuery<{ evaluationRuns: RunWithRubric[] }>(dataProvider, RUNS_WITH_RUBRIC, { year }),
+    enabled: canEvaluate && Number.isInteger(year),
+  });
   const succeeded = useMemo(() => succeededRuns(runs.data?.evaluationRuns ?? []), [runs.data]);
   const [runId, setRunId] = useState<string>();
   const run = succeeded.find((candidate) => candidate.id === runId) ?? succeeded[0];
@@ -115,8 +119,26 @@ export const WhatIfPage = () => {
   const [refusal, setRefusal] = useState<string>();
   const [problem, setProblem] = useState<string[]>();
   const [fieldErrors, setFieldErrors] = useState<IndicatorErrors>({});
-  const [computing, setComputing] = useState(false);
-  const [result, setResult] = useState<WhatIfRow[]>();
+  // Scores under the edited rubric: computed on demand, nothing is saved.
+  const whatIf = useMutation({
+    mutationFn: ({ runId, indicators }: { runId: string; indicators: WhatIfIndicator[] }) =>
+      dataProvider.graphql<{ evaluationWhatIf: WhatIfRow[] }>(WHAT_IF, { runId, indicators }),
+    onMutate: () => {
+      setProblem(undefined);
+      setFieldErrors({});
+    },
+    onError: (error, { indicators }) => {
+      const fields =
+        error instanceof HttpError
+          ? (error.body as { errors?: Record<string, string> } | undefined)?.errors
+          : undefined;
+      const { byCode, general } = indicatorFieldErrors(fields, indicators);
+      setFieldErrors(byCode);
+      setProblem(general.length ? general : Object.keys(byCode).length ? [] : [error.message]);
+    },
+  });
+  const result = whatIf.data?.evaluationWhatIf;
+  const { reset: resetWhatIf } = whatIf;
   const provinces = useGetList(
     "provinces",
     { pagination: { page: 1, perPage: 100 }, sort: { field: "name", order: "ASC" } },
@@ -132,7 +154,7 @@ export const WhatIfPage = () => {
     setRefusal(undefined);
     setProblem(undefined);
     setFieldErrors({});
-    setResult(undefined);
+    resetWhatIf();
   };
   // The editor starts from the chosen run's rubric (again when another run is chosen).
   useEffect(() => reset(run), [run?.id]);
@@ -146,38 +168,17 @@ export const WhatIfPage = () => {
   };
   const invalid = rubricProblem(rows as Partial<Indicator>[]);
 
-  const compute = async () => {
+  const compute = () => {
     if (!run) return;
     setProblem(undefined);
     setFieldErrors({});
     if (invalid) {
-      setRefusal(`محاسبه فرضی ارسال نشد: ${invalid}`);
+      setRefusal(translate("hamafza.evaluation.whatIfRefused", { problem: invalid }));
       return;
     }
     setRefusal(undefined);
     const indicators = rows.map((row) => ({ code: row.code, weight: Number(row.weight), target: Number(row.target) }));
-    setComputing(true);
-    try {
-      const data = await graphql<{ evaluationWhatIf: WhatIfRow[] }>(WHAT_IF, { runId: run.id, indicators });
-      setResult(data.evaluationWhatIf);
-    } catch (error) {
-      setResult(undefined);
-      const fields =
-        error instanceof HttpError
-          ? (error.body as { errors?: Record<string, string> } | undefined)?.errors
-          : undefined;
-      const { byCode, general } = indicatorFieldErrors(fields, indicators);
-      setFieldErrors(byCode);
-      setProblem(
-        general.length
-          ? general
-          : Object.keys(byCode).length
-            ? []
-            : [error instanceof Error ? error.message : String(error)],
-      );
-    } finally {
-      setComputing(false);
-    }
+    whatIf.mutate({ runId: run.id, indicators });
   };
 
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
@@ -186,21 +187,20 @@ export const WhatIfPage = () => {
 
   return (
     <Box sx={{ mt: 1 }}>
-      <Title title={toPersianDigits(`شبیه‌سازی وزن‌ها — ${year}`)} />
+      <Title title={translate("hamafza.evaluation.whatIfTitle", { year })} />
       <Stack direction="row" alignItems="center" gap={2} sx={{ mb: 2 }}>
         <Typography variant="h6" component="h1">
-          {toPersianDigits(`چه می‌شود اگر؟ شبیه‌سازی وزن‌ها و هدف‌های سال ${year}`)}
+          {translate("hamafza.evaluation.whatIfHeading", { year })}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <BackToCycle />
       </Stack>
       <Alert severity="info" sx={{ mb: 2 }} data-testid="what-if-not-saved">
-        این صفحه فقط شبیه‌سازی است: امتیازها با داده‌های همان اجرا و وزن‌ها و هدف‌های زیر دوباره حساب می‌شوند و هیچ چیز
-        (نه شاخص‌ها و نه نتایج) ذخیره نمی‌شود.
+        {translate("hamafza.evaluation.whatIfNotSaved")}
       </Alert>
-      {runs.isPending && <LinearProgress />}
+      {runs.isLoading && <LinearProgress />}
       {runs.error && <Alert severity="error">{runs.error.message}</Alert>}
-      {runs.data && !run && <Alert severity="info">این سال هنوز اجرای موفقی ندارد؛ ابتدا محاسبه را اجرا کنید.</Alert>}
+      {runs.data && !run && <Alert severity="info">{translate("hamafza.evaluation.noSucceededRun")}</Alert>}
       {run && (
         <Stack spacing={2}>
           <Card variant="outlined">
@@ -209,20 +209,20 @@ export const WhatIfPage = () => {
                 <TextField
                   select
                   size="small"
-                  label="اجرای مبنا"
+                  label={translate("hamafza.evaluation.baseRun")}
                   value={run.id}
                   onChange={(event) => setRunId(event.target.value)}
                   sx={{ minWidth: 340 }}
                 >
                   {succeeded.map((candidate, index) => (
                     <MenuItem key={candidate.id} value={candidate.id}>
-                      {runLabel(candidate, succeeded.length - index)}
+                      {runLabel(translate, candidate, succeeded.length - index)}
                     </MenuItem>
                   ))}
                 </TextField>
                 <Box sx={{ flex: 1 }} />
                 <Button startIcon={<RestartAltIcon />} onClick={() => reset(run)}>
-                  بازگرداندن وزن‌های اجرا
+                  {translate("hamafza.evaluation.resetWeights")}
                 </Button>
               </Stack>
               <Box data-testid="what-if-rubric">
@@ -247,26 +247,24 @@ export const WhatIfPage = () => {
                 sx={{ mt: 1 }}
                 variant="contained"
                 startIcon={<CalculateIcon />}
-                disabled={computing}
+                disabled={whatIf.isPending}
                 onClick={compute}
               >
-                محاسبه فرضی
+                {translate("hamafza.evaluation.computeWhatIf")}
               </Button>
-              {computing && <LinearProgress sx={{ mt: 1 }} />}
+              {whatIf.isPending && <LinearProgress sx={{ mt: 1 }} />}
             </CardContent>
           </Card>
           {result && summary && (
             <Card variant="outlined">
               <CardContent>
                 <Typography variant="h6" component="h2" gutterBottom>
-                  نتیجه شبیه‌سازی (ذخیره نشده)
+                  {translate("hamafza.evaluation.whatIfResult")}
                 </Typography>
                 <Typography variant="body2" sx={{ mb: 1 }} data-testid="what-if-summary">
-                  {toPersianDigits(
-                    `${summary.managers} مدیر؛ رتبه کیفی ${summary.gradeChanged} مدیر تغییر می‌کند (${summary.gradeUp} بالاتر، ${summary.gradeDown} پایین‌تر)؛ `,
-                  )}
-                  میانگین تغییر امتیاز: <span dir="ltr">{formatSigned(summary.meanDelta)}</span>، بیشترین تغییر:{" "}
-                  {formatScore(summary.maxAbsDelta)}
+                  {translate("hamafza.evaluation.whatIfSummary", summary)}
+                  {translate("hamafza.evaluation.meanDelta")} <span dir="ltr">{formatSigned(summary.meanDelta)}</span>
+                  {translate("hamafza.evaluation.maxDelta")} {formatScore(summary.maxAbsDelta)}
                 </Typography>
                 <WhatIfTable rows={result} provinces={provinceNames} />
               </CardContent>

@@ -1,12 +1,12 @@
 import LeaderboardIcon from "@mui/icons-material/Leaderboard";
 import type { ResourceProps } from "react-admin";
-import { ResultShow } from "./ResultShow";
-import { Scoreboard } from "./Scoreboard";
+import { EvaluationResultShow } from "./EvaluationResultShow";
+import { EvaluationResultList } from "./EvaluationResultList";
 
 /** `evaluationResults`: the scoreboard (list) and a manager's result with its breakdown (show). */
 const evaluationResults: Omit<ResourceProps, "name"> = {
-  list: Scoreboard,
-  show: ResultShow,
+  list: EvaluationResultList,
+  show: EvaluationResultShow,
   icon: LeaderboardIcon,
   recordRepresentation: "managerName",
 };

@@ -1,56 +1,46 @@
-import { useEffect, useRef, useState } from "react";
-import { useGraphQL } from "../common/useGraphQL";
-import { RUN_BY_ID, type Run } from "./evaluationApi";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { operationKey, useHamafzaDataProvider } from "../common/graphqlOperations";
+import { RUN_BY_ID, type Run } from "./evaluationOperations";
 
 export const POLL_INTERVAL_MS = 700;
 const MAX_CONSECUTIVE_ERRORS = 10;
 
 /**
  * Follows a RUNNING run: asks `evaluationRun(id)` every 700 ms until it is SUCCEEDED or FAILED, then calls
- * `onSettled` once. `initial` (e.g. what `startEvaluationRun` returned) is shown until the first answer.
+ * `onSettled` once. `initial` (e.g. what `startEvaluationRun` returned) is shown until the first answer; a failed
+ * ask is repeated, and only ten failures in a row stop the following with an error.
  */
 export function useRunPolling(runId: string | undefined, initial: Run | undefined, onSettled: (run: Run) => void) {
-  const graphql = useGraphQL();
-  const [run, setRun] = useState<Run | undefined>(initial);
-  const [error, setError] = useState<Error>();
+  const dataProvider = useHamafzaDataProvider();
   const settled = useRef(onSettled);
   settled.current = onSettled;
+  const settledId = useRef<string | undefined>(undefined);
+  const query = useQuery({
+    queryKey: operationKey(RUN_BY_ID, { id: runId }),
+    queryFn: async () => {
+      const { evaluationRun } = await dataProvider.graphql<{ evaluationRun: Run | null }>(RUN_BY_ID, { id: runId });
+      if (!evaluationRun) throw new Error("اجرای محاسبه یافت نشد.");
+      return evaluationRun;
+    },
+    enabled: Boolean(runId),
+    refetchInterval: (current) =>
+      current.state.status !== "error" && current.state.data?.status === "RUNNING" ? POLL_INTERVAL_MS : false,
+    refetchIntervalInBackground: true,
+    retry: MAX_CONSECUTIVE_ERRORS - 1,
+    retryDelay: POLL_INTERVAL_MS,
+    // Every following starts afresh: a run's answer is never taken from an earlier following.
+    gcTime: 0,
+    staleTime: 0,
+  });
+  const run = query.data?.id === runId ? query.data : undefined;
 
   useEffect(() => {
-    if (!runId) return;
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    setError(undefined);
-    setRun((current) => (current?.id === runId ? current : initial?.id === runId ? initial : undefined));
-    const poll = async () => {
-      try {
-        const { evaluationRun } = await graphql<{ evaluationRun: Run | null }>(RUN_BY_ID, { id: runId });
-        if (cancelled) return;
-        failures = 0;
-        if (!evaluationRun) throw new Error("اجرای محاسبه یافت نشد.");
-        setRun(evaluationRun);
-        if (evaluationRun.status !== "RUNNING") {
-          settled.current(evaluationRun);
-          return;
-        }
-      } catch (caught) {
-        if (cancelled) return;
-        failures += 1;
-        if (failures >= MAX_CONSECUTIVE_ERRORS) {
-          setError(caught instanceof Error ? caught : new Error(String(caught)));
-          return;
-        }
-      }
-      timer = setTimeout(poll, POLL_INTERVAL_MS);
-    };
-    timer = setTimeout(poll, POLL_INTERVAL_MS);
-    return () => {
-      cancelled = true;
-      if (timer) clearTimeout(timer);
-    };
-    // `initial` only seeds the state: a new object for the same run must not restart the polling.
-  }, [runId, graphql]);
+    if (run && run.status !== "RUNNING" && settledId.current !== run.id) {
+      settledId.current = run.id;
+      settled.current(run);
+    }
+  }, [run]);
 
-  return { run: run?.id === runId ? run : undefined, error };
+  return { run: run ?? (initial?.id === runId ? initial : undefined), error: query.error ?? undefined };
 }

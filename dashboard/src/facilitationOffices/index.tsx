@@ -1,6 +1,8 @@
 import StorefrontIcon from "@mui/icons-material/Storefront";
 import type { ResourceProps } from "react-admin";
-import { FacilitationOfficeCreate, FacilitationOfficeEdit, FacilitationOfficeShow } from "./FacilitationOfficeForms";
+import { FacilitationOfficeCreate } from "./FacilitationOfficeCreate";
+import { FacilitationOfficeEdit } from "./FacilitationOfficeEdit";
+import { FacilitationOfficeShow } from "./FacilitationOfficeShow";
 import { FacilitationOfficeList } from "./FacilitationOfficeList";
 
 const facilitationOffices: Omit<ResourceProps, "name"> = {

@@ -1,6 +1,8 @@
 import CategoryIcon from "@mui/icons-material/Category";
 import type { ResourceProps } from "react-admin";
-import { FieldOfActivityCreate, FieldOfActivityEdit, FieldOfActivityShow } from "./FieldOfActivityForms";
+import { FieldOfActivityCreate } from "./FieldOfActivityCreate";
+import { FieldOfActivityEdit } from "./FieldOfActivityEdit";
+import { FieldOfActivityShow } from "./FieldOfActivityShow";
 import { FieldOfActivityList } from "./FieldOfActivityList";
 
 const fieldsOfActivity: Omit<ResourceProps, "name"> = {

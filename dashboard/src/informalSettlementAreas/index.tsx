@@ -1,13 +1,15 @@
 import HolidayVillageIcon from "@mui/icons-material/HolidayVillage";
 import type { ResourceProps } from "react-admin";
-import { AreaCreate, AreaEdit, AreaShow } from "./AreaForms";
-import { AreaList } from "./AreaList";
+import { InformalSettlementAreaCreate } from "./InformalSettlementAreaCreate";
+import { InformalSettlementAreaEdit } from "./InformalSettlementAreaEdit";
+import { InformalSettlementAreaShow } from "./InformalSettlementAreaShow";
+import { InformalSettlementAreaList } from "./InformalSettlementAreaList";
 
 const informalSettlementAreas: Omit<ResourceProps, "name"> = {
-  list: AreaList,
-  create: AreaCreate,
-  edit: AreaEdit,
-  show: AreaShow,
+  list: InformalSettlementAreaList,
+  create: InformalSettlementAreaCreate,
+  edit: InformalSettlementAreaEdit,
+  show: InformalSettlementAreaShow,
   icon: HolidayVillageIcon,
   recordRepresentation: "name",
 };

@@ -69,7 +69,7 @@ export const MENU_GROUPS: Group[] = [
       {
         page: "meetingCalendar",
         to: MEETING_CALENDAR_PATH,
-        label: "تقویم نشست‌ها",
+        label: "hamafza.common.meetingCalendar",
         icon: <CalendarMonthIcon />,
         accessResource: "meetings",
       },
@@ -88,7 +88,7 @@ export const MENU_GROUPS: Group[] = [
       {
         page: "evaluationCycles",
         to: EVALUATION_PATH,
-        label: "دوره‌های ارزیابی",
+        label: "hamafza.common.evaluationCycles",
         icon: <FactCheckIcon />,
         accessResource: "evaluationCycles",
       },

@@ -9,7 +9,7 @@ import { FormDataConsumer, required, TextInput, useCanAccess, useRecordContext, 
 import { ActionDialogButton } from "../common/ActionDialog";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { tehranTodayIso } from "../common/jalaliInput";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 import { AuthorityInput } from "./licenceEnums";
 import {
   allowedTransitions,

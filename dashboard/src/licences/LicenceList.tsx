@@ -1,4 +1,5 @@
 import { BooleanInput, Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
+import { i18nProvider } from "../common/i18n";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { LtrTextField } from "../common/LtrTextField";
@@ -7,7 +8,7 @@ import { AuthorityInput, LicenceStateChip, LicenceStatesInput } from "./licenceE
 import { AuthorityText, DaysToExpiryField } from "./LicenceFields";
 
 const licenceFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="شماره پروانه" />,
+  <SearchInput key="q" source="q" alwaysOn placeholder={i18nProvider.translate("hamafza.registry.licenceNumber")} />,
   <LicenceStatesInput key="states" source="states" alwaysOn sx={{ minWidth: 240 }} />,
   <BooleanInput key="currentOnly" source="currentOnly" alwaysOn />,
   <AuthorityInput key="authority" source="authority" />,

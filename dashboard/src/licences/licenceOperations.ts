@@ -3,21 +3,21 @@
 const LICENCE_RESULT = "id state status expiresOn suspendedUntil statusReason updatedAt";
 
 export const ISSUE_LICENCE = /* GraphQL */ `
-  mutation issueLicence($input: LicenceIssueInput!) { issueLicence(input: $input) { ${LICENCE_RESULT} ngoId } }
+  mutation IssueLicence($input: LicenceIssueInput!) { issueLicence(input: $input) { ${LICENCE_RESULT} ngoId } }
 `;
 
 export const LICENCE_TRANSITIONS = {
   renew: /* GraphQL */ `
-    mutation renewLicence($id: ID!, $input: LicenceRenewInput!) { renewLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
+    mutation RenewLicence($id: ID!, $input: LicenceRenewInput!) { renewLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
   `,
   suspend: /* GraphQL */ `
-    mutation suspendLicence($id: ID!, $input: LicenceSuspendInput!) { suspendLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
+    mutation SuspendLicence($id: ID!, $input: LicenceSuspendInput!) { suspendLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
   `,
   reinstate: /* GraphQL */ `
-    mutation reinstateLicence($id: ID!, $input: LicenceReinstateInput!) { reinstateLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
+    mutation ReinstateLicence($id: ID!, $input: LicenceReinstateInput!) { reinstateLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
   `,
   revoke: /* GraphQL */ `
-    mutation revokeLicence($id: ID!, $input: LicenceRevokeInput!) { revokeLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
+    mutation RevokeLicence($id: ID!, $input: LicenceRevokeInput!) { revokeLicence(id: $id, input: $input) { ${LICENCE_RESULT} } }
   `,
 } as const;
 

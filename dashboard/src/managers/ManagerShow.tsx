@@ -2,7 +2,7 @@ import Divider from "@mui/material/Divider";
 import { BooleanField, EditButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ManagerEngagementTab } from "../engagement/EngagementTabs";
-import { EndTenureButton } from "./ManagerForms";
+import { EndTenureButton } from "./EndTenureButton";
 import { PositionKindField } from "./managerEnums";
 
 const ManagerShowActions = () => (

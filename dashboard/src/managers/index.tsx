@@ -1,6 +1,7 @@
 import BadgeIcon from "@mui/icons-material/Badge";
 import type { ResourceProps } from "react-admin";
-import { ManagerCreate, ManagerEdit } from "./ManagerForms";
+import { ManagerCreate } from "./ManagerCreate";
+import { ManagerEdit } from "./ManagerEdit";
 import { ManagerShow } from "./ManagerShow";
 import { ManagerList } from "./ManagerList";
 

@@ -10,7 +10,7 @@ import LinearProgress from "@mui/material/LinearProgress";
 import MuiLink from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import { Button, Title, useGetList, useLocation, useNavigate, type RaRecord } from "react-admin";
+import { Button, Title, useGetList, useLocation, useNavigate, type RaRecord, useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
 import {
   currentJalaliMonth,
@@ -51,6 +51,7 @@ const MeetingChip = ({ meeting }: { meeting: RaRecord }) => (
 
 /** One Jalali month of meetings, Saturday to Friday (issue 5). The month is in the URL: `?month=1404-08`. */
 export const MeetingCalendar = () => {
+  const translate = useTranslate();
   const location = useLocation();
   const navigate = useNavigate();
   const month: JalaliMonth = parseMonthParam(new URLSearchParams(location.search).get("month")) ?? currentJalaliMonth();
@@ -66,28 +67,31 @@ export const MeetingCalendar = () => {
 
   return (
     <Card sx={{ mt: 2 }} data-testid="meeting-calendar">
-      <Title title={`تقویم نشست‌ها — ${title}`} />
+      <Title title={translate("hamafza.meetings.calendarTitle", { month: title })} />
       <CardContent>
         <Stack direction="row" alignItems="center" justifyContent="space-between" sx={{ mb: 2 }}>
           <Stack direction="row" alignItems="center" spacing={1}>
             {/* RTL: the previous month is on the right. */}
-            <IconButton aria-label="ماه قبل" onClick={() => go(shiftMonth(month, -1))}>
+            <IconButton
+              aria-label={translate("hamafza.meetings.previousMonth")}
+              onClick={() => go(shiftMonth(month, -1))}
+            >
               <ChevronRightIcon />
             </IconButton>
             <Typography variant="h6" component="h2" data-testid="calendar-month">
               {title}
             </Typography>
-            <IconButton aria-label="ماه بعد" onClick={() => go(shiftMonth(month, 1))}>
+            <IconButton aria-label={translate("hamafza.meetings.nextMonth")} onClick={() => go(shiftMonth(month, 1))}>
               <ChevronLeftIcon />
             </IconButton>
-            <Button label="ماه جاری" onClick={() => go(currentJalaliMonth())} />
+            <Button label="hamafza.meetings.currentMonth" onClick={() => go(currentJalaliMonth())} />
           </Stack>
-          <Button label="فهرست نشست‌ها" onClick={() => navigate("/meetings")}>
+          <Button label="hamafza.meetings.list" onClick={() => navigate("/meetings")}>
             <ListIcon />
           </Button>
         </Stack>
         {isPending && <LinearProgress />}
-        {error && <Typography color="error">بارگیری نشست‌ها ممکن نشد.</Typography>}
+        {error && <Typography color="error">{translate("hamafza.meetings.loadFailed")}</Typography>}
         <Box
           component="table"
           dir="rtl"
@@ -135,7 +139,7 @@ export const MeetingCalendar = () => {
         </Box>
         {data && data.length >= 200 && (
           <Typography variant="caption" color="text.secondary">
-            فقط ۲۰۰ نشست نخست ماه نشان داده شده است.
+            {translate("hamafza.meetings.first200")}
           </Typography>
         )}
       </CardContent>

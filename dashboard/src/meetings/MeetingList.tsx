@@ -15,6 +15,7 @@ import {
   TopToolbar,
   useNavigate,
   type RaRecord,
+  useTranslate,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
@@ -39,7 +40,7 @@ const meetingFilters = [
 const CalendarButton = () => {
   const navigate = useNavigate();
   return (
-    <Button label="تقویم" onClick={() => navigate(MEETING_CALENDAR_PATH)}>
+    <Button label="hamafza.meetings.calendar" onClick={() => navigate(MEETING_CALENDAR_PATH)}>
       <CalendarMonthIcon />
     </Button>
   );
@@ -54,25 +55,36 @@ const MeetingListActions = () => (
   </TopToolbar>
 );
 
-export const MeetingList = () => (
-  <List filters={meetingFilters} sort={{ field: "scheduledAt", order: "DESC" }} actions={<MeetingListActions />}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="title" />
-      <MeetingKindField source="kind" />
-      <ReferenceField source="countyId" reference="counties" link={false} sortable={false} emptyText="استانی" />
-      <JalaliDateField source="scheduledAt" showTime />
-      <FunctionField
-        source="jalaliQuarter"
-        sortable={false}
-        render={(record: RaRecord) => toPersianDigits(`${record.jalaliYear} / فصل ${record.jalaliQuarter}`)}
-      />
-      <FunctionField
-        source="ngoCount"
-        sortable={false}
-        render={(record: RaRecord) => toPersianDigits(record.ngoCount ?? 0)}
-      />
-      <MeetingStatusField source="status" />
-      <BooleanField source="countsAsEngagement" sortable={false} />
-    </Datagrid>
-  </List>
-);
+export const MeetingList = () => {
+  const translate = useTranslate();
+  return (
+    <List filters={meetingFilters} sort={{ field: "scheduledAt", order: "DESC" }} actions={<MeetingListActions />}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" />
+        <MeetingKindField source="kind" />
+        <ReferenceField
+          source="countyId"
+          reference="counties"
+          link={false}
+          sortable={false}
+          emptyText="hamafza.common.provincial"
+        />
+        <JalaliDateField source="scheduledAt" showTime />
+        <FunctionField
+          source="jalaliQuarter"
+          sortable={false}
+          render={(record: RaRecord) =>
+            translate("hamafza.meetings.yearQuarter", { year: record.jalaliYear, quarter: record.jalaliQuarter })
+          }
+        />
+        <FunctionField
+          source="ngoCount"
+          sortable={false}
+          render={(record: RaRecord) => toPersianDigits(record.ngoCount ?? 0)}
+        />
+        <MeetingStatusField source="status" />
+        <BooleanField source="countsAsEngagement" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+};

@@ -23,73 +23,87 @@ import {
   useDataProvider,
   useRecordContext,
   type RaRecord,
+  useTranslate,
 } from "react-admin";
 import { ActionDialogButton } from "../common/ActionDialog";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
-import { useGraphQL } from "../common/useGraphQL";
+import { useGraphQL } from "../common/graphqlOperations";
 import { FollowUpChip, LicenceStateChip, ResolutionStatusInput } from "../engagement/engagementEnums";
+import { RESOLUTION_PROGRESS } from "../resolutions/resolutionOperations";
 
 /** The NGOs present, each with the state of its licence on the meeting date; flagged ones stand out. */
-export const AttendanceGrid = () => (
-  <ArrayField source="attendance">
-    <Datagrid
-      bulkActionButtons={false}
-      rowClick={false}
-      empty={<Typography variant="body2">هیچ سمنی ثبت نشده است.</Typography>}
-      rowSx={(record: RaRecord) => (record.licenceFlagged ? { backgroundColor: "rgba(237, 108, 2, 0.12)" } : {})}
-    >
-      <ReferenceField source="ngoId" reference="ngos" link="show" label="سمن" />
-      <TextField source="representativeName" label="نماینده" emptyText="—" />
-      <LicenceStateChip source="licenceStateOnMeetingDate" label="وضعیت پروانه در تاریخ نشست" />
-      <FunctionField
-        label="هشدار"
-        render={(record: RaRecord) =>
-          record.licenceFlagged ? (
-            <Chip
-              size="small"
-              color="warning"
-              icon={<WarningAmberIcon />}
-              label="پروانه در تاریخ نشست معتبر نبود"
-              data-testid="licence-flag"
-            />
-          ) : null
-        }
-      />
-    </Datagrid>
-  </ArrayField>
-);
+export const AttendanceGrid = () => {
+  const translate = useTranslate();
+  return (
+    <ArrayField source="attendance">
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={false}
+        empty={<Typography variant="body2">{translate("hamafza.meetings.noNgo")}</Typography>}
+        rowSx={(record: RaRecord) => (record.licenceFlagged ? { backgroundColor: "rgba(237, 108, 2, 0.12)" } : {})}
+      >
+        <ReferenceField source="ngoId" reference="ngos" link="show" label="hamafza.common.ngo" />
+        <TextField source="representativeName" label="hamafza.common.representative" emptyText="—" />
+        <LicenceStateChip source="licenceStateOnMeetingDate" label={translate("hamafza.meetings.licenceOnDate")} />
+        <FunctionField
+          label="hamafza.meetings.warning"
+          render={(record: RaRecord) =>
+            record.licenceFlagged ? (
+              <Chip
+                size="small"
+                color="warning"
+                icon={<WarningAmberIcon />}
+                label={translate("hamafza.meetings.licenceInvalidOnDate")}
+                data-testid="licence-flag"
+              />
+            ) : null
+          }
+        />
+      </Datagrid>
+    </ArrayField>
+  );
+};
 
-export const OfficialsGrid = () => (
-  <ArrayField source="officials">
-    <Datagrid
-      bulkActionButtons={false}
-      rowClick={false}
-      empty={<Typography variant="body2">مسئولی ثبت نشده است.</Typography>}
-    >
-      <ReferenceField source="managerId" reference="managers" link="show" label="مدیر" />
-      <ReferenceField source="agencyId" reference="agencies" link={false} label="دستگاه" emptyText="—" />
-      <TextField source="role" label="نقش در نشست" />
-    </Datagrid>
-  </ArrayField>
-);
+export const OfficialsGrid = () => {
+  const translate = useTranslate();
+  return (
+    <ArrayField source="officials">
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={false}
+        empty={<Typography variant="body2">{translate("hamafza.meetings.noOfficial")}</Typography>}
+      >
+        <ReferenceField source="managerId" reference="managers" link="show" label="hamafza.common.manager" />
+        <ReferenceField
+          source="agencyId"
+          reference="agencies"
+          link={false}
+          label="hamafza.common.agency"
+          emptyText="—"
+        />
+        <TextField source="role" label="hamafza.common.roleInMeeting" />
+      </Datagrid>
+    </ArrayField>
+  );
+};
 
 const AgendaInputs = () => (
   <>
-    <TextInput source="topic" label="موضوع" validate={required()} fullWidth />
+    <TextInput source="topic" label="hamafza.common.topic" validate={required()} fullWidth />
     <ReferenceInput
       source="socialHarmId"
       reference="socialHarms"
       sort={{ field: "sortOrder", order: "ASC" }}
       perPage={50}
     >
-      <AutocompleteInput label="آسیب اجتماعی" fullWidth />
+      <AutocompleteInput label="hamafza.common.socialHarm" fullWidth />
     </ReferenceInput>
     <ReferenceInput source="demandId" reference="demands" sort={{ field: "raisedOn", order: "DESC" }}>
-      <AutocompleteInput label="مطالبه سمن" optionText="title" fullWidth />
+      <AutocompleteInput label="hamafza.common.ngoDemand" optionText="title" fullWidth />
     </ReferenceInput>
-    <NumberInput source="position" label="ردیف" />
-    <TextInput source="notes" label="یادداشت" multiline fullWidth />
+    <NumberInput source="position" label="hamafza.common.row" />
+    <TextInput source="notes" label="hamafza.common.note" multiline fullWidth />
   </>
 );
 
@@ -102,21 +116,22 @@ const AgendaRowActions = () => {
   return (
     <Stack direction="row">
       <ActionDialogButton
-        label="ویرایش"
+        label="hamafza.common.edit"
         icon={<EditIcon />}
-        title="ویرایش دستور جلسه"
+        title="hamafza.meetings.editAgendaItem"
         defaultValues={pick(record, ["topic", "socialHarmId", "demandId", "position", "notes"])}
         onSubmit={(values) => dataProvider.update("agendaItems", { id: record.id, data: values, previousData: record })}
       >
         <AgendaInputs />
       </ActionDialogButton>
-      <DeleteButton resource="agendaItems" redirect={false} mutationMode="pessimistic" label="حذف" />
+      <DeleteButton resource="agendaItems" redirect={false} mutationMode="pessimistic" label="hamafza.common.delete" />
     </Stack>
   );
 };
 
 /** The meeting's agenda: topics, the social harm or NGO demand each answers; officers add and edit them here. */
 export const MeetingAgenda = () => {
+  const translate = useTranslate();
   const meeting = useRecordContext();
   const dataProvider = useDataProvider();
   const { canAccess } = useCanAccess({ resource: "agendaItems", action: "edit" });
@@ -133,20 +148,20 @@ export const MeetingAgenda = () => {
         <Datagrid
           bulkActionButtons={false}
           rowClick={false}
-          empty={<Typography variant="body2">دستور جلسه‌ای ثبت نشده است.</Typography>}
+          empty={<Typography variant="body2">{translate("hamafza.meetings.noAgenda")}</Typography>}
         >
-          <NumberField source="position" label="ردیف" locales="fa-IR" />
-          <TextField source="topic" label="موضوع" />
-          <TextField source="socialHarm.name" label="آسیب اجتماعی" emptyText="—" />
-          <TextField source="demand.title" label="مطالبه سمن" emptyText="—" />
-          <TextField source="notes" label="یادداشت" emptyText="" />
+          <NumberField source="position" label="hamafza.common.row" locales="fa-IR" />
+          <TextField source="topic" label="hamafza.common.topic" />
+          <TextField source="socialHarm.name" label="hamafza.common.socialHarm" emptyText="—" />
+          <TextField source="demand.title" label="hamafza.common.ngoDemand" emptyText="—" />
+          <TextField source="notes" label="hamafza.common.note" emptyText="" />
           {editable ? <AgendaRowActions /> : null}
         </Datagrid>
       </ReferenceManyField>
       {editable && (
         <div>
           <ActionDialogButton
-            label="افزودن دستور جلسه"
+            label="hamafza.meetings.addAgendaItem"
             icon={<AddIcon />}
             onSubmit={(values) => dataProvider.create("agendaItems", { data: { ...values, meetingId: meeting.id } })}
           >
@@ -158,50 +173,55 @@ export const MeetingAgenda = () => {
   );
 };
 
-export const ResolutionInputs = ({ withStatus = false }: { withStatus?: boolean }) => (
-  <>
-    <TextInput source="text" label="متن مصوبه" validate={required()} multiline fullWidth />
-    <ReferenceInput source="ownerAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
-      <AutocompleteInput label="دستگاه مسئول" fullWidth />
-    </ReferenceInput>
-    <ReferenceInput source="ownerManagerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
-      <AutocompleteInput label="مدیر مسئول" fullWidth />
-    </ReferenceInput>
-    <JalaliDateInput source="deadline" label="مهلت" />
-    {withStatus && (
-      <>
-        <ResolutionStatusInput source="status" label="وضعیت" />
-        <JalaliDateInput source="completedOn" label="تاریخ انجام" />
-        <TextInput source="cancellationReason" label="دلیل لغو" fullWidth />
-      </>
-    )}
-  </>
-);
-
-const PROGRESS = `mutation AddResolutionUpdate($resolutionId: ID!, $input: ResolutionProgressInput!) {
-  addResolutionUpdate(resolutionId: $resolutionId, input: $input) { id }
-}`;
+export const ResolutionInputs = ({ withStatus = false }: { withStatus?: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <TextInput source="text" label="hamafza.meetings.resolutionText" validate={required()} multiline fullWidth />
+      <ReferenceInput source="ownerAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
+        <AutocompleteInput label="hamafza.common.responsibleAgency" fullWidth />
+      </ReferenceInput>
+      <ReferenceInput source="ownerManagerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
+        <AutocompleteInput label="hamafza.common.responsibleManager" fullWidth />
+      </ReferenceInput>
+      <JalaliDateInput source="deadline" label={translate("hamafza.common.deadline")} />
+      {withStatus && (
+        <>
+          <ResolutionStatusInput source="status" label={translate("hamafza.common.status")} />
+          <JalaliDateInput source="completedOn" label={translate("hamafza.meetings.doneOn")} />
+          <TextInput source="cancellationReason" label="hamafza.meetings.cancellationReason" fullWidth />
+        </>
+      )}
+    </>
+  );
+};
 
 /** A dated progress report of a resolution (optionally with its new status). */
 export const ResolutionProgressButton = () => {
+  const translate = useTranslate();
   const record = useRecordContext();
   const graphql = useGraphQL();
   if (!record) return null;
   return (
     <ActionDialogButton
-      label="گزارش پیگیری"
+      label="hamafza.meetings.progressReport"
       icon={<NoteAddIcon />}
-      title="ثبت گزارش پیگیری مصوبه"
+      title="hamafza.meetings.progressReportTitle"
       onSubmit={(values) =>
-        graphql(PROGRESS, {
+        graphql(RESOLUTION_PROGRESS, {
           resolutionId: record.id,
           input: { reportedOn: values.reportedOn, note: values.note, status: values.status || undefined },
         })
       }
     >
-      <JalaliDateInput source="reportedOn" label="تاریخ گزارش" validate={required()} notInFuture />
-      <TextInput source="note" label="شرح پیشرفت" validate={required()} multiline fullWidth />
-      <ResolutionStatusInput source="status" label="وضعیت تازه (اختیاری)" />
+      <JalaliDateInput
+        source="reportedOn"
+        label={translate("hamafza.common.reportDate")}
+        validate={required()}
+        notInFuture
+      />
+      <TextInput source="note" label="hamafza.common.progressDescription" validate={required()} multiline fullWidth />
+      <ResolutionStatusInput source="status" label={translate("hamafza.common.newStatusOptional")} />
     </ActionDialogButton>
   );
 };
@@ -213,9 +233,9 @@ const ResolutionRowActions = () => {
   return (
     <Stack direction="row" flexWrap="wrap">
       <ActionDialogButton
-        label="ویرایش"
+        label="hamafza.common.edit"
         icon={<EditIcon />}
-        title="ویرایش مصوبه"
+        title="hamafza.meetings.editResolution"
         defaultValues={pick(record, [
           "text",
           "ownerAgencyId",
@@ -230,13 +250,14 @@ const ResolutionRowActions = () => {
         <ResolutionInputs withStatus />
       </ActionDialogButton>
       <ResolutionProgressButton />
-      <DeleteButton resource="resolutions" redirect={false} mutationMode="pessimistic" label="حذف" />
+      <DeleteButton resource="resolutions" redirect={false} mutationMode="pessimistic" label="hamafza.common.delete" />
     </Stack>
   );
 };
 
 /** The meeting's resolutions with their owners, deadlines and follow-up state; officers add and edit them here. */
 export const MeetingResolutions = () => {
+  const translate = useTranslate();
   const meeting = useRecordContext();
   const dataProvider = useDataProvider();
   const { canAccess } = useCanAccess({ resource: "resolutions", action: "edit" });
@@ -253,22 +274,34 @@ export const MeetingResolutions = () => {
         <Datagrid
           bulkActionButtons={false}
           rowClick={editable ? false : "show"}
-          empty={<Typography variant="body2">مصوبه‌ای ثبت نشده است.</Typography>}
+          empty={<Typography variant="body2">{translate("hamafza.meetings.noResolution")}</Typography>}
         >
-          <TextField source="text" label="متن مصوبه" />
-          <ReferenceField source="ownerAgencyId" reference="agencies" link={false} label="دستگاه مسئول" emptyText="—" />
-          <ReferenceField source="ownerManagerId" reference="managers" link={false} label="مدیر مسئول" emptyText="—" />
-          <JalaliDateField source="deadline" label="مهلت" emptyText="—" />
-          <FollowUpChip source="followUpStatus" label="وضعیت پیگیری" />
+          <TextField source="text" label="hamafza.meetings.resolutionText" />
+          <ReferenceField
+            source="ownerAgencyId"
+            reference="agencies"
+            link={false}
+            label="hamafza.common.responsibleAgency"
+            emptyText="—"
+          />
+          <ReferenceField
+            source="ownerManagerId"
+            reference="managers"
+            link={false}
+            label="hamafza.common.responsibleManager"
+            emptyText="—"
+          />
+          <JalaliDateField source="deadline" label={translate("hamafza.common.deadline")} emptyText="—" />
+          <FollowUpChip source="followUpStatus" label={translate("hamafza.common.followUpStatus")} />
           {editable ? <ResolutionRowActions /> : null}
         </Datagrid>
       </ReferenceManyField>
       {editable && (
         <div>
           <ActionDialogButton
-            label="افزودن مصوبه"
+            label="hamafza.meetings.addResolution"
             icon={<AddIcon />}
-            intro="برای مصوبه، دستگاه یا مدیر مسئول را مشخص کنید."
+            intro="hamafza.meetings.resolutionOwnerIntro"
             onSubmit={(values) => dataProvider.create("resolutions", { data: { ...values, meetingId: meeting.id } })}
           >
             <ResolutionInputs />

@@ -27,8 +27,7 @@ export const TehranDateTimeInput = ({
 }: TehranDateTimeInputProps) => {
   const translate = useTranslate();
   const check: Validator = (value) => {
-    if (value === INVALID || (value && typeof value === "object"))
-      return "تاریخ (مثل ۱۴۰۴/۰۳/۲۵) یا ساعت (مثل ۱۰:۳۰) نامعتبر است.";
+    if (value === INVALID || (value && typeof value === "object")) return translate("hamafza.meetings.invalidDateTime");
     if (required && !value) return "ra.validation.required";
     return undefined;
   };
@@ -50,7 +49,7 @@ export const TehranDateTimeInput = ({
   return (
     <Stack direction="row" spacing={1} alignItems="flex-start" sx={{ mb: 1 }} data-source={source}>
       <TextField
-        label={`${labelText} — تاریخ`}
+        label={translate("hamafza.meetings.dateOf", { label: labelText })}
         name={`${source}.day`}
         value={dayText}
         placeholder={EXAMPLE}
@@ -62,7 +61,7 @@ export const TehranDateTimeInput = ({
         slotProps={{ htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" } }}
       />
       <TextField
-        label="ساعت (تهران)"
+        label={translate("hamafza.meetings.timeTehran")}
         name={`${source}.time`}
         value={time}
         placeholder="10:30"

@@ -1,6 +1,7 @@
 import EventIcon from "@mui/icons-material/Event";
 import type { ResourceProps } from "react-admin";
-import { MeetingCreate, MeetingEdit } from "./MeetingForms";
+import { MeetingCreate } from "./MeetingCreate";
+import { MeetingEdit } from "./MeetingEdit";
 import { MeetingList } from "./MeetingList";
 import { MeetingShow } from "./MeetingShow";
 

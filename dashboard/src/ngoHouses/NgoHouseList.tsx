@@ -15,7 +15,7 @@ export const NgoHouseList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <ReferenceField source="provinceId" reference="provinces" link={false} />
-      <ReferenceField source="countyId" reference="counties" link={false} emptyText="استانی" />
+      <ReferenceField source="countyId" reference="counties" link={false} emptyText="hamafza.common.provincial" />
       <TextField source="managerName" emptyText="—" sortable={false} />
       <JalaliDateField source="openedOn" emptyText="—" />
     </Datagrid>

@@ -1,6 +1,8 @@
 import HomeWorkIcon from "@mui/icons-material/HomeWork";
 import type { ResourceProps } from "react-admin";
-import { NgoHouseCreate, NgoHouseEdit, NgoHouseShow } from "./NgoHouseForms";
+import { NgoHouseCreate } from "./NgoHouseCreate";
+import { NgoHouseEdit } from "./NgoHouseEdit";
+import { NgoHouseShow } from "./NgoHouseShow";
 import { NgoHouseList } from "./NgoHouseList";
 
 const ngoHouses: Omit<ResourceProps, "name"> = {

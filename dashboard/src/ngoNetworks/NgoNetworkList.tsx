@@ -16,7 +16,7 @@ export const NgoNetworkList = () => (
       <TextField source="field.name" label="resources.ngoNetworks.fields.fieldId" sortable={false} />
       <ReferenceField source="coordinatorNgoId" reference="ngos" link={false} sortable={false} emptyText="—" />
       <ReferenceField source="provinceId" reference="provinces" link={false} />
-      <ReferenceField source="countyId" reference="counties" link={false} emptyText="استانی" />
+      <ReferenceField source="countyId" reference="counties" link={false} emptyText="hamafza.common.provincial" />
     </Datagrid>
   </List>
 );

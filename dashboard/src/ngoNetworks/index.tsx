@@ -1,6 +1,8 @@
 import HubIcon from "@mui/icons-material/Hub";
 import type { ResourceProps } from "react-admin";
-import { NgoNetworkCreate, NgoNetworkEdit, NgoNetworkShow } from "./NgoNetworkForms";
+import { NgoNetworkCreate } from "./NgoNetworkCreate";
+import { NgoNetworkEdit } from "./NgoNetworkEdit";
+import { NgoNetworkShow } from "./NgoNetworkShow";
 import { NgoNetworkList } from "./NgoNetworkList";
 
 const ngoNetworks: Omit<ResourceProps, "name"> = {

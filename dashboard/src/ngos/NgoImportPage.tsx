@@ -15,35 +15,15 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type ChangeEvent } from "react";
 import { LinkBase, Loading, Title, useCanAccess, useNotify, useTranslate } from "react-admin";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
-import { useGraphQL } from "../common/useGraphQL";
+import { useHamafzaDataProvider } from "../common/graphqlOperations";
+import { TEMPLATE_HEADERS } from "./importColumns";
+import { IMPORT_NGOS } from "./ngoOperations";
 
 export const NGO_IMPORT_PATH = "/ngos/import";
-
-const IMPORT_NGOS = /* GraphQL */ `
-  mutation importNgos($csv: String!, $dryRun: Boolean!) {
-    importNgos(csv: $csv, dryRun: $dryRun) {
-      ok
-      dryRun
-      rowCount
-      importedCount
-      problemCount
-      recognisedColumns
-      ignoredColumns
-      ngoIds
-      durationMs
-      problems {
-        row
-        column
-        field
-        message
-        value
-      }
-    }
-  }
-`;
 
 export interface ImportProblem {
   row: number;
@@ -65,22 +45,6 @@ export interface ImportReport {
   durationMs: number;
   problems: ImportProblem[];
 }
-
-/** The Persian headers the import recognises (the English ones of data/demo-ngos.csv work too). */
-export const TEMPLATE_HEADERS = [
-  "نام",
-  "شناسه ملی",
-  "شماره ثبت",
-  "کد شهرستان",
-  "حوزه فعالیت",
-  "تاریخ تأسیس",
-  "تلفن",
-  "نشانی",
-  "تعداد اعضا",
-  "تعداد داوطلبان",
-  "وضعیت",
-  "گستره فعالیت",
-];
 
 /**
  * Largest file the gateway takes in one request (its JSON body limit is 2 MB): about 12,000 rows of the demo
@@ -106,14 +70,36 @@ function downloadTemplate() {
 export const NgoImportPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const graphql = useGraphQL();
+  const dataProvider = useHamafzaDataProvider();
+  const queryClient = useQueryClient();
   const { canAccess, isPending: checkingAccess } = useCanAccess({ resource: "ngos", action: "import" });
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; size: number; text: string }>();
   const [report, setReport] = useState<ImportReport>();
   const [checkedText, setCheckedText] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const [pending, setPending] = useState<"check" | "import">();
+  // A dry run checks the file; the import itself runs only on the very text that was checked.
+  const importCsv = useMutation({
+    mutationFn: ({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+      dataProvider.graphql<{ importNgos: ImportReport }>(IMPORT_NGOS, { csv, dryRun }),
+    onMutate: () => setProblem(undefined),
+    onSuccess: ({ importNgos }, { csv, dryRun }) => {
+      setReport(importNgos);
+      if (dryRun && importNgos.ok) setCheckedText(csv);
+      if (!dryRun && importNgos.ok) {
+        notify("hamafza.import.imported", {
+          type: "success",
+          messageArgs: { count: formatPersianNumber(importNgos.importedCount) },
+        });
+        return queryClient.invalidateQueries({ queryKey: ["ngos"] });
+      }
+    },
+    onError: (error) => {
+      setReport(undefined);
+      setProblem(error.message);
+    },
+  });
+  const pending = importCsv.isPending ? (importCsv.variables?.dryRun ? "check" : "import") : undefined;
 
   if (checkingAccess) return <Loading />;
   if (!canAccess) return <Alert severity="warning">{translate("hamafza.import.forbidden")}</Alert>;
@@ -133,26 +119,8 @@ export const NgoImportPage = () => {
     setFile({ name: chosen.name, size: chosen.size, text: await chosen.text() });
   };
 
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setPending(dryRun ? "check" : "import");
-    setProblem(undefined);
-    try {
-      const { importNgos } = await graphql<{ importNgos: ImportReport }>(IMPORT_NGOS, { csv: file.text, dryRun });
-      setReport(importNgos);
-      if (dryRun && importNgos.ok) setCheckedText(file.text);
-      if (!dryRun && importNgos.ok) {
-        notify("hamafza.import.imported", {
-          type: "success",
-          messageArgs: { count: formatPersianNumber(importNgos.importedCount) },
-        });
-      }
-    } catch (error) {
-      setReport(undefined);
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setPending(undefined);
-    }
+  const run = (dryRun: boolean) => {
+    if (file) importCsv.mutate({ csv: file.text, dryRun });
   };
 
   const imported = report && !report.dryRun && report.ok;

@@ -130,7 +130,11 @@ export const NgoShow = () => (
         <ArrayField source="capabilities" label="hamafza.ngos.capabilities">
           <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography>—</Typography>}>
             <TextField source="service" label="hamafza.ngos.capability.service" />
-            <TextField source="field.name" label="hamafza.ngos.capability.fieldId" emptyText="همه حوزه‌های سمن" />
+            <TextField
+              source="field.name"
+              label="hamafza.ngos.capability.fieldId"
+              emptyText="hamafza.registry.allNgoFields"
+            />
             <ReferenceArrayField
               source="coverageCountyIds"
               reference="counties"

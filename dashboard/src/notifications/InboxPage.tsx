@@ -12,55 +12,52 @@ import {
   Stack,
   Typography,
 } from "@mui/material";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Title, useNotify } from "react-admin";
+import { Title, useNotify, useTranslate } from "react-admin";
+import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQL, useGraphQLQuery } from "../common/useGraphQL";
-import { INBOX_CHANGED_EVENT, INBOX_QUERY, InboxItem, MARK_READ_MUTATION } from "./notificationApi";
+import { INBOX_QUERY, InboxItem, MARK_READ_MUTATION, UNREAD_COUNT_QUERY } from "./notificationOperations";
 
 const PAGE = 20;
-
-const KIND_LABELS: Record<string, string> = {
-  MEETING_QUARTER_DUE: "جلسه فصل",
-  RESOLUTION_DUE: "موعد مصوبه",
-  RESOLUTION_OVERDUE: "مصوبه معوق",
-  REQUEST_UNANSWERED: "درخواست بی‌پاسخ",
-  LICENCE_EXPIRING: "پروانه رو به انقضا",
-  SYSTEM: "سامانه",
-};
 
 /** The signed-in user's inbox: newest first, unread in bold, why each was sent, a link to its record. */
 export const InboxPage = () => {
   const [page, setPage] = useState(1);
-  const graphql = useGraphQL();
+  const translate = useTranslate();
   const notify = useNotify();
-  const { data, error, isPending, refetch } = useGraphQLQuery<{
-    myNotifications: { totalCount: number; items: InboxItem[] };
-  }>(INBOX_QUERY, { offset: (page - 1) * PAGE, limit: PAGE });
-  const markRead = async (variables: { ids?: string[]; all?: boolean }) => {
-    try {
-      await graphql(MARK_READ_MUTATION, variables);
-      refetch();
-      window.dispatchEvent(new Event(INBOX_CHANGED_EVENT));
-    } catch (failure) {
-      notify((failure as Error).message, { type: "error" });
-    }
-  };
+  const dataProvider = useHamafzaDataProvider();
+  const invalidate = useInvalidateOperations();
+  const { data, error, isPending } = useQuery(
+    graphqlQuery<{ myNotifications: { totalCount: number; items: InboxItem[] } }>(dataProvider, INBOX_QUERY, {
+      offset: (page - 1) * PAGE,
+      limit: PAGE,
+    }),
+  );
+  const { mutate: markRead } = useMutation({
+    mutationFn: (variables: { ids?: string[]; all?: boolean }) => dataProvider.graphql(MARK_READ_MUTATION, variables),
+    onSuccess: () => invalidate(INBOX_QUERY, UNREAD_COUNT_QUERY),
+    onError: (failure: Error) => notify(failure.message, { type: "error" }),
+  });
   const items = data?.myNotifications.items ?? [];
   const total = data?.myNotifications.totalCount ?? 0;
   return (
     <Card>
-      <Title title="اعلان‌ها" />
+      <Title title={translate("hamafza.notifications.title")} />
       <CardContent>
         <Stack direction="row" justifyContent="space-between" alignItems="center" sx={{ mb: 2 }}>
-          <Typography variant="h6">اعلان‌های شما ({toPersianDigits(total)})</Typography>
+          <Typography variant="h6">
+            {translate("hamafza.notifications.heading", { count: toPersianDigits(total) })}
+          </Typography>
           <Button variant="outlined" onClick={() => markRead({ all: true })} disabled={items.every((i) => i.readAt)}>
-            همه را خواندم
+            {translate("hamafza.notifications.markAllRead")}
           </Button>
         </Stack>
         {error && <Typography color="error">{error.message}</Typography>}
-        {!isPending && !error && items.length === 0 && <Typography>اعلانی ندارید.</Typography>}
+        {!isPending && !error && items.length === 0 && (
+          <Typography>{translate("hamafza.notifications.empty")}</Typography>
+        )}
         <List data-testid="inbox-list">
           {items.map((item) => (
             <ListItem
@@ -71,7 +68,7 @@ export const InboxPage = () => {
               secondaryAction={
                 !item.readAt && (
                   <Button size="small" onClick={() => markRead({ ids: [item.id] })}>
-                    خواندم
+                    {translate("hamafza.notifications.markRead")}
                   </Button>
                 )
               }
@@ -79,7 +76,10 @@ export const InboxPage = () => {
               <ListItemText
                 primary={
                   <Stack direction="row" spacing={1} alignItems="center">
-                    <Chip size="small" label={KIND_LABELS[item.kind] ?? item.kind} />
+                    <Chip
+                      size="small"
+                      label={translate(`hamafza.notifications.kinds.${item.kind}`, { _: item.kind })}
+                    />
                     <Typography component="span" sx={{ fontWeight: item.readAt ? 400 : 700 }}>
                       {item.link ? (
                         <Link href={item.link} onClick={() => !item.readAt && markRead({ ids: [item.id] })}>
@@ -97,7 +97,10 @@ export const InboxPage = () => {
                       {item.body}
                     </Box>
                     <Box component="span" sx={{ display: "block", fontSize: 12 }}>
-                      چرا این اعلان: {item.reason} — {formatJalali(item.createdAt, { showTime: true })}
+                      {translate("hamafza.notifications.why", {
+                        reason: item.reason,
+                        when: formatJalali(item.createdAt, { showTime: true }),
+                      })}
                     </Box>
                   </Box>
                 }

@@ -1,27 +1,27 @@
 import NotificationsIcon from "@mui/icons-material/Notifications";
 import { Badge, IconButton, Tooltip } from "@mui/material";
-import { useEffect } from "react";
-import { useRedirect } from "react-admin";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { useQuery } from "@tanstack/react-query";
+import { useRedirect, useTranslate } from "react-admin";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { toPersianDigits } from "../common/persianDigits";
-import { INBOX_CHANGED_EVENT, INBOX_PATH, UNREAD_COUNT_QUERY } from "./notificationApi";
+import { INBOX_PATH, UNREAD_COUNT_QUERY } from "./notificationOperations";
 
 const POLL_MS = 60_000;
 
 /** The bell in the top bar: the signed-in user's unread count (polled every minute); opens the inbox. */
 export const NotificationBell = () => {
   const redirect = useRedirect();
-  const { data, refetch } = useGraphQLQuery<{ myUnreadNotificationCount: number }>(UNREAD_COUNT_QUERY, {});
-  useEffect(() => {
-    const timer = setInterval(refetch, POLL_MS);
-    window.addEventListener(INBOX_CHANGED_EVENT, refetch);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener(INBOX_CHANGED_EVENT, refetch);
-    };
-  }, [refetch]);
+  const translate = useTranslate();
+  const dataProvider = useHamafzaDataProvider();
+  const { data } = useQuery({
+    ...graphqlQuery<{ myUnreadNotificationCount: number }>(dataProvider, UNREAD_COUNT_QUERY),
+    refetchInterval: POLL_MS,
+  });
   const count = data?.myUnreadNotificationCount ?? 0;
-  const label = count > 0 ? `${toPersianDigits(count)} اعلان خوانده‌نشده` : "اعلان‌ها";
+  const label =
+    count > 0
+      ? translate("hamafza.notifications.unread", { count: toPersianDigits(count) })
+      : translate("hamafza.notifications.title");
   return (
     <Tooltip title={label}>
       <IconButton

@@ -1,6 +1,9 @@
 import ConstructionIcon from "@mui/icons-material/Construction";
 import type { ResourceProps } from "react-admin";
-import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from "./ProjectPages";
+import { ProjectCreate } from "./ProjectCreate";
+import { ProjectEdit } from "./ProjectEdit";
+import { ProjectList } from "./ProjectList";
+import { ProjectShow } from "./ProjectShow";
 
 const projects: Omit<ResourceProps, "name"> = {
   list: ProjectList,

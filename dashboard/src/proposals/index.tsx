@@ -1,6 +1,9 @@
 import LightbulbIcon from "@mui/icons-material/Lightbulb";
 import type { ResourceProps } from "react-admin";
-import { ProposalCreate, ProposalEdit, ProposalList, ProposalShow } from "./ProposalPages";
+import { ProposalCreate } from "./ProposalCreate";
+import { ProposalEdit } from "./ProposalEdit";
+import { ProposalList } from "./ProposalList";
+import { ProposalShow } from "./ProposalShow";
 
 const proposals: Omit<ResourceProps, "name"> = {
   list: ProposalList,

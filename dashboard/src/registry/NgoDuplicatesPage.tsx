@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Card from "@mui/material/Card";
@@ -15,48 +16,9 @@ import Typography from "@mui/material/Typography";
 import { useState } from "react";
 import { LinkBase, Title, useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
-
-const DUPLICATES = /* GraphQL */ `
-  query duplicateNgoCandidates($provinceId: ID, $countyId: ID, $minScore: Float!, $limit: Int!) {
-    duplicateNgoCandidates(provinceId: $provinceId, countyId: $countyId, minScore: $minScore, limit: $limit) {
-      firstId
-      secondId
-      score
-      reasons
-      nameSimilarity
-      explanation
-      first {
-        id
-        name
-        nationalId
-        registrationNumber
-        county {
-          id
-          name
-        }
-      }
-      second {
-        id
-        name
-        nationalId
-        registrationNumber
-        county {
-          id
-          name
-        }
-      }
-    }
-  }
-`;
-
-export const DUPLICATE_REASON_LABELS: Readonly<Record<string, string>> = {
-  SAME_NAME_OTHER_COUNTY: "نام یکسان در شهرستان دیگر",
-  SIMILAR_NAME: "نام بسیار مشابه",
-  SAME_PHONE: "تلفن مشترک",
-  SAME_REGISTRATION_NUMBER: "شماره ثبت یکسان در استان",
-};
+import { DUPLICATE_NGO_CANDIDATES } from "./registryOperations";
 
 interface PairNgo {
   id: string;
@@ -97,10 +59,15 @@ export const NgoDuplicatesPage = () => {
   const translate = useTranslate();
   const [territory, setTerritory] = useState<TerritoryFilterValue>({});
   const [minScore, setMinScore] = useState(0.5);
-  const { data, error, isPending } = useGraphQLQuery<{ duplicateNgoCandidates: DuplicatePair[] }>(DUPLICATES, {
-    ...territory,
-    minScore,
-    limit: 200,
+  const dataProvider = useHamafzaDataProvider();
+  // The last answer stays on screen while the next filter's is fetched.
+  const { data, error, isFetching } = useQuery({
+    ...graphqlQuery<{ duplicateNgoCandidates: DuplicatePair[] }>(dataProvider, DUPLICATE_NGO_CANDIDATES, {
+      ...territory,
+      minScore,
+      limit: 200,
+    }),
+    placeholderData: keepPreviousData,
   });
   const pairs = data?.duplicateNgoCandidates ?? [];
   return (
@@ -132,10 +99,10 @@ export const NgoDuplicatesPage = () => {
             </TextField>
           </TerritoryFilter>
         </CardContent>
-        {isPending && <LinearProgress />}
+        {isFetching && <LinearProgress />}
       </Card>
       {error && <Alert severity="error">{error.message}</Alert>}
-      {!isPending && !error && pairs.length === 0 && (
+      {!isFetching && !error && pairs.length === 0 && (
         <Alert severity="info">{translate("hamafza.duplicates.none")}</Alert>
       )}
       {pairs.length > 0 && (
@@ -162,7 +129,11 @@ export const NgoDuplicatesPage = () => {
                   <TableCell>
                     <Box sx={{ display: "flex", flexWrap: "wrap", gap: 0.5 }}>
                       {pair.reasons.map((reason) => (
-                        <Chip key={reason} size="small" label={DUPLICATE_REASON_LABELS[reason] ?? reason} />
+                        <Chip
+                          key={reason}
+                          size="small"
+                          label={translate(`hamafza.registry.duplicateReasons.${reason}`, { _: reason })}
+                        />
                       ))}
                     </Box>
                     <Typography variant="caption" color="text.secondary">

@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Card from "@mui/material/Card";
@@ -15,30 +16,9 @@ import Typography from "@mui/material/Typography";
 import { useState } from "react";
 import { LinkBase, Title, useGetList, useTranslate } from "react-admin";
 import { formatPersianNumber } from "../common/persianDigits";
-import { useGraphQLQuery } from "../common/useGraphQL";
+import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
-
-const PARALLEL_WORK = /* GraphQL */ `
-  query parallelWork($fieldId: ID, $provinceId: ID, $countyId: ID, $minNgos: Int!, $limit: Int!) {
-    parallelWork(fieldId: $fieldId, provinceId: $provinceId, countyId: $countyId, minNgos: $minNgos, limit: $limit) {
-      countyId
-      fieldId
-      ngoCount
-      county {
-        id
-        name
-      }
-      field {
-        id
-        name
-      }
-      ngos {
-        id
-        name
-      }
-    }
-  }
-`;
+import { PARALLEL_WORK } from "./registryOperations";
 
 interface ParallelWorkGroup {
   countyId: string;
@@ -62,11 +42,16 @@ export const ParallelWorkPage = () => {
     pagination: { page: 1, perPage: 100 },
     sort: { field: "sortOrder", order: "ASC" },
   });
-  const { data, error, isPending } = useGraphQLQuery<{ parallelWork: ParallelWorkGroup[] }>(PARALLEL_WORK, {
-    ...territory,
-    fieldId,
-    minNgos,
-    limit: 200,
+  const dataProvider = useHamafzaDataProvider();
+  // The last answer stays on screen while the next filter's is fetched.
+  const { data, error, isFetching } = useQuery({
+    ...graphqlQuery<{ parallelWork: ParallelWorkGroup[] }>(dataProvider, PARALLEL_WORK, {
+      ...territory,
+      fieldId,
+      minNgos,
+      limit: 200,
+    }),
+    placeholderData: keepPreviousData,
   });
   const groups = data?.parallelWork ?? [];
   return (
@@ -114,10 +99,10 @@ export const ParallelWorkPage = () => {
             </TextField>
           </TerritoryFilter>
         </CardContent>
-        {isPending && <LinearProgress />}
+        {isFetching && <LinearProgress />}
       </Card>
       {error && <Alert severity="error">{error.message}</Alert>}
-      {!isPending && !error && groups.length === 0 && (
+      {!isFetching && !error && groups.length === 0 && (
         <Alert severity="info">{translate("hamafza.parallelWork.none")}</Alert>
       )}
       {groups.length > 0 && (

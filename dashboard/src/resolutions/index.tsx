@@ -1,10 +1,11 @@
 import AssignmentTurnedInIcon from "@mui/icons-material/AssignmentTurnedIn";
 import type { ResourceProps } from "react-admin";
-import { ResolutionBoard } from "./ResolutionBoard";
-import { ResolutionEdit, ResolutionShow } from "./ResolutionPages";
+import { ResolutionList } from "./ResolutionList";
+import { ResolutionEdit } from "./ResolutionEdit";
+import { ResolutionShow } from "./ResolutionShow";
 
 const resolutions: Omit<ResourceProps, "name"> = {
-  list: ResolutionBoard,
+  list: ResolutionList,
   show: ResolutionShow,
   edit: ResolutionEdit,
   icon: AssignmentTurnedInIcon,

@@ -8,21 +8,11 @@ import DialogContentText from "@mui/material/DialogContentText";
 import DialogTitle from "@mui/material/DialogTitle";
 import MuiButton from "@mui/material/Button";
 import TextField from "@mui/material/TextField";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button, useNotify, useRecordContext, useTranslate, type RaRecord } from "react-admin";
-import { useGraphQL } from "../common/useGraphQL";
-
-const RESET_USER_PASSWORD = /* GraphQL */ `
-  mutation resetUserPassword($id: ID!, $password: String) {
-    resetUserPassword(id: $id, password: $password) {
-      temporaryPassword
-      user {
-        id
-        updatedAt
-      }
-    }
-  }
-`;
+import { useHamafzaDataProvider } from "../common/graphqlOperations";
+import { RESET_USER_PASSWORD } from "./userOperations";
 
 interface ResetResult {
   resetUserPassword: { temporaryPassword: string | null };
@@ -31,14 +21,25 @@ interface ResetResult {
 /** Resets a user's password (ending the user's sessions); a generated one is shown once. */
 export const ResetPasswordButton = () => {
   const record = useRecordContext<RaRecord>();
-  const graphql = useGraphQL();
+  const dataProvider = useHamafzaDataProvider();
   const notify = useNotify();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string>();
-  const [pending, setPending] = useState(false);
   const [temporaryPassword, setTemporaryPassword] = useState<string>();
+  const reset = useMutation({
+    mutationFn: (variables: { id: RaRecord["id"]; password: string | null }) =>
+      dataProvider.graphql<ResetResult>(RESET_USER_PASSWORD, variables),
+    onMutate: () => setProblem(undefined),
+    onSuccess: (result) => {
+      const generated = result.resetUserPassword.temporaryPassword;
+      notify("hamafza.users.resetPasswordDone", { type: "success" });
+      if (generated) setTemporaryPassword(generated);
+      else close();
+    },
+    onError: (error) => setProblem(error.message),
+  });
 
   if (!record) return null;
 
@@ -49,28 +50,13 @@ export const ResetPasswordButton = () => {
     setTemporaryPassword(undefined);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (password && password.length < 10) {
       setProblem(translate("hamafza.users.passwordRule"));
       return;
     }
-    setPending(true);
-    setProblem(undefined);
-    try {
-      const result = await graphql<ResetResult>(RESET_USER_PASSWORD, {
-        id: record.id,
-        password: password || null,
-      });
-      const generated = result.resetUserPassword.temporaryPassword;
-      notify("hamafza.users.resetPasswordDone", { type: "success" });
-      if (generated) setTemporaryPassword(generated);
-      else close();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setPending(false);
-    }
+    reset.mutate({ id: record.id, password: password || null });
   };
 
   const copy = async () => {
@@ -135,7 +121,7 @@ export const ResetPasswordButton = () => {
             </DialogContent>
             <DialogActions>
               <MuiButton onClick={close}>{translate("hamafza.users.cancel")}</MuiButton>
-              <MuiButton type="submit" variant="contained" disabled={pending}>
+              <MuiButton type="submit" variant="contained" disabled={reset.isPending}>
                 {translate("hamafza.users.resetPasswordConfirm")}
               </MuiButton>
             </DialogActions>

@@ -1,6 +1,9 @@
 import GroupsIcon from "@mui/icons-material/Groups";
 import type { ResourceProps } from "react-admin";
-import { WorkingGroupCreate, WorkingGroupEdit, WorkingGroupList, WorkingGroupShow } from "./WorkingGroupPages";
+import { WorkingGroupCreate } from "./WorkingGroupCreate";
+import { WorkingGroupEdit } from "./WorkingGroupEdit";
+import { WorkingGroupList } from "./WorkingGroupList";
+import { WorkingGroupShow } from "./WorkingGroupShow";
 
 const workingGroups: Omit<ResourceProps, "name"> = {
   list: WorkingGroupList,

@@ -1,0 +1,47 @@
+import {
+  Datagrid,
+  FunctionField,
+  List,
+  NullableBooleanInput,
+  ReferenceField,
+  SearchInput,
+  TextField,
+} from "react-admin";
+import { JalaliDateField } from "../common/JalaliDateField";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import {
+  DemandCategoryField,
+  DemandCategoryInput,
+  DemandStatusChip,
+  DemandStatusInput,
+} from "../engagement/engagementEnums";
+import { responseDays } from "../engagement/InboxParts";
+import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+
+const demandFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceFilterInput key="agencyId" source="agencyId" reference="agencies" alwaysOn />,
+  <DemandStatusInput key="status" source="status" alwaysOn />,
+  <NullableBooleanInput key="answered" source="answered" alwaysOn />,
+  <DemandCategoryInput key="category" source="category" />,
+  <NullableBooleanInput key="unrouted" source="unrouted" />,
+  ...jalaliPeriodFilters(false),
+  <ReferenceFilterInput key="ngoId" source="ngoId" reference="ngos" />,
+  <ReferenceFilterInput key="countyId" source="countyId" reference="counties" />,
+];
+
+/** The demands inbox: per agency (filter), unrouted and unanswered ones at hand. */
+export const DemandList = () => (
+  <List filters={demandFilters} sort={{ field: "raisedOn", order: "DESC" }} title="hamafza.demands.inbox">
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="title" />
+      <DemandCategoryField source="category" />
+      <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />
+      <ReferenceField source="agencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
+      <JalaliDateField source="raisedOn" />
+      <DemandStatusChip source="status" />
+      <JalaliDateField source="respondedOn" emptyText="—" />
+      <FunctionField source="responseDays" sortable={false} render={responseDays} />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,22 @@
+import { Datagrid, List, NumberField, ReferenceField, SearchInput, TextField } from "react-admin";
+import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { AreaKindField, AreaKindInput } from "./areaEnums";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <AreaKindInput key="kind" source="kind" alwaysOn />,
+  <ReferenceFilterInput key="provinceId" source="provinceId" reference="provinces" />,
+  <ReferenceFilterInput key="countyId" source="countyId" reference="counties" />,
+];
+
+export const InformalSettlementAreaList = () => (
+  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" />
+      <AreaKindField source="kind" />
+      <ReferenceField source="countyId" reference="counties" link={false} />
+      <ReferenceField source="provinceId" reference="provinces" link={false} />
+      <NumberField source="estimatedPopulation" emptyText="—" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,38 @@
+import { appTexts } from "./app";
+import { commonMessages } from "./common";
+import { engagementResources } from "./engagementResources";
+import { engagementMessages } from "./engagement";
+import { evaluationMessages } from "./evaluation";
+import { notificationMessages } from "./notifications";
+import { registryMessages } from "./registry";
+
+export type Messages = { [key: string]: string | Messages };
+
+/** The messages merged key by key (a later file adds keys to an earlier file's groups). */
+export function mergeMessages(...parts: object[]): Messages {
+  const merged: Messages = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const current = merged[key];
+      merged[key] =
+        typeof value === "object" && value !== null && typeof current === "object"
+          ? mergeMessages(current, value)
+          : (value as string | Messages);
+    }
+  }
+  return merged;
+}
+
+/**
+ * The dashboard's own messages, one file per feature: the application's shared texts (app.ts), words many screens
+ * share (common.ts), the registry, engagement and evaluation screens and resources.
+ */
+export const appMessages = mergeMessages(
+  appTexts,
+  { resources: engagementResources },
+  commonMessages,
+  evaluationMessages,
+  engagementMessages,
+  registryMessages,
+  notificationMessages,
+);

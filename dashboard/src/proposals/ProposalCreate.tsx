@@ -1,0 +1,8 @@
+import { InboxCreate } from "../engagement/InboxParts";
+import { ProposalFields } from "./ProposalForm";
+
+export const ProposalCreate = () => (
+  <InboxCreate>
+    <ProposalFields />
+  </InboxCreate>
+);

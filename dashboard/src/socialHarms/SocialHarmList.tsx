@@ -1,0 +1,20 @@
+import { BooleanField, Datagrid, List, NullableBooleanInput, NumberField, SearchInput, TextField } from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NullableBooleanInput key="active" source="active" alwaysOn />,
+];
+
+/** The catalogue of social harms agenda items address (administrators keep it). */
+export const SocialHarmList = () => (
+  <List filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <NumberField source="sortOrder" />
+      <LtrTextField source="code" />
+      <TextField source="name" />
+      <TextField source="description" sortable={false} emptyText="—" />
+      <BooleanField source="active" sortable={false} />
+    </Datagrid>
+  </List>
+);

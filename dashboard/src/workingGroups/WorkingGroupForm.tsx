@@ -1,0 +1,22 @@
+import { AutocompleteInput, ReferenceInput, required, TextInput } from "react-admin";
+import { JalaliDateInput } from "../common/JalaliDateInput";
+import { DimensionInput } from "../engagement/engagementEnums";
+
+export const GroupFields = () => (
+  <>
+    <TextInput source="name" validate={required()} fullWidth />
+    <DimensionInput source="dimension" validate={required()} />
+    <TextInput source="parentBody" fullWidth helperText="hamafza.workingGroups.parentBodyHelp" />
+    <ReferenceInput source="parentNgoHouseId" reference="ngoHouses" sort={{ field: "name", order: "ASC" }}>
+      <AutocompleteInput sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+    <ReferenceInput source="chairManagerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
+      <AutocompleteInput sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+    <ReferenceInput source="chairAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
+      <AutocompleteInput sx={{ minWidth: 320 }} />
+    </ReferenceInput>
+    <TextInput source="description" multiline fullWidth />
+    <JalaliDateInput source="establishedOn" />
+  </>
+);
