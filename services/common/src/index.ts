@@ -11,6 +11,7 @@ export * from "./errors";
 export * from "./federation";
 export * from "./jalali";
 export * from "./list";
+export * from "./childPages";
 export * from "./logger";
 export * from "./persian";
 export * from "./postgres";

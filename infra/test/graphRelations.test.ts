@@ -1,0 +1,182 @@
+import { bearer, login, postGraphQL } from "@hamafza/common";
+import { countStatements } from "@hamafza/common/dist/statementCounter";
+import { DEMO_PASSWORD } from "@hamafza/identity";
+import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+
+/**
+ * The navigable graph (Province.counties/ngos/agencies/managers/meetings/resolutions, County.ngos/agencies/managers/
+ * meetings/resolutions, Agency.resolutions, Ngo.meetingsAttended): N+1-free — 10 parents and all parents (78
+ * counties, 40 NGOs …) cost the same number of SQL statements — paged like the root lists, and limited to the
+ * caller's territory exactly as the root lists are (same items, same totals).
+ */
+let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
+let stack: InProcessStack;
+const headers: Record<string, Record<string, string>> = {};
+const USERS = ["demo.admin", "demo.province", "demo.county", "demo.analyst"];
+
+beforeAll(async () => {
+  prepared = await prepareTestDatabase("graph", { demo: true });
+  stack = await startInProcessStack(prepared);
+  for (const user of USERS) headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await prepared?.drop();
+});
+
+async function gql<T = any>(user: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data as T;
+}
+
+async function statements(query: string, limit: number): Promise<{ count: number; parents: number }> {
+  const counter = countStatements();
+  try {
+    const data = await gql("demo.admin", query, { limit });
+    const list = Object.values(data)[0] as { items: unknown[] };
+    return { count: counter.count, parents: list.items.length };
+  } finally {
+    counter.stop();
+  }
+}
+
+const NESTED: Record<string, string> = {
+  "County.ngos/agencies/managers/meetings/resolutions": `query($limit: Int!) { counties(limit: $limit) { items { id
+      ngos(limit: 3) { totalCount items { id name } }
+      agencies(limit: 2) { totalCount items { id name } }
+      managers(limit: 2, filter: { current: true }) { totalCount items { id name } }
+      meetings(limit: 2) { totalCount items { id title } }
+      resolutions(limit: 2, filter: { overdue: true }) { totalCount items { id text } } } } }`,
+  "Province.counties/ngos/agencies/managers/meetings/resolutions": `query($limit: Int!) { provinces(limit: $limit) { items { id
+      counties { id name }
+      ngos(limit: 2) { totalCount items { id } }
+      agencies(limit: 2) { totalCount items { id } }
+      managers(limit: 2) { totalCount items { id } }
+      meetings(limit: 2, filter: { jalaliYear: 1404 }) { totalCount items { id } }
+      resolutions(limit: 2) { totalCount items { id } } } } }`,
+  "Agency.resolutions": `query($limit: Int!) { agencies(limit: $limit) { items { id resolutions(limit: 2) { totalCount items { id } } } } }`,
+  "Ngo.meetingsAttended": `query($limit: Int!) { ngos(limit: $limit) { items { id meetingsAttended(limit: 2) { totalCount items { id title } } } } }`,
+};
+
+describe("relationship fields are N+1-free", () => {
+  it.each(Object.entries(NESTED))("%s: 10 parents and 100 cost the same statements", async (_name, query) => {
+    await statements(query, 10); // warm-up
+    const small = await statements(query, 10);
+    const large = await statements(query, 100);
+    expect(small.parents).toBe(10);
+    expect(large.parents).toBeGreaterThan(25);
+    // The root page of 100 may be shorter than its limit and then needs no COUNT: one statement fewer at most.
+    expect(large.count).toBeLessThanOrEqual(small.count);
+    expect(large.count).toBeGreaterThanOrEqual(small.count - 1);
+    expect(small.count).toBeLessThanOrEqual(12);
+  });
+});
+
+describe("relationship fields are the root lists narrowed to the parent", () => {
+  it.each(USERS)("%s: County.ngos/meetings/managers/agencies equal the root lists filtered by county", async (user) => {
+    const nested = await gql(
+      user,
+      `{ counties(limit: 100, filter: { provinceId: "19" }) { items { id
+          ngos(limit: 200) { totalCount items { id } } meetings(limit: 200) { totalCount items { id } }
+          managers(limit: 200) { totalCount items { id } } agencies(limit: 200) { totalCount items { id } } } } }`,
+    );
+    for (const county of nested.counties.items) {
+      const root = await gql(
+        user,
+        `query($c: ID!) { ngos(filter: { countyId: $c }, limit: 200) { totalCount items { id } }
+           meetings(filter: { countyId: $c }, limit: 200) { totalCount items { id } }
+           managers(filter: { countyId: $c }, limit: 200) { totalCount items { id } }
+           agencies(filter: { countyId: $c }, limit: 200) { totalCount items { id } } }`,
+        { c: county.id },
+      );
+      for (const list of ["ngos", "meetings", "managers", "agencies"]) {
+        expect({ county: county.id, list, page: county[list] }).toEqual({ county: county.id, list, page: root[list] });
+      }
+    }
+  });
+
+  it("a county officer sees nothing of another county or province through the graph", async () => {
+    const data = await gql(
+      "demo.county",
+      `{ county(id: "1902") { ngos { totalCount } meetings { totalCount } managers { totalCount } resolutions { totalCount } }
+         province(id: "10") { ngos { totalCount } meetings { totalCount } agencies { totalCount } counties { id } } }`,
+    );
+    expect(data.county).toEqual({
+      ngos: { totalCount: 0 },
+      meetings: { totalCount: 0 },
+      managers: { totalCount: 0 },
+      resolutions: { totalCount: 0 },
+    });
+    expect(data.province.ngos.totalCount).toBe(0);
+    expect(data.province.meetings.totalCount).toBe(0);
+    expect(data.province.agencies.totalCount).toBe(0);
+    // Counties are reference data, readable by everyone (as the root `counties` list).
+    expect(data.province.counties.length).toBeGreaterThan(10);
+    const own = await gql("demo.county", `{ county(id: "1901") { ngos { totalCount } meetings { totalCount } } }`);
+    expect(own.county.ngos.totalCount).toBeGreaterThan(0);
+    expect(own.county.meetings.totalCount).toBeGreaterThan(0);
+  });
+
+  it("Agency.resolutions and Ngo.meetingsAttended equal the root lists filtered by owner / NGO", async () => {
+    const data = await gql(
+      "demo.province",
+      `{ agencies(limit: 200) { items { id resolutions(limit: 200) { totalCount items { id } } } }
+         ngos(limit: 200) { items { id meetingsAttended(limit: 200) { totalCount items { id } } } } }`,
+    );
+    let seen = 0;
+    for (const agency of data.agencies.items.slice(0, 15)) {
+      const root = await gql(
+        "demo.province",
+        `query($a: ID!) { resolutions(filter: { ownerAgencyId: $a }, limit: 200) { totalCount items { id } } }`,
+        { a: agency.id },
+      );
+      expect(agency.resolutions).toEqual(root.resolutions);
+      seen += root.resolutions.totalCount;
+    }
+    for (const ngo of data.ngos.items.slice(0, 15)) {
+      const root = await gql(
+        "demo.province",
+        `query($n: ID!) { meetings(filter: { ngoId: $n }, limit: 200) { totalCount items { id } } }`,
+        { n: ngo.id },
+      );
+      expect(ngo.meetingsAttended).toEqual(root.meetings);
+      seen += root.meetings.totalCount;
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it("pages: offset, limit and sort per parent; past the end the total is still known; bad bounds refused", async () => {
+    const all = await gql("demo.admin", `{ county(id: "1901") { ngos(limit: 200) { totalCount items { id name } } } }`);
+    const { totalCount, items } = all.county.ngos;
+    expect(totalCount).toBeGreaterThan(3);
+    const second = await gql(
+      "demo.admin",
+      `{ county(id: "1901") { ngos(offset: 2, limit: 2) { totalCount items { id } } } }`,
+    );
+    expect(second.county.ngos).toEqual({
+      totalCount,
+      items: items.slice(2, 4).map((n: { id: string }) => ({ id: n.id })),
+    });
+    const past = await gql("demo.admin", `{ county(id: "1901") { ngos(offset: 500) { totalCount items { id } } } }`);
+    expect(past.county.ngos).toEqual({ totalCount, items: [] });
+    const desc = await gql(
+      "demo.admin",
+      `{ county(id: "1901") { ngos(limit: 200, sort: { field: "name", order: DESC }) { items { id } } } }`,
+    );
+    const root = await gql(
+      "demo.admin",
+      `{ ngos(filter: { countyId: "1901" }, limit: 200, sort: { field: "name", order: DESC }) { items { id } } }`,
+    );
+    expect(desc.county.ngos.items).toEqual(root.ngos.items);
+    const bad = await postGraphQL(
+      stack.gatewayUrl,
+      `{ county(id: "1901") { ngos(limit: 500) { totalCount } } }`,
+      {},
+      headers["demo.admin"],
+    );
+    expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0].message).toMatch(/limit/);
+  });
+});
