@@ -180,3 +180,50 @@ describe("relationship fields are the root lists narrowed to the parent", () => 
     expect(bad.errors?.[0].message).toMatch(/limit/);
   });
 });
+
+describe("territory-wide analytics take a province", () => {
+  const WITHOUT = `query($y: Int!, $q: Int!, $p: ID, $c: [ID!]) {
+    countiesWithoutProblemCentredMeeting(year: $y, quarter: $q, provinceId: $p, countyIds: $c) { id } }`;
+  const ids = (data: any) => data.countiesWithoutProblemCentredMeeting.map((c: { id: string }) => c.id);
+
+  it("provinceId answers as the list of the province's counties did, for every quarter of 1404", async () => {
+    const counties = await gql("demo.admin", `{ province(id: "19") { counties { id } } }`);
+    const all = counties.province.counties.map((c: { id: string }) => c.id);
+    let found = 0;
+    for (const q of [1, 2, 3, 4]) {
+      const byProvince = ids(await gql("demo.admin", WITHOUT, { y: 1404, q, p: "19" }));
+      const byList = ids(await gql("demo.admin", WITHOUT, { y: 1404, q, c: all }));
+      expect(byProvince).toEqual(byList);
+      // The province officer's default is their province.
+      expect(ids(await gql("demo.province", WITHOUT, { y: 1404, q }))).toEqual(byProvince);
+      found += byProvince.length;
+      expect(byProvince.length).toBeLessThan(all.length + 1);
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  it("defaults to the caller's territory: a county officer's county, every county for national users", async () => {
+    const county = ids(await gql("demo.county", WITHOUT, { y: 1404, q: 4 }));
+    expect(county.every((id: string) => id === "1901")).toBe(true);
+    const national = ids(await gql("demo.analyst", WITHOUT, { y: 1404, q: 4 }));
+    const everyCounty = (await gql("demo.admin", `{ counties(limit: 200) { items { id } } }`)).counties.items.map(
+      (c: { id: string }) => c.id,
+    );
+    expect(national).toEqual(ids(await gql("demo.admin", WITHOUT, { y: 1404, q: 4, c: everyCounty })));
+    expect(national.some((id: string) => id.startsWith("10"))).toBe(true);
+  });
+
+  it("refuses a malformed or unknown province and one outside the territory", async () => {
+    const ask = (user: string, p: string) =>
+      postGraphQL(stack.gatewayUrl, WITHOUT, { y: 1404, q: 1, p }, headers[user]);
+    for (const bad of ["1", "19x", "99"]) {
+      const result = await ask("demo.admin", bad);
+      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].extensions?.fields?.[0].field).toBe("provinceId");
+      expect(result.errors?.[0].message).toMatch(/استان/);
+    }
+    const outside = await ask("demo.province", "10");
+    expect(outside.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(outside.errors?.[0].message).toMatch(/قلمرو/);
+  });
+});

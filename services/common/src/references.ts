@@ -141,7 +141,7 @@ async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { i
  * secret): the `data` of the answer, or SERVICE_UNAVAILABLE with `unavailableMessage` when the service cannot be
  * reached, is too slow (HAMAFZA_REFERENCE_TIMEOUT_MS) or answers no data.
  */
-async function askService<T>(
+export async function askService<T>(
   ctx: RequestContext,
   service: string,
   query: string,

@@ -4,6 +4,7 @@ import {
   ALL_ROLES,
   AppError,
   canRead,
+  countiesInScope,
   ErrorCode,
   isUuid,
   RequestContext,
@@ -102,22 +103,36 @@ export class EngagementAnalyticsResolver {
   @Allow(ALL_ROLES)
   @Query(() => [County], {
     description:
-      "Analysts: of the given counties (e.g. a province's counties from the registry's `counties`), those where no quarterly problem-centred meeting with at least one NGO present was held in the Jalali quarter. Counties outside the user's territory are left out (engagement cannot see their meetings).",
+      "Analysts: the counties where no quarterly problem-centred meeting with at least one NGO present was held in the Jalali quarter — of a province (`provinceId`), of given counties (`countyIds`), of both (the given counties of the province), or, with neither, of the user's whole territory (the county list comes from the registry). Counties outside the user's territory are left out (engagement cannot see their meetings).",
   })
   async countiesWithoutProblemCentredMeeting(
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "Jalali year." }) year: number,
     @Arg("quarter", () => Int, { description: "Quarter 1–4." }) quarter: number,
-    @Arg("countyIds", () => [ID], { description: "The counties to check (four-digit codes; at most 1000)." })
-    countyIds: string[],
+    @Arg("countyIds", () => [ID], {
+      nullable: true,
+      description:
+        "Only these counties (four-digit codes; at most 1000). Omitted: every county of `provinceId`, else of the user's territory.",
+    })
+    countyIds: string[] | undefined,
+    @Arg("provinceId", () => ID, {
+      nullable: true,
+      description:
+        "Only counties of this province (two-digit code, within the user's territory). Omitted: the user's territory.",
+    })
+    provinceId: string | undefined,
   ): Promise<County[]> {
     checkYears(year, year);
     checkQuarter(quarter);
-    if (countyIds.length > 1000)
+    if (countyIds && countyIds.length > 1000)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ شهرستان در هر پرسش.", { field: "countyIds" });
     const user = requireUser(ctx);
-    const visible = [...new Set(countyIds)].filter(
-      (id) => isCountyCode(id) && canRead(user, { provinceId: id.slice(0, 2), countyId: id }),
+    const inProvince = countyIds && !provinceId ? null : new Set(await countiesInScope(ctx, provinceId));
+    const visible = [...new Set(countyIds ?? inProvince ?? [])].filter(
+      (id) =>
+        isCountyCode(id) &&
+        canRead(user, { provinceId: id.slice(0, 2), countyId: id }) &&
+        (!inProvince || inProvince.has(id)),
     );
     if (visible.length === 0) return [];
     const [period] = quarterPeriods(year).filter((p) => p.quarter === quarter);
