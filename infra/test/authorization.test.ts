@@ -61,6 +61,12 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.user": [Role.ADMIN],
   "Query.auditEntries": [Role.ADMIN, Role.EVALUATOR],
   "Query.auditEntry": [Role.ADMIN, Role.EVALUATOR],
+  // Saved GraphQL queries: everyone keeps their own; sharing and ownership are checked by the resolver
+  "Query.savedQueries": ALL,
+  "Query.savedQuery": ALL,
+  "Mutation.createSavedQuery": ALL,
+  "Mutation.updateSavedQuery": ALL,
+  "Mutation.deleteSavedQuery": ALL,
   "Mutation.createNgo": OFFICERS,
   "Mutation.updateNgo": OFFICERS,
   "Mutation.deleteNgo": OFFICERS,

@@ -4,6 +4,7 @@ import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "./auth/policy";
 import { authRoutes } from "./auth/routes";
 import { InitIdentity1763900000000 } from "./migrations/1763900000000-InitIdentity";
 import { IdentityVersions1765200000003 } from "./migrations/1765200000003-IdentityVersions";
+import { SavedQueries1766200000000 } from "./migrations/1766200000000-SavedQueries";
 import { buildIdentitySchema, identityEntities } from "./schema";
 
 export { buildIdentitySchema, identityEntities } from "./schema";
@@ -14,7 +15,7 @@ export type { LoginPolicy } from "./auth/policy";
 export type { SignInResult } from "./auth/sessions";
 
 export const SERVICE_NAME = "identity";
-export const identityMigrations = [InitIdentity1763900000000, IdentityVersions1765200000003];
+export const identityMigrations = [InitIdentity1763900000000, IdentityVersions1765200000003, SavedQueries1766200000000];
 
 export function createIdentityDataSource(url: string): DataSource {
   return createServiceDataSource({

@@ -4,17 +4,19 @@ import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "./auth/policy";
 import { AuditEntry } from "./entities/AuditEntry";
 import { LoginThrottle } from "./entities/LoginThrottle";
 import { Session } from "./entities/Session";
+import { SavedQuery } from "./entities/SavedQuery";
 import { User } from "./entities/User";
 import { AuditEntryResolver } from "./resolvers/audit";
+import { SavedQueryResolver } from "./resolvers/savedQuery";
 import { UserResolver } from "./resolvers/user";
 
-export const identityEntities = [User, Session, LoginThrottle, AuditEntry];
+export const identityEntities = [User, Session, LoginThrottle, AuditEntry, SavedQuery];
 
 /** The identity subgraph schema: users, the signed-in user, and the audit log; resolvers get the sign-in policy. */
 export function buildIdentitySchema(policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<GraphQLSchema> {
   const userResolver = new UserResolver(policy);
   return buildFederatedSchema({
-    resolvers: [UserResolver, AuditEntryResolver],
+    resolvers: [UserResolver, AuditEntryResolver, SavedQueryResolver],
     container: { get: (someClass: new () => unknown) => (someClass === UserResolver ? userResolver : new someClass()) },
   });
 }
