@@ -26,6 +26,7 @@ import {
 import express from "express";
 import { QUERY_LIMITS, queryProtection } from "./armor";
 import { dashboardStaticOptions, responseCompression } from "./compression";
+import { serveGraphiql } from "./graphiql";
 import { bodyErrors, requestEdge } from "./edge";
 import { formatGatewayError } from "./messages";
 import { securityHeaders } from "./securityHeaders";
@@ -229,6 +230,7 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
+  serveGraphiql(app, dir);
   app.use(express.static(dir, dashboardStaticOptions()));
   app.get(/^\/(?!graphql|health|auth).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
