@@ -227,3 +227,48 @@ describe("territory-wide analytics take a province", () => {
     expect(outside.errors?.[0].message).toMatch(/قلمرو/);
   });
 });
+
+describe("ngosWithoutEngagement takes a province or county", () => {
+  const WITHOUT = `query($y: Int, $p: ID, $c: ID, $n: [ID!]) {
+    ngosWithoutEngagement(year: $y, provinceId: $p, countyId: $c, ngoIds: $n) { id } }`;
+  const ids = (data: any) => data.ngosWithoutEngagement.map((n: { id: string }) => n.id).sort();
+  const ngoIdsOf = async (user: string, filter: Record<string, string>) =>
+    (
+      await gql(user, `query($f: NgoFilter) { ngos(filter: $f, limit: 200) { items { id } } }`, { f: filter })
+    ).ngos.items.map((n: { id: string }) => n.id);
+
+  it("answers for a province, a county and by default the caller's territory as for the same NGOs listed", async () => {
+    for (const year of [1404, undefined]) {
+      const province = ids(await gql("demo.province", WITHOUT, { y: year, p: "19" }));
+      expect(province).toEqual(
+        ids(await gql("demo.province", WITHOUT, { y: year, n: await ngoIdsOf("demo.province", { provinceId: "19" }) })),
+      );
+      expect(ids(await gql("demo.province", WITHOUT, { y: year }))).toEqual(province);
+      const county = ids(await gql("demo.county", WITHOUT, { y: year }));
+      expect(county).toEqual(ids(await gql("demo.county", WITHOUT, { y: year, n: await ngoIdsOf("demo.county", {}) })));
+      expect(ids(await gql("demo.admin", WITHOUT, { y: year, c: "1901" }))).toEqual(
+        ids(await gql("demo.admin", WITHOUT, { y: year, n: await ngoIdsOf("demo.admin", { countyId: "1901" }) })),
+      );
+      const national = ids(await gql("demo.analyst", WITHOUT, { y: year }));
+      expect(national).toEqual(
+        ids(await gql("demo.analyst", WITHOUT, { y: year, n: await ngoIdsOf("demo.analyst", {}) })),
+      );
+      expect(national.length).toBeGreaterThanOrEqual(province.length);
+    }
+    // Within 1404 some NGOs did not engage; the demo data has NGOs that never did at all.
+    expect(ids(await gql("demo.analyst", WITHOUT, { y: 1404 })).length).toBeGreaterThan(0);
+  });
+
+  it("refuses a malformed county, a county outside the province or the territory", async () => {
+    const ask = (user: string, variables: Record<string, unknown>) =>
+      postGraphQL(stack.gatewayUrl, WITHOUT, variables, headers[user]);
+    const malformed = await ask("demo.admin", { c: "19x" });
+    expect(malformed.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(malformed.errors?.[0].extensions?.fields?.[0].field).toBe("countyId");
+    const elsewhere = await ask("demo.admin", { p: "19", c: "1001" });
+    expect(elsewhere.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await ask("demo.province", { c: "1001" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await ask("demo.county", { c: "1902" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await ask("demo.province", { p: "10" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});

@@ -17,7 +17,7 @@ export * from "./persian";
 export * from "./postgres";
 export * from "./scalars";
 export * from "./references";
-export * from "./territoryCounties";
+export * from "./territoryLookups";
 export * from "./server";
 export * from "./settings";
 export * from "./text";

@@ -5,6 +5,7 @@ import {
   AppError,
   canRead,
   countiesInScope,
+  ngosInScope,
   ErrorCode,
   isUuid,
   RequestContext,
@@ -260,18 +261,35 @@ export class EngagementAnalyticsResolver {
   @Allow(ALL_ROLES)
   @Query(() => [Ngo], {
     description:
-      "Analysts: of the given NGOs (e.g. a county's NGOs from the registry's `ngos`), those never engaged in the user's territory — no held meeting attended, no proposal, no demand, no working-group membership — optionally within one Jalali year. Engagement knows only NGOs that engaged, so the list to check comes from the registry; `Ngo.lastEngagementAt` gives the same answer per NGO.",
+      "Analysts: the NGOs never engaged in the user's territory — no held meeting attended, no proposal, no demand, no working-group membership — optionally within one Jalali year; of a province or county (`provinceId`, `countyId`), of given NGOs (`ngoIds`), of both, or with none of them of the user's whole territory (the NGO list comes from the registry; at most 5000 NGOs). `Ngo.lastEngagementAt` gives the same answer per NGO.",
   })
   async ngosWithoutEngagement(
     @Ctx() ctx: RequestContext,
-    @Arg("ngoIds", () => [ID], { description: "The NGOs to check (at most 5000)." }) ngoIds: string[],
+    @Arg("ngoIds", () => [ID], {
+      nullable: true,
+      description:
+        "Only these NGOs (at most 5000). Omitted: the NGOs of `provinceId`/`countyId`, else of the user's territory.",
+    })
+    ngoIds: string[] | undefined,
     @Arg("year", () => Int, { nullable: true, description: "Only engagement in this Jalali year." })
     year: number | undefined,
+    @Arg("provinceId", () => ID, {
+      nullable: true,
+      description: "Only NGOs of this province (within the user's territory).",
+    })
+    provinceId: string | undefined,
+    @Arg("countyId", () => ID, {
+      nullable: true,
+      description: "Only NGOs of this home county (within the user's territory).",
+    })
+    countyId: string | undefined,
   ): Promise<Ngo[]> {
-    if (ngoIds.length > 5000)
+    if (ngoIds && ngoIds.length > 5000)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۵۰۰۰ سمن در هر پرسش.", { field: "ngoIds" });
     if (year !== undefined) checkYears(year, year);
-    const ids = [...new Set(ngoIds.filter(isUuid))];
+    const scoped = ngoIds && !provinceId && !countyId ? null : await ngosInScope(ctx, { provinceId, countyId }, 5000);
+    const inScope = scoped ? new Set(scoped) : null;
+    const ids = [...new Set((ngoIds ?? scoped ?? []).filter(isUuid))].filter((id) => !inScope || inScope.has(id));
     if (ids.length === 0) return [];
     const user = requireUser(ctx);
     const m = territorySql(user, { province: "m.province_id", county: "m.county_id" });
