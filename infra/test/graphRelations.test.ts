@@ -272,3 +272,34 @@ describe("ngosWithoutEngagement takes a province or county", () => {
     expect((await ask("demo.province", { p: "10" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("the analytics' province and county arguments are validated", () => {
+  const ANALYTICS: Record<string, string> = {
+    meetingStatistics: `query($p: ID, $c: ID) { meetingStatistics(fromYear: 1404, provinceId: $p, countyId: $c) { total } }`,
+    resolutionCompletionRates: `query($p: ID, $c: ID) { resolutionCompletionRates(provinceId: $p, countyId: $c) { total } }`,
+    socialHarmsMostDiscussed: `query($p: ID, $c: ID) { socialHarmsMostDiscussed(provinceId: $p, countyId: $c) { meetings } }`,
+    responseTimes: `query($p: ID, $c: ID) { responseTimes(provinceId: $p, countyId: $c) { received } }`,
+  };
+
+  it.each(Object.entries(ANALYTICS))(
+    "%s: malformed → BAD_USER_INPUT, outside the territory → FORBIDDEN, inside → data",
+    async (_name, query) => {
+      const ask = (user: string, variables: Record<string, unknown>) =>
+        postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
+      const malformed = await ask("demo.admin", { p: "1" });
+      expect(malformed.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(malformed.errors?.[0].extensions?.fields?.[0].field).toBe("provinceId");
+      expect((await ask("demo.admin", { c: "abcd" })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect((await ask("demo.province", { p: "10" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect((await ask("demo.county", { c: "1902" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      for (const [user, variables] of [
+        ["demo.province", { p: "19" }],
+        ["demo.county", { p: "19", c: "1901" }],
+        ["demo.analyst", {}],
+      ] as const) {
+        const answer = await ask(user, variables);
+        expect(answer.errors).toBeUndefined();
+      }
+    },
+  );
+});

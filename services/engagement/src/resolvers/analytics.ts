@@ -5,6 +5,9 @@ import {
   AppError,
   canRead,
   countiesInScope,
+  checkCountyArg,
+  checkProvinceArg,
+  AuthUser,
   ngosInScope,
   ErrorCode,
   isUuid,
@@ -40,6 +43,12 @@ export {
   AgencyResponseTime,
 } from "./analyticsInputs";
 
+/** A province or county argument: a code of its kind within the user's territory (BAD_USER_INPUT / FORBIDDEN). */
+function checkTerritoryArgs(user: AuthUser, provinceId: string | undefined, countyId: string | undefined): void {
+  checkProvinceArg(user, provinceId);
+  checkCountyArg(user, countyId, provinceId);
+}
+
 @Resolver()
 export class EngagementAnalyticsResolver {
   @Allow(ALL_ROLES)
@@ -65,6 +74,7 @@ export class EngagementAnalyticsResolver {
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Arg("kind", () => MeetingKind, { nullable: true, description: "Only this kind." }) kind: MeetingKind | undefined,
   ): Promise<MeetingStatisticsRow[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     checkYears(fromYear, toYear ?? fromYear);
     checkQuarter(quarter);
     const periods = periodTableSql(
@@ -170,6 +180,7 @@ export class EngagementAnalyticsResolver {
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<ResolutionCompletionRate[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (deadlineYear !== undefined) checkYears(deadlineYear, deadlineYear);
     const days = deadlineYear !== undefined ? jalaliYearRange(deadlineYear) : null;
     const owner = groupBy === ResolutionOwnerGrouping.AGENCY ? "r.owner_agency_id" : "r.owner_manager_id";
@@ -227,6 +238,7 @@ export class EngagementAnalyticsResolver {
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Arg("limit", () => Int, { defaultValue: 20, description: "How many harms (1–100)." }) limit: number,
   ): Promise<SocialHarmDiscussion[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (year !== undefined) checkYears(year, year);
     checkQuarter(quarter);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100)
@@ -336,6 +348,7 @@ export class EngagementAnalyticsResolver {
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<AgencyResponseTime[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (year !== undefined) checkYears(year, year);
     const days = year !== undefined ? jalaliYearRange(year) : null;
     const user = requireUser(ctx);
