@@ -279,6 +279,9 @@ describe("the analytics' province and county arguments are validated", () => {
     resolutionCompletionRates: `query($p: ID, $c: ID) { resolutionCompletionRates(provinceId: $p, countyId: $c) { total } }`,
     socialHarmsMostDiscussed: `query($p: ID, $c: ID) { socialHarmsMostDiscussed(provinceId: $p, countyId: $c) { meetings } }`,
     responseTimes: `query($p: ID, $c: ID) { responseTimes(provinceId: $p, countyId: $c) { received } }`,
+    expiringLicences: `query($p: ID, $c: ID) { expiringLicences(provinceId: $p, countyId: $c) { totalCount } }`,
+    parallelWork: `query($p: ID, $c: ID) { parallelWork(provinceId: $p, countyId: $c) { ngoCount } }`,
+    duplicateNgoCandidates: `query($p: ID, $c: ID) { duplicateNgoCandidates(provinceId: $p, countyId: $c) { score } }`,
   };
 
   it.each(Object.entries(ANALYTICS))(

@@ -104,3 +104,13 @@ export async function ngosInScope(
   }
   return ids;
 }
+
+/** A `provinceId` / `countyId` argument pair of an analytics query (either may be omitted), checked as above. */
+export function checkTerritoryArgs(
+  user: AuthUser,
+  provinceId: string | null | undefined,
+  countyId: string | null | undefined,
+): void {
+  checkProvinceArg(user, provinceId);
+  checkCountyArg(user, countyId, provinceId);
+}

@@ -5,9 +5,7 @@ import {
   AppError,
   canRead,
   countiesInScope,
-  checkCountyArg,
-  checkProvinceArg,
-  AuthUser,
+  checkTerritoryArgs,
   ngosInScope,
   ErrorCode,
   isUuid,
@@ -42,12 +40,6 @@ export {
   SocialHarmDiscussion,
   AgencyResponseTime,
 } from "./analyticsInputs";
-
-/** A province or county argument: a code of its kind within the user's territory (BAD_USER_INPUT / FORBIDDEN). */
-function checkTerritoryArgs(user: AuthUser, provinceId: string | undefined, countyId: string | undefined): void {
-  checkProvinceArg(user, provinceId);
-  checkCountyArg(user, countyId, provinceId);
-}
 
 @Resolver()
 export class EngagementAnalyticsResolver {
