@@ -53,6 +53,7 @@ describe("schema model from the supergraph's introspection", () => {
         "projects",
         "proposals",
         "provinces",
+        "savedQueries",
         "resolutions",
         "socialHarms",
         "unfinishedProjects",

@@ -68,6 +68,12 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.myNotificationPreferences": ALL,
   "Mutation.markNotificationsRead": ALL,
   "Mutation.updateMyNotificationPreferences": ALL,
+  // Saved GraphQL queries: everyone keeps their own; sharing and ownership are checked by the resolver
+  "Query.savedQueries": ALL,
+  "Query.savedQuery": ALL,
+  "Mutation.createSavedQuery": ALL,
+  "Mutation.updateSavedQuery": ALL,
+  "Mutation.deleteSavedQuery": ALL,
   "Mutation.createNgo": OFFICERS,
   "Mutation.updateNgo": OFFICERS,
   "Mutation.deleteNgo": OFFICERS,

@@ -34,7 +34,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const isTestFile = (file: string) => /[\\/](test|e2e)[\\/]/.test(file) || /vite\.config|eslint\.config/.test(file);
+const isTestFile = (file: string) =>
+  /[\\/](test|e2e)[\\/]/.test(file) || /vite(\.[a-z]+)?\.config|eslint\.config/.test(file);
 
 function packagesImportedBy(file: string): string[] {
   const source = readFileSync(file, "utf8");

@@ -77,15 +77,7 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   const { offset, limit } = checkPageBounds(args);
   const sort = args.sort ?? defaultSort;
-  // `id` is always sortable (react-admin's default sort); other fields only when listed.
-  const column = sortable[sort.field] ?? (sort.field === "id" ? `${query.alias}.id` : undefined);
-  if (!column) {
-    throw new AppError(
-      ErrorCode.BAD_USER_INPUT,
-      `مرتب‌سازی بر اساس «${sort.field}» ممکن نیست. فیلدهای مجاز: ${Object.keys(sortable).join("، ")}`,
-      { field: "sort.field", allowed: Object.keys(sortable) },
-    );
-  }
+  const column = sortColumn(query.alias, sortable, sort);
   const [items, totalCount] = await query
     .orderBy(column, sort.order, sort.order === SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST")
     .addOrderBy(`${query.alias}.id`, "ASC")
@@ -93,6 +85,19 @@ export async function paginate<T extends ObjectLiteral>(
     .take(limit)
     .getManyAndCount();
   return { items, totalCount };
+}
+
+/** The SQL expression to sort on; `id` is always sortable (react-admin's default sort), other fields only when listed. */
+export function sortColumn(alias: string, sortable: SortableColumns, sort: SortInput): string {
+  const column = sortable[sort.field] ?? (sort.field === "id" ? `${alias}.id` : undefined);
+  if (!column) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `مرتب‌سازی بر اساس «${sort.field}» ممکن نیست. فیلدهای مجاز: ${Object.keys(sortable).join("، ")}`,
+      { field: "sort.field", allowed: Object.keys(sortable) },
+    );
+  }
+  return column;
 }
 
 export function checkPageBounds(args: PageArgs): { offset: number; limit: number } {

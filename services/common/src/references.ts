@@ -141,7 +141,7 @@ async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { i
  * secret): the `data` of the answer, or SERVICE_UNAVAILABLE with `unavailableMessage` when the service cannot be
  * reached, is too slow (HAMAFZA_REFERENCE_TIMEOUT_MS) or answers no data.
  */
-async function askService<T>(
+export async function askService<T>(
   ctx: RequestContext,
   service: string,
   query: string,
@@ -183,6 +183,15 @@ export const referencesOf = (
 /** Kinds of registry records that engagement records name (engagement's `engagementReferenceUses`). */
 export type ReferencedKind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "InformalSettlementArea";
 
+/** The GraphQL enum value (`ReferencedKind`, UPPER_SNAKE) of each kind. */
+const REFERENCED_KIND_VALUES: Record<ReferencedKind, string> = {
+  Ngo: "NGO",
+  Manager: "MANAGER",
+  Agency: "AGENCY",
+  NgoHouse: "NGO_HOUSE",
+  InformalSettlementArea: "INFORMAL_SETTLEMENT_AREA",
+};
+
 /**
  * Before the registry deletes a record: refuses with CONFLICT when engagement records still name it (attendance,
  * resolutions, projects …), saying what uses it, so nothing is left dangling. Asked of the engagement subgraph
@@ -199,7 +208,7 @@ export async function assertNotReferenced(
     ctx,
     "engagement",
     `query($kind: ReferencedKind!, $ids: [ID!]!) { engagementReferenceUses(kind: $kind, ids: $ids) { id count summary } }`,
-    { kind, ids: [id] },
+    { kind: REFERENCED_KIND_VALUES[kind], ids: [id] },
     "بررسی اینکه این رکورد جایی به کار رفته است ممکن نشد، چون بخش نشست‌ها پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.",
   );
   const use = data.engagementReferenceUses.find((u) => u.id === id);

@@ -8,7 +8,7 @@ import { MeetingOfficial } from "./entities/MeetingOfficial";
 import { EngagementPeriodLock } from "./entities/PeriodLock";
 import { Project, ProjectPartner, ProjectUpdate } from "./entities/Project";
 import { Proposal } from "./entities/Proposal";
-import { Agency, County, Manager, Ngo } from "./entities/references";
+import { Agency, County, Manager, Ngo, Province } from "./entities/references";
 import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
@@ -31,6 +31,12 @@ import {
 import { MeetingSeriesResolver } from "./resolvers/meetingSeries";
 import { PeriodLockResolver } from "./resolvers/periodLock";
 import { ProjectResolver } from "./resolvers/project";
+import {
+  AgencyRelationsResolver,
+  CountyRelationsResolver,
+  NgoRelationsResolver,
+  ProvinceRelationsResolver,
+} from "./resolvers/relations";
 import { ReferenceUseResolver } from "./resolvers/referenceUses";
 import { DemandResolver } from "./resolvers/demand";
 import { ProposalResolver } from "./resolvers/proposal";
@@ -81,8 +87,12 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         EngagementAnalyticsResolver,
         EngagementFactsResolver,
         PeriodLockResolver,
+        ProvinceRelationsResolver,
+        CountyRelationsResolver,
+        AgencyRelationsResolver,
+        NgoRelationsResolver,
       ],
-      orphanedTypes: [Ngo, County, Manager, Agency],
+      orphanedTypes: [Ngo, County, Manager, Agency, Province],
     },
     {
       Meeting: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => meetingById(ctx).load(ref.id) },
@@ -94,6 +104,7 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
       },
       Ngo: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       County: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      Province: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       Manager: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       Agency: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     },

@@ -27,6 +27,7 @@ import express from "express";
 import { GraphQLSchema } from "graphql";
 import { QUERY_LIMITS, queryProtection } from "./armor";
 import { dashboardStaticOptions, responseCompression } from "./compression";
+import { serveGraphiql } from "./graphiql";
 import { bodyErrors, requestEdge } from "./edge";
 import { calendarFeedRoute, meetingIcsRoute, RunAs } from "./calendar/calendarRoutes";
 import { exportRoute } from "./export/exportRoute";
@@ -262,6 +263,7 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
+  serveGraphiql(app, dir);
   app.use(express.static(dir, dashboardStaticOptions()));
   app.get(/^\/(?!graphql|health|auth|export|calendar).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");

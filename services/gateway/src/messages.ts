@@ -87,6 +87,14 @@ const TRANSLATIONS: Translation[] = [
     /^There can be only one (?:operation|fragment|argument|variable) named "([^"]+)"\./,
     (name) => `نام «${name}» بیش از یک بار تعریف شده است.`,
   ],
+  [
+    /^Value "([^"]+)" does not exist in "([^"]+)" enum\./,
+    (value, type) => `«${value}» از گزینه‌های ${type} نیست؛ گزینه‌ها را در مستندات طرح ببینید.`,
+  ],
+  [
+    /^(Int|Float|String|Boolean|ID) cannot represent (?:a )?(?:non[- ][a-z]+|[a-z]+) value: (.*)$/s,
+    (type, found) => `مقدار ${found} از نوع ${type} نیست.`,
+  ],
   [/^Unknown directive "@([^"]+)"\./, (name) => `رهنمود «@${name}» شناخته نیست.`],
   [
     /^Anonymous operation must be the only defined operation\./,

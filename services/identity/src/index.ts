@@ -13,6 +13,7 @@ import { IdentityVersions1765200000003 } from "./migrations/1765200000003-Identi
 import { Notifications1766100000001 } from "./migrations/1766100000001-Notifications";
 import { notificationQueues } from "./notifications/delivery";
 import { SmtpSettings, smtpSettingsFromEnv } from "./notifications/mail";
+import { SavedQueries1766200000000 } from "./migrations/1766200000000-SavedQueries";
 import { CalendarFeeds1766400000000 } from "./migrations/1766400000000-CalendarFeeds";
 import { buildIdentitySchema, identityEntities } from "./schema";
 
@@ -28,6 +29,7 @@ export const identityMigrations = [
   InitIdentity1763900000000,
   IdentityVersions1765200000003,
   Notifications1766100000001,
+  SavedQueries1766200000000,
   CalendarFeeds1766400000000,
 ];
 export { deliverPendingRequests, emailNotification, sendDigests } from "./notifications/delivery";

@@ -6,10 +6,12 @@ import { CalendarFeed } from "./entities/CalendarFeed";
 import { Notification, NotificationPreference } from "./entities/Notification";
 import { LoginThrottle } from "./entities/LoginThrottle";
 import { Session } from "./entities/Session";
+import { SavedQuery } from "./entities/SavedQuery";
 import { User } from "./entities/User";
 import { AuditEntryResolver } from "./resolvers/audit";
 import { CalendarFeedResolver } from "./resolvers/calendarFeed";
 import { NotificationResolver } from "./resolvers/notification";
+import { SavedQueryResolver } from "./resolvers/savedQuery";
 import { UserResolver } from "./resolvers/user";
 
 export const identityEntities = [
@@ -20,13 +22,14 @@ export const identityEntities = [
   Notification,
   NotificationPreference,
   CalendarFeed,
+  SavedQuery,
 ];
 
 /** The identity subgraph schema: users, the signed-in user, and the audit log; resolvers get the sign-in policy. */
 export function buildIdentitySchema(policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<GraphQLSchema> {
   const userResolver = new UserResolver(policy);
   return buildFederatedSchema({
-    resolvers: [UserResolver, AuditEntryResolver, NotificationResolver, CalendarFeedResolver],
+    resolvers: [UserResolver, AuditEntryResolver, NotificationResolver, CalendarFeedResolver, SavedQueryResolver],
     container: { get: (someClass: new () => unknown) => (someClass === UserResolver ? userResolver : new someClass()) },
   });
 }

@@ -8,6 +8,7 @@ import { countyById, managerById, ngoById, provinceById } from "./loaders";
 import { organisationEntities, organisationReferenceResolvers, organisationResolvers } from "./organisations";
 import { profileEntities, profileReferenceResolvers, profileResolvers } from "./profileModule";
 import { CountyResolver, ProvinceResolver } from "./resolvers/geography";
+import { CountyRelationsResolver, ProvinceRelationsResolver } from "./resolvers/provinceRelations";
 import { ManagerResolver } from "./resolvers/manager";
 import { NgoResolver } from "./resolvers/ngo";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day (issue 5)
@@ -21,6 +22,8 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
       resolvers: [
         ProvinceResolver,
         CountyResolver,
+        ProvinceRelationsResolver,
+        CountyRelationsResolver,
         NgoResolver,
         ManagerResolver,
         ...organisationResolvers,

@@ -31,3 +31,11 @@ export class Agency {
   @Field(() => ID, { description: "Hamafza's identifier of the agency." })
   id!: string;
 }
+
+/** A province owned by the registry; engagement adds its meetings and resolutions. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "An Iranian province (استان), owned by the registry service." })
+export class Province {
+  @Field(() => ID, { description: "Two-digit province code." })
+  id!: string;
+}

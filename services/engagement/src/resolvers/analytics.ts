@@ -4,6 +4,9 @@ import {
   ALL_ROLES,
   AppError,
   canRead,
+  countiesInScope,
+  checkTerritoryArgs,
+  ngosInScope,
   ErrorCode,
   isUuid,
   RequestContext,
@@ -63,6 +66,7 @@ export class EngagementAnalyticsResolver {
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Arg("kind", () => MeetingKind, { nullable: true, description: "Only this kind." }) kind: MeetingKind | undefined,
   ): Promise<MeetingStatisticsRow[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     checkYears(fromYear, toYear ?? fromYear);
     checkQuarter(quarter);
     const periods = periodTableSql(
@@ -102,22 +106,36 @@ export class EngagementAnalyticsResolver {
   @Allow(ALL_ROLES)
   @Query(() => [County], {
     description:
-      "Analysts: of the given counties (e.g. a province's counties from the registry's `counties`), those where no quarterly problem-centred meeting with at least one NGO present was held in the Jalali quarter. Counties outside the user's territory are left out (engagement cannot see their meetings).",
+      "Analysts: the counties where no quarterly problem-centred meeting with at least one NGO present was held in the Jalali quarter — of a province (`provinceId`), of given counties (`countyIds`), of both (the given counties of the province), or, with neither, of the user's whole territory (the county list comes from the registry). Counties outside the user's territory are left out (engagement cannot see their meetings).",
   })
   async countiesWithoutProblemCentredMeeting(
     @Ctx() ctx: RequestContext,
     @Arg("year", () => Int, { description: "Jalali year." }) year: number,
     @Arg("quarter", () => Int, { description: "Quarter 1–4." }) quarter: number,
-    @Arg("countyIds", () => [ID], { description: "The counties to check (four-digit codes; at most 1000)." })
-    countyIds: string[],
+    @Arg("countyIds", () => [ID], {
+      nullable: true,
+      description:
+        "Only these counties (four-digit codes; at most 1000). Omitted: every county of `provinceId`, else of the user's territory.",
+    })
+    countyIds: string[] | undefined,
+    @Arg("provinceId", () => ID, {
+      nullable: true,
+      description:
+        "Only counties of this province (two-digit code, within the user's territory). Omitted: the user's territory.",
+    })
+    provinceId: string | undefined,
   ): Promise<County[]> {
     checkYears(year, year);
     checkQuarter(quarter);
-    if (countyIds.length > 1000)
+    if (countyIds && countyIds.length > 1000)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۱۰۰۰ شهرستان در هر پرسش.", { field: "countyIds" });
     const user = requireUser(ctx);
-    const visible = [...new Set(countyIds)].filter(
-      (id) => isCountyCode(id) && canRead(user, { provinceId: id.slice(0, 2), countyId: id }),
+    const inProvince = countyIds && !provinceId ? null : new Set(await countiesInScope(ctx, provinceId));
+    const visible = [...new Set(countyIds ?? inProvince ?? [])].filter(
+      (id) =>
+        isCountyCode(id) &&
+        canRead(user, { provinceId: id.slice(0, 2), countyId: id }) &&
+        (!inProvince || inProvince.has(id)),
     );
     if (visible.length === 0) return [];
     const [period] = quarterPeriods(year).filter((p) => p.quarter === quarter);
@@ -154,6 +172,7 @@ export class EngagementAnalyticsResolver {
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<ResolutionCompletionRate[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (deadlineYear !== undefined) checkYears(deadlineYear, deadlineYear);
     const days = deadlineYear !== undefined ? jalaliYearRange(deadlineYear) : null;
     const owner = groupBy === ResolutionOwnerGrouping.AGENCY ? "r.owner_agency_id" : "r.owner_manager_id";
@@ -211,6 +230,7 @@ export class EngagementAnalyticsResolver {
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Arg("limit", () => Int, { defaultValue: 20, description: "How many harms (1–100)." }) limit: number,
   ): Promise<SocialHarmDiscussion[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (year !== undefined) checkYears(year, year);
     checkQuarter(quarter);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100)
@@ -245,18 +265,35 @@ export class EngagementAnalyticsResolver {
   @Allow(ALL_ROLES)
   @Query(() => [Ngo], {
     description:
-      "Analysts: of the given NGOs (e.g. a county's NGOs from the registry's `ngos`), those never engaged in the user's territory — no held meeting attended, no proposal, no demand, no working-group membership — optionally within one Jalali year. Engagement knows only NGOs that engaged, so the list to check comes from the registry; `Ngo.lastEngagementAt` gives the same answer per NGO.",
+      "Analysts: the NGOs never engaged in the user's territory — no held meeting attended, no proposal, no demand, no working-group membership — optionally within one Jalali year; of a province or county (`provinceId`, `countyId`), of given NGOs (`ngoIds`), of both, or with none of them of the user's whole territory (the NGO list comes from the registry; at most 5000 NGOs). `Ngo.lastEngagementAt` gives the same answer per NGO.",
   })
   async ngosWithoutEngagement(
     @Ctx() ctx: RequestContext,
-    @Arg("ngoIds", () => [ID], { description: "The NGOs to check (at most 5000)." }) ngoIds: string[],
+    @Arg("ngoIds", () => [ID], {
+      nullable: true,
+      description:
+        "Only these NGOs (at most 5000). Omitted: the NGOs of `provinceId`/`countyId`, else of the user's territory.",
+    })
+    ngoIds: string[] | undefined,
     @Arg("year", () => Int, { nullable: true, description: "Only engagement in this Jalali year." })
     year: number | undefined,
+    @Arg("provinceId", () => ID, {
+      nullable: true,
+      description: "Only NGOs of this province (within the user's territory).",
+    })
+    provinceId: string | undefined,
+    @Arg("countyId", () => ID, {
+      nullable: true,
+      description: "Only NGOs of this home county (within the user's territory).",
+    })
+    countyId: string | undefined,
   ): Promise<Ngo[]> {
-    if (ngoIds.length > 5000)
+    if (ngoIds && ngoIds.length > 5000)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "حداکثر ۵۰۰۰ سمن در هر پرسش.", { field: "ngoIds" });
     if (year !== undefined) checkYears(year, year);
-    const ids = [...new Set(ngoIds.filter(isUuid))];
+    const scoped = ngoIds && !provinceId && !countyId ? null : await ngosInScope(ctx, { provinceId, countyId }, 5000);
+    const inScope = scoped ? new Set(scoped) : null;
+    const ids = [...new Set((ngoIds ?? scoped ?? []).filter(isUuid))].filter((id) => !inScope || inScope.has(id));
     if (ids.length === 0) return [];
     const user = requireUser(ctx);
     const m = territorySql(user, { province: "m.province_id", county: "m.county_id" });
@@ -303,6 +340,7 @@ export class EngagementAnalyticsResolver {
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<AgencyResponseTime[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (year !== undefined) checkYears(year, year);
     const days = year !== undefined ? jalaliYearRange(year) : null;
     const user = requireUser(ctx);

@@ -25,6 +25,7 @@ import {
   IdempotencyKeyArg,
   idempotentCreate,
 } from "@hamafza/common";
+import { SelectQueryBuilder } from "typeorm";
 import { meetingReferences } from "../rules/references";
 import { AgendaItem } from "../entities/AgendaItem";
 import { Demand } from "../entities/Demand";
@@ -86,56 +87,10 @@ export class MeetingResolver {
     @FilterArg(MeetingFilter) filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<MeetingPage> {
-    const query = whereInTerritory(
-      ctx.db.getRepository(Meeting).createQueryBuilder("meeting"),
-      requireUser(ctx),
-      MEETING_TERRITORY,
-    );
-    whereListBasics(query, "meeting", "titleNormalized", filter);
-    if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: oneUuid(filter.chairId) });
-    if (filter?.organisingAgencyId)
-      query.andWhere("meeting.organisingAgencyId = :agencyId", { agencyId: oneUuid(filter.organisingAgencyId) });
-    if (filter?.workingGroupId)
-      query.andWhere("meeting.workingGroupId = :workingGroupId", { workingGroupId: oneUuid(filter.workingGroupId) });
-    if (filter?.status) query.andWhere("meeting.status = :status", { status: filter.status });
-    if (filter?.kind) query.andWhere("meeting.kind = :kind", { kind: filter.kind });
-    if (filter?.level)
-      query.andWhere(
-        filter.level === MeetingLevel.COUNTY ? "meeting.countyId IS NOT NULL" : "meeting.countyId IS NULL",
-      );
-    if (filter?.ngoId) {
-      query.andWhere(
-        "EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :ngoId)",
-        {
-          ngoId: oneUuid(filter.ngoId),
-        },
-      );
-    }
-    if (filter?.jalaliYear !== undefined || filter?.jalaliQuarter !== undefined) {
-      const v = new Validator();
-      v.check(
-        filter.jalaliYear !== undefined && isSupportedJalaliYear(filter.jalaliYear),
-        "filter.jalaliYear",
-        "سال شمسی معتبر نیست.",
-      );
-      v.check(
-        filter.jalaliQuarter === undefined || [1, 2, 3, 4].includes(filter.jalaliQuarter),
-        "filter.jalaliQuarter",
-        "فصل باید بین ۱ و ۴ باشد.",
-      );
-      v.done();
-      const range = filter.jalaliQuarter
-        ? jalaliQuarterRange(filter.jalaliYear!, filter.jalaliQuarter)
-        : jalaliYearBounds(filter.jalaliYear!);
-      query.andWhere(`${MEETING_TIME} >= :periodStart AND ${MEETING_TIME} < :periodEnd`, {
-        periodStart: range.start,
-        periodEnd: range.end,
-      });
-    }
-    if (filter?.from) query.andWhere(`${MEETING_TIME} >= :from`, { from: filter.from });
-    if (filter?.to) query.andWhere(`${MEETING_TIME} < :to`, { to: filter.to });
-    if (filter?.withNgos !== undefined) query.andWhere(filter.withNgos ? HELD_WITH_NGOS : `NOT ${HELD_WITH_NGOS}`);
-    return paginate(query, page, MEETING_SORTABLE, { field: "scheduledAt", order: SortOrder.DESC });
+    return paginate(meetingListQuery(ctx, filter), page, MEETING_SORTABLE, {
+      field: "scheduledAt",
+      order: SortOrder.DESC,
+    });
   }
 
   @Allow(ALL_ROLES)
@@ -340,4 +295,56 @@ export class NgoEngagementResolver {
   meetings(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return meetingsByNgo(ctx).load(ngo.id);
   }
+}
+
+/** The `meetings` list query (territory and filter applied); nested lists (`County.meetings`) page the same query. */
+export function meetingListQuery(ctx: RequestContext, filter: MeetingFilter | undefined): SelectQueryBuilder<Meeting> {
+  const query = whereInTerritory(
+    ctx.db.getRepository(Meeting).createQueryBuilder("meeting"),
+    requireUser(ctx),
+    MEETING_TERRITORY,
+  );
+  whereListBasics(query, "meeting", "titleNormalized", filter);
+  if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: oneUuid(filter.chairId) });
+  if (filter?.organisingAgencyId)
+    query.andWhere("meeting.organisingAgencyId = :agencyId", { agencyId: oneUuid(filter.organisingAgencyId) });
+  if (filter?.workingGroupId)
+    query.andWhere("meeting.workingGroupId = :workingGroupId", { workingGroupId: oneUuid(filter.workingGroupId) });
+  if (filter?.status) query.andWhere("meeting.status = :status", { status: filter.status });
+  if (filter?.kind) query.andWhere("meeting.kind = :kind", { kind: filter.kind });
+  if (filter?.level)
+    query.andWhere(filter.level === MeetingLevel.COUNTY ? "meeting.countyId IS NOT NULL" : "meeting.countyId IS NULL");
+  if (filter?.ngoId) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :ngoId)",
+      {
+        ngoId: oneUuid(filter.ngoId),
+      },
+    );
+  }
+  if (filter?.jalaliYear !== undefined || filter?.jalaliQuarter !== undefined) {
+    const v = new Validator();
+    v.check(
+      filter.jalaliYear !== undefined && isSupportedJalaliYear(filter.jalaliYear),
+      "filter.jalaliYear",
+      "سال شمسی معتبر نیست.",
+    );
+    v.check(
+      filter.jalaliQuarter === undefined || [1, 2, 3, 4].includes(filter.jalaliQuarter),
+      "filter.jalaliQuarter",
+      "فصل باید بین ۱ و ۴ باشد.",
+    );
+    v.done();
+    const range = filter.jalaliQuarter
+      ? jalaliQuarterRange(filter.jalaliYear!, filter.jalaliQuarter)
+      : jalaliYearBounds(filter.jalaliYear!);
+    query.andWhere(`${MEETING_TIME} >= :periodStart AND ${MEETING_TIME} < :periodEnd`, {
+      periodStart: range.start,
+      periodEnd: range.end,
+    });
+  }
+  if (filter?.from) query.andWhere(`${MEETING_TIME} >= :from`, { from: filter.from });
+  if (filter?.to) query.andWhere(`${MEETING_TIME} < :to`, { to: filter.to });
+  if (filter?.withNgos !== undefined) query.andWhere(filter.withNgos ? HELD_WITH_NGOS : `NOT ${HELD_WITH_NGOS}`);
+  return query;
 }

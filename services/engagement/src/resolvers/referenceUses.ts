@@ -2,22 +2,23 @@ import { Allow, isUuid, OFFICERS, RequestContext } from "@hamafza/common";
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
 import { describeUses, ReferencedType, referenceUsesSql, REFERENCE_USES } from "../rules/referenceUses";
 
+/** GraphQL names in UPPER_SNAKE (the schema's convention); the values are the registry's type names. */
 enum ReferencedKind {
-  Ngo = "Ngo",
-  Manager = "Manager",
-  Agency = "Agency",
-  NgoHouse = "NgoHouse",
-  InformalSettlementArea = "InformalSettlementArea",
+  NGO = "Ngo",
+  MANAGER = "Manager",
+  AGENCY = "Agency",
+  NGO_HOUSE = "NgoHouse",
+  INFORMAL_SETTLEMENT_AREA = "InformalSettlementArea",
 }
 registerEnumType(ReferencedKind, {
   name: "ReferencedKind",
   description: "A kind of registry record that engagement records may name.",
   valuesConfig: {
-    Ngo: { description: "An NGO (attendance, proposals, demands, working groups, project partners)." },
-    Manager: { description: "A manager (meeting chair or official, resolution owner, working group chair)." },
-    Agency: { description: "An agency (organiser, official's agency, owner, addressee, member)." },
-    NgoHouse: { description: "An NGO House (meeting venue, working group's parent)." },
-    InformalSettlementArea: { description: "An informal-settlement area (projects)." },
+    NGO: { description: "An NGO (attendance, proposals, demands, working groups, project partners)." },
+    MANAGER: { description: "A manager (meeting chair or official, resolution owner, working group chair)." },
+    AGENCY: { description: "An agency (organiser, official's agency, owner, addressee, member)." },
+    NGO_HOUSE: { description: "An NGO House (meeting venue, working group's parent)." },
+    INFORMAL_SETTLEMENT_AREA: { description: "An informal-settlement area (projects)." },
   },
 });
 

@@ -40,7 +40,7 @@ import {
   IdempotencyKeyArg,
   idempotentCreate,
 } from "@hamafza/common";
-import { EntityManager } from "typeorm";
+import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Agency, AgencyKind, COUNTY_AGENCY_KINDS, PROVINCIAL_AGENCY_KINDS } from "../entities/Agency";
 import { County } from "../entities/County";
 import { FacilitationOffice } from "../entities/FacilitationOffice";
@@ -123,7 +123,7 @@ export const AGENCY_CONSTRAINTS = {
   facilitation_office_partner_agency_fk: "این دستگاه همکار دفتر تسهیل‌گری است؛ نخست دفترها را تغییر دهید.",
 };
 
-const AGENCY_SORTABLE = {
+export const AGENCY_SORTABLE = {
   name: "agency.nameNormalized",
   kind: "agency.kind",
   provinceId: "agency.provinceId",
@@ -147,18 +147,7 @@ export class AgencyResolver {
     @FilterArg(AgencyFilter) filter: AgencyFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<AgencyPage> {
-    const query = whereInTerritory(ctx.db.getRepository(Agency).createQueryBuilder("agency"), requireUser(ctx), {
-      province: "agency.provinceId",
-      county: "agency.countyId",
-    });
-    if (filter?.ids) query.andWhere("agency.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.kind) query.andWhere("agency.kind = :kind", { kind: filter.kind });
-    if (filter?.provinceId) query.andWhere("agency.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.countyId) query.andWhere("agency.countyId = :countyId", { countyId: filter.countyId });
-    if (filter?.provincial === true) query.andWhere("agency.countyId IS NULL");
-    if (filter?.provincial === false) query.andWhere("agency.countyId IS NOT NULL");
-    if (filter?.q) query.andWhere("agency.nameNormalized LIKE :q", { q: containsPattern(filter.q) });
-    return paginate(query, page, AGENCY_SORTABLE, { field: "name", order: SortOrder.ASC });
+    return paginate(agencyListQuery(ctx, filter), page, AGENCY_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
   @Allow(ALL_ROLES)
@@ -324,4 +313,20 @@ async function applyAgencyInput(
     agency.provinceId = territory.provinceId;
     agency.countyId = territory.countyId;
   }
+}
+
+/** The `agencies` list query (territory and filter applied); nested lists page the same query. */
+export function agencyListQuery(ctx: RequestContext, filter: AgencyFilter | undefined): SelectQueryBuilder<Agency> {
+  const query = whereInTerritory(ctx.db.getRepository(Agency).createQueryBuilder("agency"), requireUser(ctx), {
+    province: "agency.provinceId",
+    county: "agency.countyId",
+  });
+  if (filter?.ids) query.andWhere("agency.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
+  if (filter?.kind) query.andWhere("agency.kind = :kind", { kind: filter.kind });
+  if (filter?.provinceId) query.andWhere("agency.provinceId = :provinceId", { provinceId: filter.provinceId });
+  if (filter?.countyId) query.andWhere("agency.countyId = :countyId", { countyId: filter.countyId });
+  if (filter?.provincial === true) query.andWhere("agency.countyId IS NULL");
+  if (filter?.provincial === false) query.andWhere("agency.countyId IS NOT NULL");
+  if (filter?.q) query.andWhere("agency.nameNormalized LIKE :q", { q: containsPattern(filter.q) });
+  return query;
 }

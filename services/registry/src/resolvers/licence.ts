@@ -15,6 +15,7 @@ import {
   paginate,
   RequestContext,
   requireUser,
+  checkTerritoryArgs,
   SortOrder,
   tidyDisplayText,
   Validator,
@@ -117,6 +118,7 @@ export class LicenceResolver {
     countyId: string | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<LicencePage> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     const window = days ?? licenceExpiringDays();
     if (!Number.isInteger(window) || window < 0 || window > 3650)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "تعداد روزها باید بین ۰ و ۳۶۵۰ باشد.", { field: "days" });

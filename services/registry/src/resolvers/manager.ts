@@ -29,7 +29,7 @@ import {
   IdempotencyKeyArg,
   idempotentCreate,
 } from "@hamafza/common";
-import { Brackets } from "typeorm";
+import { Brackets, SelectQueryBuilder } from "typeorm";
 import { Agency } from "../entities/Agency";
 import { County } from "../entities/County";
 import { Manager } from "../entities/Manager";
@@ -66,37 +66,7 @@ export class ManagerResolver {
     @FilterArg(ManagerFilter) filter: ManagerFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ManagerPage> {
-    const query = whereInTerritory(ctx.db.getRepository(Manager).createQueryBuilder("manager"), requireUser(ctx), {
-      province: "manager.provinceId",
-      county: "manager.countyId",
-    });
-    if (filter?.ids) query.andWhere("manager.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.provinceId) query.andWhere("manager.provinceId = :provinceId", { provinceId: filter.provinceId });
-    if (filter?.countyId) query.andWhere("manager.countyId = :countyId", { countyId: filter.countyId });
-    if (filter?.agencyId)
-      query.andWhere("manager.agencyId IN (:...agencyIds)", { agencyIds: uuidsForFilter([filter.agencyId]) });
-    if (filter?.positionKind)
-      query.andWhere("manager.positionKind = :positionKind", { positionKind: filter.positionKind });
-    if (filter?.q) {
-      query.andWhere(
-        new Brackets((w) => w.where("manager.nameNormalized LIKE :q").orWhere(`${NORMALIZED_POSITION} LIKE :q`)),
-        { q: containsPattern(filter.q) },
-      );
-    }
-    if (filter?.current !== undefined && filter.current !== null) {
-      const today = tehranToday();
-      const holding = "(manager.tenureStart <= :today AND (manager.tenureEnd IS NULL OR manager.tenureEnd >= :today))";
-      query.andWhere(filter.current ? holding : `NOT ${holding}`, { today });
-    }
-    if (filter?.tenureInJalaliYear !== undefined && filter.tenureInJalaliYear !== null) {
-      assertSupportedJalaliYear(filter.tenureInJalaliYear, "filter.tenureInJalaliYear");
-      const { firstDay, lastDay } = jalaliYearRange(filter.tenureInJalaliYear);
-      query.andWhere("manager.tenureStart <= :last AND (manager.tenureEnd IS NULL OR manager.tenureEnd >= :first)", {
-        first: firstDay,
-        last: lastDay,
-      });
-    }
-    return paginate(query, page, MANAGER_SORTABLE, { field: "name", order: SortOrder.ASC });
+    return paginate(managerListQuery(ctx, filter), page, MANAGER_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
   @Allow(ALL_ROLES)
@@ -245,4 +215,39 @@ export class ManagerResolver {
     const today = tehranToday();
     return manager.tenureStart <= today && (manager.tenureEnd === null || manager.tenureEnd >= today);
   }
+}
+
+/** The `managers` list query (territory and filter applied); `Agency`/`County` nested lists page the same query. */
+export function managerListQuery(ctx: RequestContext, filter: ManagerFilter | undefined): SelectQueryBuilder<Manager> {
+  const query = whereInTerritory(ctx.db.getRepository(Manager).createQueryBuilder("manager"), requireUser(ctx), {
+    province: "manager.provinceId",
+    county: "manager.countyId",
+  });
+  if (filter?.ids) query.andWhere("manager.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
+  if (filter?.provinceId) query.andWhere("manager.provinceId = :provinceId", { provinceId: filter.provinceId });
+  if (filter?.countyId) query.andWhere("manager.countyId = :countyId", { countyId: filter.countyId });
+  if (filter?.agencyId)
+    query.andWhere("manager.agencyId IN (:...agencyIds)", { agencyIds: uuidsForFilter([filter.agencyId]) });
+  if (filter?.positionKind)
+    query.andWhere("manager.positionKind = :positionKind", { positionKind: filter.positionKind });
+  if (filter?.q) {
+    query.andWhere(
+      new Brackets((w) => w.where("manager.nameNormalized LIKE :q").orWhere(`${NORMALIZED_POSITION} LIKE :q`)),
+      { q: containsPattern(filter.q) },
+    );
+  }
+  if (filter?.current !== undefined && filter.current !== null) {
+    const today = tehranToday();
+    const holding = "(manager.tenureStart <= :today AND (manager.tenureEnd IS NULL OR manager.tenureEnd >= :today))";
+    query.andWhere(filter.current ? holding : `NOT ${holding}`, { today });
+  }
+  if (filter?.tenureInJalaliYear !== undefined && filter.tenureInJalaliYear !== null) {
+    assertSupportedJalaliYear(filter.tenureInJalaliYear, "filter.tenureInJalaliYear");
+    const { firstDay, lastDay } = jalaliYearRange(filter.tenureInJalaliYear);
+    query.andWhere("manager.tenureStart <= :last AND (manager.tenureEnd IS NULL OR manager.tenureEnd >= :first)", {
+      first: firstDay,
+      last: lastDay,
+    });
+  }
+  return query;
 }

@@ -8,6 +8,7 @@ import {
   containsPattern,
   RequestContext,
   requireUser,
+  checkTerritoryArgs,
   territoryCondition,
   uuidsForFilter,
   whereInTerritory,
@@ -207,6 +208,7 @@ export class RegistryAnalyticsResolver {
     minScore: number,
     @Arg("limit", () => Int, { defaultValue: 50, description: "At most this many pairs (1 to 500)." }) limit: number,
   ): Promise<DuplicateNgoPair[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
     if (!(minScore >= 0 && minScore <= 1))
@@ -314,6 +316,7 @@ export class RegistryAnalyticsResolver {
     minNgos: number,
     @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many groups (1 to 500)." }) limit: number,
   ): Promise<ParallelWorkGroup[]> {
+    checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۵۰۰ باشد.", { field: "limit" });
     if (!Number.isInteger(minNgos) || minNgos < 2)
