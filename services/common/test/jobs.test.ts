@@ -1,4 +1,13 @@
-import { createServiceDataSource, JobContext, JobQueue, openJobSecret, QueueDefinition, sealJobSecret, TEHRAN_TIME_ZONE, withClient } from "@hamafza/common";
+import {
+  createServiceDataSource,
+  JobContext,
+  JobQueue,
+  openJobSecret,
+  QueueDefinition,
+  sealJobSecret,
+  TEHRAN_TIME_ZONE,
+  withClient,
+} from "@hamafza/common";
 import { createTestDatabase } from "@hamafza/common/testing";
 import { DataSource } from "typeorm";
 

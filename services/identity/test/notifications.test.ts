@@ -1,7 +1,16 @@
 import { AddressInfo } from "node:net";
 import { simpleParser, ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { ErrorCode, generateServiceSecurity, NotificationKind, postGraphQL, requestNotification, Role, RunningServer, withClient } from "@hamafza/common";
+import {
+  ErrorCode,
+  generateServiceSecurity,
+  NotificationKind,
+  postGraphQL,
+  requestNotification,
+  Role,
+  RunningServer,
+  withClient,
+} from "@hamafza/common";
 import { subgraphHeaders } from "@hamafza/common/testing";
 import { createEngagementDataSource } from "@hamafza/engagement";
 import {
