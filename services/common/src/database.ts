@@ -1,6 +1,6 @@
 import { DataSource, DefaultNamingStrategy, MixedList, NamingStrategyInterface } from "typeorm";
 import { snakeCase } from "typeorm/util/StringUtils";
-import { timeoutSettings } from "./settings";
+import { setting, timeoutSettings } from "./settings";
 
 /** snake_case tables and columns, so analysts reading the database see one convention. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
@@ -75,13 +75,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
  * fit the server's max_connections (or PgBouncer's pool): see docs/deployment.md.
  */
 export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.HAMAFZA_DB_POOL_SIZE;
-  if (raw === undefined || raw === "") return 10;
-  const size = Number(raw);
-  if (!Number.isInteger(size) || size < 1 || size > 200) {
-    throw new Error(`HAMAFZA_DB_POOL_SIZE must be a whole number from 1 to 200, not "${raw}".`);
-  }
-  return size;
+  return setting("HAMAFZA_DB_POOL_SIZE", env);
 }
 
 /** Opens the data source and applies pending migrations; returns the names of the migrations it ran. */

@@ -1,7 +1,8 @@
 import { logger } from "./logger";
 import { DataSource } from "typeorm";
 import { securityFromEnv, ServiceSecurity } from "./auth";
-import { loadConfigOrExit, subgraphConfigShape } from "./config";
+import { loadConfigOrExit } from "./config";
+import { migrationShape, subgraphShape } from "./settings";
 import { openAndMigrate } from "./database";
 import { grantAuditAppendToService, provisionServiceSchema, ServiceSchema } from "./postgres";
 import { RunningServer } from "./server";
@@ -22,13 +23,13 @@ export interface ServiceMainOptions {
  * refuses to start, unless HAMAFZA_MIGRATE_ON_START=1.
  */
 export async function runServiceMain(options: ServiceMainOptions): Promise<void> {
-  const config = loadConfigOrExit(options.name, subgraphConfigShape(options.defaultPort));
+  const config = loadConfigOrExit(options.name, subgraphShape(options.name, options.defaultPort));
   const url = config.DATABASE_URL;
   const security = securityFromEnv(process.env, { signing: options.signing });
   const db = options.createDataSource(url);
   await db.initialize();
   if (await db.showMigrations()) {
-    if (process.env.HAMAFZA_MIGRATE_ON_START !== "1") {
+    if (!config.HAMAFZA_MIGRATE_ON_START) {
       logger.error(
         `[${options.name}] the database has pending migrations; run \`node services/${options.name}/dist/migrate.js\` first.`,
       );
@@ -76,12 +77,9 @@ export interface MigrationMainOptions {
  * role append to the audit log. Then it runs the pending migrations and `afterMigrate`, and exits.
  */
 export async function runMigrationMain(options: MigrationMainOptions): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    logger.error(`[${options.name}-migrate] DATABASE_URL is not set.`);
-    process.exit(2);
-  }
-  const adminUrl = process.env.HAMAFZA_DATABASE_ADMIN_URL;
+  const config = loadConfigOrExit(`${options.name}-migrate`, migrationShape());
+  const url = config.DATABASE_URL;
+  const adminUrl = config.HAMAFZA_DATABASE_ADMIN_URL;
   if (adminUrl) await provisionServiceSchema(adminUrl, options.name, url);
   const db = options.createDataSource(url);
   try {

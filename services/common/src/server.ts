@@ -23,7 +23,7 @@ import {
 import { createRequestContext, RequestContext } from "./context";
 import { AppError, ErrorCode, formatError } from "./errors";
 import { ReferenceOwners } from "./references";
-import { timeoutSettings } from "./settings";
+import { setting, timeoutSettings } from "./settings";
 
 export interface RunningServer {
   url: string;
@@ -164,7 +164,7 @@ export const SHUTTING_DOWN_MESSAGE = "این سرویس در حال راه‌ا�
 export function listen(
   httpServer: Server,
   port: number,
-  host = process.env.HOST ?? "127.0.0.1",
+  host = setting("HOST"),
   onStop?: () => Promise<void>,
 ): Promise<RunningServer> {
   const settings = timeoutSettings();

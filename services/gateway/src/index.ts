@@ -19,6 +19,7 @@ import {
   RunningServer,
   sendError,
   SESSION_ENDED_MESSAGE,
+  setting,
   ServiceSecurity,
   SIGN_IN_REQUIRED_MESSAGE,
   verifyAccessToken,
@@ -48,7 +49,7 @@ export interface GatewayOptions {
   /** Built dashboard (dashboard/dist) served at `/`; omitted or missing: not served. */
   dashboardDir?: string;
   /** Express "trust proxy" setting when the gateway runs behind a reverse proxy (TRUST_PROXY). */
-  trustProxy?: string | boolean;
+  trustProxy?: string | number | boolean;
   /** How long an open session is remembered before asking the identity service again (default 5 s). */
   sessionCacheMs?: number;
   /** Share identical in-flight subgraph queries of the same token (default on; HAMAFZA_GATEWAY_DEDUP=0 turns it off). */
@@ -80,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const subgraphUrls = { ...subgraphsOf(options.supergraphSdl), ...options.subgraphUrls };
   const identityBase = subgraphUrls.identity.replace(/\/graphql$/, "");
   const sessions = new SessionChecker(identityBase, options.security.gatewaySecret, options.sessionCacheMs);
-  const dedup = options.dedupInFlight ?? process.env.HAMAFZA_GATEWAY_DEDUP !== "0";
+  const dedup = options.dedupInFlight ?? setting("HAMAFZA_GATEWAY_DEDUP");
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -112,7 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   await apollo.start();
   app.disable("x-powered-by");
-  if (process.env.HAMAFZA_COMPRESSION !== "0") app.use(responseCompression());
+  if (setting("HAMAFZA_COMPRESSION")) app.use(responseCompression());
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(securityHeaders(options.trustProxy !== undefined && options.trustProxy !== false));
   app.get("/health", async (req, res) => {

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { AppError, ErrorCode, integerSetting } from "@hamafza/common";
+import { AppError, ErrorCode, integerSetting, setting, subgraphTimeoutName } from "@hamafza/common";
 import { GraphQLError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
 import { dedupFetcher } from "./dedup";
@@ -27,9 +27,9 @@ export function partUnavailable(name: string): AppError {
  * `<NAME>_TIMEOUT_MS` for one (evaluation: 120 s by default, for the awaited `runEvaluation`).
  */
 export function subgraphTimeoutMs(name: string, env: NodeJS.ProcessEnv = process.env): number {
-  const all = integerSetting("HAMAFZA_SUBGRAPH_TIMEOUT_MS", 15_000, { min: 100, max: 3_600_000 }, env);
+  const all = setting("HAMAFZA_SUBGRAPH_TIMEOUT_MS", env);
   return integerSetting(
-    `${name.toUpperCase()}_TIMEOUT_MS`,
+    subgraphTimeoutName(name),
     name === "evaluation" ? Math.max(all, 120_000) : all,
     { min: 100, max: 3_600_000 },
     env,
