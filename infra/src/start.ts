@@ -140,7 +140,9 @@ function log(source: string, line: string, error = false) {
 function readableLogLine(line: string): string {
   if (!line.startsWith("{")) return line;
   try {
-    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } } & Record<string, unknown>;
+    if (entry.msg === "request")
+      return `${entry.operation ?? "-"} ${entry.status} ${entry.outcome}${entry.errorCodes ? ` ${String(entry.errorCodes)}` : ""} ${entry.durationMs} ms (${entry.requestId})`;
     return entry.msg ? `${entry.msg}${entry.err?.message ? `: ${entry.err.message}` : ""}` : line;
   } catch {
     return line;

@@ -4,6 +4,7 @@ import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
 import { AuthUser } from "./auth";
 import { isUuid } from "./ids";
+import type { RequestRecord } from "./requestLog";
 
 /** Per-request state handed to every resolver. */
 export interface RequestContext {
@@ -21,6 +22,8 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** Where the owners of referenced records are (references.ts); null when the service references none. */
   referenceOwners: ReferenceOwners | null;
+  /** What the request log line and the metrics record about this request (requestLog.ts); absent outside HTTP. */
+  requestRecord?: RequestRecord;
 }
 
 /**
@@ -49,6 +52,7 @@ export function createRequestContext(
     requestId?: string;
     clientAddress?: string | null;
     referenceOwners?: ReferenceOwners | null;
+    requestRecord?: RequestRecord;
   } = {},
 ): RequestContext {
   return {
@@ -60,6 +64,7 @@ export function createRequestContext(
     db,
     loaders: new LoaderRegistry(),
     referenceOwners: options.referenceOwners ?? null,
+    requestRecord: options.requestRecord,
   };
 }
 

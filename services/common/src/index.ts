@@ -16,6 +16,7 @@ export * from "./persian";
 export * from "./postgres";
 export * from "./scalars";
 export * from "./references";
+export * from "./requestLog";
 export * from "./server";
 export * from "./settings";
 export * from "./text";

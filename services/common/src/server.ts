@@ -15,7 +15,6 @@ import {
   CLIENT_ADDRESS_HEADER,
   GATEWAY_SECRET_HEADER,
   isGatewaySecret,
-  REQUEST_ID_HEADER,
   ServiceSecurity,
   SIGN_IN_REQUIRED_MESSAGE,
   verifyAccessToken,
@@ -23,6 +22,7 @@ import {
 import { createRequestContext, RequestContext } from "./context";
 import { AppError, ErrorCode, formatError } from "./errors";
 import { ReferenceOwners } from "./references";
+import { recordRefusal, requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
 import { setting, timeoutSettings } from "./settings";
 
 export interface RunningServer {
@@ -75,6 +75,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      requestRecordPlugin<RequestContext>(),
       ...(options.plugins ?? []),
     ],
   });
@@ -86,6 +87,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       .json({ service: options.name, status: database ? "up" : "down", database: database ? "up" : "down" });
   });
   app.disable("x-powered-by");
+  app.use(requestLogging(options.name));
   app.use((req, res, next) => {
     if (isGatewaySecret(options.security.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) return next();
     sendError(res, 403, ErrorCode.FORBIDDEN, GATEWAY_ONLY_MESSAGE);
@@ -100,6 +102,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       try {
         res.locals.user = await verifyAccessToken(options.security.keys, token);
         res.locals.accessToken = token;
+        requestRecordOf(res).userId = res.locals.user.id;
         next();
       } catch (error) {
         sendError(res, 401, ErrorCode.UNAUTHENTICATED, (error as AppError).message);
@@ -111,7 +114,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           user: res.locals.user,
           accessToken: res.locals.accessToken,
           service: options.name,
-          requestId: headerValue(req.headers[REQUEST_ID_HEADER]),
+          requestId: requestRecordOf(res).requestId,
+          requestRecord: requestRecordOf(res),
           clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,
           referenceOwners,
         }),
@@ -130,6 +134,7 @@ export function sendError(
   message: string,
   details: Record<string, unknown> = {},
 ) {
+  recordRefusal(res, code);
   res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
 }
 

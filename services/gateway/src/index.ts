@@ -1,5 +1,4 @@
 import { logger } from "@hamafza/common";
-import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -15,6 +14,10 @@ import {
   GATEWAY_SECRET_HEADER,
   listen,
   REQUEST_ID_HEADER,
+  RequestRecord,
+  requestLogging,
+  requestRecordOf,
+  requestRecordPlugin,
   Role,
   RunningServer,
   sendError,
@@ -62,6 +65,7 @@ interface GatewayContext {
   token: string;
   requestId: string;
   clientAddress: string;
+  requestRecord: RequestRecord;
 }
 
 /** Subgraph names and URLs as written in the supergraph's join__Graph enum. */
@@ -109,7 +113,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(protection.plugins as never[])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestRecordPlugin<GatewayContext>(),
+      ...(protection.plugins as never[]),
+    ],
   });
   await apollo.start();
   app.disable("x-powered-by");
@@ -126,6 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     const details = "user" in viewer && viewer.user.role === Role.ADMIN;
     res.status(allUp ? 200 : 503).json(details ? { gateway: "up", status, subgraphs } : { status });
   });
+  app.use(["/graphql", "/auth"], requestLogging("gateway"));
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
   app.use(
     "/graphql",
@@ -172,11 +181,14 @@ function authenticate(security: ServiceSecurity, sessions: SessionChecker): expr
   return async (req, res, next) => {
     const result = await signedIn(req.headers.authorization, security, sessions);
     if ("refusal" in result) return sendError(res, result.refusal.status, result.refusal.code, result.refusal.message);
+    const record = requestRecordOf(res);
+    record.userId = result.user.id;
     const context: GatewayContext = {
       user: result.user,
       token: result.token,
-      requestId: randomUUID(),
+      requestId: record.requestId,
       clientAddress: req.ip ?? "unknown",
+      requestRecord: record,
     };
     res.locals.gatewayContext = context;
     next();
@@ -197,7 +209,7 @@ function authProxy(identityBase: string, security: ServiceSecurity, sessions: Se
       "content-type": "application/json",
       [GATEWAY_SECRET_HEADER]: security.gatewaySecret,
       [CLIENT_ADDRESS_HEADER]: req.ip ?? "unknown",
-      [REQUEST_ID_HEADER]: randomUUID(),
+      [REQUEST_ID_HEADER]: requestRecordOf(res).requestId,
     };
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
     try {
@@ -215,6 +227,7 @@ function authProxy(identityBase: string, security: ServiceSecurity, sessions: Se
       else res.type("application/json").send(await response.text());
     } catch (error) {
       logger.error({ err: error }, "[gateway] identity service unreachable");
+      res.locals.requestRecord?.errorCodes.push(ErrorCode.SERVICE_UNAVAILABLE);
       res.status(503).json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: IDENTITY_UNAVAILABLE_MESSAGE } });
     }
   };
