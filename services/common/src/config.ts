@@ -63,6 +63,24 @@ export const portVar = (fallback: number) =>
       return port;
     });
 
+/** A port 1–65535 that is off when unset/empty (undefined). */
+export const optionalPortVar = () =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (unset(value)) return undefined;
+      const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `expected a port number from 1 to 65535, got "${value}"`,
+        });
+        return z.NEVER;
+      }
+      return port;
+    });
+
 /** An on/off switch: `1`/`true` or `0`/`false`; `fallback` when unset/empty. */
 export const flagVar = (fallback: boolean) =>
   z

@@ -12,6 +12,7 @@ export * from "./federation";
 export * from "./jalali";
 export * from "./list";
 export * from "./logger";
+export * from "./metrics";
 export * from "./persian";
 export * from "./postgres";
 export * from "./scalars";

@@ -21,6 +21,7 @@ import {
 } from "./auth";
 import { createRequestContext, RequestContext } from "./context";
 import { AppError, ErrorCode, formatError } from "./errors";
+import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
 import { recordRefusal, requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
 import { setting, timeoutSettings } from "./settings";
@@ -52,7 +53,7 @@ export interface SubgraphServerOptions {
 export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه دروازه (gateway) هم‌افزا در دسترس است.";
 
 /**
- * Serves one subgraph: POST /graphql and GET /health. Every route but /health answers only requests that carry
+ * Serves one subgraph: POST /graphql, GET /health and GET /metrics (metrics.ts). Every route but /health answers only requests that carry
  * the gateway secret; /graphql also needs a valid access token, whose user the resolvers see in the context
  * (with the database and request-scoped DataLoaders).
  */
@@ -65,6 +66,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         : null;
   const app = express();
   const httpServer = createServer(app);
+  const metrics = createServerMetrics(options.name);
+  metrics.watchPool("primary", options.db);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError,
@@ -87,7 +90,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       .json({ service: options.name, status: database ? "up" : "down", database: database ? "up" : "down" });
   });
   app.disable("x-powered-by");
-  app.use(requestLogging(options.name));
+  const stopMetrics = await mountMetrics(app, metrics, options.host ?? setting("HOST"));
+  app.use(requestLogging(options.name, metrics.observeRequest));
   app.use((req, res, next) => {
     if (isGatewaySecret(options.security.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) return next();
     sendError(res, 403, ErrorCode.FORBIDDEN, GATEWAY_ONLY_MESSAGE);
@@ -123,6 +127,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   );
   return listen(httpServer, options.port, options.host, async () => {
     await apollo.stop();
+    await stopMetrics();
   });
 }
 

@@ -10,6 +10,8 @@ import {
   AuthUser,
   bearerToken,
   CLIENT_ADDRESS_HEADER,
+  createServerMetrics,
+  mountMetrics,
   ErrorCode,
   GATEWAY_SECRET_HEADER,
   listen,
@@ -94,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         subgraphUrls[name] ?? url,
         subgraphTimeoutMs(name),
         dedup,
+        metrics,
         (headers, context) => {
           headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
           headers.set("authorization", `Bearer ${context.token}`);
@@ -102,6 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         },
       ),
   });
+  const metrics = createServerMetrics("gateway");
   const protection = queryProtection();
   const app = express();
   const httpServer = createServer(app);
@@ -134,7 +138,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     const details = "user" in viewer && viewer.user.role === Role.ADMIN;
     res.status(allUp ? 200 : 503).json(details ? { gateway: "up", status, subgraphs } : { status });
   });
-  app.use(["/graphql", "/auth"], requestLogging("gateway"));
+  const stopMetrics = await mountMetrics(app, metrics, options.host ?? "127.0.0.1");
+  app.use(["/graphql", "/auth"], requestLogging("gateway", metrics.observeRequest));
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
   app.use(
     "/graphql",
@@ -148,6 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     serveDashboard(app, options.dashboardDir);
   return listen(httpServer, options.port, options.host ?? "127.0.0.1", async () => {
     await apollo.stop();
+    await stopMetrics();
   });
 }
 
@@ -244,7 +250,7 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
   app.use(express.static(dir, dashboardStaticOptions()));
-  app.get(/^\/(?!graphql|health|auth).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|health|auth|metrics).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });
