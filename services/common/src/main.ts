@@ -24,6 +24,7 @@ export interface ServiceMainOptions {
  */
 export async function runServiceMain(options: ServiceMainOptions): Promise<void> {
   const config = loadConfigOrExit(options.name, subgraphShape(options.name, options.defaultPort));
+  const tracing = await startTracingIfConfigured(options.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const url = config.DATABASE_URL;
   const security = securityFromEnv(process.env, { signing: options.signing });
   const db = options.createDataSource(url);
@@ -43,7 +44,24 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
   onShutdown(async () => {
     await server.stop();
     await db.destroy();
+    await tracing?.shutdown();
   });
+}
+
+/**
+ * Tracing (tracing.ts) when OTEL_EXPORTER_OTLP_ENDPOINT is set; the OpenTelemetry packages are loaded only then,
+ * so a process without tracing does not carry them.
+ */
+export async function startTracingIfConfigured(
+  service: string,
+  endpoint: string | undefined,
+): Promise<{ shutdown(): Promise<void> } | null> {
+  if (!endpoint) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startTracing } = require("./tracing") as typeof import("./tracing");
+  const tracing = startTracing(service, endpoint);
+  logger.info(`[${service}] tracing to ${endpoint}`);
+  return tracing;
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM, then exits. */

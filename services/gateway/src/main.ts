@@ -4,6 +4,7 @@ import {
   logger,
   onShutdown,
   securityFromEnv,
+  startTracingIfConfigured,
   SUBGRAPH_SERVICES,
 } from "@hamafza/common";
 import { readFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import { startGateway } from "./index";
  */
 async function main() {
   const config = loadConfigOrExit("gateway", gatewayShape());
+  const tracing = await startTracingIfConfigured("gateway", config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const root = join(__dirname, "..", "..", "..");
   const subgraphUrls: Record<string, string> = {};
   for (const name of SUBGRAPH_SERVICES) {
@@ -33,7 +35,10 @@ async function main() {
     trustProxy: trustProxySetting(config.TRUST_PROXY),
   });
   logger.info(`[gateway] ready at ${server.url}`);
-  onShutdown(() => server.stop());
+  onShutdown(async () => {
+    await server.stop();
+    await tracing?.shutdown();
+  });
 }
 
 /** TRUST_PROXY as Express takes it: true/false, a hop count, or addresses/subnets (e.g. `loopback, 10.0.0.0/8`). */
