@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
 import { AuthUser } from "./auth";
+import { readDataSourceOf } from "./database";
 import { isUuid } from "./ids";
 import type { RequestRecord } from "./requestLog";
 
@@ -19,6 +20,11 @@ export interface RequestContext {
   /** The end user's network address as the gateway saw it. */
   clientAddress: string | null;
   db: DataSource;
+  /**
+   * Where analytics and exports read: the service's read replica when `<SERVICE>_READ_DATABASE_URL` is set (rows may
+   * lag the primary by a moment; read-only sessions), else `db`. Never for a read that follows a write.
+   */
+  readDb: DataSource;
   loaders: LoaderRegistry;
   /** Where the owners of referenced records are (references.ts); null when the service references none. */
   referenceOwners: ReferenceOwners | null;
@@ -62,6 +68,7 @@ export function createRequestContext(
     service: options.service ?? "unknown",
     clientAddress: options.clientAddress ?? null,
     db,
+    readDb: readDataSourceOf(db),
     loaders: new LoaderRegistry(),
     referenceOwners: options.referenceOwners ?? null,
     requestRecord: options.requestRecord,

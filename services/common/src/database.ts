@@ -1,4 +1,6 @@
-import { DataSource, DefaultNamingStrategy, MixedList, NamingStrategyInterface } from "typeorm";
+import { DataSource, DataSourceOptions, DefaultNamingStrategy, MixedList, NamingStrategyInterface } from "typeorm";
+
+type PostgresConnectionOptions = Extract<DataSourceOptions, { type: "postgres" }>;
 import { snakeCase } from "typeorm/util/StringUtils";
 import { setting, timeoutSettings } from "./settings";
 
@@ -76,6 +78,41 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
  */
 export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return setting("HAMAFZA_DB_POOL_SIZE", env);
+}
+
+/** The read-only data source attached to each primary (attachReadReplica), for analytics and exports. */
+const replicas = new WeakMap<DataSource, DataSource>();
+
+/**
+ * A data source like `primary` (same entities, schema, session settings) on a read replica's URL
+ * (`<SERVICE>_READ_DATABASE_URL`, e.g. CloudNativePG's `-ro` service), with its own pool (HAMAFZA_READ_POOL_SIZE, 5)
+ * and every session read-only (`default_transaction_read_only`): a write sent there by mistake fails instead of
+ * landing on a server it does not belong to. No migrations run through it.
+ */
+export function createReadReplicaDataSource(primary: DataSource, url: string, poolSize?: number): DataSource {
+  const options = primary.options as PostgresConnectionOptions;
+  const extra = (options.extra ?? {}) as { options?: string };
+  return new DataSource({
+    ...options,
+    url,
+    migrations: [],
+    migrationsRun: false,
+    extra: {
+      ...extra,
+      max: poolSize ?? setting("HAMAFZA_READ_POOL_SIZE"),
+      options: [extra.options, "-c default_transaction_read_only=on"].filter(Boolean).join(" "),
+    },
+  });
+}
+
+/** Sends `primary`'s analytics and exports (`ctx.readDb`) to `replica` from now on. */
+export function attachReadReplica(primary: DataSource, replica: DataSource): void {
+  replicas.set(primary, replica);
+}
+
+/** The data source for analytics and exports: the attached replica, or the primary itself. */
+export function readDataSourceOf(primary: DataSource): DataSource {
+  return replicas.get(primary) ?? primary;
 }
 
 /** Opens the data source and applies pending migrations; returns the names of the migrations it ran. */

@@ -2,8 +2,8 @@ import { logger } from "./logger";
 import { DataSource } from "typeorm";
 import { securityFromEnv, ServiceSecurity } from "./auth";
 import { loadConfigOrExit } from "./config";
-import { migrationShape, subgraphShape } from "./settings";
-import { openAndMigrate } from "./database";
+import { migrationShape, readDatabaseUrlName, subgraphShape } from "./settings";
+import { attachReadReplica, createReadReplicaDataSource, openAndMigrate } from "./database";
 import { grantAuditAppendToService, provisionServiceSchema, ServiceSchema } from "./postgres";
 import { RunningServer } from "./server";
 
@@ -39,10 +39,18 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
     }
     await openAndMigrate(db);
   }
+  const readUrl = (config as Record<string, unknown>)[readDatabaseUrlName(options.name)] as string | undefined;
+  const readDb = readUrl ? createReadReplicaDataSource(db, readUrl) : null;
+  if (readDb) {
+    await readDb.initialize();
+    attachReadReplica(db, readDb);
+    logger.info(`[${options.name}] analytics and exports read from the replica (${readDatabaseUrlName(options.name)})`);
+  }
   const server = await options.start({ db, port: config.PORT, security });
   logger.info(`[${options.name}] ready at ${server.url}`);
   onShutdown(async () => {
     await server.stop();
+    await readDb?.destroy();
     await db.destroy();
     await tracing?.shutdown();
   });

@@ -20,6 +20,7 @@ import {
   verifyAccessToken,
 } from "./auth";
 import { createRequestContext, RequestContext } from "./context";
+import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
 import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
@@ -68,6 +69,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const httpServer = createServer(app);
   const metrics = createServerMetrics(options.name);
   metrics.watchPool("primary", options.db);
+  if (readDataSourceOf(options.db) !== options.db) metrics.watchPool("replica", readDataSourceOf(options.db));
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError,
