@@ -1,5 +1,5 @@
 import { logger } from "@hamafza/common";
-import { createServiceDataSource, RunningServer, ServiceSecurity, startSubgraphServer } from "@hamafza/common";
+import { createServiceDataSource, RunningServer, ServiceSecurity, setting, startSubgraphServer } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitEvaluation1763800000000 } from "./migrations/1763800000000-InitEvaluation";
 import { ScoreTerritoryAndPublication1763900000000 } from "./migrations/1763900000000-ScoreTerritoryAndPublication";
@@ -54,8 +54,8 @@ export async function startEvaluation(options: EvaluationOptions): Promise<Runni
   registerUpstream(
     options.db,
     {
-      registryUrl: options.registryUrl ?? process.env.REGISTRY_URL,
-      engagementUrl: options.engagementUrl ?? process.env.ENGAGEMENT_URL,
+      registryUrl: options.registryUrl ?? setting("REGISTRY_URL"),
+      engagementUrl: options.engagementUrl ?? setting("ENGAGEMENT_URL"),
       gatewaySecret: options.security.gatewaySecret,
     },
     options.factsSource,
