@@ -70,7 +70,7 @@ beforeAll(async () => {
     servicePorts: { registry: ports[1], engagement: ports[2], evaluation: ports[3], identity: ports[4] },
     shared: { HAMAFZA_GATEWAY_SECRET: generateGatewaySecret(), HAMAFZA_JWT_PUBLIC_KEY: pair.publicKeyPem },
     privateKeyPem: pair.privateKeyPem,
-    baseEnv: { PATH: process.env.PATH, NODE_ENV: "test", OTEL_EXPORTER_OTLP_ENDPOINT: endpoint },
+    baseEnv: { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "info", OTEL_EXPORTER_OTLP_ENDPOINT: endpoint },
     log: (source, line) => logLines.push(`[${source}] ${line}`),
   });
 });
@@ -131,5 +131,13 @@ it("one request is one trace across the gateway, the subgraphs it asks and their
   const sql = trace.filter((s) => s.service === "hamafza-registry" && s.kind === 3);
   expect(sql.length).toBeGreaterThan(0);
   expect(JSON.stringify(trace)).not.toContain(token);
+  // Each process's request log line of this request carries the request id and the trace id.
+  const requestLines = logLines
+    .map((line) => line.slice(line.indexOf("{")))
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.msg === "request" && entry.requestId === requestId);
+  for (const service of ["gateway", "registry", "engagement"])
+    expect(requestLines.find((entry) => entry.service === service)).toMatchObject({ traceId: root.traceId });
   expect(posts.every((p) => p.path === "/v1/traces" && p.contentType.startsWith("application/json"))).toBe(true);
 });

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
+import { trace } from "@opentelemetry/api";
 import type express from "express";
 import { REQUEST_ID_HEADER } from "./auth";
 import { logger } from "./logger";
 
 /**
  * One structured log line per request, in the gateway and in every subgraph, carrying the same request id:
- * `{ service, requestId, userId, operation, durationMs, status, outcome, errorCodes }` with the message `request`.
+ * `{ service, requestId, userId, operation, durationMs, status, outcome, errorCodes }` with the message `request`,
+ * and `traceId` when tracing is on (tracing.ts), so a log line leads to its trace.
  * Never variables, tokens, names or addresses — nothing that identifies a person but the user's id.
  */
 
@@ -49,6 +51,8 @@ export const requestRecordOf = (res: express.Response): RequestRecord => res.loc
 export function requestLogging(service: string, onFinish?: RequestRecord["onFinish"]): express.RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // The HTTP server span of this request is the active one here when tracing is on.
+    const traceId = trace.getActiveSpan()?.spanContext().traceId;
     const record: RequestRecord = {
       requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]),
       errorCodes: [],
@@ -74,6 +78,7 @@ export function requestLogging(service: string, onFinish?: RequestRecord["onFini
           status: outcome.status,
           outcome: outcome.outcome,
           ...(record.errorCodes.length > 0 ? { errorCodes: record.errorCodes } : {}),
+          ...(traceId ? { traceId } : {}),
         },
         "request",
       );
