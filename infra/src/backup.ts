@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { SERVICE_SCHEMAS, withClient, withDatabase } from "@hamafza/common";
+import { optionalPostgresUrlVar, readVar, SERVICE_SCHEMAS, setting, withClient, withDatabase } from "@hamafza/common";
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import type { Client } from "pg";
 import { DATA_DIR } from "./paths";
@@ -221,8 +221,9 @@ export const BACKUP_DIR = join(DATA_DIR, "backups");
  * embedded server in .data/postgres, started for the duration of the command when it is not running.
  */
 async function target(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const port = Number(process.env.HAMAFZA_PG_PORT ?? 54329);
+  const databaseUrl = readVar("DATABASE_URL", optionalPostgresUrlVar());
+  if (databaseUrl) return { url: databaseUrl, stop: async () => undefined };
+  const port = setting("HAMAFZA_PG_PORT");
   const passwordFile = join(DATA_DIR, "postgres", "superuser-password");
   if (!existsSync(passwordFile))
     throw new Error("No embedded database in .data/postgres (run `npm start` once, or set DATABASE_URL).");

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { withClient } from "@hamafza/common";
+import { numberVar, optionalPostgresUrlVar, readVar, setting, withClient } from "@hamafza/common";
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import { NationalDataSummary, seedNationalData } from "./nationalData";
 import { DATA_DIR } from "./paths";
@@ -25,10 +25,7 @@ export interface NationalSeedSummary extends NationalDataSummary {
 
 /** NATIONAL_SCALE (default 1): 0.1 for a tenth of the managers, NGOs and areas. */
 export function nationalScale(value = process.env.NATIONAL_SCALE): number {
-  const scale = Number(value ?? 1);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 4)
-    throw new Error(`NATIONAL_SCALE must be a number in (0, 4], not "${value}"`);
-  return scale;
+  return readVar("NATIONAL_SCALE", numberVar(1, { min: 0.001, max: 4 }), { NATIONAL_SCALE: value });
 }
 
 /**
@@ -106,10 +103,10 @@ async function main() {
   const scale = nationalScale();
   let embedded: EmbeddedPostgresHandle | null = null;
   const adminUrl =
-    process.env.DATABASE_URL ??
+    readVar("DATABASE_URL", optionalPostgresUrlVar()) ??
     (embedded = await startEmbeddedPostgres({
       baseDir: join(DATA_DIR, "postgres"),
-      port: Number(process.env.HAMAFZA_PG_PORT ?? 54329),
+      port: setting("HAMAFZA_PG_PORT"),
       persistent: true,
     })).adminUrl;
   try {

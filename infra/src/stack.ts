@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
-import { generateServiceSecurity, ProvisionedDatabase, RunningServer, ServiceSecurity } from "@hamafza/common";
+import {
+  attachReadReplica,
+  createReadReplicaDataSource,
+  generateServiceSecurity,
+  ProvisionedDatabase,
+  RunningServer,
+  ServiceSecurity,
+} from "@hamafza/common";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
 import { startGateway } from "@hamafza/gateway";
@@ -24,10 +31,17 @@ export interface InProcessStack {
  */
 export async function startInProcessStack(
   prepared: PreparedDatabase,
-  options: { dashboardDir?: string; loginPolicy?: LoginPolicy; trustProxy?: string; sessionCacheMs?: number } = {},
+  options: {
+    dashboardDir?: string;
+    loginPolicy?: LoginPolicy;
+    trustProxy?: string;
+    sessionCacheMs?: number;
+    /** Read-replica URLs by service (`<SERVICE>_READ_DATABASE_URL` of a process): analytics and exports read there. */
+    readReplicaUrls?: Partial<Record<string, string>>;
+  } = {},
 ): Promise<InProcessStack> {
   const security = generateServiceSecurity();
-  const running: RunningParts = { servers: [], dataSources: [] };
+  const running: RunningParts = { servers: [], dataSources: [], readReplicaUrls: options.readReplicaUrls };
   try {
     const { registry, engagement, evaluation } = await startDomainSubgraphs(prepared, security, running);
     const identityDb = await openTracked(createIdentityDataSource(prepared.serviceUrls.identity), running);
@@ -72,11 +86,20 @@ export async function startInProcessStack(
 export interface RunningParts {
   servers: RunningServer[];
   dataSources: DataSource[];
+  readReplicaUrls?: Partial<Record<string, string>>;
 }
 
 async function openTracked(db: DataSource, running: RunningParts): Promise<DataSource> {
   running.dataSources.push(db);
   await db.initialize(); // prepareDatabase has applied the migrations
+  const schema = (db.options as { schema?: string }).schema ?? "";
+  const readUrl = running.readReplicaUrls?.[schema];
+  if (readUrl) {
+    const replica = createReadReplicaDataSource(db, readUrl);
+    running.dataSources.push(replica);
+    await replica.initialize();
+    attachReadReplica(db, replica);
+  }
   return db;
 }
 

@@ -1,5 +1,13 @@
 import { join } from "node:path";
-import { generateGatewaySecret, generateTokenKeyPair, integerSetting } from "@hamafza/common";
+import {
+  generateGatewaySecret,
+  generateTokenKeyPair,
+  loadConfigOrExit,
+  runnerShape,
+  SUBGRAPH_SERVICES,
+  subgraphPortName,
+  SubgraphService,
+} from "@hamafza/common";
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { DATA_DIR } from "./paths";
@@ -13,20 +21,16 @@ import { ProcessStack, startProcessStack } from "./processStack";
  * The gateway secret and the token key pair come from the environment or are generated for this run (then a
  * restart signs everyone out).
  */
-const env = process.env;
-const port = (name: string, fallback: number) => integerSetting(name, fallback, { min: 1, max: 65535 });
+const env = loadConfigOrExit("runner", runnerShape());
 const config = {
   databaseUrl: env.DATABASE_URL,
-  embeddedPort: port("HAMAFZA_PG_PORT", 54329),
-  gatewayPort: port("PORT", 4000),
-  servicePorts: {
-    registry: port("REGISTRY_PORT", 4001),
-    engagement: port("ENGAGEMENT_PORT", 4002),
-    evaluation: port("EVALUATION_PORT", 4003),
-    identity: port("IDENTITY_PORT", 4004),
-  },
-  host: env.HOST ?? "127.0.0.1",
-  demo: env.HAMAFZA_DEMO !== "0",
+  embeddedPort: env.HAMAFZA_PG_PORT,
+  gatewayPort: env.PORT,
+  servicePorts: Object.fromEntries(
+    SUBGRAPH_SERVICES.map((name) => [name, env[subgraphPortName(name)] as number]),
+  ) as Record<SubgraphService, number>,
+  host: env.HOST,
+  demo: env.HAMAFZA_DEMO,
 };
 
 /** Secrets given to the processes that need them, and kept out of the others' environment. */
@@ -136,7 +140,9 @@ function log(source: string, line: string, error = false) {
 function readableLogLine(line: string): string {
   if (!line.startsWith("{")) return line;
   try {
-    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } } & Record<string, unknown>;
+    if (entry.msg === "request")
+      return `${entry.operation ?? "-"} ${entry.status} ${entry.outcome}${entry.errorCodes ? ` ${String(entry.errorCodes)}` : ""} ${entry.durationMs} ms (${entry.requestId})`;
     return entry.msg ? `${entry.msg}${entry.err?.message ? `: ${entry.err.message}` : ""}` : line;
   } catch {
     return line;

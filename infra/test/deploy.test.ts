@@ -188,6 +188,8 @@ describe("Kubernetes manifests", () => {
         })),
       { name: "stranger", namespace, labels: { app: "debug" } },
       { name: "ingress-controller", namespace: "ingress-nginx", labels: { "app.kubernetes.io/name": "ingress-nginx" } },
+      { name: "prometheus", namespace: "monitoring", labels: { "app.kubernetes.io/name": "prometheus" } },
+      { name: "monitoring-stranger", namespace: "monitoring", labels: { app: "grafana" } },
       {
         name: "elsewhere",
         namespace: "other",
@@ -218,6 +220,27 @@ describe("Kubernetes manifests", () => {
 
     it("only the ingress controller reaches the gateway", () => {
       expect(reach("gateway", 4000)).toEqual(["ingress-controller"]);
+    });
+
+    it("only Prometheus reaches the metrics port of the gateway and the subgraphs, and nothing else there", () => {
+      for (const target of ["gateway", ...SUBGRAPHS]) expect(reach(target, 9464)).toEqual(["prometheus"]);
+      expect(reach("postgres", 9464)).toEqual([]);
+    });
+
+    it("the metrics port is the one the services listen on, with the token from the secret", () => {
+      for (const name of ["gateway", ...SUBGRAPHS]) {
+        const deployment = objects.find((o) => o.kind === "Deployment" && o.metadata.name === name)!;
+        const container = deployment.spec.template.spec.containers[0];
+        const env = Object.fromEntries(container.env.map((e: any) => [e.name, e]));
+        expect(container.ports).toContainEqual({
+          name: "metrics",
+          containerPort: Number(env.HAMAFZA_METRICS_PORT.value),
+        });
+        expect(env.HAMAFZA_METRICS_TOKEN.valueFrom.secretKeyRef).toMatchObject({
+          name: "hamafza-auth",
+          key: "metrics-token",
+        });
+      }
     });
 
     it("only the services and the migration jobs reach PostgreSQL", () => {

@@ -6,8 +6,12 @@ import {
   generateGatewaySecret,
   generateTokenKeyPair,
   GATEWAY_SECRET_HEADER,
+  integerSetting,
   login,
+  numberVar,
+  optionalPostgresUrlVar,
   postGraphQL,
+  readVar,
   withClient,
 } from "@hamafza/common";
 import { startEmbeddedPostgres } from "../embeddedPostgres";
@@ -33,10 +37,10 @@ import { createPgStatStatements, postgresCpuByPid, preloadPgStatStatements, stat
  */
 const quick = process.argv.includes("--quick");
 /** BENCH_PORT_BASE: fixed ports from there (gateways base, base+5; subgraphs +1…+4; Hive +6, +7; PostgreSQL +29); else free ports. */
-const PORT_BASE = process.env.BENCH_PORT_BASE ? Number(process.env.BENCH_PORT_BASE) : null;
+const PORT_BASE = process.env.BENCH_PORT_BASE ? integerSetting("BENCH_PORT_BASE", 0, { min: 1024, max: 65000 }) : null;
 const port = async (offset: number) => (PORT_BASE === null ? freePort() : PORT_BASE + offset);
-const DURATION = Number(process.env.BENCH_DURATION_SEC ?? (quick ? 1 : 10));
-const WARMUP = Number(process.env.BENCH_WARMUP_SEC ?? (quick ? 0.5 : 3));
+const DURATION = readVar("BENCH_DURATION_SEC", numberVar(quick ? 1 : 10, { min: 0.1, max: 3600 }));
+const WARMUP = readVar("BENCH_WARMUP_SEC", numberVar(quick ? 0.5 : 3, { min: 0, max: 3600 }));
 const USERS = 32;
 const CONCURRENCIES = [1, 32];
 /** Quick mode: a fixed number of answers per run (the CI machine may be slow; a duration could end with none). */
@@ -52,9 +56,11 @@ async function main() {
   let stopPostgres: (() => Promise<void>) | null = null;
   const log = (line: string) => console.log(`[bench] ${line}`);
   try {
-    let adminUrl = process.env.DATABASE_URL;
+    let adminUrl = readVar("DATABASE_URL", optionalPostgresUrlVar());
     if (!adminUrl) {
-      const pgPort = process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : await port(29);
+      const pgPort = process.env.BENCH_PG_PORT
+        ? integerSetting("BENCH_PG_PORT", 0, { min: 1, max: 65535 })
+        : await port(29);
       const options = { baseDir: join(workDir, "pg"), port: pgPort, persistent: true };
       const first = await startEmbeddedPostgres(options);
       await preloadPgStatStatements(first.adminUrl);

@@ -9,6 +9,7 @@ import {
 import { jwtVerify, SignJWT } from "jose";
 import { registerEnumType } from "type-graphql";
 import { AppError, ErrorCode } from "./errors";
+import { setting } from "./settings";
 
 /** Who a user is in the system (README, "Security model"). */
 export enum Role {
@@ -90,15 +91,10 @@ export function securityFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   options: { signing?: boolean } = {},
 ): ServiceSecurity {
-  const gatewaySecret = env.HAMAFZA_GATEWAY_SECRET;
-  const publicPem = env.HAMAFZA_JWT_PUBLIC_KEY;
-  const privatePem = env.HAMAFZA_JWT_PRIVATE_KEY;
-  if (!gatewaySecret || gatewaySecret.length < 16)
-    throw new Error("HAMAFZA_GATEWAY_SECRET is not set (at least 16 characters).");
-  if (!publicPem) throw new Error("HAMAFZA_JWT_PUBLIC_KEY is not set (an Ed25519 public key, PEM).");
-  if (options.signing && !privatePem)
-    throw new Error("HAMAFZA_JWT_PRIVATE_KEY is not set (an Ed25519 private key, PEM).");
-  return securityFromPem(gatewaySecret, publicPem, options.signing ? privatePem : undefined);
+  const gatewaySecret = setting("HAMAFZA_GATEWAY_SECRET", env);
+  const publicPem = setting("HAMAFZA_JWT_PUBLIC_KEY", env);
+  const privatePem = options.signing ? setting("HAMAFZA_JWT_PRIVATE_KEY", env) : undefined;
+  return securityFromPem(gatewaySecret, publicPem, privatePem);
 }
 
 export function securityFromPem(gatewaySecret: string, publicKeyPem: string, privateKeyPem?: string): ServiceSecurity {

@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
 import { AuthUser } from "./auth";
+import { readDataSourceOf } from "./database";
 import { isUuid } from "./ids";
+import type { RequestRecord } from "./requestLog";
 
 /** Per-request state handed to every resolver. */
 export interface RequestContext {
@@ -18,9 +20,16 @@ export interface RequestContext {
   /** The end user's network address as the gateway saw it. */
   clientAddress: string | null;
   db: DataSource;
+  /**
+   * Where analytics and exports read: the service's read replica when `<SERVICE>_READ_DATABASE_URL` is set (rows may
+   * lag the primary by a moment; read-only sessions), else `db`. Never for a read that follows a write.
+   */
+  readDb: DataSource;
   loaders: LoaderRegistry;
   /** Where the owners of referenced records are (references.ts); null when the service references none. */
   referenceOwners: ReferenceOwners | null;
+  /** What the request log line and the metrics record about this request (requestLog.ts); absent outside HTTP. */
+  requestRecord?: RequestRecord;
 }
 
 /**
@@ -49,6 +58,7 @@ export function createRequestContext(
     requestId?: string;
     clientAddress?: string | null;
     referenceOwners?: ReferenceOwners | null;
+    requestRecord?: RequestRecord;
   } = {},
 ): RequestContext {
   return {
@@ -58,8 +68,10 @@ export function createRequestContext(
     service: options.service ?? "unknown",
     clientAddress: options.clientAddress ?? null,
     db,
+    readDb: readDataSourceOf(db),
     loaders: new LoaderRegistry(),
     referenceOwners: options.referenceOwners ?? null,
+    requestRecord: options.requestRecord,
   };
 }
 

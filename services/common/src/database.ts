@@ -1,6 +1,8 @@
-import { DataSource, DefaultNamingStrategy, MixedList, NamingStrategyInterface } from "typeorm";
+import { DataSource, DataSourceOptions, DefaultNamingStrategy, MixedList, NamingStrategyInterface } from "typeorm";
+
+type PostgresConnectionOptions = Extract<DataSourceOptions, { type: "postgres" }>;
 import { snakeCase } from "typeorm/util/StringUtils";
-import { timeoutSettings } from "./settings";
+import { setting, timeoutSettings } from "./settings";
 
 /** snake_case tables and columns, so analysts reading the database see one convention. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
@@ -75,13 +77,42 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
  * fit the server's max_connections (or PgBouncer's pool): see docs/deployment.md.
  */
 export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.HAMAFZA_DB_POOL_SIZE;
-  if (raw === undefined || raw === "") return 10;
-  const size = Number(raw);
-  if (!Number.isInteger(size) || size < 1 || size > 200) {
-    throw new Error(`HAMAFZA_DB_POOL_SIZE must be a whole number from 1 to 200, not "${raw}".`);
-  }
-  return size;
+  return setting("HAMAFZA_DB_POOL_SIZE", env);
+}
+
+/** The read-only data source attached to each primary (attachReadReplica), for analytics and exports. */
+const replicas = new WeakMap<DataSource, DataSource>();
+
+/**
+ * A data source like `primary` (same entities, schema, session settings) on a read replica's URL
+ * (`<SERVICE>_READ_DATABASE_URL`, e.g. CloudNativePG's `-ro` service), with its own pool (HAMAFZA_READ_POOL_SIZE, 5)
+ * and every session read-only (`default_transaction_read_only`): a write sent there by mistake fails instead of
+ * landing on a server it does not belong to. No migrations run through it.
+ */
+export function createReadReplicaDataSource(primary: DataSource, url: string, poolSize?: number): DataSource {
+  const options = primary.options as PostgresConnectionOptions;
+  const extra = (options.extra ?? {}) as { options?: string };
+  return new DataSource({
+    ...options,
+    url,
+    migrations: [],
+    migrationsRun: false,
+    extra: {
+      ...extra,
+      max: poolSize ?? setting("HAMAFZA_READ_POOL_SIZE"),
+      options: [extra.options, "-c default_transaction_read_only=on"].filter(Boolean).join(" "),
+    },
+  });
+}
+
+/** Sends `primary`'s analytics and exports (`ctx.readDb`) to `replica` from now on. */
+export function attachReadReplica(primary: DataSource, replica: DataSource): void {
+  replicas.set(primary, replica);
+}
+
+/** The data source for analytics and exports: the attached replica, or the primary itself. */
+export function readDataSourceOf(primary: DataSource): DataSource {
+  return replicas.get(primary) ?? primary;
 }
 
 /** Opens the data source and applies pending migrations; returns the names of the migrations it ran. */

@@ -1,8 +1,9 @@
 import { logger } from "./logger";
 import { DataSource } from "typeorm";
 import { securityFromEnv, ServiceSecurity } from "./auth";
-import { loadConfigOrExit, subgraphConfigShape } from "./config";
-import { openAndMigrate } from "./database";
+import { loadConfigOrExit } from "./config";
+import { migrationShape, readDatabaseUrlName, subgraphShape } from "./settings";
+import { attachReadReplica, createReadReplicaDataSource, openAndMigrate } from "./database";
 import { grantAuditAppendToService, provisionServiceSchema, ServiceSchema } from "./postgres";
 import { RunningServer } from "./server";
 
@@ -22,13 +23,14 @@ export interface ServiceMainOptions {
  * refuses to start, unless HAMAFZA_MIGRATE_ON_START=1.
  */
 export async function runServiceMain(options: ServiceMainOptions): Promise<void> {
-  const config = loadConfigOrExit(options.name, subgraphConfigShape(options.defaultPort));
+  const config = loadConfigOrExit(options.name, subgraphShape(options.name, options.defaultPort));
+  const tracing = await startTracingIfConfigured(options.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const url = config.DATABASE_URL;
   const security = securityFromEnv(process.env, { signing: options.signing });
   const db = options.createDataSource(url);
   await db.initialize();
   if (await db.showMigrations()) {
-    if (process.env.HAMAFZA_MIGRATE_ON_START !== "1") {
+    if (!config.HAMAFZA_MIGRATE_ON_START) {
       logger.error(
         `[${options.name}] the database has pending migrations; run \`node services/${options.name}/dist/migrate.js\` first.`,
       );
@@ -37,12 +39,37 @@ export async function runServiceMain(options: ServiceMainOptions): Promise<void>
     }
     await openAndMigrate(db);
   }
+  const readUrl = (config as Record<string, unknown>)[readDatabaseUrlName(options.name)] as string | undefined;
+  const readDb = readUrl ? createReadReplicaDataSource(db, readUrl) : null;
+  if (readDb) {
+    await readDb.initialize();
+    attachReadReplica(db, readDb);
+    logger.info(`[${options.name}] analytics and exports read from the replica (${readDatabaseUrlName(options.name)})`);
+  }
   const server = await options.start({ db, port: config.PORT, security });
   logger.info(`[${options.name}] ready at ${server.url}`);
   onShutdown(async () => {
     await server.stop();
+    await readDb?.destroy();
     await db.destroy();
+    await tracing?.shutdown();
   });
+}
+
+/**
+ * Tracing (tracing.ts) when OTEL_EXPORTER_OTLP_ENDPOINT is set; the OpenTelemetry packages are loaded only then,
+ * so a process without tracing does not carry them.
+ */
+export async function startTracingIfConfigured(
+  service: string,
+  endpoint: string | undefined,
+): Promise<{ shutdown(): Promise<void> } | null> {
+  if (!endpoint) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startTracing } = require("./tracing") as typeof import("./tracing");
+  const tracing = startTracing(service, endpoint);
+  logger.info(`[${service}] tracing to ${endpoint}`);
+  return tracing;
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM, then exits. */
@@ -76,12 +103,9 @@ export interface MigrationMainOptions {
  * role append to the audit log. Then it runs the pending migrations and `afterMigrate`, and exits.
  */
 export async function runMigrationMain(options: MigrationMainOptions): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    logger.error(`[${options.name}-migrate] DATABASE_URL is not set.`);
-    process.exit(2);
-  }
-  const adminUrl = process.env.HAMAFZA_DATABASE_ADMIN_URL;
+  const config = loadConfigOrExit(`${options.name}-migrate`, migrationShape());
+  const url = config.DATABASE_URL;
+  const adminUrl = config.HAMAFZA_DATABASE_ADMIN_URL;
   if (adminUrl) await provisionServiceSchema(adminUrl, options.name, url);
   const db = options.createDataSource(url);
   try {

@@ -2,7 +2,7 @@ import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from "./auth";
 import { RequestContext } from "./context";
 import { AppError, ErrorCode, FieldProblem, invalidInput } from "./errors";
 import { isUuid } from "./ids";
-import { integerSetting } from "./settings";
+import { setting } from "./settings";
 
 /**
  * Write-time checks of ids that point at records another service owns (docs/references.md).
@@ -62,7 +62,7 @@ export type ReferenceOwners = { urls: Partial<Record<string, string>>; gatewaySe
 export const REFERENCE_OWNER_UNAVAILABLE =
   "بررسی شناسه‌های واردشده ممکن نشد، چون بخش ثبت اکنون پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.";
 
-const referenceTimeoutMs = () => integerSetting("HAMAFZA_REFERENCE_TIMEOUT_MS", 10_000, { min: 100, max: 600_000 });
+const referenceTimeoutMs = () => setting("HAMAFZA_REFERENCE_TIMEOUT_MS");
 
 /** The format problems of references (empty, not an id of that kind), without asking anyone. */
 export function referenceFormatProblems(references: Reference[]): FieldProblem[] {

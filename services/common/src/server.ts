@@ -15,15 +15,17 @@ import {
   CLIENT_ADDRESS_HEADER,
   GATEWAY_SECRET_HEADER,
   isGatewaySecret,
-  REQUEST_ID_HEADER,
   ServiceSecurity,
   SIGN_IN_REQUIRED_MESSAGE,
   verifyAccessToken,
 } from "./auth";
 import { createRequestContext, RequestContext } from "./context";
+import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
+import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
-import { timeoutSettings } from "./settings";
+import { recordRefusal, requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
+import { setting, timeoutSettings } from "./settings";
 
 export interface RunningServer {
   url: string;
@@ -52,7 +54,7 @@ export interface SubgraphServerOptions {
 export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه دروازه (gateway) هم‌افزا در دسترس است.";
 
 /**
- * Serves one subgraph: POST /graphql and GET /health. Every route but /health answers only requests that carry
+ * Serves one subgraph: POST /graphql, GET /health and GET /metrics (metrics.ts). Every route but /health answers only requests that carry
  * the gateway secret; /graphql also needs a valid access token, whose user the resolvers see in the context
  * (with the database and request-scoped DataLoaders).
  */
@@ -65,6 +67,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         : null;
   const app = express();
   const httpServer = createServer(app);
+  const metrics = createServerMetrics(options.name);
+  metrics.watchPool("primary", options.db);
+  if (readDataSourceOf(options.db) !== options.db) metrics.watchPool("replica", readDataSourceOf(options.db));
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError,
@@ -75,6 +80,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      requestRecordPlugin<RequestContext>(),
       ...(options.plugins ?? []),
     ],
   });
@@ -86,6 +92,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       .json({ service: options.name, status: database ? "up" : "down", database: database ? "up" : "down" });
   });
   app.disable("x-powered-by");
+  const stopMetrics = await mountMetrics(app, metrics, options.host ?? setting("HOST"));
+  app.use(requestLogging(options.name, metrics.observeRequest));
   app.use((req, res, next) => {
     if (isGatewaySecret(options.security.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) return next();
     sendError(res, 403, ErrorCode.FORBIDDEN, GATEWAY_ONLY_MESSAGE);
@@ -100,6 +108,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       try {
         res.locals.user = await verifyAccessToken(options.security.keys, token);
         res.locals.accessToken = token;
+        requestRecordOf(res).userId = res.locals.user.id;
         next();
       } catch (error) {
         sendError(res, 401, ErrorCode.UNAUTHENTICATED, (error as AppError).message);
@@ -111,7 +120,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           user: res.locals.user,
           accessToken: res.locals.accessToken,
           service: options.name,
-          requestId: headerValue(req.headers[REQUEST_ID_HEADER]),
+          requestId: requestRecordOf(res).requestId,
+          requestRecord: requestRecordOf(res),
           clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,
           referenceOwners,
         }),
@@ -119,6 +129,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   );
   return listen(httpServer, options.port, options.host, async () => {
     await apollo.stop();
+    await stopMetrics();
   });
 }
 
@@ -130,6 +141,7 @@ export function sendError(
   message: string,
   details: Record<string, unknown> = {},
 ) {
+  recordRefusal(res, code);
   res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
 }
 
@@ -164,7 +176,7 @@ export const SHUTTING_DOWN_MESSAGE = "این سرویس در حال راه‌ا�
 export function listen(
   httpServer: Server,
   port: number,
-  host = process.env.HOST ?? "127.0.0.1",
+  host = setting("HOST"),
   onStop?: () => Promise<void>,
 ): Promise<RunningServer> {
   const settings = timeoutSettings();

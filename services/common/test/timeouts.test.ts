@@ -49,7 +49,7 @@ describe("integer settings", () => {
     expect(integerSetting("X_MS", 5, { min: 1, max: 10 }, { X_MS: "7" })).toBe(7);
     for (const bad of ["abc", "7.5", "0", "11", "1e9"]) {
       expect(() => integerSetting("X_MS", 5, { min: 1, max: 10 }, { X_MS: bad })).toThrow(
-        /^X_MS=.* is not valid: expected a whole number from 1 to 10\.$/,
+        `X_MS: expected a whole number from 1 to 10, got "${bad}"`,
       );
     }
   });

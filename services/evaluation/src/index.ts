@@ -1,8 +1,10 @@
 import {
   createServiceDataSource,
   JobQueue,
+  logger,
   RunningServer,
   ServiceSecurity,
+  setting,
   startSubgraphServer,
 } from "@hamafza/common";
 import { DataSource } from "typeorm";
@@ -58,8 +60,8 @@ export async function startEvaluation(options: EvaluationOptions): Promise<Runni
   registerUpstream(
     options.db,
     {
-      registryUrl: options.registryUrl ?? process.env.REGISTRY_URL,
-      engagementUrl: options.engagementUrl ?? process.env.ENGAGEMENT_URL,
+      registryUrl: options.registryUrl ?? setting("REGISTRY_URL"),
+      engagementUrl: options.engagementUrl ?? setting("ENGAGEMENT_URL"),
       gatewaySecret: options.security.gatewaySecret,
     },
     options.factsSource,

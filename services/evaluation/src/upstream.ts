@@ -3,7 +3,7 @@ import {
   AppError,
   ErrorCode,
   GATEWAY_SECRET_HEADER,
-  integerSetting,
+  setting,
   REQUEST_ID_HEADER,
   RequestContext,
   requireUser,
@@ -40,8 +40,7 @@ export interface UpstreamConfig {
 }
 
 /** The default upstream timeout: a hung subgraph fails the run with a Persian message instead of leaving it RUNNING. */
-export const upstreamTimeoutMs = (env: NodeJS.ProcessEnv = process.env) =>
-  integerSetting("HAMAFZA_UPSTREAM_TIMEOUT_MS", 120_000, { min: 100, max: 3_600_000 }, env);
+export const upstreamTimeoutMs = (env: NodeJS.ProcessEnv = process.env) => setting("HAMAFZA_UPSTREAM_TIMEOUT_MS", env);
 
 const UPSTREAM_FAILED = "دریافت داده‌ها از سرویس‌های ثبت یا تعامل ممکن نشد؛ کمی بعد دوباره تلاش کنید.";
 const upstreamTooSlow = (ms: number) =>

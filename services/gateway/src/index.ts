@@ -1,5 +1,4 @@
 import { logger } from "@hamafza/common";
-import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -11,14 +10,21 @@ import {
   AuthUser,
   bearerToken,
   CLIENT_ADDRESS_HEADER,
+  createServerMetrics,
+  mountMetrics,
   ErrorCode,
   GATEWAY_SECRET_HEADER,
   listen,
   REQUEST_ID_HEADER,
+  RequestRecord,
+  requestLogging,
+  requestRecordOf,
+  requestRecordPlugin,
   Role,
   RunningServer,
   sendError,
   SESSION_ENDED_MESSAGE,
+  setting,
   ServiceSecurity,
   SIGN_IN_REQUIRED_MESSAGE,
   verifyAccessToken,
@@ -52,7 +58,7 @@ export interface GatewayOptions {
   /** Built dashboard (dashboard/dist) served at `/`; omitted or missing: not served. */
   dashboardDir?: string;
   /** Express "trust proxy" setting when the gateway runs behind a reverse proxy (TRUST_PROXY). */
-  trustProxy?: string | boolean;
+  trustProxy?: string | number | boolean;
   /** How long an open session is remembered before asking the identity service again (default 5 s). */
   sessionCacheMs?: number;
   /** Share identical in-flight subgraph queries of the same token (default on; HAMAFZA_GATEWAY_DEDUP=0 turns it off). */
@@ -65,6 +71,7 @@ interface GatewayContext {
   token: string;
   requestId: string;
   clientAddress: string;
+  requestRecord: RequestRecord;
 }
 
 /** Subgraph names and URLs as written in the supergraph's join__Graph enum. */
@@ -84,7 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const subgraphUrls = { ...subgraphsOf(options.supergraphSdl), ...options.subgraphUrls };
   const identityBase = subgraphUrls.identity.replace(/\/graphql$/, "");
   const sessions = new SessionChecker(identityBase, options.security.gatewaySecret, options.sessionCacheMs);
-  const dedup = options.dedupInFlight ?? process.env.HAMAFZA_GATEWAY_DEDUP !== "0";
+  const dedup = options.dedupInFlight ?? setting("HAMAFZA_GATEWAY_DEDUP");
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -93,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         subgraphUrls[name] ?? url,
         subgraphTimeoutMs(name),
         dedup,
+        metrics,
         (headers, context) => {
           headers.set(GATEWAY_SECRET_HEADER, options.security.gatewaySecret);
           headers.set("authorization", `Bearer ${context.token}`);
@@ -101,6 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         },
       ),
   });
+  const metrics = createServerMetrics("gateway");
   const protection = queryProtection();
   // The schema callers see (the supergraph without federation's internals), for planning exports.
   let apiSchema: GraphQLSchema | undefined;
@@ -123,11 +132,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), keepApiSchema, ...(protection.plugins as never[])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      keepApiSchema,
+      requestRecordPlugin<GatewayContext>(),
+      ...(protection.plugins as never[]),
+    ],
   });
   await apollo.start();
   app.disable("x-powered-by");
-  if (process.env.HAMAFZA_COMPRESSION !== "0") app.use(responseCompression());
+  if (setting("HAMAFZA_COMPRESSION")) app.use(responseCompression());
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(securityHeaders(options.trustProxy !== undefined && options.trustProxy !== false));
   app.get("/health", async (req, res) => {
@@ -140,6 +154,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     const details = "user" in viewer && viewer.user.role === Role.ADMIN;
     res.status(allUp ? 200 : 503).json(details ? { gateway: "up", status, subgraphs } : { status });
   });
+  const stopMetrics = await mountMetrics(app, metrics, options.host ?? "127.0.0.1");
+  app.use(["/graphql", "/auth", "/export", "/calendar"], requestLogging("gateway", metrics.observeRequest));
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
   app.use(
     "/graphql",
@@ -163,8 +179,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       () => apiSchema,
     ),
   );
-  const runAsUser: RunAs = (query, variables, user, token, req) =>
-    runAs(query, variables, { user, token, requestId: randomUUID(), clientAddress: req.ip ?? "unknown" });
+  const runAsUser: RunAs = (query, variables, user, token, req) => {
+    const record = requestRecordOf(req.res!);
+    record.userId = user.id;
+    return runAs(query, variables, {
+      user,
+      token,
+      requestId: record.requestId,
+      clientAddress: req.ip ?? "unknown",
+      requestRecord: record,
+    });
+  };
   app.get("/calendar/meetings/:file", authenticate(options.security, sessions), meetingIcsRoute(runAsUser));
   app.get("/calendar/:file", calendarFeedRoute(identityBase, options.security, runAsUser));
   app.use(bodyErrors);
@@ -172,6 +197,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     serveDashboard(app, options.dashboardDir);
   return listen(httpServer, options.port, options.host ?? "127.0.0.1", async () => {
     await apollo.stop();
+    await stopMetrics();
   });
 }
 
@@ -205,11 +231,14 @@ function authenticate(security: ServiceSecurity, sessions: SessionChecker): expr
   return async (req, res, next) => {
     const result = await signedIn(req.headers.authorization, security, sessions);
     if ("refusal" in result) return sendError(res, result.refusal.status, result.refusal.code, result.refusal.message);
+    const record = requestRecordOf(res);
+    record.userId = result.user.id;
     const context: GatewayContext = {
       user: result.user,
       token: result.token,
-      requestId: randomUUID(),
+      requestId: record.requestId,
       clientAddress: req.ip ?? "unknown",
+      requestRecord: record,
     };
     res.locals.gatewayContext = context;
     next();
@@ -230,7 +259,7 @@ function authProxy(identityBase: string, security: ServiceSecurity, sessions: Se
       "content-type": "application/json",
       [GATEWAY_SECRET_HEADER]: security.gatewaySecret,
       [CLIENT_ADDRESS_HEADER]: req.ip ?? "unknown",
-      [REQUEST_ID_HEADER]: randomUUID(),
+      [REQUEST_ID_HEADER]: requestRecordOf(res).requestId,
     };
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
     try {
@@ -248,6 +277,7 @@ function authProxy(identityBase: string, security: ServiceSecurity, sessions: Se
       else res.type("application/json").send(await response.text());
     } catch (error) {
       logger.error({ err: error }, "[gateway] identity service unreachable");
+      res.locals.requestRecord?.errorCodes.push(ErrorCode.SERVICE_UNAVAILABLE);
       res.status(503).json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: IDENTITY_UNAVAILABLE_MESSAGE } });
     }
   };
@@ -265,7 +295,7 @@ function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
   serveGraphiql(app, dir);
   app.use(express.static(dir, dashboardStaticOptions()));
-  app.get(/^\/(?!graphql|health|auth|export|calendar).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|health|auth|metrics|export|calendar).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });

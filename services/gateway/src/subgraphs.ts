@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { AppError, ErrorCode, integerSetting } from "@hamafza/common";
+import { AppError, ErrorCode, integerSetting, ServerMetrics, setting, subgraphTimeoutName } from "@hamafza/common";
 import { GraphQLError } from "graphql";
 import { Agent, fetch as undiciFetch } from "undici";
 import { dedupFetcher } from "./dedup";
@@ -27,9 +27,9 @@ export function partUnavailable(name: string): AppError {
  * `<NAME>_TIMEOUT_MS` for one (evaluation: 120 s by default, for the awaited `runEvaluation`).
  */
 export function subgraphTimeoutMs(name: string, env: NodeJS.ProcessEnv = process.env): number {
-  const all = integerSetting("HAMAFZA_SUBGRAPH_TIMEOUT_MS", 15_000, { min: 100, max: 3_600_000 }, env);
+  const all = setting("HAMAFZA_SUBGRAPH_TIMEOUT_MS", env);
   return integerSetting(
-    `${name.toUpperCase()}_TIMEOUT_MS`,
+    subgraphTimeoutName(name),
     name === "evaluation" ? Math.max(all, 120_000) : all,
     { min: 100, max: 3_600_000 },
     env,
@@ -61,6 +61,8 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
     private readonly timeoutMs: number,
     /** Share identical in-flight queries (same token) instead of sending them twice (dedup.ts). */
     dedup: boolean,
+    /** Where each call's duration is counted (hamafza_subgraph_fetch_duration_seconds). */
+    private readonly metrics: Pick<ServerMetrics, "observeSubgraphFetch">,
     sendHeaders: (headers: { set(name: string, value: string): void }, context: TContext) => void,
   ) {
     super({ url });
@@ -83,11 +85,19 @@ export class SubgraphDataSource<TContext extends Record<string, any>> extends Re
         dispatcher: agent,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+    const started = performance.now();
+    const observe = (outcome: "ok" | "error") =>
+      this.metrics.observeSubgraphFetch(this.subgraphName, (performance.now() - started) / 1000, outcome);
     try {
-      return await attempt();
+      const response = await attempt().catch((error: unknown) => {
+        if (isTimeout(error) || isMutation(init.body)) throw error;
+        return attempt(); // a reset or refused connection: one more try for a read
+      });
+      observe(response.status < 500 ? "ok" : "error");
+      return response;
     } catch (error) {
-      if (isTimeout(error) || isMutation(init.body)) throw error;
-      return attempt(); // a reset or refused connection: one more try for a read
+      observe("error");
+      throw error;
     }
   }
 

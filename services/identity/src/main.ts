@@ -1,5 +1,5 @@
 import { logger } from "@hamafza/common";
-import { runServiceMain } from "@hamafza/common";
+import { runServiceMain, setting } from "@hamafza/common";
 import { loginPolicyFromEnv } from "./auth/policy";
 import { createIdentityDataSource, SERVICE_NAME, startIdentity } from "./index";
 
@@ -8,8 +8,7 @@ runServiceMain({
   defaultPort: 4004,
   signing: true,
   createDataSource: createIdentityDataSource,
-  start: (options) =>
-    startIdentity({ ...options, policy: loginPolicyFromEnv(), registryUrl: process.env.REGISTRY_URL }),
+  start: (options) => startIdentity({ ...options, policy: loginPolicyFromEnv(), registryUrl: setting("REGISTRY_URL") }),
 }).catch((error) => {
   logger.error({ err: error }, `[${SERVICE_NAME}] failed to start`);
   process.exit(1);

@@ -1,5 +1,5 @@
 import { logger } from "@hamafza/common";
-import { runMigrationMain } from "@hamafza/common";
+import { runMigrationMain, setting } from "@hamafza/common";
 import { createIdentityDataSource } from "./index";
 import { ensureAdminAccount } from "./seed/accounts";
 
@@ -11,7 +11,7 @@ runMigrationMain({
   name: "identity",
   createDataSource: createIdentityDataSource,
   afterMigrate: async (db) => {
-    const admin = await ensureAdminAccount(db, process.env.ADMIN_PASSWORD);
+    const admin = await ensureAdminAccount(db, setting("ADMIN_PASSWORD"));
     if (!admin.created) return;
     return admin.generatedPassword
       ? `created "admin" with the password ${admin.generatedPassword} (shown once; change it)`

@@ -1,5 +1,5 @@
 import { verifyIranianLegalId, verifyIranianNationalId } from "@persian-tools/persian-tools";
-import { parseJalaliDate, tehranToday, toAsciiDigits, toJalali, toPersianDigits } from "@hamafza/common";
+import { parseJalaliDate, setting, tehranToday, toAsciiDigits, toJalali, toPersianDigits } from "@hamafza/common";
 
 /** شناسه ملی of a legal entity: 11 digits with the official checksum. */
 export function isValidLegalNationalId(value: string): boolean {
@@ -66,13 +66,9 @@ export function normalizeCode(value: string): string {
     .trim();
 }
 
-export const DEFAULT_LICENCE_EXPIRING_DAYS = 60;
-
 /** The EXPIRING window in days: `HAMAFZA_LICENCE_EXPIRING_DAYS` (0–3650), default 60. Read on every use. */
 export function licenceExpiringDays(): number {
-  const raw = process.env.HAMAFZA_LICENCE_EXPIRING_DAYS;
-  const days = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
-  return Number.isInteger(days) && days >= 0 && days <= 3650 ? days : DEFAULT_LICENCE_EXPIRING_DAYS;
+  return setting("HAMAFZA_LICENCE_EXPIRING_DAYS");
 }
 
 /** Persian digits for numbers shown in messages. */

@@ -75,7 +75,7 @@ export class EngagementAnalyticsResolver {
     const scope = territorySql(requireUser(ctx), { province: "m.province_id", county: "m.county_id" });
     const county = groupBy === StatisticsLevel.COUNTY ? "m.county_id" : "NULL::varchar";
     const rows = await namedQuery<Record<string, string | number | null>>(
-      ctx.db,
+      ctx.readDb,
       `SELECT m.province_id, ${county} AS county_id, period.year, period.quarter, m.kind, count(*) AS total,
               count(*) FILTER (WHERE m.status = 'PLANNED') AS planned,
               count(*) FILTER (WHERE m.status = 'HELD') AS held,
@@ -141,7 +141,7 @@ export class EngagementAnalyticsResolver {
     const [period] = quarterPeriods(year).filter((p) => p.quarter === quarter);
     const scope = territorySql(user, { province: "m.province_id", county: "m.county_id" });
     const rows = await namedQuery<{ county_id: string }>(
-      ctx.db,
+      ctx.readDb,
       `SELECT DISTINCT m.county_id FROM meeting m
         WHERE m.county_id = ANY(CAST(:ids AS text[])) AND m.status = 'HELD' AND m.kind = 'QUARTERLY_PROBLEM_CENTRED'
           AND m.held_at >= :start AND m.held_at < :end
@@ -178,7 +178,7 @@ export class EngagementAnalyticsResolver {
     const owner = groupBy === ResolutionOwnerGrouping.AGENCY ? "r.owner_agency_id" : "r.owner_manager_id";
     const scope = territorySql(requireUser(ctx), { province: "r.province_id", county: "r.county_id" });
     const rows = await namedQuery<Record<string, string | null>>(
-      ctx.db,
+      ctx.readDb,
       `SELECT ${owner} AS owner, count(*) AS total,
               count(*) FILTER (WHERE r.status = 'DONE') AS done,
               count(*) FILTER (WHERE r.status = 'DONE' AND r.deadline IS NOT NULL AND r.completed_on <= r.deadline) AS on_time,
@@ -238,7 +238,7 @@ export class EngagementAnalyticsResolver {
     const period = year !== undefined ? quarterPeriods(year).filter((p) => !quarter || p.quarter === quarter) : null;
     const scope = territorySql(requireUser(ctx), { province: "m.province_id", county: "m.county_id" });
     const rows = await namedQuery<{ social_harm_id: string; items: string; meetings: string; ngos: string }>(
-      ctx.db,
+      ctx.readDb,
       `WITH hits AS (
          SELECT i.social_harm_id, i.meeting_id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
           WHERE i.social_harm_id IS NOT NULL AND m.status = 'HELD'
@@ -303,7 +303,7 @@ export class EngagementAnalyticsResolver {
     const range = year !== undefined ? quarterPeriods(year) : null;
     const days = year !== undefined ? jalaliYearRange(year) : null;
     const rows = await namedQuery<{ ngo_id: string }>(
-      ctx.db,
+      ctx.readDb,
       `SELECT a.ngo_id FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id
         WHERE m.status = 'HELD' AND a.ngo_id = ANY(CAST(:ids AS uuid[])) ${m.sql} ${range ? "AND m.held_at >= :start AND m.held_at < :end" : ""}
        UNION SELECT p.ngo_id FROM proposal p WHERE p.ngo_id = ANY(CAST(:ids AS uuid[])) ${p.sql} ${days ? "AND p.submitted_on >= CAST(:startDay AS date) AND p.submitted_on < CAST(:endDay AS date)" : ""}
@@ -358,7 +358,7 @@ export class EngagementAnalyticsResolver {
         `SELECT 'DEMAND' AS kind, d.agency_id, d.raised_on AS sent, d.responded_on AS answered FROM demand d WHERE true ${d.sql} ${where("d", "raised_on")}`,
       );
     const rows = await namedQuery<Record<string, string | null>>(
-      ctx.db,
+      ctx.readDb,
       `SELECT x.kind, x.agency_id, count(*) AS received, count(x.answered) AS answered,
               count(*) FILTER (WHERE x.answered - x.sent <= 30) AS within30,
               avg(x.answered - x.sent) AS average, percentile_cont(0.5) WITHIN GROUP (ORDER BY x.answered - x.sent) AS median

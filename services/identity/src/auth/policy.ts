@@ -1,3 +1,5 @@
+import { setting } from "@hamafza/common";
+
 /** Sign-in limits; the defaults suit production, tests shorten the waits. */
 export interface LoginPolicy {
   /** Access-token lifetime; the dashboard refreshes before it ends. */
@@ -32,14 +34,10 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
 
 /** Overrides from HAMAFZA_TOKEN_TTL_SECONDS and HAMAFZA_SESSION_MAX_SECONDS. */
 export function loginPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): LoginPolicy {
-  const seconds = (name: string, fallback: number) => {
-    const value = Number(env[name]);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-  };
   return {
     ...DEFAULT_LOGIN_POLICY,
-    tokenTtlSeconds: seconds("HAMAFZA_TOKEN_TTL_SECONDS", DEFAULT_LOGIN_POLICY.tokenTtlSeconds),
-    sessionMaxSeconds: seconds("HAMAFZA_SESSION_MAX_SECONDS", DEFAULT_LOGIN_POLICY.sessionMaxSeconds),
+    tokenTtlSeconds: setting("HAMAFZA_TOKEN_TTL_SECONDS", env),
+    sessionMaxSeconds: setting("HAMAFZA_SESSION_MAX_SECONDS", env),
   };
 }
 

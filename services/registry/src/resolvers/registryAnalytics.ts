@@ -58,7 +58,7 @@ export class RegistryAnalyticsResolver {
     @Arg("filter", () => NgoFilter, { nullable: true, description: "Which NGOs to count (as in `ngos`)." })
     filter: NgoFilter | undefined,
   ): Promise<NgoCount[]> {
-    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), {
+    const query = whereInTerritory(ctx.readDb.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), {
       province: "ngo.provinceId",
       county: "ngo.countyId",
     });
@@ -105,7 +105,7 @@ export class RegistryAnalyticsResolver {
   ): Promise<TrainingNeedAggregate[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۱۰۰۰ باشد.", { field: "limit" });
-    const query = ctx.db
+    const query = ctx.readDb
       .createQueryBuilder()
       .from("training_need", "tn")
       .innerJoin(Ngo, "ngo", "ngo.id = tn.ngo_id")
@@ -257,7 +257,7 @@ export class RegistryAnalyticsResolver {
       HAVING 1 - exp(sum(ln(1 - least(p.weight, 0.999)))) >= :minScore
        ORDER BY score DESC, p.a, p.b
        LIMIT :limit`;
-    const rows = await ctx.db
+    const rows = await ctx.readDb
       .transaction(async (em) => {
         // The `%` operator (index-assisted) uses this threshold; the exact cut is the condition above.
         await em.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
@@ -328,7 +328,7 @@ export class RegistryAnalyticsResolver {
       fieldId ? "cv.field_id = :fieldId" : null,
     ].filter(Boolean);
     const rows = await namedQuery<{ county_id: string; field_id: string; ngo_count: string; ngo_ids: string[] }>(
-      ctx.db,
+      ctx.readDb,
       `WITH active AS (
          SELECT n.id, n.county_id FROM ngo n WHERE n.status = 'ACTIVE' ${scope ? `AND ${scope.sql}` : ""}
        ),
