@@ -8,7 +8,7 @@ import { prepareDatabase, PreparedDatabase } from "./prepare";
 /** The national data set's own database (never the demo one). */
 export const NATIONAL_DATABASE = "hamafza_national";
 
-/** Full-size targets at NATIONAL_SCALE=1 (issue 13); counties and provinces do not scale. */
+/** Full-size targets at NATIONAL_SCALE=1; counties and provinces do not scale. */
 export const NATIONAL_TARGETS = {
   managers: 20_000,
   ngos: 30_000,

@@ -2,7 +2,7 @@ import { jalaliToIsoDate, withClient } from "@hamafza/common";
 import { PreparedDatabase } from "./prepare";
 
 /**
- * A whole country's year of engagement for the live evaluation bench (issue 6, «Scale»): set-based SQL only
+ * A whole country's year of engagement for the live evaluation bench («Scale»): set-based SQL only
  * (`INSERT … SELECT … generate_series`, a few statements per table), deterministic (every id is an md5 of its
  * key, every choice a hash of ordinals), into a prepared database without demo data.
  *

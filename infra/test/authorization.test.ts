@@ -40,7 +40,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.meeting": ALL,
   "Query.managerScores": ALL,
   "Query.managerScore": ALL,
-  // Evaluation cycles, runs and results (issue 6)
+  // Evaluation cycles, runs and results
   "Query.evaluationCycles": ALL,
   "Query.evaluationCycle": ALL,
   "Query.evaluationResults": ALL,
@@ -77,7 +77,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createNgo": OFFICERS,
   "Mutation.updateNgo": OFFICERS,
   "Mutation.deleteNgo": OFFICERS,
-  // Engagement (issue 5): catalogue, agenda, resolutions, working groups, projects, proposals, demands, analytics, facts, locks
+  // Engagement: catalogue, agenda, resolutions, working groups, projects, proposals, demands, analytics, facts, locks
   "Query.socialHarms": ALL,
   "Query.socialHarm": ALL,
   "Mutation.createSocialHarm": [Role.ADMIN],
@@ -134,7 +134,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.engagementReferenceUses": OFFICERS,
   "Mutation.lockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.unlockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
-  // Organisations and places (issue 4): agencies, managers' tenures, areas, NGO houses, networks, facilitation offices
+  // Organisations and places: agencies, managers' tenures, areas, NGO houses, networks, facilitation offices
   "Query.agencies": ALL,
   "Query.agency": ALL,
   "Query.informalSettlementAreas": ALL,
@@ -164,7 +164,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createFacilitationOffice": OFFICERS,
   "Mutation.updateFacilitationOffice": OFFICERS,
   "Mutation.deleteFacilitationOffice": OFFICERS,
-  // NGO profile, licences, search, analytics, import (issue 4)
+  // NGO profile, licences, search, analytics, import
   "Query.fieldsOfActivity": ALL,
   "Query.fieldOfActivity": ALL,
   "Query.licences": ALL,

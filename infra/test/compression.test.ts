@@ -7,7 +7,7 @@ import { login } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
-/** Compression and caching at the gateway (issue 13): br/gzip above a threshold, immutable hashed assets. */
+/** Compression and caching at the gateway: br/gzip above a threshold, immutable hashed assets. */
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
 let token: string;

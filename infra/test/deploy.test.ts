@@ -147,9 +147,8 @@ describe("Kubernetes manifests", () => {
       const workloads = ["gateway", ...SUBGRAPHS].sort();
       expect(names("Deployment")).toEqual(workloads);
       expect(names("Service")).toEqual(workloads);
-      // Evaluation: one replica, no autoscaler, until runs move to the job queue (docs/deployment.md).
-      expect(names("HorizontalPodAutoscaler")).toEqual(workloads.filter((w) => w !== "evaluation"));
-      expect(objects.find((o) => o.kind === "Deployment" && o.metadata.name === "evaluation")!.spec.replicas).toBe(1);
+      // Every workload scales: evaluation's runs are jobs on the queue, safe with several processes.
+      expect(names("HorizontalPodAutoscaler")).toEqual(workloads);
       expect(names("PodDisruptionBudget")).toEqual(workloads);
       expect(names("Job")).toEqual(SUBGRAPHS.map((s) => `${s}-migrate`).sort());
       expect(names("Ingress")).toEqual(["gateway"]);

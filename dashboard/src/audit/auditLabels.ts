@@ -20,7 +20,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   createMeeting: "ثبت نشست",
   updateMeeting: "ویرایش نشست",
   deleteMeeting: "حذف نشست",
-  // Registry (issue 4)
+  // Registry
   importNgos: "ورود گروهی سمن‌ها",
   issueLicence: "صدور پروانه",
   renewLicence: "تمدید پروانه",

@@ -27,7 +27,7 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   // `ngos` + action `import` is the CSV import page (a write).
   ngos: REGISTRY_DATA,
   meetings: { read: EVERYONE, write: EDITOR_ROLES },
-  // Engagement (issue 5): officers keep it in their territory; everyone reads.
+  // Engagement: officers keep it in their territory; everyone reads.
   agendaItems: { read: EVERYONE, write: EDITOR_ROLES },
   resolutions: { read: EVERYONE, write: EDITOR_ROLES },
   workingGroups: { read: EVERYONE, write: EDITOR_ROLES },
@@ -37,7 +37,7 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   demands: { read: EVERYONE, write: EDITOR_ROLES },
   // The social-harm catalogue: administrators only.
   socialHarms: REFERENCE_DATA,
-  // Evaluation (issue 6): evaluators and administrators work; everyone reads (published results only, server-side).
+  // Evaluation: evaluators and administrators work; everyone reads (published results only, server-side).
   // `evaluationResults` + `edit` is the adjustment; `evaluationCycles` + `edit` the rubric, runs and transitions.
   evaluationResults: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"], unsupported: ["create", "delete"] },
   evaluationCycles: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"] },

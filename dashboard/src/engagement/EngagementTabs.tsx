@@ -17,7 +17,7 @@ import { Section } from "../meetings/MeetingShow";
 import { DemandStatusChip, DimensionField, FollowUpChip, ProposalStatusChip } from "./engagementEnums";
 
 /**
- * The engagement tabs of the NGO and manager pages (issue 5): drop `<NgoEngagementTab />` into an NGO's show page
+ * The engagement tabs of the NGO and manager pages: drop `<NgoEngagementTab />` into an NGO's show page
  * and `<ManagerEngagementTab />` into a manager's (both read the page's record).
  */
 /** `text` is a translation key. */

@@ -49,7 +49,7 @@ const MeetingChip = ({ meeting }: { meeting: RaRecord }) => (
   </Box>
 );
 
-/** One Jalali month of meetings, Saturday to Friday (issue 5). The month is in the URL: `?month=1404-08`. */
+/** One Jalali month of meetings, Saturday to Friday. The month is in the URL: `?month=1404-08`. */
 export const MeetingCalendar = () => {
   const translate = useTranslate();
   const location = useLocation();

@@ -28,7 +28,7 @@ import { benchEvaluation } from "./evaluation";
 import { createPgStatStatements, postgresCpuByPid, preloadPgStatStatements, statementCount } from "./sql";
 
 /**
- * `npm run bench [-- --quick]`: figures, not pass/fail (issue 13). PostgreSQL (embedded, restarted with
+ * `npm run bench [-- --quick]`: figures, not pass/fail. PostgreSQL (embedded, restarted with
  * pg_stat_statements; or DATABASE_URL) with the national data set in its own database, the four subgraphs and
  * two of our gateways (in-flight dedup on / off) as separate processes, two Hive Gateways (dedup default / off)
  * on the same supergraph; then S6 (whole-country run), S1–S5 under autocannon at c=1 and c=32 against the four

@@ -26,7 +26,7 @@ export async function pickTargets(adminUrl: string): Promise<{ provinceId: strin
 
 const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 
-/** S1–S5 (issue 13): what the dashboard and analysts ask most. */
+/** S1–S5: what the dashboard and analysts ask most. */
 export function loadScenarios(t: { provinceId: string; countyId: string; ngoId: string }): Scenario[] {
   return [
     {

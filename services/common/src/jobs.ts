@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import { DataSource, EntityManager } from "typeorm";
 import { logger } from "./logger";
-import { integerSetting } from "./settings";
+import { setting } from "./settings";
 
 /**
  * Scheduled and background jobs of a service, on the PostgreSQL it already has (pg-boss 10, pure JavaScript): the
@@ -55,9 +55,9 @@ export interface JobQueueSettings {
 }
 
 export const jobQueueSettings = (env: NodeJS.ProcessEnv = process.env): JobQueueSettings => ({
-  pollMs: integerSetting("HAMAFZA_JOBS_POLL_MS", 2000, { min: 500, max: 600_000 }, env),
-  maintenanceSeconds: integerSetting("HAMAFZA_JOBS_MAINTENANCE_SECONDS", 60, { min: 1, max: 3600 }, env),
-  stopGraceMs: integerSetting("HAMAFZA_SHUTDOWN_GRACE_MS", 10_000, { min: 0, max: 600_000 }, env),
+  pollMs: setting("HAMAFZA_JOBS_POLL_MS", env),
+  maintenanceSeconds: setting("HAMAFZA_JOBS_MAINTENANCE_SECONDS", env),
+  stopGraceMs: setting("HAMAFZA_SHUTDOWN_GRACE_MS", env),
 });
 
 /** The schema holding a service's queue tables. */

@@ -14,6 +14,7 @@ import { setting } from "./settings";
  * - `hamafza_request_errors_total{service, code}` — every error code in an answer;
  * - `hamafza_subgraph_fetch_duration_seconds{subgraph, outcome}` (gateway) — each call to a subgraph;
  * - `hamafza_db_pool_connections{service, pool, state}` — total, idle, waiting and max per database pool;
+ * - `hamafza_job_queue_jobs{service, queue, state}` — the depth of the service's job queue by queue and state;
  * - Node.js process metrics (`process_*`, `nodejs_*`: CPU, memory, event-loop lag, GC).
  */
 export interface ServerMetrics {
@@ -24,6 +25,8 @@ export interface ServerMetrics {
   observeSubgraphFetch(subgraph: string, seconds: number, outcome: "ok" | "error"): void;
   /** Reports a database pool's use at every scrape. */
   watchPool(pool: string, db: DataSource): void;
+  /** Reports the depth of the service's job queue (pg-boss tables in `schema`) at every scrape. */
+  watchJobQueue(schema: string, db: DataSource): void;
 }
 
 /** Operation names come from clients: past this many distinct names per process they are counted as `other`. */
@@ -78,6 +81,25 @@ export function createServerMetrics(service: string): ServerMetrics {
       }
     },
   });
+  const queues: { schema: string; db: DataSource }[] = [];
+  new Gauge({
+    name: "hamafza_job_queue_jobs",
+    help: "Jobs in the service's queue by queue name and state (created, retry, active; completed, cancelled and failed until they are archived).",
+    labelNames: ["queue", "state"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { schema, db } of queues) {
+        if (!db.isInitialized) continue;
+        const [{ table }] = await db.query(`SELECT to_regclass($1) AS table`, [`${schema}.job`]);
+        if (!table) continue;
+        const rows: { name: string; state: string; count: number }[] = await db.query(
+          `SELECT name, state::text AS state, count(*)::int AS count FROM ${table} GROUP BY 1, 2`,
+        );
+        for (const row of rows) this.set({ queue: row.name, state: row.state }, row.count);
+      }
+    },
+  });
   const operations = new Set<string>();
   const operationLabel = (name: string | undefined) => {
     if (!name) return "anonymous";
@@ -99,6 +121,9 @@ export function createServerMetrics(service: string): ServerMetrics {
     },
     watchPool(pool, db) {
       pools.set(pool, db);
+    },
+    watchJobQueue(schema, db) {
+      queues.push({ schema, db });
     },
   };
 }

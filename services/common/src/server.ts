@@ -22,6 +22,7 @@ import {
 import { createRequestContext, RequestContext } from "./context";
 import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
+import { jobsSchemaOf } from "./jobs";
 import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
 import { recordRefusal, requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
@@ -69,6 +70,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const httpServer = createServer(app);
   const metrics = createServerMetrics(options.name);
   metrics.watchPool("primary", options.db);
+  metrics.watchJobQueue(jobsSchemaOf(options.name), options.db);
   if (readDataSourceOf(options.db) !== options.db) metrics.watchPool("replica", readDataSourceOf(options.db));
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,

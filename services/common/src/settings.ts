@@ -62,6 +62,17 @@ export const SETTINGS = {
   ADMIN_PASSWORD: optionalSecretVar(10, "the first admin account's password"),
   HAMAFZA_PG_PORT: portVar(54329),
   HAMAFZA_DEMO: flagVar(true),
+  HAMAFZA_JOBS_POLL_MS: intVar(2000, { min: 500, max: 600_000 }),
+  HAMAFZA_JOBS_MAINTENANCE_SECONDS: intVar(60, { min: 1, max: 3600 }),
+  HAMAFZA_EVALUATION_RUN_TIMEOUT_SECONDS: intVar(1800, { min: 5, max: 86_400 }),
+  HAMAFZA_EVALUATION_RUN_RETRY_SECONDS: intVar(10, { min: 1, max: 3600 }),
+  HAMAFZA_SMTP_HOST: textVar(undefined),
+  HAMAFZA_SMTP_PORT: intVar(587, { min: 1, max: 65535 }),
+  HAMAFZA_SMTP_SECURE: flagVar(false),
+  HAMAFZA_SMTP_USER: textVar(undefined),
+  HAMAFZA_SMTP_PASSWORD: optionalSecretVar(1, "the SMTP password"),
+  HAMAFZA_SMTP_FROM: textVar(undefined),
+  HAMAFZA_PUBLIC_URL: httpUrlVar(),
 };
 export type SettingName = keyof typeof SETTINGS;
 
@@ -114,9 +125,28 @@ const serverShape = () =>
 const SERVICE_SPECIFIC = {
   registry: () => pick("ENGAGEMENT_URL", "HAMAFZA_LICENCE_EXPIRING_DAYS"),
   engagement: () => pick("REGISTRY_URL"),
-  evaluation: () => pick("REGISTRY_URL", "ENGAGEMENT_URL", "HAMAFZA_UPSTREAM_TIMEOUT_MS"),
+  evaluation: () =>
+    pick(
+      "REGISTRY_URL",
+      "ENGAGEMENT_URL",
+      "HAMAFZA_UPSTREAM_TIMEOUT_MS",
+      "HAMAFZA_EVALUATION_RUN_TIMEOUT_SECONDS",
+      "HAMAFZA_EVALUATION_RUN_RETRY_SECONDS",
+    ),
   identity: () =>
-    pick("REGISTRY_URL", "HAMAFZA_JWT_PRIVATE_KEY", "HAMAFZA_TOKEN_TTL_SECONDS", "HAMAFZA_SESSION_MAX_SECONDS"),
+    pick(
+      "REGISTRY_URL",
+      "HAMAFZA_JWT_PRIVATE_KEY",
+      "HAMAFZA_TOKEN_TTL_SECONDS",
+      "HAMAFZA_SESSION_MAX_SECONDS",
+      "HAMAFZA_SMTP_HOST",
+      "HAMAFZA_SMTP_PORT",
+      "HAMAFZA_SMTP_SECURE",
+      "HAMAFZA_SMTP_USER",
+      "HAMAFZA_SMTP_PASSWORD",
+      "HAMAFZA_SMTP_FROM",
+      "HAMAFZA_PUBLIC_URL",
+    ),
 } satisfies Record<SubgraphService, () => object>;
 
 /** Every variable of one subgraph process (`node services/<name>/dist/main.js`). */
@@ -131,6 +161,8 @@ export function subgraphShape(service: SubgraphService | string, defaultPort: nu
       "HAMAFZA_STATEMENT_TIMEOUT_MS",
       "HAMAFZA_REFERENCE_TIMEOUT_MS",
       "HAMAFZA_MIGRATE_ON_START",
+      "HAMAFZA_JOBS_POLL_MS",
+      "HAMAFZA_JOBS_MAINTENANCE_SECONDS",
     ),
     ...specific,
     PORT: portVar(defaultPort),

@@ -1,4 +1,5 @@
 import {
+  createServerMetrics,
   createServiceDataSource,
   JobContext,
   JobQueue,
@@ -155,6 +156,15 @@ describe("job queue on PostgreSQL", () => {
     ]);
     release();
     await e.stop();
+  });
+
+  it("reports the queue's depth by queue and state as a metric", async () => {
+    const queue = await startProcess("depth", [{ name: "depth-probe", run: async () => undefined }]);
+    for (let i = 0; i < 3; i++) await queue.send("depth-probe", { i }, { startAfterSeconds: 3600 });
+    const metrics = createServerMetrics("registry");
+    metrics.watchJobQueue("registry_jobs", pools[pools.length - 1]);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/hamafza_job_queue_jobs\{queue="depth-probe",state="created",service="registry"\} 3/);
   });
 
   it("keeps cron schedules on Tehran's clock and at most one active job of a singleton queue", async () => {

@@ -11,7 +11,7 @@ export function jalaliYearOf(value: Date | string): number {
 }
 
 /**
- * The locked evaluation periods (issue 6: once a cycle is FINAL, engagement records of that year in scope can no
+ * The locked evaluation periods (once a cycle is FINAL, engagement records of that year in scope can no
  * longer change). Rule: nothing dated inside a locked (year, province) may be created, changed or deleted — a held
  * meeting of that year with its attendance, officials, agenda and resolutions; resolution deadlines, completion
  * days and progress reports; proposal and demand submission and response days; working-group membership days.

@@ -2,7 +2,7 @@ import { Role } from "@hamafza/common";
 import { EngagementHarness, EVALUATOR, QAZVIN_OFFICER, startHarness, tehran, uuid, ZANJAN_OFFICER } from "./helpers";
 
 /**
- * Locked evaluation periods (issue 6): once a cycle is FINAL the evaluation service locks the year, and engagement
+ * Locked evaluation periods: once a cycle is FINAL the evaluation service locks the year, and engagement
  * records dated in it are refused with LOCKED — held meetings with their attendance, agenda and resolutions, and
  * the dated steps of resolutions, proposals, demands and working-group memberships — while follow-up dated after
  * the year stays possible.

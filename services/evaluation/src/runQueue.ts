@@ -3,7 +3,7 @@ import {
   AuthUser,
   createRequestContext,
   ErrorCode,
-  integerSetting,
+  setting,
   JobContext,
   JobQueue,
   jobsSchemaOf,
@@ -41,9 +41,9 @@ interface RunJobData {
 
 export const runQueueSettings = (env: NodeJS.ProcessEnv = process.env) => ({
   /** A run whose process died is retried after this long (its job's expiry); longer than any run takes. */
-  timeoutSeconds: integerSetting("HAMAFZA_EVALUATION_RUN_TIMEOUT_SECONDS", 1800, { min: 5, max: 86_400 }, env),
+  timeoutSeconds: setting("HAMAFZA_EVALUATION_RUN_TIMEOUT_SECONDS", env),
   /** Seconds before the first retry (doubled on each further one). */
-  retryDelaySeconds: integerSetting("HAMAFZA_EVALUATION_RUN_RETRY_SECONDS", 10, { min: 1, max: 3600 }, env),
+  retryDelaySeconds: setting("HAMAFZA_EVALUATION_RUN_RETRY_SECONDS", env),
 });
 
 /** Per running service (keyed by its data source): its queue and the secret job tokens are sealed with. */

@@ -5,7 +5,7 @@ import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";
 
 /**
- * Scale behaviour (issue 6, «Scale»): one run over many managers in 450 counties — computed, snapshotted, stored
+ * Scale behaviour («Scale»): one run over many managers in 450 counties — computed, snapshotted, stored
  * in one mutation, and recomputed identically. The timing of the full 20,000-manager run is in `npm run bench`.
  */
 const MANAGERS = Number(process.env.EVALUATION_SCALE_MANAGERS ?? 2_000);

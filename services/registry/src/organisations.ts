@@ -11,7 +11,7 @@ import { FacilitationOfficeResolver, FacilitationOfficesOfNgoResolver } from "./
 import { NgoHouseMembershipResolver, NgoHouseResolver, NgoHousesOfNgoResolver } from "./resolvers/ngoHouse";
 import { NgoNetworkResolver, NgoNetworksOfNgoResolver } from "./resolvers/network";
 
-/** Organisations and places of the registry (issue 4): agencies, areas, NGO houses, networks, facilitation offices. */
+/** Organisations and places of the registry: agencies, areas, NGO houses, networks, facilitation offices. */
 export const organisationEntities = [
   Agency,
   InformalSettlementArea,

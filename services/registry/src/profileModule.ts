@@ -20,7 +20,7 @@ import {
   TrainingNeedAggregateResolver,
 } from "./resolvers/registryAnalyticsRows";
 
-/** The NGO's profile (issue 4): fields of activity, board, capabilities, awards, training needs, licences, search, analytics, import. */
+/** The NGO's profile: fields of activity, board, capabilities, awards, training needs, licences, search, analytics, import. */
 export const profileEntities = [
   FieldOfActivity,
   NgoField,

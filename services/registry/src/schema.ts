@@ -11,7 +11,7 @@ import { CountyResolver, ProvinceResolver } from "./resolvers/geography";
 import { CountyRelationsResolver, ProvinceRelationsResolver } from "./resolvers/provinceRelations";
 import { ManagerResolver } from "./resolvers/manager";
 import { NgoResolver } from "./resolvers/ngo";
-import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day (issue 5)
+import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [Province, County, Ngo, Manager, ...organisationEntities, ...profileEntities];
 
