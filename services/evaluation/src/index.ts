@@ -1,7 +1,6 @@
 import {
   createServiceDataSource,
   JobQueue,
-  logger,
   RunningServer,
   ServiceSecurity,
   setting,
