@@ -1,4 +1,5 @@
-import { tehranMidnight, toJalali } from "@hamafza/common";
+import { TZDate } from "@date-fns/tz";
+import { jalaliToIsoDate, TEHRAN, tehranMidnight, toJalali } from "@hamafza/common";
 
 /** How many meetings one quarterly series plans: this quarter's and the next three. */
 export const QUARTERLY_SERIES_LENGTH = 4;
@@ -11,19 +12,41 @@ export function jalaliMonthDays(year: number, month: number): number {
   return esfand30.month === 12 ? 30 : 29;
 }
 
+const TEHRAN_CLOCK = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TEHRAN,
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** Hours, minutes, seconds and milliseconds of an instant on Tehran's wall clock. */
+export function tehranClock(instant: Date): [number, number, number, number] {
+  const [h, m, s] = TEHRAN_CLOCK.format(instant).split(":").map(Number);
+  return [h, m, s, instant.getUTCMilliseconds()];
+}
+
+/**
+ * The instant of a Jalali day at a Tehran wall-clock time, daylight saving time (kept until 1401) included; a time
+ * that did not exist (the hour skipped when it began) moves to the first one that did.
+ */
+export function atTehranClock(year: number, month: number, day: number, clock: [number, number, number, number]): Date {
+  const [gy, gm, gd] = jalaliToIsoDate(year, month, day).split("-").map(Number);
+  return new Date(new TZDate(gy, gm - 1, gd, ...clock, TEHRAN).getTime());
+}
+
 /**
  * The instants of a quarterly series that starts at `first`: the same Jalali day of the same month of each
  * following quarter (the month's last day where it is shorter, e.g. 31 Shahrivar → 30 Azar), at the same Tehran
- * wall-clock time. Pure; Tehran keeps one offset all year.
+ * wall-clock time. Pure.
  */
 export function quarterlyOccurrences(first: Date, count = QUARTERLY_SERIES_LENGTH): Date[] {
   const { year, month, day } = toJalali(first);
-  const sinceMidnight = first.getTime() - tehranMidnight(year, month, day).getTime();
+  const clock = tehranClock(first);
   return Array.from({ length: count }, (_, i) => {
     const monthIndex = month - 1 + 3 * i;
     const y = year + Math.floor(monthIndex / 12);
     const m = (monthIndex % 12) + 1;
-    const d = Math.min(day, jalaliMonthDays(y, m));
-    return new Date(tehranMidnight(y, m, d).getTime() + sinceMidnight);
+    return atTehranClock(y, m, Math.min(day, jalaliMonthDays(y, m)), clock);
   });
 }
