@@ -413,7 +413,9 @@ describe(browserDescribe, () => {
       const adjusted = graphqlResponse(page, "adjustEvaluationScore");
       await dialog.getByRole("button", { name: "تأیید" }).click();
       expect((await (await adjusted).json()).errors).toBeUndefined();
-      await page.getByText("نشست فصل سوم با مدرک صورتجلسه تأیید شد").waitFor(WAIT);
+      // The dialog (whose field holds the same text) closes first; then the justification is on the page.
+      await dialog.waitFor({ ...WAIT, state: "hidden" });
+      await page.getByRole("cell", { name: "نشست فصل سوم با مدرک صورتجلسه تأیید شد" }).waitFor(WAIT);
       await page.getByText("با تعدیل").waitFor(WAIT);
       await screenshot(page, "evaluation-manager-breakdown.png");
 
