@@ -123,6 +123,7 @@ export class JobQueue {
     readonly schema: string,
     private readonly boss: PgBoss,
     private readonly settings: JobQueueSettings,
+    private readonly db: DataSource,
   ) {}
 
   /** Starts the queue of a service: installs or upgrades its tables, creates the queues, schedules and workers. */
@@ -146,7 +147,7 @@ export class JobQueue {
     });
     boss.on("error", (error) => logger.error({ err: error }, `[${options.service}] job queue error`));
     await boss.start();
-    const queue = new JobQueue(options.service, schema, boss, settings);
+    const queue = new JobQueue(options.service, schema, boss, settings, options.db);
     try {
       for (const definition of options.queues) await queue.register(definition);
     } catch (error) {
@@ -156,15 +157,23 @@ export class JobQueue {
     return queue;
   }
 
+  /**
+   * Creates or updates one queue. Creating a queue adds a partition table to pg-boss's job table, and two processes
+   * creating queues at once (replicas starting together) deadlock on it: creation is serialised across the
+   * service's processes by an advisory lock, and the queue is looked up again once the lock is held.
+   */
   private async ensureQueue(name: string, options: PgBoss.Queue): Promise<void> {
-    const existing = await this.boss.getQueue(name);
-    if (existing) return this.boss.updateQueue(name, options);
+    if (await this.boss.getQueue(name)) return this.boss.updateQueue(name, options);
+    const runner = this.db.createQueryRunner();
+    const key = `${this.schema}:create-queue`;
+    await runner.connect();
     try {
-      await this.boss.createQueue(name, options);
-    } catch (error) {
-      // Another process of the service created it meanwhile.
-      if (!/already exists|duplicate key/.test(String((error as Error).message))) throw error;
-      await this.boss.updateQueue(name, options);
+      await runner.query(`SELECT pg_advisory_lock(hashtext($1))`, [key]);
+      if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, options);
+      else await this.boss.createQueue(name, options);
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]).catch(() => undefined);
+      await runner.release();
     }
   }
 

@@ -158,6 +158,16 @@ describe("job queue on PostgreSQL", () => {
     await e.stop();
   });
 
+  it("two processes starting together create the same new queues without a deadlock", async () => {
+    const definitions = Array.from({ length: 6 }, (_, i) => ({ name: `together-${i}`, run: async () => undefined }));
+    const started = await Promise.all([startProcess("a", definitions), startProcess("b", definitions)]);
+    expect(started).toHaveLength(2);
+    const rows = await pools[0].query(
+      `SELECT count(*)::int AS n FROM registry_jobs.queue WHERE name LIKE 'together-%'`,
+    );
+    expect(rows[0].n).toBe(6);
+  });
+
   it("reports the queue's depth by queue and state as a metric", async () => {
     const queue = await startProcess("depth", [{ name: "depth-probe", run: async () => undefined }]);
     for (let i = 0; i < 3; i++) await queue.send("depth-probe", { i }, { startAfterSeconds: 3600 });
