@@ -29,8 +29,11 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund -w services/common -
  && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
+# Debian's Chromium prints the PDF reports (/reports, docs/reports.md); without it only the HTML reports work.
+RUN apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 APOLLO_TELEMETRY_DISABLED=1 \
-    SUPERGRAPH_PATH=/app/schema/supergraph.graphql DASHBOARD_DIR=/app/dashboard/dist
+    SUPERGRAPH_PATH=/app/schema/supergraph.graphql DASHBOARD_DIR=/app/dashboard/dist \
+    HAMAFZA_CHROMIUM_PATH=/usr/bin/chromium
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json

@@ -12,6 +12,7 @@ import {
 import { JalaliDateField } from "../common/JalaliDateField";
 import { AreaKindField } from "../informalSettlementAreas/areaEnums";
 import { NgoStatusField } from "../ngos/ngoStatus";
+import { CountyQuarterReport } from "./CountyQuarterReport";
 
 export const CountyShow = () => (
   <Show>
@@ -19,6 +20,7 @@ export const CountyShow = () => (
       <TextField source="code" />
       <TextField source="name" />
       <ReferenceField source="provinceId" reference="provinces" link="show" />
+      <CountyQuarterReport />
       <ReferenceManyField
         reference="ngos"
         target="countyId"

@@ -25,6 +25,7 @@ import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions, use
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { ActionDialogButton } from "../common/ActionDialog";
+import { ReportButton } from "../common/ReportButton";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
@@ -282,6 +283,11 @@ export const EvaluationResultShow = () => {
               </Typography>
             </Box>
             <Box sx={{ flex: 1 }} />
+            <ReportButton
+              path={`/reports/evaluation-results/${result.id}.pdf`}
+              fileName={`scorecard-${result.id}.pdf`}
+              label="hamafza.reports.printScorecard"
+            />
             {canAdjust && <AdjustButton result={result} />}
           </Stack>
         </CardContent>

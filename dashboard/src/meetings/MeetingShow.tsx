@@ -19,6 +19,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
+import { ReportButton } from "../common/ReportButton";
 import { AttendanceGrid, MeetingAgenda, MeetingResolutions, OfficialsGrid } from "./MeetingParts";
 import { MeetingKindField, MeetingStatusField } from "./meetingEnums";
 
@@ -50,7 +51,18 @@ const LockedNotice = () => {
 
 const MeetingShowActions = () => {
   const record = useRecordContext();
-  return <TopToolbar>{record && !record.locked ? <EditButton /> : null}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {record ? (
+        <ReportButton
+          path={`/reports/meetings/${record.id}.pdf`}
+          fileName={`meeting-${record.id}.pdf`}
+          label="hamafza.reports.printMinutes"
+        />
+      ) : null}
+      {record && !record.locked ? <EditButton /> : null}
+    </TopToolbar>
+  );
 };
 
 const MeetingSummary = () => {

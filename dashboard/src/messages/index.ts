@@ -5,6 +5,7 @@ import { engagementMessages } from "./engagement";
 import { evaluationMessages } from "./evaluation";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
+import { reportMessages } from "./reports";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -35,4 +36,5 @@ export const appMessages = mergeMessages(
   engagementMessages,
   registryMessages,
   notificationMessages,
+  reportMessages,
 );

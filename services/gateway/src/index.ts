@@ -37,6 +37,8 @@ import { serveGraphiql } from "./graphiql";
 import { bodyErrors, requestEdge } from "./edge";
 import { calendarFeedRoute, meetingIcsRoute, RunAs } from "./calendar/calendarRoutes";
 import { exportRoute } from "./export/exportRoute";
+import { chromiumPdfRenderer } from "./reports/pdfRenderer";
+import { reportRoute } from "./reports/reportRoute";
 import { formatGatewayError } from "./messages";
 import { securityHeaders } from "./securityHeaders";
 import { IdentityUnavailable, SessionChecker } from "./sessions";
@@ -155,7 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.status(allUp ? 200 : 503).json(details ? { gateway: "up", status, subgraphs } : { status });
   });
   const stopMetrics = await mountMetrics(app, metrics, options.host ?? "127.0.0.1");
-  app.use(["/graphql", "/auth", "/export", "/calendar"], requestLogging("gateway", metrics.observeRequest));
+  app.use(["/graphql", "/auth", "/export", "/calendar", "/reports"], requestLogging("gateway", metrics.observeRequest));
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
   app.use(
     "/graphql",
@@ -190,6 +192,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       requestRecord: record,
     });
   };
+  const pdf = chromiumPdfRenderer(setting("HAMAFZA_CHROMIUM_PATH"), setting("HAMAFZA_PDF_CONCURRENCY"));
+  app.get(
+    "/reports/:kind/:file",
+    authenticate(options.security, sessions),
+    reportRoute((query, variables, res) => runAs(query, variables, res.locals.gatewayContext as GatewayContext), pdf),
+  );
   app.get("/calendar/meetings/:file", authenticate(options.security, sessions), meetingIcsRoute(runAsUser));
   app.get("/calendar/:file", calendarFeedRoute(identityBase, options.security, runAsUser));
   app.use(bodyErrors);
@@ -197,6 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     serveDashboard(app, options.dashboardDir);
   return listen(httpServer, options.port, options.host ?? "127.0.0.1", async () => {
     await apollo.stop();
+    await pdf.close();
     await stopMetrics();
   });
 }
