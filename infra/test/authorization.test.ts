@@ -77,6 +77,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createNgo": OFFICERS,
   "Mutation.updateNgo": OFFICERS,
   "Mutation.deleteNgo": OFFICERS,
+  "Mutation.listNgoPublicly": OFFICERS,
+  "Mutation.unlistNgoPublicly": OFFICERS,
   // Engagement: catalogue, agenda, resolutions, working groups, projects, proposals, demands, analytics, facts, locks
   "Query.socialHarms": ALL,
   "Query.socialHarm": ALL,

@@ -29,6 +29,7 @@ import { IssueLicenceButton, LicenceTransitionButtons } from "../licences/Licenc
 import { LicenceStateChip } from "../licences/licenceEnums";
 import { AuthorityText, DaysToExpiryField } from "../licences/LicenceFields";
 import { LicenceDetails } from "../licences/LicenceShow";
+import { NgoPublicListing } from "./NgoPublicListing";
 import { LicenceHistory } from "../licences/LicenceHistory";
 import { NgoEngagementTab } from "../engagement/EngagementTabs";
 import { AwardLevelField, BoardRoleField, NgoScopeField, NgoStatusChip, UrgencyChip } from "./ngoStatus";
@@ -171,6 +172,7 @@ export const NgoShow = () => (
 
       <TabbedShowLayout.Tab label="hamafza.ngos.tabs.licence" path="licence">
         <LicenceTab />
+        <NgoPublicListing />
       </TabbedShowLayout.Tab>
 
       <TabbedShowLayout.Tab label="hamafza.ngos.tabs.meetings" path="meetings">

@@ -22,3 +22,34 @@ export const IMPORT_NGOS = /* GraphQL */ `
     }
   }
 `;
+
+/** The NGO's listing in the public register, with its recorded consent (docs/public-register.md). */
+export const NGO_PUBLIC_LISTING = /* GraphQL */ `
+  query NgoPublicListing($id: ID!) {
+    ngo(id: $id) {
+      id
+      publicListing {
+        consentOn
+        consentNote
+        listedBy
+        listedAt
+      }
+    }
+  }
+`;
+
+export const LIST_NGO_PUBLICLY = /* GraphQL */ `
+  mutation ListNgoPublicly($id: ID!, $input: NgoPublicListingInput!) {
+    listNgoPublicly(id: $id, input: $input) {
+      id
+    }
+  }
+`;
+
+export const UNLIST_NGO_PUBLICLY = /* GraphQL */ `
+  mutation UnlistNgoPublicly($id: ID!) {
+    unlistNgoPublicly(id: $id) {
+      id
+    }
+  }
+`;

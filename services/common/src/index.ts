@@ -18,6 +18,7 @@ export * from "./childPages";
 export * from "./logger";
 export * from "./metrics";
 export * from "./persian";
+export * from "./publicRegister";
 export * from "./postgres";
 export * from "./scalars";
 export * from "./references";

@@ -37,6 +37,7 @@ import { serveGraphiql } from "./graphiql";
 import { bodyErrors, requestEdge } from "./edge";
 import { calendarFeedRoute, meetingIcsRoute, RunAs } from "./calendar/calendarRoutes";
 import { exportRoute } from "./export/exportRoute";
+import { publicRoutes } from "./public/publicRoutes";
 import { chromiumPdfRenderer } from "./reports/pdfRenderer";
 import { reportRoute } from "./reports/reportRoute";
 import { formatGatewayError } from "./messages";
@@ -157,7 +158,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     res.status(allUp ? 200 : 503).json(details ? { gateway: "up", status, subgraphs } : { status });
   });
   const stopMetrics = await mountMetrics(app, metrics, options.host ?? "127.0.0.1");
-  app.use(["/graphql", "/auth", "/export", "/calendar", "/reports"], requestLogging("gateway", metrics.observeRequest));
+  app.use(
+    ["/graphql", "/auth", "/export", "/calendar", "/reports", "/public"],
+    requestLogging("gateway", metrics.observeRequest),
+  );
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
   app.use(
     "/graphql",
@@ -197,6 +201,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     "/reports/:kind/:file",
     authenticate(options.security, sessions),
     reportRoute((query, variables, res) => runAs(query, variables, res.locals.gatewayContext as GatewayContext), pdf),
+  );
+  app.use(
+    "/public",
+    publicRoutes(
+      subgraphUrls.registry.replace(/\/graphql$/, ""),
+      options.security,
+      setting("HAMAFZA_PUBLIC_RATE_PER_MINUTE"),
+    ),
   );
   app.get("/calendar/meetings/:file", authenticate(options.security, sessions), meetingIcsRoute(runAsUser));
   app.get("/calendar/:file", calendarFeedRoute(identityBase, options.security, runAsUser));
@@ -304,7 +316,7 @@ function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
   serveGraphiql(app, dir);
   app.use(express.static(dir, dashboardStaticOptions()));
-  app.get(/^\/(?!graphql|health|auth|metrics|export|calendar).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|health|auth|metrics|export|calendar|reports|public).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });

@@ -11,6 +11,8 @@ import { NgoProfile1764000000000 } from "./migrations/1764000000000-NgoProfile";
 import { RegistryOrganisations1764100000000 } from "./migrations/1764100000000-RegistryOrganisations";
 import { RegistryVersions1765200000000 } from "./migrations/1765200000000-RegistryVersions";
 import { RegistryReminderOccasions1766100000003 } from "./migrations/1766100000003-ReminderOccasions";
+import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRegister";
+import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { buildRegistrySchema, registryEntities } from "./schema";
 
@@ -39,6 +41,7 @@ export const registryMigrations = [
   RegistryOrganisations1764100000000,
   RegistryVersions1765200000000,
   RegistryReminderOccasions1766100000003,
+  PublicRegister1767100000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 
@@ -76,6 +79,7 @@ export async function startRegistry(options: {
     db: options.db,
     port: options.port,
     security: options.security,
+    routes: (app) => app.use("/public", publicRegisterRoutes(options.db)),
     referenceOwners:
       owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners },
   }).catch(async (error) => {

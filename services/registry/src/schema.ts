@@ -11,9 +11,19 @@ import { CountyResolver, ProvinceResolver } from "./resolvers/geography";
 import { CountyRelationsResolver, ProvinceRelationsResolver } from "./resolvers/provinceRelations";
 import { ManagerResolver } from "./resolvers/manager";
 import { NgoResolver } from "./resolvers/ngo";
+import { NgoPublicListing } from "./entities/NgoPublicListing";
+import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
-export const registryEntities = [Province, County, Ngo, Manager, ...organisationEntities, ...profileEntities];
+export const registryEntities = [
+  Province,
+  County,
+  Ngo,
+  Manager,
+  ...organisationEntities,
+  ...profileEntities,
+  NgoPublicListing,
+];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
 export function buildRegistrySchema(): Promise<GraphQLSchema> {
@@ -29,6 +39,7 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         ...organisationResolvers,
         ...profileResolvers,
         MeetingAttendanceLicenceResolver,
+        NgoPublicListingResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },
