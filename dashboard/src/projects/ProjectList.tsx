@@ -31,6 +31,7 @@ export const ProjectList = () => (
       <ReferenceField source="responsibleAgencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
       <JalaliDateField source="startOn" emptyText="—" />
       <JalaliDateField source="plannedEndOn" emptyText="—" />
+      <JalaliDateField source="closedOn" emptyText="—" />
       <ProjectStatusChip source="status" />
       <BooleanField source="late" sortable={false} />
     </Datagrid>

@@ -588,6 +588,54 @@ describe("working groups, members and projects", () => {
     const delGroup = await h.gql(`mutation($g: ID!) { deleteWorkingGroup(id: $g) { id } }`, { g: groupId });
     expect(codeOf(delGroup)).toBe("BAD_USER_INPUT");
   });
+
+  it("keeps abandoned half-finished projects in the follow-up view, and revives one with a reason", async () => {
+    const created = await h.gql(
+      `mutation($g: ID!) { createProject(input: { title: "ساماندهی پسماند محله", provinceId: "26", countyId: "2601", workingGroupId: $g, startOn: "2025-03-01", plannedEndOn: "2025-09-01" }) { id } }`,
+      { g: groupId },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createProject.id;
+    const step = (status: string, reportedOn: string, note = "گزارش پیشرفت") =>
+      h.gql(
+        `mutation($id: ID!, $note: String!) { addProjectUpdate(projectId: $id, input: { reportedOn: "${reportedOn}", note: $note, status: ${status} }) { status closedOn unfinished } }`,
+        { id, note },
+      );
+    expect((await step("ACTIVE", "2025-03-01")).data!.addProjectUpdate.status).toBe("ACTIVE");
+    expect((await step("ABANDONED", "2025-05-10")).data!.addProjectUpdate).toEqual({
+      status: "ABANDONED",
+      closedOn: "2025-05-10",
+      unfinished: false,
+    });
+    const view = (includeAbandoned?: boolean) =>
+      h.gql(
+        `query($g: ID!, $a: Boolean) { unfinishedProjects(filter: { workingGroupId: $g }, includeAbandoned: $a) { items { id status closedOn } } }`,
+        { g: groupId, ...(includeAbandoned === undefined ? {} : { a: includeAbandoned }) },
+      );
+    expect((await view()).data!.unfinishedProjects.items).toEqual([
+      { id, status: "ABANDONED", closedOn: "2025-05-10" },
+    ]);
+    expect((await view(false)).data!.unfinishedProjects.items).toEqual([]);
+    // Revived: the reason is the progress note (required); the closing day is cleared.
+    expect(codeOf(await step("ACTIVE", "2025-06-01", " "))).toBe("BAD_USER_INPUT");
+    expect((await step("ACTIVE", "2025-06-01", "شهرداری بودجه را تأمین کرد")).data!.addProjectUpdate).toEqual({
+      status: "ACTIVE",
+      closedOn: null,
+      unfinished: true,
+    });
+    expect((await view(false)).data!.unfinishedProjects.items).toEqual([{ id, status: "ACTIVE", closedOn: null }]);
+    const history = await h.gql(`query($id: ID!) { project(id: $id) { updates { statusBefore statusAfter note } } }`, {
+      id,
+    });
+    expect(history.data!.project.updates.at(-1)).toEqual({
+      statusBefore: "ABANDONED",
+      statusAfter: "ACTIVE",
+      note: "شهرداری بودجه را تأمین کرد",
+    });
+    expect((await h.gql(`mutation($id: ID!) { deleteProject(id: $id) { id } }`, { id })).errors).toBeUndefined();
+    const delGroup = await h.gql(`mutation($g: ID!) { deleteWorkingGroup(id: $g) { id } }`, { g: groupId });
+    expect(codeOf(delGroup)).toBe("BAD_USER_INPUT");
+  });
 });
 
 describe("proposals and demands", () => {

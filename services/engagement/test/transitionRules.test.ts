@@ -65,6 +65,8 @@ describe("state machines", () => {
       "STALLED→ACTIVE",
       "STALLED→FINISHED",
       "STALLED→ABANDONED",
+      "ABANDONED→ACTIVE",
+      "ABANDONED→STALLED",
     ]);
     expect(allowed(MEETING_MACHINE)).toEqual(["PLANNED→HELD", "PLANNED→CANCELLED"]);
   });

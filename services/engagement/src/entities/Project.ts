@@ -13,7 +13,7 @@ export enum ProjectStatus {
 registerEnumType(ProjectStatus, {
   name: "ProjectStatus",
   description:
-    "Where a project is: PLANNED → ACTIVE ⇄ STALLED → FINISHED; PLANNED, ACTIVE or STALLED → ABANDONED. FINISHED and ABANDONED are final.",
+    "Where a project is: PLANNED → ACTIVE ⇄ STALLED → FINISHED; PLANNED, ACTIVE or STALLED → ABANDONED; ABANDONED → ACTIVE or STALLED (revived, with the reason in the progress note). FINISHED is final.",
   valuesConfig: {
     PLANNED: { description: "Defined, not started (تعریف‌شده)." },
     ACTIVE: { description: "Under way (در حال اجرا)." },

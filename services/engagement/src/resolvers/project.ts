@@ -72,7 +72,7 @@ export class ProjectResolver {
 
   @Allow(ALL_ROLES)
   @Query(() => ProjectPage, {
-    description: `Follow-up of unfinished projects (PLANNED, ACTIVE, STALLED) of the user's territory, planned end first; the other filter conditions apply too. Sortable by ${Object.keys(
+    description: `Follow-up of unfinished projects (PLANNED, ACTIVE, STALLED) of the user's territory and, unless \`includeAbandoned\` is false, of half-finished projects left ABANDONED (with their \`closedOn\`; they can be revived), planned end first; the other filter conditions apply too. Sortable by ${Object.keys(
       PROJECT_SORTABLE,
     )
       .map((f) => `\`${f}\``)
@@ -82,8 +82,14 @@ export class ProjectResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(ProjectFilter) filter: ProjectFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Arg("includeAbandoned", () => Boolean, {
+      defaultValue: true,
+      description: "Include ABANDONED projects (half-finished and left behind, seed 003); false: only unfinished ones.",
+    })
+    includeAbandoned: boolean,
   ): Promise<ProjectPage> {
-    return paginate(projectQuery(ctx, { ...filter, unfinished: true }), page, PROJECT_SORTABLE, {
+    const followUp = includeAbandoned ? { followUp: true } : { unfinished: true };
+    return paginate(projectQuery(ctx, { ...filter, ...followUp }), page, PROJECT_SORTABLE, {
       field: "plannedEndOn",
       order: SortOrder.ASC,
     });

@@ -11,7 +11,7 @@ import {
   whereInTerritory,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
-import { Project, ProjectPartner, UNFINISHED_PROJECT_STATUSES } from "../entities/Project";
+import { Project, ProjectPartner, ProjectStatus, UNFINISHED_PROJECT_STATUSES } from "../entities/Project";
 import { WorkingGroup } from "../entities/WorkingGroup";
 import { territoryOf } from "../loaders";
 import { tehranToday } from "../util/time";
@@ -29,7 +29,14 @@ export const PROJECT_CONSTRAINTS: ConstraintMessages = {
   project_dates_check: "پایان برنامه‌ریزی‌شده نمی‌تواند پیش از شروع باشد.",
 };
 
-export function projectQuery(ctx: RequestContext, filter: ProjectFilter | undefined): SelectQueryBuilder<Project> {
+/**
+ * Projects of the user's territory matching the filter; `followUp` (the follow-up view, not a client filter): the
+ * unfinished ones and those ABANDONED half-way.
+ */
+export function projectQuery(
+  ctx: RequestContext,
+  filter: (ProjectFilter & { followUp?: boolean }) | undefined,
+): SelectQueryBuilder<Project> {
   const query = whereInTerritory(
     ctx.db.getRepository(Project).createQueryBuilder("project"),
     requireUser(ctx),
@@ -49,6 +56,10 @@ export function projectQuery(ctx: RequestContext, filter: ProjectFilter | undefi
   if (filter?.unfinished !== undefined)
     query.andWhere(`project.status ${filter.unfinished ? "IN" : "NOT IN"} (:...unfinished)`, {
       unfinished: UNFINISHED_PROJECT_STATUSES,
+    });
+  if (filter?.followUp)
+    query.andWhere("project.status IN (:...followUp)", {
+      followUp: [...UNFINISHED_PROJECT_STATUSES, ProjectStatus.ABANDONED],
     });
   if (filter?.late)
     query.andWhere("project.status IN (:...unfinished) AND project.plannedEndOn < :today", {

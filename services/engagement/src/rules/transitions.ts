@@ -77,7 +77,8 @@ export const PROJECT_MACHINE: StateMachine<ProjectStatus> = {
     ACTIVE: [ProjectStatus.STALLED, ProjectStatus.FINISHED, ProjectStatus.ABANDONED],
     STALLED: [ProjectStatus.ACTIVE, ProjectStatus.FINISHED, ProjectStatus.ABANDONED],
     FINISHED: [],
-    ABANDONED: [],
+    // A half-finished project left behind (seed 003) can be revived; the progress note is the reason.
+    ABANDONED: [ProjectStatus.ACTIVE, ProjectStatus.STALLED],
   },
   labels: {
     PLANNED: "تعریف‌شده",
