@@ -12,6 +12,7 @@ import { RegistryOrganisations1764100000000 } from "./migrations/1764100000000-R
 import { RegistryVersions1765200000000 } from "./migrations/1765200000000-RegistryVersions";
 import { RegistryReminderOccasions1766100000003 } from "./migrations/1766100000003-ReminderOccasions";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
+import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
@@ -39,6 +40,7 @@ export const registryMigrations = [
   RegistryOrganisations1764100000000,
   RegistryVersions1765200000000,
   RegistryReminderOccasions1766100000003,
+  NgoMerges1766700000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 
