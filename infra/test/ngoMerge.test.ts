@@ -256,6 +256,23 @@ describe("merging duplicate NGOs across services", () => {
     expect(result.errors[0].message).toContain(survivor);
   });
 
+  it("keeps MERGED for merging only: a merged record is not edited, no record is given the status by hand", async () => {
+    const edit = await call(
+      "demo.province",
+      `mutation($id: ID!) { updateNgo(id: $id, input: { membersCount: 12 }) { id } }`,
+      { id: merged },
+    );
+    expect(edit.errors[0].extensions.code).toBe("CONFLICT");
+    expect(edit.errors[0].message).toMatch(/ادغام شده است؛ سمن باقی‌مانده را ویرایش کنید/);
+    const byHand = await call(
+      "demo.province",
+      `mutation($id: ID!) { updateNgo(id: $id, input: { status: MERGED }) { id } }`,
+      { id: survivor },
+    );
+    expect(byHand.errors[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(byHand.errors[0].message).toMatch(/فقط با ادغام/);
+  });
+
   it("is idempotent: merging again answers the same merge and changes nothing", async () => {
     const state = await digests();
     const [{ n: audits }] = await admin<{ n: number }>(
