@@ -1,4 +1,5 @@
-import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
+import { bearer, login, postGraphQL, Role, withClient } from "@hamafza/common";
+import { subgraphHeaders } from "@hamafza/common/testing";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
@@ -243,6 +244,15 @@ describe("merging duplicate NGOs across services", () => {
     const { ngo } = await gql("demo.province", NGO_COUNTS, { id: merged });
     expect(ngo).toMatchObject({ status: "MERGED", mergedInto: { id: survivor } });
     expect(await zanjanNgos()).toBe(ngoTotal - 1);
+    // Federation: whatever still holds the merged id (an evaluation's stored breakdown) is given the survivor.
+    const headers = await subgraphHeaders(stack.security, { role: Role.PROVINCE_OFFICER, provinceId: "19" });
+    const entities = await postGraphQL(
+      stack.subgraphUrls.registry,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id } } }`,
+      { r: [{ __typename: "Ngo", id: merged }] },
+      headers,
+    );
+    expect(entities.data!._entities).toEqual([{ id: survivor }]);
   });
 
   it("refuses a new record naming the merged NGO, pointing to the survivor", async () => {
