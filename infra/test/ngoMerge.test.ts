@@ -360,6 +360,30 @@ describe("merging duplicate NGOs across services", () => {
   });
 });
 
+describe("merges at the same instant", () => {
+  it("of a pair in both directions: one merge stands, the other is refused with CONFLICT", async () => {
+    const pair = await admin<{ id: string }>(
+      `SELECT id FROM registry.ngo WHERE county_id = '1901' AND status = 'ACTIVE' ORDER BY id DESC LIMIT 2`,
+    );
+    const merge = (a: string, b: string) =>
+      call(
+        "demo.county",
+        `mutation($a: ID!, $b: ID!) { mergeNgos(mergedId: $a, survivorId: $b, reason: "همان سمن است") { id } }`,
+        { a, b },
+      );
+    const results = await Promise.all([merge(pair[0].id, pair[1].id), merge(pair[1].id, pair[0].id)]);
+    expect(results.filter((r) => r.data?.mergeNgos).length).toBe(1);
+    expect(results.find((r) => r.errors)?.errors[0].extensions.code).toBe("CONFLICT");
+    const [{ n }] = await admin<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registry.ngo_merge WHERE undone_at IS NULL AND $1 IN (merged_id, survivor_id)`,
+      [pair[0].id],
+    );
+    expect(n).toBe(1);
+    const malformed = await merge("not-an-id", pair[0].id);
+    expect(malformed.errors[0].extensions.code).toBe("NOT_FOUND");
+  });
+});
+
 describe("dismissing a candidate pair", () => {
   it("is not proposed again; dismissing it twice changes nothing", async () => {
     // A Zanjan NGO entered twice (same name and phone, another county and national id).

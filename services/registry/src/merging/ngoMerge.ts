@@ -15,7 +15,15 @@ import {
 import { Ngo, NgoStatus } from "../entities/Ngo";
 import { ngoById } from "../loaders";
 import { survivorOf } from "./ngoAlias";
-import { lockSides, MERGE_COLUMNS, MERGE_FROM, mergeById, MergeRow, syncEngagement } from "./ngoMergeStore";
+import {
+  lockSides,
+  MERGE_COLUMNS,
+  MERGE_CONSTRAINTS,
+  MERGE_FROM,
+  mergeById,
+  MergeRow,
+  syncEngagement,
+} from "./ngoMergeStore";
 import { mergeRefusal, orderedPair, reasonProblem } from "./ngoMergeRules";
 import { NgoDuplicateDismissal, NgoMerge, NgoMergeEvent, NgoMergeEventKind } from "./ngoMergeTypes";
 
@@ -100,7 +108,7 @@ export class NgoMergeResolver {
       );
     const why = reasonOf(reason);
     const user = requireUser(ctx);
-    const row = await inTransaction(ctx.db, {}, async (em) => {
+    const row = await inTransaction(ctx.db, MERGE_CONSTRAINTS, async (em) => {
       const { merged, survivor } = await lockSides(em, ctx, { mergedId, survivorId });
       const refusal = mergeRefusal(merged, survivor);
       if (refusal === "already") {

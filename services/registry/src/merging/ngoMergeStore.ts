@@ -1,9 +1,14 @@
-import { askService, canRead, canWrite, notFound, RequestContext, requireUser } from "@hamafza/common";
+import { askService, canRead, canWrite, isUuid, notFound, RequestContext, requireUser } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { MergeSide } from "./ngoMergeRules";
 import { NgoMerge } from "./ngoMergeTypes";
 
 /** SQL of the merges (registry's own tables ngo_merge, ngo_merge_event, ngo_duplicate_dismissal; docs/merging.md). */
+
+/** The backstop of two merges of one NGO at the same instant (the second is refused). */
+export const MERGE_CONSTRAINTS = {
+  ngo_merge_active_merged: "این سمن هم‌زمان در سمن دیگری ادغام شد؛ صفحه را تازه کنید و دوباره بررسی کنید.",
+};
 
 export const MERGE_COLUMNS = `m.id, m.merged_id AS "mergedId", mn.name AS "mergedName", m.survivor_id AS "survivorId",
   sn.name AS "survivorName", m.reason, m.merged_at AS "mergedAt", m.merged_by_username AS "mergedBy",
@@ -31,6 +36,7 @@ export async function lockSides(
   ids: { mergedId: string; survivorId: string },
 ): Promise<{ merged: LockedSide; survivor: LockedSide }> {
   const user = requireUser(ctx);
+  for (const id of [ids.mergedId, ids.survivorId]) if (!isUuid(id)) throw notFound("سمن", id);
   const rows: {
     id: string;
     name: string;
@@ -40,13 +46,18 @@ export async function lockSides(
     countyId: string | null;
     mergedInto: string | null;
     aliases: number;
-  }[] = await em.query(
-    `SELECT n.id, n.name, n.status, n.version, n.province_id AS "provinceId", n.county_id AS "countyId",
-            (SELECT m.survivor_id FROM ngo_merge m WHERE m.merged_id = n.id AND m.undone_at IS NULL) AS "mergedInto",
-            (SELECT count(*)::int FROM ngo_merge m WHERE m.survivor_id = n.id AND m.undone_at IS NULL) AS aliases
-       FROM ngo n WHERE n.id IN ($1, $2) ORDER BY n.id FOR UPDATE OF n`,
-    [ids.mergedId, ids.survivorId],
-  );
+  }[] = await em
+    .query(`SELECT n.id FROM ngo n WHERE n.id IN ($1, $2) ORDER BY n.id FOR UPDATE`, [ids.mergedId, ids.survivorId])
+    // Read after the locks are held (a new snapshot): a merge of either NGO committed meanwhile is seen.
+    .then(() =>
+      em.query(
+        `SELECT n.id, n.name, n.status, n.version, n.province_id AS "provinceId", n.county_id AS "countyId",
+                (SELECT m.survivor_id FROM ngo_merge m WHERE m.merged_id = n.id AND m.undone_at IS NULL) AS "mergedInto",
+                (SELECT count(*)::int FROM ngo_merge m WHERE m.survivor_id = n.id AND m.undone_at IS NULL) AS aliases
+           FROM ngo n WHERE n.id IN ($1, $2)`,
+        [ids.mergedId, ids.survivorId],
+      ),
+    );
   const side = (id: string) => {
     const row = rows.find((r) => r.id === id);
     // A record the caller may not even read is "not found" (nothing is told about records out of reach).
