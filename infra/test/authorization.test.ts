@@ -177,6 +177,13 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.trainingNeedSummary": ALL,
   "Query.searchNgos": ALL,
   "Query.duplicateNgoCandidates": ALL,
+  // Duplicate NGOs resolved (docs/merging.md)
+  "Mutation.dismissNgoDuplicate": OFFICERS,
+  "Mutation.mergeNgos": OFFICERS,
+  "Mutation.undoNgoMerge": [Role.ADMIN],
+  "Query.ngoMerges": OFFICERS,
+  "Query.ngoMergeEvents": OFFICERS,
+  "Mutation.syncNgoMerges": OFFICERS,
   "Query.parallelWork": ALL,
   "Mutation.createFieldOfActivity": [Role.ADMIN],
   "Mutation.updateFieldOfActivity": [Role.ADMIN],

@@ -19,9 +19,12 @@ export interface SelectionOptions {
  * `embedLists`, the lists of non-resource objects with their own scalars and single objects.
  */
 export function buildSelection(types: TypeIndex, typeName: string, options: SelectionOptions = {}): string {
-  return types
-    .fieldsOf(typeName)
-    .filter((field) => !hasRequiredArgs(field))
+  const fields = types.fieldsOf(typeName).filter((field) => !hasRequiredArgs(field));
+  // Embedded lists last, so a record's detail selection is its row selection followed by its lists, whatever the
+  // order in which the subgraphs contribute the type's fields.
+  const isEmbeddedList = (field: IntrospectionField) =>
+    unwrapType(field.type).isList && !isLeafKind(unwrapType(field.type).kind);
+  return [...fields.filter((field) => !isEmbeddedList(field)), ...fields.filter(isEmbeddedList)]
     .map((field) => fieldSelection(types, field, options))
     .filter((selection): selection is string => selection !== undefined)
     .join(" ");

@@ -15,6 +15,8 @@ export const notificationMessages = {
         RESOLUTION_OVERDUE: "مصوبه معوق",
         REQUEST_UNANSWERED: "درخواست بی‌پاسخ",
         LICENCE_EXPIRING: "پروانه رو به انقضا",
+        MEETING_INVITATION: "دعوت به جلسه",
+        MEETING_SOON: "جلسه فردا",
         SYSTEM: "سامانه",
       },
     },

@@ -4,7 +4,11 @@ export const NGO_STATUS_LABELS = {
   ACTIVE: "فعال",
   INACTIVE: "غیرفعال",
   DISSOLVED: "منحل",
+  MERGED: "ادغام‌شده",
 } as const;
+
+/** The statuses a user may choose: MERGED is set and cleared only by merging and undoing (docs/merging.md). */
+const { MERGED: _merged, ...CHOOSABLE_NGO_STATUS_LABELS } = NGO_STATUS_LABELS;
 
 export const NGO_SCOPE_LABELS = {
   NATIONAL: "ملی",
@@ -34,11 +38,13 @@ export const URGENCY_LABELS = {
   LOW: "کم",
 } as const;
 
-export const { Field: NgoStatusField, Input: NgoStatusInput } = enumComponents(NGO_STATUS_LABELS);
+export const { Field: NgoStatusField } = enumComponents(NGO_STATUS_LABELS);
+export const { Input: NgoStatusInput } = enumComponents(CHOOSABLE_NGO_STATUS_LABELS);
 export const NgoStatusChip = enumChip(NGO_STATUS_LABELS, {
   ACTIVE: "success",
   INACTIVE: "default",
   DISSOLVED: "error",
+  MERGED: "default",
 });
 export const { Field: NgoScopeField, Input: NgoScopeInput } = enumComponents(NGO_SCOPE_LABELS);
 export const { Field: BoardRoleField, Input: BoardRoleInput } = enumComponents(BOARD_ROLE_LABELS);

@@ -14,9 +14,12 @@ import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useState } from "react";
-import { LinkBase, Title, useTranslate } from "react-admin";
+import { LinkBase, Title, usePermissions, useTranslate } from "react-admin";
+import { EDITOR_ROLES, type Role } from "../auth/roles";
 import { toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
+import { DuplicatePairActions } from "./DuplicatePairActions";
+import { NgoMergesCard } from "./NgoMergesCard";
 import { TerritoryFilter, type TerritoryFilterValue } from "./TerritoryFilter";
 import { DUPLICATE_NGO_CANDIDATES } from "./registryOperations";
 
@@ -57,6 +60,8 @@ const NgoCell = ({ ngo, id }: { ngo: PairNgo | null; id: string }) =>
 /** Pairs of NGO records that are likely the same NGO entered twice, with the reasons. */
 export const NgoDuplicatesPage = () => {
   const translate = useTranslate();
+  const { permissions } = usePermissions<Role | undefined>();
+  const canResolve = permissions !== undefined && EDITOR_ROLES.includes(permissions);
   const [territory, setTerritory] = useState<TerritoryFilterValue>({});
   const [minScore, setMinScore] = useState(0.5);
   const dataProvider = useHamafzaDataProvider();
@@ -102,6 +107,7 @@ export const NgoDuplicatesPage = () => {
         {isFetching && <LinearProgress />}
       </Card>
       {error && <Alert severity="error">{error.message}</Alert>}
+      {canResolve && <NgoMergesCard />}
       {!isFetching && !error && pairs.length === 0 && (
         <Alert severity="info">{translate("hamafza.duplicates.none")}</Alert>
       )}
@@ -115,6 +121,7 @@ export const NgoDuplicatesPage = () => {
                 <TableCell>{translate("hamafza.duplicates.reasons")}</TableCell>
                 <TableCell>{translate("hamafza.duplicates.score")}</TableCell>
                 <TableCell>{translate("hamafza.duplicates.nameSimilarity")}</TableCell>
+                {canResolve && <TableCell>{translate("hamafza.duplicates.decision")}</TableCell>}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -142,6 +149,11 @@ export const NgoDuplicatesPage = () => {
                   </TableCell>
                   <TableCell>{percent(pair.score)}</TableCell>
                   <TableCell>{percent(pair.nameSimilarity)}</TableCell>
+                  {canResolve && (
+                    <TableCell>
+                      {pair.first && pair.second && <DuplicatePairActions first={pair.first} second={pair.second} />}
+                    </TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>

@@ -54,3 +54,45 @@ export const PARALLEL_WORK = /* GraphQL */ `
     }
   }
 `;
+
+export const DISMISS_NGO_DUPLICATE = /* GraphQL */ `
+  mutation DismissNgoDuplicate($firstId: ID!, $secondId: ID!, $reason: String!) {
+    dismissNgoDuplicate(firstId: $firstId, secondId: $secondId, reason: $reason) {
+      firstId
+      secondId
+    }
+  }
+`;
+
+export const MERGE_NGOS = /* GraphQL */ `
+  mutation MergeNgos($mergedId: ID!, $survivorId: ID!, $reason: String!) {
+    mergeNgos(mergedId: $mergedId, survivorId: $survivorId, reason: $reason) {
+      id
+      engagementSynced
+    }
+  }
+`;
+
+export const NGO_MERGES = /* GraphQL */ `
+  query NgoMerges($limit: Int!) {
+    ngoMerges(limit: $limit) {
+      id
+      mergedId
+      mergedName
+      survivorId
+      survivorName
+      reason
+      mergedAt
+      mergedBy
+    }
+  }
+`;
+
+export const UNDO_NGO_MERGE = /* GraphQL */ `
+  mutation UndoNgoMerge($id: ID!, $reason: String!) {
+    undoNgoMerge(id: $id, reason: $reason) {
+      id
+      undoneAt
+    }
+  }
+`;

@@ -101,18 +101,31 @@ export async function checkReferences(ctx: RequestContext, references: Reference
     [...byOwner].map(async ([owner, refs]) => {
       const found = await lookUp(ctx, owner, refs);
       refs.forEach((ref, index) => {
-        if (!found[index]) {
-          const label = KIND_LABELS[ref.type];
+        const label = KIND_LABELS[ref.type];
+        const answer = found[index];
+        if (answer === null)
           problems.push({ field: ref.field, message: `${label}ی با شناسه «${ref.id}» پیدا نشد یا در قلمرو شما نیست.` });
-        }
+        else if (answer !== ref.id.toLowerCase())
+          // A merged record (docs/merging.md): its id resolves to the survivor, which is the one to name.
+          problems.push({
+            field: ref.field,
+            message: `${label} «${ref.id}» در ${label} دیگری ادغام شده است؛ ${label} باقی‌مانده («${answer}») را انتخاب کنید.`,
+          });
       });
     }),
   );
   if (problems.length) throw invalidInput(problems.sort((a, b) => a.field.localeCompare(b.field)));
 }
 
-/** Whether each reference exists for the caller, asked of its owner in one request (distinct ids once). */
-async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { id: string })[]): Promise<boolean[]> {
+/**
+ * The id each reference resolves to for the caller (itself, or the survivor of a merged record), or null when it
+ * does not exist for them; asked of its owner in one request (distinct ids once).
+ */
+async function lookUp(
+  ctx: RequestContext,
+  owner: string,
+  refs: (Reference & { id: string })[],
+): Promise<(string | null)[]> {
   const keys = [...new Set(refs.map((ref) => `${ref.type}:${ref.id}`))];
   const representations = keys.map((key) => ({
     __typename: key.slice(0, key.indexOf(":")),
@@ -128,12 +141,12 @@ async function lookUp(ctx: RequestContext, owner: string, refs: (Reference & { i
     REFERENCE_OWNER_UNAVAILABLE,
   );
   if (!data._entities) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, REFERENCE_OWNER_UNAVAILABLE);
-  const present = new Set(
-    data._entities
-      .map((entity, index) => (entity && entity.__typename === representations[index].__typename ? keys[index] : null))
-      .filter(Boolean),
-  );
-  return refs.map((ref) => present.has(`${ref.type}:${ref.id}`));
+  const resolved = new Map<string, string>();
+  data._entities.forEach((entity, index) => {
+    if (entity && entity.__typename === representations[index].__typename)
+      resolved.set(keys[index], String(entity.id).toLowerCase());
+  });
+  return refs.map((ref) => resolved.get(`${ref.type}:${ref.id}`) ?? null);
 }
 
 /**

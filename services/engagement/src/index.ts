@@ -10,8 +10,10 @@ import { InitEngagement1763800000000 } from "./migrations/1763800000000-InitEnga
 import { EngagementDomain1764200000000 } from "./migrations/1764200000000-EngagementDomain";
 import { EngagementVersions1765200000001 } from "./migrations/1765200000001-EngagementVersions";
 import { ReminderOccasions1766100000002 } from "./migrations/1766100000002-ReminderOccasions";
+import { meetingReminderQueueDefinition } from "./reminders/meetingReminders";
 import { reminderQueueDefinition } from "./reminders/reminders";
 import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSeries";
+import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -19,6 +21,7 @@ export { loadEngagementDemoData } from "./seed/demo";
 export type { EngagementDemoInput } from "./seed/demo";
 export { SEEDED_SOCIAL_HARMS, socialHarmId } from "./seed/socialHarms";
 export { sendEngagementReminders } from "./reminders/reminders";
+export { sendMeetingReminders } from "./reminders/meetingReminders";
 
 export const SERVICE_NAME = "engagement";
 export const engagementMigrations = [
@@ -27,6 +30,7 @@ export const engagementMigrations = [
   EngagementVersions1765200000001,
   ReminderOccasions1766100000002,
   MeetingSeries1766400000001,
+  NgoMergeRewrites1766700000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {
@@ -48,13 +52,16 @@ export async function startEngagement(options: {
   port: number;
   security: ServiceSecurity;
   registryUrl?: string | "unchecked";
-  /** The daily reminder job (docs/notifications.md); false in tests that call `sendEngagementReminders` with their own clock. */
+  /** The reminder jobs (docs/notifications.md); false in tests that call `sendEngagementReminders` / `sendMeetingReminders` with their own clock. */
   reminders?: boolean;
 }): Promise<RunningServer> {
   const jobs = await JobQueue.start({
     service: SERVICE_NAME,
     db: options.db,
-    queues: options.reminders === false ? [] : [reminderQueueDefinition(options.db)],
+    queues:
+      options.reminders === false
+        ? []
+        : [reminderQueueDefinition(options.db), meetingReminderQueueDefinition(options.db)],
   });
   const server = await startSubgraphServer({
     name: SERVICE_NAME,

@@ -38,6 +38,7 @@ import {
   ProvinceRelationsResolver,
 } from "./resolvers/relations";
 import { ReferenceUseResolver } from "./resolvers/referenceUses";
+import { NgoMergeSyncResolver } from "./merging/ngoMergeSync";
 import { DemandResolver } from "./resolvers/demand";
 import { ProposalResolver } from "./resolvers/proposal";
 import { ResolutionResolver } from "./resolvers/resolution";
@@ -67,6 +68,7 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         MeetingResolver,
+        NgoMergeSyncResolver,
         MeetingSeriesResolver,
         MeetingAttendanceResolver,
         MeetingOfficialResolver,

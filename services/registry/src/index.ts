@@ -14,6 +14,7 @@ import { RegistryReminderOccasions1766100000003 } from "./migrations/17661000000
 import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRegister";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
+import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
@@ -41,6 +42,7 @@ export const registryMigrations = [
   RegistryOrganisations1764100000000,
   RegistryVersions1765200000000,
   RegistryReminderOccasions1766100000003,
+  NgoMerges1766700000000,
   PublicRegister1767100000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";

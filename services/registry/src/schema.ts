@@ -4,12 +4,14 @@ import { County } from "./entities/County";
 import { Manager } from "./entities/Manager";
 import { Ngo } from "./entities/Ngo";
 import { Province } from "./entities/Province";
-import { countyById, managerById, ngoById, provinceById } from "./loaders";
+import { countyById, managerById, provinceById } from "./loaders";
 import { organisationEntities, organisationReferenceResolvers, organisationResolvers } from "./organisations";
 import { profileEntities, profileReferenceResolvers, profileResolvers } from "./profileModule";
 import { CountyResolver, ProvinceResolver } from "./resolvers/geography";
 import { CountyRelationsResolver, ProvinceRelationsResolver } from "./resolvers/provinceRelations";
 import { ManagerResolver } from "./resolvers/manager";
+import { resolveNgo } from "./merging/ngoAlias";
+import { NgoMergeResolver, NgoMergedIntoResolver } from "./merging/ngoMerge";
 import { NgoResolver } from "./resolvers/ngo";
 import { NgoPublicListing } from "./entities/NgoPublicListing";
 import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
@@ -40,13 +42,16 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         ...profileResolvers,
         MeetingAttendanceLicenceResolver,
         NgoPublicListingResolver,
+        NgoMergeResolver,
+        NgoMergedIntoResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },
     {
       Province: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => provinceById(ctx).load(ref.id) },
       County: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => countyById(ctx).load(ref.id) },
-      Ngo: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => ngoById(ctx).load(ref.id) },
+      // A merged NGO's id resolves to the survivor (docs/merging.md).
+      Ngo: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => resolveNgo(ctx, ref.id) },
       Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => managerById(ctx).load(ref.id) },
       ...organisationReferenceResolvers,
       ...profileReferenceResolvers,

@@ -13,6 +13,8 @@ registerEnumType(NotificationKind, {
     RESOLUTION_OVERDUE: { description: "A meeting resolution is past its deadline and not done." },
     REQUEST_UNANSWERED: { description: "An NGO demand or proposal is past its answer deadline without an answer." },
     LICENCE_EXPIRING: { description: "An NGO's licence has entered the expiring window." },
+    MEETING_INVITATION: { description: "A meeting of the user's territory has been planned (the invitation)." },
+    MEETING_SOON: { description: "A planned meeting of the user's territory starts within 24 hours." },
     SYSTEM: { description: "A message of the system itself." },
   },
 });

@@ -8,6 +8,7 @@ export enum NgoStatus {
   ACTIVE = "ACTIVE",
   INACTIVE = "INACTIVE",
   DISSOLVED = "DISSOLVED",
+  MERGED = "MERGED",
 }
 registerEnumType(NgoStatus, {
   name: "NgoStatus",
@@ -16,6 +17,10 @@ registerEnumType(NgoStatus, {
     ACTIVE: { description: "Active (فعال)." },
     INACTIVE: { description: "Not currently active (غیرفعال)." },
     DISSOLVED: { description: "Dissolved (منحل); kept for history." },
+    MERGED: {
+      description:
+        "A duplicate record merged into another (`mergeNgos`): an alias whose id resolves to the survivor; set and cleared only by merging and undoing.",
+    },
   },
 });
 

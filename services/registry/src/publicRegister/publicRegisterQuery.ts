@@ -39,7 +39,8 @@ interface Row {
 
 /** The listed NGOs matching the search, by name, with their current licence's state today. */
 export async function searchPublicRegister(db: DataSource, search: PublicSearch): Promise<PublicNgoPage> {
-  const conditions: string[] = [];
+  // A merged record is an alias of its survivor (docs/merging.md): only the survivor is shown.
+  const conditions: string[] = [`n.status <> 'MERGED'`];
   const params: Record<string, unknown> = { ...licenceStateParams(), offset: search.offset, limit: search.limit };
   if (search.q) {
     conditions.push(`n.name_normalized LIKE :pattern`);
@@ -68,7 +69,7 @@ export async function searchPublicRegister(db: DataSource, search: PublicSearch)
       LEFT JOIN LATERAL (
         SELECT * FROM licence x WHERE x.ngo_id = n.id ORDER BY x.issued_on DESC, x.created_at DESC LIMIT 1
       ) cur ON true
-     ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
+     WHERE ${conditions.join(" AND ")}
      ORDER BY n.name_normalized, n.id
      OFFSET :offset LIMIT :limit`;
   const [query, values] = db.driver.escapeQueryWithParameters(sql, params);
@@ -82,7 +83,7 @@ export async function searchPublicRegister(db: DataSource, search: PublicSearch)
 /** The total when the page is past the end (the window count has no row to ride on). */
 async function countListed(db: DataSource, conditions: string[], params: Record<string, unknown>): Promise<number> {
   const sql = `SELECT count(*) AS total FROM ngo_public_listing l JOIN ngo n ON n.id = l.ngo_id
-    ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}`;
+    WHERE ${conditions.join(" AND ")}`;
   const [query, values] = db.driver.escapeQueryWithParameters(sql, params);
   const [row] = (await db.query(query, values)) as Array<{ total: string }>;
   return Number(row?.total ?? 0);

@@ -9,11 +9,13 @@ import {
   Validator,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
-import { Ngo } from "../entities/Ngo";
+import { Ngo, NgoStatus } from "../entities/Ngo";
 import { isNotInFuture, isValidLegalNationalId, normalizeCode, normalizePhone } from "../validation";
 import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
 import { checkProfileInput, loadNgoRefs, NgoRefs, PHONE_MESSAGE, profileRefIds } from "./ngoProfile";
 import { NgoCreateInput, NgoFilter, NgoUpdateInput, NgoValues } from "./ngoInputs";
+
+const MERGED_STATUS_MESSAGE = "وضعیت «ادغام‌شده» فقط با ادغام سمن‌های تکراری ثبت می‌شود؛ وضعیت دیگری انتخاب کنید.";
 
 export const NGO_CONSTRAINTS = {
   ngo_national_id_unique: "سمن دیگری با همین شناسه ملی ثبت شده است.",
@@ -55,6 +57,8 @@ export function applyNgoFilter(query: SelectQueryBuilder<Ngo>, filter: NgoFilter
   if (filter?.countyId) query.andWhere("ngo.countyId = :countyId", { countyId: filter.countyId });
   if (filter?.provinceId) query.andWhere("ngo.provinceId = :provinceId", { provinceId: filter.provinceId });
   if (filter?.status) query.andWhere("ngo.status = :status", { status: filter.status });
+  // Merged records (aliases, docs/merging.md) are listed only when asked for by status or id.
+  else if (!filter?.ids) query.andWhere("ngo.status <> 'MERGED'");
   if (filter?.scope) query.andWhere("ngo.scope = :scope", { scope: filter.scope });
   if (filter?.fieldId) {
     query.andWhere("EXISTS (SELECT 1 FROM ngo_field nf WHERE nf.ngo_id = ngo.id AND nf.field_id = :fieldId)", {
@@ -89,6 +93,7 @@ export const MAX_OTHER_PHONES = 10;
  * `v` (nothing thrown). `refs` must hold the county named by `countyId`.
  */
 export function checkNgoValues(v: Validator, input: NgoValues, refs: NgoRefs): void {
+  v.check(input.status !== NgoStatus.MERGED, "status", MERGED_STATUS_MESSAGE);
   if (input.name !== undefined) v.text(input.name, "name", "نام سمن", { min: 2, max: 200 });
   if (input.nationalId !== undefined) {
     v.check(
@@ -157,6 +162,8 @@ export async function applyNgoInput(
     [...(input.countyId !== undefined ? [input.countyId] : []), ...profileIds.countyIds],
     profileIds.fieldIds,
   );
+  if (ngo.status === NgoStatus.MERGED)
+    throw new AppError(ErrorCode.CONFLICT, "این سمن در سمن دیگری ادغام شده است؛ سمن باقی‌مانده را ویرایش کنید.");
   const v = new Validator();
   checkNgoValues(v, input, refs);
   checkProfileInput(v, input, refs);

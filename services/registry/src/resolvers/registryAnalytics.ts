@@ -224,7 +224,7 @@ export class RegistryAnalyticsResolver {
       WITH scoped AS MATERIALIZED (
         SELECT n.id, n.name_normalized, n.province_id, n.county_id, n.registration_number,
                array_remove(ARRAY[n.phone], NULL) || n.other_phones AS phones
-          FROM ngo n ${scope ? `WHERE ${scope.sql}` : ""}
+          FROM ngo n WHERE n.status <> 'MERGED' ${scope ? `AND ${scope.sql}` : ""}
       ),
       focus AS MATERIALIZED (SELECT * FROM scoped ${narrow.length ? `WHERE ${narrow.join(" AND ")}` : ""}),
       pairs AS (
@@ -253,6 +253,8 @@ export class RegistryAnalyticsResolver {
              1 - exp(sum(ln(1 - least(p.weight, 0.999)))) AS score,
              public.similarity(na.name_normalized, nb.name_normalized) AS name_similarity
         FROM pairs p JOIN ngo na ON na.id = p.a JOIN ngo nb ON nb.id = p.b
+       -- A pair judged to be two different NGOs is not proposed again (dismissNgoDuplicate, docs/merging.md).
+       WHERE NOT EXISTS (SELECT 1 FROM ngo_duplicate_dismissal d WHERE d.first_id = p.a AND d.second_id = p.b)
        GROUP BY p.a, p.b, na.name_normalized, nb.name_normalized
       HAVING 1 - exp(sum(ln(1 - least(p.weight, 0.999)))) >= :minScore
        ORDER BY score DESC, p.a, p.b

@@ -23,7 +23,12 @@ export function refsOf(groupBy: NgoCountDimension, key: string | null): Partial<
   return {};
 }
 
-const STATUS_LABELS: Record<NgoStatus, string> = { ACTIVE: "فعال", INACTIVE: "غیرفعال", DISSOLVED: "منحل" };
+const STATUS_LABELS: Record<NgoStatus, string> = {
+  ACTIVE: "فعال",
+  INACTIVE: "غیرفعال",
+  DISSOLVED: "منحل",
+  MERGED: "ادغام‌شده",
+};
 const SCOPE_LABELS: Record<NgoScope, string> = { NATIONAL: "ملی", PROVINCIAL: "استانی", COUNTY: "شهرستانی" };
 
 export async function countLabel(ctx: RequestContext, groupBy: NgoCountDimension, key: string | null): Promise<string> {

@@ -1,0 +1,48 @@
+import { logger, NotificationRequest, QueueDefinition, requestNotifications } from "@hamafza/common";
+import { DataSource } from "typeorm";
+import { meetingRequests, PlannedMeetingRow } from "./meetingReminderRules";
+
+/**
+ * The meeting reminder job of engagement (every 15 minutes, one process at a time): the invitation of every planned
+ * meeting still ahead, and the reminder 24 hours before it. As the daily job, each occasion is recorded in
+ * `reminder_occasion` in the same transaction as its request to identity, so it is requested once across restarts,
+ * processes and retries.
+ */
+
+export const MEETING_REMINDER_QUEUE = "engagement-meeting-reminders";
+
+/** Requests the meeting invitations and 24-hour reminders due at `now` not requested before; returns how many were new. */
+export async function sendMeetingReminders(db: DataSource, now: Date = new Date()): Promise<number> {
+  return db.transaction(async (em) => {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('engagement-meeting-reminders', 0))`);
+    const rows: PlannedMeetingRow[] = await em.query(
+      `SELECT id, title, scheduled_at AS "scheduledAt", province_id AS "provinceId", county_id AS "countyId", venue
+         FROM meeting WHERE status = 'PLANNED' AND scheduled_at > $1 ORDER BY scheduled_at, id`,
+      [now],
+    );
+    const requests: NotificationRequest[] = rows.flatMap((row) => meetingRequests(row, now));
+    const fresh: { occasion_key: string }[] = requests.length
+      ? await em.query(
+          `INSERT INTO reminder_occasion (occasion_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING occasion_key`,
+          [requests.map((r) => r.occasionKey)],
+        )
+      : [];
+    const keys = new Set(fresh.map((row) => row.occasion_key));
+    await requestNotifications(
+      em,
+      requests.filter((r) => keys.has(r.occasionKey)),
+    );
+    if (keys.size > 0) logger.info(`[engagement] ${keys.size} meeting reminder(s) requested`);
+    return keys.size;
+  });
+}
+
+export const meetingReminderQueueDefinition = (db: DataSource): QueueDefinition<object> => ({
+  name: MEETING_REMINDER_QUEUE,
+  singleton: true,
+  cron: "*/15 * * * *",
+  retryLimit: 3,
+  retryDelaySeconds: 60,
+  expireInSeconds: 600,
+  run: async () => void (await sendMeetingReminders(db)),
+});

@@ -1,0 +1,28 @@
+import { RequestContext, uuidKeyedLoader } from "@hamafza/common";
+import { Ngo } from "../entities/Ngo";
+import { ngoById } from "../loaders";
+
+/**
+ * An NGO id merged into another resolves to the survivor (docs/merging.md): one batched lookup of the merges in
+ * effect per request. Merges never chain (ngoMergeRules), so one step is enough.
+ */
+export const survivorOf = (ctx: RequestContext) =>
+  uuidKeyedLoader<string | null>(
+    ctx,
+    "NgoSurvivorOf",
+    async (ids) => {
+      const rows: { merged_id: string; survivor_id: string }[] = await ctx.db.query(
+        `SELECT merged_id, survivor_id FROM ngo_merge WHERE merged_id = ANY($1::uuid[]) AND undone_at IS NULL`,
+        [ids],
+      );
+      const survivors = new Map(rows.map((row) => [row.merged_id, row.survivor_id]));
+      return ids.map((id) => survivors.get(id) ?? null);
+    },
+    null,
+  );
+
+/** The NGO an id stands for: itself, or the survivor it was merged into (federation `_entities`). */
+export async function resolveNgo(ctx: RequestContext, id: string): Promise<Ngo | null> {
+  const survivor = await survivorOf(ctx).load(id);
+  return ngoById(ctx).load(survivor ?? id);
+}
