@@ -36,3 +36,4 @@ export * from "./write";
 export * from "./inputProblems";
 export * from "./main";
 export * from "./http";
+export * from "./attachments";

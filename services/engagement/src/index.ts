@@ -12,6 +12,7 @@ import { EngagementVersions1765200000001 } from "./migrations/1765200000001-Enga
 import { ReminderOccasions1766100000002 } from "./migrations/1766100000002-ReminderOccasions";
 import { reminderQueueDefinition } from "./reminders/reminders";
 import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSeries";
+import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -27,6 +28,7 @@ export const engagementMigrations = [
   EngagementVersions1765200000001,
   ReminderOccasions1766100000002,
   MeetingSeries1766400000001,
+  Attachments1766600000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

@@ -1,3 +1,5 @@
+import { LicenceAttachment } from "./attachments/LicenceAttachment";
+import { LicenceAttachmentResolver, LicenceAttachmentsResolver } from "./attachments/licenceAttachmentResolver";
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { County } from "./entities/County";
@@ -13,13 +15,23 @@ import { ManagerResolver } from "./resolvers/manager";
 import { NgoResolver } from "./resolvers/ngo";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
-export const registryEntities = [Province, County, Ngo, Manager, ...organisationEntities, ...profileEntities];
+export const registryEntities = [
+  Province,
+  County,
+  Ngo,
+  Manager,
+  ...organisationEntities,
+  ...profileEntities,
+  LicenceAttachment,
+];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
 export function buildRegistrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
+        LicenceAttachmentResolver,
+        LicenceAttachmentsResolver,
         ProvinceResolver,
         CountyResolver,
         ProvinceRelationsResolver,
