@@ -3,7 +3,7 @@ import { AuthUser } from "../auth";
 import { assertCanWrite, canRead, requireUser, Territory } from "../access";
 import { recordAudit } from "../audit";
 import { RequestContext } from "../context";
-import { AppError, ErrorCode, notFound } from "../errors";
+import { invalidInput, notFound } from "../errors";
 import { Validator } from "../validation";
 import { AttachmentFileInput } from "./fields";
 import { isUploadReceipt } from "./receipt";
@@ -13,13 +13,14 @@ export const UPLOAD_ONLY_MESSAGE =
   "پرونده را از راه بارگذاری پیوست (POST /attachments) بفرستید؛ این عمل مستقیم از GraphQL پذیرفته نمی‌شود.";
 
 /**
- * Checks a stored file before it is attached to a record of `recordType`: the gateway's receipt (FORBIDDEN without
- * it), the kind the record takes and the name (BAD_USER_INPUT). Returns the cleaned file name.
+ * Checks a stored file before it is attached to a record of `recordType`: the gateway's receipt (without it:
+ * BAD_USER_INPUT), the kind the record takes and the name (BAD_USER_INPUT). Returns the cleaned file name.
  */
 export function checkAttachmentFile(ctx: RequestContext, recordType: AttachmentRecordType, file: AttachmentFileInput) {
   const receiptOk =
     !!ctx.gatewaySecret && isSha256(file.sha256) && isUploadReceipt(ctx.gatewaySecret, file, file.receipt);
-  if (!receiptOk) throw new AppError(ErrorCode.FORBIDDEN, UPLOAD_ONLY_MESSAGE);
+  // BAD_USER_INPUT, not FORBIDDEN: the role may attach, the request is malformed (FORBIDDEN is kept for roles).
+  if (!receiptOk) throw invalidInput([{ field: "file.receipt", message: UPLOAD_ONLY_MESSAGE }]);
   const fileName = cleanFileName(file.fileName);
   new Validator()
     .check(
