@@ -235,6 +235,36 @@ describe("upload and download", () => {
   });
 });
 
+describe("evaluation evidence", () => {
+  const EVIDENCE = `{
+    evaluationResults(filter: { year: 1404 }, limit: 200) {
+      items { indicators { evidence { kind id meeting { id attachments { id fileName } } } } }
+    }
+  }`;
+  type Evidence = { kind: string; id: string; meeting: { id: string; attachments: { id: string }[] } | null };
+  const evidenceOf = async () => {
+    const answer = await gql(tokens.admin, EVIDENCE);
+    expect(answer.errors).toBeUndefined();
+    return (answer.data!.evaluationResults.items as { indicators: { evidence: Evidence[] }[] }[]).flatMap((result) =>
+      result.indicators.flatMap((indicator) => indicator.evidence),
+    );
+  };
+
+  it("links a counted meeting to its attachments, and other evidence to no meeting", async () => {
+    const before = await evidenceOf();
+    const meetingEvidence = before.find((e) => e.kind === "MEETING")!;
+    expect(meetingEvidence).toBeDefined();
+    expect(meetingEvidence.meeting?.id).toBe(meetingEvidence.id);
+    expect(before.filter((e) => e.kind !== "MEETING").every((e) => e.meeting === null)).toBe(true);
+
+    const sheet = pdf("فهرست حاضران امضاشده");
+    const { status, body } = await upload(tokens.admin, "MEETING", meetingEvidence.id, "ATTENDANCE_SHEET", sheet);
+    expect(status).toBe(201);
+    const after = (await evidenceOf()).find((e) => e.kind === "MEETING" && e.id === meetingEvidence.id)!;
+    expect(after.meeting!.attachments.map((a) => a.id)).toContain(body.attachment.id);
+  });
+});
+
 describe("refusals leave storage and database unchanged", () => {
   let before: { rows: number; files: number };
   beforeEach(async () => {
