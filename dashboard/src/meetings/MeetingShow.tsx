@@ -18,6 +18,7 @@ import {
   type RaRecord,
   useTranslate,
 } from "react-admin";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { AttendanceGrid, MeetingAgenda, MeetingResolutions, OfficialsGrid } from "./MeetingParts";
 import { MeetingKindField, MeetingStatusField } from "./meetingEnums";
@@ -133,6 +134,7 @@ export const MeetingShow = () => (
       <Section title="hamafza.meetings.resolutions">
         <MeetingResolutions />
       </Section>
+      <AttachmentsPanel record="MEETING" resource="meetings" />
     </Stack>
   </Show>
 );
