@@ -178,7 +178,12 @@ interface Downloadable {
 /** `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<the Persian name>` (RFC 6266). */
 export function contentDisposition(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 5987 leaves ' ( ) * unescaped by encodeURIComponent reserved: escape them too.
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
