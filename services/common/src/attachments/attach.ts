@@ -4,6 +4,7 @@ import { assertCanWrite, canRead, requireUser, Territory } from "../access";
 import { recordAudit } from "../audit";
 import { RequestContext } from "../context";
 import { invalidInput, notFound } from "../errors";
+import { isUuid } from "../ids";
 import { Validator } from "../validation";
 import { AttachmentFileInput } from "./fields";
 import { isUploadReceipt } from "./receipt";
@@ -47,7 +48,7 @@ export async function recordForAttachment<T extends Territory>(
 ): Promise<T> {
   const user: AuthUser = requireUser(ctx);
   const label = ATTACHMENT_RECORD_LABELS[recordType];
-  const row = /^[0-9a-f-]{36}$/i.test(id)
+  const row = isUuid(id)
     ? ((await em.findOne(entity, { where: { id } as never, lock: { mode: "pessimistic_write" } })) as T | null)
     : null;
   if (!row || !canRead(user, territoryOf(row))) throw notFound(label, id);
