@@ -1,4 +1,4 @@
-import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
+import { bearer, jalaliQuarterOf, login, postGraphQL, withClient } from "@hamafza/common";
 import { LocalDiskStorage } from "@hamafza/gateway";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
@@ -346,5 +346,33 @@ describe("refusals leave storage and database unchanged", () => {
       },
     );
     expect(forged.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("a meeting frozen by a locked evaluation year", () => {
+  it("takes no new attachment and loses none (LOCKED)", async () => {
+    const [held] = await rows(
+      `SELECT id, held_at FROM engagement.meeting WHERE county_id = '1901' AND status = 'HELD' AND held_at IS NOT NULL ORDER BY held_at DESC LIMIT 1`,
+    );
+    const sheet = await upload(tokens.county, "MEETING", held.id, "ATTENDANCE_SHEET", pdf("پیش از قفل"));
+    expect(sheet.status).toBe(201);
+    const year = jalaliQuarterOf(new Date(held.held_at)).year;
+    await rows(`INSERT INTO engagement.engagement_period_lock (year, province_id, reason) VALUES ($1, '19', 'test')`, [
+      year,
+    ]);
+    try {
+      const before = { rows: await attachmentRows(), files: storedFiles().length };
+      const refused = await upload(tokens.county, "MEETING", held.id, "MINUTES", pdf("پس از قفل"));
+      expect(refused.status).toBe(423);
+      expect(refused.body.errors[0].extensions.code).toBe("LOCKED");
+      const removed = await gql(tokens.county, `mutation($id: ID!) { removeAttachment(id: $id) { id } }`, {
+        id: sheet.body.attachment.id,
+      });
+      expect(removed.errors?.[0].extensions?.code).toBe("LOCKED");
+      // the probe passed, so the content was stored before the owner refused: only the row count must not change
+      expect(await attachmentRows()).toBe(before.rows);
+    } finally {
+      await rows(`DELETE FROM engagement.engagement_period_lock WHERE reason = 'test'`);
+    }
   });
 });

@@ -16,10 +16,12 @@ import {
   groupByKeys,
 } from "@hamafza/common";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { EntityManager } from "typeorm";
 import { Meeting } from "../entities/Meeting";
 import { Project } from "../entities/Project";
 import { Resolution } from "../entities/Resolution";
 import { meetingById, projectById, resolutionById } from "../loaders";
+import { PeriodLocks } from "../locks";
 import { Attachment } from "./Attachment";
 
 type RecordColumn = "meetingId" | "resolutionId" | "projectId";
@@ -35,6 +37,15 @@ const attachmentsOf = (ctx: RequestContext, column: RecordColumn) =>
       .getMany();
     return groupByKeys(ids, rows, (row) => row[column]!);
   });
+
+/**
+ * A held meeting in a locked evaluation year is frozen with its evidence: its attachments can be neither added nor
+ * removed (LOCKED). Resolutions and projects are follow-up and stay open, as their progress reports do.
+ */
+async function assertAttachmentsOpen(em: EntityManager, column: RecordColumn, record: Meeting | Resolution | Project) {
+  if (column !== "meetingId") return;
+  (await PeriodLocks.forWrite(em)).assertMeetingOpen(record as Meeting, "پیوست‌های این نشست");
+}
 
 /** Whether the user may see the record an attachment belongs to: exactly the record's own territory rule. */
 async function recordVisible(ctx: RequestContext, attachment: Attachment): Promise<boolean> {
@@ -62,6 +73,7 @@ function attach(
   const fileName = checkAttachmentFile(ctx, target.type, file);
   return inTransaction(ctx.db, {}, async (em) => {
     const record = await recordForAttachment(em, ctx, target.entity, recordId, target.type);
+    await assertAttachmentsOpen(em, column, record);
     const saved = await em.save(
       em.create(Attachment, {
         meetingId: null,
@@ -144,6 +156,7 @@ export class AttachmentResolver {
       const record = await recordForAttachment(em, ctx, target.entity, row[column]!, target.type).catch(() => {
         throw notFound("پیوست", id);
       });
+      await assertAttachmentsOpen(em, column, record);
       await em.delete(Attachment, { id });
       await auditAttachment(em, ctx, "removeAttachment", record, { before: row, after: null });
       return row;

@@ -80,6 +80,7 @@ const STATUS_OF: Partial<Record<string, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.LOCKED]: 423,
 };
 
 function forwardErrors(res: express.Response, result: FormattedExecutionResult) {
