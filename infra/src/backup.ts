@@ -5,6 +5,7 @@ import { optionalPostgresUrlVar, readVar, SERVICE_SCHEMAS, setting, withClient, 
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
 import type { Client } from "pg";
 import { DATA_DIR } from "./paths";
+import { copyAttachmentContents, localAttachmentDir } from "./attachmentsBackup";
 
 /**
  * Logical backup and restore of every service's schema (`npm run backup` / `npm run restore`).
@@ -245,11 +246,17 @@ async function main(command: string, args: string[]) {
       const manifest = await backupDatabase(url, dir);
       const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
       console.log(`backup of "${manifest.database}": ${manifest.tables.length} tables, ${rows} rows -> ${dir}`);
+      const attachments = localAttachmentDir();
+      if (attachments)
+        console.log(`attachments: ${copyAttachmentContents(attachments, join(dir, "attachments"))} files copied`);
     } else if (command === "restore") {
       const latest = existsSync(BACKUP_DIR) ? readdirSync(BACKUP_DIR).sort().pop() : undefined;
       const dir = args.find((a) => !a.startsWith("--")) ?? (latest && join(BACKUP_DIR, latest));
       if (!dir) throw new Error("No backup found in .data/backups.");
       const manifest = await restoreDatabase(url, dir, { force: args.includes("--force") });
+      const attachments = localAttachmentDir();
+      if (attachments)
+        console.log(`attachments: ${copyAttachmentContents(join(dir, "attachments"), attachments)} files restored`);
       console.log(
         `restored ${manifest.tables.length} tables of the backup of ${manifest.createdAt} from ${dir}; every table's digest matches`,
       );

@@ -9,7 +9,7 @@ import {
 } from "@hamafza/common";
 import { createEngagementDataSource, startEngagement } from "@hamafza/engagement";
 import { createEvaluationDataSource, startEvaluation } from "@hamafza/evaluation";
-import { startGateway } from "@hamafza/gateway";
+import { GatewayOptions, startGateway } from "@hamafza/gateway";
 import { createIdentityDataSource, LoginPolicy, startIdentity } from "@hamafza/identity";
 import { createRegistryDataSource, startRegistry } from "@hamafza/registry";
 import { DataSource } from "typeorm";
@@ -38,6 +38,8 @@ export async function startInProcessStack(
     sessionCacheMs?: number;
     /** Read-replica URLs by service (`<SERVICE>_READ_DATABASE_URL` of a process): analytics and exports read there. */
     readReplicaUrls?: Partial<Record<string, string>>;
+    /** The gateway's attachment storage and limits (tests use a temporary directory). */
+    attachments?: GatewayOptions["attachments"];
   } = {},
 ): Promise<InProcessStack> {
   const security = generateServiceSecurity();
@@ -67,6 +69,7 @@ export async function startInProcessStack(
       dashboardDir: options.dashboardDir ?? DASHBOARD_DIST,
       trustProxy: options.trustProxy,
       sessionCacheMs: options.sessionCacheMs,
+      attachments: options.attachments,
     });
     running.servers.push(gateway);
     return {

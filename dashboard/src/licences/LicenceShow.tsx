@@ -12,6 +12,7 @@ import {
   TopToolbar,
   useTranslate,
 } from "react-admin";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { LtrTextField } from "../common/LtrTextField";
 import { LicenceTransitionButtons } from "./LicenceActions";
@@ -58,6 +59,9 @@ export const LicenceShow = () => {
           {translate("hamafza.licences.history")}
         </Typography>
         <LicenceHistory />
+      </Box>
+      <Box sx={{ px: 2, pb: 2 }}>
+        <AttachmentsPanel record="LICENCE" resource="licences" />
       </Box>
     </Show>
   );

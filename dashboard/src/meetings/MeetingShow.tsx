@@ -18,6 +18,7 @@ import {
   type RaRecord,
   useTranslate,
 } from "react-admin";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReportButton } from "../common/ReportButton";
 import { AttendanceGrid, MeetingAgenda, MeetingResolutions, OfficialsGrid } from "./MeetingParts";
@@ -145,6 +146,7 @@ export const MeetingShow = () => (
       <Section title="hamafza.meetings.resolutions">
         <MeetingResolutions />
       </Section>
+      <AttachmentsPanel record="MEETING" resource="meetings" />
     </Stack>
   </Show>
 );

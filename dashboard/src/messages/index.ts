@@ -1,4 +1,5 @@
 import { appTexts } from "./app";
+import { attachmentMessages } from "./attachments";
 import { commonMessages } from "./common";
 import { engagementResources } from "./engagementResources";
 import { engagementMessages } from "./engagement";
@@ -37,4 +38,5 @@ export const appMessages = mergeMessages(
   registryMessages,
   notificationMessages,
   reportMessages,
+  attachmentMessages,
 );

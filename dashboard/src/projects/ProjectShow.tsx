@@ -25,6 +25,7 @@ import { JalaliDateInput } from "../common/JalaliDateInput";
 import { useGraphQL } from "../common/graphqlOperations";
 import { PROJECT_STATUS_LABELS, ProjectStatusChip, ProjectStatusInput } from "../engagement/engagementEnums";
 import { Section } from "../meetings/MeetingShow";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { enumComponents } from "../common/enumComponents";
 import { PROJECT_PROGRESS } from "./projectOperations";
 
@@ -127,6 +128,7 @@ export const ProjectShow = () => {
             </Datagrid>
           </ArrayField>
         </Section>
+        <AttachmentsPanel record="PROJECT" resource="projects" />
       </Stack>
     </Show>
   );

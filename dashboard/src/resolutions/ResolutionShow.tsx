@@ -11,6 +11,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { FollowUpChip, ResolutionStatusField } from "../engagement/engagementEnums";
 import { ResolutionProgressButton } from "../meetings/MeetingParts";
@@ -81,6 +82,7 @@ export const ResolutionShow = () => {
             </Datagrid>
           </ArrayField>
         </Section>
+        <AttachmentsPanel record="RESOLUTION" resource="resolutions" />
       </Stack>
     </Show>
   );

@@ -28,6 +28,8 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** Where the owners of referenced records are (references.ts); null when the service references none. */
   referenceOwners: ReferenceOwners | null;
+  /** The deployment's gateway secret (verifies the gateway's upload receipts, attachments/receipt.ts); null outside HTTP. */
+  gatewaySecret: string | null;
   /** What the request log line and the metrics record about this request (requestLog.ts); absent outside HTTP. */
   requestRecord?: RequestRecord;
 }
@@ -59,6 +61,7 @@ export function createRequestContext(
     clientAddress?: string | null;
     referenceOwners?: ReferenceOwners | null;
     requestRecord?: RequestRecord;
+    gatewaySecret?: string | null;
   } = {},
 ): RequestContext {
   return {
@@ -71,6 +74,7 @@ export function createRequestContext(
     readDb: readDataSourceOf(db),
     loaders: new LoaderRegistry(),
     referenceOwners: options.referenceOwners ?? null,
+    gatewaySecret: options.gatewaySecret ?? null,
     requestRecord: options.requestRecord,
   };
 }

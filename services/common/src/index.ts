@@ -37,3 +37,4 @@ export * from "./write";
 export * from "./inputProblems";
 export * from "./main";
 export * from "./http";
+export * from "./attachments";

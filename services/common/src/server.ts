@@ -126,6 +126,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           requestRecord: requestRecordOf(res),
           clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,
           referenceOwners,
+          gatewaySecret: options.security.gatewaySecret,
         }),
     }),
   );

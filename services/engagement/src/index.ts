@@ -13,6 +13,7 @@ import { ReminderOccasions1766100000002 } from "./migrations/1766100000002-Remin
 import { meetingReminderQueueDefinition } from "./reminders/meetingReminders";
 import { reminderQueueDefinition } from "./reminders/reminders";
 import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSeries";
+import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments";
 import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
@@ -30,6 +31,7 @@ export const engagementMigrations = [
   EngagementVersions1765200000001,
   ReminderOccasions1766100000002,
   MeetingSeries1766400000001,
+  Attachments1766600000001,
   NgoMergeRewrites1766700000001,
 ];
 

@@ -1,5 +1,12 @@
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
+import {
+  AttachmentResolver,
+  MeetingAttachmentsResolver,
+  ProjectAttachmentsResolver,
+  ResolutionAttachmentsResolver,
+} from "./attachments/attachmentResolver";
+import { Attachment } from "./attachments/Attachment";
 import { AgendaItem } from "./entities/AgendaItem";
 import { Demand } from "./entities/Demand";
 import { Meeting } from "./entities/Meeting";
@@ -60,6 +67,7 @@ export const engagementEntities = [
   Proposal,
   Demand,
   EngagementPeriodLock,
+  Attachment,
 ];
 
 /** The engagement subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -93,6 +101,10 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         CountyRelationsResolver,
         AgencyRelationsResolver,
         NgoRelationsResolver,
+        AttachmentResolver,
+        MeetingAttachmentsResolver,
+        ResolutionAttachmentsResolver,
+        ProjectAttachmentsResolver,
       ],
       orphanedTypes: [Ngo, County, Manager, Agency, Province],
     },

@@ -8,6 +8,7 @@ import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "./entitie
 import { EvaluationCycleResolver } from "./resolvers/cycle";
 import { EvaluationResultResolver, EvaluationRunResolver, ManagerEvaluationResultResolver } from "./resolvers/run";
 import { County, Province } from "./entities/Territory";
+import { EvidenceLinksResolver } from "./resolvers/evidenceLinks";
 import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
 
 export const evaluationEntities = [
@@ -31,6 +32,7 @@ export function buildEvaluationSchema(): Promise<GraphQLSchema> {
         ManagerEvaluationResultResolver,
         ProvinceEvaluationResolver,
         CountyEvaluationResolver,
+        EvidenceLinksResolver,
       ],
       orphanedTypes: [Manager, Province, County],
     },

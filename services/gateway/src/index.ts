@@ -35,6 +35,9 @@ import { QUERY_LIMITS, queryProtection } from "./armor";
 import { dashboardStaticOptions, responseCompression } from "./compression";
 import { serveGraphiql } from "./graphiql";
 import { bodyErrors, requestEdge } from "./edge";
+import { downloadRoute, uploadRoute } from "./attachments/attachmentRoutes";
+import { AttachmentLimits, limitsFromSettings } from "./attachments/limits";
+import { BlobStorage, storageFromSettings } from "./attachments/storage";
 import { calendarFeedRoute, meetingIcsRoute, RunAs } from "./calendar/calendarRoutes";
 import { exportRoute } from "./export/exportRoute";
 import { publicRoutes } from "./public/publicRoutes";
@@ -48,6 +51,9 @@ import { SubgraphDataSource, subgraphTimeoutMs } from "./subgraphs";
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
 
 export { QUERY_LIMITS } from "./armor";
+export { LocalDiskStorage, S3Storage, storageFromSettings } from "./attachments/storage";
+export type { BlobStorage } from "./attachments/storage";
+export type { AttachmentLimits } from "./attachments/limits";
 
 export interface GatewayOptions {
   port: number;
@@ -66,6 +72,8 @@ export interface GatewayOptions {
   sessionCacheMs?: number;
   /** Share identical in-flight subgraph queries of the same token (default on; HAMAFZA_GATEWAY_DEDUP=0 turns it off). */
   dedupInFlight?: boolean;
+  /** Where attachments' contents are stored and what an upload may be (default: the settings, docs/attachments.md). */
+  attachments?: { storage?: BlobStorage; limits?: AttachmentLimits };
 }
 
 /** What each GraphQL request carries to the subgraphs. */
@@ -159,7 +167,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   const stopMetrics = await mountMetrics(app, metrics, options.host ?? "127.0.0.1");
   app.use(
-    ["/graphql", "/auth", "/export", "/calendar", "/reports", "/public"],
+    ["/graphql", "/auth", "/export", "/calendar", "/attachments", "/reports", "/public"],
     requestLogging("gateway", metrics.observeRequest),
   );
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
@@ -196,6 +204,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       requestRecord: record,
     });
   };
+  const storage = options.attachments?.storage ?? storageFromSettings(join(__dirname, "..", "..", ".."));
+  const runAsCaller = (query: string, variables: Record<string, unknown>, res: express.Response) =>
+    runAs(query, variables, res.locals.gatewayContext as GatewayContext);
+  app.post(
+    "/attachments",
+    authenticate(options.security, sessions),
+    ...uploadRoute(
+      storage,
+      options.attachments?.limits ?? limitsFromSettings(),
+      options.security.gatewaySecret,
+      runAsCaller,
+    ),
+  );
+  app.get("/attachments/:id", authenticate(options.security, sessions), downloadRoute(storage, runAsCaller));
   const pdf = chromiumPdfRenderer(setting("HAMAFZA_CHROMIUM_PATH"), setting("HAMAFZA_PDF_CONCURRENCY"));
   app.get(
     "/reports/:kind/:file",
@@ -316,7 +338,7 @@ function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
   serveGraphiql(app, dir);
   app.use(express.static(dir, dashboardStaticOptions()));
-  app.get(/^\/(?!graphql|health|auth|metrics|export|calendar|reports|public).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|health|auth|metrics|export|calendar|attachments|reports|public).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });

@@ -11,6 +11,7 @@ import { NgoProfile1764000000000 } from "./migrations/1764000000000-NgoProfile";
 import { RegistryOrganisations1764100000000 } from "./migrations/1764100000000-RegistryOrganisations";
 import { RegistryVersions1765200000000 } from "./migrations/1765200000000-RegistryVersions";
 import { RegistryReminderOccasions1766100000003 } from "./migrations/1766100000003-ReminderOccasions";
+import { LicenceAttachments1766600000002 } from "./migrations/1766600000002-LicenceAttachments";
 import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRegister";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
@@ -42,6 +43,7 @@ export const registryMigrations = [
   RegistryOrganisations1764100000000,
   RegistryVersions1765200000000,
   RegistryReminderOccasions1766100000003,
+  LicenceAttachments1766600000002,
   NgoMerges1766700000000,
   PublicRegister1767100000000,
 ];

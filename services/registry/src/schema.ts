@@ -1,3 +1,5 @@
+import { LicenceAttachment } from "./attachments/LicenceAttachment";
+import { LicenceAttachmentResolver, LicenceAttachmentsResolver } from "./attachments/licenceAttachmentResolver";
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { County } from "./entities/County";
@@ -25,6 +27,7 @@ export const registryEntities = [
   ...organisationEntities,
   ...profileEntities,
   NgoPublicListing,
+  LicenceAttachment,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -32,6 +35,8 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
+        LicenceAttachmentResolver,
+        LicenceAttachmentsResolver,
         ProvinceResolver,
         CountyResolver,
         ProvinceRelationsResolver,
