@@ -33,6 +33,7 @@ export * from "./idempotency";
 export * from "./sql";
 export * from "./transitions";
 export * from "./write";
+export * from "./writeOutline";
 export * from "./inputProblems";
 export * from "./main";
 export * from "./http";

@@ -14,12 +14,10 @@ import {
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   containsPattern,
   DateScalar,
   FilterArg,
   IdArg,
-  inTransaction,
   InputArg,
   isUuid,
   normalizePersian,
@@ -27,7 +25,6 @@ import {
   PageArgs,
   PageOf,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
@@ -36,9 +33,11 @@ import {
   Validator,
   whereInTerritory,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
+  createRecord,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { Agency } from "../entities/Agency";
@@ -159,7 +158,14 @@ const OFFICE_SORTABLE = {
   updatedAt: "office.updatedAt",
 };
 
-const LABEL = "دفتر تسهیل‌گری";
+/** The write outline of facilitation offices: the record with its operator NGOs. */
+const OFFICES: Writable<FacilitationOffice, string> = {
+  entity: FacilitationOffice,
+  typeName: "FacilitationOffice",
+  label: "دفتر تسهیل‌گری",
+  constraints: FACILITATION_OFFICE_CONSTRAINTS,
+  related: { field: "operatorNgoIds", read: operatorIdsOf, replace: replaceOperators },
+};
 
 @Resolver(() => FacilitationOffice)
 export class FacilitationOfficeResolver {
@@ -222,28 +228,10 @@ export class FacilitationOfficeResolver {
     @InputArg(FacilitationOfficeCreateInput) input: FacilitationOfficeCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<FacilitationOffice> {
-    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createFacilitationOffice",
-        idempotencyKey,
-        input,
-        async () => {
-          const office = em.create(FacilitationOffice, { hasDedicatedSpace: false, notes: null });
-          const operators = await applyOfficeInput(em, ctx, office, input, []);
-          assertCanWrite(requireUser(ctx), office);
-          const saved = await em.save(office);
-          await replaceOperators(em, saved.id, operators);
-          await recordChange(em, ctx, "createFacilitationOffice", "FacilitationOffice", {
-            before: null,
-            after: { ...saved, operatorNgoIds: operators },
-          });
-          return saved;
-        },
-        (id) => em.findOneBy(FacilitationOffice, { id }),
-      ),
-    );
+    return createRecord(ctx, OFFICES, { input, idempotencyKey }, async (em) => {
+      const office = em.create(FacilitationOffice, { hasDedicatedSpace: false, notes: null });
+      return { row: office, related: await applyOfficeInput(em, ctx, office, input, []) };
+    });
   }
 
   @Allow(OFFICERS)
@@ -257,20 +245,14 @@ export class FacilitationOfficeResolver {
     @InputArg(FacilitationOfficeUpdateInput) input: FacilitationOfficeUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<FacilitationOffice> {
-    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, async (em) => {
-      const office = await findForWrite(em, ctx, FacilitationOffice, id, LABEL, expectedVersion);
-      const current = await operatorIdsOf(em, id);
-      const before = { ...office, operatorNgoIds: current };
-      const operators = await applyOfficeInput(em, ctx, office, input, current);
-      assertCanWrite(requireUser(ctx), office);
-      const saved = await em.save(office);
-      await replaceOperators(em, id, operators);
-      await recordChange(em, ctx, "updateFacilitationOffice", "FacilitationOffice", {
-        before,
-        after: { ...saved, operatorNgoIds: operators },
-      });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      OFFICES,
+      { id, expectedVersion },
+      {
+        change: (em, office, { current }) => applyOfficeInput(em, ctx, office, input, current ?? []),
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -278,16 +260,7 @@ export class FacilitationOfficeResolver {
     description: "Delete a facilitation office registered by mistake; returns it as it was.",
   })
   async deleteFacilitationOffice(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FacilitationOffice> {
-    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, async (em) => {
-      const office = await findForWrite(em, ctx, FacilitationOffice, id, LABEL);
-      const operators = await operatorIdsOf(em, id);
-      await em.delete(FacilitationOffice, { id });
-      await recordChange(em, ctx, "deleteFacilitationOffice", "FacilitationOffice", {
-        before: { ...office, operatorNgoIds: operators },
-        after: null,
-      });
-      return Object.assign(new FacilitationOffice(), office, { id });
-    });
+    return deleteRecord(ctx, OFFICES, id);
   }
 
   @FieldResolver(() => County, { nullable: true })

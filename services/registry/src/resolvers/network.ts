@@ -14,11 +14,9 @@ import {
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   containsPattern,
   FilterArg,
   IdArg,
-  inTransaction,
   InputArg,
   isUuid,
   normalizePersian,
@@ -26,7 +24,6 @@ import {
   PageArgs,
   PageOf,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
@@ -35,9 +32,11 @@ import {
   Validator,
   whereInTerritory,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
+  createRecord,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
@@ -139,7 +138,14 @@ const NETWORK_SORTABLE = {
   updatedAt: "network.updatedAt",
 };
 
-const LABEL = "شبکه تشکل‌های همسو";
+/** The write outline of networks: the record with its member NGOs. */
+const NETWORKS: Writable<NgoNetwork, string> = {
+  entity: NgoNetwork,
+  typeName: "NgoNetwork",
+  label: "شبکه تشکل‌های همسو",
+  constraints: NGO_NETWORK_CONSTRAINTS,
+  related: { field: "memberNgoIds", read: memberIdsOf, replace: replaceMembers },
+};
 
 @Resolver(() => NgoNetwork)
 export class NgoNetworkResolver {
@@ -194,28 +200,10 @@ export class NgoNetworkResolver {
     @InputArg(NgoNetworkCreateInput) input: NgoNetworkCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<NgoNetwork> {
-    return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createNgoNetwork",
-        idempotencyKey,
-        input,
-        async () => {
-          const network = em.create(NgoNetwork, { countyId: null });
-          const members = await applyNetworkInput(em, ctx, network, input, []);
-          assertCanWrite(requireUser(ctx), network);
-          const saved = await em.save(network);
-          await replaceMembers(em, saved.id, members);
-          await recordChange(em, ctx, "createNgoNetwork", "NgoNetwork", {
-            before: null,
-            after: { ...saved, memberNgoIds: members },
-          });
-          return saved;
-        },
-        (id) => em.findOneBy(NgoNetwork, { id }),
-      ),
-    );
+    return createRecord(ctx, NETWORKS, { input, idempotencyKey }, async (em) => {
+      const network = em.create(NgoNetwork, { countyId: null });
+      return { row: network, related: await applyNetworkInput(em, ctx, network, input, []) };
+    });
   }
 
   @Allow(OFFICERS)
@@ -229,20 +217,14 @@ export class NgoNetworkResolver {
     @InputArg(NgoNetworkUpdateInput) input: NgoNetworkUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<NgoNetwork> {
-    return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, async (em) => {
-      const network = await findForWrite(em, ctx, NgoNetwork, id, LABEL, expectedVersion);
-      const current = await memberIdsOf(em, id);
-      const before = { ...network, memberNgoIds: current };
-      const members = await applyNetworkInput(em, ctx, network, input, current);
-      assertCanWrite(requireUser(ctx), network);
-      const saved = await em.save(network);
-      await replaceMembers(em, id, members);
-      await recordChange(em, ctx, "updateNgoNetwork", "NgoNetwork", {
-        before,
-        after: { ...saved, memberNgoIds: members },
-      });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      NETWORKS,
+      { id, expectedVersion },
+      {
+        change: (em, network, { current }) => applyNetworkInput(em, ctx, network, input, current ?? []),
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -250,16 +232,7 @@ export class NgoNetworkResolver {
     description: "Delete a network registered by mistake, with its memberships; returns it as it was.",
   })
   async deleteNgoNetwork(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<NgoNetwork> {
-    return inTransaction(ctx.db, NGO_NETWORK_CONSTRAINTS, async (em) => {
-      const network = await findForWrite(em, ctx, NgoNetwork, id, LABEL);
-      const members = await memberIdsOf(em, id);
-      await em.delete(NgoNetwork, { id });
-      await recordChange(em, ctx, "deleteNgoNetwork", "NgoNetwork", {
-        before: { ...network, memberNgoIds: members },
-        after: null,
-      });
-      return Object.assign(new NgoNetwork(), network, { id });
-    });
+    return deleteRecord(ctx, NETWORKS, id);
   }
 
   @FieldResolver(() => Province, { nullable: true })

@@ -1,0 +1,143 @@
+import { EntityManager } from "typeorm";
+import { assertCanWrite, requireUser } from "./access";
+import { recordChange } from "./audit";
+import { RequestContext } from "./context";
+import { idempotentCreate } from "./idempotency";
+import { ConstraintMessages, inTransaction } from "./transaction";
+import { findForWrite } from "./write";
+
+/** A territorial record as the write outline handles it. */
+type WritableRow = { id: string; provinceId: string | null; countyId: string | null };
+
+/** A list kept in its own table beside the record (members, operators), audited as one field of the record. */
+export interface RelatedList<V> {
+  /** The field name the list has in the audit log's before/after snapshots. */
+  field: string;
+  /** The record's current list, in a stable order. */
+  read(em: EntityManager, id: string): Promise<V[]>;
+  /** Replaces the record's list by `values`. */
+  replace(em: EntityManager, id: string, values: V[]): Promise<void>;
+}
+
+/** What the create/update/delete mutations of one entity share: its table, names and constraint messages. */
+export interface Writable<T extends WritableRow, V = never> {
+  entity: new () => T;
+  /** The GraphQL type name: the audit log's entity type and the suffix of `create…`/`update…`/`delete…`. */
+  typeName: string;
+  /** Persian name of one record, for NOT_FOUND and CONFLICT messages (e.g. «طرح»). */
+  label: string;
+  /** Persian messages of the entity's unique and foreign-key constraints. */
+  constraints: ConstraintMessages;
+  /** The list kept beside the record, if any. */
+  related?: RelatedList<V>;
+}
+
+/** A record's audit form: its fields, plus its related list when it has one. */
+function snapshot<T extends WritableRow, V>(w: Writable<T, V>, row: T, list: V[] | undefined): T {
+  return w.related ? ({ ...row, [w.related.field]: list ?? [] } as T) : row;
+}
+
+/**
+ * The create outline: in one transaction and at most once per idempotency key, `build` validates the input and
+ * returns the new (unsaved) record with its related list; the record must lie in the user's write territory; it is
+ * saved with its list and the change is audited as `create<Type>`.
+ */
+export function createRecord<T extends WritableRow, V = never>(
+  ctx: RequestContext,
+  w: Writable<T, V>,
+  request: { input: unknown; idempotencyKey: string | null },
+  build: (em: EntityManager) => Promise<{ row: T; related?: V[] }>,
+): Promise<T> {
+  const operation = `create${w.typeName}`;
+  return inTransaction(ctx.db, w.constraints, (em) =>
+    idempotentCreate(
+      em,
+      ctx,
+      operation,
+      request.idempotencyKey,
+      request.input,
+      async () => {
+        const { row, related } = await build(em);
+        assertCanWrite(requireUser(ctx), row);
+        const saved = await em.save(row);
+        if (w.related) await w.related.replace(em, saved.id, related ?? []);
+        await recordChange(em, ctx, operation, w.typeName, { before: null, after: snapshot(w, saved, related) });
+        return saved;
+      },
+      (id) => em.findOneBy(w.entity, { id } as never) as Promise<T | null>,
+    ),
+  );
+}
+
+/** The hooks of an update: `change` applies the input to the locked record. */
+export interface UpdateSteps<T, V, P> {
+  /** Runs first in the transaction, before the record is locked (e.g. reading a service's period locks). */
+  prepare?: (em: EntityManager) => Promise<P>;
+  /**
+   * Validates and applies the change to `row` (loaded and locked by `findForWrite`). Returns the related list after
+   * the change, or undefined to keep the current one unchanged (not rewritten).
+   */
+  change: (
+    em: EntityManager,
+    row: T,
+    state: { prepared: P; current: V[] | undefined },
+  ) => Promise<V[] | undefined | void>;
+}
+
+/**
+ * The update outline: in one transaction, `prepare`, the record through `findForWrite` (territory, lock, version),
+ * `change`, the write-territory check after the change, save, the related list rewritten when `change` returned
+ * one, and the change audited as `update<Type>` with the record before and after.
+ */
+export function updateRecord<T extends WritableRow, V = never, P = undefined>(
+  ctx: RequestContext,
+  w: Writable<T, V>,
+  target: { id: string; expectedVersion?: number | null },
+  steps: UpdateSteps<T, V, P>,
+): Promise<T> {
+  return inTransaction(ctx.db, w.constraints, async (em) => {
+    const prepared = (await steps.prepare?.(em)) as P;
+    const row = await findForWrite(em, ctx, w.entity, target.id, w.label, target.expectedVersion);
+    const current = w.related ? await w.related.read(em, target.id) : undefined;
+    const before = snapshot(w, { ...row }, current);
+    const next = (await steps.change(em, row, { prepared, current })) ?? undefined;
+    assertCanWrite(requireUser(ctx), row);
+    const saved = await em.save(row);
+    if (w.related && next !== undefined) await w.related.replace(em, target.id, next);
+    await recordChange(em, ctx, `update${w.typeName}`, w.typeName, {
+      before,
+      after: snapshot(w, saved, next ?? current),
+    });
+    return saved;
+  });
+}
+
+/** The hooks of a delete: `guard` refuses the delete (by throwing) after the record is found and locked. */
+export interface DeleteSteps<T, P> {
+  /** Runs first in the transaction, before the record is locked (e.g. reading a service's period locks). */
+  prepare?: (em: EntityManager) => Promise<P>;
+  /** The entity's own refusals (period locks, references from other services), after the territory checks. */
+  guard?: (em: EntityManager, row: T, prepared: P) => Promise<void> | void;
+}
+
+/**
+ * The delete outline: in one transaction, `prepare`, the record through `findForWrite` (territory, lock), `guard`,
+ * the delete (its related list goes with it by cascade), the change audited as `delete<Type>`, and the record
+ * returned as it was.
+ */
+export function deleteRecord<T extends WritableRow, V = never, P = undefined>(
+  ctx: RequestContext,
+  w: Writable<T, V>,
+  id: string,
+  steps: DeleteSteps<T, P> = {},
+): Promise<T> {
+  return inTransaction(ctx.db, w.constraints, async (em) => {
+    const prepared = (await steps.prepare?.(em)) as P;
+    const row = await findForWrite(em, ctx, w.entity, id, w.label);
+    await steps.guard?.(em, row, prepared);
+    const list = w.related ? await w.related.read(em, id) : undefined;
+    await em.delete(w.entity, { id } as never);
+    await recordChange(em, ctx, `delete${w.typeName}`, w.typeName, { before: snapshot(w, row, list), after: null });
+    return Object.assign(new w.entity(), row, { id });
+  });
+}
