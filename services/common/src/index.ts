@@ -2,6 +2,7 @@ import "reflect-metadata";
 
 export * from "./access";
 export * from "./audit";
+export * from "./calendarFeed";
 export * from "./auth";
 export * from "./config";
 export * from "./context";
