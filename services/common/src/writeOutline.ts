@@ -74,13 +74,13 @@ export interface UpdateSteps<T, V, P> {
   /** Runs first in the transaction, before the record is locked (e.g. reading a service's period locks). */
   prepare?: (em: EntityManager) => Promise<P>;
   /**
-   * Validates and applies the change to `row` (loaded and locked by `findForWrite`). Returns the related list after
-   * the change, or undefined to keep the current one unchanged (not rewritten).
+   * Validates and applies the change to `row` (loaded and locked by `findForWrite`; `before` is its audit form as
+   * loaded). Returns the related list after the change, or undefined to keep the current one unchanged (not rewritten).
    */
   change: (
     em: EntityManager,
     row: T,
-    state: { prepared: P; current: V[] | undefined },
+    state: { prepared: P; current: V[] | undefined; before: T },
   ) => Promise<V[] | undefined | void>;
 }
 
@@ -100,7 +100,7 @@ export function updateRecord<T extends WritableRow, V = never, P = undefined>(
     const row = await findForWrite(em, ctx, w.entity, target.id, w.label, target.expectedVersion);
     const current = w.related ? await w.related.read(em, target.id) : undefined;
     const before = snapshot(w, { ...row }, current);
-    const next = (await steps.change(em, row, { prepared, current })) ?? undefined;
+    const next = (await steps.change(em, row, { prepared, current, before })) ?? undefined;
     assertCanWrite(requireUser(ctx), row);
     const saved = await em.save(row);
     if (w.related && next !== undefined) await w.related.replace(em, target.id, next);

@@ -2,7 +2,6 @@ import { Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   FilterArg,
   IdArg,
   InputArg,
@@ -22,6 +21,9 @@ import {
   findForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
+  createRecord,
+  updateRecord,
+  Writable,
 } from "@hamafza/common";
 import { memberReferences, workingGroupReferences } from "../rules/references";
 import { Meeting, MeetingStatus } from "../entities/Meeting";
@@ -67,6 +69,14 @@ export {
   WorkingGroupMemberCreateInput,
   WorkingGroupMemberUpdateInput,
 } from "./workingGroupInputs";
+
+/** The write outline of WorkingGroup records. */
+const GROUPS: Writable<WorkingGroup> = {
+  entity: WorkingGroup,
+  typeName: "WorkingGroup",
+  label: "کارگروه",
+  constraints: GROUP_CONSTRAINTS,
+};
 
 @Resolver(() => WorkingGroup)
 export class WorkingGroupResolver {
@@ -129,32 +139,19 @@ export class WorkingGroupResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<WorkingGroup> {
     await checkReferences(ctx, workingGroupReferences(input));
-    return inTransaction(ctx.db, GROUP_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createWorkingGroup",
-        idempotencyKey,
-        input,
-        async () => {
-          const group = em.create(WorkingGroup, {
-            parentBody: null,
-            parentNgoHouseId: null,
-            chairManagerId: null,
-            chairAgencyId: null,
-            description: null,
-            establishedOn: null,
-            dissolvedOn: null,
-          });
-          applyGroupInput(group, input, true);
-          assertCanWrite(requireUser(ctx), group);
-          const saved = await em.save(group);
-          await recordChange(em, ctx, "createWorkingGroup", "WorkingGroup", { before: null, after: saved });
-          return saved;
-        },
-        (id) => em.findOneBy(WorkingGroup, { id }),
-      ),
-    );
+    return createRecord(ctx, GROUPS, { input, idempotencyKey }, async (em) => {
+      const group = em.create(WorkingGroup, {
+        parentBody: null,
+        parentNgoHouseId: null,
+        chairManagerId: null,
+        chairAgencyId: null,
+        description: null,
+        establishedOn: null,
+        dissolvedOn: null,
+      });
+      applyGroupInput(group, input, true);
+      return { row: group };
+    });
   }
 
   @Allow(OFFICERS)
@@ -168,14 +165,16 @@ export class WorkingGroupResolver {
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<WorkingGroup> {
     await checkReferences(ctx, workingGroupReferences(input));
-    return inTransaction(ctx.db, GROUP_CONSTRAINTS, async (em) => {
-      const group = await findForWrite(em, ctx, WorkingGroup, id, "کارگروه", expectedVersion);
-      const before = { ...group };
-      applyGroupInput(group, input, false);
-      const saved = await em.save(group);
-      await recordChange(em, ctx, "updateWorkingGroup", "WorkingGroup", { before, after: saved });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      GROUPS,
+      { id, expectedVersion },
+      {
+        change: async (em, group) => {
+          applyGroupInput(group, input, false);
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
