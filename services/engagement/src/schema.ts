@@ -41,7 +41,8 @@ import { ReferenceUseResolver } from "./resolvers/referenceUses";
 import { DemandResolver } from "./resolvers/demand";
 import { ProposalResolver } from "./resolvers/proposal";
 import { ResolutionResolver } from "./resolvers/resolution";
-import { WorkingGroupMemberResolver, WorkingGroupResolver } from "./resolvers/workingGroup";
+import { WorkingGroupResolver } from "./resolvers/workingGroup";
+import { WorkingGroupMemberResolver } from "./resolvers/workingGroupMember";
 
 export const engagementEntities = [
   Meeting,
