@@ -3,11 +3,9 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   FilterArg,
   IdArg,
   InputArg,
-  isUuid,
   OFFICERS,
   PageArgs,
   paginate,
@@ -36,13 +34,14 @@ import { Agency, Ngo } from "../entities/references";
 import { demandById, MEETING_TERRITORY, meetingById, territoryOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { checkTerritory, oneUuid, trimOrNull, whereListBasics } from "./common";
+import { oneUuid, trimOrNull, whereListBasics } from "./common";
 import { DemandCreateInput, DemandFilter, DemandPage, DemandUpdateInput } from "./requestInputs";
 import {
   DEMAND_SORTABLE,
   REQUEST_CONSTRAINTS,
   applyDemandFields,
   checkDemandFields,
+  buildRequest,
   checkMeetingLink,
 } from "./requestRules";
 
@@ -101,30 +100,22 @@ export class DemandResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
-    return createRecord(ctx, WRITABLE, { input, idempotencyKey }, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const v = new Validator();
-      v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
-      checkTerritory(v, input.provinceId, input.countyId);
-      checkDemandFields(v, input, true);
-      v.done();
-      const demand = em.create(Demand, {
-        ngoId: input.ngoId,
-        provinceId: input.provinceId,
-        countyId: input.countyId || null,
-        status: DemandStatus.RAISED,
-        response: null,
-        respondedOn: null,
-        description: null,
-        agencyId: null,
-        meetingId: null,
-      });
-      applyDemandFields(demand, input);
-      assertCanWrite(requireUser(ctx), demand);
-      await checkMeetingLink(em, ctx, demand);
-      locks.assertDatesOpen(demand.provinceId, "مطالبه", demand.raisedOn);
-      return { row: demand };
-    });
+    return createRecord(ctx, WRITABLE, { input, idempotencyKey }, (em) =>
+      buildRequest(em, ctx, Demand, input, {
+        check: (v) => checkDemandFields(v, input, true),
+        defaults: {
+          status: DemandStatus.RAISED,
+          response: null,
+          respondedOn: null,
+          description: null,
+          agencyId: null,
+          meetingId: null,
+        },
+        apply: (demand) => applyDemandFields(demand, input),
+        lockLabel: "مطالبه",
+        day: (demand) => demand.raisedOn,
+      }),
+    );
   }
 
   @Allow(OFFICERS)

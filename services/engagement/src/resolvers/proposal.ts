@@ -3,11 +3,9 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   FilterArg,
   IdArg,
   InputArg,
-  isUuid,
   OFFICERS,
   PageArgs,
   paginate,
@@ -33,12 +31,13 @@ import { Agency, Ngo } from "../entities/references";
 import { meetingById, proposalById, territoryOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { checkTerritory, oneUuid, trimOrNull, whereListBasics } from "./common";
+import { oneUuid, trimOrNull, whereListBasics } from "./common";
 import { ProposalCreateInput, ProposalFilter, ProposalPage, ProposalUpdateInput } from "./requestInputs";
 import {
   PROPOSAL_SORTABLE,
   REQUEST_CONSTRAINTS,
   applyProposalFields,
+  buildRequest,
   checkMeetingLink,
   checkProposalFields,
 } from "./requestRules";
@@ -102,29 +101,21 @@ export class ProposalResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Proposal> {
     await checkReferences(ctx, requestReferences(input));
-    return createRecord(ctx, WRITABLE, { input, idempotencyKey }, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const v = new Validator();
-      v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
-      checkTerritory(v, input.provinceId, input.countyId);
-      checkProposalFields(v, input, true);
-      v.done();
-      const proposal = em.create(Proposal, {
-        ngoId: input.ngoId,
-        provinceId: input.provinceId,
-        countyId: input.countyId || null,
-        status: ProposalStatus.SUBMITTED,
-        reviewStartedOn: null,
-        response: null,
-        respondedOn: null,
-        implementedOn: null,
-      });
-      applyProposalFields(proposal, input);
-      assertCanWrite(requireUser(ctx), proposal);
-      await checkMeetingLink(em, ctx, proposal);
-      locks.assertDatesOpen(proposal.provinceId, "طرح ارائه‌شده", proposal.submittedOn);
-      return { row: proposal };
-    });
+    return createRecord(ctx, WRITABLE, { input, idempotencyKey }, (em) =>
+      buildRequest(em, ctx, Proposal, input, {
+        check: (v) => checkProposalFields(v, input, true),
+        defaults: {
+          status: ProposalStatus.SUBMITTED,
+          reviewStartedOn: null,
+          response: null,
+          respondedOn: null,
+          implementedOn: null,
+        },
+        apply: (proposal) => applyProposalFields(proposal, input),
+        lockLabel: "طرح ارائه‌شده",
+        day: (proposal) => proposal.submittedOn,
+      }),
+    );
   }
 
   @Allow(OFFICERS)
