@@ -30,11 +30,22 @@ export interface Writable<T extends WritableRow, V = never> {
   constraints: ConstraintMessages;
   /** The list kept beside the record, if any. */
   related?: RelatedList<V>;
+  /**
+   * The record's audit form when it is more than its row and related list (e.g. a meeting with its attendance and
+   * officials): read when the record is loaded and again after the save.
+   */
+  audit?: (em: EntityManager, row: T) => Promise<WritableRow>;
 }
 
-/** A record's audit form: its fields, plus its related list when it has one. */
-function snapshot<T extends WritableRow, V>(w: Writable<T, V>, row: T, list: V[] | undefined): T {
-  return w.related ? ({ ...row, [w.related.field]: list ?? [] } as T) : row;
+/** A record's audit form: its own (`audit`), or its fields plus its related list when it has one. */
+async function auditForm<T extends WritableRow, V>(
+  em: EntityManager,
+  w: Writable<T, V>,
+  row: T,
+  list: V[] | undefined,
+): Promise<WritableRow> {
+  if (w.audit) return w.audit(em, row);
+  return w.related ? { ...row, [w.related.field]: list ?? [] } : row;
 }
 
 /**
@@ -61,7 +72,10 @@ export function createRecord<T extends WritableRow, V = never>(
         assertCanWrite(requireUser(ctx), row);
         const saved = await em.save(row);
         if (w.related) await w.related.replace(em, saved.id, related ?? []);
-        await recordChange(em, ctx, operation, w.typeName, { before: null, after: snapshot(w, saved, related) });
+        await recordChange(em, ctx, operation, w.typeName, {
+          before: null,
+          after: await auditForm(em, w, saved, related),
+        });
         return saved;
       },
       (id) => em.findOneBy(w.entity, { id } as never) as Promise<T | null>,
@@ -74,14 +88,16 @@ export interface UpdateSteps<T, V, P> {
   /** Runs first in the transaction, before the record is locked (e.g. reading a service's period locks). */
   prepare?: (em: EntityManager) => Promise<P>;
   /**
-   * Validates and applies the change to `row` (loaded and locked by `findForWrite`; `before` is its audit form as
-   * loaded). Returns the related list after the change, or undefined to keep the current one unchanged (not rewritten).
+   * Validates and applies the change to `row` (loaded and locked by `findForWrite`; `before` is a copy of its
+   * fields as loaded). Returns the related list after the change, or undefined to keep the current one unchanged (not rewritten).
    */
   change: (
     em: EntityManager,
     row: T,
     state: { prepared: P; current: V[] | undefined; before: T },
   ) => Promise<V[] | undefined | void>;
+  /** Writes that need the saved record (lists in their own tables), before its audit form after the change is read. */
+  afterSave?: (em: EntityManager, saved: T) => Promise<void>;
 }
 
 /**
@@ -99,14 +115,16 @@ export function updateRecord<T extends WritableRow, V = never, P = undefined>(
     const prepared = (await steps.prepare?.(em)) as P;
     const row = await findForWrite(em, ctx, w.entity, target.id, w.label, target.expectedVersion);
     const current = w.related ? await w.related.read(em, target.id) : undefined;
-    const before = snapshot(w, { ...row }, current);
-    const next = (await steps.change(em, row, { prepared, current, before })) ?? undefined;
+    const loaded = { ...row };
+    const before = await auditForm(em, w, loaded, current);
+    const next = (await steps.change(em, row, { prepared, current, before: loaded })) ?? undefined;
     assertCanWrite(requireUser(ctx), row);
     const saved = await em.save(row);
     if (w.related && next !== undefined) await w.related.replace(em, target.id, next);
+    await steps.afterSave?.(em, saved);
     await recordChange(em, ctx, `update${w.typeName}`, w.typeName, {
       before,
-      after: snapshot(w, saved, next ?? current),
+      after: await auditForm(em, w, saved, next ?? current),
     });
     return saved;
   });
@@ -136,8 +154,9 @@ export function deleteRecord<T extends WritableRow, V = never, P = undefined>(
     const row = await findForWrite(em, ctx, w.entity, id, w.label);
     await steps.guard?.(em, row, prepared);
     const list = w.related ? await w.related.read(em, id) : undefined;
+    const before = await auditForm(em, w, row, list);
     await em.delete(w.entity, { id } as never);
-    await recordChange(em, ctx, `delete${w.typeName}`, w.typeName, { before: snapshot(w, row, list), after: null });
+    await recordChange(em, ctx, `delete${w.typeName}`, w.typeName, { before, after: null });
     return Object.assign(new w.entity(), row, { id });
   });
 }
