@@ -1,4 +1,4 @@
-import { EntityManager } from "typeorm";
+import { EntityManager, ObjectLiteral } from "typeorm";
 import { assertCanWrite, requireUser } from "./access";
 import { recordChange } from "./audit";
 import { RequestContext } from "./context";
@@ -17,6 +17,29 @@ export interface RelatedList<V> {
   read(em: EntityManager, id: string): Promise<V[]>;
   /** Replaces the record's list by `values`. */
   replace(em: EntityManager, id: string, values: V[]): Promise<void>;
+}
+
+/**
+ * A related list of ids kept as rows of a link table (`owner` = the record's id, `value` = one id of the list), read
+ * in id order; replacing it deletes the record's rows and inserts the new ones (e.g. a network's member NGOs).
+ */
+export function linkedIds<E extends ObjectLiteral>(
+  field: string,
+  entity: new () => E,
+  owner: keyof E & string,
+  value: keyof E & string,
+): RelatedList<string> {
+  return {
+    field,
+    read: async (em, id) =>
+      (await em.find(entity, { where: { [owner]: id } as never, order: { [value]: "ASC" } as never })).map(
+        (row) => row[value] as string,
+      ),
+    replace: async (em, id, values) => {
+      await em.delete(entity, { [owner]: id } as never);
+      if (values.length) await em.insert(entity, values.map((v) => ({ [owner]: id, [value]: v })) as never);
+    },
+  };
 }
 
 /** What the create/update/delete mutations of one entity share: its table, names and constraint messages. */

@@ -7,6 +7,7 @@ import {
   Validator,
   whereInTerritory,
   Writable,
+  linkedIds,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { Agency } from "../entities/Agency";
@@ -41,23 +42,8 @@ export const OFFICES: Writable<FacilitationOffice, string> = {
   typeName: "FacilitationOffice",
   label: "دفتر تسهیل‌گری",
   constraints: FACILITATION_OFFICE_CONSTRAINTS,
-  related: { field: "operatorNgoIds", read: operatorIdsOf, replace: replaceOperators },
+  related: linkedIds("operatorNgoIds", FacilitationOfficeOperator, "facilitationOfficeId", "ngoId"),
 };
-
-export async function operatorIdsOf(em: EntityManager, officeId: string): Promise<string[]> {
-  return (
-    await em.find(FacilitationOfficeOperator, { where: { facilitationOfficeId: officeId }, order: { ngoId: "ASC" } })
-  ).map((row) => row.ngoId);
-}
-
-export async function replaceOperators(em: EntityManager, officeId: string, ngoIds: string[]): Promise<void> {
-  await em.delete(FacilitationOfficeOperator, { facilitationOfficeId: officeId });
-  if (ngoIds.length)
-    await em.insert(
-      FacilitationOfficeOperator,
-      ngoIds.map((ngoId) => ({ facilitationOfficeId: officeId, ngoId })),
-    );
-}
 
 /**
  * Validates every given field (reporting all problems at once), copies them onto the office and returns the

@@ -1,10 +1,17 @@
-import { isUuid, normalizePersian, RequestContext, tidyDisplayText, Validator, Writable } from "@hamafza/common";
+import {
+  isUuid,
+  linkedIds,
+  normalizePersian,
+  RequestContext,
+  tidyDisplayText,
+  Validator,
+  Writable,
+} from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { FieldOfActivity } from "../entities/FieldOfActivity";
 import { Ngo } from "../entities/Ngo";
 import { NgoNetwork, NgoNetworkMember } from "../entities/NgoNetwork";
 import { duplicates, resolveTerritory, visibleNgos } from "./organisationSupport";
-
 import { NgoNetworkCreateInput, NgoNetworkUpdateInput } from "./networkInputs";
 
 /** Networks' rules: constraint messages, sorting, the write outline and input validation. */
@@ -29,23 +36,8 @@ export const NETWORKS: Writable<NgoNetwork, string> = {
   typeName: "NgoNetwork",
   label: "شبکه تشکل‌های همسو",
   constraints: NGO_NETWORK_CONSTRAINTS,
-  related: { field: "memberNgoIds", read: memberIdsOf, replace: replaceMembers },
+  related: linkedIds("memberNgoIds", NgoNetworkMember, "ngoNetworkId", "ngoId"),
 };
-
-export async function memberIdsOf(em: EntityManager, networkId: string): Promise<string[]> {
-  return (await em.find(NgoNetworkMember, { where: { ngoNetworkId: networkId }, order: { ngoId: "ASC" } })).map(
-    (row) => row.ngoId,
-  );
-}
-
-export async function replaceMembers(em: EntityManager, networkId: string, ngoIds: string[]): Promise<void> {
-  await em.delete(NgoNetworkMember, { ngoNetworkId: networkId });
-  if (ngoIds.length)
-    await em.insert(
-      NgoNetworkMember,
-      ngoIds.map((ngoId) => ({ ngoNetworkId: networkId, ngoId })),
-    );
-}
 
 /**
  * Validates every given field (reporting all problems at once), copies them onto the network and returns the
