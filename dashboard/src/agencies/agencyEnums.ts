@@ -1,14 +1,7 @@
+import { enumLabels } from "../messages/enums";
 import { enumComponents } from "../common/enumComponents";
 
-export const AGENCY_KIND_LABELS = {
-  GOVERNORATE: "استانداری",
-  COUNTY_GOVERNORATE: "فرمانداری",
-  DIRECTORATE_GENERAL: "اداره کل",
-  COUNTY_DEPARTMENT: "اداره شهرستان",
-  MUNICIPALITY: "شهرداری",
-  CITY_COUNCIL: "شورای اسلامی شهر",
-  OTHER: "سایر",
-} as const;
+export const AGENCY_KIND_LABELS = enumLabels.agencyKind;
 
 /** Kinds that belong to a county (the county is required); the others are provincial (OTHER: either). */
 export const COUNTY_AGENCY_KINDS = new Set(["COUNTY_GOVERNORATE", "COUNTY_DEPARTMENT", "MUNICIPALITY", "CITY_COUNCIL"]);

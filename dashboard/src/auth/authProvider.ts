@@ -3,10 +3,11 @@ import { NETWORK_ERROR_MESSAGE, type FetchFn } from "../dataProvider/graphqlClie
 import { canRoleAccess } from "./access";
 import { ROLE_LABELS, type Role } from "./roles";
 import { SessionStore, type Session, type StorageLike } from "./session";
+import { clientTexts } from "../messages/app";
 
-export const SESSION_EXPIRED_MESSAGE = "نشست شما به پایان رسیده است؛ لطفاً دوباره وارد شوید.";
-export const LOGIN_FAILED_MESSAGE = "ورود ممکن نشد؛ لطفاً دوباره تلاش کنید.";
-export const INVALID_RESPONSE_MESSAGE = "پاسخ نامعتبر از سرور دریافت شد.";
+export const SESSION_EXPIRED_MESSAGE = clientTexts.sessionExpired;
+export const LOGIN_FAILED_MESSAGE = clientTexts.loginFailed;
+export const INVALID_RESPONSE_MESSAGE = clientTexts.invalidResponse;
 
 /** Refresh the token when fewer than this many milliseconds remain (tokens live about 30 minutes). */
 export const REFRESH_WITHIN_MS = 5 * 60 * 1000;

@@ -1,11 +1,6 @@
+import { enumLabels } from "../messages/enums";
 /** The `Role` enum of the identity subgraph, with the Persian labels the dashboard shows. */
-export const ROLE_LABELS = {
-  ADMIN: "مدیر سامانه",
-  PROVINCE_OFFICER: "کارشناس استانداری",
-  COUNTY_OFFICER: "کارشناس فرمانداری",
-  EVALUATOR: "ارزیاب",
-  ANALYST: "تحلیلگر",
-} as const;
+export const ROLE_LABELS = enumLabels.role;
 
 export type Role = keyof typeof ROLE_LABELS;
 

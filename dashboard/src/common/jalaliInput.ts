@@ -1,13 +1,14 @@
 import { getDaysInMonth, newDate } from "date-fns-jalali";
 import { formatJalali, tehranWallClock } from "./jalali";
 import { toLatinDigits, toPersianDigits } from "./persianDigits";
+import { jalaliTexts } from "../messages/common";
 
 /**
  * Typing a calendar day in Jalali: `1403/05/12` (Persian, Arabic-Indic or Latin digits; `/`, `-` or `.` between
  * the parts; one- or two-digit month and day) becomes the Gregorian `YYYY-MM-DD` the API's `Date` scalar takes.
  */
 
-export const EXAMPLE = "۱۴۰۳/۰۵/۱۲";
+export const EXAMPLE = jalaliTexts.example;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const JALALI_TEXT = /^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
@@ -18,20 +19,7 @@ const JALALI_TEXT = /^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
 const MIN_YEAR = 1200;
 const MAX_YEAR = 1600;
 
-export const JALALI_MONTH_NAMES = [
-  "فروردین",
-  "اردیبهشت",
-  "خرداد",
-  "تیر",
-  "مرداد",
-  "شهریور",
-  "مهر",
-  "آبان",
-  "آذر",
-  "دی",
-  "بهمن",
-  "اسفند",
-] as const;
+export const JALALI_MONTH_NAMES = jalaliTexts.monthNames;
 
 export type JalaliParseResult = { ok: true; iso: string } | { ok: false; message: string };
 
@@ -68,21 +56,20 @@ export function isoToJalaliText(value: unknown): string {
 export function parseJalaliText(text: string): JalaliParseResult {
   const normalized = normalizeDateText(text);
   const match = JALALI_TEXT.exec(normalized);
-  if (!match) return problem(`تاریخ را به شکل سال/ماه/روز شمسی وارد کنید، مانند ${EXAMPLE}.`);
+  if (!match) return problem(jalaliTexts.format(EXAMPLE));
   const [year, month, day] = match.slice(1).map(Number);
-  if (match[1].length !== 4) return problem(`سال را چهاررقمی وارد کنید، مانند ${EXAMPLE}.`);
+  if (match[1].length !== 4) return problem(jalaliTexts.fourDigitYear(EXAMPLE));
   if (year >= 1700) {
-    return problem(`سال ${year} میلادی است؛ تاریخ را به تقویم شمسی وارد کنید، مانند ${EXAMPLE}.`);
+    return problem(jalaliTexts.gregorianYear(year, EXAMPLE));
   }
-  if (year < MIN_YEAR || year > MAX_YEAR)
-    return problem(`سال ${year} پذیرفتنی نیست؛ سال شمسی را وارد کنید، مانند ${EXAMPLE}.`);
-  if (month < 1 || month > 12) return problem("ماه باید عددی از ۱ تا ۱۲ باشد.");
+  if (year < MIN_YEAR || year > MAX_YEAR) return problem(jalaliTexts.yearOutOfRange(year, EXAMPLE));
+  if (month < 1 || month > 12) return problem(jalaliTexts.monthRange);
   const length = jalaliMonthLength(year, month);
   if (day < 1 || day > length) {
     return problem(
       day >= 1 && day <= 31
-        ? `${JALALI_MONTH_NAMES[month - 1]} ${year} فقط ${length} روز دارد.`
-        : `روز باید عددی از ۱ تا ${length} باشد.`,
+        ? jalaliTexts.monthLength(JALALI_MONTH_NAMES[month - 1], year, length)
+        : jalaliTexts.dayRange(length),
     );
   }
   return { ok: true, iso: jalaliToIso(year, month, day) };
@@ -127,13 +114,13 @@ export function jalaliDateProblem(value: unknown, bounds: JalaliBounds = {}, now
     const parsed = parseJalaliText(value.jalaliText);
     return parsed.ok ? undefined : parsed.message;
   }
-  if (!isIsoDay(value)) return toPersianDigits(`تاریخ را به شکل سال/ماه/روز شمسی وارد کنید، مانند ${EXAMPLE}.`);
+  if (!isIsoDay(value)) return toPersianDigits(jalaliTexts.format(EXAMPLE));
   const iso = value;
-  if (bounds.min && iso < bounds.min) return `تاریخ نباید پیش از ${isoToJalaliText(bounds.min)} باشد.`;
-  if (bounds.max && iso > bounds.max) return `تاریخ نباید پس از ${isoToJalaliText(bounds.max)} باشد.`;
+  if (bounds.min && iso < bounds.min) return jalaliTexts.notBefore(isoToJalaliText(bounds.min));
+  if (bounds.max && iso > bounds.max) return jalaliTexts.notAfter(isoToJalaliText(bounds.max));
   if (bounds.notInFuture) {
     const today = tehranTodayIso(now);
-    if (iso > today) return `تاریخ نباید پس از امروز (${isoToJalaliText(today)}) باشد.`;
+    if (iso > today) return jalaliTexts.notAfterToday(isoToJalaliText(today));
   }
   return undefined;
 }

@@ -18,6 +18,7 @@ import {
   type SortParams,
   type Values,
 } from "./variables";
+import { clientTexts } from "../messages/app";
 
 interface Page {
   items: RaRecord[];
@@ -104,7 +105,7 @@ class ResourceApi {
   async getList(name: string, query: ListQuery, requiredFilter?: string) {
     const resource = await this.resource(name);
     if (requiredFilter && !resource.filterFields.has(requiredFilter)) {
-      throw new HttpError(`فیلتر «${requiredFilter}» برای «${name}» تعریف نشده است.`, 400);
+      throw new HttpError(clientTexts.unknownFilter(requiredFilter, name), 400);
     }
     const list = this.withIncludes(resource, resource.list, resource.selection, includeOf(query.meta));
     const filter = buildFilter(resource, query.filter);
@@ -121,7 +122,7 @@ class ResourceApi {
           id,
         })
       : (await this.getMany(name, [id], include))[0];
-    if (!record) throw new HttpError("رکورد موردنظر یافت نشد.", 404);
+    if (!record) throw new HttpError(clientTexts.recordNotFound, 404);
     return record;
   }
 
@@ -177,7 +178,7 @@ class ResourceApi {
 
   private async resource(name: string): Promise<ResourceModel> {
     const resource = (await this.loadSchema()).resources.get(name);
-    if (!resource) throw new HttpError(`منبع «${name}» در شمای GraphQL وجود ندارد.`, 404);
+    if (!resource) throw new HttpError(clientTexts.unknownResource(name), 404);
     return resource;
   }
 
@@ -201,7 +202,7 @@ class ResourceApi {
     if (!document) {
       const extra = names.map((field) => {
         const fieldSelection = resource.includable.get(field);
-        if (!fieldSelection) throw new HttpError(`فهرست «${field}» در «${resource.name}» قابل افزودن نیست.`, 400);
+        if (!fieldSelection) throw new HttpError(clientTexts.listNotAddable(field, resource.name), 400);
         return fieldSelection;
       });
       document = operationDocument(operation, [selection, ...extra].join(" "));
@@ -241,7 +242,7 @@ class ResourceApi {
   }
 }
 
-export const SCHEMA_ERROR_PREFIX = "دریافت شمای GraphQL از سرور ممکن نشد:";
+export const SCHEMA_ERROR_PREFIX = clientTexts.schemaErrorPrefix;
 
 function rethrowAsSchemaError(error: unknown): never {
   if (!(error instanceof HttpError)) throw error;
@@ -255,7 +256,7 @@ function includeOf(meta: unknown): readonly string[] {
 
 function requireOperation(resource: ResourceModel, kind: "create" | "update" | "delete"): Operation {
   const operation = resource[kind];
-  if (!operation) throw new HttpError(`عملیات «${kind}» برای «${resource.name}» پشتیبانی نمی‌شود.`, 405);
+  if (!operation) throw new HttpError(clientTexts.unsupportedOperation(kind, resource.name), 405);
   return operation;
 }
 

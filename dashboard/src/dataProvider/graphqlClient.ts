@@ -1,4 +1,5 @@
 import { HttpError } from "ra-core";
+import { clientTexts } from "../messages/app";
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -21,8 +22,8 @@ interface GraphQLResponse {
   errors?: GraphQLErrorPayload[];
 }
 
-export const NETWORK_ERROR_MESSAGE = "ارتباط با سرور برقرار نشد.";
-export const SERVER_ERROR_MESSAGE = "پاسخ نامعتبر از سرور دریافت شد.";
+export const NETWORK_ERROR_MESSAGE = clientTexts.networkError;
+export const SERVER_ERROR_MESSAGE = clientTexts.invalidResponse;
 
 const STATUS_BY_CODE: Record<string, number> = {
   UNAUTHENTICATED: 401,

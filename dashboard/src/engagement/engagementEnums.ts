@@ -1,12 +1,8 @@
+import { enumLabels } from "../messages/enums";
 import { enumChip, enumComponents } from "../common/enumComponents";
 
-export const RESOLUTION_STATUS_LABELS = {
-  OPEN: "باز",
-  IN_PROGRESS: "در حال انجام",
-  DONE: "انجام‌شده",
-  CANCELLED: "لغوشده",
-} as const;
-export const FOLLOW_UP_LABELS = { ...RESOLUTION_STATUS_LABELS, OVERDUE: "معوق" } as const;
+export const RESOLUTION_STATUS_LABELS = enumLabels.resolutionStatus;
+export const FOLLOW_UP_LABELS = enumLabels.followUp;
 export const FollowUpChip = enumChip(FOLLOW_UP_LABELS, {
   OPEN: "info",
   IN_PROGRESS: "primary",
@@ -17,27 +13,13 @@ export const FollowUpChip = enumChip(FOLLOW_UP_LABELS, {
 export const { Field: ResolutionStatusField, Input: ResolutionStatusInput } = enumComponents(RESOLUTION_STATUS_LABELS);
 export const { Input: FollowUpStatusInput } = enumComponents(FOLLOW_UP_LABELS);
 
-export const DIMENSION_LABELS = {
-  SOCIAL: "اجتماعی",
-  ECONOMIC: "اقتصادی",
-  PHYSICAL: "کالبدی",
-  ENVIRONMENTAL: "محیط‌زیستی",
-  CULTURAL: "فرهنگی",
-  HEALTH: "سلامت",
-  OTHER: "سایر",
-} as const;
+export const DIMENSION_LABELS = enumLabels.dimension;
 export const { Field: DimensionField, Input: DimensionInput } = enumComponents(DIMENSION_LABELS);
 
-export const MEMBER_KIND_LABELS = { AGENCY: "دستگاه", NGO: "سمن" } as const;
+export const MEMBER_KIND_LABELS = enumLabels.memberKind;
 export const { Field: MemberKindField } = enumComponents(MEMBER_KIND_LABELS);
 
-export const PROJECT_STATUS_LABELS = {
-  PLANNED: "برنامه‌ریزی‌شده",
-  ACTIVE: "در حال اجرا",
-  STALLED: "متوقف",
-  FINISHED: "پایان‌یافته",
-  ABANDONED: "رهاشده",
-} as const;
+export const PROJECT_STATUS_LABELS = enumLabels.projectStatus;
 export const ProjectStatusChip = enumChip(PROJECT_STATUS_LABELS, {
   PLANNED: "info",
   ACTIVE: "primary",
@@ -47,13 +29,7 @@ export const ProjectStatusChip = enumChip(PROJECT_STATUS_LABELS, {
 });
 export const { Input: ProjectStatusInput } = enumComponents(PROJECT_STATUS_LABELS);
 
-export const PROPOSAL_STATUS_LABELS = {
-  SUBMITTED: "ارسال‌شده",
-  UNDER_REVIEW: "در حال بررسی",
-  ACCEPTED: "پذیرفته‌شده",
-  REJECTED: "ردشده",
-  IMPLEMENTED: "اجراشده",
-} as const;
+export const PROPOSAL_STATUS_LABELS = enumLabels.proposalStatus;
 export const ProposalStatusChip = enumChip(PROPOSAL_STATUS_LABELS, {
   SUBMITTED: "info",
   UNDER_REVIEW: "warning",
@@ -63,12 +39,7 @@ export const ProposalStatusChip = enumChip(PROPOSAL_STATUS_LABELS, {
 });
 export const { Input: ProposalStatusInput } = enumComponents(PROPOSAL_STATUS_LABELS);
 
-export const DEMAND_STATUS_LABELS = {
-  RAISED: "طرح‌شده",
-  UNDER_REVIEW: "در حال بررسی",
-  RESOLVED: "رسیدگی‌شده",
-  REJECTED: "ردشده",
-} as const;
+export const DEMAND_STATUS_LABELS = enumLabels.demandStatus;
 export const DemandStatusChip = enumChip(DEMAND_STATUS_LABELS, {
   RAISED: "info",
   UNDER_REVIEW: "warning",
@@ -77,24 +48,10 @@ export const DemandStatusChip = enumChip(DEMAND_STATUS_LABELS, {
 });
 export const { Input: DemandStatusInput } = enumComponents(DEMAND_STATUS_LABELS);
 
-export const DEMAND_CATEGORY_LABELS = {
-  MEMBERS_INSURANCE: "بیمه اعضا",
-  INFRASTRUCTURE: "زیرساخت",
-  OFFICIAL_RECOGNITION: "به رسمیت شناخته‌شدن",
-  EMPLOYMENT_OF_DISABLED: "اشتغال معلولان",
-  FUNDING: "تأمین مالی",
-  OTHER: "سایر",
-} as const;
+export const DEMAND_CATEGORY_LABELS = enumLabels.demandCategory;
 export const { Field: DemandCategoryField, Input: DemandCategoryInput } = enumComponents(DEMAND_CATEGORY_LABELS);
 
-export const LICENCE_STATE_LABELS = {
-  ACTIVE: "معتبر",
-  EXPIRING: "در آستانه انقضا",
-  EXPIRED: "منقضی",
-  SUSPENDED: "تعلیق",
-  REVOKED: "لغوشده",
-  NONE: "بدون پروانه",
-} as const;
+export const LICENCE_STATE_LABELS = enumLabels.ngoLicenceState;
 export const LicenceStateChip = enumChip(LICENCE_STATE_LABELS, {
   ACTIVE: "success",
   EXPIRING: "warning",

@@ -1,3 +1,4 @@
+import { enumLabels } from "../messages/enums";
 import { newDate } from "date-fns-jalali";
 import { tehranWallClock } from "../common/jalali";
 import { isSupportedJalaliYear } from "../common/jalaliYears";
@@ -17,12 +18,7 @@ export interface DayRange {
   to: string;
 }
 
-export const QUARTER_LABELS: Readonly<Record<string, string>> = {
-  "1": "بهار (فصل ۱)",
-  "2": "تابستان (فصل ۲)",
-  "3": "پاییز (فصل ۳)",
-  "4": "زمستان (فصل ۴)",
-};
+export const QUARTER_LABELS: Readonly<Record<string, string>> = enumLabels.quarter;
 
 /** The days of a Jalali year, or of one of its quarters (1–4). */
 export function jalaliPeriodRange(year: number, quarter?: number): DayRange {

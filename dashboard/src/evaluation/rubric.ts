@@ -1,4 +1,6 @@
+import { enumLabels } from "../messages/enums";
 import { toPersianDigits } from "../common/persianDigits";
+import { evaluationTexts } from "../messages/evaluation";
 
 /** Rubric, grades and cycle states of the evaluation screens (pure logic, unit-tested). */
 
@@ -22,20 +24,9 @@ export interface Indicator {
 
 export type CycleState = "DRAFT" | "OPEN" | "UNDER_REVIEW" | "FINAL" | "PUBLISHED";
 
-export const CYCLE_STATE_LABELS: Readonly<Record<CycleState, string>> = {
-  DRAFT: "پیش‌نویس",
-  OPEN: "باز (محاسبه مجاز)",
-  UNDER_REVIEW: "در حال بازبینی",
-  FINAL: "نهایی (قفل)",
-  PUBLISHED: "منتشرشده",
-};
+export const CYCLE_STATE_LABELS: Readonly<Record<CycleState, string>> = enumLabels.cycleState;
 
-export const GRADE_LABELS = {
-  EXCELLENT: "عالی",
-  GOOD: "خوب",
-  ACCEPTABLE: "قابل قبول",
-  NEEDS_IMPROVEMENT: "نیازمند بهبود",
-} as const;
+export const GRADE_LABELS = enumLabels.grade;
 
 export type Grade = keyof typeof GRADE_LABELS;
 
@@ -64,13 +55,12 @@ export function weightSum(indicators: readonly { weight?: unknown }[]): number {
 export function rubricProblem(indicators: readonly Partial<Indicator>[]): string | undefined {
   for (const indicator of indicators) {
     const weight = Number(indicator.weight);
-    if (!Number.isFinite(weight) || weight < 0 || weight > 100)
-      return `وزن شاخص ${indicator.code} باید بین ۰ و ۱۰۰ باشد.`;
+    if (!Number.isFinite(weight) || weight < 0 || weight > 100) return evaluationTexts.weightRange(indicator.code);
     const target = Number(indicator.target);
-    if (!Number.isFinite(target) || target <= 0) return `هدف شاخص ${indicator.code} باید بیشتر از صفر باشد.`;
+    if (!Number.isFinite(target) || target <= 0) return evaluationTexts.targetPositive(indicator.code);
   }
   const sum = weightSum(indicators);
-  if (sum !== 100) return `جمع وزن‌ها باید ۱۰۰ باشد (اکنون ${toPersianDigits(sum)}).`;
+  if (sum !== 100) return evaluationTexts.weightSum(toPersianDigits(sum));
   return undefined;
 }
 
@@ -136,10 +126,10 @@ export function adjustmentProblem(points: unknown, justification: unknown): Reco
   const problems: Record<string, string> = {};
   const value = Number(points);
   if (points === "" || points == null || !Number.isFinite(value) || value < -10 || value > 10 || value === 0) {
-    problems.points = "امتیاز تعدیل باید عددی غیرصفر بین ۱۰- و ۱۰+ باشد.";
+    problems.points = evaluationTexts.adjustmentPoints;
   }
   if (typeof justification !== "string" || justification.trim().length < 10) {
-    problems.justification = "توجیه باید دست‌کم ۱۰ نویسه باشد.";
+    problems.justification = evaluationTexts.justificationLength;
   }
   return Object.keys(problems).length ? problems : undefined;
 }

@@ -1,5 +1,7 @@
+import { enumLabels } from "../messages/enums";
 import { toPersianDigits } from "../common/persianDigits";
 import { gradeOf, GRADE_LABELS, type Grade } from "./rubric";
+import { evaluationTexts } from "../messages/evaluation";
 
 /** Runs, their progress, run comparison and what-if (pure logic of the evaluation screens, unit-tested). */
 
@@ -7,11 +9,7 @@ export type RunStatus = "RUNNING" | "SUCCEEDED" | "FAILED";
 export type RunPhase =
   "QUEUED" | "FETCHING_MANAGERS" | "FETCHING_FACTS" | "FETCHING_LICENCES" | "SCORING" | "STORING" | "DONE";
 
-export const RUN_STATUS_LABELS: Readonly<Record<RunStatus, string>> = {
-  RUNNING: "در حال اجرا",
-  SUCCEEDED: "موفق",
-  FAILED: "ناموفق",
-};
+export const RUN_STATUS_LABELS: Readonly<Record<RunStatus, string>> = enumLabels.runStatus;
 
 export const RUN_STATUS_COLORS: Readonly<Record<RunStatus, "info" | "success" | "error">> = {
   RUNNING: "info",
@@ -19,15 +17,7 @@ export const RUN_STATUS_COLORS: Readonly<Record<RunStatus, "info" | "success" | 
   FAILED: "error",
 };
 
-export const RUN_PHASE_LABELS: Readonly<Record<RunPhase, string>> = {
-  QUEUED: "در صف اجرا",
-  FETCHING_MANAGERS: "دریافت فهرست مدیران",
-  FETCHING_FACTS: "دریافت داده‌های تعامل",
-  FETCHING_LICENCES: "دریافت وضعیت مجوزها",
-  SCORING: "محاسبه امتیازها",
-  STORING: "ذخیره نتایج",
-  DONE: "پایان",
-};
+export const RUN_PHASE_LABELS: Readonly<Record<RunPhase, string>> = enumLabels.runPhase;
 
 /** Persian label of a run's phase (the code itself when unknown). */
 export function phaseLabel(phase: string | null | undefined): string {
@@ -49,15 +39,17 @@ export function clampProgress(progress: unknown): number {
 /** A duration in Persian: «۸۵۰ میلی‌ثانیه», «۱۲٫۳ ثانیه», «۲ دقیقه و ۵ ثانیه»; «—» when unknown. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms == null || !Number.isFinite(ms) || ms < 0) return "—";
-  if (ms < 1000) return toPersianDigits(`${Math.round(ms)} میلی‌ثانیه`);
+  if (ms < 1000) return toPersianDigits(evaluationTexts.milliseconds(Math.round(ms)));
   if (ms < 60_000) {
     const seconds = Math.round(ms / 100) / 10;
-    return toPersianDigits(`${String(seconds).replace(".", "٫")} ثانیه`);
+    return toPersianDigits(evaluationTexts.seconds(String(seconds).replace(".", "٫")));
   }
   const totalSeconds = Math.round(ms / 1000);
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
-  return toPersianDigits(seconds ? `${minutes} دقیقه و ${seconds} ثانیه` : `${minutes} دقیقه`);
+  return toPersianDigits(
+    seconds ? evaluationTexts.minutesAndSeconds(minutes, seconds) : evaluationTexts.minutes(minutes),
+  );
 }
 
 interface RunLike {

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { operationKey, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { RUN_BY_ID, type Run } from "./evaluationOperations";
+import { evaluationTexts } from "../messages/evaluation";
 
 export const POLL_INTERVAL_MS = 700;
 const MAX_CONSECUTIVE_ERRORS = 10;
@@ -20,7 +21,7 @@ export function useRunPolling(runId: string | undefined, initial: Run | undefine
     queryKey: operationKey(RUN_BY_ID, { id: runId }),
     queryFn: async () => {
       const { evaluationRun } = await dataProvider.graphql<{ evaluationRun: Run | null }>(RUN_BY_ID, { id: runId });
-      if (!evaluationRun) throw new Error("اجرای محاسبه یافت نشد.");
+      if (!evaluationRun) throw new Error(evaluationTexts.runNotFound);
       return evaluationRun;
     },
     enabled: Boolean(runId),

@@ -1,3 +1,5 @@
+import { clientTexts } from "../messages/app";
+
 /** What the GraphiQL page needs of the signed-in session (the dashboard's authProvider). */
 export interface TokenSource {
   getFreshToken(): Promise<string | null>;
@@ -6,7 +8,7 @@ export interface TokenSource {
 /** Thrown when nobody is signed in (or the session has ended): the page sends the user to the sign-in form. */
 export class SignedOut extends Error {
   constructor() {
-    super("برای کار با GraphiQL باید وارد سامانه شوید.");
+    super(clientTexts.graphiqlSignedOut);
   }
 }
 

@@ -1,31 +1,14 @@
+import { enumLabels } from "../messages/enums";
 import { enumChip, enumComponents } from "../common/enumComponents";
 
 /** `LicenceState`: the recorded status combined with the dates, today on Tehran's clock. */
-export const LICENCE_STATE_LABELS = {
-  ACTIVE: "معتبر",
-  EXPIRING: "در آستانه انقضا",
-  EXPIRED: "منقضی",
-  SUSPENDED: "تعلیق‌شده",
-  REVOKED: "لغوشده",
-  NONE: "بدون پروانه",
-} as const;
+export const LICENCE_STATE_LABELS = enumLabels.licenceState;
 
 export type LicenceState = keyof typeof LICENCE_STATE_LABELS;
 
-export const LICENCE_ACTION_LABELS = {
-  ISSUE: "صدور",
-  RENEW: "تمدید",
-  SUSPEND: "تعلیق",
-  REINSTATE: "رفع تعلیق",
-  REVOKE: "لغو",
-} as const;
+export const LICENCE_ACTION_LABELS = enumLabels.licenceAction;
 
-export const LICENSING_AUTHORITY_LABELS = {
-  GOVERNORATE: "استانداری",
-  COUNTY_GOVERNORATE: "فرمانداری",
-  MINISTRY_OF_INTERIOR: "وزارت کشور",
-  OTHER: "سایر مراجع",
-} as const;
+export const LICENSING_AUTHORITY_LABELS = enumLabels.licensingAuthority;
 
 export const LicenceStateChip = enumChip(LICENCE_STATE_LABELS, {
   ACTIVE: "success",

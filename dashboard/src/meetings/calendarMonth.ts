@@ -3,6 +3,7 @@ import { isIsoDay, JALALI_MONTH_NAMES, jalaliMonthLength, jalaliToIso, tehranTod
 import { isSupportedJalaliYear } from "../common/jalaliYears";
 import { toPersianDigits } from "../common/persianDigits";
 import { splitTehranInstant, tehranInstant } from "../engagement/periods";
+import { jalaliTexts } from "../messages/common";
 
 /** The meeting calendar's month: Jalali year and month (1–12). */
 export interface JalaliMonth {
@@ -15,7 +16,7 @@ export const MEETING_CALENDAR_PATH = "/meetings/calendar";
 export { JALALI_MONTH_NAMES };
 
 /** Column headers, Saturday first (the Iranian week). */
-export const WEEKDAY_NAMES = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"] as const;
+export const WEEKDAY_NAMES = jalaliTexts.weekdayNames;
 
 /** One day of the month: its Jalali day number and its Gregorian `YYYY-MM-DD`. */
 export interface CalendarDay {

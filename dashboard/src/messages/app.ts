@@ -150,3 +150,23 @@ export const appTexts = {
     },
   },
 };
+
+/**
+ * Texts the data layer and the sign-in code raise as error messages (not looked up through react-admin's translate,
+ * which needs a rendered app): the GraphQL client, the data provider, the auth provider and the GraphiQL page.
+ */
+export const clientTexts = {
+  sessionExpired: "نشست شما به پایان رسیده است؛ لطفاً دوباره وارد شوید.",
+  loginFailed: "ورود ممکن نشد؛ لطفاً دوباره تلاش کنید.",
+  invalidResponse: "پاسخ نامعتبر از سرور دریافت شد.",
+  networkError: "ارتباط با سرور برقرار نشد.",
+  schemaErrorPrefix: "دریافت شمای GraphQL از سرور ممکن نشد:",
+  recordNotFound: "رکورد موردنظر یافت نشد.",
+  unknownFilter: (filter: string, resource: string) => `فیلتر «${filter}» برای «${resource}» تعریف نشده است.`,
+  unknownResource: (resource: string) => `منبع «${resource}» در شمای GraphQL وجود ندارد.`,
+  listNotAddable: (field: string, resource: string) => `فهرست «${field}» در «${resource}» قابل افزودن نیست.`,
+  unsupportedOperation: (kind: string, resource: string) => `عملیات «${kind}» برای «${resource}» پشتیبانی نمی‌شود.`,
+  graphiqlSignedOut: "برای کار با GraphiQL باید وارد سامانه شوید.",
+  /** The locale's name in react-admin's locale list. */
+  localeName: "فارسی",
+};

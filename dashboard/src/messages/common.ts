@@ -65,3 +65,24 @@ export const commonMessages = {
     appName: "هم‌افزا",
   },
 };
+
+/** Jalali calendar words and the problems of a typed Jalali day (common/jalaliInput.ts, the meeting calendar). */
+export const jalaliTexts = {
+  /** The example of a typed day every format problem names. */
+  example: "۱۴۰۳/۰۵/۱۲",
+  monthNames: ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"],
+  /** Column headers, Saturday first (the Iranian week). */
+  weekdayNames: ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"],
+  format: (example: string) => `تاریخ را به شکل سال/ماه/روز شمسی وارد کنید، مانند ${example}.`,
+  fourDigitYear: (example: string) => `سال را چهاررقمی وارد کنید، مانند ${example}.`,
+  gregorianYear: (year: number, example: string) =>
+    `سال ${year} میلادی است؛ تاریخ را به تقویم شمسی وارد کنید، مانند ${example}.`,
+  yearOutOfRange: (year: number, example: string) =>
+    `سال ${year} پذیرفتنی نیست؛ سال شمسی را وارد کنید، مانند ${example}.`,
+  monthRange: "ماه باید عددی از ۱ تا ۱۲ باشد.",
+  monthLength: (monthName: string, year: number, length: number) => `${monthName} ${year} فقط ${length} روز دارد.`,
+  dayRange: (length: number) => `روز باید عددی از ۱ تا ${length} باشد.`,
+  notBefore: (day: string) => `تاریخ نباید پیش از ${day} باشد.`,
+  notAfter: (day: string) => `تاریخ نباید پس از ${day} باشد.`,
+  notAfterToday: (today: string) => `تاریخ نباید پس از امروز (${today}) باشد.`,
+} as const;

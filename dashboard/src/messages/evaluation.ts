@@ -114,3 +114,17 @@ export const evaluationMessages = {
     },
   },
 };
+
+/** Texts the evaluation screens' pure logic returns (rubric checks, durations) and the run polling raises. */
+export const evaluationTexts = {
+  weightRange: (code: string | undefined) => `وزن شاخص ${code} باید بین ۰ و ۱۰۰ باشد.`,
+  targetPositive: (code: string | undefined) => `هدف شاخص ${code} باید بیشتر از صفر باشد.`,
+  weightSum: (sum: string) => `جمع وزن‌ها باید ۱۰۰ باشد (اکنون ${sum}).`,
+  adjustmentPoints: "امتیاز تعدیل باید عددی غیرصفر بین ۱۰- و ۱۰+ باشد.",
+  justificationLength: "توجیه باید دست‌کم ۱۰ نویسه باشد.",
+  runNotFound: "اجرای محاسبه یافت نشد.",
+  milliseconds: (ms: number) => `${ms} میلی‌ثانیه`,
+  seconds: (seconds: string) => `${seconds} ثانیه`,
+  minutes: (minutes: number) => `${minutes} دقیقه`,
+  minutesAndSeconds: (minutes: number, seconds: number) => `${minutes} دقیقه و ${seconds} ثانیه`,
+};

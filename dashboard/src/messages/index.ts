@@ -3,6 +3,7 @@ import { attachmentMessages } from "./attachments";
 import { commonMessages } from "./common";
 import { engagementResources } from "./engagementResources";
 import { engagementMessages } from "./engagement";
+import { enumLabels } from "./enums";
 import { evaluationMessages } from "./evaluation";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
@@ -27,7 +28,7 @@ export function mergeMessages(...parts: object[]): Messages {
 
 /**
  * The dashboard's own messages, one file per feature: the application's shared texts (app.ts), words many screens
- * share (common.ts), the registry, engagement and evaluation screens and resources.
+ * share (common.ts), the registry, engagement and evaluation screens and resources, and the enums' labels (enums.ts).
  */
 export const appMessages = mergeMessages(
   appTexts,
@@ -39,4 +40,5 @@ export const appMessages = mergeMessages(
   notificationMessages,
   reportMessages,
   attachmentMessages,
+  { hamafza: { enums: enumLabels } },
 );

@@ -1,42 +1,18 @@
+import { enumLabels } from "../messages/enums";
 import { enumChip, enumComponents } from "../common/enumComponents";
 
-export const NGO_STATUS_LABELS = {
-  ACTIVE: "فعال",
-  INACTIVE: "غیرفعال",
-  DISSOLVED: "منحل",
-  MERGED: "ادغام‌شده",
-} as const;
+export const NGO_STATUS_LABELS = enumLabels.ngoStatus;
 
 /** The statuses a user may choose: MERGED is set and cleared only by merging and undoing (docs/merging.md). */
 const { MERGED: _merged, ...CHOOSABLE_NGO_STATUS_LABELS } = NGO_STATUS_LABELS;
 
-export const NGO_SCOPE_LABELS = {
-  NATIONAL: "ملی",
-  PROVINCIAL: "استانی",
-  COUNTY: "شهرستانی",
-} as const;
+export const NGO_SCOPE_LABELS = enumLabels.ngoScope;
 
-export const BOARD_ROLE_LABELS = {
-  CHAIR: "رئیس هیئت‌مدیره",
-  VICE_CHAIR: "نایب‌رئیس",
-  SECRETARY: "دبیر",
-  TREASURER: "خزانه‌دار",
-  CEO: "مدیرعامل",
-  MEMBER: "عضو اصلی",
-  ALTERNATE_MEMBER: "عضو علی‌البدل",
-  INSPECTOR: "بازرس",
-} as const;
+export const BOARD_ROLE_LABELS = enumLabels.boardRole;
 
-export const AWARD_LEVEL_LABELS = {
-  NATIONAL: "ملی",
-  INTERNATIONAL: "بین‌المللی",
-} as const;
+export const AWARD_LEVEL_LABELS = enumLabels.awardLevel;
 
-export const URGENCY_LABELS = {
-  HIGH: "زیاد (فوری)",
-  MEDIUM: "متوسط",
-  LOW: "کم",
-} as const;
+export const URGENCY_LABELS = enumLabels.urgency;
 
 export const { Field: NgoStatusField } = enumComponents(NGO_STATUS_LABELS);
 export const { Input: NgoStatusInput } = enumComponents(CHOOSABLE_NGO_STATUS_LABELS);

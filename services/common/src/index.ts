@@ -2,6 +2,7 @@ import "reflect-metadata";
 
 export * from "./access";
 export * from "./audit";
+export * from "./calendarFeed";
 export * from "./auth";
 export * from "./config";
 export * from "./context";
@@ -34,6 +35,7 @@ export * from "./idempotency";
 export * from "./sql";
 export * from "./transitions";
 export * from "./write";
+export * from "./writeOutline";
 export * from "./inputProblems";
 export * from "./main";
 export * from "./http";

@@ -58,6 +58,37 @@ export function tehranMidnight(year: number, month: number, day: number): Date {
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, TEHRAN).getTime());
 }
 
+/** Days in a Jalali month: 31 in the first six, 30 in the next five, 29 or 30 (leap years) in Esfand. */
+export function jalaliMonthDays(year: number, month: number): number {
+  if (month <= 6) return 31;
+  if (month <= 11) return 30;
+  const esfand30 = toJalali(new Date(tehranMidnight(year, 12, 29).getTime() + 36 * 3_600_000));
+  return esfand30.month === 12 ? 30 : 29;
+}
+
+const TEHRAN_CLOCK = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TEHRAN,
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** Hours, minutes, seconds and milliseconds of an instant on Tehran's wall clock. */
+export function tehranClock(instant: Date): [number, number, number, number] {
+  const [h, m, s] = TEHRAN_CLOCK.format(instant).split(":").map(Number);
+  return [h, m, s, instant.getUTCMilliseconds()];
+}
+
+/**
+ * The instant of a Jalali day at a Tehran wall-clock time, daylight saving time (kept until 1401) included; a time
+ * that did not exist (the hour skipped when it began) moves to the first one that did.
+ */
+export function atTehranClock(year: number, month: number, day: number, clock: [number, number, number, number]): Date {
+  const [gy, gm, gd] = jalaliToIsoDate(year, month, day).split("-").map(Number);
+  return new Date(new TZDate(gy, gm - 1, gd, ...clock, TEHRAN).getTime());
+}
+
 /** [start, end) of a Jalali quarter as UTC instants. */
 export function jalaliQuarterRange(year: number, quarter: number): { start: Date; end: Date } {
   const start = tehranMidnight(year, (quarter - 1) * 3 + 1, 1);

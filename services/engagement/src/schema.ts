@@ -49,7 +49,8 @@ import { NgoMergeSyncResolver } from "./merging/ngoMergeSync";
 import { DemandResolver } from "./resolvers/demand";
 import { ProposalResolver } from "./resolvers/proposal";
 import { ResolutionResolver } from "./resolvers/resolution";
-import { WorkingGroupMemberResolver, WorkingGroupResolver } from "./resolvers/workingGroup";
+import { WorkingGroupResolver } from "./resolvers/workingGroup";
+import { WorkingGroupMemberResolver } from "./resolvers/workingGroupMember";
 
 export const engagementEntities = [
   Meeting,

@@ -1,6 +1,6 @@
-import { jalaliToIsoDate, toJalali } from "@hamafza/common";
+import { atTehranClock, jalaliMonthDays, jalaliToIsoDate, tehranClock, toJalali } from "@hamafza/common";
 import fc from "fast-check";
-import { atTehranClock, jalaliMonthDays, quarterlyOccurrences, tehranClock } from "../src/rules/quarterlySeries";
+import { quarterlyOccurrences } from "../src/rules/quarterlySeries";
 
 const at = (year: number, month: number, day: number, hour: number, minute = 0) =>
   atTehranClock(year, month, day, [hour, minute, 0, 0]);

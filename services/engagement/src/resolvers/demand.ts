@@ -3,16 +3,12 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   FilterArg,
   IdArg,
   InputArg,
-  inTransaction,
-  isUuid,
   OFFICERS,
   PageArgs,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
@@ -22,10 +18,12 @@ import {
   whereInTerritory,
   checkReferences,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
   invalidTransition,
+  createRecord,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { requestReferences } from "../rules/references";
 import { SelectQueryBuilder } from "typeorm";
@@ -36,15 +34,24 @@ import { Agency, Ngo } from "../entities/references";
 import { demandById, MEETING_TERRITORY, meetingById, territoryOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { checkTerritory, oneUuid, trimOrNull, whereListBasics } from "./common";
+import { oneUuid, trimOrNull, whereListBasics } from "./common";
 import { DemandCreateInput, DemandFilter, DemandPage, DemandUpdateInput } from "./requestInputs";
 import {
   DEMAND_SORTABLE,
   REQUEST_CONSTRAINTS,
   applyDemandFields,
   checkDemandFields,
+  buildRequest,
   checkMeetingLink,
 } from "./requestRules";
+
+/** The write outline of demands. */
+const WRITABLE: Writable<Demand> = {
+  entity: Demand,
+  typeName: "Demand",
+  label: "مطالبه",
+  constraints: REQUEST_CONSTRAINTS,
+};
 
 @Resolver(() => Demand)
 export class DemandResolver {
@@ -93,41 +100,21 @@ export class DemandResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createDemand",
-        idempotencyKey,
-        input,
-        async () => {
-          const locks = await PeriodLocks.forWrite(em);
-          const v = new Validator();
-          v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
-          checkTerritory(v, input.provinceId, input.countyId);
-          checkDemandFields(v, input, true);
-          v.done();
-          const demand = em.create(Demand, {
-            ngoId: input.ngoId,
-            provinceId: input.provinceId,
-            countyId: input.countyId || null,
-            status: DemandStatus.RAISED,
-            response: null,
-            respondedOn: null,
-            description: null,
-            agencyId: null,
-            meetingId: null,
-          });
-          applyDemandFields(demand, input);
-          assertCanWrite(requireUser(ctx), demand);
-          await checkMeetingLink(em, ctx, demand);
-          locks.assertDatesOpen(demand.provinceId, "مطالبه", demand.raisedOn);
-          const saved = await em.save(demand);
-          await recordChange(em, ctx, "createDemand", "Demand", { before: null, after: saved });
-          return saved;
+    return createRecord(ctx, WRITABLE, { input, idempotencyKey }, (em) =>
+      buildRequest(em, ctx, Demand, input, {
+        check: (v) => checkDemandFields(v, input, true),
+        defaults: {
+          status: DemandStatus.RAISED,
+          response: null,
+          respondedOn: null,
+          description: null,
+          agencyId: null,
+          meetingId: null,
         },
-        (id) => em.findOneBy(Demand, { id }),
-      ),
+        apply: (demand) => applyDemandFields(demand, input),
+        lockLabel: "مطالبه",
+        day: (demand) => demand.raisedOn,
+      }),
     );
   }
 
@@ -143,45 +130,47 @@ export class DemandResolver {
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const demand = await findForWrite(em, ctx, Demand, id, "مطالبه", expectedVersion);
-      const before = { ...demand };
-      const v = new Validator();
-      checkDemandFields(v, input, false);
-      v.done();
-      if (input.agencyId !== undefined || input.raisedOn !== undefined || input.meetingId !== undefined) {
-        locks.assertDatesOpen(demand.provinceId, "طرح و ارجاع این مطالبه", demand.raisedOn, input.raisedOn);
-      }
-      applyDemandFields(demand, input);
-      if (input.meetingId !== undefined) await checkMeetingLink(em, ctx, demand);
-      if (input.status && input.status !== demand.status) {
-        const from = demand.status;
-        const to = input.status;
-        assertTransition(DEMAND_MACHINE, from, to);
-        if (to === DemandStatus.RESOLVED || to === DemandStatus.REJECTED) {
-          const on = input.respondedOn ?? tehranToday();
-          const sv = new Validator();
-          sv.check(!!input.response?.trim(), "response", "پاسخ دستگاه را بنویسید.");
-          sv.check(on <= tehranToday(), "respondedOn", "روز پاسخ نمی‌تواند در آینده باشد.");
-          sv.check(on >= demand.raisedOn, "respondedOn", "روز پاسخ نمی‌تواند پیش از روز طرح مطالبه باشد.");
-          sv.done();
-          locks.assertDatesOpen(demand.provinceId, "پاسخ به مطالبه", on);
-          Object.assign(demand, { respondedOn: on, response: tidyDisplayText(input.response!) });
-        }
-        demand.status = to;
-      } else if (input.response !== undefined) {
-        if (demand.respondedOn && !input.response?.trim())
-          throw invalidTransition("پاسخ مطالبهِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", {
-            from: demand.status,
-            to: demand.status,
-          });
-        demand.response = trimOrNull(input.response);
-      }
-      const saved = await em.save(demand);
-      await recordChange(em, ctx, "updateDemand", "Demand", { before, after: saved });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      WRITABLE,
+      { id, expectedVersion },
+      {
+        prepare: (em) => PeriodLocks.forWrite(em),
+        change: async (em, demand, { prepared: locks }) => {
+          const v = new Validator();
+          checkDemandFields(v, input, false);
+          v.done();
+          if (input.agencyId !== undefined || input.raisedOn !== undefined || input.meetingId !== undefined) {
+            locks.assertDatesOpen(demand.provinceId, "طرح و ارجاع این مطالبه", demand.raisedOn, input.raisedOn);
+          }
+          applyDemandFields(demand, input);
+          if (input.meetingId !== undefined) await checkMeetingLink(em, ctx, demand);
+          if (input.status && input.status !== demand.status) {
+            const from = demand.status;
+            const to = input.status;
+            assertTransition(DEMAND_MACHINE, from, to);
+            if (to === DemandStatus.RESOLVED || to === DemandStatus.REJECTED) {
+              const on = input.respondedOn ?? tehranToday();
+              const sv = new Validator();
+              sv.check(!!input.response?.trim(), "response", "پاسخ دستگاه را بنویسید.");
+              sv.check(on <= tehranToday(), "respondedOn", "روز پاسخ نمی‌تواند در آینده باشد.");
+              sv.check(on >= demand.raisedOn, "respondedOn", "روز پاسخ نمی‌تواند پیش از روز طرح مطالبه باشد.");
+              sv.done();
+              locks.assertDatesOpen(demand.provinceId, "پاسخ به مطالبه", on);
+              Object.assign(demand, { respondedOn: on, response: tidyDisplayText(input.response!) });
+            }
+            demand.status = to;
+          } else if (input.response !== undefined) {
+            if (demand.respondedOn && !input.response?.trim())
+              throw invalidTransition("پاسخ مطالبهِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", {
+                from: demand.status,
+                to: demand.status,
+              });
+            demand.response = trimOrNull(input.response);
+          }
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -190,13 +179,10 @@ export class DemandResolver {
       "Delete a demand entered by mistake; returns it as it was. Refused when an agenda item answers it (CONFLICT) or it was raised in a locked evaluation year (LOCKED).",
   })
   deleteDemand(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Demand> {
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const demand = await findForWrite(em, ctx, Demand, id, "مطالبه");
-      locks.assertDatesOpen(demand.provinceId, "این مطالبه", demand.raisedOn, demand.respondedOn);
-      await em.delete(Demand, { id });
-      await recordChange(em, ctx, "deleteDemand", "Demand", { before: demand, after: null });
-      return Object.assign(new Demand(), demand);
+    return deleteRecord(ctx, WRITABLE, id, {
+      prepare: (em) => PeriodLocks.forWrite(em),
+      guard: (_em, demand, locks) =>
+        locks.assertDatesOpen(demand.provinceId, "این مطالبه", demand.raisedOn, demand.respondedOn),
     });
   }
 

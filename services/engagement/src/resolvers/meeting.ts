@@ -3,7 +3,6 @@ import {
   Allow,
   ALL_ROLES,
   OFFICERS,
-  recordChange,
   requireUser,
   whereInTerritory,
   DateScalar,
@@ -21,9 +20,11 @@ import {
   Validator,
   checkReferences,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { SelectQueryBuilder } from "typeorm";
 import { meetingReferences } from "../rules/references";
@@ -73,6 +74,15 @@ export {
   MeetingUpdateInput,
 } from "./meetingInputs";
 export { MEETING_CONSTRAINTS, HELD_WITH_NGOS } from "./meetingRules";
+
+/** The write outline of meetings: audited with their attendance, officials and agenda count. */
+const MEETINGS: Writable<Meeting> = {
+  entity: Meeting,
+  typeName: "Meeting",
+  label: "نشست",
+  constraints: MEETING_CONSTRAINTS,
+  audit: meetingSnapshot,
+};
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -132,20 +142,24 @@ export class MeetingResolver {
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Meeting> {
     await checkReferences(ctx, meetingReferences(input));
-    return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findForWrite(em, ctx, Meeting, id, "نشست", expectedVersion);
-      locks.assertMeetingOpen(meeting);
-      const before = await meetingSnapshot(em, meeting);
-      applyMeetingInput(meeting, input);
-      locks.assertMeetingOpen(meeting, "ثبت برگزاری این نشست");
-      if (input.workingGroupId !== undefined || input.kind !== undefined) await checkWorkingGroup(em, ctx, meeting);
-      const saved = await em.save(meeting);
-      if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
-      if (input.officials) await replaceOfficials(em, saved.id, input.officials);
-      await recordChange(em, ctx, "updateMeeting", "Meeting", { before, after: await meetingSnapshot(em, saved) });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      MEETINGS,
+      { id, expectedVersion },
+      {
+        prepare: (em) => PeriodLocks.forWrite(em),
+        change: async (em, meeting, { prepared: locks }) => {
+          locks.assertMeetingOpen(meeting);
+          applyMeetingInput(meeting, input);
+          locks.assertMeetingOpen(meeting, "ثبت برگزاری این نشست");
+          if (input.workingGroupId !== undefined || input.kind !== undefined) await checkWorkingGroup(em, ctx, meeting);
+        },
+        afterSave: async (em, saved) => {
+          if (input.attendees) await replaceAttendees(em, saved.id, input.attendees);
+          if (input.officials) await replaceOfficials(em, saved.id, input.officials);
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -154,14 +168,9 @@ export class MeetingResolver {
       "Delete a meeting entered by mistake (with its attendance and agenda); returns it as it was. Cancel real meetings instead. Refused for a meeting with resolutions, demands or proposals, and for a held meeting of a locked year.",
   })
   deleteMeeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting> {
-    return inTransaction(ctx.db, MEETING_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const meeting = await findForWrite(em, ctx, Meeting, id, "نشست");
-      locks.assertMeetingOpen(meeting);
-      const before = await meetingSnapshot(em, meeting);
-      await em.delete(Meeting, { id });
-      await recordChange(em, ctx, "deleteMeeting", "Meeting", { before, after: null });
-      return Object.assign(new Meeting(), meeting, { id });
+    return deleteRecord(ctx, MEETINGS, id, {
+      prepare: (em) => PeriodLocks.forWrite(em),
+      guard: (_em, meeting, locks) => locks.assertMeetingOpen(meeting),
     });
   }
 

@@ -22,6 +22,9 @@ import {
   findForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { projectReferences } from "../rules/references";
 import { Project, ProjectStatus, ProjectUpdate } from "../entities/Project";
@@ -53,6 +56,15 @@ export {
   ProjectUpdateInput,
   ProjectProgressInput,
 } from "./projectInputs";
+
+/** The write outline of projects (updates and deletes): audited with their partner NGOs as stored. */
+const PROJECTS: Writable<Project> = {
+  entity: Project,
+  typeName: "Project",
+  label: "پروژه",
+  constraints: PROJECT_CONSTRAINTS,
+  audit: async (em, project) => ({ ...project, partnerNgoIds: await partnerIds(em, project.id) }),
+};
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -152,19 +164,20 @@ export class ProjectResolver {
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Project> {
     await checkReferences(ctx, projectReferences(input));
-    return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
-      const project = await findForWrite(em, ctx, Project, id, "پروژه", expectedVersion);
-      const before = { ...project, partnerNgoIds: await partnerIds(em, id) };
-      applyProjectInput(project, input, false);
-      if (input.workingGroupId !== undefined) await checkGroup(em, ctx, project);
-      const saved = await em.save(project);
-      if (input.partnerNgoIds) await replacePartners(em, saved.id, input.partnerNgoIds);
-      await recordChange(em, ctx, "updateProject", "Project", {
-        before,
-        after: { ...saved, partnerNgoIds: await partnerIds(em, id) },
-      });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      PROJECTS,
+      { id, expectedVersion },
+      {
+        change: async (em, project) => {
+          applyProjectInput(project, input, false);
+          if (input.workingGroupId !== undefined) await checkGroup(em, ctx, project);
+        },
+        afterSave: async (em, saved) => {
+          if (input.partnerNgoIds) await replacePartners(em, saved.id, input.partnerNgoIds);
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -173,13 +186,7 @@ export class ProjectResolver {
       "Delete a project entered by mistake (with partners and updates); returns it as it was. Record ABANDONED for real projects.",
   })
   deleteProject(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Project> {
-    return inTransaction(ctx.db, PROJECT_CONSTRAINTS, async (em) => {
-      const project = await findForWrite(em, ctx, Project, id, "پروژه");
-      const before = { ...project, partnerNgoIds: await partnerIds(em, id) };
-      await em.delete(Project, { id });
-      await recordChange(em, ctx, "deleteProject", "Project", { before, after: null });
-      return Object.assign(new Project(), project);
-    });
+    return deleteRecord(ctx, PROJECTS, id);
   }
 
   @Allow(OFFICERS)

@@ -3,16 +3,12 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   FilterArg,
   IdArg,
   InputArg,
-  inTransaction,
-  isUuid,
   OFFICERS,
   PageArgs,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
@@ -21,10 +17,12 @@ import {
   whereInTerritory,
   checkReferences,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
   invalidTransition,
+  createRecord,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { requestReferences } from "../rules/references";
 import { Meeting } from "../entities/Meeting";
@@ -33,15 +31,24 @@ import { Agency, Ngo } from "../entities/references";
 import { meetingById, proposalById, territoryOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
-import { checkTerritory, oneUuid, trimOrNull, whereListBasics } from "./common";
+import { oneUuid, trimOrNull, whereListBasics } from "./common";
 import { ProposalCreateInput, ProposalFilter, ProposalPage, ProposalUpdateInput } from "./requestInputs";
 import {
   PROPOSAL_SORTABLE,
   REQUEST_CONSTRAINTS,
   applyProposalFields,
+  buildRequest,
   checkMeetingLink,
   checkProposalFields,
 } from "./requestRules";
+
+/** The write outline of proposals. */
+const WRITABLE: Writable<Proposal> = {
+  entity: Proposal,
+  typeName: "Proposal",
+  label: "طرح",
+  constraints: REQUEST_CONSTRAINTS,
+};
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
@@ -94,40 +101,20 @@ export class ProposalResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Proposal> {
     await checkReferences(ctx, requestReferences(input));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createProposal",
-        idempotencyKey,
-        input,
-        async () => {
-          const locks = await PeriodLocks.forWrite(em);
-          const v = new Validator();
-          v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
-          checkTerritory(v, input.provinceId, input.countyId);
-          checkProposalFields(v, input, true);
-          v.done();
-          const proposal = em.create(Proposal, {
-            ngoId: input.ngoId,
-            provinceId: input.provinceId,
-            countyId: input.countyId || null,
-            status: ProposalStatus.SUBMITTED,
-            reviewStartedOn: null,
-            response: null,
-            respondedOn: null,
-            implementedOn: null,
-          });
-          applyProposalFields(proposal, input);
-          assertCanWrite(requireUser(ctx), proposal);
-          await checkMeetingLink(em, ctx, proposal);
-          locks.assertDatesOpen(proposal.provinceId, "طرح ارائه‌شده", proposal.submittedOn);
-          const saved = await em.save(proposal);
-          await recordChange(em, ctx, "createProposal", "Proposal", { before: null, after: saved });
-          return saved;
+    return createRecord(ctx, WRITABLE, { input, idempotencyKey }, (em) =>
+      buildRequest(em, ctx, Proposal, input, {
+        check: (v) => checkProposalFields(v, input, true),
+        defaults: {
+          status: ProposalStatus.SUBMITTED,
+          reviewStartedOn: null,
+          response: null,
+          respondedOn: null,
+          implementedOn: null,
         },
-        (id) => em.findOneBy(Proposal, { id }),
-      ),
+        apply: (proposal) => applyProposalFields(proposal, input),
+        lockLabel: "طرح ارائه‌شده",
+        day: (proposal) => proposal.submittedOn,
+      }),
     );
   }
 
@@ -143,58 +130,60 @@ export class ProposalResolver {
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Proposal> {
     await checkReferences(ctx, requestReferences(input));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const proposal = await findForWrite(em, ctx, Proposal, id, "طرح", expectedVersion);
-      const before = { ...proposal };
-      const v = new Validator();
-      checkProposalFields(v, input, false);
-      v.done();
-      if (
-        input.agencyId !== undefined ||
-        input.councilName !== undefined ||
-        input.submittedOn !== undefined ||
-        input.meetingId !== undefined
-      ) {
-        locks.assertDatesOpen(proposal.provinceId, "ارائه این طرح", proposal.submittedOn, input.submittedOn);
-      }
-      applyProposalFields(proposal, input);
-      if (input.meetingId !== undefined) await checkMeetingLink(em, ctx, proposal);
-      if (input.status && input.status !== proposal.status) {
-        const from = proposal.status;
-        const to = input.status;
-        assertTransition(PROPOSAL_MACHINE, from, to);
-        const on = input.statusOn ?? tehranToday();
-        const sv = new Validator();
-        sv.check(on <= tehranToday(), "statusOn", "روز این مرحله نمی‌تواند در آینده باشد.");
-        sv.check(on >= proposal.submittedOn, "statusOn", "روز این مرحله نمی‌تواند پیش از ارائه طرح باشد.");
-        if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED)
-          sv.check(!!input.response?.trim(), "response", "پاسخ دستگاه را بنویسید.");
-        if (to === ProposalStatus.IMPLEMENTED)
-          sv.check(
-            !proposal.respondedOn || on >= proposal.respondedOn,
-            "statusOn",
-            "روز اجرا نمی‌تواند پیش از روز پاسخ باشد.",
-          );
-        sv.done();
-        locks.assertDatesOpen(proposal.provinceId, "این مرحله از پیگیری طرح", on);
-        proposal.status = to;
-        if (to === ProposalStatus.UNDER_REVIEW) proposal.reviewStartedOn = on;
-        if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED)
-          Object.assign(proposal, { respondedOn: on, response: tidyDisplayText(input.response!) });
-        if (to === ProposalStatus.IMPLEMENTED) proposal.implementedOn = on;
-      } else if (input.response !== undefined) {
-        proposal.response = trimOrNull(input.response);
-        if (proposal.respondedOn && !proposal.response)
-          throw invalidTransition("پاسخ طرحِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", {
-            from: proposal.status,
-            to: proposal.status,
-          });
-      }
-      const saved = await em.save(proposal);
-      await recordChange(em, ctx, "updateProposal", "Proposal", { before, after: saved });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      WRITABLE,
+      { id, expectedVersion },
+      {
+        prepare: (em) => PeriodLocks.forWrite(em),
+        change: async (em, proposal, { prepared: locks }) => {
+          const v = new Validator();
+          checkProposalFields(v, input, false);
+          v.done();
+          if (
+            input.agencyId !== undefined ||
+            input.councilName !== undefined ||
+            input.submittedOn !== undefined ||
+            input.meetingId !== undefined
+          ) {
+            locks.assertDatesOpen(proposal.provinceId, "ارائه این طرح", proposal.submittedOn, input.submittedOn);
+          }
+          applyProposalFields(proposal, input);
+          if (input.meetingId !== undefined) await checkMeetingLink(em, ctx, proposal);
+          if (input.status && input.status !== proposal.status) {
+            const from = proposal.status;
+            const to = input.status;
+            assertTransition(PROPOSAL_MACHINE, from, to);
+            const on = input.statusOn ?? tehranToday();
+            const sv = new Validator();
+            sv.check(on <= tehranToday(), "statusOn", "روز این مرحله نمی‌تواند در آینده باشد.");
+            sv.check(on >= proposal.submittedOn, "statusOn", "روز این مرحله نمی‌تواند پیش از ارائه طرح باشد.");
+            if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED)
+              sv.check(!!input.response?.trim(), "response", "پاسخ دستگاه را بنویسید.");
+            if (to === ProposalStatus.IMPLEMENTED)
+              sv.check(
+                !proposal.respondedOn || on >= proposal.respondedOn,
+                "statusOn",
+                "روز اجرا نمی‌تواند پیش از روز پاسخ باشد.",
+              );
+            sv.done();
+            locks.assertDatesOpen(proposal.provinceId, "این مرحله از پیگیری طرح", on);
+            proposal.status = to;
+            if (to === ProposalStatus.UNDER_REVIEW) proposal.reviewStartedOn = on;
+            if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED)
+              Object.assign(proposal, { respondedOn: on, response: tidyDisplayText(input.response!) });
+            if (to === ProposalStatus.IMPLEMENTED) proposal.implementedOn = on;
+          } else if (input.response !== undefined) {
+            proposal.response = trimOrNull(input.response);
+            if (proposal.respondedOn && !proposal.response)
+              throw invalidTransition("پاسخ طرحِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", {
+                from: proposal.status,
+                to: proposal.status,
+              });
+          }
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -203,13 +192,10 @@ export class ProposalResolver {
       "Delete a proposal entered by mistake; returns it as it was (LOCKED when submitted in a locked evaluation year).",
   })
   deleteProposal(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Proposal> {
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const proposal = await findForWrite(em, ctx, Proposal, id, "طرح");
-      locks.assertDatesOpen(proposal.provinceId, "این طرح", proposal.submittedOn, proposal.respondedOn);
-      await em.delete(Proposal, { id });
-      await recordChange(em, ctx, "deleteProposal", "Proposal", { before: proposal, after: null });
-      return Object.assign(new Proposal(), proposal);
+    return deleteRecord(ctx, WRITABLE, id, {
+      prepare: (em) => PeriodLocks.forWrite(em),
+      guard: (_em, proposal, locks) =>
+        locks.assertDatesOpen(proposal.provinceId, "این طرح", proposal.submittedOn, proposal.respondedOn),
     });
   }
 

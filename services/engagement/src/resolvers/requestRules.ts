@@ -1,5 +1,7 @@
 import {
+  assertCanWrite,
   canRead,
+  isUuid,
   ConstraintMessages,
   normalizePersian,
   notFound,
@@ -8,12 +10,13 @@ import {
   tidyDisplayText,
   Validator,
 } from "@hamafza/common";
-import { EntityManager } from "typeorm";
+import { DeepPartial, EntityManager } from "typeorm";
 import { Demand } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
 import { Proposal } from "../entities/Proposal";
 import { tehranToday } from "../util/time";
-import { assertSameTerritory, checkUuid, trimOrNull } from "./common";
+import { PeriodLocks } from "../locks";
+import { assertSameTerritory, checkTerritory, checkUuid, trimOrNull } from "./common";
 import { DemandCreateInput, DemandUpdateInput, ProposalCreateInput, ProposalUpdateInput } from "./requestInputs";
 
 /** A field-of-activity code of the registry taxonomy (UPPER_SNAKE). */
@@ -108,4 +111,46 @@ export function applyDemandFields(demand: Demand, input: DemandCreateInput | Dem
   if (input.agencyId !== undefined) demand.agencyId = input.agencyId || null;
   if (input.meetingId !== undefined) demand.meetingId = input.meetingId || null;
   if (input.raisedOn) demand.raisedOn = input.raisedOn;
+}
+
+/** How a new proposal or demand differs from the other: its checks, defaults, fields and the day a lock looks at. */
+export interface NewRequest<T extends Proposal | Demand> {
+  check: (v: Validator) => void;
+  defaults: DeepPartial<T>;
+  apply: (row: T) => void;
+  /** What the LOCKED message calls the record. */
+  lockLabel: string;
+  /** The day that may not fall in a locked year (submission, raising). */
+  day: (row: T) => string;
+}
+
+/**
+ * A new proposal or demand, for the create outline: read under the period locks, its NGO, territory and fields
+ * checked, made with its defaults, in the user's write territory, its meeting link checked and its day outside a
+ * locked year.
+ */
+export async function buildRequest<T extends Proposal | Demand>(
+  em: EntityManager,
+  ctx: RequestContext,
+  entity: new () => T,
+  input: { ngoId: string; provinceId: string; countyId?: string | null },
+  how: NewRequest<T>,
+): Promise<{ row: T }> {
+  const locks = await PeriodLocks.forWrite(em);
+  const v = new Validator();
+  v.check(isUuid(input.ngoId), "ngoId", "شناسه سمن معتبر نیست.");
+  checkTerritory(v, input.provinceId, input.countyId);
+  how.check(v);
+  v.done();
+  const row = em.create(entity, {
+    ngoId: input.ngoId,
+    provinceId: input.provinceId,
+    countyId: input.countyId || null,
+    ...how.defaults,
+  } as DeepPartial<T>);
+  how.apply(row);
+  assertCanWrite(requireUser(ctx), row);
+  await checkMeetingLink(em, ctx, row);
+  locks.assertDatesOpen(row.provinceId, how.lockLabel, how.day(row));
+  return { row };
 }

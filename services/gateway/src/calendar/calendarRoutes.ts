@@ -1,6 +1,7 @@
 import {
   AuthUser,
   ErrorCode,
+  FEED_UNKNOWN_MESSAGE,
   GATEWAY_SECRET_HEADER,
   logger,
   sendError,
@@ -9,6 +10,7 @@ import {
 } from "@hamafza/common";
 import express from "express";
 import { FormattedExecutionResult } from "graphql";
+import { attachmentDisposition, forEachPage } from "../listDownload";
 import { CALENDAR_MEETING_FIELDS, CalendarMeeting, meetingCalendar } from "./icsCalendar";
 
 /** Runs one GraphQL operation through the gateway as the given user (their token, their territory). */
@@ -25,13 +27,13 @@ export const FEED_DAYS_BEHIND = 90;
 /** … to this many days ahead, at most this many meetings. */
 export const FEED_DAYS_AHEAD = 365;
 export const FEED_MAX_MEETINGS = 2_000;
+const FEED_PAGE_SIZE = 200;
 
 const FEED_QUERY = `query CalendarFeed($offset: Int!, $filter: MeetingFilter) {
-  meetings(offset: $offset, limit: 200, filter: $filter, sort: { field: "scheduledAt" }) { totalCount items { ${CALENDAR_MEETING_FIELDS} } }
+  meetings(offset: $offset, limit: ${FEED_PAGE_SIZE}, filter: $filter, sort: { field: "scheduledAt" }) { totalCount items { ${CALENDAR_MEETING_FIELDS} } }
 }`;
 const MEETING_QUERY = `query CalendarMeeting($id: ID!) { meeting(id: $id) { ${CALENDAR_MEETING_FIELDS} } }`;
 
-const NOT_FOUND_TEXT = "این نشانی تقویم معتبر نیست یا باطل شده است؛ از داشبورد نشانی تازه بگیرید.";
 const UNAVAILABLE_TEXT = "تقویم اکنون در دسترس نیست؛ کمی بعد دوباره تلاش کنید.";
 const SECRET_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 const UUID_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.ics$/i;
@@ -43,7 +45,7 @@ function origin(req: express.Request): string {
 function sendCalendar(res: express.Response, text: string, download?: string) {
   res.setHeader("content-type", "text/calendar; charset=utf-8");
   res.setHeader("cache-control", "private, no-store");
-  if (download) res.setHeader("content-disposition", `attachment; filename="${download}"`);
+  if (download) res.setHeader("content-disposition", attachmentDisposition(download));
   res.send(text);
 }
 
@@ -63,7 +65,7 @@ function meetingsOf(result: FormattedExecutionResult): { totalCount: number; ite
 export function calendarFeedRoute(identityBase: string, security: ServiceSecurity, run: RunAs): express.RequestHandler {
   return async (req, res) => {
     const secret = SECRET_FILE.exec(String(req.params.file))?.[1];
-    if (!secret) return res.status(404).type("text/plain; charset=utf-8").send(NOT_FOUND_TEXT);
+    if (!secret) return res.status(404).type("text/plain; charset=utf-8").send(FEED_UNKNOWN_MESSAGE);
     try {
       const answer = await fetch(`${identityBase}/auth/calendar-token`, {
         method: "POST",
@@ -71,7 +73,7 @@ export function calendarFeedRoute(identityBase: string, security: ServiceSecurit
         body: JSON.stringify({ secret }),
         signal: AbortSignal.timeout(10_000),
       });
-      if (answer.status === 401) return res.status(404).type("text/plain; charset=utf-8").send(NOT_FOUND_TEXT);
+      if (answer.status === 401) return res.status(404).type("text/plain; charset=utf-8").send(FEED_UNKNOWN_MESSAGE);
       if (!answer.ok) throw new Unavailable(`identity answered ${answer.status}`);
       const { token } = (await answer.json()) as { token: string };
       const user = await verifyAccessToken(security.keys, token);
@@ -81,11 +83,12 @@ export function calendarFeedRoute(identityBase: string, security: ServiceSecurit
         to: new Date(now + FEED_DAYS_AHEAD * 86_400_000).toISOString(),
       };
       const meetings: CalendarMeeting[] = [];
-      for (let offset = 0; offset < FEED_MAX_MEETINGS; offset += 200) {
-        const page = meetingsOf(await run(FEED_QUERY, { offset, filter }, user, token, req));
-        meetings.push(...page.items);
-        if (offset + 200 >= page.totalCount) break;
-      }
+      await forEachPage(
+        async (offset) => meetingsOf(await run(FEED_QUERY, { offset, filter }, user, token, req)),
+        FEED_PAGE_SIZE,
+        (items) => void meetings.push(...items),
+        { maxItems: FEED_MAX_MEETINGS },
+      );
       sendCalendar(res, meetingCalendar("جلسات همافزا", meetings, origin(req)).toString());
     } catch (error) {
       logger.warn({ err: error }, "[gateway] calendar feed failed");

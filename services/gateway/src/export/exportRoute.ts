@@ -14,6 +14,7 @@ import { ExportPlan, planExport, valueAt } from "./exportPlan";
 import { describeRequestProblem, EXPORT_MAX_ROWS, EXPORT_PAGE_SIZE, exportRequestSchema } from "./exportRequest";
 import { csvWriter, RowWriter, xlsxWriter } from "./exportWriters";
 import { faNumber } from "../messages";
+import { attachmentDisposition, forEachPage, ListPage } from "../listDownload";
 
 /** Runs one GraphQL operation through the gateway as the signed-in caller (their token, their territory). */
 export type RunOperation = (
@@ -31,10 +32,7 @@ const STATUS_OF: Record<string, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-interface Page {
-  totalCount: number;
-  items: unknown[];
-}
+type Page = ListPage<unknown>;
 
 class PageFailed extends Error {
   constructor(readonly result: FormattedExecutionResult) {
@@ -47,13 +45,6 @@ async function readPage(run: RunOperation, plan: ExportPlan, list: string, offse
   const page = (result.data as Record<string, Page | null> | null | undefined)?.[list];
   if (result.errors?.length || !page) throw new PageFailed(result);
   return page;
-}
-
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266), so Persian file names survive. */
-function contentDisposition(name: string, extension: string): string {
-  const file = `${name}.${extension}`;
-  const ascii = file.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`;
 }
 
 /**
@@ -102,7 +93,10 @@ export function exportRoute(run: RunOperation, schema: () => GraphQLSchema | und
     const writer: RowWriter = request.format === "xlsx" ? xlsxWriter() : csvWriter();
     res.status(200);
     res.setHeader("content-type", writer.contentType);
-    res.setHeader("content-disposition", contentDisposition(request.fileName ?? request.list, writer.extension));
+    res.setHeader(
+      "content-disposition",
+      attachmentDisposition(`${request.fileName ?? request.list}.${writer.extension}`),
+    );
     res.setHeader("cache-control", "no-store");
     res.setHeader("x-total-count", String(first.totalCount));
     const rowOf = (item: unknown) =>
@@ -112,14 +106,14 @@ export function exportRoute(run: RunOperation, schema: () => GraphQLSchema | und
         res,
         plan.columns.map((column) => column.header),
       );
-      let page = first;
-      let offset = 0;
-      for (;;) {
-        for (const item of page.items) await writer.row(rowOf(item));
-        offset += page.items.length;
-        if (page.items.length < EXPORT_PAGE_SIZE || offset >= first.totalCount) break;
-        page = await readPage(run, plan, request.list, offset, res);
-      }
+      await forEachPage(
+        (offset) => readPage(run, plan, request.list, offset, res),
+        EXPORT_PAGE_SIZE,
+        async (items) => {
+          for (const item of items) await writer.row(rowOf(item));
+        },
+        { first },
+      );
       await writer.end();
     } catch (error) {
       logger.error(

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { AppError, ErrorCode, signAccessToken, TokenKeys } from "@hamafza/common";
+import { AppError, ErrorCode, FEED_UNKNOWN_MESSAGE, signAccessToken, TokenKeys } from "@hamafza/common";
 import { DataSource, EntityManager, IsNull } from "typeorm";
 import { CalendarFeed } from "../entities/CalendarFeed";
 import { User } from "../entities/User";
@@ -12,8 +12,6 @@ export const hashFeedSecret = (secret: string): string => createHash("sha256").u
 
 /** How long the token minted for one read of a feed lives: enough for the gateway's few queries. */
 const FEED_TOKEN_SECONDS = 120;
-
-export const FEED_UNKNOWN_MESSAGE = "این نشانی تقویم معتبر نیست یا باطل شده است؛ از داشبورد نشانی تازه بگیرید.";
 
 /** The caller's feed that still works, if any. */
 export function activeFeedOf(em: EntityManager, userId: string): Promise<CalendarFeed | null> {

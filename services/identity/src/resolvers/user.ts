@@ -8,15 +8,9 @@ import {
   IdArg,
   InputArg,
   inTransaction,
-  isCountyCode,
-  isProvinceCode,
-  isUuid,
   normalizePersian,
-  notFound,
   PageArgs,
-  PageOf,
   paginate,
-  recordAudit,
   RequestContext,
   requireUser,
   Role,
@@ -29,23 +23,8 @@ import {
   IdempotencyKeyArg,
   idempotentCreate,
   checkReferences,
-  Reference,
 } from "@hamafza/common";
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { EntityManager } from "typeorm";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { canonicalUsername, lockedMessage } from "../auth/login";
 import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "../auth/policy";
 import { accountKey, countFailure, lockedForSeconds } from "../auth/throttle";
@@ -55,106 +34,17 @@ import { County, Province } from "../entities/references";
 import { User } from "../entities/User";
 import { userById } from "../loaders";
 
-@ObjectType({ description: "A page of users." })
-export class UserPage extends PageOf(User) {}
-
-@InputType({ description: "Filter users; all given conditions must hold." })
-export class UserFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these users." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the username and display name (Persian spelling variants match)." })
-  q?: string;
-
-  @Field(() => Role, { nullable: true, description: "Only users with this role." })
-  role?: Role;
-
-  @Field(() => ID, { nullable: true, description: "Only users whose territory is in this province." })
-  provinceId?: string;
-
-  @Field({ nullable: true, description: "Only disabled (true) or enabled (false) users." })
-  disabled?: boolean;
-}
-
-@InputType({ description: "A new user." })
-export class UserCreateInput {
-  @Field({ description: "Sign-in name: 3–40 lower-case Latin letters, digits, `.`, `_` or `-`." })
-  username!: string;
-
-  @Field({ description: "Name shown in the dashboard." })
-  displayName!: string;
-
-  @Field(() => Role, { description: "Role." })
-  role!: Role;
-
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "Province code: required for PROVINCE_OFFICER, optional for EVALUATOR and ANALYST (empty = the whole country).",
-  })
-  provinceId?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "County code: required for COUNTY_OFFICER (the province follows from it), optional for ANALYST.",
-  })
-  countyId?: string | null;
-
-  @Field({ description: "Initial password, at least 10 characters; tell it to the user privately." })
-  password!: string;
-}
-
-@InputType({
-  description:
-    "Changes to a user; omitted fields keep their value. Changing the role, territory or disabling ends the user's sessions.",
-})
-export class UserUpdateInput {
-  @Field({ nullable: true, description: "Name shown in the dashboard." })
-  displayName?: string;
-
-  @Field(() => Role, { nullable: true, description: "Role." })
-  role?: Role;
-
-  @Field(() => ID, { nullable: true, description: "Province code of the territory." })
-  provinceId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "County code of the territory." })
-  countyId?: string | null;
-
-  @Field({ nullable: true, description: "Disable (true) or enable (false) the account." })
-  disabled?: boolean;
-}
-
-@ObjectType({ description: "The result of resetting a user's password." })
-export class PasswordReset {
-  @Field(() => User, { description: "The user, whose sessions have all been ended." })
-  user!: User;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The generated password, shown this once; empty when the administrator chose the password.",
-  })
-  temporaryPassword!: string | null;
-}
-
-const USER_CONSTRAINTS = {
-  user_account_username_unique: "کاربری با همین نام کاربری وجود دارد.",
-  user_account_territory: "قلمرو با نقش کاربر سازگار نیست.",
-};
-const USER_SORTABLE = {
-  username: "u.username",
-  displayName: "u.displayNameNormalized",
-  role: "u.role",
-  provinceId: "u.provinceId",
-  lastLoginAt: "u.lastLoginAt",
-  createdAt: "u.createdAt",
-};
-
-/** A user's province and county must exist in the registry (docs/references.md). */
-const territoryReferences = (input: { provinceId?: string | null; countyId?: string | null }): Reference[] => [
-  { field: "provinceId", type: "Province", id: input.provinceId },
-  { field: "countyId", type: "County", id: input.countyId },
-];
+import { PasswordReset, UserCreateInput, UserFilter, UserPage, UserUpdateInput } from "./userInputs";
+import {
+  assertAnAdminRemains,
+  auditUser,
+  checkTerritory,
+  findForUpdate,
+  territoryReferences,
+  USER_CONSTRAINTS,
+  USER_SORTABLE,
+} from "./userRules";
+export { PasswordReset, UserCreateInput, UserFilter, UserPage, UserUpdateInput } from "./userInputs";
 
 @Resolver(() => User)
 export class UserResolver {
@@ -373,60 +263,3 @@ export class UserResolver {
 }
 
 /** The territory a role needs: officers their province or county, evaluators and analysts optionally one, admins none. */
-function checkTerritory(
-  v: Validator,
-  role: Role,
-  provinceId: string | null,
-  countyId: string | null,
-): { provinceId: string | null; countyId: string | null } {
-  const province = provinceId || null;
-  const county = countyId || null;
-  v.check(!province || isProvinceCode(province), "provinceId", "کد استان باید دو رقم باشد.");
-  v.check(!county || isCountyCode(county), "countyId", "کد شهرستان باید چهار رقم باشد.");
-  switch (role) {
-    case Role.ADMIN:
-      return { provinceId: null, countyId: null };
-    case Role.PROVINCE_OFFICER:
-      v.check(province !== null, "provinceId", "برای کارشناس استانداری، استان را انتخاب کنید.");
-      return { provinceId: province, countyId: null };
-    case Role.COUNTY_OFFICER:
-      v.check(county !== null, "countyId", "برای کارشناس فرمانداری، شهرستان را انتخاب کنید.");
-      v.check(!county || !province || county.startsWith(province), "countyId", "شهرستان در استان انتخاب‌شده نیست.");
-      return { provinceId: county ? county.slice(0, 2) : province, countyId: county };
-    case Role.EVALUATOR:
-      return { provinceId: province, countyId: null };
-    case Role.ANALYST:
-      v.check(!county || !province || county.startsWith(province), "countyId", "شهرستان در استان انتخاب‌شده نیست.");
-      return { provinceId: county ? county.slice(0, 2) : province, countyId: county };
-  }
-}
-
-async function findForUpdate(em: EntityManager, id: string): Promise<User> {
-  const user = isUuid(id) ? await em.findOne(User, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
-  if (!user) throw notFound("کاربر", id);
-  return user;
-}
-
-/** Refuses a change that would leave no enabled administrator (nobody could manage users any more). */
-async function assertAnAdminRemains(em: EntityManager, before: User, after: User) {
-  const wasActiveAdmin = before.role === Role.ADMIN && !before.disabled;
-  const isActiveAdmin = after.role === Role.ADMIN && !after.disabled;
-  if (!wasActiveAdmin || isActiveAdmin) return;
-  const others = await em.query(
-    `SELECT count(*)::int AS n FROM user_account WHERE role = 'ADMIN' AND NOT disabled AND id <> $1`,
-    [after.id],
-  );
-  if (others[0].n === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, "دست‌کم یک مدیر سامانهٔ فعال باید بماند.");
-}
-
-function auditUser(em: EntityManager, ctx: RequestContext, action: string, before: User | null, after: User) {
-  return recordAudit(em, ctx, {
-    action,
-    entityType: "User",
-    entityId: after.id,
-    provinceId: after.provinceId,
-    countyId: after.countyId,
-    before,
-    after,
-  });
-}

@@ -19,14 +19,12 @@ import {
   containsPattern,
   FilterArg,
   IdArg,
-  inTransaction,
   InputArg,
   normalizePersian,
   OFFICERS,
   PageArgs,
   PageOf,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
@@ -36,9 +34,11 @@ import {
   whereInTerritory,
   assertNotReferenced,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
+  createRecord,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Agency, AgencyKind, COUNTY_AGENCY_KINDS, PROVINCIAL_AGENCY_KINDS } from "../entities/Agency";
@@ -134,6 +134,14 @@ export const AGENCY_SORTABLE = {
 
 const LABEL = "دستگاه اجرایی";
 
+/** The write outline of Agency records. */
+const AGENCIES: Writable<Agency> = {
+  entity: Agency,
+  typeName: "Agency",
+  label: LABEL,
+  constraints: AGENCY_CONSTRAINTS,
+};
+
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Allow(ALL_ROLES)
@@ -168,24 +176,11 @@ export class AgencyResolver {
     @InputArg(AgencyCreateInput) input: AgencyCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Agency> {
-    return inTransaction(ctx.db, AGENCY_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createAgency",
-        idempotencyKey,
-        input,
-        async () => {
-          const agency = em.create(Agency, {});
-          await applyAgencyInput(em, agency, input);
-          assertCanWrite(requireUser(ctx), agency);
-          const saved = await em.save(agency);
-          await recordChange(em, ctx, "createAgency", "Agency", { before: null, after: saved });
-          return saved;
-        },
-        (id) => em.findOneBy(Agency, { id }),
-      ),
-    );
+    return createRecord(ctx, AGENCIES, { input, idempotencyKey }, async (em) => {
+      const agency = em.create(Agency, {});
+      await applyAgencyInput(em, agency, input);
+      return { row: agency };
+    });
   }
 
   @Allow(OFFICERS)
@@ -199,27 +194,31 @@ export class AgencyResolver {
     @InputArg(AgencyUpdateInput) input: AgencyUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Agency> {
-    return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
-      const agency = await findForWrite(em, ctx, Agency, id, LABEL, expectedVersion);
-      const before = { ...agency };
-      await applyAgencyInput(em, agency, input);
-      assertCanWrite(requireUser(ctx), agency);
-      const moved =
-        agency.kind !== before.kind || agency.provinceId !== before.provinceId || agency.countyId !== before.countyId;
-      if (moved) {
-        const [managers, offices] = await Promise.all([
-          em.countBy(Manager, { agencyId: id }),
-          em.countBy(FacilitationOffice, { partnerAgencyId: id }),
-        ]);
-        if (managers + offices > 0)
-          throw conflict(
-            "این دستگاه مدیر یا دفتر تسهیل‌گری ثبت‌شده دارد؛ نوع و استان یا شهرستان آن را نمی‌توان تغییر داد.",
-          );
-      }
-      const saved = await em.save(agency);
-      await recordChange(em, ctx, "updateAgency", "Agency", { before, after: saved });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      AGENCIES,
+      { id, expectedVersion },
+      {
+        change: async (em, agency, { before }) => {
+          await applyAgencyInput(em, agency, input);
+          assertCanWrite(requireUser(ctx), agency);
+          const moved =
+            agency.kind !== before.kind ||
+            agency.provinceId !== before.provinceId ||
+            agency.countyId !== before.countyId;
+          if (moved) {
+            const [managers, offices] = await Promise.all([
+              em.countBy(Manager, { agencyId: id }),
+              em.countBy(FacilitationOffice, { partnerAgencyId: id }),
+            ]);
+            if (managers + offices > 0)
+              throw conflict(
+                "این دستگاه مدیر یا دفتر تسهیل‌گری ثبت‌شده دارد؛ نوع و استان یا شهرستان آن را نمی‌توان تغییر داد.",
+              );
+          }
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -228,18 +227,16 @@ export class AgencyResolver {
       "Delete an agency registered by mistake; returns it as it was. Refused while it has managers or facilitation offices.",
   })
   async deleteAgency(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Agency> {
-    return inTransaction(ctx.db, AGENCY_CONSTRAINTS, async (em) => {
-      const agency = await findForWrite(em, ctx, Agency, id, LABEL);
-      await assertNotReferenced(ctx, "Agency", id, "دستگاه"); // after the territory check: nothing is told about records out of reach
-      const [managers, offices] = await Promise.all([
-        em.countBy(Manager, { agencyId: id }),
-        em.countBy(FacilitationOffice, { partnerAgencyId: id }),
-      ]);
-      if (managers > 0) throw conflict(AGENCY_CONSTRAINTS.manager_agency_fk);
-      if (offices > 0) throw conflict(AGENCY_CONSTRAINTS.facilitation_office_partner_agency_fk);
-      await em.delete(Agency, { id });
-      await recordChange(em, ctx, "deleteAgency", "Agency", { before: agency, after: null });
-      return Object.assign(new Agency(), agency, { id });
+    return deleteRecord(ctx, AGENCIES, id, {
+      guard: async (em) => {
+        await assertNotReferenced(ctx, "Agency", id, "دستگاه"); // after the territory check: nothing is told about records out of reach
+        const [managers, offices] = await Promise.all([
+          em.countBy(Manager, { agencyId: id }),
+          em.countBy(FacilitationOffice, { partnerAgencyId: id }),
+        ]);
+        if (managers > 0) throw conflict(AGENCY_CONSTRAINTS.manager_agency_fk);
+        if (offices > 0) throw conflict(AGENCY_CONSTRAINTS.facilitation_office_partner_agency_fk);
+      },
     });
   }
 

@@ -20,14 +20,12 @@ import {
   containsPattern,
   FilterArg,
   IdArg,
-  inTransaction,
   InputArg,
   normalizePersian,
   OFFICERS,
   PageArgs,
   PageOf,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
@@ -37,9 +35,11 @@ import {
   whereInTerritory,
   assertNotReferenced,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
+  createRecord,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
@@ -128,6 +128,14 @@ const AREA_SORTABLE = {
 
 const LABEL = "محله / سکونتگاه";
 
+/** The write outline of InformalSettlementArea records. */
+const AREAS: Writable<InformalSettlementArea> = {
+  entity: InformalSettlementArea,
+  typeName: "InformalSettlementArea",
+  label: LABEL,
+  constraints: AREA_CONSTRAINTS,
+};
+
 @Resolver(() => InformalSettlementArea)
 export class InformalSettlementAreaResolver {
   @Allow(ALL_ROLES)
@@ -175,27 +183,11 @@ export class InformalSettlementAreaResolver {
     @InputArg(InformalSettlementAreaCreateInput) input: InformalSettlementAreaCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<InformalSettlementArea> {
-    return inTransaction(ctx.db, AREA_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createInformalSettlementArea",
-        idempotencyKey,
-        input,
-        async () => {
-          const area = em.create(InformalSettlementArea, {});
-          await applyAreaInput(em, area, input);
-          assertCanWrite(requireUser(ctx), area);
-          const saved = await em.save(area);
-          await recordChange(em, ctx, "createInformalSettlementArea", "InformalSettlementArea", {
-            before: null,
-            after: saved,
-          });
-          return saved;
-        },
-        (id) => em.findOneBy(InformalSettlementArea, { id }),
-      ),
-    );
+    return createRecord(ctx, AREAS, { input, idempotencyKey }, async (em) => {
+      const area = em.create(InformalSettlementArea, {});
+      await applyAreaInput(em, area, input);
+      return { row: area };
+    });
   }
 
   @Allow(OFFICERS)
@@ -209,18 +201,20 @@ export class InformalSettlementAreaResolver {
     @InputArg(InformalSettlementAreaUpdateInput) input: InformalSettlementAreaUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<InformalSettlementArea> {
-    return inTransaction(ctx.db, AREA_CONSTRAINTS, async (em) => {
-      const area = await findForWrite(em, ctx, InformalSettlementArea, id, LABEL, expectedVersion);
-      const before = { ...area };
-      await applyAreaInput(em, area, input);
-      assertCanWrite(requireUser(ctx), area);
-      if (area.countyId !== before.countyId && (await em.countBy(FacilitationOffice, { areaId: id })) > 0) {
-        throw conflict("این محله دفتر تسهیل‌گری دارد و شهرستان آن را نمی‌توان تغییر داد.");
-      }
-      const saved = await em.save(area);
-      await recordChange(em, ctx, "updateInformalSettlementArea", "InformalSettlementArea", { before, after: saved });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      AREAS,
+      { id, expectedVersion },
+      {
+        change: async (em, area, { before }) => {
+          await applyAreaInput(em, area, input);
+          assertCanWrite(requireUser(ctx), area);
+          if (area.countyId !== before.countyId && (await em.countBy(FacilitationOffice, { areaId: id })) > 0) {
+            throw conflict("این محله دفتر تسهیل‌گری دارد و شهرستان آن را نمی‌توان تغییر داد.");
+          }
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -229,20 +223,15 @@ export class InformalSettlementAreaResolver {
       "Delete an area registered by mistake; returns it as it was. Refused while it has facilitation offices.",
   })
   async deleteInformalSettlementArea(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<InformalSettlementArea> {
-    return inTransaction(ctx.db, AREA_CONSTRAINTS, async (em) => {
-      const area = await findForWrite(em, ctx, InformalSettlementArea, id, LABEL);
-      await assertNotReferenced(ctx, "InformalSettlementArea", id, "محله یا سکونتگاه"); // after the territory check: nothing is told about records out of reach
-      const offices = await em.countBy(FacilitationOffice, { areaId: id });
-      if (offices > 0)
-        throw conflict(
-          `در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`,
-        );
-      await em.delete(InformalSettlementArea, { id });
-      await recordChange(em, ctx, "deleteInformalSettlementArea", "InformalSettlementArea", {
-        before: area,
-        after: null,
-      });
-      return Object.assign(new InformalSettlementArea(), area, { id });
+    return deleteRecord(ctx, AREAS, id, {
+      guard: async (em) => {
+        await assertNotReferenced(ctx, "InformalSettlementArea", id, "محله یا سکونتگاه"); // after the territory check: nothing is told about records out of reach
+        const offices = await em.countBy(FacilitationOffice, { areaId: id });
+        if (offices > 0)
+          throw conflict(
+            `در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`,
+          );
+      },
     });
   }
 

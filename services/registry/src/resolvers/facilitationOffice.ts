@@ -1,49 +1,28 @@
-import {
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   containsPattern,
-  DateScalar,
   FilterArg,
   IdArg,
-  inTransaction,
   InputArg,
-  isUuid,
-  normalizePersian,
   OFFICERS,
   PageArgs,
-  PageOf,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
-  tidyDisplayText,
   uuidsForFilter,
-  Validator,
   whereInTerritory,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
+  createRecord,
+  updateRecord,
+  deleteRecord,
 } from "@hamafza/common";
-import { EntityManager } from "typeorm";
 import { Agency } from "../entities/Agency";
 import { County } from "../entities/County";
-import { FacilitationOffice, FacilitationOfficeOperator } from "../entities/FacilitationOffice";
+import { FacilitationOffice } from "../entities/FacilitationOffice";
 import { InformalSettlementArea } from "../entities/InformalSettlementArea";
 import { Ngo } from "../entities/Ngo";
 import { Province } from "../entities/Province";
@@ -55,111 +34,21 @@ import {
   officesByOperatorNgo,
   operatorIdsByOffice,
 } from "../organisationLoaders";
-import { isNotInFuture } from "../validation";
-import { duplicates, visibleAgency, visibleNgos } from "./organisationSupport";
 
-@ObjectType({ description: "A page of facilitation offices." })
-export class FacilitationOfficePage extends PageOf(FacilitationOffice) {}
-
-@InputType({ description: "Filter facilitation offices; all given conditions must hold." })
-export class FacilitationOfficeFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these offices." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the name (Persian spelling variants match)." })
-  q?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only offices in this informal-settlement area." })
-  areaId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only offices of this county." })
-  countyId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only offices of this province." })
-  provinceId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only offices with this partner agency." })
-  partnerAgencyId?: string;
-
-  @Field(() => ID, { nullable: true, description: "Only offices this NGO runs." })
-  operatorNgoId?: string;
-
-  @Field({
-    nullable: true,
-    description:
-      "`false`: only offices without a dedicated space (the problem seed 004 names); `true`: only those with one.",
-  })
-  hasDedicatedSpace?: boolean;
-}
-
-@InputType({ description: "A new facilitation office." })
-export class FacilitationOfficeCreateInput {
-  @Field({ description: "Name as it should be displayed." })
-  name!: string;
-
-  @Field(() => ID, { description: "The informal-settlement area; the office's county and province are the area's." })
-  areaId!: string;
-
-  @Field(() => [ID], { description: "The NGOs running the office (at least one), of the area's province." })
-  operatorNgoIds!: string[];
-
-  @Field(() => ID, { description: "The partner agency: of the area's county, or provincial in the area's province." })
-  partnerAgencyId!: string;
-
-  @Field(() => DateScalar, { description: "Day the office opened (not in the future)." })
-  openedOn!: string;
-
-  @Field({ nullable: true, description: "Whether the office has a dedicated space; `false` when omitted." })
-  hasDedicatedSpace?: boolean;
-
-  @Field(() => String, { nullable: true, description: "Free notes." })
-  notes?: string | null;
-}
-
-@InputType({
-  description: "Changes to a facilitation office; omitted fields keep their value, `null` clears an optional field.",
-})
-export class FacilitationOfficeUpdateInput {
-  @Field({ nullable: true, description: "Name as it should be displayed." })
-  name?: string;
-
-  @Field(() => ID, { nullable: true, description: "The informal-settlement area." })
-  areaId?: string;
-
-  @Field(() => [ID], { nullable: true, description: "The NGOs running the office; replaces the list (at least one)." })
-  operatorNgoIds?: string[];
-
-  @Field(() => ID, { nullable: true, description: "The partner agency." })
-  partnerAgencyId?: string;
-
-  @Field(() => DateScalar, { nullable: true, description: "Day the office opened." })
-  openedOn?: string;
-
-  @Field({ nullable: true, description: "Whether the office has a dedicated space." })
-  hasDedicatedSpace?: boolean;
-
-  @Field(() => String, { nullable: true, description: "Free notes." })
-  notes?: string | null;
-}
-
-export const FACILITATION_OFFICE_CONSTRAINTS = {
-  facilitation_office_name_in_county_unique:
-    "دفتر تسهیل‌گری دیگری با همین نام در این شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
-  facilitation_office_area_fk: "محله یا سکونتگاه پیدا نشد.",
-  facilitation_office_partner_agency_fk: "دستگاه همکار پیدا نشد.",
-};
-
-const OFFICE_SORTABLE = {
-  name: "office.nameNormalized",
-  openedOn: "office.openedOn",
-  countyId: "office.countyId",
-  provinceId: "office.provinceId",
-  hasDedicatedSpace: "office.hasDedicatedSpace",
-  createdAt: "office.createdAt",
-  updatedAt: "office.updatedAt",
-};
-
-const LABEL = "دفتر تسهیل‌گری";
+import {
+  FacilitationOfficeCreateInput,
+  FacilitationOfficeFilter,
+  FacilitationOfficePage,
+  FacilitationOfficeUpdateInput,
+} from "./facilitationOfficeInputs";
+import { applyOfficeInput, OFFICE_SORTABLE, OFFICES } from "./facilitationOfficeRules";
+export {
+  FacilitationOfficePage,
+  FacilitationOfficeFilter,
+  FacilitationOfficeCreateInput,
+  FacilitationOfficeUpdateInput,
+} from "./facilitationOfficeInputs";
+export { FACILITATION_OFFICE_CONSTRAINTS } from "./facilitationOfficeRules";
 
 @Resolver(() => FacilitationOffice)
 export class FacilitationOfficeResolver {
@@ -222,28 +111,10 @@ export class FacilitationOfficeResolver {
     @InputArg(FacilitationOfficeCreateInput) input: FacilitationOfficeCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<FacilitationOffice> {
-    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createFacilitationOffice",
-        idempotencyKey,
-        input,
-        async () => {
-          const office = em.create(FacilitationOffice, { hasDedicatedSpace: false, notes: null });
-          const operators = await applyOfficeInput(em, ctx, office, input, []);
-          assertCanWrite(requireUser(ctx), office);
-          const saved = await em.save(office);
-          await replaceOperators(em, saved.id, operators);
-          await recordChange(em, ctx, "createFacilitationOffice", "FacilitationOffice", {
-            before: null,
-            after: { ...saved, operatorNgoIds: operators },
-          });
-          return saved;
-        },
-        (id) => em.findOneBy(FacilitationOffice, { id }),
-      ),
-    );
+    return createRecord(ctx, OFFICES, { input, idempotencyKey }, async (em) => {
+      const office = em.create(FacilitationOffice, { hasDedicatedSpace: false, notes: null });
+      return { row: office, related: await applyOfficeInput(em, ctx, office, input, []) };
+    });
   }
 
   @Allow(OFFICERS)
@@ -257,20 +128,14 @@ export class FacilitationOfficeResolver {
     @InputArg(FacilitationOfficeUpdateInput) input: FacilitationOfficeUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<FacilitationOffice> {
-    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, async (em) => {
-      const office = await findForWrite(em, ctx, FacilitationOffice, id, LABEL, expectedVersion);
-      const current = await operatorIdsOf(em, id);
-      const before = { ...office, operatorNgoIds: current };
-      const operators = await applyOfficeInput(em, ctx, office, input, current);
-      assertCanWrite(requireUser(ctx), office);
-      const saved = await em.save(office);
-      await replaceOperators(em, id, operators);
-      await recordChange(em, ctx, "updateFacilitationOffice", "FacilitationOffice", {
-        before,
-        after: { ...saved, operatorNgoIds: operators },
-      });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      OFFICES,
+      { id, expectedVersion },
+      {
+        change: (em, office, { current }) => applyOfficeInput(em, ctx, office, input, current ?? []),
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -278,16 +143,7 @@ export class FacilitationOfficeResolver {
     description: "Delete a facilitation office registered by mistake; returns it as it was.",
   })
   async deleteFacilitationOffice(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FacilitationOffice> {
-    return inTransaction(ctx.db, FACILITATION_OFFICE_CONSTRAINTS, async (em) => {
-      const office = await findForWrite(em, ctx, FacilitationOffice, id, LABEL);
-      const operators = await operatorIdsOf(em, id);
-      await em.delete(FacilitationOffice, { id });
-      await recordChange(em, ctx, "deleteFacilitationOffice", "FacilitationOffice", {
-        before: { ...office, operatorNgoIds: operators },
-        after: null,
-      });
-      return Object.assign(new FacilitationOffice(), office, { id });
-    });
+    return deleteRecord(ctx, OFFICES, id);
   }
 
   @FieldResolver(() => County, { nullable: true })
@@ -334,112 +190,4 @@ export class FacilitationOfficesOfNgoResolver {
   facilitationOffices(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<FacilitationOffice[]> {
     return officesByOperatorNgo(ctx).load(ngo.id);
   }
-}
-
-async function operatorIdsOf(em: EntityManager, officeId: string): Promise<string[]> {
-  return (
-    await em.find(FacilitationOfficeOperator, { where: { facilitationOfficeId: officeId }, order: { ngoId: "ASC" } })
-  ).map((row) => row.ngoId);
-}
-
-async function replaceOperators(em: EntityManager, officeId: string, ngoIds: string[]): Promise<void> {
-  await em.delete(FacilitationOfficeOperator, { facilitationOfficeId: officeId });
-  if (ngoIds.length)
-    await em.insert(
-      FacilitationOfficeOperator,
-      ngoIds.map((ngoId) => ({ facilitationOfficeId: officeId, ngoId })),
-    );
-}
-
-/**
- * Validates every given field (reporting all problems at once), copies them onto the office and returns the
- * operator ids after the change. The area (visible to the user) decides the territory; operators must be NGOs the
- * user can see, of the area's province; the partner agency must be of the area's county or provincial in its province.
- */
-async function applyOfficeInput(
-  em: EntityManager,
-  ctx: RequestContext,
-  office: FacilitationOffice,
-  input: FacilitationOfficeCreateInput | FacilitationOfficeUpdateInput,
-  current: string[],
-): Promise<string[]> {
-  const v = new Validator();
-  if (input.name !== undefined) v.text(input.name, "name", "نام دفتر", { min: 3, max: 200 });
-  v.text(input.notes, "notes", "یادداشت", { max: 2000, required: false });
-  v.check(input.openedOn !== null, "openedOn", "تاریخ گشایش دفتر را وارد کنید.");
-  if (input.openedOn) v.check(isNotInFuture(input.openedOn), "openedOn", "تاریخ گشایش نمی‌تواند در آینده باشد.");
-  v.check(input.hasDedicatedSpace !== null, "hasDedicatedSpace", "داشتن یا نداشتن مکان اختصاصی را مشخص کنید.");
-
-  let area: InformalSettlementArea | null | undefined;
-  if (input.areaId !== undefined) {
-    area = input.areaId && isUuid(input.areaId) ? await areaForWrite(em, ctx, input.areaId) : null;
-    v.check(area !== null, "areaId", `محله یا سکونتگاهی با شناسه «${input.areaId}» پیدا نشد.`);
-  }
-  const countyId = area?.countyId ?? office.countyId;
-  const provinceId = area?.provinceId ?? office.provinceId;
-
-  const operators = input.operatorNgoIds === undefined ? current : (input.operatorNgoIds ?? []);
-  v.check(operators.length > 0, "operatorNgoIds", "دست‌کم یک سمن گرداننده دفتر را انتخاب کنید.");
-  v.check(duplicates(operators).length === 0, "operatorNgoIds", "هر سمن تنها یک بار می‌تواند گرداننده دفتر باشد.");
-  if (provinceId && operators.length) {
-    const known = await visibleNgos(em, ctx, operators);
-    operators.forEach((id, i) => {
-      const ngo = known.get(id);
-      v.check(!!ngo, `operatorNgoIds.${i}`, `سمنی با شناسه «${id}» پیدا نشد.`);
-      if (ngo)
-        v.check(
-          ngo.provinceId === provinceId,
-          `operatorNgoIds.${i}`,
-          `«${ngo.name}» سمن این استان نیست و نمی‌تواند گرداننده این دفتر باشد.`,
-        );
-    });
-  }
-
-  const agencyId = input.partnerAgencyId ?? office.partnerAgencyId;
-  v.check(input.partnerAgencyId !== null, "partnerAgencyId", "دستگاه همکار را انتخاب کنید.");
-  if (agencyId && provinceId) {
-    const agency = input.partnerAgencyId
-      ? await visibleAgency(em, ctx, agencyId)
-      : await em.findOneBy(Agency, { id: agencyId });
-    v.check(!!agency, "partnerAgencyId", `دستگاهی با شناسه «${agencyId}» پیدا نشد.`);
-    if (agency) {
-      v.check(
-        agency.provinceId === provinceId && (agency.countyId === null || agency.countyId === countyId),
-        "partnerAgencyId",
-        `«${agency.name}» دستگاه این شهرستان یا دستگاه استانیِ این استان نیست.`,
-      );
-    }
-  }
-  v.done();
-
-  if (input.name !== undefined) {
-    office.name = tidyDisplayText(input.name);
-    office.nameNormalized = normalizePersian(input.name);
-  }
-  if (area) {
-    office.areaId = area.id;
-    office.countyId = area.countyId;
-    office.provinceId = area.provinceId;
-  }
-  if (input.partnerAgencyId) office.partnerAgencyId = input.partnerAgencyId;
-  if (input.openedOn) office.openedOn = input.openedOn;
-  if (input.hasDedicatedSpace !== undefined && input.hasDedicatedSpace !== null)
-    office.hasDedicatedSpace = input.hasDedicatedSpace;
-  if (input.notes !== undefined) office.notes = input.notes?.trim() ? input.notes.trim() : null;
-  return operators;
-}
-
-/** The area, if the user can see it (territory in SQL), locked so it cannot move while the office is saved. */
-async function areaForWrite(
-  em: EntityManager,
-  ctx: RequestContext,
-  id: string,
-): Promise<InformalSettlementArea | null> {
-  const query = em
-    .getRepository(InformalSettlementArea)
-    .createQueryBuilder("area")
-    .where("area.id = :id", { id })
-    .setLock("pessimistic_read");
-  whereInTerritory(query, requireUser(ctx), { province: "area.provinceId", county: "area.countyId" });
-  return query.getOne();
 }

@@ -51,13 +51,7 @@ import {
   recordEvent,
   transition,
 } from "./licenceRules";
-import {
-  currentLicenceByNgo,
-  eventsByLicence,
-  licenceById,
-  licenceStateOnLoader,
-  licencesByNgo,
-} from "./licenceLoaders";
+import { eventsByLicence, licenceById, licenceStateOnLoader } from "./licenceLoaders";
 export {
   LicencePage,
   LicenceFilter,
@@ -364,39 +358,5 @@ export class LicenceResolver {
   @FieldResolver(() => [LicenceEvent], { description: "History of the licence, oldest first." })
   history(@Root() licence: Licence, @Ctx() ctx: RequestContext): Promise<LicenceEvent[]> {
     return eventsByLicence(ctx).load(licence.id);
-  }
-}
-
-@Resolver(() => Ngo)
-export class NgoLicenceResolver {
-  @FieldResolver(() => Licence, {
-    nullable: true,
-    description: "The NGO's current licence (the latest issued), whatever its state.",
-  })
-  licence(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Licence | null> {
-    return currentLicenceByNgo(ctx).load(ngo.id);
-  }
-
-  @FieldResolver(() => LicenceState, {
-    description: "State of the current licence today (Tehran); NONE without a licence.",
-  })
-  async licenceState(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<LicenceState> {
-    return deriveLicenceState(await currentLicenceByNgo(ctx).load(ngo.id));
-  }
-
-  @FieldResolver(() => [Licence], { description: "Every licence of the NGO, newest first." })
-  licences(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Licence[]> {
-    return licencesByNgo(ctx).load(ngo.id);
-  }
-
-  @FieldResolver(() => LicenceState, {
-    description: "State of the NGO's licence on a given day, from the licence history (batched across NGOs).",
-  })
-  async licenceStateOn(
-    @Root() ngo: Ngo,
-    @Ctx() ctx: RequestContext,
-    @Arg("date", () => DateScalar, { description: "The day." }) date: string,
-  ): Promise<LicenceState> {
-    return (await licenceStateOnLoader(ctx).load(`${ngo.id}|${date}`))?.state ?? LicenceState.NONE;
   }
 }

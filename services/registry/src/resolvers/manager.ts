@@ -28,6 +28,9 @@ import {
   findForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { Brackets, SelectQueryBuilder } from "typeorm";
 import { Agency } from "../entities/Agency";
@@ -52,6 +55,14 @@ import {
 } from "./managerRules";
 export { ManagerPage, ManagerFilter, ManagerCreateInput, ManagerUpdateInput } from "./managerInputs";
 export { MANAGER_CONSTRAINTS } from "./managerRules";
+
+/** The write outline of Manager records. */
+const MANAGERS: Writable<Manager> = {
+  entity: Manager,
+  typeName: "Manager",
+  label: LABEL,
+  constraints: MANAGER_CONSTRAINTS,
+};
 
 @Resolver(() => Manager)
 export class ManagerResolver {
@@ -127,18 +138,20 @@ export class ManagerResolver {
     @InputArg(ManagerUpdateInput) input: ManagerUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Manager> {
-    return inTransaction(ctx.db, MANAGER_CONSTRAINTS, async (em) => {
-      const manager = await findForWrite(em, ctx, Manager, id, LABEL, expectedVersion);
-      const before = { ...manager };
-      await visibleAgency(em, ctx, manager.agencyId, true);
-      await applyManagerInput(em, ctx, manager, input);
-      assertCanWrite(requireUser(ctx), manager);
-      const clash = (await othersOfPosition(em, manager)).find((other) => overlaps(other, manager));
-      if (clash) throw overlapConflict(clash);
-      const saved = await em.save(manager);
-      await recordChange(em, ctx, "updateManager", "Manager", { before, after: saved });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      MANAGERS,
+      { id, expectedVersion },
+      {
+        change: async (em, manager) => {
+          await visibleAgency(em, ctx, manager.agencyId, true);
+          await applyManagerInput(em, ctx, manager, input);
+          assertCanWrite(requireUser(ctx), manager);
+          const clash = (await othersOfPosition(em, manager)).find((other) => overlaps(other, manager));
+          if (clash) throw overlapConflict(clash);
+        },
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -184,12 +197,9 @@ export class ManagerResolver {
       "Delete a manager registered by mistake; returns the record as it was. Meetings and scores of other services that refer to it then show no manager. To record a departure, end the tenure instead.",
   })
   async deleteManager(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Manager> {
-    return inTransaction(ctx.db, MANAGER_CONSTRAINTS, async (em) => {
-      const manager = await findForWrite(em, ctx, Manager, id, LABEL);
-      await assertNotReferenced(ctx, "Manager", id, "مدیر"); // after the territory check: nothing is told about records out of reach
-      await em.delete(Manager, { id });
-      await recordChange(em, ctx, "deleteManager", "Manager", { before: manager, after: null });
-      return Object.assign(new Manager(), manager, { id });
+    return deleteRecord(ctx, MANAGERS, id, {
+      // after the territory check: nothing is told about records out of reach
+      guard: () => assertNotReferenced(ctx, "Manager", id, "مدیر"),
     });
   }
 

@@ -25,7 +25,7 @@ import { County } from "../entities/County";
 import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
 import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
-import { profileSnapshot, saveNgoProfile } from "./ngoProfile";
+import { profileSnapshot, saveNgoProfile } from "./ngoProfileRules";
 import { NgoCreateInput, NgoFilter, NgoPage, NgoUpdateInput } from "./ngoInputs";
 import { NAME_RELEVANCE_SQL, NGO_CONSTRAINTS, NGO_SORTABLE, applyNgoFilter, applyNgoInput } from "./ngoRules";
 export { NgoPage, NgoFilter, NgoCreateInput, NgoUpdateInput, NgoValues } from "./ngoInputs";

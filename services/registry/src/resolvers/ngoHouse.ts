@@ -2,16 +2,13 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
-  assertCanWrite,
   containsPattern,
   FilterArg,
   IdArg,
-  inTransaction,
   InputArg,
   OFFICERS,
   PageArgs,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   SortOrder,
@@ -19,9 +16,11 @@ import {
   whereInTerritory,
   assertNotReferenced,
   ExpectedVersionArg,
-  findForWrite,
   IdempotencyKeyArg,
-  idempotentCreate,
+  createRecord,
+  updateRecord,
+  deleteRecord,
+  Writable,
 } from "@hamafza/common";
 import { County } from "../entities/County";
 import { Ngo } from "../entities/Ngo";
@@ -29,7 +28,7 @@ import { NgoHouse, NgoHouseMember } from "../entities/NgoHouse";
 import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { housesByMemberNgo, membershipsByHouse, ngoHouseById } from "../organisationLoaders";
-import { NgoHouseCreateInput, NgoHouseFilter, NgoHousePage, NgoHouseUpdateInput } from "./ngoHouseInputs";
+import { MemberRow, NgoHouseCreateInput, NgoHouseFilter, NgoHousePage, NgoHouseUpdateInput } from "./ngoHouseInputs";
 import {
   HOUSE_SORTABLE,
   LABEL,
@@ -46,6 +45,15 @@ export {
   NgoHouseUpdateInput,
 } from "./ngoHouseInputs";
 export { NGO_HOUSE_CONSTRAINTS } from "./ngoHouseRules";
+
+/** The write outline of NGO Houses: the record with its memberships. */
+const HOUSES: Writable<NgoHouse, MemberRow> = {
+  entity: NgoHouse,
+  typeName: "NgoHouse",
+  label: LABEL,
+  constraints: NGO_HOUSE_CONSTRAINTS,
+  related: { field: "members", read: membersOf, replace: replaceMembers },
+};
 
 @Resolver(() => NgoHouse)
 export class NgoHouseResolver {
@@ -98,33 +106,17 @@ export class NgoHouseResolver {
     @InputArg(NgoHouseCreateInput) input: NgoHouseCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<NgoHouse> {
-    return inTransaction(ctx.db, NGO_HOUSE_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createNgoHouse",
-        idempotencyKey,
-        input,
-        async () => {
-          const house = em.create(NgoHouse, {
-            facilities: [],
-            address: null,
-            managerName: null,
-            managerPhone: null,
-            openedOn: null,
-            countyId: null,
-          });
-          const members = await applyHouseInput(em, ctx, house, input, []);
-          assertCanWrite(requireUser(ctx), house);
-          const saved = await em.save(house);
-          await replaceMembers(em, saved.id, members ?? []);
-          const after = { ...saved, members: members ?? [] };
-          await recordChange(em, ctx, "createNgoHouse", "NgoHouse", { before: null, after });
-          return saved;
-        },
-        (id) => em.findOneBy(NgoHouse, { id }),
-      ),
-    );
+    return createRecord(ctx, HOUSES, { input, idempotencyKey }, async (em) => {
+      const house = em.create(NgoHouse, {
+        facilities: [],
+        address: null,
+        managerName: null,
+        managerPhone: null,
+        openedOn: null,
+        countyId: null,
+      });
+      return { row: house, related: await applyHouseInput(em, ctx, house, input, []) };
+    });
   }
 
   @Allow(OFFICERS)
@@ -138,20 +130,14 @@ export class NgoHouseResolver {
     @InputArg(NgoHouseUpdateInput) input: NgoHouseUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<NgoHouse> {
-    return inTransaction(ctx.db, NGO_HOUSE_CONSTRAINTS, async (em) => {
-      const house = await findForWrite(em, ctx, NgoHouse, id, LABEL, expectedVersion);
-      const current = await membersOf(em, id);
-      const before = { ...house, members: current };
-      const members = await applyHouseInput(em, ctx, house, input, current);
-      assertCanWrite(requireUser(ctx), house);
-      const saved = await em.save(house);
-      if (members) await replaceMembers(em, id, members);
-      await recordChange(em, ctx, "updateNgoHouse", "NgoHouse", {
-        before,
-        after: { ...saved, members: members ?? current },
-      });
-      return saved;
-    });
+    return updateRecord(
+      ctx,
+      HOUSES,
+      { id, expectedVersion },
+      {
+        change: (em, house, { current }) => applyHouseInput(em, ctx, house, input, current ?? []),
+      },
+    );
   }
 
   @Allow(OFFICERS)
@@ -159,13 +145,9 @@ export class NgoHouseResolver {
     description: "Delete an NGO House registered by mistake, with its memberships; returns it as it was.",
   })
   async deleteNgoHouse(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<NgoHouse> {
-    return inTransaction(ctx.db, NGO_HOUSE_CONSTRAINTS, async (em) => {
-      const house = await findForWrite(em, ctx, NgoHouse, id, LABEL);
-      await assertNotReferenced(ctx, "NgoHouse", id, "خانه سمن‌ها"); // after the territory check: nothing is told about records out of reach
-      const members = await membersOf(em, id);
-      await em.delete(NgoHouse, { id });
-      await recordChange(em, ctx, "deleteNgoHouse", "NgoHouse", { before: { ...house, members }, after: null });
-      return Object.assign(new NgoHouse(), house, { id });
+    return deleteRecord(ctx, HOUSES, id, {
+      // after the territory check: nothing is told about records out of reach
+      guard: () => assertNotReferenced(ctx, "NgoHouse", id, "خانه سمن‌ها"),
     });
   }
 

@@ -3,7 +3,7 @@ import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
 import { FieldOfActivity } from "../entities/FieldOfActivity";
 import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
-import { NgoRefs } from "./ngoProfile";
+import { NgoRefs } from "./ngoProfileRules";
 import { Column, ParsedRow } from "./ngoImportInputs";
 
 /** Accepted headers (Persian and those of data/demo-ngos.csv), compared after normalisation. */

@@ -2,7 +2,8 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DateScalar, PageOf } from "@hamafza/common";
 import { LicenceState } from "../entities/Licence";
 import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
-import { BoardMemberInput, NgoAwardInput, NgoCapabilityInput, NgoProfileInput, TrainingNeedInput } from "./ngoProfile";
+import { BoardMemberInput, NgoAwardInput, NgoCapabilityInput, TrainingNeedInput } from "./ngoProfileInputs";
+import { NgoProfileInput } from "./ngoProfileRules";
 
 @ObjectType({ description: "A page of NGOs." })
 export class NgoPage extends PageOf(Ngo) {}

@@ -12,7 +12,7 @@ import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Ngo, NgoStatus } from "../entities/Ngo";
 import { isNotInFuture, isValidLegalNationalId, normalizeCode, normalizePhone } from "../validation";
 import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
-import { checkProfileInput, loadNgoRefs, NgoRefs, PHONE_MESSAGE, profileRefIds } from "./ngoProfile";
+import { checkProfileInput, loadNgoRefs, NgoRefs, PHONE_MESSAGE, profileRefIds } from "./ngoProfileRules";
 import { NgoCreateInput, NgoFilter, NgoUpdateInput, NgoValues } from "./ngoInputs";
 
 const MERGED_STATUS_MESSAGE = "وضعیت «ادغام‌شده» فقط با ادغام سمن‌های تکراری ثبت می‌شود؛ وضعیت دیگری انتخاب کنید.";
