@@ -29,8 +29,15 @@ export async function forEachPage<T>(
   }
 }
 
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266), so Persian file names survive. */
-export function attachmentDisposition(fileName: string): string {
+/**
+ * `attachment` (or `inline`: shown by the browser, e.g. a PDF) with an ASCII fallback and the UTF-8 name (RFC 6266),
+ * so Persian file names survive. RFC 5987 leaves ' ( ) * reserved, which encodeURIComponent keeps: escaped too.
+ */
+export function attachmentDisposition(fileName: string, disposition: "attachment" | "inline" = "attachment"): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

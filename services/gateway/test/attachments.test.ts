@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { contentDisposition } from "../src/attachments/attachmentRoutes";
+import { attachmentDisposition as contentDisposition } from "../src/listDownload";
 import { limitsFromSettings } from "../src/attachments/limits";
 import { LocalDiskStorage } from "../src/attachments/storage";
 

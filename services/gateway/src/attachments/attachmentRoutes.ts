@@ -15,6 +15,7 @@ import {
   uploadReceipt,
   ATTACHMENT_KINDS_OF,
 } from "@hamafza/common";
+import { attachmentDisposition } from "../listDownload";
 import express from "express";
 import { createHash } from "node:crypto";
 import { FormattedExecutionResult } from "graphql";
@@ -176,17 +177,6 @@ interface Downloadable {
   sha256: string;
 }
 
-/** `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<the Persian name>` (RFC 6266). */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  // RFC 5987 leaves ' ( ) * unescaped by encodeURIComponent reserved: escape them too.
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
 /**
  * GET /attachments/<id>: the file, when the caller sees the record it is attached to (the owning service decides,
  * exactly as for the record); 404 otherwise — the same answer as for an id that does not exist.
@@ -208,7 +198,7 @@ export function downloadRoute(storage: BlobStorage, run: RunAsCaller): express.R
       }
       res.setHeader("content-type", found.mediaType);
       res.setHeader("content-length", String(found.sizeBytes));
-      res.setHeader("content-disposition", contentDisposition(found.fileName));
+      res.setHeader("content-disposition", attachmentDisposition(found.fileName));
       res.setHeader("cache-control", "private, no-store");
       res.setHeader("x-content-type-options", "nosniff");
       content.on("error", (error) => {

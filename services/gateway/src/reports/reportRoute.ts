@@ -2,6 +2,7 @@ import { ErrorCode, isSupportedJalaliYear, logger, sendError, UNSUPPORTED_JALALI
 import express from "express";
 import { FormattedExecutionResult } from "graphql";
 import { RunOperation } from "../export/exportRoute";
+import { attachmentDisposition } from "../listDownload";
 import { countyQuarterReportHtml, meetingReportHtml, scorecardReportHtml } from "./reportHtml";
 import { PdfRenderer, PdfUnavailable } from "./pdfRenderer";
 import { PARTIAL_MARK } from "./reportPage";
@@ -93,10 +94,7 @@ export function reportRoute(run: RunOperation, renderer: PdfRenderer): express.R
       const pdf = await renderer.render(html);
       const name = `${kind.fileName(variables)}.pdf`;
       res.setHeader("content-type", "application/pdf");
-      res.setHeader(
-        "content-disposition",
-        `inline; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      );
+      res.setHeader("content-disposition", attachmentDisposition(name, "inline"));
       res.send(pdf);
     } catch (error) {
       logger.warn({ err: error }, "[gateway] report not printed");
