@@ -29,6 +29,7 @@ import projects from "./projects";
 import proposals from "./proposals";
 import resolutions from "./resolutions";
 import socialHarms from "./socialHarms";
+import ngoActivityReports from "./activityReports";
 import workingGroups from "./workingGroups";
 import ngoHouses from "./ngoHouses";
 import ngoNetworks from "./ngoNetworks";
@@ -62,6 +63,7 @@ export const App = () => (
     <Resource name="ngos" {...ngos} />
     <Resource name="licences" {...licences} />
     <Resource name="ngoHouses" {...ngoHouses} />
+    <Resource name="ngoActivityReports" {...ngoActivityReports} />
     <Resource name="ngoNetworks" {...ngoNetworks} />
     <Resource name="facilitationOffices" {...facilitationOffices} />
     <Resource name="informalSettlementAreas" {...informalSettlementAreas} />

@@ -78,6 +78,12 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.updateNgo": OFFICERS,
   "Mutation.deleteNgo": OFFICERS,
   "Mutation.listNgoPublicly": OFFICERS,
+  "Query.ngoActivityReports": ALL,
+  "Query.ngoActivityReport": ALL,
+  "Query.ngosMissingActivityReport": ALL,
+  "Mutation.createNgoActivityReport": OFFICERS,
+  "Mutation.updateNgoActivityReport": OFFICERS,
+  "Mutation.reviewNgoActivityReport": OFFICERS,
   "Mutation.unlistNgoPublicly": OFFICERS,
   // Engagement: catalogue, agenda, resolutions, working groups, projects, proposals, demands, analytics, facts, locks
   "Query.socialHarms": ALL,

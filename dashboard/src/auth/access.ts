@@ -47,6 +47,8 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   managers: REGISTRY_DATA,
   informalSettlementAreas: REGISTRY_DATA,
   ngoHouses: REGISTRY_DATA,
+  // Annual activity reports: officers record, correct and review them; deleting is not offered.
+  ngoActivityReports: { ...REGISTRY_DATA, unsupported: ["delete"] },
   ngoNetworks: REGISTRY_DATA,
   facilitationOffices: REGISTRY_DATA,
   // The taxonomy of fields of activity: administrators only.

@@ -60,6 +60,7 @@ export const MENU_GROUPS: Group[] = [
       { resource: "ngoNetworks" },
       { resource: "facilitationOffices" },
       { resource: "informalSettlementAreas" },
+      { resource: "ngoActivityReports" },
     ],
   },
   {

@@ -110,6 +110,18 @@ export const enumLabels = {
     NATIONAL: "ملی",
     INTERNATIONAL: "بین‌المللی",
   },
+  // activityReports/activityReportEnums.ts
+  activityReportStatus: {
+    SUBMITTED: "ارسال‌شده",
+    ACCEPTED: "پذیرفته",
+    NEEDS_CORRECTION: "نیازمند اصلاح",
+  },
+  budgetBand: {
+    UNDER_1B: "کمتر از یک میلیارد ریال",
+    FROM_1B_TO_10B: "۱ تا ۱۰ میلیارد ریال",
+    FROM_10B_TO_50B: "۱۰ تا ۵۰ میلیارد ریال",
+    OVER_50B: "بیش از ۵۰ میلیارد ریال",
+  },
   // ngos/ngoStatus.ts
   urgency: {
     HIGH: "زیاد (فوری)",

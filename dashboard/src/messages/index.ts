@@ -8,6 +8,7 @@ import { evaluationMessages } from "./evaluation";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
+import { activityReportMessages } from "./activityReports";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -39,6 +40,7 @@ export const appMessages = mergeMessages(
   registryMessages,
   notificationMessages,
   reportMessages,
+  activityReportMessages,
   attachmentMessages,
   { hamafza: { enums: enumLabels } },
 );

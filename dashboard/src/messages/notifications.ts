@@ -17,6 +17,7 @@ export const notificationMessages = {
         LICENCE_EXPIRING: "پروانه رو به انقضا",
         MEETING_INVITATION: "دعوت به جلسه",
         MEETING_SOON: "جلسه فردا",
+        ACTIVITY_REPORT_DUE: "گزارش سالانه سمن‌ها",
         SYSTEM: "سامانه",
       },
     },

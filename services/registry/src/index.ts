@@ -13,6 +13,7 @@ import { RegistryVersions1765200000000 } from "./migrations/1765200000000-Regist
 import { RegistryReminderOccasions1766100000003 } from "./migrations/1766100000003-ReminderOccasions";
 import { LicenceAttachments1766600000002 } from "./migrations/1766600000002-LicenceAttachments";
 import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRegister";
+import { ActivityReports1767100000001 } from "./migrations/1767100000001-ActivityReports";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
@@ -46,8 +47,10 @@ export const registryMigrations = [
   LicenceAttachments1766600000002,
   NgoMerges1766700000000,
   PublicRegister1767100000000,
+  ActivityReports1767100000001,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
+export { sendActivityReportReminders } from "./activityReport/activityReportReminders";
 
 export function createRegistryDataSource(url: string): DataSource {
   return createServiceDataSource({

@@ -16,6 +16,8 @@ import { resolveNgo } from "./merging/ngoAlias";
 import { NgoMergeResolver, NgoMergedIntoResolver } from "./merging/ngoMerge";
 import { NgoResolver } from "./resolvers/ngo";
 import { NgoPublicListing } from "./entities/NgoPublicListing";
+import { NgoActivityReport } from "./entities/NgoActivityReport";
+import { NgoActivityReportResolver, NgoActivityReportsOfNgoResolver } from "./activityReport/activityReportResolver";
 import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
@@ -27,6 +29,7 @@ export const registryEntities = [
   ...organisationEntities,
   ...profileEntities,
   NgoPublicListing,
+  NgoActivityReport,
   LicenceAttachment,
 ];
 
@@ -47,6 +50,8 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         ...profileResolvers,
         MeetingAttendanceLicenceResolver,
         NgoPublicListingResolver,
+        NgoActivityReportResolver,
+        NgoActivityReportsOfNgoResolver,
         NgoMergeResolver,
         NgoMergedIntoResolver,
       ],

@@ -15,6 +15,9 @@ registerEnumType(NotificationKind, {
     LICENCE_EXPIRING: { description: "An NGO's licence has entered the expiring window." },
     MEETING_INVITATION: { description: "A meeting of the user's territory has been planned (the invitation)." },
     MEETING_SOON: { description: "A planned meeting of the user's territory starts within 24 hours." },
+    ACTIVITY_REPORT_DUE: {
+      description: "NGOs of the user's territory have not yet submitted their annual activity report (due or overdue).",
+    },
     SYSTEM: { description: "A message of the system itself." },
   },
 });

@@ -9,6 +9,7 @@ import {
   toPersianDigits,
 } from "@hamafza/common";
 import { DataSource } from "typeorm";
+import { sendActivityReportReminders } from "../activityReport/activityReportReminders";
 import { licenceExpiringDays } from "../validation";
 
 /**
@@ -93,5 +94,8 @@ export const licenceReminderQueue = (db: DataSource): QueueDefinition<object> =>
   retryLimit: 3,
   retryDelaySeconds: 300,
   expireInSeconds: 1800,
-  run: async () => void (await sendLicenceReminders(db)),
+  run: async () => {
+    await sendLicenceReminders(db);
+    await sendActivityReportReminders(db);
+  },
 });

@@ -1,0 +1,8 @@
+import { Create } from "react-admin";
+import { ActivityReportForm } from "./ActivityReportForm";
+
+export const ActivityReportCreate = () => (
+  <Create redirect="show" transform={(data) => ({ countiesCovered: [], ...data })}>
+    <ActivityReportForm isNew />
+  </Create>
+);
