@@ -43,7 +43,8 @@ class PageFailed extends Error {
 }
 
 async function readPage(run: RunOperation, plan: ExportPlan, list: string, offset: number, res: express.Response) {
-  const result = await run(plan.query, { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE }, res);
+  const query = offset === 0 ? plan.query : plan.nextQuery;
+  const result = await run(query, { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE }, res);
   const page = (result.data as Record<string, Page | null> | null | undefined)?.[list];
   if (result.errors?.length || !page) throw new PageFailed(result);
   return page;
