@@ -1,13 +1,14 @@
-import { Admin, CustomRoutes, reactRouterProvider, Resource } from "react-admin";
-import { CHANGE_PASSWORD_PATH, ChangePasswordPage } from "./account/ChangePasswordPage";
+import type { ComponentProps } from "react";
+import { Admin, CustomRoutes, type DashboardComponent, reactRouterProvider, Resource } from "react-admin";
+import { CHANGE_PASSWORD_PATH } from "./account/paths";
 import agencies from "./agencies";
 import auditEntries from "./audit";
 import { authProvider } from "./auth";
 import { LoginPage } from "./auth/LoginPage";
 import { i18nProvider } from "./common/i18n";
+import { lazyPage } from "./common/lazyPage";
 import { darkTheme, lightTheme } from "./common/theme";
 import counties from "./counties";
-import { Dashboard } from "./dashboard/Dashboard";
 import { dataProvider } from "./dataProvider";
 import facilitationOffices from "./facilitationOffices";
 import fieldsOfActivity from "./fieldsOfActivity";
@@ -16,15 +17,11 @@ import { AppLayout } from "./layout/AppLayout";
 import licences from "./licences";
 import managers from "./managers";
 import meetings from "./meetings";
-import { MeetingCalendar } from "./meetings/MeetingCalendar";
 import { MEETING_CALENDAR_PATH } from "./meetings/calendarMonth";
 import demands from "./demands";
 import { agendaItems, workingGroupMembers } from "./engagement/resources";
 import evaluationResults from "./evaluation";
-import { EVALUATION_PATH, EvaluationCyclePage } from "./evaluation/EvaluationCyclePage";
-import { EVALUATION_COMPARE_PATH, EVALUATION_WHAT_IF_PATH } from "./evaluation/paths";
-import { RunComparison } from "./evaluation/RunComparison";
-import { WhatIfPage } from "./evaluation/WhatIfPage";
+import { EVALUATION_COMPARE_PATH, EVALUATION_PATH, EVALUATION_WHAT_IF_PATH } from "./evaluation/paths";
 import projects from "./projects";
 import proposals from "./proposals";
 import resolutions from "./resolutions";
@@ -34,16 +31,28 @@ import workingGroups from "./workingGroups";
 import ngoHouses from "./ngoHouses";
 import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
-import { NGO_IMPORT_PATH, NgoImportPage } from "./ngos/NgoImportPage";
-import { InboxPage } from "./notifications/InboxPage";
+import { NGO_IMPORT_PATH } from "./ngos/paths";
 import { INBOX_PATH } from "./notifications/notificationOperations";
 import provinces from "./provinces";
-import { NgoDuplicatesPage } from "./registry/NgoDuplicatesPage";
-import { ParallelWorkPage } from "./registry/ParallelWorkPage";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "./registry/paths";
 import users from "./users";
 
 const { Route } = reactRouterProvider;
+/** Pages loaded when first shown (route-level code splitting; resources do the same in their index.tsx). */
+const ChangePasswordPage = lazyPage(() => import("./account/ChangePasswordPage").then((m) => m.ChangePasswordPage));
+const Dashboard = lazyPage<ComponentProps<DashboardComponent>>(() =>
+  import("./dashboard/Dashboard").then((m) => m.Dashboard),
+);
+const EvaluationCyclePage = lazyPage(() =>
+  import("./evaluation/EvaluationCyclePage").then((m) => m.EvaluationCyclePage),
+);
+const InboxPage = lazyPage(() => import("./notifications/InboxPage").then((m) => m.InboxPage));
+const MeetingCalendar = lazyPage(() => import("./meetings/MeetingCalendar").then((m) => m.MeetingCalendar));
+const NgoDuplicatesPage = lazyPage(() => import("./registry/NgoDuplicatesPage").then((m) => m.NgoDuplicatesPage));
+const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => m.NgoImportPage));
+const ParallelWorkPage = lazyPage(() => import("./registry/ParallelWorkPage").then((m) => m.ParallelWorkPage));
+const RunComparison = lazyPage(() => import("./evaluation/RunComparison").then((m) => m.RunComparison));
+const WhatIfPage = lazyPage(() => import("./evaluation/WhatIfPage").then((m) => m.WhatIfPage));
 
 /** Which resource a role sees (menu, pages, buttons) is decided by `authProvider.canAccess`. */
 export const App = () => (

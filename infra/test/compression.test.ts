@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
 import { login } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
@@ -14,6 +14,11 @@ let token: string;
 let dashboardDir: string;
 const ASSET = "assets/index-Bx7kQ9aZ.js";
 const assetText = "export const names = [" + Array.from({ length: 3000 }, (_, i) => `"سمن ${i}"`).join(",") + "];\n";
+/** An asset the build compressed ahead (`<file>.br`, as dashboard/vite.config.mts writes them). */
+const PACKED_ASSET = "assets/NgoList-Qw3rTy9z.js";
+const packedText =
+  "export const counties = [" + Array.from({ length: 3000 }, (_, i) => `"شهرستان ${i}"`).join(",") + "];\n";
+const packedBytes = brotliCompressSync(packedText, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 
 beforeAll(async () => {
   dashboardDir = mkdtempSync(join(tmpdir(), "hamafza-dashboard-"));
@@ -23,6 +28,8 @@ beforeAll(async () => {
     `<!doctype html><html lang="fa" dir="rtl"><head><script type="module" src="/${ASSET}"></script></head><body></body></html>`,
   );
   writeFileSync(join(dashboardDir, ASSET), assetText);
+  writeFileSync(join(dashboardDir, PACKED_ASSET), packedText);
+  writeFileSync(join(dashboardDir, `${PACKED_ASSET}.br`), packedBytes);
   prepared = await prepareTestDatabase("compression", { demo: true });
   stack = await startInProcessStack(prepared, { dashboardDir });
   token = await login(stack.baseUrl, "demo.admin", DEMO_PASSWORD);
@@ -144,5 +151,25 @@ describe("gateway compression", () => {
       expect(page.status).toBe(200);
       expect(page.headers["cache-control"]).toBe("no-cache");
     }
+  });
+
+  it("sends an asset compressed ahead as its .br file to clients accepting br, and compresses the file itself for others", async () => {
+    const packed = await exchange(`/${PACKED_ASSET}`, { "accept-encoding": "gzip, deflate, br" });
+    expect(packed.status).toBe(200);
+    expect(packed.headers["content-encoding"]).toBe("br");
+    expect(packed.headers["content-type"]).toMatch(/javascript/);
+    expect(packed.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(packed.raw.equals(packedBytes)).toBe(true); // the build's bytes, not compressed again
+    expect(brotliDecompressSync(packed.raw).toString()).toBe(packedText);
+    const gzip = await exchange(`/${PACKED_ASSET}`, { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.raw).toString()).toBe(packedText);
+    const plain = await exchange(`/${PACKED_ASSET}`, {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.raw.toString()).toBe(packedText);
+    expect(
+      (await exchange(`/${PACKED_ASSET}.br/../../index.html`, { "accept-encoding": "br" })).headers["content-encoding"],
+    ).not.toBe("br");
   });
 });

@@ -17,7 +17,7 @@ import { useGraphQL } from "../common/graphqlOperations";
 import { validatePassword } from "../users/userValidation";
 import { CHANGE_MY_PASSWORD } from "./accountOperations";
 
-export const CHANGE_PASSWORD_PATH = "/my-password";
+export { CHANGE_PASSWORD_PATH } from "./paths";
 
 interface PasswordValues {
   currentPassword?: string;

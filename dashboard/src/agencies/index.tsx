@@ -1,15 +1,12 @@
 import AccountBalanceIcon from "@mui/icons-material/AccountBalance";
 import type { ResourceProps } from "react-admin";
-import { AgencyCreate } from "./AgencyCreate";
-import { AgencyEdit } from "./AgencyEdit";
-import { AgencyShow } from "./AgencyShow";
-import { AgencyList } from "./AgencyList";
+import { lazyPage } from "../common/lazyPage";
 
 const agencies: Omit<ResourceProps, "name"> = {
-  list: AgencyList,
-  create: AgencyCreate,
-  edit: AgencyEdit,
-  show: AgencyShow,
+  list: lazyPage(() => import("./AgencyList").then((m) => m.AgencyList)),
+  create: lazyPage(() => import("./AgencyCreate").then((m) => m.AgencyCreate)),
+  edit: lazyPage(() => import("./AgencyEdit").then((m) => m.AgencyEdit)),
+  show: lazyPage(() => import("./AgencyShow").then((m) => m.AgencyShow)),
   icon: AccountBalanceIcon,
   recordRepresentation: "name",
 };

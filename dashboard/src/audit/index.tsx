@@ -1,12 +1,11 @@
 import HistoryIcon from "@mui/icons-material/History";
 import type { ResourceProps } from "react-admin";
-import { AuditEntryList } from "./AuditEntryList";
-import { AuditEntryShow } from "./AuditEntryShow";
+import { lazyPage } from "../common/lazyPage";
 import { AUDIT_ACTION_LABELS } from "./auditLabels";
 
 const auditEntries: Omit<ResourceProps, "name"> = {
-  list: AuditEntryList,
-  show: AuditEntryShow,
+  list: lazyPage(() => import("./AuditEntryList").then((m) => m.AuditEntryList)),
+  show: lazyPage(() => import("./AuditEntryShow").then((m) => m.AuditEntryShow)),
   icon: HistoryIcon,
   recordRepresentation: (record) => AUDIT_ACTION_LABELS[record.action] ?? record.action,
 };

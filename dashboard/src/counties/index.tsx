@@ -1,11 +1,10 @@
 import LocationCityIcon from "@mui/icons-material/LocationCity";
 import type { ResourceProps } from "react-admin";
-import { CountyList } from "./CountyList";
-import { CountyShow } from "./CountyShow";
+import { lazyPage } from "../common/lazyPage";
 
 const counties: Omit<ResourceProps, "name"> = {
-  list: CountyList,
-  show: CountyShow,
+  list: lazyPage(() => import("./CountyList").then((m) => m.CountyList)),
+  show: lazyPage(() => import("./CountyShow").then((m) => m.CountyShow)),
   icon: LocationCityIcon,
   recordRepresentation: "name",
 };

@@ -1,15 +1,12 @@
 import CampaignIcon from "@mui/icons-material/Campaign";
 import type { ResourceProps } from "react-admin";
-import { DemandCreate } from "./DemandCreate";
-import { DemandEdit } from "./DemandEdit";
-import { DemandList } from "./DemandList";
-import { DemandShow } from "./DemandShow";
+import { lazyPage } from "../common/lazyPage";
 
 const demands: Omit<ResourceProps, "name"> = {
-  list: DemandList,
-  show: DemandShow,
-  create: DemandCreate,
-  edit: DemandEdit,
+  list: lazyPage(() => import("./DemandList").then((m) => m.DemandList)),
+  show: lazyPage(() => import("./DemandShow").then((m) => m.DemandShow)),
+  create: lazyPage(() => import("./DemandCreate").then((m) => m.DemandCreate)),
+  edit: lazyPage(() => import("./DemandEdit").then((m) => m.DemandEdit)),
   icon: CampaignIcon,
   recordRepresentation: "title",
 };

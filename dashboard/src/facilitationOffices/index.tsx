@@ -1,15 +1,12 @@
 import StorefrontIcon from "@mui/icons-material/Storefront";
 import type { ResourceProps } from "react-admin";
-import { FacilitationOfficeCreate } from "./FacilitationOfficeCreate";
-import { FacilitationOfficeEdit } from "./FacilitationOfficeEdit";
-import { FacilitationOfficeShow } from "./FacilitationOfficeShow";
-import { FacilitationOfficeList } from "./FacilitationOfficeList";
+import { lazyPage } from "../common/lazyPage";
 
 const facilitationOffices: Omit<ResourceProps, "name"> = {
-  list: FacilitationOfficeList,
-  create: FacilitationOfficeCreate,
-  edit: FacilitationOfficeEdit,
-  show: FacilitationOfficeShow,
+  list: lazyPage(() => import("./FacilitationOfficeList").then((m) => m.FacilitationOfficeList)),
+  create: lazyPage(() => import("./FacilitationOfficeCreate").then((m) => m.FacilitationOfficeCreate)),
+  edit: lazyPage(() => import("./FacilitationOfficeEdit").then((m) => m.FacilitationOfficeEdit)),
+  show: lazyPage(() => import("./FacilitationOfficeShow").then((m) => m.FacilitationOfficeShow)),
   icon: StorefrontIcon,
   recordRepresentation: "name",
 };

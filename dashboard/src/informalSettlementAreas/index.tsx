@@ -1,15 +1,12 @@
 import HolidayVillageIcon from "@mui/icons-material/HolidayVillage";
 import type { ResourceProps } from "react-admin";
-import { InformalSettlementAreaCreate } from "./InformalSettlementAreaCreate";
-import { InformalSettlementAreaEdit } from "./InformalSettlementAreaEdit";
-import { InformalSettlementAreaShow } from "./InformalSettlementAreaShow";
-import { InformalSettlementAreaList } from "./InformalSettlementAreaList";
+import { lazyPage } from "../common/lazyPage";
 
 const informalSettlementAreas: Omit<ResourceProps, "name"> = {
-  list: InformalSettlementAreaList,
-  create: InformalSettlementAreaCreate,
-  edit: InformalSettlementAreaEdit,
-  show: InformalSettlementAreaShow,
+  list: lazyPage(() => import("./InformalSettlementAreaList").then((m) => m.InformalSettlementAreaList)),
+  create: lazyPage(() => import("./InformalSettlementAreaCreate").then((m) => m.InformalSettlementAreaCreate)),
+  edit: lazyPage(() => import("./InformalSettlementAreaEdit").then((m) => m.InformalSettlementAreaEdit)),
+  show: lazyPage(() => import("./InformalSettlementAreaShow").then((m) => m.InformalSettlementAreaShow)),
   icon: HolidayVillageIcon,
   recordRepresentation: "name",
 };

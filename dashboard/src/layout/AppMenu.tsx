@@ -8,9 +8,9 @@ import type { ReactElement } from "react";
 import { Menu, usePermissions, useSidebarState, useTranslate } from "react-admin";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
-import { EVALUATION_PATH } from "../evaluation/EvaluationCyclePage";
+import { EVALUATION_PATH } from "../evaluation/paths";
 import { MEETING_CALENDAR_PATH } from "../meetings/calendarMonth";
-import { NGO_IMPORT_PATH } from "../ngos/NgoImportPage";
+import { NGO_IMPORT_PATH } from "../ngos/paths";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
 
 type Item =

@@ -4,7 +4,7 @@ import ListItemText from "@mui/material/ListItemText";
 import MenuItem, { type MenuItemProps } from "@mui/material/MenuItem";
 import { forwardRef } from "react";
 import { Logout, UserMenu, useGetIdentity, useNavigate, useTranslate, useUserMenu } from "react-admin";
-import { CHANGE_PASSWORD_PATH } from "../account/ChangePasswordPage";
+import { CHANGE_PASSWORD_PATH } from "../account/paths";
 import type { HamafzaIdentity } from "../auth/authProvider";
 
 /** Who is signed in, and as what role (not clickable). */

@@ -1,13 +1,11 @@
 import VerifiedIcon from "@mui/icons-material/Verified";
 import type { ResourceProps } from "react-admin";
-import { LicenceEdit } from "./LicenceEdit";
-import { LicenceList } from "./LicenceList";
-import { LicenceShow } from "./LicenceShow";
+import { lazyPage } from "../common/lazyPage";
 
 const licences: Omit<ResourceProps, "name"> = {
-  list: LicenceList,
-  show: LicenceShow,
-  edit: LicenceEdit,
+  list: lazyPage(() => import("./LicenceList").then((m) => m.LicenceList)),
+  show: lazyPage(() => import("./LicenceShow").then((m) => m.LicenceShow)),
+  edit: lazyPage(() => import("./LicenceEdit").then((m) => m.LicenceEdit)),
   icon: VerifiedIcon,
   // The number left-to-right inside the Persian title (its digits become Persian).
   recordRepresentation: (record) => `\u2066${record.number}\u2069`,

@@ -1,15 +1,12 @@
 import BadgeIcon from "@mui/icons-material/Badge";
 import type { ResourceProps } from "react-admin";
-import { ManagerCreate } from "./ManagerCreate";
-import { ManagerEdit } from "./ManagerEdit";
-import { ManagerShow } from "./ManagerShow";
-import { ManagerList } from "./ManagerList";
+import { lazyPage } from "../common/lazyPage";
 
 const managers: Omit<ResourceProps, "name"> = {
-  list: ManagerList,
-  create: ManagerCreate,
-  edit: ManagerEdit,
-  show: ManagerShow,
+  list: lazyPage(() => import("./ManagerList").then((m) => m.ManagerList)),
+  create: lazyPage(() => import("./ManagerCreate").then((m) => m.ManagerCreate)),
+  edit: lazyPage(() => import("./ManagerEdit").then((m) => m.ManagerEdit)),
+  show: lazyPage(() => import("./ManagerShow").then((m) => m.ManagerShow)),
   icon: BadgeIcon,
   recordRepresentation: "name",
 };

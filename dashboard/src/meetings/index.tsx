@@ -1,15 +1,12 @@
 import EventIcon from "@mui/icons-material/Event";
 import type { ResourceProps } from "react-admin";
-import { MeetingCreate } from "./MeetingCreate";
-import { MeetingEdit } from "./MeetingEdit";
-import { MeetingList } from "./MeetingList";
-import { MeetingShow } from "./MeetingShow";
+import { lazyPage } from "../common/lazyPage";
 
 const meetings: Omit<ResourceProps, "name"> = {
-  list: MeetingList,
-  show: MeetingShow,
-  create: MeetingCreate,
-  edit: MeetingEdit,
+  list: lazyPage(() => import("./MeetingList").then((m) => m.MeetingList)),
+  show: lazyPage(() => import("./MeetingShow").then((m) => m.MeetingShow)),
+  create: lazyPage(() => import("./MeetingCreate").then((m) => m.MeetingCreate)),
+  edit: lazyPage(() => import("./MeetingEdit").then((m) => m.MeetingEdit)),
   icon: EventIcon,
   recordRepresentation: "title",
 };

@@ -1,15 +1,12 @@
 import HomeWorkIcon from "@mui/icons-material/HomeWork";
 import type { ResourceProps } from "react-admin";
-import { NgoHouseCreate } from "./NgoHouseCreate";
-import { NgoHouseEdit } from "./NgoHouseEdit";
-import { NgoHouseShow } from "./NgoHouseShow";
-import { NgoHouseList } from "./NgoHouseList";
+import { lazyPage } from "../common/lazyPage";
 
 const ngoHouses: Omit<ResourceProps, "name"> = {
-  list: NgoHouseList,
-  create: NgoHouseCreate,
-  edit: NgoHouseEdit,
-  show: NgoHouseShow,
+  list: lazyPage(() => import("./NgoHouseList").then((m) => m.NgoHouseList)),
+  create: lazyPage(() => import("./NgoHouseCreate").then((m) => m.NgoHouseCreate)),
+  edit: lazyPage(() => import("./NgoHouseEdit").then((m) => m.NgoHouseEdit)),
+  show: lazyPage(() => import("./NgoHouseShow").then((m) => m.NgoHouseShow)),
   icon: HomeWorkIcon,
   recordRepresentation: "name",
 };

@@ -1,15 +1,12 @@
 import HubIcon from "@mui/icons-material/Hub";
 import type { ResourceProps } from "react-admin";
-import { NgoNetworkCreate } from "./NgoNetworkCreate";
-import { NgoNetworkEdit } from "./NgoNetworkEdit";
-import { NgoNetworkShow } from "./NgoNetworkShow";
-import { NgoNetworkList } from "./NgoNetworkList";
+import { lazyPage } from "../common/lazyPage";
 
 const ngoNetworks: Omit<ResourceProps, "name"> = {
-  list: NgoNetworkList,
-  create: NgoNetworkCreate,
-  edit: NgoNetworkEdit,
-  show: NgoNetworkShow,
+  list: lazyPage(() => import("./NgoNetworkList").then((m) => m.NgoNetworkList)),
+  create: lazyPage(() => import("./NgoNetworkCreate").then((m) => m.NgoNetworkCreate)),
+  edit: lazyPage(() => import("./NgoNetworkEdit").then((m) => m.NgoNetworkEdit)),
+  show: lazyPage(() => import("./NgoNetworkShow").then((m) => m.NgoNetworkShow)),
   icon: HubIcon,
   recordRepresentation: "name",
 };

@@ -23,7 +23,7 @@ import { useHamafzaDataProvider } from "../common/graphqlOperations";
 import { TEMPLATE_HEADERS } from "./importColumns";
 import { IMPORT_NGOS } from "./ngoOperations";
 
-export const NGO_IMPORT_PATH = "/ngos/import";
+export { NGO_IMPORT_PATH } from "./paths";
 
 export interface ImportProblem {
   row: number;

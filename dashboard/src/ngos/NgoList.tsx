@@ -17,7 +17,7 @@ import { JalaliDateField } from "../common/JalaliDateField";
 import { LtrTextField } from "../common/LtrTextField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { LicenceStateChip, LicenceStateInput } from "../licences/licenceEnums";
-import { NGO_IMPORT_PATH } from "./NgoImportPage";
+import { NGO_IMPORT_PATH } from "./paths";
 import { NgoScopeField, NgoScopeInput, NgoStatusChip, NgoStatusInput } from "./ngoStatus";
 
 const ngoFilters = [

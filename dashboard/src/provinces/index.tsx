@@ -1,11 +1,10 @@
 import MapIcon from "@mui/icons-material/Map";
 import type { ResourceProps } from "react-admin";
-import { ProvinceList } from "./ProvinceList";
-import { ProvinceShow } from "./ProvinceShow";
+import { lazyPage } from "../common/lazyPage";
 
 const provinces: Omit<ResourceProps, "name"> = {
-  list: ProvinceList,
-  show: ProvinceShow,
+  list: lazyPage(() => import("./ProvinceList").then((m) => m.ProvinceList)),
+  show: lazyPage(() => import("./ProvinceShow").then((m) => m.ProvinceShow)),
   icon: MapIcon,
   recordRepresentation: "name",
 };

@@ -1,13 +1,11 @@
 import AssignmentTurnedInIcon from "@mui/icons-material/AssignmentTurnedIn";
 import type { ResourceProps } from "react-admin";
-import { ResolutionList } from "./ResolutionList";
-import { ResolutionEdit } from "./ResolutionEdit";
-import { ResolutionShow } from "./ResolutionShow";
+import { lazyPage } from "../common/lazyPage";
 
 const resolutions: Omit<ResourceProps, "name"> = {
-  list: ResolutionList,
-  show: ResolutionShow,
-  edit: ResolutionEdit,
+  list: lazyPage(() => import("./ResolutionList").then((m) => m.ResolutionList)),
+  show: lazyPage(() => import("./ResolutionShow").then((m) => m.ResolutionShow)),
+  edit: lazyPage(() => import("./ResolutionEdit").then((m) => m.ResolutionEdit)),
   icon: AssignmentTurnedInIcon,
   recordRepresentation: "text",
 };

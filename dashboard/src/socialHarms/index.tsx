@@ -1,13 +1,11 @@
 import HealingIcon from "@mui/icons-material/Healing";
 import { type ResourceProps } from "react-admin";
-import { SocialHarmList } from "./SocialHarmList";
-import { SocialHarmCreate } from "./SocialHarmCreate";
-import { SocialHarmEdit } from "./SocialHarmEdit";
+import { lazyPage } from "../common/lazyPage";
 
 const socialHarms: Omit<ResourceProps, "name"> = {
-  list: SocialHarmList,
-  create: SocialHarmCreate,
-  edit: SocialHarmEdit,
+  list: lazyPage(() => import("./SocialHarmList").then((m) => m.SocialHarmList)),
+  create: lazyPage(() => import("./SocialHarmCreate").then((m) => m.SocialHarmCreate)),
+  edit: lazyPage(() => import("./SocialHarmEdit").then((m) => m.SocialHarmEdit)),
   icon: HealingIcon,
   recordRepresentation: "name",
 };

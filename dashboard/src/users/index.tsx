@@ -1,13 +1,11 @@
 import PeopleIcon from "@mui/icons-material/People";
 import type { ResourceProps } from "react-admin";
-import { UserCreate } from "./UserCreate";
-import { UserEdit } from "./UserEdit";
-import { UserList } from "./UserList";
+import { lazyPage } from "../common/lazyPage";
 
 const users: Omit<ResourceProps, "name"> = {
-  list: UserList,
-  create: UserCreate,
-  edit: UserEdit,
+  list: lazyPage(() => import("./UserList").then((m) => m.UserList)),
+  create: lazyPage(() => import("./UserCreate").then((m) => m.UserCreate)),
+  edit: lazyPage(() => import("./UserEdit").then((m) => m.UserEdit)),
   icon: PeopleIcon,
   recordRepresentation: "displayName",
 };

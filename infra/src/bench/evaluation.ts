@@ -1,9 +1,11 @@
 import { bearer, postGraphQL, withClient } from "@hamafza/common";
+import { unpackSnapshot } from "@hamafza/evaluation";
 import { LoadResult } from "./load";
 
 /**
  * S6: `runEvaluation(year: 1404)` through the gateway as `admin`, so the evaluation service reads the registry and
- * engagement subgraphs over HTTP as in production; then the stored snapshot's size and a recompute from it.
+ * engagement subgraphs over HTTP as in production; then the stored snapshot's size (format 3: the JSONB header plus
+ * the packed bytes; as text: the facts' JSON unpacked) and a recompute from it.
  */
 export async function benchEvaluation(
   gatewayUrl: string,
@@ -26,11 +28,14 @@ export async function benchEvaluation(
     async (client) =>
       (
         await client.query(
-          `SELECT pg_column_size(snapshot) AS stored, octet_length(snapshot::text) AS text FROM evaluation.evaluation_run WHERE id = $1`,
+          `SELECT pg_column_size(snapshot) + coalesce(pg_column_size(snapshot_packed), 0) AS stored, snapshot_packed AS packed,
+                  octet_length(snapshot::text) AS text FROM evaluation.evaluation_run WHERE id = $1`,
           [id],
         )
       ).rows,
   );
+  // Format 3 (packed): the facts' JSON text is measured unpacked.
+  if (size?.packed) size.text = Buffer.byteLength(JSON.stringify(await unpackSnapshot(size.packed)), "utf8");
   const recomputeStarted = performance.now();
   const again = await postGraphQL(
     gatewayUrl,

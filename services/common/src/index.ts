@@ -15,6 +15,7 @@ export * from "./jobs";
 export * from "./jobSecrets";
 export * from "./notify";
 export * from "./list";
+export * from "./referenceCache";
 export * from "./childPages";
 export * from "./logger";
 export * from "./metrics";

@@ -52,14 +52,20 @@ export function PageOf<T extends object>(itemType: ClassType<T>) {
     items!: T[];
 
     @Field(() => Int, { description: "How many items match the filter, across all pages." })
-    totalCount!: number;
+    totalCount!: TotalCount;
   }
   return Page;
 }
 
+/**
+ * A page's total: a number, or (from `paginate`) a promise that runs the COUNT only when GraphQL resolves the
+ * `totalCount` field, i.e. only when the request selects it.
+ */
+export type TotalCount = number | PromiseLike<number>;
+
 export interface Page<T> {
   items: T[];
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /** Maps a GraphQL sort field to an SQL expression; only these fields may be sorted on. */
@@ -68,6 +74,11 @@ export type SortableColumns = Record<string, string>;
 /**
  * Applies sort/offset/limit to a query builder and returns the page. `defaultSort` keeps the order stable;
  * the alias's primary key is always the final tie-breaker so pages never overlap.
+ *
+ * The items are read at once; the COUNT is not: `totalCount` is a getter that starts it the first time it is read,
+ * which GraphQL does only when the request selects `totalCount` (a page read for its items alone, such as the
+ * gateway's export loop past its first page, pays no COUNT). When the page itself shows the total (a page shorter
+ * than its limit that is not past the end), no COUNT runs at all.
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -78,13 +89,31 @@ export async function paginate<T extends ObjectLiteral>(
   const { offset, limit } = checkPageBounds(args);
   const sort = args.sort ?? defaultSort;
   const column = sortColumn(query.alias, sortable, sort);
-  const [items, totalCount] = await query
+  const countQuery = query.clone();
+  const items = await query
     .orderBy(column, sort.order, sort.order === SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST")
     .addOrderBy(`${query.alias}.id`, "ASC")
     .skip(offset)
     .take(limit)
-    .getManyAndCount();
-  return { items, totalCount };
+    .getMany();
+  return lazyTotal(items, totalFromPage(items.length, offset, limit) ?? (() => countQuery.getCount()));
+}
+
+/** The total a page proves by itself: a page shorter than its limit with at least one row (or the first page) ends the list. */
+export function totalFromPage(rows: number, offset: number, limit: number): number | undefined {
+  return rows < limit && (rows > 0 || offset === 0) ? offset + rows : undefined;
+}
+
+/** A page whose `totalCount` is `count`'s promise, started on first read and then kept. */
+export function lazyTotal<T>(items: T[], total: number | (() => Promise<number>)): Page<T> {
+  if (typeof total === "number") return { items, totalCount: total };
+  let counted: Promise<number> | undefined;
+  return {
+    items,
+    get totalCount() {
+      return (counted ??= total());
+    },
+  };
 }
 
 /** The SQL expression to sort on; `id` is always sortable (react-admin's default sort), other fields only when listed. */

@@ -22,18 +22,18 @@ export async function countiesInScope(ctx: RequestContext, provinceId: string | 
   for (let offset = 0; ; offset += 200) {
     const data = await askService<{
       province: { id: string } | null;
-      counties: { totalCount: number; items: { id: string }[] };
+      counties: { items: { id: string }[] };
     }>(
       ctx,
       "registry",
-      `query($p: ID!, $f: CountyFilter, $o: Int!) { province(id: $p) { id } counties(filter: $f, offset: $o, limit: 200) { totalCount items { id } } }`,
+      `query($p: ID!, $f: CountyFilter, $o: Int!) { province(id: $p) { id } counties(filter: $f, offset: $o, limit: 200) { items { id } } }`,
       { p: province ?? "", f: province ? { provinceId: province } : null, o: offset },
       "فهرست شهرستان‌ها از بخش ثبت گرفته نشد، چون آن بخش اکنون پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.",
     );
     if (province && !data.province)
       throw invalidInput([{ field: "provinceId", message: `استانی با کد «${province}» پیدا نشد.` }]);
     ids.push(...data.counties.items.map((county) => county.id));
-    if (offset + 200 >= data.counties.totalCount) break;
+    if (data.counties.items.length < 200) break; // a short page ends the list (no COUNT asked)
   }
   return ids.filter((id) => canRead(user, { provinceId: id.slice(0, 2), countyId: id })).sort();
 }

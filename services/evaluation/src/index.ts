@@ -14,6 +14,7 @@ import { RunProgress1764400000000 } from "./migrations/1764400000000-RunProgress
 import { EvaluationVersions1765200000002 } from "./migrations/1765200000002-EvaluationVersions";
 import { CurrentResults1765300000000 } from "./migrations/1765300000000-CurrentResults";
 import { RunFailureCode1766100000000 } from "./migrations/1766100000000-RunFailureCode";
+import { PackedSnapshot1766800000000 } from "./migrations/1766800000000-PackedSnapshot";
 import { registerRunQueue, runQueueDefinition } from "./runQueue";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -21,6 +22,7 @@ import { buildEvaluationSchema, evaluationEntities } from "./schema";
 export { buildEvaluationSchema, evaluationEntities } from "./schema";
 export { openDemoCycle } from "./seed/cycle";
 export * from "./scoring";
+export { internUuids, packSnapshot, restoreUuids, unpackSnapshot } from "./snapshotPacking";
 export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";
 
@@ -33,6 +35,7 @@ export const evaluationMigrations = [
   EvaluationVersions1765200000002,
   CurrentResults1765300000000,
   RunFailureCode1766100000000,
+  PackedSnapshot1766800000000,
 ];
 
 export function createEvaluationDataSource(url: string): DataSource {

@@ -15,6 +15,7 @@ import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
 import { canonicalResults, computeResults, FactsSnapshot, ManagerResultData } from "./scoring";
+import { packSnapshot } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
 /**
@@ -190,6 +191,8 @@ async function storeResults(
   progress: ProgressReporter,
 ): Promise<EvaluationRun> {
   const { hash } = canonicalResults(results);
+  // Format 3: packed (brotli, off the event loop) before the transaction, so no lock waits for it.
+  const { header, packed } = await packSnapshot(snapshot);
   return inTransaction(ctx.db, {}, async (em) => {
     const cycle = await cycleOfYear(em, run.year, true);
     if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
@@ -242,7 +245,8 @@ async function storeResults(
       status: RunStatus.SUCCEEDED,
       phase: RunPhase.DONE,
       progress: 100,
-      snapshot,
+      snapshot: header,
+      snapshotPacked: packed,
       resultsHash: hash,
       factsAsOf: snapshot.asOf,
       managersScored: results.length,
@@ -260,7 +264,7 @@ async function storeResults(
       { id: run.id },
       { durationMs: completion.durationMs, finishedAt: completion.finishedAt },
     );
-    Object.assign(run, completion);
+    Object.assign(run, completion, { snapshotPacked: undefined });
     cycle.currentRunId = run.id;
     claimForWrite(cycle, ctx, null, "چرخه ارزیابی");
     await em.save(cycle);

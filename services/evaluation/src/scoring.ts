@@ -30,6 +30,8 @@ export type {
   FactsSnapshot,
   FactsSnapshotV1,
   FactsSnapshotV2,
+  PackedSnapshotHeader,
+  StoredSnapshot,
   SnapshotOwnFacts,
   SnapshotAgencyFacts,
   QualifyingRules,

@@ -192,8 +192,23 @@ export interface FactsSnapshotV2 extends SnapshotCommon {
   agencies: SnapshotAgencyFacts[];
 }
 
-/** What a run stores in `evaluation_run.snapshot`; new runs write format 2. */
+/** The facts a run is scored with: format 1 (old runs) or format 2 (stored as such, or packed as format 3). */
 export type FactsSnapshot = FactsSnapshotV1 | FactsSnapshotV2;
+
+/**
+ * Format 3 (what new runs write): `evaluation_run.snapshot` holds only this header; the format 2 facts are packed
+ * in `evaluation_run.snapshot_packed` (see `snapshotPacking.ts`).
+ */
+export interface PackedSnapshotHeader {
+  formatVersion: 3;
+  year: number;
+  asOf: string;
+  /** How `snapshot_packed` is encoded. */
+  encoding: string;
+}
+
+/** What `evaluation_run.snapshot` holds: format 1 or 2 facts (runs before format 3) or a format 3 header. */
+export type StoredSnapshot = FactsSnapshot | PackedSnapshotHeader;
 
 // ---- results ----
 

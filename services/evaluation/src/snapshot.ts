@@ -16,10 +16,11 @@ import {
 
 /**
  * The facts snapshot of a run, by format version (pure). Format 1 (the first runs, no `formatVersion`): judged facts
- * per manager, agency facts repeated per manager. Format 2 (`SNAPSHOT_FORMAT_VERSION`, what new runs store): raw
- * facts with the thresholds that judge them, agency facts once. Scoring reads either through `managerFactsOf`.
+ * per manager, agency facts repeated per manager. Format 2: raw facts with the thresholds that judge them, agency
+ * facts once. Scoring reads either through `managerFactsOf`. Format 3 (`SNAPSHOT_FORMAT_VERSION`, what new runs
+ * store): format 2 facts packed into bytes (`snapshotPacking.ts`), unpacked to format 2 before scoring.
  */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 
 /**
  * The thresholds format 1 snapshots were judged with (they stored judged flags, not thresholds): frozen here, never

@@ -1,6 +1,12 @@
 import { generateServiceSecurity, postGraphQL, Role, RunningServer, withClient } from "@hamafza/common";
 import { subgraphHeaders } from "@hamafza/common/testing";
-import { createEvaluationDataSource, FactsSnapshot, SnapshotManagerFacts, startEvaluation } from "@hamafza/evaluation";
+import {
+  createEvaluationDataSource,
+  FactsSnapshot,
+  SnapshotManagerFacts,
+  startEvaluation,
+  unpackSnapshot,
+} from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { CURRENT_RESULT_IDS_SQL } from "@hamafza/evaluation/dist/resolvers/cycle";
 import { DataSource } from "typeorm";
@@ -269,7 +275,11 @@ describe("computation runs", () => {
     expect(byId[B]).toMatchObject({ total: 45, grade: "NEEDS_IMPROVEMENT", provinceRank: 2, nationalRank: 2 });
     // C: tenure Q3–Q4, no meetings: 0
     expect(byId[C]).toMatchObject({ total: 0, provinceRank: 1, nationalRank: 3, tenureQuarters: [3, 4] });
-    const snapshot = (await db.query(`SELECT snapshot FROM evaluation_run WHERE id = $1`, [firstRun.id]))[0].snapshot;
+    const [stored] = await db.query(`SELECT snapshot, snapshot_packed FROM evaluation_run WHERE id = $1`, [
+      firstRun.id,
+    ]);
+    expect(stored.snapshot.formatVersion).toBe(3);
+    const snapshot = await unpackSnapshot(stored.snapshot_packed);
     expect(snapshot.managers.map((m: { id: string }) => m.id)).toEqual([A, B, C]);
     const scores = await gql(
       "evaluator",

@@ -1,6 +1,12 @@
 import { generateServiceSecurity, postGraphQL, Role, RunningServer } from "@hamafza/common";
 import { subgraphHeaders } from "@hamafza/common/testing";
-import { createEvaluationDataSource, startEvaluation, syntheticFacts } from "@hamafza/evaluation";
+import {
+  createEvaluationDataSource,
+  FactsSnapshotV2,
+  startEvaluation,
+  syntheticFacts,
+  unpackSnapshot,
+} from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +14,8 @@ import { DataSource } from "typeorm";
 
 /**
  * Snapshot formats through the service: a run stored by the first version (format 1 snapshot, results hash written
- * by the scoring of that time) recomputes to the same bytes; a new run stores format 2 and recomputes identically.
+ * by the scoring of that time) recomputes to the same bytes; a new run stores format 3 (format 2 facts packed) and
+ * recomputes identically, and so does the same run stored as format 2 runs were.
  */
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures", "format1Run.json"), "utf8")) as {
   snapshot: { asOf: string; managers: unknown[] };
@@ -79,7 +86,7 @@ it.each(fixture.runs.map((run, i) => [i, run] as const))(
   },
 );
 
-it("a new run stores a format 2 snapshot (agency facts once) and recomputes identically", async () => {
+it("a new run stores a format 3 snapshot (format 2 facts packed) and recomputes identically, as does the same run stored in format 2", async () => {
   const headers = await subgraphHeaders(security, { role: Role.EVALUATOR });
   const result = await postGraphQL(
     server.url,
@@ -91,21 +98,37 @@ it("a new run stores a format 2 snapshot (agency facts once) and recomputes iden
   const run = result.data!.runEvaluation;
   expect(run.managersScored).toBe(300);
   const [row] = await db.query(
-    `SELECT snapshot->'formatVersion' AS version, snapshot->'rules' AS rules,
-            jsonb_array_length(snapshot->'agencies') AS agencies, jsonb_array_length(snapshot->'facts') AS own
-       FROM evaluation_run WHERE id = $1`,
+    `SELECT snapshot, snapshot_packed AS packed, octet_length(snapshot_packed) AS bytes FROM evaluation_run WHERE id = $1`,
     [run.id],
   );
-  expect(row).toEqual({
-    version: 2,
-    rules: { minWorkingGroupSessions: 2, responseDays: 30 },
-    agencies: facts.agencies.length,
-    own: facts.facts.length,
+  expect(row.snapshot).toEqual({
+    formatVersion: 3,
+    year: 1404,
+    asOf: facts.asOf,
+    encoding: "brotli(uuid table + uuid-interned JSON of format 2)",
   });
-  expect(await recompute(run.id)).toEqual({
-    storedHash: run.resultsHash,
-    recomputedHash: run.resultsHash,
-    identical: true,
-    managers: 300,
-  });
+  const unpacked = await unpackSnapshot(row.packed);
+  expect(unpacked).toMatchObject({ formatVersion: 2, rules: { minWorkingGroupSessions: 2, responseDays: 30 } });
+  expect(unpacked.facts).toHaveLength(facts.facts.length);
+  expect((unpacked as FactsSnapshotV2).agencies).toHaveLength(facts.agencies.length);
+  expect(row.bytes).toBeLessThan(JSON.stringify(unpacked).length / 5);
+  const identical = { storedHash: run.resultsHash, recomputedHash: run.resultsHash, identical: true, managers: 300 };
+  expect(await recompute(run.id)).toEqual(identical);
+  // The same run as runs stored it before format 3: format 2 facts in the JSONB column, nothing packed.
+  await db.query(`UPDATE evaluation_run SET snapshot = $2::jsonb, snapshot_packed = NULL WHERE id = $1`, [
+    run.id,
+    JSON.stringify(unpacked),
+  ]);
+  const [{ version }] = await db.query(
+    `SELECT snapshot->'formatVersion' AS version FROM evaluation_run WHERE id = $1`,
+    [run.id],
+  );
+  expect(version).toBe(2);
+  expect(await recompute(run.id)).toEqual(identical);
 }, 120_000);
+
+it("a format 3 header without its packed facts is refused by the database", async () => {
+  await expect(
+    db.query(`UPDATE evaluation_run SET snapshot = '{"formatVersion": 3}'::jsonb, snapshot_packed = NULL`),
+  ).rejects.toThrow(/evaluation_run_packed_snapshot/);
+});

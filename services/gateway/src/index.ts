@@ -32,7 +32,7 @@ import {
 import express from "express";
 import { GraphQLSchema } from "graphql";
 import { QUERY_LIMITS, queryProtection } from "./armor";
-import { dashboardStaticOptions, responseCompression } from "./compression";
+import { dashboardStaticOptions, precompressedAssets, responseCompression } from "./compression";
 import { serveGraphiql } from "./graphiql";
 import { bodyErrors, requestEdge } from "./edge";
 import { downloadRoute, uploadRoute } from "./attachments/attachmentRoutes";
@@ -337,6 +337,7 @@ async function forgetSession(security: ServiceSecurity, sessions: SessionChecker
 function serveDashboard(app: express.Express, dir: string) {
   const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
   serveGraphiql(app, dir);
+  app.use(precompressedAssets(dir));
   app.use(express.static(dir, dashboardStaticOptions()));
   app.get(/^\/(?!graphql|health|auth|metrics|export|calendar|attachments|reports|public).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");

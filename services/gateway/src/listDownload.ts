@@ -1,14 +1,17 @@
 /** What the gateway's download routes (export, calendar feed) share: reading a paged list, naming the file. */
 
-/** One page of a paged GraphQL list (the list convention's `{ totalCount, items }`). */
+/**
+ * One page of a paged GraphQL list (the list convention's `{ totalCount, items }`); `totalCount` only when the
+ * operation asked for it (asking costs a COUNT per page, so later pages leave it out).
+ */
 export interface ListPage<T> {
-  totalCount: number;
+  totalCount?: number;
   items: T[];
 }
 
 /**
  * Reads a paged list page by page from offset 0 and hands each page's items to `each`, until a page is short, the
- * first page's `totalCount` is reached or (with `maxItems`) that many items were read. `first`, when the caller has
+ * first page's `totalCount` (when asked) is reached or (with `maxItems`) that many items were read. `first`, when the caller has
  * already read the page at offset 0 (e.g. to check its size before answering), is used instead of reading it again.
  */
 export async function forEachPage<T>(
@@ -23,7 +26,8 @@ export async function forEachPage<T>(
   for (;;) {
     await each(page.items);
     offset += page.items.length;
-    if (page.items.length < pageSize || offset >= first.totalCount) return;
+    if (page.items.length < pageSize) return;
+    if (first.totalCount !== undefined && offset >= first.totalCount) return;
     if (options.maxItems !== undefined && offset >= options.maxItems) return;
     page = await read(offset);
   }

@@ -1,20 +1,24 @@
-import { byKeys, RequestContext, requireUser, uuidKeyedLoader, whereInTerritory } from "@hamafza/common";
-import { In } from "typeorm";
+import {
+  byKeys,
+  ReferenceTableCache,
+  RequestContext,
+  requireUser,
+  uuidKeyedLoader,
+  whereInTerritory,
+} from "@hamafza/common";
 import { County } from "./entities/County";
 import { Manager } from "./entities/Manager";
 import { Ngo } from "./entities/Ngo";
 import { Province } from "./entities/Province";
 
-/** One batched `WHERE id IN (…)` per entity type per request. */
-function byIdLoader<T extends { id: string }>(ctx: RequestContext, entity: new () => T) {
-  return ctx.loaders.get<string, T | null>(`${entity.name}ById`, async (ids) => {
-    const rows = await ctx.db.getRepository(entity).findBy({ id: In([...ids]) } as never);
-    return byKeys(ids, rows as T[], (row) => row.id);
-  });
-}
+/** Provinces and counties: reference data only migrations and seeds write, held in memory (`ReferenceTableCache`). */
+export const provinceTable = new ReferenceTableCache(Province);
+export const countyTable = new ReferenceTableCache(County);
 
-export const provinceById = (ctx: RequestContext) => byIdLoader(ctx, Province);
-export const countyById = (ctx: RequestContext) => byIdLoader(ctx, County);
+export const provinceById = (ctx: RequestContext) =>
+  ctx.loaders.get<string, Province | null>("ProvinceById", (ids) => provinceTable.byIds(ctx.db, ids));
+export const countyById = (ctx: RequestContext) =>
+  ctx.loaders.get<string, County | null>("CountyById", (ids) => countyTable.byIds(ctx.db, ids));
 /**
  * UUID-keyed territorial entities, limited in SQL to the user's territory: a row outside it answers null, as if it
  * did not exist (root queries, field resolvers and `_entities` all load through here). A malformed id answers

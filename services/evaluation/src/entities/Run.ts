@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphq
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { EvaluationIndicator } from "./Cycle";
 import { Grade } from "./ManagerScore";
-import { FactsSnapshot } from "../scoring";
+import { StoredSnapshot } from "../scoring";
 
 export enum RunStatus {
   RUNNING = "RUNNING",
@@ -98,9 +98,17 @@ export class EvaluationRun {
   @Column({ type: "text", nullable: true })
   failureCode!: string | null;
 
-  /** The facts used, as fetched (JSONB): managers with tenures, engagement facts, licence states, active NGO counts. Empty until the run succeeds. */
+  /**
+   * The facts used, as fetched (JSONB): managers with tenures, engagement facts, licence states, active NGO counts
+   * (formats 1 and 2), or for format 3 runs only a header, the facts being in `snapshotPacked`. Empty until the run
+   * succeeds. `loadSucceededRun` gives the facts whatever the format.
+   */
   @Column({ type: "jsonb", nullable: true })
-  snapshot!: FactsSnapshot | null;
+  snapshot!: StoredSnapshot | null;
+
+  /** Format 3: the packed facts (see `snapshotPacking.ts`); not read unless asked for. */
+  @Column({ type: "bytea", nullable: true, select: false })
+  snapshotPacked?: Buffer | null;
 
   @Field(() => String, {
     nullable: true,

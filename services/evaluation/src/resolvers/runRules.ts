@@ -12,6 +12,7 @@ import { EvaluationResult, EvaluationRun, RunStatus } from "../entities/Run";
 import { runScopeOf } from "../runner";
 import { EvaluationResultFilter, SucceededRun } from "./runInputs";
 import { currentResultsOf, visibleResults } from "./runLoaders";
+import { unpackSnapshot } from "../snapshotPacking";
 
 export const MAX_ADJUSTMENT = 10;
 
@@ -41,6 +42,13 @@ export async function loadSucceededRun(ctx: RequestContext, id: string): Promise
       "این اجرای محاسبه با موفقیت به پایان نرسیده و نتیجه‌ای ندارد؛ یک اجرای موفق را انتخاب کنید.",
       { status: run.status },
     );
+  }
+  if (run.snapshot.formatVersion === 3) {
+    const [{ snapshot_packed: packed }] = (await ctx.db.query(
+      `SELECT snapshot_packed FROM evaluation_run WHERE id = $1`,
+      [run.id],
+    )) as { snapshot_packed: Buffer }[];
+    run.snapshot = await unpackSnapshot(packed);
   }
   return run as SucceededRun;
 }

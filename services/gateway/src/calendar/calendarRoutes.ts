@@ -30,7 +30,7 @@ export const FEED_MAX_MEETINGS = 2_000;
 const FEED_PAGE_SIZE = 200;
 
 const FEED_QUERY = `query CalendarFeed($offset: Int!, $filter: MeetingFilter) {
-  meetings(offset: $offset, limit: ${FEED_PAGE_SIZE}, filter: $filter, sort: { field: "scheduledAt" }) { totalCount items { ${CALENDAR_MEETING_FIELDS} } }
+  meetings(offset: $offset, limit: ${FEED_PAGE_SIZE}, filter: $filter, sort: { field: "scheduledAt" }) { items { ${CALENDAR_MEETING_FIELDS} } }
 }`;
 const MEETING_QUERY = `query CalendarMeeting($id: ID!) { meeting(id: $id) { ${CALENDAR_MEETING_FIELDS} } }`;
 
@@ -51,8 +51,8 @@ function sendCalendar(res: express.Response, text: string, download?: string) {
 
 class Unavailable extends Error {}
 
-function meetingsOf(result: FormattedExecutionResult): { totalCount: number; items: CalendarMeeting[] } {
-  const page = (result.data as { meetings?: { totalCount: number; items: CalendarMeeting[] } } | null)?.meetings;
+function meetingsOf(result: FormattedExecutionResult): { items: CalendarMeeting[] } {
+  const page = (result.data as { meetings?: { items: CalendarMeeting[] } } | null)?.meetings;
   if (result.errors?.length || !page) throw new Unavailable(result.errors?.[0]?.message ?? "no meetings");
   return page;
 }

@@ -24,7 +24,10 @@ export interface ExportColumn {
 
 /** What the export runs: one operation asked page by page, and the columns read from each item. */
 export interface ExportPlan {
+  /** The first page's query: items and `totalCount` (the export's size check and `x-total-count`). */
   query: string;
+  /** The following pages' query: items only, so the subgraph runs no COUNT per page. */
+  nextQuery: string;
   /** The list's own arguments (filter, sort …); `offset` and `limit` are added per page. */
   variables: Record<string, unknown>;
   columns: ExportColumn[];
@@ -132,8 +135,9 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
       !["offset", "limit"].includes(arg.name),
   );
   if (missing) throw refuse(`فهرست «${request.list}» بدون ورودی «${missing.name}» خوانده نمی‌شود.`);
-  const query = `query HamafzaExport(${declared.join(", ")}) { ${request.list}(${passed.join(", ")}) { totalCount items { ${selectionText(tree)} } } }`;
-  return { query, variables, columns };
+  const head = `query HamafzaExport(${declared.join(", ")}) { ${request.list}(${passed.join(", ")})`;
+  const items = `items { ${selectionText(tree)} }`;
+  return { query: `${head} { totalCount ${items} } }`, nextQuery: `${head} { ${items} } }`, variables, columns };
 }
 
 /** The value at a column's path in one item (null when an object on the way is missing). */

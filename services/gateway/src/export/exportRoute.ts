@@ -41,7 +41,8 @@ class PageFailed extends Error {
 }
 
 async function readPage(run: RunOperation, plan: ExportPlan, list: string, offset: number, res: express.Response) {
-  const result = await run(plan.query, { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE }, res);
+  const query = offset === 0 ? plan.query : plan.nextQuery;
+  const result = await run(query, { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE }, res);
   const page = (result.data as Record<string, Page | null> | null | undefined)?.[list];
   if (result.errors?.length || !page) throw new PageFailed(result);
   return page;
@@ -81,13 +82,15 @@ export function exportRoute(run: RunOperation, schema: () => GraphQLSchema | und
       }
       throw error;
     }
-    if (first.totalCount > EXPORT_MAX_ROWS)
+    // The first page's query asks for totalCount (the plan's `query`).
+    const total = first.totalCount ?? first.items.length;
+    if (total > EXPORT_MAX_ROWS)
       return sendError(
         res,
         400,
         ErrorCode.BAD_USER_INPUT,
-        `این فهرست ${faNumber(first.totalCount)} ردیف دارد و هر خروجی حداکثر ${faNumber(EXPORT_MAX_ROWS)} ردیف می‌گیرد؛ با پالایه آن را کوچک‌تر کنید.`,
-        { limit: EXPORT_MAX_ROWS, found: first.totalCount },
+        `این فهرست ${faNumber(total)} ردیف دارد و هر خروجی حداکثر ${faNumber(EXPORT_MAX_ROWS)} ردیف می‌گیرد؛ با پالایه آن را کوچک‌تر کنید.`,
+        { limit: EXPORT_MAX_ROWS, found: total },
       );
 
     const writer: RowWriter = request.format === "xlsx" ? xlsxWriter() : csvWriter();
@@ -98,7 +101,7 @@ export function exportRoute(run: RunOperation, schema: () => GraphQLSchema | und
       attachmentDisposition(`${request.fileName ?? request.list}.${writer.extension}`),
     );
     res.setHeader("cache-control", "no-store");
-    res.setHeader("x-total-count", String(first.totalCount));
+    res.setHeader("x-total-count", String(total));
     const rowOf = (item: unknown) =>
       plan.columns.map((column) => toCell(valueAt(item, column.path), column.kind, column.labels));
     try {

@@ -1,0 +1,2 @@
+/** Route of the NGO import page (custom route, see App.tsx). */
+export const NGO_IMPORT_PATH = "/ngos/import";
