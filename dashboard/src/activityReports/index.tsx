@@ -1,15 +1,12 @@
 import AssignmentIcon from "@mui/icons-material/Assignment";
 import { type ResourceProps } from "react-admin";
-import { ActivityReportCreate } from "./ActivityReportCreate";
-import { ActivityReportEdit } from "./ActivityReportEdit";
-import { ActivityReportList } from "./ActivityReportList";
-import { ActivityReportShow } from "./ActivityReportShow";
+import { lazyPage } from "../common/lazyPage";
 
 const ngoActivityReports: Omit<ResourceProps, "name"> = {
-  list: ActivityReportList,
-  show: ActivityReportShow,
-  create: ActivityReportCreate,
-  edit: ActivityReportEdit,
+  list: lazyPage(() => import("./ActivityReportList").then((m) => m.ActivityReportList)),
+  show: lazyPage(() => import("./ActivityReportShow").then((m) => m.ActivityReportShow)),
+  create: lazyPage(() => import("./ActivityReportCreate").then((m) => m.ActivityReportCreate)),
+  edit: lazyPage(() => import("./ActivityReportEdit").then((m) => m.ActivityReportEdit)),
   icon: AssignmentIcon,
 };
 
