@@ -42,11 +42,19 @@ class PageFailed extends Error {
   }
 }
 
-async function readPage(run: RunOperation, plan: ExportPlan, list: string, offset: number, res: express.Response) {
-  const result = await run(plan.query, { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE }, res);
-  const page = (result.data as Record<string, Page | null> | null | undefined)?.[list];
-  if (result.errors?.length || !page) throw new PageFailed(result);
-  return page;
+/** One page of a paged list; a plain list (an analytics query) is read whole, as its only page. */
+async function readPage(
+  run: RunOperation,
+  plan: ExportPlan,
+  list: string,
+  offset: number,
+  res: express.Response,
+): Promise<Page> {
+  const variables = plan.paged ? { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE } : plan.variables;
+  const result = await run(plan.query, variables, res);
+  const answer = (result.data as Record<string, Page | unknown[] | null> | null | undefined)?.[list];
+  if (result.errors?.length || !answer) throw new PageFailed(result);
+  return Array.isArray(answer) ? { totalCount: answer.length, items: answer } : answer;
 }
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266), so Persian file names survive. */
@@ -117,7 +125,7 @@ export function exportRoute(run: RunOperation, schema: () => GraphQLSchema | und
       for (;;) {
         for (const item of page.items) await writer.row(rowOf(item));
         offset += page.items.length;
-        if (page.items.length < EXPORT_PAGE_SIZE || offset >= first.totalCount) break;
+        if (!plan.paged || page.items.length < EXPORT_PAGE_SIZE || offset >= first.totalCount) break;
         page = await readPage(run, plan, request.list, offset, res);
       }
       await writer.end();
