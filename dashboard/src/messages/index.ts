@@ -3,6 +3,8 @@ import { commonMessages } from "./common";
 import { engagementResources } from "./engagementResources";
 import { engagementMessages } from "./engagement";
 import { evaluationMessages } from "./evaluation";
+import { homeMessages } from "./home";
+import { analyticsMessages } from "./analytics";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 
@@ -35,4 +37,6 @@ export const appMessages = mergeMessages(
   engagementMessages,
   registryMessages,
   notificationMessages,
+  homeMessages,
+  analyticsMessages,
 );
