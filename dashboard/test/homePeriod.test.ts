@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { currentJalaliQuarter, daysLeftInQuarter } from "../src/home/period";
 import { listLink } from "../src/home/listLinks";
+import { agencyRows, responseRows } from "../src/home/homeRows";
 
 /** An instant on Tehran's clock (UTC+03:30). */
 const tehran = (local: string) => new Date(`${local}+03:30`);
@@ -34,5 +35,49 @@ describe("click-through links", () => {
     );
     expect(JSON.parse(sorted.get("filter")!)).toEqual({ kind: "NGO_EXCHANGE" });
     expect([sorted.get("sort"), sorted.get("order")]).toEqual(["scheduledAt", "DESC"]);
+  });
+});
+
+describe("the province home's bars", () => {
+  const filterOf = (link: string | undefined) =>
+    link && JSON.parse(new URLSearchParams(link.split("?")[1]).get("filter")!);
+
+  it("sums overdue resolutions per agency over its managers, most first; a manager-only owner is not a link", () => {
+    const rows = agencyRows(
+      [
+        { ownerAgencyId: "a1", ownerAgency: { name: "فرمانداری" }, overdue: 2 },
+        { ownerAgencyId: null, ownerAgency: null, overdue: 4 },
+        { ownerAgencyId: "a1", ownerAgency: { name: "فرمانداری" }, overdue: 3 },
+        { ownerAgencyId: "a2", ownerAgency: { name: "بهزیستی" }, overdue: 1 },
+      ],
+      "نامشخص",
+    );
+    expect(rows.map((row) => [row.label, row.value])).toEqual([
+      ["فرمانداری", 5],
+      ["نامشخص", 4],
+      ["بهزیستی", 1],
+    ]);
+    expect(filterOf(rows[0].to)).toEqual({ overdue: true, ownerAgencyId: "a1" });
+    expect(rows[1].to).toBeUndefined();
+  });
+
+  it("lists response times slowest first, only where something was answered, each opening its inbox", () => {
+    const rows = responseRows(
+      [
+        { agencyId: "a1", agency: { name: "الف" }, kind: "PROPOSAL", averageDays: 4 },
+        { agencyId: "a1", agency: { name: "الف" }, kind: "DEMAND", averageDays: null },
+        { agencyId: null, agency: null, kind: "DEMAND", averageDays: 12.5 },
+      ],
+      "نامشخص",
+      (key) => key.split(".").pop()!,
+    );
+    expect(rows.map((row) => [row.label, row.value])).toEqual([
+      ["نامشخص — DEMAND", 12.5],
+      ["الف — PROPOSAL", 4],
+    ]);
+    expect(rows[0].to?.startsWith("/demands?")).toBe(true);
+    expect(filterOf(rows[0].to)).toEqual({ unrouted: true });
+    expect(rows[1].to?.startsWith("/proposals?")).toBe(true);
+    expect(filterOf(rows[1].to)).toEqual({ agencyId: "a1" });
   });
 });

@@ -3,6 +3,7 @@ import TextField from "@mui/material/TextField";
 import { useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
 import { jalaliYearChoices } from "../engagement/periods";
+import { currentJalaliQuarter } from "../home/period";
 import { MEETING_KIND_LABELS } from "../meetings/meetingEnums";
 import { TerritoryFilter } from "../registry/TerritoryFilter";
 import type { Report, ReportFilters as Filters } from "./reportTypes";
@@ -50,7 +51,10 @@ export const ReportFilters = ({
       )}
       {(has("quarter") || has("requiredQuarter")) && (
         <TextField
-          {...select("hamafza.home.quarter", value.quarter ?? (has("requiredQuarter") ? 1 : ""))}
+          {...select(
+            "hamafza.home.quarter",
+            value.quarter ?? (has("requiredQuarter") ? currentJalaliQuarter().quarter : ""),
+          )}
           onChange={(event) => onChange({ ...value, quarter: Number(event.target.value) || undefined })}
         >
           {has("quarter") && <MenuItem value="">{translate("hamafza.analysis.all")}</MenuItem>}

@@ -1,4 +1,5 @@
 import { listLink } from "../home/listLinks";
+import { currentJalaliQuarter } from "../home/period";
 import {
   COUNTIES_WITHOUT_MEETING,
   EXPIRING_LICENCES,
@@ -96,7 +97,8 @@ export const REPORTS: readonly Report<Row>[] = [
     filters: ["territory", "year", "requiredQuarter"],
     query: COUNTIES_WITHOUT_MEETING,
     list: "countiesWithoutProblemCentredMeeting",
-    args: (f) => definedArgs({ year: f.year, quarter: f.quarter ?? 1, provinceId: f.provinceId }),
+    args: (f) =>
+      definedArgs({ year: f.year, quarter: f.quarter ?? currentJalaliQuarter().quarter, provinceId: f.provinceId }),
     columns: [
       { header: H("county"), value: (r) => r.name, field: "name" },
       { header: H("code"), value: (r) => r.id, field: "id" },

@@ -9,7 +9,8 @@ interface OverdueCount {
 
 /**
  * Overdue resolutions per owner agency (the API counts per agency and manager pair; summed here per agency), most
- * first; each bar opens the overdue resolutions of that agency. Resolutions owned by a manager alone are one row.
+ * first; each bar opens the overdue resolutions of that agency. Resolutions owned by a manager alone are one row,
+ * without a link (no list filter selects «no owner agency»).
  */
 export function agencyRows(counts: readonly OverdueCount[], unknownLabel: string): ChartRow[] {
   const byAgency = new Map<string, ChartRow>();
@@ -19,7 +20,9 @@ export function agencyRows(counts: readonly OverdueCount[], unknownLabel: string
       key,
       label: count.ownerAgency?.name ?? unknownLabel,
       value: 0,
-      to: listLink("resolutions", { overdue: true, ownerAgencyId: count.ownerAgencyId }),
+      to: count.ownerAgencyId
+        ? listLink("resolutions", { overdue: true, ownerAgencyId: count.ownerAgencyId })
+        : undefined,
     };
     row.value += count.overdue;
     byAgency.set(key, row);
@@ -34,7 +37,10 @@ interface ResponseTime {
   averageDays: number | null;
 }
 
-/** Average days to answer per agency and kind (only where something was answered), slowest first. */
+/**
+ * Average days to answer per agency and kind (only where something was answered), slowest first; each bar opens the
+ * agency's proposals or demands (demands not routed to an agency: the unrouted ones; proposals always have one).
+ */
 export function responseRows(
   rows: readonly ResponseTime[],
   unknownLabel: string,
@@ -46,7 +52,11 @@ export function responseRows(
       key: `${row.agencyId ?? "none"}-${row.kind}`,
       label: `${row.agency?.name ?? unknownLabel} — ${translate(`hamafza.home.kinds.${row.kind}`)}`,
       value: row.averageDays ?? 0,
-      to: listLink(row.kind === "PROPOSAL" ? "proposals" : "demands", { agencyId: row.agencyId }),
+      to: row.agencyId
+        ? listLink(row.kind === "PROPOSAL" ? "proposals" : "demands", { agencyId: row.agencyId })
+        : row.kind === "DEMAND"
+          ? listLink("demands", { unrouted: true })
+          : undefined,
     }))
     .sort((a, b) => b.value - a.value);
 }
