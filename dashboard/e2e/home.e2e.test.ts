@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { login } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
@@ -143,17 +144,43 @@ describe(browserSuiteTitle("per-role homes in headless Chromium", "home"), () =>
       await cell.getByRole("link").click();
       await expectListTotal(page, "ngos", largest.count);
 
-      // The monthly rhythm of NGO exchange meetings: twelve Jalali months, as the API answers.
-      const rhythm = await gql(token, `query($y: Int!) { meetingMonthlyRhythm(year: $y) { month held } }`, {
-        y: period.year,
-      });
-      await page.goto(`${suite.stack.baseUrl}/#/analytics/meetingRhythm?year=${period.year}`);
+      // The monthly rhythm of NGO exchange meetings in 1404 (the demo data's year): twelve Jalali months, as the API
+      // answers, on screen and in the CSV the export button downloads.
+      const rhythm = (await gql(token, `{ meetingMonthlyRhythm(year: 1404) { month held } }`)).meetingMonthlyRhythm as {
+        month: number;
+        held: number;
+      }[];
+      expect(rhythm.some((row) => row.held > 0)).toBe(true);
+      await page.goto(`${suite.stack.baseUrl}/#/analytics/meetingRhythm?year=1404`);
       const table = page.getByTestId("report-table");
       await table.waitFor(WAIT);
       await page.getByText("فروردین", { exact: true }).first().waitFor(WAIT);
       expect(await table.locator("tbody tr").count()).toBe(12);
-      const held = await table.locator("tbody tr td:nth-child(3)").allTextContents();
-      expect(held).toEqual(rhythm.meetingMonthlyRhythm.map((row: { held: number }) => persian(row.held)));
+      // The screen first shows the year in the address once its answer is in: wait for a month with meetings.
+      const busy = rhythm.findIndex((row) => row.held > 0);
+      await table
+        .locator("tbody tr")
+        .nth(busy)
+        .locator("td:nth-child(3)", { hasText: persian(rhythm[busy].held) })
+        .waitFor(WAIT);
+      expect(await table.locator("tbody tr td:nth-child(3)").allTextContents()).toEqual(
+        rhythm.map((row) => persian(row.held)),
+      );
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "خروجی CSV" }).click();
+      const file = await (await download).path();
+      const text = readFileSync(file!, "utf8");
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const rows = text
+        .slice(1)
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => line.split(","));
+      expect(rows[0][0]).toBe("ماه");
+      expect(rows[0][2]).toBe("برگزارشده");
+      expect(rows.slice(1).map((row) => [Number(row[0]), Number(row[2])])).toEqual(
+        rhythm.map((row) => [row.month, row.held]),
+      );
       await page.screenshot({ path: join(ARTIFACTS, "analytics-meeting-rhythm.png"), fullPage: true });
     },
     120_000,
