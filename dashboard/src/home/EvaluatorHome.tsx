@@ -62,9 +62,9 @@ export const EvaluatorHome = ({ period }: { period: JalaliQuarter }) => {
           <TileRow>
             <NumberTile
               label="hamafza.home.cycleState"
-              value={undefined}
+              value={cycle ? CYCLE_STATE_LABELS[cycle.state] : undefined}
               to={EVALUATION_PATH}
-              hint={cycle ? CYCLE_STATE_LABELS[cycle.state] : "—"}
+              hint={cycle?.publishedAt ? formatJalali(cycle.publishedAt) : undefined}
               testId="home-cycle-state"
             />
             <NumberTile

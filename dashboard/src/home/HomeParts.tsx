@@ -48,7 +48,8 @@ export const NumberTile = ({
   testId,
 }: {
   label: string;
-  value: number | undefined;
+  /** A count (in Persian digits) or a short text (a state). */
+  value: number | string | undefined;
   to: string;
   hint?: string;
   testId?: string;
@@ -61,8 +62,13 @@ export const NumberTile = ({
           <Typography variant="body2" color="text.secondary">
             {translate(label)}
           </Typography>
-          <Typography variant="h4" component="p" sx={{ fontWeight: 700 }} data-testid={testId && `${testId}-value`}>
-            {value === undefined ? "—" : formatPersianNumber(value)}
+          <Typography
+            variant={typeof value === "string" ? "h5" : "h4"}
+            component="p"
+            sx={{ fontWeight: 700 }}
+            data-testid={testId && `${testId}-value`}
+          >
+            {value === undefined ? "—" : typeof value === "number" ? formatPersianNumber(value) : value}
           </Typography>
           {hint && (
             <Typography variant="caption" color="text.secondary">
