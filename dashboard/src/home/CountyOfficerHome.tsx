@@ -1,6 +1,7 @@
 import Alert from "@mui/material/Alert";
 import Chip from "@mui/material/Chip";
 import List from "@mui/material/List";
+import Typography from "@mui/material/Typography";
 import ListItemButton from "@mui/material/ListItemButton";
 import ListItemText from "@mui/material/ListItemText";
 import { useQuery } from "@tanstack/react-query";
@@ -41,6 +42,12 @@ export const CountyOfficerHome = ({ period, countyId }: { period: JalaliQuarter;
   const { data, isPending, error } = useQuery(
     graphqlQuery<CountyHomeData>(dataProvider, COUNTY_HOME, { ...period, from }),
   );
+  const neverEngagedText =
+    data &&
+    translate("hamafza.home.neverEngagedCount", {
+      count: formatPersianNumber(data.neverEngaged.length),
+      year: toPersianDigits(period.year),
+    });
   const held = data ? !data.without.some((county) => county.id === countyId) : undefined;
   const daysLeft = daysLeftInQuarter(period);
   const quarterMeetings = listLink(
@@ -126,15 +133,18 @@ export const CountyOfficerHome = ({ period, countyId }: { period: JalaliQuarter;
             )}
           </HomeSection>
           <HomeSection title="hamafza.home.neverEngaged" testId="home-never-engaged">
-            <LinkBase
-              to={listLink("ngos", { ids: data.neverEngaged.map((ngo) => ngo.id) })}
-              data-testid="home-never-engaged-count"
-            >
-              {translate("hamafza.home.neverEngagedCount", {
-                count: formatPersianNumber(data.neverEngaged.length),
-                year: toPersianDigits(period.year),
-              })}
-            </LinkBase>
+            {data.neverEngaged.length > 0 ? (
+              <LinkBase
+                to={listLink("ngos", { ids: data.neverEngaged.map((ngo) => ngo.id) })}
+                data-testid="home-never-engaged-count"
+              >
+                {neverEngagedText}
+              </LinkBase>
+            ) : (
+              <Typography variant="body2" data-testid="home-never-engaged-count">
+                {neverEngagedText}
+              </Typography>
+            )}
             <div>
               {data.neverEngaged.slice(0, 12).map((ngo) => (
                 <Chip

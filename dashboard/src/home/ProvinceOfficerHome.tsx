@@ -57,7 +57,23 @@ export const ProvinceOfficerHome = ({ period, provinceId }: { period: JalaliQuar
           <NumberTile
             label="hamafza.home.countiesWithoutMeeting"
             value={data.without.length}
-            to={listLink("counties", { ids: data.without.map((county) => county.id) })}
+            to={
+              data.without.length
+                ? listLink("counties", { ids: data.without.map((county) => county.id) })
+                : // None without: the quarter's meetings that count, one per county at least.
+                  listLink(
+                    "meetings",
+                    {
+                      provinceId: province,
+                      kind: "QUARTERLY_PROBLEM_CENTRED",
+                      status: "HELD",
+                      withNgos: true,
+                      jalaliYear: period.year,
+                      jalaliQuarter: period.quarter,
+                    },
+                    "scheduledAt DESC",
+                  )
+            }
             testId="home-without-meeting"
           />
         )}
