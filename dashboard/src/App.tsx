@@ -20,6 +20,8 @@ import meetings from "./meetings";
 import { MEETING_CALENDAR_PATH } from "./meetings/calendarMonth";
 import demands from "./demands";
 import { agendaItems, workingGroupMembers } from "./engagement/resources";
+import { AnalyticsPage } from "./analytics/AnalyticsPage";
+import { ANALYTICS_PATH } from "./analytics/analyticsPaths";
 import evaluationResults from "./evaluation";
 import { EVALUATION_COMPARE_PATH, EVALUATION_PATH, EVALUATION_WHAT_IF_PATH } from "./evaluation/paths";
 import projects from "./projects";
@@ -103,6 +105,7 @@ export const App = () => (
       <Route path={EVALUATION_WHAT_IF_PATH} element={<WhatIfPage />} />
       <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
       <Route path={INBOX_PATH} element={<InboxPage />} />
+      <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />
     </CustomRoutes>
   </Admin>
 );

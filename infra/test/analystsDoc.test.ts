@@ -110,6 +110,21 @@ const CROSS_CHECKS: Record<string, (data: Json, user: string) => Promise<void>> 
       expect(sum).toBe(await total(user, "evaluationResults", "EvaluationResultFilter", { year: 1404, provinceId }));
     }
   },
+  async ExchangeMeetingsPerMonth(data, user) {
+    expect(data.meetingMonthlyRhythm.map((row: { month: number }) => row.month)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
+    const held = data.meetingMonthlyRhythm.reduce((sum: number, row: { held: number }) => sum + row.held, 0);
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBe(
+      await total(user, "meetings", "MeetingFilter", {
+        provinceId: "19",
+        jalaliYear: 1404,
+        kind: "NGO_EXCHANGE",
+        status: "HELD",
+      }),
+    );
+  },
   async LicencesExpiringNextMonth(data) {
     for (const licence of data.expiringLicences.items) expect(licence.daysToExpiry).toBeLessThanOrEqual(31);
   },

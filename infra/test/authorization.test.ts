@@ -141,6 +141,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.updateDemand": OFFICERS,
   "Mutation.deleteDemand": OFFICERS,
   "Query.meetingStatistics": ALL,
+  "Query.meetingMonthlyRhythm": ALL,
   "Query.countiesWithoutProblemCentredMeeting": ALL,
   "Query.resolutionCompletionRates": ALL,
   "Query.socialHarmsMostDiscussed": ALL,

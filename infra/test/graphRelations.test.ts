@@ -273,7 +273,31 @@ describe("ngosWithoutEngagement takes a province or county", () => {
   });
 });
 
+/** Analytics that also refuse a well-formed code of a province or county that does not exist. */
+const KNOWN_TERRITORY_ANALYTICS: Record<string, string> = {
+  overdueResolutions: `query($p: ID, $c: ID) { overdueResolutions(provinceId: $p, countyId: $c) { totalCount } }`,
+  overdueResolutionCounts: `query($p: ID, $c: ID) { overdueResolutionCounts(provinceId: $p, countyId: $c) { overdue } }`,
+  ngoCounts: `query($p: ID, $c: ID) { ngoCounts(groupBy: FIELD, filter: { provinceId: $p, countyId: $c }) { count } }`,
+  trainingNeedSummary: `query($p: ID, $c: ID) { trainingNeedSummary(filter: { provinceId: $p, countyId: $c }) { ngoCount } }`,
+};
+
 describe("the analytics' province and county arguments are validated", () => {
+  it.each(Object.entries(KNOWN_TERRITORY_ANALYTICS))(
+    "%s: an unknown province or county → BAD_USER_INPUT with a Persian message",
+    async (_name, query) => {
+      for (const [variables, field] of [
+        [{ p: "99" }, "provinceId"],
+        [{ c: "1999" }, "countyId"],
+        [{ p: "19", c: "1999" }, "countyId"],
+      ] as const) {
+        const answer = await postGraphQL(stack.gatewayUrl, query, variables, headers["demo.admin"]);
+        expect(answer.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+        expect(answer.errors?.[0].extensions?.fields?.[0].field).toBe(field);
+        expect(answer.errors?.[0].message).toMatch(/[\u0600-\u06FF]/);
+      }
+    },
+  );
+
   const ANALYTICS: Record<string, string> = {
     meetingStatistics: `query($p: ID, $c: ID) { meetingStatistics(fromYear: 1404, provinceId: $p, countyId: $c) { total } }`,
     resolutionCompletionRates: `query($p: ID, $c: ID) { resolutionCompletionRates(provinceId: $p, countyId: $c) { total } }`,
@@ -282,6 +306,8 @@ describe("the analytics' province and county arguments are validated", () => {
     expiringLicences: `query($p: ID, $c: ID) { expiringLicences(provinceId: $p, countyId: $c) { totalCount } }`,
     parallelWork: `query($p: ID, $c: ID) { parallelWork(provinceId: $p, countyId: $c) { ngoCount } }`,
     duplicateNgoCandidates: `query($p: ID, $c: ID) { duplicateNgoCandidates(provinceId: $p, countyId: $c) { score } }`,
+    meetingMonthlyRhythm: `query($p: ID, $c: ID) { meetingMonthlyRhythm(year: 1404, provinceId: $p, countyId: $c) { total } }`,
+    ...KNOWN_TERRITORY_ANALYTICS,
   };
 
   it.each(Object.entries(ANALYTICS))(

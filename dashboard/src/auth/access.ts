@@ -58,6 +58,7 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   // Analysis pages (queries only).
   ngoDuplicates: { read: EVERYONE, write: [] },
   parallelWork: { read: EVERYONE, write: [] },
+  analytics: { read: EVERYONE, write: [] },
 };
 
 export interface AccessQuery {

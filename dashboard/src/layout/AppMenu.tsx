@@ -2,10 +2,12 @@ import CalendarMonthIcon from "@mui/icons-material/CalendarMonth";
 import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
+import InsightsIcon from "@mui/icons-material/Insights";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
 import ListSubheader from "@mui/material/ListSubheader";
 import type { ReactElement } from "react";
 import { Menu, usePermissions, useSidebarState, useTranslate } from "react-admin";
+import { ANALYTICS_HOME } from "../analytics/analyticsPaths";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { EVALUATION_PATH } from "../evaluation/paths";
@@ -92,6 +94,18 @@ export const MENU_GROUPS: Group[] = [
         label: "hamafza.common.evaluationCycles",
         icon: <FactCheckIcon />,
         accessResource: "evaluationCycles",
+      },
+    ],
+  },
+  {
+    label: "hamafza.menu.analytics",
+    items: [
+      {
+        page: "analytics",
+        to: ANALYTICS_HOME,
+        label: "hamafza.analytics.menu",
+        icon: <InsightsIcon />,
+        accessResource: "analytics",
       },
     ],
   },

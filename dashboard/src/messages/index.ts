@@ -5,6 +5,8 @@ import { engagementResources } from "./engagementResources";
 import { engagementMessages } from "./engagement";
 import { enumLabels } from "./enums";
 import { evaluationMessages } from "./evaluation";
+import { homeMessages } from "./home";
+import { analyticsMessages } from "./analytics";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
@@ -43,4 +45,6 @@ export const appMessages = mergeMessages(
   activityReportMessages,
   attachmentMessages,
   { hamafza: { enums: enumLabels } },
+  homeMessages,
+  analyticsMessages,
 );

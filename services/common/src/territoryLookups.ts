@@ -114,3 +114,20 @@ export function checkTerritoryArgs(
   checkProvinceArg(user, provinceId);
   checkCountyArg(user, countyId, provinceId);
 }
+
+/**
+ * `checkTerritoryArgs` and more, for services that do not own the geography: the province or county named must also
+ * exist (asked of the registry, one request), else BAD_USER_INPUT with a Persian message — an unknown code would
+ * otherwise answer an empty list that reads as «nothing to do».
+ */
+export async function checkKnownTerritoryArgs(
+  ctx: RequestContext,
+  provinceId: string | null | undefined,
+  countyId: string | null | undefined,
+): Promise<void> {
+  checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
+  if (!provinceId && !countyId) return;
+  const counties = await countiesInScope(ctx, provinceId ?? countyId!.slice(0, 2));
+  if (countyId && !counties.includes(countyId))
+    throw invalidInput([{ field: "countyId", message: `شهرستانی با کد «${countyId}» پیدا نشد.` }]);
+}

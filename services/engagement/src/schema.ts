@@ -22,6 +22,7 @@ import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 import { attendanceById, meetingById, socialHarmById } from "./loaders";
 import { AgendaItemResolver, SocialHarmResolver } from "./resolvers/agenda";
 import { EngagementAnalyticsResolver } from "./resolvers/analytics";
+import { MeetingRhythmResolver } from "./resolvers/meetingRhythm";
 import {
   AgencyExtensionResolver,
   CountyExtensionResolver,
@@ -96,6 +97,7 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         AgencyExtensionResolver,
         CountyExtensionResolver,
         EngagementAnalyticsResolver,
+        MeetingRhythmResolver,
         EngagementFactsResolver,
         PeriodLockResolver,
         ProvinceRelationsResolver,

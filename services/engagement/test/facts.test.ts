@@ -1,5 +1,15 @@
 import { Role } from "@hamafza/common";
-import { ADMIN, ANALYST, EngagementHarness, EVALUATOR, startHarness, tehran, uuid, ZANJAN_OFFICER } from "./helpers";
+import {
+  ADMIN,
+  ANALYST,
+  EngagementHarness,
+  EVALUATOR,
+  QAZVIN_OFFICER,
+  startHarness,
+  tehran,
+  uuid,
+  ZANJAN_OFFICER,
+} from "./helpers";
 
 /**
  * The evaluation facts (`engagementFacts`) and the analyst queries, checked against values computed by hand on
@@ -563,6 +573,64 @@ describe("analyst queries (SQL GROUP BY, in the caller's territory)", () => {
     expect(new Set(zanjan.data!.meetingStatistics.map((r: { provinceId: string }) => r.provinceId))).toEqual(
       new Set(["19"]),
     );
+  });
+
+  it("gives the monthly rhythm of a kind of meeting: twelve Jalali months, empty months included", async () => {
+    const RHYTHM = `query($kind: MeetingKind, $p: ID, $c: ID) { meetingMonthlyRhythm(year: 1404, kind: $kind, provinceId: $p, countyId: $c) { year month total planned held cancelled heldWithNgos ngosPresent } }`;
+    const series = async (variables: Record<string, unknown>, caller = ANALYST) => {
+      const result = await h.gql(RHYTHM, variables, caller);
+      expect(result.errors).toBeUndefined();
+      return result.data!.meetingMonthlyRhythm as Record<string, number>[];
+    };
+    // [month, total, planned, held, cancelled, heldWithNgos, ngosPresent] of the months with meetings.
+    const busy = (rows: Record<string, number>[]) =>
+      rows
+        .filter((r) => r.total > 0)
+        .map((r) => [r.month, r.total, r.planned, r.held, r.cancelled, r.heldWithNgos, r.ngosPresent]);
+    const exchange = await series({});
+    expect(exchange.map((r) => r.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(exchange.every((r) => r.year === 1404)).toBe(true);
+    expect(busy(exchange)).toEqual([[8, 1, 0, 1, 0, 1, 1]]); // m4, 10 Aban
+    const problemCentred = await series({ kind: "QUARTERLY_PROBLEM_CENTRED", p: "19" });
+    expect(busy(problemCentred)).toEqual([
+      [2, 1, 0, 0, 1, 0, 0], // m8 cancelled
+      [3, 1, 0, 1, 0, 1, 2], // m1 at 23:30 on 31 Khordad, Tehran clock: still Khordad
+      [4, 2, 1, 1, 0, 1, 1], // m2 (1 Tir 00:10), m7 planned
+      [5, 1, 0, 1, 0, 1, 2], // m9, provincial
+      [7, 1, 0, 1, 0, 0, 0], // m3 without NGOs
+      [12, 1, 0, 1, 0, 1, 1], // m6, 29 Esfand
+    ]);
+    expect(busy(await series({ kind: "QUARTERLY_PROBLEM_CENTRED" }, QAZVIN_OFFICER))).toEqual([[2, 1, 0, 1, 0, 1, 1]]);
+    expect(busy(await series({ kind: "QUARTERLY_PROBLEM_CENTRED", c: "1902" }))).toEqual([]);
+  });
+
+  it("refuses a year out of range or a malformed territory in the monthly rhythm, in Persian", async () => {
+    for (const [query, field] of [
+      [`{ meetingMonthlyRhythm(year: 1300) { month } }`, "year"],
+      [`{ meetingMonthlyRhythm(year: 1404, provinceId: "Zanjan") { month } }`, "provinceId"],
+      [`{ meetingMonthlyRhythm(year: 1404, provinceId: "19", countyId: "2601") { month } }`, "countyId"],
+    ]) {
+      const result = await h.gql(query, {}, ANALYST);
+      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].message).toMatch(/[\u0600-\u06FF]/);
+      expect(JSON.stringify(result.errors?.[0].extensions)).toContain(field);
+    }
+    const outside = await h.gql(`{ meetingMonthlyRhythm(year: 1404, provinceId: "26") { month } }`, {}, ZANJAN_OFFICER);
+    expect(outside.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("refuses malformed territory arguments of the overdue resolution queries, in Persian", async () => {
+    for (const query of [
+      `{ overdueResolutionCounts(provinceId: "199") { overdue } }`,
+      `{ overdueResolutionCounts(provinceId: "19", countyId: "2601") { overdue } }`,
+      `{ overdueResolutions(countyId: "19x1") { totalCount } }`,
+    ]) {
+      const result = await h.gql(query, {}, ANALYST);
+      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].message).toMatch(/[\u0600-\u06FF]/);
+    }
+    const outside = await h.gql(`{ overdueResolutions(provinceId: "26") { totalCount } }`, {}, ZANJAN_OFFICER);
+    expect(outside.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 
   it("lists the counties without a problem-centred meeting with NGOs in a quarter", async () => {

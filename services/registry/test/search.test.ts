@@ -496,6 +496,29 @@ describe("analyst queries", () => {
     expect(rowsOf(topic.data!.trainingNeedSummary)).toEqual([["حسابداری", null, 2, 0, 1, 1]]);
   });
 
+  it("refuses an unknown or malformed province or county in ngoCounts and trainingNeedSummary, in Persian", async () => {
+    const COUNTS = `query($filter: NgoFilter) { ngoCounts(groupBy: FIELD, filter: $filter) { count } }`;
+    for (const [query, filter, field] of [
+      [COUNTS, { provinceId: "99" }, "provinceId"],
+      [COUNTS, { countyId: "1999" }, "countyId"],
+      [COUNTS, { provinceId: "Zanjan" }, "provinceId"],
+      [COUNTS, { provinceId: "19", countyId: "2601" }, "countyId"],
+      [SUMMARY, { provinceId: "99" }, "provinceId"],
+      [SUMMARY, { countyId: "1999" }, "countyId"],
+      [SUMMARY, { countyId: "19" }, "countyId"],
+    ] as const) {
+      const result = await h.admin(query, { filter });
+      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].message).toMatch(/[\u0600-\u06FF]/);
+      expect(JSON.stringify(result.errors?.[0].extensions)).toContain(field);
+    }
+    const known = await h.admin(SUMMARY, { filter: { provinceId: "19", countyId: "1901" } });
+    expect(known.errors).toBeUndefined();
+    const zanjan = await h.as({ role: Role.PROVINCE_OFFICER, provinceId: "19" });
+    const outside = await zanjan(COUNTS, { filter: { provinceId: "26" } });
+    expect(outside.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
   it("aggregates training needs within the user's territory", async () => {
     const county = await h.as({ role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });
     expect(rowsOf((await county(SUMMARY, {})).data!.trainingNeedSummary)).toEqual([

@@ -21,6 +21,7 @@ import {
   IdempotencyKeyArg,
   idempotentCreate,
   namedQuery,
+  checkKnownTerritoryArgs,
 } from "@hamafza/common";
 import { resolutionReferences } from "../rules/references";
 import { Meeting } from "../entities/Meeting";
@@ -88,7 +89,7 @@ export class ResolutionResolver {
       .map((f) => `\`${f}\``)
       .join(", ")}.`,
   })
-  overdueResolutions(
+  async overdueResolutions(
     @Ctx() ctx: RequestContext,
     @Arg("ownerAgencyId", () => ID, { nullable: true, description: "Only this owner agency." })
     ownerAgencyId: string | undefined,
@@ -98,6 +99,7 @@ export class ResolutionResolver {
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ResolutionPage> {
+    await checkKnownTerritoryArgs(ctx, provinceId, countyId);
     return paginate(
       resolutionQuery(ctx, { overdue: true, ownerAgencyId, ownerManagerId, provinceId, countyId }),
       page,
@@ -116,6 +118,7 @@ export class ResolutionResolver {
     @Arg("provinceId", () => ID, { nullable: true, description: "Only this province." }) provinceId: string | undefined,
     @Arg("countyId", () => ID, { nullable: true, description: "Only this county." }) countyId: string | undefined,
   ): Promise<OverdueResolutionCount[]> {
+    await checkKnownTerritoryArgs(ctx, provinceId, countyId);
     const scope = territorySql(requireUser(ctx), { province: "r.province_id", county: "r.county_id" });
     const rows = await namedQuery<{
       owner_agency_id: string | null;

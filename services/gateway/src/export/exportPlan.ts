@@ -28,6 +28,8 @@ export interface ExportPlan {
   query: string;
   /** The following pages' query: items only, so the subgraph runs no COUNT per page. */
   nextQuery: string;
+  /** Whether the list is read page by page (`{ items, totalCount }` with `offset`/`limit`) or in one answer (`[T!]!`). */
+  paged: boolean;
   /** The list's own arguments (filter, sort …); `offset` and `limit` are added per page. */
   variables: Record<string, unknown>;
   columns: ExportColumn[];
@@ -53,6 +55,13 @@ function pagedItemType(field: GraphQLField<unknown, unknown>): GraphQLObjectType
   return isObjectType(item) ? item : null;
 }
 
+/** The item type of a plain list of objects (`[T!]!`, e.g. an analytics query), or null when the field is not one. */
+function plainItemType(field: GraphQLField<unknown, unknown>): GraphQLObjectType | null {
+  if (!isListType(unwrapNonNull(field.type))) return null;
+  const item = getNamedType(field.type);
+  return isObjectType(item) ? item : null;
+}
+
 function unwrapNonNull(type: GraphQLOutputType): GraphQLOutputType {
   return isNonNullType(type) ? type.ofType : type;
 }
@@ -69,14 +78,17 @@ function selectionText(tree: SelectionTree): string {
 
 /**
  * Checks the request against the schema the caller sees and plans the operation: the list must be a paged root
- * query, every column a path through single objects to a scalar, an enum, or a list of them.
+ * query or a root query answering a plain list of objects (the analysts' queries: `meetingStatistics` …, read in
+ * one answer), every column a path through single objects to a scalar, an enum, or a list of them.
  */
 export function planExport(schema: GraphQLSchema, request: ExportRequest): ExportPlan {
   const root = schema.getQueryType()?.getFields()[request.list];
-  const itemType = root ? pagedItemType(root) : null;
+  const pagedType = root ? pagedItemType(root) : null;
+  const itemType = pagedType ?? (root ? plainItemType(root) : null);
   if (!root || !itemType) throw refuse(`فهرستی به نام «${request.list}» برای خروجی وجود ندارد.`);
+  const paged = pagedType !== null;
   const argNames = new Set(root.args.map((arg) => arg.name));
-  if (!argNames.has("offset") || !argNames.has("limit"))
+  if (paged && (!argNames.has("offset") || !argNames.has("limit")))
     throw refuse(`فهرست «${request.list}» صفحه‌بندی ندارد و خروجی از آن ممکن نیست.`);
 
   const tree: SelectionTree = {};
@@ -108,12 +120,12 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
     return { path, header: column.header ?? column.field, kind, labels: column.labels };
   });
 
-  const declared: string[] = ["$offset: Int!", "$limit: Int!"];
-  const passed: string[] = ["offset: $offset", "limit: $limit"];
+  const declared: string[] = paged ? ["$offset: Int!", "$limit: Int!"] : [];
+  const passed: string[] = paged ? ["offset: $offset", "limit: $limit"] : [];
   const variables: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(request.args ?? {})) {
     const arg = root.args.find((candidate) => candidate.name === name);
-    if (!arg || name === "offset" || name === "limit")
+    if (!arg || (paged && (name === "offset" || name === "limit")))
       throw refuse(`فهرست «${request.list}» ورودی «${name}» را نمی‌پذیرد.`);
     if (value === undefined || value === null) continue;
     declared.push(`$${name}: ${arg.type.toString()}`);
@@ -122,7 +134,7 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
   }
   // Pages are read by offset: a stable order on the key keeps deep pages cheap and never repeats or skips a row.
   const sortArg = root.args.find((candidate) => candidate.name === "sort");
-  if (sortArg && !("sort" in variables)) {
+  if (paged && sortArg && !("sort" in variables)) {
     declared.push(`$sort: ${sortArg.type.toString()}`);
     passed.push("sort: $sort");
     variables.sort = { field: "id", order: "ASC" };
@@ -132,12 +144,14 @@ export function planExport(schema: GraphQLSchema, request: ExportRequest): Expor
       isNonNullType(arg.type) &&
       arg.defaultValue === undefined &&
       !(arg.name in variables) &&
-      !["offset", "limit"].includes(arg.name),
+      !(paged && ["offset", "limit"].includes(arg.name)),
   );
   if (missing) throw refuse(`فهرست «${request.list}» بدون ورودی «${missing.name}» خوانده نمی‌شود.`);
-  const head = `query HamafzaExport(${declared.join(", ")}) { ${request.list}(${passed.join(", ")})`;
-  const items = `items { ${selectionText(tree)} }`;
-  return { query: `${head} { totalCount ${items} } }`, nextQuery: `${head} { ${items} } }`, variables, columns };
+  const head = declared.length ? `query HamafzaExport(${declared.join(", ")})` : "query HamafzaExport";
+  const call = passed.length ? `${request.list}(${passed.join(", ")})` : request.list;
+  const items = paged ? `items { ${selectionText(tree)} }` : selectionText(tree);
+  const query = `${head} { ${call} { ${paged ? `totalCount ${items}` : items} } }`;
+  return { query, nextQuery: `${head} { ${call} { ${items} } }`, paged, variables, columns };
 }
 
 /** The value at a column's path in one item (null when an object on the way is missing). */

@@ -40,12 +40,19 @@ class PageFailed extends Error {
   }
 }
 
-async function readPage(run: RunOperation, plan: ExportPlan, list: string, offset: number, res: express.Response) {
-  const query = offset === 0 ? plan.query : plan.nextQuery;
-  const result = await run(query, { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE }, res);
-  const page = (result.data as Record<string, Page | null> | null | undefined)?.[list];
-  if (result.errors?.length || !page) throw new PageFailed(result);
-  return page;
+/** One page of a paged list (the first with `totalCount`, the next without); a plain list is read whole. */
+async function readPage(
+  run: RunOperation,
+  plan: ExportPlan,
+  list: string,
+  offset: number,
+  res: express.Response,
+): Promise<Page> {
+  const variables = plan.paged ? { ...plan.variables, offset, limit: EXPORT_PAGE_SIZE } : plan.variables;
+  const result = await run(offset === 0 ? plan.query : plan.nextQuery, variables, res);
+  const answer = (result.data as Record<string, Page | unknown[] | null> | null | undefined)?.[list];
+  if (result.errors?.length || !answer) throw new PageFailed(result);
+  return Array.isArray(answer) ? { totalCount: answer.length, items: answer } : answer;
 }
 
 /**
@@ -111,7 +118,7 @@ export function exportRoute(run: RunOperation, schema: () => GraphQLSchema | und
       );
       await forEachPage(
         (offset) => readPage(run, plan, request.list, offset, res),
-        EXPORT_PAGE_SIZE,
+        plan.paged ? EXPORT_PAGE_SIZE : Number.POSITIVE_INFINITY,
         async (items) => {
           for (const item of items) await writer.row(rowOf(item));
         },

@@ -31,6 +31,7 @@ import {
   DUPLICATES_TIMEOUT,
   NAME_SIMILARITY_THRESHOLD,
   REASON_LABELS,
+  checkKnownTerritory,
   countLabel,
   refsOf,
 } from "./registryAnalyticsRules";
@@ -58,6 +59,7 @@ export class RegistryAnalyticsResolver {
     @Arg("filter", () => NgoFilter, { nullable: true, description: "Which NGOs to count (as in `ngos`)." })
     filter: NgoFilter | undefined,
   ): Promise<NgoCount[]> {
+    await checkKnownTerritory(ctx, filter);
     const query = whereInTerritory(ctx.readDb.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), {
       province: "ngo.provinceId",
       county: "ngo.countyId",
@@ -105,6 +107,7 @@ export class RegistryAnalyticsResolver {
   ): Promise<TrainingNeedAggregate[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw new AppError(ErrorCode.BAD_USER_INPUT, "مقدار limit باید بین ۱ و ۱۰۰۰ باشد.", { field: "limit" });
+    await checkKnownTerritory(ctx, filter);
     const query = ctx.readDb
       .createQueryBuilder()
       .from("training_need", "tn")

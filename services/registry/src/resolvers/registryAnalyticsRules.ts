@@ -1,4 +1,11 @@
-import { RequestContext } from "@hamafza/common";
+import {
+  checkTerritoryArgs,
+  FieldProblem,
+  invalidInput,
+  RequestContext,
+  requireUser,
+  toPersianDigits,
+} from "@hamafza/common";
 import { LICENCE_STATE_LABELS, LicenceState } from "../entities/Licence";
 import { NgoScope, NgoStatus } from "../entities/Ngo";
 import { countyById, provinceById } from "../loaders";
@@ -46,4 +53,24 @@ export async function countLabel(ctx: RequestContext, groupBy: NgoCountDimension
     case NgoCountDimension.SCOPE:
       return SCOPE_LABELS[key as NgoScope] ?? key ?? "";
   }
+}
+
+/**
+ * The territory arguments of an analytics query (`provinceId`, `countyId`, either may be omitted): well-formed and
+ * within the user's territory (`checkTerritoryArgs`), and naming a province or county that exists — an unknown code
+ * is BAD_USER_INPUT with a Persian message, not an empty answer that looks like «no NGOs».
+ */
+export async function checkKnownTerritory(
+  ctx: RequestContext,
+  where: { provinceId?: string | null; countyId?: string | null } | null | undefined,
+): Promise<void> {
+  const provinceId = where?.provinceId ?? undefined;
+  const countyId = where?.countyId ?? undefined;
+  checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
+  const problems: FieldProblem[] = [];
+  if (provinceId && !(await provinceById(ctx).load(provinceId)))
+    problems.push({ field: "provinceId", message: `استانی با کد «${toPersianDigits(provinceId)}» وجود ندارد.` });
+  if (countyId && !(await countyById(ctx).load(countyId)))
+    problems.push({ field: "countyId", message: `شهرستانی با کد «${toPersianDigits(countyId)}» وجود ندارد.` });
+  if (problems.length) throw invalidInput(problems);
 }
