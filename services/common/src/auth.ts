@@ -53,7 +53,7 @@ registerEnumType(Role, {
   },
 });
 
-/** Every role, staff and invited; only for checking a token's claim, never for `@Allow`. */
+/** Every role, staff and invited: for checking a token's claim, and for operations on the signed-in user themself (`me`). */
 export const EVERY_ROLE: readonly Role[] = Object.values(Role);
 /** Governorate staff: the roles whose scope is a territory (the country, a province or a county). */
 export const STAFF_ROLES: readonly Role[] = [

@@ -1,6 +1,6 @@
 import {
   Allow,
-  ALL_ROLES,
+  EVERY_ROLE,
   AppError,
   containsPattern,
   ErrorCode,
@@ -19,6 +19,7 @@ import {
   recordAudit,
   RequestContext,
   requireUser,
+  isBoundRole,
   Role,
   SortOrder,
   tidyDisplayText,
@@ -160,7 +161,7 @@ const territoryReferences = (input: { provinceId?: string | null; countyId?: str
 export class UserResolver {
   constructor(private readonly policy: LoginPolicy = DEFAULT_LOGIN_POLICY) {}
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Query(() => User, { nullable: true, description: "The signed-in user." })
   me(@Ctx() ctx: RequestContext): Promise<User | null> {
     return userById(ctx).load(requireUser(ctx).id);
@@ -215,13 +216,7 @@ export class UserResolver {
         async () => {
           // no password-derived hash is kept
           const v = new Validator();
-          const username = canonicalUsername(input.username);
-          v.check(
-            /^[a-z0-9._-]{3,40}$/.test(username),
-            "username",
-            "نام کاربری باید ۳ تا ۴۰ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.",
-          );
-          v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
+          const username = checkNewUser(v, input);
           const problem = passwordProblem(input.password, username);
           v.check(problem === null, "password", problem ?? "");
           const territory = checkTerritory(v, input.role, input.provinceId ?? null, input.countyId ?? null);
@@ -266,6 +261,8 @@ export class UserResolver {
       const v = new Validator();
       if (input.displayName !== undefined) v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
       const role = input.role ?? user.role;
+      if (input.role !== undefined && input.role !== null && input.role !== user.role && isBoundRole(user.role))
+        v.check(false, "role", INVITED_ROLE_MESSAGE);
       const roleOrTerritoryGiven =
         input.role !== undefined || input.provinceId !== undefined || input.countyId !== undefined;
       const territory = roleOrTerritoryGiven
@@ -323,7 +320,7 @@ export class UserResolver {
     });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Mutation(() => Boolean, { description: "Change the signed-in user's own password; ends the user's other sessions." })
   async changeMyPassword(
     @Ctx() ctx: RequestContext,
@@ -372,7 +369,22 @@ export class UserResolver {
   }
 }
 
-/** The territory a role needs: officers their province or county, evaluators and analysts optionally one, admins none. */
+/** The username (canonical) and display name of a new account, checked; shared by createUser and inviteUser. */
+export function checkNewUser(v: Validator, input: { username: string; displayName: string }): string {
+  const username = canonicalUsername(input.username);
+  v.check(
+    /^[a-z0-9._-]{3,40}$/.test(username),
+    "username",
+    "نام کاربری باید ۳ تا ۴۰ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.",
+  );
+  v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
+  return username;
+}
+
+/**
+ * The territory a role needs: officers their province or county, evaluators and analysts optionally one, admins
+ * none. Invited roles are not given here: their accounts are made by invitation (inviteUser) and keep their role.
+ */
 function checkTerritory(
   v: Validator,
   role: Role,
@@ -398,10 +410,18 @@ function checkTerritory(
     case Role.ANALYST:
       v.check(!county || !province || county.startsWith(province), "countyId", "شهرستان در استان انتخاب‌شده نیست.");
       return { provinceId: county ? county.slice(0, 2) : province, countyId: county };
+    case Role.NGO_REPRESENTATIVE:
+    case Role.AGENCY_RESPONDENT:
+    case Role.MANAGER:
+      v.check(false, "role", INVITED_ROLE_MESSAGE);
+      return { provinceId: province, countyId: county };
   }
 }
 
-async function findForUpdate(em: EntityManager, id: string): Promise<User> {
+const INVITED_ROLE_MESSAGE =
+  "نماینده سمن، کارشناس پاسخگوی دستگاه و مدیر با دعوت‌نامه ساخته می‌شوند و نقششان تغییر نمی‌کند؛ از «دعوت کاربر» استفاده کنید.";
+
+export async function findForUpdate(em: EntityManager, id: string): Promise<User> {
   const user = isUuid(id) ? await em.findOne(User, { where: { id }, lock: { mode: "pessimistic_write" } }) : null;
   if (!user) throw notFound("کاربر", id);
   return user;
@@ -419,7 +439,7 @@ async function assertAnAdminRemains(em: EntityManager, before: User, after: User
   if (others[0].n === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, "دست‌کم یک مدیر سامانهٔ فعال باید بماند.");
 }
 
-function auditUser(em: EntityManager, ctx: RequestContext, action: string, before: User | null, after: User) {
+export function auditUser(em: EntityManager, ctx: RequestContext, action: string, before: User | null, after: User) {
   return recordAudit(em, ctx, {
     action,
     entityType: "User",
