@@ -84,6 +84,9 @@ export interface TerritoryColumns {
   manager?: string;
 }
 
+/** The columns of `TerritoryColumns` that name the records invited users are bound to. */
+export type BoundColumns = Pick<TerritoryColumns, "ngo" | "agency" | "manager">;
+
 /** The key of `TerritoryColumns` (and `BoundRecord`) each invited role's scope is matched on. */
 const BOUND_COLUMN = { Ngo: "ngo", Agency: "agency", Manager: "manager" } as const;
 

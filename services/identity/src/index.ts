@@ -20,7 +20,7 @@ import { buildIdentitySchema, identityEntities } from "./schema";
 
 export { buildIdentitySchema, identityEntities } from "./schema";
 export { ensureAdminAccount, loadIdentityDemoData, demoUsers, DEMO_PASSWORD, ADMIN_USERNAME } from "./seed/accounts";
-export type { AdminBootstrap, DemoUser } from "./seed/accounts";
+export type { AdminBootstrap, DemoBoundRecord, DemoUser } from "./seed/accounts";
 export { DEFAULT_LOGIN_POLICY, loginPolicyFromEnv } from "./auth/policy";
 export type { LoginPolicy } from "./auth/policy";
 export type { SignInResult } from "./auth/sessions";
