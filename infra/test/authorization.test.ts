@@ -42,13 +42,13 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.manager": [...ALL, Role.MANAGER],
   "Query.meetings": ALL,
   "Query.meeting": ALL,
-  "Query.managerScores": ALL,
-  "Query.managerScore": ALL,
+  "Query.managerScores": [...ALL, Role.MANAGER],
+  "Query.managerScore": [...ALL, Role.MANAGER],
   // Evaluation cycles, runs and results
   "Query.evaluationCycles": ALL,
   "Query.evaluationCycle": ALL,
-  "Query.evaluationResults": ALL,
-  "Query.evaluationResult": ALL,
+  "Query.evaluationResults": [...ALL, Role.MANAGER],
+  "Query.evaluationResult": [...ALL, Role.MANAGER],
   "Query.evaluationGradeDistribution": ALL,
   "Query.evaluationRuns": [Role.ADMIN, Role.EVALUATOR],
   "Query.evaluationRun": [Role.ADMIN, Role.EVALUATOR],
@@ -122,13 +122,13 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.updateProject": OFFICERS,
   "Mutation.deleteProject": OFFICERS,
   "Mutation.addProjectUpdate": OFFICERS,
-  "Query.proposals": ALL,
-  "Query.proposal": ALL,
+  "Query.proposals": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Query.proposal": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
   "Mutation.createProposal": OFFICERS,
   "Mutation.updateProposal": OFFICERS,
   "Mutation.deleteProposal": OFFICERS,
-  "Query.demands": ALL,
-  "Query.demand": ALL,
+  "Query.demands": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Query.demand": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
   "Mutation.createDemand": OFFICERS,
   "Mutation.updateDemand": OFFICERS,
   "Mutation.deleteDemand": OFFICERS,
@@ -667,12 +667,87 @@ describe("invited roles", () => {
     },
   );
 
+  it("shows a representative its NGO's demands and proposals, and a respondent those addressed to its agency: lists, totals, by id, nested", async () => {
+    const ngo = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    const agency = await boundIdOf(Role.AGENCY_RESPONDENT);
+    // One demand of the representative's NGO addressed to the respondent's agency, recorded by the county officer.
+    const created = await gql(
+      Role.COUNTY_OFFICER,
+      `mutation($input: DemandCreateInput!) { createDemand(input: $input) { id } }`,
+      {
+        input: {
+          ngoId: ngo,
+          provinceId: "19",
+          countyId: "1901",
+          category: "OTHER",
+          title: "درخواست آزمایشی دسترسی",
+          agencyId: agency,
+          raisedOn: "2025-06-01",
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    for (const [role, column, id] of [
+      [Role.NGO_REPRESENTATIVE, "ngo_id", ngo],
+      [Role.AGENCY_RESPONDENT, "agency_id", agency],
+    ] as const) {
+      for (const [list, one, table] of [
+        ["demands", "demand", "engagement.demand"],
+        ["proposals", "proposal", "engagement.proposal"],
+      ] as const) {
+        const all = await rows(`SELECT id, ${column} AS bound FROM ${table}`);
+        const expected = all
+          .filter((r) => r.bound === id)
+          .map((r) => r.id)
+          .sort();
+        if (list === "demands") expect(expected.length).toBeGreaterThan(0);
+        const page = await gql(role, `{ ${list}(limit: 200) { totalCount items { id } } }`);
+        expect(page.errors).toBeUndefined();
+        expect(page.data![list].items.map((r: { id: string }) => r.id).sort()).toEqual(expected);
+        expect(page.data![list].totalCount).toBe(expected.length);
+        for (const other of all.filter((r) => r.bound !== id).slice(0, 10)) {
+          const byId = await gql(role, `query($id: ID!) { ${one}(id: $id) { id } }`, { id: other.id });
+          expect(byId).toEqual({ data: { [one]: null } });
+        }
+      }
+    }
+    // Nested under the representative's own NGO: its own demands only.
+    const nested = await gql(Role.NGO_REPRESENTATIVE, `{ ngos { items { demands { id ngoId } } } }`);
+    const demands = nested.data!.ngos.items.flatMap((n: { demands: { ngoId: string }[] }) => n.demands);
+    expect(demands.length).toBeGreaterThan(0);
+    expect(demands.filter((d: { ngoId: string }) => d.ngoId !== ngo)).toEqual([]);
+  });
+
+  it("shows a manager their own published scores and results only, in lists, by id and nested", async () => {
+    const own = await boundIdOf(Role.MANAGER);
+    const scores = await rows(
+      `SELECT id, manager_id AS "managerId", published_at AS "publishedAt" FROM evaluation.manager_score`,
+    );
+    const expected = scores.filter((r) => r.managerId === own && r.publishedAt !== null).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const answer = await gql(
+      Role.MANAGER,
+      `{ managerScores(limit: 200) { totalCount items { id } } managers { items { scores { id } } } evaluationResults(filter: { year: 1404 }, limit: 200) { items { managerId } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.managerScores.items.map((r: { id: string }) => r.id).sort()).toEqual(expected.sort());
+    expect(answer.data!.managerScores.totalCount).toBe(expected.length);
+    expect(idsIn(answer.data!.managers).sort()).toEqual(expected.sort());
+    const results = answer.data!.evaluationResults.items as { managerId: string }[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.filter((r) => r.managerId !== own)).toEqual([]);
+    for (const other of scores.filter((r) => r.managerId !== own).slice(0, 10)) {
+      const byId = await gql(Role.MANAGER, `query($id: ID!) { managerScore(id: $id) { id } }`, { id: other.id });
+      expect(byId).toEqual({ data: { managerScore: null } });
+    }
+  });
+
   it("shows an NGO representative no other NGO's record through nested fields (meetings, licences, board), and no staff list", async () => {
     const own = await boundIdOf(Role.NGO_REPRESENTATIVE);
     // Nested lists are filtered by the same rule: until an operation opens them to representatives, they are empty.
     const nested = await gql(
       Role.NGO_REPRESENTATIVE,
-      `{ ngos { items { id meetings { id } workingGroups { id } proposals { id } demands { id } networks { id } coordinatedNetworks { id } ngoHouses { id } facilitationOffices { id } licences { id } } } }`,
+      `{ ngos { items { id meetings { id } workingGroups { id } networks { id } coordinatedNetworks { id } ngoHouses { id } facilitationOffices { id } licences { id } } } }`,
     );
     expect(nested.errors).toBeUndefined();
     expect(nested.data!.ngos.items).toHaveLength(1);
@@ -686,7 +761,7 @@ describe("invited roles", () => {
     expect(idsIn(officer.data).length).toBeGreaterThan(0);
     for (const query of [
       `{ meetings { totalCount } }`,
-      `{ demands { totalCount } }`,
+      `{ workingGroups { totalCount } }`,
       `{ managerScores { totalCount } }`,
     ])
       expect((await gql(Role.NGO_REPRESENTATIVE, query)).errors?.[0].extensions?.code).toBe("FORBIDDEN");

@@ -28,6 +28,16 @@ export const territoryOf = (alias: string): TerritoryColumns => ({
 });
 
 /**
+ * The scope of proposals and demands: the territory, and for invited users the NGO that raised them (an NGO
+ * representative follows its own) or the agency they are addressed to (an agency respondent's inbox).
+ */
+export const requestScopeOf = (alias: string): TerritoryColumns => ({
+  ...territoryOf(alias),
+  ngo: `${alias}.ngoId`,
+  agency: `${alias}.agencyId`,
+});
+
+/**
  * A request-scoped loader of rows by id, limited in SQL to the user's territory (outside it: null, as if absent).
  * `join` adds the parent whose territory a child row takes.
  */
@@ -258,35 +268,35 @@ export const updatesByProject = (ctx: RequestContext) =>
 // Proposals and demands -----------------------------------------------------------------------------------------
 
 export const proposalById = (ctx: RequestContext) =>
-  scopedById(ctx, "proposalById", Proposal, "proposal", territoryOf("proposal"));
+  scopedById(ctx, "proposalById", Proposal, "proposal", requestScopeOf("proposal"));
 
 export const proposalsByNgo = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByNgo", Proposal, "proposal", "ngoId", territoryOf("proposal"), [
+  scopedGroups(ctx, "proposalsByNgo", Proposal, "proposal", "ngoId", requestScopeOf("proposal"), [
     ["proposal.submittedOn", "DESC"],
   ]);
 
 export const proposalsByAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByAgency", Proposal, "proposal", "agencyId", territoryOf("proposal"), [
+  scopedGroups(ctx, "proposalsByAgency", Proposal, "proposal", "agencyId", requestScopeOf("proposal"), [
     ["proposal.submittedOn", "DESC"],
   ]);
 
 export const proposalsByMeeting = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByMeeting", Proposal, "proposal", "meetingId", territoryOf("proposal"), [
+  scopedGroups(ctx, "proposalsByMeeting", Proposal, "proposal", "meetingId", requestScopeOf("proposal"), [
     ["proposal.submittedOn", "ASC"],
   ]);
 
 export const demandById = (ctx: RequestContext) =>
-  scopedById(ctx, "demandById", Demand, "demand", territoryOf("demand"));
+  scopedById(ctx, "demandById", Demand, "demand", requestScopeOf("demand"));
 
 export const demandsByNgo = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByNgo", Demand, "demand", "ngoId", territoryOf("demand"), [["demand.raisedOn", "DESC"]]);
+  scopedGroups(ctx, "demandsByNgo", Demand, "demand", "ngoId", requestScopeOf("demand"), [["demand.raisedOn", "DESC"]]);
 
 export const demandsByAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByAgency", Demand, "demand", "agencyId", territoryOf("demand"), [
+  scopedGroups(ctx, "demandsByAgency", Demand, "demand", "agencyId", requestScopeOf("demand"), [
     ["demand.raisedOn", "DESC"],
   ]);
 
 export const demandsByMeeting = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByMeeting", Demand, "demand", "meetingId", territoryOf("demand"), [
+  scopedGroups(ctx, "demandsByMeeting", Demand, "demand", "meetingId", requestScopeOf("demand"), [
     ["demand.raisedOn", "ASC"],
   ]);
