@@ -35,6 +35,10 @@ import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
 import { NGO_IMPORT_PATH, NgoImportPage } from "./ngos/NgoImportPage";
 import { InboxPage } from "./notifications/InboxPage";
+import { InvitationsPage } from "./invitations/InvitationsPage";
+import { INVITATIONS_PATH } from "./invitations/invitationOperations";
+import { AcceptInvitationPage } from "./invitations/AcceptInvitationPage";
+import { ACCEPT_INVITATION_PATH } from "./invitations/acceptInvitation";
 import { INBOX_PATH } from "./notifications/notificationOperations";
 import provinces from "./provinces";
 import { NgoDuplicatesPage } from "./registry/NgoDuplicatesPage";
@@ -82,6 +86,9 @@ export const App = () => (
     <Resource name="counties" {...counties} />
     <Resource name="users" {...users} />
     <Resource name="auditEntries" {...auditEntries} />
+    <CustomRoutes noLayout>
+      <Route path={ACCEPT_INVITATION_PATH} element={<AcceptInvitationPage />} />
+    </CustomRoutes>
     <CustomRoutes>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
       <Route path={NGO_IMPORT_PATH} element={<NgoImportPage />} />
@@ -92,6 +99,7 @@ export const App = () => (
       <Route path={EVALUATION_WHAT_IF_PATH} element={<WhatIfPage />} />
       <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
       <Route path={INBOX_PATH} element={<InboxPage />} />
+      <Route path={INVITATIONS_PATH} element={<InvitationsPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -2,6 +2,7 @@ import CalendarMonthIcon from "@mui/icons-material/CalendarMonth";
 import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
+import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
 import ListSubheader from "@mui/material/ListSubheader";
 import type { ReactElement } from "react";
@@ -9,6 +10,7 @@ import { Menu, usePermissions, useSidebarState, useTranslate } from "react-admin
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { EVALUATION_PATH } from "../evaluation/EvaluationCyclePage";
+import { INVITATIONS_PATH } from "../invitations/invitationOperations";
 import { MEETING_CALENDAR_PATH } from "../meetings/calendarMonth";
 import { NGO_IMPORT_PATH } from "../ngos/NgoImportPage";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
@@ -99,7 +101,20 @@ export const MENU_GROUPS: Group[] = [
     label: "hamafza.menu.reference",
     items: [{ resource: "fieldsOfActivity" }, { resource: "provinces" }, { resource: "counties" }],
   },
-  { label: "hamafza.menu.system", items: [{ resource: "users" }, { resource: "auditEntries" }] },
+  {
+    label: "hamafza.menu.system",
+    items: [
+      {
+        page: "invitations",
+        to: INVITATIONS_PATH,
+        label: "hamafza.invitations.menu",
+        icon: <PersonAddIcon />,
+        accessResource: "invitedUsers",
+      },
+      { resource: "users" },
+      { resource: "auditEntries" },
+    ],
+  },
 ];
 
 function visible(role: Role | undefined, item: Item): boolean {

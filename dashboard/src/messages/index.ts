@@ -3,6 +3,7 @@ import { commonMessages } from "./common";
 import { engagementResources } from "./engagementResources";
 import { engagementMessages } from "./engagement";
 import { evaluationMessages } from "./evaluation";
+import { invitationMessages } from "./invitations";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 
@@ -35,4 +36,5 @@ export const appMessages = mergeMessages(
   engagementMessages,
   registryMessages,
   notificationMessages,
+  invitationMessages,
 );

@@ -58,7 +58,7 @@ describe("invitations", () => {
     expect(invited.body.errors).toBeUndefined();
     const { code, link, user, invitation } = invited.body.data.inviteUser;
     expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(link).toBe(`/invitation#${code}`);
+    expect(link).toBe(`/#/invitation/${code}`);
     expect(user).toMatchObject({ role: "NGO_REPRESENTATIVE", boundId: countyNgo.id, provinceId: "19" });
     expect(invitation.state).toBe("OPEN");
     // Only the code's hash is stored.
@@ -182,17 +182,24 @@ describe("invitations", () => {
     const county = (await as("demo.county", LIST)).body.data.invitedUsers;
     const admin = (await as("demo.admin", LIST)).body.data.invitedUsers;
     // A county officer reads the province-level agency's respondent too (the read rule), but cannot change it.
-    expect(county.items.map((u: { username: string }) => u.username).sort()).toEqual([
-      "rep.late",
-      "rep.one",
-      "resp.one",
-    ]);
-    expect(admin.items.map((u: { username: string }) => u.username).sort()).toEqual([
-      "rep.late",
-      "rep.one",
-      "resp.one",
-    ]);
-    expect((await as("demo.province", LIST)).body.data.invitedUsers.totalCount).toBe(3);
+    // (The three invited demo accounts are bound to records of Zanjan county.)
+    const expected = ["demo.agency", "demo.manager", "demo.ngo", "rep.late", "rep.one", "resp.one"];
+    expect(county.items.map((u: { username: string }) => u.username).sort()).toEqual(expected);
+    expect(admin.items.map((u: { username: string }) => u.username).sort()).toEqual(expected);
+    expect((await as("demo.province", LIST)).body.data.invitedUsers.totalCount).toBe(6);
+    // An officer of another province sees none of them.
+    const made = await as("demo.admin", `mutation($input: UserCreateInput!) { createUser(input: $input) { id } }`, {
+      input: {
+        username: "isfahan.officer",
+        displayName: "کارشناس اصفهان",
+        role: "PROVINCE_OFFICER",
+        provinceId: "10",
+        password: "Esfahan-officer-1404",
+      },
+    });
+    expect(made.body.errors).toBeUndefined();
+    tokens.isfahan = (await session(stack.baseUrl, "isfahan.officer", "Esfahan-officer-1404")).token;
+    expect((await as("isfahan", LIST)).body.data.invitedUsers.totalCount).toBe(0);
 
     const rep = await one(`SELECT id FROM identity.user_account WHERE username = 'rep.one'`);
     const resp = await one(`SELECT id FROM identity.user_account WHERE username = 'resp.one'`);

@@ -32,5 +32,5 @@ export function invitationProblem(state: InvitationState | null): string | null 
   }
 }
 
-/** The dashboard page where an invitee sets their password (the code after `#`, so it is never sent in a request line). */
-export const invitationPath = (code: string): string => `/invitation#${code}`;
+/** The dashboard page where an invitee sets their password (the code after `#`, so it is never sent to a server in a request line). */
+export const invitationPath = (code: string): string => `/#/invitation/${code}`;
