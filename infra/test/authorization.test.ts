@@ -40,8 +40,9 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.ngo": [...ALL, Role.NGO_REPRESENTATIVE],
   "Query.managers": [...ALL, Role.MANAGER],
   "Query.manager": [...ALL, Role.MANAGER],
-  "Query.meetings": ALL,
-  "Query.meeting": ALL,
+  // A representative: the meetings its NGO was invited to or attended
+  "Query.meetings": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.meeting": [...ALL, Role.NGO_REPRESENTATIVE],
   "Query.managerScores": [...ALL, Role.MANAGER],
   "Query.managerScore": [...ALL, Role.MANAGER],
   // Evaluation cycles, runs and results
@@ -718,6 +719,40 @@ describe("invited roles", () => {
     expect(demands.filter((d: { ngoId: string }) => d.ngoId !== ngo)).toEqual([]);
   });
 
+  it("shows a representative the meetings its NGO was invited to or attended, never the other NGOs at them", async () => {
+    const ngo = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    const attended = (
+      await rows(`SELECT DISTINCT meeting_id AS id FROM engagement.meeting_attendance WHERE ngo_id = '${ngo}'`)
+    )
+      .map((r) => r.id)
+      .sort();
+    expect(attended.length).toBeGreaterThan(0);
+    const page = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `{ meetings(limit: 200) { totalCount items { id minutes ngoIds ngoCount ngos { id } attendance { ngoId } } } }`,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.meetings.items.map((m: { id: string }) => m.id).sort()).toEqual(attended);
+    expect(page.data!.meetings.totalCount).toBe(attended.length);
+    const otherNgos = new Set((await rows(`SELECT id FROM registry.ngo WHERE id <> '${ngo}'`)).map((r) => r.id));
+    const seen = JSON.stringify(page.data);
+    expect([...otherNgos].filter((id) => seen.includes(id))).toEqual([]);
+    // Its own attendance row only (a representative's name at the meeting is the other NGOs' personal data).
+    for (const meeting of page.data!.meetings.items as { ngoIds: string[]; attendance: { ngoId: string }[] }[]) {
+      expect(meeting.ngoIds).toEqual([ngo]);
+      expect(meeting.attendance).toEqual([{ ngoId: ngo }]);
+    }
+    const others = await rows(
+      `SELECT id FROM engagement.meeting m WHERE NOT EXISTS (SELECT 1 FROM engagement.meeting_attendance a WHERE a.meeting_id = m.id AND a.ngo_id = '${ngo}') LIMIT 10`,
+    );
+    for (const other of others)
+      expect(
+        await gql(Role.NGO_REPRESENTATIVE, `query($id: ID!) { meeting(id: $id) { id } }`, { id: other.id }),
+      ).toEqual({
+        data: { meeting: null },
+      });
+  });
+
   it("shows a manager their own published scores and results only, in lists, by id and nested", async () => {
     const own = await boundIdOf(Role.MANAGER);
     const scores = await rows(
@@ -760,7 +795,7 @@ describe("invited roles", () => {
     );
     expect(idsIn(officer.data).length).toBeGreaterThan(0);
     for (const query of [
-      `{ meetings { totalCount } }`,
+      `{ resolutions { totalCount } }`,
       `{ workingGroups { totalCount } }`,
       `{ managerScores { totalCount } }`,
     ])

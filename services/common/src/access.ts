@@ -77,7 +77,9 @@ export interface TerritoryColumns {
   county?: string;
   /**
    * For tables an invited user may read, the column holding the id of the record they are bound to: `ngo` for
-   * NGO representatives, `agency` for agency respondents, `manager` for managers. Without it they see no row.
+   * NGO representatives, `agency` for agency respondents, `manager` for managers. Without it they see no row. A
+   * condition containing `:bound` (the record's id) may stand instead of a column, for rows linked through another
+   * table (`EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :bound)`).
    */
   ngo?: string;
   agency?: string;
@@ -115,7 +117,9 @@ export function territoryCondition(
     // Invited users have no territory: only rows of the record they speak for, and only where the query names it.
     const column = columns[BOUND_COLUMN[BOUND_KIND[user.role]]];
     if (!column || !user.boundId) return { sql: NOTHING, params: {} };
-    return { sql: `${column} = :${prefix}Bound`, params: { [`${prefix}Bound`]: user.boundId } };
+    const param = `${prefix}Bound`;
+    const sql = column.includes(":bound") ? `(${column.replaceAll(":bound", `:${param}`)})` : `${column} = :${param}`;
+    return { sql, params: { [param]: user.boundId } };
   }
   if (user.countyId) {
     const params = { [`${prefix}County`]: user.countyId, [`${prefix}Province`]: provinceOfCountyUser(user) };

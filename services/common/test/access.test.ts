@@ -42,6 +42,17 @@ describe("scope of invited roles", () => {
       sql: "n.id = :xBound",
       params: { xBound: NGO_ID },
     });
+    // A condition over a linked table names the record with `:bound`.
+    expect(
+      territoryCondition(
+        rep,
+        { ...COLUMNS, ngo: "EXISTS (SELECT 1 FROM a WHERE a.m = m.id AND a.ngo_id = :bound)" },
+        "x",
+      ),
+    ).toEqual({
+      sql: "(EXISTS (SELECT 1 FROM a WHERE a.m = m.id AND a.ngo_id = :xBound))",
+      params: { xBound: NGO_ID },
+    });
     // An agency column does not open the table to an NGO representative.
     expect(territoryCondition(rep, { ...COLUMNS, agency: "d.agency_id" })).toEqual({ sql: "1 = 0", params: {} });
     const respondent = user(Role.AGENCY_RESPONDENT, { boundId: OTHER_ID });

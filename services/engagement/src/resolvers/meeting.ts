@@ -5,6 +5,7 @@ import {
   OFFICERS,
   recordChange,
   requireUser,
+  Role,
   whereInTerritory,
   DateScalar,
   FilterArg,
@@ -40,7 +41,7 @@ import {
   agendaByMeeting,
   attendanceByMeeting,
   demandsByMeeting,
-  MEETING_TERRITORY,
+  MEETING_SCOPE,
   meetingById,
   meetingsByNgo,
   officialsByMeeting,
@@ -76,9 +77,11 @@ export { MEETING_CONSTRAINTS, HELD_WITH_NGOS } from "./meetingRules";
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
   @Query(() => MeetingPage, {
-    description: `Meetings of the user's territory, newest first by default. Sortable by ${Object.keys(MEETING_SORTABLE)
+    description: `Meetings of the user's territory (an NGO representative: those its NGO was invited to or attended), newest first by default. Sortable by ${Object.keys(
+      MEETING_SORTABLE,
+    )
       .map((f) => `\`${f}\``)
       .join(", ")}.`,
   })
@@ -93,8 +96,12 @@ export class MeetingResolver {
     });
   }
 
-  @Allow(ALL_ROLES)
-  @Query(() => Meeting, { nullable: true, description: "One meeting by id; empty when outside the user's territory." })
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
+  @Query(() => Meeting, {
+    nullable: true,
+    description:
+      "One meeting by id; empty when outside the user's territory (an NGO representative: unless its NGO was invited or attended).",
+  })
   meeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting | null> {
     return meetingById(ctx).load(id);
   }
@@ -302,7 +309,7 @@ export function meetingListQuery(ctx: RequestContext, filter: MeetingFilter | un
   const query = whereInTerritory(
     ctx.db.getRepository(Meeting).createQueryBuilder("meeting"),
     requireUser(ctx),
-    MEETING_TERRITORY,
+    MEETING_SCOPE,
   );
   whereListBasics(query, "meeting", "titleNormalized", filter);
   if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: oneUuid(filter.chairId) });
