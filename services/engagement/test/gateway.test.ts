@@ -31,7 +31,8 @@ const rows = (sql: string, params: unknown[] = []) =>
 beforeAll(async () => {
   prepared = await prepareTestDatabase("enggateway", { demo: true });
   stack = await startInProcessStack(prepared, { sessionCacheMs: 0 });
-  for (const user of demoUsers.filter((u) => STAFF_ROLES.includes(u.role))) tokens[user.role as Role] = await login(stack.baseUrl, user.username, DEMO_PASSWORD);
+  for (const user of demoUsers.filter((u) => STAFF_ROLES.includes(u.role)))
+    tokens[user.role as Role] = await login(stack.baseUrl, user.username, DEMO_PASSWORD);
 }, 90_000);
 
 afterAll(async () => {
