@@ -34,6 +34,8 @@ import ngoHouses from "./ngoHouses";
 import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
 import { NGO_IMPORT_PATH } from "./ngos/paths";
+import { INVITATIONS_PATH } from "./invitations/invitationOperations";
+import { ACCEPT_INVITATION_PATH } from "./invitations/acceptInvitation";
 import { INBOX_PATH } from "./notifications/notificationOperations";
 import provinces from "./provinces";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "./registry/paths";
@@ -49,6 +51,10 @@ const EvaluationCyclePage = lazyPage(() =>
   import("./evaluation/EvaluationCyclePage").then((m) => m.EvaluationCyclePage),
 );
 const InboxPage = lazyPage(() => import("./notifications/InboxPage").then((m) => m.InboxPage));
+const InvitationsPage = lazyPage(() => import("./invitations/InvitationsPage").then((m) => m.InvitationsPage));
+const AcceptInvitationPage = lazyPage(() =>
+  import("./invitations/AcceptInvitationPage").then((m) => m.AcceptInvitationPage),
+);
 const MeetingCalendar = lazyPage(() => import("./meetings/MeetingCalendar").then((m) => m.MeetingCalendar));
 const NgoDuplicatesPage = lazyPage(() => import("./registry/NgoDuplicatesPage").then((m) => m.NgoDuplicatesPage));
 const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => m.NgoImportPage));
@@ -95,6 +101,9 @@ export const App = () => (
     <Resource name="counties" {...counties} />
     <Resource name="users" {...users} />
     <Resource name="auditEntries" {...auditEntries} />
+    <CustomRoutes noLayout>
+      <Route path={ACCEPT_INVITATION_PATH} element={<AcceptInvitationPage />} />
+    </CustomRoutes>
     <CustomRoutes>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
       <Route path={NGO_IMPORT_PATH} element={<NgoImportPage />} />
@@ -106,6 +115,7 @@ export const App = () => (
       <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
       <Route path={INBOX_PATH} element={<InboxPage />} />
       <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />
+      <Route path={INVITATIONS_PATH} element={<InvitationsPage />} />
     </CustomRoutes>
   </Admin>
 );

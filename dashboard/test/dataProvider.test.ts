@@ -41,6 +41,7 @@ describe("schema model from the supergraph's introspection", () => {
         "facilitationOffices",
         "fieldsOfActivity",
         "informalSettlementAreas",
+        "invitedUsers",
         "licences",
         "managerScores",
         "managers",
@@ -103,8 +104,8 @@ describe("schema model from the supergraph's introspection", () => {
       "id managerId year total grade provinceId countyId publishedAt computedAt manager { id name }",
     );
     expect(resource("users").selection).toBe(
-      "version updatedBy id username displayName role provinceId countyId province { id name } county { id name } " +
-        "disabled lastLoginAt passwordChangedAt createdAt updatedAt",
+      "version updatedBy id username displayName role provinceId countyId boundId province { id name } county { id name } " +
+        "disabled lastLoginAt passwordChangedAt createdAt updatedAt invitation { id }",
     );
     const ngos = resource("ngos").selection.split(" ");
     // a single object without name or title: its id only; scalar lists as they are

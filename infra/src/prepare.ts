@@ -5,7 +5,13 @@ import {
   ProvisionedDatabase,
   ServiceSchema,
 } from "@hamafza/common";
-import { AdminBootstrap, createIdentityDataSource, ensureAdminAccount, loadIdentityDemoData } from "@hamafza/identity";
+import {
+  AdminBootstrap,
+  createIdentityDataSource,
+  DemoBoundRecord,
+  ensureAdminAccount,
+  loadIdentityDemoData,
+} from "@hamafza/identity";
 import { createEngagementDataSource, loadEngagementDemoData } from "@hamafza/engagement";
 import { createEvaluationDataSource, openDemoCycle } from "@hamafza/evaluation";
 import {
@@ -16,6 +22,7 @@ import {
   loadRegistryDemoData,
 } from "@hamafza/registry";
 import { DataSource } from "typeorm";
+import { Role } from "@hamafza/common";
 import { computeDemoEvaluationRun } from "./demoEvaluation";
 
 export interface PreparedDatabase extends ProvisionedDatabase {
@@ -66,7 +73,10 @@ export async function prepareDatabase(
     const reference = await loadReferenceData(registry);
     log(`reference data: ${reference.provinces} provinces, ${reference.counties} counties`);
     const demo = options.demo
-      ? { ...(await loadDemoData(registry, engagement, evaluation)), ...(await loadIdentityDemoData(identity)) }
+      ? {
+          ...(await loadDemoData(registry, engagement, evaluation)),
+          ...(await loadIdentityDemoData(identity, await demoBoundRecords(registry))),
+        }
       : null;
     await Promise.all([identity, registry, engagement, evaluation].map((db) => db.destroy()));
     if (demo) {
@@ -93,4 +103,22 @@ async function loadDemoData(registry: DataSource, engagement: DataSource, evalua
   // The 1404 cycle is open; its first run is computed once the data is in (computeDemoEvaluationRun).
   await openDemoCycle(evaluation);
   return { ...registryDemo, ...engagementDemo, scores: 0 };
+}
+
+/**
+ * The records the invited demo accounts speak for: the first (by name) NGO, agency and manager of Zanjan county
+ * (1901), where the demo data is richest (README, demo accounts).
+ */
+async function demoBoundRecords(registry: DataSource): Promise<Partial<Record<Role, DemoBoundRecord>>> {
+  const first = async (table: string): Promise<DemoBoundRecord | undefined> =>
+    (
+      await registry.query(
+        `SELECT id, province_id AS "provinceId", county_id AS "countyId" FROM registry.${table} WHERE county_id = '1901' ORDER BY name, id LIMIT 1`,
+      )
+    )[0];
+  return {
+    [Role.NGO_REPRESENTATIVE]: await first("ngo"),
+    [Role.AGENCY_RESPONDENT]: await first("agency"),
+    [Role.MANAGER]: await first("manager"),
+  };
 }

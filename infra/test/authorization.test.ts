@@ -25,26 +25,31 @@ import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamaf
  * EXPECTED fails here. Then, per role, rows outside the territory never appear: in lists (with right totals),
  * by id, through nested fields, and through `_entities` at the subgraphs.
  */
-const ALL = Object.values(Role);
+/** Every role, staff and invited, each signed in as its demo account. */
+const ROLES = Object.values(Role);
+/** Governorate staff: what `@Allow(ALL_ROLES)` opens an operation to (invited roles are added by name). */
+const ALL = [Role.ADMIN, Role.PROVINCE_OFFICER, Role.COUNTY_OFFICER, Role.EVALUATOR, Role.ANALYST];
 const OFFICERS = [Role.ADMIN, Role.PROVINCE_OFFICER, Role.COUNTY_OFFICER];
 const EXPECTED: Record<string, Role[]> = {
   "Query.provinces": ALL,
   "Query.province": ALL,
   "Query.counties": ALL,
   "Query.county": ALL,
-  "Query.ngos": ALL,
-  "Query.ngo": ALL,
-  "Query.managers": ALL,
-  "Query.manager": ALL,
-  "Query.meetings": ALL,
-  "Query.meeting": ALL,
-  "Query.managerScores": ALL,
-  "Query.managerScore": ALL,
+  // Invited roles read their own record only (see "invited roles" below).
+  "Query.ngos": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.ngo": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.managers": [...ALL, Role.MANAGER],
+  "Query.manager": [...ALL, Role.MANAGER],
+  // A representative: the meetings its NGO was invited to or attended
+  "Query.meetings": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.meeting": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.managerScores": [...ALL, Role.MANAGER],
+  "Query.managerScore": [...ALL, Role.MANAGER],
   // Evaluation cycles, runs and results
   "Query.evaluationCycles": ALL,
   "Query.evaluationCycle": ALL,
-  "Query.evaluationResults": ALL,
-  "Query.evaluationResult": ALL,
+  "Query.evaluationResults": [...ALL, Role.MANAGER],
+  "Query.evaluationResult": [...ALL, Role.MANAGER],
   "Query.evaluationGradeDistribution": ALL,
   "Query.evaluationRuns": [Role.ADMIN, Role.EVALUATOR],
   "Query.evaluationRun": [Role.ADMIN, Role.EVALUATOR],
@@ -57,8 +62,13 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.runEvaluation": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.startEvaluationRun": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.adjustEvaluationScore": [Role.ADMIN, Role.EVALUATOR],
-  "Query.me": ALL,
+  "Query.me": ROLES,
   "Query.users": [Role.ADMIN],
+  // Invitations of NGO representatives, agency respondents and managers (territory checked by the resolver)
+  "Query.invitedUsers": OFFICERS,
+  "Mutation.inviteUser": OFFICERS,
+  "Mutation.reinviteUser": OFFICERS,
+  "Mutation.disableInvitedUser": OFFICERS,
   "Query.user": [Role.ADMIN],
   "Query.auditEntries": [Role.ADMIN, Role.EVALUATOR],
   "Query.auditEntry": [Role.ADMIN, Role.EVALUATOR],
@@ -130,13 +140,13 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.licenceAttachment": ALL,
   "Mutation.attachToLicence": OFFICERS,
   "Mutation.removeLicenceAttachment": OFFICERS,
-  "Query.proposals": ALL,
-  "Query.proposal": ALL,
+  "Query.proposals": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Query.proposal": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
   "Mutation.createProposal": OFFICERS,
   "Mutation.updateProposal": OFFICERS,
   "Mutation.deleteProposal": OFFICERS,
-  "Query.demands": ALL,
-  "Query.demand": ALL,
+  "Query.demands": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Query.demand": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
   "Mutation.createDemand": OFFICERS,
   "Mutation.updateDemand": OFFICERS,
   "Mutation.deleteDemand": OFFICERS,
@@ -153,8 +163,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.lockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.unlockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
   // Organisations and places: agencies, managers' tenures, areas, NGO houses, networks, facilitation offices
-  "Query.agencies": ALL,
-  "Query.agency": ALL,
+  "Query.agencies": [...ALL, Role.AGENCY_RESPONDENT],
+  "Query.agency": [...ALL, Role.AGENCY_RESPONDENT],
   "Query.informalSettlementAreas": ALL,
   "Query.informalSettlementArea": ALL,
   "Query.ngoHouses": ALL,
@@ -218,7 +228,7 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createUser": [Role.ADMIN],
   "Mutation.updateUser": [Role.ADMIN],
   "Mutation.resetUserPassword": [Role.ADMIN],
-  "Mutation.changeMyPassword": ALL,
+  "Mutation.changeMyPassword": ROLES,
   "Query.myCalendarFeed": ALL,
   "Mutation.scheduleQuarterlyMeetings": OFFICERS,
   "Mutation.createCalendarFeed": ALL,
@@ -246,7 +256,7 @@ beforeAll(async () => {
     ),
   );
   stack = await startInProcessStack(prepared, { sessionCacheMs: 0 });
-  for (const role of ALL) tokens[role] = await login(stack.baseUrl, userOf[role], DEMO_PASSWORD);
+  for (const role of ROLES) tokens[role] = await login(stack.baseUrl, userOf[role], DEMO_PASSWORD);
   const introspection = await postGraphQL<IntrospectionQuery>(
     stack.gatewayUrl,
     getIntrospectionQuery(),
@@ -333,19 +343,21 @@ describe("authorization matrix", () => {
   it("allows and denies every operation for every role as the rules say", async () => {
     const outcomes: string[] = [];
     let checks = 0;
+    // Each operation is asked by all callers at once (one round trip of 9 requests), operations one after another.
     for (const op of operations()) {
       const { query, variables } = operationDocument(op.kind, op.field);
-      const anonymous = await fetch(stack.gatewayUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
-      checks++;
+      const [anonymous, ...answers] = await Promise.all([
+        fetch(stack.gatewayUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query, variables }),
+        }),
+        ...ROLES.map((role) => postGraphQL(stack.gatewayUrl, query, variables, bearer(tokens[role]))),
+      ]);
+      checks += 1 + ROLES.length;
       if (anonymous.status !== 401) outcomes.push(`${op.key} anonymous: HTTP ${anonymous.status}, expected 401`);
-      for (const role of ALL) {
-        const result = await postGraphQL(stack.gatewayUrl, query, variables, bearer(tokens[role]));
-        checks++;
-        const codes = (result.errors ?? []).map((e) => e.extensions?.code as string);
+      ROLES.forEach((role, index) => {
+        const codes = (answers[index].errors ?? []).map((e) => e.extensions?.code as string);
         const denied = codes.some((code) => DENIAL_CODES.has(code));
         const expectedAllowed = EXPECTED[op.key]?.includes(role) ?? false;
         if (denied === expectedAllowed)
@@ -354,13 +366,12 @@ describe("authorization matrix", () => {
           );
         if (denied && !codes.includes("FORBIDDEN"))
           outcomes.push(`${op.key} as ${role}: denied with ${codes.join(",")} instead of FORBIDDEN`);
-      }
+      });
     }
     console.log(
-      `authorization matrix: ${operations().length} operations × ${ALL.length + 1} callers (5 roles + anonymous) = ${checks} checks`,
+      `authorization matrix: ${operations().length} operations × ${ROLES.length + 1} callers (${ROLES.length} roles + anonymous) = ${checks} checks`,
     );
     expect(outcomes).toEqual([]);
-    // ~1,000 requests one after another: minutes on a loaded 2-core machine.
   }, 240_000);
 });
 
@@ -630,5 +641,196 @@ describe("territory in writes", () => {
     );
     expect(deniedAfter.data!.auditEntries.totalCount).toBe(denied.data!.auditEntries.totalCount + 1);
     expect(deniedAfter.data!.auditEntries.items[0].actorUsername).toBe("demo.analyst");
+  });
+});
+
+describe("invited roles", () => {
+  const gql = (role: Role, query: string, variables: Record<string, unknown> = {}) =>
+    postGraphQL(stack.gatewayUrl, query, variables, bearer(tokens[role]));
+  const boundIdOf = async (role: Role) =>
+    (await rows(`SELECT bound_id FROM identity.user_account WHERE username = '${userOf[role]}'`))[0].bound_id as string;
+  /** Every `id` anywhere in an answer. */
+  const idsIn = (value: unknown): string[] => {
+    if (Array.isArray(value)) return value.flatMap(idsIn);
+    if (value && typeof value === "object")
+      return Object.entries(value).flatMap(([key, v]) => (key === "id" && typeof v === "string" ? [v] : idsIn(v)));
+    return [];
+  };
+  const CASES = [
+    { role: Role.NGO_REPRESENTATIVE, list: "ngos", one: "ngo", type: "Ngo", table: "registry.ngo" },
+    { role: Role.AGENCY_RESPONDENT, list: "agencies", one: "agency", type: "Agency", table: "registry.agency" },
+    { role: Role.MANAGER, list: "managers", one: "manager", type: "Manager", table: "registry.manager" },
+  ];
+
+  it.each(CASES)(
+    "$role sees its own $type only: in the list and its total, by id, and through _entities; 0 leaks",
+    async ({ role, list, one, type, table }) => {
+      const own = await boundIdOf(role);
+      expect(own).toBeTruthy();
+      const page = await gql(role, `{ ${list}(limit: 200) { totalCount items { id provinceId countyId } } }`);
+      expect(page.errors).toBeUndefined();
+      expect(page.data![list]).toEqual({ totalCount: 1, items: [expect.objectContaining({ id: own })] });
+      // Filters cannot widen the scope.
+      const filtered = await gql(role, `{ ${list}(filter: { provinceId: "19" }, limit: 200) { totalCount } }`);
+      expect(filtered.data![list].totalCount).toBe(1);
+      const others = (await rows(`SELECT id FROM ${table} WHERE id <> '${own}' ORDER BY id LIMIT 25`)).map((r) => r.id);
+      expect(others.length).toBeGreaterThan(0);
+      for (const id of others) {
+        const byId = await gql(role, `query($id: ID!) { ${one}(id: $id) { id } }`, { id });
+        expect(byId).toEqual({ data: { [one]: null } });
+      }
+      expect((await gql(role, `query($id: ID!) { ${one}(id: $id) { id } }`, { id: own })).data![one]).toEqual({
+        id: own,
+      });
+      const headers = await subgraphHeaders(stack.security, { role, boundId: own } as never);
+      const entities = await postGraphQL(
+        stack.subgraphUrls.registry,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id } } }`,
+        { r: [own, ...others].map((id) => ({ __typename: type, id })) },
+        headers,
+      );
+      expect(entities.data!._entities).toEqual([{ id: own }, ...others.map(() => null)]);
+    },
+  );
+
+  it("shows a representative its NGO's demands and proposals, and a respondent those addressed to its agency: lists, totals, by id, nested", async () => {
+    const ngo = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    const agency = await boundIdOf(Role.AGENCY_RESPONDENT);
+    // One demand of the representative's NGO addressed to the respondent's agency, recorded by the county officer.
+    const created = await gql(
+      Role.COUNTY_OFFICER,
+      `mutation($input: DemandCreateInput!) { createDemand(input: $input) { id } }`,
+      {
+        input: {
+          ngoId: ngo,
+          provinceId: "19",
+          countyId: "1901",
+          category: "OTHER",
+          title: "درخواست آزمایشی دسترسی",
+          agencyId: agency,
+          raisedOn: "2025-06-01",
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    for (const [role, column, id] of [
+      [Role.NGO_REPRESENTATIVE, "ngo_id", ngo],
+      [Role.AGENCY_RESPONDENT, "agency_id", agency],
+    ] as const) {
+      for (const [list, one, table] of [
+        ["demands", "demand", "engagement.demand"],
+        ["proposals", "proposal", "engagement.proposal"],
+      ] as const) {
+        const all = await rows(`SELECT id, ${column} AS bound FROM ${table}`);
+        const expected = all
+          .filter((r) => r.bound === id)
+          .map((r) => r.id)
+          .sort();
+        if (list === "demands") expect(expected.length).toBeGreaterThan(0);
+        const page = await gql(role, `{ ${list}(limit: 200) { totalCount items { id } } }`);
+        expect(page.errors).toBeUndefined();
+        expect(page.data![list].items.map((r: { id: string }) => r.id).sort()).toEqual(expected);
+        expect(page.data![list].totalCount).toBe(expected.length);
+        for (const other of all.filter((r) => r.bound !== id).slice(0, 10)) {
+          const byId = await gql(role, `query($id: ID!) { ${one}(id: $id) { id } }`, { id: other.id });
+          expect(byId).toEqual({ data: { [one]: null } });
+        }
+      }
+    }
+    // Nested under the representative's own NGO: its own demands only.
+    const nested = await gql(Role.NGO_REPRESENTATIVE, `{ ngos { items { demands { id ngoId } } } }`);
+    const demands = nested.data!.ngos.items.flatMap((n: { demands: { ngoId: string }[] }) => n.demands);
+    expect(demands.length).toBeGreaterThan(0);
+    expect(demands.filter((d: { ngoId: string }) => d.ngoId !== ngo)).toEqual([]);
+  });
+
+  it("shows a representative the meetings its NGO was invited to or attended, never the other NGOs at them", async () => {
+    const ngo = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    const attended = (
+      await rows(`SELECT DISTINCT meeting_id AS id FROM engagement.meeting_attendance WHERE ngo_id = '${ngo}'`)
+    )
+      .map((r) => r.id)
+      .sort();
+    expect(attended.length).toBeGreaterThan(0);
+    const page = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `{ meetings(limit: 200) { totalCount items { id minutes ngoIds ngoCount ngos { id } attendance { ngoId } } } }`,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.meetings.items.map((m: { id: string }) => m.id).sort()).toEqual(attended);
+    expect(page.data!.meetings.totalCount).toBe(attended.length);
+    const otherNgos = new Set((await rows(`SELECT id FROM registry.ngo WHERE id <> '${ngo}'`)).map((r) => r.id));
+    const seen = JSON.stringify(page.data);
+    expect([...otherNgos].filter((id) => seen.includes(id))).toEqual([]);
+    // Its own attendance row only (a representative's name at the meeting is the other NGOs' personal data).
+    for (const meeting of page.data!.meetings.items as { ngoIds: string[]; attendance: { ngoId: string }[] }[]) {
+      expect(meeting.ngoIds).toEqual([ngo]);
+      expect(meeting.attendance).toEqual([{ ngoId: ngo }]);
+    }
+    const others = await rows(
+      `SELECT id FROM engagement.meeting m WHERE NOT EXISTS (SELECT 1 FROM engagement.meeting_attendance a WHERE a.meeting_id = m.id AND a.ngo_id = '${ngo}') LIMIT 10`,
+    );
+    for (const other of others)
+      expect(
+        await gql(Role.NGO_REPRESENTATIVE, `query($id: ID!) { meeting(id: $id) { id } }`, { id: other.id }),
+      ).toEqual({
+        data: { meeting: null },
+      });
+  });
+
+  it("shows a manager their own published scores and results only, in lists, by id and nested", async () => {
+    const own = await boundIdOf(Role.MANAGER);
+    const scores = await rows(
+      `SELECT id, manager_id AS "managerId", published_at AS "publishedAt" FROM evaluation.manager_score`,
+    );
+    const expected = scores.filter((r) => r.managerId === own && r.publishedAt !== null).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const answer = await gql(
+      Role.MANAGER,
+      `{ managerScores(limit: 200) { totalCount items { id } } managers { items { scores { id } } } evaluationResults(filter: { year: 1404 }, limit: 200) { items { managerId } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.managerScores.items.map((r: { id: string }) => r.id).sort()).toEqual(expected.sort());
+    expect(answer.data!.managerScores.totalCount).toBe(expected.length);
+    expect(idsIn(answer.data!.managers).sort()).toEqual(expected.sort());
+    const results = answer.data!.evaluationResults.items as { managerId: string }[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.filter((r) => r.managerId !== own)).toEqual([]);
+    for (const other of scores.filter((r) => r.managerId !== own).slice(0, 10)) {
+      const byId = await gql(Role.MANAGER, `query($id: ID!) { managerScore(id: $id) { id } }`, { id: other.id });
+      expect(byId).toEqual({ data: { managerScore: null } });
+    }
+  });
+
+  it("shows an NGO representative no other NGO's record through nested fields (meetings, licences, board), and no staff list", async () => {
+    const own = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    // Nested lists are filtered by the same rule: until an operation opens them to representatives, they are empty.
+    const nested = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `{ ngos { items { id meetings { id } workingGroups { id } networks { id } coordinatedNetworks { id } ngoHouses { id } facilitationOffices { id } licences { id } } } }`,
+    );
+    expect(nested.errors).toBeUndefined();
+    expect(nested.data!.ngos.items).toHaveLength(1);
+    expect(idsIn(nested.data).filter((id) => id !== own)).toEqual([]);
+    // The same query as the county officer does find such rows, so the emptiness above is the rule, not the data.
+    const officer = await gql(
+      Role.PROVINCE_OFFICER,
+      `query($id: ID!) { ngo(id: $id) { meetings { id } licences { id } } }`,
+      { id: own },
+    );
+    expect(idsIn(officer.data).length).toBeGreaterThan(0);
+    for (const query of [
+      `{ resolutions { totalCount } }`,
+      `{ workingGroups { totalCount } }`,
+      `{ managerScores { totalCount } }`,
+    ])
+      expect((await gql(Role.NGO_REPRESENTATIVE, query)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    // A write by an invited role is refused and audited as DENIED.
+    const denied = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `mutation($id: ID!) { updateNgo(id: $id, input: { membersCount: 5 }) { id } }`,
+      { id: own },
+    );
+    expect(denied.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });

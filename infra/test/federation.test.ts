@@ -23,7 +23,7 @@ afterAll(async () => {
 describe("the composed system", () => {
   it("prepares migrations, reference data and demo data", () => {
     expect(prepared.reference.provinces).toBe(31);
-    expect(prepared.demo).toMatchObject({ ngos: 40, users: 5 });
+    expect(prepared.demo).toMatchObject({ ngos: 40, users: 8 });
     expect(prepared.admin.created).toBe(true);
     expect(prepared.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(prepared.demo!.meetings).toBeGreaterThan(0);

@@ -24,6 +24,8 @@ const REGISTRY_DATA: ResourceRule = { read: EVERYONE, write: EDITOR_ROLES };
 const RULES: Readonly<Record<string, ResourceRule>> = {
   users: { read: ["ADMIN"], write: ["ADMIN"], unsupported: ["delete"] },
   auditEntries: { read: ["ADMIN", "EVALUATOR"], write: [] },
+  // Invitations of NGO representatives, agency respondents and managers: officers in their territory.
+  invitedUsers: { read: EDITOR_ROLES, write: EDITOR_ROLES },
   // `ngos` + action `import` is the CSV import page (a write).
   ngos: REGISTRY_DATA,
   meetings: { read: EVERYONE, write: EDITOR_ROLES },

@@ -1,7 +1,7 @@
 import { createAuthProvider } from "./authProvider";
 
 /** Where `/auth/*` lives: beside `/graphql` on the gateway (the dashboard's own origin by default). */
-const authBaseUrl = (import.meta.env.VITE_GRAPHQL_URL || "/graphql").replace(/\/graphql\/?$/, "");
+export const authBaseUrl = (import.meta.env.VITE_GRAPHQL_URL || "/graphql").replace(/\/graphql\/?$/, "");
 
 const listeners = new Set<() => void>();
 

@@ -3,6 +3,7 @@ import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
 import InsightsIcon from "@mui/icons-material/Insights";
+import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
 import ListSubheader from "@mui/material/ListSubheader";
 import type { ReactElement } from "react";
@@ -11,6 +12,7 @@ import { ANALYTICS_HOME } from "../analytics/analyticsPaths";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { EVALUATION_PATH } from "../evaluation/paths";
+import { INVITATIONS_PATH } from "../invitations/invitationOperations";
 import { MEETING_CALENDAR_PATH } from "../meetings/calendarMonth";
 import { NGO_IMPORT_PATH } from "../ngos/paths";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
@@ -114,7 +116,20 @@ export const MENU_GROUPS: Group[] = [
     label: "hamafza.menu.reference",
     items: [{ resource: "fieldsOfActivity" }, { resource: "provinces" }, { resource: "counties" }],
   },
-  { label: "hamafza.menu.system", items: [{ resource: "users" }, { resource: "auditEntries" }] },
+  {
+    label: "hamafza.menu.system",
+    items: [
+      {
+        page: "invitations",
+        to: INVITATIONS_PATH,
+        label: "hamafza.invitations.menu",
+        icon: <PersonAddIcon />,
+        accessResource: "invitedUsers",
+      },
+      { resource: "users" },
+      { resource: "auditEntries" },
+    ],
+  },
 ];
 
 function visible(role: Role | undefined, item: Item): boolean {

@@ -7,6 +7,7 @@ import { enumLabels } from "./enums";
 import { evaluationMessages } from "./evaluation";
 import { homeMessages } from "./home";
 import { analyticsMessages } from "./analytics";
+import { invitationMessages } from "./invitations";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
@@ -47,4 +48,5 @@ export const appMessages = mergeMessages(
   { hamafza: { enums: enumLabels } },
   homeMessages,
   analyticsMessages,
+  invitationMessages,
 );

@@ -1,7 +1,7 @@
 import { GraphQLFieldResolver, GraphQLResolveInfo } from "graphql";
 import { MiddlewareFn, UseMiddleware } from "type-graphql";
 import { WhereExpressionBuilder } from "typeorm";
-import { AuthUser, Role, SIGN_IN_REQUIRED_MESSAGE } from "./auth";
+import { AuthUser, BOUND_KIND, isBoundRole, Role, SIGN_IN_REQUIRED_MESSAGE } from "./auth";
 import { RequestContext } from "./context";
 import { AppError, ErrorCode } from "./errors";
 import { recordAudit } from "./audit";
@@ -75,7 +75,32 @@ export interface Territory {
 export interface TerritoryColumns {
   province: string;
   county?: string;
+  /**
+   * For tables an invited user may read, the column holding the id of the record they are bound to: `ngo` for
+   * NGO representatives, `agency` for agency respondents, `manager` for managers. Without it they see no row. A
+   * condition containing `:bound` (the record's id) may stand instead of a column, for rows linked through another
+   * table (`EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :bound)`).
+   */
+  ngo?: string;
+  agency?: string;
+  manager?: string;
 }
+
+/** The columns of `TerritoryColumns` that name the records invited users are bound to. */
+export type BoundColumns = Pick<TerritoryColumns, "ngo" | "agency" | "manager">;
+
+/** The key of `TerritoryColumns` (and `BoundRecord`) each invited role's scope is matched on. */
+const BOUND_COLUMN = { Ngo: "ngo", Agency: "agency", Manager: "manager" } as const;
+
+/** The records a row belongs to, for the in-memory check of invited users (`canRead`). */
+export interface BoundRecord {
+  ngo?: string | null;
+  agency?: string | null;
+  manager?: string | null;
+}
+
+/** A condition no row meets: what an invited user sees of a table that does not name their record. */
+const NOTHING = "1 = 0";
 
 /**
  * The SQL condition that limits reads to the user's territory, or null for the whole country. County-scoped
@@ -88,6 +113,14 @@ export function territoryCondition(
   prefix = "scope",
 ): { sql: string; params: Record<string, string> } | null {
   if (user.role === Role.ADMIN) return null;
+  if (isBoundRole(user.role)) {
+    // Invited users have no territory: only rows of the record they speak for, and only where the query names it.
+    const column = columns[BOUND_COLUMN[BOUND_KIND[user.role]]];
+    if (!column || !user.boundId) return { sql: NOTHING, params: {} };
+    const param = `${prefix}Bound`;
+    const sql = column.includes(":bound") ? `(${column.replaceAll(":bound", `:${param}`)})` : `${column} = :${param}`;
+    return { sql, params: { [param]: user.boundId } };
+  }
   if (user.countyId) {
     const params = { [`${prefix}County`]: user.countyId, [`${prefix}Province`]: provinceOfCountyUser(user) };
     if (!columns.county) return { sql: `${columns.province} = :${prefix}Province`, params };
@@ -106,8 +139,12 @@ function provinceOfCountyUser(user: AuthUser): string {
   return user.provinceId ?? user.countyId!.slice(0, 2);
 }
 
-/** The province a user's work is scoped to (a county user's province), or null for administrators and national users. */
+/**
+ * The province a user's work is scoped to (a county user's province), or null for administrators and national users.
+ * Invited users have no territory to scope work by: FORBIDDEN (never null, which would mean the whole country).
+ */
 export function provinceScopeOf(user: AuthUser): string | null {
+  if (isBoundRole(user.role)) throw new AppError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGE);
   if (user.role === Role.ADMIN || (!user.provinceId && !user.countyId)) return null;
   return provinceOfCountyUser(user);
 }
@@ -123,9 +160,16 @@ export function whereInTerritory<Q extends WhereExpressionBuilder>(
   return query;
 }
 
-/** Whether a record at `territory` is readable by the user (the in-memory twin of `territoryCondition`). */
-export function canRead(user: AuthUser, territory: Territory): boolean {
+/**
+ * Whether a record at `territory` is readable by the user (the in-memory twin of `territoryCondition`). Invited
+ * users read a record only when `bound` names their own record.
+ */
+export function canRead(user: AuthUser, territory: Territory, bound: BoundRecord = {}): boolean {
   if (user.role === Role.ADMIN) return true;
+  if (isBoundRole(user.role)) {
+    const id = bound[BOUND_COLUMN[BOUND_KIND[user.role]]];
+    return !!user.boundId && id === user.boundId;
+  }
   if (user.countyId) {
     return (
       territory.countyId === user.countyId ||
@@ -138,8 +182,8 @@ export function canRead(user: AuthUser, territory: Territory): boolean {
 
 /**
  * Whether the user may change a record at `territory`: admins anywhere, province officers in their province,
- * county officers in their county only (not province-level items). Other roles never change registry or
- * engagement records.
+ * county officers in their county only (not province-level items). Other roles (evaluators, analysts, invited
+ * users) never change registry or engagement records through this rule; invited users' own writes have their own checks.
  */
 export function canWrite(user: AuthUser, territory: Territory): boolean {
   switch (user.role) {

@@ -18,6 +18,9 @@ export enum Role {
   COUNTY_OFFICER = "COUNTY_OFFICER",
   EVALUATOR = "EVALUATOR",
   ANALYST = "ANALYST",
+  NGO_REPRESENTATIVE = "NGO_REPRESENTATIVE",
+  AGENCY_RESPONDENT = "AGENCY_RESPONDENT",
+  MANAGER = "MANAGER",
 }
 registerEnumType(Role, {
   name: "Role",
@@ -35,10 +38,53 @@ registerEnumType(Role, {
         "Evaluation unit (ارزیاب): reads everything in its scope; rubrics, computation, adjustment, publication.",
     },
     ANALYST: { description: "Analyst (تحلیلگر): reads its scope; personal data masked; changes nothing." },
+    NGO_REPRESENTATIVE: {
+      description:
+        "NGO representative (نماینده سمن), invited by an official: bound to one NGO; sees only that NGO (docs/security.md).",
+    },
+    AGENCY_RESPONDENT: {
+      description:
+        "Agency respondent (کارشناس پاسخگوی دستگاه), invited by an official: bound to one agency; sees what is addressed to it.",
+    },
+    MANAGER: {
+      description:
+        "Evaluated manager (مدیر), invited by an official: bound to one manager record; sees only their own results once under review.",
+    },
   },
 });
 
-export const ALL_ROLES: readonly Role[] = Object.values(Role);
+/** Every role, staff and invited: for checking a token's claim, and for operations on the signed-in user themself (`me`). */
+export const EVERY_ROLE: readonly Role[] = Object.values(Role);
+/** Governorate staff: the roles whose scope is a territory (the country, a province or a county). */
+export const STAFF_ROLES: readonly Role[] = [
+  Role.ADMIN,
+  Role.PROVINCE_OFFICER,
+  Role.COUNTY_OFFICER,
+  Role.EVALUATOR,
+  Role.ANALYST,
+];
+/**
+ * Invited outsiders, each bound to one record (`AuthUser.boundId`): an NGO, an agency or a manager. Their scope is
+ * that record, never a territory: `territoryCondition` matches nothing for them unless the query names the column
+ * of their record, so an operation opened to them by mistake still shows them nothing (docs/security.md).
+ */
+export const BOUND_ROLES: readonly Role[] = [Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT, Role.MANAGER];
+/**
+ * The roles `@Allow(ALL_ROLES)` opens an operation to: all governorate staff (STAFF_ROLES). Invited roles
+ * (BOUND_ROLES) are added to an operation only by name, after its queries filter by their bound record.
+ */
+export const ALL_ROLES: readonly Role[] = STAFF_ROLES;
+/** The kind of record each invited role is bound to. */
+export const BOUND_KIND = {
+  [Role.NGO_REPRESENTATIVE]: "Ngo",
+  [Role.AGENCY_RESPONDENT]: "Agency",
+  [Role.MANAGER]: "Manager",
+} as const satisfies Partial<Record<Role, string>>;
+export type BoundRole = keyof typeof BOUND_KIND;
+
+export function isBoundRole(role: Role): role is BoundRole {
+  return BOUND_ROLES.includes(role);
+}
 /** Roles that change registry and engagement records (each within its territory). */
 export const OFFICERS: readonly Role[] = [Role.ADMIN, Role.PROVINCE_OFFICER, Role.COUNTY_OFFICER];
 /** Roles that do evaluation work. */
@@ -53,6 +99,11 @@ export interface AuthUser {
   provinceId: string | null;
   /** County code of the user's territory (county officers, county-scoped analysts); `null` otherwise. */
   countyId: string | null;
+  /**
+   * The record an invited user speaks for (NGO_REPRESENTATIVE: an NGO's id, AGENCY_RESPONDENT: an agency's,
+   * MANAGER: a manager's); `null` for staff. Their province/county are that record's, for officials' lists only.
+   */
+  boundId?: string | null;
   /** The sign-in session the token belongs to (revoked on sign-out). */
   sessionId: string;
 }
@@ -121,6 +172,7 @@ export async function signAccessToken(keys: TokenKeys, user: AuthUser, expiresAt
     role: user.role,
     prv: user.provinceId,
     cty: user.countyId,
+    bnd: user.boundId ?? null,
     sid: user.sessionId,
   })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
@@ -149,7 +201,9 @@ export async function verifyAccessToken(keys: TokenKeys, token: string): Promise
     });
     const role = payload.role as Role;
     if (
-      !ALL_ROLES.includes(role) ||
+      !EVERY_ROLE.includes(role) ||
+      // An invited role's token names its record, and a staff token names none.
+      isBoundRole(role) !== (typeof payload.bnd === "string") ||
       typeof payload.sub !== "string" ||
       typeof payload.sid !== "string" ||
       typeof payload.usr !== "string"
@@ -162,6 +216,7 @@ export async function verifyAccessToken(keys: TokenKeys, token: string): Promise
       role,
       provinceId: typeof payload.prv === "string" ? payload.prv : null,
       countyId: typeof payload.cty === "string" ? payload.cty : null,
+      boundId: typeof payload.bnd === "string" ? payload.bnd : null,
       sessionId: payload.sid,
     };
   } catch {

@@ -1,6 +1,8 @@
 import {
   byKeys,
+  canRead,
   groupByKeys,
+  isBoundRole,
   RequestContext,
   requireUser,
   TerritoryColumns,
@@ -20,11 +22,30 @@ import { SocialHarm } from "./entities/SocialHarm";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 
 export const MEETING_TERRITORY: TerritoryColumns = { province: "meeting.provinceId", county: "meeting.countyId" };
+/**
+ * The meetings a user may read: the territory's, and for an NGO representative those its NGO is on the attendance
+ * list of (invited or attended). Nested lists under a meeting (its attendance, agenda, resolutions) keep
+ * MEETING_TERRITORY, so a representative sees the meeting itself, never the other NGOs at it.
+ */
+export const MEETING_SCOPE: TerritoryColumns = {
+  ...MEETING_TERRITORY,
+  ngo: "EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id AND a.ngo_id = :bound)",
+};
 
 /** Territory columns of a table with `province_id` / `county_id`, by query alias. */
 export const territoryOf = (alias: string): TerritoryColumns => ({
   province: `${alias}.provinceId`,
   county: `${alias}.countyId`,
+});
+
+/**
+ * The scope of proposals and demands: the territory, and for invited users the NGO that raised them (an NGO
+ * representative follows its own) or the agency they are addressed to (an agency respondent's inbox).
+ */
+export const requestScopeOf = (alias: string): TerritoryColumns => ({
+  ...territoryOf(alias),
+  ngo: `${alias}.ngoId`,
+  agency: `${alias}.agencyId`,
 });
 
 /**
@@ -87,20 +108,27 @@ function scopedGroups<T extends ObjectLiteral>(
 // Meetings ----------------------------------------------------------------------------------------------------
 
 /** Meetings by id, limited in SQL to the user's territory (outside it: null, as if absent). */
-export const meetingById = (ctx: RequestContext) =>
-  scopedById(ctx, "meetingById", Meeting, "meeting", MEETING_TERRITORY);
+export const meetingById = (ctx: RequestContext) => scopedById(ctx, "meetingById", Meeting, "meeting", MEETING_SCOPE);
 
 /** Attendance rows of many meetings in one statement (the meeting itself was checked by its loader). */
+/**
+ * The attendance of meetings the user can see (all of it for staff, whose meeting rule covers the rows); an NGO
+ * representative gets only its own NGO's row, never the other NGOs at the meeting or their representatives.
+ */
 export const attendanceByMeeting = (ctx: RequestContext) =>
   uuidKeyedLoader<MeetingAttendance[]>(
     ctx,
     "attendanceByMeeting",
-    async (ids) =>
-      groupByKeys(
-        ids,
-        await ctx.db.getRepository(MeetingAttendance).find({ where: { meetingId: In(ids) }, order: { ngoId: "ASC" } }),
-        (a) => a.meetingId,
-      ),
+    async (ids) => {
+      const user = requireUser(ctx);
+      const rows = await ctx.db
+        .getRepository(MeetingAttendance)
+        .find({ where: { meetingId: In(ids) }, order: { ngoId: "ASC" } });
+      const visible = isBoundRole(user.role)
+        ? rows.filter((a) => canRead(user, { provinceId: null, countyId: null }, { ngo: a.ngoId }))
+        : rows;
+      return groupByKeys(ids, visible, (a) => a.meetingId);
+    },
     [],
   );
 
@@ -258,35 +286,35 @@ export const updatesByProject = (ctx: RequestContext) =>
 // Proposals and demands -----------------------------------------------------------------------------------------
 
 export const proposalById = (ctx: RequestContext) =>
-  scopedById(ctx, "proposalById", Proposal, "proposal", territoryOf("proposal"));
+  scopedById(ctx, "proposalById", Proposal, "proposal", requestScopeOf("proposal"));
 
 export const proposalsByNgo = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByNgo", Proposal, "proposal", "ngoId", territoryOf("proposal"), [
+  scopedGroups(ctx, "proposalsByNgo", Proposal, "proposal", "ngoId", requestScopeOf("proposal"), [
     ["proposal.submittedOn", "DESC"],
   ]);
 
 export const proposalsByAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByAgency", Proposal, "proposal", "agencyId", territoryOf("proposal"), [
+  scopedGroups(ctx, "proposalsByAgency", Proposal, "proposal", "agencyId", requestScopeOf("proposal"), [
     ["proposal.submittedOn", "DESC"],
   ]);
 
 export const proposalsByMeeting = (ctx: RequestContext) =>
-  scopedGroups(ctx, "proposalsByMeeting", Proposal, "proposal", "meetingId", territoryOf("proposal"), [
+  scopedGroups(ctx, "proposalsByMeeting", Proposal, "proposal", "meetingId", requestScopeOf("proposal"), [
     ["proposal.submittedOn", "ASC"],
   ]);
 
 export const demandById = (ctx: RequestContext) =>
-  scopedById(ctx, "demandById", Demand, "demand", territoryOf("demand"));
+  scopedById(ctx, "demandById", Demand, "demand", requestScopeOf("demand"));
 
 export const demandsByNgo = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByNgo", Demand, "demand", "ngoId", territoryOf("demand"), [["demand.raisedOn", "DESC"]]);
+  scopedGroups(ctx, "demandsByNgo", Demand, "demand", "ngoId", requestScopeOf("demand"), [["demand.raisedOn", "DESC"]]);
 
 export const demandsByAgency = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByAgency", Demand, "demand", "agencyId", territoryOf("demand"), [
+  scopedGroups(ctx, "demandsByAgency", Demand, "demand", "agencyId", requestScopeOf("demand"), [
     ["demand.raisedOn", "DESC"],
   ]);
 
 export const demandsByMeeting = (ctx: RequestContext) =>
-  scopedGroups(ctx, "demandsByMeeting", Demand, "demand", "meetingId", territoryOf("demand"), [
+  scopedGroups(ctx, "demandsByMeeting", Demand, "demand", "meetingId", requestScopeOf("demand"), [
     ["demand.raisedOn", "ASC"],
   ]);

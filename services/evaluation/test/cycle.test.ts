@@ -15,7 +15,7 @@ let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let db: DataSource;
 let server: RunningServer;
 const security = generateServiceSecurity();
-type Who = "admin" | "evaluator" | "provEvaluator" | "analyst" | "county";
+type Who = "admin" | "evaluator" | "provEvaluator" | "analyst" | "county" | "managerA";
 const as: Partial<Record<Who, Record<string, string>>> = {};
 const gql = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
   postGraphQL(server.url, query, variables, as[who]);
@@ -161,6 +161,8 @@ beforeAll(async () => {
   });
   as.analyst = await subgraphHeaders(security, { role: Role.ANALYST });
   as.county = await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "19", countyId: "1901" });
+  // An invited manager bound to manager A (issue 15).
+  as.managerA = await subgraphHeaders(security, { role: Role.MANAGER, boundId: A } as never);
 });
 
 afterAll(async () => {
@@ -466,12 +468,39 @@ describe("review, final, publication", () => {
       (await gql("analyst", `{ evaluationResults(filter: { year: 1404 }) { totalCount } }`)).data!.evaluationResults
         .totalCount,
     ).toBe(0);
+    // A manager sees nothing of theirs before review, their own current result while UNDER_REVIEW, nothing again
+    // between FINAL and publication, and their own once published; never another manager's.
+    const MINE = `{ evaluationResults(filter: { year: 1404 }) { totalCount items { id managerId } } managerScores(filter: { year: 1404 }) { items { managerId } } }`;
+    const others = await db.query(
+      `SELECT id FROM evaluation_result WHERE manager_id <> $1 AND is_current ORDER BY id`,
+      [A],
+    );
+    expect(others.length).toBeGreaterThan(0);
+    const mine = await gql("managerA", MINE);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.evaluationResults.totalCount).toBe(0);
+    expect(mine.data!.managerScores.items).toEqual([]);
     expect((await setState("evaluator", "UNDER_REVIEW")).data!.changeEvaluationCycleState.state).toBe("UNDER_REVIEW");
+    const underReview = await gql("managerA", MINE);
+    const [current] = await db.query(`SELECT id FROM evaluation_result WHERE manager_id = $1 AND is_current`, [A]);
+    expect(underReview.data!.evaluationResults.items).toEqual([{ id: current.id, managerId: A }]);
+    expect(underReview.data!.managerScores.items).toEqual([{ managerId: A }]);
+    for (const other of others)
+      expect(
+        (await gql("managerA", `query($id: ID!) { evaluationResult(id: $id) { id } }`, { id: other.id })).data!
+          .evaluationResult,
+      ).toBeNull();
+    // Still hidden from everyone else who is not an evaluator.
+    expect(
+      (await gql("analyst", `{ evaluationResults(filter: { year: 1404 }) { totalCount } }`)).data!.evaluationResults
+        .totalCount,
+    ).toBe(0);
     // FINAL locks engagement over HTTP; this server has no engagement URL, so the transition fails and rolls back.
     const final = await setState("evaluator", "FINAL");
     expect(final.errors).toBeDefined();
     expect((await gql("evaluator", CYCLE)).data!.evaluationCycle.state).toBe("UNDER_REVIEW");
     await db.query(`UPDATE evaluation_cycle SET state = 'FINAL' WHERE year = 1404`); // (FINAL's lock is tested end to end)
+    expect((await gql("managerA", MINE)).data!.evaluationResults.totalCount).toBe(0);
     expect((await gql("evaluator", `mutation { runEvaluation(year: 1404) { id } }`)).errors![0].extensions!.code).toBe(
       "INVALID_TRANSITION",
     );
@@ -488,6 +517,8 @@ describe("review, final, publication", () => {
     );
     expect(county.data!.evaluationResults.items).toEqual([{ managerId: A, total: 60 }]);
     expect(county.data!.managerScores.items).toEqual([{ managerId: A }]);
+    const publishedMine = await gql("managerA", MINE);
+    expect(publishedMine.data!.evaluationResults.items.map((r: { managerId: string }) => r.managerId)).toEqual([A]);
     const grades = await gql("analyst", `{ evaluationGradeDistribution(filter: { year: 1404 }) { grade count } }`);
     expect(grades.data!.evaluationGradeDistribution).toEqual([
       { grade: "EXCELLENT", count: 0 },

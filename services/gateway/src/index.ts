@@ -288,10 +288,10 @@ function authenticate(security: ServiceSecurity, sessions: SessionChecker): expr
   };
 }
 
-const AUTH_ROUTES = ["/login", "/refresh", "/logout"];
+const AUTH_ROUTES = ["/login", "/refresh", "/logout", "/invitation", "/accept-invitation"];
 const IDENTITY_UNAVAILABLE_MESSAGE = "سرویس ورود (کاربران) اکنون پاسخ نمی‌دهد؛ چند لحظهٔ دیگر دوباره تلاش کنید.";
 
-/** POST /auth/login | refresh | logout, forwarded to the identity service with the client's address. */
+/** POST /auth/login | refresh | logout | invitation | accept-invitation, forwarded to the identity service with the client's address. */
 function authProxy(identityBase: string, security: ServiceSecurity, sessions: SessionChecker): express.RequestHandler {
   return async (req, res) => {
     if (req.method !== "POST" || !AUTH_ROUTES.includes(req.path)) {

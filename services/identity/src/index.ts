@@ -15,11 +15,12 @@ import { notificationQueues } from "./notifications/delivery";
 import { SmtpSettings, smtpSettingsFromEnv } from "./notifications/mail";
 import { SavedQueries1766200000000 } from "./migrations/1766200000000-SavedQueries";
 import { CalendarFeeds1766400000000 } from "./migrations/1766400000000-CalendarFeeds";
+import { Invitations1767000000000 } from "./migrations/1767000000000-Invitations";
 import { buildIdentitySchema, identityEntities } from "./schema";
 
 export { buildIdentitySchema, identityEntities } from "./schema";
 export { ensureAdminAccount, loadIdentityDemoData, demoUsers, DEMO_PASSWORD, ADMIN_USERNAME } from "./seed/accounts";
-export type { AdminBootstrap, DemoUser } from "./seed/accounts";
+export type { AdminBootstrap, DemoBoundRecord, DemoUser } from "./seed/accounts";
 export { DEFAULT_LOGIN_POLICY, loginPolicyFromEnv } from "./auth/policy";
 export type { LoginPolicy } from "./auth/policy";
 export type { SignInResult } from "./auth/sessions";
@@ -31,6 +32,7 @@ export const identityMigrations = [
   Notifications1766100000001,
   SavedQueries1766200000000,
   CalendarFeeds1766400000000,
+  Invitations1767000000000,
 ];
 export { deliverPendingRequests, emailNotification, sendDigests } from "./notifications/delivery";
 export { smtpSettingsFromEnv, createTransport } from "./notifications/mail";

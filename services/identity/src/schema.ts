@@ -10,6 +10,8 @@ import { SavedQuery } from "./entities/SavedQuery";
 import { User } from "./entities/User";
 import { AuditEntryResolver } from "./resolvers/audit";
 import { CalendarFeedResolver } from "./resolvers/calendarFeed";
+import { Invitation } from "./entities/Invitation";
+import { InvitationResolver, UserInvitationResolver } from "./resolvers/invitation";
 import { NotificationResolver } from "./resolvers/notification";
 import { SavedQueryResolver } from "./resolvers/savedQuery";
 import { UserResolver } from "./resolvers/user";
@@ -23,13 +25,30 @@ export const identityEntities = [
   NotificationPreference,
   CalendarFeed,
   SavedQuery,
+  Invitation,
 ];
 
 /** The identity subgraph schema: users, the signed-in user, and the audit log; resolvers get the sign-in policy. */
 export function buildIdentitySchema(policy: LoginPolicy = DEFAULT_LOGIN_POLICY): Promise<GraphQLSchema> {
   const userResolver = new UserResolver(policy);
+  const invitationResolver = new InvitationResolver(policy);
   return buildFederatedSchema({
-    resolvers: [UserResolver, AuditEntryResolver, NotificationResolver, CalendarFeedResolver, SavedQueryResolver],
-    container: { get: (someClass: new () => unknown) => (someClass === UserResolver ? userResolver : new someClass()) },
+    resolvers: [
+      UserResolver,
+      AuditEntryResolver,
+      NotificationResolver,
+      CalendarFeedResolver,
+      SavedQueryResolver,
+      InvitationResolver,
+      UserInvitationResolver,
+    ],
+    container: {
+      get: (someClass: new () => unknown) =>
+        someClass === UserResolver
+          ? userResolver
+          : someClass === InvitationResolver
+            ? invitationResolver
+            : new someClass(),
+    },
   });
 }

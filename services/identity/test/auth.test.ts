@@ -23,7 +23,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const ME = `{ me { id username displayName role provinceId countyId } }`;
+const ME = `{ me { id username displayName role provinceId countyId boundId } }`;
 
 /** Fails `username` with wrong passwords until the account is locked; returns each failed answer. */
 async function failRepeatedly(username: string, times: number, address?: () => string) {
@@ -50,7 +50,7 @@ describe("sign-in", () => {
     expect(expiry).toBeLessThanOrEqual(Date.now() + TEST_POLICY.tokenTtlSeconds * 1000 + 1000);
     expect(jwtPart(token, 1).exp).toBe(Math.floor(expiry / 1000));
 
-    expect(user).toEqual({ id: expect.any(String), ...expected });
+    expect(user).toEqual({ id: expect.any(String), ...expected, boundId: null });
     expect(user).not.toHaveProperty("passwordHash");
     expect(JSON.stringify(answer.body)).not.toMatch(/argon2|passwordHash/i);
 

@@ -35,7 +35,7 @@ export interface HttpAnswer {
 /** POST /auth/<path> at the gateway, optionally with a bearer token, from the given client address. */
 export async function postAuth(
   baseUrl: string,
-  path: "login" | "refresh" | "logout",
+  path: "login" | "refresh" | "logout" | "invitation" | "accept-invitation",
   options: { body?: unknown; token?: string; address?: string } = {},
 ): Promise<HttpAnswer> {
   const headers: Record<string, string> = {

@@ -1,4 +1,5 @@
 import {
+  BoundColumns,
   byKeys,
   ReferenceTableCache,
   RequestContext,
@@ -24,18 +25,23 @@ export const countyById = (ctx: RequestContext) =>
  * did not exist (root queries, field resolvers and `_entities` all load through here). A malformed id answers
  * null instead of failing the batch's SQL.
  */
-export function byUuidLoader<T extends { id: string }>(ctx: RequestContext, entity: new () => T) {
+export function byUuidLoader<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: new () => T,
+  /** For the kinds invited users are bound to: the row's own id (`{ ngo: "row.id" }`), so they read their record. */
+  bound: BoundColumns = {},
+) {
   return uuidKeyedLoader<T | null>(
     ctx,
     `${entity.name}ByUuid`,
     async (ids) => {
       const query = ctx.db.getRepository(entity).createQueryBuilder("row").where("row.id IN (:...ids)", { ids });
-      whereInTerritory(query, requireUser(ctx), { province: "row.provinceId", county: "row.countyId" });
+      whereInTerritory(query, requireUser(ctx), { province: "row.provinceId", county: "row.countyId", ...bound });
       return byKeys(ids, await query.getMany(), (row) => row.id);
     },
     null,
   );
 }
 
-export const ngoById = (ctx: RequestContext) => byUuidLoader(ctx, Ngo);
-export const managerById = (ctx: RequestContext) => byUuidLoader(ctx, Manager);
+export const ngoById = (ctx: RequestContext) => byUuidLoader(ctx, Ngo, { ngo: "row.id" });
+export const managerById = (ctx: RequestContext) => byUuidLoader(ctx, Manager, { manager: "row.id" });

@@ -24,7 +24,7 @@ import { byUuidLoader } from "./loaders";
 
 type Territorial = ObjectLiteral & { id: string };
 
-export const agencyById = (ctx: RequestContext) => byUuidLoader(ctx, Agency);
+export const agencyById = (ctx: RequestContext) => byUuidLoader(ctx, Agency, { agency: "row.id" });
 export const areaById = (ctx: RequestContext) => byUuidLoader(ctx, InformalSettlementArea);
 export const ngoHouseById = (ctx: RequestContext) => byUuidLoader(ctx, NgoHouse);
 export const ngoNetworkById = (ctx: RequestContext) => byUuidLoader(ctx, NgoNetwork);

@@ -11,6 +11,7 @@ import {
   paginate,
   RequestContext,
   requireUser,
+  Role,
   SortOrder,
   tidyDisplayText,
   uuidsForFilter,
@@ -31,7 +32,7 @@ import { AgendaItem } from "../entities/AgendaItem";
 import { Demand, DemandStatus } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
 import { Agency, Ngo } from "../entities/references";
-import { demandById, MEETING_TERRITORY, meetingById, territoryOf } from "../loaders";
+import { demandById, MEETING_TERRITORY, meetingById, requestScopeOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
 import { oneUuid, trimOrNull, whereListBasics } from "./common";
@@ -55,9 +56,9 @@ const WRITABLE: Writable<Demand> = {
 
 @Resolver(() => Demand)
 export class DemandResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT)
   @Query(() => DemandPage, {
-    description: `Demands of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(
+    description: `Demands of the user's territory (an agency's inbox with \`agencyId\`; an NGO representative: its NGO's; an agency respondent: those addressed to its agency), newest first by default. Sortable by ${Object.keys(
       DEMAND_SORTABLE,
     )
       .map((f) => `\`${f}\``)
@@ -71,7 +72,7 @@ export class DemandResolver {
     const query: SelectQueryBuilder<Demand> = whereInTerritory(
       ctx.db.getRepository(Demand).createQueryBuilder("demand"),
       requireUser(ctx),
-      territoryOf("demand"),
+      requestScopeOf("demand"),
     );
     whereListBasics(query, "demand", "titleNormalized", filter);
     if (filter?.ngoId) query.andWhere("demand.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
@@ -86,8 +87,12 @@ export class DemandResolver {
     return paginate(query, page, DEMAND_SORTABLE, { field: "raisedOn", order: SortOrder.DESC });
   }
 
-  @Allow(ALL_ROLES)
-  @Query(() => Demand, { nullable: true, description: "One demand by id; empty when outside the user's territory." })
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT)
+  @Query(() => Demand, {
+    nullable: true,
+    description:
+      "One demand by id; empty when outside the user's territory (or, for invited users, not raised by their NGO or addressed to their agency).",
+  })
   demand(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Demand | null> {
     return demandById(ctx).load(id);
   }

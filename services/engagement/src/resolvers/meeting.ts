@@ -4,6 +4,7 @@ import {
   ALL_ROLES,
   OFFICERS,
   requireUser,
+  Role,
   whereInTerritory,
   DateScalar,
   FilterArg,
@@ -41,7 +42,7 @@ import {
   agendaByMeeting,
   attendanceByMeeting,
   demandsByMeeting,
-  MEETING_TERRITORY,
+  MEETING_SCOPE,
   meetingById,
   meetingsByNgo,
   officialsByMeeting,
@@ -86,9 +87,11 @@ const MEETINGS: Writable<Meeting> = {
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
   @Query(() => MeetingPage, {
-    description: `Meetings of the user's territory, newest first by default. Sortable by ${Object.keys(MEETING_SORTABLE)
+    description: `Meetings of the user's territory (an NGO representative: those its NGO was invited to or attended), newest first by default. Sortable by ${Object.keys(
+      MEETING_SORTABLE,
+    )
       .map((f) => `\`${f}\``)
       .join(", ")}.`,
   })
@@ -103,8 +106,12 @@ export class MeetingResolver {
     });
   }
 
-  @Allow(ALL_ROLES)
-  @Query(() => Meeting, { nullable: true, description: "One meeting by id; empty when outside the user's territory." })
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
+  @Query(() => Meeting, {
+    nullable: true,
+    description:
+      "One meeting by id; empty when outside the user's territory (an NGO representative: unless its NGO was invited or attended).",
+  })
   meeting(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Meeting | null> {
     return meetingById(ctx).load(id);
   }
@@ -311,7 +318,7 @@ export function meetingListQuery(ctx: RequestContext, filter: MeetingFilter | un
   const query = whereInTerritory(
     ctx.db.getRepository(Meeting).createQueryBuilder("meeting"),
     requireUser(ctx),
-    MEETING_TERRITORY,
+    MEETING_SCOPE,
   );
   whereListBasics(query, "meeting", "titleNormalized", filter);
   if (filter?.chairId) query.andWhere("meeting.chairId = :chairId", { chairId: oneUuid(filter.chairId) });

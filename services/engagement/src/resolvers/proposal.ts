@@ -11,6 +11,7 @@ import {
   paginate,
   RequestContext,
   requireUser,
+  Role,
   SortOrder,
   tidyDisplayText,
   Validator,
@@ -28,7 +29,7 @@ import { requestReferences } from "../rules/references";
 import { Meeting } from "../entities/Meeting";
 import { Proposal, ProposalStatus } from "../entities/Proposal";
 import { Agency, Ngo } from "../entities/references";
-import { meetingById, proposalById, territoryOf } from "../loaders";
+import { meetingById, proposalById, requestScopeOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
 import { oneUuid, trimOrNull, whereListBasics } from "./common";
@@ -52,9 +53,9 @@ const WRITABLE: Writable<Proposal> = {
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT)
   @Query(() => ProposalPage, {
-    description: `Proposals of the user's territory (an agency's inbox with \`agencyId\`), newest first by default. Sortable by ${Object.keys(
+    description: `Proposals of the user's territory (an agency's inbox with \`agencyId\`; an NGO representative: its NGO's; an agency respondent: those addressed to its agency), newest first by default. Sortable by ${Object.keys(
       PROPOSAL_SORTABLE,
     )
       .map((f) => `\`${f}\``)
@@ -68,7 +69,7 @@ export class ProposalResolver {
     const query = whereInTerritory(
       ctx.db.getRepository(Proposal).createQueryBuilder("proposal"),
       requireUser(ctx),
-      territoryOf("proposal"),
+      requestScopeOf("proposal"),
     );
     whereListBasics(query, "proposal", "topicNormalized", filter);
     if (filter?.ngoId) query.andWhere("proposal.ngoId = :ngoId", { ngoId: oneUuid(filter.ngoId) });
@@ -82,10 +83,11 @@ export class ProposalResolver {
     return paginate(query, page, PROPOSAL_SORTABLE, { field: "submittedOn", order: SortOrder.DESC });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT)
   @Query(() => Proposal, {
     nullable: true,
-    description: "One proposal by id; empty when outside the user's territory.",
+    description:
+      "One proposal by id; empty when outside the user's territory (or, for invited users, not made by their NGO or addressed to their agency).",
   })
   proposal(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Proposal | null> {
     return proposalById(ctx).load(id);

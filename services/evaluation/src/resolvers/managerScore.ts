@@ -3,7 +3,6 @@ import {
   Allow,
   ALL_ROLES,
   byKeys,
-  EVALUATORS,
   FilterArg,
   groupByKeys,
   IdArg,
@@ -12,6 +11,7 @@ import {
   paginate,
   RequestContext,
   requireUser,
+  Role,
   SortOrder,
   uuidKeyedLoader,
   uuidsForFilter,
@@ -20,6 +20,7 @@ import {
 import { SelectQueryBuilder } from "typeorm";
 import { Grade, ManagerScore } from "../entities/ManagerScore";
 import { Manager } from "../entities/Manager";
+import { publicationCondition, UNDER_REVIEW_YEARS } from "./visibility";
 
 @ObjectType({ description: "A page of manager scores." })
 export class ManagerScorePage extends PageOf(ManagerScore) {}
@@ -47,16 +48,21 @@ const SCORE_SORTABLE = {
 };
 
 /**
- * The scores the user may see, as a query: within the user's territory, and only published ones unless the user
- * is an evaluator or administrator. Every read (list, by id, `Manager.scores`, `_entities`) starts here.
+ * The scores the user may see, as a query: within the user's territory (a manager: their own), and only published
+ * ones unless the user is an evaluator or administrator (a manager also while the year's cycle is UNDER_REVIEW). Every read (list, by id, `Manager.scores`, `_entities`) starts here.
  */
 function visibleScores(ctx: RequestContext): SelectQueryBuilder<ManagerScore> {
   const user = requireUser(ctx);
   const query = whereInTerritory(ctx.db.getRepository(ManagerScore).createQueryBuilder("score"), user, {
     province: "score.provinceId",
     county: "score.countyId",
+    manager: "score.managerId",
   });
-  if (!EVALUATORS.includes(user.role)) query.andWhere("score.publishedAt IS NOT NULL");
+  const published = publicationCondition(user.role, {
+    publishedAt: "score.publishedAt",
+    underReview: `score.year IN ${UNDER_REVIEW_YEARS}`,
+  });
+  if (published) query.andWhere(published);
   return query;
 }
 
@@ -87,10 +93,10 @@ const scoresByManager = (ctx: RequestContext) =>
 
 @Resolver(() => ManagerScore)
 export class ManagerScoreResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.MANAGER)
   @Query(() => ManagerScorePage, {
     description:
-      "Manager scores of the user's territory (published ones only, except for evaluators and administrators), highest first by default. Sortable by `total`, `year`, `grade`, `computedAt`.",
+      "Manager scores of the user's territory (published ones only, except for evaluators and administrators; a manager: their own, published or while the cycle is UNDER_REVIEW), highest first by default. Sortable by `total`, `year`, `grade`, `computedAt`.",
   })
   managerScores(
     @Ctx() ctx: RequestContext,
@@ -106,7 +112,7 @@ export class ManagerScoreResolver {
     return paginate(query, page, SCORE_SORTABLE, { field: "total", order: SortOrder.DESC });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.MANAGER)
   @Query(() => ManagerScore, {
     nullable: true,
     description: "One score record by id; empty when the user may not see it.",

@@ -14,6 +14,7 @@ import {
   recordChange,
   RequestContext,
   requireUser,
+  Role,
   SortOrder,
   tidyDisplayText,
   Validator,
@@ -204,9 +205,9 @@ export class EvaluationRunResolver {
 
 @Resolver(() => EvaluationResult)
 export class EvaluationResultResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.MANAGER)
   @Query(() => EvaluationResultPage, {
-    description: `The scoreboard: evaluation results of the user's territory (published ones only, except for evaluators and administrators), by default the current results of \`filter.year\`, highest total first. Sortable by ${Object.keys(
+    description: `The scoreboard: evaluation results of the user's territory (published ones only, except for evaluators and administrators; a manager: their own, published or while the cycle is UNDER_REVIEW), by default the current results of \`filter.year\`, highest total first. Sortable by ${Object.keys(
       RESULT_SORTABLE,
     )
       .map((f) => `\`${f}\``)
@@ -221,7 +222,7 @@ export class EvaluationResultResolver {
     return paginate(query, page, RESULT_SORTABLE, { field: "total", order: SortOrder.DESC });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.MANAGER)
   @Query(() => EvaluationResult, {
     nullable: true,
     description: "One evaluation result by id, with its indicators and evidence; empty when not visible.",

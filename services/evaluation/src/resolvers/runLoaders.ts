@@ -1,23 +1,24 @@
-import {
-  EVALUATORS,
-  groupByKeys,
-  isUuid,
-  RequestContext,
-  requireUser,
-  uuidKeyedLoader,
-  whereInTerritory,
-} from "@hamafza/common";
+import { groupByKeys, isUuid, RequestContext, requireUser, uuidKeyedLoader, whereInTerritory } from "@hamafza/common";
 import { SelectQueryBuilder } from "typeorm";
 import { EvaluationAdjustment, EvaluationResult } from "../entities/Run";
+import { publicationCondition, UNDER_REVIEW_CYCLE_IDS } from "./visibility";
 
-/** Results the user may see: within the territory (SQL), and only published ones unless an evaluator or administrator. */
+/**
+ * Results the user may see: within the territory (SQL; a manager: their own), and only published ones unless an
+ * evaluator or administrator (a manager also their current result while the cycle is UNDER_REVIEW).
+ */
 export function visibleResults(ctx: RequestContext): SelectQueryBuilder<EvaluationResult> {
   const user = requireUser(ctx);
   const query = whereInTerritory(ctx.db.getRepository(EvaluationResult).createQueryBuilder("result"), user, {
     province: "result.provinceId",
     county: "result.countyId",
+    manager: "result.managerId",
   });
-  if (!EVALUATORS.includes(user.role)) query.andWhere("result.publishedAt IS NOT NULL");
+  const published = publicationCondition(user.role, {
+    publishedAt: "result.publishedAt",
+    underReview: `(result.isCurrent AND result.cycleId IN ${UNDER_REVIEW_CYCLE_IDS})`,
+  });
+  if (published) query.andWhere(published);
   return query;
 }
 

@@ -18,6 +18,8 @@ export interface LoginPolicy {
   /** … by this much per failure beyond `slowdownAfter`, up to `slowdownMaxMs`. */
   slowdownStepMs: number;
   slowdownMaxMs: number;
+  /** An invitation's code works this long after it was made (HAMAFZA_INVITATION_TTL_HOURS). */
+  invitationTtlSeconds: number;
 }
 
 export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
@@ -30,14 +32,16 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
   slowdownAfter: 2,
   slowdownStepMs: 500,
   slowdownMaxMs: 3000,
+  invitationTtlSeconds: 7 * 24 * 60 * 60,
 };
 
-/** Overrides from HAMAFZA_TOKEN_TTL_SECONDS and HAMAFZA_SESSION_MAX_SECONDS. */
+/** Overrides from HAMAFZA_TOKEN_TTL_SECONDS, HAMAFZA_SESSION_MAX_SECONDS and HAMAFZA_INVITATION_TTL_HOURS. */
 export function loginPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): LoginPolicy {
   return {
     ...DEFAULT_LOGIN_POLICY,
     tokenTtlSeconds: setting("HAMAFZA_TOKEN_TTL_SECONDS", env),
     sessionMaxSeconds: setting("HAMAFZA_SESSION_MAX_SECONDS", env),
+    invitationTtlSeconds: setting("HAMAFZA_INVITATION_TTL_HOURS", env) * 3600,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from "@hamafza/common";
 import express from "express";
 import { DataSource } from "typeorm";
+import { acceptInvitation, invitationInfo } from "../invitations/accept";
 import { feedReadToken } from "./calendarFeeds";
 import { signIn } from "./login";
 import { LoginPolicy } from "./policy";
@@ -27,7 +28,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
 };
 
 /**
- * POST /auth/login, /auth/refresh, /auth/logout, /auth/calendar-token and GET /auth/session, reached only through the gateway (the
+ * POST /auth/login, /auth/refresh, /auth/logout, /auth/calendar-token, /auth/invitation, /auth/accept-invitation and GET /auth/session, reached only through the gateway (the
  * subgraph server checks the gateway secret first). Errors answer `{ error: { code, message } }`.
  */
 export function authRoutes(db: DataSource, keys: TokenKeys, policy: LoginPolicy): express.Router {
@@ -72,6 +73,19 @@ export function authRoutes(db: DataSource, keys: TokenKeys, policy: LoginPolicy)
   router.post(
     "/calendar-token",
     handle((req) => feedReadToken(db, keys, (req.body ?? {}).secret)),
+  );
+
+  // An invitee reads whose invitation a code is, then sets their password with it and is signed in.
+  router.post(
+    "/invitation",
+    handle((req) => invitationInfo(db, (req.body ?? {}).code)),
+  );
+  router.post(
+    "/accept-invitation",
+    handle((req) => {
+      const { code, password } = (req.body ?? {}) as Record<string, unknown>;
+      return acceptInvitation(db, keys, policy, { code, password, ...requestInfo(req) });
+    }),
   );
 
   router.post("/logout", async (req, res) => {

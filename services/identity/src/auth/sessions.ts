@@ -1,4 +1,4 @@
-import { AuthUser, signAccessToken, TokenKeys } from "@hamafza/common";
+import { AuthUser, isBoundRole, signAccessToken, TokenKeys } from "@hamafza/common";
 import { DataSource, EntityManager, IsNull } from "typeorm";
 import { Session } from "../entities/Session";
 import { User } from "../entities/User";
@@ -15,16 +15,23 @@ export interface SignInResult {
     role: string;
     provinceId: string | null;
     countyId: string | null;
+    boundId: string | null;
   };
 }
 
+/**
+ * What the token says of a user. An invited user's token names their record and no territory: the province and
+ * county stored with them are their record's, kept for officials' lists, never a scope (docs/security.md).
+ */
 export function tokenUser(user: User, sessionId: string): AuthUser {
+  const bound = isBoundRole(user.role);
   return {
     id: user.id,
     username: user.username,
     role: user.role,
-    provinceId: user.provinceId,
-    countyId: user.countyId,
+    provinceId: bound ? null : user.provinceId,
+    countyId: bound ? null : user.countyId,
+    boundId: bound ? user.boundId : null,
     sessionId,
   };
 }
@@ -49,6 +56,7 @@ export async function issueToken(
       role: user.role,
       provinceId: user.provinceId,
       countyId: user.countyId,
+      boundId: user.boundId,
     },
   };
 }

@@ -38,6 +38,14 @@ export class User extends Versioned {
   @Column({ type: "varchar", length: 4, nullable: true })
   countyId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The record an invited user speaks for: an NGO's id (NGO_REPRESENTATIVE), an agency's (AGENCY_RESPONDENT) or a manager's (MANAGER); empty for staff.",
+  })
+  @Column({ type: "uuid", nullable: true })
+  boundId!: string | null;
+
   @Field(() => Province, { nullable: true, description: "Province of the user's territory." })
   province?: Province;
 

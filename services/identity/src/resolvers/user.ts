@@ -1,6 +1,6 @@
 import {
   Allow,
-  ALL_ROLES,
+  EVERY_ROLE,
   AppError,
   containsPattern,
   ErrorCode,
@@ -13,6 +13,7 @@ import {
   paginate,
   RequestContext,
   requireUser,
+  isBoundRole,
   Role,
   SortOrder,
   tidyDisplayText,
@@ -25,7 +26,7 @@ import {
   checkReferences,
 } from "@hamafza/common";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { canonicalUsername, lockedMessage } from "../auth/login";
+import { lockedMessage } from "../auth/login";
 import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "../auth/policy";
 import { accountKey, countFailure, lockedForSeconds } from "../auth/throttle";
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from "../auth/passwords";
@@ -38,8 +39,10 @@ import { PasswordReset, UserCreateInput, UserFilter, UserPage, UserUpdateInput }
 import {
   assertAnAdminRemains,
   auditUser,
+  checkNewUser,
   checkTerritory,
   findForUpdate,
+  INVITED_ROLE_MESSAGE,
   territoryReferences,
   USER_CONSTRAINTS,
   USER_SORTABLE,
@@ -50,7 +53,7 @@ export { PasswordReset, UserCreateInput, UserFilter, UserPage, UserUpdateInput }
 export class UserResolver {
   constructor(private readonly policy: LoginPolicy = DEFAULT_LOGIN_POLICY) {}
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Query(() => User, { nullable: true, description: "The signed-in user." })
   me(@Ctx() ctx: RequestContext): Promise<User | null> {
     return userById(ctx).load(requireUser(ctx).id);
@@ -105,13 +108,7 @@ export class UserResolver {
         async () => {
           // no password-derived hash is kept
           const v = new Validator();
-          const username = canonicalUsername(input.username);
-          v.check(
-            /^[a-z0-9._-]{3,40}$/.test(username),
-            "username",
-            "نام کاربری باید ۳ تا ۴۰ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.",
-          );
-          v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
+          const username = checkNewUser(v, input);
           const problem = passwordProblem(input.password, username);
           v.check(problem === null, "password", problem ?? "");
           const territory = checkTerritory(v, input.role, input.provinceId ?? null, input.countyId ?? null);
@@ -156,6 +153,8 @@ export class UserResolver {
       const v = new Validator();
       if (input.displayName !== undefined) v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
       const role = input.role ?? user.role;
+      if (input.role !== undefined && input.role !== null && input.role !== user.role && isBoundRole(user.role))
+        v.check(false, "role", INVITED_ROLE_MESSAGE);
       const roleOrTerritoryGiven =
         input.role !== undefined || input.provinceId !== undefined || input.countyId !== undefined;
       const territory = roleOrTerritoryGiven
@@ -213,7 +212,7 @@ export class UserResolver {
     });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Mutation(() => Boolean, { description: "Change the signed-in user's own password; ends the user's other sessions." })
   async changeMyPassword(
     @Ctx() ctx: RequestContext,
@@ -261,5 +260,3 @@ export class UserResolver {
     return user.countyId ? { id: user.countyId } : null;
   }
 }
-
-/** The territory a role needs: officers their province or county, evaluators and analysts optionally one, admins none. */

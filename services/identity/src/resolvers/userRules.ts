@@ -12,6 +12,7 @@ import {
   Reference,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
+import { canonicalUsername } from "../auth/login";
 import { User } from "../entities/User";
 
 /** Users' rules: constraint messages, sorting, territory checks, the last-admin rule and the audit entry. */
@@ -35,6 +36,10 @@ export const territoryReferences = (input: { provinceId?: string | null; countyI
   { field: "countyId", type: "County", id: input.countyId },
 ];
 
+/**
+ * The territory a role needs: officers their province or county, evaluators and analysts optionally one, admins
+ * none. Invited roles are not given here: their accounts are made by invitation (inviteUser) and keep their role.
+ */
 export function checkTerritory(
   v: Validator,
   role: Role,
@@ -60,7 +65,28 @@ export function checkTerritory(
     case Role.ANALYST:
       v.check(!county || !province || county.startsWith(province), "countyId", "شهرستان در استان انتخاب‌شده نیست.");
       return { provinceId: county ? county.slice(0, 2) : province, countyId: county };
+    case Role.NGO_REPRESENTATIVE:
+    case Role.AGENCY_RESPONDENT:
+    case Role.MANAGER:
+      v.check(false, "role", INVITED_ROLE_MESSAGE);
+      return { provinceId: province, countyId: county };
   }
+}
+
+/** Why an invited role is not given or taken away by createUser / updateUser. */
+export const INVITED_ROLE_MESSAGE =
+  "نماینده سمن، کارشناس پاسخگوی دستگاه و مدیر با دعوت‌نامه ساخته می‌شوند و نقششان تغییر نمی‌کند؛ از «دعوت کاربر» استفاده کنید.";
+
+/** The username (canonical) and display name of a new account, checked; shared by createUser and inviteUser. */
+export function checkNewUser(v: Validator, input: { username: string; displayName: string }): string {
+  const username = canonicalUsername(input.username);
+  v.check(
+    /^[a-z0-9._-]{3,40}$/.test(username),
+    "username",
+    "نام کاربری باید ۳ تا ۴۰ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط باشد.",
+  );
+  v.text(input.displayName, "displayName", "نام نمایشی", { min: 2, max: 100 });
+  return username;
 }
 
 export async function findForUpdate(em: EntityManager, id: string): Promise<User> {

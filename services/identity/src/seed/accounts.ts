@@ -1,4 +1,4 @@
-import { normalizePersian, recordAudit, Role } from "@hamafza/common";
+import { isBoundRole, normalizePersian, recordAudit, Role } from "@hamafza/common";
 import { DataSource, EntityManager } from "typeorm";
 import { generatePassword, hashPassword, passwordProblem } from "../auth/passwords";
 import { User } from "../entities/User";
@@ -45,6 +45,13 @@ export interface DemoUser {
   countyId: string | null;
 }
 
+/** A demo record an invited demo account speaks for (an NGO, an agency, a manager of Zanjan county), with its place. */
+export interface DemoBoundRecord {
+  id: string;
+  provinceId: string;
+  countyId: string | null;
+}
+
 /** One demo account per role, in Zanjan (province 19, county 1901) where the demo data is richest. */
 export const demoUsers: readonly DemoUser[] = [
   {
@@ -82,12 +89,47 @@ export const demoUsers: readonly DemoUser[] = [
     provinceId: null,
     countyId: null,
   },
+  // Invited roles: bound at load time to a demo NGO, agency and manager of Zanjan county (see loadIdentityDemoData).
+  {
+    username: "demo.ngo",
+    displayName: "سارا نوری (نماینده سمن)",
+    role: Role.NGO_REPRESENTATIVE,
+    provinceId: null,
+    countyId: null,
+  },
+  {
+    username: "demo.agency",
+    displayName: "رضا جعفری (کارشناس پاسخگوی دستگاه)",
+    role: Role.AGENCY_RESPONDENT,
+    provinceId: null,
+    countyId: null,
+  },
+  {
+    username: "demo.manager",
+    displayName: "مدیر نمونه (مدیر ارزیابی‌شونده)",
+    role: Role.MANAGER,
+    provinceId: null,
+    countyId: null,
+  },
 ];
 
-/** Adds the demo accounts that are missing; returns how many it added. Hashes run in parallel (argon2 threads). */
-export async function loadIdentityDemoData(db: DataSource): Promise<{ users: number }> {
+/**
+ * Adds the demo accounts that are missing; returns how many it added. Hashes run in parallel (argon2 threads). An
+ * invited role's account is added only when `bound` names its record (the registry's demo data, found by the caller);
+ * its province and county are the record's.
+ */
+export async function loadIdentityDemoData(
+  db: DataSource,
+  bound: Partial<Record<Role, DemoBoundRecord>> = {},
+): Promise<{ users: number }> {
   const existing = new Set((await db.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
-  const missing = demoUsers.filter((demo) => !existing.has(demo.username));
+  const missing = demoUsers
+    .filter((demo) => !existing.has(demo.username))
+    .flatMap((demo): (DemoUser & { boundId: string | null })[] => {
+      if (!isBoundRole(demo.role)) return [{ ...demo, boundId: null }];
+      const record = bound[demo.role];
+      return record ? [{ ...demo, provinceId: record.provinceId, countyId: record.countyId, boundId: record.id }] : [];
+    });
   const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
   await db.transaction(async (em) => {
     for (const [i, demo] of missing.entries()) await createAccount(em, demo, hashes[i]);
@@ -95,7 +137,11 @@ export async function loadIdentityDemoData(db: DataSource): Promise<{ users: num
   return { users: missing.length };
 }
 
-async function createAccount(em: EntityManager, account: DemoUser, passwordHash: string): Promise<void> {
+async function createAccount(
+  em: EntityManager,
+  account: DemoUser & { boundId?: string | null },
+  passwordHash: string,
+): Promise<void> {
   const user = await em.save(
     em.create(User, {
       ...account,

@@ -14,6 +14,7 @@ import {
 import {
   Allow,
   ALL_ROLES,
+  Role,
   assertCanWrite,
   conflict,
   containsPattern,
@@ -144,9 +145,11 @@ const AGENCIES: Writable<Agency> = {
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT)
   @Query(() => AgencyPage, {
-    description: `Agencies of the user's territory. Sortable by ${Object.keys(AGENCY_SORTABLE)
+    description: `Agencies of the user's territory (an agency respondent: its own agency only). Sortable by ${Object.keys(
+      AGENCY_SORTABLE,
+    )
       .map((f) => `\`${f}\``)
       .join(", ")}.`,
   })
@@ -158,10 +161,11 @@ export class AgencyResolver {
     return paginate(agencyListQuery(ctx, filter), page, AGENCY_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT)
   @Query(() => Agency, {
     nullable: true,
-    description: "One agency by id; empty when it does not exist or is outside the user's territory.",
+    description:
+      "One agency by id; empty when it does not exist or is outside the user's territory (an agency respondent: not its own agency).",
   })
   agency(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Agency | null> {
     return agencyById(ctx).load(id);
@@ -317,6 +321,7 @@ export function agencyListQuery(ctx: RequestContext, filter: AgencyFilter | unde
   const query = whereInTerritory(ctx.db.getRepository(Agency).createQueryBuilder("agency"), requireUser(ctx), {
     province: "agency.provinceId",
     county: "agency.countyId",
+    agency: "agency.id",
   });
   if (filter?.ids) query.andWhere("agency.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
   if (filter?.kind) query.andWhere("agency.kind = :kind", { kind: filter.kind });

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "
 import {
   Allow,
   ALL_ROLES,
+  Role,
   AppError,
   assertCanWrite,
   assertSupportedJalaliYear,
@@ -66,9 +67,11 @@ const MANAGERS: Writable<Manager> = {
 
 @Resolver(() => Manager)
 export class ManagerResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.MANAGER)
   @Query(() => ManagerPage, {
-    description: `Managers of the user's territory, current and past. Sortable by ${Object.keys(MANAGER_SORTABLE)
+    description: `Managers of the user's territory, current and past (a manager: their own record only). Sortable by ${Object.keys(
+      MANAGER_SORTABLE,
+    )
       .map((f) => `\`${f}\``)
       .join(", ")}.`,
   })
@@ -80,8 +83,11 @@ export class ManagerResolver {
     return paginate(managerListQuery(ctx, filter), page, MANAGER_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
-  @Allow(ALL_ROLES)
-  @Query(() => Manager, { nullable: true, description: "One manager by id; empty when outside the user's territory." })
+  @Allow(ALL_ROLES, Role.MANAGER)
+  @Query(() => Manager, {
+    nullable: true,
+    description: "One manager by id; empty when outside the user's territory (a manager: not their own record).",
+  })
   manager(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Manager | null> {
     return managerById(ctx).load(id);
   }
@@ -232,6 +238,7 @@ export function managerListQuery(ctx: RequestContext, filter: ManagerFilter | un
   const query = whereInTerritory(ctx.db.getRepository(Manager).createQueryBuilder("manager"), requireUser(ctx), {
     province: "manager.provinceId",
     county: "manager.countyId",
+    manager: "manager.id",
   });
   if (filter?.ids) query.andWhere("manager.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
   if (filter?.provinceId) query.andWhere("manager.provinceId = :provinceId", { provinceId: filter.provinceId });

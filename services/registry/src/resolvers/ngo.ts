@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
+  Role,
   assertCanWrite,
   FilterArg,
   IdArg,
@@ -40,9 +41,9 @@ export {
 
 @Resolver(() => Ngo)
 export class NgoResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
   @Query(() => NgoPage, {
-    description: `NGOs of the user's territory. Sortable by ${[...Object.keys(NGO_SORTABLE), "relevance"].map((f) => `\`${f}\``).join(", ")} (\`relevance\`: similarity to \`filter.q\`, the default order when \`q\` is given).`,
+    description: `NGOs of the user's territory (an NGO representative: its own NGO only). Sortable by ${[...Object.keys(NGO_SORTABLE), "relevance"].map((f) => `\`${f}\``).join(", ")} (\`relevance\`: similarity to \`filter.q\`, the default order when \`q\` is given).`,
   })
   async ngos(
     @Ctx() ctx: RequestContext,
@@ -52,6 +53,7 @@ export class NgoResolver {
     const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), {
       province: "ngo.provinceId",
       county: "ngo.countyId",
+      ngo: "ngo.id",
     });
     const searching = applyNgoFilter(query, filter);
     if (!searching) return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
@@ -64,10 +66,11 @@ export class NgoResolver {
     );
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
   @Query(() => Ngo, {
     nullable: true,
-    description: "One NGO by id; empty when it does not exist or is outside the user's territory.",
+    description:
+      "One NGO by id; empty when it does not exist or is outside the user's territory (an NGO representative: not its own NGO).",
   })
   ngo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo | null> {
     return ngoById(ctx).load(id);
