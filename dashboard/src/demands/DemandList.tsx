@@ -17,6 +17,7 @@ import {
 } from "../engagement/engagementEnums";
 import { responseDays } from "../engagement/InboxParts";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+import { ListActions } from "../common/export/ListActions";
 
 const demandFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -32,7 +33,12 @@ const demandFilters = [
 
 /** The demands inbox: per agency (filter), unrouted and unanswered ones at hand. */
 export const DemandList = () => (
-  <List filters={demandFilters} sort={{ field: "raisedOn", order: "DESC" }} title="hamafza.demands.inbox">
+  <List
+    actions={<ListActions />}
+    filters={demandFilters}
+    sort={{ field: "raisedOn", order: "DESC" }}
+    title="hamafza.demands.inbox"
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <DemandCategoryField source="category" />

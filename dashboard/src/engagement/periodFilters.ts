@@ -22,10 +22,19 @@ export function apiFilter(
   return withJalaliPeriod(filter, keys[0], keys[1]);
 }
 
-/** The data provider with Jalali period filters turned into day ranges for the resources above. */
-export function withPeriodFilters<T extends DataProvider>(provider: T): T {
+interface ExportingProvider {
+  exportSource?: (resource: string, query: { filter?: Record<string, unknown> }) => Promise<unknown>;
+}
+
+/** The data provider with Jalali period filters turned into day ranges for the resources above (exports too). */
+export function withPeriodFilters<T extends DataProvider & ExportingProvider>(provider: T): T {
+  const exportSource = provider.exportSource;
   return {
     ...provider,
+    ...(exportSource && {
+      exportSource: (resource: string, query: { filter?: Record<string, unknown> }) =>
+        exportSource(resource, { ...query, filter: apiFilter(resource, query.filter) }),
+    }),
     getList: (resource, params) =>
       provider.getList(resource, { ...params, filter: apiFilter(resource, params.filter) }),
     getManyReference: (resource, params) =>

@@ -24,6 +24,7 @@ import { POSITION_KIND_LABELS } from "../managers/managerEnums";
 import { CYCLES, DISTRIBUTION, type CyclePage } from "./evaluationOperations";
 import { GradeChart } from "./GradeChart";
 import { GRADE_COLORS, GRADE_LABELS } from "./rubric";
+import { ListActions } from "../common/export/ListActions";
 
 export const GradeChip = enumChip(GRADE_LABELS, GRADE_COLORS);
 const { Input: GradeInput } = enumComponents(GRADE_LABELS);
@@ -83,7 +84,7 @@ const ScoreboardList = ({ years }: { years: number[] }) => {
       filterDefaultValues={{ year: years[0] }}
       sort={{ field: "total", order: "DESC" }}
       aside={<Distribution />}
-      exporter={false}
+      actions={<ListActions create={false} labels={{ positionKind: POSITION_KIND_LABELS }} />}
       empty={false}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -1,6 +1,7 @@
 import { Datagrid, List, NumberField, ReferenceField, SearchInput, TextField } from "react-admin";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { AreaKindField, AreaKindInput } from "./areaEnums";
+import { ListActions } from "../common/export/ListActions";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -10,7 +11,7 @@ const filters = [
 ];
 
 export const InformalSettlementAreaList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <AreaKindField source="kind" />

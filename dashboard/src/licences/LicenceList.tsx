@@ -6,6 +6,7 @@ import { LtrTextField } from "../common/LtrTextField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { AuthorityInput, LicenceStateChip, LicenceStatesInput } from "./licenceEnums";
 import { AuthorityText, DaysToExpiryField } from "./LicenceFields";
+import { ListActions } from "../common/export/ListActions";
 
 const licenceFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder={i18nProvider.translate("hamafza.registry.licenceNumber")} />,
@@ -22,6 +23,7 @@ const licenceFilters = [
 /** Licences, soonest expiry first; «در آستانه انقضا» and «منقضی» are filters on the state today. */
 export const LicenceList = () => (
   <List
+    actions={<ListActions />}
     filters={licenceFilters}
     filterDefaultValues={{ currentOnly: true }}
     sort={{ field: "expiresOn", order: "ASC" }}

@@ -11,6 +11,7 @@ import {
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { PositionKindField, PositionKindInput } from "./managerEnums";
+import { ListActions } from "../common/export/ListActions";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -24,7 +25,7 @@ const filters = [
 
 /** Managers (county governors, directors-general …) with their tenures, current and past. */
 export const ManagerList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="position" />

@@ -4,7 +4,6 @@ import {
   Button,
   CreateButton,
   Datagrid,
-  ExportButton,
   FilterButton,
   FunctionField,
   List,
@@ -23,6 +22,7 @@ import { toPersianDigits } from "../common/persianDigits";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 import { MEETING_CALENDAR_PATH } from "./calendarMonth";
 import { MeetingKindField, MeetingKindInput, MeetingStatusField, MeetingStatusInput } from "./meetingEnums";
+import { ExportButton } from "../common/export/ExportButton";
 
 const meetingFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -3,7 +3,6 @@ import {
   Button,
   CreateButton,
   Datagrid,
-  ExportButton,
   FilterButton,
   LinkBase,
   List,
@@ -19,6 +18,7 @@ import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { LicenceStateChip, LicenceStateInput } from "../licences/licenceEnums";
 import { NGO_IMPORT_PATH } from "./NgoImportPage";
 import { NgoScopeField, NgoScopeInput, NgoStatusChip, NgoStatusInput } from "./ngoStatus";
+import { ExportButton } from "../common/export/ExportButton";
 
 const ngoFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -12,6 +12,7 @@ import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { ProposalStatusChip, ProposalStatusInput } from "../engagement/engagementEnums";
 import { responseDays } from "../engagement/InboxParts";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+import { ListActions } from "../common/export/ListActions";
 
 const proposalFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -25,7 +26,12 @@ const proposalFilters = [
 
 /** The proposals inbox: per agency (filter), unanswered ones found with «پاسخ‌داده‌شده: خیر». */
 export const ProposalList = () => (
-  <List filters={proposalFilters} sort={{ field: "submittedOn", order: "DESC" }} title="hamafza.proposals.inbox">
+  <List
+    actions={<ListActions />}
+    filters={proposalFilters}
+    sort={{ field: "submittedOn", order: "DESC" }}
+    title="hamafza.proposals.inbox"
+  >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="topic" />
       <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />

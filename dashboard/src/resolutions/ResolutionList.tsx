@@ -31,6 +31,7 @@ import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperation
 import { FollowUpChip, FollowUpStatusInput } from "../engagement/engagementEnums";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 import { OVERDUE_RESOLUTIONS } from "./resolutionOperations";
+import { ListActions } from "../common/export/ListActions";
 
 interface Named {
   id: string;
@@ -147,7 +148,12 @@ const resolutionFilters = [
 export const ResolutionList = () => (
   <>
     <OverduePanel />
-    <List filters={resolutionFilters} sort={{ field: "deadline", order: "ASC" }} title="hamafza.resolutions.followUp">
+    <List
+      actions={<ListActions />}
+      filters={resolutionFilters}
+      sort={{ field: "deadline", order: "ASC" }}
+      title="hamafza.resolutions.followUp"
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="text" />
         <ReferenceField source="meetingId" reference="meetings" link="show" sortable={false} />

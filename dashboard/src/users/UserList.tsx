@@ -3,6 +3,7 @@ import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { RoleField, RoleInput } from "./userEnums";
 import { UserStatusField } from "./UserStatusField";
+import { ListActions } from "../common/export/ListActions";
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,7 +13,7 @@ const userFilters = [
 ];
 
 export const UserList = () => (
-  <List filters={userFilters} sort={{ field: "username", order: "ASC" }} exporter={false}>
+  <List actions={<ListActions />} filters={userFilters} sort={{ field: "username", order: "ASC" }}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="username" />
       <TextField source="displayName" />

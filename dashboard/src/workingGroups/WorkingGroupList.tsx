@@ -10,6 +10,7 @@ import {
 } from "react-admin";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { DimensionField, DimensionInput } from "../engagement/engagementEnums";
+import { ListActions } from "../common/export/ListActions";
 
 const groupFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -21,7 +22,7 @@ const groupFilters = [
 ];
 
 export const WorkingGroupList = () => (
-  <List filters={groupFilters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={groupFilters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <DimensionField source="dimension" />
