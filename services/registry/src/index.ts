@@ -11,6 +11,7 @@ import { NgoProfile1764000000000 } from "./migrations/1764000000000-NgoProfile";
 import { RegistryOrganisations1764100000000 } from "./migrations/1764100000000-RegistryOrganisations";
 import { RegistryVersions1765200000000 } from "./migrations/1765200000000-RegistryVersions";
 import { RegistryReminderOccasions1766100000003 } from "./migrations/1766100000003-ReminderOccasions";
+import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { buildRegistrySchema, registryEntities } from "./schema";
 
@@ -39,6 +40,7 @@ export const registryMigrations = [
   RegistryOrganisations1764100000000,
   RegistryVersions1765200000000,
   RegistryReminderOccasions1766100000003,
+  NgoSearchWords1766950000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 
