@@ -171,7 +171,7 @@ describe(browserDescribe, () => {
       await page.locator(".RaDatagrid-tbody > tr").filter({ hasText: name }).first().click();
       await page.waitForURL(new RegExp(`#/ngos/${ngoId}/show$`), WAIT);
       await page.getByText("۱۳۹۸/۰۷/۱۵", { exact: true }).waitFor(WAIT);
-      await page.getByText(nationalId, { exact: true }).waitFor(WAIT);
+      await page.getByText(toPersianDigits(nationalId), { exact: true }).waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-ngo-show.png"), fullPage: true });
 
       // The licence tab: no licence yet; issue one with Jalali dates.

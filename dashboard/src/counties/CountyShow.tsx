@@ -1,7 +1,6 @@
 import Typography from "@mui/material/Typography";
 import {
   Datagrid,
-  NumberField,
   Pagination,
   ReferenceField,
   ReferenceManyField,
@@ -12,6 +11,7 @@ import {
 import { JalaliDateField } from "../common/JalaliDateField";
 import { AreaKindField } from "../informalSettlementAreas/areaEnums";
 import { NgoStatusField } from "../ngos/ngoStatus";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 export const CountyShow = () => (
   <Show>
@@ -41,7 +41,7 @@ export const CountyShow = () => (
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
           <TextField source="name" />
           <AreaKindField source="kind" />
-          <NumberField source="estimatedPopulation" emptyText="—" />
+          <PersianNumberField source="estimatedPopulation" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
     </SimpleShowLayout>

@@ -17,7 +17,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { enumChip, enumComponents } from "../common/enumComponents";
-import { toPersianDigits } from "../common/persianDigits";
+import { formatPersianDecimal, toPersianDigits } from "../common/persianDigits";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
@@ -30,7 +30,7 @@ export const GradeChip = enumChip(GRADE_LABELS, GRADE_COLORS);
 const { Input: GradeInput } = enumComponents(GRADE_LABELS);
 const { Field: PositionKindText, Input: PositionKindSelect } = enumComponents(POSITION_KIND_LABELS);
 
-const score = (value: unknown) => (typeof value === "number" ? toPersianDigits(value.toFixed(2)) : "");
+const score = (value: unknown) => (typeof value === "number" ? formatPersianDecimal(value) : "");
 
 /** The grade distribution of what the scoreboard's filter selects. */
 const Distribution = () => {

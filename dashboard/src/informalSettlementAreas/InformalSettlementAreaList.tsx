@@ -1,7 +1,8 @@
-import { Datagrid, List, NumberField, ReferenceField, SearchInput, TextField } from "react-admin";
+import { Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { AreaKindField, AreaKindInput } from "./areaEnums";
 import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -17,7 +18,7 @@ export const InformalSettlementAreaList = () => (
       <AreaKindField source="kind" />
       <ReferenceField source="countyId" reference="counties" link={false} />
       <ReferenceField source="provinceId" reference="provinces" link={false} />
-      <NumberField source="estimatedPopulation" emptyText="—" />
+      <PersianNumberField source="estimatedPopulation" emptyText="—" />
     </Datagrid>
   </List>
 );

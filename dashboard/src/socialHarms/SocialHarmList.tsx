@@ -1,6 +1,7 @@
-import { BooleanField, Datagrid, List, NullableBooleanInput, NumberField, SearchInput, TextField } from "react-admin";
+import { BooleanField, Datagrid, List, NullableBooleanInput, SearchInput, TextField } from "react-admin";
 import { LtrTextField } from "../common/LtrTextField";
 import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +12,7 @@ const filters = [
 export const SocialHarmList = () => (
   <List actions={<ListActions />} filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <NumberField source="sortOrder" />
+      <PersianNumberField source="sortOrder" />
       <LtrTextField source="code" />
       <TextField source="name" />
       <TextField source="description" sortable={false} emptyText="—" />

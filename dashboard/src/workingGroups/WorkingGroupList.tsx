@@ -3,7 +3,6 @@ import {
   Datagrid,
   List,
   NullableBooleanInput,
-  NumberField,
   ReferenceField,
   SearchInput,
   TextField,
@@ -11,6 +10,7 @@ import {
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { DimensionField, DimensionInput } from "../engagement/engagementEnums";
 import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const groupFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -29,7 +29,7 @@ export const WorkingGroupList = () => (
       <ReferenceField source="countyId" reference="counties" link={false} emptyText="hamafza.common.provincial" />
       <ReferenceField source="chairManagerId" reference="managers" link={false} sortable={false} emptyText="—" />
       <ReferenceField source="chairAgencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
-      <NumberField source="sessionsHeld" sortable={false} />
+      <PersianNumberField source="sessionsHeld" sortable={false} />
       <BooleanField source="active" sortable={false} />
     </Datagrid>
   </List>
