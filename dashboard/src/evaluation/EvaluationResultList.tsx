@@ -5,6 +5,7 @@ import CardContent from "@mui/material/CardContent";
 import LinearProgress from "@mui/material/LinearProgress";
 import Typography from "@mui/material/Typography";
 import {
+  Button,
   Datagrid,
   FunctionField,
   List,
@@ -61,7 +62,35 @@ const Distribution = () => {
   );
 };
 
-const ScoreboardList = ({ years }: { years: number[] }) => {
+/**
+ * The scoreboard with no rows: with only the year chosen, the year's scores are not published (or not visible to the
+ * user yet) — say so rather than «no results, clear the filters»; with other filters, none of the scores match them.
+ */
+const ScoreboardEmpty = ({ published }: { published: ReadonlySet<number> }) => {
+  const translate = useTranslate();
+  const { filterValues, setFilters } = useListContext();
+  const year = Number(filterValues.year);
+  const narrowed = Object.entries(filterValues).some(([key, value]) => key !== "year" && value !== "" && value != null);
+  if (!narrowed && !published.has(year))
+    return (
+      <Alert severity="info" sx={{ m: 2 }} data-testid="scoreboard-not-published">
+        {translate("hamafza.evaluation.scoreboardNotPublished", { year: toPersianDigits(year) })}
+      </Alert>
+    );
+  return (
+    <Alert
+      severity="info"
+      sx={{ m: 2 }}
+      action={<Button label="ra.navigation.clear_filters" onClick={() => setFilters({ year }, [])} />}
+    >
+      {translate(narrowed ? "hamafza.evaluation.scoreboardNoMatch" : "hamafza.evaluation.noResultsThisYear", {
+        year: toPersianDigits(year),
+      })}
+    </Alert>
+  );
+};
+
+const ScoreboardList = ({ years, published }: { years: number[]; published: ReadonlySet<number> }) => {
   const translate = useTranslate();
   return (
     <List
@@ -87,7 +116,7 @@ const ScoreboardList = ({ years }: { years: number[] }) => {
       actions={<ListActions create={false} labels={{ positionKind: POSITION_KIND_LABELS }} />}
       empty={false}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false} empty={<ScoreboardEmpty published={published} />}>
         <FunctionField source="nationalRank" render={(record: RaRecord) => toPersianDigits(record.nationalRank)} />
         <FunctionField source="provinceRank" render={(record: RaRecord) => toPersianDigits(record.provinceRank)} />
         <TextField source="managerName" />
@@ -116,5 +145,8 @@ export const EvaluationResultList = () => {
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const years = (data?.evaluationCycles.items ?? []).map((cycle) => cycle.year).sort((a, b) => b - a);
   if (years.length === 0) return <Alert severity="info">{translate("hamafza.evaluation.noCycle")}</Alert>;
-  return <ScoreboardList years={years} />;
+  const published = new Set(
+    (data?.evaluationCycles.items ?? []).filter((cycle) => cycle.state === "PUBLISHED").map((cycle) => cycle.year),
+  );
+  return <ScoreboardList years={years} published={published} />;
 };

@@ -3,7 +3,7 @@ import { commonMessages } from "./common";
 import { engagementResources } from "./engagementResources";
 import { engagementMessages } from "./engagement";
 import { evaluationMessages } from "./evaluation";
-import { exportMessages } from "./exports";
+import { listMessages } from "./lists";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 
@@ -36,5 +36,5 @@ export const appMessages = mergeMessages(
   engagementMessages,
   registryMessages,
   notificationMessages,
-  exportMessages,
+  listMessages,
 );
