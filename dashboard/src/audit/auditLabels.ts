@@ -68,6 +68,16 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   FacilitationOffice: "دفتر تسهیل‌گری",
 };
 
+/** Persian names of the services that write the audit log. */
+export const AUDIT_SERVICE_LABELS: Readonly<Record<string, string>> = {
+  identity: "هویت و دسترسی",
+  registry: "ثبت سمن‌ها و سازمان‌ها",
+  engagement: "تعامل و نشست‌ها",
+  evaluation: "ارزیابی مدیران",
+  gateway: "دروازه",
+};
+
+export const { Field: AuditServiceField } = enumComponents(AUDIT_SERVICE_LABELS);
 export const { Field: AuditOutcomeField, Input: AuditOutcomeInput } = enumComponents(AUDIT_OUTCOME_LABELS);
 export const { Input: AuditActionInput } = enumComponents(AUDIT_ACTION_LABELS);
 export const { Input: AuditEntityTypeInput } = enumComponents(AUDIT_ENTITY_LABELS);
