@@ -1,4 +1,4 @@
-import { AutocompleteInput, Datagrid, List, ReferenceInput, TextField, TextInput, type RaRecord } from "react-admin";
+import { AutocompleteInput, List, ReferenceInput, TextField, TextInput, type RaRecord } from "react-admin";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { RoleField } from "../users/userEnums";
@@ -14,6 +14,7 @@ import {
   AuditServiceField,
 } from "./auditLabels";
 import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 /** A user in the picker: full name and login name (names repeat). */
 const userOption = (user: RaRecord) => `${user.displayName} (${user.username})`;
@@ -44,7 +45,13 @@ export const AuditEntryList = () => (
     filters={auditFilters}
     sort={{ field: "at", order: "DESC" }}
   >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDatagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      primaryText={<AuditActionField source="action" />}
+      secondaryText={<JalaliDateField source="at" showTime />}
+      tertiaryText={(record: RaRecord) => record.actorUsername ?? "—"}
+    >
       <JalaliDateField source="at" showTime />
       <TextField source="actorUsername" emptyText="—" />
       <RoleField source="actorRole" sortable={false} emptyText="—" />
@@ -52,6 +59,6 @@ export const AuditEntryList = () => (
       <AuditOutcomeField source="outcome" />
       <AuditEntityTypeField source="entityType" />
       <AuditServiceField source="service" sortable={false} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -6,7 +6,6 @@ import LinearProgress from "@mui/material/LinearProgress";
 import Typography from "@mui/material/Typography";
 import {
   Button,
-  Datagrid,
   FunctionField,
   List,
   ReferenceField,
@@ -26,6 +25,7 @@ import { CYCLES, DISTRIBUTION, type CyclePage } from "./evaluationOperations";
 import { GradeChart } from "./GradeChart";
 import { GRADE_COLORS, GRADE_LABELS } from "./rubric";
 import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 export const GradeChip = enumChip(GRADE_LABELS, GRADE_COLORS);
 const { Input: GradeInput } = enumComponents(GRADE_LABELS);
@@ -116,7 +116,14 @@ const ScoreboardList = ({ years, published }: { years: number[]; published: Read
       actions={<ListActions create={false} labels={{ positionKind: POSITION_KIND_LABELS }} />}
       empty={false}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} empty={<ScoreboardEmpty published={published} />}>
+      <ResponsiveDatagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={<ScoreboardEmpty published={published} />}
+        primaryText={(record: RaRecord) => record.managerName}
+        secondaryText={(record: RaRecord) => record.position}
+        tertiaryText={(record: RaRecord) => score(record.total)}
+      >
         <FunctionField source="nationalRank" render={(record: RaRecord) => toPersianDigits(record.nationalRank)} />
         <FunctionField source="provinceRank" render={(record: RaRecord) => toPersianDigits(record.provinceRank)} />
         <TextField source="managerName" />
@@ -131,7 +138,7 @@ const ScoreboardList = ({ years, published }: { years: number[]; published: Read
           render={(record: RaRecord) => (record.adjustedTotal !== record.total ? score(record.adjustedTotal) : "—")}
         />
         <GradeChip source="grade" />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 };

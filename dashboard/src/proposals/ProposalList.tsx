@@ -1,11 +1,11 @@
 import {
-  Datagrid,
   FunctionField,
   List,
   NullableBooleanInput,
   ReferenceField,
   SearchInput,
   TextField,
+  type RaRecord,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
@@ -13,6 +13,7 @@ import { ProposalStatusChip, ProposalStatusInput } from "../engagement/engagemen
 import { responseDays } from "../engagement/InboxParts";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const proposalFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -32,7 +33,13 @@ export const ProposalList = () => (
     sort={{ field: "submittedOn", order: "DESC" }}
     title="hamafza.proposals.inbox"
   >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDatagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      primaryText={(record: RaRecord) => record.topic}
+      secondaryText={<JalaliDateField source="submittedOn" />}
+      tertiaryText={<ProposalStatusChip source="status" />}
+    >
       <TextField source="topic" />
       <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />
       <ReferenceField source="agencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
@@ -41,6 +48,6 @@ export const ProposalList = () => (
       <ProposalStatusChip source="status" />
       <JalaliDateField source="respondedOn" emptyText="—" />
       <FunctionField source="responseDays" sortable={false} render={responseDays} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -13,7 +13,6 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import {
-  Datagrid,
   FunctionField,
   List,
   NullableBooleanInput,
@@ -32,6 +31,7 @@ import { FollowUpChip, FollowUpStatusInput } from "../engagement/engagementEnums
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 import { OVERDUE_RESOLUTIONS } from "./resolutionOperations";
 import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 interface Named {
   id: string;
@@ -154,7 +154,13 @@ export const ResolutionList = () => (
       sort={{ field: "deadline", order: "ASC" }}
       title="hamafza.resolutions.followUp"
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDatagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        primaryText={(record: RaRecord) => record.text}
+        secondaryText={<JalaliDateField source="deadline" emptyText="—" />}
+        tertiaryText={<FollowUpChip source="followUpStatus" />}
+      >
         <TextField source="text" />
         <ReferenceField source="meetingId" reference="meetings" link="show" sortable={false} />
         <ReferenceField source="ownerAgencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
@@ -166,7 +172,7 @@ export const ResolutionList = () => (
           sortable={false}
           render={(record: RaRecord) => (record.daysOverdue ? toPersianDigits(record.daysOverdue) : "")}
         />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   </>
 );
