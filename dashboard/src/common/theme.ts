@@ -7,7 +7,12 @@ export const FONT_FAMILY = "Vazirmatn, Tahoma, sans-serif";
  * width, a list's content (a wide table of a list without a phone layout) scrolls inside itself, filters wrap.
  */
 const narrowScreenOverrides = {
-  RaLayout: { styleOverrides: { root: { "& .RaLayout-content": { minWidth: 0 } } } },
+  // react-admin makes the whole page as wide as its widest table (`min-width: fit-content`): not on a phone.
+  RaLayout: {
+    styleOverrides: {
+      root: { "@media (max-width: 599.95px)": { minWidth: 0 }, "& .RaLayout-content": { minWidth: 0 } },
+    },
+  },
   RaList: {
     styleOverrides: { root: { "& .RaList-main": { minWidth: 0 }, "& .RaList-content": { overflowX: "auto" } } },
   },

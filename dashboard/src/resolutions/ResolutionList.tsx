@@ -64,7 +64,7 @@ const OverduePanel = () => {
   const dataProvider = useHamafzaDataProvider();
   const { data, error, isPending } = useQuery(graphqlQuery<OverdueData>(dataProvider, OVERDUE_RESOLUTIONS));
   return (
-    <Card variant="outlined" sx={{ mb: 2, mt: 1 }} data-testid="overdue-resolutions">
+    <Card variant="outlined" sx={{ mb: 2, mt: 1, overflowX: "auto" }} data-testid="overdue-resolutions">
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
           {translate("hamafza.resolutions.overdue")}{" "}
