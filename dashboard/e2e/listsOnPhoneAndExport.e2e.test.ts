@@ -133,4 +133,40 @@ describe(browserDescribe, () => {
     },
     180_000,
   );
+
+  browserIt(
+    "records a meeting that already took place in one form, after warning that a past time would be saved as planned",
+    async () => {
+      const officer = demoUser("COUNTY_OFFICER");
+      const page = await signedIn(officer.username);
+      await page.goto(`${suite.stack.baseUrl}/#/meetings/create`);
+      const title = `نشست برگزارشده ${Date.now()}`;
+      await page.getByRole("textbox", { name: "عنوان" }).fill(title);
+      await page.getByRole("textbox", { name: "زمان برگزاری — تاریخ" }).fill("1404/06/31");
+      await page.getByRole("textbox", { name: "ساعت (تهران)" }).fill("10:00");
+      await page.getByTestId("past-planned-warning").waitFor(WAIT);
+      await page.getByLabel("این نشست برگزار شده است (ثبت با حضور و غیاب)").check();
+      await page.getByTestId("past-planned-warning").waitFor({ state: "detached", ...WAIT });
+      await page.getByRole("textbox", { name: "صورتجلسه" }).fill("خلاصه گفت‌وگوها");
+      await page.screenshot({ path: join(ARTIFACTS, "meeting-create-held.png"), fullPage: true });
+      await page.getByRole("button", { name: "ذخیره" }).click();
+      await page.waitForURL(/#\/meetings\/[^/]+\/show$/, WAIT);
+
+      const token = await login(suite.stack.baseUrl, officer.username, DEMO_PASSWORD);
+      const found = await suite.gql<{
+        meetings: { items: { status: string; scheduledAt: string; heldAt: string; minutes: string }[] };
+      }>(token, `query($q: String) { meetings(filter: { q: $q }) { items { status scheduledAt heldAt minutes } } }`, {
+        q: title,
+      });
+      expect(found.meetings.items).toEqual([
+        {
+          status: "HELD",
+          scheduledAt: "2025-09-22T06:30:00.000Z",
+          heldAt: "2025-09-22T06:30:00.000Z",
+          minutes: "خلاصه گفت‌وگوها",
+        },
+      ]);
+    },
+    180_000,
+  );
 });
