@@ -117,6 +117,10 @@ describe(browserDescribe, () => {
       const filter = encodeURIComponent(JSON.stringify({ status: "ACTIVE" }));
       await page.goto(`${suite.stack.baseUrl}/#/ngos?filter=${filter}&sort=name&order=ASC`);
       await page.locator(".RaDatagrid-tbody > tr").first().waitFor(WAIT);
+      // Persian digits in the pagination too (page buttons, page size, range).
+      const pagination = await page.locator(".MuiTablePagination-root").first().textContent();
+      expect(pagination).toMatch(/[۰-۹]/);
+      expect(pagination).not.toMatch(/[0-9]/);
       await page.getByTestId("export-button").click();
       const download = page.waitForEvent("download", WAIT);
       await page.locator('[data-format="csv"]').click();

@@ -1,4 +1,5 @@
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from "react-admin";
+import { persianPagination } from "./persianPagination";
 
 export const FONT_FAMILY = "Vazirmatn, Tahoma, sans-serif";
 
@@ -24,7 +25,7 @@ function rtlTheme(base: RaThemeOptions): RaThemeOptions {
     ...base,
     direction: "rtl",
     typography: { fontFamily: FONT_FAMILY, h6: { fontWeight: 400 } },
-    components: { ...base.components, ...narrowScreenOverrides },
+    components: { ...base.components, ...narrowScreenOverrides, ...persianPagination },
   };
 }
 
