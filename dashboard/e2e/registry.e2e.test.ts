@@ -227,7 +227,7 @@ describe(browserDescribe, () => {
       await page.goto(
         `${suite.stack.baseUrl}/#/licences?filter=${encodeURIComponent(JSON.stringify({ states: ["SUSPENDED"], currentOnly: true }))}`,
       );
-      await page.getByText("19/1404/9001").first().waitFor(WAIT);
+      await page.getByText(toPersianDigits("19/1404/9001")).first().waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-licences-suspended.png"), fullPage: true });
 
       expect(graphQLErrors).toEqual([]);
