@@ -31,6 +31,7 @@ import { useGraphQL } from "../common/graphqlOperations";
 import { FollowUpChip, LicenceStateChip, ResolutionStatusInput } from "../engagement/engagementEnums";
 import { RESOLUTION_PROGRESS } from "../resolutions/resolutionOperations";
 import { PersianNumberField } from "../common/PersianNumberField";
+import { managerOption } from "../managers/managerOption";
 
 /** The NGOs present, each with the state of its licence on the meeting date; flagged ones stand out. */
 export const AttendanceGrid = () => {
@@ -182,7 +183,7 @@ export const ResolutionInputs = ({ withStatus = false }: { withStatus?: boolean 
         <AutocompleteInput label="hamafza.common.responsibleAgency" fullWidth />
       </ReferenceInput>
       <ReferenceInput source="ownerManagerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
-        <AutocompleteInput label="hamafza.common.responsibleManager" fullWidth />
+        <AutocompleteInput optionText={managerOption} label="hamafza.common.responsibleManager" fullWidth />
       </ReferenceInput>
       <JalaliDateInput source="deadline" label={translate("hamafza.common.deadline")} />
       {withStatus && (
