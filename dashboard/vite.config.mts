@@ -42,7 +42,7 @@ function precompressAssets(): Plugin {
 
 export default defineConfig(({ mode }) => {
   const gateway = loadEnv(mode, ".", "HAMAFZA_").HAMAFZA_GATEWAY_URL || DEFAULT_GATEWAY;
-  const proxy = { "/graphql": gateway, "/auth": gateway };
+  const proxy = { "/graphql": gateway, "/auth": gateway, "/export": gateway };
   return {
     base: "/",
     plugins: [react(), precompressAssets()],

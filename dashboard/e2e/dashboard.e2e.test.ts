@@ -124,7 +124,7 @@ describe(browserDescribe, () => {
       await page.getByText(DEMO_NGO.name, { exact: true }).first().waitFor(WAIT);
 
       await page.goto(`${suite.stack.baseUrl}/#/ngos/${demoNgoId(DEMO_NGO.nationalId)}/show`);
-      await page.getByText(DEMO_NGO.nationalId).first().waitFor(WAIT);
+      await page.getByText(toPersianDigits(DEMO_NGO.nationalId)).first().waitFor(WAIT);
       await expect(page.getByText("زنجان").first().isVisible()).resolves.toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, "dashboard-ngo-show.png"), fullPage: true });
 

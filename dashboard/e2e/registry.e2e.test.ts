@@ -171,7 +171,7 @@ describe(browserDescribe, () => {
       await page.locator(".RaDatagrid-tbody > tr").filter({ hasText: name }).first().click();
       await page.waitForURL(new RegExp(`#/ngos/${ngoId}/show$`), WAIT);
       await page.getByText("۱۳۹۸/۰۷/۱۵", { exact: true }).waitFor(WAIT);
-      await page.getByText(nationalId, { exact: true }).waitFor(WAIT);
+      await page.getByText(toPersianDigits(nationalId), { exact: true }).waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-ngo-show.png"), fullPage: true });
 
       // The licence tab: no licence yet; issue one with Jalali dates.
@@ -227,7 +227,7 @@ describe(browserDescribe, () => {
       await page.goto(
         `${suite.stack.baseUrl}/#/licences?filter=${encodeURIComponent(JSON.stringify({ states: ["SUSPENDED"], currentOnly: true }))}`,
       );
-      await page.getByText("19/1404/9001").first().waitFor(WAIT);
+      await page.getByText(toPersianDigits("19/1404/9001")).first().waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-licences-suspended.png"), fullPage: true });
 
       expect(graphQLErrors).toEqual([]);

@@ -1,4 +1,6 @@
-import { Datagrid, List, NumberField, ReferenceField, SelectInput } from "react-admin";
+import { Datagrid, List, ReferenceField, SelectInput } from "react-admin";
+import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { jalaliYearChoices } from "../engagement/periods";
 import { ActivityReportStatusChip, ActivityReportStatusInput, BudgetBandField } from "./activityReportEnums";
@@ -12,12 +14,12 @@ const filters = [
 
 /** NGOs' annual activity reports of the user's territory, latest year first (docs/activity-reports.md). */
 export const ActivityReportList = () => (
-  <List filters={filters} sort={{ field: "year", order: "DESC" }}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "year", order: "DESC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />
-      <NumberField source="year" options={{ useGrouping: false }} />
-      <NumberField source="beneficiaries" sortable={false} />
-      <NumberField source="volunteers" sortable={false} />
+      <PersianNumberField source="year" options={{ useGrouping: false }} />
+      <PersianNumberField source="beneficiaries" sortable={false} />
+      <PersianNumberField source="volunteers" sortable={false} />
       <BudgetBandField source="budgetBand" sortable={false} />
       <ActivityReportStatusChip source="status" />
     </Datagrid>

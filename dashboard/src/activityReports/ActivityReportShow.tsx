@@ -2,7 +2,6 @@ import CheckIcon from "@mui/icons-material/Check";
 import ReplayIcon from "@mui/icons-material/Replay";
 import {
   EditButton,
-  NumberField,
   ReferenceArrayField,
   ReferenceField,
   required,
@@ -17,6 +16,7 @@ import {
   useRecordContext,
 } from "react-admin";
 import { ActionDialogButton } from "../common/ActionDialog";
+import { PersianNumberField } from "../common/PersianNumberField";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { useGraphQL } from "../common/graphqlOperations";
 import { ActivityReportStatusChip, BudgetBandField } from "./activityReportEnums";
@@ -66,11 +66,11 @@ export const ActivityReportShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
       <ReferenceField source="ngoId" reference="ngos" link="show" />
-      <NumberField source="year" options={{ useGrouping: false }} />
+      <PersianNumberField source="year" options={{ useGrouping: false }} />
       <ActivityReportStatusChip source="status" />
       <TextField source="activities" sx={{ whiteSpace: "pre-wrap" }} />
-      <NumberField source="beneficiaries" />
-      <NumberField source="volunteers" />
+      <PersianNumberField source="beneficiaries" />
+      <PersianNumberField source="volunteers" />
       <ReferenceArrayField source="countiesCovered" reference="counties">
         <SingleFieldList linkType={false}>
           <ChipField source="name" size="small" />

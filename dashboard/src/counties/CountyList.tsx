@@ -1,5 +1,6 @@
 import { Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { ListActions } from "../common/export/ListActions";
 
 const countyFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -7,7 +8,7 @@ const countyFilters = [
 ];
 
 export const CountyList = () => (
-  <List filters={countyFilters} sort={{ field: "code", order: "ASC" }} perPage={25}>
+  <List actions={<ListActions />} filters={countyFilters} sort={{ field: "code", order: "ASC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" />
       <TextField source="name" />

@@ -1,7 +1,6 @@
 import Typography from "@mui/material/Typography";
 import {
   Datagrid,
-  NumberField,
   Pagination,
   ReferenceField,
   ReferenceManyField,
@@ -13,6 +12,7 @@ import { JalaliDateField } from "../common/JalaliDateField";
 import { AreaKindField } from "../informalSettlementAreas/areaEnums";
 import { NgoStatusField } from "../ngos/ngoStatus";
 import { CountyQuarterReport } from "./CountyQuarterReport";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 export const CountyShow = () => (
   <Show>
@@ -43,7 +43,7 @@ export const CountyShow = () => (
         <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography>—</Typography>}>
           <TextField source="name" />
           <AreaKindField source="kind" />
-          <NumberField source="estimatedPopulation" emptyText="—" />
+          <PersianNumberField source="estimatedPopulation" emptyText="—" />
         </Datagrid>
       </ReferenceManyField>
     </SimpleShowLayout>

@@ -1,6 +1,7 @@
 import { getIntrospectionQuery, type IntrospectionQuery } from "graphql";
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from "ra-core";
 import { announceEditConflict, conflictOf, expectedVersionOf, idempotencyKeyFor } from "./concurrency";
+import { defaultExportFields, type ExportField } from "./exportFields";
 import { createGraphQLClient, type GraphQLClientOptions, type GraphQLRequest } from "./graphqlClient";
 import {
   buildSchemaModel,
@@ -42,9 +43,19 @@ export interface HamafzaMeta {
 
 export type DataProviderOptions = GraphQLClientOptions;
 
+/** What POST /export needs to write a list as the screen shows it: its root query, arguments and default columns. */
+export interface ExportSource {
+  list: string;
+  /** The list's `filter` and `sort`, built exactly as for the screen's own page (no offset or limit). */
+  args: Values;
+  columns: ExportField[];
+}
+
 export interface HamafzaDataProvider extends DataProvider {
   /** Runs one GraphQL operation as written, for the mutations outside the list convention (passwords, …). */
   graphql<T = unknown>(query: string, variables?: Values): Promise<T>;
+  /** The list query, arguments and default columns of an export of a resource's list with the screen's filter and sort. */
+  exportSource(resource: string, query: { filter?: Values; sort?: SortParams }): Promise<ExportSource>;
   /** Forgets the introspected schema: the next call introspects again (with the then current token). */
   resetSchema(): void;
 }
@@ -58,6 +69,8 @@ export function buildDataProvider(options: DataProviderOptions): HamafzaDataProv
   return {
     graphql: async <T>(query: string, variables?: Values) => request<T>(query, variables),
     resetSchema: schema.reset,
+    exportSource: async (resource: string, query: { filter?: Values; sort?: SortParams }) =>
+      api.exportSource(resource, query),
     getList: async (resource, params) => api.getList(resource, params),
     getOne: async (resource, params) => ({ data: await api.getOne(resource, params.id, includeOf(params.meta)) }),
     getMany: async (resource, params) => ({ data: await api.getMany(resource, params.ids, includeOf(params.meta)) }),
@@ -113,6 +126,16 @@ class ResourceApi {
     if (!pagination) return this.fetchPage(list, listVariables(resource, filter, query.sort));
     const offset = (pagination.page - 1) * pagination.perPage;
     return this.fetchRange(resource, list, filter, query.sort, offset, pagination.perPage);
+  }
+
+  async exportSource(name: string, query: { filter?: Values; sort?: SortParams }): Promise<ExportSource> {
+    const resource = await this.resource(name);
+    const { types } = await this.loadSchema();
+    return {
+      list: resource.list.field,
+      args: listVariables(resource, buildFilter(resource, query.filter), query.sort),
+      columns: defaultExportFields(types, resource.typeName),
+    };
   }
 
   async getOne(name: string, id: Identifier, include: readonly string[] = []): Promise<RaRecord> {

@@ -1,11 +1,11 @@
 import {
-  Datagrid,
   FunctionField,
   List,
   NullableBooleanInput,
   ReferenceField,
   SearchInput,
   TextField,
+  type RaRecord,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
@@ -17,6 +17,8 @@ import {
 } from "../engagement/engagementEnums";
 import { responseDays } from "../engagement/InboxParts";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const demandFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -32,8 +34,19 @@ const demandFilters = [
 
 /** The demands inbox: per agency (filter), unrouted and unanswered ones at hand. */
 export const DemandList = () => (
-  <List filters={demandFilters} sort={{ field: "raisedOn", order: "DESC" }} title="hamafza.demands.inbox">
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List
+    actions={<ListActions />}
+    filters={demandFilters}
+    sort={{ field: "raisedOn", order: "DESC" }}
+    title="hamafza.demands.inbox"
+  >
+    <ResponsiveDatagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      primaryText={(record: RaRecord) => record.title}
+      secondaryText={<JalaliDateField source="raisedOn" />}
+      tertiaryText={<DemandStatusChip source="status" />}
+    >
       <TextField source="title" />
       <DemandCategoryField source="category" />
       <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />
@@ -42,6 +55,6 @@ export const DemandList = () => (
       <DemandStatusChip source="status" />
       <JalaliDateField source="respondedOn" emptyText="—" />
       <FunctionField source="responseDays" sortable={false} render={responseDays} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -10,7 +10,7 @@ import {
   type RaRecord,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
-import { toPersianDigits } from "../common/persianDigits";
+import { formatPersianDecimal, toPersianDigits } from "../common/persianDigits";
 import { GradeChip } from "../evaluation/EvaluationResultList";
 import { MeetingKindField, MeetingStatusField } from "../meetings/meetingEnums";
 import { Section } from "../meetings/MeetingShow";
@@ -151,7 +151,7 @@ export const ManagerEngagementTab = () => {
             <FunctionField label="hamafza.common.year" render={(record: RaRecord) => toPersianDigits(record.year)} />
             <FunctionField
               label="hamafza.common.score"
-              render={(record: RaRecord) => toPersianDigits(Number(record.total).toFixed(2))}
+              render={(record: RaRecord) => formatPersianDecimal(Number(record.total))}
             />
             <GradeChip source="grade" label={translate("hamafza.common.grade")} />
             <JalaliDateField

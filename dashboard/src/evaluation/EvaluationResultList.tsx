@@ -5,7 +5,7 @@ import CardContent from "@mui/material/CardContent";
 import LinearProgress from "@mui/material/LinearProgress";
 import Typography from "@mui/material/Typography";
 import {
-  Datagrid,
+  Button,
   FunctionField,
   List,
   ReferenceField,
@@ -17,19 +17,21 @@ import {
   useTranslate,
 } from "react-admin";
 import { enumChip, enumComponents } from "../common/enumComponents";
-import { toPersianDigits } from "../common/persianDigits";
+import { formatPersianDecimal, toPersianDigits } from "../common/persianDigits";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { POSITION_KIND_LABELS } from "../managers/managerEnums";
 import { CYCLES, DISTRIBUTION, type CyclePage } from "./evaluationOperations";
 import { GradeChart } from "./GradeChart";
 import { GRADE_COLORS, GRADE_LABELS } from "./rubric";
+import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 export const GradeChip = enumChip(GRADE_LABELS, GRADE_COLORS);
 const { Input: GradeInput } = enumComponents(GRADE_LABELS);
 const { Field: PositionKindText, Input: PositionKindSelect } = enumComponents(POSITION_KIND_LABELS);
 
-const score = (value: unknown) => (typeof value === "number" ? toPersianDigits(value.toFixed(2)) : "");
+const score = (value: unknown) => (typeof value === "number" ? formatPersianDecimal(value) : "");
 
 /** The grade distribution of what the scoreboard's filter selects. */
 const Distribution = () => {
@@ -60,7 +62,35 @@ const Distribution = () => {
   );
 };
 
-const ScoreboardList = ({ years }: { years: number[] }) => {
+/**
+ * The scoreboard with no rows: with only the year chosen, the year's scores are not published (or not visible to the
+ * user yet) — say so rather than «no results, clear the filters»; with other filters, none of the scores match them.
+ */
+const ScoreboardEmpty = ({ published }: { published: ReadonlySet<number> }) => {
+  const translate = useTranslate();
+  const { filterValues, setFilters } = useListContext();
+  const year = Number(filterValues.year);
+  const narrowed = Object.entries(filterValues).some(([key, value]) => key !== "year" && value !== "" && value != null);
+  if (!narrowed && !published.has(year))
+    return (
+      <Alert severity="info" sx={{ m: 2 }} data-testid="scoreboard-not-published">
+        {translate("hamafza.evaluation.scoreboardNotPublished", { year: toPersianDigits(year) })}
+      </Alert>
+    );
+  return (
+    <Alert
+      severity="info"
+      sx={{ m: 2 }}
+      action={<Button label="ra.navigation.clear_filters" onClick={() => setFilters({ year }, [])} />}
+    >
+      {translate(narrowed ? "hamafza.evaluation.scoreboardNoMatch" : "hamafza.evaluation.noResultsThisYear", {
+        year: toPersianDigits(year),
+      })}
+    </Alert>
+  );
+};
+
+const ScoreboardList = ({ years, published }: { years: number[]; published: ReadonlySet<number> }) => {
   const translate = useTranslate();
   return (
     <List
@@ -83,10 +113,17 @@ const ScoreboardList = ({ years }: { years: number[] }) => {
       filterDefaultValues={{ year: years[0] }}
       sort={{ field: "total", order: "DESC" }}
       aside={<Distribution />}
-      exporter={false}
+      actions={<ListActions create={false} labels={{ positionKind: POSITION_KIND_LABELS }} />}
       empty={false}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDatagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={<ScoreboardEmpty published={published} />}
+        primaryText={(record: RaRecord) => record.managerName}
+        secondaryText={(record: RaRecord) => record.position}
+        tertiaryText={(record: RaRecord) => score(record.total)}
+      >
         <FunctionField source="nationalRank" render={(record: RaRecord) => toPersianDigits(record.nationalRank)} />
         <FunctionField source="provinceRank" render={(record: RaRecord) => toPersianDigits(record.provinceRank)} />
         <TextField source="managerName" />
@@ -101,7 +138,7 @@ const ScoreboardList = ({ years }: { years: number[] }) => {
           render={(record: RaRecord) => (record.adjustedTotal !== record.total ? score(record.adjustedTotal) : "—")}
         />
         <GradeChip source="grade" />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 };
@@ -115,5 +152,8 @@ export const EvaluationResultList = () => {
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const years = (data?.evaluationCycles.items ?? []).map((cycle) => cycle.year).sort((a, b) => b - a);
   if (years.length === 0) return <Alert severity="info">{translate("hamafza.evaluation.noCycle")}</Alert>;
-  return <ScoreboardList years={years} />;
+  const published = new Set(
+    (data?.evaluationCycles.items ?? []).filter((cycle) => cycle.state === "PUBLISHED").map((cycle) => cycle.year),
+  );
+  return <ScoreboardList years={years} published={published} />;
 };

@@ -27,7 +27,7 @@ import type { Role } from "../auth/roles";
 import { ActionDialogButton } from "../common/ActionDialog";
 import { ReportButton } from "../common/ReportButton";
 import { formatJalali } from "../common/jalali";
-import { toPersianDigits } from "../common/persianDigits";
+import { formatPersianDecimal, toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { ADJUST, RESULT } from "./evaluationOperations";
 import { adjustmentProblem, GRADE_COLORS, GRADE_LABELS, splitEvidence, type Evidence, type Grade } from "./rubric";
@@ -75,7 +75,7 @@ interface ResultDetail {
 }
 
 const n = (value: number | null | undefined, digits = 2) =>
-  value == null ? "—" : toPersianDigits(Number.isInteger(value) ? String(value) : value.toFixed(digits));
+  value == null ? "—" : formatPersianDecimal(value, digits, true);
 
 /** Where an evidence record opens in the dashboard. */
 function evidenceLink(item: Evidence): string | undefined {

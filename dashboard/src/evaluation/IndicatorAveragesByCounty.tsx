@@ -13,7 +13,7 @@ import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { toPersianDigits } from "../common/persianDigits";
+import { formatPersianDecimal, toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import type { Indicator } from "./rubric";
 import { COUNTY_SUMMARIES, PROVINCE_SUMMARIES } from "./evaluationOperations";
@@ -25,7 +25,7 @@ interface Summary {
 }
 
 const Bar = ({ value }: { value: number }) => (
-  <Tooltip title={toPersianDigits(value.toFixed(1))}>
+  <Tooltip title={formatPersianDecimal(value, 1)}>
     <Box sx={{ width: 70, height: 14, bgcolor: "action.hover", borderRadius: 1 }}>
       <Box
         sx={{
@@ -101,7 +101,7 @@ export const IndicatorAveragesByCounty = ({ year, indicators }: { year: number; 
                   <TableCell>{county.name}</TableCell>
                   <TableCell>{toPersianDigits(summary.managersScored)}</TableCell>
                   <TableCell>
-                    {summary.averageTotal == null ? "—" : toPersianDigits(summary.averageTotal.toFixed(1))}
+                    {summary.averageTotal == null ? "—" : formatPersianDecimal(summary.averageTotal, 1)}
                   </TableCell>
                   {indicators.map((indicator) => (
                     <TableCell key={indicator.code}>

@@ -70,7 +70,6 @@ export const RubricFields = ({
     <Table size="small">
       <TableHead>
         <TableRow>
-          <TableCell>{translate("hamafza.common.code")}</TableCell>
           <TableCell>{translate("hamafza.common.indicator")}</TableCell>
           <TableCell>{translate("hamafza.evaluation.rule")}</TableCell>
           <TableCell>{translate("hamafza.common.weight")}</TableCell>
@@ -80,9 +79,14 @@ export const RubricFields = ({
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.code}>
-            <TableCell dir="ltr">{row.code}</TableCell>
             <TableCell>
-              <Typography variant="body2">{row.title}</Typography>
+              {/* The Persian title leads; the English code (used in the API and what-if) only as a small note. */}
+              <Typography variant="body2">
+                {row.title}{" "}
+                <Typography component="code" variant="caption" color="text.secondary" dir="ltr">
+                  {row.code}
+                </Typography>
+              </Typography>
               <Typography variant="caption" color="text.secondary">
                 {row.definition}
               </Typography>

@@ -10,6 +10,7 @@ import {
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { ListActions } from "../common/export/ListActions";
 
 /** «بدون فضای اختصاصی» is `hasDedicatedSpace: false`, the problem seed 004 names. */
 const DedicatedSpaceFilter = (props: { source: string; alwaysOn?: boolean }) => {
@@ -35,7 +36,7 @@ const filters = [
 ];
 
 export const FacilitationOfficeList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="area.name" label="resources.facilitationOffices.fields.areaId" sortable={false} />

@@ -1,5 +1,7 @@
-import { Datagrid, List, NumberField, SearchInput, TextField, useCanAccess } from "react-admin";
+import { Datagrid, List, SearchInput, TextField, useCanAccess } from "react-admin";
 import { LtrTextField } from "../common/LtrTextField";
+import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -7,9 +9,9 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 export const FieldOfActivityList = () => {
   const { canAccess } = useCanAccess({ resource: "fieldsOfActivity", action: "edit" });
   return (
-    <List filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
       <Datagrid rowClick={canAccess ? "edit" : "show"} bulkActionButtons={false}>
-        <NumberField source="sortOrder" />
+        <PersianNumberField source="sortOrder" />
         <TextField source="name" />
         <LtrTextField source="code" sortable />
         <TextField source="description" emptyText="—" sortable={false} />

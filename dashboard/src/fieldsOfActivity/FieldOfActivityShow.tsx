@@ -1,5 +1,6 @@
-import { ReferenceManyCount, Show, SimpleShowLayout, TextField, NumberField, Labeled } from "react-admin";
+import { ReferenceManyCount, Show, SimpleShowLayout, TextField, Labeled } from "react-admin";
 import { LtrTextField } from "../common/LtrTextField";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 export const FieldOfActivityShow = () => (
   <Show>
@@ -7,7 +8,7 @@ export const FieldOfActivityShow = () => (
       <TextField source="name" />
       <LtrTextField source="code" />
       <TextField source="description" emptyText="—" />
-      <NumberField source="sortOrder" />
+      <PersianNumberField source="sortOrder" />
       <Labeled label="hamafza.fieldsOfActivity.ngoCount">
         <ReferenceManyCount reference="ngos" target="fieldId" link />
       </Labeled>

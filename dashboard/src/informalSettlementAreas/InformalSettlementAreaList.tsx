@@ -1,6 +1,8 @@
-import { Datagrid, List, NumberField, ReferenceField, SearchInput, TextField } from "react-admin";
+import { Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { AreaKindField, AreaKindInput } from "./areaEnums";
+import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -10,13 +12,13 @@ const filters = [
 ];
 
 export const InformalSettlementAreaList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <AreaKindField source="kind" />
       <ReferenceField source="countyId" reference="counties" link={false} />
       <ReferenceField source="provinceId" reference="provinces" link={false} />
-      <NumberField source="estimatedPopulation" emptyText="—" />
+      <PersianNumberField source="estimatedPopulation" emptyText="—" />
     </Datagrid>
   </List>
 );

@@ -2,7 +2,6 @@ import Typography from "@mui/material/Typography";
 import {
   BooleanField,
   Datagrid,
-  NumberField,
   ReferenceField,
   ReferenceManyField,
   Show,
@@ -11,6 +10,7 @@ import {
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { AreaKindField } from "./areaEnums";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 export const InformalSettlementAreaShow = () => (
   <Show>
@@ -19,7 +19,7 @@ export const InformalSettlementAreaShow = () => (
       <AreaKindField source="kind" />
       <ReferenceField source="countyId" reference="counties" link="show" />
       <ReferenceField source="provinceId" reference="provinces" link="show" />
-      <NumberField source="estimatedPopulation" emptyText="—" />
+      <PersianNumberField source="estimatedPopulation" emptyText="—" />
       <TextField source="notes" emptyText="—" />
       <ReferenceManyField
         reference="facilitationOffices"

@@ -1,4 +1,4 @@
-import { BooleanInput, Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
+import { BooleanInput, List, ReferenceField, SearchInput, TextField } from "react-admin";
 import { i18nProvider } from "../common/i18n";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
@@ -6,6 +6,8 @@ import { LtrTextField } from "../common/LtrTextField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { AuthorityInput, LicenceStateChip, LicenceStatesInput } from "./licenceEnums";
 import { AuthorityText, DaysToExpiryField } from "./LicenceFields";
+import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const licenceFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder={i18nProvider.translate("hamafza.registry.licenceNumber")} />,
@@ -22,11 +24,18 @@ const licenceFilters = [
 /** Licences, soonest expiry first; «در آستانه انقضا» and «منقضی» are filters on the state today. */
 export const LicenceList = () => (
   <List
+    actions={<ListActions />}
     filters={licenceFilters}
     filterDefaultValues={{ currentOnly: true }}
     sort={{ field: "expiresOn", order: "ASC" }}
   >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDatagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      primaryText={<LtrTextField source="number" />}
+      secondaryText={<ReferenceField source="ngoId" reference="ngos" link={false} />}
+      tertiaryText={<LicenceStateChip source="state" />}
+    >
       <LtrTextField source="number" />
       <ReferenceField source="ngoId" reference="ngos" link="show" sortable={false} />
       <AuthorityText source="authority" label="resources.licences.fields.authority" sortable={false} />
@@ -35,6 +44,6 @@ export const LicenceList = () => (
       <DaysToExpiryField source="daysToExpiry" label="resources.licences.fields.daysToExpiry" sortable={false} />
       <LicenceStateChip source="state" label="resources.licences.fields.state" sortable={false} />
       <TextField source="statusReason" emptyText="" sortable={false} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -1,16 +1,18 @@
 import {
   BooleanField,
-  Datagrid,
   List,
   NullableBooleanInput,
   NumberInput,
   ReferenceField,
   SearchInput,
   TextField,
+  type RaRecord,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { PositionKindField, PositionKindInput } from "./managerEnums";
+import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -24,8 +26,13 @@ const filters = [
 
 /** Managers (county governors, directors-general …) with their tenures, current and past. */
 export const ManagerList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "name", order: "ASC" }}>
+    <ResponsiveDatagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      primaryText={(record: RaRecord) => record.name}
+      secondaryText={(record: RaRecord) => record.position}
+    >
       <TextField source="name" />
       <TextField source="position" />
       <PositionKindField source="positionKind" />
@@ -33,6 +40,6 @@ export const ManagerList = () => (
       <JalaliDateField source="tenureStart" />
       <JalaliDateField source="tenureEnd" emptyText="—" />
       <BooleanField source="isCurrent" sortable={false} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -1,13 +1,14 @@
 import { ArrayInput, AutocompleteInput, ReferenceInput, required, SimpleFormIterator, TextInput } from "react-admin";
 import { TehranDateTimeInput } from "./TehranDateTimeInput";
 import { MeetingKindInput } from "./meetingEnums";
+import { managerOption } from "../managers/managerOption";
 
 export const MeetingFields = () => (
   <>
     <TextInput source="title" validate={required()} fullWidth />
     <MeetingKindInput source="kind" validate={required()} />
     <ReferenceInput source="chairId" reference="managers" sort={{ field: "name", order: "ASC" }}>
-      <AutocompleteInput sx={{ minWidth: 320 }} />
+      <AutocompleteInput optionText={managerOption} sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <ReferenceInput source="organisingAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
@@ -36,7 +37,12 @@ export const ParticipantInputs = () => (
     <ArrayInput source="officials" label="hamafza.meetings.officialsPresent">
       <SimpleFormIterator inline disableReordering>
         <ReferenceInput source="managerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
-          <AutocompleteInput label="hamafza.common.manager" validate={required()} sx={{ minWidth: 280 }} />
+          <AutocompleteInput
+            optionText={managerOption}
+            label="hamafza.common.manager"
+            validate={required()}
+            sx={{ minWidth: 280 }}
+          />
         </ReferenceInput>
         <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
           <AutocompleteInput label="hamafza.common.agency" sx={{ minWidth: 240 }} />

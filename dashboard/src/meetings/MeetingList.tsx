@@ -3,8 +3,6 @@ import {
   BooleanField,
   Button,
   CreateButton,
-  Datagrid,
-  ExportButton,
   FilterButton,
   FunctionField,
   List,
@@ -23,6 +21,8 @@ import { toPersianDigits } from "../common/persianDigits";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 import { MEETING_CALENDAR_PATH } from "./calendarMonth";
 import { MeetingKindField, MeetingKindInput, MeetingStatusField, MeetingStatusInput } from "./meetingEnums";
+import { ExportButton } from "../common/export/ExportButton";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const meetingFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -59,7 +59,13 @@ export const MeetingList = () => {
   const translate = useTranslate();
   return (
     <List filters={meetingFilters} sort={{ field: "scheduledAt", order: "DESC" }} actions={<MeetingListActions />}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDatagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        primaryText={(record: RaRecord) => record.title}
+        secondaryText={<JalaliDateField source="scheduledAt" showTime />}
+        tertiaryText={<MeetingStatusField source="status" />}
+      >
         <TextField source="title" />
         <MeetingKindField source="kind" />
         <ReferenceField
@@ -84,7 +90,7 @@ export const MeetingList = () => {
         />
         <MeetingStatusField source="status" />
         <BooleanField source="countsAsEngagement" sortable={false} />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 };

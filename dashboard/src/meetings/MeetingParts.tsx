@@ -11,7 +11,6 @@ import {
   Datagrid,
   DeleteButton,
   FunctionField,
-  NumberField,
   NumberInput,
   ReferenceField,
   ReferenceInput,
@@ -31,6 +30,8 @@ import { JalaliDateInput } from "../common/JalaliDateInput";
 import { useGraphQL } from "../common/graphqlOperations";
 import { FollowUpChip, LicenceStateChip, ResolutionStatusInput } from "../engagement/engagementEnums";
 import { RESOLUTION_PROGRESS } from "../resolutions/resolutionOperations";
+import { PersianNumberField } from "../common/PersianNumberField";
+import { managerOption } from "../managers/managerOption";
 
 /** The NGOs present, each with the state of its licence on the meeting date; flagged ones stand out. */
 export const AttendanceGrid = () => {
@@ -150,7 +151,7 @@ export const MeetingAgenda = () => {
           rowClick={false}
           empty={<Typography variant="body2">{translate("hamafza.meetings.noAgenda")}</Typography>}
         >
-          <NumberField source="position" label="hamafza.common.row" locales="fa-IR" />
+          <PersianNumberField source="position" label="hamafza.common.row" />
           <TextField source="topic" label="hamafza.common.topic" />
           <TextField source="socialHarm.name" label="hamafza.common.socialHarm" emptyText="—" />
           <TextField source="demand.title" label="hamafza.common.ngoDemand" emptyText="—" />
@@ -182,7 +183,7 @@ export const ResolutionInputs = ({ withStatus = false }: { withStatus?: boolean 
         <AutocompleteInput label="hamafza.common.responsibleAgency" fullWidth />
       </ReferenceInput>
       <ReferenceInput source="ownerManagerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
-        <AutocompleteInput label="hamafza.common.responsibleManager" fullWidth />
+        <AutocompleteInput optionText={managerOption} label="hamafza.common.responsibleManager" fullWidth />
       </ReferenceInput>
       <JalaliDateInput source="deadline" label={translate("hamafza.common.deadline")} />
       {withStatus && (

@@ -2,7 +2,7 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useState } from "react";
-import { useInput, useTranslate, type Validator } from "react-admin";
+import { useInput, useTranslate, ValidationError, type Validator } from "react-admin";
 import { EXAMPLE, isoToJalaliText, jalaliFormValue } from "../common/jalaliInput";
 import { splitTehranInstant, tehranInstant } from "../engagement/periods";
 
@@ -73,7 +73,8 @@ export const TehranDateTimeInput = ({
       />
       {error && (
         <Typography variant="caption" color="error" sx={{ pt: 1 }}>
-          {translate(error, { _: error })}
+          {/* react-admin keeps a validator's message as `@@react-admin@@"…"`: ValidationError reads and translates it */}
+          <ValidationError error={error} />
         </Typography>
       )}
     </Stack>

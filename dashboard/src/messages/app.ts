@@ -130,6 +130,8 @@ export const appTexts = {
         at: "زمان",
         actorId: "کاربر",
         actorUsername: "کاربر",
+        fromDay: "از روز",
+        toDay: "تا روز",
         actorRole: "نقش کاربر",
         action: "عملیات",
         outcome: "نتیجه",

@@ -129,6 +129,13 @@ export const enumLabels = {
     LOW: "کم",
   },
   // audit/auditLabels.ts
+  auditService: {
+    identity: "هویت و دسترسی",
+    registry: "ثبت سمن‌ها و سازمان‌ها",
+    engagement: "تعامل و نشست‌ها",
+    evaluation: "ارزیابی مدیران",
+    gateway: "دروازه",
+  },
   auditOutcome: {
     SUCCESS: "موفق",
     DENIED: "ردشده",

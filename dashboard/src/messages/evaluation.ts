@@ -13,6 +13,9 @@ export const evaluationMessages = {
       managerName: "نام مدیر",
       pageRange: "%{from}–%{to} از %{total}",
       noResultsThisYear: "هنوز نتیجه‌ای برای این سال نیست.",
+      scoreboardNotPublished:
+        "امتیازهای سال %{year} هنوز منتشر نشده است؛ پس از انتشار، نتایج ارزیابی در این جدول می‌آید.",
+      scoreboardNoMatch: "در امتیازهای سال %{year} موردی با این فیلترها یافت نشد.",
       managers: "مدیران",
       averageTotal: "میانگین کل",
       rule: "قاعده",

@@ -8,6 +8,7 @@ import { evaluationMessages } from "./evaluation";
 import { homeMessages } from "./home";
 import { analyticsMessages } from "./analytics";
 import { invitationMessages } from "./invitations";
+import { listMessages } from "./lists";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
@@ -49,4 +50,5 @@ export const appMessages = mergeMessages(
   homeMessages,
   analyticsMessages,
   invitationMessages,
+  listMessages,
 );

@@ -1,6 +1,7 @@
 import { Datagrid, List, NullableBooleanInput, ReferenceField, SearchInput, TextField } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { ListActions } from "../common/export/ListActions";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +12,7 @@ const filters = [
 ];
 
 export const NgoHouseList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <ReferenceField source="provinceId" reference="provinces" link={false} />

@@ -1,5 +1,6 @@
 import { Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
+import { ListActions } from "../common/export/ListActions";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -10,7 +11,7 @@ const filters = [
 ];
 
 export const NgoNetworkList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="field.name" label="resources.ngoNetworks.fields.fieldId" sortable={false} />

@@ -2,8 +2,6 @@ import UploadFileIcon from "@mui/icons-material/UploadFile";
 import {
   Button,
   CreateButton,
-  Datagrid,
-  ExportButton,
   FilterButton,
   LinkBase,
   List,
@@ -12,6 +10,7 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
+  type RaRecord,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { LtrTextField } from "../common/LtrTextField";
@@ -19,6 +18,8 @@ import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { LicenceStateChip, LicenceStateInput } from "../licences/licenceEnums";
 import { NGO_IMPORT_PATH } from "./paths";
 import { NgoScopeField, NgoScopeInput, NgoStatusChip, NgoStatusInput } from "./ngoStatus";
+import { ExportButton } from "../common/export/ExportButton";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const ngoFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -56,7 +57,13 @@ const NgoListActions = () => (
  */
 export const NgoList = () => (
   <List filters={ngoFilters} actions={<NgoListActions />} sort={{ field: "name", order: "ASC" }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDatagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      primaryText={(record: RaRecord) => record.name}
+      secondaryText={<ReferenceField source="countyId" reference="counties" link={false} />}
+      tertiaryText={<NgoStatusChip source="status" />}
+    >
       <TextField source="name" />
       <LtrTextField source="nationalId" />
       <ReferenceField source="countyId" reference="counties" link={false} />
@@ -64,6 +71,6 @@ export const NgoList = () => (
       <NgoStatusChip source="status" label="resources.ngos.fields.status" />
       <LicenceStateChip source="licenceState" label="resources.ngos.fields.licenceState" sortable={false} />
       <JalaliDateField source="foundedOn" />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

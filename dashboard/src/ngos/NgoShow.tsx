@@ -7,7 +7,6 @@ import {
   Datagrid,
   EditButton,
   Labeled,
-  NumberField,
   RecordContextProvider,
   ReferenceArrayField,
   ReferenceField,
@@ -33,6 +32,7 @@ import { NgoPublicListing } from "./NgoPublicListing";
 import { LicenceHistory } from "../licences/LicenceHistory";
 import { NgoEngagementTab } from "../engagement/EngagementTabs";
 import { AwardLevelField, BoardRoleField, NgoScopeField, NgoStatusChip, UrgencyChip } from "./ngoStatus";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const NgoShowActions = () => (
   <TopToolbar>
@@ -112,8 +112,8 @@ export const NgoShow = () => (
         </ReferenceArrayField>
         <LtrTextField source="phones" emptyText="—" />
         <TextField source="address" emptyText="—" />
-        <NumberField source="membersCount" emptyText="—" />
-        <NumberField source="volunteersCount" emptyText="—" />
+        <PersianNumberField source="membersCount" emptyText="—" />
+        <PersianNumberField source="volunteersCount" emptyText="—" />
         <JalaliDateField source="lastEngagementAt" showTime emptyText="—" />
         <JalaliDateField source="createdAt" showTime />
         <JalaliDateField source="updatedAt" showTime />
@@ -145,7 +145,7 @@ export const NgoShow = () => (
                 <ChipField source="name" size="small" />
               </SingleFieldList>
             </ReferenceArrayField>
-            <NumberField
+            <PersianNumberField
               source="volunteersAvailable"
               label="hamafza.ngos.capability.volunteersAvailable"
               emptyText="—"
@@ -156,7 +156,11 @@ export const NgoShow = () => (
           <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography>—</Typography>}>
             <TextField source="title" label="hamafza.ngos.award.title" />
             <AwardLevelField source="level" label="hamafza.ngos.award.level" />
-            <NumberField source="jalaliYear" label="hamafza.ngos.award.jalaliYear" options={{ useGrouping: false }} />
+            <PersianNumberField
+              source="jalaliYear"
+              label="hamafza.ngos.award.jalaliYear"
+              options={{ useGrouping: false }}
+            />
             <TextField source="awardedBy" label="hamafza.ngos.award.awardedBy" emptyText="—" />
           </Datagrid>
         </ArrayField>

@@ -10,6 +10,7 @@ import {
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { ProjectStatusChip, ProjectStatusInput } from "../engagement/engagementEnums";
+import { ListActions } from "../common/export/ListActions";
 
 const projectFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -23,7 +24,7 @@ const projectFilters = [
 ];
 
 export const ProjectList = () => (
-  <List filters={projectFilters} sort={{ field: "plannedEndOn", order: "ASC" }}>
+  <List actions={<ListActions />} filters={projectFilters} sort={{ field: "plannedEndOn", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" />
       <ReferenceField source="workingGroupId" reference="workingGroups" link={false} sortable={false} emptyText="—" />

@@ -1,17 +1,19 @@
 import {
-  Datagrid,
   FunctionField,
   List,
   NullableBooleanInput,
   ReferenceField,
   SearchInput,
   TextField,
+  type RaRecord,
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { ProposalStatusChip, ProposalStatusInput } from "../engagement/engagementEnums";
 import { responseDays } from "../engagement/InboxParts";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
+import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const proposalFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -25,8 +27,19 @@ const proposalFilters = [
 
 /** The proposals inbox: per agency (filter), unanswered ones found with «پاسخ‌داده‌شده: خیر». */
 export const ProposalList = () => (
-  <List filters={proposalFilters} sort={{ field: "submittedOn", order: "DESC" }} title="hamafza.proposals.inbox">
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+  <List
+    actions={<ListActions />}
+    filters={proposalFilters}
+    sort={{ field: "submittedOn", order: "DESC" }}
+    title="hamafza.proposals.inbox"
+  >
+    <ResponsiveDatagrid
+      rowClick="show"
+      bulkActionButtons={false}
+      primaryText={(record: RaRecord) => record.topic}
+      secondaryText={<JalaliDateField source="submittedOn" />}
+      tertiaryText={<ProposalStatusChip source="status" />}
+    >
       <TextField source="topic" />
       <ReferenceField source="ngoId" reference="ngos" link={false} sortable={false} />
       <ReferenceField source="agencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
@@ -35,6 +48,6 @@ export const ProposalList = () => (
       <ProposalStatusChip source="status" />
       <JalaliDateField source="respondedOn" emptyText="—" />
       <FunctionField source="responseDays" sortable={false} render={responseDays} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -13,7 +13,6 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import {
-  Datagrid,
   FunctionField,
   List,
   NullableBooleanInput,
@@ -31,6 +30,8 @@ import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperation
 import { FollowUpChip, FollowUpStatusInput } from "../engagement/engagementEnums";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
 import { OVERDUE_RESOLUTIONS } from "./resolutionOperations";
+import { ListActions } from "../common/export/ListActions";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 interface Named {
   id: string;
@@ -63,7 +64,7 @@ const OverduePanel = () => {
   const dataProvider = useHamafzaDataProvider();
   const { data, error, isPending } = useQuery(graphqlQuery<OverdueData>(dataProvider, OVERDUE_RESOLUTIONS));
   return (
-    <Card variant="outlined" sx={{ mb: 2, mt: 1 }} data-testid="overdue-resolutions">
+    <Card variant="outlined" sx={{ mb: 2, mt: 1, overflowX: "auto" }} data-testid="overdue-resolutions">
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
           {translate("hamafza.resolutions.overdue")}{" "}
@@ -147,8 +148,19 @@ const resolutionFilters = [
 export const ResolutionList = () => (
   <>
     <OverduePanel />
-    <List filters={resolutionFilters} sort={{ field: "deadline", order: "ASC" }} title="hamafza.resolutions.followUp">
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+    <List
+      actions={<ListActions />}
+      filters={resolutionFilters}
+      sort={{ field: "deadline", order: "ASC" }}
+      title="hamafza.resolutions.followUp"
+    >
+      <ResponsiveDatagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        primaryText={(record: RaRecord) => record.text}
+        secondaryText={<JalaliDateField source="deadline" emptyText="—" />}
+        tertiaryText={<FollowUpChip source="followUpStatus" />}
+      >
         <TextField source="text" />
         <ReferenceField source="meetingId" reference="meetings" link="show" sortable={false} />
         <ReferenceField source="ownerAgencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
@@ -160,7 +172,7 @@ export const ResolutionList = () => (
           sortable={false}
           render={(record: RaRecord) => (record.daysOverdue ? toPersianDigits(record.daysOverdue) : "")}
         />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   </>
 );

@@ -1,5 +1,7 @@
-import { BooleanField, Datagrid, List, NullableBooleanInput, NumberField, SearchInput, TextField } from "react-admin";
+import { BooleanField, Datagrid, List, NullableBooleanInput, SearchInput, TextField } from "react-admin";
 import { LtrTextField } from "../common/LtrTextField";
+import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -8,9 +10,9 @@ const filters = [
 
 /** The catalogue of social harms agenda items address (administrators keep it). */
 export const SocialHarmList = () => (
-  <List filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
+  <List actions={<ListActions />} filters={filters} sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
     <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <NumberField source="sortOrder" />
+      <PersianNumberField source="sortOrder" />
       <LtrTextField source="code" />
       <TextField source="name" />
       <TextField source="description" sortable={false} emptyText="—" />

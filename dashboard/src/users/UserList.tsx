@@ -1,8 +1,11 @@
-import { Datagrid, List, NullableBooleanInput, ReferenceField, SearchInput, TextField } from "react-admin";
+import { List, NullableBooleanInput, ReferenceField, SearchInput, TextField, type RaRecord } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { RoleField, RoleInput } from "./userEnums";
 import { UserStatusField } from "./UserStatusField";
+import { ListActions } from "../common/export/ListActions";
+import { LtrTextField } from "../common/LtrTextField";
+import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,8 +15,14 @@ const userFilters = [
 ];
 
 export const UserList = () => (
-  <List filters={userFilters} sort={{ field: "username", order: "ASC" }} exporter={false}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
+  <List actions={<ListActions />} filters={userFilters} sort={{ field: "username", order: "ASC" }}>
+    <ResponsiveDatagrid
+      rowClick="edit"
+      bulkActionButtons={false}
+      primaryText={(record: RaRecord) => record.displayName}
+      secondaryText={<LtrTextField source="username" />}
+      tertiaryText={<RoleField source="role" />}
+    >
       <TextField source="username" />
       <TextField source="displayName" />
       <RoleField source="role" />
@@ -21,6 +30,6 @@ export const UserList = () => (
       <ReferenceField source="countyId" reference="counties" link={false} sortable={false} emptyText="—" />
       <UserStatusField source="disabled" label="hamafza.users.status" sortable={false} />
       <JalaliDateField source="lastLoginAt" showTime emptyText="—" />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -1,6 +1,7 @@
 import { AutocompleteInput, ReferenceInput, required, TextInput } from "react-admin";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { DimensionInput } from "../engagement/engagementEnums";
+import { managerOption } from "../managers/managerOption";
 
 export const GroupFields = () => (
   <>
@@ -11,7 +12,7 @@ export const GroupFields = () => (
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <ReferenceInput source="chairManagerId" reference="managers" sort={{ field: "name", order: "ASC" }}>
-      <AutocompleteInput sx={{ minWidth: 320 }} />
+      <AutocompleteInput optionText={managerOption} sx={{ minWidth: 320 }} />
     </ReferenceInput>
     <ReferenceInput source="chairAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />

@@ -3,13 +3,14 @@ import {
   Datagrid,
   List,
   NullableBooleanInput,
-  NumberField,
   ReferenceField,
   SearchInput,
   TextField,
 } from "react-admin";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { DimensionField, DimensionInput } from "../engagement/engagementEnums";
+import { ListActions } from "../common/export/ListActions";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const groupFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -21,14 +22,14 @@ const groupFilters = [
 ];
 
 export const WorkingGroupList = () => (
-  <List filters={groupFilters} sort={{ field: "name", order: "ASC" }}>
+  <List actions={<ListActions />} filters={groupFilters} sort={{ field: "name", order: "ASC" }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <DimensionField source="dimension" />
       <ReferenceField source="countyId" reference="counties" link={false} emptyText="hamafza.common.provincial" />
       <ReferenceField source="chairManagerId" reference="managers" link={false} sortable={false} emptyText="—" />
       <ReferenceField source="chairAgencyId" reference="agencies" link={false} sortable={false} emptyText="—" />
-      <NumberField source="sessionsHeld" sortable={false} />
+      <PersianNumberField source="sessionsHeld" sortable={false} />
       <BooleanField source="active" sortable={false} />
     </Datagrid>
   </List>

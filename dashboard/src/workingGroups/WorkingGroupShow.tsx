@@ -9,7 +9,6 @@ import {
   EditButton,
   FormDataConsumer,
   Labeled,
-  NumberField,
   RadioButtonGroupInput,
   ReferenceField,
   ReferenceInput,
@@ -30,6 +29,7 @@ import { JalaliDateInput } from "../common/JalaliDateInput";
 import { DimensionField, MEMBER_KIND_LABELS, MemberKindField, ProjectStatusChip } from "../engagement/engagementEnums";
 import { MeetingKindField, MeetingStatusField } from "../meetings/meetingEnums";
 import { Section } from "../meetings/MeetingShow";
+import { PersianNumberField } from "../common/PersianNumberField";
 
 const MemberInputs = () => {
   const translate = useTranslate();
@@ -197,7 +197,7 @@ export const WorkingGroupShow = () => {
               <JalaliDateField source="dissolvedOn" emptyText="—" />
             </Labeled>
             <Labeled>
-              <NumberField source="sessionsHeld" />
+              <PersianNumberField source="sessionsHeld" />
             </Labeled>
             <Labeled fullWidth>
               <TextField source="description" emptyText="—" />

@@ -15,6 +15,7 @@ import { LicenceAttachments1766600000002 } from "./migrations/1766600000002-Lice
 import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRegister";
 import { ActivityReports1767100000001 } from "./migrations/1767100000001-ActivityReports";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
+import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
@@ -46,6 +47,7 @@ export const registryMigrations = [
   RegistryReminderOccasions1766100000003,
   LicenceAttachments1766600000002,
   NgoMerges1766700000000,
+  NgoSearchWords1766950000000,
   PublicRegister1767100000000,
   ActivityReports1767100000001,
 ];

@@ -123,6 +123,7 @@ const SEARCH: Fixture[] = [
   { key: "T11", name: "انجمن حامیان محیط‌زیست", countyId: "2310" },
   { key: "T12", name: "مرکز نیکوکاری الهادی", countyId: "2312" },
   { key: "T13", name: "انجمن تأمین مسکن", countyId: "2313" },
+  { key: "T14", name: "انجمن حمایت از معلولان جسمی‌حرکتی", countyId: "2314" },
 ];
 const nameOf = (key: string) => [...REGISTRY, ...SEARCH].find((f) => f.key === key)!.name;
 
@@ -217,6 +218,42 @@ describe("Persian search on NGO names (normalisation + pg_trgm)", () => {
     // NGOs with the same normalised name (in other counties) are equally good first answers.
     expect(normalizePersian(items[0].name)).toBe(normalizePersian(nameOf(key)));
     expect(items.map((n) => n.id)).toContain(ids[key]);
+  });
+
+  // What officers type (issue 14): a letter dropped, a word left out, a plural in Arabic form. Each must find the
+  // NGO near the top, in the list search and in searchNgos.
+  const typos: [string, string[], string][] = [
+    ["کودکن کار", ["Z2", "D1", "D2"], "a letter dropped («کودکن» for «کودکان»)"],
+    ["حمایت کودکان", ["Z2", "D1"], "a word left out («از»)"],
+    ["حمایت کودکان کار زنجان", ["Z2", "D1"], "a word left out, the rest as written"],
+    ["معلولین", ["T14"], "the Arabic plural «ین» for «ان»"],
+    ["انجمن معلولین جسمی حرکتی", ["T14"], "Arabic plural, words left out, a space for the ZWNJ"],
+    ["کودکان کا", ["Z2", "D1", "D2"], "a word cut short while typing"],
+  ];
+
+  it.each(typos)("«%s» finds %j near the top (%s)", async (q, keys) => {
+    const list = await h.admin(
+      `query($q: String!) { ngos(filter: { q: $q }, limit: 5) { items { id } } searchNgos(q: $q, limit: 5) { ngo { id } } }`,
+      { q },
+    );
+    expect(list.errors).toBeUndefined();
+    const listed = (list.data!.ngos.items as { id: string }[]).map((n) => n.id);
+    const searched = (list.data!.searchNgos as { ngo: { id: string } }[]).map((hit) => hit.ngo.id);
+    for (const key of keys) {
+      expect(listed).toContain(ids[key]);
+      expect(searched).toContain(ids[key]);
+    }
+  });
+
+  it("reads names as words: ngo_search_words keeps word boundaries, folds letters and digits, reads «ـین» as «ـان»", async () => {
+    const words = async (text: string) =>
+      ((await h.db.query(`SELECT ngo_search_words($1) AS w`, [text])) as { w: string }[])[0].w;
+    expect(await words("انجمن حمايت از معلولين جسمی‌حرکتی")).toBe("انجمن حمایت از معلولان جسمی حرکتی");
+    expect(await words("  مؤسسهٔ  خیریه\u00A0ك ۱۴۰۰ ")).toBe("موسسه خیریه ک 1400");
+    expect(await words("جَمعـیّت امین زمین")).toBe("جمعیت امین زمین"); // short stems keep «ین»
+    expect(await words("حمایت\u200Fکودکان")).toBe("حمایتکودکان"); // a direction mark is no boundary
+    // The trigram index on the expression, which the list's search conditions can use.
+    expect(await h.count(`SELECT count(*) FROM pg_indexes WHERE indexname = 'ngo_search_words_trgm'`)).toBe(1);
   });
 
   it("finds nothing for unrelated text, and nothing outside the user's territory", async () => {

@@ -28,7 +28,15 @@ import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { profileSnapshot, saveNgoProfile } from "./ngoProfileRules";
 import { NgoCreateInput, NgoFilter, NgoPage, NgoUpdateInput } from "./ngoInputs";
-import { NAME_RELEVANCE_SQL, NGO_CONSTRAINTS, NGO_SORTABLE, applyNgoFilter, applyNgoInput } from "./ngoRules";
+import { EntityManager } from "typeorm";
+import {
+  NAME_RELEVANCE_SQL,
+  NGO_CONSTRAINTS,
+  NGO_SORTABLE,
+  SEARCH_WORDS_THRESHOLD,
+  applyNgoFilter,
+  applyNgoInput,
+} from "./ngoRules";
 export { NgoPage, NgoFilter, NgoCreateInput, NgoUpdateInput, NgoValues } from "./ngoInputs";
 export {
   NGO_CONSTRAINTS,
@@ -50,20 +58,32 @@ export class NgoResolver {
     @FilterArg(NgoFilter) filter: NgoFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<NgoPage> {
-    const query = whereInTerritory(ctx.db.getRepository(Ngo).createQueryBuilder("ngo"), requireUser(ctx), {
-      province: "ngo.provinceId",
-      county: "ngo.countyId",
-      ngo: "ngo.id",
+    const user = requireUser(ctx);
+    const listQuery = (db: EntityManager) => {
+      const query = whereInTerritory(db.getRepository(Ngo).createQueryBuilder("ngo"), user, {
+        province: "ngo.provinceId",
+        county: "ngo.countyId",
+        ngo: "ngo.id",
+      });
+      return { query, searching: applyNgoFilter(query, filter) };
+    };
+    if (!filter?.q) {
+      const { query } = listQuery(ctx.db.manager);
+      return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
+    }
+    // A search: the trigram operators (index-assisted) cut at the words' threshold, for this transaction only.
+    return ctx.db.transaction(async (em) => {
+      await em.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${SEARCH_WORDS_THRESHOLD}`);
+      const { query, searching } = listQuery(em);
+      if (!searching) return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
+      query.addSelect(NAME_RELEVANCE_SQL, "relevance");
+      return paginate(
+        query,
+        page,
+        { ...NGO_SORTABLE, relevance: "relevance" },
+        { field: "relevance", order: SortOrder.DESC },
+      );
     });
-    const searching = applyNgoFilter(query, filter);
-    if (!searching) return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
-    query.addSelect(NAME_RELEVANCE_SQL, "relevance");
-    return paginate(
-      query,
-      page,
-      { ...NGO_SORTABLE, relevance: "relevance" },
-      { field: "relevance", order: SortOrder.DESC },
-    );
   }
 
   @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)

@@ -17,6 +17,7 @@ import {
 import { Ngo } from "../entities/Ngo";
 import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
 import { applyNgoFilter, NgoFilter } from "./ngo";
+import { WORDS_SIMILARITY_SQL } from "./ngoRules";
 import {
   DuplicateNgoPair,
   DuplicateReason,
@@ -157,7 +158,7 @@ export class RegistryAnalyticsResolver {
   @Allow(ALL_ROLES)
   @Query(() => [NgoSearchHit], {
     description:
-      "Fuzzy search of NGO names in the user's territory (pg_trgm word similarity on the normalised name), best first: finds «سمن‌های جوانان زنجان» from «سمنهاي جوانان» and close misspellings. For «is this NGO already registered?» checks.",
+      "Fuzzy search of NGO names in the user's territory (pg_trgm word similarity on the normalised name and on its words), best first: finds «سمن‌های جوانان زنجان» from «سمنهاي جوانان», «انجمن حمایت از کودکان کار» from «کودکن کار» or «حمایت کودکان», «معلولان» from «معلولین». For «is this NGO already registered?» checks.",
   })
   async searchNgos(
     @Ctx() ctx: RequestContext,
@@ -172,15 +173,19 @@ export class RegistryAnalyticsResolver {
       throw new AppError(ErrorCode.BAD_USER_INPUT, "حداقل شباهت باید بین ۰ و ۱ باشد.", { field: "minSimilarity" });
     const searchText = normalizePersian(q);
     if (searchText.length < 2) return [];
-    const similarity =
-      "CASE WHEN ngo.name_normalized LIKE :pattern THEN 1 ELSE public.word_similarity(:searchText, ngo.name_normalized) END";
+    const similarity = `CASE WHEN ngo.name_normalized LIKE :pattern THEN 1 ELSE greatest(public.word_similarity(:searchText, ngo.name_normalized), ${WORDS_SIMILARITY_SQL}) END`;
     const query = ctx.db
       .getRepository(Ngo)
       .createQueryBuilder("ngo")
       .select("ngo.id", "id")
       .addSelect(similarity, "similarity")
       .addSelect("public.similarity(:searchText, ngo.name_normalized)", "closeness")
-      .where(`${similarity} >= :minSimilarity`, { searchText, pattern: containsPattern(q), minSimilarity });
+      .where(`${similarity} >= :minSimilarity`, {
+        searchText,
+        searchTyped: q,
+        pattern: containsPattern(q),
+        minSimilarity,
+      });
     whereInTerritory(query, requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
     const rows: { id: string; similarity: number }[] = await query
       .orderBy("similarity", "DESC")
