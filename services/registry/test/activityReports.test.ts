@@ -2,12 +2,7 @@ import { generateServiceSecurity, postGraphQL, Role, RunningServer, withClient }
 import { subgraphHeaders } from "@hamafza/common/testing";
 import { createIdentityDataSource, deliverPendingRequests } from "@hamafza/identity";
 import { prepareTestDatabase } from "@hamafza/infra";
-import {
-  createRegistryDataSource,
-  demoNgoId,
-  sendActivityReportReminders,
-  startRegistry,
-} from "@hamafza/registry";
+import { createRegistryDataSource, demoNgoId, sendActivityReportReminders, startRegistry } from "@hamafza/registry";
 import { DataSource } from "typeorm";
 import { activityReportRequest } from "../src/activityReport/activityReportReminders";
 import {
