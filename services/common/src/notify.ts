@@ -54,6 +54,25 @@ export interface NotificationRequest {
 }
 
 /**
+ * What every reminder job does with the reminders due (in its transaction, under its lock): records each occasion in
+ * the service's own `reminder_occasion` table and requests only those not recorded before — so an occasion is
+ * requested once across restarts, retries and processes. Returns how many were new.
+ */
+export async function requestNewReminders(em: EntityManager, requests: NotificationRequest[]): Promise<number> {
+  if (requests.length === 0) return 0;
+  const fresh: { occasion_key: string }[] = await em.query(
+    `INSERT INTO reminder_occasion (occasion_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING occasion_key`,
+    [requests.map((r) => r.occasionKey)],
+  );
+  const keys = new Set(fresh.map((row) => row.occasion_key));
+  await requestNotifications(
+    em,
+    requests.filter((r) => keys.has(r.occasionKey)),
+  );
+  return keys.size;
+}
+
+/**
  * Appends many requests in one statement (reminder jobs); as `requestNotification`, occasions requested before are
  * ignored.
  */

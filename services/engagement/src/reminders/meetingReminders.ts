@@ -1,4 +1,4 @@
-import { logger, NotificationRequest, QueueDefinition, requestNotifications } from "@hamafza/common";
+import { logger, NotificationRequest, QueueDefinition, requestNewReminders } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { meetingRequests, PlannedMeetingRow } from "./meetingReminderRules";
 
@@ -21,19 +21,9 @@ export async function sendMeetingReminders(db: DataSource, now: Date = new Date(
       [now],
     );
     const requests: NotificationRequest[] = rows.flatMap((row) => meetingRequests(row, now));
-    const fresh: { occasion_key: string }[] = requests.length
-      ? await em.query(
-          `INSERT INTO reminder_occasion (occasion_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING occasion_key`,
-          [requests.map((r) => r.occasionKey)],
-        )
-      : [];
-    const keys = new Set(fresh.map((row) => row.occasion_key));
-    await requestNotifications(
-      em,
-      requests.filter((r) => keys.has(r.occasionKey)),
-    );
-    if (keys.size > 0) logger.info(`[engagement] ${keys.size} meeting reminder(s) requested`);
-    return keys.size;
+    const added = await requestNewReminders(em, requests);
+    if (added > 0) logger.info(`[engagement] ${added} meeting reminder(s) requested`);
+    return added;
   });
 }
 

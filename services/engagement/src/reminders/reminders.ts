@@ -1,11 +1,4 @@
-import {
-  addDays,
-  logger,
-  NotificationRequest,
-  QueueDefinition,
-  requestNotifications,
-  tehranDay,
-} from "@hamafza/common";
+import { addDays, logger, NotificationRequest, QueueDefinition, requestNewReminders, tehranDay } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import {
   ANSWER_DAYS,
@@ -68,19 +61,9 @@ export async function sendEngagementReminders(db: DataSource, now: Date = new Da
       if (request) requests.push(request);
     }
     // Only the occasions not requested before.
-    const fresh: { occasion_key: string }[] = requests.length
-      ? await em.query(
-          `INSERT INTO reminder_occasion (occasion_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING occasion_key`,
-          [requests.map((r) => r.occasionKey)],
-        )
-      : [];
-    const keys = new Set(fresh.map((row) => row.occasion_key));
-    await requestNotifications(
-      em,
-      requests.filter((r) => keys.has(r.occasionKey)),
-    );
-    if (keys.size > 0) logger.info(`[engagement] ${keys.size} reminder(s) requested for ${today}`);
-    return keys.size;
+    const added = await requestNewReminders(em, requests);
+    if (added > 0) logger.info(`[engagement] ${added} reminder(s) requested for ${today}`);
+    return added;
   });
 }
 

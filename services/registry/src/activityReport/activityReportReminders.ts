@@ -1,7 +1,7 @@
 import {
   NotificationKind,
   NotificationRequest,
-  requestNotifications,
+  requestNewReminders,
   tehranDay,
   toPersianDigits,
 } from "@hamafza/common";
@@ -74,17 +74,6 @@ export async function sendActivityReportReminders(db: DataSource, now: Date = ne
   return db.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('registry-reminders', 0))`);
     const requests = await activityReportRequests(em, now);
-    const fresh: { occasion_key: string }[] = requests.length
-      ? await em.query(
-          `INSERT INTO reminder_occasion (occasion_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING occasion_key`,
-          [requests.map((r) => r.occasionKey)],
-        )
-      : [];
-    const keys = new Set(fresh.map((row) => row.occasion_key));
-    await requestNotifications(
-      em,
-      requests.filter((r) => keys.has(r.occasionKey)),
-    );
-    return keys.size;
+    return requestNewReminders(em, requests);
   });
 }

@@ -4,7 +4,7 @@ import {
   NotificationKind,
   NotificationRequest,
   QueueDefinition,
-  requestNotifications,
+  requestNewReminders,
   tehranDay,
   toPersianDigits,
 } from "@hamafza/common";
@@ -71,19 +71,9 @@ export async function sendLicenceReminders(db: DataSource, now: Date = new Date(
     const requests = rows
       .map((row) => licenceRequest(row, today, windowDays))
       .filter((r): r is NotificationRequest => r !== null);
-    const fresh: { occasion_key: string }[] = requests.length
-      ? await em.query(
-          `INSERT INTO reminder_occasion (occasion_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING occasion_key`,
-          [requests.map((r) => r.occasionKey)],
-        )
-      : [];
-    const keys = new Set(fresh.map((row) => row.occasion_key));
-    await requestNotifications(
-      em,
-      requests.filter((r) => keys.has(r.occasionKey)),
-    );
-    if (keys.size > 0) logger.info(`[registry] ${keys.size} licence reminder(s) requested for ${today}`);
-    return keys.size;
+    const added = await requestNewReminders(em, requests);
+    if (added > 0) logger.info(`[registry] ${added} licence reminder(s) requested for ${today}`);
+    return added;
   });
 }
 
