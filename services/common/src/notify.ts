@@ -32,6 +32,12 @@ export interface NotificationRecipients {
   provinceOfficersOf?: string[];
   /** Every county officer except those of these counties (e.g. the counties that did hold their quarter's meeting). */
   countyOfficersExcept?: string[];
+  /** The representatives of these NGOs (invited users bound to them, docs/security.md). */
+  ngoRepresentativesOf?: string[];
+  /** The respondents of these agencies. */
+  agencyRespondentsOf?: string[];
+  /** The accounts of these managers. */
+  managersOf?: string[];
 }
 
 export interface NotificationRequest {

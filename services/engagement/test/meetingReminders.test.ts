@@ -140,6 +140,6 @@ describe("the meeting reminder job", () => {
       [county.id, meetingId],
     );
     expect(got.map((n) => n.kind)).toEqual(["MEETING_INVITATION", "MEETING_SOON", "MEETING_SOON"]);
-    expect(got[0].reason).toBe("شما کارشناس قلمرو این جلسه هستید.");
+    expect(got[0].reason).toBe("شما نماینده سمن دعوت‌شده به این جلسه یا کارشناس قلمرو آن هستید.");
   });
 });

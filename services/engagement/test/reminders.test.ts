@@ -47,6 +47,10 @@ describe("reminder rules", () => {
     expect(resolutionRequest({ ...row, countyId: null }, "2025-06-05")?.recipients).toEqual({
       provinceOfficersOf: ["19"],
     });
+    // Its owners hear of it through their own accounts (invited users), besides the officers.
+    expect(
+      resolutionRequest({ ...row, ownerAgencyId: "a1", ownerManagerId: "m1" }, "2025-06-05")?.recipients,
+    ).toMatchObject({ agencyRespondentsOf: ["a1"], managersOf: ["m1"] });
   });
 
   it("a demand is unanswered after 30 days, and escalated to the province 30 days later", () => {
@@ -151,7 +155,7 @@ describe("the daily reminder job on the demo data", () => {
     expect(got.length).toBe(held.some((r) => r.county_id === county.county_id) ? 0 : 1);
   });
 
-  it("identity delivers a resolution reminder only to the officers of the resolution's territory", async () => {
+  it("identity delivers a resolution reminder only to its owners' own accounts and the officers of its territory", async () => {
     await deliverPendingRequests(identity);
     const delivered = await admin<{
       role: string;
@@ -159,8 +163,12 @@ describe("the daily reminder job on the demo data", () => {
       province_id: string;
       r_county: string | null;
       r_province: string;
+      bound_id: string | null;
+      owner_agency: string | null;
+      owner_manager: string | null;
     }>(
-      `SELECT u.role, u.county_id, u.province_id, r.county_id AS r_county, r.province_id AS r_province
+      `SELECT u.role, u.county_id, u.province_id, r.county_id AS r_county, r.province_id AS r_province,
+              u.bound_id::text AS bound_id, r.owner_agency_id::text AS owner_agency, r.owner_manager_id::text AS owner_manager
          FROM identity.notification n JOIN identity.user_account u ON u.id = n.user_id
          JOIN engagement.resolution r ON r.id::text = n.record_id
         WHERE n.kind IN ('RESOLUTION_DUE', 'RESOLUTION_OVERDUE')`,
@@ -168,6 +176,8 @@ describe("the daily reminder job on the demo data", () => {
     expect(delivered.length).toBeGreaterThan(0);
     for (const row of delivered) {
       if (row.role === "COUNTY_OFFICER") expect(row.county_id).toBe(row.r_county);
+      else if (row.role === "MANAGER") expect(row.bound_id).toBe(row.owner_manager);
+      else if (row.role === "AGENCY_RESPONDENT") expect(row.bound_id).toBe(row.owner_agency);
       else {
         expect(row.role).toBe("PROVINCE_OFFICER");
         expect(row.province_id).toBe(row.r_province);

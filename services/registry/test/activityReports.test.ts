@@ -200,5 +200,28 @@ describe("activity reports on the demo registry", () => {
     }
     const delivered = await admin(`SELECT kind FROM identity.notification WHERE kind = 'ACTIVITY_REPORT_DUE'`);
     expect(delivered.length).toBeGreaterThan(0);
+    // The NGO representative's own account (demo.ngo, bound to one NGO) hears of its NGO's report, and of no other.
+    const [representative] = await admin<{ id: string; bound_id: string }>(
+      `SELECT id, bound_id FROM identity.user_account WHERE username = 'demo.ngo'`,
+    );
+    const [missing] = await admin<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registry.ngo n WHERE n.id = $1 AND n.status = 'ACTIVE'
+          AND EXISTS (SELECT 1 FROM registry.licence l WHERE l.ngo_id = n.id)
+          AND NOT EXISTS (SELECT 1 FROM registry.ngo_activity_report r WHERE r.ngo_id = n.id AND r.year = 1403)`,
+      [representative!.bound_id],
+    );
+    const own = await admin<{ occasion_key: string }>(
+      `SELECT occasion_key FROM identity.notification WHERE user_id = $1 AND kind = 'ACTIVITY_REPORT_DUE' ORDER BY occasion_key`,
+      [representative!.id],
+    );
+    expect(own.map((row) => row.occasion_key)).toEqual(
+      missing!.n === 1
+        ? [
+            `activity-report-due:1403:ngo:${representative!.bound_id}`,
+            `activity-report-overdue:1403:ngo:${representative!.bound_id}`,
+          ]
+        : [],
+    );
+    expect(missing!.n).toBe(1); // the demo NGO is licensed and has not reported: the check above is not vacuous
   });
 });

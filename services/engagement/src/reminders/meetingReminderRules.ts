@@ -19,6 +19,8 @@ export interface PlannedMeetingRow {
   provinceId: string;
   countyId: string | null;
   venue: string | null;
+  /** The NGOs on the meeting's list (invited): their representatives are invited and reminded too. */
+  ngoIds?: string[];
 }
 
 const tehranClock = new Intl.DateTimeFormat("en-GB", {
@@ -53,7 +55,10 @@ export function meetingRequests(row: PlannedMeetingRow, now: Date): Notification
     link: `#/meetings/${row.id}/show`,
     recordType: "Meeting",
     recordId: row.id,
-    recipients: officersOf(row.provinceId, row.countyId),
+    recipients: {
+      ...officersOf(row.provinceId, row.countyId),
+      ...(row.ngoIds?.length ? { ngoRepresentativesOf: row.ngoIds } : {}),
+    },
   };
   const requests: NotificationRequest[] = [
     {
@@ -62,7 +67,7 @@ export function meetingRequests(row: PlannedMeetingRow, now: Date): Notification
       kind: NotificationKind.MEETING_INVITATION,
       title: `دعوت به جلسه ${what}`,
       body: `جلسه ${what} برای ${when}${where(row)} برنامه‌ریزی شده است. حضور نمایندگان سمن‌ها و مسئولان را هماهنگ کنید.`,
-      reason: "شما کارشناس قلمرو این جلسه هستید.",
+      reason: "شما نماینده سمن دعوت‌شده به این جلسه یا کارشناس قلمرو آن هستید.",
     },
   ];
   if (left <= MEETING_SOON_HOURS * HOUR_MS)
@@ -72,7 +77,7 @@ export function meetingRequests(row: PlannedMeetingRow, now: Date): Notification
       kind: NotificationKind.MEETING_SOON,
       title: `یادآوری: جلسه ${what} فردا برگزار می‌شود`,
       body: `جلسه ${what} ${when}${where(row)} برگزار می‌شود. پس از برگزاری، حاضران و مصوبات آن را در هم‌افزا ثبت کنید.`,
-      reason: "شما کارشناس قلمرو این جلسه هستید؛ تا جلسه کمتر از ۲۴ ساعت مانده است.",
+      reason: "شما نماینده سمن دعوت‌شده به این جلسه یا کارشناس قلمرو آن هستید؛ تا جلسه کمتر از ۲۴ ساعت مانده است.",
     });
   return requests;
 }

@@ -16,7 +16,8 @@ export async function sendMeetingReminders(db: DataSource, now: Date = new Date(
   return db.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('engagement-meeting-reminders', 0))`);
     const rows: PlannedMeetingRow[] = await em.query(
-      `SELECT id, title, scheduled_at AS "scheduledAt", province_id AS "provinceId", county_id AS "countyId", venue
+      `SELECT id, title, scheduled_at AS "scheduledAt", province_id AS "provinceId", county_id AS "countyId", venue,
+              ARRAY(SELECT a.ngo_id::text FROM meeting_attendance a WHERE a.meeting_id = meeting.id ORDER BY a.ngo_id) AS "ngoIds"
          FROM meeting WHERE status = 'PLANNED' AND scheduled_at > $1 ORDER BY scheduled_at, id`,
       [now],
     );

@@ -74,7 +74,16 @@ export interface ResolutionRow {
   deadline: string;
   provinceId: string;
   countyId: string | null;
+  /** The owners, reached through their own accounts when they have one (invited users). */
+  ownerAgencyId?: string | null;
+  ownerManagerId?: string | null;
 }
+
+/** A resolution's owners as recipients: the owner agency's respondents and the owner manager's own account. */
+const ownersOf = (row: ResolutionRow) => ({
+  ...(row.ownerAgencyId ? { agencyRespondentsOf: [row.ownerAgencyId] } : {}),
+  ...(row.ownerManagerId ? { managersOf: [row.ownerManagerId] } : {}),
+});
 
 /** A pending resolution due within 7 days (to the officers of its meeting) or overdue (escalated to the province too). */
 export function resolutionRequest(row: ResolutionRow, today: string): NotificationRequest | null {
@@ -88,11 +97,11 @@ export function resolutionRequest(row: ResolutionRow, today: string): Notificati
       kind: NotificationKind.RESOLUTION_DUE,
       title: `موعد مصوبه ${what} نزدیک است`,
       body: `${left === 0 ? "موعد این مصوبه امروز است" : `تا موعد این مصوبه ${fa(left)} روز مانده است`}؛ پیشرفت آن را پیگیری و در هم‌افزا ثبت کنید.`,
-      reason: "شما کارشناس قلمرو جلسه‌ای هستید که این مصوبه را تصویب کرده است.",
+      reason: "شما مسئول این مصوبه یا کارشناس قلمرو جلسه‌ای هستید که آن را تصویب کرده است.",
       link,
       recordType: "Resolution",
       recordId: row.id,
-      recipients: officersOf(row.provinceId, row.countyId),
+      recipients: { ...officersOf(row.provinceId, row.countyId), ...ownersOf(row) },
     };
   if (left < 0)
     return {
@@ -102,11 +111,15 @@ export function resolutionRequest(row: ResolutionRow, today: string): Notificati
       title: `مصوبه ${what} از موعد گذشته است`,
       body: `${fa(-left)} روز از موعد این مصوبه گذشته و هنوز انجام نشده است؛ وضعیت آن را پیگیری و ثبت کنید.`,
       reason:
-        "شما کارشناس قلمرو جلسه این مصوبه یا کارشناس استان آن هستید (مصوبه معوق به سطح بالاتر هم خبر داده می‌شود).",
+        "شما مسئول این مصوبه، کارشناس قلمرو جلسه آن یا کارشناس استان آن هستید (مصوبه معوق به سطح بالاتر هم خبر داده می‌شود).",
       link,
       recordType: "Resolution",
       recordId: row.id,
-      recipients: { ...officersOf(row.provinceId, row.countyId), provinceOfficersOf: [row.provinceId] },
+      recipients: {
+        ...officersOf(row.provinceId, row.countyId),
+        provinceOfficersOf: [row.provinceId],
+        ...ownersOf(row),
+      },
     };
   return null;
 }
@@ -119,9 +132,14 @@ export interface RequestRow {
   since: string;
   provinceId: string;
   countyId: string | null;
+  /** The agency it is addressed to: its respondents are reminded first. */
+  agencyId?: string | null;
 }
 
-/** An NGO demand or proposal without an answer past its deadline (30 days): to its officers, then to the province. */
+/**
+ * An NGO demand or proposal without an answer past its deadline (30 days): to the agency's respondents and the
+ * officers of its territory, then (escalated) to the province's officers.
+ */
 export function unansweredRequest(row: RequestRow, today: string): NotificationRequest | null {
   const deadline = addDays(row.since, ANSWER_DAYS);
   const late = daysBetween(deadline, today);
@@ -136,10 +154,15 @@ export function unansweredRequest(row: RequestRow, today: string): NotificationR
     body: `${fa(late)} روز از مهلت ${fa(ANSWER_DAYS)} روزه پاسخ به این ${label} سمن گذشته است؛ پاسخ دستگاه را پیگیری و ثبت کنید.`,
     reason: escalated
       ? "شما کارشناس استان این درخواست هستید؛ پاسخ آن بیش از یک ماه پس از مهلت هنوز ثبت نشده است."
-      : "شما کارشناس قلمرو این درخواست هستید و دستگاه پاسخ‌دهنده در سامانه حساب ندارد.",
+      : "شما پاسخگوی دستگاه مخاطب این درخواست یا کارشناس قلمرو آن هستید.",
     link: `#/${row.kind === "demand" ? "demands" : "proposals"}/${row.id}/show`,
     recordType: row.kind === "demand" ? "Demand" : "Proposal",
     recordId: row.id,
-    recipients: escalated ? { provinceOfficersOf: [row.provinceId] } : officersOf(row.provinceId, row.countyId),
+    recipients: escalated
+      ? { provinceOfficersOf: [row.provinceId] }
+      : {
+          ...officersOf(row.provinceId, row.countyId),
+          ...(row.agencyId ? { agencyRespondentsOf: [row.agencyId] } : {}),
+        },
   };
 }

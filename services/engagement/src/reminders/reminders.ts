@@ -38,7 +38,8 @@ export async function sendEngagementReminders(db: DataSource, now: Date = new Da
       requests.push(quarterRequest(occasion, held.map((row) => row.county_id).sort()));
     }
     const resolutions: ResolutionRow[] = await em.query(
-      `SELECT id, text, to_char(deadline, 'YYYY-MM-DD') AS deadline, province_id AS "provinceId", county_id AS "countyId"
+      `SELECT id, text, to_char(deadline, 'YYYY-MM-DD') AS deadline, province_id AS "provinceId", county_id AS "countyId",
+              owner_agency_id AS "ownerAgencyId", owner_manager_id AS "ownerManagerId"
          FROM resolution WHERE status IN ('OPEN', 'IN_PROGRESS') AND deadline IS NOT NULL AND deadline <= $1::date
         ORDER BY deadline, id`,
       [addDays(today, RESOLUTION_DUE_DAYS)],
@@ -48,10 +49,11 @@ export async function sendEngagementReminders(db: DataSource, now: Date = new Da
       if (request) requests.push(request);
     }
     const unanswered: RequestRow[] = await em.query(
-      `SELECT 'demand' AS kind, id, title, to_char(raised_on, 'YYYY-MM-DD') AS since, province_id AS "provinceId", county_id AS "countyId"
+      `SELECT 'demand' AS kind, id, title, to_char(raised_on, 'YYYY-MM-DD') AS since, province_id AS "provinceId", county_id AS "countyId",
+              agency_id AS "agencyId"
          FROM demand WHERE status IN ('RAISED', 'UNDER_REVIEW') AND responded_on IS NULL AND raised_on < $1::date
        UNION ALL
-       SELECT 'proposal', id, topic, to_char(submitted_on, 'YYYY-MM-DD'), province_id, county_id
+       SELECT 'proposal', id, topic, to_char(submitted_on, 'YYYY-MM-DD'), province_id, county_id, agency_id
          FROM proposal WHERE status IN ('SUBMITTED', 'UNDER_REVIEW') AND responded_on IS NULL AND submitted_on < $1::date
        ORDER BY since, id`,
       [addDays(today, -ANSWER_DAYS)],

@@ -61,7 +61,10 @@ export async function deliverPendingRequests(
                   u.id::text = ANY($1::text[])
                OR (u.role = 'COUNTY_OFFICER' AND u.county_id = ANY($2::text[]))
                OR (u.role = 'COUNTY_OFFICER' AND $13::text[] IS NOT NULL AND NOT (u.county_id = ANY($13::text[])))
-               OR (u.role = 'PROVINCE_OFFICER' AND (u.province_id = ANY($3::text[]) OR u.province_id IN (SELECT left(county_id, 2) FROM orphan)))))
+               OR (u.role = 'PROVINCE_OFFICER' AND (u.province_id = ANY($3::text[]) OR u.province_id IN (SELECT left(county_id, 2) FROM orphan)))
+               OR (u.role = 'NGO_REPRESENTATIVE' AND u.bound_id::text = ANY($14::text[]))
+               OR (u.role = 'AGENCY_RESPONDENT' AND u.bound_id::text = ANY($15::text[]))
+               OR (u.role = 'MANAGER' AND u.bound_id::text = ANY($16::text[]))))
          INSERT INTO notification (user_id, occasion_key, kind, title, body, reason, link, record_type, record_id)
          SELECT a.id, $4::text, $5::text, $6::text, $7::text, $8::text || CASE WHEN a.fallback THEN $12::text ELSE '' END,
                 $9::text, $10::text, $11::text
@@ -84,6 +87,9 @@ export async function deliverPendingRequests(
           request.record_id,
           FALLBACK_REASON,
           except,
+          request.recipients?.ngoRepresentativesOf ?? [],
+          request.recipients?.agencyRespondentsOf ?? [],
+          request.recipients?.managersOf ?? [],
         ],
       );
       delivered += rows.length;

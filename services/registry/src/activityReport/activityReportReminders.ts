@@ -38,7 +38,7 @@ export function activityReportRequest(row: MissingInCounty, year: number, today:
     body: overdue
       ? `مهلت گزارش عملکرد سال ${fa(year)} گذشته و ${fa(row.missing)} سمن دارای پروانه در شهرستان شما هنوز گزارش نداده‌اند؛ فهرست آن‌ها را ببینید و پیگیری کنید.`
       : `${fa(row.missing)} سمن دارای پروانه در شهرستان شما هنوز گزارش عملکرد سال ${fa(year)} را نداده‌اند؛ مهلت ${left === 0 ? "امروز" : `${fa(left)} روز دیگر`} به پایان می‌رسد.`,
-    reason: "شما کارشناس قلمرو این سمن‌ها هستید و نمایندگان سمن‌ها هنوز در سامانه حساب ندارند.",
+    reason: "شما کارشناس قلمرو این سمن‌ها هستید.",
     link: "#/ngoActivityReports",
     recordType: "County",
     recordId: row.countyId,
@@ -46,7 +46,37 @@ export function activityReportRequest(row: MissingInCounty, year: number, today:
   };
 }
 
-/** The activity-report reminders due at `now`, one per county with missing reports. */
+/** The reminder to one NGO's representatives that its report is due or overdue (nothing is delivered without any). */
+export function representativeRequest(
+  ngo: { ngoId: string; ngoName: string },
+  year: number,
+  today: string,
+): NotificationRequest | null {
+  const left = Math.round((Date.parse(activityReportDueOn(year)) - Date.parse(today)) / DAY_MS);
+  if (left > ACTIVITY_REPORT_NOTICE_DAYS) return null;
+  const overdue = left < 0;
+  return {
+    occasionKey: `activity-report-${overdue ? "overdue" : "due"}:${year}:ngo:${ngo.ngoId}`,
+    service: "registry",
+    kind: NotificationKind.ACTIVITY_REPORT_DUE,
+    title: overdue
+      ? `مهلت گزارش سالانه ${fa(year)} سمن «${ngo.ngoName}» گذشته است`
+      : `گزارش سالانه ${fa(year)} سمن «${ngo.ngoName}» را بفرستید`,
+    body: overdue
+      ? `مهلت گزارش عملکرد سال ${fa(year)} (۳۱ خرداد) گذشته است؛ گزارش را هرچه زودتر به کارشناس فرمانداری بدهید.`
+      : `گزارش عملکرد سال ${fa(year)} سمن تا ۳۱ خرداد (${left === 0 ? "امروز" : `${fa(left)} روز دیگر`}) باید داده شود.`,
+    reason: "شما نماینده این سمن هستید.",
+    link: null,
+    recordType: "Ngo",
+    recordId: ngo.ngoId,
+    recipients: { ngoRepresentativesOf: [ngo.ngoId] },
+  };
+}
+
+/**
+ * The activity-report reminders due at `now`: one per county with missing reports (its officers) and one per NGO
+ * missing its report (its representatives; delivered only to those who have accounts).
+ */
 export async function activityReportRequests(em: EntityManager, now: Date): Promise<NotificationRequest[]> {
   const today = tehranDay(now);
   const year = reportingYear(now);
@@ -61,9 +91,17 @@ export async function activityReportRequests(em: EntityManager, now: Date): Prom
       GROUP BY n.county_id ORDER BY n.county_id`,
     [year],
   );
-  return rows
-    .map((row) => activityReportRequest({ countyId: row.countyId, missing: Number(row.missing) }, year, today))
-    .filter((request): request is NotificationRequest => request !== null);
+  const missing: Array<{ ngoId: string; ngoName: string }> = await em.query(
+    `SELECT n.id AS "ngoId", n.name AS "ngoName" FROM ngo n
+      WHERE n.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM licence l WHERE l.ngo_id = n.id)
+        AND NOT EXISTS (SELECT 1 FROM ngo_activity_report r WHERE r.ngo_id = n.id AND r.year = $1)
+      ORDER BY n.id`,
+    [year],
+  );
+  return [
+    ...rows.map((row) => activityReportRequest({ countyId: row.countyId, missing: Number(row.missing) }, year, today)),
+    ...missing.map((ngo) => representativeRequest(ngo, year, today)),
+  ].filter((request): request is NotificationRequest => request !== null);
 }
 
 /**

@@ -14,8 +14,8 @@ import { licenceExpiringDays } from "../validation";
 
 /**
  * The registry's daily reminder (08:00 Tehran time, one process at a time): an ACTIVE licence entering the expiring
- * window (HAMAFZA_LICENCE_EXPIRING_DAYS) and one that expired, to the officers of its NGO's county (a county without
- * one falls back to the province's; NGO representatives have no accounts yet). Once per licence and expiry date:
+ * window (HAMAFZA_LICENCE_EXPIRING_DAYS) and one that expired, to the NGO's representatives and the officers of its
+ * county (a county without one falls back to the province's). Once per licence and expiry date:
  * recorded in `reminder_occasion` in the same transaction as the request to identity (docs/notifications.md).
  */
 
@@ -45,11 +45,11 @@ export function licenceRequest(row: LicenceRow, today: string, windowDays: numbe
     body: expired
       ? `پروانه شماره ${fa(row.number)} این سمن ${fa(-left)} روز است که منقضی شده؛ تمدید آن را پیگیری کنید. حضور سمن بدون پروانه معتبر در جلسه‌ها علامت‌گذاری می‌شود.`
       : `پروانه شماره ${fa(row.number)} این سمن ${left === 0 ? "امروز" : `${fa(left)} روز دیگر`} منقضی می‌شود؛ تمدید آن را با سمن پیگیری کنید.`,
-    reason: "شما کارشناس قلمرو این سمن هستید و نمایندگان سمن هنوز در سامانه حساب ندارند.",
+    reason: "شما نماینده این سمن یا کارشناس قلمرو آن هستید.",
     link: `#/licences/${row.id}/show`,
     recordType: "Licence",
     recordId: row.id,
-    recipients: { countyOfficersOf: [row.countyId] },
+    recipients: { countyOfficersOf: [row.countyId], ngoRepresentativesOf: [row.ngoId] },
   };
 }
 
