@@ -224,6 +224,61 @@ describe("upload and download", () => {
     expect((await download(tokens.county, isfahan.body.attachment.id)).status).toBe(404);
   });
 
+  it("attaches documents to an NGO's annual activity report until it is accepted", async () => {
+    const [ngo] = await rows(
+      `SELECT n.id FROM registry.ngo n WHERE n.county_id = '1901' AND n.status = 'ACTIVE' ORDER BY n.name_normalized LIMIT 1`,
+    );
+    const created = await gql(
+      tokens.county,
+      `mutation($input: NgoActivityReportCreateInput!) { createNgoActivityReport(input: $input) { id } }`,
+      {
+        input: {
+          ngoId: ngo.id,
+          year: 1403,
+          activities: "برگزاری کارگاه‌های آموزشی برای خانواده‌ها",
+          beneficiaries: 120,
+          volunteers: 8,
+          countiesCovered: ["1901"],
+          budgetBand: "UNDER_1B",
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const reportId = created.data!.createNgoActivityReport.id;
+    const document = pdf("فهرست بهره‌مندان");
+    const { status, body } = await upload(tokens.county, "ACTIVITY_REPORT", reportId, "DOCUMENT", document);
+    expect(status).toBe(201);
+    const response = await download(tokens.province, body.attachment.id);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(document)).toBe(true);
+    const listed = await gql(
+      tokens.county,
+      `query($id: ID!) { ngoActivityReport(id: $id) { attachments { id kind } } }`,
+      { id: reportId },
+    );
+    expect(listed.data!.ngoActivityReport.attachments).toEqual([{ id: body.attachment.id, kind: "DOCUMENT" }]);
+    // Once accepted the report is final: no more attachments.
+    const accepted = await gql(
+      tokens.county,
+      `mutation($id: ID!) { reviewNgoActivityReport(id: $id, decision: ACCEPTED) { status } }`,
+      { id: reportId },
+    );
+    expect(accepted.data!.reviewNgoActivityReport.status).toBe("ACCEPTED");
+    const late = await upload(
+      tokens.county,
+      "ACTIVITY_REPORT",
+      reportId,
+      "PHOTO",
+      Buffer.concat([PNG, Buffer.from("x")]),
+      {
+        type: "image/png",
+        name: "عکس.png",
+      },
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.errors[0].extensions.code).toBe("INVALID_TRANSITION");
+  });
+
   it("removes an attachment with an audit entry; its download is then refused", async () => {
     const removed = await gql(tokens.county, `mutation($id: ID!) { removeAttachment(id: $id) { id } }`, {
       id: minutesId,

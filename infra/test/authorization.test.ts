@@ -94,6 +94,9 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createNgoActivityReport": OFFICERS,
   "Mutation.updateNgoActivityReport": OFFICERS,
   "Mutation.reviewNgoActivityReport": OFFICERS,
+  "Query.activityReportAttachment": ALL,
+  "Mutation.attachToActivityReport": OFFICERS,
+  "Mutation.removeActivityReportAttachment": OFFICERS,
   "Mutation.unlistNgoPublicly": OFFICERS,
   // Engagement: catalogue, agenda, resolutions, working groups, projects, proposals, demands, analytics, facts, locks
   "Query.socialHarms": ALL,

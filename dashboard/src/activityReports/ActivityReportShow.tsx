@@ -15,6 +15,7 @@ import {
   useCanAccess,
   useRecordContext,
 } from "react-admin";
+import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { ActionDialogButton } from "../common/ActionDialog";
 import { PersianNumberField } from "../common/PersianNumberField";
 import { JalaliDateField } from "../common/JalaliDateField";
@@ -80,6 +81,7 @@ export const ActivityReportShow = () => (
       <TextField source="reviewNote" emptyText="—" />
       <TextField source="reviewedBy" emptyText="—" />
       <JalaliDateField source="reviewedAt" showTime emptyText="—" />
+      <AttachmentsPanel record="ACTIVITY_REPORT" resource="ngoActivityReports" />
     </SimpleShowLayout>
   </Show>
 );

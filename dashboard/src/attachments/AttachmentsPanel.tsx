@@ -26,8 +26,7 @@ import {
   ATTACHMENTS_QUERIES,
   type AttachmentItem,
   type AttachmentRecordType,
-  REMOVE_ATTACHMENT,
-  REMOVE_LICENCE_ATTACHMENT,
+  REMOVE_OPERATIONS,
 } from "./attachmentOperations";
 import { downloadAttachment, uploadAttachment } from "./attachmentHttp";
 
@@ -85,7 +84,7 @@ export const AttachmentsPanel = ({
   const remove = async (attachment: AttachmentItem) => {
     if (!window.confirm(translate("hamafza.attachments.confirmRemove", { name: attachment.fileName }))) return;
     try {
-      await graphql(recordType === "LICENCE" ? REMOVE_LICENCE_ATTACHMENT : REMOVE_ATTACHMENT, { id: attachment.id });
+      await graphql(REMOVE_OPERATIONS[recordType], { id: attachment.id });
       await invalidate(document);
     } catch (error) {
       failed(error);

@@ -14,6 +14,7 @@ import { RegistryReminderOccasions1766100000003 } from "./migrations/17661000000
 import { LicenceAttachments1766600000002 } from "./migrations/1766600000002-LicenceAttachments";
 import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRegister";
 import { ActivityReports1767100000001 } from "./migrations/1767100000001-ActivityReports";
+import { ActivityReportAttachments1767100000002 } from "./migrations/1767100000002-ActivityReportAttachments";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
@@ -50,6 +51,7 @@ export const registryMigrations = [
   NgoSearchWords1766950000000,
   PublicRegister1767100000000,
   ActivityReports1767100000001,
+  ActivityReportAttachments1767100000002,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

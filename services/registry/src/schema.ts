@@ -1,5 +1,10 @@
 import { LicenceAttachment } from "./attachments/LicenceAttachment";
 import { LicenceAttachmentResolver, LicenceAttachmentsResolver } from "./attachments/licenceAttachmentResolver";
+import { ActivityReportAttachment } from "./attachments/ActivityReportAttachment";
+import {
+  ActivityReportAttachmentResolver,
+  ActivityReportAttachmentsResolver,
+} from "./attachments/activityReportAttachmentResolver";
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { County } from "./entities/County";
@@ -31,6 +36,7 @@ export const registryEntities = [
   NgoPublicListing,
   NgoActivityReport,
   LicenceAttachment,
+  ActivityReportAttachment,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -40,6 +46,8 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
       resolvers: [
         LicenceAttachmentResolver,
         LicenceAttachmentsResolver,
+        ActivityReportAttachmentResolver,
+        ActivityReportAttachmentsResolver,
         ProvinceResolver,
         CountyResolver,
         ProvinceRelationsResolver,

@@ -6,6 +6,7 @@ export const ATTACHMENT_KINDS_OF = {
   RESOLUTION: [AttachmentKind.COMPLETION_EVIDENCE, AttachmentKind.PHOTO, AttachmentKind.DOCUMENT],
   PROJECT: [AttachmentKind.PHOTO, AttachmentKind.DOCUMENT, AttachmentKind.COMPLETION_EVIDENCE],
   LICENCE: [AttachmentKind.LICENCE_SCAN, AttachmentKind.DOCUMENT],
+  ACTIVITY_REPORT: [AttachmentKind.DOCUMENT, AttachmentKind.PHOTO],
 } as const satisfies Record<string, readonly AttachmentKind[]>;
 export type AttachmentRecordType = keyof typeof ATTACHMENT_KINDS_OF;
 export const ATTACHMENT_RECORD_TYPES = Object.keys(ATTACHMENT_KINDS_OF) as AttachmentRecordType[];
@@ -16,6 +17,7 @@ export const ATTACHMENT_RECORD_LABELS: Record<AttachmentRecordType, string> = {
   RESOLUTION: "مصوبه",
   PROJECT: "پروژه",
   LICENCE: "پروانه",
+  ACTIVITY_REPORT: "گزارش سالانه",
 };
 
 export const isAttachmentRecordType = (value: unknown): value is AttachmentRecordType =>

@@ -49,12 +49,17 @@ const RECORDS: Record<AttachmentRecordType, { probe: string; attach: string }> =
     probe: "query($id: ID!) { record: licence(id: $id) { id } }",
     attach: `mutation($id: ID!, $file: AttachmentFileInput!) { attached: attachToLicence(licenceId: $id, file: $file) { ${FIELDS} } }`,
   },
+  ACTIVITY_REPORT: {
+    probe: "query($id: ID!) { record: ngoActivityReport(id: $id) { id } }",
+    attach: `mutation($id: ID!, $file: AttachmentFileInput!) { attached: attachToActivityReport(reportId: $id, file: $file) { ${FIELDS} } }`,
+  },
 };
 
-/** Both owners are asked at once; the one that holds the id (and lets the caller see its record) answers. */
+/** Every owner is asked at once; the one that holds the id (and lets the caller see its record) answers. */
 const DOWNLOAD_QUERY = `query($id: ID!) {
   attachment(id: $id) { fileName mediaType sizeBytes sha256 }
   licenceAttachment(id: $id) { fileName mediaType sizeBytes sha256 }
+  activityReportAttachment(id: $id) { fileName mediaType sizeBytes sha256 }
 }`;
 
 export const MESSAGES = {
@@ -82,6 +87,7 @@ const STATUS_OF: Partial<Record<string, number>> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.LOCKED]: 423,
+  [ErrorCode.INVALID_TRANSITION]: 409,
 };
 
 function forwardErrors(res: express.Response, result: FormattedExecutionResult) {
@@ -187,8 +193,11 @@ export function downloadRoute(storage: BlobStorage, run: RunAsCaller): express.R
     if (!isUuid(id)) return sendError(res, 404, ErrorCode.NOT_FOUND, MESSAGES.attachmentMissing);
     try {
       const result = await run(DOWNLOAD_QUERY, { id }, res);
-      const data = result.data as { attachment?: Downloadable | null; licenceAttachment?: Downloadable | null } | null;
-      const found = data?.attachment ?? data?.licenceAttachment ?? null;
+      const data = result.data as Record<
+        "attachment" | "licenceAttachment" | "activityReportAttachment",
+        Downloadable | null | undefined
+      > | null;
+      const found = data?.attachment ?? data?.licenceAttachment ?? data?.activityReportAttachment ?? null;
       if (!found && result.errors?.length) return forwardErrors(res, result);
       if (!found) return sendError(res, 404, ErrorCode.NOT_FOUND, MESSAGES.attachmentMissing);
       const content = await storage.get(found.sha256);
