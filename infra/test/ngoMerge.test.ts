@@ -244,6 +244,12 @@ describe("merging duplicate NGOs across services", () => {
     const { ngo } = await gql("demo.province", NGO_COUNTS, { id: merged });
     expect(ngo).toMatchObject({ status: "MERGED", mergedInto: { id: survivor } });
     expect(await zanjanNgos()).toBe(ngoTotal - 1);
+    // Search finds the survivor, never the alias (the merged record's own name is searched).
+    const [{ name }] = await admin<{ name: string }>(`SELECT name FROM registry.ngo WHERE id = $1`, [merged]);
+    const { searchNgos } = await gql("demo.province", `query($q: String!) { searchNgos(q: $q, limit: 50) { ngoId } }`, {
+      q: name,
+    });
+    expect(searchNgos.map((hit: { ngoId: string }) => hit.ngoId)).not.toContain(merged);
     // Federation: whatever still holds the merged id (an evaluation's stored breakdown) is given the survivor.
     const headers = await subgraphHeaders(stack.security, { role: Role.PROVINCE_OFFICER, provinceId: "19" });
     const entities = await postGraphQL(

@@ -186,6 +186,8 @@ export class RegistryAnalyticsResolver {
         pattern: containsPattern(q),
         minSimilarity,
       });
+    // A merged record is an alias of its survivor (docs/merging.md): the survivor is the hit.
+    query.andWhere("ngo.status <> 'MERGED'");
     whereInTerritory(query, requireUser(ctx), { province: "ngo.provinceId", county: "ngo.countyId" });
     const rows: { id: string; similarity: number }[] = await query
       .orderBy("similarity", "DESC")
