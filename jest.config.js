@@ -8,6 +8,10 @@ const tsJest = ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }];
 module.exports = {
   // A global option: Jest ignores testTimeout inside projects[]. Integration hooks start whole stacks.
   testTimeout: 60000,
+  // Test files run one at a time in a worker process that is replaced once it holds more than this after a file:
+  // the in-process stacks leave memory behind, and one process running every file in band ran out of heap (4 GB)
+  // two thirds through the suite.
+  workerIdleMemoryLimit: "1536MB",
   reporters: ["default", "<rootDir>/test/summaryReporter.js"],
   projects: [
     {
