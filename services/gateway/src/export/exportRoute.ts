@@ -89,7 +89,7 @@ export function exportRoute(run: RunOperation, schema: () => GraphQLSchema | und
       }
       throw error;
     }
-    // The first page's query asks for totalCount (the plan's `query`).
+    // The first page asks for totalCount (the plan's first query).
     const total = first.totalCount ?? first.items.length;
     if (total > EXPORT_MAX_ROWS)
       return sendError(
