@@ -1,7 +1,8 @@
-import { checkPageBounds, PageArgs, RequestContext, requireUser, whereInTerritory } from "@hamafza/common";
+import { checkPageBounds, PageArgs, RequestContext, requireUser, tehranToday, whereInTerritory } from "@hamafza/common";
+import { NgoActivityReport } from "../entities/NgoActivityReport";
 import { Ngo } from "../entities/Ngo";
 import { MissingActivityReportPage } from "./activityReportInputs";
-import { isActivityReportOverdue, today } from "./activityReportRules";
+import { isActivityReportOverdue } from "./activityReportRules";
 
 /**
  * Active NGOs of the user's territory with a licence and no report for `year` (a returned report counts as
@@ -30,9 +31,17 @@ export async function missingActivityReports(
     .skip(offset)
     .take(limit)
     .getManyAndCount();
-  const overdue = isActivityReportOverdue(args.year, today());
+  const overdue = isActivityReportOverdue(args.year, tehranToday());
   return {
     totalCount,
     items: rows.map((ngo) => ({ ngoId: ngo.id, ngoName: ngo.name, countyId: ngo.countyId, overdue })),
   };
+}
+
+/** The reports the user may see (their NGO's territory): lists, by id, and the attachments' download check. */
+export function visibleReports(ctx: RequestContext) {
+  return whereInTerritory(ctx.db.getRepository(NgoActivityReport).createQueryBuilder("report"), requireUser(ctx), {
+    province: "report.provinceId",
+    county: "report.countyId",
+  });
 }

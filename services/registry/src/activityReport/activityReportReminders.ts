@@ -6,9 +6,8 @@ import {
   toPersianDigits,
 } from "@hamafza/common";
 import { DataSource, EntityManager } from "typeorm";
-import { activityReportDueOn, reportingYear } from "./activityReportRules";
+import { daysUntilDue, reportingYear } from "./activityReportRules";
 
-const DAY_MS = 86_400_000;
 /** Days before the due day when officers are reminded of the reports still missing. */
 export const ACTIVITY_REPORT_NOTICE_DAYS = 30;
 const fa = (value: number | string) => toPersianDigits(String(value));
@@ -24,8 +23,7 @@ export interface MissingInCounty {
  * day has passed («overdue»); one per county, year and kind (to its officers: NGO representatives have no accounts yet).
  */
 export function activityReportRequest(row: MissingInCounty, year: number, today: string): NotificationRequest | null {
-  const dueOn = activityReportDueOn(year);
-  const left = Math.round((Date.parse(dueOn) - Date.parse(today)) / DAY_MS);
+  const left = daysUntilDue(year, today);
   if (left > ACTIVITY_REPORT_NOTICE_DAYS || row.missing === 0) return null;
   const overdue = left < 0;
   return {
@@ -52,7 +50,7 @@ export function representativeRequest(
   year: number,
   today: string,
 ): NotificationRequest | null {
-  const left = Math.round((Date.parse(activityReportDueOn(year)) - Date.parse(today)) / DAY_MS);
+  const left = daysUntilDue(year, today);
   if (left > ACTIVITY_REPORT_NOTICE_DAYS) return null;
   const overdue = left < 0;
   return {
@@ -80,8 +78,7 @@ export function representativeRequest(
 export async function activityReportRequests(em: EntityManager, now: Date): Promise<NotificationRequest[]> {
   const today = tehranDay(now);
   const year = reportingYear(now);
-  const dueOn = activityReportDueOn(year);
-  if (Math.round((Date.parse(dueOn) - Date.parse(today)) / DAY_MS) > ACTIVITY_REPORT_NOTICE_DAYS) return [];
+  if (daysUntilDue(year, today) > ACTIVITY_REPORT_NOTICE_DAYS) return [];
   const rows: Array<{ countyId: string; missing: string }> = await em.query(
     `SELECT n.county_id AS "countyId", count(*) AS missing
        FROM ngo n

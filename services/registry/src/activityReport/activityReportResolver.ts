@@ -8,6 +8,7 @@ import {
   ErrorCode,
   ExpectedVersionArg,
   FilterArg,
+  groupByKeys,
   findForWrite,
   IdArg,
   IdempotencyKeyArg,
@@ -24,7 +25,6 @@ import {
   tidyDisplayText,
   updateRecord,
   uuidsForFilter,
-  whereInTerritory,
   Writable,
 } from "@hamafza/common";
 import { EntityManager, In } from "typeorm";
@@ -39,7 +39,7 @@ import {
   NgoActivityReportPage,
   NgoActivityReportUpdateInput,
 } from "./activityReportInputs";
-import { missingActivityReports } from "./activityReportQueries";
+import { missingActivityReports, visibleReports } from "./activityReportQueries";
 import { assertCorrectable, assertReviewable, checkedContent } from "./activityReportRules";
 
 const REPORT: Writable<NgoActivityReport> = {
@@ -83,11 +83,7 @@ export class NgoActivityReportResolver {
     @FilterArg(NgoActivityReportFilter) filter: NgoActivityReportFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<NgoActivityReportPage> {
-    const query = whereInTerritory(
-      ctx.db.getRepository(NgoActivityReport).createQueryBuilder("report"),
-      requireUser(ctx),
-      { province: "report.provinceId", county: "report.countyId" },
-    );
+    const query = visibleReports(ctx);
     if (filter?.ids) query.andWhere("report.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
     if (filter?.ngoId) query.andWhere("report.ngoId IN (:...ngoIds)", { ngoIds: uuidsForFilter([filter.ngoId]) });
     if (filter?.year !== undefined) query.andWhere("report.year = :year", { year: filter.year });
@@ -100,14 +96,9 @@ export class NgoActivityReportResolver {
   @Allow(ALL_ROLES)
   @Query(() => NgoActivityReport, { nullable: true, description: "One report; empty when outside the territory." })
   async ngoActivityReport(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<NgoActivityReport | null> {
-    const [row] = await whereInTerritory(
-      ctx.db.getRepository(NgoActivityReport).createQueryBuilder("report"),
-      requireUser(ctx),
-      { province: "report.provinceId", county: "report.countyId" },
-    )
+    return visibleReports(ctx)
       .andWhere("report.id IN (:...ids)", { ids: uuidsForFilter([id]) })
-      .getMany();
-    return row ?? null;
+      .getOne();
   }
 
   @Allow(ALL_ROLES)
@@ -230,7 +221,7 @@ export class NgoActivityReportsOfNgoResolver {
         const rows = await ctx.db
           .getRepository(NgoActivityReport)
           .find({ where: { ngoId: In([...ids]) }, order: { year: "DESC" } });
-        return ids.map((id) => rows.filter((row) => row.ngoId === id));
+        return groupByKeys(ids, rows, (row) => row.ngoId);
       })
       .load(ngo.id);
   }

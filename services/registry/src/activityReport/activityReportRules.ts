@@ -2,7 +2,6 @@ import {
   invalidTransition,
   isSupportedJalaliYear,
   jalaliToIsoDate,
-  tehranToday,
   tidyDisplayText,
   toJalali,
   toPersianDigits,
@@ -19,6 +18,11 @@ export const MAX_PEOPLE = 50_000_000;
 /** The day a year's report is due: the last day of the next year's first quarter (31 Khordad), Tehran. */
 export function activityReportDueOn(year: number): string {
   return jalaliToIsoDate(year + 1, 3, 31);
+}
+
+/** Days from `today` (an ISO day, Tehran) to the report's due day; negative once it has passed. */
+export function daysUntilDue(year: number, today: string): number {
+  return Math.round((Date.parse(activityReportDueOn(year)) - Date.parse(today)) / 86_400_000);
 }
 
 /** Whether the report of `year` is overdue on `today` (an ISO day, Tehran). */
@@ -88,6 +92,3 @@ export function assertCorrectable(status: ActivityReportStatus): void {
   if (status === ActivityReportStatus.ACCEPTED)
     throw invalidTransition("گزارش پذیرفته‌شده دیگر تغییر نمی‌کند.", { state: status });
 }
-
-/** Today's ISO day on Tehran's clock (re-exported for the resolver and the reminder). */
-export const today = (now = new Date()) => tehranToday(now);

@@ -14,10 +14,10 @@ import {
   OFFICERS,
   RequestContext,
   requireUser,
-  whereInTerritory,
 } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { visibleReports } from "../activityReport/activityReportQueries";
 import { assertCorrectable } from "../activityReport/activityReportRules";
 import { NgoActivityReport } from "../entities/NgoActivityReport";
 import { ActivityReportAttachment } from "./ActivityReportAttachment";
@@ -60,13 +60,7 @@ export class ActivityReportAttachmentResolver {
     if (!isUuid(id)) return null;
     const row = await ctx.db.getRepository(ActivityReportAttachment).findOneBy({ id });
     if (!row) return null;
-    const visible = await whereInTerritory(
-      ctx.db.getRepository(NgoActivityReport).createQueryBuilder("report"),
-      requireUser(ctx),
-      { province: "report.provinceId", county: "report.countyId" },
-    )
-      .andWhere("report.id = :id", { id: row.reportId })
-      .getCount();
+    const visible = await visibleReports(ctx).andWhere("report.id = :id", { id: row.reportId }).getCount();
     return visible ? row : null;
   }
 
@@ -108,15 +102,7 @@ export class ActivityReportAttachmentResolver {
     return inTransaction(ctx.db, {}, async (em) => {
       const row = isUuid(id) ? await em.findOneBy(ActivityReportAttachment, { id }) : null;
       if (!row) throw notFound("پیوست", id);
-      const report = await reportForAttachment(em, ctx, row.reportId).catch((error: unknown) => {
-        if (
-          error instanceof Error &&
-          "extensions" in error &&
-          (error as { extensions: { code?: string } }).extensions.code === "INVALID_TRANSITION"
-        )
-          throw error;
-        throw notFound("پیوست", id);
-      });
+      const report = await reportForAttachment(em, ctx, row.reportId);
       await em.delete(ActivityReportAttachment, { id });
       await auditAttachment(em, ctx, "removeActivityReportAttachment", report, { before: row, after: null });
       return row;
