@@ -17,10 +17,9 @@ import { AppLayout } from "./layout/AppLayout";
 import licences from "./licences";
 import managers from "./managers";
 import meetings from "./meetings";
-import { MEETING_CALENDAR_PATH } from "./meetings/calendarMonth";
+import { MEETING_CALENDAR_PATH } from "./meetings/paths";
 import demands from "./demands";
 import { agendaItems, workingGroupMembers } from "./engagement/resources";
-import { AnalyticsPage } from "./analytics/AnalyticsPage";
 import { ANALYTICS_PATH } from "./analytics/analyticsPaths";
 import evaluationResults from "./evaluation";
 import { EVALUATION_COMPARE_PATH, EVALUATION_PATH, EVALUATION_WHAT_IF_PATH } from "./evaluation/paths";
@@ -43,6 +42,7 @@ import users from "./users";
 
 const { Route } = reactRouterProvider;
 /** Pages loaded when first shown (route-level code splitting; resources do the same in their index.tsx). */
+const AnalyticsPage = lazyPage(() => import("./analytics/AnalyticsPage").then((m) => m.AnalyticsPage));
 const ChangePasswordPage = lazyPage(() => import("./account/ChangePasswordPage").then((m) => m.ChangePasswordPage));
 const Dashboard = lazyPage<ComponentProps<DashboardComponent>>(() =>
   import("./dashboard/Dashboard").then((m) => m.Dashboard),

@@ -66,7 +66,8 @@ describe("Tehran wall-clock times", () => {
 
 describe("period filters in the data provider", () => {
   it("turns the Jalali period into the API day range for resolutions, proposals and demands only", async () => {
-    const { apiFilter, withPeriodFilters } = await import("../src/engagement/periodFilters");
+    const { apiFilter } = await import("../src/engagement/periodFilters");
+    const { withPeriodFilters } = await import("../src/dataProvider/withPeriodFilters");
     expect(apiFilter("proposals", { jalaliYear: 1404, jalaliQuarter: 1 })).toEqual({
       submittedFrom: "2025-03-21",
       submittedTo: "2025-06-21",

@@ -4,15 +4,13 @@ import { JalaliDateField } from "../common/JalaliDateField";
 import { RoleField } from "../users/userEnums";
 import { AuditActionField, AuditEntityTypeField } from "./AuditFields";
 import {
-  AUDIT_ACTION_LABELS,
-  AUDIT_ENTITY_LABELS,
-  AUDIT_SERVICE_LABELS,
   AuditActionInput,
   AuditEntityTypeInput,
   AuditOutcomeField,
   AuditOutcomeInput,
   AuditServiceField,
-} from "./auditLabels";
+} from "./auditEnumComponents";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, AUDIT_SERVICE_LABELS } from "./auditLabels";
 import { ListActions } from "../common/export/ListActions";
 import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 

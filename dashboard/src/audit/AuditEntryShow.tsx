@@ -2,7 +2,7 @@ import { ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { RoleField } from "../users/userEnums";
 import { AuditActionField, AuditChangesField, AuditEntityTypeField, JsonField } from "./AuditFields";
-import { AuditOutcomeField } from "./auditLabels";
+import { AuditOutcomeField } from "./auditEnumComponents";
 
 export const AuditEntryShow = () => (
   <Show actions={false}>

@@ -1,6 +1,6 @@
 import { authProvider } from "../auth";
-import { withPeriodFilters } from "../engagement/periodFilters";
 import { buildDataProvider } from "./buildDataProvider";
+import { withPeriodFilters } from "./withPeriodFilters";
 
 export { TOKEN_STORAGE_KEY } from "../auth/session";
 export type { HamafzaDataProvider } from "./buildDataProvider";

@@ -1,4 +1,3 @@
-import type { DataProvider } from "ra-core";
 import { tehranInstant, withJalaliPeriod } from "./periods";
 
 /**
@@ -51,24 +50,4 @@ export function apiFilter(
   const keys = PERIOD_FILTER_KEYS[resource];
   if (!keys) return filter;
   return withJalaliPeriod(filter, keys[0], keys[1]);
-}
-
-interface ExportingProvider {
-  exportSource?: (resource: string, query: { filter?: Record<string, unknown> }) => Promise<unknown>;
-}
-
-/** The data provider with Jalali period filters turned into day ranges for the resources above (exports too). */
-export function withPeriodFilters<T extends DataProvider & ExportingProvider>(provider: T): T {
-  const exportSource = provider.exportSource;
-  return {
-    ...provider,
-    ...(exportSource && {
-      exportSource: (resource: string, query: { filter?: Record<string, unknown> }) =>
-        exportSource(resource, { ...query, filter: apiFilter(resource, query.filter) }),
-    }),
-    getList: (resource, params) =>
-      provider.getList(resource, { ...params, filter: apiFilter(resource, params.filter) }),
-    getManyReference: (resource, params) =>
-      provider.getManyReference(resource, { ...params, filter: apiFilter(resource, params.filter) }),
-  };
 }

@@ -13,7 +13,7 @@ import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { EVALUATION_PATH } from "../evaluation/paths";
 import { INVITATIONS_PATH } from "../invitations/invitationOperations";
-import { MEETING_CALENDAR_PATH } from "../meetings/calendarMonth";
+import { MEETING_CALENDAR_PATH } from "../meetings/paths";
 import { NGO_IMPORT_PATH } from "../ngos/paths";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
 

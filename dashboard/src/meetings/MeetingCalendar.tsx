@@ -12,9 +12,9 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { Button, Title, useGetList, useLocation, useNavigate, type RaRecord, useTranslate } from "react-admin";
 import { toPersianDigits } from "../common/persianDigits";
+import { MEETING_CALENDAR_PATH } from "./paths";
 import {
   currentJalaliMonth,
-  MEETING_CALENDAR_PATH,
   meetingsByDay,
   monthGrid,
   monthMeetingFilter,

@@ -19,7 +19,7 @@ import { JalaliDateField } from "../common/JalaliDateField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { toPersianDigits } from "../common/persianDigits";
 import { jalaliPeriodFilters } from "../engagement/PeriodInputs";
-import { MEETING_CALENDAR_PATH } from "./calendarMonth";
+import { MEETING_CALENDAR_PATH } from "./paths";
 import { MeetingKindField, MeetingKindInput, MeetingStatusField, MeetingStatusInput } from "./meetingEnums";
 import { ExportButton } from "../common/export/ExportButton";
 import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";

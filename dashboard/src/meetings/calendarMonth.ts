@@ -11,8 +11,6 @@ export interface JalaliMonth {
   month: number;
 }
 
-export const MEETING_CALENDAR_PATH = "/meetings/calendar";
-
 export { JALALI_MONTH_NAMES };
 
 /** Column headers, Saturday first (the Iranian week). */
