@@ -16,6 +16,7 @@ export * from "./jobSecrets";
 export * from "./notify";
 export * from "./list";
 export * from "./referenceCache";
+export * from "./referenceChanges";
 export * from "./childPages";
 export * from "./logger";
 export * from "./metrics";

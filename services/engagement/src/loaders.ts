@@ -3,6 +3,7 @@ import {
   canRead,
   groupByKeys,
   isBoundRole,
+  ReferenceTableCache,
   RequestContext,
   requireUser,
   TerritoryColumns,
@@ -184,7 +185,12 @@ export const agendaItemById = (ctx: RequestContext) =>
     q.innerJoin(Meeting, "meeting", "meeting.id = item.meetingId"),
   );
 
-export const socialHarmById = (ctx: RequestContext) => scopedById(ctx, "socialHarmById", SocialHarm, "harm", null);
+/** Social harms: administrators edit the catalogue, so every replica forgets its copy when a write commits. */
+export const socialHarmTable = new ReferenceTableCache(SocialHarm, { changeNotices: true });
+
+/** Social harms by id, from the in-memory copy (`socialHarmTable`; reference data: no territory). */
+export const socialHarmById = (ctx: RequestContext) =>
+  ctx.loaders.get<string, SocialHarm | null>("socialHarmById", (ids) => socialHarmTable.byIds(ctx.db, ids));
 
 // Resolutions ---------------------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import {
   whereInTerritory,
 } from "@hamafza/common";
 import { County } from "./entities/County";
+import { FieldOfActivity } from "./entities/FieldOfActivity";
 import { Manager } from "./entities/Manager";
 import { Ngo } from "./entities/Ngo";
 import { Province } from "./entities/Province";
@@ -15,6 +16,8 @@ import { Province } from "./entities/Province";
 /** Provinces and counties: reference data only migrations and seeds write, held in memory (`ReferenceTableCache`). */
 export const provinceTable = new ReferenceTableCache(Province);
 export const countyTable = new ReferenceTableCache(County);
+/** Fields of activity: administrators edit them, so every replica forgets its copy when a write commits. */
+export const fieldOfActivityTable = new ReferenceTableCache(FieldOfActivity, { changeNotices: true });
 
 export const provinceById = (ctx: RequestContext) =>
   ctx.loaders.get<string, Province | null>("ProvinceById", (ids) => provinceTable.byIds(ctx.db, ids));

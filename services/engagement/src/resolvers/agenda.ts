@@ -34,7 +34,14 @@ import { AgendaItem } from "../entities/AgendaItem";
 import { Demand } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
 import { SocialHarm } from "../entities/SocialHarm";
-import { agendaItemById, demandById, MEETING_TERRITORY, meetingById, socialHarmById } from "../loaders";
+import {
+  agendaItemById,
+  demandById,
+  MEETING_TERRITORY,
+  meetingById,
+  socialHarmById,
+  socialHarmTable,
+} from "../loaders";
 import { PeriodLocks } from "../locks";
 import { oneUuid, trimOrNull } from "./common";
 import {
@@ -105,41 +112,43 @@ export class SocialHarmResolver {
     @InputArg(SocialHarmCreateInput) input: SocialHarmCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<SocialHarm> {
-    return inTransaction(ctx.db, HARM_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createSocialHarm",
-        idempotencyKey,
-        input,
-        async () => {
-          const v = new Validator();
-          v.check(
-            CODE.test(input.code.trim()),
-            "code",
-            "کد باید با حروف بزرگ لاتین، رقم و _ نوشته شود (مثل ADDICTION).",
-          );
-          v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
-          if (input.description) v.text(input.description, "description", "شرح", { max: 1000, required: false });
-          v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
-          v.done();
-          const last = await em
-            .createQueryBuilder(SocialHarm, "harm")
-            .select("coalesce(max(harm.sortOrder), 0)", "max")
-            .getRawOne<{ max: number }>();
-          const harm = em.create(SocialHarm, {
-            code: input.code.trim(),
-            name: tidyDisplayText(input.name),
-            nameNormalized: normalizePersian(input.name),
-            description: trimOrNull(input.description),
-            sortOrder: input.sortOrder ?? Number(last?.max ?? 0) + 1,
-            active: true,
-          });
-          const saved = await em.save(harm);
-          await harmAudit(em, ctx, "createSocialHarm", null, saved);
-          return saved;
-        },
-        (id) => em.findOneBy(SocialHarm, { id }),
+    return socialHarmTable.afterWrite(ctx.db, () =>
+      inTransaction(ctx.db, HARM_CONSTRAINTS, (em) =>
+        idempotentCreate(
+          em,
+          ctx,
+          "createSocialHarm",
+          idempotencyKey,
+          input,
+          async () => {
+            const v = new Validator();
+            v.check(
+              CODE.test(input.code.trim()),
+              "code",
+              "کد باید با حروف بزرگ لاتین، رقم و _ نوشته شود (مثل ADDICTION).",
+            );
+            v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
+            if (input.description) v.text(input.description, "description", "شرح", { max: 1000, required: false });
+            v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
+            v.done();
+            const last = await em
+              .createQueryBuilder(SocialHarm, "harm")
+              .select("coalesce(max(harm.sortOrder), 0)", "max")
+              .getRawOne<{ max: number }>();
+            const harm = em.create(SocialHarm, {
+              code: input.code.trim(),
+              name: tidyDisplayText(input.name),
+              nameNormalized: normalizePersian(input.name),
+              description: trimOrNull(input.description),
+              sortOrder: input.sortOrder ?? Number(last?.max ?? 0) + 1,
+              active: true,
+            });
+            const saved = await em.save(harm);
+            await harmAudit(em, ctx, "createSocialHarm", null, saved);
+            return saved;
+          },
+          (id) => em.findOneBy(SocialHarm, { id }),
+        ),
       ),
     );
   }
@@ -154,26 +163,28 @@ export class SocialHarmResolver {
     @InputArg(SocialHarmUpdateInput) input: SocialHarmUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<SocialHarm> {
-    return inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
-      const harm = isUuid(id)
-        ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
-        : null;
-      if (!harm) throw notFound("آسیب اجتماعی", id);
-      claimForWrite(harm, ctx, expectedVersion, "آسیب اجتماعی");
-      const before = { ...harm };
-      const v = new Validator();
-      if (input.name !== undefined) v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
-      v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
-      v.done();
-      if (input.name !== undefined)
-        Object.assign(harm, { name: tidyDisplayText(input.name), nameNormalized: normalizePersian(input.name) });
-      if (input.description !== undefined) harm.description = trimOrNull(input.description);
-      if (input.sortOrder !== undefined && input.sortOrder !== null) harm.sortOrder = input.sortOrder;
-      if (input.active !== undefined && input.active !== null) harm.active = input.active;
-      const saved = await em.save(harm);
-      await harmAudit(em, ctx, "updateSocialHarm", before as SocialHarm, saved);
-      return saved;
-    });
+    return socialHarmTable.afterWrite(ctx.db, () =>
+      inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
+        const harm = isUuid(id)
+          ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
+          : null;
+        if (!harm) throw notFound("آسیب اجتماعی", id);
+        claimForWrite(harm, ctx, expectedVersion, "آسیب اجتماعی");
+        const before = { ...harm };
+        const v = new Validator();
+        if (input.name !== undefined) v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
+        v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
+        v.done();
+        if (input.name !== undefined)
+          Object.assign(harm, { name: tidyDisplayText(input.name), nameNormalized: normalizePersian(input.name) });
+        if (input.description !== undefined) harm.description = trimOrNull(input.description);
+        if (input.sortOrder !== undefined && input.sortOrder !== null) harm.sortOrder = input.sortOrder;
+        if (input.active !== undefined && input.active !== null) harm.active = input.active;
+        const saved = await em.save(harm);
+        await harmAudit(em, ctx, "updateSocialHarm", before as SocialHarm, saved);
+        return saved;
+      }),
+    );
   }
 
   @Allow([Role.ADMIN])
@@ -182,17 +193,19 @@ export class SocialHarmResolver {
       "Administrators: delete a social harm never used on an agenda (CONFLICT otherwise: retire it instead); returns it as it was.",
   })
   deleteSocialHarm(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<SocialHarm> {
-    return inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
-      const harm = isUuid(id)
-        ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
-        : null;
-      if (!harm) throw notFound("آسیب اجتماعی", id);
-      if ((await em.count(AgendaItem, { where: { socialHarmId: id } })) > 0)
-        throw new AppError(ErrorCode.CONFLICT, HARM_CONSTRAINTS.agenda_item_social_harm_fk, { id });
-      await em.delete(SocialHarm, { id });
-      await harmAudit(em, ctx, "deleteSocialHarm", harm, null);
-      return Object.assign(new SocialHarm(), harm);
-    });
+    return socialHarmTable.afterWrite(ctx.db, () =>
+      inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
+        const harm = isUuid(id)
+          ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
+          : null;
+        if (!harm) throw notFound("آسیب اجتماعی", id);
+        if ((await em.count(AgendaItem, { where: { socialHarmId: id } })) > 0)
+          throw new AppError(ErrorCode.CONFLICT, HARM_CONSTRAINTS.agenda_item_social_harm_fk, { id });
+        await em.delete(SocialHarm, { id });
+        await harmAudit(em, ctx, "deleteSocialHarm", harm, null);
+        return Object.assign(new SocialHarm(), harm);
+      }),
+    );
   }
 }
 

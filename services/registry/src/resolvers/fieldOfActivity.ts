@@ -2,7 +2,6 @@ import { Args, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Reso
 import {
   Allow,
   ALL_ROLES,
-  byKeys,
   claimForWrite,
   ExpectedVersionArg,
   IdempotencyKeyArg,
@@ -24,12 +23,12 @@ import {
   Role,
   SortOrder,
   tidyDisplayText,
-  uuidKeyedLoader,
   uuidsForFilter,
   Validator,
 } from "@hamafza/common";
-import { EntityManager, In } from "typeorm";
+import { EntityManager } from "typeorm";
 import { FieldOfActivity } from "../entities/FieldOfActivity";
+import { fieldOfActivityTable } from "../loaders";
 import { fa } from "../validation";
 
 @ObjectType({ description: "A page of fields of activity." })
@@ -96,13 +95,10 @@ const SORTABLE = {
   createdAt: "field.createdAt",
 };
 
-/** Fields of activity by id, one statement per request batch (reference data: no territory). */
+/** Fields of activity by id, from the in-memory copy (`fieldOfActivityTable`; reference data: no territory). */
 export const fieldOfActivityById = (ctx: RequestContext) =>
-  uuidKeyedLoader<FieldOfActivity | null>(
-    ctx,
-    "FieldOfActivityById",
-    async (ids) => byKeys(ids, await ctx.db.getRepository(FieldOfActivity).findBy({ id: In(ids) }), (row) => row.id),
-    null,
+  ctx.loaders.get<string, FieldOfActivity | null>("FieldOfActivityById", (ids) =>
+    fieldOfActivityTable.byIds(ctx.db, ids),
   );
 
 /** Audit entries of reference data have no territory. */
@@ -151,25 +147,27 @@ export class FieldOfActivityResolver {
     @InputArg(FieldOfActivityCreateInput) input: FieldOfActivityCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<FieldOfActivity> {
-    return inTransaction(ctx.db, FIELD_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "createFieldOfActivity",
-        idempotencyKey,
-        input,
-        async () => {
-          const field = em.create(FieldOfActivity, { description: null });
-          applyFieldInput(field, input);
-          if (input.sortOrder === undefined || input.sortOrder === null) {
-            const [{ max }] = await em.query(`SELECT coalesce(max(sort_order), 0) AS max FROM field_of_activity`);
-            field.sortOrder = Number(max) + 10;
-          }
-          const saved = await em.save(field);
-          await auditField(em, ctx, "createFieldOfActivity", null, saved);
-          return saved;
-        },
-        (id) => em.findOneBy(FieldOfActivity, { id }),
+    return fieldOfActivityTable.afterWrite(ctx.db, () =>
+      inTransaction(ctx.db, FIELD_CONSTRAINTS, (em) =>
+        idempotentCreate(
+          em,
+          ctx,
+          "createFieldOfActivity",
+          idempotencyKey,
+          input,
+          async () => {
+            const field = em.create(FieldOfActivity, { description: null });
+            applyFieldInput(field, input);
+            if (input.sortOrder === undefined || input.sortOrder === null) {
+              const [{ max }] = await em.query(`SELECT coalesce(max(sort_order), 0) AS max FROM field_of_activity`);
+              field.sortOrder = Number(max) + 10;
+            }
+            const saved = await em.save(field);
+            await auditField(em, ctx, "createFieldOfActivity", null, saved);
+            return saved;
+          },
+          (id) => em.findOneBy(FieldOfActivity, { id }),
+        ),
       ),
     );
   }
@@ -182,14 +180,16 @@ export class FieldOfActivityResolver {
     @InputArg(FieldOfActivityUpdateInput) input: FieldOfActivityUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<FieldOfActivity> {
-    return inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
-      const field = await findFieldForUpdate(em, ctx, id, expectedVersion);
-      const before = { ...field };
-      applyFieldInput(field, input);
-      const saved = await em.save(field);
-      await auditField(em, ctx, "updateFieldOfActivity", before, saved);
-      return saved;
-    });
+    return fieldOfActivityTable.afterWrite(ctx.db, () =>
+      inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
+        const field = await findFieldForUpdate(em, ctx, id, expectedVersion);
+        const before = { ...field };
+        applyFieldInput(field, input);
+        const saved = await em.save(field);
+        await auditField(em, ctx, "updateFieldOfActivity", before, saved);
+        return saved;
+      }),
+    );
   }
 
   @Allow([Role.ADMIN])
@@ -198,22 +198,24 @@ export class FieldOfActivityResolver {
       "Delete a field of activity no NGO uses (administrators); returns it as it was. Refused while NGOs use it.",
   })
   async deleteFieldOfActivity(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FieldOfActivity> {
-    return inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
-      const field = await findFieldForUpdate(em, ctx, id);
-      const [{ ngos, capabilities }] = await em.query(
-        `SELECT (SELECT count(*) FROM ngo_field WHERE field_id = $1) AS ngos, (SELECT count(*) FROM ngo_capability WHERE field_id = $1) AS capabilities`,
-        [id],
-      );
-      if (Number(ngos) > 0 || Number(capabilities) > 0) {
-        throw conflict(
-          `این حوزه فعالیت به ${fa(Number(ngos))} سمن و ${fa(Number(capabilities))} توانمندی نسبت داده شده است و حذف نمی‌شود؛ ابتدا آن‌ها را تغییر دهید.`,
-          { ngos: Number(ngos), capabilities: Number(capabilities) },
+    return fieldOfActivityTable.afterWrite(ctx.db, () =>
+      inTransaction(ctx.db, FIELD_CONSTRAINTS, async (em) => {
+        const field = await findFieldForUpdate(em, ctx, id);
+        const [{ ngos, capabilities }] = await em.query(
+          `SELECT (SELECT count(*) FROM ngo_field WHERE field_id = $1) AS ngos, (SELECT count(*) FROM ngo_capability WHERE field_id = $1) AS capabilities`,
+          [id],
         );
-      }
-      await em.delete(FieldOfActivity, { id });
-      await auditField(em, ctx, "deleteFieldOfActivity", field, null);
-      return Object.assign(new FieldOfActivity(), field, { id });
-    });
+        if (Number(ngos) > 0 || Number(capabilities) > 0) {
+          throw conflict(
+            `این حوزه فعالیت به ${fa(Number(ngos))} سمن و ${fa(Number(capabilities))} توانمندی نسبت داده شده است و حذف نمی‌شود؛ ابتدا آن‌ها را تغییر دهید.`,
+            { ngos: Number(ngos), capabilities: Number(capabilities) },
+          );
+        }
+        await em.delete(FieldOfActivity, { id });
+        await auditField(em, ctx, "deleteFieldOfActivity", field, null);
+        return Object.assign(new FieldOfActivity(), field, { id });
+      }),
+    );
   }
 }
 
