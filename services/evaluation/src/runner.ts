@@ -15,7 +15,8 @@ import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
 import { canonicalResults, computeResults, FactsSnapshot, ManagerResultData } from "./scoring";
-import { packSnapshot } from "./snapshotPacking";
+import type { PackedSnapshotHeader } from "./scoringTypes";
+import { packSnapshotText } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
 /**
@@ -139,11 +140,17 @@ export async function executeRun(
   const startedAt = run.computedAt.getTime();
   const progress = progressReporter(ctx.db, run.id);
   try {
-    const snapshot = asStored(await upstreamOf(ctx).factsSource(ctx, run.year, progress));
+    // The facts' JSON text is made once: what it parses to is what is scored (as a recomputation reads it back),
+    // and the text itself is packed for storage — begun before scoring, so the compression (thread pool) and the
+    // scoring (this thread) overlap instead of following each other.
+    const json = JSON.stringify(await upstreamOf(ctx).factsSource(ctx, run.year, progress));
+    const snapshot = JSON.parse(json) as FactsSnapshot;
+    const packing = packSnapshotText(json, snapshot);
+    packing.catch(() => undefined); // awaited below; a scoring failure must not leave it unhandled
     await progress(RunPhase.SCORING, 0);
     const results = computeResults(snapshot, asStored(run.rubric));
     await progress(RunPhase.STORING, 0);
-    return await storeResults(ctx, run, snapshot, results, startedAt, progress);
+    return await storeResults(ctx, run, snapshot, await packing, results, startedAt, progress);
   } catch (error) {
     if (stopping?.aborted) throw error;
     const shown = error instanceof AppError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
@@ -186,23 +193,30 @@ async function storeResults(
   ctx: RequestContext,
   run: EvaluationRun,
   snapshot: FactsSnapshot,
+  { header, packed }: { header: PackedSnapshotHeader; packed: Buffer },
   results: ManagerResultData[],
   startedAt: number,
   progress: ProgressReporter,
 ): Promise<EvaluationRun> {
   const { hash } = canonicalResults(results);
-  // Format 3: packed (brotli, off the event loop) before the transaction, so no lock waits for it.
-  const { header, packed } = await packSnapshot(snapshot);
+  // The snapshot arrives packed (format 3, by executeRun before the transaction), so no lock waits for brotli.
   return inTransaction(ctx.db, {}, async (em) => {
     const cycle = await cycleOfYear(em, run.year, true);
     if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
+    // This run's results become the current ones of its managers (the cycle row is locked: runs complete one by
+    // one): the managers' current results of the cycle stop being current, and the new rows are written current —
+    // not written and then rewritten (an UPDATE of every row just inserted, 20,000 for the whole country).
+    await em.query(
+      `UPDATE evaluation_result SET is_current = false WHERE cycle_id = $1 AND is_current AND manager_id = ANY($2::uuid[])`,
+      [cycle.id, results.map((r) => r.managerId)],
+    );
     // Bulk: one statement per 2,000 results (and one for their manager_score rows).
     for (let i = 0; i < results.length; i += 2000) {
       const slice = results.slice(i, i + 2000);
       await em.query(
-        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators)
+        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators, is_current)
          SELECT $1, $2, $3, x."managerId", x."managerName", x."managerNameNormalized", x.position, x."positionKind", x."provinceId", x."countyId", ARRAY(SELECT jsonb_array_elements_text(x."tenureQuarters")::int),
-                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators
+                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators, true
            FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, "managerNameNormalized" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
                 "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb)`,
         [
@@ -234,13 +248,6 @@ async function storeResults(
       // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
       await progress(RunPhase.STORING, (i + slice.length) / results.length);
     }
-    // This run's results become the current ones of its managers (the cycle row is locked: runs complete one by one).
-    await em.query(
-      `UPDATE evaluation_result o SET is_current = false FROM evaluation_result n
-        WHERE n.run_id = $2 AND o.cycle_id = $1 AND o.manager_id = n.manager_id AND o.run_id <> $2 AND o.is_current`,
-      [cycle.id, run.id],
-    );
-    await em.query(`UPDATE evaluation_result SET is_current = true WHERE run_id = $1`, [run.id]);
     const completion = {
       status: RunStatus.SUCCEEDED,
       phase: RunPhase.DONE,

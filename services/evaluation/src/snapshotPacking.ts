@@ -58,10 +58,21 @@ export function restoreUuids(interned: string): string {
 }
 
 /** A run's facts (format 2; tests' facts sources may give format 1) packed for storage (format 3): the header for `snapshot`, the bytes for `snapshot_packed`. */
-export async function packSnapshot(
+export function packSnapshot(
   snapshot: FactsSnapshot,
 ): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
-  const json = JSON.stringify(snapshot);
+  return packSnapshotText(JSON.stringify(snapshot), snapshot);
+}
+
+/**
+ * `packSnapshot` of the facts whose JSON text is `json` (a run has that text already: it stringifies the facts once,
+ * scores what parsing it gives and packs the text itself). The UUID interning runs now, on the caller's thread; the
+ * brotli compression runs in libuv's thread pool, so the caller can score while it packs.
+ */
+export async function packSnapshotText(
+  json: string,
+  { year, asOf }: Pick<FactsSnapshot, "year" | "asOf">,
+): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
   const interned = Buffer.from(internUuids(json), "utf8");
   const packed = await compress(interned, {
     params: {
@@ -71,7 +82,7 @@ export async function packSnapshot(
     },
   });
   return {
-    header: { formatVersion: 3, year: snapshot.year, asOf: snapshot.asOf, encoding: PACKED_SNAPSHOT_ENCODING },
+    header: { formatVersion: 3, year, asOf, encoding: PACKED_SNAPSHOT_ENCODING },
     packed,
     textBytes: Buffer.byteLength(json, "utf8"),
   };
