@@ -9,6 +9,7 @@ import { EvaluationCycleResolver } from "./resolvers/cycle";
 import { EvaluationResultResolver, EvaluationRunResolver, ManagerEvaluationResultResolver } from "./resolvers/run";
 import { County, Province } from "./entities/Territory";
 import { EvidenceLinksResolver } from "./resolvers/evidenceLinks";
+import { IndicatorResultResolver } from "./resolvers/indicatorResult";
 import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
 
 export const evaluationEntities = [
@@ -33,6 +34,7 @@ export function buildEvaluationSchema(): Promise<GraphQLSchema> {
         ProvinceEvaluationResolver,
         CountyEvaluationResolver,
         EvidenceLinksResolver,
+        IndicatorResultResolver,
       ],
       orphanedTypes: [Manager, Province, County],
     },
