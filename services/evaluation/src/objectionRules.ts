@@ -27,7 +27,11 @@ export function checkObjectionInput(input: ObjectionInput, codes: string[]): Val
     id === null ? "missingRecordId" : "missingRecordKind",
     "برای سابقه‌ای که از شواهد جا افتاده، هم نوع و هم شناسه آن را وارد کنید.",
   );
-  v.check(id === null || isUuid(id), "missingRecordId", "شناسه سابقه جاافتاده معتبر نیست؛ آن را از صفحه سابقه کپی کنید.");
+  v.check(
+    id === null || isUuid(id),
+    "missingRecordId",
+    "شناسه سابقه جاافتاده معتبر نیست؛ آن را از صفحه سابقه کپی کنید.",
+  );
   return v;
 }
 
@@ -35,8 +39,7 @@ export function checkObjectionInput(input: ObjectionInput, codes: string[]): Val
 export function filingRefusal(cycleState: CycleState, resultIsCurrent: boolean): string | null {
   if (cycleState !== CycleState.UNDER_REVIEW)
     return "اعتراض به نتیجه ارزیابی فقط در دوره بازبینی چرخه ممکن است؛ این چرخه اکنون در آن دوره نیست.";
-  if (!resultIsCurrent)
-    return "نتیجه تازه‌تری برای شما محاسبه شده است؛ صفحه را تازه کنید و به نتیجه جاری اعتراض کنید.";
+  if (!resultIsCurrent) return "نتیجه تازه‌تری برای شما محاسبه شده است؛ صفحه را تازه کنید و به نتیجه جاری اعتراض کنید.";
   return null;
 }
 

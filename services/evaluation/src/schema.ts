@@ -10,6 +10,8 @@ import { EvaluationResultResolver, EvaluationRunResolver, ManagerEvaluationResul
 import { County, Province } from "./entities/Territory";
 import { EvidenceLinksResolver } from "./resolvers/evidenceLinks";
 import { IndicatorResultResolver } from "./resolvers/indicatorResult";
+import { EvaluationObjection } from "./entities/Objection";
+import { EvaluationObjectionResolver, ResultObjectionsResolver } from "./resolvers/objection";
 import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
 
 export const evaluationEntities = [
@@ -18,6 +20,7 @@ export const evaluationEntities = [
   EvaluationRun,
   EvaluationResult,
   EvaluationAdjustment,
+  EvaluationObjection,
 ];
 
 /** The evaluation subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -35,6 +38,8 @@ export function buildEvaluationSchema(): Promise<GraphQLSchema> {
         CountyEvaluationResolver,
         EvidenceLinksResolver,
         IndicatorResultResolver,
+        EvaluationObjectionResolver,
+        ResultObjectionsResolver,
       ],
       orphanedTypes: [Manager, Province, County],
     },

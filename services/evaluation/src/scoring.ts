@@ -203,8 +203,7 @@ function measure(
       // Version 1: all ACTIVE NGOs of the territory, licensed or not (the numerator counts licensed ones only).
       // Version 2: the ACTIVE NGOs with a valid licence, as the numerator (snapshots without the licensed counts keep
       // the ACTIVE counts).
-      const counts =
-        rulesVersion >= 2 && snapshot.licensedNgos ? snapshot.licensedNgos : snapshot.activeNgos;
+      const counts = rulesVersion >= 2 && snapshot.licensedNgos ? snapshot.licensedNgos : snapshot.activeNgos;
       const active = manager.countyId
         ? (counts.byCounty[manager.countyId] ?? 0)
         : (counts.byProvince[manager.provinceId] ?? 0);

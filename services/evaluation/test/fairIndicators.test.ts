@@ -70,7 +70,8 @@ const snapshot = (over: Partial<FactsSnapshot> = {}): FactsSnapshot => ({
   licensedNgos: { byProvince: { "19": 20 }, byCounty: { "1901": 5 } },
   ...over,
 });
-const byCode = (result: ReturnType<typeof scoreManager>) => Object.fromEntries(result!.indicators.map((i) => [i.code, i]));
+const byCode = (result: ReturnType<typeof scoreManager>) =>
+  Object.fromEntries(result!.indicators.map((i) => [i.code, i]));
 
 describe("redistributeWeights", () => {
   it("spreads the weight of not-applicable indicators proportionally, keeping the sum", () => {
@@ -95,7 +96,12 @@ describe("rules version 2", () => {
       expect(i[code].notApplicableReason).toMatch(/موضوعیت ندارد/);
     }
     // Applicable: REGULARITY 30, PROBLEM_FOCUS 15, NGO_REACH 15, PARTICIPATION 10 = 70 of 100 → × 100/70.
-    expect(i.REGULARITY).toMatchObject({ applicable: true, appliedWeight: 42.86, score: 100, notApplicableReason: null });
+    expect(i.REGULARITY).toMatchObject({
+      applicable: true,
+      appliedWeight: 42.86,
+      score: 100,
+      notApplicableReason: null,
+    });
     expect(i.PROBLEM_FOCUS).toMatchObject({ applicable: true, appliedWeight: 21.43, score: 100 });
     expect(i.PARTICIPATION).toMatchObject({ applicable: true, appliedWeight: 14.29, score: 0 });
     // NGO_REACH: 1 licensed NGO reached of 5 licensed → 20 % = target → 100.

@@ -105,7 +105,8 @@ export class EvaluationObjection {
 
   @Field(() => String, {
     nullable: true,
-    description: "The evaluator's answer (Persian): the reason of a rejection, or what was corrected; empty while open.",
+    description:
+      "The evaluator's answer (Persian): the reason of a rejection, or what was corrected; empty while open.",
   })
   @Column({ type: "text", nullable: true })
   resolutionNote!: string | null;

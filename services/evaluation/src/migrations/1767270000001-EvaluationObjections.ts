@@ -40,7 +40,9 @@ export class EvaluationObjections1767270000001 implements MigrationInterface {
       `CREATE UNIQUE INDEX evaluation_objection_one_open ON evaluation_objection (result_id, indicator_code) WHERE status = 'OPEN'`,
     );
     await q.query(`CREATE INDEX evaluation_objection_manager ON evaluation_objection (cycle_id, manager_id, filed_at)`);
-    await q.query(`CREATE INDEX evaluation_objection_open ON evaluation_objection (province_id, filed_at) WHERE status = 'OPEN'`);
+    await q.query(
+      `CREATE INDEX evaluation_objection_open ON evaluation_objection (province_id, filed_at) WHERE status = 'OPEN'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

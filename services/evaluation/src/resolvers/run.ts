@@ -11,12 +11,10 @@ import {
   notFound,
   PageArgs,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   Role,
   SortOrder,
-  tidyDisplayText,
   Validator,
 } from "@hamafza/common";
 import { EvaluationCycle, EvaluationIndicatorInput } from "../entities/Cycle";
