@@ -22,7 +22,13 @@ import demands from "./demands";
 import { agendaItems, workingGroupMembers } from "./engagement/resources";
 import { ANALYTICS_PATH } from "./analytics/analyticsPaths";
 import evaluationResults from "./evaluation";
-import { EVALUATION_COMPARE_PATH, EVALUATION_PATH, EVALUATION_WHAT_IF_PATH } from "./evaluation/paths";
+import {
+  EVALUATION_COMPARE_PATH,
+  EVALUATION_OBJECTIONS_PATH,
+  EVALUATION_PATH,
+  EVALUATION_WHAT_IF_PATH,
+  MY_EVALUATION_PATH,
+} from "./evaluation/paths";
 import projects from "./projects";
 import proposals from "./proposals";
 import resolutions from "./resolutions";
@@ -61,6 +67,9 @@ const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => 
 const ParallelWorkPage = lazyPage(() => import("./registry/ParallelWorkPage").then((m) => m.ParallelWorkPage));
 const RunComparison = lazyPage(() => import("./evaluation/RunComparison").then((m) => m.RunComparison));
 const WhatIfPage = lazyPage(() => import("./evaluation/WhatIfPage").then((m) => m.WhatIfPage));
+// Issue 15: managers' objections (evaluators) and an invited manager's own result.
+const ObjectionsPage = lazyPage(() => import("./evaluation/ObjectionsPage").then((m) => m.ObjectionsPage));
+const MyEvaluationPage = lazyPage(() => import("./evaluation/MyEvaluationPage").then((m) => m.MyEvaluationPage));
 
 /** Which resource a role sees (menu, pages, buttons) is decided by `authProvider.canAccess`. */
 export const App = () => (
@@ -112,6 +121,8 @@ export const App = () => (
       <Route path={EVALUATION_PATH} element={<EvaluationCyclePage />} />
       <Route path={EVALUATION_COMPARE_PATH} element={<RunComparison />} />
       <Route path={EVALUATION_WHAT_IF_PATH} element={<WhatIfPage />} />
+      <Route path={EVALUATION_OBJECTIONS_PATH} element={<ObjectionsPage />} />
+      <Route path={MY_EVALUATION_PATH} element={<MyEvaluationPage />} />
       <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
       <Route path={INBOX_PATH} element={<InboxPage />} />
       <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />

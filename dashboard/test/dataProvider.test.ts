@@ -36,6 +36,7 @@ describe("schema model from the supergraph's introspection", () => {
         "counties",
         "demands",
         "evaluationCycles",
+        "evaluationObjections",
         "evaluationResults",
         "expiringLicences",
         "facilitationOffices",

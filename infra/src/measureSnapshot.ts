@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
 import {
+  asRulesVersion,
   canonicalResults,
   computeResults,
   FactsSnapshotV1,
@@ -79,7 +80,7 @@ async function main() {
       await withClient(prepared.adminUrl, async (client) => {
         const [row] = (
           await client.query(
-            `SELECT snapshot_packed AS packed, pg_column_size(snapshot) + pg_column_size(snapshot_packed) AS stored, rubric
+            `SELECT snapshot_packed AS packed, pg_column_size(snapshot) + pg_column_size(snapshot_packed) AS stored, rubric, rules_version
                FROM evaluation.evaluation_run WHERE id = $1`,
             [id],
           )
@@ -100,6 +101,7 @@ async function main() {
           ),
           licenceStates: v2.licenceStates,
           activeNgos: v2.activeNgos,
+          licensedNgos: v2.licensedNgos,
         };
         const rubric = row.rubric as IndicatorSpec[];
         const mb = (bytes: number) => (Number(bytes) / 1_000_000).toFixed(1);
@@ -113,7 +115,7 @@ async function main() {
           ["format 2", v2],
           ["format 1", v1],
         ] as const) {
-          const { hash } = canonicalResults(computeResults(snapshot, rubric));
+          const { hash } = canonicalResults(computeResults(snapshot, rubric, asRulesVersion(row.rules_version)));
           log(`${name} scores to the run's results: ${hash === resultsHash}`);
         }
         log(

@@ -46,8 +46,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.managerScores": [...ALL, Role.MANAGER],
   "Query.managerScore": [...ALL, Role.MANAGER],
   // Evaluation cycles, runs and results
-  "Query.evaluationCycles": ALL,
-  "Query.evaluationCycle": ALL,
+  "Query.evaluationCycles": [...ALL, Role.MANAGER],
+  "Query.evaluationCycle": [...ALL, Role.MANAGER],
   "Query.evaluationResults": [...ALL, Role.MANAGER],
   "Query.evaluationResult": [...ALL, Role.MANAGER],
   "Query.evaluationGradeDistribution": ALL,
@@ -62,6 +62,11 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.runEvaluation": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.startEvaluationRun": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.adjustEvaluationScore": [Role.ADMIN, Role.EVALUATOR],
+  // Managers' objections (issue 15): a manager files on their own result and sees their own; evaluators resolve
+  "Query.evaluationObjections": [Role.ADMIN, Role.EVALUATOR, Role.MANAGER],
+  "Query.evaluationObjection": [Role.ADMIN, Role.EVALUATOR, Role.MANAGER],
+  "Mutation.fileEvaluationObjection": [Role.MANAGER],
+  "Mutation.resolveEvaluationObjection": [Role.ADMIN, Role.EVALUATOR],
   "Query.me": ROLES,
   "Query.users": [Role.ADMIN],
   // Invitations of NGO representatives, agency respondents and managers (territory checked by the resolver)

@@ -43,6 +43,9 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   // `evaluationResults` + `edit` is the adjustment; `evaluationCycles` + `edit` the rubric, runs and transitions.
   evaluationResults: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"], unsupported: ["create", "delete"] },
   evaluationCycles: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"] },
+  // Issue 15: managers' objections — evaluators and administrators list and resolve them (an invited manager files
+  // them on the «my evaluation» page, evaluation/managerMenu.tsx).
+  evaluationObjections: { read: ["ADMIN", "EVALUATOR"], write: ["ADMIN", "EVALUATOR"] },
   // Licences are issued from their NGO's page (`issueLicence`), not created as a record.
   licences: { ...REGISTRY_DATA, unsupported: ["create"] },
   agencies: REGISTRY_DATA,

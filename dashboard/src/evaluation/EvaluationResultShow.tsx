@@ -10,9 +10,6 @@ import CardContent from "@mui/material/CardContent";
 import Chip from "@mui/material/Chip";
 import LinearProgress from "@mui/material/LinearProgress";
 import Link from "@mui/material/Link";
-import List from "@mui/material/List";
-import ListItem from "@mui/material/ListItem";
-import ListItemText from "@mui/material/ListItemText";
 import Stack from "@mui/material/Stack";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -30,6 +27,8 @@ import { formatJalali } from "../common/jalali";
 import { formatPersianDecimal, toPersianDigits } from "../common/persianDigits";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { ADJUST, RESULT } from "./evaluationOperations";
+import { EvidenceList } from "./EvidenceList";
+import { ObjectionHistory } from "./ObjectionHistory";
 import { adjustmentProblem, GRADE_COLORS, GRADE_LABELS, splitEvidence, type Evidence, type Grade } from "./rubric";
 
 interface IndicatorResult {
@@ -44,6 +43,9 @@ interface IndicatorResult {
   achievement: number;
   score: number;
   weight: number;
+  appliedWeight: number;
+  applicable: boolean;
+  notApplicableReason?: string | null;
   contribution: number;
   evidence: Evidence[];
 }
@@ -76,50 +78,6 @@ interface ResultDetail {
 
 const n = (value: number | null | undefined, digits = 2) =>
   value == null ? "—" : formatPersianDecimal(value, digits, true);
-
-/** Where an evidence record opens in the dashboard. */
-function evidenceLink(item: Evidence): string | undefined {
-  switch (item.kind) {
-    case "MEETING":
-      return `#/meetings/${item.id}/show`;
-    case "RESOLUTION":
-      return `#/resolutions/${item.id}/show`;
-    case "WORKING_GROUP":
-      return `#/workingGroups/${item.id}/show`;
-    case "PROPOSAL":
-      return `#/proposals/${item.id}/show`;
-    case "DEMAND":
-      return `#/demands/${item.id}/show`;
-    case "NGO_ATTENDANCE":
-      return `#/ngos/${item.id}/show`;
-    default:
-      return undefined;
-  }
-}
-
-const EvidenceList = ({ items, counted }: { items: Evidence[]; counted: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ flex: 1 }}>
-      <Typography variant="subtitle2" color={counted ? "success.main" : "error.main"}>
-        {translate(counted ? "hamafza.evaluation.counted" : "hamafza.evaluation.excluded", { count: items.length })}
-      </Typography>
-      <List dense data-testid={counted ? "evidence-counted" : "evidence-excluded"}>
-        {items.map((item) => {
-          const href = evidenceLink(item);
-          return (
-            <ListItem key={`${item.kind}-${item.id}`} disableGutters>
-              <ListItemText
-                primary={href ? <Link href={href}>{item.label}</Link> : item.label}
-                secondary={[item.date ? formatJalali(item.date) : "", ...item.reasons].filter(Boolean).join(" — ")}
-              />
-            </ListItem>
-          );
-        })}
-      </List>
-    </Box>
-  );
-};
 
 const IndicatorBreakdown = ({ indicators }: { indicators: IndicatorResult[] }) => {
   const translate = useTranslate();
@@ -158,8 +116,26 @@ const IndicatorBreakdown = ({ indicators }: { indicators: IndicatorResult[] }) =
                 )}
               </TableCell>
               <TableCell>{n(indicator.achievement)}٪</TableCell>
-              <TableCell>{n(indicator.score)}</TableCell>
-              <TableCell>{n(indicator.weight)}</TableCell>
+              <TableCell>
+                {indicator.applicable ? (
+                  n(indicator.score)
+                ) : (
+                  <>
+                    <Chip size="small" variant="outlined" label={translate("hamafza.evaluation.notApplicable")} />
+                    <Typography variant="caption" display="block" color="text.secondary">
+                      {indicator.notApplicableReason}
+                    </Typography>
+                  </>
+                )}
+              </TableCell>
+              <TableCell>
+                {n(indicator.weight)}
+                {indicator.appliedWeight !== indicator.weight && (
+                  <Typography variant="caption" display="block" color="text.secondary">
+                    {translate("hamafza.evaluation.appliedWeight")} {n(indicator.appliedWeight)}
+                  </Typography>
+                )}
+              </TableCell>
               <TableCell>{n(indicator.contribution)}</TableCell>
             </TableRow>
           ))}
@@ -228,6 +204,7 @@ export const EvaluationResultShow = () => {
   const { id } = useParams();
   const { permissions } = usePermissions<Role | undefined>();
   const canAdjust = canRoleAccess(permissions, { action: "edit", resource: "evaluationResults" });
+  const canResolve = canRoleAccess(permissions, { action: "edit", resource: "evaluationObjections" });
   const dataProvider = useHamafzaDataProvider();
   const { data, error, isPending } = useQuery({
     ...graphqlQuery<{ evaluationResult: ResultDetail | null }>(dataProvider, RESULT, { id }),
@@ -298,6 +275,19 @@ export const EvaluationResultShow = () => {
             {translate("hamafza.evaluation.indicatorDetails")}
           </Typography>
           <IndicatorBreakdown indicators={result.indicators} />
+        </CardContent>
+      </Card>
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="h6" component="h2" gutterBottom>
+            {translate("hamafza.evaluation.objectionsTitle")}
+          </Typography>
+          <ObjectionHistory
+            managerId={result.managerId}
+            year={result.year}
+            titles={Object.fromEntries(result.indicators.map((i) => [i.code, i.title]))}
+            canResolve={canResolve}
+          />
         </CardContent>
       </Card>
       <Card variant="outlined">

@@ -79,6 +79,7 @@ export const RESULT = `query EvaluationResultDetail($id: ID!) {
     adjustments { id points justification adjustedBy adjustedAt }
     indicators {
       code title unit raw numerator denominator target proratedTarget achievement score weight contribution
+      applicable appliedWeight notApplicableReason
       evidence { kind id label date counted reasons }
     }
   }

@@ -2,6 +2,7 @@ import CalendarMonthIcon from "@mui/icons-material/CalendarMonth";
 import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
+import FeedbackIcon from "@mui/icons-material/Feedback";
 import InsightsIcon from "@mui/icons-material/Insights";
 import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
@@ -11,7 +12,7 @@ import { Menu, usePermissions, useSidebarState, useTranslate } from "react-admin
 import { ANALYTICS_HOME } from "../analytics/analyticsPaths";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
-import { EVALUATION_PATH } from "../evaluation/paths";
+import { EVALUATION_OBJECTIONS_PATH, EVALUATION_PATH } from "../evaluation/paths";
 import { INVITATIONS_PATH } from "../invitations/invitationOperations";
 import { MEETING_CALENDAR_PATH } from "../meetings/paths";
 import { NGO_IMPORT_PATH } from "../ngos/paths";
@@ -96,6 +97,13 @@ export const MENU_GROUPS: Group[] = [
         label: "hamafza.common.evaluationCycles",
         icon: <FactCheckIcon />,
         accessResource: "evaluationCycles",
+      },
+      {
+        page: "evaluationObjections",
+        to: EVALUATION_OBJECTIONS_PATH,
+        label: "hamafza.evaluation.objectionsMenu",
+        icon: <FeedbackIcon />,
+        accessResource: "evaluationObjections",
       },
     ],
   },

@@ -274,6 +274,23 @@ export const enumLabels = {
     ACCEPTABLE: "قابل قبول",
     NEEDS_IMPROVEMENT: "نیازمند بهبود",
   },
+  // evaluation/objections.ts (issue 15)
+  objectionStatus: {
+    OPEN: "در انتظار بررسی",
+    ACCEPTED: "پذیرفته",
+    REJECTED: "ردشده",
+  },
+  objectionOutcome: {
+    RECOMPUTE: "محاسبه دوباره",
+    ADJUSTMENT: "اصلاح امتیاز",
+  },
+  objectionRecordKind: {
+    MEETING: "نشست",
+    RESOLUTION: "مصوبه",
+    WORKING_GROUP: "کارگروه",
+    PROPOSAL: "پیشنهاد",
+    DEMAND: "مطالبه",
+  },
   // evaluation/runs.ts
   runStatus: {
     RUNNING: "در حال اجرا",

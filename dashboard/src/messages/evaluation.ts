@@ -2,6 +2,41 @@
 export const evaluationMessages = {
   hamafza: {
     evaluation: {
+      // Issue 15: not-applicable indicators, managers' objections (manager and evaluator screens)
+      notApplicable: "موضوعیت ندارد",
+      appliedWeight: "وزن اعمال‌شده",
+      myEvaluationMenu: "ارزیابی من",
+      myEvaluationManagersOnly: "این صفحه برای مدیرانی است که نتیجه ارزیابی خود را می‌بینند.",
+      myEvaluationTitle: "نتیجه ارزیابی من — %{year}",
+      myEvaluationNothing:
+        "نتیجه‌ای برای نمایش نیست. نتیجه ارزیابی شما در دوره بازبینی و پس از انتشار در این صفحه دیده می‌شود.",
+      myEvaluationUnderReview:
+        "دوره ارزیابی در حال بازبینی است: شواهد هر شاخص را ببینید و اگر سابقه‌ای جا افتاده یا نادرست شمرده شده، اعتراض کنید.",
+      object: "اعتراض به این شاخص",
+      objectTitle: "اعتراض به شاخص «%{indicator}»",
+      objectIntro:
+        "بنویسید چه چیزی نادرست است. اگر سابقه‌ای (نشست، مصوبه، پیشنهاد …) در شواهد نیامده، نوع و شناسه آن را هم وارد کنید.",
+      objectionText: "شرح اعتراض",
+      missingRecordKind: "نوع سابقه جاافتاده",
+      missingRecordId: "شناسه سابقه جاافتاده",
+      objectionsTitle: "اعتراض‌ها",
+      objectionsMenu: "اعتراض‌های مدیران",
+      objectionsPageTitle: "اعتراض‌های مدیران به نتیجه ارزیابی",
+      noObjections: "اعتراضی ثبت نشده است.",
+      objectionFiledAt: "ثبت: %{date}",
+      objectionResolvedAt: "پاسخ %{by} در %{date}",
+      objectionMissingRecord: "سابقه جاافتاده: %{kind} %{id}",
+      resolve: "بررسی اعتراض",
+      resolveTitle: "پاسخ به اعتراض %{manager}",
+      resolveIntro:
+        "برای «محاسبه دوباره»، نخست سابقه را در سامانه اصلاح کنید؛ با ثبت پاسخ، محاسبه دوره آغاز می‌شود. برای «اصلاح امتیاز» امتیاز ۱۰- تا ۱۰+ را وارد کنید.",
+      decision: "تصمیم",
+      outcome: "نتیجه پذیرش",
+      resolutionNote: "پاسخ ارزیاب (دلیل رد یا آنچه اصلاح شد)",
+      statusFilter: "وضعیت",
+      allStatuses: "همه",
+      openResult: "نتیجه ارزیابی",
+      indicatorCodeLabel: "شاخص",
       cyclesTitle: "دوره‌های ارزیابی مدیران",
       year: "سال ارزیابی",
       createCycle: "ایجاد دوره %{year}",
@@ -125,6 +160,10 @@ export const evaluationTexts = {
   weightSum: (sum: string) => `جمع وزن‌ها باید ۱۰۰ باشد (اکنون ${sum}).`,
   adjustmentPoints: "امتیاز تعدیل باید عددی غیرصفر بین ۱۰- و ۱۰+ باشد.",
   justificationLength: "توجیه باید دست‌کم ۱۰ نویسه باشد.",
+  objectionText: "شرح اعتراض باید دست‌کم ۱۰ نویسه باشد.",
+  objectionRecord: "برای سابقه جاافتاده هم نوع و هم شناسه را وارد کنید.",
+  resolutionNote: "پاسخ ارزیاب باید دست‌کم ۱۰ نویسه باشد.",
+  resolutionOutcome: "برای پذیرش، محاسبه دوباره یا اصلاح امتیاز را برگزینید.",
   runNotFound: "اجرای محاسبه یافت نشد.",
   milliseconds: (ms: number) => `${ms} میلی‌ثانیه`,
   seconds: (seconds: string) => `${seconds} ثانیه`,

@@ -15,6 +15,8 @@ import { EvaluationVersions1765200000002 } from "./migrations/1765200000002-Eval
 import { CurrentResults1765300000000 } from "./migrations/1765300000000-CurrentResults";
 import { RunFailureCode1766100000000 } from "./migrations/1766100000000-RunFailureCode";
 import { PackedSnapshot1766800000000 } from "./migrations/1766800000000-PackedSnapshot";
+import { RulesVersion1767270000000 } from "./migrations/1767270000000-RulesVersion";
+import { EvaluationObjections1767270000001 } from "./migrations/1767270000001-EvaluationObjections";
 import { registerRunQueue, runQueueDefinition } from "./runQueue";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -36,6 +38,8 @@ export const evaluationMigrations = [
   CurrentResults1765300000000,
   RunFailureCode1766100000000,
   PackedSnapshot1766800000000,
+  RulesVersion1767270000000,
+  EvaluationObjections1767270000001,
 ];
 
 export function createEvaluationDataSource(url: string): DataSource {

@@ -14,7 +14,14 @@ import { DataSource, EntityManager } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
-import { canonicalResults, computeResults, FactsSnapshot, ManagerResultData } from "./scoring";
+import {
+  asRulesVersion,
+  canonicalResults,
+  computeResults,
+  CURRENT_RULES_VERSION,
+  FactsSnapshot,
+  ManagerResultData,
+} from "./scoring";
 import type { PackedSnapshotHeader } from "./scoringTypes";
 import { packSnapshotText } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
@@ -38,7 +45,7 @@ const PHASE_SPAN: Record<RunPhase, [number, number]> = {
   DONE: [100, 100],
 };
 
-const RUN_CONSTRAINTS = {
+export const RUN_CONSTRAINTS = {
   evaluation_run_one_running:
     "محاسبه دیگری برای همین چرخه و همین قلمرو در حال اجراست؛ پایان آن را در فهرست اجراها ببینید.",
 };
@@ -67,46 +74,55 @@ export const runScopeOf = (ctx: RequestContext): string | null => provinceScopeO
  * Validates and creates the RUNNING run (CONFLICT while another run of the same cycle and scope is running);
  * `enqueue` adds its job in the same transaction, so a run exists exactly when its job does.
  */
-export async function beginRun(
+export function beginRun(
+  ctx: RequestContext,
+  year: number,
+  enqueue: (em: EntityManager, run: EvaluationRun) => Promise<void>,
+): Promise<EvaluationRun> {
+  return inTransaction(ctx.db, RUN_CONSTRAINTS, (em) => beginRunIn(em, ctx, year, enqueue));
+}
+
+/** `beginRun` inside the caller's transaction (whose constraint messages must include `RUN_CONSTRAINTS`). */
+export async function beginRunIn(
+  em: EntityManager,
   ctx: RequestContext,
   year: number,
   enqueue: (em: EntityManager, run: EvaluationRun) => Promise<void>,
 ): Promise<EvaluationRun> {
   const user = requireUser(ctx);
   const provinceId = runScopeOf(ctx);
-  return inTransaction(ctx.db, RUN_CONSTRAINTS, async (em) => {
-    const cycle = await cycleOfYear(em, year, true);
-    if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
-    const run = await em.save(
-      em.create(EvaluationRun, {
-        cycleId: cycle.id,
-        year: cycle.year,
-        provinceId,
-        rubric: cycle.indicators,
-        status: RunStatus.RUNNING,
-        phase: RunPhase.QUEUED,
-        progress: 0,
-        failureMessage: null,
-        snapshot: null,
-        resultsHash: null,
-        factsAsOf: null,
-        managersScored: 0,
-        managersWithoutTenure: 0,
-        computedBy: user.username,
-        durationMs: null,
-        finishedAt: null,
-      }),
-    );
-    await recordAudit(em, ctx, {
-      action: "startEvaluationRun",
-      entityType: "EvaluationRun",
-      entityId: run.id,
+  const cycle = await cycleOfYear(em, year, true);
+  if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
+  const run = await em.save(
+    em.create(EvaluationRun, {
+      cycleId: cycle.id,
+      year: cycle.year,
       provinceId,
-      after: { id: run.id, year: run.year, provinceId, status: run.status },
-    });
-    await enqueue(em, run);
-    return run;
+      rubric: cycle.indicators,
+      rulesVersion: CURRENT_RULES_VERSION,
+      status: RunStatus.RUNNING,
+      phase: RunPhase.QUEUED,
+      progress: 0,
+      failureMessage: null,
+      snapshot: null,
+      resultsHash: null,
+      factsAsOf: null,
+      managersScored: 0,
+      managersWithoutTenure: 0,
+      computedBy: user.username,
+      durationMs: null,
+      finishedAt: null,
+    }),
+  );
+  await recordAudit(em, ctx, {
+    action: "startEvaluationRun",
+    entityType: "EvaluationRun",
+    entityId: run.id,
+    provinceId,
+    after: { id: run.id, year: run.year, provinceId, status: run.status },
   });
+  await enqueue(em, run);
+  return run;
 }
 
 /** Writes phase and progress on the run row (outside any transaction, so pollers see it); only forward, only while RUNNING. */
@@ -148,7 +164,7 @@ export async function executeRun(
     const packing = packSnapshotText(json, snapshot);
     packing.catch(() => undefined); // awaited below; a scoring failure must not leave it unhandled
     await progress(RunPhase.SCORING, 0);
-    const results = computeResults(snapshot, asStored(run.rubric));
+    const results = computeResults(snapshot, asStored(run.rubric), asRulesVersion(run.rulesVersion));
     await progress(RunPhase.STORING, 0);
     return await storeResults(ctx, run, snapshot, await packing, results, startedAt, progress);
   } catch (error) {

@@ -9,6 +9,9 @@ import { EvaluationCycleResolver } from "./resolvers/cycle";
 import { EvaluationResultResolver, EvaluationRunResolver, ManagerEvaluationResultResolver } from "./resolvers/run";
 import { County, Province } from "./entities/Territory";
 import { EvidenceLinksResolver } from "./resolvers/evidenceLinks";
+import { IndicatorResultResolver } from "./resolvers/indicatorResult";
+import { EvaluationObjection } from "./entities/Objection";
+import { EvaluationObjectionResolver, ResultObjectionsResolver } from "./resolvers/objection";
 import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
 
 export const evaluationEntities = [
@@ -17,6 +20,7 @@ export const evaluationEntities = [
   EvaluationRun,
   EvaluationResult,
   EvaluationAdjustment,
+  EvaluationObjection,
 ];
 
 /** The evaluation subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -33,6 +37,9 @@ export function buildEvaluationSchema(): Promise<GraphQLSchema> {
         ProvinceEvaluationResolver,
         CountyEvaluationResolver,
         EvidenceLinksResolver,
+        IndicatorResultResolver,
+        EvaluationObjectionResolver,
+        ResultObjectionsResolver,
       ],
       orphanedTypes: [Manager, Province, County],
     },

@@ -13,6 +13,7 @@ import {
 } from "./scoringTypes";
 import { PRORATED } from "./rubric";
 import { managerFactsOf, rulesOf } from "./snapshot";
+import { NOT_APPLICABLE_REASON, redistributeWeights, RulesVersion } from "./rulesVersion";
 
 /**
  * The pure scoring of the 1404 rubric: facts snapshot + rubric → per-manager results. No I/O, no clock, no
@@ -54,6 +55,7 @@ export {
 } from "./rubric";
 export * from "./qualifying";
 export * from "./snapshot";
+export * from "./rulesVersion";
 
 export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
@@ -118,6 +120,7 @@ function measure(
   quarters: number[],
   snapshot: FactsSnapshot,
   rules: QualifyingRules,
+  rulesVersion: RulesVersion,
 ): { raw: number; numerator: number; denominator: number | null; evidence: EvidenceItem[] } {
   const inTenure = (date: string) =>
     date >= manager.tenureStart && (manager.tenureEnd === null || date <= manager.tenureEnd);
@@ -197,9 +200,13 @@ function measure(
           });
         }
       }
+      // Version 1: all ACTIVE NGOs of the territory, licensed or not (the numerator counts licensed ones only).
+      // Version 2: the ACTIVE NGOs with a valid licence, as the numerator (snapshots without the licensed counts keep
+      // the ACTIVE counts).
+      const counts = rulesVersion >= 2 && snapshot.licensedNgos ? snapshot.licensedNgos : snapshot.activeNgos;
       const active = manager.countyId
-        ? (snapshot.activeNgos.byCounty[manager.countyId] ?? 0)
-        : (snapshot.activeNgos.byProvince[manager.provinceId] ?? 0);
+        ? (counts.byCounty[manager.countyId] ?? 0)
+        : (counts.byProvince[manager.provinceId] ?? 0);
       return { raw: percent(reached.size, active), numerator: reached.size, denominator: active, evidence };
     }
     case "FOLLOW_THROUGH": {
@@ -278,12 +285,43 @@ function measure(
   }
 }
 
+/** Whether an indicator has an occasion under rules version 2: a share with a denominator (counts always apply). */
+export const isApplicable = (indicator: Pick<IndicatorResultData, "denominator">): boolean =>
+  indicator.denominator === null || indicator.denominator > 0;
+
+/**
+ * Rules version 2: marks the indicators without occasion not applicable (score 0, no weight, a Persian reason),
+ * spreads their weight over the applicable ones (`redistributeWeights`) and returns the total.
+ */
+function applyNotApplicable(indicators: IndicatorResultData[]): number {
+  const applicable = indicators.map(isApplicable);
+  const weights = redistributeWeights(
+    indicators.map((i) => i.weight),
+    applicable,
+  );
+  let total = 0;
+  indicators.forEach((i, n) => {
+    if (!applicable[n]) {
+      i.raw = 0;
+      i.achievement = 0;
+      i.score = 0;
+    }
+    total += (i.score * weights[n]) / 100;
+    i.contribution = round2((i.score * weights[n]) / 100);
+    i.applicable = applicable[n];
+    i.appliedWeight = round2(weights[n]);
+    i.notApplicableReason = applicable[n] ? null : (NOT_APPLICABLE_REASON[i.code] ?? null);
+  });
+  return round2(Math.min(100, total));
+}
+
 /** One manager's result, or null without tenure in the year. Ranks are filled by `computeResults`. */
 export function scoreManager(
   manager: SnapshotManager,
   facts: SnapshotManagerFacts | undefined,
   rubric: IndicatorSpec[],
   snapshot: FactsSnapshot,
+  rulesVersion: RulesVersion,
 ): ManagerResultData | null {
   const quarters = tenureQuarters(snapshot.year, manager.tenureStart, manager.tenureEnd);
   if (quarters.length === 0) return null;
@@ -296,7 +334,7 @@ export function scoreManager(
   };
   const rules = rulesOf(snapshot);
   const indicators = rubric.map((spec): IndicatorResultData => {
-    const m = measure(spec.code, manager, f, quarters, snapshot, rules);
+    const m = measure(spec.code, manager, f, quarters, snapshot, rules, rulesVersion);
     const proratedTarget = PRORATED.has(spec.code) ? round2((spec.target * quarters.length) / 4) : spec.target;
     const { achievement, score } = scoreOf(spec, m.raw, proratedTarget);
     return {
@@ -315,12 +353,15 @@ export function scoreManager(
       evidence: m.evidence,
     };
   });
-  const total = round2(
-    Math.min(
-      100,
-      indicators.reduce((s, i) => s + (i.score * i.weight) / 100, 0),
-    ),
-  );
+  const total =
+    rulesVersion >= 2
+      ? applyNotApplicable(indicators)
+      : round2(
+          Math.min(
+            100,
+            indicators.reduce((s, i) => s + (i.score * i.weight) / 100, 0),
+          ),
+        );
   return {
     managerId: manager.id,
     managerName: manager.name,
@@ -356,12 +397,19 @@ export function rank<T extends { total: number }>(items: T[], groupOf: (item: T)
   return result;
 }
 
-/** Every manager's result in the snapshot (managers without tenure left out), sorted by manager id, ranked. */
-export function computeResults(snapshot: FactsSnapshot, rubric: IndicatorSpec[]): ManagerResultData[] {
+/**
+ * Every manager's result in the snapshot (managers without tenure left out), sorted by manager id, ranked, under
+ * the given rules version (a run's own, `evaluation_run.rules_version`; new runs `CURRENT_RULES_VERSION`).
+ */
+export function computeResults(
+  snapshot: FactsSnapshot,
+  rubric: IndicatorSpec[],
+  rulesVersion: RulesVersion,
+): ManagerResultData[] {
   const factsOf = managerFactsOf(snapshot);
   const results = [...snapshot.managers]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((m) => scoreManager(m, factsOf(m), rubric, snapshot))
+    .map((m) => scoreManager(m, factsOf(m), rubric, snapshot, rulesVersion))
     .filter((r): r is ManagerResultData => r !== null);
   const byProvince = rank(results, (r) => r.provinceId);
   const national = rank(results, (r) => r.positionKind);

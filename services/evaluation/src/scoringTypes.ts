@@ -148,6 +148,11 @@ interface SnapshotCommon {
   licenceStates: Record<string, string>;
   /** Active NGOs per province code and per county code. */
   activeNgos: { byProvince: Record<string, number>; byCounty: Record<string, number> };
+  /**
+   * Active NGOs with a valid licence (ACTIVE or EXPIRING) on the facts' day, per province and county code: NGO_REACH's
+   * denominator under rules version 2. Absent in snapshots fetched before it (those runs use rules version 1).
+   */
+  licensedNgos?: { byProvince: Record<string, number>; byCounty: Record<string, number> };
 }
 
 /**
@@ -235,6 +240,12 @@ export interface IndicatorResultData {
   weight: number;
   contribution: number;
   evidence: EvidenceItem[];
+  /** Rules version 2 only (absent in version 1 results, which must stay byte-equal): whether the indicator applies. */
+  applicable?: boolean;
+  /** Rules version 2 only: the weight applied after redistributing the weights of not-applicable indicators. */
+  appliedWeight?: number;
+  /** Rules version 2 only: why the indicator does not apply (Persian); null when it applies. */
+  notApplicableReason?: string | null;
 }
 
 export interface ManagerResultData {

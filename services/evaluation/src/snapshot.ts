@@ -115,6 +115,7 @@ export function snapshotFromEngagement(input: {
   engagement: EngagementManagerAnswer[];
   licenceStates: Record<string, string>;
   activeNgos: FactsSnapshotV2["activeNgos"];
+  licensedNgos?: FactsSnapshotV2["licensedNgos"];
 }): FactsSnapshotV2 {
   const own: SnapshotOwnFacts[] = [];
   const agencies = new Map<
@@ -170,6 +171,7 @@ export function snapshotFromEngagement(input: {
       })),
     licenceStates: input.licenceStates,
     activeNgos: input.activeNgos,
+    ...(input.licensedNgos ? { licensedNgos: input.licensedNgos } : {}),
   };
 }
 

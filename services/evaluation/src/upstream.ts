@@ -127,6 +127,10 @@ async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: 
     managers: Page;
     provinces: { key: string; count: number }[];
     counties: { key: string; count: number }[];
+    licensedProvinces: { key: string; count: number }[];
+    licensedCounties: { key: string; count: number }[];
+    expiringProvinces: { key: string; count: number }[];
+    expiringCounties: { key: string; count: number }[];
   }>(
     ctx,
     config,
@@ -135,6 +139,10 @@ async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: 
       managers(filter: { tenureInJalaliYear: $year }, offset: 0, limit: ${PAGE}, sort: { field: "id", order: ASC }) { totalCount items { ${MANAGER_FIELDS} } }
       provinces: ngoCounts(groupBy: PROVINCE, filter: { status: ACTIVE }) { key count }
       counties: ngoCounts(groupBy: COUNTY, filter: { status: ACTIVE }) { key count }
+      licensedProvinces: ngoCounts(groupBy: PROVINCE, filter: { status: ACTIVE, licenceState: ACTIVE }) { key count }
+      licensedCounties: ngoCounts(groupBy: COUNTY, filter: { status: ACTIVE, licenceState: ACTIVE }) { key count }
+      expiringProvinces: ngoCounts(groupBy: PROVINCE, filter: { status: ACTIVE, licenceState: EXPIRING }) { key count }
+      expiringCounties: ngoCounts(groupBy: COUNTY, filter: { status: ACTIVE, licenceState: EXPIRING }) { key count }
     }`,
     { year },
   );
@@ -157,7 +165,20 @@ async function fetchManagers(ctx: RequestContext, config: UpstreamConfig, year: 
   }
   const counts = (rows: { key: string; count: number }[]) =>
     Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r.count]));
-  return { managers, activeNgos: { byProvince: counts(first.provinces), byCounty: counts(first.counties) } };
+  // Valid licences (NGO_REACH's denominator under rules version 2): ACTIVE plus EXPIRING, per territory.
+  const sum = (a: Record<string, number>, b: Record<string, number>) => {
+    const out = { ...a };
+    for (const [key, n] of Object.entries(b)) out[key] = (out[key] ?? 0) + n;
+    return out;
+  };
+  return {
+    managers,
+    activeNgos: { byProvince: counts(first.provinces), byCounty: counts(first.counties) },
+    licensedNgos: {
+      byProvince: sum(counts(first.licensedProvinces), counts(first.expiringProvinces)),
+      byCounty: sum(counts(first.licensedCounties), counts(first.expiringCounties)),
+    },
+  };
 }
 
 /** Fetches and assembles a run's facts snapshot, format 2 (managers, engagement facts, licence states, active NGO counts). */
@@ -169,7 +190,7 @@ export async function fetchFactsSnapshot(
 ): Promise<FactsSnapshot> {
   requireUser(ctx);
   await progress(RunPhase.FETCHING_MANAGERS, 0);
-  const { managers, activeNgos } = await fetchManagers(ctx, config, year);
+  const { managers, activeNgos, licensedNgos } = await fetchManagers(ctx, config, year);
   await progress(RunPhase.FETCHING_FACTS, 0);
   // Facts of all managers, in as few requests as the subgraphs' 2 MB body limit allows (8,000 managers each).
   const chunks: SnapshotManager[][] = [];
@@ -251,6 +272,7 @@ export async function fetchFactsSnapshot(
     engagement: facts.engagementFacts.managers,
     licenceStates,
     activeNgos,
+    licensedNgos,
   });
 }
 

@@ -265,17 +265,19 @@ describe("computation runs", () => {
       `{ evaluationResults(filter: { year: 1404 }) { totalCount items { managerId total grade provinceRank nationalRank tenureQuarters indicators { code raw score contribution evidence { id counted reasons } } } } }`,
     );
     const byId = Object.fromEntries(data!.evaluationResults.items.map((r: { managerId: string }) => [r.managerId, r]));
-    // A: 4/4 quarters (30) + 100 % focused (15) + 1 of 5 NGOs = 20 % → 100 (15) = 60
+    // Rules version 2: no resolution due and no request, so FOLLOW_THROUGH (20) and RESPONSIVENESS (10) do not
+    // apply and the other 70 points of weight are scaled to 100.
+    // A: 4/4 quarters (30) + 100 % focused (15) + 1 of 5 NGOs = 20 % → 100 (15) = 60 of 70 → 85.71
     expect(byId[A]).toMatchObject({
-      total: 60,
-      grade: "ACCEPTABLE",
+      total: 85.71,
+      grade: "GOOD",
       provinceRank: 1,
       nationalRank: 1,
       tenureQuarters: [1, 2, 3, 4],
     });
-    // B: 2/4 (15) + 15 + 15 = 45
-    expect(byId[B]).toMatchObject({ total: 45, grade: "NEEDS_IMPROVEMENT", provinceRank: 2, nationalRank: 2 });
-    // C: tenure Q3–Q4, no meetings: 0
+    // B: 2/4 (15) + 15 + 15 = 45 of 70 → 64.29
+    expect(byId[B]).toMatchObject({ total: 64.29, grade: "ACCEPTABLE", provinceRank: 2, nationalRank: 2 });
+    // C: tenure Q3–Q4, no meetings: 0 (PROBLEM_FOCUS does not apply either)
     expect(byId[C]).toMatchObject({ total: 0, provinceRank: 1, nationalRank: 3, tenureQuarters: [3, 4] });
     const [stored] = await db.query(`SELECT snapshot, snapshot_packed FROM evaluation_run WHERE id = $1`, [
       firstRun.id,
@@ -288,8 +290,8 @@ describe("computation runs", () => {
       `{ managerScores(filter: { year: 1404 }) { items { managerId total publishedAt } } }`,
     );
     expect(scores.data!.managerScores.items).toEqual([
-      { managerId: A, total: 60, publishedAt: null },
-      { managerId: B, total: 45, publishedAt: null },
+      { managerId: A, total: 85.71, publishedAt: null },
+      { managerId: B, total: 64.29, publishedAt: null },
       { managerId: C, total: 0, publishedAt: null },
     ]);
     expect((await audit("runEvaluation"))[0]).toMatchObject({
@@ -337,8 +339,8 @@ describe("computation runs", () => {
         .data!.evaluationResults.items.map((r: { managerId: string; total: number }) => [r.managerId, r.total])
         .sort(),
     ).toEqual([
-      [A, 60],
-      [B, 60],
+      [A, 85.71],
+      [B, 85.71],
       [C, 0],
     ]);
     // Materialised: A and B from the provincial run, C still from the national one.
@@ -355,11 +357,11 @@ describe("computation runs", () => {
     );
     expect(diff.data!.evaluationRunDiff[0]).toEqual({
       managerId: B,
-      before: 45,
-      after: 60,
-      delta: 15,
-      gradeBefore: "NEEDS_IMPROVEMENT",
-      gradeAfter: "ACCEPTABLE",
+      before: 64.29,
+      after: 85.71,
+      delta: 21.42,
+      gradeBefore: "ACCEPTABLE",
+      gradeAfter: "GOOD",
       changedIndicators: ["REGULARITY"],
     });
     expect(diff.data!.evaluationRunDiff.find((d: { managerId: string }) => d.managerId === C)).toMatchObject({
@@ -386,10 +388,10 @@ describe("computation runs", () => {
       { id: firstRun.id },
     );
     expect(result.errors).toBeUndefined();
-    // A: 60 + 15 + 15 = 90; B: 30 + 15 + 15 = 60
+    // RESPONSIVENESS (10) does not apply: A: 60 + 15 + 15 = 90 of 90 → 100; B: 30 + 15 + 15 = 60 of 90 → 66.67
     expect(result.data!.evaluationWhatIf.slice(0, 2)).toEqual([
-      { managerId: A, computedTotal: 60, total: 90, delta: 30, grade: "EXCELLENT" },
-      { managerId: B, computedTotal: 45, total: 60, delta: 15, grade: "ACCEPTABLE" },
+      { managerId: A, computedTotal: 85.71, total: 100, delta: 14.29, grade: "EXCELLENT" },
+      { managerId: B, computedTotal: 64.29, total: 66.67, delta: 2.38, grade: "ACCEPTABLE" },
     ]);
     const bad = await gql(
       "evaluator",
@@ -434,17 +436,17 @@ describe("adjustments", () => {
     const result = await adjust("evaluator", id, -7.5, "نشست فصل چهارم بدون صورت‌جلسه رسمی ثبت شده است");
     expect(result.data!.adjustEvaluationScore).toMatchObject({ points: -7.5, adjustedBy: "nat.evaluator" });
     expect(await resultOf(A)).toMatchObject({
-      total: 60,
-      grade: "ACCEPTABLE",
-      adjustedTotal: 52.5,
-      adjustedGrade: "NEEDS_IMPROVEMENT",
+      total: 85.71,
+      grade: "GOOD",
+      adjustedTotal: 78.21,
+      adjustedGrade: "GOOD",
       adjustment: { points: -7.5, adjustedBy: "nat.evaluator" },
     });
     const entries = await audit("adjustEvaluationScore");
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       province_id: "19",
-      after: expect.objectContaining({ points: -7.5, computedTotal: 60 }),
+      after: expect.objectContaining({ points: -7.5, computedTotal: 85.71 }),
     });
   });
 
@@ -515,15 +517,15 @@ describe("review, final, publication", () => {
       "county",
       `{ evaluationResults(filter: { year: 1404 }) { items { managerId total } } managerScores(filter: { year: 1404 }) { items { managerId } } }`,
     );
-    expect(county.data!.evaluationResults.items).toEqual([{ managerId: A, total: 60 }]);
+    expect(county.data!.evaluationResults.items).toEqual([{ managerId: A, total: 85.71 }]);
     expect(county.data!.managerScores.items).toEqual([{ managerId: A }]);
     const publishedMine = await gql("managerA", MINE);
     expect(publishedMine.data!.evaluationResults.items.map((r: { managerId: string }) => r.managerId)).toEqual([A]);
     const grades = await gql("analyst", `{ evaluationGradeDistribution(filter: { year: 1404 }) { grade count } }`);
     expect(grades.data!.evaluationGradeDistribution).toEqual([
       { grade: "EXCELLENT", count: 0 },
-      { grade: "GOOD", count: 0 },
-      { grade: "ACCEPTABLE", count: 2 },
+      { grade: "GOOD", count: 2 },
+      { grade: "ACCEPTABLE", count: 0 },
       { grade: "NEEDS_IMPROVEMENT", count: 1 },
     ]);
     expect((await setState("evaluator", "OPEN")).errors![0].extensions!.code).toBe("INVALID_TRANSITION");

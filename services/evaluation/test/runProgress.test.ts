@@ -331,8 +331,8 @@ describe("evaluation runs in the background", () => {
 
   it("a run left RUNNING without a job (a restored backup) is failed when the next run starts, instead of blocking it", async () => {
     const [{ id: orphan }] = await db.query(
-      `INSERT INTO evaluation_run (cycle_id, year, province_id, rubric, status, phase, progress, computed_by, managers_scored, managers_without_tenure)
-       SELECT id, year, NULL, indicators, 'RUNNING', 'FETCHING_FACTS', 10, 'restored', 0, 0 FROM evaluation_cycle WHERE year = 1404
+      `INSERT INTO evaluation_run (cycle_id, year, province_id, rubric, status, phase, progress, computed_by, managers_scored, managers_without_tenure, rules_version)
+       SELECT id, year, NULL, indicators, 'RUNNING', 'FETCHING_FACTS', 10, 'restored', 0, 0, 2 FROM evaluation_cycle WHERE year = 1404
        RETURNING id`,
     );
     const started = await gql(`mutation { startEvaluationRun(year: 1404) { id status } }`);

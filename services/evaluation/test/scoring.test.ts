@@ -98,7 +98,7 @@ describe("indicators on hand-computed fixtures", () => {
         }),
       ],
     };
-    const result = scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts]));
+    const result = scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts]), 1);
     const regularity = indicator(result, "REGULARITY");
     expect(regularity.raw).toBe(2);
     expect(regularity.proratedTarget).toBe(4);
@@ -118,7 +118,7 @@ describe("indicators on hand-computed fixtures", () => {
         { workingGroupId: "g1", name: "کارگروه آب", ngoMemberIds: [N1], sessionsHeld: 2, qualifies: true },
       ],
     };
-    const result = scoreManager(m, facts, DEFAULT_RUBRIC, snapshot([m], [facts]))!;
+    const result = scoreManager(m, facts, DEFAULT_RUBRIC, snapshot([m], [facts]), 1)!;
     expect(result.tenureQuarters).toEqual([3, 4]);
     const regularity = indicator(result, "REGULARITY");
     expect(regularity).toMatchObject({ raw: 2, proratedTarget: 2, score: 100 });
@@ -131,8 +131,8 @@ describe("indicators on hand-computed fixtures", () => {
 
   it("no tenure in the year: no score", () => {
     const m = manager(A, { tenureEnd: "2025-03-20" });
-    expect(scoreManager(m, emptyFacts(A), DEFAULT_RUBRIC, snapshot([m], []))).toBeNull();
-    expect(computeResults(snapshot([m, manager(B)], []), DEFAULT_RUBRIC).map((r) => r.managerId)).toEqual([B]);
+    expect(scoreManager(m, emptyFacts(A), DEFAULT_RUBRIC, snapshot([m], []), 1)).toBeNull();
+    expect(computeResults(snapshot([m, manager(B)], []), DEFAULT_RUBRIC, 1).map((r) => r.managerId)).toEqual([B]);
   });
 
   it("PROBLEM_FOCUS: share of counted meetings that are problem-focused", () => {
@@ -146,7 +146,7 @@ describe("indicators on hand-computed fixtures", () => {
       ],
     };
     const pf = indicator(
-      scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts])),
+      scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts]), 1),
       "PROBLEM_FOCUS",
     );
     expect(pf).toMatchObject({ raw: 50, numerator: 2, denominator: 4, score: 62.5, contribution: 9.38 }); // 50/80 = 62.5 %; 62.5 × 15 % = 9.375
@@ -168,7 +168,7 @@ describe("indicators on hand-computed fixtures", () => {
         [`${N3}|2025-07-01`]: "SUSPENDED",
       },
     });
-    const reach = indicator(scoreManager(manager(A), facts, DEFAULT_RUBRIC, snap), "NGO_REACH");
+    const reach = indicator(scoreManager(manager(A), facts, DEFAULT_RUBRIC, snap, 1), "NGO_REACH");
     expect(reach).toMatchObject({ raw: 10, numerator: 1, denominator: 10, score: 50 }); // 1 of 10 active NGOs = 10 %; 10/20 → 50
     expect(reach.evidence.find((e) => e.id === N2)).toMatchObject({
       counted: false,
@@ -195,7 +195,7 @@ describe("indicators on hand-computed fixtures", () => {
       ],
     };
     const ft = indicator(
-      scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts], { asOf: "2026-03-01" })),
+      scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts], { asOf: "2026-03-01" }), 1),
       "FOLLOW_THROUGH",
     );
     expect(ft).toMatchObject({ numerator: 1, denominator: 3, raw: 33.33, score: 37.03 }); // 33.33 / 90
@@ -228,7 +228,7 @@ describe("indicators on hand-computed fixtures", () => {
         q("p4", true, false, 30),
       ],
     };
-    const result = scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts]));
+    const result = scoreManager(manager(A), facts, DEFAULT_RUBRIC, snapshot([manager(A)], [facts]), 1);
     expect(indicator(result, "PARTICIPATION")).toMatchObject({ raw: 1, score: 50 });
     expect(indicator(result, "PARTICIPATION").evidence.find((e) => e.id === "g2")!.reasons).toEqual(["عضو سمن نداشت"]);
     expect(indicator(result, "RESPONSIVENESS")).toMatchObject({
@@ -258,7 +258,7 @@ describe("indicators on hand-computed fixtures", () => {
       meetings: [meeting("a", "2025-04-01", 1), meeting("b", "2025-07-01", 2)],
     };
     expect(
-      indicator(scoreManager(manager(A), facts, rubric, snapshot([manager(A)], [facts])), "REGULARITY").score,
+      indicator(scoreManager(manager(A), facts, rubric, snapshot([manager(A)], [facts]), 1), "REGULARITY").score,
     ).toBe(40); // 50 % → band 25
   });
 });
@@ -287,6 +287,7 @@ describe("rubric, totals, ranks, reproducibility", () => {
     const results = computeResults(
       snapshot(managers, facts, { activeNgos: { byProvince: { "19": 100 }, byCounty: { "1901": 100, "0401": 100 } } }),
       DEFAULT_RUBRIC,
+      1,
     );
     const byId = Object.fromEntries(results.map((r) => [r.managerId, r]));
     expect(byId[A].total).toBe(byId[B].total);
@@ -303,9 +304,9 @@ describe("rubric, totals, ranks, reproducibility", () => {
   it("is byte-equal when recomputed from the JSON snapshot", () => {
     const facts = [{ ...emptyFacts(A), meetings: [meeting("a", "2025-04-01", 1, { ngoIds: [N1, N2] })] }];
     const snap = snapshot([manager(A), manager(B)], facts, { licenceStates: { [`${N1}|2025-04-01`]: "ACTIVE" } });
-    const first = canonicalResults(computeResults(snap, DEFAULT_RUBRIC));
+    const first = canonicalResults(computeResults(snap, DEFAULT_RUBRIC, 1));
     const again = canonicalResults(
-      computeResults(JSON.parse(JSON.stringify(snap)), JSON.parse(JSON.stringify(DEFAULT_RUBRIC))),
+      computeResults(JSON.parse(JSON.stringify(snap)), JSON.parse(JSON.stringify(DEFAULT_RUBRIC)), 1),
     );
     expect(again.text).toBe(first.text);
     expect(again.hash).toMatch(/^[0-9a-f]{64}$/);

@@ -2,6 +2,7 @@ import { generateServiceSecurity, postGraphQL, Role, RunningServer } from "@hama
 import { subgraphHeaders } from "@hamafza/common/testing";
 import {
   createEvaluationDataSource,
+  CURRENT_RULES_VERSION,
   FactsSnapshotV2,
   startEvaluation,
   syntheticFacts,
@@ -60,8 +61,8 @@ it.each(fixture.runs.map((run, i) => [i, run] as const))(
     const managers = JSON.parse(run.resultsText).length as number;
     const [{ id }] = await db.query(
       `INSERT INTO evaluation_run (cycle_id, year, province_id, rubric, status, phase, progress, snapshot, results_hash,
-                                   facts_as_of, managers_scored, managers_without_tenure, computed_by, duration_ms, finished_at)
-       SELECT id, year, NULL, $1::jsonb, 'SUCCEEDED', 'DONE', 100, $2::jsonb, $3, $4, $5, $6, 'format-1', 1000, now()
+                                   facts_as_of, managers_scored, managers_without_tenure, computed_by, duration_ms, finished_at, rules_version)
+       SELECT id, year, NULL, $1::jsonb, 'SUCCEEDED', 'DONE', 100, $2::jsonb, $3, $4, $5, $6, 'format-1', 1000, now(), 1
          FROM evaluation_cycle WHERE year = 1404 RETURNING id`,
       [
         JSON.stringify(run.rubric),
@@ -90,13 +91,14 @@ it("a new run stores a format 3 snapshot (format 2 facts packed) and recomputes 
   const headers = await subgraphHeaders(security, { role: Role.EVALUATOR });
   const result = await postGraphQL(
     server.url,
-    `mutation { runEvaluation(year: 1404) { id managersScored resultsHash } }`,
+    `mutation { runEvaluation(year: 1404) { id managersScored resultsHash rulesVersion } }`,
     {},
     headers,
   );
   expect(result.errors).toBeUndefined();
   const run = result.data!.runEvaluation;
   expect(run.managersScored).toBe(300);
+  expect(run.rulesVersion).toBe(CURRENT_RULES_VERSION);
   const [row] = await db.query(
     `SELECT snapshot, snapshot_packed AS packed, octet_length(snapshot_packed) AS bytes FROM evaluation_run WHERE id = $1`,
     [run.id],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { canonicalResults, computeResults } from "../src/scoring";
+import { canonicalResults, computeResults, CURRENT_RULES_VERSION } from "../src/scoring";
 import { DEFAULT_RUBRIC, QUALIFYING_RULES } from "../src/rubric";
 import { judgeManagerFacts } from "../src/qualifying";
 import {
@@ -32,10 +32,19 @@ describe("format 1 (stored by the first runs)", () => {
     "run %i recomputes to its stored results, byte-equal",
     (_, run) => {
       expect(fixture.snapshot.formatVersion).toBeUndefined();
-      const { text, hash } = canonicalResults(computeResults(stored(fixture.snapshot), run.rubric));
+      const { text, hash } = canonicalResults(computeResults(stored(fixture.snapshot), run.rubric, 1));
       expect(text.length).toBe(run.resultsText.length);
       expect(text === run.resultsText).toBe(true);
       expect(hash).toBe(run.resultsHash);
+    },
+  );
+
+  it.each(fixture.runs.map((run, i) => [i, run] as const))(
+    "run %i needs its own rules version (1): the current rules give other results",
+    (_, run) => {
+      expect(CURRENT_RULES_VERSION).not.toBe(1);
+      const { hash } = canonicalResults(computeResults(stored(fixture.snapshot), run.rubric, CURRENT_RULES_VERSION));
+      expect(hash).not.toBe(run.resultsHash);
     },
   );
 
@@ -193,9 +202,9 @@ describe("format 2", () => {
     fc.assert(
       fc.property(worldArb, (world) => {
         const { v1, v2 } = formats(world);
-        const expected = canonicalResults(computeResults(v1, DEFAULT_RUBRIC)).text;
-        expect(canonicalResults(computeResults(v2, DEFAULT_RUBRIC)).text).toBe(expected);
-        expect(canonicalResults(computeResults(stored(v2), DEFAULT_RUBRIC)).text).toBe(expected);
+        const expected = canonicalResults(computeResults(v1, DEFAULT_RUBRIC, 1)).text;
+        expect(canonicalResults(computeResults(v2, DEFAULT_RUBRIC, 1)).text).toBe(expected);
+        expect(canonicalResults(computeResults(stored(v2), DEFAULT_RUBRIC, 1)).text).toBe(expected);
         const none = (managerId: string) => ({
           managerId,
           meetings: [],
@@ -259,7 +268,7 @@ describe("format 2", () => {
       requests: [{ id: "r", agency: AGENCY_IDS[0], sent: "2025-05-01", answered: "2025-06-10" }],
     };
     const participation = (snapshot: FactsSnapshotV2) =>
-      computeResults(stored(snapshot), DEFAULT_RUBRIC)[0].indicators.filter((i) =>
+      computeResults(stored(snapshot), DEFAULT_RUBRIC, 1)[0].indicators.filter((i) =>
         ["PARTICIPATION", "RESPONSIVENESS"].includes(i.code),
       );
     const live = participation(formats(world).v2);
@@ -279,8 +288,8 @@ describe("format 2", () => {
       licenceStates: v2.licenceStates,
       activeNgos: v2.activeNgos,
     };
-    expect(canonicalResults(computeResults(v1, DEFAULT_RUBRIC)).text).toBe(
-      canonicalResults(computeResults(v2, DEFAULT_RUBRIC)).text,
+    expect(canonicalResults(computeResults(v1, DEFAULT_RUBRIC, 1)).text).toBe(
+      canonicalResults(computeResults(v2, DEFAULT_RUBRIC, 1)).text,
     );
     expect(JSON.stringify(v2).length).toBeLessThan(JSON.stringify(v1).length / 2);
   });

@@ -13,6 +13,11 @@ import {
   RESOLUTION_STATUS_LABELS,
 } from "../../engagement/engagementEnums";
 import { CYCLE_STATE_LABELS, GRADE_LABELS } from "../../evaluation/rubric";
+import {
+  OBJECTION_OUTCOME_LABELS,
+  OBJECTION_RECORD_KIND_LABELS,
+  OBJECTION_STATUS_LABELS,
+} from "../../evaluation/objections";
 import { AREA_KIND_LABELS } from "../../informalSettlementAreas/areaEnums";
 import { LICENCE_STATE_LABELS, LICENSING_AUTHORITY_LABELS } from "../../licences/licenceEnums";
 import { POSITION_KIND_LABELS } from "../../managers/managerEnums";
@@ -34,6 +39,9 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   DemandCategory: DEMAND_CATEGORY_LABELS,
   DemandStatus: DEMAND_STATUS_LABELS,
   EvaluationCycleState: CYCLE_STATE_LABELS,
+  EvaluationObjectionOutcome: OBJECTION_OUTCOME_LABELS,
+  EvaluationObjectionRecordKind: OBJECTION_RECORD_KIND_LABELS,
+  EvaluationObjectionStatus: OBJECTION_STATUS_LABELS,
   Grade: GRADE_LABELS,
   LicenceState: LICENCE_STATE_LABELS,
   LicensingAuthority: LICENSING_AUTHORITY_LABELS,

@@ -76,6 +76,13 @@ export class EvaluationRun {
   @Column({ type: "jsonb" })
   rubric!: EvaluationIndicator[];
 
+  @Field(() => Int, {
+    description:
+      "Version of the scoring rules the run was computed with (1: the first rules; 2: indicators without occasion not applicable, NGO_REACH over licensed NGOs); a recomputation applies the same version.",
+  })
+  @Column({ type: "integer" })
+  rulesVersion!: number;
+
   @Field(() => RunStatus, {
     description: "RUNNING until the run SUCCEEDED or FAILED; only succeeded runs have results.",
   })
@@ -223,6 +230,15 @@ export class IndicatorResult {
 
   @Field(() => [EvidenceRecord], { description: "The records counted and excluded." })
   evidence!: EvidenceRecord[];
+
+  /** Rules version 2 results only (see `IndicatorResultResolver`): whether the indicator applies. */
+  applicable?: boolean;
+
+  /** Rules version 2 results only: the weight applied after redistribution. */
+  appliedWeight?: number;
+
+  /** Rules version 2 results only: why the indicator does not apply. */
+  notApplicableReason?: string | null;
 }
 
 @ObjectType({ description: "An evaluator's adjustment of a computed score, shown beside it (never replacing it)." })

@@ -112,10 +112,10 @@ const CYCLE_SORTABLE = { year: "cycle.year", state: "cycle.state", title: "cycle
 
 @Resolver(() => EvaluationCycle)
 export class EvaluationCycleResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.MANAGER)
   @Query(() => EvaluationCyclePage, {
     description:
-      "Evaluation cycles with their rubrics and states, newest year first. Sortable by `year`, `state`, `title`.",
+      "Evaluation cycles with their rubrics and states, newest year first (managers too: which cycle is under review). Sortable by `year`, `state`, `title`.",
   })
   evaluationCycles(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
     return paginate(ctx.db.getRepository(EvaluationCycle).createQueryBuilder("cycle"), page, CYCLE_SORTABLE, {
@@ -124,7 +124,7 @@ export class EvaluationCycleResolver {
     });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.MANAGER)
   @Query(() => EvaluationCycle, {
     nullable: true,
     description: "The evaluation cycle of a Jalali year, if there is one.",

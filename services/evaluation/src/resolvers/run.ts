@@ -11,12 +11,10 @@ import {
   notFound,
   PageArgs,
   paginate,
-  recordChange,
   RequestContext,
   requireUser,
   Role,
   SortOrder,
-  tidyDisplayText,
   Validator,
 } from "@hamafza/common";
 import { EvaluationCycle, EvaluationIndicatorInput } from "../entities/Cycle";
@@ -25,7 +23,7 @@ import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
 import { beginRun, COMPUTING_STATES, stateRefusal } from "../runner";
 import { awaitRun, enqueueRun, failOrphanedRuns, wakeRunWorker } from "../runQueue";
-import { canonicalResults, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
+import { asRulesVersion, canonicalResults, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 import {
   EvaluationChange,
@@ -37,6 +35,8 @@ import {
 } from "./runInputs";
 import { MAX_ADJUSTMENT, RESULT_SORTABLE, filteredResults, loadSucceededRun, visibleRuns } from "./runRules";
 import { adjustmentsByResult, currentResultByManagerYear, visibleResults } from "./runLoaders";
+import { saveAdjustment } from "./adjustment";
+import { checkAdjustmentPoints } from "../adjustmentRules";
 export { MAX_ADJUSTMENT, currentVisibleResults } from "./runRules";
 export {
   EvaluationResultPage,
@@ -85,14 +85,14 @@ export class EvaluationRunResolver {
   @Allow(EVALUATORS)
   @Query(() => RecomputeOutcome, {
     description:
-      "Evaluators: recompute a run from its stored facts snapshot and rubric and compare with the stored results byte for byte, by the SHA-256 of their canonical JSON text (nothing is saved).",
+      "Evaluators: recompute a run from its stored facts snapshot and rubric, under its own rules version, and compare with the stored results byte for byte, by the SHA-256 of their canonical JSON text (nothing is saved).",
   })
   async recomputeEvaluationRun(
     @Ctx() ctx: RequestContext,
     @Arg("runId", () => ID, { description: "The run." }) runId: string,
   ): Promise<RecomputeOutcome> {
     const run = await loadSucceededRun(ctx, runId);
-    const results = computeResults(run.snapshot, run.rubric);
+    const results = computeResults(run.snapshot, run.rubric, asRulesVersion(run.rulesVersion));
     const { hash } = canonicalResults(results);
     return {
       runId: run.id,
@@ -183,9 +183,10 @@ export class EvaluationRunResolver {
     const run = await loadSucceededRun(ctx, runId);
     const rubric: IndicatorSpec[] = mergeRubric(run.rubric, indicators);
     assertValidRubric(rubric);
-    const computed = new Map(computeResults(run.snapshot, run.rubric).map((r) => [r.managerId, r.total]));
+    const rulesVersion = asRulesVersion(run.rulesVersion);
+    const computed = new Map(computeResults(run.snapshot, run.rubric, rulesVersion).map((r) => [r.managerId, r.total]));
     const user = requireUser(ctx);
-    return computeResults(run.snapshot, rubric)
+    return computeResults(run.snapshot, rubric, rulesVersion)
       .filter((r) => canRead(user, { provinceId: r.provinceId, countyId: r.countyId }))
       .map((r) => ({
         managerId: r.managerId,
@@ -262,12 +263,7 @@ export class EvaluationResultResolver {
     @Arg("justification", () => String, { description: "Why (Persian, at least 10 characters)." })
     justification: string,
   ): Promise<EvaluationAdjustment> {
-    const v = new Validator();
-    v.check(
-      Number.isFinite(points) && Math.abs(points) <= MAX_ADJUSTMENT && Math.round(points * 100) === points * 100,
-      "points",
-      `اصلاح امتیاز باید بین ${"−۱۰"} و ${"+۱۰"} امتیاز (حداکثر دو رقم اعشار) باشد.`,
-    );
+    const v = checkAdjustmentPoints(new Validator(), points, "points");
     v.text(justification, "justification", "توضیح دلیل اصلاح", { min: 10, max: 2000 });
     v.done();
     const user = requireUser(ctx);
@@ -288,22 +284,7 @@ export class EvaluationResultResolver {
         .where("c.id = :id", { id: result.cycleId })
         .getOneOrFail();
       if (!COMPUTING_STATES.includes(cycle.state)) throw stateRefusal(cycle);
-      const saved = await em.save(
-        em.create(EvaluationAdjustment, {
-          resultId: result.id,
-          managerId: result.managerId,
-          points,
-          justification: tidyDisplayText(justification),
-          adjustedBy: user.username,
-          provinceId: result.provinceId,
-          countyId: result.countyId,
-        }),
-      );
-      await recordChange(em, ctx, "adjustEvaluationScore", "EvaluationAdjustment", {
-        before: null,
-        after: { ...saved, computedTotal: result.total },
-      });
-      return saved;
+      return saveAdjustment(em, ctx, result, points, justification);
     });
   }
 

@@ -14,7 +14,7 @@ import { EvaluationResultFilter, SucceededRun } from "./runInputs";
 import { currentResultsOf, visibleResults } from "./runLoaders";
 import { unpackSnapshot } from "../snapshotPacking";
 
-export const MAX_ADJUSTMENT = 10;
+export { MAX_ADJUSTMENT } from "../adjustmentRules";
 
 export const RESULT_SORTABLE = {
   total: "result.total",

@@ -10,7 +10,9 @@ export class IndicatorAverage {
   @Field({ description: "Indicator code." })
   code!: string;
 
-  @Field(() => Float, { description: "Average indicator score, 0–100." })
+  @Field(() => Float, {
+    description: "Average indicator score, 0–100, over the results where the indicator applies (rules version 2).",
+  })
   averageScore!: number;
 }
 
@@ -57,7 +59,8 @@ function summaries(ctx: RequestContext, level: "province" | "county") {
       );
       const averages: { key: string; code: string; avg: string }[] = await ctx.db.query(
         `SELECT ${col} AS key, ind.value->>'code' AS code, avg((ind.value->>'score')::numeric) AS avg
-           FROM evaluation_result r CROSS JOIN LATERAL jsonb_array_elements(r.indicators) ind WHERE r.id IN (${visible}) GROUP BY 1, 2`,
+           FROM evaluation_result r CROSS JOIN LATERAL jsonb_array_elements(r.indicators) ind
+          WHERE r.id IN (${visible}) AND coalesce((ind.value->>'applicable')::boolean, true) GROUP BY 1, 2`,
         params,
       );
       for (const id of ids) {

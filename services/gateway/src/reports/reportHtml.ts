@@ -73,10 +73,12 @@ export function scorecardReportHtml(result: ScorecardReportData, printedAt: Date
         ["مقدار", `${num(indicator.raw, 2)} ${esc(indicator.unit)}`],
         ["هدف (متناسب با دوره تصدی)", `${num(indicator.proratedTarget, 2)} ${esc(indicator.unit)}`],
         ["تحقق", `${num(indicator.achievement, 1)}٪`],
-        [
-          "امتیاز × وزن",
-          `${num(indicator.score, 2)} × ${num(indicator.weight, 2)} = ${num(indicator.contribution, 2)}`,
-        ],
+        indicator.applicable
+          ? [
+              "امتیاز × وزن",
+              `${num(indicator.score, 2)} × ${num(indicator.appliedWeight, 2)} = ${num(indicator.contribution, 2)}`,
+            ]
+          : ["امتیاز", `موضوعیت ندارد — ${esc(indicator.notApplicableReason)}`],
       ]),
       table(
         ["نوع", "شاهد", "تاریخ", "شمرده شد", "دلیل"],

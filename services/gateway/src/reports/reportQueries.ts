@@ -19,6 +19,7 @@ export const SCORECARD_REPORT_QUERY = `query ScorecardReport($id: ID!) {
     manager { agency { name } county { name } province { name } }
     indicators {
       code title unit raw numerator denominator target proratedTarget achievement score weight contribution
+      applicable appliedWeight notApplicableReason
       evidence { kind label date counted reasons }
     }
     adjustments { points justification adjustedAt }
@@ -99,6 +100,10 @@ export interface ScorecardReportData {
     score: number;
     weight: number;
     contribution: number;
+    /** Rules version 2: false when the indicator had no occasion (its weight spread over the others). */
+    applicable: boolean;
+    appliedWeight: number;
+    notApplicableReason: string | null;
     evidence: Array<{ kind: string; label: string; date: string | null; counted: boolean; reasons: string[] }>;
   }>;
   adjustments: Array<{ points: number; justification: string; adjustedAt: string }>;
