@@ -3,6 +3,7 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useState } from "react";
 import { useInput, useTranslate, ValidationError, type Validator } from "react-admin";
+import { JalaliCalendarButton } from "../common/JalaliCalendarButton";
 import { EXAMPLE, isoToJalaliText, jalaliFormValue } from "../common/jalaliInput";
 import { splitTehranInstant, tehranInstant } from "../engagement/periods";
 
@@ -16,7 +17,7 @@ export interface TehranDateTimeInputProps {
 const INVALID = { invalidDateTime: true };
 
 /**
- * An instant typed as a Jalali day and a Tehran `HH:MM` time, kept in the form as the UTC ISO instant the API's
+ * An instant typed as a Jalali day (or clicked in the Jalali calendar) and a Tehran `HH:MM` time, kept in the form as the UTC ISO instant the API's
  * `DateTimeISO` takes (Tehran is UTC+03:30 all year).
  */
 export const TehranDateTimeInput = ({
@@ -44,6 +45,7 @@ export const TehranDateTimeInput = ({
     const instant = typeof day === "string" ? tehranInstant(day, nextTime) : undefined;
     field.onChange(instant ?? INVALID);
   };
+  const typedDay = jalaliFormValue(dayText);
   const labelText = translate(label ?? `resources.meetings.fields.${source}`, { _: label ?? source });
   const error = fieldState.invalid ? fieldState.error?.message : undefined;
   return (
@@ -58,7 +60,17 @@ export const TehranDateTimeInput = ({
         onBlur={field.onBlur}
         error={Boolean(error)}
         size="small"
-        slotProps={{ htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" } }}
+        slotProps={{
+          htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" },
+          input: {
+            endAdornment: (
+              <JalaliCalendarButton
+                value={typeof typedDay === "string" ? typedDay : null}
+                onPick={(iso) => update(isoToJalaliText(iso), time)}
+              />
+            ),
+          },
+        }}
       />
       <TextField
         label={translate("hamafza.meetings.timeTehran")}
