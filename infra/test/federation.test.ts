@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { bearer, dropProvisionedDatabase, login, postGraphQL, withClient } from "@hamafza/common";
 import { testAdminUrl } from "@hamafza/common/testing";
-import { DEMO_PASSWORD } from "@hamafza/identity";
+import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { InProcessStack, prepareDatabase, PreparedDatabase, startInProcessStack } from "@hamafza/infra";
 
 const database = `t_federation_${randomBytes(4).toString("hex")}`;
@@ -41,6 +41,71 @@ describe("the composed system", () => {
       { status: "SUCCEEDED", managersScored: result.data!.managers.totalCount, computedBy: "demo.evaluator" },
     ]);
     expect(prepared.demo!.scores).toBe(result.data!.managers.totalCount);
+  });
+
+  it("names who ran a run and who adjusted a score (identity resolves the person by username, old rows too)", async () => {
+    const evaluator = demoUsers.find((user) => user.username === "demo.evaluator")!;
+    const results = await postGraphQL(
+      stack.gatewayUrl,
+      `{ evaluationResults(filter: { year: 1404 }, limit: 2) { items { id managerId provinceId countyId } } }`,
+      {},
+      asAdmin,
+    );
+    expect(results.errors).toBeUndefined();
+    const [first, second] = results.data!.evaluationResults.items;
+    // Adjustments as the evaluator made them, and one by a user since removed from identity.
+    await withClient(prepared.serviceUrls.evaluation, async (client) => {
+      for (const [result, by] of [
+        [first, evaluator.username],
+        [second, "removed.user"],
+      ] as const)
+        await client.query(
+          `INSERT INTO evaluation.evaluation_adjustment (result_id, manager_id, points, justification, adjusted_by, province_id, county_id)
+           VALUES ($1, $2, 1, 'اصلاح آزمایشی برای نام اصلاح‌کننده', $3, $4, $5)`,
+          [result.id, result.managerId, by, result.provinceId, result.countyId],
+        );
+    });
+    try {
+      const person = `{ username displayName role province { name } county { name } }`;
+      const answer = await postGraphQL(
+        stack.gatewayUrl,
+        `{
+          evaluationRuns(year: 1404) { computedBy computedByPerson ${person} }
+          evaluationResults(filter: { year: 1404 }, limit: 2) { items { id adjustments { adjustedBy adjustedByPerson { displayName } } } }
+        }`,
+        {},
+        asAdmin,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.evaluationRuns).toEqual([
+        {
+          computedBy: evaluator.username,
+          computedByPerson: {
+            username: evaluator.username,
+            displayName: evaluator.displayName,
+            role: evaluator.role,
+            province: null,
+            county: null,
+          },
+        },
+      ]);
+      const adjustments = Object.fromEntries(
+        answer.data!.evaluationResults.items.map((item: { id: string; adjustments: unknown[] }) => [
+          item.id,
+          item.adjustments,
+        ]),
+      );
+      expect(adjustments[first.id]).toEqual([
+        { adjustedBy: evaluator.username, adjustedByPerson: { displayName: evaluator.displayName } },
+      ]);
+      expect(adjustments[second.id]).toEqual([{ adjustedBy: "removed.user", adjustedByPerson: null }]);
+    } finally {
+      await withClient(prepared.serviceUrls.evaluation, (client) =>
+        client.query(
+          `DELETE FROM evaluation.evaluation_adjustment WHERE justification = 'اصلاح آزمایشی برای نام اصلاح‌کننده'`,
+        ),
+      );
+    }
   });
 
   it("reports every subgraph up on /health: the overall state to anyone, details to administrators", async () => {

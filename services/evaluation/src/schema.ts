@@ -10,6 +10,7 @@ import { EvaluationResultResolver, EvaluationRunResolver, ManagerEvaluationResul
 import { County, Province } from "./entities/Territory";
 import { EvidenceLinksResolver } from "./resolvers/evidenceLinks";
 import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
+import { AdjustmentPersonResolver, RunPersonResolver } from "./resolvers/people";
 
 export const evaluationEntities = [
   ManagerScore,
@@ -33,6 +34,8 @@ export function buildEvaluationSchema(): Promise<GraphQLSchema> {
         ProvinceEvaluationResolver,
         CountyEvaluationResolver,
         EvidenceLinksResolver,
+        RunPersonResolver,
+        AdjustmentPersonResolver,
       ],
       orphanedTypes: [Manager, Province, County],
     },
