@@ -4,6 +4,7 @@ import { LocalizationProvider } from "@mui/x-date-pickers/LocalizationProvider";
 import { faIR } from "@mui/x-date-pickers/locales";
 import { isoDayToPickerDate, pickerDateToIsoDay } from "./jalaliInput";
 import { toPersianDigits } from "./persianDigits";
+import { jalaliTexts } from "../messages/common";
 
 /**
  * MUI's Jalali adapter with Persian digits everywhere: it writes day numbers in Persian digits itself, but formats
@@ -18,6 +19,9 @@ class PersianJalaliAdapter extends AdapterDateFnsJalali {
 }
 
 const localeText = faIR.components.MuiLocalizationProvider.defaultProps.localeText;
+
+/** A column's weekday as its initial (ش ی د س چ پ ج): the picker's own takes the first character of «۱ش». */
+const weekdayInitial = (date: Date) => jalaliTexts.weekdayNames[(date.getDay() + 1) % 7].charAt(0);
 
 export interface JalaliCalendarProps {
   /** The chosen day (Gregorian ISO), if any. */
@@ -41,6 +45,7 @@ export const JalaliCalendar = ({ value, min, max, onPick }: JalaliCalendarProps)
       maxDate={isoDayToPickerDate(max) ?? undefined}
       views={["year", "month", "day"]}
       openTo="day"
+      dayOfWeekFormatter={weekdayInitial}
       onChange={(date, selectionState) => {
         const iso = pickerDateToIsoDay(date);
         if (iso && selectionState === "finish") onPick(iso);

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useInput, useTranslate, ValidationError, type Validator } from "react-admin";
 import { JalaliCalendarButton } from "../common/JalaliCalendarButton";
 import { EXAMPLE, isoToJalaliText, jalaliFormValue } from "../common/jalaliInput";
+import { toPersianDigits } from "../common/persianDigits";
 import { splitTehranInstant, tehranInstant } from "../engagement/periods";
 
 export interface TehranDateTimeInputProps {
@@ -17,8 +18,8 @@ export interface TehranDateTimeInputProps {
 const INVALID = { invalidDateTime: true };
 
 /**
- * An instant typed as a Jalali day (or clicked in the Jalali calendar) and a Tehran `HH:MM` time, kept in the form as the UTC ISO instant the API's
- * `DateTimeISO` takes (Tehran is UTC+03:30 all year).
+ * An instant typed as a Jalali day (or clicked in the Jalali calendar) and a Tehran `HH:MM` time, kept in the form
+ * as the UTC ISO instant the API's `DateTimeISO` takes (Tehran is UTC+03:30 all year).
  */
 export const TehranDateTimeInput = ({
   source,
@@ -35,7 +36,9 @@ export const TehranDateTimeInput = ({
   const { field, fieldState, isRequired } = useInput({ source, validate: check });
   const initial = splitTehranInstant(field.value);
   const [dayText, setDayText] = useState(initial.day ? isoToJalaliText(initial.day) : "");
-  const [time, setTime] = useState(initial.time ?? defaultTime);
+  // The time in Persian digits like every number on screen (typed Latin digits are read too, and shown Persian
+  // once the input is left).
+  const [time, setTime] = useState(toPersianDigits(initial.time ?? defaultTime));
 
   const update = (nextDay: string, nextTime: string) => {
     setDayText(nextDay);
@@ -76,7 +79,11 @@ export const TehranDateTimeInput = ({
         label={translate("hamafza.meetings.timeTehran")}
         name={`${source}.time`}
         value={time}
-        placeholder="10:30"
+        placeholder={toPersianDigits("10:30")}
+        onBlur={() => {
+          setTime(toPersianDigits(time));
+          field.onBlur();
+        }}
         onChange={(event) => update(dayText, event.target.value)}
         error={Boolean(error)}
         size="small"
