@@ -108,6 +108,43 @@ describe("the composed system", () => {
     }
   });
 
+  it("names who recorded a resolution's progress report (and keeps the seeded reports' username)", async () => {
+    const officer = demoUsers.find((user) => user.username === "demo.county")!;
+    const asOfficer = bearer(await login(stack.baseUrl, officer.username, DEMO_PASSWORD));
+    const open = await postGraphQL(
+      stack.gatewayUrl,
+      `{ resolutions(filter: { countyId: "1901" }, limit: 100) { items { id status } } }`,
+      {},
+      asOfficer,
+    );
+    expect(open.errors).toBeUndefined();
+    const resolution = open.data!.resolutions.items.find((item: { status: string }) =>
+      ["OPEN", "IN_PROGRESS"].includes(item.status),
+    );
+    expect(resolution).toBeDefined();
+    const today = new Date(Date.now() + 210 * 60_000).toISOString().slice(0, 10);
+    const added = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation ($id: ID!, $day: Date!) {
+        addResolutionUpdate(resolutionId: $id, input: { reportedOn: $day, note: "پیگیری با دستگاه انجام شد" }) {
+          updates { note recordedBy recordedByPerson { displayName role county { name } } }
+        }
+      }`,
+      { id: resolution.id, day: today },
+      asOfficer,
+    );
+    expect(added.errors).toBeUndefined();
+    const updates = added.data!.addResolutionUpdate.updates;
+    expect(updates.find((update: { note: string }) => update.note === "پیگیری با دستگاه انجام شد")).toEqual({
+      note: "پیگیری با دستگاه انجام شد",
+      recordedBy: officer.username,
+      recordedByPerson: { displayName: officer.displayName, role: "COUNTY_OFFICER", county: { name: "زنجان" } },
+    });
+    // Seeded reports were recorded as "demo", a name no user has: the username stays, the person is empty.
+    for (const update of updates.filter((u: { recordedBy: string | null }) => u.recordedBy !== officer.username))
+      expect(update.recordedByPerson).toBeNull();
+  });
+
   it("reports every subgraph up on /health: the overall state to anyone, details to administrators", async () => {
     const anonymous = await fetch(`${stack.baseUrl}/health`);
     expect(anonymous.status).toBe(200);
