@@ -162,6 +162,8 @@ describe(browserDescribe, () => {
       const firstRow = page.locator(`[data-testid="evaluation-runs"] tr[data-run-id="${firstRunId}"]`);
       await expect(firstRow.getByTestId("run-status").textContent()).resolves.toBe("موفق");
       await expect(firstRow.locator("td").nth(4).textContent()).resolves.toBe(toPersianDigits(first.managersScored));
+      // Who ran it, by name (not the sign-in name).
+      await expect(firstRow.locator("td").nth(6).textContent()).resolves.toBe(evaluator.displayName);
       await page.getByTestId("grade-chart").waitFor(WAIT);
       await page.getByTestId("indicator-averages").locator("tbody tr").first().waitFor(WAIT);
       await screenshot(page, "evaluation-cycle.png");
@@ -413,6 +415,7 @@ describe(browserDescribe, () => {
       // The dialog (whose field holds the same text) closes first; then the justification is on the page.
       await dialog.waitFor({ ...WAIT, state: "hidden" });
       await page.getByRole("cell", { name: "نشست فصل سوم با مدرک صورتجلسه تأیید شد" }).waitFor(WAIT);
+      await page.getByRole("cell", { name: evaluator.displayName, exact: true }).waitFor(WAIT);
       await page.getByText("با تعدیل").waitFor(WAIT);
       await screenshot(page, "evaluation-manager-breakdown.png");
 

@@ -117,10 +117,14 @@ describe(browserDescribe, () => {
       const filter = encodeURIComponent(JSON.stringify({ status: "ACTIVE" }));
       await page.goto(`${suite.stack.baseUrl}/#/ngos?filter=${filter}&sort=name&order=ASC`);
       await page.locator(".RaDatagrid-tbody > tr").first().waitFor(WAIT);
-      // Persian digits in the pagination too (page buttons, page size, range).
+      // Persian digits in the pagination too (page buttons, page size, range) …
       const pagination = await page.locator(".MuiTablePagination-root").first().textContent();
       expect(pagination).toMatch(/[۰-۹]/);
       expect(pagination).not.toMatch(/[0-9]/);
+      // … and in the rows-per-page menu's choices.
+      await page.locator(".MuiTablePagination-select").first().click();
+      await expect(page.getByRole("option").allTextContents()).resolves.toEqual(["۵", "۱۰", "۲۵", "۵۰"]);
+      await page.keyboard.press("Escape");
       await page.getByTestId("export-button").click();
       const download = page.waitForEvent("download", WAIT);
       await page.locator('[data-format="csv"]').click();

@@ -117,6 +117,27 @@ describe(browserDescribe, () => {
       await form.getByText("مهر ۱۳۹۸ فقط ۳۰ روز دارد.").waitFor({ state: "detached", ...WAIT });
       await founded.blur();
       await expect(founded.inputValue()).resolves.toBe("۱۳۹۸/۰۷/۱۵");
+      // Or clicked in the Jalali calendar its button opens: on the typed day's month, in Persian digits.
+      await form
+        .locator(".MuiFormControl-root", { has: page.getByRole("textbox", { name: "تاریخ تأسیس" }) })
+        .getByRole("button", { name: "انتخاب از تقویم" })
+        .click();
+      const calendar = page.getByTestId("jalali-calendar");
+      await calendar.getByText("مهر ۱۳۹۸").waitFor(WAIT);
+      // The Iranian week, Saturday first, each day by its initial.
+      await expect(calendar.getByRole("columnheader").allTextContents()).resolves.toEqual([
+        "ش",
+        "ی",
+        "د",
+        "س",
+        "چ",
+        "پ",
+        "ج",
+      ]);
+      await page.screenshot({ path: join(ARTIFACTS, "registry-ngo-create-calendar.png") });
+      await calendar.getByRole("gridcell", { name: "۱۶", exact: true }).click();
+      await calendar.waitFor({ state: "detached", ...WAIT });
+      await expect(founded.inputValue()).resolves.toBe("۱۳۹۸/۰۷/۱۶");
 
       await choose(page, "حوزه‌های فعالیت", "کودکان و نوجوانان");
       await page.keyboard.press("Escape");
@@ -148,7 +169,7 @@ describe(browserDescribe, () => {
         provinceId: "19",
         scope: "COUNTY",
         status: "ACTIVE",
-        foundedOn: "2019-10-07",
+        foundedOn: "2019-10-08",
         phone: "02433445566",
         fields: [{ code: "CHILDREN" }],
         boardMembers: [{ name: "مریم کاظمی", role: "CHAIR", nationalCode: chair }],
@@ -170,7 +191,7 @@ describe(browserDescribe, () => {
       await page.screenshot({ path: join(ARTIFACTS, "registry-ngo-search-arabic.png"), fullPage: true });
       await page.locator(".RaDatagrid-tbody > tr").filter({ hasText: name }).first().click();
       await page.waitForURL(new RegExp(`#/ngos/${ngoId}/show$`), WAIT);
-      await page.getByText("۱۳۹۸/۰۷/۱۵", { exact: true }).waitFor(WAIT);
+      await page.getByText("۱۳۹۸/۰۷/۱۶", { exact: true }).waitFor(WAIT);
       await page.getByText(toPersianDigits(nationalId), { exact: true }).waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-ngo-show.png"), fullPage: true });
 

@@ -115,6 +115,15 @@ describe("schema model from the supergraph's introspection", () => {
     expect(resource("ngos").selection).toContain("licence { id }");
   });
 
+  it("names a person (who has no id) by displayName: who recorded a progress update", () => {
+    expect(resource("resolutions").detailSelection).toMatch(
+      / updates \{[^}]* recordedBy [^}]*recordedByPerson \{ displayName \}/,
+    );
+    expect(resource("projects").detailSelection).toMatch(
+      / updates \{[^}]* recordedBy [^}]*recordedByPerson \{ displayName \}/,
+    );
+  });
+
   it("adds the lists of non-resource objects (one level) to the detail selection only", () => {
     const ngos = resource("ngos");
     expect(ngos.detailSelection.startsWith(ngos.selection)).toBe(true);

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import {
+  isoDayToPickerDate,
   isoToJalaliText,
   jalaliDateProblem,
   jalaliFormValue,
   jalaliInputText,
   jalaliMonthLength,
+  latestPickableDay,
   normalizeDateText,
   parseJalaliText,
+  pickerDateToIsoDay,
   tehranTodayIso,
 } from "../src/common/jalaliInput";
 
@@ -117,5 +120,33 @@ describe("validating the value", () => {
   it("uses Tehran's calendar day for today", () => {
     expect(tehranTodayIso(new Date("2025-06-21T20:45:00Z"))).toBe("2025-06-22");
     expect(tehranTodayIso(new Date("2025-06-21T20:15:00Z"))).toBe("2025-06-21");
+  });
+});
+
+describe("the day a date picker shows and returns", () => {
+  it("shows an ISO day as that local calendar day and reads it back", () => {
+    for (const iso of ["2019-10-08", "2024-03-20", "2025-03-21", "2025-09-22"]) {
+      const date = isoDayToPickerDate(iso)!;
+      expect([date.getFullYear(), date.getMonth() + 1, date.getDate()]).toEqual(iso.split("-").map(Number));
+      expect(pickerDateToIsoDay(date)).toBe(iso);
+    }
+  });
+
+  it("has no day for anything but an ISO day, nor for an invalid date", () => {
+    expect(isoDayToPickerDate("1398/07/16")).toBeNull();
+    expect(isoDayToPickerDate({ jalaliText: "1398" })).toBeNull();
+    expect(isoDayToPickerDate(null)).toBeNull();
+    expect(pickerDateToIsoDay(null)).toBeNull();
+    expect(pickerDateToIsoDay(new Date(Number.NaN))).toBeNull();
+  });
+
+  it("offers days up to max, or up to today on Tehran's clock when future days are refused", () => {
+    // 2025-03-20 22:00 UTC is already 1404/01/01 (2025-03-21) in Tehran.
+    const now = new Date("2025-03-20T22:00:00Z");
+    expect(latestPickableDay({}, now)).toBeUndefined();
+    expect(latestPickableDay({ max: "2025-01-01" }, now)).toBe("2025-01-01");
+    expect(latestPickableDay({ notInFuture: true }, now)).toBe("2025-03-21");
+    expect(latestPickableDay({ max: "2025-01-01", notInFuture: true }, now)).toBe("2025-01-01");
+    expect(latestPickableDay({ max: "2026-01-01", notInFuture: true }, now)).toBe("2025-03-21");
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { bearer, dropProvisionedDatabase, login, postGraphQL, withClient } from "@hamafza/common";
 import { testAdminUrl } from "@hamafza/common/testing";
-import { DEMO_PASSWORD } from "@hamafza/identity";
+import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { InProcessStack, prepareDatabase, PreparedDatabase, startInProcessStack } from "@hamafza/infra";
 
 const database = `t_federation_${randomBytes(4).toString("hex")}`;
@@ -41,6 +41,108 @@ describe("the composed system", () => {
       { status: "SUCCEEDED", managersScored: result.data!.managers.totalCount, computedBy: "demo.evaluator" },
     ]);
     expect(prepared.demo!.scores).toBe(result.data!.managers.totalCount);
+  });
+
+  it("names who ran a run and who adjusted a score (identity resolves the person by username, old rows too)", async () => {
+    const evaluator = demoUsers.find((user) => user.username === "demo.evaluator")!;
+    const results = await postGraphQL(
+      stack.gatewayUrl,
+      `{ evaluationResults(filter: { year: 1404 }, limit: 2) { items { id managerId provinceId countyId } } }`,
+      {},
+      asAdmin,
+    );
+    expect(results.errors).toBeUndefined();
+    const [first, second] = results.data!.evaluationResults.items;
+    // Adjustments as the evaluator made them, and one by a user since removed from identity.
+    await withClient(prepared.serviceUrls.evaluation, async (client) => {
+      for (const [result, by] of [
+        [first, evaluator.username],
+        [second, "removed.user"],
+      ] as const)
+        await client.query(
+          `INSERT INTO evaluation.evaluation_adjustment (result_id, manager_id, points, justification, adjusted_by, province_id, county_id)
+           VALUES ($1, $2, 1, 'اصلاح آزمایشی برای نام اصلاح‌کننده', $3, $4, $5)`,
+          [result.id, result.managerId, by, result.provinceId, result.countyId],
+        );
+    });
+    try {
+      const person = `{ username displayName role province { name } county { name } }`;
+      const answer = await postGraphQL(
+        stack.gatewayUrl,
+        `{
+          evaluationRuns(year: 1404) { computedBy computedByPerson ${person} }
+          evaluationResults(filter: { year: 1404 }, limit: 2) { items { id adjustments { adjustedBy adjustedByPerson { displayName } } } }
+        }`,
+        {},
+        asAdmin,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.evaluationRuns).toEqual([
+        {
+          computedBy: evaluator.username,
+          computedByPerson: {
+            username: evaluator.username,
+            displayName: evaluator.displayName,
+            role: evaluator.role,
+            province: null,
+            county: null,
+          },
+        },
+      ]);
+      const adjustments = Object.fromEntries(
+        answer.data!.evaluationResults.items.map((item: { id: string; adjustments: unknown[] }) => [
+          item.id,
+          item.adjustments,
+        ]),
+      );
+      expect(adjustments[first.id]).toEqual([
+        { adjustedBy: evaluator.username, adjustedByPerson: { displayName: evaluator.displayName } },
+      ]);
+      expect(adjustments[second.id]).toEqual([{ adjustedBy: "removed.user", adjustedByPerson: null }]);
+    } finally {
+      await withClient(prepared.serviceUrls.evaluation, (client) =>
+        client.query(
+          `DELETE FROM evaluation.evaluation_adjustment WHERE justification = 'اصلاح آزمایشی برای نام اصلاح‌کننده'`,
+        ),
+      );
+    }
+  });
+
+  it("names who recorded a resolution's progress report (and keeps the seeded reports' username)", async () => {
+    const officer = demoUsers.find((user) => user.username === "demo.county")!;
+    const asOfficer = bearer(await login(stack.baseUrl, officer.username, DEMO_PASSWORD));
+    const open = await postGraphQL(
+      stack.gatewayUrl,
+      `{ resolutions(filter: { countyId: "1901" }, limit: 100) { items { id status } } }`,
+      {},
+      asOfficer,
+    );
+    expect(open.errors).toBeUndefined();
+    const resolution = open.data!.resolutions.items.find((item: { status: string }) =>
+      ["OPEN", "IN_PROGRESS"].includes(item.status),
+    );
+    expect(resolution).toBeDefined();
+    const today = new Date(Date.now() + 210 * 60_000).toISOString().slice(0, 10);
+    const added = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation ($id: ID!, $day: Date!) {
+        addResolutionUpdate(resolutionId: $id, input: { reportedOn: $day, note: "پیگیری با دستگاه انجام شد" }) {
+          updates { note recordedBy recordedByPerson { displayName role county { name } } }
+        }
+      }`,
+      { id: resolution.id, day: today },
+      asOfficer,
+    );
+    expect(added.errors).toBeUndefined();
+    const updates = added.data!.addResolutionUpdate.updates;
+    expect(updates.find((update: { note: string }) => update.note === "پیگیری با دستگاه انجام شد")).toEqual({
+      note: "پیگیری با دستگاه انجام شد",
+      recordedBy: officer.username,
+      recordedByPerson: { displayName: officer.displayName, role: "COUNTY_OFFICER", county: { name: "زنجان" } },
+    });
+    // Seeded reports were recorded as "demo", a name no user has: the username stays, the person is empty.
+    for (const update of updates.filter((u: { recordedBy: string | null }) => u.recordedBy !== officer.username))
+      expect(update.recordedByPerson).toBeNull();
   });
 
   it("reports every subgraph up on /health: the overall state to anyone, details to administrators", async () => {

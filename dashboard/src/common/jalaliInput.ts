@@ -135,3 +135,27 @@ export function jalaliFormValue(text: string): string | UnparsedJalaliText | nul
 function problem(message: string): JalaliParseResult {
   return { ok: false, message: toPersianDigits(message) };
 }
+
+/**
+ * The calendar day of a Gregorian ISO day as a local `Date` at noon (what a date picker shows and returns: only the
+ * day counts, noon keeps it away from any daylight-saving edge of the browser's zone); null for anything else.
+ */
+export function isoDayToPickerDate(value: unknown): Date | null {
+  if (!isIsoDay(value)) return null;
+  const [year, month, day] = value.split("-").map(Number);
+  return new Date(year, month - 1, day, 12);
+}
+
+/** The Gregorian ISO day of a date a picker returned (its local calendar day); null for an invalid date. */
+export function pickerDateToIsoDay(date: Date | null): string | null {
+  if (!date || Number.isNaN(date.getTime())) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The latest day a picker may offer for the bounds: `max`, or today on Tehran's clock when earlier and asked. */
+export function latestPickableDay(bounds: JalaliBounds, now = new Date()): string | undefined {
+  const today = bounds.notInFuture ? tehranTodayIso(now) : undefined;
+  if (bounds.max && today) return bounds.max < today ? bounds.max : today;
+  return bounds.max ?? today;
+}

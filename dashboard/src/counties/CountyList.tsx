@@ -1,4 +1,5 @@
 import { Datagrid, List, ReferenceField, SearchInput, TextField } from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
 import { ReferenceFilterInput } from "../common/ReferenceFilterInput";
 import { ListActions } from "../common/export/ListActions";
 
@@ -10,7 +11,7 @@ const countyFilters = [
 export const CountyList = () => (
   <List actions={<ListActions />} filters={countyFilters} sort={{ field: "code", order: "ASC" }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="code" />
+      <LtrTextField source="code" />
       <TextField source="name" />
       <ReferenceField source="provinceId" reference="provinces" link="show" sortable={false} />
     </Datagrid>

@@ -8,6 +8,7 @@ import {
   SimpleShowLayout,
   TextField,
 } from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { AreaKindField } from "../informalSettlementAreas/areaEnums";
 import { NgoStatusField } from "../ngos/ngoStatus";
@@ -17,7 +18,7 @@ import { PersianNumberField } from "../common/PersianNumberField";
 export const CountyShow = () => (
   <Show>
     <SimpleShowLayout>
-      <TextField source="code" />
+      <LtrTextField source="code" />
       <TextField source="name" />
       <ReferenceField source="provinceId" reference="provinces" link="show" />
       <CountyQuarterReport />

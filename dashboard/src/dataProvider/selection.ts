@@ -2,6 +2,8 @@ import type { IntrospectionField } from "graphql";
 import { hasRequiredArgs, isLeafKind, TypeIndex, unwrapType } from "./typeIndex";
 
 const REFERENCE_LABEL_FIELDS = ["name", "title"];
+/** A person the API names beside a record (who recorded a progress update: `Person`) has no id, only a name. */
+const PERSON_NAME_FIELD = "displayName";
 
 export interface SelectionOptions {
   /**
@@ -15,7 +17,8 @@ export interface SelectionOptions {
 }
 
 /**
- * The fields of a record: scalars, enums and their lists, `{ id name|title }` of single objects and, with
+ * The fields of a record: scalars, enums and their lists, `{ id name|title }` of single objects (`{ displayName }`
+ * of a person, who has no id) and, with
  * `embedLists`, the lists of non-resource objects with their own scalars and single objects.
  */
 export function buildSelection(types: TypeIndex, typeName: string, options: SelectionOptions = {}): string {
@@ -71,6 +74,6 @@ function referenceSelection(types: TypeIndex, typeName: string): string | undefi
       .filter((field) => !hasRequiredArgs(field) && isLeafKind(unwrapType(field.type).kind))
       .map((field) => field.name),
   );
-  if (!leaves.has("id")) return undefined;
+  if (!leaves.has("id")) return leaves.has(PERSON_NAME_FIELD) ? PERSON_NAME_FIELD : undefined;
   return ["id", ...REFERENCE_LABEL_FIELDS.filter((name) => leaves.has(name))].join(" ");
 }

@@ -14,6 +14,7 @@ import Typography from "@mui/material/Typography";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useNotify, useTranslate } from "react-admin";
+import { personName } from "../common/personName";
 import { formatJalali } from "../common/jalali";
 import { toPersianDigits } from "../common/persianDigits";
 import { useHamafzaDataProvider } from "../common/graphqlOperations";
@@ -143,7 +144,7 @@ export const RunsTable = ({ runs }: { runs: Run[] }) => {
               <TableCell>{formatDuration(run.durationMs)}</TableCell>
               <TableCell>{run.status === "SUCCEEDED" ? toPersianDigits(run.managersScored) : "—"}</TableCell>
               <TableCell>{run.status === "SUCCEEDED" ? toPersianDigits(run.managersWithoutTenure) : "—"}</TableCell>
-              <TableCell>{run.computedBy}</TableCell>
+              <TableCell>{personName(run.computedByPerson, run.computedBy)}</TableCell>
               <TableCell dir="ltr" sx={{ fontFamily: "monospace" }}>
                 {run.resultsHash ? run.resultsHash.slice(0, 12) : "—"}
               </TableCell>

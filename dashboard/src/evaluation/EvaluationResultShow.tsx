@@ -19,6 +19,7 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { NumberInput, reactRouterProvider, TextInput, Title, usePermissions, useTranslate } from "react-admin";
+import { personName, type PersonName } from "../common/personName";
 import { canRoleAccess } from "../auth/access";
 import type { Role } from "../auth/roles";
 import { ActionDialogButton } from "../common/ActionDialog";
@@ -55,6 +56,7 @@ interface Adjustment {
   points: number;
   justification: string;
   adjustedBy: string;
+  adjustedByPerson?: PersonName | null;
   adjustedAt: string;
 }
 
@@ -314,7 +316,7 @@ export const EvaluationResultShow = () => {
                       {toPersianDigits(adjustment.points > 0 ? `+${adjustment.points}` : adjustment.points)}
                     </TableCell>
                     <TableCell>{adjustment.justification}</TableCell>
-                    <TableCell>{adjustment.adjustedBy}</TableCell>
+                    <TableCell>{personName(adjustment.adjustedByPerson, adjustment.adjustedBy)}</TableCell>
                     <TableCell>{formatJalali(adjustment.adjustedAt, { showTime: true })}</TableCell>
                   </TableRow>
                 ))}

@@ -18,6 +18,7 @@ import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Title, useTranslate, type TranslateFunction } from "react-admin";
+import { personName } from "../common/personName";
 import { formatJalali } from "../common/jalali";
 import { LocalPagination, PAGE_SIZE } from "./LocalPagination";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
@@ -36,12 +37,12 @@ import {
 } from "./runs";
 import { BackToCycle, NotAllowed, useEvaluationScreen } from "./EvaluationScreen";
 
-/** «اجرای ۳ — ۱۴۰۴/۰۹/۰۱ ۱۹:۵۴ — demo.evaluator (۴۰ مدیر)»; `number` counts the year's SUCCEEDED runs from the oldest. */
+/** «اجرای ۳ — ۱۴۰۴/۰۹/۰۱ ۱۹:۵۴ — حسین موسوی (۴۰ مدیر)»; `number` counts the year's SUCCEEDED runs from the oldest. */
 export const runLabel = (translate: TranslateFunction, run: RunWithRubric, number: number) =>
   translate("hamafza.evaluation.runLabel", {
     number,
     at: formatJalali(run.computedAt, { showTime: true }),
-    by: run.computedBy,
+    by: personName(run.computedByPerson, run.computedBy),
     managers: run.managersScored,
   });
 

@@ -1,3 +1,4 @@
+import type { PersonName } from "../common/personName";
 import type { CycleState, Indicator } from "./rubric";
 import type { RunChange, RunPhase, RunStatus, WhatIfRow } from "./runs";
 
@@ -23,6 +24,8 @@ export interface Run {
   managersScored: number;
   managersWithoutTenure: number;
   computedBy: string;
+  /** Who ran it, by name (empty when identity no longer knows the user: show `computedBy`). */
+  computedByPerson?: PersonName | null;
   durationMs?: number | null;
   computedAt: string;
   finishedAt?: string | null;
@@ -45,7 +48,7 @@ export type { RunChange, WhatIfRow };
 const INDICATOR = "code title definition weight target unit rule bands { minAchievement score }";
 const CYCLE = `id year title state currentRunId publishedAt indicators { ${INDICATOR} }`;
 const RUN_FIELDS = `id cycleId year provinceId status phase progress failureMessage managersScored managersWithoutTenure computedBy
-  durationMs computedAt finishedAt resultsHash factsAsOf`;
+  computedByPerson { displayName } durationMs computedAt finishedAt resultsHash factsAsOf`;
 
 /** Every cycle (a page; a country has one cycle a year, so 100 covers a century). */
 export const CYCLES = `query EvaluationCycles { evaluationCycles(limit: 100) { totalCount items { ${CYCLE} } } }`;
@@ -70,13 +73,13 @@ export const CHANGE_STATE = `mutation ChangeEvaluationCycleState($year: Int!, $s
 export const CREATE_CYCLE = `mutation CreateEvaluationCycle($year: Int!) { createEvaluationCycle(year: $year) { ${CYCLE} } }`;
 export const DISTRIBUTION = `query EvaluationGradeDistribution($filter: EvaluationResultFilter) { evaluationGradeDistribution(filter: $filter) { grade count } }`;
 export const ADJUST = `mutation AdjustEvaluationScore($resultId: ID!, $points: Float!, $justification: String!) {
-  adjustEvaluationScore(resultId: $resultId, points: $points, justification: $justification) { id points justification adjustedBy adjustedAt }
+  adjustEvaluationScore(resultId: $resultId, points: $points, justification: $justification) { id points justification adjustedBy adjustedByPerson { displayName } adjustedAt }
 }`;
 export const RESULT = `query EvaluationResultDetail($id: ID!) {
   evaluationResult(id: $id) {
     id year runId cycleId managerId managerName position positionKind provinceId countyId tenureQuarters
     total grade adjustedTotal adjustedGrade provinceRank nationalRank publishedAt
-    adjustments { id points justification adjustedBy adjustedAt }
+    adjustments { id points justification adjustedBy adjustedByPerson { displayName } adjustedAt }
     indicators {
       code title unit raw numerator denominator target proratedTarget achievement score weight contribution
       applicable appliedWeight notApplicableReason

@@ -3,7 +3,9 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useState } from "react";
 import { useInput, useTranslate, ValidationError, type Validator } from "react-admin";
+import { JalaliCalendarButton } from "../common/JalaliCalendarButton";
 import { EXAMPLE, isoToJalaliText, jalaliFormValue } from "../common/jalaliInput";
+import { toPersianDigits } from "../common/persianDigits";
 import { splitTehranInstant, tehranInstant } from "../engagement/periods";
 
 export interface TehranDateTimeInputProps {
@@ -16,8 +18,8 @@ export interface TehranDateTimeInputProps {
 const INVALID = { invalidDateTime: true };
 
 /**
- * An instant typed as a Jalali day and a Tehran `HH:MM` time, kept in the form as the UTC ISO instant the API's
- * `DateTimeISO` takes (Tehran is UTC+03:30 all year).
+ * An instant typed as a Jalali day (or clicked in the Jalali calendar) and a Tehran `HH:MM` time, kept in the form
+ * as the UTC ISO instant the API's `DateTimeISO` takes (Tehran is UTC+03:30 all year).
  */
 export const TehranDateTimeInput = ({
   source,
@@ -34,7 +36,9 @@ export const TehranDateTimeInput = ({
   const { field, fieldState, isRequired } = useInput({ source, validate: check });
   const initial = splitTehranInstant(field.value);
   const [dayText, setDayText] = useState(initial.day ? isoToJalaliText(initial.day) : "");
-  const [time, setTime] = useState(initial.time ?? defaultTime);
+  // The time in Persian digits like every number on screen (typed Latin digits are read too, and shown Persian
+  // once the input is left).
+  const [time, setTime] = useState(toPersianDigits(initial.time ?? defaultTime));
 
   const update = (nextDay: string, nextTime: string) => {
     setDayText(nextDay);
@@ -44,6 +48,7 @@ export const TehranDateTimeInput = ({
     const instant = typeof day === "string" ? tehranInstant(day, nextTime) : undefined;
     field.onChange(instant ?? INVALID);
   };
+  const typedDay = jalaliFormValue(dayText);
   const labelText = translate(label ?? `resources.meetings.fields.${source}`, { _: label ?? source });
   const error = fieldState.invalid ? fieldState.error?.message : undefined;
   return (
@@ -58,13 +63,27 @@ export const TehranDateTimeInput = ({
         onBlur={field.onBlur}
         error={Boolean(error)}
         size="small"
-        slotProps={{ htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" } }}
+        slotProps={{
+          htmlInput: { dir: "ltr", inputMode: "numeric", autoComplete: "off" },
+          input: {
+            endAdornment: (
+              <JalaliCalendarButton
+                value={typeof typedDay === "string" ? typedDay : null}
+                onPick={(iso) => update(isoToJalaliText(iso), time)}
+              />
+            ),
+          },
+        }}
       />
       <TextField
         label={translate("hamafza.meetings.timeTehran")}
         name={`${source}.time`}
         value={time}
-        placeholder="10:30"
+        placeholder={toPersianDigits("10:30")}
+        onBlur={() => {
+          setTime(toPersianDigits(time));
+          field.onBlur();
+        }}
         onChange={(event) => update(dayText, event.target.value)}
         error={Boolean(error)}
         size="small"

@@ -83,6 +83,8 @@ export const appTexts = {
     },
     date: {
       help: "شمسی، مانند ۱۴۰۳/۰۵/۱۲",
+      openCalendar: "انتخاب از تقویم",
+      calendarLoading: "در حال بارگذاری تقویم…",
     },
     analysis: { all: "همه" },
   },

@@ -22,6 +22,7 @@ import {
 import { ActionDialogButton } from "../common/ActionDialog";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
+import { PersonNameField } from "../common/PersonNameField";
 import { useGraphQL } from "../common/graphqlOperations";
 import { PROJECT_STATUS_LABELS, ProjectStatusChip, ProjectStatusInput } from "../engagement/engagementEnums";
 import { Section } from "../meetings/MeetingShow";
@@ -124,7 +125,7 @@ export const ProjectShow = () => {
                 emptyText="—"
               />
               <ProjectStatusText source="statusAfter" label={translate("hamafza.common.newStatus")} emptyText="—" />
-              <TextField source="recordedBy" label="hamafza.common.recordedBy" emptyText="—" />
+              <PersonNameField source="recordedBy" label="hamafza.common.recordedBy" emptyText="—" />
             </Datagrid>
           </ArrayField>
         </Section>

@@ -1,4 +1,5 @@
 import { AutocompleteInput, ReferenceInput, required, TextInput } from "react-admin";
+import { FieldOfActivityCodeInput } from "../common/FieldOfActivityCode";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 
 export const ProposalFields = () => (
@@ -9,7 +10,7 @@ export const ProposalFields = () => (
     <TextInput source="councilName" />
     <TextInput source="topic" validate={required()} fullWidth />
     <TextInput source="summary" multiline fullWidth />
-    <TextInput source="fieldCode" />
+    <FieldOfActivityCodeInput source="fieldCode" />
     <ReferenceInput source="meetingId" reference="meetings" sort={{ field: "scheduledAt", order: "DESC" }}>
       <AutocompleteInput optionText="title" sx={{ minWidth: 320 }} />
     </ReferenceInput>

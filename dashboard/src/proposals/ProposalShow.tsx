@@ -9,6 +9,7 @@ import {
   TextInput,
   useTranslate,
 } from "react-admin";
+import { FieldOfActivityCodeField } from "../common/FieldOfActivityCode";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { ProposalStatusChip, ProposalStatusInput } from "../engagement/engagementEnums";
@@ -45,7 +46,7 @@ export const ProposalShow = () => (
             <TextField source="councilName" emptyText="—" />
           </Labeled>
           <Labeled>
-            <TextField source="fieldCode" emptyText="—" />
+            <FieldOfActivityCodeField source="fieldCode" emptyText="—" />
           </Labeled>
           <Labeled>
             <ReferenceField source="meetingId" reference="meetings" link="show" emptyText="—" />

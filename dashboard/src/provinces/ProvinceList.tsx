@@ -1,4 +1,5 @@
 import { Datagrid, List, SearchInput, TextField } from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
 import { ListActions } from "../common/export/ListActions";
 
 const provinceFilters = [<SearchInput key="q" source="q" alwaysOn />];
@@ -6,7 +7,7 @@ const provinceFilters = [<SearchInput key="q" source="q" alwaysOn />];
 export const ProvinceList = () => (
   <List actions={<ListActions />} filters={provinceFilters} sort={{ field: "code", order: "ASC" }} perPage={50}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="code" />
+      <LtrTextField source="code" />
       <TextField source="name" />
     </Datagrid>
   </List>

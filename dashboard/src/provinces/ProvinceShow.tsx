@@ -1,9 +1,10 @@
 import { Datagrid, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { LtrTextField } from "../common/LtrTextField";
 
 export const ProvinceShow = () => (
   <Show>
     <SimpleShowLayout>
-      <TextField source="code" />
+      <LtrTextField source="code" />
       <TextField source="name" />
       <ReferenceManyField
         reference="counties"
@@ -14,7 +15,7 @@ export const ProvinceShow = () => (
         pagination={<Pagination />}
       >
         <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="code" />
+          <LtrTextField source="code" />
           <TextField source="name" />
         </Datagrid>
       </ReferenceManyField>

@@ -13,6 +13,7 @@ import {
 } from "react-admin";
 import { AttachmentsPanel } from "../attachments/AttachmentsPanel";
 import { JalaliDateField } from "../common/JalaliDateField";
+import { PersonNameField } from "../common/PersonNameField";
 import { FollowUpChip, ResolutionStatusField } from "../engagement/engagementEnums";
 import { ResolutionProgressButton } from "../meetings/MeetingParts";
 import { Section } from "../meetings/MeetingShow";
@@ -78,7 +79,7 @@ export const ResolutionShow = () => {
                 emptyText="—"
               />
               <ResolutionStatusField source="statusAfter" label={translate("hamafza.common.newStatus")} emptyText="—" />
-              <TextField source="recordedBy" label="hamafza.common.recordedBy" emptyText="—" />
+              <PersonNameField source="recordedBy" label="hamafza.common.recordedBy" emptyText="—" />
             </Datagrid>
           </ArrayField>
         </Section>

@@ -52,6 +52,7 @@ import { ProposalResolver } from "./resolvers/proposal";
 import { ResolutionResolver } from "./resolvers/resolution";
 import { WorkingGroupResolver } from "./resolvers/workingGroup";
 import { WorkingGroupMemberResolver } from "./resolvers/workingGroupMember";
+import { ProjectUpdatePersonResolver, ResolutionUpdatePersonResolver } from "./resolvers/people";
 
 export const engagementEntities = [
   Meeting,
@@ -108,6 +109,8 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         MeetingAttachmentsResolver,
         ResolutionAttachmentsResolver,
         ProjectAttachmentsResolver,
+        ResolutionUpdatePersonResolver,
+        ProjectUpdatePersonResolver,
       ],
       orphanedTypes: [Ngo, County, Manager, Agency, Province],
     },

@@ -13,6 +13,7 @@ import { IndicatorResultResolver } from "./resolvers/indicatorResult";
 import { EvaluationObjection } from "./entities/Objection";
 import { EvaluationObjectionResolver, ResultObjectionsResolver } from "./resolvers/objection";
 import { CountyEvaluationResolver, ProvinceEvaluationResolver } from "./resolvers/summary";
+import { AdjustmentPersonResolver, RunPersonResolver } from "./resolvers/people";
 
 export const evaluationEntities = [
   ManagerScore,
@@ -40,6 +41,8 @@ export function buildEvaluationSchema(): Promise<GraphQLSchema> {
         IndicatorResultResolver,
         EvaluationObjectionResolver,
         ResultObjectionsResolver,
+        RunPersonResolver,
+        AdjustmentPersonResolver,
       ],
       orphanedTypes: [Manager, Province, County],
     },

@@ -149,7 +149,10 @@ export class ProjectUpdate {
   @Column({ type: "varchar", length: 16, nullable: true })
   statusAfter!: ProjectStatus | null;
 
-  @Field(() => String, { nullable: true, description: "Username of who recorded it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Username of who recorded it (`recordedByPerson` has the name).",
+  })
   @Column({ type: "text", nullable: true })
   recordedBy!: string | null;
 

@@ -180,7 +180,10 @@ export class ResolutionUpdate {
   @Column({ type: "varchar", length: 16, nullable: true })
   statusAfter!: ResolutionStatus | null;
 
-  @Field(() => String, { nullable: true, description: "Username of who recorded it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Username of who recorded it (`recordedByPerson` has the name).",
+  })
   @Column({ type: "text", nullable: true })
   recordedBy!: string | null;
 

@@ -140,7 +140,7 @@ export class EvaluationRun {
   @Column({ type: "integer" })
   managersWithoutTenure!: number;
 
-  @Field({ description: "Who ran it (username)." })
+  @Field({ description: "Who ran it (username; `computedByPerson` has the name)." })
   @Column({ type: "text" })
   computedBy!: string;
 
@@ -264,7 +264,7 @@ export class EvaluationAdjustment {
   @Column({ type: "text" })
   justification!: string;
 
-  @Field({ description: "Who adjusted (username)." })
+  @Field({ description: "Who adjusted (username; `adjustedByPerson` has the name)." })
   @Column({ type: "text" })
   adjustedBy!: string;
 
