@@ -73,11 +73,11 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.auditEntries": [Role.ADMIN, Role.EVALUATOR],
   "Query.auditEntry": [Role.ADMIN, Role.EVALUATOR],
   // The signed-in user's own inbox and notification settings
-  "Query.myNotifications": ALL,
-  "Query.myUnreadNotificationCount": ALL,
-  "Query.myNotificationPreferences": ALL,
-  "Mutation.markNotificationsRead": ALL,
-  "Mutation.updateMyNotificationPreferences": ALL,
+  "Query.myNotifications": ROLES,
+  "Query.myUnreadNotificationCount": ROLES,
+  "Query.myNotificationPreferences": ROLES,
+  "Mutation.markNotificationsRead": ROLES,
+  "Mutation.updateMyNotificationPreferences": ROLES,
   // Saved GraphQL queries: everyone keeps their own; sharing and ownership are checked by the resolver
   "Query.savedQueries": ALL,
   "Query.savedQuery": ALL,
