@@ -48,6 +48,7 @@ describe("schema model from the supergraph's introspection", () => {
         "meetings",
         "myNotifications",
         "ngoActivityReports",
+        "ngoChangeRequests",
         "ngoHouses",
         "ngoNetworks",
         "ngos",

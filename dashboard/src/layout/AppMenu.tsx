@@ -2,6 +2,7 @@ import CalendarMonthIcon from "@mui/icons-material/CalendarMonth";
 import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
+import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
 import InsightsIcon from "@mui/icons-material/Insights";
 import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
@@ -16,6 +17,7 @@ import { INVITATIONS_PATH } from "../invitations/invitationOperations";
 import { MEETING_CALENDAR_PATH } from "../meetings/calendarMonth";
 import { NGO_IMPORT_PATH } from "../ngos/paths";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
+import { NGO_CHANGE_REQUESTS_PATH } from "../selfService/paths";
 import { SelfServiceMenu } from "../selfService/SelfServiceMenu";
 
 type Item =
@@ -55,6 +57,13 @@ export const MENU_GROUPS: Group[] = [
         label: "hamafza.parallelWork.menu",
         icon: <CompareArrowsIcon />,
         accessResource: "parallelWork",
+      },
+      {
+        page: "ngoChangeRequests",
+        to: NGO_CHANGE_REQUESTS_PATH,
+        label: "hamafza.selfService.changeRequests.officialsMenu",
+        icon: <HistoryEduIcon />,
+        accessResource: "ngoChangeRequests",
       },
     ],
   },

@@ -84,6 +84,17 @@ export const enumLabels = {
     AGENCY_RESPONDENT: "کارشناس پاسخگوی دستگاه",
     MANAGER: "مدیر",
   },
+  // ngoChangeRequests/ (docs/self-service.md)
+  ngoChangeRequestStatus: {
+    PENDING: "در انتظار بررسی",
+    APPROVED: "تأییدشده",
+    REJECTED: "ردشده",
+  },
+  ngoRegulatedField: {
+    NAME: "نام",
+    NATIONAL_ID: "شناسه ملی",
+    REGISTRATION_NUMBER: "شماره ثبت",
+  },
   // ngos/ngoStatus.ts
   ngoStatus: {
     ACTIVE: "فعال",

@@ -5,15 +5,85 @@ import ListItem from "@mui/material/ListItem";
 import ListItemText from "@mui/material/ListItemText";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
-import { Title, useGetIdentity, useTranslate } from "react-admin";
+import { NumberInput, TextInput, Title, useGetIdentity, useTranslate } from "react-admin";
 import type { HamafzaIdentity } from "../auth/authProvider";
+import { ActionDialogButton } from "../common/ActionDialog";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { formatJalali } from "../common/jalali";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
-import { MY_NGO, type MyNgo } from "./selfServiceOperations";
+import { MY_NGO, REQUEST_NGO_CHANGE, UPDATE_MY_NGO_PROFILE, type MyNgo } from "./selfServiceOperations";
 import { LabelledValue, SelfServiceSection } from "./SelfServiceSection";
 
 const count = (value: number | null) => (value === null ? null : formatPersianNumber(value));
+
+/** A form's value as the API takes it: blank text or a cleared number is `null`. */
+const valueOrNull = (value: unknown) => (value === undefined || value === "" ? null : value);
+
+/** Representatives only read an NGO that is dissolved or merged or whose licence is revoked (docs/self-service.md). */
+const isReadOnly = (ngo: MyNgo) =>
+  ngo.status === "DISSOLVED" || ngo.status === "MERGED" || ngo.licenceState === "REVOKED";
+
+/** The representative asks an official to change the regulated fields (only the fields to change are filled). */
+const RequestChangeButton = () => {
+  const dataProvider = useHamafzaDataProvider();
+  return (
+    <ActionDialogButton
+      label="hamafza.selfService.ngo.requestChange"
+      intro="hamafza.selfService.ngo.requestChangeIntro"
+      successMessage="hamafza.selfService.ngo.requestFiled"
+      onSubmit={(values) =>
+        dataProvider.graphql(REQUEST_NGO_CHANGE, {
+          input: {
+            name: valueOrNull(values.name),
+            nationalId: valueOrNull(values.nationalId),
+            registrationNumber: valueOrNull(values.registrationNumber),
+            reason: values.reason ?? "",
+            reference: valueOrNull(values.reference),
+          },
+        })
+      }
+    >
+      <TextInput source="name" label="hamafza.selfService.ngo.newName" />
+      <TextInput source="nationalId" label="hamafza.selfService.ngo.newNationalId" inputMode="numeric" />
+      <TextInput source="registrationNumber" label="hamafza.selfService.ngo.newRegistrationNumber" />
+      <TextInput source="reason" label="hamafza.selfService.ngo.changeReason" multiline />
+      <TextInput source="reference" label="hamafza.selfService.ngo.changeReference" />
+    </ActionDialogButton>
+  );
+};
+
+/** The representative changes the NGO's contact details directly. */
+const EditContactButton = ({ ngo }: { ngo: MyNgo }) => {
+  const dataProvider = useHamafzaDataProvider();
+  return (
+    <ActionDialogButton
+      label="hamafza.selfService.ngo.editContact"
+      intro="hamafza.selfService.ngo.editContactIntro"
+      successMessage="hamafza.selfService.ngo.saved"
+      defaultValues={{
+        phone: ngo.phone ?? "",
+        address: ngo.address ?? "",
+        membersCount: ngo.membersCount,
+        volunteersCount: ngo.volunteersCount,
+      }}
+      onSubmit={(values) =>
+        dataProvider.graphql(UPDATE_MY_NGO_PROFILE, {
+          input: {
+            phone: valueOrNull(values.phone),
+            address: valueOrNull(values.address),
+            membersCount: valueOrNull(values.membersCount),
+            volunteersCount: valueOrNull(values.volunteersCount),
+          },
+        })
+      }
+    >
+      <TextInput source="phone" label="hamafza.selfService.ngo.phone" inputMode="tel" />
+      <TextInput source="address" label="hamafza.selfService.ngo.address" multiline />
+      <NumberInput source="membersCount" label="hamafza.selfService.ngo.membersCount" min={0} />
+      <NumberInput source="volunteersCount" label="hamafza.selfService.ngo.volunteersCount" min={0} />
+    </ActionDialogButton>
+  );
+};
 
 /** An NGO representative's own NGO: its registered (regulated) data, contact, board, capabilities and fields. */
 export const MyNgoPage = () => {
@@ -31,9 +101,16 @@ export const MyNgoPage = () => {
       <Title title={translate("hamafza.selfService.ngo.title")} />
       {error && <Typography color="error">{error.message}</Typography>}
       {data && !ngo && <Typography>{translate("hamafza.selfService.ngo.notFound")}</Typography>}
+      {ngo && isReadOnly(ngo) && (
+        <Typography color="warning.main">{translate("hamafza.selfService.ngo.readOnly")}</Typography>
+      )}
       {ngo && (
         <>
-          <SelfServiceSection title="hamafza.selfService.ngo.regulated" testId="my-ngo-regulated">
+          <SelfServiceSection
+            title="hamafza.selfService.ngo.regulated"
+            testId="my-ngo-regulated"
+            actions={isReadOnly(ngo) ? undefined : <RequestChangeButton />}
+          >
             <Typography variant="body2" color="text.secondary">
               {translate("hamafza.selfService.ngo.regulatedHelp")}
             </Typography>
@@ -62,7 +139,11 @@ export const MyNgoPage = () => {
               </>
             )}
           </SelfServiceSection>
-          <SelfServiceSection title="hamafza.selfService.ngo.contact" testId="my-ngo-contact">
+          <SelfServiceSection
+            title="hamafza.selfService.ngo.contact"
+            testId="my-ngo-contact"
+            actions={isReadOnly(ngo) ? undefined : <EditContactButton ngo={ngo} />}
+          >
             <LabelledValue
               label="hamafza.selfService.ngo.phone"
               value={ngo.phone && toPersianDigits(ngo.phone)}

@@ -108,3 +108,27 @@ export const MY_RESULTS = /* GraphQL */ `
     }
   }
 `;
+
+/** The representative changes the unregulated fields of their own NGO. */
+export const UPDATE_MY_NGO_PROFILE = /* GraphQL */ `
+  mutation UpdateMyNgoProfile($input: MyNgoProfileInput!) {
+    updateMyNgoProfile(input: $input) {
+      id
+      phone
+      otherPhones
+      address
+      membersCount
+      volunteersCount
+    }
+  }
+`;
+
+/** The representative asks to change regulated fields (name, national id, registration number). */
+export const REQUEST_NGO_CHANGE = /* GraphQL */ `
+  mutation RequestNgoChange($input: NgoChangeRequestInput!) {
+    requestNgoChange(input: $input) {
+      id
+      status
+    }
+  }
+`;
