@@ -1,3 +1,5 @@
+import CheckIcon from "@mui/icons-material/Check";
+import CloseIcon from "@mui/icons-material/Close";
 import Box from "@mui/material/Box";
 import FormControlLabel from "@mui/material/FormControlLabel";
 import Switch from "@mui/material/Switch";
@@ -53,6 +55,7 @@ export const NgoChangeRequestsPage = () => {
               <>
                 <ActionDialogButton
                   label="hamafza.selfService.changeRequests.approve"
+                  icon={<CheckIcon />}
                   intro="hamafza.selfService.changeRequests.approveIntro"
                   successMessage="hamafza.selfService.changeRequests.approved"
                   color="success"
@@ -64,6 +67,7 @@ export const NgoChangeRequestsPage = () => {
                 </ActionDialogButton>
                 <ActionDialogButton
                   label="hamafza.selfService.changeRequests.reject"
+                  icon={<CloseIcon />}
                   intro="hamafza.selfService.changeRequests.rejectIntro"
                   successMessage="hamafza.selfService.changeRequests.rejected"
                   color="error"

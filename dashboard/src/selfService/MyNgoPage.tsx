@@ -1,3 +1,5 @@
+import EditIcon from "@mui/icons-material/Edit";
+import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
 import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
 import List from "@mui/material/List";
@@ -29,6 +31,7 @@ const RequestChangeButton = () => {
   return (
     <ActionDialogButton
       label="hamafza.selfService.ngo.requestChange"
+      icon={<HistoryEduIcon />}
       intro="hamafza.selfService.ngo.requestChangeIntro"
       successMessage="hamafza.selfService.ngo.requestFiled"
       onSubmit={(values) =>
@@ -58,6 +61,7 @@ const EditContactButton = ({ ngo }: { ngo: MyNgo }) => {
   return (
     <ActionDialogButton
       label="hamafza.selfService.ngo.editContact"
+      icon={<EditIcon />}
       intro="hamafza.selfService.ngo.editContactIntro"
       successMessage="hamafza.selfService.ngo.saved"
       defaultValues={{
