@@ -91,6 +91,7 @@ const EXPECTED: Record<string, Role[]> = {
   // NGO self-service (docs/self-service.md): the representative's own NGO; officers decide change requests
   "Mutation.updateMyNgoProfile": [Role.NGO_REPRESENTATIVE],
   "Mutation.requestNgoChange": [Role.NGO_REPRESENTATIVE],
+  "Mutation.withdrawMyPublicListingConsent": [Role.NGO_REPRESENTATIVE],
   "Query.ngoChangeRequests": [...OFFICERS, Role.NGO_REPRESENTATIVE],
   "Query.ngoChangeRequest": [...OFFICERS, Role.NGO_REPRESENTATIVE],
   "Mutation.approveNgoChangeRequest": OFFICERS,

@@ -1,4 +1,5 @@
 import EditIcon from "@mui/icons-material/Edit";
+import PublicOffIcon from "@mui/icons-material/PublicOff";
 import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
 import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
@@ -13,7 +14,13 @@ import { ActionDialogButton } from "../common/ActionDialog";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { formatJalali } from "../common/jalali";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
-import { MY_NGO, REQUEST_NGO_CHANGE, UPDATE_MY_NGO_PROFILE, type MyNgo } from "./selfServiceOperations";
+import {
+  MY_NGO,
+  REQUEST_NGO_CHANGE,
+  UPDATE_MY_NGO_PROFILE,
+  WITHDRAW_MY_PUBLIC_LISTING_CONSENT,
+  type MyNgo,
+} from "./selfServiceOperations";
 import { LabelledValue, SelfServiceSection } from "./SelfServiceSection";
 
 const count = (value: number | null) => (value === null ? null : formatPersianNumber(value));
@@ -52,6 +59,21 @@ const RequestChangeButton = () => {
       <TextInput source="reason" label="hamafza.selfService.ngo.changeReason" multiline />
       <TextInput source="reference" label="hamafza.selfService.ngo.changeReference" />
     </ActionDialogButton>
+  );
+};
+
+/** The NGO takes back its consent to the public register (always allowed). */
+const WithdrawConsentButton = () => {
+  const dataProvider = useHamafzaDataProvider();
+  return (
+    <ActionDialogButton
+      label="hamafza.selfService.ngo.withdrawConsent"
+      icon={<PublicOffIcon />}
+      intro="hamafza.selfService.ngo.withdrawConsentIntro"
+      successMessage="hamafza.selfService.ngo.consentWithdrawn"
+      color="error"
+      onSubmit={() => dataProvider.graphql(WITHDRAW_MY_PUBLIC_LISTING_CONSENT)}
+    />
   );
 };
 
@@ -160,6 +182,17 @@ export const MyNgoPage = () => {
             <LabelledValue label="hamafza.selfService.ngo.address" value={ngo.address} testId="my-ngo-address" />
             <LabelledValue label="hamafza.selfService.ngo.membersCount" value={count(ngo.membersCount)} />
             <LabelledValue label="hamafza.selfService.ngo.volunteersCount" value={count(ngo.volunteersCount)} />
+          </SelfServiceSection>
+          <SelfServiceSection
+            title="hamafza.selfService.ngo.publicRegister"
+            testId="my-ngo-public-register"
+            actions={ngo.publicListing ? <WithdrawConsentButton /> : undefined}
+          >
+            <Typography>
+              {ngo.publicListing
+                ? translate("hamafza.selfService.ngo.listed", { date: formatJalali(ngo.publicListing.consentOn) })
+                : translate("hamafza.selfService.ngo.notListed")}
+            </Typography>
           </SelfServiceSection>
           <SelfServiceSection title="hamafza.selfService.ngo.board">
             {ngo.boardMembers.length === 0 ? (

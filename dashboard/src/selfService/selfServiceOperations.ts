@@ -19,6 +19,7 @@ export interface MyNgo {
   boardMembers: { id: string; name: string; role: string; nationalCode: string; phone: string | null }[];
   capabilities: { id: string; service: string; fieldId: string | null; volunteersAvailable: number | null }[];
   licence: { number: string; issuedOn: string; expiresOn: string } | null;
+  publicListing: { consentOn: string } | null;
 }
 
 export const MY_NGO = /* GraphQL */ `
@@ -63,6 +64,9 @@ export const MY_NGO = /* GraphQL */ `
         number
         issuedOn
         expiresOn
+      }
+      publicListing {
+        consentOn
       }
     }
   }
@@ -129,6 +133,15 @@ export const REQUEST_NGO_CHANGE = /* GraphQL */ `
     requestNgoChange(input: $input) {
       id
       status
+    }
+  }
+`;
+
+/** The representative withdraws their NGO's consent to the public register (it leaves the register at once). */
+export const WITHDRAW_MY_PUBLIC_LISTING_CONSENT = /* GraphQL */ `
+  mutation WithdrawMyPublicListingConsent {
+    withdrawMyPublicListingConsent {
+      id
     }
   }
 `;

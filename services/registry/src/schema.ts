@@ -27,6 +27,7 @@ import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver
 import { NgoChangeRequest } from "./changeRequest/NgoChangeRequest";
 import { NgoChangeRequestResolver } from "./changeRequest/ngoChangeRequestResolver";
 import { MyNgoProfileResolver } from "./selfService/myNgoProfileResolver";
+import { MyPublicListingResolver } from "./selfService/myPublicListingResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -68,6 +69,7 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoMergedIntoResolver,
         NgoChangeRequestResolver,
         MyNgoProfileResolver,
+        MyPublicListingResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },

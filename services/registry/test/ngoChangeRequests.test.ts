@@ -245,4 +245,26 @@ describe("NGO self-service on the demo registry", () => {
     });
     expect(read.data!.ngo).toEqual({ id: OTHER, licenceState: "REVOKED" });
   });
+
+  it("lets a representative withdraw their NGO's consent to the public register, audited; never another NGO's", async () => {
+    const LIST_PUBLICLY = `mutation($id: ID!) { listNgoPublicly(id: $id, input: { consentOn: "2025-05-01", consentNote: "نامه رضایت سمن" }) { id } }`;
+    const LISTING = `query($id: ID!) { ngo(id: $id) { publicListing { consentOn } } }`;
+    const WITHDRAW = `mutation { withdrawMyPublicListingConsent { id publicListing { consentOn } } }`;
+    expect((await gql("zanjanCounty", LIST_PUBLICLY, { id: NGO })).errors).toBeUndefined();
+    expect((await gql("representative", LISTING, { id: NGO })).data!.ngo.publicListing).toEqual({
+      consentOn: "2025-05-01",
+    });
+    // Another NGO's representative withdraws only their own (not listed: nothing happens).
+    const other = await gql("otherRepresentative", WITHDRAW);
+    expect(other.data!.withdrawMyPublicListingConsent).toEqual({ id: OTHER, publicListing: null });
+    expect((await gql("zanjanCounty", LISTING, { id: NGO })).data!.ngo.publicListing).not.toBeNull();
+    const withdrawn = await gql("representative", WITHDRAW);
+    expect(withdrawn.data!.withdrawMyPublicListingConsent).toEqual({ id: NGO, publicListing: null });
+    expect((await gql("zanjanCounty", LISTING, { id: NGO })).data!.ngo.publicListing).toBeNull();
+    const audit = await admin(`SELECT action FROM identity.audit_entry WHERE entity_id = $1 AND action = $2`, [
+      NGO,
+      "withdrawMyPublicListingConsent",
+    ]);
+    expect(audit).toHaveLength(1);
+  });
 });
