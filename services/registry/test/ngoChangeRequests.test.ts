@@ -230,6 +230,23 @@ describe("NGO self-service on the demo registry", () => {
     expect(history.data!.ngoChangeRequests.items).toEqual([{ status: "REJECTED" }, { status: "APPROVED" }]);
   });
 
+  it("refuses to approve a national id another NGO holds, leaving the NGO and the request as they were", async () => {
+    const filed = await gql("representative", REQUEST, {
+      input: { nationalId: "14953907576", reason: "شناسه ملی درست سمن این است" },
+    });
+    expect(filed.errors).toBeUndefined();
+    const id = filed.data!.requestNgoChange.id;
+    const before = await ngoRow();
+    const taken = await gql("zanjanCounty", APPROVE, { id });
+    expect(taken.errors![0]!.extensions!.code).toBe("CONFLICT");
+    expect(await ngoRow()).toEqual(before);
+    const [row] = await admin(`SELECT status, decided_by FROM registry.ngo_change_request WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: "PENDING", decided_by: null });
+    expect(
+      (await gql("zanjanCounty", REJECT, { id, reason: "این شناسه ملی از آنِ سمن دیگری است" })).errors,
+    ).toBeUndefined();
+  });
+
   it("keeps the representatives of an NGO whose licence is revoked to reading", async () => {
     await admin(`UPDATE registry.licence SET status = 'REVOKED' WHERE ngo_id = $1`, [OTHER]);
     const licences = await admin(`SELECT count(*)::int AS n FROM registry.licence WHERE ngo_id = $1`, [OTHER]);
