@@ -134,6 +134,19 @@ describe("NGO self-service on the demo registry", () => {
     expect(audit).toHaveLength(1);
   });
 
+  it("shows the representative their own NGO's board, capabilities and fields, and edits the board", async () => {
+    const PROFILE = `query($id: ID!) { ngo(id: $id) { boardMembers { name role } capabilities { service } fieldIds } }`;
+    const officer = (await gql("zanjanCounty", PROFILE, { id: NGO })).data!.ngo;
+    expect((await gql("representative", PROFILE, { id: NGO })).data!.ngo).toEqual(officer);
+    const board = await gql(
+      "representative",
+      `mutation($input: MyNgoProfileInput!) { updateMyNgoProfile(input: $input) { boardMembers { name role } } }`,
+      { input: { boardMembers: [{ name: "مریم احمدی", role: "CHAIR", nationalCode: "0012345679" }] } },
+    );
+    expect(board.errors).toBeUndefined();
+    expect(board.data!.updateMyNgoProfile.boardMembers).toEqual([{ name: "مریم احمدی", role: "CHAIR" }]);
+  });
+
   it("refuses a bad phone and regulated fields in the direct edit, changing nothing", async () => {
     const before = await ngoRow();
     const bad = await gql("representative", UPDATE, { input: { phone: "12" } });
