@@ -6,7 +6,7 @@ import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAI
 
 /**
  * Issue 15 in headless Chromium: an NGO representative on a 390 px phone meets their own menu and home only, edits a
- * contact field of their NGO, files a change request of a regulated field; the county officer approves it and the
+ * contact field and the board of their NGO, files a change request of a regulated field; the county officer approves it and the
  * NGO's record changes (docs/self-service.md).
  */
 const PHONE = { width: 390, height: 844 };
@@ -29,7 +29,7 @@ describe(browserSuiteTitle("NGO self-service in headless Chromium", "self-servic
     page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   browserIt(
-    "a representative edits a contact field and files a change request at 390 px; the county officer approves it",
+    "a representative edits a contact field and the board and files a change request at 390 px; the county officer approves it",
     async () => {
       const representative = demoUser("NGO_REPRESENTATIVE");
       const token = await login(suite.stack.baseUrl, representative.username, DEMO_PASSWORD);
@@ -62,6 +62,17 @@ describe(browserSuiteTitle("NGO self-service in headless Chromium", "self-servic
       });
       expect(afterEdit.ngo.address).toBe(address);
       const registrationBefore = afterEdit.ngo.registrationNumber;
+
+      // A board member added (the board is the NGO's to keep).
+      await page.getByRole("button", { name: "ویرایش هیئت‌مدیره" }).click();
+      const board = page.getByRole("dialog");
+      await board.locator(".button-add").click();
+      await board.getByLabel("نام و نام خانوادگی").last().fill("مریم احمدی");
+      await board.getByLabel("سمت").last().click();
+      await page.getByRole("option", { name: "عضو اصلی" }).click();
+      await board.getByLabel("کد ملی").last().fill("0012345679");
+      await board.getByRole("button", { name: "تأیید" }).click();
+      await page.getByTestId("my-ngo-board").getByText("مریم احمدی").waitFor(WAIT);
 
       // A regulated field: a change request, nothing applied yet.
       await page.getByRole("button", { name: "درخواست اصلاح" }).click();

@@ -52,6 +52,7 @@ export const selfServiceMessages = {
         volunteersCount: "تعداد داوطلبان",
         notFound: "سمن شما پیدا نشد؛ با کارشناسی که شما را دعوت کرده است تماس بگیرید.",
         editContact: "ویرایش نشانی و تماس",
+        editBoard: "ویرایش هیئت‌مدیره",
         editContactIntro: "این مشخصات را خودتان به‌روز می‌کنید و بی‌درنگ ثبت می‌شود.",
         saved: "مشخصات سمن ذخیره شد.",
         requestChange: "درخواست اصلاح",

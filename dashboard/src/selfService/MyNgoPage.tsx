@@ -14,6 +14,7 @@ import { ActionDialogButton } from "../common/ActionDialog";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { formatJalali } from "../common/jalali";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
+import { EditBoardButton } from "./EditBoardButton";
 import {
   MY_NGO,
   REQUEST_NGO_CHANGE,
@@ -194,7 +195,11 @@ export const MyNgoPage = () => {
                 : translate("hamafza.selfService.ngo.notListed")}
             </Typography>
           </SelfServiceSection>
-          <SelfServiceSection title="hamafza.selfService.ngo.board">
+          <SelfServiceSection
+            title="hamafza.selfService.ngo.board"
+            testId="my-ngo-board"
+            actions={isReadOnly(ngo) ? undefined : <EditBoardButton ngo={ngo} />}
+          >
             {ngo.boardMembers.length === 0 ? (
               <Typography>{translate("hamafza.selfService.ngo.noBoard")}</Typography>
             ) : (

@@ -145,3 +145,19 @@ export const WITHDRAW_MY_PUBLIC_LISTING_CONSENT = /* GraphQL */ `
     }
   }
 `;
+
+/** The representative replaces their NGO's board (members keep their ids). */
+export const UPDATE_MY_NGO_BOARD = /* GraphQL */ `
+  mutation UpdateMyNgoBoard($input: MyNgoProfileInput!) {
+    updateMyNgoProfile(input: $input) {
+      id
+      boardMembers {
+        id
+        name
+        role
+        nationalCode
+        phone
+      }
+    }
+  }
+`;
