@@ -44,6 +44,13 @@ import { ACCEPT_INVITATION_PATH } from "./invitations/acceptInvitation";
 import { INBOX_PATH } from "./notifications/notificationOperations";
 import provinces from "./provinces";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "./registry/paths";
+import {
+  MY_AGENCY_PATH,
+  MY_NGO_CHANGE_REQUESTS_PATH,
+  MY_NGO_PATH,
+  MY_RESULTS_PATH,
+  NGO_CHANGE_REQUESTS_PATH,
+} from "./selfService/paths";
 import users from "./users";
 
 const { Route } = reactRouterProvider;
@@ -61,6 +68,15 @@ const InvitationsPage = lazyPage(() => import("./invitations/InvitationsPage").t
 const AcceptInvitationPage = lazyPage(() =>
   import("./invitations/AcceptInvitationPage").then((m) => m.AcceptInvitationPage),
 );
+const MyAgencyPage = lazyPage(() => import("./selfService/MyAgencyPage").then((m) => m.MyAgencyPage));
+const MyChangeRequestsPage = lazyPage(() =>
+  import("./selfService/MyChangeRequestsPage").then((m) => m.MyChangeRequestsPage),
+);
+const NgoChangeRequestsPage = lazyPage(() =>
+  import("./ngoChangeRequests/NgoChangeRequestsPage").then((m) => m.NgoChangeRequestsPage),
+);
+const MyNgoPage = lazyPage(() => import("./selfService/MyNgoPage").then((m) => m.MyNgoPage));
+const MyResultsPage = lazyPage(() => import("./selfService/MyResultsPage").then((m) => m.MyResultsPage));
 const MeetingCalendar = lazyPage(() => import("./meetings/MeetingCalendar").then((m) => m.MeetingCalendar));
 const NgoDuplicatesPage = lazyPage(() => import("./registry/NgoDuplicatesPage").then((m) => m.NgoDuplicatesPage));
 const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => m.NgoImportPage));
@@ -127,6 +143,12 @@ export const App = () => (
       <Route path={INBOX_PATH} element={<InboxPage />} />
       <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />
       <Route path={INVITATIONS_PATH} element={<InvitationsPage />} />
+      <Route path={NGO_CHANGE_REQUESTS_PATH} element={<NgoChangeRequestsPage />} />
+      {/* Invited users' own pages (selfService/; their menus: selfService/menus/). */}
+      <Route path={MY_NGO_PATH} element={<MyNgoPage />} />
+      <Route path={MY_NGO_CHANGE_REQUESTS_PATH} element={<MyChangeRequestsPage />} />
+      <Route path={MY_AGENCY_PATH} element={<MyAgencyPage />} />
+      <Route path={MY_RESULTS_PATH} element={<MyResultsPage />} />
     </CustomRoutes>
   </Admin>
 );

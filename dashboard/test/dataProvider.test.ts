@@ -49,6 +49,7 @@ describe("schema model from the supergraph's introspection", () => {
         "meetings",
         "myNotifications",
         "ngoActivityReports",
+        "ngoChangeRequests",
         "ngoHouses",
         "ngoNetworks",
         "ngos",
@@ -105,7 +106,7 @@ describe("schema model from the supergraph's introspection", () => {
       "id managerId year total grade provinceId countyId publishedAt computedAt manager { id name }",
     );
     expect(resource("users").selection).toBe(
-      "version updatedBy id username displayName role provinceId countyId boundId province { id name } county { id name } " +
+      "version updatedBy id username displayName role provinceId countyId boundId authorisationReference province { id name } county { id name } " +
         "disabled lastLoginAt passwordChangedAt createdAt updatedAt invitation { id }",
     );
     const ngos = resource("ngos").selection.split(" ");

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
-import { ROLES } from "../src/auth/roles";
+import { STAFF_ROLES } from "../src/auth/roles";
 import { territoryNeeds, withRoleTerritory } from "../src/users/userTerritory";
 import { parseUsername } from "../src/users/username";
 
 describe("user territory per role", () => {
+  // The users screen makes staff accounts only (invited users come by invitation, bound to a record).
   it("asks officers for their territory and lets evaluators and analysts choose one", () => {
-    expect(Object.fromEntries(ROLES.map((role) => [role, territoryNeeds(role)]))).toEqual({
+    expect(Object.fromEntries(STAFF_ROLES.map((role) => [role, territoryNeeds(role)]))).toEqual({
       ADMIN: { province: "none", county: "none" },
       PROVINCE_OFFICER: { province: "required", county: "none" },
       COUNTY_OFFICER: { province: "required", county: "required" },

@@ -76,7 +76,7 @@ export const InvitationsPage = () => {
           <Table size="small" data-testid="invited-users">
             <TableHead>
               <TableRow>
-                {["displayName", "username", "role", "state", "lastLoginAt"].map((key) => (
+                {["displayName", "username", "role", "authorisationReference", "state", "lastLoginAt"].map((key) => (
                   <TableCell key={key}>{translate(`hamafza.invitations.${key}`)}</TableCell>
                 ))}
                 <TableCell />
@@ -88,6 +88,7 @@ export const InvitationsPage = () => {
                   <TableCell>{user.displayName}</TableCell>
                   <TableCell dir="ltr">{user.username}</TableCell>
                   <TableCell>{translate(`hamafza.invitations.roles.${user.role}`)}</TableCell>
+                  <TableCell>{user.authorisationReference ?? "—"}</TableCell>
                   <TableCell>
                     {user.disabled
                       ? translate("hamafza.invitations.disabled")

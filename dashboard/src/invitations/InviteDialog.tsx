@@ -28,6 +28,7 @@ interface InviteValues {
   displayName: string;
   role: InvitedRole;
   boundId: string;
+  authorisationReference?: string;
 }
 
 /** The form of a new invitation: who, in which role, for which NGO, agency or manager of the official's territory. */
@@ -88,6 +89,12 @@ export const InviteDialog = ({
             validate={required()}
             fullWidth
             inputProps={{ dir: "ltr" }}
+          />
+          <TextInput
+            source="authorisationReference"
+            label="hamafza.invitations.authorisationReference"
+            helperText="hamafza.invitations.authorisationHelp"
+            fullWidth
           />
           <SaveButton label="hamafza.invitations.submit" alwaysEnable disabled={invite.isPending} />
         </Form>

@@ -19,6 +19,7 @@ export interface InvitedUser {
   displayName: string;
   role: InvitedRole;
   boundId: string;
+  authorisationReference: string | null;
   disabled: boolean;
   lastLoginAt: string | null;
   invitation: { state: InvitationState; expiresAt: string } | null;
@@ -31,7 +32,7 @@ export interface IssuedInvitation {
   user: { id: string; username: string };
 }
 
-const USER_FIELDS = `id username displayName role boundId disabled lastLoginAt invitation { state expiresAt }`;
+const USER_FIELDS = `id username displayName role boundId authorisationReference disabled lastLoginAt invitation { state expiresAt }`;
 
 export const INVITED_USERS = /* GraphQL */ `
   query InvitedUsers($offset: Int, $limit: Int) {

@@ -3,6 +3,7 @@ import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import FactCheckIcon from "@mui/icons-material/FactCheck";
 import FeedbackIcon from "@mui/icons-material/Feedback";
+import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
 import InsightsIcon from "@mui/icons-material/Insights";
 import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
@@ -11,12 +12,14 @@ import type { ReactElement } from "react";
 import { Menu, usePermissions, useSidebarState, useTranslate } from "react-admin";
 import { ANALYTICS_HOME } from "../analytics/analyticsPaths";
 import { canRoleAccess } from "../auth/access";
-import type { Role } from "../auth/roles";
+import { isBoundRole, type Role } from "../auth/roles";
 import { EVALUATION_OBJECTIONS_PATH, EVALUATION_PATH } from "../evaluation/paths";
 import { INVITATIONS_PATH } from "../invitations/invitationOperations";
 import { MEETING_CALENDAR_PATH } from "../meetings/paths";
 import { NGO_IMPORT_PATH } from "../ngos/paths";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
+import { NGO_CHANGE_REQUESTS_PATH } from "../selfService/paths";
+import { SelfServiceMenu } from "../selfService/SelfServiceMenu";
 
 type Item =
   | { resource: string }
@@ -55,6 +58,13 @@ export const MENU_GROUPS: Group[] = [
         label: "hamafza.parallelWork.menu",
         icon: <CompareArrowsIcon />,
         accessResource: "parallelWork",
+      },
+      {
+        page: "ngoChangeRequests",
+        to: NGO_CHANGE_REQUESTS_PATH,
+        label: "hamafza.selfService.changeRequests.officialsMenu",
+        icon: <HistoryEduIcon />,
+        accessResource: "ngoChangeRequests",
       },
     ],
   },
@@ -150,6 +160,8 @@ export const AppMenu = () => {
   const { permissions } = usePermissions<Role | undefined>();
   const [open] = useSidebarState();
   const translate = useTranslate();
+  // Invited users (NGO representatives, agency respondents, managers) have their own menu, one file per role.
+  if (isBoundRole(permissions)) return <SelfServiceMenu role={permissions} />;
   return (
     <Menu>
       <Menu.DashboardItem />

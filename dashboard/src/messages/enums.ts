@@ -80,6 +80,20 @@ export const enumLabels = {
     COUNTY_OFFICER: "کارشناس فرمانداری",
     EVALUATOR: "ارزیاب",
     ANALYST: "تحلیلگر",
+    NGO_REPRESENTATIVE: "نماینده سمن",
+    AGENCY_RESPONDENT: "کارشناس پاسخگوی دستگاه",
+    MANAGER: "مدیر",
+  },
+  // ngoChangeRequests/ (docs/self-service.md)
+  ngoChangeRequestStatus: {
+    PENDING: "در انتظار بررسی",
+    APPROVED: "تأییدشده",
+    REJECTED: "ردشده",
+  },
+  ngoRegulatedField: {
+    NAME: "نام",
+    NATIONAL_ID: "شناسه ملی",
+    REGISTRATION_NUMBER: "شماره ثبت",
   },
   // ngos/ngoStatus.ts
   ngoStatus: {

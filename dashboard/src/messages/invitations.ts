@@ -17,6 +17,9 @@ export const invitationMessages = {
       boundRecord: "سمن، دستگاه یا مدیر",
       state: "وضعیت دعوت",
       lastLoginAt: "آخرین ورود",
+      authorisationReference: "شماره و تاریخ معرفی‌نامه",
+      authorisationHelp:
+        "نماینده سمن را پس از دیدن معرفی‌نامه سمن دعوت کنید و شماره و تاریخ آن را این‌جا بنویسید (برای دستگاه و مدیر: حکم یا نامه معرفی).",
       submit: "دعوت",
       cancel: "انصراف",
       close: "بستن",

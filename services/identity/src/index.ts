@@ -16,6 +16,7 @@ import { SmtpSettings, smtpSettingsFromEnv } from "./notifications/mail";
 import { SavedQueries1766200000000 } from "./migrations/1766200000000-SavedQueries";
 import { CalendarFeeds1766400000000 } from "./migrations/1766400000000-CalendarFeeds";
 import { Invitations1767000000000 } from "./migrations/1767000000000-Invitations";
+import { InvitationAuthorisation1767230000001 } from "./migrations/1767230000001-InvitationAuthorisation";
 import { buildIdentitySchema, identityEntities } from "./schema";
 
 export { buildIdentitySchema, identityEntities } from "./schema";
@@ -33,6 +34,7 @@ export const identityMigrations = [
   SavedQueries1766200000000,
   CalendarFeeds1766400000000,
   Invitations1767000000000,
+  InvitationAuthorisation1767230000001,
 ];
 export { deliverPendingRequests, emailNotification, sendDigests } from "./notifications/delivery";
 export { smtpSettingsFromEnv, createTransport } from "./notifications/mail";

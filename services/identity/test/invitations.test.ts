@@ -37,7 +37,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code link user { id username role boundId provinceId countyId disabled } invitation { id state expiresAt } } }`;
+const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code link user { id username role boundId provinceId countyId disabled authorisationReference } invitation { id state expiresAt } } }`;
 const REINVITE = `mutation($id: ID!) { reinviteUser(id: $id) { code invitation { state } user { id disabled } } }`;
 const DISABLE = `mutation($id: ID!) { disableInvitedUser(id: $id) { id disabled invitation { state } } }`;
 const LIST = `{ invitedUsers(limit: 100) { totalCount items { username role boundId invitation { state } } } }`;
@@ -54,9 +54,16 @@ const representative = (username: string, boundId: string) => ({
 
 describe("invitations", () => {
   it("lets a county officer invite a representative of an NGO of its county, who sets a password once and is signed in bound to the NGO", async () => {
-    const invited = await as("demo.county", INVITE, { input: representative("rep.one", countyNgo.id) });
+    // The official records the letter of introduction they checked (docs/self-service.md, "Decisions").
+    const invited = await as("demo.county", INVITE, {
+      input: {
+        ...representative("rep.one", countyNgo.id),
+        authorisationReference: " معرفی‌نامه ۱۴۰۵/۲۳۱ مورخ ۱۴۰۵/۰۹/۱۰ ",
+      },
+    });
     expect(invited.body.errors).toBeUndefined();
     const { code, link, user, invitation } = invited.body.data.inviteUser;
+    expect(user.authorisationReference).toBe("معرفی‌نامه ۱۴۰۵/۲۳۱ مورخ ۱۴۰۵/۰۹/۱۰");
     expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(link).toBe(`/#/invitation/${code}`);
     expect(user).toMatchObject({ role: "NGO_REPRESENTATIVE", boundId: countyNgo.id, provinceId: "19" });
@@ -134,6 +141,10 @@ describe("invitations", () => {
     const staff = await as("demo.province", INVITE, {
       input: { ...representative("rep.staff", countyNgo.id), role: "ANALYST" },
     });
+    const longReference = await as("demo.province", INVITE, {
+      input: { ...representative("rep.long", countyNgo.id), authorisationReference: "ن".repeat(301) },
+    });
+    expect(longReference.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(staff.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     const analyst = await as("demo.analyst", INVITE, { input: representative("rep.x", countyNgo.id) });
     expect(analyst.body.errors[0].extensions.code).toBe("FORBIDDEN");

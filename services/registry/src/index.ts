@@ -18,6 +18,7 @@ import { ActivityReportAttachments1767100000002 } from "./migrations/17671000000
 import { FieldOfActivityChangeNotices1767220000000 } from "./migrations/1767220000000-FieldOfActivityChangeNotices";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
+import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
@@ -54,6 +55,7 @@ export const registryMigrations = [
   ActivityReports1767100000001,
   ActivityReportAttachments1767100000002,
   FieldOfActivityChangeNotices1767220000000,
+  NgoChangeRequests1767230000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

@@ -24,6 +24,10 @@ import { NgoPublicListing } from "./entities/NgoPublicListing";
 import { NgoActivityReport } from "./entities/NgoActivityReport";
 import { NgoActivityReportResolver, NgoActivityReportsOfNgoResolver } from "./activityReport/activityReportResolver";
 import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
+import { NgoChangeRequest } from "./changeRequest/NgoChangeRequest";
+import { NgoChangeRequestResolver } from "./changeRequest/ngoChangeRequestResolver";
+import { MyNgoProfileResolver } from "./selfService/myNgoProfileResolver";
+import { MyPublicListingResolver } from "./selfService/myPublicListingResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -37,6 +41,7 @@ export const registryEntities = [
   NgoActivityReport,
   LicenceAttachment,
   ActivityReportAttachment,
+  NgoChangeRequest,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -62,6 +67,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoActivityReportsOfNgoResolver,
         NgoMergeResolver,
         NgoMergedIntoResolver,
+        NgoChangeRequestResolver,
+        MyNgoProfileResolver,
+        MyPublicListingResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },

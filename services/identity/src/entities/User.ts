@@ -46,6 +46,14 @@ export class User extends Versioned {
   @Column({ type: "uuid", nullable: true })
   boundId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "An invited user: the reference of the document the inviting official checked that they speak for their record (e.g. the NGO's letter of introduction, its number and date); empty for staff.",
+  })
+  @Column({ type: "text", nullable: true })
+  authorisationReference!: string | null;
+
   @Field(() => Province, { nullable: true, description: "Province of the user's territory." })
   province?: Province;
 

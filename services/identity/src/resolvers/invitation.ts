@@ -63,6 +63,13 @@ export class InviteUserInput {
       "The NGO (NGO_REPRESENTATIVE), agency (AGENCY_RESPONDENT) or manager (MANAGER) the invitee speaks for; it must lie in the official's territory.",
   })
   boundId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The reference of the document the official checked that the invitee speaks for the record (for an NGO representative, the NGO's letter of introduction: its number and date); up to 300 characters.",
+  })
+  authorisationReference?: string | null;
 }
 
 @InputType({ description: "Filter invited users; all given conditions must hold." })
@@ -155,6 +162,10 @@ export class InvitationResolver {
       "role",
       "با دعوت‌نامه فقط نماینده سمن، کارشناس پاسخگوی دستگاه یا مدیر ساخته می‌شود.",
     );
+    v.text(input.authorisationReference, "authorisationReference", "شماره و تاریخ معرفی‌نامه", {
+      max: 300,
+      required: false,
+    });
     v.done();
     const record = await boundRecordFor(ctx, input.role as BoundRole, input.boundId);
     const territory = { provinceId: record.provinceId, countyId: record.countyId };
@@ -170,6 +181,9 @@ export class InvitationResolver {
           role: input.role,
           ...territory,
           boundId: record.id,
+          authorisationReference: input.authorisationReference?.trim()
+            ? tidyDisplayText(input.authorisationReference)
+            : null,
           passwordHash,
           disabled: false,
           lastLoginAt: null,

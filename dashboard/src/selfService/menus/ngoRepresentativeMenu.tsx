@@ -1,0 +1,22 @@
+import ApartmentIcon from "@mui/icons-material/Apartment";
+import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
+import { MY_NGO_CHANGE_REQUESTS_PATH, MY_NGO_PATH } from "../paths";
+import type { SelfServiceMenuEntry } from "./menuEntry";
+
+/** An NGO representative's menu: their own NGO only (add entries here for new self-service pages). */
+export const NGO_REPRESENTATIVE_MENU: SelfServiceMenuEntry[] = [
+  {
+    key: "myNgo",
+    to: MY_NGO_PATH,
+    label: "hamafza.selfService.menu.myNgo",
+    hint: "hamafza.selfService.hints.myNgo",
+    icon: <ApartmentIcon />,
+  },
+  {
+    key: "changeRequests",
+    to: MY_NGO_CHANGE_REQUESTS_PATH,
+    label: "hamafza.selfService.menu.changeRequests",
+    hint: "hamafza.selfService.hints.changeRequests",
+    icon: <HistoryEduIcon />,
+  },
+];
