@@ -46,7 +46,8 @@ const respondToDemand = (id: string, input: Record<string, unknown>, as: Caller 
     { id, input },
     as,
   );
-const readDemand = (id: string, as: Caller) => h.gql(`query($id: ID!) { demand(id: $id) { ${DEMAND_FIELDS} } }`, { id }, as);
+const readDemand = (id: string, as: Caller) =>
+  h.gql(`query($id: ID!) { demand(id: $id) { ${DEMAND_FIELDS} } }`, { id }, as);
 
 beforeAll(async () => {
   h = await startHarness("agency-answers");
@@ -248,24 +249,20 @@ describe("overdue items reach the province officer", () => {
 
 describe("resolutions owned by the agency", () => {
   it("lets the respondent report progress and completion with a note, only on its own agency's resolutions", async () => {
-    const meeting = await h.gql(
-      `mutation($input: MeetingCreateInput!) { createMeeting(input: $input) { id } }`,
-      {
-        input: {
-          title: "نشست فصلی مسئله‌محور",
-          kind: "QUARTERLY_PROBLEM_CENTRED",
-          provinceId: "19",
-          countyId: "1901",
-          scheduledAt: new Date().toISOString(),
-        },
+    const meeting = await h.gql(`mutation($input: MeetingCreateInput!) { createMeeting(input: $input) { id } }`, {
+      input: {
+        title: "نشست فصلی مسئله‌محور",
+        kind: "QUARTERLY_PROBLEM_CENTRED",
+        provinceId: "19",
+        countyId: "1901",
+        scheduledAt: new Date().toISOString(),
       },
-    );
+    });
     expect(meeting.errors).toBeUndefined();
     const create = (ownerAgencyId: string) =>
-      h.gql(
-        `mutation($input: ResolutionCreateInput!) { createResolution(input: $input) { id } }`,
-        { input: { meetingId: meeting.data!.createMeeting.id, text: "تأمین فضای جلسات سمن‌ها", ownerAgencyId } },
-      );
+      h.gql(`mutation($input: ResolutionCreateInput!) { createResolution(input: $input) { id } }`, {
+        input: { meetingId: meeting.data!.createMeeting.id, text: "تأمین فضای جلسات سمن‌ها", ownerAgencyId },
+      });
     const own = (await create(AGENCY_X)).data!.createResolution.id;
     const others = (await create(AGENCY_Y)).data!.createResolution.id;
     const report = (id: string, input: Record<string, unknown>, as: Caller = RESP_X) =>
