@@ -37,6 +37,7 @@ import { NGO_IMPORT_PATH } from "./ngos/paths";
 import { INVITATIONS_PATH } from "./invitations/invitationOperations";
 import { ACCEPT_INVITATION_PATH } from "./invitations/acceptInvitation";
 import { INBOX_PATH } from "./notifications/notificationOperations";
+import { MY_REQUESTS_PATH, RESPONDENT_INBOX_PATH } from "./agencyAnswers/agencyAnswerOperations";
 import provinces from "./provinces";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "./registry/paths";
 import users from "./users";
@@ -61,6 +62,11 @@ const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => 
 const ParallelWorkPage = lazyPage(() => import("./registry/ParallelWorkPage").then((m) => m.ParallelWorkPage));
 const RunComparison = lazyPage(() => import("./evaluation/RunComparison").then((m) => m.RunComparison));
 const WhatIfPage = lazyPage(() => import("./evaluation/WhatIfPage").then((m) => m.WhatIfPage));
+// Agencies answer in the system (docs/self-service.md): the representative's requests, the respondent's inbox.
+const MyRequestsPage = lazyPage(() => import("./agencyAnswers/MyRequestsPage").then((m) => m.MyRequestsPage));
+const RespondentInboxPage = lazyPage(() =>
+  import("./agencyAnswers/RespondentInboxPage").then((m) => m.RespondentInboxPage),
+);
 
 /** Which resource a role sees (menu, pages, buttons) is decided by `authProvider.canAccess`. */
 export const App = () => (
@@ -116,6 +122,8 @@ export const App = () => (
       <Route path={INBOX_PATH} element={<InboxPage />} />
       <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />
       <Route path={INVITATIONS_PATH} element={<InvitationsPage />} />
+      <Route path={MY_REQUESTS_PATH} element={<MyRequestsPage />} />
+      <Route path={RESPONDENT_INBOX_PATH} element={<RespondentInboxPage />} />
     </CustomRoutes>
   </Admin>
 );
