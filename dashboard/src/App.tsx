@@ -40,6 +40,7 @@ import { INBOX_PATH } from "./notifications/notificationOperations";
 import { MY_REQUESTS_PATH, RESPONDENT_INBOX_PATH } from "./agencyAnswers/agencyAnswerOperations";
 import provinces from "./provinces";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "./registry/paths";
+import { MY_AGENCY_PATH, MY_NGO_PATH, MY_RESULTS_PATH } from "./selfService/paths";
 import users from "./users";
 
 const { Route } = reactRouterProvider;
@@ -56,6 +57,9 @@ const InvitationsPage = lazyPage(() => import("./invitations/InvitationsPage").t
 const AcceptInvitationPage = lazyPage(() =>
   import("./invitations/AcceptInvitationPage").then((m) => m.AcceptInvitationPage),
 );
+const MyAgencyPage = lazyPage(() => import("./selfService/MyAgencyPage").then((m) => m.MyAgencyPage));
+const MyNgoPage = lazyPage(() => import("./selfService/MyNgoPage").then((m) => m.MyNgoPage));
+const MyResultsPage = lazyPage(() => import("./selfService/MyResultsPage").then((m) => m.MyResultsPage));
 const MeetingCalendar = lazyPage(() => import("./meetings/MeetingCalendar").then((m) => m.MeetingCalendar));
 const NgoDuplicatesPage = lazyPage(() => import("./registry/NgoDuplicatesPage").then((m) => m.NgoDuplicatesPage));
 const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => m.NgoImportPage));
@@ -122,6 +126,10 @@ export const App = () => (
       <Route path={INBOX_PATH} element={<InboxPage />} />
       <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />
       <Route path={INVITATIONS_PATH} element={<InvitationsPage />} />
+      {/* Invited users' own pages (selfService/; their menus: selfService/menus/). */}
+      <Route path={MY_NGO_PATH} element={<MyNgoPage />} />
+      <Route path={MY_AGENCY_PATH} element={<MyAgencyPage />} />
+      <Route path={MY_RESULTS_PATH} element={<MyResultsPage />} />
       <Route path={MY_REQUESTS_PATH} element={<MyRequestsPage />} />
       <Route path={RESPONDENT_INBOX_PATH} element={<RespondentInboxPage />} />
     </CustomRoutes>

@@ -8,7 +8,7 @@ import {
   type AuthProviderOptions,
 } from "../src/auth/authProvider";
 import { canRoleAccess } from "../src/auth/access";
-import { ROLE_LABELS, ROLES, type Role } from "../src/auth/roles";
+import { BOUND_ROLES, ROLE_LABELS, ROLES, STAFF_ROLES, type Role } from "../src/auth/roles";
 import { EXPIRES_AT_STORAGE_KEY, TOKEN_STORAGE_KEY, USER_STORAGE_KEY, type StorageLike } from "../src/auth/session";
 import { NETWORK_ERROR_MESSAGE } from "../src/dataProvider/graphqlClient";
 
@@ -44,6 +44,7 @@ const province = {
   role: "PROVINCE_OFFICER",
   provinceId: "19",
   countyId: null,
+  boundId: null,
 };
 
 /** A stand-in for the gateway's /auth endpoints, on a clock the test moves. */
@@ -136,6 +137,7 @@ describe("authProvider: login", () => {
       roleLabel: "کارشناس استانداری",
       provinceId: "19",
       countyId: null,
+      boundId: null,
     });
   });
 
@@ -316,7 +318,7 @@ describe("access by role", () => {
   });
 
   it("lets only administrators and officers create, edit and delete NGOs and meetings", () => {
-    for (const role of ROLES) {
+    for (const role of STAFF_ROLES) {
       const editor = ["ADMIN", "PROVINCE_OFFICER", "COUNTY_OFFICER"].includes(role);
       for (const resource of ["ngos", "meetings"]) {
         for (const action of ["create", "edit", "delete", "clone"]) {
@@ -343,7 +345,7 @@ describe("access by role", () => {
   ];
 
   it("lets officers and administrators edit the registry; evaluators and analysts only read it", () => {
-    for (const role of ROLES) {
+    for (const role of STAFF_ROLES) {
       const editor = ["ADMIN", "PROVINCE_OFFICER", "COUNTY_OFFICER"].includes(role);
       for (const resource of ["ngos", ...REGISTRY]) {
         expect([role, resource, canRoleAccess(role, { action: "list", resource })]).toEqual([role, resource, true]);
@@ -360,7 +362,7 @@ describe("access by role", () => {
   });
 
   it("leaves the taxonomy of fields of activity and the geography to administrators", () => {
-    for (const role of ROLES) {
+    for (const role of STAFF_ROLES) {
       expect(canRoleAccess(role, { action: "list", resource: "fieldsOfActivity" })).toBe(true);
       expect([role, canRoleAccess(role, { action: "edit", resource: "fieldsOfActivity" })]).toEqual([
         role,
@@ -396,8 +398,45 @@ describe("access by role", () => {
     await expect(auth.canAccess!({ action: "create", resource: "ngos" })).resolves.toBe(true);
   });
 
+  it("shows invited users none of the staff pages, only their own", () => {
+    const staffResources = [...REGISTRY, "ngos", "meetings", "demands", "proposals", "analytics", "invitedUsers"];
+    for (const role of BOUND_ROLES) {
+      for (const resource of [...staffResources, "users", "auditEntries", "fieldsOfActivity", "provinces"]) {
+        for (const action of ["list", "show", "create", "edit", "delete"]) {
+          expect([role, resource, action, canRoleAccess(role, { action, resource })]).toEqual([
+            role,
+            resource,
+            action,
+            false,
+          ]);
+        }
+      }
+    }
+    const own = (resource: string) => ROLES.filter((role) => canRoleAccess(role, { action: "list", resource }));
+    expect(own("myNgo")).toEqual(["NGO_REPRESENTATIVE"]);
+    expect(own("myAgency")).toEqual(["AGENCY_RESPONDENT"]);
+    expect(own("myResults")).toEqual(["MANAGER"]);
+    // Change requests of regulated NGO fields: the representative reads their own, officers decide them.
+    expect(own("ngoChangeRequests")).toEqual(["ADMIN", "PROVINCE_OFFICER", "COUNTY_OFFICER", "NGO_REPRESENTATIVE"]);
+    expect(ROLES.filter((role) => canRoleAccess(role, { action: "edit", resource: "ngoChangeRequests" }))).toEqual([
+      "ADMIN",
+      "PROVINCE_OFFICER",
+      "COUNTY_OFFICER",
+    ]);
+  });
+
   it("has a Persian label for every role", () => {
-    expect(Object.keys(ROLE_LABELS)).toEqual(["ADMIN", "PROVINCE_OFFICER", "COUNTY_OFFICER", "EVALUATOR", "ANALYST"]);
+    expect(Object.keys(ROLE_LABELS)).toEqual([
+      "ADMIN",
+      "PROVINCE_OFFICER",
+      "COUNTY_OFFICER",
+      "EVALUATOR",
+      "ANALYST",
+      "NGO_REPRESENTATIVE",
+      "AGENCY_RESPONDENT",
+      "MANAGER",
+    ]);
+    expect(STAFF_ROLES).toEqual(["ADMIN", "PROVINCE_OFFICER", "COUNTY_OFFICER", "EVALUATOR", "ANALYST"]);
     for (const label of Object.values(ROLE_LABELS)) expect(label).toMatch(/^[\u0600-\u06FF\u200c ]+$/);
   });
 });

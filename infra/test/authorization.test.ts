@@ -73,11 +73,11 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.auditEntries": [Role.ADMIN, Role.EVALUATOR],
   "Query.auditEntry": [Role.ADMIN, Role.EVALUATOR],
   // The signed-in user's own inbox and notification settings
-  "Query.myNotifications": ALL,
-  "Query.myUnreadNotificationCount": ALL,
-  "Query.myNotificationPreferences": ALL,
-  "Mutation.markNotificationsRead": ALL,
-  "Mutation.updateMyNotificationPreferences": ALL,
+  "Query.myNotifications": ROLES,
+  "Query.myUnreadNotificationCount": ROLES,
+  "Query.myNotificationPreferences": ROLES,
+  "Mutation.markNotificationsRead": ROLES,
+  "Mutation.updateMyNotificationPreferences": ROLES,
   // Saved GraphQL queries: everyone keeps their own; sharing and ownership are checked by the resolver
   "Query.savedQueries": ALL,
   "Query.savedQuery": ALL,
@@ -88,6 +88,13 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.updateNgo": OFFICERS,
   "Mutation.deleteNgo": OFFICERS,
   "Mutation.listNgoPublicly": OFFICERS,
+  // NGO self-service (docs/self-service.md): the representative's own NGO; officers decide change requests
+  "Mutation.updateMyNgoProfile": [Role.NGO_REPRESENTATIVE],
+  "Mutation.requestNgoChange": [Role.NGO_REPRESENTATIVE],
+  "Query.ngoChangeRequests": [...OFFICERS, Role.NGO_REPRESENTATIVE],
+  "Query.ngoChangeRequest": [...OFFICERS, Role.NGO_REPRESENTATIVE],
+  "Mutation.approveNgoChangeRequest": OFFICERS,
+  "Mutation.rejectNgoChangeRequest": OFFICERS,
   "Query.ngoActivityReports": ALL,
   "Query.ngoActivityReport": ALL,
   "Query.ngosMissingActivityReport": ALL,
@@ -866,11 +873,15 @@ describe("invited roles", () => {
     );
     expect(nested.errors).toBeUndefined();
     expect(nested.data!.ngos.items).toHaveLength(1);
-    expect(idsIn(nested.data).filter((id) => id !== own)).toEqual([]);
+    // Its own NGO's licences are its own (self-service shows the licence data); nothing else.
+    const ownLicences = new Set(
+      (await rows(`SELECT id FROM registry.licence WHERE ngo_id = '${own}'`)).map((r) => r.id as string),
+    );
+    expect(idsIn(nested.data).filter((id) => id !== own && !ownLicences.has(id))).toEqual([]);
     // The same query as the county officer does find such rows, so the emptiness above is the rule, not the data.
     const officer = await gql(
       Role.PROVINCE_OFFICER,
-      `query($id: ID!) { ngo(id: $id) { meetings { id } licences { id } } }`,
+      `query($id: ID!) { ngo(id: $id) { meetings { id } networks { id } ngoHouses { id } } }`,
       { id: own },
     );
     expect(idsIn(officer.data).length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { EDITOR_ROLES, ROLES, type Role } from "./roles";
+import { EDITOR_ROLES, STAFF_ROLES, type Role } from "./roles";
 
 /** react-admin actions that only read; every other action (create, edit, delete, clone, …) writes. */
 const READ_ACTIONS = new Set(["list", "show", "export", "read"]);
@@ -10,7 +10,11 @@ interface ResourceRule {
   unsupported?: readonly string[];
 }
 
-const EVERYONE = ROLES;
+/**
+ * Every governorate role. Invited users (NGO representatives, agency respondents, managers) are never part of it:
+ * they meet the self-service dashboard (selfService/), and a staff resource names them only when it is theirs too.
+ */
+const EVERYONE = STAFF_ROLES;
 
 /**
  * Which role may do what in the dashboard. The server enforces the same rules (and the territory); these only keep
@@ -61,6 +65,17 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   ngoDuplicates: { read: EVERYONE, write: [] },
   parallelWork: { read: EVERYONE, write: [] },
   analytics: { read: EVERYONE, write: [] },
+  // Self-service (docs/self-service.md). `myNgo`: the representative's own NGO, its profile and change requests.
+  myNgo: { read: ["NGO_REPRESENTATIVE"], write: ["NGO_REPRESENTATIVE"] },
+  // Change requests of regulated NGO fields: officers of the territory decide them; representatives read their own.
+  ngoChangeRequests: { read: [...EDITOR_ROLES, "NGO_REPRESENTATIVE"], write: EDITOR_ROLES },
+  // The respondent's agency and the items addressed to it.
+  myAgency: { read: ["AGENCY_RESPONDENT"], write: ["AGENCY_RESPONDENT"] },
+  // The manager's own results (once a cycle is under review) and evidence.
+  myResults: { read: ["MANAGER"], write: ["MANAGER"] },
+  // Agencies answer (docs/self-service.md): the representative's own requests, the respondent's inbox.
+  myRequests: { read: ["NGO_REPRESENTATIVE"], write: ["NGO_REPRESENTATIVE"] },
+  respondentInbox: { read: ["AGENCY_RESPONDENT"], write: ["AGENCY_RESPONDENT"] },
 };
 
 export interface AccessQuery {

@@ -35,6 +35,8 @@ export interface HamafzaIdentity extends UserIdentity {
   roleLabel: string;
   provinceId: string | null;
   countyId: string | null;
+  /** The NGO, agency or manager an invited user speaks for; null for staff. */
+  boundId: string | null;
 }
 
 /** What react-admin gets when the session is missing or ended: go to the login page, with or without a notice. */
@@ -172,6 +174,7 @@ export function createAuthProvider(options: AuthProviderOptions): HamafzaAuthPro
         roleLabel: ROLE_LABELS[user.role],
         provinceId: user.provinceId,
         countyId: user.countyId,
+        boundId: user.boundId,
       };
     },
 

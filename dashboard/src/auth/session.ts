@@ -12,6 +12,8 @@ export interface SessionUser {
   role: Role;
   provinceId: string | null;
   countyId: string | null;
+  /** The NGO, agency or manager an invited user speaks for; null for staff. */
+  boundId: string | null;
 }
 
 export interface Session {
@@ -73,6 +75,7 @@ function parseUser(value: unknown): SessionUser | undefined {
     role: value.role,
     provinceId: optionalId(value.provinceId),
     countyId: optionalId(value.countyId),
+    boundId: optionalId(value.boundId),
   };
 }
 

@@ -5,19 +5,25 @@ import Typography from "@mui/material/Typography";
 import { useState } from "react";
 import { Title, useGetIdentity, useTranslate } from "react-admin";
 import type { HamafzaIdentity } from "../auth/authProvider";
+import { isBoundRole } from "../auth/roles";
 import { CountyOfficerHome } from "../home/CountyOfficerHome";
 import { EvaluatorHome } from "../home/EvaluatorHome";
 import { NationalHome } from "../home/NationalHome";
 import { PeriodPicker } from "../home/PeriodPicker";
 import { ProvinceOfficerHome } from "../home/ProvinceOfficerHome";
 import { currentJalaliQuarter, type JalaliQuarter } from "../home/period";
+import { SelfServiceHome } from "../selfService/SelfServiceHome";
 
-/** The home page: what the signed-in role works on, for a Jalali year and quarter (today's by default). */
+/**
+ * The home page: what the signed-in role works on, for a Jalali year and quarter (today's by default); invited users
+ * (NGO representatives, agency respondents, managers) get their own home (selfService/).
+ */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const [period, setPeriod] = useState<JalaliQuarter>(() => currentJalaliQuarter());
   const user = identity as HamafzaIdentity | undefined;
+  if (user && isBoundRole(user.role)) return <SelfServiceHome user={user} role={user.role} />;
   return (
     <Box sx={{ mt: 2, display: "flex", flexDirection: "column", gap: 2 }} data-testid={user && `home-${user.role}`}>
       <Title title={translate("hamafza.title")} />

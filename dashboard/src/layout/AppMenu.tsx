@@ -10,12 +10,13 @@ import type { ReactElement } from "react";
 import { Menu, usePermissions, useSidebarState, useTranslate } from "react-admin";
 import { ANALYTICS_HOME } from "../analytics/analyticsPaths";
 import { canRoleAccess } from "../auth/access";
-import type { Role } from "../auth/roles";
+import { isBoundRole, type Role } from "../auth/roles";
 import { EVALUATION_PATH } from "../evaluation/paths";
 import { INVITATIONS_PATH } from "../invitations/invitationOperations";
 import { MEETING_CALENDAR_PATH } from "../meetings/calendarMonth";
 import { NGO_IMPORT_PATH } from "../ngos/paths";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "../registry/paths";
+import { SelfServiceMenu } from "../selfService/SelfServiceMenu";
 
 type Item =
   | { resource: string }
@@ -142,6 +143,8 @@ export const AppMenu = () => {
   const { permissions } = usePermissions<Role | undefined>();
   const [open] = useSidebarState();
   const translate = useTranslate();
+  // Invited users (NGO representatives, agency respondents, managers) have their own menu, one file per role.
+  if (isBoundRole(permissions)) return <SelfServiceMenu role={permissions} />;
   return (
     <Menu>
       <Menu.DashboardItem />

@@ -1,10 +1,10 @@
 /** Agencies answer in the system: the representative's own demands and proposals, the respondent's inbox. */
 export const agencyAnswerMessages = {
   hamafza: {
-    menu: { agencyAnswers: "پاسخ‌گویی دستگاه‌ها" },
     agencyAnswers: {
       myRequests: {
         menu: "مطالبات و طرح‌های ما",
+        hint: "مطالبه یا طرح سمن را به دستگاه بفرستید و پاسخ آن را ببینید.",
         title: "مطالبات و طرح‌های سمن ما",
         newDemand: "مطالبه یا طرح تازه",
         empty: "هنوز مطالبه یا طرحی ثبت نکرده‌اید.",
@@ -12,6 +12,7 @@ export const agencyAnswerMessages = {
       },
       inbox: {
         menu: "کارتابل پاسخ‌گویی",
+        hint: "مطالبات و طرح‌هایی که به دستگاه شما رسیده است؛ بررسی، پذیرش یا رد با ذکر دلیل.",
         title: "کارتابل پاسخ‌گویی دستگاه",
         waiting: "در انتظار پاسخ",
         answered: "پاسخ‌داده‌شده",

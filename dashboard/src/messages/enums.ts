@@ -80,6 +80,9 @@ export const enumLabels = {
     COUNTY_OFFICER: "کارشناس فرمانداری",
     EVALUATOR: "ارزیاب",
     ANALYST: "تحلیلگر",
+    NGO_REPRESENTATIVE: "نماینده سمن",
+    AGENCY_RESPONDENT: "کارشناس پاسخگوی دستگاه",
+    MANAGER: "مدیر",
   },
   // ngos/ngoStatus.ts
   ngoStatus: {

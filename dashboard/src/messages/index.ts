@@ -14,6 +14,7 @@ import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
 import { activityReportMessages } from "./activityReports";
 import { agencyAnswerMessages } from "./agencyAnswers";
+import { selfServiceMessages } from "./selfService";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -53,4 +54,5 @@ export const appMessages = mergeMessages(
   invitationMessages,
   listMessages,
   agencyAnswerMessages,
+  selfServiceMessages,
 );

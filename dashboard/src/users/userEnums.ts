@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "../auth/roles";
+import { STAFF_ROLE_LABELS } from "../auth/roles";
 import { enumComponents } from "../common/enumComponents";
 
-export const { Field: RoleField, Input: RoleInput } = enumComponents(ROLE_LABELS);
+export const { Field: RoleField, Input: RoleInput } = enumComponents(STAFF_ROLE_LABELS);

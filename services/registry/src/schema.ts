@@ -24,6 +24,9 @@ import { NgoPublicListing } from "./entities/NgoPublicListing";
 import { NgoActivityReport } from "./entities/NgoActivityReport";
 import { NgoActivityReportResolver, NgoActivityReportsOfNgoResolver } from "./activityReport/activityReportResolver";
 import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
+import { NgoChangeRequest } from "./changeRequest/NgoChangeRequest";
+import { NgoChangeRequestResolver } from "./changeRequest/ngoChangeRequestResolver";
+import { MyNgoProfileResolver } from "./selfService/myNgoProfileResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -37,6 +40,7 @@ export const registryEntities = [
   NgoActivityReport,
   LicenceAttachment,
   ActivityReportAttachment,
+  NgoChangeRequest,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -62,6 +66,8 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoActivityReportsOfNgoResolver,
         NgoMergeResolver,
         NgoMergedIntoResolver,
+        NgoChangeRequestResolver,
+        MyNgoProfileResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },

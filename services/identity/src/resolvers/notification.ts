@@ -1,6 +1,6 @@
 import {
   Allow,
-  ALL_ROLES,
+  EVERY_ROLE,
   FilterArg,
   NotificationKind,
   PageArgs,
@@ -61,7 +61,7 @@ const defaults = (userId: string): NotificationPreference =>
 /** The signed-in user's inbox and notification settings; every user sees only their own. */
 @Resolver(() => Notification)
 export class NotificationResolver {
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Query(() => NotificationPage, {
     description: `The signed-in user's notifications, newest first. Sortable by ${Object.keys(NOTIFICATION_SORTABLE)
       .map((f) => `\`${f}\``)
@@ -84,7 +84,7 @@ export class NotificationResolver {
     return paginate(query, page, NOTIFICATION_SORTABLE, { field: "createdAt", order: SortOrder.DESC });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Query(() => Int, { description: "How many of the signed-in user's notifications are unread (the bell's count)." })
   async myUnreadNotificationCount(@Ctx() ctx: RequestContext): Promise<number> {
     const [{ n }] = await ctx.db.query(
@@ -94,7 +94,7 @@ export class NotificationResolver {
     return n;
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Mutation(() => Int, {
     description:
       "Marks the signed-in user's notifications read: those named by `ids`, or all of them with `all: true`; returns how many were unread before. Others' notifications are never touched.",
@@ -120,14 +120,14 @@ export class NotificationResolver {
     return rows.length;
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Query(() => NotificationPreference, { description: "The signed-in user's notification settings." })
   async myNotificationPreferences(@Ctx() ctx: RequestContext): Promise<NotificationPreference> {
     const user = requireUser(ctx);
     return (await ctx.db.getRepository(NotificationPreference).findOneBy({ userId: user.id })) ?? defaults(user.id);
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(EVERY_ROLE)
   @Mutation(() => NotificationPreference, {
     description:
       "Changes the signed-in user's notification settings (email address, email on/off, daily digest, kinds).",

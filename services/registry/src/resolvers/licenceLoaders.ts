@@ -16,7 +16,8 @@ import { Ngo } from "../entities/Ngo";
 import { licenceStateParams } from "./licenceState";
 import { NgoLicenceStateOn } from "./licenceInputs";
 
-const TERRITORY = { province: "ngo.provinceId", county: "ngo.countyId" };
+/** Officials: the NGO's territory; an NGO representative: their own NGO's licences (docs/self-service.md). */
+const TERRITORY = { province: "ngo.provinceId", county: "ngo.countyId", ngo: "licence.ngoId" };
 
 /** Licences of visible NGOs by id. */
 export const licenceById = (ctx: RequestContext) =>

@@ -1,0 +1,24 @@
+import ApartmentIcon from "@mui/icons-material/Apartment";
+import ForumIcon from "@mui/icons-material/Forum";
+import { MY_REQUESTS_PATH } from "../../agencyAnswers/agencyAnswerOperations";
+import { MY_NGO_PATH } from "../paths";
+import type { SelfServiceMenuEntry } from "./menuEntry";
+
+/** An NGO representative's menu: their own NGO only (add entries here for new self-service pages). */
+export const NGO_REPRESENTATIVE_MENU: SelfServiceMenuEntry[] = [
+  {
+    key: "myNgo",
+    to: MY_NGO_PATH,
+    label: "hamafza.selfService.menu.myNgo",
+    hint: "hamafza.selfService.hints.myNgo",
+    icon: <ApartmentIcon />,
+  },
+  // Agencies answer (docs/self-service.md): the NGO's demands and proposals, submitted and followed here.
+  {
+    key: "myRequests",
+    to: MY_REQUESTS_PATH,
+    label: "hamafza.agencyAnswers.myRequests.menu",
+    hint: "hamafza.agencyAnswers.myRequests.hint",
+    icon: <ForumIcon />,
+  },
+];
