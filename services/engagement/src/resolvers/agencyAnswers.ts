@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import {
   Allow,
+  askService,
   canRead,
   checkReferences,
   claimForWrite,
@@ -15,6 +16,7 @@ import {
   normalizePersian,
   notFound,
   recordChange,
+  REFERENCE_OWNER_UNAVAILABLE,
   RequestContext,
   requireUser,
   Role,
@@ -71,6 +73,26 @@ const boundIdOf = (ctx: RequestContext): string => {
   return user.boundId;
 };
 
+/**
+ * The territory of the representative's NGO, asked of the registry with their own token (its `ngo` query answers them
+ * their own NGO only). Invited users' tokens carry no territory (docs/security.md). In engagement's own tests, run
+ * without a registry (`"unchecked"`, as for `checkReferences`), the test token's territory stands for it.
+ */
+async function ngoTerritoryOf(
+  ctx: RequestContext,
+  ngoId: string,
+): Promise<{ provinceId: string; countyId: string | null }> {
+  if (ctx.referenceOwners === "unchecked") return representativeTerritory(requireUser(ctx));
+  const data = await askService<{ ngo: { provinceId: string; countyId: string | null } | null }>(
+    ctx,
+    "registry",
+    `query($id: ID!) { ngo(id: $id) { provinceId countyId } }`,
+    { id: ngoId },
+    REFERENCE_OWNER_UNAVAILABLE,
+  );
+  return representativeTerritory(data.ngo ?? { provinceId: null, countyId: null });
+}
+
 /** A respondent's step must be one of theirs (SUBMITTED is the NGO's). */
 function respondentStep(input: RequestStepInput): RespondentStep {
   const v = new Validator();
@@ -118,7 +140,7 @@ export class AgencyAnswerResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Demand> {
     const ngoId = boundIdOf(ctx);
-    const territory = representativeTerritory(requireUser(ctx));
+    const territory = await ngoTerritoryOf(ctx, ngoId);
     const v = new Validator();
     checkDemandFields(v, { ...input, agencyId: input.agencyId }, true);
     v.done();
@@ -169,7 +191,7 @@ export class AgencyAnswerResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Proposal> {
     const ngoId = boundIdOf(ctx);
-    const territory = representativeTerritory(requireUser(ctx));
+    const territory = await ngoTerritoryOf(ctx, ngoId);
     const v = new Validator();
     checkProposalFields(v, input, true);
     v.done();

@@ -85,7 +85,7 @@ export function checkStepNote(v: Validator, step: RespondentStep, note: string |
   v.text(note, "note", label, { min: 3, max: 4000 });
 }
 
-/** The territory of what a representative submits: their NGO's, as their account carries it (set at invitation). */
+/** The territory of what a representative submits: their NGO's (as the registry answers it); none is refused. */
 export function representativeTerritory(user: { provinceId: string | null; countyId: string | null }): {
   provinceId: string;
   countyId: string | null;
@@ -93,7 +93,7 @@ export function representativeTerritory(user: { provinceId: string | null; count
   if (!user.provinceId)
     throw new AppError(
       ErrorCode.FORBIDDEN,
-      "استان سمن شما در حساب کاربری‌تان ثبت نشده است؛ از کارشناس استانداری بخواهید دعوت شما را دوباره بفرستد.",
+      "سمن شما در بخش ثبت پیدا نشد یا استان آن ثبت نشده است؛ با کارشناس استانداری تماس بگیرید.",
     );
   return { provinceId: user.provinceId, countyId: user.countyId };
 }
