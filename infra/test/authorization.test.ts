@@ -851,7 +851,7 @@ describe("invited roles", () => {
     expect(ofProvince.length).toBeGreaterThan(0);
     const list = await gql(
       Role.NGO_REPRESENTATIVE,
-      `{ agencies(limit: 500) { totalCount items { id managers { id } } } }`,
+      `{ agencies(limit: 200) { totalCount items { id managers { id } } } }`,
     );
     expect(list.errors).toBeUndefined();
     expect(list.data!.agencies.items.map((a: { id: string }) => a.id).sort()).toEqual(ofProvince);
