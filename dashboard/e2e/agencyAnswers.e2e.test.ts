@@ -50,7 +50,9 @@ describe(browserDescribe, () => {
 
       // 1. The representative, on a phone: the menu entry, the form, the new demand waiting for its answer.
       const ngo = await signedIn(demoUser("NGO_REPRESENTATIVE").username);
-      await ngo.page.goto(`${suite.stack.baseUrl}/#/my-requests`);
+      // The entry of the representative's home (selfService/menus/ngoRepresentativeMenu.tsx) opens the page.
+      await ngo.page.locator('[data-testid="self-home-myRequests"] a').click();
+      await ngo.page.waitForURL((url) => url.hash === "#/my-requests", WAIT);
       await ngo.page.getByRole("button", { name: "مطالبه یا طرح تازه" }).click();
       await ngo.page.getByLabel("دستگاه مخاطب").click();
       await ngo.page.getByRole("option", { name: agency.name, exact: true }).click();
@@ -65,7 +67,8 @@ describe(browserDescribe, () => {
 
       // 2. The respondent, on a phone: the inbox holds it; accept with the answer.
       const resp = await signedIn(respondent.username);
-      await resp.page.goto(`${suite.stack.baseUrl}/#/respondent-inbox`);
+      await resp.page.locator('[data-testid="self-home-respondentInbox"] a').click();
+      await resp.page.waitForURL((url) => url.hash === "#/respondent-inbox", WAIT);
       const inboxCard = resp.page.locator('[data-testid="request-card"]', { hasText: TITLE });
       await inboxCard.waitFor(WAIT);
       await fitsPhone(resp.page);
