@@ -5,10 +5,12 @@ import { RequestActionKind } from "../src/entities/RequestAction";
 import { answerDueOn, isAnswerOverdue, overdueBefore } from "../src/rules/answerDeadline";
 import {
   actionOfStatus,
+  answeredNotice,
   checkStepNote,
   demandStep,
   proposalStep,
   representativeTerritory,
+  submittedNotice,
 } from "../src/resolvers/requestActionRules";
 
 const TODAY = "2026-12-07";
@@ -116,5 +118,29 @@ describe("a representative's territory", () => {
       countyId: "1901",
     });
     expect(codeOf(() => representativeTerritory({ provinceId: null, countyId: null }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("notices", () => {
+  const row = { kind: "demand" as const, id: "d1", title: "نبود فضای جلسه", ngoId: "n1", agencyId: "a1" };
+
+  it("tells the agency's respondents of a new request, and nobody of a council's proposal", () => {
+    expect(submittedNotice(row)).toMatchObject({
+      occasionKey: "demand-submitted:d1",
+      recipients: { agencyRespondentsOf: ["a1"] },
+      link: "#/respondent-inbox",
+    });
+    expect(submittedNotice({ ...row, kind: "proposal", agencyId: null })).toBeNull();
+  });
+
+  it("tells the NGO's representatives of the answer, not of a review step", () => {
+    expect(answeredNotice(row, RequestActionKind.REJECTED)).toMatchObject({
+      occasionKey: "demand-answered:d1",
+      recipients: { ngoRepresentativesOf: ["n1"] },
+      link: "#/my-requests",
+    });
+    expect(answeredNotice(row, RequestActionKind.REJECTED)!.body).toContain("رد کرد");
+    expect(answeredNotice(row, RequestActionKind.ACCEPTED)!.body).toContain("پذیرفت");
+    expect(answeredNotice(row, RequestActionKind.UNDER_REVIEW)).toBeNull();
   });
 });

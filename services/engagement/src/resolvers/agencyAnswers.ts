@@ -15,8 +15,10 @@ import {
   isUuid,
   normalizePersian,
   notFound,
+  NotificationRequest,
   recordChange,
   REFERENCE_OWNER_UNAVAILABLE,
+  requestNotification,
   RequestContext,
   requireUser,
   Role,
@@ -34,7 +36,16 @@ import { requestReferences } from "../rules/references";
 import { tehranToday } from "../util/time";
 import { actorName, trimOrNull } from "./common";
 import { DemandSubmitInput, ProposalSubmitInput, RequestStepInput, ResolutionReportInput } from "./agencyAnswerInputs";
-import { checkStepNote, demandStep, proposalStep, representativeTerritory, RespondentStep } from "./requestActionRules";
+import {
+  answeredNotice,
+  checkStepNote,
+  demandStep,
+  proposalStep,
+  representativeTerritory,
+  RequestNotice,
+  RespondentStep,
+  submittedNotice,
+} from "./requestActionRules";
 import { checkDemandFields, checkProposalFields, REQUEST_CONSTRAINTS } from "./requestRules";
 import { changeStatus, RESOLUTION_CONSTRAINTS } from "./resolutionRules";
 
@@ -65,6 +76,19 @@ export async function recordRequestAction(
     recordedBy: actorName(ctx),
   });
 }
+
+/** What the notices name of a demand or proposal. */
+const noticeOf = (kind: "demand" | "proposal", row: Demand | Proposal): RequestNotice => ({
+  kind,
+  id: row.id,
+  title: row instanceof Demand ? row.title : (row as Proposal).topic,
+  ngoId: row.ngoId,
+  agencyId: row.agencyId,
+});
+
+/** Requests a notice in the write's transaction (the identity service delivers it; docs/notifications.md). */
+const notify = (em: EntityManager, notice: NotificationRequest | null) =>
+  notice ? requestNotification(em, notice) : Promise.resolve();
 
 /** The user's bound record, for an invited role's write (never empty: the token of an invited role names one). */
 const boundIdOf = (ctx: RequestContext): string => {
@@ -173,6 +197,7 @@ export class AgencyAnswerResolver {
           const saved = await em.save(demand);
           await recordRequestAction(em, ctx, { demandId: saved.id }, RequestActionKind.SUBMITTED, today, null);
           await recordChange(em, ctx, "submitDemand", "Demand", { before: null, after: saved });
+          await notify(em, submittedNotice(noticeOf("demand", saved)));
           return saved;
         },
         (id) => em.findOneBy(Demand, { id }),
@@ -227,6 +252,7 @@ export class AgencyAnswerResolver {
           const saved = await em.save(proposal);
           await recordRequestAction(em, ctx, { proposalId: saved.id }, RequestActionKind.SUBMITTED, today, null);
           await recordChange(em, ctx, "submitProposal", "Proposal", { before: null, after: saved });
+          await notify(em, submittedNotice(noticeOf("proposal", saved)));
           return saved;
         },
         (id) => em.findOneBy(Proposal, { id }),
@@ -259,6 +285,7 @@ export class AgencyAnswerResolver {
       const saved = await em.save(demand);
       await recordRequestAction(em, ctx, { demandId: demand.id }, step, today, input.note);
       await recordChange(em, ctx, "respondToDemand", "Demand", { before, after: saved });
+      await notify(em, answeredNotice(noticeOf("demand", saved), step));
       return saved;
     });
   }
@@ -288,6 +315,7 @@ export class AgencyAnswerResolver {
       const saved = await em.save(proposal);
       await recordRequestAction(em, ctx, { proposalId: proposal.id }, step, today, input.note);
       await recordChange(em, ctx, "respondToProposal", "Proposal", { before, after: saved });
+      await notify(em, answeredNotice(noticeOf("proposal", saved), step));
       return saved;
     });
   }

@@ -1,4 +1,11 @@
-import { AppError, ErrorCode, invalidTransition, Validator } from "@hamafza/common";
+import {
+  AppError,
+  ErrorCode,
+  invalidTransition,
+  NotificationKind,
+  NotificationRequest,
+  Validator,
+} from "@hamafza/common";
 import { DemandStatus } from "../entities/Demand";
 import { ProposalStatus } from "../entities/Proposal";
 import { RequestActionKind } from "../entities/RequestAction";
@@ -122,4 +129,53 @@ export function actionOfStatus(status: DemandStatus | ProposalStatus): RequestAc
     default:
       return null;
   }
+}
+
+/** What a notification about a request names of it. */
+export interface RequestNotice {
+  kind: "demand" | "proposal";
+  id: string;
+  title: string;
+  ngoId: string;
+  agencyId: string | null;
+}
+
+const NOUN = { demand: "مطالبه", proposal: "طرح" } as const;
+const shortTitle = (title: string) => (title.length > 90 ? `${title.slice(0, 89)}…` : title);
+
+/** To the respondents of the agency: a representative submitted a request to it (none for a council's proposal). */
+export function submittedNotice(row: RequestNotice): NotificationRequest | null {
+  if (!row.agencyId) return null;
+  const noun = NOUN[row.kind];
+  return {
+    occasionKey: `${row.kind}-submitted:${row.id}`,
+    service: "engagement",
+    kind: NotificationKind.SYSTEM,
+    title: `${noun} تازه: «${shortTitle(row.title)}»`,
+    body: `سمنی ${noun}ی به دستگاه شما فرستاده است؛ آن را در کارتابل پاسخ‌گویی بررسی کنید و پاسخ دهید.`,
+    reason: "شما کارشناس پاسخگوی دستگاهی هستید که این درخواست به آن رسیده است.",
+    link: "#/respondent-inbox",
+    recordType: row.kind === "demand" ? "Demand" : "Proposal",
+    recordId: row.id,
+    recipients: { agencyRespondentsOf: [row.agencyId] },
+  };
+}
+
+/** To the NGO's representatives: the agency answered their request (accepted or rejected). */
+export function answeredNotice(row: RequestNotice, step: RespondentStep): NotificationRequest | null {
+  if (step === RequestActionKind.UNDER_REVIEW) return null;
+  const noun = NOUN[row.kind];
+  const verdict = step === RequestActionKind.ACCEPTED ? "پذیرفت" : "رد کرد";
+  return {
+    occasionKey: `${row.kind}-answered:${row.id}`,
+    service: "engagement",
+    kind: NotificationKind.SYSTEM,
+    title: `پاسخ دستگاه به ${noun} «${shortTitle(row.title)}»`,
+    body: `دستگاه ${noun} سمن شما را ${verdict}؛ پاسخ و سابقه آن را در «مطالبات و طرح‌های ما» ببینید.`,
+    reason: "شما نماینده سمنی هستید که این درخواست را فرستاده است.",
+    link: "#/my-requests",
+    recordType: row.kind === "demand" ? "Demand" : "Proposal",
+    recordId: row.id,
+    recipients: { ngoRepresentativesOf: [row.ngoId] },
+  };
 }
