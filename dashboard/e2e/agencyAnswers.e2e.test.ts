@@ -112,7 +112,13 @@ describe(browserDescribe, () => {
       expect(demand.actions.every((a) => a.actedOn === demand.respondedOn)).toBe(true);
       const county = await signedIn(officer.username);
       await county.page.goto(`${suite.stack.baseUrl}/#/demands/${demand.id}/show`);
-      await county.page.getByText(ANSWER).waitFor(WAIT);
+      // The answer, and the dated history: submitted by the NGO, answered by the agency's respondent.
+      await county.page.getByText(ANSWER, { exact: true }).waitFor(WAIT);
+      const history = county.page.locator('[data-testid="request-history"] li');
+      expect(await history.allInnerTexts()).toEqual([
+        expect.stringContaining("ثبت توسط سمن"),
+        expect.stringContaining(`پاسخ: پذیرفته شد (کارشناس پاسخگوی دستگاه): ${ANSWER}`),
+      ]);
       await county.page.screenshot({ path: join(ARTIFACTS, "agency-answers-county.png"), fullPage: true });
 
       expect([...ngo.pageErrors, ...resp.pageErrors, ...county.pageErrors]).toEqual([]);
