@@ -42,6 +42,7 @@ import { NGO_IMPORT_PATH } from "./ngos/paths";
 import { INVITATIONS_PATH } from "./invitations/invitationOperations";
 import { ACCEPT_INVITATION_PATH } from "./invitations/acceptInvitation";
 import { INBOX_PATH } from "./notifications/notificationOperations";
+import { MY_REQUESTS_PATH, RESPONDENT_INBOX_PATH } from "./agencyAnswers/agencyAnswerOperations";
 import provinces from "./provinces";
 import { DUPLICATES_PATH, PARALLEL_WORK_PATH } from "./registry/paths";
 import {
@@ -86,6 +87,11 @@ const WhatIfPage = lazyPage(() => import("./evaluation/WhatIfPage").then((m) => 
 // Issue 15: managers' objections (evaluators) and an invited manager's own result.
 const ObjectionsPage = lazyPage(() => import("./evaluation/ObjectionsPage").then((m) => m.ObjectionsPage));
 const MyEvaluationPage = lazyPage(() => import("./evaluation/MyEvaluationPage").then((m) => m.MyEvaluationPage));
+// Agencies answer in the system (docs/self-service.md): the representative's requests, the respondent's inbox.
+const MyRequestsPage = lazyPage(() => import("./agencyAnswers/MyRequestsPage").then((m) => m.MyRequestsPage));
+const RespondentInboxPage = lazyPage(() =>
+  import("./agencyAnswers/RespondentInboxPage").then((m) => m.RespondentInboxPage),
+);
 
 /** Which resource a role sees (menu, pages, buttons) is decided by `authProvider.canAccess`. */
 export const App = () => (
@@ -149,6 +155,8 @@ export const App = () => (
       <Route path={MY_NGO_CHANGE_REQUESTS_PATH} element={<MyChangeRequestsPage />} />
       <Route path={MY_AGENCY_PATH} element={<MyAgencyPage />} />
       <Route path={MY_RESULTS_PATH} element={<MyResultsPage />} />
+      <Route path={MY_REQUESTS_PATH} element={<MyRequestsPage />} />
+      <Route path={RESPONDENT_INBOX_PATH} element={<RespondentInboxPage />} />
     </CustomRoutes>
   </Admin>
 );

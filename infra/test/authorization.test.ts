@@ -122,8 +122,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createAgendaItem": OFFICERS,
   "Mutation.updateAgendaItem": OFFICERS,
   "Mutation.deleteAgendaItem": OFFICERS,
-  "Query.resolutions": ALL,
-  "Query.resolution": ALL,
+  "Query.resolutions": [...ALL, Role.AGENCY_RESPONDENT],
+  "Query.resolution": [...ALL, Role.AGENCY_RESPONDENT],
   "Query.overdueResolutions": ALL,
   "Query.overdueResolutionCounts": ALL,
   "Mutation.createResolution": OFFICERS,
@@ -166,6 +166,12 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createDemand": OFFICERS,
   "Mutation.updateDemand": OFFICERS,
   "Mutation.deleteDemand": OFFICERS,
+  // Agencies answer in the system (docs/self-service.md): the representative submits for its NGO, the respondent answers.
+  "Mutation.submitDemand": [Role.NGO_REPRESENTATIVE],
+  "Mutation.submitProposal": [Role.NGO_REPRESENTATIVE],
+  "Mutation.respondToDemand": [Role.AGENCY_RESPONDENT],
+  "Mutation.respondToProposal": [Role.AGENCY_RESPONDENT],
+  "Mutation.reportResolutionProgress": [Role.AGENCY_RESPONDENT],
   "Query.meetingStatistics": ALL,
   "Query.meetingMonthlyRhythm": ALL,
   "Query.countiesWithoutProblemCentredMeeting": ALL,
@@ -179,8 +185,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.lockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
   "Mutation.unlockEngagementPeriod": [Role.ADMIN, Role.EVALUATOR],
   // Organisations and places: agencies, managers' tenures, areas, NGO houses, networks, facilitation offices
-  "Query.agencies": [...ALL, Role.AGENCY_RESPONDENT],
-  "Query.agency": [...ALL, Role.AGENCY_RESPONDENT],
+  "Query.agencies": [...ALL, Role.AGENCY_RESPONDENT, Role.NGO_REPRESENTATIVE],
+  "Query.agency": [...ALL, Role.AGENCY_RESPONDENT, Role.NGO_REPRESENTATIVE],
   "Query.informalSettlementAreas": ALL,
   "Query.informalSettlementArea": ALL,
   "Query.ngoHouses": ALL,
@@ -816,6 +822,52 @@ describe("invited roles", () => {
       const byId = await gql(Role.MANAGER, `query($id: ID!) { managerScore(id: $id) { id } }`, { id: other.id });
       expect(byId).toEqual({ data: { managerScore: null } });
     }
+  });
+
+  it("shows a respondent the resolutions its agency owns only, and a representative the agencies of its NGO's province only", async () => {
+    const agency = await boundIdOf(Role.AGENCY_RESPONDENT);
+    const resolutions = await rows(`SELECT id, owner_agency_id AS owner FROM engagement.resolution`);
+    const owned = resolutions
+      .filter((r) => r.owner === agency)
+      .map((r) => r.id)
+      .sort();
+    const page = await gql(
+      Role.AGENCY_RESPONDENT,
+      `{ resolutions(limit: 200) { totalCount items { id ownerAgencyId meeting { id } updates { id } } } }`,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.resolutions.items.map((r: { id: string }) => r.id).sort()).toEqual(owned);
+    expect(page.data!.resolutions.totalCount).toBe(owned.length);
+    // The meetings that adopted them are not the respondent's to read.
+    expect(page.data!.resolutions.items.filter((r: { meeting: unknown }) => r.meeting !== null)).toEqual([]);
+    const notOwned = resolutions.filter((r) => r.owner !== agency).slice(0, 10);
+    expect(notOwned.length).toBeGreaterThan(0);
+    for (const other of notOwned)
+      expect(
+        await gql(Role.AGENCY_RESPONDENT, `query($id: ID!) { resolution(id: $id) { id } }`, { id: other.id }),
+      ).toEqual({ data: { resolution: null } });
+
+    const ngo = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    const province = (await rows(`SELECT province_id FROM registry.ngo WHERE id = '${ngo}'`))[0].province_id;
+    const agencies = await rows(`SELECT id, province_id AS "provinceId" FROM registry.agency`);
+    const ofProvince = agencies
+      .filter((a) => a.provinceId === province)
+      .map((a) => a.id)
+      .sort();
+    expect(ofProvince.length).toBeGreaterThan(0);
+    const list = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `{ agencies(limit: 200) { totalCount items { id managers { id } } } }`,
+    );
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.agencies.items.map((a: { id: string }) => a.id).sort()).toEqual(ofProvince);
+    expect(list.data!.agencies.totalCount).toBe(ofProvince.length);
+    // An agency's managers stay out of the representative's sight.
+    expect(idsIn(list.data).filter((id) => !ofProvince.includes(id))).toEqual([]);
+    for (const other of agencies.filter((a) => a.provinceId !== province).slice(0, 10))
+      expect(
+        await gql(Role.NGO_REPRESENTATIVE, `query($id: ID!) { agency(id: $id) { id } }`, { id: other.id }),
+      ).toEqual({ data: { agency: null } });
   });
 
   it("shows an NGO representative no other NGO's record through nested fields (meetings, licences, board), and no staff list", async () => {

@@ -76,6 +76,9 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   myAgency: { read: ["AGENCY_RESPONDENT"], write: ["AGENCY_RESPONDENT"] },
   // The manager's own results (once a cycle is under review) and evidence.
   myResults: { read: ["MANAGER"], write: ["MANAGER"] },
+  // Agencies answer (docs/self-service.md): the representative's own requests, the respondent's inbox.
+  myRequests: { read: ["NGO_REPRESENTATIVE"], write: ["NGO_REPRESENTATIVE"] },
+  respondentInbox: { read: ["AGENCY_RESPONDENT"], write: ["AGENCY_RESPONDENT"] },
 };
 
 export interface AccessQuery {

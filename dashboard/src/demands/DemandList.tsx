@@ -25,6 +25,8 @@ const demandFilters = [
   <ReferenceFilterInput key="agencyId" source="agencyId" reference="agencies" alwaysOn />,
   <DemandStatusInput key="status" source="status" alwaysOn />,
   <NullableBooleanInput key="answered" source="answered" alwaysOn />,
+  // Unanswered past the answer day (HAMAFZA_ANSWER_DAYS): the province officer's escalation list.
+  <NullableBooleanInput key="overdue" source="overdue" />,
   <DemandCategoryInput key="category" source="category" />,
   <NullableBooleanInput key="unrouted" source="unrouted" />,
   ...jalaliPeriodFilters(false),

@@ -14,6 +14,7 @@ import { JalaliDateInput } from "../common/JalaliDateInput";
 import { DemandCategoryField, DemandStatusChip, DemandStatusInput } from "../engagement/engagementEnums";
 import { InboxActions, responseDays } from "../engagement/InboxParts";
 import { Section } from "../meetings/MeetingShow";
+import { RequestHistoryField } from "../agencyAnswers/RequestHistoryField";
 
 /** The agency's dated answer: its status, date and text. */
 const DemandActions = () => {
@@ -51,6 +52,9 @@ export const DemandShow = () => (
             <JalaliDateField source="raisedOn" />
           </Labeled>
           <Labeled>
+            <JalaliDateField source="dueOn" />
+          </Labeled>
+          <Labeled>
             <DemandStatusChip source="status" />
           </Labeled>
           <Labeled>
@@ -64,6 +68,9 @@ export const DemandShow = () => (
           </Labeled>
           <Labeled fullWidth>
             <TextField source="response" emptyText="—" />
+          </Labeled>
+          <Labeled fullWidth label="hamafza.agencyAnswers.row.history">
+            <RequestHistoryField />
           </Labeled>
         </Stack>
       </Section>

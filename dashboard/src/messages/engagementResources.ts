@@ -148,6 +148,8 @@ export const engagementResources = {
       implementedOn: "تاریخ اجرا",
       responseDays: "روز تا پاسخ",
       answered: "پاسخ‌داده‌شده",
+      dueOn: "مهلت پاسخ",
+      overdue: "گذشته از مهلت پاسخ",
     },
   },
   demands: {
@@ -167,6 +169,8 @@ export const engagementResources = {
       responseDays: "روز تا پاسخ",
       answered: "پاسخ‌داده‌شده",
       unrouted: "بدون دستگاه مسئول",
+      dueOn: "مهلت پاسخ",
+      overdue: "گذشته از مهلت پاسخ",
     },
   },
   socialHarms: {

@@ -255,6 +255,13 @@ export const enumLabels = {
     RESOLVED: "رسیدگی‌شده",
     REJECTED: "ردشده",
   },
+  // agencyAnswers/agencyAnswerEnums.ts
+  requestActionKind: {
+    SUBMITTED: "ثبت توسط سمن",
+    UNDER_REVIEW: "در حال بررسی",
+    ACCEPTED: "پاسخ: پذیرفته شد",
+    REJECTED: "پاسخ: رد شد",
+  },
   // engagement/engagementEnums.ts
   demandCategory: {
     MEMBERS_INSURANCE: "بیمه اعضا",

@@ -13,6 +13,7 @@ import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
 import { activityReportMessages } from "./activityReports";
+import { agencyAnswerMessages } from "./agencyAnswers";
 import { selfServiceMessages } from "./selfService";
 
 export type Messages = { [key: string]: string | Messages };
@@ -52,5 +53,6 @@ export const appMessages = mergeMessages(
   analyticsMessages,
   invitationMessages,
   listMessages,
+  agencyAnswerMessages,
   selfServiceMessages,
 );

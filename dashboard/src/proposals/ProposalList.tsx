@@ -20,6 +20,8 @@ const proposalFilters = [
   <ReferenceFilterInput key="agencyId" source="agencyId" reference="agencies" alwaysOn />,
   <ProposalStatusInput key="status" source="status" alwaysOn />,
   <NullableBooleanInput key="answered" source="answered" alwaysOn />,
+  // Unanswered past the answer day (HAMAFZA_ANSWER_DAYS): the province officer's escalation list.
+  <NullableBooleanInput key="overdue" source="overdue" />,
   ...jalaliPeriodFilters(false),
   <ReferenceFilterInput key="ngoId" source="ngoId" reference="ngos" />,
   <ReferenceFilterInput key="countyId" source="countyId" reference="counties" />,

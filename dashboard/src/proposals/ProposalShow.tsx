@@ -15,6 +15,7 @@ import { JalaliDateInput } from "../common/JalaliDateInput";
 import { ProposalStatusChip, ProposalStatusInput } from "../engagement/engagementEnums";
 import { InboxActions, responseDays } from "../engagement/InboxParts";
 import { Section } from "../meetings/MeetingShow";
+import { RequestHistoryField } from "../agencyAnswers/RequestHistoryField";
 
 /** The agency's dated answer: accepted, rejected, under review or implemented. */
 const ProposalActions = () => {
@@ -55,6 +56,9 @@ export const ProposalShow = () => (
             <JalaliDateField source="submittedOn" />
           </Labeled>
           <Labeled>
+            <JalaliDateField source="dueOn" />
+          </Labeled>
+          <Labeled>
             <ProposalStatusChip source="status" />
           </Labeled>
           <Labeled>
@@ -74,6 +78,9 @@ export const ProposalShow = () => (
           </Labeled>
           <Labeled fullWidth>
             <TextField source="response" emptyText="—" />
+          </Labeled>
+          <Labeled fullWidth label="hamafza.agencyAnswers.row.history">
+            <RequestHistoryField />
           </Labeled>
         </Stack>
       </Section>

@@ -49,6 +49,7 @@ export const SETTINGS = {
   EVALUATION_URL: httpUrlVar(),
   IDENTITY_URL: httpUrlVar(),
   HAMAFZA_LICENCE_EXPIRING_DAYS: intVar(60, { min: 0, max: 3650 }),
+  HAMAFZA_ANSWER_DAYS: intVar(30, { min: 1, max: 365 }),
   HAMAFZA_TOKEN_TTL_SECONDS: intVar(1800, { min: 10, max: 86_400 }),
   HAMAFZA_SESSION_MAX_SECONDS: intVar(43_200, { min: 60, max: 30 * 86_400 }),
   HAMAFZA_INVITATION_TTL_HOURS: intVar(168, { min: 1, max: 30 * 24 }),
@@ -137,7 +138,7 @@ const serverShape = () =>
 /** What each subgraph process reads besides the server variables. */
 const SERVICE_SPECIFIC = {
   registry: () => pick("ENGAGEMENT_URL", "HAMAFZA_LICENCE_EXPIRING_DAYS"),
-  engagement: () => pick("REGISTRY_URL"),
+  engagement: () => pick("REGISTRY_URL", "HAMAFZA_ANSWER_DAYS"),
   evaluation: () =>
     pick(
       "REGISTRY_URL",

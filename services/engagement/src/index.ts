@@ -16,6 +16,7 @@ import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSe
 import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments";
 import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
 import { SocialHarmChangeNotices1767220000001 } from "./migrations/1767220000001-SocialHarmChangeNotices";
+import { RequestActions1767240000001 } from "./migrations/1767240000001-RequestActions";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -35,6 +36,7 @@ export const engagementMigrations = [
   Attachments1766600000001,
   NgoMergeRewrites1766700000001,
   SocialHarmChangeNotices1767220000001,
+  RequestActions1767240000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

@@ -194,8 +194,14 @@ export const socialHarmById = (ctx: RequestContext) =>
 
 // Resolutions ---------------------------------------------------------------------------------------------------
 
+/** A resolution's scope: its meeting's territory; for an agency respondent, the resolutions its agency owns. */
+export const resolutionScopeOf = (alias: string): TerritoryColumns => ({
+  ...territoryOf(alias),
+  agency: `${alias}.ownerAgencyId`,
+});
+
 export const resolutionById = (ctx: RequestContext) =>
-  scopedById(ctx, "resolutionById", Resolution, "resolution", territoryOf("resolution"));
+  scopedById(ctx, "resolutionById", Resolution, "resolution", resolutionScopeOf("resolution"));
 
 export const resolutionsByMeeting = (ctx: RequestContext) =>
   scopedGroups(ctx, "resolutionsByMeeting", Resolution, "resolution", "meetingId", null, [

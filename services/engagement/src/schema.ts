@@ -48,6 +48,8 @@ import {
 import { ReferenceUseResolver } from "./resolvers/referenceUses";
 import { NgoMergeSyncResolver } from "./merging/ngoMergeSync";
 import { DemandResolver } from "./resolvers/demand";
+import { AgencyAnswerResolver, DemandActionsResolver, ProposalActionsResolver } from "./resolvers/agencyAnswers";
+import { RequestAction } from "./entities/RequestAction";
 import { ProposalResolver } from "./resolvers/proposal";
 import { ResolutionResolver } from "./resolvers/resolution";
 import { WorkingGroupResolver } from "./resolvers/workingGroup";
@@ -69,6 +71,7 @@ export const engagementEntities = [
   ProjectUpdate,
   Proposal,
   Demand,
+  RequestAction,
   EngagementPeriodLock,
   Attachment,
 ];
@@ -92,6 +95,9 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         ProjectResolver,
         ProposalResolver,
         DemandResolver,
+        AgencyAnswerResolver,
+        DemandActionsResolver,
+        ProposalActionsResolver,
         ReferenceUseResolver,
         NgoExtensionResolver,
         ManagerExtensionResolver,

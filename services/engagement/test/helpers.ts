@@ -25,6 +25,8 @@ export interface Caller {
   provinceId?: string | null;
   countyId?: string | null;
   username?: string;
+  /** For invited roles: the NGO, agency or manager the user speaks for. */
+  boundId?: string | null;
 }
 
 export const ADMIN: Caller = { role: Role.ADMIN };

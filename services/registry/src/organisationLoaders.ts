@@ -24,7 +24,16 @@ import { byUuidLoader } from "./loaders";
 
 type Territorial = ObjectLiteral & { id: string };
 
-export const agencyById = (ctx: RequestContext) => byUuidLoader(ctx, Agency, { agency: "row.id" });
+/**
+ * What invited users read of agencies: a respondent its own agency; an NGO representative the agencies of its NGO's
+ * province (names and kinds only — no personal data), to address demands and proposals to (docs/self-service.md).
+ */
+export const agencyBoundColumns = (alias: string) => ({
+  agency: `"${alias}".id`,
+  ngo: `EXISTS (SELECT 1 FROM ngo bound_ngo WHERE bound_ngo.id = :bound AND bound_ngo.province_id = "${alias}".province_id)`,
+});
+
+export const agencyById = (ctx: RequestContext) => byUuidLoader(ctx, Agency, agencyBoundColumns("row"));
 export const areaById = (ctx: RequestContext) => byUuidLoader(ctx, InformalSettlementArea);
 export const ngoHouseById = (ctx: RequestContext) => byUuidLoader(ctx, NgoHouse);
 export const ngoNetworkById = (ctx: RequestContext) => byUuidLoader(ctx, NgoNetwork);

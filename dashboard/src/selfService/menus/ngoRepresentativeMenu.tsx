@@ -1,5 +1,7 @@
 import ApartmentIcon from "@mui/icons-material/Apartment";
+import ForumIcon from "@mui/icons-material/Forum";
 import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
+import { MY_REQUESTS_PATH } from "../../agencyAnswers/agencyAnswerOperations";
 import { MY_NGO_CHANGE_REQUESTS_PATH, MY_NGO_PATH } from "../paths";
 import type { SelfServiceMenuEntry } from "./menuEntry";
 
@@ -18,5 +20,13 @@ export const NGO_REPRESENTATIVE_MENU: SelfServiceMenuEntry[] = [
     label: "hamafza.selfService.menu.changeRequests",
     hint: "hamafza.selfService.hints.changeRequests",
     icon: <HistoryEduIcon />,
+  },
+  // Agencies answer (docs/self-service.md): the NGO's demands and proposals, submitted and followed here.
+  {
+    key: "myRequests",
+    to: MY_REQUESTS_PATH,
+    label: "hamafza.agencyAnswers.myRequests.menu",
+    hint: "hamafza.agencyAnswers.myRequests.hint",
+    icon: <ForumIcon />,
   },
 ];

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { DateScalar, Versioned } from "@hamafza/common";
-import { daysBetween } from "../util/time";
+import { answerDueOn, isAnswerOverdue } from "../rules/answerDeadline";
+import { daysBetween, tehranToday } from "../util/time";
 
 export enum ProposalStatus {
   SUBMITTED = "SUBMITTED",
@@ -128,5 +129,19 @@ export class Proposal extends Versioned {
   @Field(() => Int, { nullable: true, description: "Days from submission to the response; empty while unanswered." })
   get responseDays(): number | null {
     return this.respondedOn ? daysBetween(this.submittedOn, this.respondedOn) : null;
+  }
+  @Field(() => DateScalar, {
+    description: "Last day for the agency's answer: HAMAFZA_ANSWER_DAYS days (default 30) after it was submitted.",
+  })
+  get dueOn(): string {
+    return answerDueOn(this.submittedOn);
+  }
+
+  @Field({
+    description:
+      "Whether it is unanswered past its answer day (Tehran today): escalated to the province officer (filter `overdue`).",
+  })
+  get overdue(): boolean {
+    return isAnswerOverdue(this.submittedOn, this.respondedOn, tehranToday());
   }
 }

@@ -1,5 +1,4 @@
 import {
-  addDays,
   jalaliQuarterOf,
   jalaliQuarterRange,
   NotificationKind,
@@ -8,6 +7,7 @@ import {
   tehranDay,
   toPersianDigits,
 } from "@hamafza/common";
+import { answerDays, answerDueOn } from "../rules/answerDeadline";
 
 /**
  * Engagement's reminders as pure rules (docs/notifications.md): which occasion is due on a given instant, to whom,
@@ -16,8 +16,6 @@ import {
 
 const SERVICE = "engagement";
 const DAY_MS = 86_400_000;
-/** A demand or proposal should be answered within this many days (the rubric's responsiveness target). */
-export const ANSWER_DAYS = 30;
 /** An unanswered request is escalated to the province this many days after its answer deadline. */
 export const ESCALATE_AFTER_DAYS = 30;
 /** A resolution is "due" from this many days before its deadline. */
@@ -137,11 +135,15 @@ export interface RequestRow {
 }
 
 /**
- * An NGO demand or proposal without an answer past its deadline (30 days): to the agency's respondents and the
+ * An NGO demand or proposal without an answer past its deadline (HAMAFZA_ANSWER_DAYS, default 30): to the agency's respondents and the
  * officers of its territory, then (escalated) to the province's officers.
  */
-export function unansweredRequest(row: RequestRow, today: string): NotificationRequest | null {
-  const deadline = addDays(row.since, ANSWER_DAYS);
+export function unansweredRequest(
+  row: RequestRow,
+  today: string,
+  days: number = answerDays(),
+): NotificationRequest | null {
+  const deadline = answerDueOn(row.since, days);
   const late = daysBetween(deadline, today);
   if (late <= 0) return null;
   const escalated = late > ESCALATE_AFTER_DAYS;
@@ -151,7 +153,7 @@ export function unansweredRequest(row: RequestRow, today: string): NotificationR
     service: SERVICE,
     kind: NotificationKind.REQUEST_UNANSWERED,
     title: `${label} «${shorten(row.title)}» بی‌پاسخ مانده است`,
-    body: `${fa(late)} روز از مهلت ${fa(ANSWER_DAYS)} روزه پاسخ به این ${label} سمن گذشته است؛ پاسخ دستگاه را پیگیری و ثبت کنید.`,
+    body: `${fa(late)} روز از مهلت ${fa(days)} روزه پاسخ به این ${label} سمن گذشته است؛ پاسخ دستگاه را پیگیری و ثبت کنید.`,
     reason: escalated
       ? "شما کارشناس استان این درخواست هستید؛ پاسخ آن بیش از یک ماه پس از مهلت هنوز ثبت نشده است."
       : "شما پاسخگوی دستگاه مخاطب این درخواست یا کارشناس قلمرو آن هستید.",

@@ -1,7 +1,7 @@
 import { addDays, logger, NotificationRequest, QueueDefinition, requestNewReminders, tehranDay } from "@hamafza/common";
 import { DataSource } from "typeorm";
+import { overdueBefore } from "../rules/answerDeadline";
 import {
-  ANSWER_DAYS,
   quarterOccasion,
   quarterRequest,
   RequestRow,
@@ -56,7 +56,7 @@ export async function sendEngagementReminders(db: DataSource, now: Date = new Da
        SELECT 'proposal', id, topic, to_char(submitted_on, 'YYYY-MM-DD'), province_id, county_id, agency_id
          FROM proposal WHERE status IN ('SUBMITTED', 'UNDER_REVIEW') AND responded_on IS NULL AND submitted_on < $1::date
        ORDER BY since, id`,
-      [addDays(today, -ANSWER_DAYS)],
+      [overdueBefore(today)],
     );
     for (const row of unanswered) {
       const request = unansweredRequest(row, today);

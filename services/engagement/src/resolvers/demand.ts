@@ -36,6 +36,8 @@ import { demandById, MEETING_TERRITORY, meetingById, requestScopeOf } from "../l
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
 import { oneUuid, trimOrNull, whereListBasics } from "./common";
+import { actionOfStatus, whereOverdue } from "./requestActionRules";
+import { recordRequestAction } from "./agencyAnswers";
 import { DemandCreateInput, DemandFilter, DemandPage, DemandUpdateInput } from "./requestInputs";
 import {
   DEMAND_SORTABLE,
@@ -81,6 +83,7 @@ export class DemandResolver {
     if (filter?.category) query.andWhere("demand.category = :category", { category: filter.category });
     if (filter?.status) query.andWhere("demand.status = :status", { status: filter.status });
     if (filter?.answered !== undefined) query.andWhere(`demand.respondedOn IS ${filter.answered ? "NOT " : ""}NULL`);
+    if (filter?.overdue !== undefined) whereOverdue(query, "demand", "raisedOn", filter.overdue);
     if (filter?.unrouted) query.andWhere("demand.agencyId IS NULL");
     if (filter?.raisedFrom) query.andWhere("demand.raisedOn >= :from", { from: filter.raisedFrom });
     if (filter?.raisedTo) query.andWhere("demand.raisedOn <= :to", { to: filter.raisedTo });
@@ -165,6 +168,9 @@ export class DemandResolver {
               Object.assign(demand, { respondedOn: on, response: tidyDisplayText(input.response!) });
             }
             demand.status = to;
+            const step = actionOfStatus(to);
+            const on = demand.respondedOn && to !== DemandStatus.UNDER_REVIEW ? demand.respondedOn : tehranToday();
+            if (step) await recordRequestAction(em, ctx, { demandId: demand.id }, step, on, input.response);
           } else if (input.response !== undefined) {
             if (demand.respondedOn && !input.response?.trim())
               throw invalidTransition("پاسخ مطالبهِ پاسخ‌داده‌شده را نمی‌توان پاک کرد.", {

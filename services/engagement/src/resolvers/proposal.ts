@@ -33,6 +33,8 @@ import { meetingById, proposalById, requestScopeOf } from "../loaders";
 import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
 import { oneUuid, trimOrNull, whereListBasics } from "./common";
+import { actionOfStatus, whereOverdue } from "./requestActionRules";
+import { recordRequestAction } from "./agencyAnswers";
 import { ProposalCreateInput, ProposalFilter, ProposalPage, ProposalUpdateInput } from "./requestInputs";
 import {
   PROPOSAL_SORTABLE,
@@ -78,6 +80,7 @@ export class ProposalResolver {
     if (filter?.fieldCode) query.andWhere("proposal.fieldCode = :fieldCode", { fieldCode: filter.fieldCode });
     if (filter?.meetingId) query.andWhere("proposal.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
     if (filter?.answered !== undefined) query.andWhere(`proposal.respondedOn IS ${filter.answered ? "NOT " : ""}NULL`);
+    if (filter?.overdue !== undefined) whereOverdue(query, "proposal", "submittedOn", filter.overdue);
     if (filter?.submittedFrom) query.andWhere("proposal.submittedOn >= :from", { from: filter.submittedFrom });
     if (filter?.submittedTo) query.andWhere("proposal.submittedOn <= :to", { to: filter.submittedTo });
     return paginate(query, page, PROPOSAL_SORTABLE, { field: "submittedOn", order: SortOrder.DESC });
@@ -175,6 +178,8 @@ export class ProposalResolver {
             if (to === ProposalStatus.ACCEPTED || to === ProposalStatus.REJECTED)
               Object.assign(proposal, { respondedOn: on, response: tidyDisplayText(input.response!) });
             if (to === ProposalStatus.IMPLEMENTED) proposal.implementedOn = on;
+            const step = actionOfStatus(to);
+            if (step) await recordRequestAction(em, ctx, { proposalId: proposal.id }, step, on, input.response);
           } else if (input.response !== undefined) {
             proposal.response = trimOrNull(input.response);
             if (proposal.respondedOn && !proposal.response)

@@ -44,6 +44,13 @@ export class ProposalFilter {
   })
   answered?: boolean;
 
+  @Field({
+    nullable: true,
+    description:
+      "true: only proposals unanswered past their answer day (`dueOn`, the escalation list); false: only the others.",
+  })
+  overdue?: boolean;
+
   @Field(() => DateScalar, { nullable: true, description: "Only proposals submitted on or after this day." })
   submittedFrom?: string;
 
@@ -159,6 +166,13 @@ export class DemandFilter {
 
   @Field({ nullable: true, description: "true: only answered demands; false: only those still waiting." })
   answered?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      "true: only demands unanswered past their answer day (`dueOn`, the escalation list); false: only the others.",
+  })
+  overdue?: boolean;
 
   @Field({ nullable: true, description: "true: only demands not yet routed to an agency." })
   unrouted?: boolean;

@@ -22,6 +22,7 @@ import {
   idempotentCreate,
   namedQuery,
   checkKnownTerritoryArgs,
+  Role,
 } from "@hamafza/common";
 import { resolutionReferences } from "../rules/references";
 import { Meeting } from "../entities/Meeting";
@@ -62,9 +63,9 @@ export { OVERDUE_SQL } from "./resolutionRules";
 
 @Resolver(() => Resolution)
 export class ResolutionResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT)
   @Query(() => ResolutionPage, {
-    description: `Resolutions of the user's territory, earliest deadline first by default. Sortable by ${Object.keys(
+    description: `Resolutions of the user's territory (an agency respondent: those its agency owns), earliest deadline first by default. Sortable by ${Object.keys(
       RESOLUTION_SORTABLE,
     )
       .map((f) => `\`${f}\``)
@@ -145,7 +146,7 @@ export class ResolutionResolver {
     }));
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT)
   @Query(() => Resolution, {
     nullable: true,
     description: "One resolution by id; empty when outside the user's territory.",

@@ -16,7 +16,7 @@ import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { assertTransition, RESOLUTION_MACHINE } from "../rules/transitions";
 import { Meeting } from "../entities/Meeting";
 import { Resolution, ResolutionFollowUpStatus, ResolutionStatus, ResolutionUpdate } from "../entities/Resolution";
-import { territoryOf } from "../loaders";
+import { resolutionScopeOf } from "../loaders";
 import { jalaliYearOf, PeriodLocks } from "../locks";
 import { isSupportedJalaliYear, jalaliYearRange } from "@hamafza/common";
 import { tehranToday } from "../util/time";
@@ -48,7 +48,7 @@ export function resolutionQuery(
   const query = whereInTerritory(
     ctx.db.getRepository(Resolution).createQueryBuilder("resolution"),
     requireUser(ctx),
-    territoryOf("resolution"),
+    resolutionScopeOf("resolution"),
   );
   const today = tehranToday();
   whereListBasics(query, "resolution", "textNormalized", filter);

@@ -48,7 +48,7 @@ import { FacilitationOffice } from "../entities/FacilitationOffice";
 import { Manager } from "../entities/Manager";
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
-import { agencyById, managersByAgency, officesByPartnerAgency } from "../organisationLoaders";
+import { agencyBoundColumns, agencyById, managersByAgency, officesByPartnerAgency } from "../organisationLoaders";
 import { resolveTerritory } from "./organisationSupport";
 
 @ObjectType({ description: "A page of agencies." })
@@ -145,9 +145,9 @@ const AGENCIES: Writable<Agency> = {
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT)
+  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT, Role.NGO_REPRESENTATIVE)
   @Query(() => AgencyPage, {
-    description: `Agencies of the user's territory (an agency respondent: its own agency only). Sortable by ${Object.keys(
+    description: `Agencies of the user's territory (an agency respondent: its own agency only; an NGO representative: the agencies of its NGO's province, to address demands and proposals to). Sortable by ${Object.keys(
       AGENCY_SORTABLE,
     )
       .map((f) => `\`${f}\``)
@@ -161,11 +161,11 @@ export class AgencyResolver {
     return paginate(agencyListQuery(ctx, filter), page, AGENCY_SORTABLE, { field: "name", order: SortOrder.ASC });
   }
 
-  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT)
+  @Allow(ALL_ROLES, Role.AGENCY_RESPONDENT, Role.NGO_REPRESENTATIVE)
   @Query(() => Agency, {
     nullable: true,
     description:
-      "One agency by id; empty when it does not exist or is outside the user's territory (an agency respondent: not its own agency).",
+      "One agency by id; empty when it does not exist or is outside the user's territory (an agency respondent: not its own agency; an NGO representative: not of its NGO's province).",
   })
   agency(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Agency | null> {
     return agencyById(ctx).load(id);
@@ -321,7 +321,7 @@ export function agencyListQuery(ctx: RequestContext, filter: AgencyFilter | unde
   const query = whereInTerritory(ctx.db.getRepository(Agency).createQueryBuilder("agency"), requireUser(ctx), {
     province: "agency.provinceId",
     county: "agency.countyId",
-    agency: "agency.id",
+    ...agencyBoundColumns("agency"),
   });
   if (filter?.ids) query.andWhere("agency.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
   if (filter?.kind) query.andWhere("agency.kind = :kind", { kind: filter.kind });
