@@ -15,6 +15,7 @@ import { LicenceAttachments1766600000002 } from "./migrations/1766600000002-Lice
 import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRegister";
 import { ActivityReports1767100000001 } from "./migrations/1767100000001-ActivityReports";
 import { ActivityReportAttachments1767100000002 } from "./migrations/1767100000002-ActivityReportAttachments";
+import { TrainingLoop1767250000000 } from "./migrations/1767250000000-TrainingLoop";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
@@ -52,6 +53,7 @@ export const registryMigrations = [
   PublicRegister1767100000000,
   ActivityReports1767100000001,
   ActivityReportAttachments1767100000002,
+  TrainingLoop1767250000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

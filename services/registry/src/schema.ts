@@ -24,6 +24,14 @@ import { NgoPublicListing } from "./entities/NgoPublicListing";
 import { NgoActivityReport } from "./entities/NgoActivityReport";
 import { NgoActivityReportResolver, NgoActivityReportsOfNgoResolver } from "./activityReport/activityReportResolver";
 import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
+import { TrainingInvitation, TrainingSession } from "./training/TrainingSession";
+import { TrainingNeedResolver } from "./training/trainingNeedResolver";
+import { TrainingNeedCountResolver } from "./training/trainingNeedCounts";
+import {
+  NgoTrainingSessionsResolver,
+  TrainingInvitationResolver,
+  TrainingSessionResolver,
+} from "./training/trainingSessionResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -37,6 +45,8 @@ export const registryEntities = [
   NgoActivityReport,
   LicenceAttachment,
   ActivityReportAttachment,
+  TrainingSession,
+  TrainingInvitation,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -62,6 +72,11 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoActivityReportsOfNgoResolver,
         NgoMergeResolver,
         NgoMergedIntoResolver,
+        TrainingNeedResolver,
+        TrainingNeedCountResolver,
+        TrainingSessionResolver,
+        TrainingInvitationResolver,
+        NgoTrainingSessionsResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },
