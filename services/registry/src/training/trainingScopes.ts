@@ -6,6 +6,7 @@ import {
   whereInTerritory,
   byKeys,
 } from "@hamafza/common";
+import { EntityManager } from "typeorm";
 import { TrainingNeed } from "../entities/TrainingNeed";
 import { Ngo } from "../entities/Ngo";
 import { TrainingSession } from "./TrainingSession";
@@ -22,10 +23,10 @@ export const SESSION_SCOPE: TerritoryColumns = {
   ngo: "EXISTS (SELECT 1 FROM training_invitation i WHERE i.session_id = session.id AND i.ngo_id = :bound)",
 };
 
-/** The needs the user may read, with their NGO joined as `ngo`. */
-export function visibleNeeds(ctx: RequestContext) {
+/** The needs the user may read, with their NGO joined as `ngo` (through `em` inside a transaction). */
+export function visibleNeeds(ctx: RequestContext, em: EntityManager = ctx.db.manager) {
   return whereInTerritory(
-    ctx.db.getRepository(TrainingNeed).createQueryBuilder("need").innerJoin(Ngo, "ngo", "ngo.id = need.ngoId"),
+    em.getRepository(TrainingNeed).createQueryBuilder("need").innerJoin(Ngo, "ngo", "ngo.id = need.ngoId"),
     requireUser(ctx),
     NEED_SCOPE,
   );

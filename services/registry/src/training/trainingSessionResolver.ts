@@ -204,7 +204,7 @@ export class TrainingSessionResolver {
       const invited = new Set(before.invitations.map((i) => i.ngoId));
       const wanted = [...new Set(needIds)];
       const needs = wanted.length
-        ? await visibleNeeds(ctx)
+        ? await visibleNeeds(ctx, em)
             .andWhere("need.id IN (:...ids)", { ids: uuidsForFilter(wanted) })
             .setLock("pessimistic_write", undefined, ["need"])
             .getMany()
