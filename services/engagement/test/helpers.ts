@@ -25,6 +25,8 @@ export interface Caller {
   provinceId?: string | null;
   countyId?: string | null;
   username?: string;
+  /** The record an invited user speaks for (an NGO representative's NGO). */
+  boundId?: string | null;
 }
 
 export const ADMIN: Caller = { role: Role.ADMIN };
