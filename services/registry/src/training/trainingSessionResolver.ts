@@ -157,6 +157,8 @@ export class TrainingSessionResolver {
       const content = checkedSession(input);
       const v = new Validator();
       const territory = await resolveTerritory(em, v, input, { provinceId: null, countyId: null });
+      if (input.provinceId == null && input.countyId == null)
+        v.check(false, "provinceId", "استان یا شهرستان محل برگزاری دوره را برگزینید.");
       await checkedHouse(ctx, v, input.ngoHouseId);
       v.done();
       const row = em.create(TrainingSession, {
