@@ -30,6 +30,8 @@ import resolutions from "./resolutions";
 import socialHarms from "./socialHarms";
 import ngoActivityReports from "./activityReports";
 import workingGroups from "./workingGroups";
+import trainingSessions from "./training";
+import { MY_MEETINGS_PATH, MY_TRAINING_PATH } from "./training/paths";
 import ngoHouses from "./ngoHouses";
 import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
@@ -60,6 +62,8 @@ const NgoDuplicatesPage = lazyPage(() => import("./registry/NgoDuplicatesPage").
 const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => m.NgoImportPage));
 const ParallelWorkPage = lazyPage(() => import("./registry/ParallelWorkPage").then((m) => m.ParallelWorkPage));
 const RunComparison = lazyPage(() => import("./evaluation/RunComparison").then((m) => m.RunComparison));
+const MyTrainingPage = lazyPage(() => import("./training/MyTrainingPage").then((m) => m.MyTrainingPage));
+const MyMeetingsPage = lazyPage(() => import("./training/MyMeetingsPage").then((m) => m.MyMeetingsPage));
 const WhatIfPage = lazyPage(() => import("./evaluation/WhatIfPage").then((m) => m.WhatIfPage));
 
 /** Which resource a role sees (menu, pages, buttons) is decided by `authProvider.canAccess`. */
@@ -81,6 +85,7 @@ export const App = () => (
     <Resource name="licences" {...licences} />
     <Resource name="ngoHouses" {...ngoHouses} />
     <Resource name="ngoActivityReports" {...ngoActivityReports} />
+    <Resource name="trainingSessions" {...trainingSessions} />
     <Resource name="ngoNetworks" {...ngoNetworks} />
     <Resource name="facilitationOffices" {...facilitationOffices} />
     <Resource name="informalSettlementAreas" {...informalSettlementAreas} />
@@ -116,6 +121,8 @@ export const App = () => (
       <Route path={INBOX_PATH} element={<InboxPage />} />
       <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />
       <Route path={INVITATIONS_PATH} element={<InvitationsPage />} />
+      <Route path={MY_TRAINING_PATH} element={<MyTrainingPage />} />
+      <Route path={MY_MEETINGS_PATH} element={<MyMeetingsPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -13,6 +13,7 @@ import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
 import { activityReportMessages } from "./activityReports";
+import { trainingMessages } from "./training";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -45,6 +46,7 @@ export const appMessages = mergeMessages(
   notificationMessages,
   reportMessages,
   activityReportMessages,
+  trainingMessages,
   attachmentMessages,
   { hamafza: { enums: enumLabels } },
   homeMessages,
