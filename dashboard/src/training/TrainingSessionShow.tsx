@@ -26,6 +26,7 @@ import { ActionDialogButton } from "../common/ActionDialog";
 import { graphqlQuery, useGraphQL, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { PersianNumberField } from "../common/PersianNumberField";
+import { toPersianDigits } from "../common/persianDigits";
 import { TrainingNeedStatusChip, TrainingSessionStatusChip } from "./trainingEnums";
 import {
   CANCEL_TRAINING_SESSION,
@@ -82,7 +83,7 @@ const InviteButton = () => {
         row={false}
         choices={needs.map((need) => ({
           id: need.id,
-          name: `${need.topic} (${need.year})`,
+          name: `${need.ngo?.name ?? need.ngoId} — ${need.topic} (${toPersianDigits(need.year)})`,
         }))}
       />
     </ActionDialogButton>
