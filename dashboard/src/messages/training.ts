@@ -53,6 +53,7 @@ export const trainingMessages = {
       absent: "غایب",
       notRecorded: "ثبت نشده",
       myTraining: "نیازهای آموزشی ما",
+      hint: "نیازهای آموزشی سمن را اعلام کنید و دوره‌ها و حضور خود را ببینید.",
       declare: "اعلام نیاز آموزشی",
       declareTitle: "اعلام نیاز آموزشی سمن",
       topic: "موضوع آموزشی",
@@ -71,6 +72,7 @@ export const trainingMessages = {
     },
     meetingInvitations: {
       menu: "دعوت به نشست‌ها",
+      hint: "به دعوت نشست‌ها پاسخ دهید و صورتجلسه نشست‌هایی را که در آن بودید ببینید.",
       title: "دعوت‌ها و نشست‌های سمن",
       invitations: "دعوت‌های پیش رو",
       noInvitations: "دعوت تازه‌ای ندارید.",
