@@ -141,6 +141,7 @@ describe("the training loop on the demo registry", () => {
     });
     as.urmiaCounty = await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "04", countyId: "0401" });
     as.analyst = await subgraphHeaders(security, { role: Role.ANALYST });
+    as.admin = await subgraphHeaders(security, { role: Role.ADMIN });
     as.ngo = await subgraphHeaders(security, { role: Role.NGO_REPRESENTATIVE, boundId: NGO });
     as.otherNgo = await subgraphHeaders(security, { role: Role.NGO_REPRESENTATIVE, boundId: OTHER });
   }, 60_000);
@@ -284,6 +285,46 @@ describe("the training loop on the demo registry", () => {
       "recordTrainingAttendance",
       "markTrainingNeedsMet",
     ]);
+  });
+
+  it("plans a session at an NGO House of the territory; that house can then not be deleted", async () => {
+    const [{ id: house }] = await admin<{ id: string }>(
+      `SELECT id FROM registry.ngo_house WHERE province_id = '19' AND (county_id IS NULL OR county_id = '1901') LIMIT 1`,
+    );
+    const created = await gql(
+      "zanjanCounty",
+      `mutation($input: TrainingSessionInput!) { createTrainingSession(input: $input) { id venue ngoHouse { id } } }`,
+      {
+        input: {
+          topic: "حسابداری سمن",
+          startsAt: "2030-03-01T06:30:00Z",
+          ngoHouseId: house,
+          capacity: 5,
+          provider: "انجمن حسابداران",
+          countyId: "1901",
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createTrainingSession).toMatchObject({ venue: null, ngoHouse: { id: house } });
+    const foreignHouse = await gql(
+      "urmiaCounty",
+      `mutation($input: TrainingSessionInput!) { createTrainingSession(input: $input) { id } }`,
+      {
+        input: {
+          topic: "حسابداری",
+          startsAt: "2030-03-01T06:30:00Z",
+          ngoHouseId: house,
+          capacity: 5,
+          provider: "مدرس",
+          countyId: "0401",
+        },
+      },
+    );
+    expect(foreignHouse.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    const removed = await gql("admin", `mutation($id: ID!) { deleteNgoHouse(id: $id) { id } }`, { id: house });
+    expect(removed.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    expect(await admin(`SELECT count(*)::int AS n FROM registry.ngo_house WHERE id = $1`, [house])).toEqual([{ n: 1 }]);
   });
 
   it("counts needs declared, planned and met by province, topic and county, with last year's", async () => {

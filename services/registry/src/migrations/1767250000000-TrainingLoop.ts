@@ -34,7 +34,7 @@ export class TrainingLoop1767250000000 implements MigrationInterface {
         topic_normalized text NOT NULL,
         starts_at timestamptz NOT NULL,
         venue text,
-        ngo_house_id uuid REFERENCES ngo_house (id) ON DELETE SET NULL,
+        ngo_house_id uuid CONSTRAINT training_session_ngo_house REFERENCES ngo_house (id),
         capacity integer NOT NULL CHECK (capacity BETWEEN 1 AND 500),
         provider text NOT NULL,
         status varchar(10) NOT NULL DEFAULT 'PLANNED' CHECK (status IN ('PLANNED', 'HELD', 'CANCELLED')),
