@@ -44,7 +44,14 @@ describe(browserSuiteTitle("NGO self-service in headless Chromium", "self-servic
       const links = await page
         .locator(".MuiDrawer-paper a")
         .evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
-      expect(links).toEqual(["#/", "#/my-ngo", "#/my-ngo/change-requests"]);
+      expect(links).toEqual([
+        "#/",
+        "#/my-ngo",
+        "#/my-ngo/change-requests",
+        "#/my-requests",
+        "#/my-training",
+        "#/my-meetings",
+      ]);
       await page.getByTestId("self-menu-myNgo").click();
       await page.getByTestId("my-ngo-name").waitFor(WAIT);
       expect(await noSidewaysScroll(page)).toBe(true);

@@ -35,6 +35,8 @@ import resolutions from "./resolutions";
 import socialHarms from "./socialHarms";
 import ngoActivityReports from "./activityReports";
 import workingGroups from "./workingGroups";
+import trainingSessions from "./training";
+import { MY_MEETINGS_PATH, MY_TRAINING_PATH } from "./training/paths";
 import ngoHouses from "./ngoHouses";
 import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
@@ -83,6 +85,8 @@ const NgoDuplicatesPage = lazyPage(() => import("./registry/NgoDuplicatesPage").
 const NgoImportPage = lazyPage(() => import("./ngos/NgoImportPage").then((m) => m.NgoImportPage));
 const ParallelWorkPage = lazyPage(() => import("./registry/ParallelWorkPage").then((m) => m.ParallelWorkPage));
 const RunComparison = lazyPage(() => import("./evaluation/RunComparison").then((m) => m.RunComparison));
+const MyTrainingPage = lazyPage(() => import("./training/MyTrainingPage").then((m) => m.MyTrainingPage));
+const MyMeetingsPage = lazyPage(() => import("./training/MyMeetingsPage").then((m) => m.MyMeetingsPage));
 const WhatIfPage = lazyPage(() => import("./evaluation/WhatIfPage").then((m) => m.WhatIfPage));
 // Issue 15: managers' objections (evaluators) and an invited manager's own result.
 const ObjectionsPage = lazyPage(() => import("./evaluation/ObjectionsPage").then((m) => m.ObjectionsPage));
@@ -112,6 +116,7 @@ export const App = () => (
     <Resource name="licences" {...licences} />
     <Resource name="ngoHouses" {...ngoHouses} />
     <Resource name="ngoActivityReports" {...ngoActivityReports} />
+    <Resource name="trainingSessions" {...trainingSessions} />
     <Resource name="ngoNetworks" {...ngoNetworks} />
     <Resource name="facilitationOffices" {...facilitationOffices} />
     <Resource name="informalSettlementAreas" {...informalSettlementAreas} />
@@ -157,6 +162,8 @@ export const App = () => (
       <Route path={MY_RESULTS_PATH} element={<MyResultsPage />} />
       <Route path={MY_REQUESTS_PATH} element={<MyRequestsPage />} />
       <Route path={RESPONDENT_INBOX_PATH} element={<RespondentInboxPage />} />
+      <Route path={MY_TRAINING_PATH} element={<MyTrainingPage />} />
+      <Route path={MY_MEETINGS_PATH} element={<MyMeetingsPage />} />
     </CustomRoutes>
   </Admin>
 );

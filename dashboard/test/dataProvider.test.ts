@@ -60,6 +60,8 @@ describe("schema model from the supergraph's introspection", () => {
         "provinces",
         "savedQueries",
         "resolutions",
+        "trainingNeeds",
+        "trainingSessions",
         "socialHarms",
         "unfinishedProjects",
         "users",
@@ -132,7 +134,7 @@ describe("schema model from the supergraph's introspection", () => {
       " boardMembers { id ngoId name role nationalCode phone sortOrder }" +
         " capabilities { id ngoId service fieldId coverageCountyIds volunteersAvailable sortOrder field { id name } }" +
         " awards { id ngoId title level jalaliYear awardedBy sortOrder }" +
-        " trainingNeeds { id ngoId topic audience urgency sortOrder createdAt }",
+        " trainingNeeds { id ngoId topic audience urgency year status sessionId sortOrder createdAt updatedAt ngo { id name } session { id } }",
     );
     expect(ngos.selection).not.toContain("boardMembers");
     // Lists of resources are never selected by default; they can be included by name.

@@ -101,6 +101,21 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.ngoChangeRequest": [...OFFICERS, Role.NGO_REPRESENTATIVE],
   "Mutation.approveNgoChangeRequest": OFFICERS,
   "Mutation.rejectNgoChangeRequest": OFFICERS,
+  // The training loop (docs/training.md): a representative declares its own NGO's needs and sees its sessions
+  "Query.trainingNeeds": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.trainingSessions": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.trainingSession": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.trainingNeedCounts": ALL,
+  "Mutation.declareTrainingNeed": [Role.NGO_REPRESENTATIVE],
+  "Mutation.updateTrainingNeed": [Role.NGO_REPRESENTATIVE],
+  "Mutation.withdrawTrainingNeed": [Role.NGO_REPRESENTATIVE],
+  "Mutation.createTrainingSession": OFFICERS,
+  "Mutation.cancelTrainingSession": OFFICERS,
+  "Mutation.inviteToTrainingSession": OFFICERS,
+  "Mutation.recordTrainingAttendance": OFFICERS,
+  "Mutation.markTrainingNeedsMet": OFFICERS,
+  // A representative replies to its NGO's meeting invitations
+  "Mutation.replyToMeetingInvitation": [Role.NGO_REPRESENTATIVE],
   "Query.ngoActivityReports": ALL,
   "Query.ngoActivityReport": ALL,
   "Query.ngosMissingActivityReport": ALL,
@@ -798,6 +813,115 @@ describe("invited roles", () => {
       ).toEqual({
         data: { meeting: null },
       });
+  });
+
+  it("shows a representative its own NGO's training needs, the sessions it is invited to and its own invitation only; 0 leaks", async () => {
+    const ngo = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    const [other] = await rows(
+      `SELECT n.id, n.ngo_id FROM registry.training_need n JOIN registry.ngo g ON g.id = n.ngo_id WHERE n.ngo_id <> '${ngo}' AND g.county_id = '1901' AND n.status = 'DECLARED' LIMIT 1`,
+    );
+    // A session of Zanjan county with the representative's NGO and another NGO invited.
+    const session = await gql(
+      Role.COUNTY_OFFICER,
+      `mutation($input: TrainingSessionInput!) { createTrainingSession(input: $input) { id } }`,
+      {
+        input: {
+          topic: "نگارش طرح",
+          startsAt: "2030-01-10T06:30:00Z",
+          venue: "سالن فرمانداری زنجان",
+          capacity: 10,
+          provider: "دانشگاه زنجان",
+          countyId: "1901",
+        },
+      },
+    );
+    expect(session.errors).toBeUndefined();
+    const sessionId = session.data!.createTrainingSession.id;
+    const invited = await gql(
+      Role.COUNTY_OFFICER,
+      `mutation($id: ID!, $needIds: [ID!], $ngoIds: [ID!]) { inviteToTrainingSession(id: $id, needIds: $needIds, ngoIds: $ngoIds) { invitedCount } }`,
+      { id: sessionId, needIds: [other.id], ngoIds: [ngo] },
+    );
+    expect(invited.errors).toBeUndefined();
+    expect(invited.data!.inviteToTrainingSession.invitedCount).toBe(2);
+    const own = (await rows(`SELECT id FROM registry.training_need WHERE ngo_id = '${ngo}'`)).map((r) => r.id).sort();
+    expect(own.length).toBeGreaterThan(0);
+    const answer = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `{ trainingNeeds(limit: 200) { totalCount items { id ngoId } }
+         trainingSessions(limit: 200) { totalCount items { id invitedCount invitations { ngoId need { id } } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.trainingNeeds.items.map((n: { id: string }) => n.id).sort()).toEqual(own);
+    expect(answer.data!.trainingNeeds.totalCount).toBe(own.length);
+    expect(answer.data!.trainingSessions.items).toEqual([
+      { id: sessionId, invitedCount: 2, invitations: [{ ngoId: ngo, need: null }] },
+    ]);
+    const seen = JSON.stringify(answer.data);
+    expect(seen.includes(other.ngo_id)).toBe(false);
+    expect(seen.includes(other.id)).toBe(false);
+    // By id: another NGO's need is not there; filters cannot widen the scope.
+    const byFilter = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `query($ids: [ID!]) { trainingNeeds(filter: { ids: $ids, provinceId: "19" }) { totalCount } }`,
+      { ids: [other.id] },
+    );
+    expect(byFilter.data!.trainingNeeds.totalCount).toBe(0);
+    // Sessions the NGO is not invited to are not there.
+    const alone = await gql(
+      Role.COUNTY_OFFICER,
+      `mutation($input: TrainingSessionInput!) { createTrainingSession(input: $input) { id } }`,
+      {
+        input: { topic: "حسابداری", startsAt: "2030-02-10T06:30:00Z", venue: "زنجان", capacity: 5, provider: "مدرس" },
+      },
+    );
+    expect(alone.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT"); // no territory given
+    const provincial = await gql(
+      Role.PROVINCE_OFFICER,
+      `mutation($input: TrainingSessionInput!) { createTrainingSession(input: $input) { id } }`,
+      {
+        input: {
+          topic: "حسابداری",
+          startsAt: "2030-02-10T06:30:00Z",
+          venue: "زنجان",
+          capacity: 5,
+          provider: "مدرس",
+          provinceId: "19",
+        },
+      },
+    );
+    expect(provincial.errors).toBeUndefined();
+    expect(
+      await gql(Role.NGO_REPRESENTATIVE, `query($id: ID!) { trainingSession(id: $id) { id } }`, {
+        id: provincial.data!.createTrainingSession.id,
+      }),
+    ).toEqual({ data: { trainingSession: null } });
+    // Another NGO's need cannot be changed or withdrawn by the representative.
+    const withdraw = await gql(Role.NGO_REPRESENTATIVE, `mutation($id: ID!) { withdrawTrainingNeed(id: $id) { id } }`, {
+      id: other.id,
+    });
+    expect(withdraw.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("shows a representative the minutes, agenda and resolutions of held meetings its NGO attended only", async () => {
+    const ngo = await boundIdOf(Role.NGO_REPRESENTATIVE);
+    const page = await gql(
+      Role.NGO_REPRESENTATIVE,
+      `{ meetings(limit: 200) { items { id status minutes agendaItems { id } resolutions { id } } } }`,
+    );
+    expect(page.errors).toBeUndefined();
+    const items = page.data!.meetings.items as {
+      status: string;
+      minutes: string | null;
+      agendaItems: unknown[];
+      resolutions: unknown[];
+    }[];
+    for (const m of items.filter((m) => m.status !== "HELD"))
+      expect([m.minutes, m.agendaItems, m.resolutions]).toEqual([null, [], []]);
+    const held = await rows(
+      `SELECT count(*)::int AS n FROM engagement.resolution r JOIN engagement.meeting_attendance a ON a.meeting_id = r.meeting_id JOIN engagement.meeting m ON m.id = r.meeting_id WHERE a.ngo_id = '${ngo}' AND m.status = 'HELD'`,
+    );
+    expect(items.filter((m) => m.status === "HELD").flatMap((m) => m.resolutions).length).toBe(held[0].n);
   });
 
   it("shows a manager their own published scores and results only, in lists, by id and nested", async () => {

@@ -58,6 +58,10 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   ngoHouses: REGISTRY_DATA,
   // Annual activity reports: officers record, correct and review them; deleting is not offered.
   ngoActivityReports: { ...REGISTRY_DATA, unsupported: ["delete"] },
+  // The training loop (docs/training.md): officers plan sessions (no edit or delete: cancel instead); needs are
+  // declared by NGO representatives and edited by officers in the NGO profile.
+  trainingSessions: { ...REGISTRY_DATA, unsupported: ["edit", "delete"] },
+  trainingNeeds: { read: EVERYONE, write: [] },
   ngoNetworks: REGISTRY_DATA,
   facilitationOffices: REGISTRY_DATA,
   // The taxonomy of fields of activity: administrators only.

@@ -42,6 +42,12 @@ interface RootFields {
   mutation: ReadonlyMap<string, IntrospectionField>;
 }
 
+/**
+ * Item types of a paged list that are also parts of another record, edited in that record's form (an NGO's training
+ * needs, in the NGO profile): their lists stay embedded in the parent's detail selection like non-resource lists.
+ */
+const RECORD_PARTS: ReadonlySet<string> = new Set(["TrainingNeed"]);
+
 export function buildSchemaModel(introspection: IntrospectionQuery): SchemaModel {
   const schema = introspection.__schema;
   const types = new TypeIndex(schema.types);
@@ -54,7 +60,7 @@ export function buildSchemaModel(introspection: IntrospectionQuery): SchemaModel
     return typeName ? [{ field, typeName }] : [];
   });
   const resourceTypes = new Set(listFields.map((list) => list.typeName));
-  const isResource = (typeName: string) => resourceTypes.has(typeName);
+  const isResource = (typeName: string) => resourceTypes.has(typeName) && !RECORD_PARTS.has(typeName);
   const resources = listFields.map(({ field, typeName }) => buildResource(types, roots, field, typeName, isResource));
   return { types, resources: new Map(resources.map((resource) => [resource.name, resource])) };
 }

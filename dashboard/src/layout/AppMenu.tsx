@@ -76,6 +76,7 @@ export const MENU_GROUPS: Group[] = [
       { resource: "facilitationOffices" },
       { resource: "informalSettlementAreas" },
       { resource: "ngoActivityReports" },
+      { resource: "trainingSessions" },
     ],
   },
   {

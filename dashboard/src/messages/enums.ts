@@ -142,6 +142,23 @@ export const enumLabels = {
     MEDIUM: "متوسط",
     LOW: "کم",
   },
+  // training/trainingEnums.ts
+  trainingNeedStatus: {
+    DECLARED: "اعلام‌شده",
+    PLANNED: "برنامه‌ریزی‌شده",
+    MET: "برآورده‌شده",
+  },
+  // training/trainingEnums.ts
+  trainingSessionStatus: {
+    PLANNED: "برنامه‌ریزی‌شده",
+    HELD: "برگزارشده",
+    CANCELLED: "لغوشده",
+  },
+  // training/trainingEnums.ts
+  meetingReply: {
+    ATTENDING: "شرکت می‌کنیم",
+    NOT_ATTENDING: "شرکت نمی‌کنیم",
+  },
   // audit/auditLabels.ts
   auditService: {
     identity: "هویت و دسترسی",

@@ -15,6 +15,7 @@ import { reportMessages } from "./reports";
 import { activityReportMessages } from "./activityReports";
 import { agencyAnswerMessages } from "./agencyAnswers";
 import { selfServiceMessages } from "./selfService";
+import { trainingMessages } from "./training";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -47,6 +48,7 @@ export const appMessages = mergeMessages(
   notificationMessages,
   reportMessages,
   activityReportMessages,
+  trainingMessages,
   attachmentMessages,
   { hamafza: { enums: enumLabels } },
   homeMessages,

@@ -17,6 +17,7 @@ import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments
 import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
 import { SocialHarmChangeNotices1767220000001 } from "./migrations/1767220000001-SocialHarmChangeNotices";
 import { RequestActions1767240000001 } from "./migrations/1767240000001-RequestActions";
+import { MeetingReplies1767250000001 } from "./migrations/1767250000001-MeetingReplies";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -37,6 +38,7 @@ export const engagementMigrations = [
   NgoMergeRewrites1766700000001,
   SocialHarmChangeNotices1767220000001,
   RequestActions1767240000001,
+  MeetingReplies1767250000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

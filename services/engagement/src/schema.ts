@@ -1,3 +1,4 @@
+import { MeetingReplyResolver } from "./resolvers/meetingReply";
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import {
@@ -82,6 +83,7 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         MeetingResolver,
+        MeetingReplyResolver,
         NgoMergeSyncResolver,
         MeetingSeriesResolver,
         MeetingAttendanceResolver,

@@ -16,6 +16,7 @@ import { PublicRegister1767100000000 } from "./migrations/1767100000000-PublicRe
 import { ActivityReports1767100000001 } from "./migrations/1767100000001-ActivityReports";
 import { ActivityReportAttachments1767100000002 } from "./migrations/1767100000002-ActivityReportAttachments";
 import { FieldOfActivityChangeNotices1767220000000 } from "./migrations/1767220000000-FieldOfActivityChangeNotices";
+import { TrainingLoop1767250000000 } from "./migrations/1767250000000-TrainingLoop";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
@@ -56,6 +57,7 @@ export const registryMigrations = [
   ActivityReportAttachments1767100000002,
   FieldOfActivityChangeNotices1767220000000,
   NgoChangeRequests1767230000000,
+  TrainingLoop1767250000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

@@ -28,6 +28,14 @@ import { NgoChangeRequest } from "./changeRequest/NgoChangeRequest";
 import { NgoChangeRequestResolver } from "./changeRequest/ngoChangeRequestResolver";
 import { MyNgoProfileResolver } from "./selfService/myNgoProfileResolver";
 import { MyPublicListingResolver } from "./selfService/myPublicListingResolver";
+import { TrainingInvitation, TrainingSession } from "./training/TrainingSession";
+import { TrainingNeedResolver } from "./training/trainingNeedResolver";
+import { TrainingNeedCountResolver } from "./training/trainingNeedCounts";
+import {
+  NgoTrainingSessionsResolver,
+  TrainingInvitationResolver,
+  TrainingSessionResolver,
+} from "./training/trainingSessionResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -42,6 +50,8 @@ export const registryEntities = [
   LicenceAttachment,
   ActivityReportAttachment,
   NgoChangeRequest,
+  TrainingSession,
+  TrainingInvitation,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -70,6 +80,11 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoChangeRequestResolver,
         MyNgoProfileResolver,
         MyPublicListingResolver,
+        TrainingNeedResolver,
+        TrainingNeedCountResolver,
+        TrainingSessionResolver,
+        TrainingInvitationResolver,
+        NgoTrainingSessionsResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },

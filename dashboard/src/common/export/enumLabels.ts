@@ -23,6 +23,11 @@ import { LICENCE_STATE_LABELS, LICENSING_AUTHORITY_LABELS } from "../../licences
 import { POSITION_KIND_LABELS } from "../../managers/managerEnums";
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from "../../meetings/meetingEnums";
 import { NGO_SCOPE_LABELS, NGO_STATUS_LABELS } from "../../ngos/ngoStatus";
+import {
+  MEETING_REPLY_LABELS,
+  TRAINING_NEED_STATUS_LABELS,
+  TRAINING_SESSION_STATUS_LABELS,
+} from "../../training/trainingEnums";
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -47,6 +52,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   LicensingAuthority: LICENSING_AUTHORITY_LABELS,
   ManagerPositionKind: POSITION_KIND_LABELS,
   MeetingKind: MEETING_KIND_LABELS,
+  MeetingReply: MEETING_REPLY_LABELS,
   MeetingStatus: MEETING_STATUS_LABELS,
   NgoScope: NGO_SCOPE_LABELS,
   NgoStatus: NGO_STATUS_LABELS,
@@ -55,6 +61,8 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   ResolutionFollowUpStatus: FOLLOW_UP_LABELS,
   ResolutionStatus: RESOLUTION_STATUS_LABELS,
   Role: ROLE_LABELS,
+  TrainingNeedStatus: TRAINING_NEED_STATUS_LABELS,
+  TrainingSessionStatus: TRAINING_SESSION_STATUS_LABELS,
   WorkingGroupDimension: DIMENSION_LABELS,
   WorkingGroupMemberKind: MEMBER_KIND_LABELS,
 };

@@ -1,7 +1,10 @@
 import ApartmentIcon from "@mui/icons-material/Apartment";
+import EventIcon from "@mui/icons-material/Event";
 import ForumIcon from "@mui/icons-material/Forum";
 import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
+import SchoolIcon from "@mui/icons-material/School";
 import { MY_REQUESTS_PATH } from "../../agencyAnswers/agencyAnswerOperations";
+import { MY_MEETINGS_PATH, MY_TRAINING_PATH } from "../../training/paths";
 import { MY_NGO_CHANGE_REQUESTS_PATH, MY_NGO_PATH } from "../paths";
 import type { SelfServiceMenuEntry } from "./menuEntry";
 
@@ -28,5 +31,19 @@ export const NGO_REPRESENTATIVE_MENU: SelfServiceMenuEntry[] = [
     label: "hamafza.agencyAnswers.myRequests.menu",
     hint: "hamafza.agencyAnswers.myRequests.hint",
     icon: <ForumIcon />,
+  },
+  {
+    key: "training",
+    to: MY_TRAINING_PATH,
+    label: "hamafza.training.myTraining",
+    hint: "hamafza.training.hint",
+    icon: <SchoolIcon />,
+  },
+  {
+    key: "meetings",
+    to: MY_MEETINGS_PATH,
+    label: "hamafza.meetingInvitations.menu",
+    hint: "hamafza.meetingInvitations.hint",
+    icon: <EventIcon />,
   },
 ];

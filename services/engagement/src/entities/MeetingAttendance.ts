@@ -1,6 +1,19 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Meeting } from "./Meeting";
+
+export enum MeetingReply {
+  ATTENDING = "ATTENDING",
+  NOT_ATTENDING = "NOT_ATTENDING",
+}
+registerEnumType(MeetingReply, {
+  name: "MeetingReply",
+  description: "An NGO representative's reply to a meeting invitation (docs/self-service.md).",
+  valuesConfig: {
+    ATTENDING: { description: "The NGO will attend, with the attendee's name (شرکت می‌کنیم)." },
+    NOT_ATTENDING: { description: "The NGO will not attend (شرکت نمی‌کنیم)." },
+  },
+});
 
 /**
  * An NGO present at a meeting, with the name of its representative. A federation entity so that the registry can
@@ -32,6 +45,22 @@ export class MeetingAttendance {
   @Field(() => String, { nullable: true, description: "Name of the NGO's representative at the meeting." })
   @Column({ type: "text", nullable: true })
   representativeName!: string | null;
+
+  @Field(() => MeetingReply, {
+    nullable: true,
+    description:
+      "The NGO representative's reply to the invitation while the meeting was planned; empty until they reply. The officials' list of a held meeting is what counts as attendance.",
+  })
+  @Column({ type: "varchar", length: 16, nullable: true })
+  reply!: MeetingReply | null;
+
+  @Field(() => String, { nullable: true, description: "Who will attend for the NGO, as the representative replied." })
+  @Column({ type: "text", nullable: true })
+  replyName!: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the representative last replied (UTC)." })
+  @Column({ type: "timestamptz", nullable: true })
+  repliedAt!: Date | null;
 
   @ManyToOne(() => Meeting, (m) => m.attendance, { onDelete: "CASCADE" })
   @JoinColumn({ name: "meeting_id" })

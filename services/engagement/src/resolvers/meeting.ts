@@ -53,6 +53,7 @@ import {
 import { periodLocksForRead, PeriodLocks } from "../locks";
 import { tehranDay } from "../util/time";
 import { oneUuid, whereListBasics } from "./common";
+import { representativeSeesRecord } from "./meetingReplyRules";
 import { MeetingCreateInput, MeetingFilter, MeetingPage, MeetingUpdateInput } from "./meetingInputs";
 import {
   HELD_WITH_NGOS,
@@ -212,14 +213,26 @@ export class MeetingResolver {
     return officialsByMeeting(ctx).load(meeting.id);
   }
 
-  @FieldResolver(() => [AgendaItem], { description: "Agenda items in order." })
-  agendaItems(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<AgendaItem[]> {
-    return agendaByMeeting(ctx).load(meeting.id);
+  @FieldResolver(() => [AgendaItem], {
+    description: "Agenda items in order (an NGO representative: once the meeting is held).",
+  })
+  async agendaItems(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<AgendaItem[]> {
+    return hidesRecord(ctx, meeting) ? [] : agendaByMeeting(ctx).load(meeting.id);
   }
 
-  @FieldResolver(() => [Resolution], { description: "Resolutions adopted at the meeting." })
-  resolutions(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Resolution[]> {
-    return resolutionsByMeeting(ctx).load(meeting.id);
+  @FieldResolver(() => [Resolution], {
+    description: "Resolutions adopted at the meeting (an NGO representative: once the meeting is held).",
+  })
+  async resolutions(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Resolution[]> {
+    return hidesRecord(ctx, meeting) ? [] : resolutionsByMeeting(ctx).load(meeting.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Minutes (صورتجلسه), free text (an NGO representative: once the meeting is held).",
+  })
+  minutes(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): string | null {
+    return hidesRecord(ctx, meeting) ? null : meeting.minutes;
   }
 
   @FieldResolver(() => [Demand], { description: "Demands NGOs raised at the meeting (of the user's territory)." })
@@ -311,6 +324,14 @@ export class NgoEngagementResolver {
   meetings(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return meetingsByNgo(ctx).load(ngo.id);
   }
+}
+
+/**
+ * Whether the meeting's record (minutes, agenda, resolutions) is hidden from the user: from an NGO representative
+ * until the meeting is held (its NGO is then on the held meeting's list: it attended).
+ */
+function hidesRecord(ctx: RequestContext, meeting: Meeting): boolean {
+  return requireUser(ctx).role === Role.NGO_REPRESENTATIVE && !representativeSeesRecord(meeting.status);
 }
 
 /** The `meetings` list query (territory and filter applied); nested lists (`County.meetings`) page the same query. */

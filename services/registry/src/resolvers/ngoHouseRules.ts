@@ -8,6 +8,8 @@ import { MemberRow, NgoHouseCreateInput, NgoHouseUpdateInput } from "./ngoHouseI
 export const NGO_HOUSE_CONSTRAINTS = {
   ngo_house_territory_unique:
     "این استان یا شهرستان پیش‌تر خانه سمن‌ها دارد؛ هر استان یک خانه استانی و هر شهرستان یک خانه دارد.",
+  training_session_ngo_house:
+    "دوره‌های آموزشی در این خانه سمن‌ها برنامه‌ریزی یا برگزار شده است و نمی‌توان آن را حذف کرد؛ نخست محل آن دوره‌ها را روشن کنید.",
 };
 
 export const HOUSE_SORTABLE = {

@@ -73,7 +73,7 @@ export class TrainingNeedInput {
   @Field(() => ID, { nullable: true, description: ITEM_ID })
   id?: string | null;
 
-  @Field({ description: "Topic (one per item; the same topic twice is refused)." })
+  @Field({ description: "Topic (one per item; the same topic twice for one year is refused)." })
   topic!: string;
 
   @Field(() => String, { nullable: true, description: "Who should be trained." })
@@ -81,6 +81,13 @@ export class TrainingNeedInput {
 
   @Field(() => Urgency, { nullable: true, description: "Urgency; MEDIUM when omitted." })
   urgency?: Urgency | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The Jalali year the need is for; when omitted, a kept need keeps its year and a new one takes the current year.",
+  })
+  year?: number | null;
 }
 
 /** The profile lists of an NGO input (both create and update). */

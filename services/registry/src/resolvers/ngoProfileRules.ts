@@ -1,4 +1,11 @@
-import { isUuid, normalizePersian, tidyDisplayText, toAsciiDigits, Validator } from "@hamafza/common";
+import {
+  isSupportedJalaliYear,
+  isUuid,
+  normalizePersian,
+  tidyDisplayText,
+  toAsciiDigits,
+  Validator,
+} from "@hamafza/common";
 import { EntityManager, In, ObjectLiteral } from "typeorm";
 import { BoardMember, BoardRole, SINGLE_HOLDER_ROLES } from "../entities/BoardMember";
 import { County } from "../entities/County";
@@ -113,8 +120,14 @@ export function checkProfileInput(v: Validator, input: NgoProfileInput, refs: Ng
   for (const [i, need] of (input.trainingNeeds ?? []).entries()) {
     const path = `trainingNeeds.${i}`;
     v.text(need.topic, `${path}.topic`, "موضوع آموزشی", { min: 2, max: 200 });
-    const key = normalizePersian(need.topic);
-    v.check(!key || !topics.has(key), `${path}.topic`, "این موضوع آموزشی در فهرست تکراری است.");
+    const year = need.year ?? currentJalaliYear();
+    v.check(isSupportedJalaliYear(year), `${path}.year`, "سال شمسی نیاز را درست وارد کنید.");
+    const key = `${year}:${normalizePersian(need.topic)}`;
+    v.check(
+      !normalizePersian(need.topic) || !topics.has(key),
+      `${path}.topic`,
+      "این موضوع آموزشی برای همین سال در فهرست تکراری است.",
+    );
     topics.add(key);
     v.text(need.audience, `${path}.audience`, "مخاطب", { max: 200, required: false });
   }
@@ -163,11 +176,13 @@ export async function saveNgoProfile(
     jalaliYear: a.jalaliYear,
     awardedBy: a.awardedBy ? tidyDisplayText(a.awardedBy) : null,
   }));
-  after.trainingNeeds = await replaceList(em, TrainingNeed, ngoId, input.trainingNeeds, (n) => ({
+  // A kept need keeps its year unless one is given, and its place in the training loop (status, session).
+  after.trainingNeeds = await replaceList(em, TrainingNeed, ngoId, input.trainingNeeds, (n, kept) => ({
     topic: tidyDisplayText(n.topic),
     topicNormalized: normalizePersian(n.topic),
     audience: n.audience ? tidyDisplayText(n.audience) : null,
     urgency: n.urgency ?? Urgency.MEDIUM,
+    year: n.year ?? kept?.year ?? currentJalaliYear(),
   }));
   for (const key of Object.keys(after)) if (after[key] === undefined) delete after[key];
   return after;
@@ -181,7 +196,7 @@ async function replaceList<
   entity: new () => T,
   ngoId: string,
   items: I[] | null | undefined,
-  values: (item: I) => Partial<T>,
+  values: (item: I, kept: T | undefined) => Partial<T>,
 ): Promise<T[] | undefined> {
   if (items === undefined) return undefined;
   const existing = new Map((await em.find(entity, { where: { ngoId } as never })).map((row) => [row.id, row]));
@@ -189,7 +204,7 @@ async function replaceList<
   const rows = (items ?? []).map((item, sortOrder) => {
     // An item naming one of the NGO's records keeps it (id, creation time); any other id is ignored.
     const kept = item.id ? existing.get(item.id) : undefined;
-    return Object.assign(new entity(), kept ?? {}, values(item), { ngoId, sortOrder });
+    return Object.assign(new entity(), kept ?? {}, values(item, kept), { ngoId, sortOrder });
   });
   if (rows.length) await em.insert(entity, rows as never);
   return rows;

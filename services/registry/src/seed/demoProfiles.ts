@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { normalizePersian, stableId } from "@hamafza/common";
+import { normalizePersian, stableId, toJalali } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { BoardMember, BoardRole } from "../entities/BoardMember";
 import { Licence, LicenceStatus, LicensingAuthority } from "../entities/Licence";
@@ -269,6 +269,8 @@ export async function loadDemoProfiles(
           topicNormalized: normalizePersian(typed),
           audience: need.audience,
           urgency: need.urgency,
+          // Most needs are this year's; every fourth NGO's first need is last year's, so years can be compared.
+          year: toJalali(new Date(`${today}T12:00:00+03:30`)).year - (index % 4 === 0 && i === 0 ? 1 : 0),
           sortOrder: i,
         });
       }
