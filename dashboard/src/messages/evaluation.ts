@@ -5,7 +5,7 @@ export const evaluationMessages = {
       // Issue 15: not-applicable indicators, managers' objections (manager and evaluator screens)
       notApplicable: "موضوعیت ندارد",
       appliedWeight: "وزن اعمال‌شده",
-      myEvaluationMenu: "ارزیابی من",
+      myEvaluationMenu: "بازبینی و اعتراض",
       myEvaluationManagersOnly: "این صفحه برای مدیرانی است که نتیجه ارزیابی خود را می‌بینند.",
       myEvaluationTitle: "نتیجه ارزیابی من — %{year}",
       myEvaluationNothing:
