@@ -17,6 +17,7 @@ import { ActivityReports1767100000001 } from "./migrations/1767100000001-Activit
 import { ActivityReportAttachments1767100000002 } from "./migrations/1767100000002-ActivityReportAttachments";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
+import { NeedsAssessments1767260000000 } from "./migrations/1767260000000-NeedsAssessments";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
@@ -52,6 +53,7 @@ export const registryMigrations = [
   PublicRegister1767100000000,
   ActivityReports1767100000001,
   ActivityReportAttachments1767100000002,
+  NeedsAssessments1767260000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

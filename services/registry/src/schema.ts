@@ -24,6 +24,9 @@ import { NgoPublicListing } from "./entities/NgoPublicListing";
 import { NgoActivityReport } from "./entities/NgoActivityReport";
 import { NgoActivityReportResolver, NgoActivityReportsOfNgoResolver } from "./activityReport/activityReportResolver";
 import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
+import { NeedsAssessment, NeedsAssessmentNgo, PriorityNeed } from "./entities/NeedsAssessment";
+import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
+import { CoverageResolver } from "./coverage/coverageResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -35,6 +38,9 @@ export const registryEntities = [
   ...profileEntities,
   NgoPublicListing,
   NgoActivityReport,
+  NeedsAssessment,
+  NeedsAssessmentNgo,
+  PriorityNeed,
   LicenceAttachment,
   ActivityReportAttachment,
 ];
@@ -60,6 +66,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoPublicListingResolver,
         NgoActivityReportResolver,
         NgoActivityReportsOfNgoResolver,
+        NeedsAssessmentResolver,
+        AreaNeedsAssessmentResolver,
+        CoverageResolver,
         NgoMergeResolver,
         NgoMergedIntoResolver,
       ],
