@@ -13,6 +13,8 @@ import { dataProvider } from "./dataProvider";
 import facilitationOffices from "./facilitationOffices";
 import fieldsOfActivity from "./fieldsOfActivity";
 import informalSettlementAreas from "./informalSettlementAreas";
+import needsAssessments from "./needsAssessments";
+import { coverageResources } from "./coverage";
 import { AppLayout } from "./layout/AppLayout";
 import licences from "./licences";
 import managers from "./managers";
@@ -84,6 +86,10 @@ export const App = () => (
     <Resource name="ngoNetworks" {...ngoNetworks} />
     <Resource name="facilitationOffices" {...facilitationOffices} />
     <Resource name="informalSettlementAreas" {...informalSettlementAreas} />
+    <Resource name="needsAssessments" {...needsAssessments} />
+    {Object.entries(coverageResources).map(([name, props]) => (
+      <Resource key={name} name={name} {...props} />
+    ))}
     <Resource name="meetings" {...meetings} />
     <Resource name="resolutions" {...resolutions} />
     <Resource name="workingGroups" {...workingGroups} />

@@ -32,6 +32,11 @@ describe("schema model from the supergraph's introspection", () => {
       [
         "agencies",
         "agendaItems",
+        "areasDueForNeedsAssessment",
+        "areasWithoutFacilitationOffice",
+        "areasWithoutNgo",
+        "countiesWithoutFacilitationOffice",
+        "needsAssessments",
         "auditEntries",
         "counties",
         "demands",

@@ -195,6 +195,16 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createFacilitationOffice": OFFICERS,
   "Mutation.updateFacilitationOffice": OFFICERS,
   "Mutation.deleteFacilitationOffice": OFFICERS,
+  // Needs assessments (a representative: those its NGO took part in; files one for an area its NGO works in) and coverage
+  "Query.needsAssessments": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.needsAssessment": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.areasDueForNeedsAssessment": ALL,
+  "Mutation.createNeedsAssessment": [...OFFICERS, Role.NGO_REPRESENTATIVE],
+  "Mutation.updateNeedsAssessment": OFFICERS,
+  "Mutation.deleteNeedsAssessment": OFFICERS,
+  "Query.countiesWithoutFacilitationOffice": ALL,
+  "Query.areasWithoutFacilitationOffice": ALL,
+  "Query.areasWithoutNgo": ALL,
   // NGO profile, licences, search, analytics, import
   "Query.fieldsOfActivity": ALL,
   "Query.fieldOfActivity": ALL,

@@ -53,6 +53,13 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   ngoActivityReports: { ...REGISTRY_DATA, unsupported: ["delete"] },
   ngoNetworks: REGISTRY_DATA,
   facilitationOffices: REGISTRY_DATA,
+  // Needs assessments: officers record them (an NGO representative files one through the API for its own NGO).
+  needsAssessments: REGISTRY_DATA,
+  // Coverage lists (queries only; docs/coverage.md).
+  countiesWithoutFacilitationOffice: { read: EVERYONE, write: [] },
+  areasWithoutFacilitationOffice: { read: EVERYONE, write: [] },
+  areasWithoutNgo: { read: EVERYONE, write: [] },
+  areasDueForNeedsAssessment: { read: EVERYONE, write: [] },
   // The taxonomy of fields of activity: administrators only.
   fieldsOfActivity: REFERENCE_DATA,
   provinces: { ...REFERENCE_DATA, unsupported: ["create", "edit", "delete"] },

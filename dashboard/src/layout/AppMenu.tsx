@@ -64,7 +64,17 @@ export const MENU_GROUPS: Group[] = [
       { resource: "ngoNetworks" },
       { resource: "facilitationOffices" },
       { resource: "informalSettlementAreas" },
+      { resource: "needsAssessments" },
       { resource: "ngoActivityReports" },
+    ],
+  },
+  {
+    label: "hamafza.menu.coverage",
+    items: [
+      { resource: "countiesWithoutFacilitationOffice" },
+      { resource: "areasWithoutFacilitationOffice" },
+      { resource: "areasWithoutNgo" },
+      { resource: "areasDueForNeedsAssessment" },
     ],
   },
   {

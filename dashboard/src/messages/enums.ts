@@ -40,6 +40,13 @@ export const enumLabels = {
     NEIGHBOURHOOD: "محله",
     INEFFICIENT_URBAN_AREA: "ناحیه ناکارآمد شهری",
   },
+  // needsAssessments/needsAssessmentEnums.ts
+  assessmentDimension: {
+    SOCIAL: "اجتماعی",
+    ECONOMIC: "اقتصادی",
+    PHYSICAL: "کالبدی",
+    ENVIRONMENTAL: "زیست‌محیطی",
+  },
   // managers/managerEnums.ts
   positionKind: {
     COUNTY_GOVERNOR: "فرماندار",
@@ -186,6 +193,9 @@ export const enumLabels = {
     createFacilitationOffice: "ثبت دفتر تسهیل‌گری",
     updateFacilitationOffice: "ویرایش دفتر تسهیل‌گری",
     deleteFacilitationOffice: "حذف دفتر تسهیل‌گری",
+    createNeedsAssessment: "ثبت نیازسنجی",
+    updateNeedsAssessment: "ویرایش نیازسنجی",
+    deleteNeedsAssessment: "حذف نیازسنجی",
   },
   // audit/auditLabels.ts
   auditEntity: {
@@ -201,6 +211,7 @@ export const enumLabels = {
     NgoHouse: "خانه سمن‌ها",
     NgoNetwork: "شبکه همسو",
     FacilitationOffice: "دفتر تسهیل‌گری",
+    NeedsAssessment: "نیازسنجی",
   },
   // engagement/engagementEnums.ts
   resolutionStatus,

@@ -13,6 +13,7 @@ import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
 import { activityReportMessages } from "./activityReports";
+import { needsAssessmentMessages } from "./needsAssessments";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -45,6 +46,7 @@ export const appMessages = mergeMessages(
   notificationMessages,
   reportMessages,
   activityReportMessages,
+  needsAssessmentMessages,
   attachmentMessages,
   { hamafza: { enums: enumLabels } },
   homeMessages,
