@@ -14,7 +14,7 @@ import facilitationOffices from "./facilitationOffices";
 import fieldsOfActivity from "./fieldsOfActivity";
 import informalSettlementAreas from "./informalSettlementAreas";
 import needsAssessments from "./needsAssessments";
-import { coverageResources } from "./coverage";
+import { coverageResources } from "./areaCoverage";
 import { AppLayout } from "./layout/AppLayout";
 import licences from "./licences";
 import managers from "./managers";

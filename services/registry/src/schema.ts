@@ -26,7 +26,7 @@ import { NgoActivityReportResolver, NgoActivityReportsOfNgoResolver } from "./ac
 import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver";
 import { NeedsAssessment, NeedsAssessmentNgo, PriorityNeed } from "./entities/NeedsAssessment";
 import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
-import { CoverageResolver } from "./coverage/coverageResolver";
+import { CoverageResolver } from "./areaCoverage/coverageResolver";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
