@@ -40,6 +40,7 @@ describe("schema model from the supergraph's introspection", () => {
         "auditEntries",
         "counties",
         "demands",
+        "demandTopics",
         "evaluationCycles",
         "evaluationResults",
         "expiringLicences",

@@ -203,6 +203,12 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.updateNeedsAssessment": OFFICERS,
   "Mutation.deleteNeedsAssessment": OFFICERS,
   "Query.countiesWithoutFacilitationOffice": ALL,
+  // The demand-category catalogue: read by everyone who reads demands, managed by administrators
+  "Query.demandTopics": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Query.demandTopic": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Mutation.createDemandTopic": [Role.ADMIN],
+  "Mutation.updateDemandTopic": [Role.ADMIN],
+  "Mutation.deleteDemandTopic": [Role.ADMIN],
   "Query.areasWithoutFacilitationOffice": ALL,
   "Query.areasWithoutNgo": ALL,
   // NGO profile, licences, search, analytics, import

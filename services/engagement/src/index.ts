@@ -15,6 +15,7 @@ import { reminderQueueDefinition } from "./reminders/reminders";
 import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSeries";
 import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments";
 import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
+import { DemandTopics1767260000001 } from "./migrations/1767260000001-DemandTopics";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -33,6 +34,7 @@ export const engagementMigrations = [
   MeetingSeries1766400000001,
   Attachments1766600000001,
   NgoMergeRewrites1766700000001,
+  DemandTopics1767260000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

@@ -19,6 +19,7 @@ import { Project, ProjectPartner, ProjectUpdate } from "./entities/Project";
 import { Proposal } from "./entities/Proposal";
 import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
+import { DemandTopic } from "./entities/DemandTopic";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 
 export const MEETING_TERRITORY: TerritoryColumns = { province: "meeting.provinceId", county: "meeting.countyId" };
@@ -185,6 +186,7 @@ export const agendaItemById = (ctx: RequestContext) =>
   );
 
 export const socialHarmById = (ctx: RequestContext) => scopedById(ctx, "socialHarmById", SocialHarm, "harm", null);
+export const demandTopicById = (ctx: RequestContext) => scopedById(ctx, "demandTopicById", DemandTopic, "topic", null);
 
 // Resolutions ---------------------------------------------------------------------------------------------------
 

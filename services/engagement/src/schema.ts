@@ -18,6 +18,8 @@ import { Proposal } from "./entities/Proposal";
 import { Agency, County, Manager, Ngo, Province } from "./entities/references";
 import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
+import { DemandTopic } from "./entities/DemandTopic";
+import { DemandTopicOfDemandResolver, DemandTopicResolver } from "./demandTopic/demandTopicResolver";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 import { attendanceById, meetingById, socialHarmById } from "./loaders";
 import { AgendaItemResolver, SocialHarmResolver } from "./resolvers/agenda";
@@ -58,6 +60,7 @@ export const engagementEntities = [
   MeetingAttendance,
   MeetingOfficial,
   SocialHarm,
+  DemandTopic,
   AgendaItem,
   Resolution,
   ResolutionUpdate,
@@ -84,6 +87,8 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         MeetingOfficialResolver,
         NgoEngagementResolver,
         SocialHarmResolver,
+        DemandTopicResolver,
+        DemandTopicOfDemandResolver,
         AgendaItemResolver,
         ResolutionResolver,
         WorkingGroupResolver,

@@ -37,6 +37,8 @@ import { PeriodLocks } from "../locks";
 import { tehranToday } from "../util/time";
 import { oneUuid, trimOrNull, whereListBasics } from "./common";
 import { DemandCreateInput, DemandFilter, DemandPage, DemandUpdateInput } from "./requestInputs";
+import { chosenDemandTopic } from "../demandTopic/demandTopicLoaders";
+import { DEMAND_TOPIC_FILTER } from "../demandTopic/demandTopicRules";
 import {
   DEMAND_SORTABLE,
   REQUEST_CONSTRAINTS,
@@ -79,6 +81,7 @@ export class DemandResolver {
     if (filter?.agencyId) query.andWhere("demand.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
     if (filter?.meetingId) query.andWhere("demand.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
     if (filter?.category) query.andWhere("demand.category = :category", { category: filter.category });
+    if (filter?.topicId) query.andWhere(DEMAND_TOPIC_FILTER, { topicId: oneUuid(filter.topicId) });
     if (filter?.status) query.andWhere("demand.status = :status", { status: filter.status });
     if (filter?.answered !== undefined) query.andWhere(`demand.respondedOn IS ${filter.answered ? "NOT " : ""}NULL`);
     if (filter?.unrouted) query.andWhere("demand.agencyId IS NULL");
@@ -105,6 +108,7 @@ export class DemandResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
+    const topic = await chosenDemandTopic(ctx, input, true);
     return createRecord(ctx, WRITABLE, { input, idempotencyKey }, (em) =>
       buildRequest(em, ctx, Demand, input, {
         check: (v) => checkDemandFields(v, input, true),
@@ -116,7 +120,10 @@ export class DemandResolver {
           agencyId: null,
           meetingId: null,
         },
-        apply: (demand) => applyDemandFields(demand, input),
+        apply: (demand) => {
+          applyDemandFields(demand, input);
+          Object.assign(demand, topic);
+        },
         lockLabel: "مطالبه",
         day: (demand) => demand.raisedOn,
       }),
@@ -135,6 +142,7 @@ export class DemandResolver {
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
+    const topic = await chosenDemandTopic(ctx, input, false);
     return updateRecord(
       ctx,
       WRITABLE,
@@ -149,6 +157,7 @@ export class DemandResolver {
             locks.assertDatesOpen(demand.provinceId, "طرح و ارجاع این مطالبه", demand.raisedOn, input.raisedOn);
           }
           applyDemandFields(demand, input);
+          if (topic) Object.assign(demand, topic);
           if (input.meetingId !== undefined) await checkMeetingLink(em, ctx, demand);
           if (input.status && input.status !== demand.status) {
             const from = demand.status;
