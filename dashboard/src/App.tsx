@@ -30,6 +30,7 @@ import projects from "./projects";
 import proposals from "./proposals";
 import resolutions from "./resolutions";
 import socialHarms from "./socialHarms";
+import demandTopics from "./demandTopics";
 import ngoActivityReports from "./activityReports";
 import workingGroups from "./workingGroups";
 import ngoHouses from "./ngoHouses";
@@ -97,6 +98,7 @@ export const App = () => (
     <Resource name="proposals" {...proposals} />
     <Resource name="demands" {...demands} />
     <Resource name="socialHarms" {...socialHarms} />
+    <Resource name="demandTopics" {...demandTopics} />
     <Resource name="agendaItems" {...agendaItems} />
     <Resource name="workingGroupMembers" {...workingGroupMembers} />
     <Resource name="evaluationResults" {...evaluationResults} />

@@ -39,6 +39,8 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   demands: { read: EVERYONE, write: EDITOR_ROLES },
   // The social-harm catalogue: administrators only.
   socialHarms: REFERENCE_DATA,
+  // The demand-category catalogue: administrators only.
+  demandTopics: REFERENCE_DATA,
   // Evaluation: evaluators and administrators work; everyone reads (published results only, server-side).
   // `evaluationResults` + `edit` is the adjustment; `evaluationCycles` + `edit` the rubric, runs and transitions.
   evaluationResults: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"], unsupported: ["create", "delete"] },

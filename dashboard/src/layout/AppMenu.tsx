@@ -94,6 +94,7 @@ export const MENU_GROUPS: Group[] = [
       { resource: "proposals" },
       { resource: "demands" },
       { resource: "socialHarms" },
+      { resource: "demandTopics" },
     ],
   },
   {

@@ -196,6 +196,9 @@ export const enumLabels = {
     createNeedsAssessment: "ثبت نیازسنجی",
     updateNeedsAssessment: "ویرایش نیازسنجی",
     deleteNeedsAssessment: "حذف نیازسنجی",
+    createDemandTopic: "ثبت دسته مطالبه",
+    updateDemandTopic: "ویرایش دسته مطالبه",
+    deleteDemandTopic: "حذف دسته مطالبه",
   },
   // audit/auditLabels.ts
   auditEntity: {
@@ -212,6 +215,7 @@ export const enumLabels = {
     NgoNetwork: "شبکه همسو",
     FacilitationOffice: "دفتر تسهیل‌گری",
     NeedsAssessment: "نیازسنجی",
+    DemandTopic: "دسته مطالبه",
   },
   // engagement/engagementEnums.ts
   resolutionStatus,

@@ -14,6 +14,7 @@ import { registryMessages } from "./registry";
 import { reportMessages } from "./reports";
 import { activityReportMessages } from "./activityReports";
 import { needsAssessmentMessages } from "./needsAssessments";
+import { demandTopicMessages } from "./demandTopics";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -47,6 +48,7 @@ export const appMessages = mergeMessages(
   reportMessages,
   activityReportMessages,
   needsAssessmentMessages,
+  demandTopicMessages,
   attachmentMessages,
   { hamafza: { enums: enumLabels } },
   homeMessages,
