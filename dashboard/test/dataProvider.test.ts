@@ -46,6 +46,7 @@ describe("schema model from the supergraph's introspection", () => {
         "expiringLicences",
         "facilitationOffices",
         "fieldsOfActivity",
+        "governingBodies",
         "informalSettlementAreas",
         "invitedUsers",
         "licences",

@@ -203,6 +203,12 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.updateNeedsAssessment": OFFICERS,
   "Mutation.deleteNeedsAssessment": OFFICERS,
   "Query.countiesWithoutFacilitationOffice": ALL,
+  // Bodies committees belong to (replacing the free-text parentBody)
+  "Query.governingBodies": ALL,
+  "Query.governingBody": ALL,
+  "Mutation.createGoverningBody": OFFICERS,
+  "Mutation.updateGoverningBody": OFFICERS,
+  "Mutation.deleteGoverningBody": OFFICERS,
   // The demand-category catalogue: read by everyone who reads demands, managed by administrators
   "Query.demandTopics": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
   "Query.demandTopic": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],

@@ -16,6 +16,7 @@ import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSe
 import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments";
 import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
 import { DemandTopics1767260000001 } from "./migrations/1767260000001-DemandTopics";
+import { GoverningBodies1767260000002 } from "./migrations/1767260000002-GoverningBodies";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -35,6 +36,7 @@ export const engagementMigrations = [
   Attachments1766600000001,
   NgoMergeRewrites1766700000001,
   DemandTopics1767260000001,
+  GoverningBodies1767260000002,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

@@ -20,6 +20,7 @@ import { Proposal } from "./entities/Proposal";
 import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
 import { DemandTopic } from "./entities/DemandTopic";
+import { GoverningBody } from "./entities/GoverningBody";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 
 export const MEETING_TERRITORY: TerritoryColumns = { province: "meeting.provinceId", county: "meeting.countyId" };
@@ -262,6 +263,13 @@ export const workingGroupsByNgo = (ctx: RequestContext) =>
     },
     [],
   );
+
+export const governingBodyById = (ctx: RequestContext) =>
+  scopedById(ctx, "governingBodyById", GoverningBody, "body", territoryOf("body"));
+
+/** The committees (working groups) of bodies, within the user's territory, by name. */
+export const workingGroupsByBody = (ctx: RequestContext) =>
+  scopedGroups(ctx, "workingGroupsByBody", WorkingGroup, "wg", "bodyId", territoryOf("wg"), [["wg.name", "ASC"]]);
 
 export const workingGroupsByChairAgency = (ctx: RequestContext) =>
   scopedGroups(ctx, "workingGroupsByChairAgency", WorkingGroup, "wg", "chairAgencyId", territoryOf("wg"), [

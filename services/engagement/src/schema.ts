@@ -19,6 +19,8 @@ import { Agency, County, Manager, Ngo, Province } from "./entities/references";
 import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
 import { DemandTopic } from "./entities/DemandTopic";
+import { GoverningBody } from "./entities/GoverningBody";
+import { GoverningBodyResolver, WorkingGroupBodyResolver } from "./governingBody/governingBodyResolver";
 import { DemandTopicOfDemandResolver, DemandTopicResolver } from "./demandTopic/demandTopicResolver";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 import { attendanceById, meetingById, socialHarmById } from "./loaders";
@@ -61,6 +63,7 @@ export const engagementEntities = [
   MeetingOfficial,
   SocialHarm,
   DemandTopic,
+  GoverningBody,
   AgendaItem,
   Resolution,
   ResolutionUpdate,
@@ -89,6 +92,8 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         SocialHarmResolver,
         DemandTopicResolver,
         DemandTopicOfDemandResolver,
+        GoverningBodyResolver,
+        WorkingGroupBodyResolver,
         AgendaItemResolver,
         ResolutionResolver,
         WorkingGroupResolver,
