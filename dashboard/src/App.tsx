@@ -31,6 +31,7 @@ import proposals from "./proposals";
 import resolutions from "./resolutions";
 import socialHarms from "./socialHarms";
 import demandTopics from "./demandTopics";
+import governingBodies from "./governingBodies";
 import ngoActivityReports from "./activityReports";
 import workingGroups from "./workingGroups";
 import ngoHouses from "./ngoHouses";
@@ -94,6 +95,7 @@ export const App = () => (
     <Resource name="meetings" {...meetings} />
     <Resource name="resolutions" {...resolutions} />
     <Resource name="workingGroups" {...workingGroups} />
+    <Resource name="governingBodies" {...governingBodies} />
     <Resource name="projects" {...projects} />
     <Resource name="proposals" {...proposals} />
     <Resource name="demands" {...demands} />

@@ -33,6 +33,7 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   agendaItems: { read: EVERYONE, write: EDITOR_ROLES },
   resolutions: { read: EVERYONE, write: EDITOR_ROLES },
   workingGroups: { read: EVERYONE, write: EDITOR_ROLES },
+  governingBodies: { read: EVERYONE, write: EDITOR_ROLES },
   workingGroupMembers: { read: EVERYONE, write: EDITOR_ROLES },
   projects: { read: EVERYONE, write: EDITOR_ROLES },
   proposals: { read: EVERYONE, write: EDITOR_ROLES },

@@ -90,6 +90,7 @@ export const MENU_GROUPS: Group[] = [
       },
       { resource: "resolutions" },
       { resource: "workingGroups" },
+      { resource: "governingBodies" },
       { resource: "projects" },
       { resource: "proposals" },
       { resource: "demands" },

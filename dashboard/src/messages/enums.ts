@@ -199,6 +199,9 @@ export const enumLabels = {
     createDemandTopic: "ثبت دسته مطالبه",
     updateDemandTopic: "ویرایش دسته مطالبه",
     deleteDemandTopic: "حذف دسته مطالبه",
+    createGoverningBody: "ثبت نهاد بالادست",
+    updateGoverningBody: "ویرایش نهاد بالادست",
+    deleteGoverningBody: "حذف نهاد بالادست",
   },
   // audit/auditLabels.ts
   auditEntity: {
@@ -216,6 +219,7 @@ export const enumLabels = {
     FacilitationOffice: "دفتر تسهیل‌گری",
     NeedsAssessment: "نیازسنجی",
     DemandTopic: "دسته مطالبه",
+    GoverningBody: "نهاد بالادست",
   },
   // engagement/engagementEnums.ts
   resolutionStatus,
