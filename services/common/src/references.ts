@@ -25,6 +25,7 @@ export const REFERENCE_OWNERS = {
   NgoHouse: "registry",
   InformalSettlementArea: "registry",
   FieldOfActivity: "registry",
+  PriorityNeed: "registry",
 } as const;
 export type ReferenceType = keyof typeof REFERENCE_OWNERS;
 
@@ -38,6 +39,7 @@ const KIND_LABELS: Record<ReferenceType, string> = {
   NgoHouse: "خانه سمن‌ها",
   InformalSettlementArea: "محله یا سکونتگاه",
   FieldOfActivity: "حوزه فعالیت",
+  PriorityNeed: "نیاز اولویت‌دار",
 };
 
 /** Province and county ids are official codes (two and four digits); every other id is a UUID. */

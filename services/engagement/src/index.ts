@@ -17,6 +17,7 @@ import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments
 import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
 import { DemandTopics1767260000001 } from "./migrations/1767260000001-DemandTopics";
 import { GoverningBodies1767260000002 } from "./migrations/1767260000002-GoverningBodies";
+import { ProjectPriorityNeed1767260000003 } from "./migrations/1767260000003-ProjectPriorityNeed";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -37,6 +38,7 @@ export const engagementMigrations = [
   NgoMergeRewrites1766700000001,
   DemandTopics1767260000001,
   GoverningBodies1767260000002,
+  ProjectPriorityNeed1767260000003,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

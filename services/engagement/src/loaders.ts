@@ -279,6 +279,12 @@ export const workingGroupsByChairAgency = (ctx: RequestContext) =>
 export const projectById = (ctx: RequestContext) =>
   scopedById(ctx, "projectById", Project, "project", territoryOf("project"));
 
+/** Projects (of the user's territory) made from priority needs of needs assessments (registry ids). */
+export const projectsByPriorityNeed = (ctx: RequestContext) =>
+  scopedGroups(ctx, "projectsByPriorityNeed", Project, "project", "priorityNeedId", territoryOf("project"), [
+    ["project.createdAt", "ASC"],
+  ]);
+
 export const projectsByWorkingGroup = (ctx: RequestContext) =>
   scopedGroups(ctx, "projectsByWorkingGroup", Project, "project", "workingGroupId", territoryOf("project"), [
     ["project.startOn", "ASC"],

@@ -20,6 +20,7 @@ import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
 import { DemandTopic } from "./entities/DemandTopic";
 import { GoverningBody } from "./entities/GoverningBody";
+import { PriorityNeedExtensionResolver, ProjectPriorityNeedResolver } from "./resolvers/priorityNeedExtension";
 import { GoverningBodyResolver, WorkingGroupBodyResolver } from "./governingBody/governingBodyResolver";
 import { DemandTopicOfDemandResolver, DemandTopicResolver } from "./demandTopic/demandTopicResolver";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
@@ -94,6 +95,8 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         DemandTopicOfDemandResolver,
         GoverningBodyResolver,
         WorkingGroupBodyResolver,
+        PriorityNeedExtensionResolver,
+        ProjectPriorityNeedResolver,
         AgendaItemResolver,
         ResolutionResolver,
         WorkingGroupResolver,

@@ -27,6 +27,7 @@ import { NgoPublicListingResolver } from "./publicRegister/publicListingResolver
 import { NeedsAssessment, NeedsAssessmentNgo, PriorityNeed } from "./entities/NeedsAssessment";
 import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
 import { CoverageResolver } from "./areaCoverage/coverageResolver";
+import { priorityNeedById } from "./needsAssessment/needsAssessmentLoaders";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -82,6 +83,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
       Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => managerById(ctx).load(ref.id) },
       ...organisationReferenceResolvers,
       ...profileReferenceResolvers,
+      PriorityNeed: {
+        __resolveReference: (ref: { id: string }, ctx: RequestContext) => priorityNeedById(ctx).load(ref.id),
+      },
     },
   );
 }

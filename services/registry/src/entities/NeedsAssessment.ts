@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -94,6 +94,7 @@ export class NeedsAssessmentNgo {
 }
 
 /** One priority need found by an assessment, in rank order; a committee may turn it into a project. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A priority need (نیاز اولویت‌دار) found by a needs assessment, in rank order." })
 @Entity({ name: "needs_assessment_priority" })
 export class PriorityNeed {

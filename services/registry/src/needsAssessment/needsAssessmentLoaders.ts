@@ -61,3 +61,29 @@ export const lastAssessedOnByArea = (ctx: RequestContext) =>
     },
     null,
   );
+
+/**
+ * Priority needs by id, only those of assessments the user may see (the `_entities` path engagement's projects use
+ * to check and read the need they were made from).
+ */
+export const priorityNeedById = (ctx: RequestContext) =>
+  uuidKeyedLoader<PriorityNeed | null>(
+    ctx,
+    "PriorityNeedById",
+    async (ids) => {
+      const query = ctx.db
+        .getRepository(PriorityNeed)
+        .createQueryBuilder("need")
+        .innerJoin("needs_assessment", "assessment", "assessment.id = need.assessment_id")
+        .where("need.id IN (:...ids)", { ids });
+      const scope = territoryCondition(requireUser(ctx), {
+        province: "assessment.province_id",
+        county: "assessment.county_id",
+        ngo: "EXISTS (SELECT 1 FROM needs_assessment_ngo n WHERE n.assessment_id = assessment.id AND n.ngo_id = :bound)",
+      });
+      if (scope) query.andWhere(scope.sql, scope.params);
+      const byId = new Map((await query.getMany()).map((need) => [need.id, need]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    null,
+  );
