@@ -25,7 +25,7 @@ afterAll(async () => {
   await prepared?.drop();
 });
 
-it("makes a project from a priority need, checked with the registry, and reads each from the other", async () => {
+it("makes a project from a priority need, checked with the registry, reads each from the other, and keeps the need", async () => {
   const places = await gql(
     "demo.province",
     `{ informalSettlementAreas(filter: { countyId: "1901" }, limit: 1) { items { id } } ngos(filter: { countyId: "1901" }, limit: 1) { items { id } }
@@ -87,4 +87,35 @@ it("makes a project from a priority need, checked with the registry, and reads e
     dimension: "PHYSICAL",
   });
   expect(read.data!.needsAssessment.priorityNeeds).toEqual([{ id: needId, projects: [{ id: projectId }] }]);
+
+  // The need a project was made from cannot be removed: neither by leaving it out nor with its assessment.
+  const assessmentId = assessment.data!.createNeedsAssessment.id;
+  const UPDATE = `mutation($id: ID!, $input: NeedsAssessmentUpdateInput!) { updateNeedsAssessment(id: $id, input: $input) { priorityNeeds { id } } }`;
+  const content = { assessedOn: "2025-06-01", ngoIds: [places.data!.ngos.items[0].id] };
+  const dropped = await gql("demo.province", UPDATE, {
+    id: assessmentId,
+    input: { ...content, priorityNeeds: [{ dimension: "SOCIAL", description: "مهدکودک محله" }] },
+  });
+  expect(dropped.errors![0]!.extensions!.code).toBe("CONFLICT");
+  const kept = await gql("demo.province", UPDATE, {
+    id: assessmentId,
+    input: {
+      ...content,
+      priorityNeeds: [
+        { dimension: "PHYSICAL", description: "روشنایی معابر اصلی محله" },
+        { dimension: "SOCIAL", description: "مهدکودک محله" },
+      ],
+    },
+  });
+  expect(kept.data!.updateNeedsAssessment.priorityNeeds[0]).toEqual({ id: needId });
+  const deleted = await gql("demo.province", `mutation($id: ID!) { deleteNeedsAssessment(id: $id) { id } }`, {
+    id: assessmentId,
+  });
+  expect(deleted.errors![0]!.extensions!.code).toBe("CONFLICT");
+  const needs = await withClient(
+    prepared.adminUrl,
+    async (c) =>
+      (await c.query(`SELECT count(*) FROM registry.needs_assessment_priority WHERE id = $1`, [needId])).rows[0].count,
+  );
+  expect(Number(needs)).toBe(1);
 }, 120_000);

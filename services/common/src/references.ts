@@ -196,7 +196,7 @@ export const referencesOf = (
 ): Reference[] => (ids ?? []).map((id, index) => ({ field: `${field}[${index}]`, type, id }));
 
 /** Kinds of registry records that engagement records name (engagement's `engagementReferenceUses`). */
-export type ReferencedKind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "InformalSettlementArea";
+export type ReferencedKind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "InformalSettlementArea" | "PriorityNeed";
 
 /** The GraphQL enum value (`ReferencedKind`, UPPER_SNAKE) of each kind. */
 const REFERENCED_KIND_VALUES: Record<ReferencedKind, string> = {
@@ -205,6 +205,7 @@ const REFERENCED_KIND_VALUES: Record<ReferencedKind, string> = {
   Agency: "AGENCY",
   NgoHouse: "NGO_HOUSE",
   InformalSettlementArea: "INFORMAL_SETTLEMENT_AREA",
+  PriorityNeed: "PRIORITY_NEED",
 };
 
 /**

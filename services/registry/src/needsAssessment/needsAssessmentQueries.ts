@@ -1,4 +1,5 @@
 import {
+  assertNotReferenced,
   invalidInput,
   isUuid,
   PageArgs,
@@ -134,16 +135,23 @@ export function applyValues(assessment: NeedsAssessment, values: AssessmentValue
 /** Rewrites the priority needs: the same need keeps its row (and id), the others are replaced; ranks follow the list. */
 export async function writePriorityNeeds(
   em: EntityManager,
+  ctx: RequestContext,
   assessmentId: string,
   needs: AssessmentValues["priorityNeeds"],
 ): Promise<void> {
   const current = await em.find(PriorityNeed, { where: { assessmentId } });
   const { keptIds, removedIds } = matchNeeds(current, needs);
+  await assertNeedsUnused(ctx, removedIds);
   if (removedIds.length) await em.delete(PriorityNeed, removedIds);
   const rows = needs.map((need, i) =>
     em.create(PriorityNeed, { ...(keptIds[i] ? { id: keptIds[i]! } : {}), assessmentId, ...need }),
   );
   if (rows.length) await em.save(rows);
+}
+
+/** Refuses (CONFLICT) removing a priority need a project was made from (engagement is asked, docs/references.md). */
+export async function assertNeedsUnused(ctx: RequestContext, needIds: string[]): Promise<void> {
+  for (const id of needIds) await assertNotReferenced(ctx, "PriorityNeed", id, "نیاز اولویت‌دار");
 }
 
 /** An assessment's audit form: its fields, its NGOs and its priority needs. */

@@ -42,6 +42,7 @@ import {
   applyValues,
   areaForAssessment,
   areasDue,
+  assertNeedsUnused,
   assessmentAuditForm,
   checkAssessingNgos,
   visibleAssessments,
@@ -147,7 +148,7 @@ export class NeedsAssessmentResolver {
       return {
         row,
         related: values.ngoIds,
-        afterSave: (tx, saved) => writePriorityNeeds(tx, saved.id, values.priorityNeeds),
+        afterSave: (tx, saved) => writePriorityNeeds(tx, ctx, saved.id, values.priorityNeeds),
       };
     });
   }
@@ -174,7 +175,7 @@ export class NeedsAssessmentResolver {
           applyValues(row, values);
           return values.ngoIds;
         },
-        afterSave: (em, saved) => writePriorityNeeds(em, saved.id, values.priorityNeeds),
+        afterSave: (em, saved) => writePriorityNeeds(em, ctx, saved.id, values.priorityNeeds),
       },
     );
   }
@@ -185,7 +186,13 @@ export class NeedsAssessmentResolver {
       "Delete a needs assessment recorded by mistake (with its NGOs and priority needs); returns it as it was.",
   })
   deleteNeedsAssessment(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<NeedsAssessment> {
-    return deleteRecord(ctx, ASSESSMENTS, id);
+    return deleteRecord(ctx, ASSESSMENTS, id, {
+      guard: async (em) =>
+        assertNeedsUnused(
+          ctx,
+          (await em.find(PriorityNeed, { where: { assessmentId: id } })).map((need) => need.id),
+        ),
+    });
   }
 
   @FieldResolver(() => InformalSettlementArea, { nullable: true, description: "The area assessed (if visible)." })
