@@ -13,6 +13,8 @@ import { dataProvider } from "./dataProvider";
 import facilitationOffices from "./facilitationOffices";
 import fieldsOfActivity from "./fieldsOfActivity";
 import informalSettlementAreas from "./informalSettlementAreas";
+import needsAssessments from "./needsAssessments";
+import { coverageResources } from "./areaCoverage";
 import { AppLayout } from "./layout/AppLayout";
 import licences from "./licences";
 import managers from "./managers";
@@ -33,6 +35,8 @@ import projects from "./projects";
 import proposals from "./proposals";
 import resolutions from "./resolutions";
 import socialHarms from "./socialHarms";
+import demandTopics from "./demandTopics";
+import governingBodies from "./governingBodies";
 import ngoActivityReports from "./activityReports";
 import workingGroups from "./workingGroups";
 import trainingSessions from "./training";
@@ -120,13 +124,19 @@ export const App = () => (
     <Resource name="ngoNetworks" {...ngoNetworks} />
     <Resource name="facilitationOffices" {...facilitationOffices} />
     <Resource name="informalSettlementAreas" {...informalSettlementAreas} />
+    <Resource name="needsAssessments" {...needsAssessments} />
+    {Object.entries(coverageResources).map(([name, props]) => (
+      <Resource key={name} name={name} {...props} />
+    ))}
     <Resource name="meetings" {...meetings} />
     <Resource name="resolutions" {...resolutions} />
     <Resource name="workingGroups" {...workingGroups} />
+    <Resource name="governingBodies" {...governingBodies} />
     <Resource name="projects" {...projects} />
     <Resource name="proposals" {...proposals} />
     <Resource name="demands" {...demands} />
     <Resource name="socialHarms" {...socialHarms} />
+    <Resource name="demandTopics" {...demandTopics} />
     <Resource name="agendaItems" {...agendaItems} />
     <Resource name="workingGroupMembers" {...workingGroupMembers} />
     <Resource name="evaluationResults" {...evaluationResults} />

@@ -229,6 +229,28 @@ const EXPECTED: Record<string, Role[]> = {
   "Mutation.createFacilitationOffice": OFFICERS,
   "Mutation.updateFacilitationOffice": OFFICERS,
   "Mutation.deleteFacilitationOffice": OFFICERS,
+  // Needs assessments (a representative: those its NGO took part in; files one for an area its NGO works in) and coverage
+  "Query.needsAssessments": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.needsAssessment": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.areasDueForNeedsAssessment": ALL,
+  "Mutation.createNeedsAssessment": [...OFFICERS, Role.NGO_REPRESENTATIVE],
+  "Mutation.updateNeedsAssessment": OFFICERS,
+  "Mutation.deleteNeedsAssessment": OFFICERS,
+  "Query.countiesWithoutFacilitationOffice": ALL,
+  // Bodies committees belong to (replacing the free-text parentBody)
+  "Query.governingBodies": ALL,
+  "Query.governingBody": ALL,
+  "Mutation.createGoverningBody": OFFICERS,
+  "Mutation.updateGoverningBody": OFFICERS,
+  "Mutation.deleteGoverningBody": OFFICERS,
+  // The demand-category catalogue: read by everyone who reads demands, managed by administrators
+  "Query.demandTopics": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Query.demandTopic": [...ALL, Role.NGO_REPRESENTATIVE, Role.AGENCY_RESPONDENT],
+  "Mutation.createDemandTopic": [Role.ADMIN],
+  "Mutation.updateDemandTopic": [Role.ADMIN],
+  "Mutation.deleteDemandTopic": [Role.ADMIN],
+  "Query.areasWithoutFacilitationOffice": ALL,
+  "Query.areasWithoutNgo": ALL,
   // NGO profile, licences, search, analytics, import
   "Query.fieldsOfActivity": ALL,
   "Query.fieldOfActivity": ALL,

@@ -37,12 +37,15 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   agendaItems: { read: EVERYONE, write: EDITOR_ROLES },
   resolutions: { read: EVERYONE, write: EDITOR_ROLES },
   workingGroups: { read: EVERYONE, write: EDITOR_ROLES },
+  governingBodies: { read: EVERYONE, write: EDITOR_ROLES },
   workingGroupMembers: { read: EVERYONE, write: EDITOR_ROLES },
   projects: { read: EVERYONE, write: EDITOR_ROLES },
   proposals: { read: EVERYONE, write: EDITOR_ROLES },
   demands: { read: EVERYONE, write: EDITOR_ROLES },
   // The social-harm catalogue: administrators only.
   socialHarms: REFERENCE_DATA,
+  // The demand-category catalogue: administrators only.
+  demandTopics: REFERENCE_DATA,
   // Evaluation: evaluators and administrators work; everyone reads (published results only, server-side).
   // `evaluationResults` + `edit` is the adjustment; `evaluationCycles` + `edit` the rubric, runs and transitions.
   evaluationResults: { read: EVERYONE, write: ["ADMIN", "EVALUATOR"], unsupported: ["create", "delete"] },
@@ -64,6 +67,13 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   trainingNeeds: { read: EVERYONE, write: [] },
   ngoNetworks: REGISTRY_DATA,
   facilitationOffices: REGISTRY_DATA,
+  // Needs assessments: officers record them (an NGO representative files one through the API for its own NGO).
+  needsAssessments: REGISTRY_DATA,
+  // Coverage lists (queries only; docs/coverage.md).
+  countiesWithoutFacilitationOffice: { read: EVERYONE, write: [] },
+  areasWithoutFacilitationOffice: { read: EVERYONE, write: [] },
+  areasWithoutNgo: { read: EVERYONE, write: [] },
+  areasDueForNeedsAssessment: { read: EVERYONE, write: [] },
   // The taxonomy of fields of activity: administrators only.
   fieldsOfActivity: REFERENCE_DATA,
   provinces: { ...REFERENCE_DATA, unsupported: ["create", "edit", "delete"] },

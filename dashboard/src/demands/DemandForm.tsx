@@ -1,10 +1,16 @@
 import { AutocompleteInput, ReferenceInput, required, TextInput } from "react-admin";
 import { JalaliDateInput } from "../common/JalaliDateInput";
-import { DemandCategoryInput } from "../engagement/engagementEnums";
 
 export const DemandFields = () => (
   <>
-    <DemandCategoryInput source="category" validate={required()} />
+    <ReferenceInput
+      source="topicId"
+      reference="demandTopics"
+      filter={{ active: true }}
+      sort={{ field: "sortOrder", order: "ASC" }}
+    >
+      <AutocompleteInput validate={required()} sx={{ minWidth: 320 }} />
+    </ReferenceInput>
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="description" multiline fullWidth />
     <ReferenceInput source="agencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>

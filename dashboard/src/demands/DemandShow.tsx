@@ -11,7 +11,7 @@ import {
 } from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
-import { DemandCategoryField, DemandStatusChip, DemandStatusInput } from "../engagement/engagementEnums";
+import { DemandStatusChip, DemandStatusInput } from "../engagement/engagementEnums";
 import { InboxActions, responseDays } from "../engagement/InboxParts";
 import { Section } from "../meetings/MeetingShow";
 import { RequestHistoryField } from "../agencyAnswers/RequestHistoryField";
@@ -37,7 +37,7 @@ export const DemandShow = () => (
             <TextField source="title" />
           </Labeled>
           <Labeled>
-            <DemandCategoryField source="category" />
+            <TextField source="topic.name" label="resources.demands.fields.topicId" />
           </Labeled>
           <Labeled>
             <ReferenceField source="ngoId" reference="ngos" link="show" />

@@ -75,8 +75,18 @@ export const MENU_GROUPS: Group[] = [
       { resource: "ngoNetworks" },
       { resource: "facilitationOffices" },
       { resource: "informalSettlementAreas" },
+      { resource: "needsAssessments" },
       { resource: "ngoActivityReports" },
       { resource: "trainingSessions" },
+    ],
+  },
+  {
+    label: "hamafza.menu.coverage",
+    items: [
+      { resource: "countiesWithoutFacilitationOffice" },
+      { resource: "areasWithoutFacilitationOffice" },
+      { resource: "areasWithoutNgo" },
+      { resource: "areasDueForNeedsAssessment" },
     ],
   },
   {
@@ -92,10 +102,12 @@ export const MENU_GROUPS: Group[] = [
       },
       { resource: "resolutions" },
       { resource: "workingGroups" },
+      { resource: "governingBodies" },
       { resource: "projects" },
       { resource: "proposals" },
       { resource: "demands" },
       { resource: "socialHarms" },
+      { resource: "demandTopics" },
     ],
   },
   {

@@ -40,6 +40,13 @@ export const enumLabels = {
     NEIGHBOURHOOD: "محله",
     INEFFICIENT_URBAN_AREA: "ناحیه ناکارآمد شهری",
   },
+  // needsAssessments/needsAssessmentEnums.ts
+  assessmentDimension: {
+    SOCIAL: "اجتماعی",
+    ECONOMIC: "اقتصادی",
+    PHYSICAL: "کالبدی",
+    ENVIRONMENTAL: "زیست‌محیطی",
+  },
   // managers/managerEnums.ts
   positionKind: {
     COUNTY_GOVERNOR: "فرماندار",
@@ -217,6 +224,15 @@ export const enumLabels = {
     createFacilitationOffice: "ثبت دفتر تسهیل‌گری",
     updateFacilitationOffice: "ویرایش دفتر تسهیل‌گری",
     deleteFacilitationOffice: "حذف دفتر تسهیل‌گری",
+    createNeedsAssessment: "ثبت نیازسنجی",
+    updateNeedsAssessment: "ویرایش نیازسنجی",
+    deleteNeedsAssessment: "حذف نیازسنجی",
+    createDemandTopic: "ثبت دسته مطالبه",
+    updateDemandTopic: "ویرایش دسته مطالبه",
+    deleteDemandTopic: "حذف دسته مطالبه",
+    createGoverningBody: "ثبت نهاد بالادست",
+    updateGoverningBody: "ویرایش نهاد بالادست",
+    deleteGoverningBody: "حذف نهاد بالادست",
   },
   // audit/auditLabels.ts
   auditEntity: {
@@ -232,6 +248,9 @@ export const enumLabels = {
     NgoHouse: "خانه سمن‌ها",
     NgoNetwork: "شبکه همسو",
     FacilitationOffice: "دفتر تسهیل‌گری",
+    NeedsAssessment: "نیازسنجی",
+    DemandTopic: "دسته مطالبه",
+    GoverningBody: "نهاد بالادست",
   },
   // engagement/engagementEnums.ts
   resolutionStatus,

@@ -16,6 +16,8 @@ import { activityReportMessages } from "./activityReports";
 import { agencyAnswerMessages } from "./agencyAnswers";
 import { selfServiceMessages } from "./selfService";
 import { trainingMessages } from "./training";
+import { needsAssessmentMessages } from "./needsAssessments";
+import { demandTopicMessages } from "./demandTopics";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -49,6 +51,8 @@ export const appMessages = mergeMessages(
   reportMessages,
   activityReportMessages,
   trainingMessages,
+  needsAssessmentMessages,
+  demandTopicMessages,
   attachmentMessages,
   { hamafza: { enums: enumLabels } },
   homeMessages,

@@ -7,7 +7,9 @@ export const GroupFields = () => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
     <DimensionInput source="dimension" validate={required()} />
-    <TextInput source="parentBody" fullWidth helperText="hamafza.workingGroups.parentBodyHelp" />
+    <ReferenceInput source="bodyId" reference="governingBodies" sort={{ field: "name", order: "ASC" }}>
+      <AutocompleteInput helperText="hamafza.workingGroups.parentBodyHelp" sx={{ minWidth: 360 }} />
+    </ReferenceInput>
     <ReferenceInput source="parentNgoHouseId" reference="ngoHouses" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>

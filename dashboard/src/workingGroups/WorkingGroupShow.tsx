@@ -168,7 +168,7 @@ export const WorkingGroupShow = () => {
               <DimensionField source="dimension" />
             </Labeled>
             <Labeled>
-              <TextField source="parentBody" emptyText="—" />
+              <ReferenceField source="bodyId" reference="governingBodies" link="show" emptyText="—" />
             </Labeled>
             <Labeled>
               <ReferenceField source="parentNgoHouseId" reference="ngoHouses" link={false} emptyText="—" />

@@ -25,6 +25,7 @@ export const REFERENCE_OWNERS = {
   NgoHouse: "registry",
   InformalSettlementArea: "registry",
   FieldOfActivity: "registry",
+  PriorityNeed: "registry",
 } as const;
 export type ReferenceType = keyof typeof REFERENCE_OWNERS;
 
@@ -38,6 +39,7 @@ const KIND_LABELS: Record<ReferenceType, string> = {
   NgoHouse: "خانه سمن‌ها",
   InformalSettlementArea: "محله یا سکونتگاه",
   FieldOfActivity: "حوزه فعالیت",
+  PriorityNeed: "نیاز اولویت‌دار",
 };
 
 /** Province and county ids are official codes (two and four digits); every other id is a UUID. */
@@ -194,7 +196,7 @@ export const referencesOf = (
 ): Reference[] => (ids ?? []).map((id, index) => ({ field: `${field}[${index}]`, type, id }));
 
 /** Kinds of registry records that engagement records name (engagement's `engagementReferenceUses`). */
-export type ReferencedKind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "InformalSettlementArea";
+export type ReferencedKind = "Ngo" | "Manager" | "Agency" | "NgoHouse" | "InformalSettlementArea" | "PriorityNeed";
 
 /** The GraphQL enum value (`ReferencedKind`, UPPER_SNAKE) of each kind. */
 const REFERENCED_KIND_VALUES: Record<ReferencedKind, string> = {
@@ -203,6 +205,7 @@ const REFERENCED_KIND_VALUES: Record<ReferencedKind, string> = {
   Agency: "AGENCY",
   NgoHouse: "NGO_HOUSE",
   InformalSettlementArea: "INFORMAL_SETTLEMENT_AREA",
+  PriorityNeed: "PRIORITY_NEED",
 };
 
 /**

@@ -1,5 +1,6 @@
 import { EntityManager, ObjectLiteral } from "typeorm";
 import { assertCanWrite, requireUser } from "./access";
+import { Role } from "./auth";
 import { recordChange } from "./audit";
 import { RequestContext } from "./context";
 import { idempotentCreate } from "./idempotency";
@@ -58,6 +59,11 @@ export interface Writable<T extends WritableRow, V = never> {
    * officials): read when the record is loaded and again after the save.
    */
   audit?: (em: EntityManager, row: T) => Promise<WritableRow>;
+  /**
+   * Invited roles that may create such a record for the record they speak for: `build` checks their right itself
+   * (e.g. an NGO representative filing a needs assessment for its own NGO), instead of the officers' territory rule.
+   */
+  createdByInvited?: Role[];
 }
 
 /** A record's audit form: its own (`audit`), or its fields plus its related list when it has one. */
@@ -73,14 +79,17 @@ async function auditForm<T extends WritableRow, V>(
 
 /**
  * The create outline: in one transaction and at most once per idempotency key, `build` validates the input and
- * returns the new (unsaved) record with its related list; the record must lie in the user's write territory; it is
- * saved with its list and the change is audited as `create<Type>`.
+ * returns the new (unsaved) record with its related list (and what to write once it is saved); the record must lie
+ * in the user's write territory (unless `createdByInvited` names the user's role); it is saved with its list and the
+ * change is audited as `create<Type>`.
  */
 export function createRecord<T extends WritableRow, V = never>(
   ctx: RequestContext,
   w: Writable<T, V>,
   request: { input: unknown; idempotencyKey: string | null },
-  build: (em: EntityManager) => Promise<{ row: T; related?: V[] }>,
+  build: (
+    em: EntityManager,
+  ) => Promise<{ row: T; related?: V[]; afterSave?: (em: EntityManager, saved: T) => Promise<void> }>,
 ): Promise<T> {
   const operation = `create${w.typeName}`;
   return inTransaction(ctx.db, w.constraints, (em) =>
@@ -91,10 +100,12 @@ export function createRecord<T extends WritableRow, V = never>(
       request.idempotencyKey,
       request.input,
       async () => {
-        const { row, related } = await build(em);
-        assertCanWrite(requireUser(ctx), row);
+        const { row, related, afterSave } = await build(em);
+        const user = requireUser(ctx);
+        if (!w.createdByInvited?.includes(user.role)) assertCanWrite(user, row);
         const saved = await em.save(row);
         if (w.related) await w.related.replace(em, saved.id, related ?? []);
+        await afterSave?.(em, saved);
         await recordChange(em, ctx, operation, w.typeName, {
           before: null,
           after: await auditForm(em, w, saved, related),

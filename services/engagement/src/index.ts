@@ -18,6 +18,9 @@ import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMer
 import { SocialHarmChangeNotices1767220000001 } from "./migrations/1767220000001-SocialHarmChangeNotices";
 import { RequestActions1767240000001 } from "./migrations/1767240000001-RequestActions";
 import { MeetingReplies1767250000001 } from "./migrations/1767250000001-MeetingReplies";
+import { DemandTopics1767260000001 } from "./migrations/1767260000001-DemandTopics";
+import { GoverningBodies1767260000002 } from "./migrations/1767260000002-GoverningBodies";
+import { ProjectPriorityNeed1767260000003 } from "./migrations/1767260000003-ProjectPriorityNeed";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -39,6 +42,9 @@ export const engagementMigrations = [
   SocialHarmChangeNotices1767220000001,
   RequestActions1767240000001,
   MeetingReplies1767250000001,
+  DemandTopics1767260000001,
+  GoverningBodies1767260000002,
+  ProjectPriorityNeed1767260000003,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

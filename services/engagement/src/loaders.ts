@@ -20,6 +20,8 @@ import { Project, ProjectPartner, ProjectUpdate } from "./entities/Project";
 import { Proposal } from "./entities/Proposal";
 import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
+import { DemandTopic } from "./entities/DemandTopic";
+import { GoverningBody } from "./entities/GoverningBody";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 
 export const MEETING_TERRITORY: TerritoryColumns = { province: "meeting.provinceId", county: "meeting.countyId" };
@@ -191,6 +193,7 @@ export const socialHarmTable = new ReferenceTableCache(SocialHarm, { changeNotic
 /** Social harms by id, from the in-memory copy (`socialHarmTable`; reference data: no territory). */
 export const socialHarmById = (ctx: RequestContext) =>
   ctx.loaders.get<string, SocialHarm | null>("socialHarmById", (ids) => socialHarmTable.byIds(ctx.db, ids));
+export const demandTopicById = (ctx: RequestContext) => scopedById(ctx, "demandTopicById", DemandTopic, "topic", null);
 
 // Resolutions ---------------------------------------------------------------------------------------------------
 
@@ -273,6 +276,13 @@ export const workingGroupsByNgo = (ctx: RequestContext) =>
     [],
   );
 
+export const governingBodyById = (ctx: RequestContext) =>
+  scopedById(ctx, "governingBodyById", GoverningBody, "body", territoryOf("body"));
+
+/** The committees (working groups) of bodies, within the user's territory, by name. */
+export const workingGroupsByBody = (ctx: RequestContext) =>
+  scopedGroups(ctx, "workingGroupsByBody", WorkingGroup, "wg", "bodyId", territoryOf("wg"), [["wg.name", "ASC"]]);
+
 export const workingGroupsByChairAgency = (ctx: RequestContext) =>
   scopedGroups(ctx, "workingGroupsByChairAgency", WorkingGroup, "wg", "chairAgencyId", territoryOf("wg"), [
     ["wg.name", "ASC"],
@@ -280,6 +290,12 @@ export const workingGroupsByChairAgency = (ctx: RequestContext) =>
 
 export const projectById = (ctx: RequestContext) =>
   scopedById(ctx, "projectById", Project, "project", territoryOf("project"));
+
+/** Projects (of the user's territory) made from priority needs of needs assessments (registry ids). */
+export const projectsByPriorityNeed = (ctx: RequestContext) =>
+  scopedGroups(ctx, "projectsByPriorityNeed", Project, "project", "priorityNeedId", territoryOf("project"), [
+    ["project.createdAt", "ASC"],
+  ]);
 
 export const projectsByWorkingGroup = (ctx: RequestContext) =>
   scopedGroups(ctx, "projectsByWorkingGroup", Project, "project", "workingGroupId", territoryOf("project"), [

@@ -19,6 +19,11 @@ import { Proposal } from "./entities/Proposal";
 import { Agency, County, Manager, Ngo, Province } from "./entities/references";
 import { Resolution, ResolutionUpdate } from "./entities/Resolution";
 import { SocialHarm } from "./entities/SocialHarm";
+import { DemandTopic } from "./entities/DemandTopic";
+import { GoverningBody } from "./entities/GoverningBody";
+import { PriorityNeedExtensionResolver, ProjectPriorityNeedResolver } from "./resolvers/priorityNeedExtension";
+import { GoverningBodyResolver, WorkingGroupBodyResolver } from "./governingBody/governingBodyResolver";
+import { DemandTopicOfDemandResolver, DemandTopicResolver } from "./demandTopic/demandTopicResolver";
 import { WorkingGroup, WorkingGroupMember } from "./entities/WorkingGroup";
 import { attendanceById, meetingById, socialHarmById } from "./loaders";
 import { AgendaItemResolver, SocialHarmResolver } from "./resolvers/agenda";
@@ -62,6 +67,8 @@ export const engagementEntities = [
   MeetingAttendance,
   MeetingOfficial,
   SocialHarm,
+  DemandTopic,
+  GoverningBody,
   AgendaItem,
   Resolution,
   ResolutionUpdate,
@@ -90,6 +97,12 @@ export function buildEngagementSchema(): Promise<GraphQLSchema> {
         MeetingOfficialResolver,
         NgoEngagementResolver,
         SocialHarmResolver,
+        DemandTopicResolver,
+        DemandTopicOfDemandResolver,
+        GoverningBodyResolver,
+        WorkingGroupBodyResolver,
+        PriorityNeedExtensionResolver,
+        ProjectPriorityNeedResolver,
         AgendaItemResolver,
         ResolutionResolver,
         WorkingGroupResolver,

@@ -20,6 +20,7 @@ import { TrainingLoop1767250000000 } from "./migrations/1767250000000-TrainingLo
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
+import { NeedsAssessments1767260000000 } from "./migrations/1767260000000-NeedsAssessments";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
@@ -58,6 +59,7 @@ export const registryMigrations = [
   FieldOfActivityChangeNotices1767220000000,
   NgoChangeRequests1767230000000,
   TrainingLoop1767250000000,
+  NeedsAssessments1767260000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

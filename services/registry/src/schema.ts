@@ -36,6 +36,10 @@ import {
   TrainingInvitationResolver,
   TrainingSessionResolver,
 } from "./training/trainingSessionResolver";
+import { NeedsAssessment, NeedsAssessmentNgo, PriorityNeed } from "./entities/NeedsAssessment";
+import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
+import { CoverageResolver } from "./areaCoverage/coverageResolver";
+import { priorityNeedById } from "./needsAssessment/needsAssessmentLoaders";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
 export const registryEntities = [
@@ -47,6 +51,9 @@ export const registryEntities = [
   ...profileEntities,
   NgoPublicListing,
   NgoActivityReport,
+  NeedsAssessment,
+  NeedsAssessmentNgo,
+  PriorityNeed,
   LicenceAttachment,
   ActivityReportAttachment,
   NgoChangeRequest,
@@ -75,6 +82,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoPublicListingResolver,
         NgoActivityReportResolver,
         NgoActivityReportsOfNgoResolver,
+        NeedsAssessmentResolver,
+        AreaNeedsAssessmentResolver,
+        CoverageResolver,
         NgoMergeResolver,
         NgoMergedIntoResolver,
         NgoChangeRequestResolver,
@@ -96,6 +106,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
       Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => managerById(ctx).load(ref.id) },
       ...organisationReferenceResolvers,
       ...profileReferenceResolvers,
+      PriorityNeed: {
+        __resolveReference: (ref: { id: string }, ctx: RequestContext) => priorityNeedById(ctx).load(ref.id),
+      },
     },
   );
 }

@@ -19,6 +19,7 @@ import {
   OBJECTION_STATUS_LABELS,
 } from "../../evaluation/objections";
 import { AREA_KIND_LABELS } from "../../informalSettlementAreas/areaEnums";
+import { ASSESSMENT_DIMENSION_LABELS } from "../../needsAssessments/needsAssessmentEnums";
 import { LICENCE_STATE_LABELS, LICENSING_AUTHORITY_LABELS } from "../../licences/licenceEnums";
 import { POSITION_KIND_LABELS } from "../../managers/managerEnums";
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from "../../meetings/meetingEnums";
@@ -39,6 +40,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   ActivityReportStatus: ACTIVITY_REPORT_STATUS_LABELS,
   AgencyKind: AGENCY_KIND_LABELS,
   AreaKind: AREA_KIND_LABELS,
+  AssessmentDimension: ASSESSMENT_DIMENSION_LABELS,
   AuditOutcome: AUDIT_OUTCOME_LABELS,
   BudgetBand: BUDGET_BAND_LABELS,
   DemandCategory: DEMAND_CATEGORY_LABELS,

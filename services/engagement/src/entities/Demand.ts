@@ -77,9 +77,17 @@ export class Demand extends Versioned {
   @Column({ type: "uuid", nullable: true })
   meetingId!: string | null;
 
-  @Field(() => DemandCategory, { description: "Category." })
+  @Field(() => DemandCategory, {
+    description:
+      "Category as the fixed enum: the catalogue category's code when it is one of the enum's, else OTHER (see `topic`).",
+  })
   @Column({ type: "varchar", length: 32 })
   category!: DemandCategory;
+
+  /** The catalogue category (`DemandTopic`); null on rows written without one: the category of the enum's code. */
+  @Index()
+  @Column({ type: "uuid", nullable: true })
+  topicId!: string | null;
 
   @Field({ description: "Short title, as typed." })
   @Column({ type: "text" })

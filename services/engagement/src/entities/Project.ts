@@ -60,6 +60,15 @@ export class Project extends Versioned {
   @Column({ type: "uuid", nullable: true })
   areaId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The priority need of a needs assessment (registry `PriorityNeed` id) a committee turned into this project.",
+  })
+  @Index()
+  @Column({ type: "uuid", nullable: true })
+  priorityNeedId!: string | null;
+
   @Field(() => ID, { description: "Province code of the project's territory." })
   @Index()
   @Column({ type: "varchar", length: 2 })

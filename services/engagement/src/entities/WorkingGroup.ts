@@ -63,10 +63,17 @@ export class WorkingGroup extends Versioned {
 
   @Field(() => String, {
     nullable: true,
-    description: "Parent body, as typed (e.g. «دبیرخانه توانمندسازی نواحی ناکارآمد شهری استان قزوین»).",
+    description:
+      "Parent body as free text (e.g. «دبیرخانه توانمندسازی نواحی ناکارآمد شهری استان قزوین»); the body's name when `bodyId` is set.",
+    deprecationReason: "Use `body` (a GoverningBody record); kept readable for existing clients.",
   })
   @Column({ type: "text", nullable: true })
   parentBody!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The body the committee belongs to (`GoverningBody`), if any." })
+  @Index()
+  @Column({ type: "uuid", nullable: true })
+  bodyId!: string | null;
 
   @Field(() => ID, { nullable: true, description: "The NGO House (registry) the group belongs to, if any." })
   @Column({ type: "uuid", nullable: true })

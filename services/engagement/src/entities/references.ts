@@ -32,6 +32,14 @@ export class Agency {
   id!: string;
 }
 
+/** A priority need of a needs assessment, owned by the registry; engagement adds the projects made from it. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A priority need found by a needs assessment, owned by the registry service." })
+export class PriorityNeed {
+  @Field(() => ID, { description: "Hamafza's identifier of the priority need." })
+  id!: string;
+}
+
 /** A province owned by the registry; engagement adds its meetings and resolutions. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An Iranian province (استان), owned by the registry service." })

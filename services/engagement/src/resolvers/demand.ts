@@ -39,6 +39,8 @@ import { oneUuid, trimOrNull, whereListBasics } from "./common";
 import { actionOfStatus, whereOverdue } from "./requestActionRules";
 import { recordRequestAction } from "./agencyAnswers";
 import { DemandCreateInput, DemandFilter, DemandPage, DemandUpdateInput } from "./requestInputs";
+import { chosenDemandTopic } from "../demandTopic/demandTopicLoaders";
+import { DEMAND_TOPIC_FILTER } from "../demandTopic/demandTopicRules";
 import {
   DEMAND_SORTABLE,
   REQUEST_CONSTRAINTS,
@@ -81,6 +83,7 @@ export class DemandResolver {
     if (filter?.agencyId) query.andWhere("demand.agencyId = :agencyId", { agencyId: oneUuid(filter.agencyId) });
     if (filter?.meetingId) query.andWhere("demand.meetingId = :meetingId", { meetingId: oneUuid(filter.meetingId) });
     if (filter?.category) query.andWhere("demand.category = :category", { category: filter.category });
+    if (filter?.topicId) query.andWhere(DEMAND_TOPIC_FILTER, { topicId: oneUuid(filter.topicId) });
     if (filter?.status) query.andWhere("demand.status = :status", { status: filter.status });
     if (filter?.answered !== undefined) query.andWhere(`demand.respondedOn IS ${filter.answered ? "NOT " : ""}NULL`);
     if (filter?.overdue !== undefined) whereOverdue(query, "demand", "raisedOn", filter.overdue);
@@ -108,6 +111,7 @@ export class DemandResolver {
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
+    const topic = await chosenDemandTopic(ctx, input, true);
     return createRecord(ctx, WRITABLE, { input, idempotencyKey }, (em) =>
       buildRequest(em, ctx, Demand, input, {
         check: (v) => checkDemandFields(v, input, true),
@@ -119,7 +123,10 @@ export class DemandResolver {
           agencyId: null,
           meetingId: null,
         },
-        apply: (demand) => applyDemandFields(demand, input),
+        apply: (demand) => {
+          applyDemandFields(demand, input);
+          Object.assign(demand, topic);
+        },
         lockLabel: "مطالبه",
         day: (demand) => demand.raisedOn,
       }),
@@ -138,6 +145,7 @@ export class DemandResolver {
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Demand> {
     await checkReferences(ctx, requestReferences(input));
+    const topic = await chosenDemandTopic(ctx, input, false);
     return updateRecord(
       ctx,
       WRITABLE,
@@ -152,6 +160,7 @@ export class DemandResolver {
             locks.assertDatesOpen(demand.provinceId, "طرح و ارجاع این مطالبه", demand.raisedOn, input.raisedOn);
           }
           applyDemandFields(demand, input);
+          if (topic) Object.assign(demand, topic);
           if (input.meetingId !== undefined) await checkMeetingLink(em, ctx, demand);
           if (input.status && input.status !== demand.status) {
             const from = demand.status;

@@ -135,6 +135,7 @@ export class ProjectResolver {
             description: null,
             workingGroupId: null,
             areaId: null,
+            priorityNeedId: null,
             responsibleAgencyId: null,
             startOn: null,
             plannedEndOn: null,

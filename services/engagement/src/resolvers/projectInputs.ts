@@ -58,6 +58,12 @@ export class ProjectCreateInput {
   @Field(() => ID, { nullable: true, description: "Informal-settlement area (registry id)." })
   areaId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "The priority need of a needs assessment (registry `PriorityNeed` id) the project answers.",
+  })
+  priorityNeedId?: string | null;
+
   @Field(() => ID, { description: "Province code." })
   provinceId!: string;
 
@@ -93,6 +99,9 @@ export class ProjectUpdateInput {
 
   @Field(() => ID, { nullable: true, description: "Informal-settlement area." })
   areaId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The priority need it answers; null clears." })
+  priorityNeedId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Responsible agency." })
   responsibleAgencyId?: string | null;

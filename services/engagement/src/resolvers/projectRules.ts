@@ -103,6 +103,7 @@ export function applyProjectInput(
   if ("provinceId" in input) checkTerritory(v, input.provinceId, input.countyId);
   checkUuid(v, input.workingGroupId, "workingGroupId", "کارگروه");
   checkUuid(v, input.areaId, "areaId", "محدوده");
+  checkUuid(v, input.priorityNeedId, "priorityNeedId", "نیاز اولویت‌دار");
   checkUuid(v, input.responsibleAgencyId, "responsibleAgencyId", "دستگاه مسئول");
   if (input.partnerNgoIds)
     v.check(input.partnerNgoIds.every(isUuid), "partnerNgoIds", "شناسه یکی از سمن‌های همکار معتبر نیست.");
@@ -117,6 +118,7 @@ export function applyProjectInput(
   if ("provinceId" in input) Object.assign(project, { provinceId: input.provinceId, countyId: input.countyId || null });
   if (input.workingGroupId !== undefined) project.workingGroupId = input.workingGroupId || null;
   if (input.areaId !== undefined) project.areaId = input.areaId || null;
+  if (input.priorityNeedId !== undefined) project.priorityNeedId = input.priorityNeedId || null;
   if (input.responsibleAgencyId !== undefined) project.responsibleAgencyId = input.responsibleAgencyId || null;
   project.startOn = start ?? null;
   project.plannedEndOn = end ?? null;

@@ -9,6 +9,7 @@ enum ReferencedKind {
   AGENCY = "Agency",
   NGO_HOUSE = "NgoHouse",
   INFORMAL_SETTLEMENT_AREA = "InformalSettlementArea",
+  PRIORITY_NEED = "PriorityNeed",
 }
 registerEnumType(ReferencedKind, {
   name: "ReferencedKind",
@@ -19,6 +20,7 @@ registerEnumType(ReferencedKind, {
     AGENCY: { description: "An agency (organiser, official's agency, owner, addressee, member)." },
     NGO_HOUSE: { description: "An NGO House (meeting venue, working group's parent)." },
     INFORMAL_SETTLEMENT_AREA: { description: "An informal-settlement area (projects)." },
+    PRIORITY_NEED: { description: "A priority need of a needs assessment (projects made from it)." },
   },
 });
 

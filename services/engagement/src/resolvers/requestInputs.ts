@@ -161,6 +161,9 @@ export class DemandFilter {
   @Field(() => DemandCategory, { nullable: true, description: "Only demands of this category." })
   category?: DemandCategory;
 
+  @Field(() => ID, { nullable: true, description: "Only demands of this catalogue category." })
+  topicId?: string;
+
   @Field(() => DemandStatus, { nullable: true, description: "Only demands in this status." })
   status?: DemandStatus;
 
@@ -198,8 +201,18 @@ export class DemandCreateInput {
   @Field(() => ID, { nullable: true, description: "Meeting where it was raised (same province)." })
   meetingId?: string | null;
 
-  @Field(() => DemandCategory, { description: "Category." })
-  category!: DemandCategory;
+  @Field(() => DemandCategory, {
+    nullable: true,
+    description: "Category as the fixed enum; optional when `topicId` is given (then derived from it).",
+  })
+  category?: DemandCategory;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Category from the catalogue (`demandTopics`, active ones); wins over `category`. One of the two is required.",
+  })
+  topicId?: string | null;
 
   @Field({ description: "Short title." })
   title!: string;
@@ -219,8 +232,11 @@ export class DemandCreateInput {
     "Changes to a demand; omitted fields keep their value, null clears. The NGO and territory do not change.",
 })
 export class DemandUpdateInput {
-  @Field(() => DemandCategory, { nullable: true, description: "Category." })
+  @Field(() => DemandCategory, { nullable: true, description: "Category as the fixed enum." })
   category?: DemandCategory;
+
+  @Field(() => ID, { nullable: true, description: "Category from the catalogue; wins over `category`." })
+  topicId?: string | null;
 
   @Field({ nullable: true, description: "Title." })
   title?: string;

@@ -44,6 +44,7 @@ import {
   WorkingGroupUpdateInput,
 } from "./workingGroupInputs";
 import { GROUP_CONSTRAINTS, GROUP_SORTABLE, applyGroupInput } from "./workingGroupRules";
+import { applyBodyChoice } from "../governingBody/committeeBody";
 export {
   WorkingGroupPage,
   WorkingGroupMemberPage,
@@ -127,6 +128,7 @@ export class WorkingGroupResolver {
     return createRecord(ctx, GROUPS, { input, idempotencyKey }, async (em) => {
       const group = em.create(WorkingGroup, {
         parentBody: null,
+        bodyId: null,
         parentNgoHouseId: null,
         chairManagerId: null,
         chairAgencyId: null,
@@ -135,6 +137,7 @@ export class WorkingGroupResolver {
         dissolvedOn: null,
       });
       applyGroupInput(group, input, true);
+      await applyBodyChoice(ctx, group, input.bodyId);
       return { row: group };
     });
   }
@@ -157,6 +160,7 @@ export class WorkingGroupResolver {
       {
         change: async (em, group) => {
           applyGroupInput(group, input, false);
+          await applyBodyChoice(ctx, group, input.bodyId);
         },
       },
     );

@@ -57,8 +57,14 @@ export class WorkingGroupCreateInput {
   @Field(() => WorkingGroupDimension, { description: "Dimension." })
   dimension!: WorkingGroupDimension;
 
-  @Field(() => String, { nullable: true, description: "Parent body, as typed." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Parent body as free text (deprecated: give `bodyId`; ignored when `bodyId` is given).",
+  })
   parentBody?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The body it belongs to (`governingBodies`, same province)." })
+  bodyId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Parent NGO House (registry)." })
   parentNgoHouseId?: string | null;
@@ -93,8 +99,14 @@ export class WorkingGroupUpdateInput {
   @Field(() => WorkingGroupDimension, { nullable: true, description: "Dimension." })
   dimension?: WorkingGroupDimension;
 
-  @Field(() => String, { nullable: true, description: "Parent body." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Parent body as free text (deprecated: give `bodyId`; ignored when `bodyId` is given).",
+  })
   parentBody?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The body it belongs to; null detaches it." })
+  bodyId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Parent NGO House (registry)." })
   parentNgoHouseId?: string | null;

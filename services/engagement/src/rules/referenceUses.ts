@@ -31,6 +31,7 @@ export const REFERENCE_USES = {
     { table: "working_group", column: "parent_ngo_house_id", label: "کارگروه" },
   ],
   InformalSettlementArea: [{ table: "project", column: "area_id", label: "پروژه" }],
+  PriorityNeed: [{ table: "project", column: "priority_need_id", label: "پروژه" }],
 } as const;
 
 export type ReferencedType = keyof typeof REFERENCE_USES;

@@ -40,6 +40,7 @@ export function projectReferences(input: {
   provinceId?: Given;
   countyId?: Given;
   areaId?: Given;
+  priorityNeedId?: Given;
   responsibleAgencyId?: Given;
   partnerNgoIds?: string[] | null;
 }): Reference[] {
@@ -47,6 +48,7 @@ export function projectReferences(input: {
     one("provinceId", "Province", input.provinceId),
     one("countyId", "County", input.countyId),
     one("areaId", "InformalSettlementArea", input.areaId),
+    one("priorityNeedId", "PriorityNeed", input.priorityNeedId),
     one("responsibleAgencyId", "Agency", input.responsibleAgencyId),
     ...referencesOf("partnerNgoIds", "Ngo", input.partnerNgoIds),
   ];

@@ -14,6 +14,7 @@ import {
   WorkingGroupMember,
   WorkingGroupMemberKind,
 } from "../entities/WorkingGroup";
+import { GoverningBody } from "../entities/GoverningBody";
 import { addDays, tehranDay, tehranToday } from "../util/time";
 import type { EngagementDemoInput } from "./demo";
 import {
@@ -723,12 +724,17 @@ async function loadQuarterlyMeetingFollowUp(em: EntityManager): Promise<void> {
 /** A working group with members, held sessions (with NGO members present, agenda and a resolution) and projects. */
 async function loadGroup(em: EntityManager, seed: GroupSeed): Promise<number> {
   const chair = managerOf(seed.provinceId);
+  const bodyKey = { provinceId: seed.provinceId, nameNormalized: normalizePersian(seed.parentBody) };
+  const body =
+    (await em.findOneBy(GoverningBody, bodyKey)) ??
+    (await em.save(em.create(GoverningBody, { ...bodyKey, name: seed.parentBody, countyId: null, description: null })));
   const group = await em.save(
     em.create(WorkingGroup, {
       name: seed.name,
       nameNormalized: normalizePersian(seed.name),
       dimension: seed.dimension,
       parentBody: seed.parentBody,
+      bodyId: body.id,
       parentNgoHouseId: seed.parentNgoHouseId,
       provinceId: seed.provinceId,
       countyId: null,

@@ -45,6 +45,7 @@ import { EntityManager } from "typeorm";
 import { County } from "../entities/County";
 import { FacilitationOffice } from "../entities/FacilitationOffice";
 import { AreaKind, InformalSettlementArea } from "../entities/InformalSettlementArea";
+import { NeedsAssessment } from "../entities/NeedsAssessment";
 import { Province } from "../entities/Province";
 import { countyById, provinceById } from "../loaders";
 import { areaById, areasByCounty, officesByArea } from "../organisationLoaders";
@@ -114,6 +115,7 @@ export const AREA_CONSTRAINTS = {
     "محله یا سکونتگاه دیگری با همین نام در این شهرستان ثبت شده است (با یکسان‌سازی نویسه‌ها).",
   facilitation_office_area_fk: "در این محله دفتر تسهیل‌گری ثبت شده است؛ نخست دفترها را حذف یا جابه‌جا کنید.",
   informal_settlement_area_population_check: "جمعیت تخمینی باید عددی نامنفی باشد.",
+  needs_assessment_area_fk: "برای این محله نیازسنجی ثبت شده است؛ نخست نیازسنجی‌ها را حذف کنید.",
 };
 
 const AREA_SORTABLE = {
@@ -230,6 +232,11 @@ export class InformalSettlementAreaResolver {
         if (offices > 0)
           throw conflict(
             `در این محله ${offices.toLocaleString("fa-IR")} دفتر تسهیل‌گری ثبت شده است؛ نخست آن‌ها را حذف کنید.`,
+          );
+        const assessments = await em.countBy(NeedsAssessment, { areaId: id });
+        if (assessments > 0)
+          throw conflict(
+            `برای این محله ${assessments.toLocaleString("fa-IR")} نیازسنجی ثبت شده است؛ نخست آن‌ها را حذف کنید.`,
           );
       },
     });

@@ -24,6 +24,8 @@ export const NGO_CONSTRAINTS = {
   board_member_single_role_unique: "این سمت هیئت‌مدیره را تنها یک نفر می‌تواند داشته باشد.",
   ngo_field_field_fk: "حوزه فعالیت انتخاب‌شده وجود ندارد.",
   ngo_capability_field_fk: "حوزه فعالیت انتخاب‌شده وجود ندارد.",
+  needs_assessment_ngo_fk:
+    "این سمن در نیازسنجی محله‌ها نام برده شده است و حذف نمی‌شود؛ اگر دیگر فعال نیست، وضعیت آن را غیرفعال کنید.",
 };
 
 export const NGO_SORTABLE = {
