@@ -13,6 +13,7 @@ import {
   invalidInput,
   isBoundRole,
   isUuid,
+  assertSupportedJalaliYear,
   jalaliYearBounds,
   normalizePersian,
   OFFICERS,
@@ -127,6 +128,7 @@ export class TrainingSessionResolver {
     if (filter?.provinceId) query.andWhere("session.provinceId = :provinceId", { provinceId: filter.provinceId });
     if (filter?.countyId) query.andWhere("session.countyId = :countyId", { countyId: filter.countyId });
     if (filter?.year !== undefined) {
+      assertSupportedJalaliYear(filter.year, "year");
       const { start, end } = jalaliYearBounds(filter.year);
       query.andWhere("session.startsAt >= :start AND session.startsAt < :end", { start, end });
     }
