@@ -252,8 +252,9 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.areasWithoutFacilitationOffice": ALL,
   "Query.areasWithoutNgo": ALL,
   // NGO profile, licences, search, analytics, import
-  "Query.fieldsOfActivity": ALL,
-  "Query.fieldOfActivity": ALL,
+  // The catalogue: representatives choose their NGO's fields from it («سمن من»)
+  "Query.fieldsOfActivity": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.fieldOfActivity": [...ALL, Role.NGO_REPRESENTATIVE],
   "Query.licences": ALL,
   "Query.licence": ALL,
   "Query.expiringLicences": ALL,
