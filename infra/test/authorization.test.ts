@@ -204,6 +204,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.agency": [...ALL, Role.AGENCY_RESPONDENT, Role.NGO_REPRESENTATIVE],
   "Query.informalSettlementAreas": ALL,
   "Query.informalSettlementArea": ALL,
+  // The areas a representative may file a needs assessment for (its NGO's)
+  "Query.myAssessableAreas": [Role.NGO_REPRESENTATIVE],
   "Query.ngoHouses": ALL,
   "Query.ngoHouse": ALL,
   "Query.ngoNetworks": ALL,
