@@ -6,6 +6,7 @@ import {
   AutocompleteArrayInput,
   NumberInput,
   required,
+  ResourceContextProvider,
   SelectInput,
   SimpleFormIterator,
   TextInput,
@@ -56,39 +57,42 @@ export const EditFieldsButton = ({ ngo }: { ngo: MyNgo }) => {
 export const EditCapabilitiesButton = ({ ngo }: { ngo: MyNgo }) => {
   const dataProvider = useHamafzaDataProvider();
   const choices = useFieldChoices();
+  // The iterator needs the resource its inputs belong to (as the board's editor).
   return (
-    <ActionDialogButton
-      label="hamafza.selfService.ngo.editCapabilities"
-      icon={<HandshakeIcon />}
-      intro="hamafza.selfService.ngo.editCapabilitiesIntro"
-      successMessage="hamafza.selfService.ngo.saved"
-      defaultValues={{ capabilities: ngo.capabilities }}
-      onSubmit={(values) =>
-        dataProvider.graphql(UPDATE_MY_NGO_ACTIVITY, {
-          input: {
-            capabilities: ((values.capabilities as Partial<Capability>[] | undefined) ?? []).map((capability) => ({
-              id: capability.id ?? null,
-              service: capability.service ?? "",
-              fieldId: capability.fieldId || null,
-              coverageCountyIds: capability.coverageCountyIds ?? [],
-              volunteersAvailable: capability.volunteersAvailable ?? null,
-            })),
-          },
-        })
-      }
-    >
-      <ArrayInput source="capabilities" label="hamafza.selfService.ngo.capabilities">
-        <SimpleFormIterator disableReordering>
-          <TextInput source="service" label="hamafza.selfService.ngo.capabilityService" validate={required()} />
-          <SelectInput
-            source="fieldId"
-            label="hamafza.selfService.ngo.capabilityField"
-            choices={choices}
-            emptyText="hamafza.selfService.ngo.capabilityAllFields"
-          />
-          <NumberInput source="volunteersAvailable" label="hamafza.selfService.ngo.capabilityVolunteers" min={0} />
-        </SimpleFormIterator>
-      </ArrayInput>
-    </ActionDialogButton>
+    <ResourceContextProvider value="ngos">
+      <ActionDialogButton
+        label="hamafza.selfService.ngo.editCapabilities"
+        icon={<HandshakeIcon />}
+        intro="hamafza.selfService.ngo.editCapabilitiesIntro"
+        successMessage="hamafza.selfService.ngo.saved"
+        defaultValues={{ capabilities: ngo.capabilities }}
+        onSubmit={(values) =>
+          dataProvider.graphql(UPDATE_MY_NGO_ACTIVITY, {
+            input: {
+              capabilities: ((values.capabilities as Partial<Capability>[] | undefined) ?? []).map((capability) => ({
+                id: capability.id ?? null,
+                service: capability.service ?? "",
+                fieldId: capability.fieldId || null,
+                coverageCountyIds: capability.coverageCountyIds ?? [],
+                volunteersAvailable: capability.volunteersAvailable ?? null,
+              })),
+            },
+          })
+        }
+      >
+        <ArrayInput source="capabilities" label="hamafza.selfService.ngo.capabilities">
+          <SimpleFormIterator disableReordering>
+            <TextInput source="service" label="hamafza.selfService.ngo.capabilityService" validate={required()} />
+            <SelectInput
+              source="fieldId"
+              label="hamafza.selfService.ngo.capabilityField"
+              choices={choices}
+              emptyText="hamafza.selfService.ngo.capabilityAllFields"
+            />
+            <NumberInput source="volunteersAvailable" label="hamafza.selfService.ngo.capabilityVolunteers" min={0} />
+          </SimpleFormIterator>
+        </ArrayInput>
+      </ActionDialogButton>
+    </ResourceContextProvider>
   );
 };
