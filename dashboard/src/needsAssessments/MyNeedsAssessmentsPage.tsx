@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import {
   ArrayInput,
   required,
+  ResourceContextProvider,
   SelectInput,
   SimpleFormIterator,
   TextInput,
@@ -37,72 +38,75 @@ const FileAssessmentButton = ({ ngoId }: { ngoId: string }) => {
   const areas = useQuery(
     graphqlQuery<{ myAssessableAreas: { id: string; name: string }[] }>(dataProvider, MY_ASSESSABLE_AREAS),
   );
+  // The iterator needs the resource its inputs belong to.
   return (
-    <ActionDialogButton
-      label="hamafza.needsAssessments.mine.file"
-      icon={<AddIcon />}
-      intro="hamafza.needsAssessments.mine.fileIntro"
-      successMessage="hamafza.needsAssessments.mine.filed"
-      defaultValues={{ priorityNeeds: [] }}
-      onSubmit={(values) =>
-        dataProvider.graphql(FILE_NEEDS_ASSESSMENT, {
-          input: {
-            areaId: values.areaId,
-            assessedOn: values.assessedOn,
-            ngoIds: [ngoId],
-            ...Object.fromEntries(FINDINGS.map((field) => [field, values[field] || null])),
-            priorityNeeds: ((values.priorityNeeds as { dimension?: string; description?: string }[]) ?? []).map(
-              (need) => ({ dimension: need.dimension, description: need.description ?? "" }),
-            ),
-          },
-        })
-      }
-      onDone={() => invalidate(MY_NEEDS_ASSESSMENTS)}
-    >
-      <SelectInput
-        source="areaId"
-        label="resources.needsAssessments.fields.areaId"
-        choices={areas.data?.myAssessableAreas ?? []}
-        isPending={areas.isPending}
-        validate={required()}
-        helperText="hamafza.needsAssessments.mine.areaHelp"
-        fullWidth
-      />
-      <JalaliDateInput
-        source="assessedOn"
-        label="resources.needsAssessments.fields.assessedOn"
-        validate={required()}
-        notInFuture
-      />
-      {FINDINGS.map((field) => (
-        <TextInput
-          key={field}
-          source={field}
-          label={`resources.needsAssessments.fields.${field}`}
-          multiline
+    <ResourceContextProvider value="needsAssessments">
+      <ActionDialogButton
+        label="hamafza.needsAssessments.mine.file"
+        icon={<AddIcon />}
+        intro="hamafza.needsAssessments.mine.fileIntro"
+        successMessage="hamafza.needsAssessments.mine.filed"
+        defaultValues={{ priorityNeeds: [] }}
+        onSubmit={(values) =>
+          dataProvider.graphql(FILE_NEEDS_ASSESSMENT, {
+            input: {
+              areaId: values.areaId,
+              assessedOn: values.assessedOn,
+              ngoIds: [ngoId],
+              ...Object.fromEntries(FINDINGS.map((field) => [field, values[field] || null])),
+              priorityNeeds: ((values.priorityNeeds as { dimension?: string; description?: string }[]) ?? []).map(
+                (need) => ({ dimension: need.dimension, description: need.description ?? "" }),
+              ),
+            },
+          })
+        }
+        onDone={() => invalidate(MY_NEEDS_ASSESSMENTS)}
+      >
+        <SelectInput
+          source="areaId"
+          label="resources.needsAssessments.fields.areaId"
+          choices={areas.data?.myAssessableAreas ?? []}
+          isPending={areas.isPending}
+          validate={required()}
+          helperText="hamafza.needsAssessments.mine.areaHelp"
           fullWidth
         />
-      ))}
-      <ArrayInput
-        source="priorityNeeds"
-        label="resources.needsAssessments.fields.priorityNeeds"
-        helperText="hamafza.needsAssessments.needsHelp"
-      >
-        <SimpleFormIterator>
-          <AssessmentDimensionInput
-            source="dimension"
-            label="resources.needsAssessments.fields.dimension"
-            validate={required()}
-          />
+        <JalaliDateInput
+          source="assessedOn"
+          label="resources.needsAssessments.fields.assessedOn"
+          validate={required()}
+          notInFuture
+        />
+        {FINDINGS.map((field) => (
           <TextInput
-            source="description"
-            label="resources.needsAssessments.fields.description"
-            validate={required()}
+            key={field}
+            source={field}
+            label={`resources.needsAssessments.fields.${field}`}
+            multiline
             fullWidth
           />
-        </SimpleFormIterator>
-      </ArrayInput>
-    </ActionDialogButton>
+        ))}
+        <ArrayInput
+          source="priorityNeeds"
+          label="resources.needsAssessments.fields.priorityNeeds"
+          helperText="hamafza.needsAssessments.needsHelp"
+        >
+          <SimpleFormIterator>
+            <AssessmentDimensionInput
+              source="dimension"
+              label="resources.needsAssessments.fields.dimension"
+              validate={required()}
+            />
+            <TextInput
+              source="description"
+              label="resources.needsAssessments.fields.description"
+              validate={required()}
+              fullWidth
+            />
+          </SimpleFormIterator>
+        </ArrayInput>
+      </ActionDialogButton>
+    </ResourceContextProvider>
   );
 };
 
@@ -119,6 +123,12 @@ export const MyNeedsAssessmentsPage = () => {
     graphqlQuery<{ needsAssessments: { items: MyNeedsAssessment[] } }>(dataProvider, MY_NEEDS_ASSESSMENTS),
   );
   const items = data?.needsAssessments.items ?? [];
+  // The area's name: from the assessment when the area is readable, else from the NGO's own areas.
+  const areas = useQuery(
+    graphqlQuery<{ myAssessableAreas: { id: string; name: string }[] }>(dataProvider, MY_ASSESSABLE_AREAS),
+  );
+  const areaName = (assessment: MyNeedsAssessment) =>
+    assessment.area?.name ?? areas.data?.myAssessableAreas.find((area) => area.id === assessment.areaId)?.name ?? "—";
   return (
     <Box sx={{ mt: 2, display: "flex", flexDirection: "column", gap: 2 }} data-testid="my-needs-assessments">
       <Title title={translate("hamafza.needsAssessments.mine.title")} />
@@ -136,7 +146,7 @@ export const MyNeedsAssessmentsPage = () => {
         <Card key={assessment.id} variant="outlined" data-testid="my-needs-assessment">
           <CardContent>
             <Typography variant="subtitle1" component="h2">
-              {assessment.area?.name ?? "—"}
+              {areaName(assessment)}
             </Typography>
             <Typography variant="body2" color="text.secondary">
               {formatJalali(assessment.assessedOn)}

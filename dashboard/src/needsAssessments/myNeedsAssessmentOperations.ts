@@ -3,6 +3,7 @@
 export interface MyNeedsAssessment {
   id: string;
   assessedOn: string;
+  areaId: string;
   area: { name: string } | null;
   priorityNeeds: { id: string; rank: number; dimension: string; description: string }[];
 }
@@ -13,6 +14,7 @@ export const MY_NEEDS_ASSESSMENTS = /* GraphQL */ `
       items {
         id
         assessedOn
+        areaId
         area {
           name
         }
