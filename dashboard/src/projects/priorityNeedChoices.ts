@@ -1,3 +1,4 @@
+import { formatPersianNumber } from "../common/persianDigits";
 import type { AreaPriorityNeeds } from "./projectOperations";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -21,7 +22,7 @@ export function priorityNeedChoices(
       .map((need) => ({
         id: need.id,
         name: translate("hamafza.projects.priorityNeedChoice", {
-          rank: need.rank.toLocaleString("fa-IR"),
+          rank: formatPersianNumber(need.rank),
           dimension: translate(`hamafza.enums.assessmentDimension.${need.dimension}`),
           description: need.description,
           date: formatDate(assessment.assessedOn),
