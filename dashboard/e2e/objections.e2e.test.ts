@@ -6,8 +6,9 @@ import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAI
 
 /**
  * Managers contest their evidence (issue 15) in real headless Chromium against the real stack (demo data): with the
- * 1404 cycle under review, the demo manager files an objection; the evaluator finds it on «اعتراض‌های مدیران»,
- * rejects it with a reason, and the result's page shows it answered, with the indicators that do not apply.
+ * 1404 cycle under review, the demo manager files an objection on a 390 px phone («بازبینی و اعتراض»); the evaluator
+ * finds it on «اعتراض‌های مدیران», rejects it with a reason, and the result's page shows it answered, with the
+ * indicators that do not apply.
  */
 const browserDescribe = browserSuiteTitle("managers' objections in headless Chromium", "objections");
 
@@ -54,14 +55,31 @@ describe(browserDescribe, () => {
       expect(result).toBeDefined();
       const indicator = result.indicators.find((i) => i.code === "REGULARITY")!;
 
-      // The manager files an objection (through the API: the dashboard signs invited roles in once the self-service
-      // shell of issue 15 is merged; then «ارزیابی من» at #/my-evaluation is where a manager does this on a phone).
+      // The manager files the objection on a 390 px phone, on «بازبینی و اعتراض» (#/my-evaluation).
       const text = "نشست فصل سوم با حضور دو سمن برگزار شد ولی در شواهد نیامده است";
-      await gql(
+      const phone = await newPage();
+      await phone.page.setViewportSize({ width: 390, height: 844 });
+      await phone.page.goto(`${suite.stack.baseUrl}/#/login`);
+      await phone.page.getByLabel("نام کاربری").fill(manager.username);
+      await phone.page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
+      await phone.page.getByRole("button", { name: "ورود" }).click();
+      await phone.page.getByTestId("home-MANAGER").waitFor(WAIT);
+      await phone.page.getByTestId("self-home-myEvaluation").getByRole("link").first().click();
+      await phone.page.waitForURL(/#\/my-evaluation/, WAIT);
+      const card = phone.page.getByTestId("indicator-REGULARITY");
+      await card.waitFor(WAIT);
+      await card.getByRole("button", { name: "اعتراض به این شاخص" }).click();
+      await phone.page.getByLabel("شرح اعتراض").fill(text);
+      await phone.page.getByRole("button", { name: "تأیید" }).click();
+      await phone.page.getByTestId("objection-history").getByText(text).waitFor(WAIT);
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await phone.page.screenshot({ path: join(ARTIFACTS, "my-evaluation-objection-390.png"), fullPage: true });
+      expect(phone.pageErrors).toEqual([]);
+      const filed = await gql<{ evaluationObjections: { items: { text: string; indicatorCode: string }[] } }>(
         managerToken,
-        `mutation($r: ID!, $t: String!) { fileEvaluationObjection(resultId: $r, indicatorCode: "REGULARITY", text: $t) { id } }`,
-        { r: result.id, t: text },
+        `{ evaluationObjections(filter: { year: 1404 }) { items { text indicatorCode } } }`,
       );
+      expect(filed.evaluationObjections.items).toEqual([{ text, indicatorCode: "REGULARITY" }]);
 
       // The evaluator: the open objections, answered in place.
       const desk = await newPage();

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { login } from "@hamafza/common";
+import { login, toJalali } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { Page } from "playwright-core";
 import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAIT } from "./browserStack";
@@ -51,6 +51,7 @@ describe(browserSuiteTitle("NGO self-service in headless Chromium", "self-servic
         "#/my-requests",
         "#/my-training",
         "#/my-meetings",
+        "#/my-needs-assessments",
       ]);
       await page.getByTestId("self-menu-myNgo").click();
       await page.getByTestId("my-ngo-name").waitFor(WAIT);
@@ -115,6 +116,78 @@ describe(browserSuiteTitle("NGO self-service in headless Chromium", "self-servic
       await page.reload();
       await page.locator('[data-testid="change-request"][data-status="APPROVED"]').waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "self-service-change-requests.png"), fullPage: true });
+    },
+    240_000,
+  );
+  browserIt(
+    "a representative edits their NGO's fields and capabilities and files a needs assessment of an area it works in, at 390 px",
+    async () => {
+      const representative = demoUser("NGO_REPRESENTATIVE");
+      const token = await login(suite.stack.baseUrl, representative.username, DEMO_PASSWORD);
+      const { me } = await suite.gql<{ me: { boundId: string } }>(token, `{ me { boundId } }`);
+      const page = await signedIn("NGO_REPRESENTATIVE", PHONE);
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+
+      // Fields of activity, chosen from the catalogue.
+      await page.goto(`${suite.stack.baseUrl}/#/my-ngo`);
+      await page.getByTestId("my-ngo-name").waitFor(WAIT);
+      await page.getByRole("button", { name: "ویرایش حوزه‌های فعالیت" }).click();
+      const fields = page.getByRole("dialog");
+      await fields.getByLabel("حوزه‌های فعالیت").click();
+      await page.getByRole("option", { name: "معلولان و توان‌یابی" }).click();
+      await fields.getByRole("button", { name: "تأیید" }).click();
+      await page.getByTestId("my-ngo-fields").getByText("معلولان و توان‌یابی").waitFor(WAIT);
+
+      // A capability added.
+      await page.getByRole("button", { name: "ویرایش توانمندی‌ها" }).click();
+      const capabilities = page.getByRole("dialog");
+      await capabilities.locator(".button-add").click();
+      await capabilities.getByLabel("خدمت").last().fill("مشاوره حقوقی رایگان برای خانواده‌ها");
+      await capabilities.getByLabel("داوطلبان آماده").last().fill("4");
+      await capabilities.getByRole("button", { name: "تأیید" }).click();
+      await page.getByTestId("my-ngo-capabilities").getByText("مشاوره حقوقی رایگان برای خانواده‌ها").waitFor(WAIT);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      const ngo = await suite.gql<{ ngo: { fields: { name: string }[]; capabilities: { service: string }[] } }>(
+        token,
+        `query($id: ID!) { ngo(id: $id) { fields { name } capabilities { service } } }`,
+        { id: me.boundId },
+      );
+      expect(ngo.ngo.fields.map((field) => field.name)).toContain("معلولان و توان‌یابی");
+      expect(ngo.ngo.capabilities.map((c) => c.service)).toContain("مشاوره حقوقی رایگان برای خانواده‌ها");
+
+      // A needs assessment, from the menu's page.
+      await page.goto(`${suite.stack.baseUrl}/#/my-needs-assessments`);
+      await page.getByTestId("my-needs-assessments").waitFor(WAIT);
+      await page.getByRole("button", { name: "ثبت نیازسنجی" }).click();
+      const form = page.getByRole("dialog");
+      const { myAssessableAreas } = await suite.gql<{ myAssessableAreas: { id: string; name: string }[] }>(
+        token,
+        `{ myAssessableAreas { id name } }`,
+      );
+      const { id: areaId, name: areaName } = myAssessableAreas[0]!;
+      await form.getByLabel("سکونتگاه / محله").click();
+      await page.getByRole("option", { name: areaName, exact: true }).click();
+      const day = toJalali(new Date(Date.now() - 3 * 86_400_000));
+      const pad = (n: number) => String(n).padStart(2, "0");
+      await form.getByRole("textbox", { name: "تاریخ نیازسنجی" }).fill(`${day.year}/${pad(day.month)}/${pad(day.day)}`);
+      await form.getByLabel("یافته‌های اجتماعی").fill("نبود فضای امن بازی برای کودکان محله");
+      await form.locator(".button-add").click();
+      await form.getByLabel("بعد").last().click();
+      await page.getByRole("option", { name: "کالبدی" }).click();
+      await form.getByLabel("شرح نیاز").last().fill("روشنایی معابر اصلی");
+      await form.getByRole("button", { name: "تأیید" }).click();
+      const card = page.getByTestId("my-needs-assessment").filter({ hasText: "روشنایی معابر اصلی" });
+      await card.waitFor(WAIT);
+      await card.getByText(areaName).waitFor(WAIT);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, "self-service-needs-assessment.png"), fullPage: true });
+      const filed = await suite.gql<{ needsAssessments: { items: { ngoIds: string[]; areaId: string }[] } }>(
+        token,
+        `{ needsAssessments { items { ngoIds areaId } } }`,
+      );
+      expect(filed.needsAssessments.items).toContainEqual({ ngoIds: [me.boundId], areaId });
+      expect(errors).toEqual([]);
     },
     240_000,
   );

@@ -41,6 +41,7 @@ import ngoActivityReports from "./activityReports";
 import workingGroups from "./workingGroups";
 import trainingSessions from "./training";
 import { MY_MEETINGS_PATH, MY_TRAINING_PATH } from "./training/paths";
+import { MY_NEEDS_ASSESSMENTS_PATH } from "./needsAssessments/paths";
 import ngoHouses from "./ngoHouses";
 import ngoNetworks from "./ngoNetworks";
 import ngos from "./ngos";
@@ -83,6 +84,9 @@ const NgoChangeRequestsPage = lazyPage(() =>
   import("./ngoChangeRequests/NgoChangeRequestsPage").then((m) => m.NgoChangeRequestsPage),
 );
 const MyNgoPage = lazyPage(() => import("./selfService/MyNgoPage").then((m) => m.MyNgoPage));
+const MyNeedsAssessmentsPage = lazyPage(() =>
+  import("./needsAssessments/MyNeedsAssessmentsPage").then((m) => m.MyNeedsAssessmentsPage),
+);
 const MyResultsPage = lazyPage(() => import("./selfService/MyResultsPage").then((m) => m.MyResultsPage));
 const MeetingCalendar = lazyPage(() => import("./meetings/MeetingCalendar").then((m) => m.MeetingCalendar));
 const NgoDuplicatesPage = lazyPage(() => import("./registry/NgoDuplicatesPage").then((m) => m.NgoDuplicatesPage));
@@ -160,6 +164,7 @@ export const App = () => (
       <Route path={EVALUATION_WHAT_IF_PATH} element={<WhatIfPage />} />
       <Route path={EVALUATION_OBJECTIONS_PATH} element={<ObjectionsPage />} />
       <Route path={MY_EVALUATION_PATH} element={<MyEvaluationPage />} />
+      <Route path={MY_NEEDS_ASSESSMENTS_PATH} element={<MyNeedsAssessmentsPage />} />
       <Route path={MEETING_CALENDAR_PATH} element={<MeetingCalendar />} />
       <Route path={INBOX_PATH} element={<InboxPage />} />
       <Route path={ANALYTICS_PATH} element={<AnalyticsPage />} />

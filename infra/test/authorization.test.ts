@@ -204,6 +204,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.agency": [...ALL, Role.AGENCY_RESPONDENT, Role.NGO_REPRESENTATIVE],
   "Query.informalSettlementAreas": ALL,
   "Query.informalSettlementArea": ALL,
+  // The areas a representative may file a needs assessment for (its NGO's)
+  "Query.myAssessableAreas": [Role.NGO_REPRESENTATIVE],
   "Query.ngoHouses": ALL,
   "Query.ngoHouse": ALL,
   "Query.ngoNetworks": ALL,
@@ -252,8 +254,9 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.areasWithoutFacilitationOffice": ALL,
   "Query.areasWithoutNgo": ALL,
   // NGO profile, licences, search, analytics, import
-  "Query.fieldsOfActivity": ALL,
-  "Query.fieldOfActivity": ALL,
+  // The catalogue: representatives choose their NGO's fields from it («سمن من»)
+  "Query.fieldsOfActivity": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.fieldOfActivity": [...ALL, Role.NGO_REPRESENTATIVE],
   "Query.licences": ALL,
   "Query.licence": ALL,
   "Query.expiringLicences": ALL,

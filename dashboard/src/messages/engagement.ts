@@ -82,6 +82,10 @@ export const engagementMessages = {
       progressReportTitle: "ثبت گزارش پیشرفت پروژه",
       project: "پروژه",
       progressReports: "گزارش‌های پیشرفت",
+      priorityNeedChoice: "%{rank}. %{description} (%{dimension}، نیازسنجی %{date})",
+      noPriorityNeed: "بدون نیاز اولویت‌دار",
+      priorityNeedHelp: "نیازهای اولویت‌دار نیازسنجی‌های این محله؛ پروژه به کدام پاسخ می‌دهد؟",
+      priorityNeedNeedsArea: "نخست سکونتگاه / محله را انتخاب کنید.",
     },
     proposals: {
       inbox: "صندوق طرح‌های پیشنهادی",

@@ -119,6 +119,7 @@ export const engagementResources = {
       areaId: "سکونتگاه / محله",
       responsibleAgencyId: "دستگاه مسئول",
       partnerNgoIds: "سمن‌های همکار",
+      priorityNeedId: "نیاز اولویت‌دار",
       ngoId: "سمن همکار",
       startOn: "تاریخ شروع",
       plannedEndOn: "پایان برنامه‌ریزی‌شده",

@@ -7,6 +7,7 @@ import {
   TextInput,
 } from "react-admin";
 import { JalaliDateInput } from "../common/JalaliDateInput";
+import { PriorityNeedInput } from "./PriorityNeedInput";
 
 export const ProjectFields = () => (
   <>
@@ -18,6 +19,7 @@ export const ProjectFields = () => (
     <ReferenceInput source="areaId" reference="informalSettlementAreas" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>
+    <PriorityNeedInput />
     <ReferenceInput source="responsibleAgencyId" reference="agencies" sort={{ field: "name", order: "ASC" }}>
       <AutocompleteInput sx={{ minWidth: 320 }} />
     </ReferenceInput>

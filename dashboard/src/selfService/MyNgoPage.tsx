@@ -14,6 +14,7 @@ import { ActionDialogButton } from "../common/ActionDialog";
 import { graphqlQuery, useHamafzaDataProvider } from "../common/graphqlOperations";
 import { formatJalali } from "../common/jalali";
 import { formatPersianNumber, toPersianDigits } from "../common/persianDigits";
+import { EditCapabilitiesButton, EditFieldsButton } from "./EditActivityButtons";
 import { EditBoardButton } from "./EditBoardButton";
 import {
   MY_NGO,
@@ -215,20 +216,40 @@ export const MyNgoPage = () => {
               </List>
             )}
           </SelfServiceSection>
-          <SelfServiceSection title="hamafza.selfService.ngo.capabilities">
+          <SelfServiceSection
+            title="hamafza.selfService.ngo.capabilities"
+            testId="my-ngo-capabilities"
+            actions={isReadOnly(ngo) ? undefined : <EditCapabilitiesButton ngo={ngo} />}
+          >
             {ngo.capabilities.length === 0 ? (
               <Typography>{translate("hamafza.selfService.ngo.noCapabilities")}</Typography>
             ) : (
               <List dense disablePadding>
                 {ngo.capabilities.map((capability) => (
                   <ListItem key={capability.id} disableGutters>
-                    <ListItemText primary={capability.service} />
+                    <ListItemText
+                      primary={capability.service}
+                      secondary={[
+                        ngo.fields.find((field) => field.id === capability.fieldId)?.name,
+                        capability.volunteersAvailable === null
+                          ? null
+                          : translate("hamafza.selfService.ngo.capabilityVolunteersCount", {
+                              count: formatPersianNumber(capability.volunteersAvailable),
+                            }),
+                      ]
+                        .filter(Boolean)
+                        .join("، ")}
+                    />
                   </ListItem>
                 ))}
               </List>
             )}
           </SelfServiceSection>
-          <SelfServiceSection title="hamafza.selfService.ngo.fields">
+          <SelfServiceSection
+            title="hamafza.selfService.ngo.fields"
+            testId="my-ngo-fields"
+            actions={isReadOnly(ngo) ? undefined : <EditFieldsButton ngo={ngo} />}
+          >
             {ngo.fields.length === 0 ? (
               <Typography>{translate("hamafza.selfService.ngo.noFields")}</Typography>
             ) : (

@@ -17,7 +17,13 @@ export interface MyNgo {
   fieldIds: string[];
   fields: { id: string; name: string }[];
   boardMembers: { id: string; name: string; role: string; nationalCode: string; phone: string | null }[];
-  capabilities: { id: string; service: string; fieldId: string | null; volunteersAvailable: number | null }[];
+  capabilities: {
+    id: string;
+    service: string;
+    fieldId: string | null;
+    coverageCountyIds: string[];
+    volunteersAvailable: number | null;
+  }[];
   licence: { number: string; issuedOn: string; expiresOn: string } | null;
   publicListing: { consentOn: string } | null;
 }
@@ -58,6 +64,7 @@ export const MY_NGO = /* GraphQL */ `
         id
         service
         fieldId
+        coverageCountyIds
         volunteersAvailable
       }
       licence {
@@ -158,6 +165,28 @@ export const UPDATE_MY_NGO_BOARD = /* GraphQL */ `
         nationalCode
         phone
       }
+    }
+  }
+`;
+
+/** The catalogue of fields of activity, to choose the NGO's fields and a capability's field from. */
+export const FIELDS_OF_ACTIVITY_CHOICES = /* GraphQL */ `
+  query FieldsOfActivityChoices {
+    fieldsOfActivity(limit: 200) {
+      items {
+        id
+        name
+      }
+    }
+  }
+`;
+
+/** The representative replaces their NGO's fields of activity and capabilities. */
+export const UPDATE_MY_NGO_ACTIVITY = /* GraphQL */ `
+  mutation UpdateMyNgoActivity($input: MyNgoProfileInput!) {
+    updateMyNgoProfile(input: $input) {
+      id
+      fieldIds
     }
   }
 `;

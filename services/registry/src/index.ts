@@ -17,6 +17,7 @@ import { ActivityReports1767100000001 } from "./migrations/1767100000001-Activit
 import { ActivityReportAttachments1767100000002 } from "./migrations/1767100000002-ActivityReportAttachments";
 import { FieldOfActivityChangeNotices1767220000000 } from "./migrations/1767220000000-FieldOfActivityChangeNotices";
 import { TrainingLoop1767250000000 } from "./migrations/1767250000000-TrainingLoop";
+import { NgoMergeRegistryRewrites1767290000000 } from "./migrations/1767290000000-NgoMergeRegistryRewrites";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
@@ -60,6 +61,7 @@ export const registryMigrations = [
   NgoChangeRequests1767230000000,
   TrainingLoop1767250000000,
   NeedsAssessments1767260000000,
+  NgoMergeRegistryRewrites1767290000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

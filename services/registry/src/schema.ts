@@ -37,6 +37,7 @@ import {
   TrainingSessionResolver,
 } from "./training/trainingSessionResolver";
 import { NeedsAssessment, NeedsAssessmentNgo, PriorityNeed } from "./entities/NeedsAssessment";
+import { AssessableAreasResolver } from "./needsAssessment/assessableAreasResolver";
 import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
 import { CoverageResolver } from "./areaCoverage/coverageResolver";
 import { priorityNeedById } from "./needsAssessment/needsAssessmentLoaders";
@@ -84,6 +85,7 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         NgoActivityReportsOfNgoResolver,
         NeedsAssessmentResolver,
         AreaNeedsAssessmentResolver,
+        AssessableAreasResolver,
         CoverageResolver,
         NgoMergeResolver,
         NgoMergedIntoResolver,

@@ -226,6 +226,32 @@ describe("needs assessments and coverage on the demo registry", () => {
     expect(never.data!.areasDueForNeedsAssessment.items.map((a: { id: string }) => a.id)).not.toContain(FATEMIYEH);
   });
 
+  it("lists a representative the areas its NGO works in (what the dashboard offers for a filing), staff none", async () => {
+    const AREAS = `{ myAssessableAreas { id countyId } }`;
+    const mine = await gql("representative", AREAS);
+    expect(mine.errors).toBeUndefined();
+    const areas = mine.data!.myAssessableAreas as { id: string; countyId: string }[];
+    const ids = areas.map((area) => area.id);
+    expect(ids).toEqual(expect.arrayContaining([FATEMIYEH, ISLAMABAD]));
+    expect(ids).not.toContain(URMIA_AREA);
+    // Exactly the areas of the NGO's county and those where it runs an office (the filing rule).
+    const expected = await withClient(database.adminUrl, async (client) =>
+      (
+        await client.query(
+          `SELECT a.id FROM registry.informal_settlement_area a
+            WHERE a.county_id = (SELECT county_id FROM registry.ngo WHERE id = $1)
+               OR EXISTS (SELECT 1 FROM registry.facilitation_office o
+                            JOIN registry.facilitation_office_operator op ON op.facilitation_office_id = o.id
+                           WHERE o.area_id = a.id AND op.ngo_id = $1)`,
+          [NGO],
+        )
+      ).rows.map((row: { id: string }) => row.id),
+    );
+    expect([...ids].sort()).toEqual([...expected].sort());
+    const staff = await gql("zanjanCounty", AREAS);
+    expect(staff.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+  });
+
   it("refuses a representative's filing outside its NGO's areas or for another NGO, writing nothing", async () => {
     const before = await count("needs_assessment");
     const outside = await gql("representative", CREATE, { input: { areaId: URMIA_AREA, ...content(daysAgo(3)) } });

@@ -147,6 +147,64 @@ describe("NGO self-service on the demo registry", () => {
     expect(board.data!.updateMyNgoProfile.boardMembers).toEqual([{ name: "مریم احمدی", role: "CHAIR" }]);
   });
 
+  it("lets the representative read the fields catalogue and replace their NGO's fields and capabilities (the dashboard's «سمن من»)", async () => {
+    const FIELDS = `query { fieldsOfActivity(limit: 200) { totalCount items { id name } } }`;
+    const catalogue = await gql("representative", FIELDS);
+    expect(catalogue.errors).toBeUndefined();
+    const fields = catalogue.data!.fieldsOfActivity.items as { id: string }[];
+    expect(fields.length).toBeGreaterThan(1);
+    const [before] = await admin<{ n: number }>(
+      `SELECT count(*)::int AS n FROM identity.audit_entry WHERE entity_id = $1 AND action = 'updateMyNgoProfile'`,
+      [NGO],
+    );
+    const SHAPE = `{ fieldIds capabilities { id service fieldId coverageCountyIds volunteersAvailable } }`;
+    const current = await gql("representative", `query($id: ID!) { ngo(id: $id) ${SHAPE} }`, { id: NGO });
+    const kept = (current.data!.ngo.capabilities as { id: string; coverageCountyIds: string[] }[])[0];
+    const changed = await gql(
+      "representative",
+      `mutation($input: MyNgoProfileInput!) { updateMyNgoProfile(input: $input) ${SHAPE} }`,
+      {
+        input: {
+          fieldIds: [fields[0]!.id, fields[1]!.id],
+          capabilities: [
+            ...(kept ? [{ ...kept, service: "آموزش مهارت‌های زندگی" }] : []),
+            { service: "مشاوره حقوقی رایگان", fieldId: fields[1]!.id, volunteersAvailable: 4 },
+          ],
+        },
+      },
+    );
+    expect(changed.errors).toBeUndefined();
+    const ngo = changed.data!.updateMyNgoProfile;
+    expect([...ngo.fieldIds].sort()).toEqual([fields[0]!.id, fields[1]!.id].sort());
+    expect(ngo.capabilities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ service: "مشاوره حقوقی رایگان", fieldId: fields[1]!.id, volunteersAvailable: 4 }),
+      ]),
+    );
+    if (kept)
+      expect(ngo.capabilities).toContainEqual(
+        expect.objectContaining({
+          id: kept.id,
+          service: "آموزش مهارت‌های زندگی",
+          coverageCountyIds: kept.coverageCountyIds,
+        }),
+      );
+    expect(ngo.capabilities).toHaveLength(kept ? 2 : 1);
+    const [after] = await admin<{ n: number }>(
+      `SELECT count(*)::int AS n FROM identity.audit_entry WHERE entity_id = $1 AND action = 'updateMyNgoProfile'`,
+      [NGO],
+    );
+    expect(after!.n).toBe(before!.n + 1);
+    // A capability without a service is refused and changes nothing.
+    const refused = await gql(
+      "representative",
+      `mutation { updateMyNgoProfile(input: { capabilities: [{ service: "" }] }) { id } }`,
+    );
+    expect(refused.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    const unchanged = await gql("representative", `query($id: ID!) { ngo(id: $id) ${SHAPE} }`, { id: NGO });
+    expect(unchanged.data!.ngo).toEqual(ngo);
+  });
+
   it("refuses a bad phone and regulated fields in the direct edit, changing nothing", async () => {
     const before = await ngoRow();
     const bad = await gql("representative", UPDATE, { input: { phone: "12" } });

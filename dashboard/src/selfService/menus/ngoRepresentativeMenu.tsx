@@ -2,8 +2,10 @@ import ApartmentIcon from "@mui/icons-material/Apartment";
 import EventIcon from "@mui/icons-material/Event";
 import ForumIcon from "@mui/icons-material/Forum";
 import HistoryEduIcon from "@mui/icons-material/HistoryEdu";
+import TravelExploreIcon from "@mui/icons-material/TravelExplore";
 import SchoolIcon from "@mui/icons-material/School";
 import { MY_REQUESTS_PATH } from "../../agencyAnswers/agencyAnswerOperations";
+import { MY_NEEDS_ASSESSMENTS_PATH } from "../../needsAssessments/paths";
 import { MY_MEETINGS_PATH, MY_TRAINING_PATH } from "../../training/paths";
 import { MY_NGO_CHANGE_REQUESTS_PATH, MY_NGO_PATH } from "../paths";
 import type { SelfServiceMenuEntry } from "./menuEntry";
@@ -45,5 +47,13 @@ export const NGO_REPRESENTATIVE_MENU: SelfServiceMenuEntry[] = [
     label: "hamafza.meetingInvitations.menu",
     hint: "hamafza.meetingInvitations.hint",
     icon: <EventIcon />,
+  },
+  // Needs assessments (seed 003) of the areas the NGO works in
+  {
+    key: "needsAssessments",
+    to: MY_NEEDS_ASSESSMENTS_PATH,
+    label: "hamafza.needsAssessments.mine.menu",
+    hint: "hamafza.needsAssessments.mine.hint",
+    icon: <TravelExploreIcon />,
   },
 ];

@@ -24,6 +24,7 @@ import {
   MergeRow,
   syncEngagement,
 } from "./ngoMergeStore";
+import { moveMergedRows, restoreMergedRows } from "./ngoMergeRows";
 import { mergeRefusal, orderedPair, reasonProblem } from "./ngoMergeRules";
 import { NgoDuplicateDismissal, NgoMerge, NgoMergeEvent, NgoMergeEventKind } from "./ngoMergeTypes";
 
@@ -90,7 +91,7 @@ export class NgoMergeResolver {
   @Allow(OFFICERS)
   @Mutation(() => NgoMerge, {
     description:
-      "Merges a duplicate NGO record into the surviving one: the merged record becomes an alias (status MERGED) whose id resolves to the survivor, and the engagement records naming it (attendance, projects, working groups, demands, proposals) move to the survivor. Both must be in the user's territory; refused for the same NGO, into an alias, or an NGO others were merged into. Repeating it changes nothing.",
+      "Merges a duplicate NGO record into the surviving one: the merged record becomes an alias (status MERGED) whose id resolves to the survivor, and the records naming it (attendance, projects, working groups, demands, proposals, training needs and invitations, needs assessments, the public listing) move to the survivor; its pending change request is closed. Both must be in the user's territory; refused for the same NGO, into an alias, or an NGO others were merged into. Repeating it changes nothing.",
   })
   async mergeNgos(
     @Ctx() ctx: RequestContext,
@@ -131,6 +132,7 @@ export class NgoMergeResolver {
         `INSERT INTO ngo_merge_event (merge_id, kind, merged_id, survivor_id) VALUES ($1, 'MERGE', $2, $3)`,
         [id, mergedId, survivorId],
       );
+      const registryRows = await moveMergedRows(em, { mergeId: id, mergedId, survivorId }, user.username);
       const done = (await mergeById(em, id))!;
       await recordAudit(em, ctx, {
         action: "mergeNgos",
@@ -139,7 +141,7 @@ export class NgoMergeResolver {
         provinceId: merged.provinceId,
         countyId: merged.countyId,
         before: { id: mergedId, status: merged.status, version: merged.version },
-        after: answer(done, false),
+        after: { ...answer(done, false), registryRows },
       });
       return done;
     });
@@ -149,7 +151,7 @@ export class NgoMergeResolver {
   @Allow(Role.ADMIN)
   @Mutation(() => NgoMerge, {
     description:
-      "Undoes a merge (administrators): the merged NGO gets back its own status and id, and the engagement records the merge moved go back to it. Undoing an undone merge changes nothing.",
+      "Undoes a merge (administrators): the merged NGO gets back its own status and id, and the records the merge moved, removed or closed go back to it. Undoing an undone merge changes nothing.",
   })
   async undoNgoMerge(
     @Ctx() ctx: RequestContext,
@@ -175,6 +177,7 @@ export class NgoMergeResolver {
         `INSERT INTO ngo_merge_event (merge_id, kind, merged_id, survivor_id) VALUES ($1, 'UNDO', $2, $3)`,
         [id, before.mergedId, before.survivorId],
       );
+      const registryRows = await restoreMergedRows(em, { mergeId: id, ...before });
       const after = (await mergeById(em, id))!;
       await recordAudit(em, ctx, {
         action: "undoNgoMerge",
@@ -183,7 +186,7 @@ export class NgoMergeResolver {
         provinceId: before.provinceId,
         countyId: before.countyId,
         before: answer(before, false),
-        after: answer(after, false),
+        after: { ...answer(after, false), registryRows },
       });
       return after;
     });

@@ -112,9 +112,11 @@ const auditField = (
 
 @Resolver(() => FieldOfActivity)
 export class FieldOfActivityResolver {
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
   @Query(() => FieldOfActivityPage, {
-    description: `Fields of activity (reference data, readable by everyone). Sortable by ${Object.keys(SORTABLE)
+    description: `Fields of activity (reference data, readable by staff and NGO representatives, who choose their NGO's fields). Sortable by ${Object.keys(
+      SORTABLE,
+    )
       .map((f) => `\`${f}\``)
       .join(", ")}; by \`sortOrder\` by default.`,
   })
@@ -134,7 +136,7 @@ export class FieldOfActivityResolver {
     return paginate(query, page, SORTABLE, { field: "sortOrder", order: SortOrder.ASC });
   }
 
-  @Allow(ALL_ROLES)
+  @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)
   @Query(() => FieldOfActivity, { nullable: true, description: "One field of activity by id." })
   fieldOfActivity(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<FieldOfActivity | null> {
     return fieldOfActivityById(ctx).load(id);
