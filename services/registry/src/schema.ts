@@ -39,6 +39,12 @@ import {
 import { NeedsAssessment, NeedsAssessmentNgo, PriorityNeed } from "./entities/NeedsAssessment";
 import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
 import { CoverageResolver } from "./areaCoverage/coverageResolver";
+import { SupervisionRecord } from "./supervision/SupervisionRecord";
+import {
+  LicenceEventSupervisionResolver,
+  SupervisionRecordResolver,
+  SupervisionRecordsOfNgoResolver,
+} from "./supervision/supervisionResolver";
 import { priorityNeedById } from "./needsAssessment/needsAssessmentLoaders";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
@@ -59,6 +65,7 @@ export const registryEntities = [
   NgoChangeRequest,
   TrainingSession,
   TrainingInvitation,
+  SupervisionRecord,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -95,6 +102,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         TrainingSessionResolver,
         TrainingInvitationResolver,
         NgoTrainingSessionsResolver,
+        SupervisionRecordResolver,
+        SupervisionRecordsOfNgoResolver,
+        LicenceEventSupervisionResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },
