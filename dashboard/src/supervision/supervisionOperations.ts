@@ -25,3 +25,8 @@ export interface SupervisionRecordRow {
 export interface SupervisionRecordsAnswer {
   supervisionRecords: { totalCount: number; items: SupervisionRecordRow[] };
 }
+
+/** The NGO's records not yet linked to a licence action: those a suspension or revocation may name. */
+export const UNLINKED_SUPERVISION_RECORDS = `query UnlinkedSupervisionRecords($ngoId: ID!) {
+  supervisionRecords(filter: { ngoId: $ngoId, linkedToLicenceAction: false }, limit: 100) { totalCount items { ${RECORD_FIELDS} } }
+}`;
