@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
+  byKeys,
   createRecord,
   FilterArg,
   groupByKeys,
@@ -20,7 +21,7 @@ import {
   uuidsForFilter,
   Writable,
 } from "@hamafza/common";
-import { EntityManager } from "typeorm";
+import { EntityManager, In } from "typeorm";
 import { LicenceEvent } from "../entities/LicenceEvent";
 import { Ngo } from "../entities/Ngo";
 import { NgoActivityReport } from "../entities/NgoActivityReport";
@@ -146,7 +147,11 @@ export class SupervisionRecordResolver {
   })
   licenceEvent(@Root() record: SupervisionRecord, @Ctx() ctx: RequestContext): Promise<LicenceEvent | null> {
     if (!record.licenceEventId) return Promise.resolve(null);
-    return ctx.db.getRepository(LicenceEvent).findOneBy({ id: record.licenceEventId });
+    return ctx.loaders
+      .get<string, LicenceEvent | null>("LicenceEventById", async (ids) =>
+        byKeys(ids, await ctx.db.getRepository(LicenceEvent).findBy({ id: In([...ids]) }), (event) => event.id),
+      )
+      .load(record.licenceEventId);
   }
 }
 
@@ -179,6 +184,16 @@ export class LicenceEventSupervisionResolver {
   })
   supervisionRecord(@Root() event: LicenceEvent, @Ctx() ctx: RequestContext): Promise<SupervisionRecord | null> {
     if (!event.supervisionRecordId) return Promise.resolve(null);
-    return visibleSupervisionRecords(ctx).andWhere("record.id = :id", { id: event.supervisionRecordId }).getOne();
+    return ctx.loaders
+      .get<string, SupervisionRecord | null>("VisibleSupervisionRecordById", async (ids) =>
+        byKeys(
+          ids,
+          await visibleSupervisionRecords(ctx)
+            .andWhere("record.id IN (:...ids)", { ids: [...ids] })
+            .getMany(),
+          (record) => record.id,
+        ),
+      )
+      .load(event.supervisionRecordId);
   }
 }
