@@ -231,7 +231,7 @@ describe("supervision records on the demo registry", () => {
     );
     expect(record.data!.supervisionRecord).toMatchObject({ version: 2, licenceEvent: { action: "SUSPEND" } });
     expect(
-      await admin(`SELECT action FROM identity.audit_entry WHERE entity_id = $1 ORDER BY occurred_at`, [warningId]),
+      await admin(`SELECT action FROM identity.audit_entry WHERE entity_id = $1 ORDER BY at`, [warningId]),
     ).toEqual([{ action: "createSupervisionRecord" }, { action: "linkSupervisionRecord" }]);
 
     const before = await snapshot();
