@@ -70,6 +70,7 @@ describe("schema model from the supergraph's introspection", () => {
         "trainingNeeds",
         "trainingSessions",
         "socialHarms",
+        "supervisionRecords",
         "unfinishedProjects",
         "users",
         "workingGroupMembers",

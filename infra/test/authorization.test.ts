@@ -125,6 +125,10 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.activityReportAttachment": ALL,
   "Mutation.attachToActivityReport": OFFICERS,
   "Mutation.removeActivityReportAttachment": OFFICERS,
+  // Supervision records (docs/activity-reports.md): a representative reads its own NGO's (warnings issued to it)
+  "Query.supervisionRecords": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Query.supervisionRecord": [...ALL, Role.NGO_REPRESENTATIVE],
+  "Mutation.createSupervisionRecord": OFFICERS,
   "Mutation.unlistNgoPublicly": OFFICERS,
   // Engagement: catalogue, agenda, resolutions, working groups, projects, proposals, demands, analytics, facts, locks
   "Query.socialHarms": ALL,

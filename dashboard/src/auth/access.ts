@@ -61,6 +61,9 @@ const RULES: Readonly<Record<string, ResourceRule>> = {
   ngoHouses: REGISTRY_DATA,
   // Annual activity reports: officers record, correct and review them; deleting is not offered.
   ngoActivityReports: { ...REGISTRY_DATA, unsupported: ["delete"] },
+  // Supervision records (docs/activity-reports.md): officers add them on the NGO's page (no edit or delete);
+  // a representative reads its own NGO's on «سمن من».
+  supervisionRecords: { ...REGISTRY_DATA, unsupported: ["edit", "delete"] },
   // The training loop (docs/training.md): officers plan sessions (no edit or delete: cancel instead); needs are
   // declared by NGO representatives and edited by officers in the NGO profile.
   trainingSessions: { ...REGISTRY_DATA, unsupported: ["edit", "delete"] },

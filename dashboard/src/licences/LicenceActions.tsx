@@ -10,6 +10,7 @@ import { ActionDialogButton } from "../common/ActionDialog";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { tehranTodayIso } from "../common/jalaliInput";
 import { useGraphQL } from "../common/graphqlOperations";
+import { JustifyingRecordInput } from "../supervision/JustifyingRecordInput";
 import { AuthorityInput } from "./licenceEnums";
 import {
   allowedTransitions,
@@ -53,7 +54,7 @@ const TRANSITION_DIALOGS: Record<
     label: "hamafza.licences.suspend",
     icon: <PauseCircleIcon />,
     color: "warning",
-    fields: ["reason", "until", "effectiveOn"],
+    fields: ["reason", "until", "effectiveOn", "supervisionRecordId"],
     inputs: (
       <>
         <TextInput source="reason" label="hamafza.licences.reason" validate={required()} multiline />
@@ -82,7 +83,7 @@ const TRANSITION_DIALOGS: Record<
     label: "hamafza.licences.revoke",
     icon: <BlockIcon />,
     color: "error",
-    fields: ["reason", "effectiveOn"],
+    fields: ["reason", "effectiveOn", "supervisionRecordId"],
     inputs: (
       <>
         <TextInput source="reason" label="hamafza.licences.reason" validate={required()} multiline />
@@ -91,6 +92,9 @@ const TRANSITION_DIALOGS: Record<
     ),
   },
 };
+
+/** The transitions a supervision record may justify (docs/activity-reports.md, "Supervision"). */
+const JUSTIFIABLE: ReadonlySet<LicenceTransition> = new Set(["suspend", "revoke"]);
 
 /** The transitions the licence in context allows, each a button with its dialog (officers only). */
 export const LicenceTransitionButtons = () => {
@@ -115,6 +119,7 @@ export const LicenceTransitionButtons = () => {
             }
           >
             {dialog.inputs}
+            {JUSTIFIABLE.has(transition) && <JustifyingRecordInput ngoId={String(licence.ngoId)} />}
           </ActionDialogButton>
         );
       })}

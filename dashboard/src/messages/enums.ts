@@ -137,6 +137,12 @@ export const enumLabels = {
     ACCEPTED: "پذیرفته",
     NEEDS_CORRECTION: "نیازمند اصلاح",
   },
+  // supervision/supervisionEnums.ts
+  supervisionKind: {
+    REVIEW: "بررسی عملکرد",
+    WARNING: "اخطار",
+    INSPECTION_NOTE: "گزارش بازدید",
+  },
   budgetBand: {
     UNDER_1B: "کمتر از یک میلیارد ریال",
     FROM_1B_TO_10B: "۱ تا ۱۰ میلیارد ریال",

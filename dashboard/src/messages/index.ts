@@ -18,6 +18,7 @@ import { selfServiceMessages } from "./selfService";
 import { trainingMessages } from "./training";
 import { needsAssessmentMessages } from "./needsAssessments";
 import { demandTopicMessages } from "./demandTopics";
+import { supervisionMessages } from "./supervision";
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -50,6 +51,7 @@ export const appMessages = mergeMessages(
   notificationMessages,
   reportMessages,
   activityReportMessages,
+  supervisionMessages,
   trainingMessages,
   needsAssessmentMessages,
   demandTopicMessages,

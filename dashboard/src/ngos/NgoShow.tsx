@@ -33,6 +33,7 @@ import { LicenceHistory } from "../licences/LicenceHistory";
 import { NgoEngagementTab } from "../engagement/EngagementTabs";
 import { AwardLevelField, BoardRoleField, NgoScopeField, NgoStatusChip, UrgencyChip } from "./ngoStatus";
 import { PersianNumberField } from "../common/PersianNumberField";
+import { NgoSupervisionSection } from "../supervision/SupervisionRecords";
 
 const NgoShowActions = () => (
   <TopToolbar>
@@ -90,6 +91,12 @@ const LicenceTab = () => {
       </ReferenceManyField>
     </Box>
   );
+};
+
+/** The NGO's supervision records (reviews, warnings, inspection notes) and, for officers, the add dialog. */
+const SupervisionTab = () => {
+  const ngo = useRecordContext<RaRecord>();
+  return ngo ? <NgoSupervisionSection ngoId={String(ngo.id)} /> : null;
 };
 
 export const NgoShow = () => (
@@ -177,6 +184,10 @@ export const NgoShow = () => (
       <TabbedShowLayout.Tab label="hamafza.ngos.tabs.licence" path="licence">
         <LicenceTab />
         <NgoPublicListing />
+      </TabbedShowLayout.Tab>
+
+      <TabbedShowLayout.Tab label="hamafza.ngos.tabs.supervision" path="supervision">
+        <SupervisionTab />
       </TabbedShowLayout.Tab>
 
       <TabbedShowLayout.Tab label="hamafza.ngos.tabs.meetings" path="meetings">

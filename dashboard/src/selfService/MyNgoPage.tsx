@@ -24,6 +24,7 @@ import {
   type MyNgo,
 } from "./selfServiceOperations";
 import { LabelledValue, SelfServiceSection } from "./SelfServiceSection";
+import { SupervisionRecordList } from "../supervision/SupervisionRecords";
 
 const count = (value: number | null) => (value === null ? null : formatPersianNumber(value));
 
@@ -184,6 +185,12 @@ export const MyNgoPage = () => {
             <LabelledValue label="hamafza.selfService.ngo.address" value={ngo.address} testId="my-ngo-address" />
             <LabelledValue label="hamafza.selfService.ngo.membersCount" value={count(ngo.membersCount)} />
             <LabelledValue label="hamafza.selfService.ngo.volunteersCount" value={count(ngo.volunteersCount)} />
+          </SelfServiceSection>
+          <SelfServiceSection title="hamafza.supervision.title" testId="my-ngo-supervision">
+            <Typography variant="body2" color="text.secondary">
+              {translate("hamafza.supervision.myHelp")}
+            </Typography>
+            <SupervisionRecordList ngoId={ngo.id} />
           </SelfServiceSection>
           <SelfServiceSection
             title="hamafza.selfService.ngo.publicRegister"

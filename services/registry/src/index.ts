@@ -22,6 +22,7 @@ import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
 import { NeedsAssessments1767260000000 } from "./migrations/1767260000000-NeedsAssessments";
+import { SupervisionRecords1767280000000 } from "./migrations/1767280000000-SupervisionRecords";
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
@@ -61,6 +62,7 @@ export const registryMigrations = [
   NgoChangeRequests1767230000000,
   TrainingLoop1767250000000,
   NeedsAssessments1767260000000,
+  SupervisionRecords1767280000000,
   NgoMergeRegistryRewrites1767290000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";

@@ -40,6 +40,12 @@ import { NeedsAssessment, NeedsAssessmentNgo, PriorityNeed } from "./entities/Ne
 import { AssessableAreasResolver } from "./needsAssessment/assessableAreasResolver";
 import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
 import { CoverageResolver } from "./areaCoverage/coverageResolver";
+import { SupervisionRecord } from "./supervision/SupervisionRecord";
+import {
+  LicenceEventSupervisionResolver,
+  SupervisionRecordResolver,
+  SupervisionRecordsOfNgoResolver,
+} from "./supervision/supervisionResolver";
 import { priorityNeedById } from "./needsAssessment/needsAssessmentLoaders";
 import { MeetingAttendance, MeetingAttendanceLicenceResolver } from "./resolvers/attendanceLicence"; // engagement's MeetingAttendance + licence state on the meeting day
 
@@ -60,6 +66,7 @@ export const registryEntities = [
   NgoChangeRequest,
   TrainingSession,
   TrainingInvitation,
+  SupervisionRecord,
 ];
 
 /** The registry subgraph schema; needs no database, so `npm run compose` can print it. */
@@ -97,6 +104,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         TrainingSessionResolver,
         TrainingInvitationResolver,
         NgoTrainingSessionsResolver,
+        SupervisionRecordResolver,
+        SupervisionRecordsOfNgoResolver,
+        LicenceEventSupervisionResolver,
       ],
       orphanedTypes: [MeetingAttendance],
     },

@@ -1,5 +1,6 @@
 import { ACTIVITY_REPORT_STATUS_LABELS, BUDGET_BAND_LABELS } from "../../activityReports/activityReportEnums";
 import { AGENCY_KIND_LABELS } from "../../agencies/agencyEnums";
+import { SUPERVISION_KIND_LABELS } from "../../supervision/supervisionEnums";
 import { AUDIT_OUTCOME_LABELS } from "../../audit/auditLabels";
 import { ROLE_LABELS } from "../../auth/roles";
 import {
@@ -63,6 +64,7 @@ export const ENUM_LABELS: Readonly<Record<string, Labels>> = {
   ResolutionFollowUpStatus: FOLLOW_UP_LABELS,
   ResolutionStatus: RESOLUTION_STATUS_LABELS,
   Role: ROLE_LABELS,
+  SupervisionKind: SUPERVISION_KIND_LABELS,
   TrainingNeedStatus: TRAINING_NEED_STATUS_LABELS,
   TrainingSessionStatus: TRAINING_SESSION_STATUS_LABELS,
   WorkingGroupDimension: DIMENSION_LABELS,

@@ -82,6 +82,14 @@ export class LicenceEvent {
   @Column({ type: "date", nullable: true })
   suspendedUntil!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The supervision record that justifies the transition (suspensions and revocations; linked both ways).",
+  })
+  @Column({ type: "uuid", nullable: true })
+  supervisionRecordId!: string | null;
+
   @Field(() => ID, { nullable: true, description: "Id of the user who made the transition." })
   @Column({ type: "text", nullable: true })
   actorId!: string | null;

@@ -246,16 +246,23 @@ export class LicenceResolver {
     @IdArg() id: string,
     @InputArg(LicenceSuspendInput) input: LicenceSuspendInput,
   ): Promise<Licence> {
-    return transition(ctx, id, LicenceAction.SUSPEND, input.effectiveOn, (licence, v, effectiveOn) => {
-      v.text(input.reason, "reason", "علت تعلیق", { min: 3, max: 1000 });
-      v.check(!input.until || input.until >= effectiveOn, "until", "پایان تعلیق نمی‌تواند پیش از شروع آن باشد.");
-      return () => {
-        licence.status = LicenceStatus.SUSPENDED;
-        licence.suspendedUntil = input.until ?? null;
-        licence.statusReason = tidyDisplayText(input.reason);
-        return licence.statusReason;
-      };
-    });
+    return transition(
+      ctx,
+      id,
+      LicenceAction.SUSPEND,
+      input.effectiveOn,
+      (licence, v, effectiveOn) => {
+        v.text(input.reason, "reason", "علت تعلیق", { min: 3, max: 1000 });
+        v.check(!input.until || input.until >= effectiveOn, "until", "پایان تعلیق نمی‌تواند پیش از شروع آن باشد.");
+        return () => {
+          licence.status = LicenceStatus.SUSPENDED;
+          licence.suspendedUntil = input.until ?? null;
+          licence.statusReason = tidyDisplayText(input.reason);
+          return licence.statusReason;
+        };
+      },
+      input.supervisionRecordId,
+    );
   }
 
   @Allow(OFFICERS)
@@ -283,15 +290,22 @@ export class LicenceResolver {
     @IdArg() id: string,
     @InputArg(LicenceRevokeInput) input: LicenceRevokeInput,
   ): Promise<Licence> {
-    return transition(ctx, id, LicenceAction.REVOKE, input.effectiveOn, (licence, v) => {
-      v.text(input.reason, "reason", "علت لغو", { min: 3, max: 1000 });
-      return () => {
-        licence.status = LicenceStatus.REVOKED;
-        licence.suspendedUntil = null;
-        licence.statusReason = tidyDisplayText(input.reason);
-        return licence.statusReason;
-      };
-    });
+    return transition(
+      ctx,
+      id,
+      LicenceAction.REVOKE,
+      input.effectiveOn,
+      (licence, v) => {
+        v.text(input.reason, "reason", "علت لغو", { min: 3, max: 1000 });
+        return () => {
+          licence.status = LicenceStatus.REVOKED;
+          licence.suspendedUntil = null;
+          licence.statusReason = tidyDisplayText(input.reason);
+          return licence.statusReason;
+        };
+      },
+      input.supervisionRecordId,
+    );
   }
 
   @Allow(OFFICERS)

@@ -109,6 +109,13 @@ export class LicenceSuspendInput {
 
   @Field(() => DateScalar, { nullable: true, description: EFFECTIVE_ON })
   effectiveOn?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The supervision record (of the same NGO, not yet linked) that justifies the suspension; linked both ways.",
+  })
+  supervisionRecordId?: string | null;
 }
 
 @InputType({ description: "Reinstatement of a suspended licence." })
@@ -127,6 +134,13 @@ export class LicenceRevokeInput {
 
   @Field(() => DateScalar, { nullable: true, description: EFFECTIVE_ON })
   effectiveOn?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The supervision record (of the same NGO, not yet linked) that justifies the revocation; linked both ways.",
+  })
+  supervisionRecordId?: string | null;
 }
 
 // Plain data, read in bulk by the evaluation service (hundreds of thousands per run): no per-field resolver work.

@@ -22,6 +22,7 @@ import { isNotInFuture, normalizeCode, tehranToday } from "../validation";
 import { deriveLicenceState, isCurrentLicenceSql, licenceStateParams, licenceStateSql } from "./licenceState";
 import { LicenceFilter } from "./licenceInputs";
 import { licenceQuery } from "./licenceLoaders";
+import { linkRecordToEvent, lockJustifyingRecord } from "../supervision/supervisionLink";
 
 export const LICENCE_CONSTRAINTS = {
   licence_number_unique: "پروانه‌ای با همین شماره برای این سمن قبلاً ثبت شده است.",
@@ -85,6 +86,7 @@ export async function transition(
   action: Exclude<LicenceAction, LicenceAction.ISSUE>,
   effectiveOnInput: string | null | undefined,
   prepare: (licence: Licence, v: Validator, effectiveOn: string) => () => string | null,
+  justifiedBy?: string | null,
 ): Promise<Licence> {
   return inTransaction(ctx.db, LICENCE_CONSTRAINTS, async (em) => {
     const { licence, ngo } = await lockLicence(em, ctx, id);
@@ -110,10 +112,11 @@ export async function transition(
     );
     const apply = prepare(licence, v, effectiveOn);
     v.done();
+    const record = justifiedBy ? await lockJustifyingRecord(em, licence, action, justifiedBy) : null;
     const previousExpiresOn = licence.expiresOn;
     const reason = apply();
     const saved = await em.save(licence);
-    await recordEvent(
+    const eventId = await recordEvent(
       em,
       ctx,
       saved,
@@ -122,7 +125,9 @@ export async function transition(
       effectiveOn,
       reason,
       action === LicenceAction.RENEW ? previousExpiresOn : null,
+      record?.id ?? null,
     );
+    if (record) await linkRecordToEvent(em, ctx, record, eventId);
     await auditLicence(em, ctx, `${action.toLowerCase()}Licence`, ngo, before as Licence, saved);
     return saved;
   });
@@ -137,9 +142,10 @@ export async function recordEvent(
   effectiveOn: string,
   reason: string | null,
   previousExpiresOn: string | null,
-): Promise<void> {
+  supervisionRecordId: string | null = null,
+): Promise<string> {
   const user = requireUser(ctx);
-  await em.insert(LicenceEvent, {
+  const inserted = await em.insert(LicenceEvent, {
     licenceId: licence.id,
     ngoId: licence.ngoId,
     action,
@@ -151,9 +157,11 @@ export async function recordEvent(
     expiresOn: licence.expiresOn,
     previousExpiresOn,
     suspendedUntil: licence.suspendedUntil,
+    supervisionRecordId,
     actorId: user.id,
     actorUsername: user.username,
   });
+  return (inserted.identifiers[0] as { id: string }).id;
 }
 
 /** The audit entry of a licence change, with its NGO's territory. */

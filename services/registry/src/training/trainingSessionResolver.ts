@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import {
   Allow,
   ALL_ROLES,
+  assertSupportedJalaliYear,
   createRecord,
   FilterArg,
   findForWrite,
@@ -128,7 +129,7 @@ export class TrainingSessionResolver {
     if (filter?.provinceId) query.andWhere("session.provinceId = :provinceId", { provinceId: filter.provinceId });
     if (filter?.countyId) query.andWhere("session.countyId = :countyId", { countyId: filter.countyId });
     if (filter?.year !== undefined) {
-      assertSupportedJalaliYear(filter.year, "year");
+      assertSupportedJalaliYear(filter.year, "filter.year");
       const { start, end } = jalaliYearBounds(filter.year);
       query.andWhere("session.startsAt >= :start AND session.startsAt < :end", { start, end });
     }

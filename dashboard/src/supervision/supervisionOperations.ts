@@ -1,0 +1,32 @@
+/** GraphQL operations of supervision records (docs/activity-reports.md, "Supervision"). */
+
+const RECORD_FIELDS =
+  "id kind recordedOn text activityReportId licenceEventId createdBy licenceEvent { action effectiveOn }";
+
+export const NGO_SUPERVISION_RECORDS = `query NgoSupervisionRecords($ngoId: ID!) {
+  supervisionRecords(filter: { ngoId: $ngoId }, limit: 100) { totalCount items { ${RECORD_FIELDS} } }
+}`;
+
+export const CREATE_SUPERVISION_RECORD = `mutation CreateSupervisionRecord($input: SupervisionRecordCreateInput!) {
+  createSupervisionRecord(input: $input) { id }
+}`;
+
+export interface SupervisionRecordRow {
+  id: string;
+  kind: "REVIEW" | "WARNING" | "INSPECTION_NOTE";
+  recordedOn: string;
+  text: string;
+  activityReportId: string | null;
+  licenceEventId: string | null;
+  createdBy: string | null;
+  licenceEvent: { action: string; effectiveOn: string } | null;
+}
+
+export interface SupervisionRecordsAnswer {
+  supervisionRecords: { totalCount: number; items: SupervisionRecordRow[] };
+}
+
+/** The NGO's records not yet linked to a licence action: those a suspension or revocation may name. */
+export const UNLINKED_SUPERVISION_RECORDS = `query UnlinkedSupervisionRecords($ngoId: ID!) {
+  supervisionRecords(filter: { ngoId: $ngoId, linkedToLicenceAction: false }, limit: 100) { totalCount items { ${RECORD_FIELDS} } }
+}`;
