@@ -14,7 +14,6 @@ import {
   invalidInput,
   isBoundRole,
   isUuid,
-  assertSupportedJalaliYear,
   jalaliYearBounds,
   normalizePersian,
   OFFICERS,
