@@ -26,7 +26,7 @@ import {
   uuidKeyedLoader,
   Validator,
 } from "@hamafza/common";
-import { EntityManager } from "typeorm";
+import { DeepPartial, EntityManager, FindOptionsWhere } from "typeorm";
 import { Demand, DemandStatus } from "../entities/Demand";
 import { Proposal, ProposalStatus } from "../entities/Proposal";
 import { RequestAction, RequestActionKind } from "../entities/RequestAction";
@@ -151,6 +151,52 @@ async function findAddressed<T extends Demand | Proposal>(
   return row;
 }
 
+/** What differs between submitting a demand and a proposal; the outline is `submitRequest`'s. */
+interface Submission<T extends Demand | Proposal> {
+  operation: "submitDemand" | "submitProposal";
+  entity: new () => T;
+  /** The record's Persian name in a locked-period refusal. */
+  label: string;
+  kind: "demand" | "proposal";
+  idempotencyKey: string | null;
+  input: object;
+  agencyId: string | null | undefined;
+  build: (ngoId: string, territory: Awaited<ReturnType<typeof ngoTerritoryOf>>, today: string) => DeepPartial<T>;
+}
+
+/**
+ * A representative's submission (input already checked): the NGO's territory asked of the registry, the agency
+ * confirmed, then in one transaction — idempotent — the record dated today, its SUBMITTED step, the audit and the
+ * respondents' notice.
+ */
+async function submitRequest<T extends Demand | Proposal>(ctx: RequestContext, submission: Submission<T>): Promise<T> {
+  const ngoId = boundIdOf(ctx);
+  const territory = await ngoTerritoryOf(ctx, ngoId);
+  await checkReferences(ctx, requestReferences({ agencyId: submission.agencyId }));
+  const { operation, entity, idempotencyKey, input } = submission;
+  return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
+    idempotentCreate(
+      em,
+      ctx,
+      operation,
+      idempotencyKey,
+      input,
+      async () => {
+        const locks = await PeriodLocks.forWrite(em);
+        const today = tehranToday();
+        locks.assertDatesOpen(territory.provinceId, submission.label, today);
+        const saved = await em.save(entity, em.create(entity, submission.build(ngoId, territory, today)));
+        const target = submission.kind === "demand" ? { demandId: saved.id } : { proposalId: saved.id };
+        await recordRequestAction(em, ctx, target, RequestActionKind.SUBMITTED, today, null);
+        await recordChange(em, ctx, operation, entity.name, { before: null, after: saved });
+        await notify(em, submittedNotice(noticeOf(submission.kind, saved)));
+        return saved;
+      },
+      (id) => em.findOneBy(entity, { id } as FindOptionsWhere<T>),
+    ),
+  );
+}
+
 @Resolver()
 export class AgencyAnswerResolver {
   @Allow(Role.NGO_REPRESENTATIVE)
@@ -163,46 +209,32 @@ export class AgencyAnswerResolver {
     @InputArg(DemandSubmitInput) input: DemandSubmitInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Demand> {
-    const ngoId = boundIdOf(ctx);
-    const territory = await ngoTerritoryOf(ctx, ngoId);
     const v = new Validator();
     checkDemandFields(v, { ...input, agencyId: input.agencyId }, true);
     v.done();
-    await checkReferences(ctx, requestReferences({ agencyId: input.agencyId }));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "submitDemand",
-        idempotencyKey,
-        input,
-        async () => {
-          const locks = await PeriodLocks.forWrite(em);
-          const today = tehranToday();
-          locks.assertDatesOpen(territory.provinceId, "مطالبه", today);
-          const demand = em.create(Demand, {
-            ngoId,
-            ...territory,
-            meetingId: null,
-            category: input.category,
-            title: tidyDisplayText(input.title),
-            titleNormalized: normalizePersian(input.title),
-            description: trimOrNull(input.description),
-            agencyId: input.agencyId,
-            raisedOn: today,
-            status: DemandStatus.RAISED,
-            response: null,
-            respondedOn: null,
-          });
-          const saved = await em.save(demand);
-          await recordRequestAction(em, ctx, { demandId: saved.id }, RequestActionKind.SUBMITTED, today, null);
-          await recordChange(em, ctx, "submitDemand", "Demand", { before: null, after: saved });
-          await notify(em, submittedNotice(noticeOf("demand", saved)));
-          return saved;
-        },
-        (id) => em.findOneBy(Demand, { id }),
-      ),
-    );
+    return submitRequest(ctx, {
+      operation: "submitDemand",
+      entity: Demand,
+      label: "مطالبه",
+      kind: "demand",
+      idempotencyKey,
+      input,
+      agencyId: input.agencyId,
+      build: (ngoId, territory, today) => ({
+        ngoId,
+        ...territory,
+        meetingId: null,
+        category: input.category,
+        title: tidyDisplayText(input.title),
+        titleNormalized: normalizePersian(input.title),
+        description: trimOrNull(input.description),
+        agencyId: input.agencyId,
+        raisedOn: today,
+        status: DemandStatus.RAISED,
+        response: null,
+        respondedOn: null,
+      }),
+    });
   }
 
   @Allow(Role.NGO_REPRESENTATIVE)
@@ -215,49 +247,35 @@ export class AgencyAnswerResolver {
     @InputArg(ProposalSubmitInput) input: ProposalSubmitInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<Proposal> {
-    const ngoId = boundIdOf(ctx);
-    const territory = await ngoTerritoryOf(ctx, ngoId);
     const v = new Validator();
     checkProposalFields(v, input, true);
     v.done();
-    await checkReferences(ctx, requestReferences({ agencyId: input.agencyId }));
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, (em) =>
-      idempotentCreate(
-        em,
-        ctx,
-        "submitProposal",
-        idempotencyKey,
-        input,
-        async () => {
-          const locks = await PeriodLocks.forWrite(em);
-          const today = tehranToday();
-          locks.assertDatesOpen(territory.provinceId, "طرح", today);
-          const proposal = em.create(Proposal, {
-            ngoId,
-            ...territory,
-            agencyId: input.agencyId || null,
-            councilName: trimOrNull(input.councilName),
-            topic: tidyDisplayText(input.topic),
-            topicNormalized: normalizePersian(input.topic),
-            summary: trimOrNull(input.summary),
-            fieldCode: input.fieldCode || null,
-            meetingId: null,
-            submittedOn: today,
-            status: ProposalStatus.SUBMITTED,
-            reviewStartedOn: null,
-            response: null,
-            respondedOn: null,
-            implementedOn: null,
-          });
-          const saved = await em.save(proposal);
-          await recordRequestAction(em, ctx, { proposalId: saved.id }, RequestActionKind.SUBMITTED, today, null);
-          await recordChange(em, ctx, "submitProposal", "Proposal", { before: null, after: saved });
-          await notify(em, submittedNotice(noticeOf("proposal", saved)));
-          return saved;
-        },
-        (id) => em.findOneBy(Proposal, { id }),
-      ),
-    );
+    return submitRequest(ctx, {
+      operation: "submitProposal",
+      entity: Proposal,
+      label: "طرح",
+      kind: "proposal",
+      idempotencyKey,
+      input,
+      agencyId: input.agencyId,
+      build: (ngoId, territory, today) => ({
+        ngoId,
+        ...territory,
+        agencyId: input.agencyId || null,
+        councilName: trimOrNull(input.councilName),
+        topic: tidyDisplayText(input.topic),
+        topicNormalized: normalizePersian(input.topic),
+        summary: trimOrNull(input.summary),
+        fieldCode: input.fieldCode || null,
+        meetingId: null,
+        submittedOn: today,
+        status: ProposalStatus.SUBMITTED,
+        reviewStartedOn: null,
+        response: null,
+        respondedOn: null,
+        implementedOn: null,
+      }),
+    });
   }
 
   @Allow(Role.AGENCY_RESPONDENT)
