@@ -197,6 +197,46 @@ async function submitRequest<T extends Demand | Proposal>(ctx: RequestContext, s
   );
 }
 
+/**
+ * A respondent's step on a demand or proposal addressed to their agency, dated today: `apply` moves the record by the
+ * rules and returns the response day when the step answers it; the history step, the audit and the NGO's notice follow.
+ */
+async function respondToRequest<T extends Demand | Proposal>(
+  ctx: RequestContext,
+  entity: new () => T,
+  id: string,
+  input: RequestStepInput,
+  expectedVersion: number | null,
+  apply: (row: T, step: RespondentStep, today: string) => string | null,
+): Promise<T> {
+  const step = respondentStep(input);
+  const isDemand = (entity as unknown) === Demand;
+  return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
+    const locks = await PeriodLocks.forWrite(em);
+    const row = await findAddressed(em, ctx, entity, id, isDemand ? "مطالبه" : "طرح", expectedVersion);
+    const before = { ...row };
+    const today = tehranToday();
+    const respondedOn = apply(row, step, today);
+    locks.assertDatesOpen(row.provinceId, isDemand ? "پاسخ به مطالبه" : "پاسخ به طرح", today);
+    if (respondedOn) Object.assign(row, { respondedOn, response: trimOrNull(input.note) });
+    const saved = await em.save(entity, row);
+    await recordRequestAction(
+      em,
+      ctx,
+      isDemand ? { demandId: row.id } : { proposalId: row.id },
+      step,
+      today,
+      input.note,
+    );
+    await recordChange(em, ctx, isDemand ? "respondToDemand" : "respondToProposal", entity.name, {
+      before,
+      after: saved,
+    });
+    await notify(em, answeredNotice(noticeOf(isDemand ? "demand" : "proposal", saved), step));
+    return saved;
+  });
+}
+
 @Resolver()
 export class AgencyAnswerResolver {
   @Allow(Role.NGO_REPRESENTATIVE)
@@ -289,22 +329,10 @@ export class AgencyAnswerResolver {
     @InputArg(RequestStepInput) input: RequestStepInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Demand> {
-    const step = respondentStep(input);
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const demand = await findAddressed(em, ctx, Demand, id, "مطالبه", expectedVersion);
-      const before = { ...demand };
-      const today = tehranToday();
+    return respondToRequest(ctx, Demand, id, input, expectedVersion, (demand, step, today) => {
       const effect = demandStep(demand.status, step, today);
-      locks.assertDatesOpen(demand.provinceId, "پاسخ به مطالبه", today);
       demand.status = effect.status;
-      if (effect.respondedOn)
-        Object.assign(demand, { respondedOn: effect.respondedOn, response: trimOrNull(input.note) });
-      const saved = await em.save(demand);
-      await recordRequestAction(em, ctx, { demandId: demand.id }, step, today, input.note);
-      await recordChange(em, ctx, "respondToDemand", "Demand", { before, after: saved });
-      await notify(em, answeredNotice(noticeOf("demand", saved), step));
-      return saved;
+      return effect.respondedOn;
     });
   }
 
@@ -319,22 +347,10 @@ export class AgencyAnswerResolver {
     @InputArg(RequestStepInput) input: RequestStepInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<Proposal> {
-    const step = respondentStep(input);
-    return inTransaction(ctx.db, REQUEST_CONSTRAINTS, async (em) => {
-      const locks = await PeriodLocks.forWrite(em);
-      const proposal = await findAddressed(em, ctx, Proposal, id, "طرح", expectedVersion);
-      const before = { ...proposal };
-      const today = tehranToday();
+    return respondToRequest(ctx, Proposal, id, input, expectedVersion, (proposal, step, today) => {
       const effect = proposalStep(proposal.status, step, today, proposal.reviewStartedOn);
-      locks.assertDatesOpen(proposal.provinceId, "پاسخ به طرح", today);
       Object.assign(proposal, { status: effect.status, reviewStartedOn: effect.reviewStartedOn });
-      if (effect.respondedOn)
-        Object.assign(proposal, { respondedOn: effect.respondedOn, response: trimOrNull(input.note) });
-      const saved = await em.save(proposal);
-      await recordRequestAction(em, ctx, { proposalId: proposal.id }, step, today, input.note);
-      await recordChange(em, ctx, "respondToProposal", "Proposal", { before, after: saved });
-      await notify(em, answeredNotice(noticeOf("proposal", saved), step));
-      return saved;
+      return effect.respondedOn;
     });
   }
 
