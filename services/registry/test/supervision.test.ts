@@ -78,6 +78,8 @@ describe("supervision records on the demo registry", () => {
   let reportId: string;
   let warningId: string;
   let licenceId: string;
+  /** The demo data's own supervision records (seed/demoSupervision.ts): the lists below count what the tests add. */
+  let demo: { ngo_id: string; county_id: string | null; kind: string }[];
 
   /** Rows a refused write must leave as they were. */
   const snapshot = async () =>
@@ -90,6 +92,7 @@ describe("supervision records on the demo registry", () => {
 
   beforeAll(async () => {
     database = await prepareTestDatabase("supervision", { demo: true });
+    demo = await admin(`SELECT ngo_id, county_id, kind FROM registry.supervision_record ORDER BY recorded_on DESC`);
     db = createRegistryDataSource(database.serviceUrls.registry);
     await db.initialize();
     server = await startRegistry({ db, port: 0, security, engagementUrl: "unchecked", reminders: false });
@@ -256,16 +259,22 @@ describe("supervision records on the demo registry", () => {
     expect(warnings.data!.supervisionRecords.items.map((r: { id: string }) => r.id)).toEqual([warningId]);
     const own = await gql("ngo", LIST);
     expect(own.errors).toBeUndefined();
-    expect(own.data!.supervisionRecords.totalCount).toBe(2);
+    const demoOf = (ngoId: string) => demo.filter((record) => record.ngo_id === ngoId);
+    expect(own.data!.supervisionRecords.totalCount).toBe(2 + demoOf(NGO).length);
     const theirs = await gql("otherNgo", LIST);
-    expect(theirs.data!.supervisionRecords.totalCount).toBe(0);
+    expect(theirs.data!.supervisionRecords.totalCount).toBe(demoOf(OTHER).length);
     const byId = await gql("otherNgo", `query($id: ID!) { supervisionRecord(id: $id) { id } }`, { id: warningId });
     expect(byId.data!.supervisionRecord).toBeNull();
     const urmia = await gql("urmiaCounty", LIST);
-    expect(urmia.data!.supervisionRecords.totalCount).toBe(0);
-    const ofNgo = await gql("zanjanCounty", `query($id: ID!) { ngo(id: $id) { supervisionRecords { kind } } }`, {
-      id: NGO,
-    });
-    expect(ofNgo.data!.ngo.supervisionRecords.map((r: { kind: string }) => r.kind)).toEqual(["WARNING", "REVIEW"]);
+    expect(urmia.data!.supervisionRecords.totalCount).toBe(demo.filter((record) => record.county_id === "0401").length);
+    const ofNgo = await gql(
+      "zanjanCounty",
+      `query($id: ID!) { ngo(id: $id) { supervisionRecords { kind createdBy } } }`,
+      { id: NGO },
+    );
+    const records: { kind: string; createdBy: string }[] = ofNgo.data!.ngo.supervisionRecords;
+    expect(records).toHaveLength(2 + demoOf(NGO).length);
+    const added = records.filter((r) => r.createdBy !== "demo.county");
+    expect(added.map((r) => r.kind)).toEqual(["WARNING", "REVIEW"]);
   });
 });

@@ -6,6 +6,7 @@ import { Ngo, NgoStatus } from "../entities/Ngo";
 import { readCsv } from "./csv";
 import { loadDemoOrganisations } from "./demoOrganisations";
 import { loadDemoProfiles } from "./demoProfiles";
+import { loadDemoSupervision } from "./demoSupervision";
 
 /** Demo NGO ids are derived from their national id, so other services' demo data can refer to them. */
 export const demoNgoId = (nationalId: string) => stableId("ngo", nationalId);
@@ -99,6 +100,7 @@ export async function loadRegistryDemoData(db: DataSource): Promise<{ ngos: numb
   await db.transaction(async (em) => {
     await em.insert(Ngo, ngos);
     await loadDemoProfiles(em, ngos); // fields of activity, boards, capabilities, awards, training needs, licences
+    await loadDemoSupervision(em, ngos); // warnings justifying the suspensions, reviews and inspection notes
     await loadDemoOrganisations(em, { counties, managers }); // agencies, areas, houses, networks, offices; gives managers their agency and tenure
     await em.insert(Manager, managers);
   });
