@@ -138,12 +138,20 @@ describe("a representative submits, the respondent answers", () => {
     expect(code(again)).toBe("INVALID_TRANSITION");
     // The respondents were told of the new demand, the representatives of its answer (identity delivers them).
     const notices = await h.rows(
-      `SELECT occasion_key, recipients FROM identity.notification_request WHERE record_id = $1 ORDER BY occasion_key`,
+      `SELECT occasion_key, kind, recipients FROM identity.notification_request WHERE record_id = $1 ORDER BY occasion_key`,
       [demandId],
     );
     expect(notices).toEqual([
-      { occasion_key: `demand-answered:${demandId}`, recipients: { ngoRepresentativesOf: [NGO_A] } },
-      { occasion_key: `demand-submitted:${demandId}`, recipients: { agencyRespondentsOf: [AGENCY_X] } },
+      {
+        occasion_key: `demand-answered:${demandId}`,
+        kind: "REQUEST_ANSWERED",
+        recipients: { ngoRepresentativesOf: [NGO_A] },
+      },
+      {
+        occasion_key: `demand-submitted:${demandId}`,
+        kind: "REQUEST_SUBMITTED",
+        recipients: { agencyRespondentsOf: [AGENCY_X] },
+      },
     ]);
     // The representative reads the answer and its history.
     const seen = (await readDemand(demandId, REP_A)).data!.demand;

@@ -239,10 +239,10 @@ describe("NGO self-service on the demo registry", () => {
     expect((await gql("otherRepresentative", LIST)).data!.ngoChangeRequests.totalCount).toBe(0);
     expect((await gql("zanjanCounty", LIST)).data!.ngoChangeRequests.totalCount).toBe(1);
     expect((await gql("urmiaCounty", LIST)).data!.ngoChangeRequests.totalCount).toBe(0);
-    const notified = await admin(`SELECT recipients FROM identity.notification_request WHERE record_id = $1`, [
+    const notified = await admin(`SELECT kind, recipients FROM identity.notification_request WHERE record_id = $1`, [
       filed.data!.requestNgoChange.id,
     ]);
-    expect(notified).toEqual([{ recipients: { countyOfficersOf: ["1901"] } }]);
+    expect(notified).toEqual([{ kind: "NGO_PROFILE_CHANGE", recipients: { countyOfficersOf: ["1901"] } }]);
   });
 
   it("refuses bad values and an empty request, writing nothing", async () => {
@@ -271,10 +271,10 @@ describe("NGO self-service on the demo registry", () => {
     expect(audit.map((a) => a.entity_type)).toEqual(["Ngo", "NgoChangeRequest"]);
     const again = await gql("zanjanCounty", REJECT, { id, reason: "دیر شد" });
     expect(again.errors![0]!.extensions!.code).toBe("INVALID_TRANSITION");
-    const told = await admin(`SELECT recipients FROM identity.notification_request WHERE occasion_key = $1`, [
+    const told = await admin(`SELECT kind, recipients FROM identity.notification_request WHERE occasion_key = $1`, [
       `ngo-change-request:${id}:APPROVED`,
     ]);
-    expect(told).toEqual([{ recipients: { ngoRepresentativesOf: [NGO] } }]);
+    expect(told).toEqual([{ kind: "NGO_PROFILE_CHANGE", recipients: { ngoRepresentativesOf: [NGO] } }]);
   });
 
   it("rejects with a reason, leaving the NGO as it was; the history keeps both", async () => {

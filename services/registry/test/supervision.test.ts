@@ -184,7 +184,7 @@ describe("supervision records on the demo registry", () => {
     expect(requests).toEqual([
       {
         occasion_key: `supervision-warning:${warningId}`,
-        kind: "SYSTEM",
+        kind: "SUPERVISION_WARNING",
         recipients: { ngoRepresentativesOf: [NGO] },
       },
     ]);

@@ -150,7 +150,7 @@ export function submittedNotice(row: RequestNotice): NotificationRequest | null 
   return {
     occasionKey: `${row.kind}-submitted:${row.id}`,
     service: "engagement",
-    kind: NotificationKind.SYSTEM,
+    kind: NotificationKind.REQUEST_SUBMITTED,
     title: `${noun} تازه: «${shortTitle(row.title)}»`,
     body: `سمنی ${noun}ی به دستگاه شما فرستاده است؛ آن را در کارتابل پاسخ‌گویی بررسی کنید و پاسخ دهید.`,
     reason: "شما کارشناس پاسخگوی دستگاهی هستید که این درخواست به آن رسیده است.",
@@ -169,7 +169,7 @@ export function answeredNotice(row: RequestNotice, step: RespondentStep): Notifi
   return {
     occasionKey: `${row.kind}-answered:${row.id}`,
     service: "engagement",
-    kind: NotificationKind.SYSTEM,
+    kind: NotificationKind.REQUEST_ANSWERED,
     title: `پاسخ دستگاه به ${noun} «${shortTitle(row.title)}»`,
     body: `دستگاه ${noun} سمن شما را ${verdict}؛ پاسخ و سابقه آن را در «مطالبات و طرح‌های ما» ببینید.`,
     reason: "شما نماینده سمنی هستید که این درخواست را فرستاده است.",

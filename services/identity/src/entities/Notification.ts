@@ -18,6 +18,19 @@ registerEnumType(NotificationKind, {
     ACTIVITY_REPORT_DUE: {
       description: "NGOs of the user's territory have not yet submitted their annual activity report (due or overdue).",
     },
+    REQUEST_SUBMITTED: {
+      description: "An NGO submitted a demand or proposal to the user's agency (to the agency's respondents).",
+    },
+    REQUEST_ANSWERED: {
+      description: "An agency accepted or rejected a demand or proposal of the user's NGO (to its representatives).",
+    },
+    SUPERVISION_WARNING: {
+      description: "An officer recorded a supervision warning to the user's NGO (to its representatives).",
+    },
+    NGO_PROFILE_CHANGE: {
+      description:
+        "A change of an NGO's registered details or public listing: a change request to decide (officers), its decision (representatives), a withdrawn listing consent (officers).",
+    },
     SYSTEM: { description: "A message of the system itself." },
   },
 });

@@ -61,7 +61,7 @@ function notifyDecision(em: EntityManager, request: NgoChangeRequest, ngoName: s
   return requestNotification(em, {
     occasionKey: `ngo-change-request:${request.id}:${request.status}`,
     service: "registry",
-    kind: NotificationKind.SYSTEM,
+    kind: NotificationKind.NGO_PROFILE_CHANGE,
     title: approved ? "درخواست اصلاح مشخصات سمن تأیید شد" : "درخواست اصلاح مشخصات سمن رد شد",
     body: approved
       ? `درخواست اصلاح مشخصات ثبتی «${ngoName}» تأیید و اعمال شد.`
@@ -149,7 +149,7 @@ export class NgoChangeRequestResolver {
       await requestNotification(em, {
         occasionKey: `ngo-change-request:${saved.id}:PENDING`,
         service: "registry",
-        kind: NotificationKind.SYSTEM,
+        kind: NotificationKind.NGO_PROFILE_CHANGE,
         title: "درخواست اصلاح مشخصات ثبتی سمن",
         body: `نماینده «${ngo.name}» اصلاح مشخصات ثبتی سمن را درخواست کرده است؛ آن را بررسی و تأیید یا رد کنید.`,
         reason: "این سمن در قلمرو شماست.",

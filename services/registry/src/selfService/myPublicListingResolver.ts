@@ -46,7 +46,7 @@ export class MyPublicListingResolver {
       await requestNotification(em, {
         occasionKey: `public-listing-withdrawn:${ngo.id}:${Date.now()}`,
         service: "registry",
-        kind: NotificationKind.SYSTEM,
+        kind: NotificationKind.NGO_PROFILE_CHANGE,
         title: "انصراف سمن از فهرست عمومی",
         body: `نماینده «${ngo.name}» رضایت سمن به نمایش در فهرست عمومی را پس گرفت؛ سمن از فهرست عمومی برداشته شد.`,
         reason: "این سمن در قلمرو شماست.",

@@ -12,7 +12,7 @@ export function warningNotice(record: {
   return {
     occasionKey: `supervision-warning:${record.id}`,
     service: "registry",
-    kind: NotificationKind.SYSTEM,
+    kind: NotificationKind.SUPERVISION_WARNING,
     title: "اخطار نظارتی به سمن شما",
     body: "کارشناس نظارت به سمن شما اخطاری داده است؛ متن آن را در «سمن من»، بخش سوابق نظارت، ببینید.",
     reason: "شما نماینده سمنی هستید که این اخطار به آن داده شده است.",
