@@ -1,0 +1,98 @@
+import { referenceChanges, ReferenceTableCache } from "@hamafza/common";
+import { withStatementCount } from "@hamafza/common/testing";
+import { createEngagementDataSource } from "@hamafza/engagement";
+import { demandTopicTable, socialHarmTable } from "@hamafza/engagement/dist/loaders";
+import { DataSource } from "typeorm";
+import { EngagementHarness, startHarness } from "./helpers";
+
+/**
+ * The managed catalogues of the engagement service (social harms, demand categories) are held in memory
+ * (`ReferenceTableCache` with change notices): answered without SQL once loaded, and forgotten by every replica
+ * when an administrator's edit commits (triggers of migrations 1767220000001 and 1767320000001; issue 13).
+ */
+let h: EngagementHarness;
+/** A second engagement data source on the same database: another replica of the service. */
+let replica: DataSource;
+
+beforeAll(async () => {
+  h = await startHarness("catalogcache");
+  replica = createEngagementDataSource((h.db.options as { url: string }).url);
+  await replica.initialize();
+  expect(await referenceChanges(h.db).ready()).toBe(true);
+  expect(await referenceChanges(replica).ready()).toBe(true);
+});
+afterAll(async () => {
+  await replica?.destroy();
+  await h?.stop();
+});
+
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let waited = 0; waited < 5000; waited += 50) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+interface CatalogueCase {
+  table: string;
+  cache: ReferenceTableCache<{ id: string; name: string }>;
+  /** The list query, the by-id query and the update mutation of the catalogue. */
+  list: string;
+  one: string;
+  update: string;
+}
+
+const CATALOGUES: CatalogueCase[] = [
+  { table: "social_harm", cache: socialHarmTable, list: "socialHarms", one: "socialHarm", update: "updateSocialHarm" },
+  {
+    table: "demand_topic",
+    cache: demandTopicTable,
+    list: "demandTopics",
+    one: "demandTopic",
+    update: "updateDemandTopic",
+  },
+];
+
+describe.each(CATALOGUES)("$table cache", ({ table, cache, list, one, update }) => {
+  let entries: { id: string; name: string }[];
+  beforeAll(async () => {
+    entries = (await h.gql(`{ ${list}(limit: 2) { items { id name } } }`)).data![list].items;
+    expect(entries).toHaveLength(2);
+  });
+
+  const tableSql = new RegExp(`FROM "(engagement"\\.")?${table}"`);
+  const tableStatements = (statements: readonly string[]) => statements.filter((sql) => tableSql.test(sql));
+  const byId = (ids: string[]) => `{ ${ids.map((id, i) => `e${i}: ${one}(id: "${id}") { id name }`).join(" ")} }`;
+  const replicaName = async (id: string) => (await cache.rows(replica)).get(id)?.name;
+
+  it("reads the catalogue once, then answers from memory", async () => {
+    cache.invalidate(h.db);
+    const ids = entries.map((entry) => entry.id);
+    const first = await withStatementCount(() => h.gql(byId(ids)));
+    expect(first.result.errors).toBeUndefined();
+    expect(first.result.data!.e0.name).toBe(entries[0].name);
+    expect(tableStatements(first.statements)).toHaveLength(1);
+    const second = await withStatementCount(() => h.gql(byId(ids)));
+    expect(second.result.data).toEqual(first.result.data);
+    expect(tableStatements(second.statements)).toHaveLength(0);
+  });
+
+  it("an edit through the API is answered at once by the writer and, once notified, by another replica", async () => {
+    const [entry] = entries;
+    expect(await replicaName(entry.id)).toBe(entry.name);
+    expect((await withStatementCount(() => replicaName(entry.id))).count).toBe(0);
+    await h.gql(byId([entry.id]));
+    const rename = (name: string) =>
+      h.gql(`mutation($id: ID!, $name: String!) { ${update}(id: $id, input: { name: $name }) { name } }`, {
+        id: entry.id,
+        name,
+      });
+    const renamed = `${entry.name} (نام تازه)`;
+    expect((await rename(renamed)).errors).toBeUndefined();
+    expect((await h.gql(byId([entry.id]))).data!.e0.name).toBe(renamed);
+    expect(await eventually(async () => (await replicaName(entry.id)) === renamed)).toBe(true);
+    expect((await rename(entry.name)).errors).toBeUndefined();
+    expect(await eventually(async () => (await replicaName(entry.id)) === entry.name)).toBe(true);
+  });
+});
