@@ -1,5 +1,5 @@
-import { referenceChanges, ReferenceTableCache } from "@hamafza/common";
-import { withStatementCount } from "@hamafza/common/testing";
+import { ReferenceTableCache } from "@hamafza/common";
+import { eventually, listeningReplica, withStatementCount } from "@hamafza/common/testing";
 import { createEngagementDataSource } from "@hamafza/engagement";
 import { demandTopicTable, socialHarmTable } from "@hamafza/engagement/dist/loaders";
 import { DataSource } from "typeorm";
@@ -16,23 +16,12 @@ let replica: DataSource;
 
 beforeAll(async () => {
   h = await startHarness("catalogcache");
-  replica = createEngagementDataSource((h.db.options as { url: string }).url);
-  await replica.initialize();
-  expect(await referenceChanges(h.db).ready()).toBe(true);
-  expect(await referenceChanges(replica).ready()).toBe(true);
+  replica = await listeningReplica(h.db, createEngagementDataSource((h.db.options as { url: string }).url));
 });
 afterAll(async () => {
   await replica?.destroy();
   await h?.stop();
 });
-
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let waited = 0; waited < 5000; waited += 50) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
 
 interface CatalogueCase {
   table: string;
