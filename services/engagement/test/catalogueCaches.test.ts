@@ -3,7 +3,7 @@ import { eventually, listeningReplica, withStatementCount } from "@hamafza/commo
 import { createEngagementDataSource } from "@hamafza/engagement";
 import { demandTopicTable, socialHarmTable } from "@hamafza/engagement/dist/loaders";
 import { DataSource } from "typeorm";
-import { EngagementHarness, startHarness } from "./helpers";
+import { EngagementHarness, startHarness, uuid, ZANJAN_OFFICER } from "./helpers";
 
 /**
  * The managed catalogues of the engagement service (social harms, demand categories) are held in memory
@@ -83,5 +83,31 @@ describe.each(CATALOGUES)("$table cache", ({ table, cache, list, one, update }) 
     expect(await eventually(async () => (await replicaName(entry.id)) === renamed)).toBe(true);
     expect((await rename(entry.name)).errors).toBeUndefined();
     expect(await eventually(async () => (await replicaName(entry.id)) === entry.name)).toBe(true);
+  });
+});
+
+describe("a demand's category", () => {
+  it("is read from the copy: by the demand's topic id and by its enum's code", async () => {
+    const created = await h.gql(
+      `mutation { createDemand(input: { ngoId: "${uuid(1)}", provinceId: "19", countyId: "1901", title: "بیمه اعضا", raisedOn: "2025-05-10", category: MEMBERS_INSURANCE }) { id } }`,
+      {},
+      ZANJAN_OFFICER,
+    );
+    expect(created.errors).toBeUndefined();
+    const read = () =>
+      h.gql(`{ demand(id: "${created.data!.createDemand.id}") { topicId topic { code } } }`, {}, ZANJAN_OFFICER);
+    demandTopicTable.invalidate(h.db);
+    const first = await withStatementCount(read);
+    expect(first.result.data!.demand.topic.code).toBe("MEMBERS_INSURANCE");
+    const topicSql = /FROM "(engagement"\.")?demand_topic"/;
+    expect(first.statements.filter((sql) => topicSql.test(sql))).toHaveLength(1);
+    const second = await withStatementCount(read);
+    expect(second.result.data).toEqual(first.result.data);
+    expect(second.statements.filter((sql) => topicSql.test(sql))).toHaveLength(0);
+    // A demand written before the catalogue (no topic id) reads the category of its enum's code, from the copy too.
+    await h.db.query(`UPDATE demand SET topic_id = NULL WHERE id = $1`, [created.data!.createDemand.id]);
+    const byCode = await withStatementCount(read);
+    expect(byCode.result.data).toEqual(first.result.data);
+    expect(byCode.statements.filter((sql) => topicSql.test(sql))).toHaveLength(0);
   });
 });
