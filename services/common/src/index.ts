@@ -42,3 +42,4 @@ export * from "./inputProblems";
 export * from "./main";
 export * from "./http";
 export * from "./attachments";
+export * from "./catalogue";

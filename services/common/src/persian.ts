@@ -40,6 +40,12 @@ export function tidyDisplayText(input: string): string {
   return input.replace(/[\s\u00A0]+/g, " ").trim();
 }
 
+/** Tidied text (as `tidyDisplayText`), or null when there is none (absent, null or only spaces). */
+export function trimOrNull(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return tidyDisplayText(value) || null;
+}
+
 /** A `LIKE` pattern matching the normalised form of `q` anywhere, with LIKE's wildcards escaped. */
 export function containsPattern(q: string): string {
   return `%${normalizePersian(q).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

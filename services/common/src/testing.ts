@@ -54,3 +54,4 @@ export async function subgraphHeaders(
 }
 
 export * from "./statementCounter";
+export * from "./replicaTesting";

@@ -21,6 +21,7 @@ import { MeetingReplies1767250000001 } from "./migrations/1767250000001-MeetingR
 import { DemandTopics1767260000001 } from "./migrations/1767260000001-DemandTopics";
 import { GoverningBodies1767260000002 } from "./migrations/1767260000002-GoverningBodies";
 import { ProjectPriorityNeed1767260000003 } from "./migrations/1767260000003-ProjectPriorityNeed";
+import { DemandTopicChangeNotices1767320000001 } from "./migrations/1767320000001-DemandTopicChangeNotices";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -45,6 +46,7 @@ export const engagementMigrations = [
   DemandTopics1767260000001,
   GoverningBodies1767260000002,
   ProjectPriorityNeed1767260000003,
+  DemandTopicChangeNotices1767320000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

@@ -193,7 +193,16 @@ export const socialHarmTable = new ReferenceTableCache(SocialHarm, { changeNotic
 /** Social harms by id, from the in-memory copy (`socialHarmTable`; reference data: no territory). */
 export const socialHarmById = (ctx: RequestContext) =>
   ctx.loaders.get<string, SocialHarm | null>("socialHarmById", (ids) => socialHarmTable.byIds(ctx.db, ids));
-export const demandTopicById = (ctx: RequestContext) => scopedById(ctx, "demandTopicById", DemandTopic, "topic", null);
+
+/**
+ * The demand-category catalogue, held in memory like the social harms: administrators' edits notify every replica
+ * (migration 1767320000001).
+ */
+export const demandTopicTable = new ReferenceTableCache(DemandTopic, { changeNotices: true });
+
+/** Demand categories by id, from the in-memory copy (`demandTopicTable`; reference data: no territory). */
+export const demandTopicById = (ctx: RequestContext) =>
+  ctx.loaders.get<string, DemandTopic | null>("demandTopicById", (ids) => demandTopicTable.byIds(ctx.db, ids));
 
 // Resolutions ---------------------------------------------------------------------------------------------------
 

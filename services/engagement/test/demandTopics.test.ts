@@ -1,5 +1,5 @@
 import { DemandCategory } from "../src/entities/Demand";
-import { checkTopicInput, enumCategoryOf } from "../src/demandTopic/demandTopicRules";
+import { demandTopics, enumCategoryOf } from "../src/demandTopic/demandTopicRules";
 import { ADMIN, EngagementHarness, startHarness, uuid, ZANJAN_COUNTY, ZANJAN_OFFICER } from "./helpers";
 
 /**
@@ -15,7 +15,7 @@ describe("demand category rules", () => {
   it("checks a new category, every problem at once", () => {
     let fields: string[] = [];
     try {
-      checkTopicInput({ code: "bad code", name: "x", sortOrder: -1 }, true);
+      demandTopics.check({ code: "bad code", name: "x", sortOrder: -1 }, true);
     } catch (error) {
       fields = (error as { extensions: { fields: { field: string }[] } }).extensions.fields.map((f) => f.field).sort();
     }

@@ -197,6 +197,8 @@ describe("social-harm catalogue", () => {
   it("is seeded with the 20 national social harms", async () => {
     const result = await h.gql(`{ socialHarms(limit: 50) { totalCount items { code name active } } }`);
     expect(result.data!.socialHarms.totalCount).toBe(20);
+    const unfiltered = await h.gql(`{ socialHarms(filter: { active: null }) { totalCount } }`);
+    expect(unfiltered.data!.socialHarms.totalCount).toBe(20);
     const codes = result.data!.socialHarms.items.map((s: { code: string }) => s.code);
     expect(codes).toEqual(expect.arrayContaining(["ADDICTION", "DIVORCE", "CHILD_LABOUR", "MARGINALISATION"]));
     expect(result.data!.socialHarms.items.find((s: { code: string }) => s.code === "ADDICTION").name).toBe("اعتیاد");
@@ -238,6 +240,12 @@ describe("social-harm catalogue", () => {
     ).toBeUndefined();
     const used = await h.gql(`mutation($id: ID!) { deleteSocialHarm(id: $id) { id } }`, { id: harmId });
     expect(codeOf(used)).toBe("CONFLICT");
+    expect(used.errors?.[0].extensions?.uses).toBe(1);
+    const tooLong = await h.gql(
+      `mutation($id: ID!, $d: String!) { updateSocialHarm(id: $id, input: { description: $d }) { id } }`,
+      { id: harmId, d: "ش".repeat(1001) },
+    );
+    expect(tooLong.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toEqual(["description"]);
     const retired = await h.gql(
       `mutation($id: ID!) { updateSocialHarm(id: $id, input: { active: false }) { active } }`,
       { id: harmId },

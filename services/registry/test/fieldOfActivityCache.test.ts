@@ -1,5 +1,5 @@
 import { referenceChanges } from "@hamafza/common";
-import { withStatementCount } from "@hamafza/common/testing";
+import { eventually, listeningReplica, withStatementCount } from "@hamafza/common/testing";
 import { createRegistryDataSource } from "@hamafza/registry";
 import { fieldOfActivityTable } from "@hamafza/registry/dist/loaders";
 import { DataSource } from "typeorm";
@@ -21,10 +21,7 @@ beforeAll(async () => {
   expect(fields).toHaveLength(3);
   for (const [i, field] of fields.entries())
     await createNgo(h, { name: `سمن حوزه ${i}`, countyId: "1901", fieldIds: [field.id] });
-  replica = createRegistryDataSource(h.database.serviceUrls.registry);
-  await replica.initialize();
-  expect(await referenceChanges(h.db).ready()).toBe(true);
-  expect(await referenceChanges(replica).ready()).toBe(true);
+  replica = await listeningReplica(h.db, createRegistryDataSource(h.database.serviceUrls.registry));
 });
 afterAll(async () => {
   await replica?.destroy();
@@ -34,15 +31,6 @@ afterAll(async () => {
 const LIST = `{ ngos(limit: 50) { items { id fields { id name } } } }`;
 const FIELD_SQL = /FROM "(registry"\.")?field_of_activity"/;
 const fieldStatements = (statements: readonly string[]) => statements.filter((sql) => FIELD_SQL.test(sql));
-
-/** Waits (at most 5 s) until `check` holds. */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let waited = 0; waited < 5000; waited += 50) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
 
 const replicaName = async (id: string) => (await fieldOfActivityTable.rows(replica)).get(id)?.name;
 

@@ -1,48 +1,29 @@
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { PageOf } from "@hamafza/common";
+import { InputType, ObjectType } from "type-graphql";
+import { CatalogueCreateInput, CatalogueFilter, CatalogueUpdateInput, PageOf } from "@hamafza/common";
 import { DemandTopic } from "../entities/DemandTopic";
 
 @ObjectType({ description: "A page of demand categories." })
 export class DemandTopicPage extends PageOf(DemandTopic) {}
 
 @InputType({ description: "Filter the demand-category catalogue." })
-export class DemandTopicFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these categories." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the name (spelling variants match) or the code." })
-  q?: string;
-
-  @Field({ nullable: true, description: "Only categories that can (true) or can no longer (false) be chosen." })
-  active?: boolean;
-}
+export class DemandTopicFilter extends CatalogueFilter({
+  ids: "Only these categories.",
+  q: "Search in the name (spelling variants match) or the code.",
+  active: "Only categories that can (true) or can no longer (false) be chosen.",
+}) {}
 
 @InputType({ description: "A new demand category." })
-export class DemandTopicCreateInput {
-  @Field({ description: "Stable code in UPPER_SNAKE (e.g. `MEMBERS_INSURANCE`)." })
-  code!: string;
-
-  @Field({ description: "Persian name (2–120 characters)." })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: "What the category covers (up to 1000 characters)." })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Display order; after the last one when omitted." })
-  sortOrder?: number | null;
-}
+export class DemandTopicCreateInput extends CatalogueCreateInput({
+  code: "Stable code in UPPER_SNAKE (e.g. `MEMBERS_INSURANCE`).",
+  name: "Persian name (2–120 characters).",
+  description: "What the category covers (up to 1000 characters).",
+  sortOrder: "Display order; after the last one when omitted.",
+}) {}
 
 @InputType({ description: "Changes to a demand category; omitted fields keep their value. The code never changes." })
-export class DemandTopicUpdateInput {
-  @Field({ nullable: true, description: "Persian name." })
-  name?: string;
-
-  @Field(() => String, { nullable: true, description: "What the category covers." })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Display order." })
-  sortOrder?: number | null;
-
-  @Field({ nullable: true, description: "false retires it: old demands keep it, new ones cannot choose it." })
-  active?: boolean;
-}
+export class DemandTopicUpdateInput extends CatalogueUpdateInput({
+  name: "Persian name.",
+  description: "What the category covers.",
+  sortOrder: "Display order.",
+  active: "false retires it: old demands keep it, new ones cannot choose it.",
+}) {}

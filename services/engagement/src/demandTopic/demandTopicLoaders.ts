@@ -1,20 +1,13 @@
 import { invalidInput, isUuid, RequestContext } from "@hamafza/common";
 import { DemandCategory } from "../entities/Demand";
 import { DemandTopic } from "../entities/DemandTopic";
-import { demandTopicById } from "../loaders";
+import { demandTopicById, demandTopicTable } from "../loaders";
 import { enumCategoryOf } from "./demandTopicRules";
 
-/** Catalogue categories by code (reference data, no territory): the category of a demand written without one. */
+/** Catalogue categories by code (reference data, no territory), from the in-memory copy (`demandTopicTable`). */
 export const demandTopicByCode = (ctx: RequestContext) =>
   ctx.loaders.get<string, DemandTopic | null>("demandTopicByCode", async (codes) => {
-    const rows = await ctx.db
-      .getRepository(DemandTopic)
-      .createQueryBuilder("topic")
-      .where("topic.code IN (:...codes)", {
-        codes: [...codes],
-      })
-      .getMany();
-    const byCode = new Map(rows.map((row) => [row.code, row]));
+    const byCode = new Map([...(await demandTopicTable.rows(ctx.db)).values()].map((row) => [row.code, row]));
     return codes.map((code) => byCode.get(code) ?? null);
   });
 

@@ -1,29 +1,35 @@
-import { Validator } from "@hamafza/common";
-import { DemandCategory } from "../entities/Demand";
-import { DemandTopicCreateInput, DemandTopicUpdateInput } from "./demandTopicInputs";
+import { Catalogue } from "@hamafza/common";
+import { Demand, DemandCategory } from "../entities/Demand";
+import { DemandTopic } from "../entities/DemandTopic";
+import { demandTopicTable } from "../loaders";
 
-/** Demand categories' pure rules: input checks and how a catalogue category and the fixed enum agree. */
+/** Demand categories' rules: the catalogue's outline and how a catalogue category and the fixed enum agree. */
 
-export const TOPIC_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
-
-export const DEMAND_TOPIC_CONSTRAINTS = {
-  demand_topic_code_unique: "دسته‌ای با همین کد در فهرست هست.",
-  demand_topic_name_unique: "دسته‌ای با همین نام در فهرست هست.",
-  demand_topic_fk: "این دسته در مطالبه‌ها به کار رفته است و حذف نمی‌شود؛ به جای حذف، آن را غیرفعال کنید.",
-};
-
-/** Checks a category's fields (every problem at once). */
-export function checkTopicInput(input: DemandTopicCreateInput | DemandTopicUpdateInput, creating: boolean): void {
-  const v = new Validator();
-  if (creating) {
-    const code = (input as DemandTopicCreateInput).code ?? "";
-    v.check(TOPIC_CODE.test(code.trim()), "code", "کد باید با حروف بزرگ لاتین، رقم و _ نوشته شود (مثل FUNDING).");
-  }
-  if (creating || input.name !== undefined) v.text(input.name, "name", "نام دسته", { min: 2, max: 120 });
-  v.text(input.description, "description", "شرح", { max: 1000, required: false });
-  v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
-  v.done();
-}
+/** The demand-category catalogue's outline: a category a demand has (its own or its enum's) is retired, never deleted. */
+export const demandTopics = new Catalogue({
+  entity: DemandTopic,
+  typeName: "DemandTopic",
+  alias: "topic",
+  label: "دسته مطالبه",
+  nameLabel: "نام دسته",
+  codeExample: "FUNDING",
+  constraints: {
+    demand_topic_code_unique: "دسته‌ای با همین کد در فهرست هست.",
+    demand_topic_name_unique: "دسته‌ای با همین نام در فهرست هست.",
+    demand_topic_fk: "این دسته در مطالبه‌ها به کار رفته است و حذف نمی‌شود؛ به جای حذف، آن را غیرفعال کنید.",
+  },
+  sortable: { sortOrder: "topic.sortOrder", name: "topic.nameNormalized", code: "topic.code" },
+  uses: (em, topic) =>
+    em
+      .createQueryBuilder(Demand, "demand")
+      .where("demand.topicId = :id OR (demand.topicId IS NULL AND demand.category = :code)", {
+        id: topic.id,
+        code: topic.code,
+      })
+      .getCount(),
+  usedBy: "demand_topic_fk",
+  cache: demandTopicTable,
+});
 
 /** SQL: the demand (alias `demand`) is of the catalogue category `:topicId` (its own, or that of its enum's code). */
 export const DEMAND_TOPIC_FILTER =

@@ -2,16 +2,11 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import {
   Allow,
   ALL_ROLES,
-  AppError,
   containsPattern,
-  ErrorCode,
   FilterArg,
   IdArg,
   InputArg,
   inTransaction,
-  isUuid,
-  normalizePersian,
-  notFound,
   OFFICERS,
   PageArgs,
   paginate,
@@ -20,13 +15,10 @@ import {
   requireUser,
   Role,
   SortOrder,
-  tidyDisplayText,
   uuidsForFilter,
-  Validator,
   whereInTerritory,
   ExpectedVersionArg,
   findForWrite,
-  claimForWrite,
   IdempotencyKeyArg,
   idempotentCreate,
 } from "@hamafza/common";
@@ -34,16 +26,9 @@ import { AgendaItem } from "../entities/AgendaItem";
 import { Demand } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
 import { SocialHarm } from "../entities/SocialHarm";
-import {
-  agendaItemById,
-  demandById,
-  MEETING_TERRITORY,
-  meetingById,
-  socialHarmById,
-  socialHarmTable,
-} from "../loaders";
+import { agendaItemById, demandById, MEETING_TERRITORY, meetingById, socialHarmById } from "../loaders";
 import { PeriodLocks } from "../locks";
-import { oneUuid, trimOrNull } from "./common";
+import { oneUuid } from "./common";
 import {
   AgendaItemCreateInput,
   AgendaItemFilter,
@@ -54,16 +39,7 @@ import {
   SocialHarmPage,
   SocialHarmUpdateInput,
 } from "./agendaInputs";
-import {
-  AGENDA_SORTABLE,
-  CODE,
-  HARM_CONSTRAINTS,
-  HARM_SORTABLE,
-  applyAgendaInput,
-  findItemForUpdate,
-  harmAudit,
-  withTerritory,
-} from "./agendaRules";
+import { AGENDA_SORTABLE, applyAgendaInput, findItemForUpdate, socialHarms, withTerritory } from "./agendaRules";
 export {
   SocialHarmPage,
   SocialHarmFilter,
@@ -79,7 +55,9 @@ export {
 export class SocialHarmResolver {
   @Allow(ALL_ROLES)
   @Query(() => SocialHarmPage, {
-    description: `The national catalogue of social harms (آسیب‌های اجتماعی). Sortable by ${Object.keys(HARM_SORTABLE)
+    description: `The national catalogue of social harms (آسیب‌های اجتماعی). Sortable by ${Object.keys(
+      socialHarms.spec.sortable,
+    )
       .map((f) => `\`${f}\``)
       .join(", ")}; by \`sortOrder\` by default.`,
   })
@@ -88,15 +66,7 @@ export class SocialHarmResolver {
     @FilterArg(SocialHarmFilter) filter: SocialHarmFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<SocialHarmPage> {
-    const query = ctx.db.getRepository(SocialHarm).createQueryBuilder("harm");
-    if (filter?.ids) query.andWhere("harm.id IN (:...ids)", { ids: uuidsForFilter(filter.ids) });
-    if (filter?.active !== undefined) query.andWhere("harm.active = :active", { active: filter.active });
-    if (filter?.q)
-      query.andWhere("(harm.nameNormalized LIKE :q OR lower(harm.code) LIKE lower(:code))", {
-        q: containsPattern(filter.q),
-        code: `%${filter.q.trim()}%`,
-      });
-    return paginate(query, page, HARM_SORTABLE, { field: "sortOrder", order: SortOrder.ASC });
+    return socialHarms.list(ctx, filter, page);
   }
 
   @Allow(ALL_ROLES)
@@ -112,45 +82,7 @@ export class SocialHarmResolver {
     @InputArg(SocialHarmCreateInput) input: SocialHarmCreateInput,
     @IdempotencyKeyArg() idempotencyKey: string | null,
   ): Promise<SocialHarm> {
-    return socialHarmTable.afterWrite(ctx.db, () =>
-      inTransaction(ctx.db, HARM_CONSTRAINTS, (em) =>
-        idempotentCreate(
-          em,
-          ctx,
-          "createSocialHarm",
-          idempotencyKey,
-          input,
-          async () => {
-            const v = new Validator();
-            v.check(
-              CODE.test(input.code.trim()),
-              "code",
-              "کد باید با حروف بزرگ لاتین، رقم و _ نوشته شود (مثل ADDICTION).",
-            );
-            v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
-            if (input.description) v.text(input.description, "description", "شرح", { max: 1000, required: false });
-            v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
-            v.done();
-            const last = await em
-              .createQueryBuilder(SocialHarm, "harm")
-              .select("coalesce(max(harm.sortOrder), 0)", "max")
-              .getRawOne<{ max: number }>();
-            const harm = em.create(SocialHarm, {
-              code: input.code.trim(),
-              name: tidyDisplayText(input.name),
-              nameNormalized: normalizePersian(input.name),
-              description: trimOrNull(input.description),
-              sortOrder: input.sortOrder ?? Number(last?.max ?? 0) + 1,
-              active: true,
-            });
-            const saved = await em.save(harm);
-            await harmAudit(em, ctx, "createSocialHarm", null, saved);
-            return saved;
-          },
-          (id) => em.findOneBy(SocialHarm, { id }),
-        ),
-      ),
-    );
+    return socialHarms.create(ctx, input, idempotencyKey);
   }
 
   @Allow([Role.ADMIN])
@@ -163,28 +95,7 @@ export class SocialHarmResolver {
     @InputArg(SocialHarmUpdateInput) input: SocialHarmUpdateInput,
     @ExpectedVersionArg() expectedVersion: number | null,
   ): Promise<SocialHarm> {
-    return socialHarmTable.afterWrite(ctx.db, () =>
-      inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
-        const harm = isUuid(id)
-          ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
-          : null;
-        if (!harm) throw notFound("آسیب اجتماعی", id);
-        claimForWrite(harm, ctx, expectedVersion, "آسیب اجتماعی");
-        const before = { ...harm };
-        const v = new Validator();
-        if (input.name !== undefined) v.text(input.name, "name", "نام آسیب", { min: 2, max: 120 });
-        v.nonNegativeInt(input.sortOrder, "sortOrder", "ترتیب");
-        v.done();
-        if (input.name !== undefined)
-          Object.assign(harm, { name: tidyDisplayText(input.name), nameNormalized: normalizePersian(input.name) });
-        if (input.description !== undefined) harm.description = trimOrNull(input.description);
-        if (input.sortOrder !== undefined && input.sortOrder !== null) harm.sortOrder = input.sortOrder;
-        if (input.active !== undefined && input.active !== null) harm.active = input.active;
-        const saved = await em.save(harm);
-        await harmAudit(em, ctx, "updateSocialHarm", before as SocialHarm, saved);
-        return saved;
-      }),
-    );
+    return socialHarms.update(ctx, id, input, expectedVersion);
   }
 
   @Allow([Role.ADMIN])
@@ -193,19 +104,7 @@ export class SocialHarmResolver {
       "Administrators: delete a social harm never used on an agenda (CONFLICT otherwise: retire it instead); returns it as it was.",
   })
   deleteSocialHarm(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<SocialHarm> {
-    return socialHarmTable.afterWrite(ctx.db, () =>
-      inTransaction(ctx.db, HARM_CONSTRAINTS, async (em) => {
-        const harm = isUuid(id)
-          ? await em.findOne(SocialHarm, { where: { id }, lock: { mode: "pessimistic_write" } })
-          : null;
-        if (!harm) throw notFound("آسیب اجتماعی", id);
-        if ((await em.count(AgendaItem, { where: { socialHarmId: id } })) > 0)
-          throw new AppError(ErrorCode.CONFLICT, HARM_CONSTRAINTS.agenda_item_social_harm_fk, { id });
-        await em.delete(SocialHarm, { id });
-        await harmAudit(em, ctx, "deleteSocialHarm", harm, null);
-        return Object.assign(new SocialHarm(), harm);
-      }),
-    );
+    return socialHarms.delete(ctx, id);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { PageOf } from "@hamafza/common";
+import { CatalogueCreateInput, CatalogueFilter, CatalogueUpdateInput, PageOf } from "@hamafza/common";
 import { AgendaItem } from "../entities/AgendaItem";
 import { SocialHarm } from "../entities/SocialHarm";
 
@@ -9,49 +9,27 @@ import { SocialHarm } from "../entities/SocialHarm";
 export class SocialHarmPage extends PageOf(SocialHarm) {}
 
 @InputType({ description: "Filter the social-harm catalogue." })
-export class SocialHarmFilter {
-  @Field(() => [ID], { nullable: true, description: "Only these harms." })
-  ids?: string[];
-
-  @Field({ nullable: true, description: "Search in the name or code (Persian spelling variants match)." })
-  q?: string;
-
-  @Field({ nullable: true, description: "Only active (true) or retired (false) harms." })
-  active?: boolean;
-}
+export class SocialHarmFilter extends CatalogueFilter({
+  ids: "Only these harms.",
+  q: "Search in the name or code (Persian spelling variants match).",
+  active: "Only active (true) or retired (false) harms.",
+}) {}
 
 @InputType({ description: "A new social harm of the catalogue." })
-export class SocialHarmCreateInput {
-  @Field({ description: "Stable code in UPPER_SNAKE (e.g. `ADDICTION`)." })
-  code!: string;
-
-  @Field({ description: "Persian name." })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: "What it covers." })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Display order; after the last when omitted." })
-  sortOrder?: number | null;
-}
+export class SocialHarmCreateInput extends CatalogueCreateInput({
+  code: "Stable code in UPPER_SNAKE (e.g. `ADDICTION`).",
+  name: "Persian name.",
+  description: "What it covers.",
+  sortOrder: "Display order; after the last when omitted.",
+}) {}
 
 @InputType({ description: "Changes to a social harm; omitted fields keep their value." })
-export class SocialHarmUpdateInput {
-  @Field({ nullable: true, description: "Persian name." })
-  name?: string;
-
-  @Field(() => String, { nullable: true, description: "What it covers." })
-  description?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Display order." })
-  sortOrder?: number;
-
-  @Field({
-    nullable: true,
-    description: "false retires the harm: it stays on old agenda items but cannot be chosen for new ones.",
-  })
-  active?: boolean;
-}
+export class SocialHarmUpdateInput extends CatalogueUpdateInput({
+  name: "Persian name.",
+  description: "What it covers.",
+  sortOrder: "Display order.",
+  active: "false retires the harm: it stays on old agenda items but cannot be chosen for new ones.",
+}) {}
 
 // Agenda items --------------------------------------------------------------------------------------------------
 

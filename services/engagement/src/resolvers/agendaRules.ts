@@ -1,10 +1,9 @@
 import {
   canRead,
-  ConstraintMessages,
+  Catalogue,
   isUuid,
   normalizePersian,
   notFound,
-  recordAudit,
   RequestContext,
   requireUser,
   tidyDisplayText,
@@ -17,31 +16,34 @@ import { AgendaItem } from "../entities/AgendaItem";
 import { Demand } from "../entities/Demand";
 import { Meeting } from "../entities/Meeting";
 import { SocialHarm } from "../entities/SocialHarm";
+import { socialHarmTable } from "../loaders";
 import { checkUuid, trimOrNull } from "./common";
 import { AgendaItemCreateInput, AgendaItemUpdateInput } from "./agendaInputs";
 
-export const HARM_SORTABLE = {
-  sortOrder: "harm.sortOrder",
-  name: "harm.nameNormalized",
-  code: "harm.code",
-  createdAt: "harm.createdAt",
-};
-export const HARM_CONSTRAINTS: ConstraintMessages = {
-  social_harm_code_unique: "آسیبی با همین کد در فهرست هست.",
-  social_harm_name_unique: "آسیبی با همین نام در فهرست هست.",
-  agenda_item_social_harm_fk:
-    "این آسیب در دستور جلسه‌ها به کار رفته است و حذف نمی‌شود؛ به جای حذف، آن را غیرفعال کنید.",
-};
-export const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
-
-/** Reference data: not territorial, recorded with no territory. */
-export const harmAudit = (
-  em: EntityManager,
-  ctx: RequestContext,
-  action: string,
-  before: SocialHarm | null,
-  after: SocialHarm | null,
-) => recordAudit(em, ctx, { action, entityType: "SocialHarm", entityId: (after ?? before)!.id, before, after });
+/** The social-harm catalogue's outline: an entry named on an agenda item is retired, never deleted. */
+export const socialHarms = new Catalogue({
+  entity: SocialHarm,
+  typeName: "SocialHarm",
+  alias: "harm",
+  label: "آسیب اجتماعی",
+  nameLabel: "نام آسیب",
+  codeExample: "ADDICTION",
+  constraints: {
+    social_harm_code_unique: "آسیبی با همین کد در فهرست هست.",
+    social_harm_name_unique: "آسیبی با همین نام در فهرست هست.",
+    agenda_item_social_harm_fk:
+      "این آسیب در دستور جلسه‌ها به کار رفته است و حذف نمی‌شود؛ به جای حذف، آن را غیرفعال کنید.",
+  },
+  sortable: {
+    sortOrder: "harm.sortOrder",
+    name: "harm.nameNormalized",
+    code: "harm.code",
+    createdAt: "harm.createdAt",
+  },
+  uses: (em, harm) => em.count(AgendaItem, { where: { socialHarmId: harm.id } }),
+  usedBy: "agenda_item_social_harm_fk",
+  cache: socialHarmTable,
+});
 
 export const AGENDA_SORTABLE = {
   position: "item.position",

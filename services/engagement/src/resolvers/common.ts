@@ -50,11 +50,8 @@ export function assertSameTerritory(child: Territory, parent: Territory, field: 
 /** The username recorded in history rows. */
 export const actorName = (ctx: RequestContext) => requireUser(ctx).username ?? null;
 
-export const trimOrNull = (value: string | null | undefined): string | null => {
-  if (value === null || value === undefined) return null;
-  const trimmed = value.replace(/[\s\u00A0]+/g, " ").trim();
-  return trimmed.length ? trimmed : null;
-};
+/** Tidied text or null; its home is @hamafza/common. */
+export { trimOrNull } from "@hamafza/common";
 
 /** An id filter argument as one SQL parameter: a malformed id becomes one that matches nothing. */
 export const oneUuid = (id: string): string => uuidsForFilter([id])[0];

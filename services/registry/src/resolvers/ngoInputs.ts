@@ -99,11 +99,9 @@ export class NgoCreateInput {
   trainingNeeds?: TrainingNeedInput[] | null;
 }
 
-@InputType({
-  description:
-    "Changes to an NGO; omitted fields keep their value, `null` clears an optional field. A given list (`fieldIds`, `otherPhones`, `boardMembers`, `capabilities`, `awards`, `trainingNeeds`) replaces the NGO's list; items carrying the id of an existing record keep it.",
-})
-export class NgoUpdateInput {
+/** The registered identity fields (name, ids, county, status, scope, founding date) an NGO update begins with. */
+@InputType({ description: "The registered fields of an NGO's changes (never a type of its own in the schema)." })
+abstract class NgoRegisteredChanges {
   @Field({ nullable: true, description: "Name as it should be displayed." })
   name?: string;
 
@@ -124,31 +122,52 @@ export class NgoUpdateInput {
 
   @Field(() => DateScalar, { nullable: true, description: "Founding date." })
   foundedOn?: string | null;
+}
 
-  @Field(() => String, { nullable: true, description: "Main contact phone." })
-  phone?: string | null;
+/** A class with no fields, to start an input with the contact and list changes alone. */
+abstract class NoChanges {}
 
-  @Field(() => [String], { nullable: true, description: "Further contact phones (replaces the list)." })
-  otherPhones?: string[] | null;
+/**
+ * The contact fields and profile lists of an NGO's changes, after `Base`'s fields: the same in the officers'
+ * `NgoUpdateInput` and the representatives' `MyNgoProfileInput` (type-graphql lists a base class's fields first, so
+ * each input keeps its field order).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's constructor type must take any[]
+export function NgoContactAndListChanges<B extends abstract new (...args: any[]) => object>(Base: B = NoChanges as B) {
+  @InputType({ description: "An NGO's contact and list changes (never a type of its own in the schema)." })
+  abstract class ContactAndListChanges extends Base {
+    @Field(() => String, { nullable: true, description: "Main contact phone." })
+    phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Postal address." })
-  address?: string | null;
+    @Field(() => [String], { nullable: true, description: "Further contact phones (replaces the list)." })
+    otherPhones?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: "Number of members." })
-  membersCount?: number | null;
+    @Field(() => String, { nullable: true, description: "Postal address." })
+    address?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Number of volunteers." })
-  volunteersCount?: number | null;
+    @Field(() => Int, { nullable: true, description: "Number of members." })
+    membersCount?: number | null;
 
-  @Field(() => [ID], { nullable: true, description: "Ids of the NGO's fields of activity (replaces the list)." })
-  fieldIds?: string[] | null;
+    @Field(() => Int, { nullable: true, description: "Number of volunteers." })
+    volunteersCount?: number | null;
 
-  @Field(() => [BoardMemberInput], { nullable: true, description: "Board members (replaces the board)." })
-  boardMembers?: BoardMemberInput[] | null;
+    @Field(() => [ID], { nullable: true, description: "Ids of the NGO's fields of activity (replaces the list)." })
+    fieldIds?: string[] | null;
 
-  @Field(() => [NgoCapabilityInput], { nullable: true, description: "Capabilities (replaces the list)." })
-  capabilities?: NgoCapabilityInput[] | null;
+    @Field(() => [BoardMemberInput], { nullable: true, description: "Board members (replaces the board)." })
+    boardMembers?: BoardMemberInput[] | null;
 
+    @Field(() => [NgoCapabilityInput], { nullable: true, description: "Capabilities (replaces the list)." })
+    capabilities?: NgoCapabilityInput[] | null;
+  }
+  return ContactAndListChanges;
+}
+
+@InputType({
+  description:
+    "Changes to an NGO; omitted fields keep their value, `null` clears an optional field. A given list (`fieldIds`, `otherPhones`, `boardMembers`, `capabilities`, `awards`, `trainingNeeds`) replaces the NGO's list; items carrying the id of an existing record keep it.",
+})
+export class NgoUpdateInput extends NgoContactAndListChanges(NgoRegisteredChanges) {
   @Field(() => [NgoAwardInput], { nullable: true, description: "Awards (replaces the list)." })
   awards?: NgoAwardInput[] | null;
 

@@ -1,0 +1,3 @@
+export * from "./catalogue";
+export * from "./entry";
+export * from "./inputs";
