@@ -100,6 +100,10 @@ describe(browserDescribe, () => {
       // The home page counts the same NGOs.
       const ngoCard = page.locator(".MuiCard-root").filter({ hasText: "سمن‌های ثبت‌شده" });
       await ngoCard.getByText(toPersianDigits(totalCount), { exact: true }).waitFor(WAIT);
+      // The menu, the app bar and the home page show the screens' messages (a chunk fetched after sign-in), never
+      // a translate key.
+      expect(await page.locator("body").innerText()).not.toMatch(/\b(hamafza|resources|ra)\.[a-zA-Z]/);
+      expect((await menuLink(page, "ngos").innerText()).trim()).toBe("سمن‌ها");
 
       await page.goto(`${suite.stack.baseUrl}/#/ngos`);
       await page.getByText(items[0].name, { exact: true }).first().waitFor(WAIT);

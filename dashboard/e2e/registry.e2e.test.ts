@@ -250,6 +250,8 @@ describe(browserDescribe, () => {
       );
       await page.getByText(toPersianDigits("19/1404/9001")).first().waitFor(WAIT);
       await page.screenshot({ path: join(ARTIFACTS, "registry-licences-suspended.png"), fullPage: true });
+      // The search box's placeholder is translated when drawn (the screens' messages arrive after sign-in).
+      await page.getByPlaceholder("شماره پروانه").waitFor(WAIT);
 
       expect(graphQLErrors).toEqual([]);
       expect(failedRequests.filter((url) => !url.startsWith(suite.stack.baseUrl))).toEqual([]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
-import { parse, validate } from "graphql";
-import { buildSchemaModel, operationDocument, type ResourceModel } from "../src/dataProvider/schemaModel";
+import { introspectionFromSchema, parse, validate } from "graphql";
+import { DASHBOARD_INTROSPECTION_QUERY } from "../../services/common/src/dashboardIntrospection";
+import {
+  buildSchemaModel,
+  operationDocument,
+  type ResourceModel,
+  type SchemaModel,
+} from "../src/dataProvider/schemaModel";
 import { buildFilter, listVariables, sanitizeInput } from "../src/dataProvider/variables";
 import { withRoleTerritory } from "../src/users/userTerritory";
 import { apiSchema, dashboardResourceNames, introspection } from "./supergraph";
@@ -190,6 +196,17 @@ describe("schema model from the supergraph's introspection", () => {
       validate(apiSchema, parse(document)).map((error) => `${error.message} in ${document.slice(0, 80)}`),
     );
     expect(invalid).toEqual([]);
+  });
+
+  it("builds the same documents from the introspection it sends (no descriptions) as from a full one", () => {
+    expect(DASHBOARD_INTROSPECTION_QUERY).not.toMatch(/\bdescription\b/);
+    const hasDescriptions = (answer: object) => JSON.stringify(answer).includes('"description":');
+    const fullAnswer = introspectionFromSchema(apiSchema);
+    expect([hasDescriptions(introspection), hasDescriptions(fullAnswer)]).toEqual([false, true]);
+    const full = buildSchemaModel(fullAnswer);
+    const documents = (item: SchemaModel) =>
+      [...item.resources.values()].map((r) => [r.name, documentsOf(r), [...r.filterFields.keys()]]);
+    expect(documents(model)).toEqual(documents(full));
   });
 
   it("reads filter fields from the filter input type", () => {

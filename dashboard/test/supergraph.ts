@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Supergraph } from "@apollo/federation-internals";
-import { introspectionFromSchema, type GraphQLSchema } from "graphql";
+import { graphqlSync, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { DASHBOARD_INTROSPECTION_QUERY } from "../../services/common/src/dashboardIntrospection";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -15,7 +16,9 @@ export const apiSchema: GraphQLSchema = Supergraph.build(
   .apiSchema()
   .toGraphQLJSSchema();
 
-export const introspection = introspectionFromSchema(apiSchema);
+/** The gateway's answer to the introspection the data provider sends (no descriptions). */
+export const introspection = graphqlSync({ schema: apiSchema, source: DASHBOARD_INTROSPECTION_QUERY })
+  .data as unknown as IntrospectionQuery;
 
 /** The resource names the dashboard's code uses: `<Resource name>`, `reference=`, `resource=`, `useGetList("…")`. */
 export function dashboardResourceNames(): string[] {

@@ -1,6 +1,6 @@
-import { enumLabels } from "../messages/enums";
+import { roleLabels } from "../messages/roleLabels";
 /** The `Role` enum of the identity subgraph, with the Persian labels the dashboard shows. */
-export const ROLE_LABELS = enumLabels.role;
+export const ROLE_LABELS = roleLabels;
 
 export type Role = keyof typeof ROLE_LABELS;
 

@@ -1,13 +1,22 @@
-import { digitsArToEn, digitsEnToFa, digitsFaToEn } from "@persian-tools/persian-tools";
+/**
+ * Digits by code point rather than through `@persian-tools/persian-tools`: the i18nProvider applies
+ * `toPersianDigits` to every text, so this file is in the first load, and that library's one module is ~8 KB.
+ */
+const PERSIAN_ZERO = 0x06f0;
+const ARABIC_INDIC_ZERO = 0x0660;
+const PERSIAN_OR_ARABIC_INDIC_DIGIT = /[\u06f0-\u06f9\u0660-\u0669]/g;
 
 /** ASCII digits to Persian digits, for text shown to users. */
 export function toPersianDigits(value: string | number): string {
-  return digitsEnToFa(String(value));
+  return String(value).replace(/[0-9]/g, (digit) => String.fromCharCode(PERSIAN_ZERO + Number(digit)));
 }
 
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII, for what users type on a Persian keyboard. */
 export function toLatinDigits(value: string): string {
-  return digitsArToEn(digitsFaToEn(value));
+  return value.replace(PERSIAN_OR_ARABIC_INDIC_DIGIT, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code - (code >= PERSIAN_ZERO ? PERSIAN_ZERO : ARABIC_INDIC_ZERO));
+  });
 }
 
 export function formatPersianNumber(value: number): string {

@@ -1,23 +1,16 @@
 import type { ReactNode } from "react";
-import { AppBar, Layout, LoadingIndicator, ToggleThemeButton } from "react-admin";
+import { Layout } from "react-admin";
 import { SessionWatcher } from "../auth/SessionWatcher";
-import { ConflictDialog } from "../common/ConflictDialog";
-import { NotificationBell } from "../notifications/NotificationBell";
-import { AppMenu } from "./AppMenu";
-import { AppUserMenu } from "./AppUserMenu";
+import { lazyComponent } from "../common/lazyPage";
 
-const AppAppBar = () => (
-  <AppBar
-    userMenu={<AppUserMenu />}
-    toolbar={
-      <>
-        <NotificationBell />
-        <ToggleThemeButton />
-        <LoadingIndicator />
-      </>
-    }
-  />
-);
+/**
+ * The app bar, the menu and the conflict dialog show the screens' texts and are needed only once signed in: each
+ * is a chunk fetched when the layout is first drawn, beside the screens' messages and the first page's chunk, and
+ * drawn when those have arrived (nothing meanwhile). The sign-in page carries none of them.
+ */
+const AppAppBar = lazyComponent(() => import("./AppAppBar").then((m) => m.AppAppBar), null);
+const AppMenu = lazyComponent(() => import("./AppMenu").then((m) => m.AppMenu), null);
+const ConflictDialog = lazyComponent(() => import("../common/ConflictDialog").then((m) => m.ConflictDialog), null);
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout appBar={AppAppBar} menu={AppMenu}>

@@ -1,5 +1,12 @@
-import { BooleanInput, List, ReferenceField, SearchInput, TextField } from "react-admin";
-import { i18nProvider } from "../common/i18n";
+import {
+  BooleanInput,
+  List,
+  ReferenceField,
+  SearchInput,
+  type SearchInputProps,
+  TextField,
+  useTranslate,
+} from "react-admin";
 import { JalaliDateField } from "../common/JalaliDateField";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { LtrTextField } from "../common/LtrTextField";
@@ -9,8 +16,14 @@ import { AuthorityText, DaysToExpiryField } from "./LicenceFields";
 import { ListActions } from "../common/export/ListActions";
 import { ResponsiveDatagrid } from "../common/ResponsiveDatagrid";
 
+/** The search box, its placeholder translated when drawn (the screens' messages arrive with the first page). */
+const LicenceNumberSearch = (props: SearchInputProps) => {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate("hamafza.registry.licenceNumber")} />;
+};
+
 const licenceFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder={i18nProvider.translate("hamafza.registry.licenceNumber")} />,
+  <LicenceNumberSearch key="q" source="q" alwaysOn />,
   <LicenceStatesInput key="states" source="states" alwaysOn sx={{ minWidth: 240 }} />,
   <BooleanInput key="currentOnly" source="currentOnly" alwaysOn />,
   <AuthorityInput key="authority" source="authority" />,

@@ -1,3 +1,5 @@
+import { roleLabels } from "./roleLabels";
+
 /**
  * Persian labels of the API's enums, one group per enum, the order the choices are offered in. The dashboard's
  * enum files take their label maps from here; the groups are also translate keys `hamafza.enums.<group>.<VALUE>`.
@@ -81,16 +83,7 @@ export const enumLabels = {
     OTHER: "سایر مراجع",
   },
   // auth/roles.ts
-  role: {
-    ADMIN: "مدیر سامانه",
-    PROVINCE_OFFICER: "کارشناس استانداری",
-    COUNTY_OFFICER: "کارشناس فرمانداری",
-    EVALUATOR: "ارزیاب",
-    ANALYST: "تحلیلگر",
-    NGO_REPRESENTATIVE: "نماینده سمن",
-    AGENCY_RESPONDENT: "کارشناس پاسخگوی دستگاه",
-    MANAGER: "مدیر",
-  },
+  role: roleLabels,
   // ngoChangeRequests/ (docs/self-service.md)
   ngoChangeRequestStatus: {
     PENDING: "در انتظار بررسی",

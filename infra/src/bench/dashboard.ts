@@ -1,5 +1,6 @@
 import { request } from "node:http";
-import { getIntrospectionQuery } from "graphql";
+import { DASHBOARD_INTROSPECTION_QUERY } from "@hamafza/common";
+import { firstLoadAssets } from "./firstLoad";
 
 interface Transfer {
   path: string;
@@ -47,14 +48,14 @@ export async function measureDashboard(
   introspectionEncoding: string;
 } | null> {
   const index = await transfer(new URL("/", baseUrl), { "accept-encoding": "identity" });
-  const assets = [...index.text.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const assets = firstLoadAssets(index.text);
   if (!assets.length) return null; // dashboard not built
   const files: Transfer[] = [await transfer(new URL("/", baseUrl))];
   for (const asset of assets) files.push(await transfer(new URL(asset, baseUrl)));
   const introspection = await transfer(
     new URL("/graphql", baseUrl),
     { "content-type": "application/json", authorization: `Bearer ${token}` },
-    JSON.stringify({ query: getIntrospectionQuery() }),
+    JSON.stringify({ query: DASHBOARD_INTROSPECTION_QUERY }),
   );
   return {
     firstLoadKiB: Math.round(files.reduce((sum, f) => sum + f.wireBytes, 0) / 1024),

@@ -7,6 +7,7 @@ export * from "./auth";
 export * from "./config";
 export * from "./context";
 export * from "./digits";
+export * from "./dashboardIntrospection";
 export * from "./database";
 export * from "./errors";
 export * from "./federation";
