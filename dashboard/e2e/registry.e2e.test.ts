@@ -244,6 +244,32 @@ describe(browserDescribe, () => {
         },
       });
 
+      // The supervision tab: a warning recorded afterwards names the suspension it justifies (linked both ways).
+      await page.getByRole("tab", { name: "نظارت", exact: true }).click();
+      await page.getByText("سابقه نظارتی ثبت نشده است.").waitFor(WAIT);
+      await page.getByRole("button", { name: "ثبت سابقه نظارت" }).click();
+      await dialog.getByRole("combobox", { name: "نوع" }).click();
+      await page.getByRole("option", { name: "اخطار", exact: true }).click();
+      await dialog.getByRole("textbox", { name: "تاریخ" }).fill("1404/02/01");
+      await dialog.getByRole("textbox", { name: "شرح" }).fill("گزارش مالی سال ۱۴۰۳ با دو بار یادآوری ارائه نشد.");
+      await dialog.getByRole("combobox", { name: "پشتوانه اقدام پروانه (اختیاری)" }).click();
+      await page.getByRole("option", { name: /^تعلیق پروانه ۱۹\/۱۴۰۴\/۹۰۰۱ در / }).click();
+      await dialog.getByRole("button", { name: "تأیید" }).click();
+      await dialog.waitFor({ state: "hidden", ...WAIT });
+      await page
+        .getByTestId("supervision-record")
+        .getByText(/^پشتوانه تعلیق پروانه در /)
+        .waitFor(WAIT);
+      await page.screenshot({ path: join(ARTIFACTS, "registry-supervision-warning.png"), fullPage: true });
+      const linked = await gql(
+        token,
+        `query ($id: ID!) { ngo(id: $id) { supervisionRecords { kind licenceEvent { action supervisionRecord { kind } } } } }`,
+        { id: ngoId },
+      );
+      expect(linked.ngo.supervisionRecords).toEqual([
+        { kind: "WARNING", licenceEvent: { action: "SUSPEND", supervisionRecord: { kind: "WARNING" } } },
+      ]);
+
       // The licences list filtered by state shows it among the suspended ones.
       await page.goto(
         `${suite.stack.baseUrl}/#/licences?filter=${encodeURIComponent(JSON.stringify({ states: ["SUSPENDED"], currentOnly: true }))}`,

@@ -11,9 +11,11 @@ import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from ".
 import { formatJalali } from "../common/jalali";
 import { JalaliDateInput } from "../common/JalaliDateInput";
 import { SupervisionKindChip, SupervisionKindInput } from "./supervisionEnums";
+import { SupervisionLinkInputs } from "./SupervisionLinkInputs";
 import {
   CREATE_SUPERVISION_RECORD,
   NGO_SUPERVISION_RECORDS,
+  SUPERVISION_LINK_CHOICES,
   type SupervisionRecordRow,
   type SupervisionRecordsAnswer,
 } from "./supervisionOperations";
@@ -31,14 +33,22 @@ export const AddSupervisionRecordButton = ({ ngoId }: { ngoId: string }) => {
       defaultValues={{ kind: "REVIEW" }}
       onSubmit={(values) =>
         dataProvider.graphql(CREATE_SUPERVISION_RECORD, {
-          input: { ngoId, kind: values.kind, recordedOn: values.recordedOn, text: values.text ?? "" },
+          input: {
+            ngoId,
+            kind: values.kind,
+            recordedOn: values.recordedOn,
+            text: values.text ?? "",
+            activityReportId: values.activityReportId || null,
+            licenceEventId: values.licenceEventId || null,
+          },
         })
       }
-      onDone={() => void invalidate(NGO_SUPERVISION_RECORDS)}
+      onDone={() => void invalidate(NGO_SUPERVISION_RECORDS, SUPERVISION_LINK_CHOICES)}
     >
       <SupervisionKindInput source="kind" label="hamafza.supervision.kind" validate={required()} />
       <JalaliDateInput source="recordedOn" label="hamafza.supervision.recordedOn" notInFuture validate={required()} />
       <TextInput source="text" label="hamafza.supervision.text" multiline minRows={3} validate={required()} />
+      <SupervisionLinkInputs ngoId={ngoId} />
     </ActionDialogButton>
   );
 };

@@ -11,6 +11,24 @@ export const CREATE_SUPERVISION_RECORD = `mutation CreateSupervisionRecord($inpu
   createSupervisionRecord(input: $input) { id }
 }`;
 
+/** What a new record may follow from or justify: the NGO's activity reports and its licences' actions. */
+export const SUPERVISION_LINK_CHOICES = `query SupervisionLinkChoices($ngoId: ID!) {
+  ngoActivityReports(filter: { ngoId: $ngoId }, limit: 100) { items { id year status } }
+  ngo(id: $ngoId) { id licences { id number history { id action effectiveOn supervisionRecordId } } }
+}`;
+
+export interface SupervisionLinkChoicesAnswer {
+  ngoActivityReports: { items: { id: string; year: number; status: string }[] };
+  ngo: {
+    id: string;
+    licences: {
+      id: string;
+      number: string;
+      history: { id: string; action: string; effectiveOn: string; supervisionRecordId: string | null }[];
+    }[];
+  } | null;
+}
+
 export interface SupervisionRecordRow {
   id: string;
   kind: "REVIEW" | "WARNING" | "INSPECTION_NOTE";
