@@ -362,6 +362,23 @@ describe("SQL statements per import (issue 13, S7)", () => {
   });
 });
 
+describe("two imports of one file at once", () => {
+  it("import it once: the other is told of the duplicates, or refused by the unique indexes, and writes nothing", async () => {
+    const csv = toNgoCsv(syntheticNgoRows(50, ["1011", "1012"], "12"));
+    const before = await written();
+    const answers = await Promise.all([1, 2].map(() => h.admin(IMPORT, { csv, dryRun: false })));
+    const reports = answers.filter((a) => !a.errors).map((a) => a.data!.importNgos as Report);
+    expect(reports.filter((r) => r.ok)).toEqual([expect.objectContaining({ importedCount: 50 })]);
+    const other = answers.find((a) => a.errors || !a.data!.importNgos.ok)!;
+    if (other.errors) {
+      // Both passed the check before either wrote: the write of one statement failed whole on a unique index.
+      expect(errorOf(other)?.extensions?.code).toBe("CONFLICT");
+      expect(errorOf(other)?.message).toMatch(/[\u0600-\u06FF]/);
+    } else expect(other.data!.importNgos).toMatchObject({ ok: false, importedCount: 0, problemCount: 100 });
+    expect(await written()).toEqual({ ngos: before.ngos + 50, fields: before.fields + 50, audit: before.audit + 50 });
+  });
+});
+
 function toPersian(digits: string): string {
   return digits.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
 }
