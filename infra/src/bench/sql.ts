@@ -6,14 +6,16 @@ import { cpuMs } from "./processes";
 /**
  * Statements the services ran, counted exactly with pg_stat_statements (the bench's PostgreSQL is restarted with
  * it in shared_preload_libraries): calls of every statement in the bench database by any role but the
- * superuser the bench itself uses. Top-level statements only (what a service sends), BEGIN/COMMIT included.
+ * superuser the bench itself uses. Top-level statements only (what a service sends), BEGIN/COMMIT included. The job
+ * queues' polls and maintenance (`<service>_jobs` tables, every 2 s per queue whatever the load) are left out, as the
+ * tests' statement counter does: they are not the request's, and a slow request would otherwise count more of them.
  */
 export async function statementCount(adminUrl: string, database: string): Promise<number> {
   return withClient(adminUrl, async (client) => {
     const { rows } = await client.query(
       `SELECT coalesce(sum(s.calls), 0)::bigint AS calls FROM pg_stat_statements s
          JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.userid
-        WHERE d.datname = $1 AND NOT r.rolsuper`,
+        WHERE d.datname = $1 AND NOT r.rolsuper AND s.query !~ '\\m(registry|engagement|evaluation|identity)_jobs\\.'`,
       [database],
     );
     return Number(rows[0].calls);

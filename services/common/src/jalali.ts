@@ -1,5 +1,4 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { newDate as newJalaliDate } from "date-fns-jalali";
 import { toAsciiDigits, toPersianDigits } from "./digits";
 import { AppError, ErrorCode } from "./errors";
@@ -36,8 +35,11 @@ export function jalaliQuarterOf(instant: Date): { year: number; quarter: number 
 export function jalaliToIsoDate(year: number, month: number, day: number): string {
   const gregorian = newJalaliDate(year, month - 1, day);
   if (Number.isNaN(gregorian.getTime())) throw new RangeError(`Invalid Jalali date ${year}/${month}/${day}`);
-  const iso = format(gregorian, "yyyy-MM-dd");
-  const back = toJalali(new TZDate(`${iso}T12:00:00`, TEHRAN));
+  // The local calendar day date-fns-jalali built (what `format(…, "yyyy-MM-dd")` printed, without its cost: bulk
+  // imports convert thousands of dates), read back on Tehran's calendar at 08:30 UTC, i.e. noon or 13:00 in Tehran.
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const iso = `${pad(gregorian.getFullYear(), 4)}-${pad(gregorian.getMonth() + 1)}-${pad(gregorian.getDate())}`;
+  const back = toJalali(new Date(`${iso}T08:30:00Z`));
   if (back.year !== year || back.month !== month || back.day !== day) {
     throw new RangeError(`Invalid Jalali date ${year}/${month}/${day}`);
   }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Role } from "@hamafza/common";
+import { referenceChanges, Role } from "@hamafza/common";
 import { demoNgoId, syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
+import { withStatementCount } from "@hamafza/common/testing";
 import { createNgo, errorOf, Gql, nextNationalId, RegistryHarness, startHarness } from "./profileHelpers";
 
 let h: RegistryHarness;
@@ -304,6 +305,78 @@ describe("5,000 rows", () => {
     expect(report.problems).toHaveLength(1000);
     expect(await written()).toEqual(before);
   }, 60_000);
+});
+
+describe("SQL statements per import (issue 13, S7)", () => {
+  // Isfahan's counties and id prefixes no other test here uses, so the files neither meet each other nor the rest.
+  const file = (rows: number, counties: string[], idPrefix: string) =>
+    toNgoCsv(syntheticNgoRows(rows, counties, idPrefix));
+  const small = file(10, ["1020"], "18");
+  const large = file(500, ["1001", "1002", "1003", "1004", "1005", "1006", "1007", "1008", "1009", "1010"], "19");
+  const counted = (csv: string, dryRun = false) => withStatementCount(() => importCsv(csv, { dryRun }));
+  const writes = (statements: readonly string[]) => statements.filter((sql) => /\bINSERT\b/i.test(sql));
+
+  beforeAll(async () => {
+    // The reference tables (counties, fields of activity) are read once, then held in memory; fields of activity
+    // only once this process hears their change notices.
+    expect(await importCsv(file(3, ["1021"], "13"))).toMatchObject({ ok: true, importedCount: 3 });
+    expect(await referenceChanges(h.db).ready()).toBe(true);
+    expect(await importCsv(file(3, ["1021"], "13"), { dryRun: true })).toMatchObject({ ok: false });
+  });
+
+  it("are as many for 500 rows as for 10, on a dry run and on an import (one lookup, one write)", async () => {
+    const dry = [await counted(small, true), await counted(large, true)];
+    expect(dry.map((d) => d.result)).toMatchObject([
+      { ok: true, rowCount: 10 },
+      { ok: true, rowCount: 500 },
+    ]);
+    expect(dry[1].count).toBe(dry[0].count);
+    expect(dry.flatMap((d) => writes(d.statements))).toEqual([]);
+
+    const before = await written();
+    const done = [await counted(small), await counted(large)];
+    expect(done.map((d) => d.result)).toMatchObject([
+      { ok: true, importedCount: 10 },
+      { ok: true, importedCount: 500 },
+    ]);
+    expect(done[1].count).toBe(done[0].count);
+    expect(done[0].count).toBeLessThanOrEqual(2);
+    expect(done.map((d) => writes(d.statements).length)).toEqual([1, 1]);
+    expect(await written()).toEqual({
+      ngos: before.ngos + 510,
+      fields: before.fields + 510,
+      audit: before.audit + 510,
+    });
+  });
+
+  it("are as many for 500 rejected rows as for 10, and nothing is written", async () => {
+    const before = await written();
+    const rejected = [await counted(small), await counted(large)];
+    expect(rejected.map((d) => [d.result.ok, d.result.problemCount])).toEqual([
+      [false, 20],
+      [false, 1000],
+    ]);
+    expect(rejected[1].count).toBe(rejected[0].count);
+    expect(rejected.flatMap((d) => writes(d.statements))).toEqual([]);
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe("two imports of one file at once", () => {
+  it("import it once: the other is told of the duplicates, or refused by the unique indexes, and writes nothing", async () => {
+    const csv = toNgoCsv(syntheticNgoRows(50, ["1011", "1012"], "12"));
+    const before = await written();
+    const answers = await Promise.all([1, 2].map(() => h.admin(IMPORT, { csv, dryRun: false })));
+    const reports = answers.filter((a) => !a.errors).map((a) => a.data!.importNgos as Report);
+    expect(reports.filter((r) => r.ok)).toEqual([expect.objectContaining({ importedCount: 50 })]);
+    const other = answers.find((a) => a.errors || !a.data!.importNgos.ok)!;
+    if (other.errors) {
+      // Both passed the check before either wrote: the write of one statement failed whole on a unique index.
+      expect(errorOf(other)?.extensions?.code).toBe("CONFLICT");
+      expect(errorOf(other)?.message).toMatch(/[\u0600-\u06FF]/);
+    } else expect(other.data!.importNgos).toMatchObject({ ok: false, importedCount: 0, problemCount: 100 });
+    expect(await written()).toEqual({ ngos: before.ngos + 50, fields: before.fields + 50, audit: before.audit + 50 });
+  });
 });
 
 function toPersian(digits: string): string {

@@ -4,7 +4,6 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import {
   Allow,
   canWrite,
-  inTransaction,
   normalizePersian,
   OFFICERS,
   RequestContext,
@@ -16,7 +15,7 @@ import {
 import { FieldOfActivity } from "../entities/FieldOfActivity";
 import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
 import { fa, normalizeCode, parseFlexibleDate } from "../validation";
-import { assignNgoValues, checkNgoValues, NGO_CONSTRAINTS, NgoValues } from "./ngo";
+import { assignNgoValues, checkNgoValues, NgoValues } from "./ngo";
 import { Column, NgoImportProblem, NgoImportReport, ParsedRow } from "./ngoImportInputs";
 import {
   HEADER_INDEX,
@@ -28,13 +27,11 @@ import {
   SCOPE_WORDS,
   SPLIT_LIST,
   STATUS_WORDS,
-  auditImported,
   countyCode,
   detectDelimiter,
   headerKey,
-  insertNgos,
-  loadAllRefs,
 } from "./ngoImportRules";
+import { findRegistered, loadAllRefs, nameKey, writeImportedNgos } from "./ngoImportSql";
 export { NgoImportProblem, NgoImportReport } from "./ngoImportInputs";
 export { MAX_IMPORT_ROWS } from "./ngoImportRules";
 
@@ -122,7 +119,7 @@ export class NgoImportResolver {
     if (problems.length) return finish();
 
     const user = requireUser(ctx);
-    const refs = await loadAllRefs(ctx.db.manager);
+    const refs = await loadAllRefs(ctx.db);
     const fieldByWord = new Map<string, FieldOfActivity>();
     for (const field of refs.fields.values()) {
       fieldByWord.set(field.code.toLowerCase(), field);
@@ -132,6 +129,7 @@ export class NgoImportResolver {
     const parsed: ParsedRow[] = [];
     const byNationalId = new Map<string, number>();
     const byName = new Map<string, number>();
+    const names: { countyId: string; nameNormalized: string }[] = [];
     rows.forEach((cells, index) => {
       const row = index + 2;
       const get: Partial<Record<Column, string>> = {};
@@ -232,39 +230,33 @@ export class NgoImportResolver {
         if (first) cellProblem("nationalId", `این شناسه ملی در ردیف ${fa(first)} همین فایل هم آمده است.`);
         else byNationalId.set(values.nationalId, row);
       }
-      const nameKey = `${values.countyId}|${normalizePersian(values.name)}`;
+      const nameNormalized = normalizePersian(values.name);
+      let registeredName: string | null = null;
       if (values.name && county) {
-        const first = byName.get(nameKey);
+        const key = nameKey(county.id, nameNormalized);
+        const first = byName.get(key);
         if (first)
           cellProblem(
             "name",
             `سمنی با همین نام در همین شهرستان در ردیف ${fa(first)} همین فایل هم آمده است (با یکسان‌سازی نویسه‌ها).`,
           );
-        else byName.set(nameKey, row);
+        else {
+          byName.set(key, row);
+          names.push({ countyId: county.id, nameNormalized });
+          registeredName = key;
+        }
       }
-      parsed.push({ row, values, fieldIds, cells: get });
+      parsed.push({ row, values, fieldIds, cells: get, nameKey: registeredName });
     });
 
-    // Against the registry: national ids and (county, normalised name) already registered, in two statements.
-    const existingIds = new Set<string>(
-      (
-        await ctx.db.query(`SELECT national_id FROM ngo WHERE national_id = ANY($1::varchar[])`, [
-          [...byNationalId.keys()],
-        ])
-      ).map((r: { national_id: string }) => r.national_id),
-    );
-    const names = [...byName.keys()].map((key) => key.split("|"));
-    const existingNames = new Set<string>(
-      (
-        await ctx.db.query(
-          `SELECT n.county_id, n.name_normalized FROM ngo n JOIN unnest($1::varchar[], $2::text[]) AS f(county_id, name_normalized)
-             ON n.county_id = f.county_id AND n.name_normalized = f.name_normalized`,
-          [names.map((n) => n[0]), names.map((n) => n[1])],
-        )
-      ).map((r: { county_id: string; name_normalized: string }) => `${r.county_id}|${r.name_normalized}`),
-    );
-    for (const { row, values, cells } of parsed) {
-      if (values.nationalId && existingIds.has(values.nationalId) && byNationalId.get(values.nationalId) === row) {
+    // Against the registry: national ids and (county, normalised name) already registered, in one statement.
+    const registered = await findRegistered(ctx.db, [...byNationalId.keys()], names);
+    for (const { row, values, cells, nameKey: key } of parsed) {
+      if (
+        values.nationalId &&
+        registered.nationalIds.has(values.nationalId) &&
+        byNationalId.get(values.nationalId) === row
+      ) {
         problem(
           row,
           "nationalId",
@@ -273,8 +265,7 @@ export class NgoImportResolver {
           cells.nationalId ?? null,
         );
       }
-      const nameKey = `${values.countyId}|${normalizePersian(values.name)}`;
-      if (existingNames.has(nameKey) && byName.get(nameKey) === row) {
+      if (key && registered.names.has(key)) {
         problem(
           row,
           "name",
@@ -286,7 +277,7 @@ export class NgoImportResolver {
     }
     if (problems.length || dryRun) return finish();
 
-    const ngos = parsed.map(({ values }) => {
+    const ngos = parsed.map(({ values, fieldIds, row }) => {
       const ngo = Object.assign(new Ngo(), {
         id: randomUUID(),
         status: NgoStatus.ACTIVE,
@@ -300,21 +291,11 @@ export class NgoImportResolver {
         volunteersCount: null,
       });
       assignNgoValues(ngo, values, refs);
-      return ngo;
+      return { ngo, fieldIds, row };
     });
-    await inTransaction(ctx.db, NGO_CONSTRAINTS, async (em) => {
-      await insertNgos(em, ngos);
-      const links = parsed.flatMap(({ fieldIds }, i) => fieldIds.map((fieldId) => [ngos[i].id, fieldId]));
-      if (links.length) {
-        await em.query(`INSERT INTO ngo_field (ngo_id, field_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
-          links.map((l) => l[0]),
-          links.map((l) => l[1]),
-        ]);
-      }
-      await auditImported(em, ctx, ngos, parsed);
-    });
+    await writeImportedNgos(ctx.db, ctx, ngos);
     report.importedCount = ngos.length;
-    report.ngoIds = ngos.map((ngo) => ngo.id);
+    report.ngoIds = ngos.map(({ ngo }) => ngo.id);
     return finish();
   }
 }

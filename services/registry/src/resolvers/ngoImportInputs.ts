@@ -4,8 +4,8 @@ import { NgoValues } from "./ngo";
 /*
  * Bulk import of NGOs from CSV: every row is checked first (the rules of createNgo, duplicates inside the file and
  * against the registry, the importer's territory); any problem rejects the whole file with a per-row Persian
- * report and writes nothing. Otherwise all rows go in one transaction with batched statements (unnest), and one
- * audit entry per NGO (action `importNgos`), so the log answers "who created this NGO" like for createNgo.
+ * report and writes nothing. Otherwise all rows, their fields of activity and one audit entry per NGO (action
+ * `importNgos`, so the log answers "who created this NGO" like for createNgo) go in one statement (ngoImportSql.ts).
  */
 
 @ObjectType({ description: "A problem found in an imported file: where (row and column) and what, in Persian." })
@@ -87,4 +87,6 @@ export interface ParsedRow {
   values: NgoValues;
   fieldIds: string[];
   cells: Partial<Record<Column, string>>;
+  /** The row's (county, normalised name) key when it is the first of the file with it, else null. */
+  nameKey: string | null;
 }
