@@ -82,6 +82,30 @@ describe("subgraphs reached directly", () => {
     },
   );
 
+  it.each(["registry", "engagement", "evaluation", "identity"])(
+    "%s answers a malformed or oversized body with BAD_REQUEST as JSON, never an HTML page or a stack trace",
+    async (name) => {
+      const headers = await subgraphHeaders(stack.security, { role: Role.ADMIN });
+      for (const [body, status] of [
+        ['{"query": "{ ngos', 400],
+        [JSON.stringify({ query: NGOS, padding: "x".repeat(3 * 1024 * 1024) }), 413],
+      ] as const) {
+        const response = await fetch(stack.subgraphUrls[name], {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+        });
+        const text = await response.text();
+        expect(response.status).toBe(status);
+        expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+        expect(text).not.toMatch(/<html|<pre|at \w+ \(|node_modules/i);
+        const error = (JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] }).errors[0];
+        expect(error.extensions.code).toBe("BAD_REQUEST");
+        expect(error.message).toMatch(/[\u0600-\u06FF]/);
+      }
+    },
+  );
+
   it("refuses the identity service's sign-in endpoint without the gateway secret", async () => {
     const response = await fetch(stack.subgraphUrls.identity.replace(/\/graphql$/, "/auth/login"), {
       method: "POST",

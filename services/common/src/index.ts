@@ -10,6 +10,7 @@ export * from "./digits";
 export * from "./dashboardIntrospection";
 export * from "./database";
 export * from "./errors";
+export * from "./httpErrors";
 export * from "./federation";
 export * from "./jalali";
 export * from "./jobs";

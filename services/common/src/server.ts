@@ -22,10 +22,11 @@ import {
 import { createRequestContext, RequestContext } from "./context";
 import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
+import { errorHandler, sendError } from "./httpErrors";
 import { jobsSchemaOf } from "./jobs";
 import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
-import { recordRefusal, requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
+import { requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
 import { setting, timeoutSettings } from "./settings";
 
 export interface RunningServer {
@@ -130,22 +131,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         }),
     }),
   );
+  app.use(errorHandler());
   return listen(httpServer, options.port, options.host, async () => {
     await apollo.stop();
     await stopMetrics();
   });
-}
-
-/** A GraphQL-shaped error body for refusals that happen before GraphQL runs. */
-export function sendError(
-  res: express.Response,
-  status: number,
-  code: ErrorCode,
-  message: string,
-  details: Record<string, unknown> = {},
-) {
-  recordRefusal(res, code);
-  res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import {
+  errorHandler,
   sendError,
   ErrorCode,
   invalidInput,
@@ -154,23 +155,11 @@ function operationProblem(document: DocumentNode, operationName: unknown): { cod
 }
 
 /**
- * Malformed or oversized JSON bodies answer JSON with a code and a Persian message (never Express's HTML page).
- * Registered after the routes that parse JSON.
+ * The gateway's last error handler: body errors and bugs as every Hamafza server answers them (`errorHandler`), with
+ * `/auth/*` answering `{ error: { code, message } }` like the identity service behind it. Registered after the routes.
  */
-export const bodyErrors: express.ErrorRequestHandler = (error, req, res, next) => {
-  if (res.headersSent) return next(error);
-  const type = (error as { type?: string }).type;
-  const status = (error as { status?: number }).status;
-  const answer = (code: number, message: string) =>
-    // /auth/* answers `{ error: { code, message } }` like the identity service behind it; GraphQL answers `{ errors }`.
-    req.path.startsWith("/auth") || req.baseUrl.startsWith("/auth")
-      ? res.status(code).json({ error: { code: EDGE_CODES.BAD_REQUEST, message } })
-      : sendError(res, code, EDGE_CODES.BAD_REQUEST as ErrorCode, message);
-  if (type === "entity.too.large")
-    return answer(413, "درخواست بیش از حد بزرگ است؛ آن را به چند درخواست کوچک‌تر بشکنید.");
-  if (type === "entity.parse.failed") return answer(400, "بدنهٔ درخواست JSON معتبر نیست.");
-  if (type === "encoding.unsupported" || type === "charset.unsupported")
-    return answer(415, "کدگذاری درخواست پشتیبانی نمی‌شود؛ UTF-8 بفرستید.");
-  if (typeof status === "number" && status >= 400 && status < 500) return answer(status, "درخواست نادرست است.");
-  next(error);
-};
+export const bodyErrors: express.ErrorRequestHandler = errorHandler((req, res, status, code, message) => {
+  if (!(req.path.startsWith("/auth") || req.baseUrl.startsWith("/auth"))) return false;
+  res.status(status).json({ error: { code, message } });
+  return true;
+});
