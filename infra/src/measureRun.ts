@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { bearer, login, numberVar, postGraphQL, readVar, withClient } from "@hamafza/common";
+import { Client } from "pg";
 import { startEmbeddedPostgres } from "./embeddedPostgres";
 import { describeNationalSeed, nationalScale, seedNational } from "./national";
 import { startInProcessStack } from "./stack";
@@ -14,7 +15,31 @@ import { startInProcessStack } from "./stack";
  * this process's CPU seconds (every service), its peak resident memory, the load average, the bytes of the run's
  * results as stored and the results hash; after the last run, whether a recompute is identical.
  */
+/** MEASURE_SQL=1: every statement's time from Node (sent → answered, so queueing included), summed by its first words. */
+const sqlTimes = new Map<string, { n: number; ms: number }>();
+function timeStatements(): void {
+  const original = Client.prototype.query as (...args: unknown[]) => unknown;
+  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function timed(
+    this: Client,
+    ...args: unknown[]
+  ) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 90);
+    const started = performance.now();
+    const result = original.apply(this, args);
+    if (result instanceof Promise)
+      void result.finally(() => {
+        const entry = sqlTimes.get(text) ?? { n: 0, ms: 0 };
+        entry.n++;
+        entry.ms += performance.now() - started;
+        sqlTimes.set(text, entry);
+      }).catch(() => undefined);
+    return result;
+  };
+}
+
 async function main() {
+  if (process.env.MEASURE_SQL) timeStatements();
   const log = (line: string) => console.log(`[measure] ${line}`);
   const scale = nationalScale();
   const runs = readVar("MEASURE_RUNS", numberVar(3, { min: 1, max: 20 }), process.env);
@@ -40,6 +65,7 @@ async function main() {
       const token = await login(stack.baseUrl, "admin", prepared.admin.generatedPassword!);
       let id = "";
       for (let i = 1; i <= runs; i++) {
+        sqlTimes.clear();
         const loadBefore = load();
         let peakRss = process.memoryUsage().rss;
         const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -82,6 +108,9 @@ async function main() {
             `load ${loadBefore} → ${load()}, hash ${done.resultsHash}`,
         );
       }
+      if (process.env.MEASURE_SQL)
+        for (const [text, { n, ms }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+          log(`SQL of the last run: ${Math.round(ms)} ms in ${n}: ${text}`);
       const again = await postGraphQL(
         stack.gatewayUrl,
         `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`,
