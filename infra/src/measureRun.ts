@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { bearer, login, numberVar, postGraphQL, readVar, withClient } from "@hamafza/common";
@@ -28,14 +28,45 @@ function timeStatements(): void {
     const started = performance.now();
     const result = original.apply(this, args);
     if (result instanceof Promise)
-      void result.finally(() => {
-        const entry = sqlTimes.get(text) ?? { n: 0, ms: 0 };
-        entry.n++;
-        entry.ms += performance.now() - started;
-        sqlTimes.set(text, entry);
-      }).catch(() => undefined);
+      void result
+        .finally(() => {
+          const entry = sqlTimes.get(text) ?? { n: 0, ms: 0 };
+          entry.n++;
+          entry.ms += performance.now() - started;
+          sqlTimes.set(text, entry);
+        })
+        .catch(() => undefined);
     return result;
   };
+}
+
+/** CPU seconds of the embedded PostgreSQL so far: the postmaster (with its reaped children) and its live backends. */
+function postgresCpuSeconds(workDir: string): number {
+  const pidFile = readdirSync(workDir, { recursive: true, encoding: "utf8" }).find((f) => f.endsWith("postmaster.pid"));
+  if (!pidFile) return NaN;
+  const postmaster = Number(readFileSync(join(workDir, pidFile), "utf8").split("\n")[0]);
+  const ticks = (pid: number, withChildren: boolean): number => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from the 3rd (state) on
+      const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+      return utime + stime + (withChildren ? cutime + cstime : 0);
+    } catch {
+      return 0; // exited meanwhile
+    }
+  };
+  let total = ticks(postmaster, true);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster)
+        total += ticks(Number(entry), false);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total / 100; // clock ticks (USER_HZ, 100 on Linux)
 }
 
 async function main() {
@@ -70,6 +101,7 @@ async function main() {
         let peakRss = process.memoryUsage().rss;
         const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
         const cpu = process.cpuUsage();
+        const pgCpu = postgresCpuSeconds(workDir);
         const started = performance.now();
         const run = await postGraphQL(
           stack.gatewayUrl,
@@ -79,6 +111,7 @@ async function main() {
         );
         const wall = performance.now() - started;
         const used = process.cpuUsage(cpu);
+        const pgUsed = postgresCpuSeconds(workDir) - pgCpu;
         clearInterval(sampler);
         if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message}`);
         const done = run.data!.runEvaluation as {
@@ -103,7 +136,7 @@ async function main() {
         const mb = (bytes: unknown) => (Number(bytes) / 1_000_000).toFixed(2);
         log(
           `run ${i}: ${done.managersScored} managers, wall ${(wall / 1000).toFixed(1)} s (service ${(done.durationMs / 1000).toFixed(1)} s), ` +
-            `Node CPU user ${(used.user / 1e6).toFixed(1)} s + system ${(used.system / 1e6).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MiB, ` +
+            `Node CPU user ${(used.user / 1e6).toFixed(1)} s + system ${(used.system / 1e6).toFixed(1)} s, PostgreSQL CPU ${pgUsed.toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MiB, ` +
             `results ${mb(stored.results)} MB stored (indicators ${mb(stored.indicators_text)} MB as text), snapshot ${mb(stored.snapshot)} MB, ` +
             `load ${loadBefore} → ${load()}, hash ${done.resultsHash}`,
         );
