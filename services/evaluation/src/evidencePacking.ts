@@ -2,7 +2,7 @@ import type { EvidenceItem, IndicatorResultData } from "./scoringTypes";
 
 /**
  * How a result's evidence is stored since issue 13's fourth round (`evaluation_result.evidence_strings`): the
- * evidence of the whole country was ~14 KB of JSON per manager (275 MB), mostly the same few strings again and again —
+ * evidence was 14–15 KB of JSON per manager (national data set, scales 0.1–0.3), mostly the same strings again —
  * an NGO attendance repeats its meeting's title, the three meeting indicators repeat each meeting, every excluded
  * record spells out its Persian reason. Packed, every distinct string of a result's evidence (kinds, ids, labels,
  * days, reasons) is kept once in `evidence_strings` (a JSON array, in order of first use) and each indicator's

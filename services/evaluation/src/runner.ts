@@ -240,7 +240,7 @@ async function storeResults(
           run.id,
           cycle.id,
           cycle.year,
-          // The evidence packed (its distinct strings once per result): a quarter of the JSON to send, parse and compress.
+          // The evidence packed (its distinct strings once per result): 40 % of the JSON to send, parse and compress.
           JSON.stringify(
             slice.map((r) => {
               const { indicators, strings } = packEvidence(r.indicators);
