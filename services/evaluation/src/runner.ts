@@ -16,7 +16,7 @@ import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
 import {
   asRulesVersion,
-  canonicalResults,
+  resultsHash,
   computeResults,
   CURRENT_RULES_VERSION,
   FactsSnapshot,
@@ -215,7 +215,7 @@ async function storeResults(
   startedAt: number,
   progress: ProgressReporter,
 ): Promise<EvaluationRun> {
-  const { hash } = canonicalResults(results);
+  const hash = resultsHash(results);
   // The snapshot arrives packed (format 3, by executeRun before the transaction), so no lock waits for brotli.
   return inTransaction(ctx.db, {}, async (em) => {
     const cycle = await cycleOfYear(em, run.year, true);
