@@ -17,6 +17,7 @@ import { RunFailureCode1766100000000 } from "./migrations/1766100000000-RunFailu
 import { PackedSnapshot1766800000000 } from "./migrations/1766800000000-PackedSnapshot";
 import { RulesVersion1767270000000 } from "./migrations/1767270000000-RulesVersion";
 import { EvaluationObjections1767270000001 } from "./migrations/1767270000001-EvaluationObjections";
+import { PackedEvidence1767300000000 } from "./migrations/1767300000000-PackedEvidence";
 import { registerRunQueue, runQueueDefinition } from "./runQueue";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -40,6 +41,7 @@ export const evaluationMigrations = [
   PackedSnapshot1766800000000,
   RulesVersion1767270000000,
   EvaluationObjections1767270000001,
+  PackedEvidence1767300000000,
 ];
 
 export function createEvaluationDataSource(url: string): DataSource {

@@ -425,3 +425,14 @@ export function canonicalResults(results: ManagerResultData[]): { text: string; 
   const text = JSON.stringify(results);
   return { text, hash: createHash("sha256").update(text).digest("hex") };
 }
+
+/**
+ * `canonicalResults(results).hash` without the whole text: the SHA-256 fed the same bytes result by result
+ * (`[`, each result's JSON, `,` between, `]` — what `JSON.stringify` of the array writes), so a whole-country run
+ * never holds its ~300-million-character canonical text at once.
+ */
+export function resultsHash(results: ManagerResultData[]): string {
+  const hash = createHash("sha256").update("[");
+  results.forEach((result, i) => hash.update(i === 0 ? JSON.stringify(result) : `,${JSON.stringify(result)}`));
+  return hash.update("]").digest("hex");
+}

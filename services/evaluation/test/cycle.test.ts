@@ -1,6 +1,8 @@
 import { generateServiceSecurity, postGraphQL, Role, RunningServer, withClient } from "@hamafza/common";
 import { subgraphHeaders } from "@hamafza/common/testing";
 import {
+  asRulesVersion,
+  computeResults,
   createEvaluationDataSource,
   FactsSnapshot,
   SnapshotManagerFacts,
@@ -285,6 +287,30 @@ describe("computation runs", () => {
     expect(stored.snapshot.formatVersion).toBe(3);
     const snapshot = await unpackSnapshot(stored.snapshot_packed);
     expect(snapshot.managers.map((m: { id: string }) => m.id)).toEqual([A, B, C]);
+    // The evidence is stored packed (strings once per result) and shown exactly as scored.
+    const [stored2] = await db.query(
+      `SELECT rubric, rules_version, (SELECT count(*)::int FROM evaluation_result r, jsonb_array_elements(r.indicators) i
+          WHERE r.run_id = $1 AND r.evidence_strings IS NOT NULL AND i.value ? 'packedEvidence' AND NOT i.value ? 'evidence') AS packed
+         FROM evaluation_run WHERE id = $1`,
+      [firstRun.id],
+    );
+    expect(stored2.packed).toBe(3 * stored2.rubric.length);
+    const scored = computeResults(snapshot, stored2.rubric, asRulesVersion(stored2.rules_version));
+    expect(scored.some((r) => r.indicators.some((i) => i.evidence.some((e) => e.reasons.length > 0)))).toBe(true);
+    const shown = await gql(
+      "evaluator",
+      `{ evaluationResults(filter: { year: 1404 }) { items { managerId indicators { code evidence { kind id label date counted reasons } } } } }`,
+    );
+    expect(
+      [...shown.data!.evaluationResults.items].sort((x: { managerId: string }, y: { managerId: string }) =>
+        x.managerId < y.managerId ? -1 : 1,
+      ),
+    ).toEqual(
+      scored.map((r) => ({
+        managerId: r.managerId,
+        indicators: r.indicators.map((i) => ({ code: i.code, evidence: i.evidence })),
+      })),
+    );
     const scores = await gql(
       "evaluator",
       `{ managerScores(filter: { year: 1404 }) { items { managerId total publishedAt } } }`,

@@ -3,6 +3,7 @@ import {
   computeResults,
   DEFAULT_RUBRIC,
   FactsSnapshot,
+  resultsHash,
   rubricProblems,
   scoreManager,
   SnapshotManager,
@@ -10,6 +11,7 @@ import {
   SnapshotMeeting,
   tenureQuarters,
 } from "@hamafza/evaluation";
+import { syntheticFacts } from "../src/seed/syntheticFacts";
 
 // Jalali 1404: Q1 2025-03-21, Q2 2025-06-22, Q3 2025-09-23, Q4 2025-12-22, 1405 starts 2026-03-21.
 const A = "00000000-0000-4000-8000-00000000000a";
@@ -310,5 +312,13 @@ describe("rubric, totals, ranks, reproducibility", () => {
     );
     expect(again.text).toBe(first.text);
     expect(again.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("resultsHash (what runs store, fed result by result) is the hash of the canonical text", () => {
+    const results = computeResults(syntheticFacts(120), DEFAULT_RUBRIC, 2);
+    expect(results.length).toBeGreaterThan(1);
+    expect(resultsHash(results)).toBe(canonicalResults(results).hash);
+    expect(resultsHash(results.slice(0, 1))).toBe(canonicalResults(results.slice(0, 1)).hash);
+    expect(resultsHash([])).toBe(canonicalResults([]).hash);
   });
 });

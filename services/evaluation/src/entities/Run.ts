@@ -1,8 +1,9 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { AfterLoad, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { EvaluationIndicator } from "./Cycle";
 import { Grade } from "./ManagerScore";
 import { StoredSnapshot } from "../scoring";
+import { StoredIndicator, unpackEvidence } from "../evidencePacking";
 
 export enum RunStatus {
   RUNNING = "RUNNING",
@@ -356,6 +357,21 @@ export class EvaluationResult {
   @Field(() => [IndicatorResult], { description: "The indicators with their evidence." })
   @Column({ type: "jsonb" })
   indicators!: IndicatorResult[];
+
+  /** The distinct strings of the result's packed evidence (`evidencePacking.ts`); null for rows with evidence inline. */
+  @Column({ type: "jsonb", nullable: true })
+  evidenceStrings!: string[] | null;
+
+  /** Gives back the evidence of packed rows, so every reader sees the indicators as scored. */
+  @AfterLoad()
+  protected unpackEvidence(): void {
+    if (!this.indicators || !this.evidenceStrings) return;
+    this.indicators = unpackEvidence(
+      this.indicators as unknown as StoredIndicator[],
+      this.evidenceStrings,
+    ) as unknown as IndicatorResult[];
+    this.evidenceStrings = null;
+  }
 
   @Field(() => Date, {
     nullable: true,

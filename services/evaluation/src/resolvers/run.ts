@@ -23,7 +23,7 @@ import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
 import { beginRun, COMPUTING_STATES, stateRefusal } from "../runner";
 import { awaitRun, enqueueRun, failOrphanedRuns, wakeRunWorker } from "../runQueue";
-import { asRulesVersion, canonicalResults, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
+import { asRulesVersion, computeResults, gradeOfTotal, IndicatorSpec, resultsHash, round2 } from "../scoring";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 import {
   EvaluationChange,
@@ -93,7 +93,7 @@ export class EvaluationRunResolver {
   ): Promise<RecomputeOutcome> {
     const run = await loadSucceededRun(ctx, runId);
     const results = computeResults(run.snapshot, run.rubric, asRulesVersion(run.rulesVersion));
-    const { hash } = canonicalResults(results);
+    const hash = resultsHash(results);
     return {
       runId: run.id,
       storedHash: run.resultsHash,

@@ -103,7 +103,9 @@ export const licenceStateOnLoader = (ctx: RequestContext, options: { anyTerritor
 /**
  * One set-based statement for all (NGO, day) pairs: for each visible NGO and day, the licence current that day (the
  * latest issued by then) and its last history step by then, whose recorded status, expiry and suspension give the
- * state that day.
+ * state that day. Each NGO's licences and each licence's steps are read once and turned into day ranges (a licence is
+ * current from its issue until the next one's; a step holds from its day until the next step's), which the pairs
+ * join by hash — not two index probes per pair (issue 13: 40,934 pairs in a tenth of the national run, 410,000 in all).
  */
 export async function licenceStatesOnDates(
   ctx: RequestContext,
@@ -115,18 +117,31 @@ export async function licenceStatesOnDates(
   const scope = anyTerritory ? null : territoryCondition(user, { province: "n.province_id", county: "n.county_id" });
   const rows = await namedQuery<{ ord: string; licence_id: string | null; state: LicenceState }>(
     ctx.db,
-    `SELECT k.ord, cur.licence_id,
-            coalesce((SELECT licence_state(e.status, e.suspended_until, e.expires_on, k.on_date, CAST(:licenceWindow AS integer))
-                        FROM licence_event e
-                       WHERE e.licence_id = cur.licence_id AND e.effective_on <= k.on_date
-                       ORDER BY e.effective_on DESC, e.seq DESC LIMIT 1), 'NONE') AS state
+    `WITH current_from AS (
+            -- Of licences issued the same day, the one recorded last is current (as ORDER BY issued_on, created_at DESC).
+            SELECT DISTINCT ON (l.ngo_id, l.issued_on) l.ngo_id, l.id AS licence_id, l.issued_on
+              FROM licence l WHERE l.ngo_id = ANY(CAST(:distinctNgoIds AS uuid[]))
+             ORDER BY l.ngo_id, l.issued_on, l.created_at DESC),
+          current_range AS (
+            SELECT c.*, lead(c.issued_on) OVER (PARTITION BY c.ngo_id ORDER BY c.issued_on) AS until FROM current_from c),
+          step_from AS (
+            -- Of steps effective the same day, the last in sequence holds.
+            SELECT DISTINCT ON (e.licence_id, e.effective_on) e.licence_id, e.effective_on, e.status, e.suspended_until, e.expires_on
+              FROM licence_event e WHERE e.licence_id IN (SELECT licence_id FROM current_from)
+             ORDER BY e.licence_id, e.effective_on, e.seq DESC),
+          step_range AS (
+            SELECT s.*, lead(s.effective_on) OVER (PARTITION BY s.licence_id ORDER BY s.effective_on) AS until FROM step_from s)
+     SELECT k.ord, cur.licence_id,
+            licence_state(step.status, step.suspended_until, step.expires_on, k.on_date, CAST(:licenceWindow AS integer)) AS state
        FROM unnest(CAST(:ngoIds AS uuid[]), CAST(:dates AS date[])) WITH ORDINALITY AS k(ngo_id, on_date, ord)
        JOIN ngo n ON n.id = k.ngo_id ${scope ? `AND ${scope.sql}` : ""}
-       LEFT JOIN LATERAL (SELECT l.id AS licence_id FROM licence l WHERE l.ngo_id = n.id AND l.issued_on <= k.on_date
-                           ORDER BY l.issued_on DESC, l.created_at DESC LIMIT 1) cur ON true`,
+       LEFT JOIN current_range cur ON cur.ngo_id = k.ngo_id AND cur.issued_on <= k.on_date AND (cur.until IS NULL OR k.on_date < cur.until)
+       LEFT JOIN step_range step ON step.licence_id = cur.licence_id AND step.effective_on <= k.on_date
+                                AND (step.until IS NULL OR k.on_date < step.until)`,
     {
       licenceWindow: licenceStateParams().licenceWindow,
       ngoIds: pairs.map((p) => p.ngoId),
+      distinctNgoIds: [...new Set(pairs.map((p) => p.ngoId))],
       dates: pairs.map((p) => p.date),
       ...(scope?.params ?? {}),
     },

@@ -1,0 +1,114 @@
+import { loadavg } from "node:os";
+import { bearer, numberVar, postGraphQL, readVar, withClient } from "@hamafza/common";
+import { Client } from "pg";
+import { postgresCpuSeconds, withNationalStack } from "./nationalStack";
+
+/** MEASURE_SQL=1: every statement's time from Node (sent → answered, so queueing included), summed by its first words. */
+const sqlTimes = new Map<string, { n: number; ms: number }>();
+function timeStatements(): void {
+  const original = Client.prototype.query as (...args: unknown[]) => unknown;
+  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function timed(
+    this: Client,
+    ...args: unknown[]
+  ) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 90);
+    const started = performance.now();
+    const result = original.apply(this, args);
+    if (result instanceof Promise)
+      void result
+        .finally(() => {
+          const entry = sqlTimes.get(text) ?? { n: 0, ms: 0 };
+          entry.n++;
+          entry.ms += performance.now() - started;
+          sqlTimes.set(text, entry);
+        })
+        .catch(() => undefined);
+    return result;
+  };
+}
+
+/**
+ * `npm run build:services && NATIONAL_SCALE=0.1 node infra/dist/measureRun.js`: S6, the whole-country 1404 run, as
+ * the performance doc measures it on a shared machine. Seeds an embedded PostgreSQL, starts the in-process stack
+ * (every service in this process) and runs `runEvaluation(year: 1404)` through the gateway MEASURE_RUNS times
+ * (default 3: the first has no earlier results, the next replace them). Per run: wall time, the service's duration,
+ * the CPU seconds of this process (every service) and of PostgreSQL, the peak resident memory, the load average,
+ * the bytes of the run's results as stored and the results hash; after the last run, whether a recompute is
+ * identical.
+ */
+async function main() {
+  if (process.env.MEASURE_SQL) timeStatements();
+  const log = (line: string) => console.log(`[measure] ${line}`);
+  const runs = readVar("MEASURE_RUNS", numberVar(3, { min: 1, max: 20 }), process.env);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+  await withNationalStack("measure", log, async ({ prepared, stack, token, workDir }) => {
+    let id = "";
+    for (let i = 1; i <= runs; i++) {
+      sqlTimes.clear();
+      const loadBefore = load();
+      let peakRss = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+      const cpu = process.cpuUsage();
+      const pgCpu = postgresCpuSeconds(workDir);
+      const started = performance.now();
+      const run = await postGraphQL(
+        stack.gatewayUrl,
+        `mutation { runEvaluation(year: 1404) { id managersScored durationMs resultsHash } }`,
+        {},
+        bearer(token),
+      );
+      const wall = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      const pgUsed = postgresCpuSeconds(workDir) - pgCpu;
+      clearInterval(sampler);
+      if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message}`);
+      const done = run.data!.runEvaluation as {
+        id: string;
+        managersScored: number;
+        durationMs: number;
+        resultsHash: string;
+      };
+      id = done.id;
+      const [stored] = await withClient(
+        prepared.adminUrl,
+        async (client) =>
+          (
+            await client.query(
+              `SELECT sum(pg_column_size(r.*)) AS results, sum(octet_length(r.indicators::text) + coalesce(octet_length(r.evidence_strings::text), 0)) AS indicators_text,
+                        (SELECT pg_column_size(snapshot) + coalesce(pg_column_size(snapshot_packed), 0) FROM evaluation.evaluation_run WHERE id = $1) AS snapshot
+                   FROM evaluation.evaluation_result r WHERE r.run_id = $1`,
+              [id],
+            )
+          ).rows,
+      );
+      const mb = (bytes: unknown) => (Number(bytes) / 1_000_000).toFixed(2);
+      log(
+        `run ${i}: ${done.managersScored} managers, wall ${(wall / 1000).toFixed(1)} s (service ${(done.durationMs / 1000).toFixed(1)} s), ` +
+          `Node CPU user ${(used.user / 1e6).toFixed(1)} s + system ${(used.system / 1e6).toFixed(1)} s, PostgreSQL CPU ${pgUsed.toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MiB, ` +
+          `results ${mb(stored.results)} MB stored (indicators ${mb(stored.indicators_text)} MB as text), snapshot ${mb(stored.snapshot)} MB, ` +
+          `load ${loadBefore} → ${load()}, hash ${done.resultsHash}`,
+      );
+    }
+    if (process.env.MEASURE_SQL)
+      for (const [text, { n, ms }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+        log(`SQL of the last run: ${Math.round(ms)} ms in ${n}: ${text}`);
+    const again = await postGraphQL(
+      stack.gatewayUrl,
+      `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`,
+      { id },
+      bearer(token),
+    );
+    log(
+      `recompute of the last run identical: ${again.data?.recomputeEvaluationRun.identical ?? JSON.stringify(again.errors)}`,
+    );
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
