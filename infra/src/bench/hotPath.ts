@@ -26,7 +26,7 @@ import { createPgStatStatements, postgresCpuByPid, preloadPgStatStatements, stat
  * those rows without Hive, S3–S7 or a fresh seed per run. The embedded PostgreSQL and the seeded data are kept
  * in `HOT_PATH_DIR` (default `.bench/hot-path`) between runs, so before/after runs of a change read the same data.
  * `HOT_PATH_PROFILE=<dir>` starts every Node process with `--cpu-prof` into that folder.
- * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32.
+ * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32; `HOT_PATH_ONLY=S1,S2,R1,E1` a subset.
  */
 const DIR = process.env.HOT_PATH_DIR ?? join(REPO_ROOT, ".bench", "hot-path");
 const PORT_BASE = integerSetting("HOT_PATH_PORT_BASE", 47600, { min: 1024, max: 65000 });
@@ -196,12 +196,28 @@ async function main() {
       rows.push(row);
     };
     const directHeaders = { [GATEWAY_SECRET_HEADER]: secret };
+    // E1: what the gateway asks the engagement service for S1 (the meetings of the page's 25 NGOs), sent directly.
+    const page = await postGraphQL<{ ngos: { items: { id: string }[] } }>(
+      gateway.url,
+      JSON.parse(direct.body).query,
+      JSON.parse(direct.body).variables,
+      bearer(tokens[0]),
+    );
+    const e1 = JSON.stringify({
+      query: `query E1($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { meetings { id } } } }`,
+      variables: { r: page.data!.ngos.items.map((ngo) => ({ __typename: "Ngo", id: ngo.id })) },
+    });
+    const only = process.env.HOT_PATH_ONLY?.split(",");
+    const wanted = (id: string) => !only || only.includes(id);
     for (const c of [1, 32]) {
-      await run("S1", gateway.url, s1.body, c);
-      await run("S2", gateway.url, s2.body, c);
+      if (wanted("S1")) await run("S1", gateway.url, s1.body, c);
+      if (wanted("S2")) await run("S2", gateway.url, s2.body, c);
     }
-    await run("R1 gateway", gateway.url, direct.body, 1);
-    await run("R1 direct", urls.registry, direct.body, 1, directHeaders);
+    if (wanted("R1")) {
+      await run("R1 gateway", gateway.url, direct.body, 1);
+      await run("R1 direct", urls.registry, direct.body, 1, directHeaders);
+    }
+    if (wanted("E1")) await run("E1 direct", urls.engagement, e1, 1, directHeaders);
     writeFileSync(join(DIR, `results-${Date.now()}.json`), JSON.stringify(rows, null, 2));
   } finally {
     for (const p of processes.reverse()) await p.stop();
