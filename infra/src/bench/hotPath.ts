@@ -15,9 +15,10 @@ import { describeNationalSeed, nationalScale, seedNational } from "../national";
 import { prepareDatabase } from "../prepare";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "../paths";
 import { runLoad } from "./load";
-import { BenchProcess, cpuMs, launch, serviceScript, waitForHealth } from "./processes";
+import { cpuDelta, cpuSnapshot } from "./cpu";
+import { BenchProcess, launch, serviceScript, waitForHealth } from "./processes";
 import { loadScenarios, pickTargets } from "./scenarios";
-import { createPgStatStatements, postgresCpuByPid, preloadPgStatStatements, statementCount } from "./sql";
+import { createPgStatStatements, preloadPgStatStatements, statementCount } from "./sql";
 
 /**
  * `node infra/dist/bench/hotPath.js`: CPU per request of the hot path, S1 and S2 (and a one-service query direct to
@@ -157,24 +158,15 @@ async function main() {
     };
     const database = new URL(state.adminUrl).pathname.slice(1);
     const clusterDir = join(pgOptions.baseDir, "cluster");
-    const cpuNow = (): Record<string, number> => ({
-      ...Object.fromEntries(processes.map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN])),
-      ...Object.fromEntries(Object.entries(postgresCpuByPid(clusterDir)).map(([pid, ms]) => [`postgres:${pid}`, ms])),
-    });
     const rows: Record<string, unknown>[] = [];
     const run = async (id: string, url: string, body: string, connections: number, headers = {}) => {
       const amount = connections === 1 ? REQUESTS : REQUESTS * 3;
       await runLoad({ url, body, tokens, connections: 8, durationSec: 0, amount: 64, headers });
       const statementsBefore = await statementCount(state.adminUrl, database);
-      const before = cpuNow();
+      const before = cpuSnapshot(processes, clusterDir);
       const load = await runLoad({ url, body, tokens, connections, durationSec: 0, amount, headers });
-      const after = cpuNow();
+      const cpu = cpuDelta(before, cpuSnapshot(processes, clusterDir));
       const statements = (await statementCount(state.adminUrl, database)) - statementsBefore;
-      const cpu: Record<string, number> = {};
-      for (const [name, value] of Object.entries(after)) {
-        const key = name.startsWith("postgres:") ? "postgres" : name;
-        cpu[key] = (cpu[key] ?? 0) + value - (before[name] ?? 0);
-      }
       const perRequest = Object.fromEntries(
         Object.entries(cpu).map(([name, ms]) => [name, Number((ms / load.requests).toFixed(2))]),
       );
