@@ -21,6 +21,8 @@ export interface LoadOptions {
   /** Run for this long, or (quick mode) until `amount` answers have arrived. */
   durationSec: number;
   amount?: number;
+  /** Extra headers on every request (the gateway secret, for a call straight to a subgraph). */
+  headers?: Record<string, string>;
 }
 
 /** One autocannon run of a POST /graphql body; latencies of every answer recorded for exact percentiles. */
@@ -49,6 +51,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             headers: {
               ...request.headers,
               "content-type": "application/json",
+              ...options.headers,
               authorization: `Bearer ${context.token}`,
             },
           };

@@ -21,11 +21,12 @@ import { measureDashboard } from "./dashboard";
 import { benchImport } from "./importNgos";
 import { startHive } from "./hive";
 import { runLoad } from "./load";
-import { BenchProcess, cpuMs, freePort, launch, memoryMb, serviceScript, waitForHealth } from "./processes";
+import { cpuDelta, cpuSnapshot } from "./cpu";
+import { BenchProcess, freePort, launch, memoryMb, serviceScript, waitForHealth } from "./processes";
 import { printTable, Row, writeResults } from "./report";
 import { loadScenarios, pickTargets } from "./scenarios";
 import { benchEvaluation } from "./evaluation";
-import { createPgStatStatements, postgresCpuByPid, preloadPgStatStatements, statementCount } from "./sql";
+import { createPgStatStatements, preloadPgStatStatements, statementCount } from "./sql";
 
 /**
  * `npm run bench [-- --quick]`: figures, not pass/fail. PostgreSQL (embedded, restarted with
@@ -188,24 +189,13 @@ async function main() {
     }
 
     const all = () => processes.filter((p) => p.child.pid);
-    // PostgreSQL as `postgres:<pid>` per backend (backends come and go; a delta is taken per pid, then summed).
-    const cpuNow = (): Record<string, number> => ({
-      ...Object.fromEntries(all().map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN])),
-      ...(stopPostgres
-        ? Object.fromEntries(Object.entries(postgresCpuByPid(clusterDir)).map(([pid, ms]) => [`postgres:${pid}`, ms]))
-        : {}),
-    });
+    const cpuNow = () => cpuSnapshot(processes, stopPostgres ? clusterDir : null);
     const measured = async <T>(work: () => Promise<T>) => {
       const statementsBefore = countStatements ? await statementCount(prepared.adminUrl, database) : 0;
       const cpuBefore = cpuNow();
       const value = await work();
-      const cpuAfter = cpuNow();
+      const cpu = cpuDelta(cpuBefore, cpuNow());
       const statements = countStatements ? (await statementCount(prepared.adminUrl, database)) - statementsBefore : NaN;
-      const cpu: Record<string, number> = {};
-      for (const [name, after] of Object.entries(cpuAfter)) {
-        const key = name.startsWith("postgres:") ? "postgres" : name;
-        cpu[key] = (cpu[key] ?? 0) + after - (cpuBefore[name] ?? 0);
-      }
       return { value, statements, cpu };
     };
 

@@ -10,6 +10,7 @@ import { jwtVerify, SignJWT } from "jose";
 import { registerEnumType } from "type-graphql";
 import { AppError, ErrorCode } from "./errors";
 import { setting } from "./settings";
+import { VerifiedTokenCache } from "./tokenCache";
 
 /** Who a user is in the system (README, "Security model"). */
 export enum Role {
@@ -187,11 +188,31 @@ export async function signAccessToken(keys: TokenKeys, user: AuthUser, expiresAt
 export const SIGN_IN_REQUIRED_MESSAGE = "برای این کار باید وارد سامانه شوید.";
 export const SESSION_ENDED_MESSAGE = "نشست شما به پایان رسیده یا نامعتبر است؛ دوباره وارد سامانه شوید.";
 
+/** Tokens this process has verified, per verifying key (tokenCache.ts). */
+const verifiedTokens = new WeakMap<KeyObject, VerifiedTokenCache<AuthUser>>();
+
+/** The cache of tokens verified with this key (tests read its hit and miss counts). */
+export function verifiedTokensOf(keys: TokenKeys): VerifiedTokenCache<AuthUser> {
+  let cache = verifiedTokens.get(keys.publicKey);
+  if (!cache) verifiedTokens.set(keys.publicKey, (cache = new VerifiedTokenCache<AuthUser>()));
+  return cache;
+}
+
 /**
  * Verifies an access token: Ed25519 signature only (so `alg: none` and HMAC tokens are refused), issuer,
- * audience, expiry, and well-formed claims. Throws UNAUTHENTICATED otherwise.
+ * audience, expiry, and well-formed claims. Throws UNAUTHENTICATED otherwise. A token that passed once is
+ * answered from memory until its expiry (tokenCache.ts); every other token is checked in full.
  */
 export async function verifyAccessToken(keys: TokenKeys, token: string): Promise<AuthUser> {
+  const cache = verifiedTokensOf(keys);
+  const known = cache.get(token);
+  if (known) return { ...known };
+  const { user, expiresAtSec } = await verifySignedToken(keys, token);
+  cache.set(token, user, expiresAtSec);
+  return { ...user };
+}
+
+async function verifySignedToken(keys: TokenKeys, token: string): Promise<{ user: AuthUser; expiresAtSec: number }> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       algorithms: [ALGORITHM],
@@ -206,11 +227,12 @@ export async function verifyAccessToken(keys: TokenKeys, token: string): Promise
       isBoundRole(role) !== (typeof payload.bnd === "string") ||
       typeof payload.sub !== "string" ||
       typeof payload.sid !== "string" ||
-      typeof payload.usr !== "string"
+      typeof payload.usr !== "string" ||
+      typeof payload.exp !== "number"
     ) {
       throw new Error("malformed claims");
     }
-    return {
+    const user: AuthUser = {
       id: payload.sub,
       username: payload.usr,
       role,
@@ -219,12 +241,12 @@ export async function verifyAccessToken(keys: TokenKeys, token: string): Promise
       boundId: typeof payload.bnd === "string" ? payload.bnd : null,
       sessionId: payload.sid,
     };
+    return { user, expiresAtSec: payload.exp };
   } catch {
     throw new AppError(ErrorCode.UNAUTHENTICATED, SESSION_ENDED_MESSAGE);
   }
 }
 
-/** The token of an `Authorization: Bearer …` header, or null. */
 export function bearerToken(header: string | undefined | null): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   return match ? match[1] : null;

@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions, DefaultNamingStrategy, MixedList, Naming
 
 type PostgresConnectionOptions = Extract<DataSourceOptions, { type: "postgres" }>;
 import { snakeCase } from "typeorm/util/StringUtils";
+import { serviceTypeParsers } from "./pgTimestamps";
 import { setting, timeoutSettings } from "./settings";
 
 /** snake_case tables and columns, so analysts reading the database see one convention. */
@@ -68,7 +69,7 @@ export function createServiceDataSource(options: ServiceDatabaseOptions): DataSo
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: options.logging ? ["query", "error"] : false,
-    extra: { max: options.poolSize ?? poolSizeFromEnv(), options: sessionSettings },
+    extra: { max: options.poolSize ?? poolSizeFromEnv(), options: sessionSettings, types: serviceTypeParsers },
   });
 }
 

@@ -4,6 +4,7 @@ export * from "./access";
 export * from "./audit";
 export * from "./calendarFeed";
 export * from "./auth";
+export * from "./tokenCache";
 export * from "./config";
 export * from "./context";
 export * from "./digits";

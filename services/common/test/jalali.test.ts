@@ -63,6 +63,21 @@ describe("Jalali year days and the supported-year rule", () => {
     expect(tehranDay(end)).toBe(dayAfter);
   });
 
+  it("gives each instant its own Tehran day across midnight, asked alternately and repeatedly", () => {
+    const before = new Date("2026-12-06T20:29:59.999Z"); // 23:59:59.999 in Tehran (UTC+03:30)
+    const after = new Date("2026-12-06T20:30:00.000Z"); // 00:00 on the next day
+    const sameMinute = new Date("2026-12-06T20:29:00.000Z");
+    expect([before, after, before, sameMinute, after, after].map(tehranDay)).toEqual([
+      "2026-12-06",
+      "2026-12-07",
+      "2026-12-06",
+      "2026-12-06",
+      "2026-12-07",
+      "2026-12-07",
+    ]);
+    expect(() => tehranDay(new Date(NaN))).toThrow(RangeError);
+  });
+
   it("accepts only the supported years, naming the field on refusal", () => {
     const { first, last } = SUPPORTED_JALALI_YEARS;
     expect(isSupportedJalaliYear(first) && isSupportedJalaliYear(last)).toBe(true);

@@ -121,4 +121,52 @@ describe("meetings", () => {
       { id: "2b8e6e1a-0000-4000-8000-000000000000", meetings: [] },
     ]);
   });
+
+  it("gives each NGO of a page its meetings, latest first, a meeting shared by both in each list, within the territory", async () => {
+    const create = async (title: string, scheduledAt: string, ngoIds: string[]) => {
+      const created = await gql(`mutation($input: MeetingCreateInput!) { createMeeting(input: $input) { id } }`, {
+        input: {
+          title,
+          kind: "QUARTERLY_PROBLEM_CENTRED",
+          provinceId: "19",
+          countyId: "1901",
+          chairId: CHAIR,
+          scheduledAt,
+          attendees: ngoIds.map((ngoId) => ({ ngoId })),
+        },
+      });
+      expect(created.errors).toBeUndefined();
+      return created.data!.createMeeting.id as string;
+    };
+    const later = await create("نشست مرداد", "2025-08-01T06:00:00.000Z", [NGO_A, NGO_B]);
+    const earlier = await create("نشست اردیبهشت", "2025-05-01T06:00:00.000Z", [NGO_B]);
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id meetings { id title scheduledAt } } } }`;
+    const r = [
+      { __typename: "Ngo", id: NGO_B },
+      { __typename: "Ngo", id: NGO_A },
+    ];
+    const answer = await gql(query, { r });
+    expect(answer.errors).toBeUndefined();
+    const ids = answer.data!._entities.map((ngo: { meetings: { id: string }[] }) => ngo.meetings.map((m) => m.id));
+    expect(ids).toEqual([
+      [later, meetingId, earlier],
+      [later, meetingId],
+    ]);
+    expect(answer.data!._entities[0].meetings[0]).toEqual({
+      id: later,
+      title: "نشست مرداد",
+      scheduledAt: "2025-08-01T06:00:00.000Z",
+    });
+    // A county officer of another province sees none of these meetings.
+    const elsewhere = await postGraphQL(
+      server.url,
+      query,
+      { r },
+      await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "23", countyId: "2301" }),
+    );
+    expect(elsewhere.data!._entities).toEqual([
+      { id: NGO_B, meetings: [] },
+      { id: NGO_A, meetings: [] },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER } from "@hamafza/common";
+import { textResponse } from "./textResponse";
 
 /** The fetch function RemoteGraphQLDataSource accepts (`fetcher`), its request options and answer. */
 export type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>["fetcher"]>;
@@ -11,7 +12,6 @@ const IGNORED_HEADERS = new Set([REQUEST_ID_HEADER, CLIENT_ADDRESS_HEADER, "cont
 
 interface SharedAnswer {
   status: number;
-  statusText: string;
   headers: [string, string][];
   body: string;
 }
@@ -37,7 +37,7 @@ export function dedupFetcher(next: Fetcher = fetch as unknown as Fetcher): Fetch
         const headers = [...response.headers].filter(
           ([name]) => name !== "content-encoding" && name !== "content-length",
         );
-        return { status: response.status, statusText: response.statusText, headers, body: await response.text() };
+        return { status: response.status, headers, body: await response.text() };
       })();
       inFlight.set(key, answer);
       answer.then(
@@ -45,12 +45,7 @@ export function dedupFetcher(next: Fetcher = fetch as unknown as Fetcher): Fetch
         () => inFlight.delete(key),
       );
     }
-    const shared = await answer;
-    return new Response(shared.body, {
-      status: shared.status,
-      statusText: shared.statusText,
-      headers: shared.headers,
-    }) as unknown as FetcherResponse;
+    return textResponse({ url, ...(await answer) });
   }) as Fetcher & { shared(): number };
   fetcher.shared = () => sharedCount;
   return fetcher;

@@ -1,0 +1,226 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import {
+  bearer,
+  generateGatewaySecret,
+  generateTokenKeyPair,
+  GATEWAY_SECRET_HEADER,
+  integerSetting,
+  login,
+  postGraphQL,
+} from "@hamafza/common";
+import { startEmbeddedPostgres } from "../embeddedPostgres";
+import { describeNationalSeed, nationalScale, seedNational } from "../national";
+import { prepareDatabase } from "../prepare";
+import { REPO_ROOT, SUPERGRAPH_FILE } from "../paths";
+import { runLoad } from "./load";
+import { cpuDelta, cpuSnapshot } from "./cpu";
+import { BenchProcess, launch, serviceScript, waitForHealth } from "./processes";
+import { loadScenarios, pickTargets } from "./scenarios";
+import { createPgStatStatements, preloadPgStatStatements, statementCount } from "./sql";
+
+/**
+ * `node infra/dist/bench/hotPath.js`: CPU per request of the hot path, S1 and S2 (and a one-service query direct to
+ * the registry beside the same query through the gateway, for the hop's cost), at c=1 and c=32 through our
+ * gateway only, each process separately (the gateway, the four subgraphs, PostgreSQL) — the bench's figures for
+ * those rows without Hive, S3–S7 or a fresh seed per run. The embedded PostgreSQL and the seeded data are kept
+ * in `HOT_PATH_DIR` (default `.bench/hot-path`) between runs, so before/after runs of a change read the same data.
+ * `HOT_PATH_PROFILE=<dir>` starts every Node process with `--cpu-prof` into that folder.
+ * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32; `HOT_PATH_ONLY=S1,S2,R1,E1` a subset.
+ */
+const DIR = process.env.HOT_PATH_DIR ?? join(REPO_ROOT, ".bench", "hot-path");
+const PORT_BASE = integerSetting("HOT_PATH_PORT_BASE", 47600, { min: 1024, max: 65000 });
+const REQUESTS = integerSetting("HOT_PATH_REQUESTS", 300, { min: 10, max: 100_000 });
+const DATABASE = "hamafza_hot_path";
+const USERS = 32;
+
+interface State {
+  adminUrl: string;
+  serviceUrls: Record<string, string>;
+  adminPassword: string;
+  users: { username: string; password: string }[];
+  seed: string;
+}
+
+async function main() {
+  mkdirSync(DIR, { recursive: true });
+  const stateFile = join(DIR, "state.json");
+  const pgOptions = { baseDir: join(DIR, "pg"), port: PORT_BASE + 29, persistent: true };
+  const fresh = !existsSync(stateFile);
+  if (fresh) {
+    const first = await startEmbeddedPostgres(pgOptions);
+    await preloadPgStatStatements(first.adminUrl);
+    await first.stop();
+  }
+  const pg = await startEmbeddedPostgres(pgOptions);
+  const processes: BenchProcess[] = [];
+  try {
+    let state: State;
+    if (fresh) {
+      const { prepared, summary } = await seedNational(pg.adminUrl, DATABASE, nationalScale());
+      await createPgStatStatements(prepared.adminUrl);
+      state = {
+        adminUrl: prepared.adminUrl,
+        serviceUrls: prepared.serviceUrls,
+        adminPassword: prepared.admin.generatedPassword!,
+        users: [],
+        seed: describeNationalSeed(summary),
+      };
+    } else {
+      state = JSON.parse(readFileSync(stateFile, "utf8")) as State;
+      // Role passwords are set again on every preparation; the data stays.
+      const prepared = await prepareDatabase(pg.adminUrl, DATABASE, { demo: false });
+      state.serviceUrls = prepared.serviceUrls;
+    }
+    console.log(`[hot-path] ${state.seed}`);
+    const profileDir = process.env.HOT_PATH_PROFILE;
+    const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const secret = generateGatewaySecret();
+    const keys = generateTokenKeyPair();
+    const shared = { HAMAFZA_GATEWAY_SECRET: secret, HAMAFZA_JWT_PUBLIC_KEY: keys.publicKeyPem, HOST: "127.0.0.1" };
+    const names = ["registry", "engagement", "evaluation", "identity"] as const;
+    const urls = Object.fromEntries(
+      names.map((name, i) => [name, `http://127.0.0.1:${PORT_BASE + 1 + i}/graphql`]),
+    ) as Record<(typeof names)[number], string>;
+    for (const name of names) {
+      processes.push(
+        launch(
+          name,
+          process.execPath,
+          [...nodeArgs, serviceScript(REPO_ROOT, name)],
+          {
+            ...shared,
+            ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
+            ...(name === "evaluation" ? { REGISTRY_URL: urls.registry, ENGAGEMENT_URL: urls.engagement } : {}),
+            DATABASE_URL: state.serviceUrls[name],
+            PORT: String(new URL(urls[name]).port),
+          },
+          urls[name],
+        ),
+      );
+    }
+    await Promise.all(processes.map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
+    const gateway = launch(
+      "gateway",
+      process.execPath,
+      [...nodeArgs, serviceScript(REPO_ROOT, "gateway")],
+      {
+        ...shared,
+        SUPERGRAPH_PATH: SUPERGRAPH_FILE,
+        REGISTRY_URL: urls.registry,
+        ENGAGEMENT_URL: urls.engagement,
+        EVALUATION_URL: urls.evaluation,
+        IDENTITY_URL: urls.identity,
+        HAMAFZA_GATEWAY_DEDUP: process.env.HAMAFZA_GATEWAY_DEDUP ?? "1",
+        PORT: String(PORT_BASE),
+      },
+      `http://127.0.0.1:${PORT_BASE}/graphql`,
+    );
+    processes.push(gateway);
+    await waitForHealth("gateway", `http://127.0.0.1:${PORT_BASE}/health`);
+    const baseUrl = `http://127.0.0.1:${PORT_BASE}`;
+
+    const adminToken = await login(baseUrl, "admin", state.adminPassword);
+    if (state.users.length === 0) {
+      for (let i = 0; i < USERS; i++) {
+        const user = { username: `hot.user${i + 1}`, password: `Hot-${secret.slice(i, i + 12)}-${i}` };
+        const created = await postGraphQL(
+          gateway.url,
+          `mutation($input: UserCreateInput!) { createUser(input: $input) { id } }`,
+          {
+            input: {
+              username: user.username,
+              displayName: `کاربر آزمون ${i + 1}`,
+              role: "ADMIN",
+              password: user.password,
+            },
+          },
+          bearer(adminToken),
+        );
+        if (created.errors) throw new Error(`createUser: ${created.errors[0].message}`);
+        state.users.push(user);
+      }
+    }
+    writeFileSync(stateFile, JSON.stringify(state, null, 2));
+    const tokens: string[] = [];
+    for (const user of state.users) tokens.push(await login(baseUrl, user.username, user.password));
+
+    const targets = await pickTargets(state.adminUrl);
+    const [s1, s2] = loadScenarios(targets);
+    const direct = {
+      id: "R1",
+      title: "registry only (NGO page of 25 with county, licence state)",
+      body: JSON.stringify({
+        query: `query R1($p: ID!) { ngos(limit: 25, filter: { provinceId: $p, licenceState: ACTIVE }) { totalCount items { id name status county { name } licenceState } } }`,
+        variables: { p: targets.provinceId },
+      }),
+    };
+    const database = new URL(state.adminUrl).pathname.slice(1);
+    const clusterDir = join(pgOptions.baseDir, "cluster");
+    const rows: Record<string, unknown>[] = [];
+    const run = async (id: string, url: string, body: string, connections: number, headers = {}) => {
+      const amount = connections === 1 ? REQUESTS : REQUESTS * 3;
+      await runLoad({ url, body, tokens, connections: 8, durationSec: 0, amount: 64, headers });
+      const statementsBefore = await statementCount(state.adminUrl, database);
+      const before = cpuSnapshot(processes, clusterDir);
+      const load = await runLoad({ url, body, tokens, connections, durationSec: 0, amount, headers });
+      const cpu = cpuDelta(before, cpuSnapshot(processes, clusterDir));
+      const statements = (await statementCount(state.adminUrl, database)) - statementsBefore;
+      const perRequest = Object.fromEntries(
+        Object.entries(cpu).map(([name, ms]) => [name, Number((ms / load.requests).toFixed(2))]),
+      );
+      const total = Object.values(perRequest).reduce((a, b) => a + b, 0);
+      const row = {
+        id,
+        c: connections,
+        requests: load.requests,
+        errors: load.errors,
+        reqPerSec: Number(load.reqPerSec.toFixed(1)),
+        p50: load.p50,
+        p95: load.p95,
+        statementsPerRequest: Number((statements / load.requests).toFixed(2)),
+        cpuMsPerRequest: { ...perRequest, total: Number(total.toFixed(2)) },
+        loadavg: loadavg().map((l) => Number(l.toFixed(2))),
+      };
+      if (load.errors) console.log(`[hot-path] ${id} c=${connections}: ${load.errors} errors: ${load.firstError}`);
+      console.log(`[hot-path] ${JSON.stringify(row)}`);
+      rows.push(row);
+    };
+    const directHeaders = { [GATEWAY_SECRET_HEADER]: secret };
+    // E1: what the gateway asks the engagement service for S1 (the meetings of the page's 25 NGOs), sent directly.
+    const page = await postGraphQL<{ ngos: { items: { id: string }[] } }>(
+      gateway.url,
+      JSON.parse(direct.body).query,
+      JSON.parse(direct.body).variables,
+      bearer(tokens[0]),
+    );
+    const e1 = JSON.stringify({
+      query: `query E1($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { meetings { id } } } }`,
+      variables: { r: page.data!.ngos.items.map((ngo) => ({ __typename: "Ngo", id: ngo.id })) },
+    });
+    const only = process.env.HOT_PATH_ONLY?.split(",");
+    const wanted = (id: string) => !only || only.includes(id);
+    for (const c of [1, 32]) {
+      if (wanted("S1")) await run("S1", gateway.url, s1.body, c);
+      if (wanted("S2")) await run("S2", gateway.url, s2.body, c);
+    }
+    if (wanted("R1")) {
+      await run("R1 gateway", gateway.url, direct.body, 1);
+      await run("R1 direct", urls.registry, direct.body, 1, directHeaders);
+    }
+    if (wanted("E1")) await run("E1 direct", urls.engagement, e1, 1, directHeaders);
+    writeFileSync(join(DIR, `results-${Date.now()}.json`), JSON.stringify(rows, null, 2));
+  } finally {
+    for (const p of processes.reverse()) await p.stop();
+    await pg.stop().catch(() => undefined);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error("[hot-path] error:", error);
+    process.exit(1);
+  },
+);
