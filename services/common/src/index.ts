@@ -46,3 +46,4 @@ export * from "./main";
 export * from "./http";
 export * from "./attachments";
 export * from "./catalogue";
+export * from "./selection";

@@ -168,6 +168,32 @@ export const meetingsByNgo = (ctx: RequestContext) =>
     [],
   );
 
+/**
+ * The ids alone of the meetings each NGO attended, in the same order and territory as `meetingsByNgo`: what
+ * `Ngo.meetings { id }` needs (the dashboard's and analysts' count of an NGO's meetings), without hydrating a meeting.
+ */
+export const meetingIdsByNgo = (ctx: RequestContext) =>
+  uuidKeyedLoader<Pick<Meeting, "id">[]>(
+    ctx,
+    "meetingIdsByNgo",
+    async (ngoIds) => {
+      const query = ctx.db
+        .getRepository(Meeting)
+        .createQueryBuilder("meeting")
+        .innerJoin("meeting.attendance", "attendance")
+        .select("meeting.id", "id")
+        .addSelect("attendance.ngoId", "ngo_id")
+        .where("attendance.ngoId IN (:...ngoIds)", { ngoIds })
+        .orderBy("meeting.scheduledAt", "DESC");
+      const rows = await whereInTerritory(query, requireUser(ctx), MEETING_TERRITORY).getRawMany<{
+        id: string;
+        ngo_id: string;
+      }>();
+      return groupByKeys(ngoIds, rows, (row) => row.ngo_id).map((group) => group.map((row) => ({ id: row.id })));
+    },
+    [],
+  );
+
 export const officialsByMeeting = (ctx: RequestContext) =>
   scopedGroups(ctx, "officialsByMeeting", MeetingOfficial, "official", "meetingId", null, [["official.role", "ASC"]]);
 

@@ -157,6 +157,15 @@ describe("meetings", () => {
       title: "نشست مرداد",
       scheduledAt: "2025-08-01T06:00:00.000Z",
     });
+    // Only the ids asked (read without hydrating a meeting): the same ids in the same order, through fragments too.
+    const idsOnly = await gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id meetings { id ...M } } } } fragment M on Meeting { __typename id }`,
+      { r },
+    );
+    expect(idsOnly.errors).toBeUndefined();
+    expect(idsOnly.data!._entities.map((ngo: { meetings: { id: string }[] }) => ngo.meetings.map((m) => m.id))).toEqual(
+      ids,
+    );
     // A county officer of another province sees none of these meetings.
     const elsewhere = await postGraphQL(
       server.url,
@@ -168,5 +177,12 @@ describe("meetings", () => {
       { id: NGO_B, meetings: [] },
       { id: NGO_A, meetings: [] },
     ]);
+    const elsewhereIds = await postGraphQL(
+      server.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { id meetings { id } } } }`,
+      { r },
+      await subgraphHeaders(security, { role: Role.COUNTY_OFFICER, provinceId: "23", countyId: "2301" }),
+    );
+    expect(elsewhereIds.data!._entities).toEqual(elsewhere.data!._entities);
   });
 });

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -26,6 +27,7 @@ import {
   updateRecord,
   deleteRecord,
   Writable,
+  selectsOnly,
 } from "@hamafza/common";
 import { SelectQueryBuilder } from "typeorm";
 import { meetingReferences } from "../rules/references";
@@ -44,6 +46,7 @@ import {
   demandsByMeeting,
   MEETING_SCOPE,
   meetingById,
+  meetingIdsByNgo,
   meetingsByNgo,
   officialsByMeeting,
   proposalsByMeeting,
@@ -321,8 +324,13 @@ export class NgoEngagementResolver {
     nullable: true,
     description: "Meetings the NGO attended, newest first (engagement service).",
   })
-  meetings(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
-    return meetingsByNgo(ctx).load(ngo.id);
+  meetings(
+    @Root() ngo: Ngo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Pick<Meeting, "id">[]> {
+    // Only the ids asked (e.g. to count them): read the ids alone, in the same order and territory.
+    return selectsOnly(info, ["id"]) ? meetingIdsByNgo(ctx).load(ngo.id) : meetingsByNgo(ctx).load(ngo.id);
   }
 }
 
