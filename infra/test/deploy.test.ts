@@ -159,6 +159,13 @@ describe("Kubernetes manifests", () => {
         expect(container.livenessProbe).toBeDefined();
         expect(container.resources.requests).toBeDefined();
         expect(container.resources.limits).toBeDefined();
+        // V8's heap is capped at most at 80 % of the memory limit: it collects before the kernel kills the pod.
+        const nodeOptions = (container.env as { name: string; value?: string }[]).find(
+          (e) => e.name === "NODE_OPTIONS",
+        );
+        const heapMiB = Number(/--max-old-space-size=(\d+)/.exec(nodeOptions?.value ?? "")?.[1]);
+        expect(heapMiB).toBeGreaterThan(0);
+        expect(heapMiB).toBeLessThanOrEqual(0.8 * mebibytes(container.resources.limits.memory));
         expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
       }
       const cluster = objects.find((o) => o.kind === "Cluster")!;
@@ -255,6 +262,13 @@ type Selector = {
   matchLabels?: Record<string, string>;
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 };
+
+/** A Kubernetes memory quantity (`512Mi`, `3Gi`) in MiB. */
+function mebibytes(quantity: string): number {
+  const match = /^(\d+)(Mi|Gi)$/.exec(quantity);
+  if (!match) throw new Error(`unexpected memory quantity ${quantity}`);
+  return Number(match[1]) * (match[2] === "Gi" ? 1024 : 1);
+}
 
 function matches(selector: Selector | undefined, labels: Record<string, string>): boolean {
   if (!selector) return true;
