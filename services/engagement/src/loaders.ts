@@ -142,6 +142,21 @@ export const attendanceById = (ctx: RequestContext) =>
   );
 
 /** Meetings (of the user's territory) attended by many NGOs in one statement, newest first. */
+/**
+ * The meetings the NGOs attended in the user's territory, newest first, with the NGO of each attendance row as the raw
+ * column `attendance_ngo`: the one query behind `meetingsByNgo` and `meetingIdsByNgo`, so both answer the same rows.
+ */
+function attendedMeetingsQuery(ctx: RequestContext, ngoIds: string[]) {
+  const query = ctx.db
+    .getRepository(Meeting)
+    .createQueryBuilder("meeting")
+    .innerJoin("meeting.attendance", "attendance")
+    .addSelect("attendance.ngoId", "attendance_ngo")
+    .where("attendance.ngoId IN (:...ngoIds)", { ngoIds })
+    .orderBy("meeting.scheduledAt", "DESC");
+  return whereInTerritory(query, requireUser(ctx), MEETING_TERRITORY);
+}
+
 export const meetingsByNgo = (ctx: RequestContext) =>
   uuidKeyedLoader<Meeting[]>(
     ctx,
@@ -150,14 +165,7 @@ export const meetingsByNgo = (ctx: RequestContext) =>
     // built per row, and a meeting several NGOs of the page attended is hydrated once (a page of 25 NGOs reads
     // hundreds of rows; TypeORM's hydration was the engagement service's largest cost on the NGO list).
     async (ngoIds) => {
-      const query = ctx.db
-        .getRepository(Meeting)
-        .createQueryBuilder("meeting")
-        .innerJoin("meeting.attendance", "attendance")
-        .addSelect("attendance.ngoId", "attendance_ngo")
-        .where("attendance.ngoId IN (:...ngoIds)", { ngoIds })
-        .orderBy("meeting.scheduledAt", "DESC");
-      const { entities, raw } = await whereInTerritory(query, requireUser(ctx), MEETING_TERRITORY).getRawAndEntities<{
+      const { entities, raw } = await attendedMeetingsQuery(ctx, ngoIds).getRawAndEntities<{
         meeting_id: string;
         attendance_ngo: string;
       }>();
@@ -169,7 +177,7 @@ export const meetingsByNgo = (ctx: RequestContext) =>
   );
 
 /**
- * The ids alone of the meetings each NGO attended, in the same order and territory as `meetingsByNgo`: what
+ * The ids alone of the meetings each NGO attended (the same query as `meetingsByNgo`, selecting only the id): what
  * `Ngo.meetings { id }` needs (the dashboard's and analysts' count of an NGO's meetings), without hydrating a meeting.
  */
 export const meetingIdsByNgo = (ctx: RequestContext) =>
@@ -177,19 +185,13 @@ export const meetingIdsByNgo = (ctx: RequestContext) =>
     ctx,
     "meetingIdsByNgo",
     async (ngoIds) => {
-      const query = ctx.db
-        .getRepository(Meeting)
-        .createQueryBuilder("meeting")
-        .innerJoin("meeting.attendance", "attendance")
-        .select("meeting.id", "id")
-        .addSelect("attendance.ngoId", "ngo_id")
-        .where("attendance.ngoId IN (:...ngoIds)", { ngoIds })
-        .orderBy("meeting.scheduledAt", "DESC");
-      const rows = await whereInTerritory(query, requireUser(ctx), MEETING_TERRITORY).getRawMany<{
-        id: string;
-        ngo_id: string;
-      }>();
-      return groupByKeys(ngoIds, rows, (row) => row.ngo_id).map((group) => group.map((row) => ({ id: row.id })));
+      const rows = await attendedMeetingsQuery(ctx, ngoIds)
+        .select("meeting.id", "meeting_id")
+        .addSelect("attendance.ngoId", "attendance_ngo")
+        .getRawMany<{ meeting_id: string; attendance_ngo: string }>();
+      return groupByKeys(ngoIds, rows, (row) => row.attendance_ngo).map((group) =>
+        group.map((row) => ({ id: row.meeting_id })),
+      );
     },
     [],
   );
