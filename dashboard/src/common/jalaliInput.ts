@@ -1,6 +1,6 @@
 import { getDaysInMonth, newDate } from "date-fns-jalali";
 import { formatJalali, tehranWallClock } from "./jalali";
-import { toLatinDigits, toPersianDigits } from "./persianDigits";
+import { toAsciiDigits, toPersianDigits } from "./persianDigits";
 import { jalaliTexts } from "../messages/common";
 
 /**
@@ -25,7 +25,7 @@ export type JalaliParseResult = { ok: true; iso: string } | { ok: false; message
 
 /** Persian and Arabic-Indic digits to ASCII; bidi marks, ZWNJ and spaces removed. */
 export function normalizeDateText(text: string): string {
-  return toLatinDigits(text).replace(/[\s\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+  return toAsciiDigits(text).replace(/[\s\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 export function isIsoDay(value: unknown): value is string {

@@ -1,10 +1,10 @@
 import { verifyIranianLegalId, verifyIranianNationalId } from "@persian-tools/persian-tools";
 import type { Validator } from "react-admin";
-import { toLatinDigits } from "../common/persianDigits";
+import { toAsciiDigits } from "../common/persianDigits";
 
 /** Client-side checks matching the registry's (the server checks again and has the last word). */
 
-const toAscii = toLatinDigits;
+const toAscii = toAsciiDigits;
 
 /** شناسه ملی of a legal entity: 11 digits with the official check digit (the same library as the registry). */
 export function isLegalNationalId(value: string): boolean {

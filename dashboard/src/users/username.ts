@@ -1,6 +1,6 @@
-import { toLatinDigits } from "../common/persianDigits";
+import { toAsciiDigits } from "../common/persianDigits";
 
 /** Usernames are compared lower-case with ASCII digits (as the server does); Persian or Arabic digits become ASCII. */
 export function parseUsername(value: string): string {
-  return toLatinDigits(value).trim().toLowerCase();
+  return toAsciiDigits(value).trim().toLowerCase();
 }
