@@ -14,7 +14,7 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const JALALI_TEXT = /^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
 /**
  * Years a typed Jalali calendar day can have (founding and issue dates of old NGOs go back to the 1300s). This is a
- * sanity bound on dates, not the supported-period rule (common/jalaliYears.ts) that cycles and period filters follow.
+ * sanity bound on dates, not the supported-period rule (services/common/src/jalaliYears.ts) that cycles and period filters follow.
  */
 const MIN_YEAR = 1200;
 const MAX_YEAR = 1600;

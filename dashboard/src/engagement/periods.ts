@@ -1,7 +1,7 @@
 import { enumLabels } from "../messages/enums";
 import { newDate } from "date-fns-jalali";
 import { tehranWallClock } from "../common/jalali";
-import { isSupportedJalaliYear } from "../common/jalaliYears";
+import { isSupportedJalaliYear } from "../../../services/common/src/jalaliYears";
 import { toPersianDigits } from "../common/persianDigits";
 import { jalaliMonthLength, jalaliToIso, normalizeDateText, tehranTodayIso } from "../common/jalaliInput";
 

@@ -1,6 +1,6 @@
 import { format } from "date-fns-jalali";
 import { isIsoDay, JALALI_MONTH_NAMES, jalaliMonthLength, jalaliToIso, tehranTodayIso } from "../common/jalaliInput";
-import { isSupportedJalaliYear } from "../common/jalaliYears";
+import { isSupportedJalaliYear } from "../../../services/common/src/jalaliYears";
 import { toPersianDigits } from "../common/persianDigits";
 import { splitTehranInstant, tehranInstant } from "../engagement/periods";
 import { jalaliTexts } from "../messages/common";

@@ -2,6 +2,9 @@ import { TZDate } from "@date-fns/tz";
 import { newDate as newJalaliDate } from "date-fns-jalali";
 import { toAsciiDigits, toPersianDigits } from "./digits";
 import { AppError, ErrorCode } from "./errors";
+import { SUPPORTED_JALALI_YEARS, isSupportedJalaliYear } from "./jalaliYears";
+
+export { SUPPORTED_JALALI_YEARS, isSupportedJalaliYear };
 
 /** Instants are stored in UTC; periods (years, quarters) are those of Tehran's wall clock (DOMAIN.md). */
 export const TEHRAN = "Asia/Tehran";
@@ -110,17 +113,6 @@ export function jalaliYearBounds(year: number): { start: Date; end: Date } {
 export function jalaliYearRange(year: number): { firstDay: string; lastDay: string; dayAfter: string } {
   const dayAfter = jalaliToIsoDate(year + 1, 1, 1);
   return { firstDay: jalaliToIsoDate(year, 1, 1), lastDay: addDays(dayAfter, -1), dayAfter };
-}
-
-/**
- * The Jalali years every service reasons about (cycles, period analytics, tenure filters): one rule for all of them,
- * so a cycle that can be created can also be run. The dashboard mirrors it in `dashboard/src/common/jalaliYears.ts`.
- */
-export const SUPPORTED_JALALI_YEARS = { first: 1380, last: 1450 } as const;
-
-/** Whether `year` is an integer inside SUPPORTED_JALALI_YEARS. */
-export function isSupportedJalaliYear(year: number): boolean {
-  return Number.isInteger(year) && year >= SUPPORTED_JALALI_YEARS.first && year <= SUPPORTED_JALALI_YEARS.last;
 }
 
 /** The Persian message for a year outside SUPPORTED_JALALI_YEARS. */

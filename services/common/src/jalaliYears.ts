@@ -1,7 +1,6 @@
 /**
- * The Jalali years the services reason about (cycles, periods, tenure filters). The dashboard cannot import server
- * code, so this mirrors `SUPPORTED_JALALI_YEARS` of services/common/src/jalali.ts; dashboard/test/jalaliYears.test.ts
- * fails when the two differ.
+ * The Jalali years every service reasons about (cycles, period analytics, tenure filters): one rule for all of them,
+ * so a cycle that can be created can also be run. Dependency-free, so the dashboard imports this very file.
  */
 export const SUPPORTED_JALALI_YEARS = { first: 1380, last: 1450 } as const;
 
