@@ -47,8 +47,8 @@ export interface ImportReport {
 }
 
 /**
- * Largest file the gateway takes in one request (its JSON body limit is 2 MB): about 12,000 rows of the demo
- * columns; the API itself takes up to 20,000 rows.
+ * Largest file sent in one request (the JSON body limit, MAX_GRAPHQL_BODY_BYTES, is 2 MiB): room for the API's
+ * 10,000 rows (MAX_IMPORT_ROWS) of typical columns; a larger file is refused here, before it is sent.
  */
 const MAX_FILE_BYTES = 1_900_000;
 

@@ -3,6 +3,13 @@ import { ErrorCode, INTERNAL_MESSAGE } from "./errors";
 import { logger } from "./logger";
 import { recordRefusal } from "./requestLog";
 
+/**
+ * The largest JSON body `/graphql` takes, at the gateway and at every subgraph (express.json's limit): larger bodies
+ * are refused with 413 and a Persian message (`bodyErrorAnswer`). It bounds what one request can make a server
+ * parse; bulk inputs (the NGO CSV import, `MAX_IMPORT_ROWS`) are sized to fit inside it.
+ */
+export const MAX_GRAPHQL_BODY_BYTES = 2 * 1024 * 1024;
+
 /** A GraphQL-shaped error body for refusals that happen before GraphQL runs. */
 export function sendError(
   res: express.Response,

@@ -22,7 +22,7 @@ import {
 import { createRequestContext, RequestContext } from "./context";
 import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
-import { errorHandler, sendError } from "./httpErrors";
+import { errorHandler, MAX_GRAPHQL_BODY_BYTES, sendError } from "./httpErrors";
 import { jobsSchemaOf } from "./jobs";
 import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
@@ -104,7 +104,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   options.routes?.(app);
   app.use(
     "/graphql",
-    express.json({ limit: "2mb" }),
+    express.json({ limit: MAX_GRAPHQL_BODY_BYTES }),
     async (req, res, next) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) return sendError(res, 401, ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED_MESSAGE);

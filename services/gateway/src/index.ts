@@ -15,6 +15,7 @@ import {
   ErrorCode,
   GATEWAY_SECRET_HEADER,
   listen,
+  MAX_GRAPHQL_BODY_BYTES,
   REQUEST_ID_HEADER,
   RequestRecord,
   requestLogging,
@@ -173,7 +174,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use("/auth", express.json({ limit: "16kb" }), authProxy(identityBase, options.security, sessions));
   app.use(
     "/graphql",
-    express.json({ limit: "2mb" }),
+    express.json({ limit: MAX_GRAPHQL_BODY_BYTES }),
     authenticate(options.security, sessions),
     requestEdge(QUERY_LIMITS.maxTokens),
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.gatewayContext as GatewayContext }),

@@ -32,6 +32,7 @@ export { loadReferenceData } from "./seed/reference";
 export { loadRegistryDemoData, demoNgos, demoManagers, demoNgoId, demoManagerId } from "./seed/demo";
 export type { DemoNgo, DemoManager } from "./seed/demo";
 export { syntheticNgoRows, toNgoCsv, legalNationalId } from "./seed/syntheticNgos";
+export { MAX_IMPORT_ROWS } from "./resolvers/ngoImportRules";
 export {
   countyGovernorateAgencyId,
   demoAgencyId,

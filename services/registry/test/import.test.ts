@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { referenceChanges, Role } from "@hamafza/common";
-import { demoNgoId, syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
+import { MAX_GRAPHQL_BODY_BYTES, referenceChanges, Role } from "@hamafza/common";
+import { demoNgoId, MAX_IMPORT_ROWS, syntheticNgoRows, toNgoCsv } from "@hamafza/registry";
 import { withStatementCount } from "@hamafza/common/testing";
 import { createNgo, errorOf, Gql, nextNationalId, RegistryHarness, startHarness } from "./profileHelpers";
 
@@ -305,6 +305,30 @@ describe("5,000 rows", () => {
     expect(report.problems).toHaveLength(1000);
     expect(await written()).toEqual(before);
   }, 60_000);
+});
+
+describe("the row limit", () => {
+  it("fits a file of MAX_IMPORT_ROWS typical rows inside one request body", () => {
+    const csv = toNgoCsv(syntheticNgoRows(MAX_IMPORT_ROWS, ["1901"], "16"));
+    const body = JSON.stringify({ query: IMPORT, variables: { csv, dryRun: true } });
+    expect(Buffer.byteLength(body)).toBeLessThan(MAX_GRAPHQL_BODY_BYTES);
+  });
+
+  it("rejects a file of MAX_IMPORT_ROWS + 1 rows with a Persian message to split it, writing nothing", async () => {
+    const lines = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `انجمن ${i},${i},1901`);
+    const csv = ["نام,شناسه ملی,کد شهرستان", ...lines].join("\n");
+    const before = await written();
+    const report = await importCsv(csv);
+    expect(report).toMatchObject({ ok: false, importedCount: 0, rowCount: MAX_IMPORT_ROWS + 1 });
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        row: 1,
+        field: "file",
+        message: "حداکثر ۱۰٬۰۰۰ ردیف در یک فایل مجاز است؛ فایل را چند بخش کنید.",
+      }),
+    ]);
+    expect(await written()).toEqual(before);
+  });
 });
 
 describe("SQL statements per import (issue 13, S7)", () => {
