@@ -115,7 +115,11 @@ export class NgoImportResolver {
       if (!headerOf.has(column)) problem(1, column, `ستون «${LABELS[column]}» در سطر عنوان نیست.`);
     if (rows.length === 0) problem(1, "file", "فایل هیچ ردیف سمنی ندارد.");
     if (rows.length > MAX_IMPORT_ROWS)
-      problem(1, "file", `حداکثر ${MAX_IMPORT_ROWS.toLocaleString("fa-IR")} ردیف در یک فایل مجاز است؛ فایل را چند بخش کنید.`);
+      problem(
+        1,
+        "file",
+        `حداکثر ${MAX_IMPORT_ROWS.toLocaleString("fa-IR")} ردیف در یک فایل مجاز است؛ فایل را چند بخش کنید.`,
+      );
     if (problems.length) return finish();
 
     const user = requireUser(ctx);
