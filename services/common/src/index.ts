@@ -15,6 +15,7 @@ export * from "./httpErrors";
 export * from "./federation";
 export * from "./jalali";
 export * from "./jobs";
+export * from "./mergedNgo";
 export * from "./jobSecrets";
 export * from "./notify";
 export * from "./list";

@@ -24,6 +24,7 @@ import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
 import { errorHandler, sendError } from "./httpErrors";
 import { jobsSchemaOf } from "./jobs";
+import { actingRepresentative, SurvivorLookup } from "./mergedNgo";
 import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
 import { requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
@@ -51,6 +52,11 @@ export interface SubgraphServerOptions {
   referenceOwners?: Partial<Record<string, string>> | "unchecked";
   /** Extra routes behind the gateway-secret check (the identity service's /auth endpoints). */
   routes?: (app: express.Express) => void;
+  /**
+   * Where the service learns the survivor of a merged NGO: a representative bound to a merged NGO then acts for the
+   * survivor in every resolver (`actingRepresentative`, mergedNgo.ts), resolved on each request.
+   */
+  survivorOf?: SurvivorLookup;
 }
 
 export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه دروازه (gateway) هم‌افزا در دسترس است.";
@@ -118,8 +124,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       }
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createRequestContext(options.db, {
+      context: async ({ req, res }) => {
+        const ctx = createRequestContext(options.db, {
           user: res.locals.user,
           accessToken: res.locals.accessToken,
           service: options.name,
@@ -128,7 +134,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,
           referenceOwners,
           gatewaySecret: options.security.gatewaySecret,
-        }),
+        });
+        if (options.survivorOf && ctx.user) ctx.user = await actingRepresentative(ctx, ctx.user, options.survivorOf);
+        return ctx;
+      },
     }),
   );
   app.use(errorHandler());
