@@ -25,6 +25,7 @@ export * from "./childPages";
 export * from "./logger";
 export * from "./metrics";
 export * from "./persian";
+export * from "./person";
 export * from "./publicRegister";
 export * from "./postgres";
 export * from "./scalars";
