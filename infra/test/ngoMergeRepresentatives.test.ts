@@ -1,6 +1,6 @@
 import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
 import { countStatements } from "@hamafza/common/testing";
-import { DEMO_PASSWORD } from "@hamafza/identity";
+import { createIdentityDataSource, deliverPendingRequests, DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
@@ -36,7 +36,7 @@ let agencyId: string;
 beforeAll(async () => {
   prepared = await prepareTestDatabase("ngomergerep", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of ["demo.admin", "demo.province", "demo.county", "demo.ngo"])
+  for (const user of ["demo.admin", "demo.province", "demo.county", "demo.ngo", "demo.agency"])
     headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
   [{ bound_id: ngoA }] = await admin<{ bound_id: string }>(
     `SELECT bound_id FROM identity.user_account WHERE username = 'demo.ngo'`,
@@ -89,11 +89,10 @@ beforeAll(async () => {
   });
   expect(accepted.status).toBe(200);
   headers["rep.survivor"] = bearer(((await accepted.json()) as { token: string }).token);
-  ({
-    agencies: {
-      items: [{ id: agencyId }],
-    },
-  } = await gql("demo.ngo", `{ agencies(limit: 1) { items { id } } }`));
+  // Demands go to demo.agency's agency (of Zanjan county), so that its respondent can answer them.
+  [{ bound_id: agencyId }] = await admin<{ bound_id: string }>(
+    `SELECT bound_id FROM identity.user_account WHERE username = 'demo.agency'`,
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -122,6 +121,38 @@ async function seenBy(user: string, sessionNgo: string) {
 const UPDATE_PROFILE = `mutation($n: Int!) { updateMyNgoProfile(input: { membersCount: $n }) { id membersCount } }`;
 const SUBMIT_DEMAND = `mutation($agency: ID!, $title: String!) {
   submitDemand(input: { agencyId: $agency, category: INFRASTRUCTURE, title: $title }) { id ngoId provinceId countyId } }`;
+
+/** A warning recorded for the NGO by the county officer (it notifies the NGO's representatives); its id. */
+async function warn(ngoId: string): Promise<string> {
+  const { createSupervisionRecord } = await gql(
+    "demo.county",
+    `mutation($ngo: ID!) { createSupervisionRecord(input: { ngoId: $ngo, kind: WARNING, recordedOn: "2025-06-01", text: "گزارش مالی سال دیر رسید" }) { id } }`,
+    { ngo: ngoId },
+  );
+  return createSupervisionRecord.id;
+}
+
+/** The NGOs whose representatives the notice about a record addresses, as requested of identity. */
+async function recipientsOf(recordId: string): Promise<string[]> {
+  const rows = await admin<{ of: string[] }>(
+    `SELECT recipients->'ngoRepresentativesOf' AS of FROM identity.notification_request
+      WHERE record_id = $1 AND recipients ? 'ngoRepresentativesOf'`,
+    [recordId],
+  );
+  expect(rows).toHaveLength(1);
+  return [...rows[0].of].sort();
+}
+
+/** Delivers the pending notices now (the stack's identity does it every minute). */
+async function deliver(): Promise<void> {
+  const db = createIdentityDataSource(prepared.serviceUrls.identity);
+  await db.initialize();
+  try {
+    await deliverPendingRequests(db);
+  } finally {
+    await db.destroy();
+  }
+}
 
 const membersOf = async (id: string) =>
   (await admin<{ m: number | null }>(`SELECT members_count AS m FROM registry.ngo WHERE id = $1`, [id]))[0].m;
@@ -190,6 +221,26 @@ describe("representatives of a merged NGO act for the survivor", () => {
     expect(ngo_id).toBe(ngoB);
   });
 
+  it("notices for B's representatives reach A's while the merge stands (registry and engagement)", async () => {
+    const answered = await call(
+      "demo.agency",
+      `mutation($id: ID!) { respondToDemand(id: $id, input: { step: ACCEPTED, note: "در برنامه سال آینده" }) { status } }`,
+      { id: demandForB },
+    );
+    expect(answered.errors).toBeUndefined();
+    const warning = await warn(ngoB);
+    expect(await recipientsOf(demandForB)).toEqual([ngoA, ngoB].sort());
+    expect(await recipientsOf(warning)).toEqual([ngoA, ngoB].sort());
+    await deliver();
+    const { myNotifications } = await gql("demo.ngo", `{ myNotifications(limit: 20) { items { kind recordId } } }`);
+    expect(myNotifications.items).toEqual(
+      expect.arrayContaining([
+        { kind: "REQUEST_ANSWERED", recordId: demandForB },
+        { kind: "SUPERVISION_WARNING", recordId: warning },
+      ]),
+    );
+  });
+
   it("B's representative is unaffected, and the alias A still refuses writes by its id", async () => {
     expect(await gql("rep.survivor", UPDATE_PROFILE, { n: 78 })).toEqual({
       updateMyNgoProfile: { id: ngoB, membersCount: 78 },
@@ -225,6 +276,8 @@ describe("representatives of a merged NGO act for the survivor", () => {
     // The demand submitted for B while merged stays B's.
     const seenB = await seenBy("rep.survivor", ngoB);
     expect(seenB).toEqual({ ...bBefore, demands: [...bBefore.demands, demandForB].sort(), demandNgos: [ngoB] });
+    // Notices for B are B's representatives' only again.
+    expect(await recipientsOf(await warn(ngoB))).toEqual([ngoB]);
   });
 
   it("costs a representative's request one lookup per service, and staff nothing", async () => {

@@ -24,7 +24,7 @@ import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
 import { errorHandler, sendError } from "./httpErrors";
 import { jobsSchemaOf } from "./jobs";
-import { actingRepresentative, SurvivorLookup } from "./mergedNgo";
+import { actingRepresentative, AliasLookup, followNgoMergesInNotices, SurvivorLookup } from "./mergedNgo";
 import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
 import { requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
@@ -53,10 +53,11 @@ export interface SubgraphServerOptions {
   /** Extra routes behind the gateway-secret check (the identity service's /auth endpoints). */
   routes?: (app: express.Express) => void;
   /**
-   * Where the service learns the survivor of a merged NGO: a representative bound to a merged NGO then acts for the
-   * survivor in every resolver (`actingRepresentative`, mergedNgo.ts), resolved on each request.
+   * Where the service learns NGO merges (docs/merging.md): a representative bound to a merged NGO then acts for the
+   * survivor in every resolver (`actingRepresentative`, resolved on each request), and the notices the service
+   * requests for the survivor's representatives reach them too (`followNgoMergesInNotices`); mergedNgo.ts.
    */
-  survivorOf?: SurvivorLookup;
+  ngoMerges?: { survivorOf: SurvivorLookup; mergedInto: AliasLookup };
 }
 
 export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه دروازه (gateway) هم‌افزا در دسترس است.";
@@ -73,6 +74,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       : options.referenceOwners
         ? { urls: options.referenceOwners, gatewaySecret: options.security.gatewaySecret }
         : null;
+  const ngoMerges = options.ngoMerges;
+  if (ngoMerges) followNgoMergesInNotices(options.db, ngoMerges.mergedInto);
   const app = express();
   const httpServer = createServer(app);
   const metrics = createServerMetrics(options.name);
@@ -135,7 +138,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           referenceOwners,
           gatewaySecret: options.security.gatewaySecret,
         });
-        if (options.survivorOf && ctx.user) ctx.user = await actingRepresentative(ctx, ctx.user, options.survivorOf);
+        if (ngoMerges && ctx.user) ctx.user = await actingRepresentative(ctx, ctx.user, ngoMerges.survivorOf);
         return ctx;
       },
     }),

@@ -1,4 +1,4 @@
-import { RequestContext, SurvivorLookup } from "@hamafza/common";
+import { AliasLookup, RequestContext, SurvivorLookup } from "@hamafza/common";
 
 /**
  * The survivor an NGO was merged into, as far as engagement has followed the registry (`ngo_merge_applied`, in
@@ -16,3 +16,12 @@ export const appliedSurvivorOf: SurvivorLookup = async (ctx: RequestContext, ngo
   );
   return rows[0]?.survivor_id ?? null;
 };
+
+/** The NGOs merged into these survivors as engagement has followed the merges (for notices: mergedNgo.ts). */
+export const appliedMergedInto: AliasLookup = (em, survivorIds) =>
+  em.query(
+    `SELECT merged_id AS "mergedId", survivor_id AS "survivorId" FROM (
+       SELECT DISTINCT ON (merged_id) merged_id, kind, survivor_id FROM ngo_merge_applied ORDER BY merged_id, sequence DESC
+     ) last WHERE kind = 'MERGE' AND survivor_id = ANY($1::uuid[])`,
+    [survivorIds],
+  );
