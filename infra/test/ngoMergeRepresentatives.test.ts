@@ -36,16 +36,17 @@ let agencyId: string;
 beforeAll(async () => {
   prepared = await prepareTestDatabase("ngomergerep", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of ["demo.admin", "demo.province", "demo.county", "demo.ngo", "demo.agency"])
+  for (const user of ["demo.admin", "demo.province", "demo.ngo", "demo.agency"])
     headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
   [{ bound_id: ngoA }] = await admin<{ bound_id: string }>(
     `SELECT bound_id FROM identity.user_account WHERE username = 'demo.ngo'`,
   );
-  // B: another active NGO of A's county, the one on most attendance lists; make sure each has a meeting the other
-  // was not on, so that "B's meetings" differ from A's before the merge.
+  // B: an active NGO of A's province but another county (the survivor's territory must be the one that applies), the
+  // one on most attendance lists; make sure each has a meeting the other was not on, so that "B's meetings" differ
+  // from A's before the merge.
   [{ id: ngoB }] = await admin<{ id: string }>(
     `SELECT n.id FROM registry.ngo n JOIN registry.ngo a ON a.id = $1
-      WHERE n.id <> a.id AND n.county_id = a.county_id AND n.status = 'ACTIVE'
+      WHERE n.province_id = a.province_id AND n.county_id <> a.county_id AND n.status = 'ACTIVE'
       ORDER BY (SELECT count(*) FROM engagement.meeting_attendance m WHERE m.ngo_id = n.id) DESC, n.id LIMIT 1`,
     [ngoA],
   );
@@ -68,9 +69,9 @@ beforeAll(async () => {
         [own],
       );
   }
-  // B's own representative, invited by the county officer.
+  // B's own representative, invited by the province officer.
   const { inviteUser } = await gql(
-    "demo.county",
+    "demo.province",
     `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code } }`,
     {
       input: {
@@ -122,10 +123,10 @@ const UPDATE_PROFILE = `mutation($n: Int!) { updateMyNgoProfile(input: { members
 const SUBMIT_DEMAND = `mutation($agency: ID!, $title: String!) {
   submitDemand(input: { agencyId: $agency, category: INFRASTRUCTURE, title: $title }) { id ngoId provinceId countyId } }`;
 
-/** A warning recorded for the NGO by the county officer (it notifies the NGO's representatives); its id. */
+/** A warning recorded for the NGO by the province officer (it notifies the NGO's representatives); its id. */
 async function warn(ngoId: string): Promise<string> {
   const { createSupervisionRecord } = await gql(
-    "demo.county",
+    "demo.province",
     `mutation($ngo: ID!) { createSupervisionRecord(input: { ngoId: $ngo, kind: WARNING, recordedOn: "2025-06-01", text: "گزارش مالی سال دیر رسید" }) { id } }`,
     { ngo: ngoId },
   );
@@ -199,6 +200,12 @@ describe("representatives of a merged NGO act for the survivor", () => {
       `SELECT province_id, county_id FROM registry.ngo WHERE id = $1`,
       [ngoB],
     );
+    // The survivor's territory applies (B lies in another county than A, whose territory the account still has).
+    const [{ county_id: countyOfA }] = await admin<{ county_id: string }>(
+      `SELECT county_id FROM registry.ngo WHERE id = $1`,
+      [ngoA],
+    );
+    expect(territoryB.county_id).not.toBe(countyOfA);
     expect(submitDemand).toMatchObject({
       ngoId: ngoB,
       provinceId: territoryB.province_id,
