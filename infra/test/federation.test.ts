@@ -145,6 +145,47 @@ describe("the composed system", () => {
       expect(update.recordedByPerson).toBeNull();
   });
 
+  it("names who recorded a supervision record (and keeps the username of a user identity no longer has)", async () => {
+    const officer = demoUsers.find((user) => user.username === "demo.county")!;
+    const asOfficer = bearer(await login(stack.baseUrl, officer.username, DEMO_PASSWORD));
+    const ngos = await postGraphQL(
+      stack.gatewayUrl,
+      `{ ngos(filter: { countyId: "1901" }, limit: 1) { items { id } } }`,
+      {},
+      asOfficer,
+    );
+    expect(ngos.errors).toBeUndefined();
+    const ngoId = ngos.data!.ngos.items[0].id;
+    const created = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation ($ngo: ID!) {
+        createSupervisionRecord(input: { ngoId: $ngo, kind: REVIEW, recordedOn: "2025-06-01", text: "بازدید دوره‌ای انجام شد" }) {
+          id createdBy createdByPerson { displayName role county { name } }
+        }
+      }`,
+      { ngo: ngoId },
+      asOfficer,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createSupervisionRecord).toMatchObject({
+      createdBy: officer.username,
+      createdByPerson: { displayName: officer.displayName, role: "COUNTY_OFFICER", county: { name: "زنجان" } },
+    });
+    await withClient(prepared.serviceUrls.registry, (client) =>
+      client.query(`UPDATE registry.supervision_record SET created_by = 'removed.user' WHERE id = $1`, [
+        created.data!.createSupervisionRecord.id,
+      ]),
+    );
+    const read = await postGraphQL(
+      stack.gatewayUrl,
+      `query ($id: ID!) { supervisionRecord(id: $id) { createdBy createdByPerson { displayName } } }`,
+      { id: created.data!.createSupervisionRecord.id },
+      asOfficer,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.supervisionRecord).toEqual({ createdBy: "removed.user", createdByPerson: null });
+  });
+
   it("reports every subgraph up on /health: the overall state to anyone, details to administrators", async () => {
     const anonymous = await fetch(`${stack.baseUrl}/health`);
     expect(anonymous.status).toBe(200);

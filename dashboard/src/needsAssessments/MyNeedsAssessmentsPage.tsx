@@ -28,6 +28,7 @@ import {
   type MyNeedsAssessment,
 } from "./myNeedsAssessmentOperations";
 import { AssessmentDimensionInput } from "./needsAssessmentEnums";
+import { MY_NGO, type MyNgo } from "../selfService/selfServiceOperations";
 
 const FINDINGS = ["socialFindings", "economicFindings", "physicalFindings", "environmentalFindings"] as const;
 
@@ -118,7 +119,14 @@ export const MyNeedsAssessmentsPage = () => {
   const translate = useTranslate();
   const dataProvider = useHamafzaDataProvider();
   const { identity } = useGetIdentity();
-  const ngoId = (identity as HamafzaIdentity | undefined)?.boundId;
+  const boundId = (identity as HamafzaIdentity | undefined)?.boundId;
+  // The NGO the representative acts for: the one the session names, or the NGO it was merged into (the registry's
+  // `ngo(id:)` answers the survivor; docs/merging.md). The same query as the NGO page's, so it is asked once.
+  const myNgo = useQuery({
+    ...graphqlQuery<{ ngo: MyNgo | null }>(dataProvider, MY_NGO, { id: boundId }),
+    enabled: !!boundId,
+  });
+  const ngoId = myNgo.data?.ngo?.id;
   const { data, error } = useQuery(
     graphqlQuery<{ needsAssessments: { items: MyNeedsAssessment[] } }>(dataProvider, MY_NEEDS_ASSESSMENTS),
   );

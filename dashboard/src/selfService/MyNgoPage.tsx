@@ -130,6 +130,12 @@ export const MyNgoPage = () => {
       <Title title={translate("hamafza.selfService.ngo.title")} />
       {error && <Typography color="error">{error.message}</Typography>}
       {data && !ngo && <Typography>{translate("hamafza.selfService.ngo.notFound")}</Typography>}
+      {ngo && ngo.id !== ngoId && (
+        // The session names an NGO merged into this one: the representative acts for the survivor (docs/merging.md).
+        <Typography color="info.main" data-testid="my-ngo-merged">
+          {translate("hamafza.selfService.ngo.mergedInto", { name: ngo.name })}
+        </Typography>
+      )}
       {ngo && isReadOnly(ngo) && (
         <Typography color="warning.main">{translate("hamafza.selfService.ngo.readOnly")}</Typography>
       )}

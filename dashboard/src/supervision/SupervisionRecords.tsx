@@ -10,6 +10,7 @@ import { ActionDialogButton } from "../common/ActionDialog";
 import { graphqlQuery, useHamafzaDataProvider, useInvalidateOperations } from "../common/graphqlOperations";
 import { formatJalali } from "../common/jalali";
 import { JalaliDateInput } from "../common/JalaliDateInput";
+import { personName } from "../common/personName";
 import { SupervisionKindChip, SupervisionKindInput } from "./supervisionEnums";
 import { SupervisionLinkInputs } from "./SupervisionLinkInputs";
 import {
@@ -62,7 +63,8 @@ const RecordItem = ({ record }: { record: SupervisionRecordRow }) => {
         date: formatJalali(record.licenceEvent.effectiveOn),
       }),
     record.activityReportId && translate("hamafza.supervision.followsReport"),
-    record.createdBy && translate("hamafza.supervision.recordedBy", { name: record.createdBy }),
+    record.createdBy &&
+      translate("hamafza.supervision.recordedBy", { name: personName(record.createdByPerson, record.createdBy) }),
   ].filter(Boolean);
   return (
     <ListItem disableGutters alignItems="flex-start" data-testid="supervision-record">

@@ -1,7 +1,8 @@
 /** GraphQL operations of supervision records (docs/activity-reports.md, "Supervision"). */
+import type { PersonName } from "../common/personName";
 
 const RECORD_FIELDS =
-  "id kind recordedOn text activityReportId licenceEventId createdBy licenceEvent { action effectiveOn }";
+  "id kind recordedOn text activityReportId licenceEventId createdBy createdByPerson { displayName } licenceEvent { action effectiveOn }";
 
 export const NGO_SUPERVISION_RECORDS = `query NgoSupervisionRecords($ngoId: ID!) {
   supervisionRecords(filter: { ngoId: $ngoId }, limit: 100) { totalCount items { ${RECORD_FIELDS} } }
@@ -37,6 +38,8 @@ export interface SupervisionRecordRow {
   activityReportId: string | null;
   licenceEventId: string | null;
   createdBy: string | null;
+  /** Who recorded it, by name; null when identity no longer knows the user (the username then stands). */
+  createdByPerson: PersonName | null;
   licenceEvent: { action: string; effectiveOn: string } | null;
 }
 

@@ -1,4 +1,5 @@
 import { EntityManager } from "typeorm";
+import { withMergedNgoRepresentatives } from "./mergedNgo";
 
 /**
  * How a service asks for a notification (docs/notifications.md). Users and their inboxes belong to the identity
@@ -36,7 +37,10 @@ export interface NotificationRecipients {
   provinceOfficersOf?: string[];
   /** Every county officer except those of these counties (e.g. the counties that did hold their quarter's meeting). */
   countyOfficersExcept?: string[];
-  /** The representatives of these NGOs (invited users bound to them, docs/security.md). */
+  /**
+   * The representatives of these NGOs (invited users bound to them, docs/security.md) — and, in registry and
+   * engagement, of the NGOs merged into them, who act for them (added when the request is written: mergedNgo.ts).
+   */
   ngoRepresentativesOf?: string[];
   /** The respondents of these agencies. */
   agencyRespondentsOf?: string[];
@@ -88,7 +92,7 @@ export async function requestNewReminders(em: EntityManager, requests: Notificat
  */
 export async function requestNotifications(em: EntityManager, requests: NotificationRequest[]): Promise<void> {
   for (let i = 0; i < requests.length; i += 1000) {
-    const slice = requests.slice(i, i + 1000).map((r) => ({
+    const slice = (await withMergedNgoRepresentatives(em, requests.slice(i, i + 1000))).map((r) => ({
       ...r,
       link: r.link ?? null,
       recordType: r.recordType ?? null,
@@ -111,9 +115,10 @@ export async function requestNotifications(em: EntityManager, requests: Notifica
  * Appends a notification request in `em`'s transaction; a request whose occasion was requested before is ignored
  * (the requesting role may not read the table, so it is not told which).
  */
-export async function requestNotification(em: EntityManager, request: NotificationRequest): Promise<void> {
-  if (request.occasionKey.length === 0 || request.occasionKey.length > 300)
+export async function requestNotification(em: EntityManager, given: NotificationRequest): Promise<void> {
+  if (given.occasionKey.length === 0 || given.occasionKey.length > 300)
     throw new Error("occasionKey must have 1-300 characters");
+  const [request] = await withMergedNgoRepresentatives(em, [given]);
   await em.query(
     `INSERT INTO identity.notification_request (occasion_key, service, kind, title, body, reason, link, record_type, record_id, recipients)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)

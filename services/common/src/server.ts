@@ -24,6 +24,7 @@ import { readDataSourceOf } from "./database";
 import { AppError, ErrorCode, formatError } from "./errors";
 import { errorHandler, MAX_GRAPHQL_BODY_BYTES, sendError } from "./httpErrors";
 import { jobsSchemaOf } from "./jobs";
+import { actingRepresentative, AliasLookup, followNgoMergesInNotices, SurvivorLookup } from "./mergedNgo";
 import { createServerMetrics, mountMetrics } from "./metrics";
 import { ReferenceOwners } from "./references";
 import { requestLogging, requestRecordOf, requestRecordPlugin } from "./requestLog";
@@ -51,6 +52,12 @@ export interface SubgraphServerOptions {
   referenceOwners?: Partial<Record<string, string>> | "unchecked";
   /** Extra routes behind the gateway-secret check (the identity service's /auth endpoints). */
   routes?: (app: express.Express) => void;
+  /**
+   * Where the service learns NGO merges (docs/merging.md): a representative bound to a merged NGO then acts for the
+   * survivor in every resolver (`actingRepresentative`, resolved on each request), and the notices the service
+   * requests for the survivor's representatives reach them too (`followNgoMergesInNotices`); mergedNgo.ts.
+   */
+  ngoMerges?: { survivorOf: SurvivorLookup; mergedInto: AliasLookup };
 }
 
 export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه دروازه (gateway) هم‌افزا در دسترس است.";
@@ -67,6 +74,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       : options.referenceOwners
         ? { urls: options.referenceOwners, gatewaySecret: options.security.gatewaySecret }
         : null;
+  const ngoMerges = options.ngoMerges;
+  if (ngoMerges) followNgoMergesInNotices(options.db, ngoMerges.mergedInto);
   const app = express();
   const httpServer = createServer(app);
   const metrics = createServerMetrics(options.name);
@@ -118,8 +127,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       }
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createRequestContext(options.db, {
+      context: async ({ req, res }) => {
+        const ctx = createRequestContext(options.db, {
           user: res.locals.user,
           accessToken: res.locals.accessToken,
           service: options.name,
@@ -128,7 +137,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           clientAddress: headerValue(req.headers[CLIENT_ADDRESS_HEADER]) ?? null,
           referenceOwners,
           gatewaySecret: options.security.gatewaySecret,
-        }),
+        });
+        if (ngoMerges && ctx.user) ctx.user = await actingRepresentative(ctx, ctx.user, ngoMerges.survivorOf);
+        return ctx;
+      },
     }),
   );
   app.use(errorHandler());

@@ -15,6 +15,7 @@ import { reminderQueueDefinition } from "./reminders/reminders";
 import { MeetingSeries1766400000001 } from "./migrations/1766400000001-MeetingSeries";
 import { Attachments1766600000001 } from "./migrations/1766600000001-Attachments";
 import { NgoMergeRewrites1766700000001 } from "./migrations/1766700000001-NgoMergeRewrites";
+import { appliedMergedInto, appliedSurvivorOf } from "./merging/ngoMergeMirror";
 import { SocialHarmChangeNotices1767220000001 } from "./migrations/1767220000001-SocialHarmChangeNotices";
 import { RequestActions1767240000001 } from "./migrations/1767240000001-RequestActions";
 import { MeetingReplies1767250000001 } from "./migrations/1767250000001-MeetingReplies";
@@ -86,6 +87,7 @@ export async function startEngagement(options: {
     port: options.port,
     security: options.security,
     referenceOwners: options.registryUrl === "unchecked" ? "unchecked" : { registry: options.registryUrl },
+    ngoMerges: { survivorOf: appliedSurvivorOf, mergedInto: appliedMergedInto },
   }).catch(async (error) => {
     await jobs.stop();
     throw error;

@@ -26,6 +26,7 @@ import { SupervisionRecords1767280000000 } from "./migrations/1767280000000-Supe
 import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
+import { mergedInto, survivorOf } from "./merging/ngoAlias";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
 export { loadReferenceData } from "./seed/reference";
@@ -104,6 +105,7 @@ export async function startRegistry(options: {
     port: options.port,
     security: options.security,
     routes: (app) => app.use("/public", publicRegisterRoutes(options.db)),
+    ngoMerges: { survivorOf: (ctx, ngoId) => survivorOf(ctx).load(ngoId), mergedInto },
     referenceOwners:
       owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners },
   }).catch(async (error) => {

@@ -41,6 +41,7 @@ import { AssessableAreasResolver } from "./needsAssessment/assessableAreasResolv
 import { AreaNeedsAssessmentResolver, NeedsAssessmentResolver } from "./needsAssessment/needsAssessmentResolver";
 import { CoverageResolver } from "./areaCoverage/coverageResolver";
 import { SupervisionRecord } from "./supervision/SupervisionRecord";
+import { SupervisionRecordPersonResolver } from "./supervision/supervisionPeople";
 import {
   LicenceEventSupervisionResolver,
   SupervisionRecordResolver,
@@ -105,6 +106,7 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
         TrainingInvitationResolver,
         NgoTrainingSessionsResolver,
         SupervisionRecordResolver,
+        SupervisionRecordPersonResolver,
         SupervisionRecordsOfNgoResolver,
         LicenceEventSupervisionResolver,
       ],

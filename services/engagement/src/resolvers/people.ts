@@ -1,9 +1,7 @@
 import { FieldResolver, Resolver, Root } from "type-graphql";
-import { Person } from "../entities/Person";
+import { Person, personOf as person } from "@hamafza/common";
 import { ProjectUpdate } from "../entities/Project";
 import { ResolutionUpdate } from "../entities/Resolution";
-
-const person = (username: string | null): Person | null => (username ? { username } : null);
 
 /**
  * Who recorded a progress update, as a person (identity resolves the name, role and territory by username, one

@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from "type-graphql";
-import { Person } from "../entities/Person";
+import { Person } from "@hamafza/common";
 import { EvaluationAdjustment, EvaluationRun } from "../entities/Run";
 
 /**

@@ -1,4 +1,4 @@
-import { RequestContext, uuidKeyedLoader } from "@hamafza/common";
+import { AliasLookup, RequestContext, uuidKeyedLoader } from "@hamafza/common";
 import { Ngo } from "../entities/Ngo";
 import { ngoById } from "../loaders";
 
@@ -26,3 +26,11 @@ export async function resolveNgo(ctx: RequestContext, id: string): Promise<Ngo |
   const survivor = await survivorOf(ctx).load(id);
   return ngoById(ctx).load(survivor ?? id);
 }
+
+/** The NGOs merged into these survivors, merges in effect (for notices to their representatives: mergedNgo.ts). */
+export const mergedInto: AliasLookup = (em, survivorIds) =>
+  em.query(
+    `SELECT merged_id AS "mergedId", survivor_id AS "survivorId" FROM ngo_merge
+      WHERE survivor_id = ANY($1::uuid[]) AND undone_at IS NULL`,
+    [survivorIds],
+  );

@@ -26,6 +26,7 @@ import { County } from "../entities/County";
 import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
 import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
+import { survivorOf } from "../merging/ngoAlias";
 import { profileSnapshot, saveNgoProfile } from "./ngoProfileRules";
 import { NgoCreateInput, NgoFilter, NgoPage, NgoUpdateInput } from "./ngoInputs";
 import { EntityManager } from "typeorm";
@@ -90,9 +91,13 @@ export class NgoResolver {
   @Query(() => Ngo, {
     nullable: true,
     description:
-      "One NGO by id; empty when it does not exist or is outside the user's territory (an NGO representative: not its own NGO).",
+      "One NGO by id; empty when it does not exist or is outside the user's territory (an NGO representative: not its own NGO; the id of an NGO merged into theirs shows theirs, as their account may still name it).",
   })
-  ngo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo | null> {
+  async ngo(@Ctx() ctx: RequestContext, @IdArg() id: string): Promise<Ngo | null> {
+    // A representative of a merged NGO acts for the survivor (docs/merging.md) while their session still names the
+    // merged id: it shows the survivor, as federation does. The lookup of their own bound id is already in the loader.
+    if (requireUser(ctx).role === Role.NGO_REPRESENTATIVE)
+      return ngoById(ctx).load((await survivorOf(ctx).load(id)) ?? id);
     return ngoById(ctx).load(id);
   }
 

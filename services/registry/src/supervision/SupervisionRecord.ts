@@ -68,7 +68,10 @@ export class SupervisionRecord extends Versioned {
   @Column({ type: "uuid", nullable: true })
   licenceEventId!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Who recorded it (user name)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Who recorded it (username; `createdByPerson` has the name).",
+  })
   @Column({ type: "text", nullable: true })
   createdBy!: string | null;
 
