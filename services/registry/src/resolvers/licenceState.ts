@@ -18,8 +18,16 @@ export function deriveLicenceState(
   )
     return LicenceState.SUSPENDED;
   if (licence.expiresOn < onDate) return LicenceState.EXPIRED;
-  if (licence.expiresOn <= addDays(onDate, windowDays)) return LicenceState.EXPIRING;
+  if (licence.expiresOn <= windowEnd(onDate, windowDays)) return LicenceState.EXPIRING;
   return LicenceState.ACTIVE;
+}
+
+/** The last day of the EXPIRING window from `onDate`; a page of NGOs asks the same day and window each time. */
+let lastWindow = { onDate: "", windowDays: NaN, end: "" };
+function windowEnd(onDate: string, windowDays: number): string {
+  if (lastWindow.onDate !== onDate || lastWindow.windowDays !== windowDays)
+    lastWindow = { onDate, windowDays, end: addDays(onDate, windowDays) };
+  return lastWindow.end;
 }
 
 /** Named parameters of the SQL state expressions: today on Tehran's clock and the EXPIRING window. */
