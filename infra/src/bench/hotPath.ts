@@ -34,7 +34,8 @@ import {
  * those rows without Hive, S3–S7 or a fresh seed per run. The embedded PostgreSQL and the seeded data are kept
  * in `HOT_PATH_DIR` (default `.bench/hot-path`) between runs, so before/after runs of a change read the same data.
  * `HOT_PATH_PROFILE=<dir>` starts every Node process with `--cpu-prof` into that folder.
- * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32; `HOT_PATH_ONLY=S1,S2,R1,E1` a subset.
+ * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32; `HOT_PATH_ONLY=S1,S2,R1,E1` a subset
+ * (`S3`, the county's meetings of a quarter, only when named there).
  * Each run also prints its costliest statements from pg_stat_statements (calls per request, mean execution and
  * planning ms, rows, shared blocks), planning tracked (`track_planning`).
  */
@@ -157,7 +158,7 @@ async function main() {
     for (const user of state.users) tokens.push(await login(baseUrl, user.username, user.password));
 
     const targets = await pickTargets(state.adminUrl);
-    const [s1, s2] = loadScenarios(targets);
+    const [s1, s2, s3] = loadScenarios(targets);
     const direct = {
       id: "R1",
       title: "registry only (NGO page of 25 with county, licence state)",
@@ -217,6 +218,7 @@ async function main() {
     for (const c of [1, 32]) {
       if (wanted("S1")) await run("S1", gateway.url, s1.body, c);
       if (wanted("S2")) await run("S2", gateway.url, s2.body, c);
+      if (only?.includes("S3")) await run("S3", gateway.url, s3.body, c);
     }
     if (wanted("R1")) {
       await run("R1 gateway", gateway.url, direct.body, 1);
