@@ -743,6 +743,32 @@ describe("the current licence kept on the NGO's row (issue 13)", () => {
     expect(await stale()).toEqual([]);
   });
 
+  it("stays right when two transactions write one NGO's licences at once (the later commit recomputes from both)", async () => {
+    const ngo = await createNgo(h, { name: "کانون آزمون هم‌زمانی پروانه", countyId: "1901" });
+    const first = h.db.createQueryRunner();
+    const second = h.db.createQueryRunner();
+    const insert = `INSERT INTO licence (ngo_id, number, authority, issued_on, expires_on, status) VALUES ($1, $2, 'COUNTY_GOVERNORATE', $3, $4, 'ACTIVE')`;
+    try {
+      await first.connect();
+      await second.connect();
+      // The first writes the NGO's latest licence and holds its transaction open.
+      await first.startTransaction();
+      await first.query(insert, [ngo, "C/2", "2024-01-01", "2034-01-01"]);
+      // The second writes an older one meanwhile: its trigger waits for the NGO's row, then must see the first's.
+      await second.startTransaction();
+      const waiting = second.query(insert, [ngo, "C/1", "2023-01-01", "2033-01-01"]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await first.commitTransaction();
+      await waiting;
+      await second.commitTransaction();
+    } finally {
+      await first.release();
+      await second.release();
+    }
+    expect(await columns(ngo)).toEqual({ status: "ACTIVE", expires: "2034-01-01" });
+    expect(await stale()).toEqual([]);
+  });
+
   it("gives the same state in lists (row columns) as for one NGO (licence read), and filters by it alike", async () => {
     const list = await h.admin(`{ ngos(limit: 200) { totalCount items { id licenceState } } }`);
     expect(list.errors).toBeUndefined();
