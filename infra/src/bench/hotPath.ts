@@ -18,7 +18,14 @@ import { runLoad } from "./load";
 import { cpuDelta, cpuSnapshot } from "./cpu";
 import { BenchProcess, launch, serviceScript, waitForHealth } from "./processes";
 import { loadScenarios, pickTargets } from "./scenarios";
-import { createPgStatStatements, preloadPgStatStatements, statementCount } from "./sql";
+import {
+  createPgStatStatements,
+  preloadPgStatStatements,
+  statementCount,
+  statementsOfRun,
+  statementTotals,
+  trackPlanning,
+} from "./sql";
 
 /**
  * `node infra/dist/bench/hotPath.js`: CPU per request of the hot path, S1 and S2 (and a one-service query direct to
@@ -27,7 +34,10 @@ import { createPgStatStatements, preloadPgStatStatements, statementCount } from 
  * those rows without Hive, S3–S7 or a fresh seed per run. The embedded PostgreSQL and the seeded data are kept
  * in `HOT_PATH_DIR` (default `.bench/hot-path`) between runs, so before/after runs of a change read the same data.
  * `HOT_PATH_PROFILE=<dir>` starts every Node process with `--cpu-prof` into that folder.
- * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32; `HOT_PATH_ONLY=S1,S2,R1,E1` a subset.
+ * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32; `HOT_PATH_ONLY=S1,S2,R1,E1` a subset
+ * (`S3`, the county's meetings of a quarter, only when named there).
+ * Each run also prints its costliest statements from pg_stat_statements (calls per request, mean execution and
+ * planning ms, rows, shared blocks), planning tracked (`track_planning`).
  */
 const DIR = process.env.HOT_PATH_DIR ?? join(REPO_ROOT, ".bench", "hot-path");
 const PORT_BASE = integerSetting("HOT_PATH_PORT_BASE", 47600, { min: 1024, max: 65000 });
@@ -74,6 +84,7 @@ async function main() {
       state.serviceUrls = prepared.serviceUrls;
     }
     console.log(`[hot-path] ${state.seed}`);
+    await trackPlanning(pg.adminUrl);
     const profileDir = process.env.HOT_PATH_PROFILE;
     const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
     const secret = generateGatewaySecret();
@@ -147,7 +158,7 @@ async function main() {
     for (const user of state.users) tokens.push(await login(baseUrl, user.username, user.password));
 
     const targets = await pickTargets(state.adminUrl);
-    const [s1, s2] = loadScenarios(targets);
+    const [s1, s2, s3] = loadScenarios(targets);
     const direct = {
       id: "R1",
       title: "registry only (NGO page of 25 with county, licence state)",
@@ -163,10 +174,12 @@ async function main() {
       const amount = connections === 1 ? REQUESTS : REQUESTS * 3;
       await runLoad({ url, body, tokens, connections: 8, durationSec: 0, amount: 64, headers });
       const statementsBefore = await statementCount(state.adminUrl, database);
+      const totalsBefore = await statementTotals(state.adminUrl, database);
       const before = cpuSnapshot(processes, clusterDir);
       const load = await runLoad({ url, body, tokens, connections, durationSec: 0, amount, headers });
       const cpu = cpuDelta(before, cpuSnapshot(processes, clusterDir));
       const statements = (await statementCount(state.adminUrl, database)) - statementsBefore;
+      const sql = statementsOfRun(totalsBefore, await statementTotals(state.adminUrl, database), load.requests);
       const perRequest = Object.fromEntries(
         Object.entries(cpu).map(([name, ms]) => [name, Number((ms / load.requests).toFixed(2))]),
       );
@@ -185,7 +198,8 @@ async function main() {
       };
       if (load.errors) console.log(`[hot-path] ${id} c=${connections}: ${load.errors} errors: ${load.firstError}`);
       console.log(`[hot-path] ${JSON.stringify(row)}`);
-      rows.push(row);
+      for (const statement of sql) console.log(`[hot-path]   ${JSON.stringify(statement)}`);
+      rows.push({ ...row, sql });
     };
     const directHeaders = { [GATEWAY_SECRET_HEADER]: secret };
     // E1: what the gateway asks the engagement service for S1 (the meetings of the page's 25 NGOs), sent directly.
@@ -204,6 +218,7 @@ async function main() {
     for (const c of [1, 32]) {
       if (wanted("S1")) await run("S1", gateway.url, s1.body, c);
       if (wanted("S2")) await run("S2", gateway.url, s2.body, c);
+      if (only?.includes("S3")) await run("S3", gateway.url, s3.body, c);
     }
     if (wanted("R1")) {
       await run("R1 gateway", gateway.url, direct.body, 1);

@@ -207,9 +207,25 @@ export function loadConfigOrExit<T extends ConfigShape>(
   }
 }
 
+/**
+ * The last successful read of each declared kind: the raw text and what it parsed to. A kind's parse depends only
+ * on the text, so while the variable holds the same text the value is reused; another text (tests change variables
+ * at run time) is parsed again. Only plain values are kept (a parsed object could be changed by its reader). Hot
+ * paths read settings per row (`HAMAFZA_LICENCE_EXPIRING_DAYS` per NGO of a page): zod's parse was ≈ 2 % of the
+ * registry's CPU on the NGO list (issue 13).
+ */
+const lastReads = new WeakMap<z.ZodTypeAny, { raw: string | undefined; value: unknown }>();
+
 /** One variable read with its declared kind (what library code calls; the process entry has validated it already). */
 export function readVar<S extends z.ZodTypeAny>(name: string, kind: S, env: Env = process.env): z.output<S> {
-  const result = kind.safeParse(env[name]);
-  if (result.success) return result.data;
+  const raw = env[name];
+  const last = lastReads.get(kind);
+  if (last && last.raw === raw) return last.value as z.output<S>;
+  const result = kind.safeParse(raw);
+  if (result.success) {
+    const value: unknown = result.data;
+    if (value === null || typeof value !== "object") lastReads.set(kind, { raw, value });
+    return result.data;
+  }
   throw new ConfigError(`${name}: ${result.error.issues.map((issue) => issue.message).join("; ")}`);
 }

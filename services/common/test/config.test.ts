@@ -127,3 +127,24 @@ describe("configuration parsed once at start", () => {
     expect(identity.stderr).toContain('HAMAFZA_TOKEN_TTL_SECONDS: expected a whole number from 10 to 86400, got "0"');
   });
 });
+
+describe("settings read on hot paths", () => {
+  it("reuses a variable's parsed value while its text is unchanged, and parses a new text again", () => {
+    const env: Record<string, string | undefined> = { HAMAFZA_LICENCE_EXPIRING_DAYS: "30" };
+    expect(setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env)).toBe(30);
+    expect(setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env)).toBe(30);
+    env.HAMAFZA_LICENCE_EXPIRING_DAYS = "45";
+    expect(setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env)).toBe(45);
+    delete env.HAMAFZA_LICENCE_EXPIRING_DAYS;
+    const fallback = setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env);
+    expect(fallback).toBeGreaterThan(0);
+    // A bad text is refused every time, and does not replace the last good value.
+    env.HAMAFZA_LICENCE_EXPIRING_DAYS = "soon";
+    expect(messageOf(() => setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env))).toContain("HAMAFZA_LICENCE_EXPIRING_DAYS");
+    expect(messageOf(() => setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env))).toContain("HAMAFZA_LICENCE_EXPIRING_DAYS");
+    env.HAMAFZA_LICENCE_EXPIRING_DAYS = "30";
+    expect(setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env)).toBe(30);
+    delete env.HAMAFZA_LICENCE_EXPIRING_DAYS;
+    expect(setting("HAMAFZA_LICENCE_EXPIRING_DAYS", env)).toBe(fallback);
+  });
+});

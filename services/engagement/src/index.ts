@@ -23,6 +23,7 @@ import { DemandTopics1767260000001 } from "./migrations/1767260000001-DemandTopi
 import { GoverningBodies1767260000002 } from "./migrations/1767260000002-GoverningBodies";
 import { ProjectPriorityNeed1767260000003 } from "./migrations/1767260000003-ProjectPriorityNeed";
 import { DemandTopicChangeNotices1767320000001 } from "./migrations/1767320000001-DemandTopicChangeNotices";
+import { AttendedMeetingIndexes1767332000001 } from "./migrations/1767332000001-AttendedMeetingIndexes";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -48,6 +49,7 @@ export const engagementMigrations = [
   GoverningBodies1767260000002,
   ProjectPriorityNeed1767260000003,
   DemandTopicChangeNotices1767320000001,
+  AttendedMeetingIndexes1767332000001,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

@@ -18,6 +18,7 @@ import { ActivityReportAttachments1767100000002 } from "./migrations/17671000000
 import { FieldOfActivityChangeNotices1767220000000 } from "./migrations/1767220000000-FieldOfActivityChangeNotices";
 import { TrainingLoop1767250000000 } from "./migrations/1767250000000-TrainingLoop";
 import { NgoMergeRegistryRewrites1767290000000 } from "./migrations/1767290000000-NgoMergeRegistryRewrites";
+import { NgoCurrentLicence1767332000000 } from "./migrations/1767332000000-NgoCurrentLicence";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
@@ -66,6 +67,7 @@ export const registryMigrations = [
   NeedsAssessments1767260000000,
   SupervisionRecords1767280000000,
   NgoMergeRegistryRewrites1767290000000,
+  NgoCurrentLicence1767332000000,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

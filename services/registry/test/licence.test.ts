@@ -694,3 +694,117 @@ describe("licences and territory", () => {
     expect(ngo.data!.ngo).toBeNull();
   });
 });
+
+describe("the current licence kept on the NGO's row (issue 13)", () => {
+  /** NGOs whose row columns differ from their latest issued licence (`currentLicenceStateSql`'s rule). */
+  const stale = () =>
+    h.db.query(
+      `SELECT n.id FROM ngo n
+         LEFT JOIN LATERAL (SELECT l.status, l.suspended_until, l.expires_on FROM licence l WHERE l.ngo_id = n.id
+                             ORDER BY l.issued_on DESC, l.created_at DESC LIMIT 1) cur ON true
+        WHERE (n.current_licence_status, n.current_licence_suspended_until, n.current_licence_expires_on)
+              IS DISTINCT FROM (cur.status, cur.suspended_until, cur.expires_on)`,
+    );
+  const columns = async (id: string) =>
+    (
+      await h.db.query(
+        `SELECT current_licence_status AS status, current_licence_expires_on::text AS expires FROM ngo WHERE id = $1`,
+        [id],
+      )
+    )[0];
+
+  it("matches the latest licence of every NGO after every mutation above (issue, renew, suspend, reinstate, revoke, correct, delete)", async () => {
+    expect(
+      Number((await h.db.query(`SELECT count(*) FROM ngo WHERE current_licence_status IS NOT NULL`))[0].count),
+    ).toBeGreaterThan(3);
+    expect(await stale()).toEqual([]);
+  });
+
+  it("follows bulk inserts, moves and deletes written in SQL", async () => {
+    const a = await createNgo(h, { name: "انجمن آزمون ستون پروانه", countyId: "1901" });
+    const b = await createNgo(h, { name: "جمعیت آزمون ستون پروانه", countyId: "1901" });
+    expect(await columns(a)).toEqual({ status: null, expires: null });
+    // One statement, three rows, two NGOs: the statement-level trigger sees them all.
+    await h.db.query(
+      `INSERT INTO licence (ngo_id, number, authority, issued_on, expires_on, status)
+       VALUES ($1, 'B/1', 'COUNTY_GOVERNORATE', '2020-01-01', '2022-01-01', 'ACTIVE'),
+              ($1, 'B/2', 'COUNTY_GOVERNORATE', '2022-01-01', '2030-01-01', 'SUSPENDED'),
+              ($2, 'B/3', 'COUNTY_GOVERNORATE', '2021-01-01', '2031-01-01', 'ACTIVE')`,
+      [a, b],
+    );
+    expect(await columns(a)).toEqual({ status: "SUSPENDED", expires: "2030-01-01" });
+    expect(await columns(b)).toEqual({ status: "ACTIVE", expires: "2031-01-01" });
+    await h.db.query(`UPDATE licence SET ngo_id = $2 WHERE ngo_id = $1 AND number = 'B/2'`, [a, b]);
+    expect(await columns(a)).toEqual({ status: "ACTIVE", expires: "2022-01-01" });
+    expect(await columns(b)).toEqual({ status: "SUSPENDED", expires: "2030-01-01" });
+    await h.db.query(`DELETE FROM licence WHERE ngo_id IN ($1, $2)`, [a, b]);
+    expect(await columns(a)).toEqual({ status: null, expires: null });
+    expect(await columns(b)).toEqual({ status: null, expires: null });
+    expect(await stale()).toEqual([]);
+  });
+
+  it("stays right when two transactions write one NGO's licences at once (the later commit recomputes from both)", async () => {
+    const ngo = await createNgo(h, { name: "کانون آزمون هم‌زمانی پروانه", countyId: "1901" });
+    const first = h.db.createQueryRunner();
+    const second = h.db.createQueryRunner();
+    const insert = `INSERT INTO licence (ngo_id, number, authority, issued_on, expires_on, status) VALUES ($1, $2, 'COUNTY_GOVERNORATE', $3, $4, 'ACTIVE')`;
+    try {
+      await first.connect();
+      await second.connect();
+      // The first writes the NGO's latest licence and holds its transaction open.
+      await first.startTransaction();
+      await first.query(insert, [ngo, "C/2", "2024-01-01", "2034-01-01"]);
+      // The second writes an older one meanwhile: its trigger waits for the NGO's row, then must see the first's.
+      await second.startTransaction();
+      const waiting = second.query(insert, [ngo, "C/1", "2023-01-01", "2033-01-01"]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await first.commitTransaction();
+      await waiting;
+      await second.commitTransaction();
+    } finally {
+      await first.release();
+      await second.release();
+    }
+    expect(await columns(ngo)).toEqual({ status: "ACTIVE", expires: "2034-01-01" });
+    expect(await stale()).toEqual([]);
+  });
+
+  it("gives the same state in lists (row columns) as for one NGO (licence read), and filters by it alike", async () => {
+    const list = await h.admin(`{ ngos(limit: 200) { totalCount items { id licenceState } } }`);
+    expect(list.errors).toBeUndefined();
+    const items: { id: string; licenceState: string }[] = list.data!.ngos.items;
+    expect(items.length).toBe(list.data!.ngos.totalCount);
+    const one = await h.admin(
+      `query($ids: [ID!]!) { ngos(limit: 200, filter: { ids: $ids }) { items { id } } ${items
+        .map((ngo, i) => `n${i}: ngo(id: "${ngo.id}") { licenceState }`)
+        .join(" ")} }`,
+      { ids: [] },
+    );
+    expect(items.map((ngo, i) => one.data![`n${i}`].licenceState)).toEqual(items.map((ngo) => ngo.licenceState));
+    const states = new Set(items.map((ngo) => ngo.licenceState));
+    expect(states.size).toBeGreaterThanOrEqual(3);
+    for (const state of ["ACTIVE", "EXPIRING", "EXPIRED", "SUSPENDED", "REVOKED", "NONE"]) {
+      const filtered = await h.admin(
+        `query($s: LicenceState!) { ngos(limit: 200, filter: { licenceState: $s }) { totalCount items { id } } }`,
+        {
+          s: state,
+        },
+      );
+      expect(filtered.data!.ngos.items.map((ngo: { id: string }) => ngo.id).sort()).toEqual(
+        items
+          .filter((ngo) => ngo.licenceState === state)
+          .map((ngo) => ngo.id)
+          .sort(),
+      );
+    }
+  });
+
+  it("answers a list's licenceState without reading licences: page and count only", async () => {
+    const query = `{ ngos(limit: 2, filter: { licenceState: ACTIVE }) { totalCount items { id licenceState } } }`;
+    await h.admin(query); // warm-up
+    const { result, count, statements } = await withStatementCount(() => h.admin(query));
+    expect(result.errors).toBeUndefined();
+    expect(statements.filter((sql) => /\blicence\b/.test(sql))).toEqual([]);
+    expect(count).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { DateScalar, maskPersonal, Personal, PersonalDataKind, RequestContext, Role, Versioned } from "@hamafza/common";
 import { County } from "./County";
 import { Province } from "./Province";
+import type { LicenceStatus } from "./Licence";
 
 export enum NgoStatus {
   ACTIVE = "ACTIVE",
@@ -140,4 +141,39 @@ export class Ngo extends Versioned {
   @Field({ description: "When the record was last changed (UTC)." })
   @UpdateDateColumn({ type: "timestamptz" })
   updatedAt!: Date;
+
+  /**
+   * The current licence's status, suspension end and expiry (the date-independent part of its state; null status:
+   * no licence), kept by triggers on `licence` (migration NgoCurrentLicence): read only, never written from here.
+   */
+  @Column({
+    name: "current_licence_status",
+    type: "varchar",
+    length: 16,
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  currentLicenceStatus?: LicenceStatus | null;
+
+  @Column({
+    name: "current_licence_suspended_until",
+    type: "date",
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  currentLicenceSuspendedUntil?: string | null;
+
+  @Column({
+    name: "current_licence_expires_on",
+    type: "date",
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  currentLicenceExpiresOn?: string | null;
 }

@@ -66,6 +66,8 @@ export class NgoResolver {
         county: "ngo.countyId",
         ngo: "ngo.id",
       });
+      // The current licence's columns, so that `licenceState` needs no statement of its own (ngoLicence.ts).
+      query.addSelect(["ngo.currentLicenceStatus", "ngo.currentLicenceSuspendedUntil", "ngo.currentLicenceExpiresOn"]);
       return { query, searching: applyNgoFilter(query, filter) };
     };
     if (!filter?.q) {

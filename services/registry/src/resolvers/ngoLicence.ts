@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { DateScalar, RequestContext } from "@hamafza/common";
+import { canRead, DateScalar, RequestContext, requireUser } from "@hamafza/common";
 import { Licence, LicenceState } from "../entities/Licence";
 import { Ngo } from "../entities/Ngo";
 import { deriveLicenceState } from "./licenceState";
@@ -20,6 +20,20 @@ export class NgoLicenceResolver {
     description: "State of the current licence today (Tehran); NONE without a licence.",
   })
   async licenceState(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<LicenceState> {
+    // Lists read the current licence's columns with the row (issue 13): the same rule without a statement, and the
+    // same visibility as the licence itself (`licenceQuery`: the NGO's territory, a representative's own NGO).
+    if (ngo.currentLicenceStatus !== undefined) {
+      if (!canRead(requireUser(ctx), ngo, { ngo: ngo.id })) return LicenceState.NONE;
+      return deriveLicenceState(
+        ngo.currentLicenceStatus === null
+          ? null
+          : {
+              status: ngo.currentLicenceStatus,
+              suspendedUntil: ngo.currentLicenceSuspendedUntil ?? null,
+              expiresOn: ngo.currentLicenceExpiresOn!,
+            },
+      );
+    }
     return deriveLicenceState(await currentLicenceByNgo(ctx).load(ngo.id));
   }
 

@@ -11,7 +11,7 @@ import {
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Ngo, NgoStatus } from "../entities/Ngo";
 import { isNotInFuture, isValidLegalNationalId, normalizeCode, normalizePhone } from "../validation";
-import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
+import { licenceStateParams, ngoLicenceStateSql } from "./licenceState";
 import { checkProfileInput, loadNgoRefs, NgoRefs, PHONE_MESSAGE, profileRefIds } from "./ngoProfileRules";
 import { NgoCreateInput, NgoFilter, NgoUpdateInput, NgoValues } from "./ngoInputs";
 
@@ -87,7 +87,7 @@ export function applyNgoFilter(query: SelectQueryBuilder<Ngo>, filter: NgoFilter
     });
   }
   if (filter?.licenceState) {
-    query.andWhere(`${currentLicenceStateSql("ngo.id")} = :licenceState`, {
+    query.andWhere(`${ngoLicenceStateSql(query.alias)} = :licenceState`, {
       ...licenceStateParams(),
       licenceState: filter.licenceState,
     });

@@ -15,7 +15,7 @@ import {
   namedQuery,
 } from "@hamafza/common";
 import { Ngo } from "../entities/Ngo";
-import { currentLicenceStateSql, licenceStateParams } from "./licenceState";
+import { licenceStateParams, ngoLicenceStateSql } from "./licenceState";
 import { applyNgoFilter, NgoFilter } from "./ngo";
 import { WORDS_SIMILARITY_SQL } from "./ngoRules";
 import {
@@ -70,7 +70,7 @@ export class RegistryAnalyticsResolver {
       PROVINCE: "ngo.province_id",
       COUNTY: "ngo.county_id",
       FIELD: "nf.field_id::text",
-      LICENCE_STATE: currentLicenceStateSql("ngo.id"),
+      LICENCE_STATE: ngoLicenceStateSql("ngo"),
       STATUS: "ngo.status",
       SCOPE: "ngo.scope",
     }[groupBy];
