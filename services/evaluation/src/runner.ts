@@ -24,7 +24,7 @@ import {
 } from "./scoring";
 import type { PackedSnapshotHeader } from "./scoringTypes";
 import { packEvidence } from "./evidencePacking";
-import { packSnapshotText } from "./snapshotPacking";
+import { packSnapshot } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
 /**
@@ -157,12 +157,14 @@ export async function executeRun(
   const startedAt = run.computedAt.getTime();
   const progress = progressReporter(ctx.db, run.id);
   try {
-    // The facts' JSON text is made once: what it parses to is what is scored (as a recomputation reads it back),
-    // and the text itself is packed for storage — begun before scoring, so the compression (thread pool) and the
-    // scoring (this thread) overlap instead of following each other.
-    const json = JSON.stringify(await upstreamOf(ctx).factsSource(ctx, run.year, progress));
-    const snapshot = JSON.parse(json) as FactsSnapshot;
-    const packing = packSnapshotText(json, snapshot);
+    // The facts are packed piece by piece (never one whole JSON text) and compressed in the thread pool while this
+    // thread scores them. What is scored is what a recomputation reads back: the facts as JSON gives them — the
+    // built-in reader's facts are parsed JSON already; a facts source given to the service (tests) goes through a
+    // JSON round trip (dates become strings).
+    const { factsSource, jsonFacts } = upstreamOf(ctx);
+    const fetched = await factsSource(ctx, run.year, progress);
+    const snapshot = jsonFacts ? fetched : asStored(fetched);
+    const packing = packSnapshot(snapshot);
     packing.catch(() => undefined); // awaited below; a scoring failure must not leave it unhandled
     await progress(RunPhase.SCORING, 0);
     const results = computeResults(snapshot, asStored(run.rubric), asRulesVersion(run.rulesVersion));
