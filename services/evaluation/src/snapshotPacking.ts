@@ -120,9 +120,10 @@ export function restoreUuids(interned: string): string {
  * runs in libuv's thread pool, so the caller can score while it packs. The packed text is exactly that of
  * `internUuids(JSON.stringify(snapshot))`: what earlier runs stored, and what `unpackSnapshot` reads.
  */
-export async function packSnapshot(
+export function packSnapshot(
   snapshot: FactsSnapshot,
 ): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
+  // Not async: the promise returned keeps only the interned bytes, not the facts, while they compress.
   const interner = new UuidInterner();
   const chunks: Buffer[] = [];
   let textBytes = 0;
@@ -142,18 +143,19 @@ export async function packSnapshot(
   }
   flush();
   const interned = Buffer.concat([Buffer.from(`${interner.table()}\n`, "latin1"), ...chunks.splice(0)]);
-  const packed = await compress(interned, {
+  const header: PackedSnapshotHeader = {
+    formatVersion: 3,
+    year: snapshot.year,
+    asOf: snapshot.asOf,
+    encoding: PACKED_SNAPSHOT_ENCODING,
+  };
+  return compress(interned, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 5,
       [constants.BROTLI_PARAM_LGWIN]: 24,
       [constants.BROTLI_PARAM_SIZE_HINT]: interned.length,
     },
-  });
-  return {
-    header: { formatVersion: 3, year: snapshot.year, asOf: snapshot.asOf, encoding: PACKED_SNAPSHOT_ENCODING },
-    packed,
-    textBytes,
-  };
+  }).then((packed) => ({ header, packed, textBytes }));
 }
 
 /** The facts of a format 3 run (format 2 facts, as runs write them), from its stored bytes. */
