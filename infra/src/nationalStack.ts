@@ -94,7 +94,7 @@ async function startProcesses(
     for (const p of [...processes].reverse()) await p.stop();
   };
   try {
-    await Promise.all(processes.map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
+    await Promise.all(processes.map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"), 300_000)));
     const gatewayUrl = `http://127.0.0.1:${await freePort()}/graphql`;
     const gateway = launch(
       "gateway",
@@ -112,7 +112,7 @@ async function startProcesses(
       gatewayUrl,
     );
     processes.push(gateway);
-    await waitForHealth("gateway", gatewayUrl.replace(/\/graphql$/, "/health"));
+    await waitForHealth("gateway", gatewayUrl.replace(/\/graphql$/, "/health"), 300_000);
     return { stack: { gatewayUrl, baseUrl: gatewayUrl.replace(/\/graphql$/, ""), stop }, processes };
   } catch (error) {
     await stop();
