@@ -1,6 +1,7 @@
 import { loadavg } from "node:os";
 import { bearer, numberVar, postGraphQL, readVar, withClient } from "@hamafza/common";
 import { Client } from "pg";
+import { cpuMs, memoryMb } from "./bench/processes";
 import { postgresCpuSeconds, withNationalStack } from "./nationalStack";
 
 /** MEASURE_SQL=1: every statement's time from Node (sent → answered, so queueing included), summed by its first words. */
@@ -35,7 +36,8 @@ function timeStatements(): void {
  * (default 3: the first has no earlier results, the next replace them). Per run: wall time, the service's duration,
  * the CPU seconds of this process (every service) and of PostgreSQL, the peak resident memory, the load average,
  * the bytes of the run's results as stored and the results hash; after the last run, whether a recompute is
- * identical.
+ * identical. MEASURE_PROCESSES=1: every service its own process (as in production and the bench), and per run each
+ * one's CPU seconds and peak resident memory (sampled every 100 ms from /proc).
  */
 async function main() {
   if (process.env.MEASURE_SQL) timeStatements();
@@ -45,67 +47,86 @@ async function main() {
     loadavg()
       .map((l) => l.toFixed(1))
       .join(" ");
-  await withNationalStack("measure", log, async ({ prepared, stack, token, workDir }) => {
-    let id = "";
-    for (let i = 1; i <= runs; i++) {
-      sqlTimes.clear();
-      const loadBefore = load();
-      let peakRss = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-      const cpu = process.cpuUsage();
-      const pgCpu = postgresCpuSeconds(workDir);
-      const started = performance.now();
-      const run = await postGraphQL(
-        stack.gatewayUrl,
-        `mutation { runEvaluation(year: 1404) { id managersScored durationMs resultsHash } }`,
-        {},
-        bearer(token),
-      );
-      const wall = performance.now() - started;
-      const used = process.cpuUsage(cpu);
-      const pgUsed = postgresCpuSeconds(workDir) - pgCpu;
-      clearInterval(sampler);
-      if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message}`);
-      const done = run.data!.runEvaluation as {
-        id: string;
-        managersScored: number;
-        durationMs: number;
-        resultsHash: string;
-      };
-      id = done.id;
-      const [stored] = await withClient(
-        prepared.adminUrl,
-        async (client) =>
-          (
-            await client.query(
-              `SELECT sum(pg_column_size(r.*)) AS results, sum(octet_length(r.indicators::text) + coalesce(octet_length(r.evidence_strings::text), 0)) AS indicators_text,
+  const separateProcesses = Boolean(process.env.MEASURE_PROCESSES);
+  await withNationalStack(
+    "measure",
+    log,
+    async ({ prepared, stack, processes, token, workDir }) => {
+      let id = "";
+      for (let i = 1; i <= runs; i++) {
+        sqlTimes.clear();
+        const loadBefore = load();
+        let peakRss = process.memoryUsage().rss;
+        const peakOf = new Map<string, number>();
+        const sampler = setInterval(() => {
+          peakRss = Math.max(peakRss, process.memoryUsage().rss);
+          for (const p of processes)
+            peakOf.set(p.name, Math.max(peakOf.get(p.name) ?? 0, memoryMb(p.child.pid!)?.rss ?? 0));
+        }, 100);
+        const cpuOf = new Map(processes.map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN]));
+        const cpu = process.cpuUsage();
+        const pgCpu = postgresCpuSeconds(workDir);
+        const started = performance.now();
+        const run = await postGraphQL(
+          stack.gatewayUrl,
+          `mutation { runEvaluation(year: 1404) { id managersScored durationMs resultsHash } }`,
+          {},
+          bearer(token),
+        );
+        const wall = performance.now() - started;
+        const used = process.cpuUsage(cpu);
+        const pgUsed = postgresCpuSeconds(workDir) - pgCpu;
+        clearInterval(sampler);
+        const perProcess = processes
+          .map(
+            (p) =>
+              `${p.name} ${(((cpuMs(p.child.pid!) ?? NaN) - cpuOf.get(p.name)!) / 1000).toFixed(1)} s / ${Math.round(peakOf.get(p.name) ?? 0)} MiB`,
+          )
+          .join(", ");
+        if (run.errors) throw new Error(`runEvaluation: ${run.errors[0].message}`);
+        const done = run.data!.runEvaluation as {
+          id: string;
+          managersScored: number;
+          durationMs: number;
+          resultsHash: string;
+        };
+        id = done.id;
+        const [stored] = await withClient(
+          prepared.adminUrl,
+          async (client) =>
+            (
+              await client.query(
+                `SELECT sum(pg_column_size(r.*)) AS results, sum(octet_length(r.indicators::text) + coalesce(octet_length(r.evidence_strings::text), 0)) AS indicators_text,
                         (SELECT pg_column_size(snapshot) + coalesce(pg_column_size(snapshot_packed), 0) FROM evaluation.evaluation_run WHERE id = $1) AS snapshot
                    FROM evaluation.evaluation_result r WHERE r.run_id = $1`,
-              [id],
-            )
-          ).rows,
+                [id],
+              )
+            ).rows,
+        );
+        const mb = (bytes: unknown) => (Number(bytes) / 1_000_000).toFixed(2);
+        log(
+          `run ${i}: ${done.managersScored} managers, wall ${(wall / 1000).toFixed(1)} s (service ${(done.durationMs / 1000).toFixed(1)} s), ` +
+            `Node CPU user ${(used.user / 1e6).toFixed(1)} s + system ${(used.system / 1e6).toFixed(1)} s, PostgreSQL CPU ${pgUsed.toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MiB, ` +
+            `results ${mb(stored.results)} MB stored (indicators ${mb(stored.indicators_text)} MB as text), snapshot ${mb(stored.snapshot)} MB, ` +
+            `load ${loadBefore} → ${load()}, hash ${done.resultsHash}` +
+            (perProcess ? `\n[measure]   per process (CPU, peak RSS): ${perProcess}` : ""),
+        );
+      }
+      if (process.env.MEASURE_SQL)
+        for (const [text, { n, ms }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+          log(`SQL of the last run: ${Math.round(ms)} ms in ${n}: ${text}`);
+      const again = await postGraphQL(
+        stack.gatewayUrl,
+        `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`,
+        { id },
+        bearer(token),
       );
-      const mb = (bytes: unknown) => (Number(bytes) / 1_000_000).toFixed(2);
       log(
-        `run ${i}: ${done.managersScored} managers, wall ${(wall / 1000).toFixed(1)} s (service ${(done.durationMs / 1000).toFixed(1)} s), ` +
-          `Node CPU user ${(used.user / 1e6).toFixed(1)} s + system ${(used.system / 1e6).toFixed(1)} s, PostgreSQL CPU ${pgUsed.toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MiB, ` +
-          `results ${mb(stored.results)} MB stored (indicators ${mb(stored.indicators_text)} MB as text), snapshot ${mb(stored.snapshot)} MB, ` +
-          `load ${loadBefore} → ${load()}, hash ${done.resultsHash}`,
+        `recompute of the last run identical: ${again.data?.recomputeEvaluationRun.identical ?? JSON.stringify(again.errors)}`,
       );
-    }
-    if (process.env.MEASURE_SQL)
-      for (const [text, { n, ms }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
-        log(`SQL of the last run: ${Math.round(ms)} ms in ${n}: ${text}`);
-    const again = await postGraphQL(
-      stack.gatewayUrl,
-      `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`,
-      { id },
-      bearer(token),
-    );
-    log(
-      `recompute of the last run identical: ${again.data?.recomputeEvaluationRun.identical ?? JSON.stringify(again.errors)}`,
-    );
-  });
+    },
+    { separateProcesses },
+  );
 }
 
 main().catch((error) => {

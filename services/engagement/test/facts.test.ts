@@ -459,6 +459,30 @@ describe("engagementFacts (evaluation service read)", () => {
     });
   });
 
+  it("gives the same facts as one JSON value (evaluationRows): the fields the evaluation reads, as the typed fields answer them", async () => {
+    const EVALUATION_FIELDS = `
+      managerId
+      meetings { meetingId title kind date quarter ngoIds hasAgendaItemOnHarmOrDemand resolutions }
+      resolutions { resolutionId meetingId deadline status completedOn ownedBy ownerManagerId ownerAgencyId }
+      workingGroups { workingGroupId name ngoMemberIds sessionsHeld chairManagerId chairAgencyId }
+      requests { kind id ngoId agencyId submittedOn respondedOn }`;
+    const result = await h.gql(
+      `query($year: Int!, $managers: [ID!], $agencies: [ManagerAgencyInput!]) {
+        engagementFacts(year: $year, managerIds: $managers, managerAgencies: $agencies) {
+          managers { ${EVALUATION_FIELDS} }
+          evaluationRows
+        } }`,
+      { year: 1404, managers: [M1, M2, M4], agencies: AGENCIES },
+      EVALUATOR,
+    );
+    expect(result.errors).toBeUndefined();
+    const { managers, evaluationRows } = result.data!.engagementFacts;
+    expect(managers.map((m: { managerId: string }) => m.managerId)).toEqual([M1, M2, M4]);
+    expect(managers.some((m: { requests: unknown[] }) => m.requests.length > 0)).toBe(true);
+    // Byte for byte: same keys in the same order, same values.
+    expect(JSON.stringify(evaluationRows)).toBe(JSON.stringify(managers));
+  });
+
   it("counts the previous year's edge meeting in 1403, not 1404", async () => {
     const result = await h.gql(FACTS, { year: 1403, managers: [M1] }, EVALUATOR);
     expect(result.data!.engagementFacts.managers[0]).toMatchObject({

@@ -24,7 +24,7 @@ import {
 } from "./scoring";
 import type { PackedSnapshotHeader } from "./scoringTypes";
 import { packEvidence } from "./evidencePacking";
-import { packSnapshotText } from "./snapshotPacking";
+import { packSnapshot } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
 /**
@@ -157,17 +157,21 @@ export async function executeRun(
   const startedAt = run.computedAt.getTime();
   const progress = progressReporter(ctx.db, run.id);
   try {
-    // The facts' JSON text is made once: what it parses to is what is scored (as a recomputation reads it back),
-    // and the text itself is packed for storage — begun before scoring, so the compression (thread pool) and the
-    // scoring (this thread) overlap instead of following each other.
-    const json = JSON.stringify(await upstreamOf(ctx).factsSource(ctx, run.year, progress));
-    const snapshot = JSON.parse(json) as FactsSnapshot;
-    const packing = packSnapshotText(json, snapshot);
+    // The facts are packed piece by piece (never one whole JSON text) and compressed in the thread pool while this
+    // thread scores them. What is scored is what a recomputation reads back: the facts as JSON gives them — the
+    // built-in reader's facts are parsed JSON already; a facts source given to the service (tests) goes through a
+    // JSON round trip (dates become strings).
+    const { factsSource, jsonFacts } = upstreamOf(ctx);
+    let snapshot: FactsSnapshot | null = await factsSource(ctx, run.year, progress);
+    if (!jsonFacts) snapshot = asStored(snapshot);
+    const packing = packSnapshot(snapshot);
     packing.catch(() => undefined); // awaited below; a scoring failure must not leave it unhandled
     await progress(RunPhase.SCORING, 0);
     const results = computeResults(snapshot, asStored(run.rubric), asRulesVersion(run.rulesVersion));
+    const facts = { asOf: snapshot.asOf, managers: snapshot.managers.length };
+    snapshot = null; // the facts are scored and packed: released before the results are stored
     await progress(RunPhase.STORING, 0);
-    return await storeResults(ctx, run, snapshot, await packing, results, startedAt, progress);
+    return await storeResults(ctx, run, facts, await packing, results, startedAt, progress);
   } catch (error) {
     if (stopping?.aborted) throw error;
     const shown = error instanceof AppError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
@@ -209,7 +213,7 @@ export async function failRun(
 async function storeResults(
   ctx: RequestContext,
   run: EvaluationRun,
-  snapshot: FactsSnapshot,
+  facts: { asOf: string; managers: number },
   { header, packed }: { header: PackedSnapshotHeader; packed: Buffer },
   results: ManagerResultData[],
   startedAt: number,
@@ -283,9 +287,9 @@ async function storeResults(
       snapshot: header,
       snapshotPacked: packed,
       resultsHash: hash,
-      factsAsOf: snapshot.asOf,
+      factsAsOf: facts.asOf,
       managersScored: results.length,
-      managersWithoutTenure: snapshot.managers.length - results.length,
+      managersWithoutTenure: facts.managers - results.length,
       durationMs: Date.now() - startedAt,
       finishedAt: new Date(),
     };

@@ -117,8 +117,19 @@ export function snapshotFromEngagement(input: {
   activeNgos: FactsSnapshotV2["activeNgos"];
   licensedNgos?: FactsSnapshotV2["licensedNgos"];
 }): FactsSnapshotV2 {
-  const own: SnapshotOwnFacts[] = [];
-  const agencies = new Map<
+  const builder = new SnapshotBuilder();
+  builder.add(input.engagement);
+  return builder.build(input);
+}
+
+/**
+ * `snapshotFromEngagement` a page of the engagement answer at a time (a run reads the facts in pages and folds each
+ * in as it arrives, so no page is kept): the same snapshot whatever the pages, provided every manager's answer is
+ * added once — the agency facts are merged by id and everything is sorted by `build`.
+ */
+export class SnapshotBuilder {
+  private readonly own: SnapshotOwnFacts[] = [];
+  private readonly agencies = new Map<
     string,
     {
       resolutions: Map<string, SnapshotAgencyFacts["resolutions"][number]>;
@@ -126,53 +137,72 @@ export function snapshotFromEngagement(input: {
       requests: Map<string, RawRequestFact>;
     }
   >();
-  const agency = (id: string) => {
-    let entry = agencies.get(id);
-    if (!entry) agencies.set(id, (entry = { resolutions: new Map(), groups: new Map(), requests: new Map() }));
+
+  private agency(id: string) {
+    let entry = this.agencies.get(id);
+    if (!entry) this.agencies.set(id, (entry = { resolutions: new Map(), groups: new Map(), requests: new Map() }));
     return entry;
-  };
-  for (const answer of input.engagement) {
-    const mine: SnapshotOwnFacts = {
-      managerId: answer.managerId,
-      meetings: answer.meetings.map(rawMeeting),
-      resolutions: [],
-      workingGroups: [],
-    };
-    for (const r of answer.resolutions) {
-      if (r.ownedBy === "MANAGER") mine.resolutions.push(rawResolution(r));
-      else if (r.ownerAgencyId)
-        agency(r.ownerAgencyId).resolutions.set(r.resolutionId, {
-          ...rawResolution(r),
-          ownerManagerId: r.ownerManagerId,
-        });
-    }
-    for (const g of answer.workingGroups) {
-      if (g.chairManagerId === answer.managerId) mine.workingGroups.push(rawGroup(g));
-      else if (g.chairAgencyId) agency(g.chairAgencyId).groups.set(g.workingGroupId, rawGroup(g));
-    }
-    for (const r of answer.requests) agency(r.agencyId).requests.set(`${r.kind}:${r.id}`, rawRequest(r));
-    if (mine.meetings.length || mine.resolutions.length || mine.workingGroups.length) own.push(mine);
   }
-  own.sort(byKey((f) => f.managerId));
-  return {
-    formatVersion: 2,
-    year: input.year,
-    asOf: input.asOf,
-    rules: { ...input.rules },
-    managers: input.managers,
-    facts: own,
-    agencies: [...agencies]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([agencyId, a]) => ({
-        agencyId,
-        resolutions: [...a.resolutions.values()].sort(resolutionOrder),
-        workingGroups: [...a.groups.values()].sort(groupOrder),
-        requests: [...a.requests.values()].sort(requestOrder),
-      })),
-    licenceStates: input.licenceStates,
-    activeNgos: input.activeNgos,
-    ...(input.licensedNgos ? { licensedNgos: input.licensedNgos } : {}),
-  };
+
+  /** Folds in the answers of some managers; returns the meetings of theirs kept (for the licence-state questions). */
+  add(answers: EngagementManagerAnswer[]): RawMeetingFact[] {
+    const meetings: RawMeetingFact[] = [];
+    for (const answer of answers) {
+      const mine: SnapshotOwnFacts = {
+        managerId: answer.managerId,
+        meetings: answer.meetings.map(rawMeeting),
+        resolutions: [],
+        workingGroups: [],
+      };
+      for (const r of answer.resolutions) {
+        if (r.ownedBy === "MANAGER") mine.resolutions.push(rawResolution(r));
+        else if (r.ownerAgencyId)
+          this.agency(r.ownerAgencyId).resolutions.set(r.resolutionId, {
+            ...rawResolution(r),
+            ownerManagerId: r.ownerManagerId,
+          });
+      }
+      for (const g of answer.workingGroups) {
+        if (g.chairManagerId === answer.managerId) mine.workingGroups.push(rawGroup(g));
+        else if (g.chairAgencyId) this.agency(g.chairAgencyId).groups.set(g.workingGroupId, rawGroup(g));
+      }
+      for (const r of answer.requests) this.agency(r.agencyId).requests.set(`${r.kind}:${r.id}`, rawRequest(r));
+      if (mine.meetings.length || mine.resolutions.length || mine.workingGroups.length) this.own.push(mine);
+      meetings.push(...mine.meetings);
+    }
+    return meetings;
+  }
+
+  /** The format 2 snapshot of everything added. */
+  build(input: {
+    year: number;
+    asOf: string;
+    rules: QualifyingRules;
+    managers: SnapshotManager[];
+    licenceStates: Record<string, string>;
+    activeNgos: FactsSnapshotV2["activeNgos"];
+    licensedNgos?: FactsSnapshotV2["licensedNgos"];
+  }): FactsSnapshotV2 {
+    return {
+      formatVersion: 2,
+      year: input.year,
+      asOf: input.asOf,
+      rules: { ...input.rules },
+      managers: input.managers,
+      facts: [...this.own].sort(byKey((f) => f.managerId)),
+      agencies: [...this.agencies]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([agencyId, a]) => ({
+          agencyId,
+          resolutions: [...a.resolutions.values()].sort(resolutionOrder),
+          workingGroups: [...a.groups.values()].sort(groupOrder),
+          requests: [...a.requests.values()].sort(requestOrder),
+        })),
+      licenceStates: input.licenceStates,
+      activeNgos: input.activeNgos,
+      ...(input.licensedNgos ? { licensedNgos: input.licensedNgos } : {}),
+    };
+  }
 }
 
 /**

@@ -22,20 +22,76 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const compress = promisify(brotliCompress);
 const decompress = promisify(brotliDecompress);
 
-/** The text form of a packed snapshot before compression: `<hex ids>\n<tokenised JSON>` (pure, exported for tests). */
-export function internUuids(json: string): string {
-  if (json.includes("\u0001")) throw new Error("snapshot JSON text holds a raw U+0001");
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const text = json.replace(UUID, (id) => {
-    let i = index.get(id);
+/**
+ * Interns the UUIDs of a text given in consecutive pieces (ids numbered in order of first use over all the pieces),
+ * so `table() + "\n" + pieces.map(intern).join("")` is `internUuids(pieces.join(""))` when no UUID is split
+ * between two pieces (pieces of JSON text cut between values, as `jsonPieces` cuts them, never split one).
+ */
+export class UuidInterner {
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly token = (id: string): string => {
+    let i = this.index.get(id);
     if (i === undefined) {
-      index.set(id, (i = ids.length));
-      ids.push(id.replace(/-/g, ""));
+      this.index.set(id, (i = this.ids.length));
+      this.ids.push(id.replace(/-/g, ""));
     }
     return `\u0001${i.toString(36)}\u0002`;
-  });
-  return `${ids.join("")}\n${text}`;
+  };
+
+  intern(piece: string): string {
+    if (piece.includes("\u0001")) throw new Error("snapshot JSON text holds a raw U+0001");
+    return piece.replace(UUID, this.token);
+  }
+
+  /** The ids met so far, 32 hex digits each, in order of first use. */
+  table(): string {
+    return this.ids.join("");
+  }
+}
+
+/** The text form of a packed snapshot before compression: `<hex ids>\n<tokenised JSON>` (pure, exported for tests). */
+export function internUuids(json: string): string {
+  const interner = new UuidInterner();
+  const text = interner.intern(json);
+  return `${interner.table()}\n${text}`;
+}
+
+/**
+ * `JSON.stringify(value)` in consecutive pieces whose concatenation is exactly that text: the top-level object's
+ * members, and the elements (or members) of its arrays and plain objects, each stringified on its own — so the
+ * whole text (≈ 230 MB as a two-byte string for the whole country) never exists at once. Values with `toJSON`,
+ * and everything deeper, are stringified whole by `JSON.stringify` itself.
+ */
+export function* jsonPieces(value: unknown, depth = 2): Generator<string> {
+  const plain = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+  if (depth === 0 || !plain(value)) {
+    const text = JSON.stringify(value);
+    // What JSON.stringify writes for a value it skips inside an array (undefined, a function, a symbol).
+    yield text === undefined ? "null" : text;
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ",";
+      yield* jsonPieces(value[i], depth - 1);
+    }
+    yield "]";
+    return;
+  }
+  yield "{";
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const member = value[key];
+    // Members JSON.stringify leaves out.
+    if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
+    yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonPieces(member, depth - 1);
+  }
+  yield "}";
 }
 
 /** The inverse of `internUuids`. */
@@ -57,35 +113,49 @@ export function restoreUuids(interned: string): string {
   return parts.join("");
 }
 
-/** A run's facts (format 2; tests' facts sources may give format 1) packed for storage (format 3): the header for `snapshot`, the bytes for `snapshot_packed`. */
+/**
+ * A run's facts (format 2; tests' facts sources may give format 1) packed for storage (format 3): the header for
+ * `snapshot`, the bytes for `snapshot_packed`. The facts' JSON text is made and interned piece by piece
+ * (`jsonPieces`, `UuidInterner`) on the caller's thread, never whole; the brotli compression of the interned text
+ * runs in libuv's thread pool, so the caller can score while it packs. The packed text is exactly that of
+ * `internUuids(JSON.stringify(snapshot))`: what earlier runs stored, and what `unpackSnapshot` reads.
+ */
 export function packSnapshot(
   snapshot: FactsSnapshot,
 ): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
-  return packSnapshotText(JSON.stringify(snapshot), snapshot);
-}
-
-/**
- * `packSnapshot` of the facts whose JSON text is `json` (a run has that text already: it stringifies the facts once,
- * scores what parsing it gives and packs the text itself). The UUID interning runs now, on the caller's thread; the
- * brotli compression runs in libuv's thread pool, so the caller can score while it packs.
- */
-export async function packSnapshotText(
-  json: string,
-  { year, asOf }: Pick<FactsSnapshot, "year" | "asOf">,
-): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
-  const interned = Buffer.from(internUuids(json), "utf8");
-  const packed = await compress(interned, {
+  // Not async: the promise returned keeps only the interned bytes, not the facts, while they compress.
+  const interner = new UuidInterner();
+  const chunks: Buffer[] = [];
+  let textBytes = 0;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    chunks.push(Buffer.from(pending.join(""), "utf8"));
+    pending = [];
+    pendingLength = 0;
+  };
+  for (const piece of jsonPieces(snapshot)) {
+    textBytes += Buffer.byteLength(piece, "utf8");
+    const interned = interner.intern(piece);
+    pending.push(interned);
+    pendingLength += interned.length;
+    if (pendingLength >= 1 << 20) flush();
+  }
+  flush();
+  const interned = Buffer.concat([Buffer.from(`${interner.table()}\n`, "latin1"), ...chunks.splice(0)]);
+  const header: PackedSnapshotHeader = {
+    formatVersion: 3,
+    year: snapshot.year,
+    asOf: snapshot.asOf,
+    encoding: PACKED_SNAPSHOT_ENCODING,
+  };
+  return compress(interned, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 5,
       [constants.BROTLI_PARAM_LGWIN]: 24,
       [constants.BROTLI_PARAM_SIZE_HINT]: interned.length,
     },
-  });
-  return {
-    header: { formatVersion: 3, year, asOf, encoding: PACKED_SNAPSHOT_ENCODING },
-    packed,
-    textBytes: Buffer.byteLength(json, "utf8"),
-  };
+  }).then((packed) => ({ header, packed, textBytes }));
 }
 
 /** The facts of a format 3 run (format 2 facts, as runs write them), from its stored bytes. */

@@ -9,19 +9,13 @@ import {
   requireUser,
 } from "@hamafza/common";
 import { RunPhase } from "./entities/Run";
-import {
-  EngagementManagerAnswer,
-  FactsSnapshot,
-  QUALIFYING_RULES,
-  SnapshotManager,
-  snapshotFromEngagement,
-} from "./scoring";
+import { EngagementManagerAnswer, FactsSnapshot, QUALIFYING_RULES, SnapshotBuilder, SnapshotManager } from "./scoring";
 
 /**
  * The evaluation service's only HTTP client: it reads the facts of a computation run from the registry and
  * engagement subgraphs directly, with the caller's own access token (so the caller's territory applies) and the
  * gateway secret. Calls per run: registry ×2 (managers with tenure + active NGO counts; remaining manager pages by
- * aliases), engagement ×1 per 8,000 managers (all facts, in parallel), registry ×1 per ≈ 1.5 MB of licence-state
+ * aliases), engagement ×1 per ≈ 2,000 managers (`factsPages`, two at a time, each folded in as it arrives), registry ×1 per ≈ 1.5 MB of licence-state
  * questions (every attending NGO on every meeting day, by aliases; two at a time).
  */
 
@@ -88,7 +82,8 @@ async function call<T>(
 }
 
 const PAGE = 200;
-const FACTS_CHUNK = 8000;
+/** Managers per engagement facts request (2,000 managers ≈ 10 MB of answer at national scale). */
+export const FACTS_PAGE = 2000;
 const LICENCE_REQUEST_BYTES = 1_500_000;
 
 /** Splits `items` into consecutive batches whose estimated size stays under `limit` (an item larger than it goes alone). */
@@ -110,13 +105,39 @@ export function batchBySize<T>(items: T[], sizeOf: (item: T) => number, limit: n
   return batches;
 }
 
-/** Runs `work` over `items`, at most `concurrency` at a time. */
+/** Runs `work` over `items`, at most `concurrency` at a time; after a failure no further item is started. */
 async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/**
+ * The pages of an engagement facts read: every manager exactly once, the managers of an agency in the same page (in
+ * order of the agency's first manager), pages filled up to `size` managers; an agency with more than `size`
+ * managers is split over pages of its own (correct too: agency facts are merged by id, only sent more than once).
+ */
+export function factsPages<M extends { id: string; agencyId: string }>(managers: M[], size: number): M[][] {
+  const byAgency = new Map<string, M[]>();
+  for (const m of managers) {
+    const group = byAgency.get(m.agencyId);
+    if (group) group.push(m);
+    else byAgency.set(m.agencyId, [m]);
+  }
+  const groups: M[][] = [];
+  for (const group of byAgency.values())
+    for (let i = 0; i < group.length; i += size) groups.push(group.slice(i, i + size));
+  return batchBySize(groups, (g) => g.length, size).map((batch) => batch.flat());
 }
 const MANAGER_FIELDS = "id name position positionKind agencyId provinceId countyId tenureStart tenureEnd";
 
@@ -192,47 +213,35 @@ export async function fetchFactsSnapshot(
   await progress(RunPhase.FETCHING_MANAGERS, 0);
   const { managers, activeNgos, licensedNgos } = await fetchManagers(ctx, config, year);
   await progress(RunPhase.FETCHING_FACTS, 0);
-  // Facts of all managers, in as few requests as the subgraphs' 2 MB body limit allows (8,000 managers each).
-  const chunks: SnapshotManager[][] = [];
-  for (let i = 0; i < managers.length; i += FACTS_CHUNK) chunks.push(managers.slice(i, i + FACTS_CHUNK));
-  let chunksDone = 0;
-  const parts = await Promise.all(
-    (chunks.length ? chunks : [[]]).map(async (chunk) => {
-      const part = await call<{ engagementFacts: { asOf: string; managers: EngagementManagerAnswer[] } }>(
-        ctx,
-        config,
-        config.engagementUrl,
-        `query ($year: Int!, $agencies: [ManagerAgencyInput!]!) {
-          engagementFacts(year: $year, managerIds: [], managerAgencies: $agencies) {
-            asOf
-            managers {
-              managerId
-              meetings { meetingId title kind date quarter ngoIds hasAgendaItemOnHarmOrDemand resolutions }
-              resolutions { resolutionId meetingId deadline status completedOn ownedBy ownerManagerId ownerAgencyId }
-              workingGroups { workingGroupId name ngoMemberIds sessionsHeld chairManagerId chairAgencyId }
-              requests { kind id ngoId agencyId submittedOn respondedOn }
-            }
-          }
-        }`,
-        { year, agencies: chunk.map((m) => ({ managerId: m.id, agencyId: m.agencyId })) },
-      );
-      await progress(RunPhase.FETCHING_FACTS, ++chunksDone / Math.max(1, chunks.length));
-      return part;
-    }),
-  );
+  // Facts in pages of ≈ FACTS_PAGE managers (an agency's managers in one page, so its facts come once), two at a
+  // time, each folded into the snapshot as it arrives and then dropped: neither service holds the whole country's
+  // answer at once. `evaluationRows` is the same facts as `managers`, as one JSON value (no per-leaf resolution).
+  const builder = new SnapshotBuilder();
+  const byDate = new Map<string, Set<string>>();
+  const pages = factsPages(managers, FACTS_PAGE);
+  let asOf: string | undefined;
+  let pagesDone = 0;
+  await inParallel(pages.length ? pages : [[]], 2, async (page) => {
+    const { engagementFacts } = await call<{
+      engagementFacts: { asOf: string; evaluationRows: EngagementManagerAnswer[] };
+    }>(
+      ctx,
+      config,
+      config.engagementUrl,
+      `query ($year: Int!, $agencies: [ManagerAgencyInput!]!) {
+        engagementFacts(year: $year, managerIds: [], managerAgencies: $agencies) { asOf evaluationRows }
+      }`,
+      { year, agencies: page.map((m) => ({ managerId: m.id, agencyId: m.agencyId })) },
+    );
+    // The day the facts are judged on (by the evaluation, when scoring): the first answer's, as one run has one.
+    asOf ??= engagementFacts.asOf;
+    for (const m of builder.add(engagementFacts.evaluationRows))
+      for (const ngo of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(ngo));
+    await progress(RunPhase.FETCHING_FACTS, ++pagesDone / Math.max(1, pages.length));
+  });
   await progress(RunPhase.FETCHING_LICENCES, 0);
-  const facts = {
-    engagementFacts: {
-      asOf: parts[0].engagementFacts.asOf,
-      managers: parts.flatMap((p) => p.engagementFacts.managers),
-    },
-  };
   // Licence state of every attending NGO on every meeting day: one alias per (day, ≤1000 NGOs), as few requests as
   // the subgraphs' 2 MB body limit allows (≈ 1.5 MB each; 20,000 managers' meetings need about four), two at a time.
-  const byDate = new Map<string, Set<string>>();
-  for (const f of facts.engagementFacts.managers)
-    for (const m of f.meetings)
-      for (const ngo of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(ngo));
   const asks: { date: string; ids: string[] }[] = [];
   for (const [date, ids] of [...byDate].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const list = [...ids].sort();
@@ -264,12 +273,11 @@ export async function fetchFactsSnapshot(
   });
   await progress(RunPhase.FETCHING_LICENCES, 1);
   // Raw facts with the thresholds that will judge them (the rubric's, now); agency facts once per agency.
-  return snapshotFromEngagement({
+  return builder.build({
     year,
-    asOf: facts.engagementFacts.asOf,
+    asOf: asOf!,
     rules: QUALIFYING_RULES,
     managers,
-    engagement: facts.engagementFacts.managers,
     licenceStates,
     activeNgos,
     licensedNgos,
@@ -300,12 +308,22 @@ export function registerUpstream(db: object, config: UpstreamConfig, factsSource
   runtimes.set(db, { config, factsSource });
 }
 
-export function upstreamOf(ctx: RequestContext): { config: UpstreamConfig; factsSource: FactsSource } {
+/**
+ * `jsonFacts`: whether the source's facts are plain parsed JSON (strings, numbers, booleans, null, arrays, plain
+ * objects — what a JSON round trip leaves unchanged): true for the built-in reader (`fetchFactsSnapshot` builds them
+ * from the subgraphs' JSON answers), false for a source given to the service.
+ */
+export function upstreamOf(ctx: RequestContext): {
+  config: UpstreamConfig;
+  factsSource: FactsSource;
+  jsonFacts: boolean;
+} {
   const runtime = runtimes.get(ctx.db);
   if (!runtime)
     throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
   return {
     config: runtime.config,
     factsSource: runtime.factsSource ?? ((c, year, progress) => fetchFactsSnapshot(c, runtime.config, year, progress)),
+    jsonFacts: !runtime.factsSource,
   };
 }

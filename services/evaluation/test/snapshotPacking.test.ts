@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { canonicalResults, computeResults } from "../src/scoring";
 import { DEFAULT_RUBRIC } from "../src/rubric";
-import { internUuids, packSnapshot, restoreUuids, unpackSnapshot } from "../src/snapshotPacking";
+import { promisify } from "node:util";
+import { brotliDecompress } from "node:zlib";
+import {
+  internUuids,
+  jsonPieces,
+  packSnapshot,
+  restoreUuids,
+  unpackSnapshot,
+  UuidInterner,
+} from "../src/snapshotPacking";
 import { syntheticFacts } from "../src/seed/syntheticFacts";
 
 /** Snapshot format 3: the packing of format 2 facts must give back the very JSON text (byte-equal recomputation). */
@@ -53,5 +62,54 @@ describe("packSnapshot / unpackSnapshot", () => {
       canonicalResults(computeResults(facts, DEFAULT_RUBRIC, 1)).hash,
     );
     expect(packed.length).toBeLessThan(textBytes / 5);
+  });
+});
+
+describe("the snapshot's JSON text in pieces (jsonPieces, UuidInterner)", () => {
+  it("joins to exactly JSON.stringify's text, members JSON leaves out left out, toJSON honoured", () => {
+    const value = {
+      year: 1404,
+      skipped: undefined,
+      fn: () => 1,
+      managers: [{ id: A, at: new Date(Date.UTC(2025, 0, 2)) }, undefined, null, [B, A]],
+      licenceStates: { [`${A}|2025-01-01`]: "ACTIVE", "19": "x", "01": "y", none: undefined },
+      day: new Date(Date.UTC(2025, 0, 1)),
+      text: "خط\nدوم \u0002",
+      empty: { list: [], object: {} },
+    };
+    expect([...jsonPieces(value)].join("")).toBe(JSON.stringify(value));
+    expect([...jsonPieces([])].join("")).toBe("[]");
+    expect([...jsonPieces("x")].join("")).toBe('"x"');
+  });
+
+  it("property: joins to JSON.stringify's text for any JSON value, and interns as internUuids does", () => {
+    const id = fc.oneof(fc.constantFrom(A, B), fc.uuid());
+    const leaf = fc.oneof(id, fc.string(), fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        leaf,
+        fc.array(tie("value")),
+        fc.dictionary(fc.oneof(id, fc.string()), tie("value")),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        const text = JSON.stringify(value);
+        const pieces = [...jsonPieces(value)];
+        expect(pieces.join("")).toBe(text);
+        const interner = new UuidInterner();
+        const interned = pieces.map((p) => interner.intern(p)).join("");
+        expect(`${interner.table()}\n${interned}`).toBe(internUuids(text));
+      }),
+    );
+  });
+
+  it("packSnapshot stores exactly internUuids(JSON.stringify(facts)) (the text format 3 runs always stored)", async () => {
+    const facts = JSON.parse(JSON.stringify(syntheticFacts(200)));
+    const { packed, textBytes } = await packSnapshot(facts);
+    const text = (await promisify(brotliDecompress)(packed)).toString("utf8");
+    expect(text).toBe(internUuids(JSON.stringify(facts)));
+    expect(textBytes).toBe(Buffer.byteLength(JSON.stringify(facts), "utf8"));
   });
 });

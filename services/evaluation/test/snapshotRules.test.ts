@@ -10,6 +10,7 @@ import {
   managerFactsOf,
   rulesOf,
   SNAPSHOT_FORMAT_VERSION,
+  SnapshotBuilder,
   snapshotFromEngagement,
 } from "../src/snapshot";
 import { FactsSnapshotV1, FactsSnapshotV2, IndicatorSpec, SnapshotManager } from "../src/scoringTypes";
@@ -214,6 +215,30 @@ describe("format 2", () => {
         });
         for (const m of world.managers)
           expect(managerFactsOf(v2)(m) ?? none(m.id)).toEqual(managerFactsOf(v1)(m) ?? none(m.id));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("property: built page by page (SnapshotBuilder, pages in any order) it is the snapshot of the whole answer", () => {
+    fc.assert(
+      fc.property(worldArb, fc.array(fc.nat(MANAGER_IDS.length)), fc.boolean(), (world, cuts, reversed) => {
+        const answer = engagementAnswer(world);
+        const whole = snapshotFromEngagement({
+          ...base,
+          rules: QUALIFYING_RULES,
+          managers: world.managers,
+          engagement: answer,
+        });
+        const bounds = [...new Set([0, ...cuts, answer.length])].sort((a, b) => a - b);
+        const pages = bounds.slice(1).map((end, i) => answer.slice(bounds[i], end));
+        const builder = new SnapshotBuilder();
+        const meetings = (reversed ? [...pages].reverse() : pages).flatMap((page) => builder.add(page));
+        const paged = builder.build({ ...base, rules: QUALIFYING_RULES, managers: world.managers });
+        expect(JSON.stringify(paged)).toBe(JSON.stringify(whole));
+        expect(meetings.map((m) => m.meetingId).sort()).toEqual(
+          whole.facts.flatMap((f) => f.meetings.map((m) => m.meetingId)).sort(),
+        );
       }),
       { numRuns: 200 },
     );

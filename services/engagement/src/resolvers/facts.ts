@@ -18,6 +18,7 @@ import { tehranToday } from "../util/time";
 import { EngagementFacts, ManagerAgencyInput } from "./factsInputs";
 import {
   assembleFacts,
+  evaluationRowsOf,
   MAX_MANAGERS,
   MeetingFactRow,
   RequestFactRow,
@@ -41,7 +42,7 @@ export class EngagementFactsResolver {
   @Allow(EVALUATORS)
   @Query(() => EngagementFacts, {
     description:
-      "Evaluators (the evaluation service): for a Jalali year, per manager, the raw engagement facts the evaluation rubric judges, with their evidence — held meetings with kind, NGOs present, agenda focus and resolutions; resolutions due with status and days; working groups with NGO members and sessions; proposals and demands with the days asked and answered. What counts is decided by the evaluation service. Four SQL statements whatever the number of managers; limited to the evaluator's territory.",
+      "Evaluators (the evaluation service): for a Jalali year, per manager, the raw engagement facts the evaluation rubric judges, with their evidence — held meetings with kind, NGOs present, agenda focus and resolutions; resolutions due with status and days; working groups with NGO members and sessions; proposals and demands with the days asked and answered. What counts is decided by the evaluation service (which reads `evaluationRows`, the same facts as one JSON value). Four SQL statements whatever the number of managers; limited to the evaluator's territory.",
   })
   async engagementFacts(
     @Ctx() ctx: RequestContext,
@@ -147,6 +148,15 @@ export class EngagementFactsResolver {
           );
 
     const managers = assembleFacts({ all, ids, agencyOf, asOf, meetings, resolutions, groups, requests });
-    return { year, asOf, generatedAt: new Date(), managers };
+    // `evaluationRows` is built only when asked for (a getter the default field resolver reads).
+    return {
+      year,
+      asOf,
+      generatedAt: new Date(),
+      managers,
+      get evaluationRows() {
+        return evaluationRowsOf(managers);
+      },
+    };
   }
 }

@@ -194,3 +194,50 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
 
   return [...result.values()];
 }
+
+/**
+ * `EngagementFacts.evaluationRows`: the assembled facts with only the fields the evaluation service reads, in the
+ * key order its query named them (plain values: the enums are their names, the days `YYYY-MM-DD` strings), so the
+ * answer is one JSON value instead of a GraphQL resolution per leaf.
+ */
+export function evaluationRowsOf(managers: ManagerEngagementFacts[]) {
+  return managers.map((f) => ({
+    managerId: f.managerId,
+    meetings: f.meetings.map((m) => ({
+      meetingId: m.meetingId,
+      title: m.title,
+      kind: m.kind,
+      date: m.date,
+      quarter: m.quarter,
+      ngoIds: m.ngoIds,
+      hasAgendaItemOnHarmOrDemand: m.hasAgendaItemOnHarmOrDemand,
+      resolutions: m.resolutions,
+    })),
+    resolutions: f.resolutions.map((r) => ({
+      resolutionId: r.resolutionId,
+      meetingId: r.meetingId,
+      deadline: r.deadline,
+      status: r.status,
+      completedOn: r.completedOn,
+      ownedBy: r.ownedBy,
+      ownerManagerId: r.ownerManagerId,
+      ownerAgencyId: r.ownerAgencyId,
+    })),
+    workingGroups: f.workingGroups.map((g) => ({
+      workingGroupId: g.workingGroupId,
+      name: g.name,
+      ngoMemberIds: g.ngoMemberIds,
+      sessionsHeld: g.sessionsHeld,
+      chairManagerId: g.chairManagerId,
+      chairAgencyId: g.chairAgencyId,
+    })),
+    requests: f.requests.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      ngoId: r.ngoId,
+      agencyId: r.agencyId,
+      submittedOn: r.submittedOn,
+      respondedOn: r.respondedOn,
+    })),
+  }));
+}
