@@ -7,7 +7,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * on `licence` per NGO of the province, twice (page and count). The state itself depends on today's date and is
  * never stored. The columns are kept by statement-level triggers on `licence` (every writer: the mutations, the
  * seeds, bulk `INSERT … SELECT`), which lock the NGOs' rows first so that concurrent writers of one NGO's licences
- * each recompute from what the other committed. NULL status: no licence (state NONE).
+ * each recompute from what the other committed. NULL status: no licence (state NONE). The functions keep the
+ * registry schema as their search path, so a licence written from any session (another schema's, an operator's
+ * psql) keeps the columns right.
  */
 export class NgoCurrentLicence1767332000000 implements MigrationInterface {
   name = "NgoCurrentLicence1767332000000";
@@ -19,7 +21,7 @@ export class NgoCurrentLicence1767332000000 implements MigrationInterface {
         ADD COLUMN current_licence_suspended_until date,
         ADD COLUMN current_licence_expires_on date`);
     await q.query(`
-      CREATE FUNCTION ngo_current_licence_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      CREATE FUNCTION ngo_current_licence_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN
         IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
         -- Lock first (in id order): the UPDATE below then takes a snapshot that sees every committed licence.
@@ -38,7 +40,7 @@ export class NgoCurrentLicence1767332000000 implements MigrationInterface {
                IS DISTINCT FROM (c.status, c.suspended_until, c.expires_on);
       END $$`);
     await q.query(`
-      CREATE FUNCTION ngo_current_licence_on_licence() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION ngo_current_licence_on_licence() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       DECLARE ids uuid[];
       BEGIN
         IF TG_OP = 'INSERT' THEN

@@ -58,3 +58,19 @@ export function ngoLicenceStateSql(alias: string): string {
 export function currentLicenceStateSql(ngoIdExpression: string): string {
   return `coalesce((SELECT ${licenceStateSql("cur")} FROM licence cur WHERE cur.ngo_id = ${ngoIdExpression} ORDER BY cur.issued_on DESC, cur.created_at DESC LIMIT 1), 'NONE')`;
 }
+
+/**
+ * NGO rows read with their current licence's columns (the NGO list selects them): `Ngo.licenceState` derives the
+ * state from those columns only for these rows. Any other row — loaded without them, or written and returned by a
+ * mutation, where TypeORM may leave them null — goes through the current-licence loader.
+ */
+const readWithCurrentLicence = new WeakSet<object>();
+
+/** Marks `rows` as read with their current licence's columns; returns them. */
+export function withCurrentLicenceColumns<T extends object>(rows: T[]): T[] {
+  for (const row of rows) readWithCurrentLicence.add(row);
+  return rows;
+}
+
+/** Whether `row` was read with its current licence's columns (by the NGO list). */
+export const hasCurrentLicenceColumns = (row: object): boolean => readWithCurrentLicence.has(row);

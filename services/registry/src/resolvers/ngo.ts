@@ -27,6 +27,7 @@ import { Ngo, NgoScope, NgoStatus } from "../entities/Ngo";
 import { Province } from "../entities/Province";
 import { countyById, ngoById, provinceById } from "../loaders";
 import { survivorOf } from "../merging/ngoAlias";
+import { withCurrentLicenceColumns } from "./licenceState";
 import { profileSnapshot, saveNgoProfile } from "./ngoProfileRules";
 import { NgoCreateInput, NgoFilter, NgoPage, NgoUpdateInput } from "./ngoInputs";
 import { EntityManager } from "typeorm";
@@ -70,23 +71,27 @@ export class NgoResolver {
       query.addSelect(["ngo.currentLicenceStatus", "ngo.currentLicenceSuspendedUntil", "ngo.currentLicenceExpiresOn"]);
       return { query, searching: applyNgoFilter(query, filter) };
     };
-    if (!filter?.q) {
-      const { query } = listQuery(ctx.db.manager);
-      return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
-    }
-    // A search: the trigram operators (index-assisted) cut at the words' threshold, for this transaction only.
-    return ctx.db.transaction(async (em) => {
-      await em.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${SEARCH_WORDS_THRESHOLD}`);
-      const { query, searching } = listQuery(em);
-      if (!searching) return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
-      query.addSelect(NAME_RELEVANCE_SQL, "relevance");
-      return paginate(
-        query,
-        page,
-        { ...NGO_SORTABLE, relevance: "relevance" },
-        { field: "relevance", order: SortOrder.DESC },
-      );
-    });
+    const listed = await (async () => {
+      if (!filter?.q) {
+        const { query } = listQuery(ctx.db.manager);
+        return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
+      }
+      // A search: the trigram operators (index-assisted) cut at the words' threshold, for this transaction only.
+      return ctx.db.transaction(async (em) => {
+        await em.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${SEARCH_WORDS_THRESHOLD}`);
+        const { query, searching } = listQuery(em);
+        if (!searching) return paginate(query, page, NGO_SORTABLE, { field: "name", order: SortOrder.ASC });
+        query.addSelect(NAME_RELEVANCE_SQL, "relevance");
+        return paginate(
+          query,
+          page,
+          { ...NGO_SORTABLE, relevance: "relevance" },
+          { field: "relevance", order: SortOrder.DESC },
+        );
+      });
+    })();
+    withCurrentLicenceColumns(listed.items);
+    return listed;
   }
 
   @Allow(ALL_ROLES, Role.NGO_REPRESENTATIVE)

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { canRead, DateScalar, RequestContext, requireUser } from "@hamafza/common";
 import { Licence, LicenceState } from "../entities/Licence";
 import { Ngo } from "../entities/Ngo";
-import { deriveLicenceState } from "./licenceState";
+import { deriveLicenceState, hasCurrentLicenceColumns } from "./licenceState";
 import { currentLicenceByNgo, licenceStateOnLoader, licencesByNgo } from "./licenceLoaders";
 
 /** The licence fields of an NGO (its current licence, its state today or on a day, all its licences). */
@@ -22,10 +22,10 @@ export class NgoLicenceResolver {
   async licenceState(@Root() ngo: Ngo, @Ctx() ctx: RequestContext): Promise<LicenceState> {
     // Lists read the current licence's columns with the row (issue 13): the same rule without a statement, and the
     // same visibility as the licence itself (`licenceQuery`: the NGO's territory, a representative's own NGO).
-    if (ngo.currentLicenceStatus !== undefined) {
+    if (hasCurrentLicenceColumns(ngo)) {
       if (!canRead(requireUser(ctx), ngo, { ngo: ngo.id })) return LicenceState.NONE;
       return deriveLicenceState(
-        ngo.currentLicenceStatus === null
+        ngo.currentLicenceStatus == null
           ? null
           : {
               status: ngo.currentLicenceStatus,
