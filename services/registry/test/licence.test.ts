@@ -799,6 +799,32 @@ describe("the current licence kept on the NGO's row (issue 13)", () => {
     }
   });
 
+  it("keeps the columns right when a licence is written from a session of another search path", async () => {
+    const ngo = await createNgo(h, { name: "انجمن آزمون مسیر جستجو", countyId: "1901" });
+    await h.superQuery(
+      `INSERT INTO registry.licence (ngo_id, number, authority, issued_on, expires_on, status)
+       VALUES ($1, 'S/1', 'COUNTY_GOVERNORATE', '2024-01-01', '2034-01-01', 'SUSPENDED')`,
+      [ngo],
+    );
+    expect(await columns(ngo)).toEqual({ status: "SUSPENDED", expires: "2034-01-01" });
+    await h.superQuery(`DELETE FROM registry.licence WHERE ngo_id = $1`, [ngo]);
+    expect(await columns(ngo)).toEqual({ status: null, expires: null });
+  });
+
+  it("gives a mutation's returned NGO the state its licence has, as ngo(id) does", async () => {
+    const [row] = await h.db.query(
+      `SELECT id FROM ngo WHERE current_licence_status IS NOT NULL AND status <> 'MERGED' ORDER BY id LIMIT 1`,
+    );
+    const read = await h.admin(`query($id: ID!) { ngo(id: $id) { licenceState membersCount } }`, { id: row.id });
+    expect(read.data!.ngo.licenceState).not.toBe("NONE");
+    const updated = await h.admin(
+      `mutation($id: ID!, $n: Int) { updateNgo(id: $id, input: { membersCount: $n }) { licenceState } }`,
+      { id: row.id, n: (read.data!.ngo.membersCount ?? 0) + 1 },
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateNgo.licenceState).toBe(read.data!.ngo.licenceState);
+  });
+
   it("answers a list's licenceState without reading licences: page and count only", async () => {
     const query = `{ ngos(limit: 2, filter: { licenceState: ACTIVE }) { totalCount items { id licenceState } } }`;
     await h.admin(query); // warm-up
