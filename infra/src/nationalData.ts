@@ -266,8 +266,9 @@ export async function seedNationalData(
     );
     await step(
       "licence events",
-      `INSERT INTO licence_event (licence_id, ngo_id, action, from_state, to_state, effective_on, status, expires_on, previous_expires_on, actor_username)
-       SELECT id, ngo_id, action, from_state, to_state, effective_on, 'ACTIVE', expires_on, previous_expires_on, 'seed' FROM (
+      `INSERT INTO licence_event (id, licence_id, ngo_id, action, from_state, to_state, effective_on, status, expires_on, previous_expires_on, actor_username, occurred_at)
+       SELECT md5('licence-event:' || id || ':' || step)::uuid, id, ngo_id, action, from_state, to_state, effective_on, 'ACTIVE', expires_on, previous_expires_on, 'seed',
+              (effective_on + TIME '09:00') AT TIME ZONE 'Asia/Tehran' FROM (
          SELECT id, ngo_id, 'ISSUE' AS action, 'NONE' AS from_state, licence_state('ACTIVE', NULL, first_expiry, issued_on, 60) AS to_state,
                 issued_on AS effective_on, first_expiry AS expires_on, NULL::date AS previous_expires_on, 0 AS step FROM tl
          UNION ALL
@@ -313,10 +314,10 @@ export async function seedNationalData(
     );
     await step(
       "working group members",
-      `INSERT INTO working_group_member (working_group_id, kind, agency_id, ngo_id, role, joined_on, left_on)
-       SELECT id, 'AGENCY', agency_id, NULL, 'دبیر', DATE '2023-06-01', NULL FROM twg
+      `INSERT INTO working_group_member (id, working_group_id, kind, agency_id, ngo_id, role, joined_on, left_on)
+       SELECT md5('wg-member:' || id || ':agency')::uuid, id, 'AGENCY', agency_id, NULL, 'دبیر', DATE '2023-06-01', NULL FROM twg
        UNION ALL
-       SELECT w.id, 'NGO', NULL, md5('ngo:' || w.ngo_county || ':' || ((w.hw / 7 + j * 3) % $2::int))::uuid, 'عضو',
+       SELECT md5('wg-member:' || w.id || ':' || j)::uuid, w.id, 'NGO', NULL, md5('ngo:' || w.ngo_county || ':' || ((w.hw / 7 + j * 3) % $2::int))::uuid, 'عضو',
               CASE WHEN j = 0 THEN $1::date + 60 ELSE DATE '2024-01-01' + j * 10 END, CASE WHEN j = 1 AND w.hw % 3 = 0 THEN $1::date + 200 END
          FROM twg w CROSS JOIN LATERAL generate_series(0, w.hw % 6 - 1) AS j`,
       [Q[0], K],
@@ -343,8 +344,8 @@ export async function seedNationalData(
     // Attendance: 0–10 NGOs of the meeting's county (none in about one meeting in eleven).
     await step(
       "attendance",
-      `INSERT INTO meeting_attendance (meeting_id, ngo_id, representative_name)
-       SELECT t.id, md5('ngo:' || t.ngo_county || ':' || ((t.hm / 7 + j * 3) % $1::int))::uuid, 'نماینده ' || (j + 1)
+      `INSERT INTO meeting_attendance (id, meeting_id, ngo_id, representative_name)
+       SELECT md5('attendance:' || t.id || ':' || j)::uuid, t.id, md5('ngo:' || t.ngo_county || ':' || ((t.hm / 7 + j * 3) % $1::int))::uuid, 'نماینده ' || (j + 1)
          FROM (SELECT id, ngo_county, hm FROM tmeet WHERE hm % 100 < 96 UNION ALL SELECT id, ngo_county, hm FROM tses) t
          CROSS JOIN LATERAL generate_series(0, least(t.hm % 11, $1::int) - 1) AS j`,
       [K],
@@ -352,8 +353,8 @@ export async function seedNationalData(
     // Agenda: 1–3 items on held quarterly meetings and exchanges, the first on a social harm in 70 % of them.
     await step(
       "agenda items",
-      `INSERT INTO agenda_item (meeting_id, position, topic, topic_normalized, social_harm_id)
-       SELECT t.id, i, topic, regexp_replace(topic, '\\s+', '', 'g'),
+      `INSERT INTO agenda_item (id, meeting_id, position, topic, topic_normalized, social_harm_id)
+       SELECT md5('agenda-item:' || t.id || ':' || i)::uuid, t.id, i, topic, regexp_replace(topic, '\\s+', '', 'g'),
               CASE WHEN i = 1 AND (t.hm / 100) % 10 < 7 THEN (SELECT id FROM social_harm ORDER BY sort_order, id OFFSET (t.hm / 1000) % (SELECT count(*) FROM social_harm) LIMIT 1) END
          FROM tmeet t CROSS JOIN LATERAL generate_series(1, 1 + (t.hm / 10) % 3) AS i
          CROSS JOIN LATERAL (SELECT 'بند ' || i || ': بررسی مسائل اجتماعی شهرستان' AS topic) x
@@ -363,11 +364,11 @@ export async function seedNationalData(
     // deadline 20–140 days after the meeting; done by deadline, done late, in progress, open or cancelled.
     await step(
       "resolutions",
-      `INSERT INTO resolution (meeting_id, province_id, county_id, text, text_normalized, owner_agency_id, owner_manager_id, deadline, status, completed_on, cancellation_reason)
-       SELECT meeting_id, province_id, county_id, text, regexp_replace(text, '\\s+', '', 'g'), owner_agency_id, owner_manager_id, deadline, status,
+      `INSERT INTO resolution (id, meeting_id, province_id, county_id, text, text_normalized, owner_agency_id, owner_manager_id, deadline, status, completed_on, cancellation_reason)
+       SELECT md5('resolution:' || meeting_id || ':' || r)::uuid, meeting_id, province_id, county_id, text, regexp_replace(text, '\\s+', '', 'g'), owner_agency_id, owner_manager_id, deadline, status,
               CASE WHEN status = 'DONE' THEN CASE WHEN hs < 50 THEN day + ((deadline - day) * hs / 50) ELSE deadline + 5 + hs END END,
               CASE WHEN status = 'CANCELLED' THEN 'منتفی شد' END
-         FROM (SELECT t.id AS meeting_id, t.province_id, t.county_id, t.day,
+         FROM (SELECT t.id AS meeting_id, r, t.province_id, t.county_id, t.day,
                       'مصوبه ' || r || ' ' || t.agency_name AS text,
                       CASE WHEN pg_temp.h('owner:' || t.id || r) % 3 = 0 THEN t.agency_id END AS owner_agency_id,
                       CASE WHEN pg_temp.h('owner:' || t.id || r) % 3 <> 0 THEN t.chair_id END AS owner_manager_id,

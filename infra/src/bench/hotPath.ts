@@ -16,7 +16,7 @@ import { prepareDatabase } from "../prepare";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "../paths";
 import { runLoad } from "./load";
 import { cpuDelta, cpuSnapshot } from "./cpu";
-import { BenchProcess, launch, serviceScript, waitForHealth } from "./processes";
+import { BenchProcess, deployedEnv, launch, memoryMb, resetPeak, serviceScript, waitForHealth } from "./processes";
 import { loadScenarios, pickTargets } from "./scenarios";
 import {
   createPgStatStatements,
@@ -34,10 +34,13 @@ import {
  * those rows without Hive, S3–S7 or a fresh seed per run. The embedded PostgreSQL and the seeded data are kept
  * in `HOT_PATH_DIR` (default `.bench/hot-path`) between runs, so before/after runs of a change read the same data.
  * `HOT_PATH_PROFILE=<dir>` starts every Node process with `--cpu-prof` into that folder.
- * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32; `HOT_PATH_ONLY=S1,S2,R1,E1` a subset
- * (`S3`, the county's meetings of a quarter, only when named there).
+ * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32 (S5, ~100× an S1's work: a tenth);
+ * `HOT_PATH_ONLY=S1,S2,R1,E1` a subset, and S3, S4, S5 only when named there; `HOT_PATH_C=32` one concurrency only.
  * Each run also prints its costliest statements from pg_stat_statements (calls per request, mean execution and
  * planning ms, rows, shared blocks), planning tracked (`track_planning`).
+ * Each row has every process's peak resident memory during that run (`peakRssMb`, VmHWM reset before the run).
+ * Each service runs with its Kubernetes manifest's `NODE_OPTIONS` (heap cap); `HOT_PATH_GATEWAY_NODE_ARGS` (e.g.
+ * `--max-old-space-size=512`) adds Node options to the gateway's for a trial (a later flag wins).
  */
 const DIR = process.env.HOT_PATH_DIR ?? join(REPO_ROOT, ".bench", "hot-path");
 const PORT_BASE = integerSetting("HOT_PATH_PORT_BASE", 47600, { min: 1024, max: 65000 });
@@ -102,6 +105,7 @@ async function main() {
           [...nodeArgs, serviceScript(REPO_ROOT, name)],
           {
             ...shared,
+            ...deployedEnv(REPO_ROOT, name),
             ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
             ...(name === "evaluation" ? { REGISTRY_URL: urls.registry, ENGAGEMENT_URL: urls.engagement } : {}),
             DATABASE_URL: state.serviceUrls[name],
@@ -112,12 +116,14 @@ async function main() {
       );
     }
     await Promise.all(processes.map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
+    const gatewayNodeArgs = process.env.HOT_PATH_GATEWAY_NODE_ARGS?.split(" ").filter(Boolean);
     const gateway = launch(
       "gateway",
       process.execPath,
-      [...nodeArgs, serviceScript(REPO_ROOT, "gateway")],
+      [...nodeArgs, ...(gatewayNodeArgs ?? []), serviceScript(REPO_ROOT, "gateway")],
       {
         ...shared,
+        ...deployedEnv(REPO_ROOT, "gateway"),
         SUPERGRAPH_PATH: SUPERGRAPH_FILE,
         REGISTRY_URL: urls.registry,
         ENGAGEMENT_URL: urls.engagement,
@@ -158,7 +164,7 @@ async function main() {
     for (const user of state.users) tokens.push(await login(baseUrl, user.username, user.password));
 
     const targets = await pickTargets(state.adminUrl);
-    const [s1, s2, s3] = loadScenarios(targets);
+    const scenarios = loadScenarios(targets);
     const direct = {
       id: "R1",
       title: "registry only (NGO page of 25 with county, licence state)",
@@ -171,8 +177,9 @@ async function main() {
     const clusterDir = join(pgOptions.baseDir, "cluster");
     const rows: Record<string, unknown>[] = [];
     const run = async (id: string, url: string, body: string, connections: number, headers = {}) => {
-      const amount = connections === 1 ? REQUESTS : REQUESTS * 3;
-      await runLoad({ url, body, tokens, connections: 8, durationSec: 0, amount: 64, headers });
+      const amount = Math.ceil((connections === 1 ? REQUESTS : REQUESTS * 3) / (id === "S5" ? 10 : 1));
+      await runLoad({ url, body, tokens, connections: 8, durationSec: 0, amount: id === "S5" ? 16 : 64, headers });
+      for (const p of processes) resetPeak(p.child.pid!);
       const statementsBefore = await statementCount(state.adminUrl, database);
       const totalsBefore = await statementTotals(state.adminUrl, database);
       const before = cpuSnapshot(processes, clusterDir);
@@ -184,6 +191,9 @@ async function main() {
         Object.entries(cpu).map(([name, ms]) => [name, Number((ms / load.requests).toFixed(2))]),
       );
       const total = Object.values(perRequest).reduce((a, b) => a + b, 0);
+      const peakRssMb = Object.fromEntries(
+        processes.map((p) => [p.name, Math.round(memoryMb(p.child.pid!)?.peak ?? NaN)]),
+      );
       const row = {
         id,
         c: connections,
@@ -194,6 +204,7 @@ async function main() {
         p95: load.p95,
         statementsPerRequest: Number((statements / load.requests).toFixed(2)),
         cpuMsPerRequest: { ...perRequest, total: Number(total.toFixed(2)) },
+        peakRssMb,
         loadavg: loadavg().map((l) => Number(l.toFixed(2))),
       };
       if (load.errors) console.log(`[hot-path] ${id} c=${connections}: ${load.errors} errors: ${load.firstError}`);
@@ -214,12 +225,10 @@ async function main() {
       variables: { r: page.data!.ngos.items.map((ngo) => ({ __typename: "Ngo", id: ngo.id })) },
     });
     const only = process.env.HOT_PATH_ONLY?.split(",");
-    const wanted = (id: string) => !only || only.includes(id);
-    for (const c of [1, 32]) {
-      if (wanted("S1")) await run("S1", gateway.url, s1.body, c);
-      if (wanted("S2")) await run("S2", gateway.url, s2.body, c);
-      if (only?.includes("S3")) await run("S3", gateway.url, s3.body, c);
-    }
+    const wanted = (id: string) => (only ? only.includes(id) : ["S1", "S2", "R1", "E1"].includes(id));
+    const concurrencies = process.env.HOT_PATH_C ? [Number(process.env.HOT_PATH_C)] : [1, 32];
+    for (const c of concurrencies)
+      for (const scenario of scenarios) if (wanted(scenario.id)) await run(scenario.id, gateway.url, scenario.body, c);
     if (wanted("R1")) {
       await run("R1 gateway", gateway.url, direct.body, 1);
       await run("R1 direct", urls.registry, direct.body, 1, directHeaders);

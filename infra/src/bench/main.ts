@@ -22,7 +22,16 @@ import { benchImport } from "./importNgos";
 import { startHive } from "./hive";
 import { runLoad } from "./load";
 import { cpuDelta, cpuSnapshot } from "./cpu";
-import { BenchProcess, freePort, launch, memoryMb, serviceScript, waitForHealth } from "./processes";
+import {
+  BenchProcess,
+  deployedEnv,
+  freePort,
+  launch,
+  memoryMb,
+  resetPeak,
+  serviceScript,
+  waitForHealth,
+} from "./processes";
 import { printTable, Row, writeResults } from "./report";
 import { loadScenarios, pickTargets } from "./scenarios";
 import { benchEvaluation } from "./evaluation";
@@ -112,6 +121,7 @@ async function main() {
           [serviceScript(REPO_ROOT, name)],
           {
             ...shared,
+            ...deployedEnv(REPO_ROOT, name),
             ...(name === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
             ...(name === "evaluation"
               ? { REGISTRY_URL: subgraphUrls.registry, ENGAGEMENT_URL: subgraphUrls.engagement }
@@ -126,6 +136,7 @@ async function main() {
     await Promise.all(processes.map((p) => waitForHealth(p.name, p.url.replace(/\/graphql$/, "/health"))));
     const gatewayEnv = {
       ...shared,
+      ...deployedEnv(REPO_ROOT, "gateway"),
       SUPERGRAPH_PATH: SUPERGRAPH_FILE,
       REGISTRY_URL: subgraphUrls.registry,
       ENGAGEMENT_URL: subgraphUrls.engagement,
@@ -199,6 +210,25 @@ async function main() {
       return { value, statements, cpu };
     };
 
+    // Peak resident memory per scenario: VmHWM is reset before each scenario and read after it; the process's
+    // lifetime peak is the largest of those (and of the start).
+    const lifetimePeak: Record<string, number> = {};
+    const peakRssByScenario: Record<string, Record<string, number>> = {};
+    const readPeaks = () => {
+      const now: Record<string, number> = {};
+      for (const p of all()) {
+        const peak = memoryMb(p.child.pid!)?.peak ?? NaN;
+        now[p.name] = Math.round(peak);
+        lifetimePeak[p.name] = Math.max(lifetimePeak[p.name] ?? 0, peak);
+      }
+      return now;
+    };
+    const startPeaks = () => {
+      readPeaks();
+      for (const p of all()) resetPeak(p.child.pid!);
+    };
+    const endPeaks = (scenario: string) => (peakRssByScenario[scenario] = readPeaks());
+
     const dashboard = await measureDashboard(baseUrl, adminToken);
     log(
       dashboard
@@ -208,7 +238,9 @@ async function main() {
 
     const rows: Row[] = [];
     // S6 first: the scoreboard (S4) reads its results.
+    startPeaks();
     const s6 = await measured(() => benchEvaluation(ours.url, prepared.adminUrl, adminToken));
+    endPeaks("S6");
     rows.push({
       scenario: "S6",
       title: "whole-country 1404 evaluation run, live, through the gateway",
@@ -234,6 +266,7 @@ async function main() {
         bearer(tokens[0]),
       );
       if (check.errors) throw new Error(`${scenario.id} fails on our gateway: ${JSON.stringify(check.errors[0])}`);
+      startPeaks();
       for (const [name, target] of Object.entries(targets)) {
         await runLoad({
           url: target.url,
@@ -289,9 +322,12 @@ async function main() {
             log(`${scenario.id} ${name} c=${concurrency}: ${run.value.errors} errors, first: ${run.value.firstError}`);
         }
       }
+      endPeaks(scenario.id);
     }
 
+    startPeaks();
     const s7 = await measured(() => benchImport(ours.url, adminToken, prepared.adminUrl, quick ? 500 : 5000));
+    endPeaks("S7");
     rows.push({
       scenario: "S7",
       title: `CSV import of ${s7.value.extra.importedCount} NGOs`,
@@ -303,8 +339,14 @@ async function main() {
       extra: s7.value.extra,
     });
 
-    const memory = Object.fromEntries(all().map((p) => [p.name, memoryMb(p.child.pid!)]));
-    printTable(rows, memory);
+    readPeaks();
+    const memory = Object.fromEntries(
+      all().map((p) => {
+        const now = memoryMb(p.child.pid!);
+        return [p.name, now && { rss: now.rss, peak: Math.max(now.peak, lifetimePeak[p.name] ?? 0) }];
+      }),
+    );
+    printTable(rows, memory, peakRssByScenario);
     const file = writeResults(join(REPO_ROOT, ".bench"), {
       startedAt: new Date().toISOString(),
       quick,
@@ -315,6 +357,7 @@ async function main() {
       durationSec: DURATION,
       rows,
       peakRssMb: memory,
+      peakRssMbByScenario: peakRssByScenario,
       headers: { gatewaySecret: GATEWAY_SECRET_HEADER },
     });
     log(`results written to ${file}`);

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -33,6 +33,39 @@ export function memoryMb(pid: number): { rss: number; peak: number } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Start a new peak: VmHWM is set back to the current VmRSS (`5` into /proc/<pid>/clear_refs, Linux ≥ 4.0, our own
+ * children only), so the next `memoryMb(pid).peak` is the peak of what ran in between — one scenario's, not the
+ * process's lifetime's. False where /proc does not allow it (the peak then stays the lifetime's).
+ */
+export function resetPeak(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The `NODE_OPTIONS` the Kubernetes manifest of `name` gives its container (`infra/k8s/base/<name>.yaml`), e.g. the
+ * V8 heap cap, so the bench runs each service as it is deployed; undefined when the manifest sets none.
+ */
+export function deployedNodeOptions(root: string, name: string): string | undefined {
+  try {
+    const manifest = readFileSync(join(root, "infra", "k8s", "base", `${name}.yaml`), "utf8");
+    return /\{\s*name:\s*NODE_OPTIONS,\s*value:\s*"([^"]*)"\s*\}/.exec(manifest)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{ NODE_OPTIONS }` of the service's manifest for a launch's environment, or nothing. */
+export function deployedEnv(root: string, name: string): Record<string, string> {
+  const options = deployedNodeOptions(root, name);
+  return options === undefined ? {} : { NODE_OPTIONS: options };
 }
 
 /** Start `node <script>` (or any command) with its own environment; its output goes to the bench log only on failure. */

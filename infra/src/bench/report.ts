@@ -17,7 +17,11 @@ export interface Row extends LoadResult {
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 
 /** The table `npm run bench` prints: one line per scenario × gateway × concurrency, then ours ÷ Hive and memory. */
-export function printTable(rows: Row[], memory: Record<string, { rss: number; peak: number } | null>): void {
+export function printTable(
+  rows: Row[],
+  memory: Record<string, { rss: number; peak: number } | null>,
+  peakByScenario: Record<string, Record<string, number>> = {},
+): void {
   const header = [
     "scen",
     "target",
@@ -73,6 +77,14 @@ export function printTable(rows: Row[], memory: Record<string, { rss: number; pe
         .map(([name, m]) => `${name} ${m ? fmt(m.peak, 0) : "–"}`)
         .join(", "),
   );
+  // A process's resident memory rarely shrinks: a scenario's figure is at least what the ones before it left.
+  for (const [scenario, peaks] of Object.entries(peakByScenario))
+    console.log(
+      `peak RSS during ${scenario} (MB): ` +
+        Object.entries(peaks)
+          .map(([name, mb]) => `${name} ${fmt(mb, 0)}`)
+          .join(", "),
+    );
 }
 
 export function writeResults(dir: string, results: Record<string, unknown>): string {

@@ -64,4 +64,19 @@ describe("dedupFetcher", () => {
     expect(dedupKey(url, { method: "POST", body: "not json" })).toBeNull();
     expect(dedupKey(url, { method: "GET" })).toBeNull();
   });
+
+  it("tells queries from mutations with or without parsing the body (the gateway's compact JSON or any other)", () => {
+    const spaced = (query: string) => ({
+      method: "POST",
+      body: `{ "variables": {}, "query": ${JSON.stringify(query)} }`,
+    });
+    for (const query of ["query Q { a }", "{ a }", "  query { a }", "\n{ a }"]) {
+      expect(dedupKey(url, post(query, "t", "x"))).not.toBeNull();
+      expect(dedupKey(url, spaced(query))).not.toBeNull();
+    }
+    for (const query of ["mutation M { m }", "queryX { a }", "subscription { s }", "# c\nquery { a }"]) {
+      expect(dedupKey(url, post(query, "t", "x"))).toBeNull();
+      expect(dedupKey(url, spaced(query))).toBeNull();
+    }
+  });
 });

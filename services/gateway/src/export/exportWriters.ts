@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Cell } from "./exportCells";
 
 /** Writes rows of cells to a stream, waiting when the stream asks it to (bounded memory for any row count). */
@@ -55,7 +55,9 @@ export function xlsxWriter(sheetName = "خروجی"): RowWriter {
     extension: "xlsx",
     async start(stream, headers) {
       out = stream;
-      workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+      // exceljs is loaded on the first XLSX export, not at the gateway's start (≈ 8 MB of heap).
+      const { stream: excelStream } = require("exceljs") as typeof ExcelJS;
+      workbook = new excelStream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
       sheet = workbook.addWorksheet(sheetName, { views: [{ rightToLeft: true, state: "frozen", ySplit: 1 }] });
       sheet.columns = headers.map((header) => ({ header, width: Math.min(60, Math.max(12, header.length + 4)) }));
       sheet.getRow(1).font = { bold: true };

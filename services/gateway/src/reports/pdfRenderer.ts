@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { logger } from "@hamafza/common";
-import { Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 
 /** Why a PDF could not be made: no browser on this machine (a deployment matter), or the renderer failed. */
 export class PdfUnavailable extends Error {}
@@ -46,7 +46,9 @@ export function chromiumPdfRenderer(executablePath: string, concurrency: number,
   const launch = (): Promise<Browser> => {
     if (!existsSync(executablePath))
       return Promise.reject(new PdfUnavailable(`Chromium is missing at ${executablePath}`));
-    browser ??= chromium
+    // playwright-core is loaded on the first report, not at start: ≈ 28 MB of heap (its bundled sources) that every
+    // gateway held for a feature most never use (docs/performance.md, issue 13 fifth round).
+    browser ??= (require("playwright-core") as typeof import("playwright-core")).chromium
       .launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] })
       .then((started) => {
         started.on("disconnected", () => (browser = undefined));
