@@ -63,7 +63,7 @@ export function dedupKey(url: string, init?: FetcherRequestInit): string | null 
 }
 
 /**
- * How the gateway's own `JSON.stringify` writes a query's body (`query` first, no whitespace): recognised without
+ * How the gateway's own JSON.stringify writes a query's body (the query field first, no whitespace): recognised without
  * parsing the body, which cost a JSON.parse of every subgraph request (its variables included) on the hot path.
  */
 const QUERY_BODY_PREFIX = /^\{"query":"(?:query\b|\{)/;
