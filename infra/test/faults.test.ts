@@ -18,6 +18,10 @@ const logLines: string[] = [];
 
 const SETTINGS = {
   HAMAFZA_SUBGRAPH_TIMEOUT_MS: "1500",
+  // A service asking another (the registry telling engagement of a merge) gives up sooner than the gateway.
+  HAMAFZA_REFERENCE_TIMEOUT_MS: "1000",
+  HAMAFZA_JOBS_POLL_MS: "500",
+  HAMAFZA_NGO_MERGE_SYNC_RETRY_SECONDS: "1",
   HAMAFZA_SHUTDOWN_GRACE_MS: "8000",
   HAMAFZA_KEEP_ALIVE_MS: "1500",
   NODE_ENV: "test",
@@ -231,6 +235,69 @@ it("SIGTERM under load: in-flight writes finish, none is INTERNAL, every acknowl
   await waitForHealth("registry", stack.serviceUrls.registry.replace(/\/graphql$/, "/health"), 15_000);
   await expectWritesConsistent(writes);
   expect(logLines.some((line) => /QueryRunnerAlreadyReleased|unexpected error/i.test(line))).toBe(false);
+});
+
+/** Polls `probe` until `ok` holds (every 250 ms, at most `ms`). */
+async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const sql = <T>(text: string, params: unknown[] = []) =>
+  withClient(prepared.adminUrl, async (client) => (await client.query(text, params)).rows as T[]);
+
+it("a merge acknowledged while engagement is down reaches engagement when it is back (the registry's job retries)", async () => {
+  // An NGO that attended meetings, merged into another NGO; neither is part of a merge yet.
+  const free = `NOT EXISTS (SELECT 1 FROM registry.ngo_merge m WHERE m.undone_at IS NULL AND n.id IN (m.merged_id, m.survivor_id))`;
+  const [{ id: mergedId }] = await sql<{ id: string }>(
+    `SELECT n.id FROM registry.ngo n WHERE n.status = 'ACTIVE' AND ${free}
+        AND EXISTS (SELECT 1 FROM engagement.meeting_attendance a WHERE a.ngo_id = n.id) ORDER BY n.id LIMIT 1`,
+  );
+  const [{ id: survivorId }] = await sql<{ id: string }>(
+    `SELECT n.id FROM registry.ngo n WHERE n.status = 'ACTIVE' AND n.id <> $1 AND ${free} ORDER BY n.id LIMIT 1`,
+    [mergedId],
+  );
+  const attendanceOf = async (id: string) =>
+    (
+      await sql<{ n: number }>(`SELECT count(*)::int AS n FROM engagement.meeting_attendance WHERE ngo_id = $1`, [id])
+    )[0].n;
+  const syncJobs = () =>
+    sql<{ state: string; retries: number }>(
+      `SELECT state, retry_count AS retries FROM registry_jobs.job WHERE name = 'registry-ngo-merge-sync'`,
+    );
+  expect(await attendanceOf(mergedId)).toBeGreaterThan(0);
+
+  const engagement = stack.supervisor.child("engagement")!;
+  engagement.kill("SIGSTOP");
+  let mergeId: string;
+  try {
+    const merged = await gql(
+      `mutation($a: ID!, $b: ID!) { mergeNgos(mergedId: $a, survivorId: $b, reason: "همان سمن است") { id engagementSynced } }`,
+      { a: mergedId, b: survivorId },
+    );
+    expect(merged.errors).toBeUndefined();
+    // Acknowledged, but engagement could not be told.
+    expect(merged.data.mergeNgos.engagementSynced).toBe(false);
+    mergeId = merged.data.mergeNgos.id;
+    // The job's first attempt (5 s after the commit) fails too, and the job waits to be retried.
+    await until(syncJobs, (jobs) => jobs.some((job) => job.state === "retry"), "the sync job's first failure", 30_000);
+  } finally {
+    // Killed while frozen: the registry's abandoned requests die with it, so only the job can catch engagement up.
+    engagement.kill("SIGKILL");
+  }
+  await waitForHealth("engagement", stack.serviceUrls.engagement.replace(/\/graphql$/, "/health"), 30_000);
+  await until(
+    () => sql<{ kind: string }>(`SELECT kind FROM engagement.ngo_merge_applied WHERE merge_id = $1`, [mergeId]),
+    (rows) => rows.length === 1,
+    "engagement to apply the merge",
+  );
+  expect(await attendanceOf(mergedId)).toBe(0);
+  expect((await syncJobs()).map((job) => job.state)).toContain("completed");
 });
 
 it("idle past the servers' keep-alive: the next queries get no reset", async () => {

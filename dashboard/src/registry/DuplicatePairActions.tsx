@@ -29,8 +29,8 @@ export const DuplicatePairActions = ({ first, second }: { first: Side; second: S
     setMode(null);
     setProblem(undefined);
   };
-  const done = async (message: string) => {
-    notify(message, { type: "success" });
+  const done = async (message: string, type: "success" | "warning" = "success") => {
+    notify(message, { type });
     close();
     await invalidate(DUPLICATE_NGO_CANDIDATES, NGO_MERGES);
   };
@@ -42,12 +42,16 @@ export const DuplicatePairActions = ({ first, second }: { first: Side; second: S
   });
   const merge = useMutation({
     mutationFn: (reason: string) =>
-      dataProvider.graphql(MERGE_NGOS, {
+      dataProvider.graphql<{ mergeNgos: { engagementSynced: boolean } }>(MERGE_NGOS, {
         survivorId,
         mergedId: survivorId === first.id ? second.id : first.id,
         reason,
       }),
-    onSuccess: () => done("hamafza.duplicates.merged"),
+    // The engagement service down: the merge stands, and the registry's job tells engagement when it is back.
+    onSuccess: ({ mergeNgos }) =>
+      mergeNgos.engagementSynced
+        ? done("hamafza.duplicates.merged")
+        : done("hamafza.duplicates.mergedLater", "warning"),
     onError: (error) => setProblem(error.message),
   });
   return (

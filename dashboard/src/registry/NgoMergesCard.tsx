@@ -42,9 +42,14 @@ export const NgoMergesCard = () => {
     setProblem(undefined);
   };
   const undo = useMutation({
-    mutationFn: (reason: string) => dataProvider.graphql(UNDO_NGO_MERGE, { id: undoing?.id, reason }),
-    onSuccess: async () => {
-      notify("hamafza.duplicates.undone", { type: "success" });
+    mutationFn: (reason: string) =>
+      dataProvider.graphql<{ undoNgoMerge: { engagementSynced: boolean } }>(UNDO_NGO_MERGE, {
+        id: undoing?.id,
+        reason,
+      }),
+    onSuccess: async ({ undoNgoMerge }) => {
+      if (undoNgoMerge.engagementSynced) notify("hamafza.duplicates.undone", { type: "success" });
+      else notify("hamafza.duplicates.undoneLater", { type: "warning" });
       close();
       await invalidate(NGO_MERGES, DUPLICATE_NGO_CANDIDATES);
     },

@@ -93,6 +93,7 @@ export const UNDO_NGO_MERGE = /* GraphQL */ `
     undoNgoMerge(id: $id, reason: $reason) {
       id
       undoneAt
+      engagementSynced
     }
   }
 `;

@@ -6,7 +6,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from "node:crypto";
-import { jwtVerify, SignJWT } from "jose";
+import { decodeJwt, jwtVerify, SignJWT } from "jose";
 import { registerEnumType } from "type-graphql";
 import { AppError, ErrorCode } from "./errors";
 import { setting } from "./settings";
@@ -123,6 +123,19 @@ export interface TokenKeys {
 export interface ServiceSecurity {
   gatewaySecret: string;
   keys: TokenKeys;
+}
+
+/**
+ * Whether an access token's `exp` has passed, read without verifying it: for a queued job deciding whether trying
+ * again with the token it holds can still succeed (every service verifies the token itself). Unreadable: expired.
+ */
+export function accessTokenExpired(token: string, now = Date.now()): boolean {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp !== "number" || exp * 1000 <= now;
+  } catch {
+    return true;
+  }
 }
 
 /** A fresh Ed25519 key pair as PEM text (the runner makes one per start unless configured). */

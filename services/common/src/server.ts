@@ -60,6 +60,18 @@ export interface SubgraphServerOptions {
   ngoMerges?: { survivorOf: SurvivorLookup; mergedInto: AliasLookup };
 }
 
+/**
+ * The services a subgraph asks (their URLs, by name) with the secret it sends them: what `askService` and the
+ * reference checks use. The URL object is kept, not copied, so a holder filled in after start is seen.
+ */
+export function referenceOwnersOf(
+  urls: SubgraphServerOptions["referenceOwners"],
+  gatewaySecret: string,
+): ReferenceOwners | null {
+  if (urls === "unchecked") return "unchecked";
+  return urls ? { urls, gatewaySecret } : null;
+}
+
 export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه دروازه (gateway) هم‌افزا در دسترس است.";
 
 /**
@@ -68,12 +80,7 @@ export const GATEWAY_ONLY_MESSAGE = "این سرویس فقط از راه درو
  * (with the database and request-scoped DataLoaders).
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
-  const referenceOwners: ReferenceOwners | null =
-    options.referenceOwners === "unchecked"
-      ? "unchecked"
-      : options.referenceOwners
-        ? { urls: options.referenceOwners, gatewaySecret: options.security.gatewaySecret }
-        : null;
+  const referenceOwners = referenceOwnersOf(options.referenceOwners, options.security.gatewaySecret);
   const ngoMerges = options.ngoMerges;
   if (ngoMerges) followNgoMergesInNotices(options.db, ngoMerges.mergedInto);
   const app = express();

@@ -72,6 +72,7 @@ export const SETTINGS = {
   HAMAFZA_JOBS_MAINTENANCE_SECONDS: intVar(60, { min: 1, max: 3600 }),
   HAMAFZA_EVALUATION_RUN_TIMEOUT_SECONDS: intVar(1800, { min: 5, max: 86_400 }),
   HAMAFZA_EVALUATION_RUN_RETRY_SECONDS: intVar(10, { min: 1, max: 3600 }),
+  HAMAFZA_NGO_MERGE_SYNC_RETRY_SECONDS: intVar(15, { min: 1, max: 3600 }),
   HAMAFZA_SMTP_HOST: textVar(undefined),
   HAMAFZA_SMTP_PORT: intVar(587, { min: 1, max: 65535 }),
   HAMAFZA_SMTP_SECURE: flagVar(false),
@@ -137,7 +138,7 @@ const serverShape = () =>
 
 /** What each subgraph process reads besides the server variables. */
 const SERVICE_SPECIFIC = {
-  registry: () => pick("ENGAGEMENT_URL", "HAMAFZA_LICENCE_EXPIRING_DAYS"),
+  registry: () => pick("ENGAGEMENT_URL", "HAMAFZA_LICENCE_EXPIRING_DAYS", "HAMAFZA_NGO_MERGE_SYNC_RETRY_SECONDS"),
   engagement: () => pick("REGISTRY_URL", "HAMAFZA_ANSWER_DAYS"),
   evaluation: () =>
     pick(

@@ -4,6 +4,7 @@ import {
   RunningServer,
   ServiceSecurity,
   startSubgraphServer,
+  referenceOwnersOf,
 } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitRegistry1763800000000 } from "./migrations/1763800000000-InitRegistry";
@@ -28,6 +29,7 @@ import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
 import { mergedInto, survivorOf } from "./merging/ngoAlias";
+import { ngoMergeSyncQueue, registerNgoMergeSync } from "./merging/ngoMergeSyncJob";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
 export { loadReferenceData } from "./seed/reference";
@@ -95,11 +97,17 @@ export async function startRegistry(options: {
   reminders?: boolean;
 }): Promise<RunningServer> {
   const owners = options.engagementUrl;
+  const ownerUrls = owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners };
+  const gatewaySecret = options.security.gatewaySecret;
   const jobs = await JobQueue.start({
     service: SERVICE_NAME,
     db: options.db,
-    queues: options.reminders === false ? [] : [licenceReminderQueue(options.db)],
+    queues: [
+      ...(options.reminders === false ? [] : [licenceReminderQueue(options.db)]),
+      ngoMergeSyncQueue(options.db, referenceOwnersOf(ownerUrls, gatewaySecret), gatewaySecret),
+    ],
   });
+  registerNgoMergeSync(options.db, jobs, gatewaySecret);
   const server = await startSubgraphServer({
     name: SERVICE_NAME,
     schema: await buildRegistrySchema(),
@@ -108,8 +116,7 @@ export async function startRegistry(options: {
     security: options.security,
     routes: (app) => app.use("/public", publicRegisterRoutes(options.db)),
     ngoMerges: { survivorOf: (ctx, ngoId) => survivorOf(ctx).load(ngoId), mergedInto },
-    referenceOwners:
-      owners === "unchecked" ? "unchecked" : typeof owners === "object" ? owners : { engagement: owners },
+    referenceOwners: ownerUrls,
   }).catch(async (error) => {
     await jobs.stop();
     throw error;

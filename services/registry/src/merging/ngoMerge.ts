@@ -26,6 +26,7 @@ import {
 } from "./ngoMergeStore";
 import { moveMergedRows, restoreMergedRows } from "./ngoMergeRows";
 import { mergeRefusal, orderedPair, reasonProblem } from "./ngoMergeRules";
+import { enqueueEngagementSync } from "./ngoMergeSyncJob";
 import { NgoDuplicateDismissal, NgoMerge, NgoMergeEvent, NgoMergeEventKind } from "./ngoMergeTypes";
 
 /**
@@ -132,6 +133,7 @@ export class NgoMergeResolver {
         `INSERT INTO ngo_merge_event (merge_id, kind, merged_id, survivor_id) VALUES ($1, 'MERGE', $2, $3)`,
         [id, mergedId, survivorId],
       );
+      await enqueueEngagementSync(ctx, em);
       const registryRows = await moveMergedRows(em, { mergeId: id, mergedId, survivorId }, user.username);
       const done = (await mergeById(em, id))!;
       await recordAudit(em, ctx, {
@@ -177,6 +179,7 @@ export class NgoMergeResolver {
         `INSERT INTO ngo_merge_event (merge_id, kind, merged_id, survivor_id) VALUES ($1, 'UNDO', $2, $3)`,
         [id, before.mergedId, before.survivorId],
       );
+      await enqueueEngagementSync(ctx, em);
       const registryRows = await restoreMergedRows(em, { mergeId: id, ...before });
       const after = (await mergeById(em, id))!;
       await recordAudit(em, ctx, {
