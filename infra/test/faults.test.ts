@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { generateGatewaySecret, generateTokenKeyPair, login, withClient } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
+import { untilValue } from "@hamafza/common/testing";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { freePort, ProcessStack, startProcessStack, SUBGRAPH_NAMES, waitForHealth } from "../src/processStack";
 
@@ -237,17 +238,6 @@ it("SIGTERM under load: in-flight writes finish, none is INTERNAL, every acknowl
   expect(logLines.some((line) => /QueryRunnerAlreadyReleased|unexpected error/i.test(line))).toBe(false);
 });
 
-/** Polls `probe` until `ok` holds (every 250 ms, at most `ms`). */
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 const sql = <T>(text: string, params: unknown[] = []) =>
   withClient(prepared.adminUrl, async (client) => (await client.query(text, params)).rows as T[]);
 
@@ -285,16 +275,19 @@ it("a merge acknowledged while engagement is down reaches engagement when it is 
     expect(merged.data.mergeNgos.engagementSynced).toBe(false);
     mergeId = merged.data.mergeNgos.id;
     // The job's first attempt (5 s after the commit) fails too, and the job waits to be retried.
-    await until(syncJobs, (jobs) => jobs.some((job) => job.state === "retry"), "the sync job's first failure", 30_000);
+    await untilValue(syncJobs, (jobs) => jobs.some((job) => job.state === "retry"), "the sync job's first failure", {
+      ms: 30_000,
+    });
   } finally {
     // Killed while frozen: the registry's abandoned requests die with it, so only the job can catch engagement up.
     engagement.kill("SIGKILL");
   }
   await waitForHealth("engagement", stack.serviceUrls.engagement.replace(/\/graphql$/, "/health"), 30_000);
-  await until(
+  await untilValue(
     () => sql<{ kind: string }>(`SELECT kind FROM engagement.ngo_merge_applied WHERE merge_id = $1`, [mergeId]),
     (rows) => rows.length === 1,
     "engagement to apply the merge",
+    { ms: 60_000 },
   );
   expect(await attendanceOf(mergedId)).toBe(0);
   expect((await syncJobs()).map((job) => job.state)).toContain("completed");

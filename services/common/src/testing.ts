@@ -53,5 +53,29 @@ export async function subgraphHeaders(
   return { ...bearer(token), [GATEWAY_SECRET_HEADER]: security.gatewaySecret };
 }
 
+/**
+ * Polls `probe` every `everyMs` until `ok` holds for its value and answers that value; fails after `ms`, naming
+ * `what` and the last value (for tests that wait on a job queue, a restarted process, a delivery).
+ */
+export async function untilValue<T>(
+  probe: () => T | Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  { ms = 20_000, everyMs = 100 }: { ms?: number; everyMs?: number } = {},
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** `untilValue` for a condition. */
+export async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  await untilValue(ok, Boolean, what, { ms });
+}
+
 export * from "./statementCounter";
 export * from "./replicaTesting";

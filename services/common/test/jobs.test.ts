@@ -9,7 +9,7 @@ import {
   TEHRAN_TIME_ZONE,
   withClient,
 } from "@hamafza/common";
-import { createTestDatabase } from "@hamafza/common/testing";
+import { createTestDatabase, until } from "@hamafza/common/testing";
 import { DataSource } from "typeorm";
 
 /**
@@ -41,15 +41,6 @@ async function startProcess(label: string, definitions: QueueDefinition<any>[]):
   queues.push(queue);
   void label;
   return queue;
-}
-
-async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await ok()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { createServerMetrics, createServiceDataSource, JobQueue, QueueDefinition, withClient } from "@hamafza/common";
-import { createTestDatabase } from "@hamafza/common/testing";
+import { createTestDatabase, until } from "@hamafza/common/testing";
 import { DataSource } from "typeorm";
 
 /**
@@ -12,15 +12,6 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: DataSource;
 let queue: JobQueue;
 const fast = { pollMs: 500, maintenanceSeconds: 1, stopGraceMs: 0 };
-
-async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await ok()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const attempts = { failing: 0, deadHandled: 0, noHandler: 0, deadFails: 0, deadFailsDead: 0 };
 const definitions: QueueDefinition<any>[] = [

@@ -7,7 +7,7 @@ import {
   RunningServer,
   withClient,
 } from "@hamafza/common";
-import { subgraphHeaders } from "@hamafza/common/testing";
+import { subgraphHeaders, untilValue } from "@hamafza/common/testing";
 import { createEvaluationDataSource, FactsSnapshot, startEvaluation } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { DataSource } from "typeorm";
@@ -92,14 +92,9 @@ const runById = async (id: string) =>
   (await gql(`query ($id: ID!) { evaluationRun(id: $id) { ${RUN_FIELDS} } }`, { id })).data!.evaluationRun;
 const count = async (sql: string) => Number((await db.query(sql))[0].n);
 
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await probe();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Fast polling: a run's phases pass quickly. */
+const until = <T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string) =>
+  untilValue(probe, ok, what, { ms: 5000, everyMs: 25 });
 
 beforeAll(async () => {
   database = await prepareTestDatabase("evalprogress", { demo: false });

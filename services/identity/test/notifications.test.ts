@@ -11,7 +11,7 @@ import {
   RunningServer,
   withClient,
 } from "@hamafza/common";
-import { subgraphHeaders } from "@hamafza/common/testing";
+import { subgraphHeaders, until } from "@hamafza/common/testing";
 import { createEngagementDataSource } from "@hamafza/engagement";
 import {
   createIdentityDataSource,
@@ -44,15 +44,6 @@ const headersOf: Record<string, Record<string, string>> = {};
 
 const gql = (who: string, query: string, variables: Record<string, unknown> = {}) =>
   postGraphQL(server.url, query, variables, headersOf[who]);
-
-async function until(ok: () => boolean | Promise<boolean>, what: string, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await ok()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(async () => {
   database = await prepareTestDatabase("notifications", { demo: true });
