@@ -1,7 +1,7 @@
-import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
+import { withClient } from "@hamafza/common";
 import { countStatements } from "@hamafza/common/testing";
-import { createIdentityDataSource, deliverPendingRequests, DEMO_PASSWORD } from "@hamafza/identity";
-import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+import { createIdentityDataSource, deliverPendingRequests } from "@hamafza/identity";
+import { gatewayUsers, InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
  * Representatives of a merged NGO (docs/merging.md, "Representatives of a merged NGO"), whole stack on the demo data:
@@ -12,22 +12,10 @@ import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamaf
  */
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
-const headers: Record<string, Record<string, string>> = {};
+const { signIn, useToken, call, gql } = gatewayUsers(() => stack);
 
 const admin = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   withClient(prepared.adminUrl, async (client) => (await client.query(sql, params)).rows as T[]);
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(user: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  return postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function gql(user: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const result = await call(user, query, variables);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
 
 let ngoA: string;
 let ngoB: string;
@@ -36,8 +24,7 @@ let agencyId: string;
 beforeAll(async () => {
   prepared = await prepareTestDatabase("ngomergerep", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of ["demo.admin", "demo.province", "demo.ngo", "demo.agency"])
-    headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
+  await signIn(["demo.admin", "demo.province", "demo.ngo", "demo.agency"]);
   [{ bound_id: ngoA }] = await admin<{ bound_id: string }>(
     `SELECT bound_id FROM identity.user_account WHERE username = 'demo.ngo'`,
   );
@@ -89,7 +76,7 @@ beforeAll(async () => {
     body: JSON.stringify({ code: inviteUser.code, password: "Golbarg-e-Sorkh-1405" }),
   });
   expect(accepted.status).toBe(200);
-  headers["rep.survivor"] = bearer(((await accepted.json()) as { token: string }).token);
+  useToken("rep.survivor", ((await accepted.json()) as { token: string }).token);
   // Demands go to demo.agency's agency (of Zanjan county), so that its respondent can answer them.
   [{ bound_id: agencyId }] = await admin<{ bound_id: string }>(
     `SELECT bound_id FROM identity.user_account WHERE username = 'demo.agency'`,
