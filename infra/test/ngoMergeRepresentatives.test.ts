@@ -142,6 +142,25 @@ async function deliver(): Promise<void> {
   }
 }
 
+/** The invited users an officer lists for an NGO (`invitedUsers(filter: { boundId })`), by username. */
+async function invitedFor(ngoId: string, role?: string): Promise<{ username: string; boundId: string }[]> {
+  const { invitedUsers } = await gql(
+    "demo.province",
+    `query($f: InvitedUserFilter) { invitedUsers(filter: $f, limit: 50, sort: { field: "username" }) { totalCount items { username boundId } } }`,
+    { f: { boundId: ngoId, ...(role ? { role } : {}) } },
+  );
+  expect(invitedUsers.totalCount).toBe(invitedUsers.items.length);
+  return invitedUsers.items;
+}
+
+/** The NGOs merged into this one, as the registry lists them (`ngos(filter: { mergedInto })`). */
+const aliasesOf = async (ngoId: string) =>
+  (
+    await gql("demo.province", `query($id: ID!) { ngos(filter: { mergedInto: $id }) { items { id status } } }`, {
+      id: ngoId,
+    })
+  ).ngos.items;
+
 const membersOf = async (id: string) =>
   (await admin<{ m: number | null }>(`SELECT members_count AS m FROM registry.ngo WHERE id = $1`, [id]))[0].m;
 
@@ -159,6 +178,8 @@ describe("representatives of a merged NGO act for the survivor", () => {
     expect(aBefore.meetings.length).toBeGreaterThan(0);
     expect(bBefore.meetings.filter((id) => !aBefore.meetings.includes(id)).length).toBeGreaterThan(0);
     expect((await gql("demo.ngo", `query($id: ID!) { ngo(id: $id) { id } }`, { id: ngoB })).ngo).toBeNull();
+    expect(await invitedFor(ngoB)).toEqual([{ username: "rep.survivor", boundId: ngoB }]);
+    expect(await aliasesOf(ngoB)).toEqual([]);
   });
 
   it("after the merge, A's representative (same session) reads, edits and submits for B, and sees B's meetings", async () => {
@@ -213,6 +234,19 @@ describe("representatives of a merged NGO act for the survivor", () => {
       demandForB,
     ]);
     expect(ngo_id).toBe(ngoB);
+  });
+
+  it("the officers' list of B's invited users includes A's representative, bound to A", async () => {
+    expect(await aliasesOf(ngoB)).toEqual([{ id: ngoA, status: "MERGED" }]);
+    const both = [
+      { username: "demo.ngo", boundId: ngoA },
+      { username: "rep.survivor", boundId: ngoB },
+    ];
+    expect(await invitedFor(ngoB)).toEqual(both);
+    expect(await invitedFor(ngoB, "NGO_REPRESENTATIVE")).toEqual(both);
+    expect(await invitedFor(ngoB, "AGENCY_RESPONDENT")).toEqual([]);
+    // The alias's own list is unchanged: A's representative, and not B's.
+    expect(await invitedFor(ngoA)).toEqual([{ username: "demo.ngo", boundId: ngoA }]);
   });
 
   it("notices for B's representatives reach A's while the merge stands (registry and engagement)", async () => {
@@ -272,6 +306,8 @@ describe("representatives of a merged NGO act for the survivor", () => {
     expect(seenB).toEqual({ ...bBefore, demands: [...bBefore.demands, demandForB].sort(), demandNgos: [ngoB] });
     // Notices for B are B's representatives' only again.
     expect(await recipientsOf(await warn(ngoB))).toEqual([ngoB]);
+    expect(await invitedFor(ngoB)).toEqual([{ username: "rep.survivor", boundId: ngoB }]);
+    expect(await aliasesOf(ngoB)).toEqual([]);
   });
 
   it("costs a representative's request one lookup per service, and staff nothing", async () => {
@@ -288,5 +324,10 @@ describe("representatives of a merged NGO act for the survivor", () => {
     expect(await lookups("demo.ngo", registryAndEngagement)).toBe(2);
     expect(await lookups("demo.ngo", `{ ngos(limit: 1) { items { id } } }`)).toBe(1);
     expect(await lookups("demo.province", registryAndEngagement)).toBe(0);
+    // An officer's list of an NGO's invited users: one lookup of the NGOs merged into it (the registry's); none
+    // without an NGO to list for.
+    const invited = (filter: string) => `{ invitedUsers(filter: { ${filter} }) { totalCount items { id } } }`;
+    expect(await lookups("demo.province", invited(`boundId: "${ngoB}"`))).toBe(1);
+    expect(await lookups("demo.province", invited(`role: NGO_REPRESENTATIVE`))).toBe(0);
   });
 });
