@@ -3,4 +3,5 @@ export type { PreparedDatabase } from "./prepare";
 export { startInProcessStack } from "./stack";
 export type { InProcessStack } from "./stack";
 export { DASHBOARD_DIST, REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
-export { prepareTestDatabase } from "./testing";
+export { gatewayUsers, prepareTestDatabase } from "./testing";
+export type { GatewayUsers, GraphQLAnswer } from "./testing";

@@ -32,13 +32,15 @@ export function nationalScale(value = process.env.NATIONAL_SCALE): number {
  * Provision `database` (one schema and role per service, every service's migrations), then the national data set
  * at `scale`: `seedNationalData` (set-based, deterministic: every id an md5 of its key) plus informal-settlement
  * areas and realistic spelling variants of display names (Arabic ي/ك, Persian digits) whose normalised columns
- * stay what `normalizePersian` gives.
+ * stay what `normalizePersian` gives. Licence expiries are set from `referenceDate` (default today in Tehran;
+ * `NationalDataOptions.referenceDate`); two seedings with the same reference day are equal.
  */
 export async function seedNational(
   adminUrl: string,
   database: string,
   scale: number,
   log: (line: string) => void = () => undefined,
+  referenceDate?: string,
 ): Promise<{ prepared: PreparedDatabase; summary: NationalSeedSummary }> {
   const started = performance.now();
   const prepared = await prepareDatabase(adminUrl, database, { demo: false, log });
@@ -47,6 +49,7 @@ export async function seedNational(
     counties: NATIONAL_TARGETS.counties,
     ngosPerCounty: ngosPerCounty(scale),
     departmentsPerCounty: 5, // 31 × 9 provincial + 450 × 6 county agencies ≈ 3,000
+    referenceDate,
     requestsPerCounty: Math.max(
       20,
       Math.round((NATIONAL_TARGETS.proposalsAndDemands * scale - 31 * 40) / NATIONAL_TARGETS.counties),

@@ -1,4 +1,4 @@
-import { jalaliToIsoDate, withClient } from "@hamafza/common";
+import { jalaliToIsoDate, tehranToday, withClient } from "@hamafza/common";
 import { PreparedDatabase } from "./prepare";
 
 /**
@@ -33,6 +33,12 @@ export interface NationalDataOptions {
   departmentsPerCounty?: number;
   /** Proposals plus demands per county (half each), besides 40 per province to its directorates (default 20). */
   requestsPerCounty?: number;
+  /**
+   * The day the licence expiries are set from (ISO date; default today in Tehran): the licences valid over the
+   * evaluated year stay valid for 180–880 days after it (and after the year), so the mix of licence states "as of
+   * today" is the same whenever the set is seeded. Everything else is fixed calendar dates.
+   */
+  referenceDate?: string;
   log?: (line: string) => void;
 }
 
@@ -91,6 +97,7 @@ export async function seedNationalData(
   const D = Math.min(options.directoratesPerProvince ?? 8, DIRECTORATE_TOPICS.length);
   const C = Math.min(options.departmentsPerCounty ?? 4, DIRECTORATE_TOPICS.length);
   const R = options.requestsPerCounty ?? 20;
+  const referenceDate = options.referenceDate ?? tehranToday();
   // Quarter q (1–4) of the evaluated year is [Q[q-1], Q[q]) in Tehran calendar days.
   const Q = [
     jalaliToIsoDate(YEAR, 1, 1),
@@ -247,6 +254,8 @@ export async function seedNationalData(
          JOIN (SELECT id, (row_number() OVER (ORDER BY sort_order, id) - 1)::int AS i, count(*) OVER ()::int AS n FROM field_of_activity) f ON f.i = pg_temp.h('field:' || n.id) % f.n`,
     );
     // Licence plan by s = h % 20: 0–13 valid all year, 14–15 expire mid-year, 16 expired before, 17 renewed mid-year, 18 none, 19 valid.
+    // Those valid at the end (0–13, 19, 17 once renewed) expire 180–880 days after the reference day (or the year's
+    // end, the later): as of the reference day none is expiring yet, whatever day the set is seeded.
     await client.query(
       `CREATE TEMP TABLE tl AS
       SELECT n.id AS ngo_id, md5('licence:' || n.id)::uuid AS id, 'L-' || n.county_id || '-' || right(n.registration_number, 3) AS number, s,
@@ -254,15 +263,16 @@ export async function seedNationalData(
              CASE WHEN s IN (14, 15) THEN $1::date + 40 + pg_temp.h('expiry:' || n.id) % 300
                   WHEN s = 16 THEN $1::date - 30 - pg_temp.h('expiry:' || n.id) % 200
                   WHEN s = 17 THEN $1::date + 100 + pg_temp.h('expiry:' || n.id) % 100
-                  ELSE DATE '2027-06-01' + pg_temp.h('expiry:' || n.id) % 700 END AS first_expiry
+                  ELSE greatest($2::date, $3::date) + 180 + pg_temp.h('expiry:' || n.id) % 700 END AS first_expiry,
+             greatest($2::date, $3::date) + 180 + pg_temp.h('renewed:' || n.id) % 700 AS renewed_until
         FROM (SELECT n.*, pg_temp.h('licence:' || n.id) % 20 AS s FROM ngo n) n
        WHERE s <> 18`,
-      [Q[0]],
+      [Q[0], referenceDate, Q[4]],
     );
     await step(
       "licences",
       `INSERT INTO licence (id, ngo_id, number, authority, issued_on, expires_on, status)
-       SELECT id, ngo_id, number, 'COUNTY_GOVERNORATE', issued_on, CASE WHEN s = 17 THEN first_expiry + 1095 ELSE first_expiry END, 'ACTIVE' FROM tl`,
+       SELECT id, ngo_id, number, 'COUNTY_GOVERNORATE', issued_on, CASE WHEN s = 17 THEN renewed_until ELSE first_expiry END, 'ACTIVE' FROM tl`,
     );
     await step(
       "licence events",
@@ -272,7 +282,7 @@ export async function seedNationalData(
          SELECT id, ngo_id, 'ISSUE' AS action, 'NONE' AS from_state, licence_state('ACTIVE', NULL, first_expiry, issued_on, 60) AS to_state,
                 issued_on AS effective_on, first_expiry AS expires_on, NULL::date AS previous_expires_on, 0 AS step FROM tl
          UNION ALL
-         SELECT id, ngo_id, 'RENEW', licence_state('ACTIVE', NULL, first_expiry, first_expiry - 10, 60), 'ACTIVE', first_expiry - 10, first_expiry + 1095, first_expiry, 1 FROM tl WHERE s = 17
+         SELECT id, ngo_id, 'RENEW', licence_state('ACTIVE', NULL, first_expiry, first_expiry - 10, 60), 'ACTIVE', first_expiry - 10, renewed_until, first_expiry, 1 FROM tl WHERE s = 17
        ) e ORDER BY step, id`,
     );
 

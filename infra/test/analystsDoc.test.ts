@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { OperationDefinitionNode, parse } from "graphql";
-import { bearer, login, postGraphQL } from "@hamafza/common";
-import { DEMO_PASSWORD } from "@hamafza/identity";
-import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+import { gatewayUsers, InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
  * docs/analysts.md cannot rot: every ```graphql block of it runs through the gateway against the demo data, as the
@@ -25,7 +23,7 @@ const EXAMPLES = [...DOC.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => 
 
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
-const headers = new Map<string, Record<string, string>>();
+const { gql } = gatewayUsers(() => stack);
 
 beforeAll(async () => {
   prepared = await prepareTestDatabase("analystsdoc", { demo: true });
@@ -36,13 +34,6 @@ afterAll(async () => {
   await stack?.stop();
   await prepared?.drop();
 });
-
-async function gql(user: string, query: string, variables: Record<string, unknown> = {}): Promise<Json> {
-  if (!headers.has(user)) headers.set(user, bearer(await login(stack.baseUrl, user, DEMO_PASSWORD)));
-  const result = await postGraphQL(stack.gatewayUrl, query, variables, headers.get(user));
-  if (result.errors) throw new Error(`${JSON.stringify(result.errors, null, 1)}\n${query}`);
-  return result.data;
-}
 
 const total = async (user: string, list: string, filterType: string, filter: Record<string, unknown>) =>
   (await gql(user, `query($f: ${filterType}) { ${list}(filter: $f, limit: 1) { totalCount } }`, { f: filter }))[list]

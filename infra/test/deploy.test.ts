@@ -35,8 +35,15 @@ function runValidator(dirs: string[]): { status: number | null; report: Report }
   return { status: result.status, report: JSON.parse(result.stdout) };
 }
 
+/** infra/compose.yaml with its YAML merge keys applied. */
+const readCompose = () => parse(readFileSync(join(INFRA, "compose.yaml"), "utf8"), { merge: true });
+
+/** The `NODE_OPTIONS` of a container's environment (a Kubernetes env list). */
+const nodeOptionsOf = (container: { env?: { name: string; value?: string }[] }) =>
+  container.env?.find((e) => e.name === "NODE_OPTIONS")?.value;
+
 describe("compose", () => {
-  const compose = parse(readFileSync(join(INFRA, "compose.yaml"), "utf8"), { merge: true });
+  const compose = readCompose();
   const services = compose.services as Record<string, any>;
 
   // The vendored schema (compose-spec/compose-spec, schema/compose-spec.json) is draft-07, ajv's default dialect.
@@ -160,10 +167,7 @@ describe("Kubernetes manifests", () => {
         expect(container.resources.requests).toBeDefined();
         expect(container.resources.limits).toBeDefined();
         // V8's heap is capped at most at 80 % of the memory limit: it collects before the kernel kills the pod.
-        const nodeOptions = (container.env as { name: string; value?: string }[]).find(
-          (e) => e.name === "NODE_OPTIONS",
-        );
-        const heapMiB = Number(/--max-old-space-size=(\d+)/.exec(nodeOptions?.value ?? "")?.[1]);
+        const heapMiB = Number(/--max-old-space-size=(\d+)/.exec(nodeOptionsOf(container) ?? "")?.[1]);
         expect(heapMiB).toBeGreaterThan(0);
         expect(heapMiB).toBeLessThanOrEqual(0.8 * mebibytes(container.resources.limits.memory));
         expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
@@ -175,6 +179,21 @@ describe("Kubernetes manifests", () => {
       expect(new Set(objects.map((o) => o.metadata.namespace)).size).toBe(1);
     },
   );
+
+  it.each(OVERLAYS)("%s: each workload's NODE_OPTIONS (heap cap) is the one compose gives the service", (dir) => {
+    const services = readCompose().services as Record<string, { environment?: Record<string, string> }>;
+    const deployed = Object.fromEntries(
+      report.dirs[dir].objects
+        .filter((o) => o.kind === "Deployment")
+        .map((o) => [o.metadata.name, nodeOptionsOf(o.spec.template.spec.containers[0])]),
+    );
+    expect(Object.keys(deployed).sort()).toEqual(["gateway", ...SUBGRAPHS].sort());
+    for (const options of Object.values(deployed)) expect(options).toMatch(/--max-old-space-size=\d+/);
+    const composed = Object.fromEntries(
+      Object.keys(deployed).map((name) => [name, services[name]?.environment?.NODE_OPTIONS]),
+    );
+    expect(composed).toEqual(deployed);
+  });
 
   describe.each(OVERLAYS)("NetworkPolicies of %s", (dir) => {
     const objects = report.dirs[dir].objects;

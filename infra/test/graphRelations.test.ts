@@ -1,7 +1,5 @@
-import { bearer, login, postGraphQL } from "@hamafza/common";
 import { countStatements } from "@hamafza/common/testing";
-import { DEMO_PASSWORD } from "@hamafza/identity";
-import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+import { gatewayUsers, InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
  * The navigable graph (Province.counties/ngos/agencies/managers/meetings/resolutions, County.ngos/agencies/managers/
@@ -11,25 +9,19 @@ import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamaf
  */
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
-const headers: Record<string, Record<string, string>> = {};
+const { signIn, call, gql } = gatewayUsers(() => stack);
 const USERS = ["demo.admin", "demo.province", "demo.county", "demo.analyst"];
 
 beforeAll(async () => {
   prepared = await prepareTestDatabase("graph", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of USERS) headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
+  await signIn(USERS);
 }, 180_000);
 
 afterAll(async () => {
   await stack?.stop();
   await prepared?.drop();
 });
-
-async function gql<T = any>(user: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data as T;
-}
 
 async function statements(query: string, limit: number): Promise<{ count: number; parents: number }> {
   const counter = countStatements();
@@ -170,12 +162,7 @@ describe("relationship fields are the root lists narrowed to the parent", () => 
       `{ ngos(filter: { countyId: "1901" }, limit: 200, sort: { field: "name", order: DESC }) { items { id } } }`,
     );
     expect(desc.county.ngos.items).toEqual(root.ngos.items);
-    const bad = await postGraphQL(
-      stack.gatewayUrl,
-      `{ county(id: "1901") { ngos(limit: 500) { totalCount } } }`,
-      {},
-      headers["demo.admin"],
-    );
+    const bad = await call("demo.admin", `{ county(id: "1901") { ngos(limit: 500) { totalCount } } }`);
     expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(bad.errors?.[0].message).toMatch(/limit/);
   });
@@ -214,8 +201,7 @@ describe("territory-wide analytics take a province", () => {
   });
 
   it("refuses a malformed or unknown province and one outside the territory", async () => {
-    const ask = (user: string, p: string) =>
-      postGraphQL(stack.gatewayUrl, WITHOUT, { y: 1404, q: 1, p }, headers[user]);
+    const ask = (user: string, p: string) => call(user, WITHOUT, { y: 1404, q: 1, p });
     for (const bad of ["1", "19x", "99"]) {
       const result = await ask("demo.admin", bad);
       expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
@@ -260,8 +246,7 @@ describe("ngosWithoutEngagement takes a province or county", () => {
   });
 
   it("refuses a malformed county, a county outside the province or the territory", async () => {
-    const ask = (user: string, variables: Record<string, unknown>) =>
-      postGraphQL(stack.gatewayUrl, WITHOUT, variables, headers[user]);
+    const ask = (user: string, variables: Record<string, unknown>) => call(user, WITHOUT, variables);
     const malformed = await ask("demo.admin", { c: "19x" });
     expect(malformed.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(malformed.errors?.[0].extensions?.fields?.[0].field).toBe("countyId");
@@ -290,7 +275,7 @@ describe("the analytics' province and county arguments are validated", () => {
         [{ c: "1999" }, "countyId"],
         [{ p: "19", c: "1999" }, "countyId"],
       ] as const) {
-        const answer = await postGraphQL(stack.gatewayUrl, query, variables, headers["demo.admin"]);
+        const answer = await call("demo.admin", query, variables);
         expect(answer.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
         expect(answer.errors?.[0].extensions?.fields?.[0].field).toBe(field);
         expect(answer.errors?.[0].message).toMatch(/[\u0600-\u06FF]/);
@@ -313,8 +298,7 @@ describe("the analytics' province and county arguments are validated", () => {
   it.each(Object.entries(ANALYTICS))(
     "%s: malformed → BAD_USER_INPUT, outside the territory → FORBIDDEN, inside → data",
     async (_name, query) => {
-      const ask = (user: string, variables: Record<string, unknown>) =>
-        postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
+      const ask = (user: string, variables: Record<string, unknown>) => call(user, query, variables);
       const malformed = await ask("demo.admin", { p: "1" });
       expect(malformed.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
       expect(malformed.errors?.[0].extensions?.fields?.[0].field).toBe("provinceId");

@@ -44,8 +44,26 @@ async function tableDigests(url: string): Promise<Record<string, string>> {
   });
 }
 
+/** The reference day the licence expiries are set from (the generator's default is today in Tehran). */
+const REFERENCE_DAY = "2026-12-07";
+
+/** How many licences are in each state as of a day (the registry's own rule, 60 days' warning). */
+const licenceStates = (url: string, day: string) =>
+  withClient(
+    url,
+    async (client) =>
+      (
+        await client.query<{ state: string; n: number }>(
+          `SELECT registry.licence_state(status, NULL, expires_on, $1::date, 60) AS state, count(*)::int AS n
+             FROM registry.licence GROUP BY 1 ORDER BY 1`,
+          [day],
+        )
+      ).rows,
+  );
+
 describe("the national data set is deterministic", () => {
-  const names = [1, 2].map((i) => `t_national${i}_${randomBytes(4).toString("hex")}`);
+  const names = [1, 2, 3].map((i) => `t_national${i}_${randomBytes(4).toString("hex")}`);
+  const urls: string[] = [];
 
   afterAll(async () => {
     for (const name of names) await dropProvisionedDatabase(testAdminUrl(), name);
@@ -53,12 +71,23 @@ describe("the national data set is deterministic", () => {
 
   it("two seedings agree on every table but creation times and the administrator", async () => {
     const digests = [];
-    for (const name of names) {
-      const { prepared } = await seedNational(testAdminUrl(), name, 0.001);
+    for (const name of names.slice(0, 2)) {
+      const { prepared } = await seedNational(testAdminUrl(), name, 0.001, undefined, REFERENCE_DAY);
+      urls.push(prepared.adminUrl);
       digests.push(await tableDigests(prepared.adminUrl));
     }
     expect(Object.keys(digests[0]).length).toBeGreaterThan(50);
     expect(digests[0]["engagement.resolution"]).not.toMatch(/^0 rows/);
     expect(digests[1]).toEqual(digests[0]);
   }, 180_000);
+
+  it("the licence states as of the reference day are the same mix on whatever day the set is seeded", async () => {
+    const states = await licenceStates(urls[0], REFERENCE_DAY);
+    expect(states.map((row) => row.state)).toEqual(["ACTIVE", "EXPIRED"]);
+    expect(states[0].n).toBeGreaterThan(states[1].n);
+    // Seeded years later, as of that later day: the same counts (fixed expiry dates would have expired by then).
+    const later = "2031-06-01";
+    const { prepared } = await seedNational(testAdminUrl(), names[2], 0.001, undefined, later);
+    expect(await licenceStates(prepared.adminUrl, later)).toEqual(states);
+  }, 120_000);
 });

@@ -1,7 +1,6 @@
-import { bearer, login, postGraphQL, Role, withClient } from "@hamafza/common";
+import { postGraphQL, Role, withClient } from "@hamafza/common";
 import { subgraphHeaders } from "@hamafza/common/testing";
-import { DEMO_PASSWORD } from "@hamafza/identity";
-import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+import { gatewayUsers, InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
  * Duplicate NGOs resolved across services (docs/merging.md), on the demo data with the whole stack in process:
@@ -13,32 +12,20 @@ import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamaf
  */
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
-const headers: Record<string, Record<string, string>> = {};
+const { signIn, call, gql } = gatewayUsers(() => stack);
 const USERS = ["demo.admin", "demo.province", "demo.county"];
 const ENGAGEMENT_TABLES = ["meeting_attendance", "working_group_member", "project_partner", "demand", "proposal"];
 
 beforeAll(async () => {
   prepared = await prepareTestDatabase("ngomerge", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of USERS) headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
+  await signIn(USERS);
 }, 180_000);
 
 afterAll(async () => {
   await stack?.stop();
   await prepared?.drop();
 });
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(user: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  return postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function gql(user: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const result = await call(user, query, variables);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
 
 const admin = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   withClient(prepared.adminUrl, async (client) => (await client.query(sql, params)).rows as T[]);

@@ -1,7 +1,7 @@
-import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
+import { withClient } from "@hamafza/common";
 import { countStatements } from "@hamafza/common/testing";
-import { createIdentityDataSource, deliverPendingRequests, DEMO_PASSWORD } from "@hamafza/identity";
-import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+import { createIdentityDataSource, deliverPendingRequests } from "@hamafza/identity";
+import { gatewayUsers, InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
  * Representatives of a merged NGO (docs/merging.md, "Representatives of a merged NGO"), whole stack on the demo data:
@@ -12,22 +12,10 @@ import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamaf
  */
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
-const headers: Record<string, Record<string, string>> = {};
+const { signIn, useToken, call, gql } = gatewayUsers(() => stack);
 
 const admin = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   withClient(prepared.adminUrl, async (client) => (await client.query(sql, params)).rows as T[]);
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(user: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  return postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function gql(user: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const result = await call(user, query, variables);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
 
 let ngoA: string;
 let ngoB: string;
@@ -36,8 +24,7 @@ let agencyId: string;
 beforeAll(async () => {
   prepared = await prepareTestDatabase("ngomergerep", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of ["demo.admin", "demo.province", "demo.ngo", "demo.agency"])
-    headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
+  await signIn(["demo.admin", "demo.province", "demo.ngo", "demo.agency"]);
   [{ bound_id: ngoA }] = await admin<{ bound_id: string }>(
     `SELECT bound_id FROM identity.user_account WHERE username = 'demo.ngo'`,
   );
@@ -89,7 +76,7 @@ beforeAll(async () => {
     body: JSON.stringify({ code: inviteUser.code, password: "Golbarg-e-Sorkh-1405" }),
   });
   expect(accepted.status).toBe(200);
-  headers["rep.survivor"] = bearer(((await accepted.json()) as { token: string }).token);
+  useToken("rep.survivor", ((await accepted.json()) as { token: string }).token);
   // Demands go to demo.agency's agency (of Zanjan county), so that its respondent can answer them.
   [{ bound_id: agencyId }] = await admin<{ bound_id: string }>(
     `SELECT bound_id FROM identity.user_account WHERE username = 'demo.agency'`,
@@ -155,6 +142,25 @@ async function deliver(): Promise<void> {
   }
 }
 
+/** The invited users an officer lists for an NGO (`invitedUsers(filter: { boundId })`), by username. */
+async function invitedFor(ngoId: string, role?: string): Promise<{ username: string; boundId: string }[]> {
+  const { invitedUsers } = await gql(
+    "demo.province",
+    `query($f: InvitedUserFilter) { invitedUsers(filter: $f, limit: 50, sort: { field: "username" }) { totalCount items { username boundId } } }`,
+    { f: { boundId: ngoId, ...(role ? { role } : {}) } },
+  );
+  expect(invitedUsers.totalCount).toBe(invitedUsers.items.length);
+  return invitedUsers.items;
+}
+
+/** The NGOs merged into this one, as the registry lists them (`ngos(filter: { mergedInto })`). */
+const aliasesOf = async (ngoId: string) =>
+  (
+    await gql("demo.province", `query($id: ID!) { ngos(filter: { mergedInto: $id }) { items { id status } } }`, {
+      id: ngoId,
+    })
+  ).ngos.items;
+
 const membersOf = async (id: string) =>
   (await admin<{ m: number | null }>(`SELECT members_count AS m FROM registry.ngo WHERE id = $1`, [id]))[0].m;
 
@@ -172,6 +178,8 @@ describe("representatives of a merged NGO act for the survivor", () => {
     expect(aBefore.meetings.length).toBeGreaterThan(0);
     expect(bBefore.meetings.filter((id) => !aBefore.meetings.includes(id)).length).toBeGreaterThan(0);
     expect((await gql("demo.ngo", `query($id: ID!) { ngo(id: $id) { id } }`, { id: ngoB })).ngo).toBeNull();
+    expect(await invitedFor(ngoB)).toEqual([{ username: "rep.survivor", boundId: ngoB }]);
+    expect(await aliasesOf(ngoB)).toEqual([]);
   });
 
   it("after the merge, A's representative (same session) reads, edits and submits for B, and sees B's meetings", async () => {
@@ -226,6 +234,19 @@ describe("representatives of a merged NGO act for the survivor", () => {
       demandForB,
     ]);
     expect(ngo_id).toBe(ngoB);
+  });
+
+  it("the officers' list of B's invited users includes A's representative, bound to A", async () => {
+    expect(await aliasesOf(ngoB)).toEqual([{ id: ngoA, status: "MERGED" }]);
+    const both = [
+      { username: "demo.ngo", boundId: ngoA },
+      { username: "rep.survivor", boundId: ngoB },
+    ];
+    expect(await invitedFor(ngoB)).toEqual(both);
+    expect(await invitedFor(ngoB, "NGO_REPRESENTATIVE")).toEqual(both);
+    expect(await invitedFor(ngoB, "AGENCY_RESPONDENT")).toEqual([]);
+    // The alias's own list is unchanged: A's representative, and not B's.
+    expect(await invitedFor(ngoA)).toEqual([{ username: "demo.ngo", boundId: ngoA }]);
   });
 
   it("notices for B's representatives reach A's while the merge stands (registry and engagement)", async () => {
@@ -285,6 +306,8 @@ describe("representatives of a merged NGO act for the survivor", () => {
     expect(seenB).toEqual({ ...bBefore, demands: [...bBefore.demands, demandForB].sort(), demandNgos: [ngoB] });
     // Notices for B are B's representatives' only again.
     expect(await recipientsOf(await warn(ngoB))).toEqual([ngoB]);
+    expect(await invitedFor(ngoB)).toEqual([{ username: "rep.survivor", boundId: ngoB }]);
+    expect(await aliasesOf(ngoB)).toEqual([]);
   });
 
   it("costs a representative's request one lookup per service, and staff nothing", async () => {
@@ -301,5 +324,10 @@ describe("representatives of a merged NGO act for the survivor", () => {
     expect(await lookups("demo.ngo", registryAndEngagement)).toBe(2);
     expect(await lookups("demo.ngo", `{ ngos(limit: 1) { items { id } } }`)).toBe(1);
     expect(await lookups("demo.province", registryAndEngagement)).toBe(0);
+    // An officer's list of an NGO's invited users: one lookup of the NGOs merged into it (the registry's); none
+    // without an NGO to list for.
+    const invited = (filter: string) => `{ invitedUsers(filter: { ${filter} }) { totalCount items { id } } }`;
+    expect(await lookups("demo.province", invited(`boundId: "${ngoB}"`))).toBe(1);
+    expect(await lookups("demo.province", invited(`role: NGO_REPRESENTATIVE`))).toBe(0);
   });
 });

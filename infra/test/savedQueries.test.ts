@@ -1,6 +1,5 @@
-import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
-import { DEMO_PASSWORD } from "@hamafza/identity";
-import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+import { withClient } from "@hamafza/common";
+import { gatewayUsers, InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
  * Saved queries through the gateway: private to their owner, or shared with exactly the owner's territory; only the
@@ -8,31 +7,25 @@ import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamaf
  */
 let prepared: Awaited<ReturnType<typeof prepareTestDatabase>>;
 let stack: InProcessStack;
-const headers: Record<string, Record<string, string>> = {};
+const { signIn, call } = gatewayUsers(() => stack);
 const SECOND_COUNTY_USER = "county.colleague";
 const PASSWORD = "Hamafza@1404-colleague";
 
 beforeAll(async () => {
   prepared = await prepareTestDatabase("savedq", { demo: true });
   stack = await startInProcessStack(prepared);
-  for (const user of ["demo.admin", "demo.province", "demo.county", "demo.analyst", "demo.evaluator"])
-    headers[user] = bearer(await login(stack.baseUrl, user, DEMO_PASSWORD));
-  const created = await postGraphQL(
-    stack.gatewayUrl,
-    `mutation($i: UserCreateInput!) { createUser(input: $i) { id } }`,
-    {
-      i: {
-        username: SECOND_COUNTY_USER,
-        displayName: "همکار فرمانداری زنجان",
-        role: "ANALYST",
-        countyId: "1901",
-        password: PASSWORD,
-      },
+  await signIn(["demo.admin", "demo.province", "demo.county", "demo.analyst", "demo.evaluator"]);
+  const created = await call("demo.admin", `mutation($i: UserCreateInput!) { createUser(input: $i) { id } }`, {
+    i: {
+      username: SECOND_COUNTY_USER,
+      displayName: "همکار فرمانداری زنجان",
+      role: "ANALYST",
+      countyId: "1901",
+      password: PASSWORD,
     },
-    headers["demo.admin"],
-  );
+  });
   expect(created.errors).toBeUndefined();
-  headers[SECOND_COUNTY_USER] = bearer(await login(stack.baseUrl, SECOND_COUNTY_USER, PASSWORD));
+  await signIn(SECOND_COUNTY_USER, PASSWORD);
 }, 180_000);
 
 afterAll(async () => {
@@ -41,10 +34,6 @@ afterAll(async () => {
 });
 
 const FIELDS = "id name description query variables shared mine ownerUsername provinceId countyId version";
-
-async function call(user: string, query: string, variables: Record<string, unknown> = {}) {
-  return postGraphQL(stack.gatewayUrl, query, variables, headers[user]);
-}
 
 async function save(user: string, input: Record<string, unknown>) {
   const result = await call(

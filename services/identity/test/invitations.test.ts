@@ -198,6 +198,16 @@ describe("invitations", () => {
     expect(county.items.map((u: { username: string }) => u.username).sort()).toEqual(expected);
     expect(admin.items.map((u: { username: string }) => u.username).sort()).toEqual(expected);
     expect((await as("demo.province", LIST)).body.data.invitedUsers.totalCount).toBe(6);
+    // By the record they speak for (identity alone: no registry to name merged NGOs, so the record's own only).
+    const ngoId = admin.items.find((u: { username: string }) => u.username === "demo.ngo").boundId;
+    const byRecord = await as(
+      "demo.county",
+      `query($f: InvitedUserFilter) { invitedUsers(filter: $f) { items { username boundId } } }`,
+      { f: { boundId: ngoId } },
+    );
+    expect(byRecord.body.errors).toBeUndefined();
+    expect(byRecord.body.data.invitedUsers.items.every((u: { boundId: string }) => u.boundId === ngoId)).toBe(true);
+    expect(byRecord.body.data.invitedUsers.items.map((u: { username: string }) => u.username)).toContain("demo.ngo");
     // An officer of another province sees none of them.
     const made = await as("demo.admin", `mutation($input: UserCreateInput!) { createUser(input: $input) { id } }`, {
       input: {

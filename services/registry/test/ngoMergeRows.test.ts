@@ -119,6 +119,15 @@ describe("NGO merge: the registry's rows of the merged NGO", () => {
     );
     expect(merge.errors).toBeUndefined();
     const mergeId = merge.data!.mergeNgos.id as string;
+    // The survivor's aliases, as identity asks for them (its invited users of the survivor, docs/merging.md).
+    const aliasesOf = async (id: string) =>
+      await gql("officer", `query($id: ID!) { ngos(filter: { mergedInto: $id }) { totalCount items { id status } } }`, {
+        id,
+      });
+    expect(await aliasesOf(survivor)).toEqual({
+      data: { ngos: { totalCount: 1, items: [{ id: merged, status: "MERGED" }] } },
+    });
+    expect((await aliasesOf(merged)).data).toEqual({ ngos: { totalCount: 0, items: [] } });
 
     const owner = async (table: string, where: string, params: unknown[]) =>
       (await admin<{ ngo_id: string }>(`SELECT ngo_id FROM registry.${table} WHERE ${where}`, params)).map(
@@ -178,6 +187,7 @@ describe("NGO merge: the registry's rows of the merged NGO", () => {
     );
     expect(undo.errors).toBeUndefined();
     expect(await digest()).toEqual(before);
+    expect((await aliasesOf(survivor)).data).toEqual({ ngos: { totalCount: 0, items: [] } });
     expect(await admin(`SELECT count(*)::int AS n FROM registry.ngo_merge_rewrite`)).toEqual([{ n: 0 }]);
     const undoneAgain = await gql(
       "admin",

@@ -42,6 +42,7 @@ import { revokeUserSessions } from "../auth/sessions";
 import { Invitation, InvitationState } from "../entities/Invitation";
 import { User } from "../entities/User";
 import { boundRecordFor } from "../invitations/boundRecord";
+import { ngosMergedInto } from "../invitations/mergedNgos";
 import { hashInvitationCode, invitationPath, invitationState, newInvitationCode } from "../invitations/rules";
 import { DEFAULT_LOGIN_POLICY, LoginPolicy } from "../auth/policy";
 import { UserPage } from "./userInputs";
@@ -77,7 +78,11 @@ export class InvitedUserFilter {
   @Field(() => Role, { nullable: true, description: "Only invited users with this role." })
   role?: Role;
 
-  @Field(() => ID, { nullable: true, description: "Only those bound to this NGO, agency or manager." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Only those bound to this NGO, agency or manager. For an NGO, also the representatives of the NGOs merged into it while the merge stands, who act for it (docs/merging.md); their `boundId` names the merged NGO.",
+  })
   boundId?: string;
 
   @Field({ nullable: true, description: "Search in the username and display name." })
@@ -124,7 +129,7 @@ export class InvitationResolver {
       .map((f) => `\`${f}\``)
       .join(", ")}.`,
   })
-  invitedUsers(
+  async invitedUsers(
     @Ctx() ctx: RequestContext,
     @FilterArg(InvitedUserFilter) filter: InvitedUserFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -135,7 +140,12 @@ export class InvitationResolver {
       .where("u.role IN (:...boundRoles)", { boundRoles: BOUND_ROLES });
     whereInTerritory(query, requireUser(ctx), { province: "u.provinceId", county: "u.countyId" });
     if (filter?.role) query.andWhere("u.role = :role", { role: filter.role });
-    if (filter?.boundId) query.andWhere("u.boundId::text = :boundId", { boundId: filter.boundId });
+    if (filter?.boundId) {
+      // Representatives of an NGO merged into this one act for it: the registry names those NGOs (one call).
+      const merged =
+        !filter.role || filter.role === Role.NGO_REPRESENTATIVE ? await ngosMergedInto(ctx, filter.boundId) : [];
+      query.andWhere("u.bound_id::text = ANY(:boundIds)", { boundIds: [filter.boundId, ...merged] });
+    }
     if (filter?.disabled !== undefined && filter.disabled !== null)
       query.andWhere("u.disabled = :disabled", { disabled: filter.disabled });
     if (filter?.q)

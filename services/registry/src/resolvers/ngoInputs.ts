@@ -40,6 +40,13 @@ export class NgoFilter {
     description: "Only NGOs whose current licence is in this state today (NONE: without a licence).",
   })
   licenceState?: LicenceState;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Only the NGOs merged into this one (its aliases, status MERGED) while the merge stands (docs/merging.md); their representatives act for it.",
+  })
+  mergedInto?: string;
 }
 
 @InputType({ description: "A new NGO, with its profile lists." })

@@ -78,8 +78,15 @@ export function applyNgoFilter(query: SelectQueryBuilder<Ngo>, filter: NgoFilter
   if (filter?.countyId) query.andWhere("ngo.countyId = :countyId", { countyId: filter.countyId });
   if (filter?.provinceId) query.andWhere("ngo.provinceId = :provinceId", { provinceId: filter.provinceId });
   if (filter?.status) query.andWhere("ngo.status = :status", { status: filter.status });
-  // Merged records (aliases, docs/merging.md) are listed only when asked for by status or id.
-  else if (!filter?.ids) query.andWhere("ngo.status <> 'MERGED'");
+  // Merged records (aliases, docs/merging.md) are listed only when asked for by status, id or survivor.
+  else if (!filter?.ids && !filter?.mergedInto) query.andWhere("ngo.status <> 'MERGED'");
+  if (filter?.mergedInto)
+    query.andWhere(
+      "ngo.id IN (SELECT m.merged_id FROM ngo_merge m WHERE m.survivor_id = :survivor AND m.undone_at IS NULL)",
+      {
+        survivor: uuidsForFilter([filter.mergedInto])[0],
+      },
+    );
   if (filter?.scope) query.andWhere("ngo.scope = :scope", { scope: filter.scope });
   if (filter?.fieldId) {
     query.andWhere("EXISTS (SELECT 1 FROM ngo_field nf WHERE nf.ngo_id = ngo.id AND nf.field_id = :fieldId)", {
