@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from "node:child_process";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { generateServiceSecurity, postGraphQL, Role, withClient } from "@hamafza/common";
-import { subgraphHeaders } from "@hamafza/common/testing";
+import { subgraphHeaders, untilValue } from "@hamafza/common/testing";
 import { prepareTestDatabase } from "@hamafza/infra";
 
 /**
@@ -131,15 +131,9 @@ afterAll(async () => {
 const gql = (child: Child, query: string, variables: Record<string, unknown> = {}) =>
   postGraphQL(child.url, query, variables, asEvaluator);
 
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const value = await probe();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** The runs here take seconds; a loaded machine gets a minute. */
+const until = <T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string) =>
+  untilValue(probe, ok, what, { ms: 60_000 });
 
 const runOn = async (child: Child, id: string) =>
   (
