@@ -53,15 +53,24 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
 export const TOO_SLOW_MESSAGE =
   "پاسخ این درخواست بیش از حد طول کشید و متوقف شد؛ بازهٔ کوچک‌تری بخواهید یا کمی بعد دوباره تلاش کنید.";
 
+export const CONCURRENT_CHANGE_MESSAGE =
+  "این تغییر هم‌زمان با تغییر دیگری روی همین داده‌ها انجام شد و ثبت نشد؛ چند لحظهٔ دیگر دوباره تلاش کنید.";
+
 /** PostgreSQL cancelled the statement (statement_timeout, lock_timeout) or the server is shutting down. */
 const DATABASE_UNAVAILABLE_CODES = new Set(["57014", "55P03", "57P01", "57P03"]);
+/**
+ * PostgreSQL rolled the transaction back because of another one (deadlock_detected, serialization_failure): nothing
+ * was written, and the same request sent again normally succeeds.
+ */
+const CONCURRENT_CHANGE_CODES = new Set(["40P01", "40001"]);
 
-function databaseUnavailable(original: unknown): boolean {
+/** The SQLSTATE of a database error behind a resolver's failure, if it is one. */
+function databaseErrorCode(original: unknown): string | undefined {
   const error = original instanceof GraphQLError && original.originalError ? original.originalError : original;
   const code =
     (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
     (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && DATABASE_UNAVAILABLE_CODES.has(code);
+  return typeof code === "string" ? code : undefined;
 }
 
 export const INTERNAL_MESSAGE = "خطای داخلی سامانه رخ داد. لطفاً دوباره تلاش کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
@@ -93,8 +102,16 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
     } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (databaseUnavailable(original)) {
+  const databaseCode = databaseErrorCode(original);
+  if (databaseCode && DATABASE_UNAVAILABLE_CODES.has(databaseCode)) {
     return { message: TOO_SLOW_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
+  if (databaseCode && CONCURRENT_CHANGE_CODES.has(databaseCode)) {
+    return {
+      message: CONCURRENT_CHANGE_MESSAGE,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   logUnexpected(original);
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
