@@ -85,7 +85,7 @@ describe("read replica", () => {
     expect(answer.data.meetingStatistics.length).toBeGreaterThan(0);
     expect(answer.data.ngoCounts.length).toBeGreaterThan(0);
     const statements = await replicaStatements();
-    expect(statements.some((sql) => /FROM meeting m/.test(sql))).toBe(true); // engagement's statistics
+    expect(statements.some((sql) => /FROM meeting_quarter_count m/.test(sql))).toBe(true); // engagement's statistics
     expect(statements.some((sql) => /"ngo"/.test(sql) && /GROUP BY/i.test(sql))).toBe(true); // registry's counts
   });
 

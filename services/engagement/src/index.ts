@@ -24,6 +24,7 @@ import { GoverningBodies1767260000002 } from "./migrations/1767260000002-Governi
 import { ProjectPriorityNeed1767260000003 } from "./migrations/1767260000003-ProjectPriorityNeed";
 import { DemandTopicChangeNotices1767320000001 } from "./migrations/1767320000001-DemandTopicChangeNotices";
 import { AttendedMeetingIndexes1767332000001 } from "./migrations/1767332000001-AttendedMeetingIndexes";
+import { MeetingQuarterCounts1767340000010 } from "./migrations/1767340000010-MeetingQuarterCounts";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -50,6 +51,7 @@ export const engagementMigrations = [
   ProjectPriorityNeed1767260000003,
   DemandTopicChangeNotices1767320000001,
   AttendedMeetingIndexes1767332000001,
+  MeetingQuarterCounts1767340000010,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

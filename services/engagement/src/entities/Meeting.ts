@@ -161,6 +161,10 @@ export class Meeting extends Versioned {
   @Column({ type: "text", nullable: true })
   cancellationReason!: string | null;
 
+  /** How many NGOs attended: kept by the database's triggers on attendance (migration 1767340000010), never written here. */
+  @Column({ type: "integer", default: 0, insert: false, update: false })
+  attendanceCount!: number;
+
   @Field(() => String, { nullable: true, description: "Minutes (صورتجلسه), free text." })
   @Column({ type: "text", nullable: true })
   minutes!: string | null;

@@ -20,7 +20,7 @@ import { SocialHarm } from "../entities/SocialHarm";
 import { socialHarmById } from "../loaders";
 import { territorySql } from "../util/sql";
 import { jalaliYearRange } from "@hamafza/common";
-import { periodTableSql, quarterPeriods, tehranToday } from "../util/time";
+import { quarterPeriods, tehranToday } from "../util/time";
 import {
   AgencyResponseTime,
   EngagementRequestKind,
@@ -46,7 +46,7 @@ export class EngagementAnalyticsResolver {
   @Allow(ALL_ROLES)
   @Query(() => [MeetingStatisticsRow], {
     description:
-      "Analysts: meetings per territory, Jalali year and quarter (Tehran clock, held time else scheduled time) and kind, in the user's territory — one SQL GROUP BY. Rows only where there were meetings.",
+      "Analysts: meetings per territory, Jalali year and quarter (Tehran clock, held time else scheduled time) and kind, in the user's territory — summed from per-quarter counts kept current on every write. Rows only where there were meetings.",
   })
   async meetingStatistics(
     @Ctx() ctx: RequestContext,
@@ -69,24 +69,20 @@ export class EngagementAnalyticsResolver {
     checkTerritoryArgs(requireUser(ctx), provinceId, countyId);
     checkYears(fromYear, toYear ?? fromYear);
     checkQuarter(quarter);
-    const periods = periodTableSql(
-      quarterPeriods(fromYear, toYear ?? fromYear).filter((p) => !quarter || p.quarter === quarter),
-    );
     const scope = territorySql(requireUser(ctx), { province: "m.province_id", county: "m.county_id" });
     const county = groupBy === StatisticsLevel.COUNTY ? "m.county_id" : "NULL::varchar";
+    // meeting_quarter_count: per-quarter counts kept by triggers (migration 1767340000010).
     const rows = await namedQuery<Record<string, string | number | null>>(
       ctx.readDb,
-      `SELECT m.province_id, ${county} AS county_id, period.year, period.quarter, m.kind, count(*) AS total,
-              count(*) FILTER (WHERE m.status = 'PLANNED') AS planned,
-              count(*) FILTER (WHERE m.status = 'HELD') AS held,
-              count(*) FILTER (WHERE m.status = 'CANCELLED') AS cancelled,
-              count(*) FILTER (WHERE m.status = 'HELD' AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id)) AS held_with_ngos
-         FROM meeting m
-         JOIN ${periods.sql} ON coalesce(m.held_at, m.scheduled_at) >= period.starts AND coalesce(m.held_at, m.scheduled_at) < period.ends
-        WHERE true ${scope.sql} ${provinceId ? "AND m.province_id = :provinceId" : ""} ${countyId ? "AND m.county_id = :countyId" : ""} ${kind ? "AND m.kind = :kind" : ""}
-        GROUP BY m.province_id, ${county}, period.year, period.quarter, m.kind
-        ORDER BY m.province_id, ${county} NULLS FIRST, period.year, period.quarter, m.kind`,
-      { ...periods.params, ...scope.params, provinceId, countyId, kind },
+      `SELECT m.province_id, ${county} AS county_id, m.year, m.quarter, m.kind, sum(m.total) AS total,
+              sum(m.planned) AS planned, sum(m.held) AS held, sum(m.cancelled) AS cancelled,
+              sum(m.held_with_ngos) AS held_with_ngos
+         FROM meeting_quarter_count m
+        WHERE m.year BETWEEN :fromYear AND :toYear AND m.total > 0 ${quarter ? "AND m.quarter = :quarter" : ""}
+              ${scope.sql} ${provinceId ? "AND m.province_id = :provinceId" : ""} ${countyId ? "AND m.county_id = :countyId" : ""} ${kind ? "AND m.kind = :kind" : ""}
+        GROUP BY m.province_id, ${county}, m.year, m.quarter, m.kind
+        ORDER BY m.province_id, ${county} NULLS FIRST, m.year, m.quarter, m.kind`,
+      { fromYear, toYear: toYear ?? fromYear, quarter, ...scope.params, provinceId, countyId, kind },
     );
     return rows.map((row) => ({
       provinceId: String(row.province_id),
