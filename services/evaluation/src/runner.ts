@@ -14,15 +14,8 @@ import { DataSource, EntityManager } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
-import {
-  asRulesVersion,
-  CURRENT_RULES_VERSION,
-  FactsSnapshot,
-  ManagerResultData,
-  planResults,
-  ResultsHasher,
-  scoredResults,
-} from "./scoring";
+import { asRulesVersion, CURRENT_RULES_VERSION, FactsSnapshot, ManagerResultData } from "./scoring";
+import { planResults, ResultsHasher, scoredResults } from "./scoredResults";
 import type { PackedSnapshotHeader } from "./scoringTypes";
 import { packEvidence } from "./evidencePacking";
 import { packSnapshot } from "./snapshotPacking";

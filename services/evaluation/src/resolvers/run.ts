@@ -23,16 +23,8 @@ import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
 import { beginRun, COMPUTING_STATES, stateRefusal } from "../runner";
 import { awaitRun, enqueueRun, failOrphanedRuns, wakeRunWorker } from "../runQueue";
-import {
-  asRulesVersion,
-  computeResults,
-  gradeOfTotal,
-  IndicatorSpec,
-  planResults,
-  resultsHash,
-  round2,
-  scoredResults,
-} from "../scoring";
+import { asRulesVersion, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
+import { planResults, resultsHash, scoredResults } from "../scoredResults";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 import {
   EvaluationChange,
