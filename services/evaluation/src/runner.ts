@@ -18,7 +18,7 @@ import { asRulesVersion, CURRENT_RULES_VERSION, FactsSnapshot, ManagerResultData
 import { planResults, ResultsHasher, scoredResults } from "./scoredResults";
 import type { PackedSnapshotHeader } from "./scoringTypes";
 import { packEvidence } from "./evidencePacking";
-import { packSnapshot } from "./snapshotPacking";
+import { packSnapshot, packSnapshotWhenReady } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
 /**
@@ -155,10 +155,16 @@ export async function executeRun(
     // thread scores them. What is scored is what a recomputation reads back: the facts as JSON gives them — the
     // built-in reader's facts are parsed JSON already; a facts source given to the service (tests) goes through a
     // JSON round trip (dates become strings).
+    // The built-in reader hands the snapshot over before its licence states are in: packed meanwhile, the registry
+    // answering on the other core.
     const { factsSource, jsonFacts } = upstreamOf(ctx);
-    let snapshot: FactsSnapshot = await factsSource(ctx, run.year, progress);
+    const early: { packing?: ReturnType<typeof packSnapshot> } = {};
+    let snapshot: FactsSnapshot = await factsSource(ctx, run.year, progress, (facts, licences) => {
+      early.packing = packSnapshotWhenReady(facts, "licenceStates", licences);
+      early.packing.catch(() => undefined); // awaited below, or the fetch's own failure is what the run reports
+    });
     if (!jsonFacts) snapshot = asStored(snapshot);
-    const packing = packSnapshot(snapshot);
+    const packing = jsonFacts && early.packing ? early.packing : packSnapshot(snapshot);
     packing.catch(() => undefined); // awaited below; a scoring failure must not leave it unhandled
     await progress(RunPhase.SCORING, 0);
     // Ranks first (a pass without evidence), then each result scored as it is hashed and stored: the facts are held
