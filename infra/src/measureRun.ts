@@ -29,6 +29,51 @@ function timeStatements(): void {
   };
 }
 
+/** CPU seconds so far of each measured process (by name) and of PostgreSQL. */
+type CpuSample = Map<string, number>;
+
+/**
+ * Where a run's time goes: the run row's `phase` (FETCHING_MANAGERS … STORING) polled every 100 ms while it runs,
+ * with each process's CPU seconds at every phase change, so each phase's wall time and CPU per process.
+ */
+function phaseTimeline(adminUrl: string, cpuNow: () => CpuSample) {
+  const client = new Client({ connectionString: adminUrl });
+  const marks: { phase: string; at: number; cpu: CpuSample }[] = [];
+  let busy = false;
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    async start() {
+      await client.connect();
+      marks.length = 0;
+      timer = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        client
+          .query(
+            `SELECT phase FROM evaluation.evaluation_run WHERE status = 'RUNNING' ORDER BY computed_at DESC LIMIT 1`,
+          )
+          .then(({ rows }) => {
+            const phase = rows[0]?.phase as string | undefined;
+            if (phase && phase !== marks.at(-1)?.phase) marks.push({ phase, at: performance.now(), cpu: cpuNow() });
+          })
+          .catch(() => undefined)
+          .finally(() => (busy = false));
+      }, 100);
+    },
+    /** One line per phase: wall seconds, then CPU seconds per process during it. */
+    async stop(): Promise<string[]> {
+      clearInterval(timer);
+      await client.end();
+      const end = { phase: "end", at: performance.now(), cpu: cpuNow() };
+      return marks.map((mark, i) => {
+        const next = marks[i + 1] ?? end;
+        const cpu = [...mark.cpu].map(([name, s]) => `${name} ${((next.cpu.get(name) ?? NaN) - s).toFixed(1)}`);
+        return `${mark.phase} ${((next.at - mark.at) / 1000).toFixed(1)} s wall; CPU s: ${cpu.join(", ")}`;
+      });
+    },
+  };
+}
+
 /**
  * `npm run build:services && NATIONAL_SCALE=0.1 node infra/dist/measureRun.js`: S6, the whole-country 1404 run, as
  * the performance doc measures it on a shared machine. Seeds an embedded PostgreSQL, starts the in-process stack
@@ -52,6 +97,11 @@ async function main() {
     "measure",
     log,
     async ({ prepared, stack, processes, token, workDir }) => {
+      // The fresh tables vacuumed and analysed first, as the bench's earlier scenarios give autovacuum time to: else
+      // the first runs' PostgreSQL CPU includes autovacuum's work on the seeded tables.
+      const vacuumStarted = performance.now();
+      await withClient(prepared.adminUrl, (c) => c.query(`VACUUM (ANALYZE)`));
+      log(`VACUUM (ANALYZE) after seeding: ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
       let id = "";
       for (let i = 1; i <= runs; i++) {
         sqlTimes.clear();
@@ -66,6 +116,15 @@ async function main() {
         const cpuOf = new Map(processes.map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN]));
         const cpu = process.cpuUsage();
         const pgCpu = postgresCpuSeconds(workDir);
+        const timeline = phaseTimeline(
+          prepared.adminUrl,
+          () =>
+            new Map([
+              ...processes.map((p): [string, number] => [p.name, (cpuMs(p.child.pid!) ?? NaN) / 1000]),
+              ["postgres", postgresCpuSeconds(workDir)],
+            ]),
+        );
+        await timeline.start();
         const started = performance.now();
         const run = await postGraphQL(
           stack.gatewayUrl,
@@ -77,6 +136,7 @@ async function main() {
         const used = process.cpuUsage(cpu);
         const pgUsed = postgresCpuSeconds(workDir) - pgCpu;
         clearInterval(sampler);
+        const phases = await timeline.stop();
         const perProcess = processes
           .map(
             (p) =>
@@ -109,20 +169,36 @@ async function main() {
             `Node CPU user ${(used.user / 1e6).toFixed(1)} s + system ${(used.system / 1e6).toFixed(1)} s, PostgreSQL CPU ${pgUsed.toFixed(1)} s, peak RSS ${Math.round(peakRss / 1048576)} MiB, ` +
             `results ${mb(stored.results)} MB stored (indicators ${mb(stored.indicators_text)} MB as text), snapshot ${mb(stored.snapshot)} MB, ` +
             `load ${loadBefore} → ${load()}, hash ${done.resultsHash}` +
-            (perProcess ? `\n[measure]   per process (CPU, peak RSS): ${perProcess}` : ""),
+            (perProcess ? `\n[measure]   per process (CPU, peak RSS): ${perProcess}` : "") +
+            phases.map((line) => `\n[measure]   phase ${line}`).join(""),
         );
       }
       if (process.env.MEASURE_SQL)
         for (const [text, { n, ms }] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
           log(`SQL of the last run: ${Math.round(ms)} ms in ${n}: ${text}`);
+      const recomputeStarted = performance.now();
+      const peakOf = new Map<string, number>();
+      const sampler = setInterval(() => {
+        for (const p of processes)
+          peakOf.set(p.name, Math.max(peakOf.get(p.name) ?? 0, memoryMb(p.child.pid!)?.rss ?? 0));
+      }, 100);
+      const evaluationCpu = processes.find((p) => p.name === "evaluation");
+      const cpuBefore = evaluationCpu ? cpuMs(evaluationCpu.child.pid!) : null;
       const again = await postGraphQL(
         stack.gatewayUrl,
         `query ($id: ID!) { recomputeEvaluationRun(runId: $id) { identical } }`,
         { id },
         bearer(token),
       );
+      clearInterval(sampler);
+      const recomputeCpu =
+        evaluationCpu && cpuBefore !== null ? ((cpuMs(evaluationCpu.child.pid!) ?? NaN) - cpuBefore) / 1000 : NaN;
       log(
-        `recompute of the last run identical: ${again.data?.recomputeEvaluationRun.identical ?? JSON.stringify(again.errors)}`,
+        `recompute of the last run identical: ${again.data?.recomputeEvaluationRun.identical ?? JSON.stringify(again.errors)}, ` +
+          `${((performance.now() - recomputeStarted) / 1000).toFixed(1)} s` +
+          (evaluationCpu
+            ? `, evaluation CPU ${recomputeCpu.toFixed(1)} s, peak RSS ${Math.round(peakOf.get("evaluation") ?? 0)} MiB`
+            : ""),
       );
     },
     { separateProcesses },

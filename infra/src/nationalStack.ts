@@ -36,7 +36,8 @@ export async function withNationalStack<T>(
   chmodSync(workDir, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its cluster folder
   const pg = await startEmbeddedPostgres({
     baseDir: join(workDir, "pg"),
-    port: 30_000 + (process.pid % 5000),
+    // HAMAFZA_PG_PORT when set (several measurements on one machine), else one derived from this process's id.
+    port: process.env.HAMAFZA_PG_PORT ? Number(process.env.HAMAFZA_PG_PORT) : 30_000 + (process.pid % 5000),
     persistent: false,
   });
   try {

@@ -25,6 +25,7 @@ import { buildEvaluationSchema, evaluationEntities } from "./schema";
 export { buildEvaluationSchema, evaluationEntities } from "./schema";
 export { openDemoCycle } from "./seed/cycle";
 export * from "./scoring";
+export * from "./scoredResults";
 export { internUuids, packSnapshot, restoreUuids, unpackSnapshot } from "./snapshotPacking";
 export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";

@@ -14,17 +14,11 @@ import { DataSource, EntityManager } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
-import {
-  asRulesVersion,
-  resultsHash,
-  computeResults,
-  CURRENT_RULES_VERSION,
-  FactsSnapshot,
-  ManagerResultData,
-} from "./scoring";
+import { asRulesVersion, CURRENT_RULES_VERSION, FactsSnapshot, ManagerResultData } from "./scoring";
+import { planResults, ResultsHasher, scoredResults } from "./scoredResults";
 import type { PackedSnapshotHeader } from "./scoringTypes";
 import { packEvidence } from "./evidencePacking";
-import { packSnapshot } from "./snapshotPacking";
+import { packSnapshot, packSnapshotWhenReady } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
 /**
@@ -161,17 +155,31 @@ export async function executeRun(
     // thread scores them. What is scored is what a recomputation reads back: the facts as JSON gives them — the
     // built-in reader's facts are parsed JSON already; a facts source given to the service (tests) goes through a
     // JSON round trip (dates become strings).
+    // The built-in reader hands the snapshot over before its licence states are in: packed meanwhile, the registry
+    // answering on the other core.
     const { factsSource, jsonFacts } = upstreamOf(ctx);
-    let snapshot: FactsSnapshot | null = await factsSource(ctx, run.year, progress);
+    const early: { packing?: ReturnType<typeof packSnapshot> } = {};
+    let snapshot: FactsSnapshot = await factsSource(ctx, run.year, progress, (facts, licences) => {
+      early.packing = packSnapshotWhenReady(facts, "licenceStates", licences);
+      early.packing.catch(() => undefined); // awaited below, or the fetch's own failure is what the run reports
+    });
     if (!jsonFacts) snapshot = asStored(snapshot);
-    const packing = packSnapshot(snapshot);
+    const packing = jsonFacts && early.packing ? early.packing : packSnapshot(snapshot);
     packing.catch(() => undefined); // awaited below; a scoring failure must not leave it unhandled
     await progress(RunPhase.SCORING, 0);
-    const results = computeResults(snapshot, asStored(run.rubric), asRulesVersion(run.rulesVersion));
-    const facts = { asOf: snapshot.asOf, managers: snapshot.managers.length };
-    snapshot = null; // the facts are scored and packed: released before the results are stored
+    // Ranks first (a pass without evidence), then each result scored as it is hashed and stored: the facts are held
+    // until the end, but never every result with its evidence (for the whole country larger than the facts).
+    const rubric = asStored(run.rubric);
+    const rulesVersion = asRulesVersion(run.rulesVersion);
+    const plan = planResults(snapshot, rubric, rulesVersion);
+    const scoring = {
+      asOf: snapshot.asOf,
+      managers: snapshot.managers.length,
+      managerIds: plan.managers.map((m) => m.manager.id),
+      results: scoredResults(snapshot, rubric, rulesVersion, plan),
+    };
     await progress(RunPhase.STORING, 0);
-    return await storeResults(ctx, run, facts, await packing, results, startedAt, progress);
+    return await storeResults(ctx, run, scoring, await packing, startedAt, progress);
   } catch (error) {
     if (stopping?.aborted) throw error;
     const shown = error instanceof AppError && error.code !== ErrorCode.INTERNAL_SERVER_ERROR;
@@ -209,17 +217,28 @@ export async function failRun(
   });
 }
 
+/** `items` in consecutive arrays of `size`, drawn from the iterable only as each array is taken. */
+function* slices<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let slice: T[] = [];
+  for (const item of items) {
+    slice.push(item);
+    if (slice.length === size) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length > 0) yield slice;
+}
+
 /** Stores the results and completes the run in one transaction; keeps `manager_score` (managerScores, Manager.scores) fed by the latest run. */
 async function storeResults(
   ctx: RequestContext,
   run: EvaluationRun,
-  facts: { asOf: string; managers: number },
+  facts: { asOf: string; managers: number; managerIds: string[]; results: Iterable<ManagerResultData> },
   { header, packed }: { header: PackedSnapshotHeader; packed: Buffer },
-  results: ManagerResultData[],
   startedAt: number,
   progress: ProgressReporter,
 ): Promise<EvaluationRun> {
-  const hash = resultsHash(results);
   // The snapshot arrives packed (format 3, by executeRun before the transaction), so no lock waits for brotli.
   return inTransaction(ctx.db, {}, async (em) => {
     const cycle = await cycleOfYear(em, run.year, true);
@@ -229,34 +248,22 @@ async function storeResults(
     // not written and then rewritten (an UPDATE of every row just inserted, 20,000 for the whole country).
     await em.query(
       `UPDATE evaluation_result SET is_current = false WHERE cycle_id = $1 AND is_current AND manager_id = ANY($2::uuid[])`,
-      [cycle.id, results.map((r) => r.managerId)],
+      [cycle.id, facts.managerIds],
     );
-    // Bulk: one statement per 2,000 results (and one for their manager_score rows).
-    for (let i = 0; i < results.length; i += 2000) {
-      const slice = results.slice(i, i + 2000);
+    // Bulk: one statement per 2,000 results (and one for their manager_score rows). Each slice is scored, hashed
+    // and turned into its statements' JSON while PostgreSQL works on the previous slice's (the other core).
+    const hasher = new ResultsHasher();
+    const total = facts.managerIds.length;
+    let stored = 0;
+    let storing: Promise<void> = Promise.resolve();
+    const store = async (count: number, resultsJson: string, scoresJson: string) => {
       await em.query(
         `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators, evidence_strings, is_current)
          SELECT $1, $2, $3, x."managerId", x."managerName", x."managerNameNormalized", x.position, x."positionKind", x."provinceId", x."countyId", ARRAY(SELECT jsonb_array_elements_text(x."tenureQuarters")::int),
                 x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators, x."evidenceStrings", true
            FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, "managerNameNormalized" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
                 "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb, "evidenceStrings" jsonb)`,
-        [
-          run.id,
-          cycle.id,
-          cycle.year,
-          // The evidence packed (its distinct strings once per result): 40 % of the JSON to send, parse and compress.
-          JSON.stringify(
-            slice.map((r) => {
-              const { indicators, strings } = packEvidence(r.indicators);
-              return {
-                ...r,
-                managerNameNormalized: normalizePersian(r.managerName),
-                indicators,
-                evidenceStrings: strings,
-              };
-            }),
-          ),
-        ],
+        [run.id, cycle.id, cycle.year, resultsJson],
       );
       await em.query(
         `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at, computed_at)
@@ -264,22 +271,35 @@ async function storeResults(
            FROM jsonb_to_recordset($2::jsonb) AS x("managerId" uuid, total numeric, grade text, "provinceId" text, "countyId" text)
          ON CONFLICT (manager_id, year) DO UPDATE SET total = EXCLUDED.total, grade = EXCLUDED.grade, province_id = EXCLUDED.province_id,
            county_id = EXCLUDED.county_id, published_at = NULL, computed_at = now()`,
-        [
-          cycle.year,
-          JSON.stringify(
-            slice.map((r) => ({
-              managerId: r.managerId,
-              total: r.total,
-              grade: r.grade,
-              provinceId: r.provinceId,
-              countyId: r.countyId,
-            })),
-          ),
-        ],
+        [cycle.year, scoresJson],
       );
       // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
-      await progress(RunPhase.STORING, (i + slice.length) / results.length);
+      await progress(RunPhase.STORING, (stored += count) / total);
+    };
+    for (const slice of slices(facts.results, 2000)) {
+      for (const r of slice) hasher.add(r);
+      // The evidence packed (its distinct strings once per result): 40 % of the JSON to send, parse and compress.
+      const resultsJson = JSON.stringify(
+        slice.map((r) => {
+          const { indicators, strings } = packEvidence(r.indicators);
+          return { ...r, managerNameNormalized: normalizePersian(r.managerName), indicators, evidenceStrings: strings };
+        }),
+      );
+      const scoresJson = JSON.stringify(
+        slice.map((r) => ({
+          managerId: r.managerId,
+          total: r.total,
+          grade: r.grade,
+          provinceId: r.provinceId,
+          countyId: r.countyId,
+        })),
+      );
+      await storing;
+      storing = store(slice.length, resultsJson, scoresJson);
+      storing.catch(() => undefined); // awaited next; scoring the next slice may throw first
     }
+    await storing;
+    const hash = hasher.digest();
     const completion = {
       status: RunStatus.SUCCEEDED,
       phase: RunPhase.DONE,
@@ -288,8 +308,8 @@ async function storeResults(
       snapshotPacked: packed,
       resultsHash: hash,
       factsAsOf: facts.asOf,
-      managersScored: results.length,
-      managersWithoutTenure: facts.managers - results.length,
+      managersScored: total,
+      managersWithoutTenure: facts.managers - total,
       durationMs: Date.now() - startedAt,
       finishedAt: new Date(),
     };

@@ -121,6 +121,7 @@ function measure(
   snapshot: FactsSnapshot,
   rules: QualifyingRules,
   rulesVersion: RulesVersion,
+  withEvidence: boolean,
 ): { raw: number; numerator: number; denominator: number | null; evidence: EvidenceItem[] } {
   const inTenure = (date: string) =>
     date >= manager.tenureStart && (manager.tenureEnd === null || date <= manager.tenureEnd);
@@ -131,6 +132,8 @@ function measure(
       const counted = new Set(
         meetings.filter((m) => m.countsForRegularity && quarters.includes(m.quarter)).map((m) => m.quarter),
       );
+      if (!withEvidence)
+        return { raw: counted.size, numerator: counted.size, denominator: quarters.length, evidence: [] };
       const evidence: EvidenceItem[] = facts.meetings.map((m) => {
         const counts = inTenure(m.date) && m.countsForRegularity;
         return {
@@ -167,14 +170,16 @@ function measure(
     case "PROBLEM_FOCUS": {
       const base = meetings.filter((m) => m.countsForRegularity);
       const focused = base.filter((m) => m.problemFocused);
-      const evidence: EvidenceItem[] = facts.meetings.map((m) => ({
-        kind: "MEETING",
-        id: m.meetingId,
-        label: m.title,
-        date: m.date,
-        counted: inTenure(m.date) && m.problemFocused,
-        reasons: !inTenure(m.date) ? [OUT_OF_TENURE] : m.problemFocused ? [] : m.exclusionReasons,
-      }));
+      const evidence: EvidenceItem[] = !withEvidence
+        ? []
+        : facts.meetings.map((m) => ({
+            kind: "MEETING",
+            id: m.meetingId,
+            label: m.title,
+            date: m.date,
+            counted: inTenure(m.date) && m.problemFocused,
+            reasons: !inTenure(m.date) ? [OUT_OF_TENURE] : m.problemFocused ? [] : m.exclusionReasons,
+          }));
       return {
         raw: percent(focused.length, base.length),
         numerator: focused.length,
@@ -190,14 +195,15 @@ function measure(
           const state = snapshot.licenceStates[`${ngoId}|${m.date}`] ?? "NONE";
           const valid = VALID_LICENCE.has(state);
           if (valid) reached.add(ngoId);
-          evidence.push({
-            kind: "NGO_ATTENDANCE",
-            id: ngoId,
-            label: m.title,
-            date: m.date,
-            counted: valid,
-            reasons: valid ? [] : [LICENCE_REASON[state] ?? LICENCE_REASON.NONE],
-          });
+          if (withEvidence)
+            evidence.push({
+              kind: "NGO_ATTENDANCE",
+              id: ngoId,
+              label: m.title,
+              date: m.date,
+              counted: valid,
+              reasons: valid ? [] : [LICENCE_REASON[state] ?? LICENCE_REASON.NONE],
+            });
         }
       }
       // Version 1: all ACTIVE NGOs of the territory, licensed or not (the numerator counts licensed ones only).
@@ -218,6 +224,7 @@ function measure(
         const counts = !notYetDue;
         if (counts) due++;
         if (counts && r.doneByDeadline) done++;
+        if (!withEvidence) continue;
         const reasons = notYetDue
           ? ["مهلت آن در تاریخ داده‌ها هنوز نرسیده بود"]
           : r.doneByDeadline
@@ -237,33 +244,37 @@ function measure(
       return { raw: percent(done, due), numerator: done, denominator: due, evidence };
     }
     case "PARTICIPATION": {
-      const evidence: EvidenceItem[] = facts.workingGroups.map((g) => ({
-        kind: "WORKING_GROUP",
-        id: g.workingGroupId,
-        label: g.name,
-        date: null,
-        counted: g.qualifies,
-        reasons: g.qualifies
-          ? []
-          : [
-              ...(g.ngoMemberIds.length ? [] : ["عضو سمن نداشت"]),
-              ...(g.sessionsHeld >= rules.minWorkingGroupSessions
-                ? []
-                : [
-                    `در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ${toPersianDigits(rules.minWorkingGroupSessions)})`,
-                  ]),
-            ],
-      }));
+      const evidence: EvidenceItem[] = !withEvidence
+        ? []
+        : facts.workingGroups.map((g) => ({
+            kind: "WORKING_GROUP",
+            id: g.workingGroupId,
+            label: g.name,
+            date: null,
+            counted: g.qualifies,
+            reasons: g.qualifies
+              ? []
+              : [
+                  ...(g.ngoMemberIds.length ? [] : ["عضو سمن نداشت"]),
+                  ...(g.sessionsHeld >= rules.minWorkingGroupSessions
+                    ? []
+                    : [
+                        `در سال ${g.sessionsHeld} بار تشکیل جلسه داد (کمتر از ${toPersianDigits(rules.minWorkingGroupSessions)})`,
+                      ]),
+                ],
+          }));
       const n = facts.workingGroups.filter((g) => g.qualifies).length;
       return { raw: n, numerator: n, denominator: null, evidence };
     }
     case "RESPONSIVENESS": {
       let base = 0;
       let answered = 0;
-      const evidence: EvidenceItem[] = facts.requests.map((r) => {
+      const evidence: EvidenceItem[] = [];
+      for (const r of facts.requests) {
         const pending = r.stillWithin30Days;
         if (!pending) base++;
         if (r.answeredWithin30Days) answered++;
+        if (!withEvidence) continue;
         const reasons = r.answeredWithin30Days
           ? []
           : pending
@@ -271,15 +282,15 @@ function measure(
             : r.respondedOn
               ? [`پس از ${r.responseDays} روز پاسخ داده شد`]
               : ["بی‌پاسخ ماند"];
-        return {
+        evidence.push({
           kind: r.kind === "DEMAND" ? "DEMAND" : "PROPOSAL",
           id: r.id,
           label: r.kind === "DEMAND" ? "مطالبه سمن" : "پیشنهاد سمن",
           date: r.submittedOn,
           counted: r.answeredWithin30Days,
           reasons,
-        };
-      });
+        });
+      }
       return { raw: percent(answered, base), numerator: answered, denominator: base, evidence };
     }
   }
@@ -322,6 +333,7 @@ export function scoreManager(
   rubric: IndicatorSpec[],
   snapshot: FactsSnapshot,
   rulesVersion: RulesVersion,
+  withEvidence = true,
 ): ManagerResultData | null {
   const quarters = tenureQuarters(snapshot.year, manager.tenureStart, manager.tenureEnd);
   if (quarters.length === 0) return null;
@@ -334,7 +346,7 @@ export function scoreManager(
   };
   const rules = rulesOf(snapshot);
   const indicators = rubric.map((spec): IndicatorResultData => {
-    const m = measure(spec.code, manager, f, quarters, snapshot, rules, rulesVersion);
+    const m = measure(spec.code, manager, f, quarters, snapshot, rules, rulesVersion, withEvidence);
     const proratedTarget = PRORATED.has(spec.code) ? round2((spec.target * quarters.length) / 4) : spec.target;
     const { achievement, score } = scoreOf(spec, m.raw, proratedTarget);
     return {
@@ -424,15 +436,4 @@ export function computeResults(
 export function canonicalResults(results: ManagerResultData[]): { text: string; hash: string } {
   const text = JSON.stringify(results);
   return { text, hash: createHash("sha256").update(text).digest("hex") };
-}
-
-/**
- * `canonicalResults(results).hash` without the whole text: the SHA-256 fed the same bytes result by result
- * (`[`, each result's JSON, `,` between, `]` — what `JSON.stringify` of the array writes), so a whole-country run
- * never holds its ~300-million-character canonical text at once.
- */
-export function resultsHash(results: ManagerResultData[]): string {
-  const hash = createHash("sha256").update("[");
-  results.forEach((result, i) => hash.update(i === 0 ? JSON.stringify(result) : `,${JSON.stringify(result)}`));
-  return hash.update("]").digest("hex");
 }

@@ -113,6 +113,49 @@ export function restoreUuids(interned: string): string {
   return parts.join("");
 }
 
+/** The interned text of a snapshot, built from its JSON pieces in order (`packSnapshot`, `packSnapshotWhenReady`). */
+class SnapshotTextPacker {
+  private readonly interner = new UuidInterner();
+  private readonly chunks: Buffer[] = [];
+  private textBytes = 0;
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  add(piece: string): void {
+    this.textBytes += Buffer.byteLength(piece, "utf8");
+    const interned = this.interner.intern(piece);
+    this.pending.push(interned);
+    this.pendingLength += interned.length;
+    if (this.pendingLength >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(Buffer.from(this.pending.join(""), "utf8"));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  /** Compresses the text in libuv's thread pool; the promise keeps only the interned bytes, not the facts. */
+  finish(snapshot: FactsSnapshot): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
+    this.flush();
+    const interned = Buffer.concat([Buffer.from(`${this.interner.table()}\n`, "latin1"), ...this.chunks.splice(0)]);
+    const header: PackedSnapshotHeader = {
+      formatVersion: 3,
+      year: snapshot.year,
+      asOf: snapshot.asOf,
+      encoding: PACKED_SNAPSHOT_ENCODING,
+    };
+    const textBytes = this.textBytes;
+    return compress(interned, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_LGWIN]: 24,
+        [constants.BROTLI_PARAM_SIZE_HINT]: interned.length,
+      },
+    }).then((packed) => ({ header, packed, textBytes }));
+  }
+}
+
 /**
  * A run's facts (format 2; tests' facts sources may give format 1) packed for storage (format 3): the header for
  * `snapshot`, the bytes for `snapshot_packed`. The facts' JSON text is made and interned piece by piece
@@ -124,38 +167,40 @@ export function packSnapshot(
   snapshot: FactsSnapshot,
 ): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
   // Not async: the promise returned keeps only the interned bytes, not the facts, while they compress.
-  const interner = new UuidInterner();
-  const chunks: Buffer[] = [];
-  let textBytes = 0;
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const flush = () => {
-    chunks.push(Buffer.from(pending.join(""), "utf8"));
-    pending = [];
-    pendingLength = 0;
-  };
+  const packer = new SnapshotTextPacker();
+  for (const piece of jsonPieces(snapshot)) packer.add(piece);
+  return packer.finish(snapshot);
+}
+
+/**
+ * `packSnapshot` of a snapshot whose top-level member `last` (and those after it) is still being filled in until
+ * `ready` resolves: the members before it are packed meanwhile, a few milliseconds at a time (the event loop keeps
+ * serving what fills it), the rest once it is complete — the same bytes as `packSnapshot` of the finished snapshot.
+ * A run packs its facts this way while the registry answers the licence-state questions (`licenceStates` comes after
+ * the managers, facts and agencies in the text). Rejects when `ready` does.
+ */
+export async function packSnapshotWhenReady(
+  snapshot: FactsSnapshot,
+  last: string,
+  ready: Promise<unknown>,
+): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
+  const packer = new SnapshotTextPacker();
+  const gate = `,${JSON.stringify(last)}:`;
+  let complete = false;
+  let sliceStarted = performance.now();
   for (const piece of jsonPieces(snapshot)) {
-    textBytes += Buffer.byteLength(piece, "utf8");
-    const interned = interner.intern(piece);
-    pending.push(interned);
-    pendingLength += interned.length;
-    if (pendingLength >= 1 << 20) flush();
+    if (!complete && piece === gate) {
+      await ready;
+      complete = true;
+    }
+    packer.add(piece);
+    if (!complete && performance.now() - sliceStarted > 10) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
   }
-  flush();
-  const interned = Buffer.concat([Buffer.from(`${interner.table()}\n`, "latin1"), ...chunks.splice(0)]);
-  const header: PackedSnapshotHeader = {
-    formatVersion: 3,
-    year: snapshot.year,
-    asOf: snapshot.asOf,
-    encoding: PACKED_SNAPSHOT_ENCODING,
-  };
-  return compress(interned, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 5,
-      [constants.BROTLI_PARAM_LGWIN]: 24,
-      [constants.BROTLI_PARAM_SIZE_HINT]: interned.length,
-    },
-  }).then((packed) => ({ header, packed, textBytes }));
+  if (!complete) throw new Error(`packed snapshot: no top-level member ${last} after the first`);
+  return packer.finish(snapshot);
 }
 
 /** The facts of a format 3 run (format 2 facts, as runs write them), from its stored bytes. */

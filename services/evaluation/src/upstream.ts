@@ -22,8 +22,19 @@ import { EngagementManagerAnswer, FactsSnapshot, QUALIFYING_RULES, SnapshotBuild
 /** Reports that a run is `fraction` (0–1) through `phase`. */
 export type ProgressReporter = (phase: RunPhase, fraction: number) => Promise<void>;
 
+/**
+ * Called by the built-in reader once the snapshot object exists but its `licenceStates` are still being fetched
+ * (`licences` resolves when they are in, rejects when fetching them fails): the run packs the rest meanwhile.
+ */
+export type EarlySnapshot = (snapshot: FactsSnapshot, licences: Promise<void>) => void;
+
 /** Where the facts of a run come from: the subgraphs in production, a function in tests. */
-export type FactsSource = (ctx: RequestContext, year: number, progress: ProgressReporter) => Promise<FactsSnapshot>;
+export type FactsSource = (
+  ctx: RequestContext,
+  year: number,
+  progress: ProgressReporter,
+  early?: EarlySnapshot,
+) => Promise<FactsSnapshot>;
 
 export interface UpstreamConfig {
   registryUrl?: string;
@@ -208,6 +219,7 @@ export async function fetchFactsSnapshot(
   config: UpstreamConfig,
   year: number,
   progress: ProgressReporter,
+  early?: EarlySnapshot,
 ): Promise<FactsSnapshot> {
   requireUser(ctx);
   await progress(RunPhase.FETCHING_MANAGERS, 0);
@@ -240,6 +252,32 @@ export async function fetchFactsSnapshot(
     await progress(RunPhase.FETCHING_FACTS, ++pagesDone / Math.max(1, pages.length));
   });
   await progress(RunPhase.FETCHING_LICENCES, 0);
+  // Raw facts with the thresholds that will judge them (the rubric's, now); agency facts once per agency. Built
+  // before the licence states are in (the same object is filled in below), so `early` can pack the rest meanwhile.
+  const licenceStates: Record<string, string> = {};
+  const snapshot = builder.build({
+    year,
+    asOf: asOf!,
+    rules: QUALIFYING_RULES,
+    managers,
+    licenceStates,
+    activeNgos,
+    licensedNgos,
+  });
+  const licences = fetchLicenceStates(ctx, config, byDate, licenceStates, progress);
+  early?.(snapshot, licences);
+  await licences;
+  return snapshot;
+}
+
+/** Fills `licenceStates` (`ngoId|day` → state) for every attending NGO on every meeting day of `byDate`. */
+async function fetchLicenceStates(
+  ctx: RequestContext,
+  config: UpstreamConfig,
+  byDate: Map<string, Set<string>>,
+  licenceStates: Record<string, string>,
+  progress: ProgressReporter,
+): Promise<void> {
   // Licence state of every attending NGO on every meeting day: one alias per (day, ≤1000 NGOs), as few requests as
   // the subgraphs' 2 MB body limit allows (≈ 1.5 MB each; 20,000 managers' meetings need about four), two at a time.
   const asks: { date: string; ids: string[] }[] = [];
@@ -247,7 +285,6 @@ export async function fetchFactsSnapshot(
     const list = [...ids].sort();
     for (let i = 0; i < list.length; i += 1000) asks.push({ date, ids: list.slice(i, i + 1000) });
   }
-  const licenceStates: Record<string, string> = {};
   const batches = batchBySize(asks, (ask) => ask.ids.length * 40 + 150, LICENCE_REQUEST_BYTES);
   let batchesDone = 0;
   await inParallel(batches, 2, async (batch) => {
@@ -272,16 +309,6 @@ export async function fetchFactsSnapshot(
     await progress(RunPhase.FETCHING_LICENCES, ++batchesDone / batches.length);
   });
   await progress(RunPhase.FETCHING_LICENCES, 1);
-  // Raw facts with the thresholds that will judge them (the rubric's, now); agency facts once per agency.
-  return builder.build({
-    year,
-    asOf: asOf!,
-    rules: QUALIFYING_RULES,
-    managers,
-    licenceStates,
-    activeNgos,
-    licensedNgos,
-  });
 }
 
 /** Locks the engagement records of the year (for the province, or the whole country) on the engagement subgraph. */
@@ -323,7 +350,9 @@ export function upstreamOf(ctx: RequestContext): {
     throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, UPSTREAM_FAILED, { reason: "upstream not configured" });
   return {
     config: runtime.config,
-    factsSource: runtime.factsSource ?? ((c, year, progress) => fetchFactsSnapshot(c, runtime.config, year, progress)),
+    factsSource:
+      runtime.factsSource ??
+      ((c, year, progress, early) => fetchFactsSnapshot(c, runtime.config, year, progress, early)),
     jsonFacts: !runtime.factsSource,
   };
 }

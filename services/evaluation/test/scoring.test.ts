@@ -3,14 +3,18 @@ import {
   computeResults,
   DEFAULT_RUBRIC,
   FactsSnapshot,
+  planResults,
   resultsHash,
   rubricProblems,
+  scoredResults,
   scoreManager,
   SnapshotManager,
   SnapshotManagerFacts,
   SnapshotMeeting,
   tenureQuarters,
 } from "@hamafza/evaluation";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { syntheticFacts } from "../src/seed/syntheticFacts";
 
 // Jalali 1404: Q1 2025-03-21, Q2 2025-06-22, Q3 2025-09-23, Q4 2025-12-22, 1405 starts 2026-03-21.
@@ -320,5 +324,45 @@ describe("rubric, totals, ranks, reproducibility", () => {
     expect(resultsHash(results)).toBe(canonicalResults(results).hash);
     expect(resultsHash(results.slice(0, 1))).toBe(canonicalResults(results.slice(0, 1)).hash);
     expect(resultsHash([])).toBe(canonicalResults([]).hash);
+  });
+
+  it("scoredResults (ranks planned without evidence, results one at a time) gives computeResults' very bytes", () => {
+    const format1 = JSON.parse(readFileSync(join(__dirname, "fixtures", "format1Run.json"), "utf8")) as {
+      snapshot: FactsSnapshot;
+    };
+    const ties = snapshot(
+      [
+        manager(A),
+        manager(B),
+        manager(C, { provinceId: "04", countyId: "0401" }),
+        manager(D, { tenureEnd: "2024-01-01" }),
+      ],
+      [
+        { ...emptyFacts(A), meetings: [meeting("a", "2025-04-01", 1)] },
+        { ...emptyFacts(B), meetings: [meeting("b", "2025-04-01", 1)] },
+      ],
+    );
+    const cases: [FactsSnapshot, 1 | 2][] = [
+      [JSON.parse(JSON.stringify(syntheticFacts(300))) as FactsSnapshot, 2],
+      [JSON.parse(JSON.stringify(syntheticFacts(300))) as FactsSnapshot, 1],
+      [format1.snapshot, 1],
+      [ties, 1],
+      [ties, 2],
+    ];
+    for (const [facts, version] of cases) {
+      const expected = canonicalResults(computeResults(facts, DEFAULT_RUBRIC, version));
+      const plan = planResults(facts, DEFAULT_RUBRIC, version);
+      expect(plan.managers.length).toBe(JSON.parse(expected.text).length);
+      expect(JSON.stringify([...scoredResults(facts, DEFAULT_RUBRIC, version, plan)])).toBe(expected.text);
+      expect(resultsHash(scoredResults(facts, DEFAULT_RUBRIC, version))).toBe(expected.hash);
+    }
+    // The ties: A and B share rank 1 in province 19 and nationally, C is first of its province, D has no tenure.
+    expect(
+      planResults(ties, DEFAULT_RUBRIC, 2).managers.map((m) => [m.manager.id, m.provinceRank, m.nationalRank]),
+    ).toEqual([
+      [A, 1, 1],
+      [B, 1, 1],
+      [C, 1, 3],
+    ]);
   });
 });

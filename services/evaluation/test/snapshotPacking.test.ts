@@ -7,11 +7,13 @@ import {
   internUuids,
   jsonPieces,
   packSnapshot,
+  packSnapshotWhenReady,
   restoreUuids,
   unpackSnapshot,
   UuidInterner,
 } from "../src/snapshotPacking";
 import { syntheticFacts } from "../src/seed/syntheticFacts";
+import type { FactsSnapshotV2 } from "../src/scoringTypes";
 
 /** Snapshot format 3: the packing of format 2 facts must give back the very JSON text (byte-equal recomputation). */
 const A = "0f8fad5b-d9cb-469f-a165-70867728950e";
@@ -111,5 +113,36 @@ describe("the snapshot's JSON text in pieces (jsonPieces, UuidInterner)", () => 
     const text = (await promisify(brotliDecompress)(packed)).toString("utf8");
     expect(text).toBe(internUuids(JSON.stringify(facts)));
     expect(textBytes).toBe(Buffer.byteLength(JSON.stringify(facts), "utf8"));
+  });
+});
+
+describe("packing while the licence states are still fetched (packSnapshotWhenReady)", () => {
+  it("packs the members before licenceStates at once, the rest once ready: the bytes of packSnapshot", async () => {
+    const full = JSON.parse(JSON.stringify(syntheticFacts(400))) as FactsSnapshotV2;
+    expect(Object.keys(full.licenceStates).length).toBeGreaterThan(100);
+    const licenceStates: Record<string, string> = {};
+    const partial: FactsSnapshotV2 = { ...full, licenceStates };
+    let fill!: () => void;
+    const ready = new Promise<void>((resolve) => (fill = resolve));
+    let settled = false;
+    const packing = packSnapshotWhenReady(partial, "licenceStates", ready).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false); // waits for the licence states
+    for (const [key, state] of Object.entries(full.licenceStates)) licenceStates[key] = state; // as a run fills them
+    fill();
+    const packed = await packing;
+    const expected = await packSnapshot(full);
+    expect(packed.header).toEqual(expected.header);
+    expect(packed.textBytes).toBe(expected.textBytes);
+    expect(packed.packed.equals(expected.packed)).toBe(true);
+    expect(JSON.stringify(await unpackSnapshot(packed.packed))).toBe(JSON.stringify(full));
+  });
+
+  it("rejects when the licence states fail, and refuses a snapshot without that member", async () => {
+    const facts = JSON.parse(JSON.stringify(syntheticFacts(20))) as FactsSnapshotV2;
+    await expect(
+      packSnapshotWhenReady(facts, "licenceStates", Promise.reject(new Error("registry down"))),
+    ).rejects.toThrow("registry down");
+    await expect(packSnapshotWhenReady(facts, "noSuchMember", Promise.resolve())).rejects.toThrow(/noSuchMember/);
   });
 });

@@ -3,6 +3,7 @@ import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { AppError, ErrorCode, RequestContext } from "@hamafza/common";
 import { batchBySize, FACTS_PAGE, factsPages, fetchFactsSnapshot } from "../src/upstream";
+import { packSnapshot, packSnapshotWhenReady } from "../src/snapshotPacking";
 
 describe("batchBySize (licence-state requests under the subgraphs' body limit)", () => {
   const size = (n: number) => n;
@@ -78,6 +79,7 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
   let url: string;
   let asked: string[][];
   let failPage: number | null;
+  let failLicences: boolean;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -111,6 +113,8 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
             ),
           });
         }
+        if (req.url === "/registry" && failLicences)
+          return answer({ errors: [{ message: "boom", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
         if (req.url === "/registry")
           return answer({
             data: Object.fromEntries(
@@ -157,6 +161,7 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
   beforeEach(() => {
     asked = [];
     failPage = null;
+    failLicences = false;
   });
 
   const ctx = { requestId: "r", accessToken: "t", user: { id: "u" } } as unknown as RequestContext;
@@ -182,5 +187,41 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
       "دریافت داده‌ها از سرویس‌های ثبت یا تعامل ممکن نشد؛ کمی بعد دوباره تلاش کنید.",
     );
     expect(asked.length).toBeLessThanOrEqual(3); // no page started after the failure
+  });
+
+  it("hands the snapshot over before its licence states are in (early): packed meanwhile, the bytes of the whole", async () => {
+    let statesWhenHanded = -1;
+    let packing: ReturnType<typeof packSnapshotWhenReady> | undefined;
+    const snapshot = await fetchFactsSnapshot(
+      ctx,
+      config(),
+      1404,
+      async () => undefined,
+      (early, licences) => {
+        statesWhenHanded = Object.keys(early.licenceStates).length;
+        packing = packSnapshotWhenReady(early, "licenceStates", licences);
+      },
+    );
+    expect(statesWhenHanded).toBe(0);
+    expect(Object.keys(snapshot.licenceStates)).toHaveLength(50);
+    const packed = await packing!;
+    expect(packed.packed.equals((await packSnapshot(snapshot)).packed)).toBe(true);
+  });
+
+  it("fails with SERVICE_UNAVAILABLE when a licence-state request fails, and the early packing rejects", async () => {
+    failLicences = true;
+    let packing: Promise<unknown> | undefined;
+    const failure = await fetchFactsSnapshot(
+      ctx,
+      config(),
+      1404,
+      async () => undefined,
+      (early, licences) => {
+        packing = packSnapshotWhenReady(early, "licenceStates", licences);
+        packing.catch(() => undefined);
+      },
+    ).catch((e: unknown) => e);
+    expect((failure as AppError).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    await expect(packing).rejects.toBeInstanceOf(AppError);
   });
 });

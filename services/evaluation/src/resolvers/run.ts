@@ -23,7 +23,8 @@ import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
 import { beginRun, COMPUTING_STATES, stateRefusal } from "../runner";
 import { awaitRun, enqueueRun, failOrphanedRuns, wakeRunWorker } from "../runQueue";
-import { asRulesVersion, computeResults, gradeOfTotal, IndicatorSpec, resultsHash, round2 } from "../scoring";
+import { asRulesVersion, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
+import { planResults, resultsHash, scoredResults } from "../scoredResults";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 import {
   EvaluationChange,
@@ -92,14 +93,16 @@ export class EvaluationRunResolver {
     @Arg("runId", () => ID, { description: "The run." }) runId: string,
   ): Promise<RecomputeOutcome> {
     const run = await loadSucceededRun(ctx, runId);
-    const results = computeResults(run.snapshot, run.rubric, asRulesVersion(run.rulesVersion));
-    const hash = resultsHash(results);
+    // One result at a time (ranks from a first pass without evidence): hashed as scored, none kept.
+    const rulesVersion = asRulesVersion(run.rulesVersion);
+    const plan = planResults(run.snapshot, run.rubric, rulesVersion);
+    const hash = resultsHash(scoredResults(run.snapshot, run.rubric, rulesVersion, plan));
     return {
       runId: run.id,
       storedHash: run.resultsHash,
       recomputedHash: hash,
       identical: hash === run.resultsHash,
-      managers: results.length,
+      managers: plan.managers.length,
     };
   }
 
