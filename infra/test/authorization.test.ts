@@ -265,6 +265,8 @@ const EXPECTED: Record<string, Role[]> = {
   "Query.licence": ALL,
   "Query.expiringLicences": ALL,
   "Query.licenceStatesOn": ALL,
+  // The evaluation service's compact read of many (day, NGOs) licence states (issue 13)
+  "Query.licenceStatesOnDays": [Role.ADMIN, Role.EVALUATOR],
   "Query.ngoCounts": ALL,
   "Query.trainingNeedSummary": ALL,
   "Query.searchNgos": ALL,

@@ -16,7 +16,7 @@ import { EngagementManagerAnswer, FactsSnapshot, QUALIFYING_RULES, SnapshotBuild
  * engagement subgraphs directly, with the caller's own access token (so the caller's territory applies) and the
  * gateway secret. Calls per run: registry ×2 (managers with tenure + active NGO counts; remaining manager pages by
  * aliases), engagement ×1 per ≈ 2,000 managers (`factsPages`, two at a time, each folded in as it arrives), registry ×1 per ≈ 1.5 MB of licence-state
- * questions (every attending NGO on every meeting day, by aliases; two at a time).
+ * questions (every attending NGO on every meeting day, `licenceStatesOnDays`; two at a time).
  */
 
 /** Reports that a run is `fraction` (0–1) through `phase`. */
@@ -278,36 +278,44 @@ async function fetchLicenceStates(
   licenceStates: Record<string, string>,
   progress: ProgressReporter,
 ): Promise<void> {
-  // Licence state of every attending NGO on every meeting day: one alias per (day, ≤1000 NGOs), as few requests as
-  // the subgraphs' 2 MB body limit allows (≈ 1.5 MB each; 20,000 managers' meetings need about four), two at a time.
+  // Licence state of every attending NGO on every meeting day: asks of (day, ≤1000 NGOs), as few requests as the
+  // subgraphs' 2 MB body limit allows (≈ 1.5 MB each), two at a time. `licenceStatesOnDays` answers each request as
+  // one JSON value (the states aligned to the asked ids), not one GraphQL object per (NGO, day) pair.
   const asks: { date: string; ids: string[] }[] = [];
   for (const [date, ids] of [...byDate].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const list = [...ids].sort();
     for (let i = 0; i < list.length; i += 1000) asks.push({ date, ids: list.slice(i, i + 1000) });
   }
   const batches = batchBySize(asks, (ask) => ask.ids.length * 40 + 150, LICENCE_REQUEST_BYTES);
+  const answers: (string | null)[][][] = [];
   let batchesDone = 0;
-  await inParallel(batches, 2, async (batch) => {
-    const vars = batch.map((_, i) => `$n${i}: [ID!]!, $d${i}: Date!`).join(", ");
-    const body = batch.map((_, i) => `l${i}: licenceStatesOn(ngoIds: $n${i}, date: $d${i}) { ngoId state }`).join("\n");
-    const variables = Object.fromEntries(
-      batch.flatMap((a, i) => [
-        [`n${i}`, a.ids],
-        [`d${i}`, a.date],
-      ]),
-    );
-    const states = await call<Record<string, { ngoId: string; state: string }[]>>(
+  await inParallel([...batches.keys()], 2, async (b) => {
+    const batch = batches[b];
+    const { licenceStatesOnDays } = await call<{ licenceStatesOnDays: (string | null)[][] }>(
       ctx,
       config,
       config.registryUrl,
-      `query (${vars}) { ${body} }`,
-      variables,
+      `query ($asks: [LicenceStatesAsk!]!) { licenceStatesOnDays(asks: $asks) }`,
+      { asks: batch.map((a) => ({ date: a.date, ngoIds: a.ids })) },
     );
-    batch.forEach((a, i) => {
-      for (const row of states[`l${i}`]) licenceStates[`${row.ngoId}|${a.date}`] = row.state;
-    });
+    const aligned =
+      Array.isArray(licenceStatesOnDays) &&
+      licenceStatesOnDays.length === batch.length &&
+      batch.every((a, i) => Array.isArray(licenceStatesOnDays[i]) && licenceStatesOnDays[i].length === a.ids.length);
+    if (!aligned)
+      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, UPSTREAM_FAILED, { reason: "licence states not aligned" });
+    answers[b] = licenceStatesOnDays;
     await progress(RunPhase.FETCHING_LICENCES, ++batchesDone / batches.length);
   });
+  // In the order asked (day, then NGO id), whichever request answered first: the snapshot's text depends on it.
+  batches.forEach((batch, b) =>
+    batch.forEach((a, i) =>
+      a.ids.forEach((id, j) => {
+        const state = answers[b][i][j];
+        if (state !== null) licenceStates[`${id}|${a.date}`] = state;
+      }),
+    ),
+  );
   await progress(RunPhase.FETCHING_LICENCES, 1);
 }
 

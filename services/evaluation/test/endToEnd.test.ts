@@ -1,6 +1,8 @@
-import { bearer, login, postGraphQL } from "@hamafza/common";
+import { bearer, login, postGraphQL, withClient } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
+import { FactsSnapshotV2 } from "../src/scoringTypes";
+import { unpackSnapshot } from "../src/snapshotPacking";
 
 /**
  * The whole path through the gateway: the demo evaluator runs the 1404 computation (the evaluation service reads
@@ -100,6 +102,49 @@ describe("evaluation end to end", () => {
       { id: runId },
     );
     expect(result.data!.recomputeEvaluationRun.identical).toBe(true);
+  });
+
+  it("stored the licence states licenceStatesOn gives, in the order the run asked them (licenceStatesOnDays, issue 13)", async () => {
+    const packed = await withClient(database.adminUrl, async (client) => {
+      const { rows } = await client.query(`SELECT snapshot_packed FROM evaluation.evaluation_run WHERE id = $1`, [
+        runId,
+      ]);
+      return rows[0].snapshot_packed as Buffer;
+    });
+    const snapshot = (await unpackSnapshot(packed)) as FactsSnapshotV2;
+    // The asks as the run makes them: every attending NGO on every meeting day, days in order, NGO ids in order.
+    const byDate = new Map<string, Set<string>>();
+    for (const own of snapshot.facts)
+      for (const m of own.meetings)
+        for (const id of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(id));
+    const asks = [...byDate]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, ids]) => ({ date, ngoIds: [...ids].sort() }));
+    expect(asks.length).toBeGreaterThan(1);
+    // What the run filled before: licenceStatesOn per day, as GraphQL objects (the gateway allows 15 aliases).
+    const before: Record<string, string> = {};
+    for (let start = 0; start < asks.length; start += 15) {
+      const some = asks.slice(start, start + 15);
+      const old = await gql(
+        asEvaluator,
+        `query { ${some.map((a, i) => `d${i}: licenceStatesOn(ngoIds: ${JSON.stringify(a.ngoIds)}, date: "${a.date}") { ngoId state }`).join(" ")} }`,
+      );
+      expect(old.errors).toBeUndefined();
+      some.forEach((a, i) => {
+        for (const row of old.data![`d${i}`] as { ngoId: string; state: string }[])
+          before[`${row.ngoId}|${a.date}`] = row.state;
+      });
+    }
+    expect(new Set(Object.values(before)).size).toBeGreaterThan(1);
+    // The very map (keys, values and order: the snapshot's bytes) the run stored with licenceStatesOnDays.
+    expect(JSON.stringify(snapshot.licenceStates)).toBe(JSON.stringify(before));
+    const now = await gql(asEvaluator, `query ($asks: [LicenceStatesAsk!]!) { licenceStatesOnDays(asks: $asks) }`, {
+      asks,
+    });
+    expect(now.errors).toBeUndefined();
+    expect(now.data!.licenceStatesOnDays).toEqual(
+      asks.map((a) => a.ngoIds.map((id) => before[`${id}|${a.date}`] ?? null)),
+    );
   });
 
   it("FINAL locks the year's engagement records: the engagement service refuses a change with LOCKED", async () => {

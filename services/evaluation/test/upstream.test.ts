@@ -80,6 +80,15 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
   let asked: string[][];
   let failPage: number | null;
   let failLicences: boolean;
+  /** Per meeting ten NGOs of its own, on 28 days: ≈ 43,000 (NGO, day) pairs, more than one licence request. */
+  let wide: boolean;
+  let slowFirstDay: boolean;
+  let misaligned: boolean;
+  let licenceRequests: { date: string; ngoIds: string[] }[][];
+  /** A manager's index in `managers`, from its id. */
+  const n = (managerId: string) => parseInt(managerId.slice(-12), 16);
+  /** The registry's answer for an NGO: no state (an NGO that does not exist), ACTIVE or EXPIRED, by its id. */
+  const stateOf = (ngoId: string) => [null, "ACTIVE", "EXPIRED"][parseInt(ngoId.slice(-4), 16) % 3];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -115,14 +124,16 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
         }
         if (req.url === "/registry" && failLicences)
           return answer({ errors: [{ message: "boom", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
-        if (req.url === "/registry")
-          return answer({
-            data: Object.fromEntries(
-              Object.entries(variables)
-                .filter(([k]) => k.startsWith("n"))
-                .map(([k, ids]) => [`l${k.slice(1)}`, (ids as string[]).map((ngoId) => ({ ngoId, state: "ACTIVE" }))]),
-            ),
-          });
+        if (req.url === "/registry") {
+          const asks = variables.asks as { date: string; ngoIds: string[] }[];
+          licenceRequests.push(asks);
+          const states = asks.map((a) => a.ngoIds.map(stateOf));
+          if (misaligned) states[0].pop();
+          // The request holding the first day answers last: the map must still be filled in the order asked.
+          const delay = slowFirstDay && asks.some((a) => a.date === "2025-06-01") ? 300 : 0;
+          setTimeout(() => answer({ data: { licenceStatesOnDays: states } }), delay);
+          return;
+        }
         const page = (variables.agencies as { managerId: string; agencyId: string }[]).map((m) => m.managerId);
         asked.push(page);
         if (failPage !== null && asked.length === failPage + 1)
@@ -138,9 +149,11 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
                     meetingId: managerId.replace(/^0+1/, "3"),
                     title: "نشست",
                     kind: "QUARTERLY_PROBLEM_CENTRED",
-                    date: "2025-06-01",
+                    date: wide ? `2025-06-${String(1 + (n(managerId) % 28)).padStart(2, "0")}` : "2025-06-01",
                     quarter: 1,
-                    ngoIds: [uuid(4, i % 50)],
+                    ngoIds: wide
+                      ? Array.from({ length: 10 }, (_, k) => uuid(4, n(managerId) * 10 + k))
+                      : [uuid(4, i % 50)],
                     hasAgendaItemOnHarmOrDemand: true,
                     resolutions: 0,
                   },
@@ -162,6 +175,10 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
     asked = [];
     failPage = null;
     failLicences = false;
+    wide = false;
+    slowFirstDay = false;
+    misaligned = false;
+    licenceRequests = [];
   });
 
   const ctx = { requestId: "r", accessToken: "t", user: { id: "u" } } as unknown as RequestContext;
@@ -173,7 +190,17 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
     expect(asked.flat().sort()).toEqual(managers.map((m) => m.id).sort());
     expect(snapshot.formatVersion).toBe(2);
     expect(snapshot.facts.map((f) => f.managerId)).toEqual(managers.map((m) => m.id).sort());
-    expect(Object.keys(snapshot.licenceStates)).toHaveLength(50);
+    // 50 NGOs on one day, in one request; those the registry gives no state for are left out.
+    expect(licenceRequests).toEqual([
+      [{ date: "2025-06-01", ngoIds: Array.from({ length: 50 }, (_, i) => uuid(4, i)).sort() }],
+    ]);
+    expect(snapshot.licenceStates).toEqual(
+      Object.fromEntries(
+        Array.from({ length: 50 }, (_, i) => uuid(4, i))
+          .filter((id) => stateOf(id) !== null)
+          .map((id) => [`${id}|2025-06-01`, stateOf(id)]),
+      ),
+    );
     // What the runner scores without a JSON round trip (`jsonFacts`) must be what a round trip gives.
     expect(JSON.parse(JSON.stringify(snapshot))).toStrictEqual(snapshot);
   });
@@ -203,7 +230,7 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
       },
     );
     expect(statesWhenHanded).toBe(0);
-    expect(Object.keys(snapshot.licenceStates)).toHaveLength(50);
+    expect(Object.keys(snapshot.licenceStates)).toHaveLength(33); // of 50: those with a state
     const packed = await packing!;
     expect(packed.packed.equals((await packSnapshot(snapshot)).packed)).toBe(true);
   });
@@ -223,5 +250,33 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
     ).catch((e: unknown) => e);
     expect((failure as AppError).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
     await expect(packing).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("asks for the licence states in several requests and fills the map in the order asked, whichever answers first", async () => {
+    wide = true;
+    slowFirstDay = true;
+    const snapshot = await fetchFactsSnapshot(ctx, config(), 1404, async () => undefined);
+    expect(licenceRequests.length).toBeGreaterThan(1);
+    const asked = licenceRequests.flat();
+    expect(asked.every((a) => a.ngoIds.length <= 1000)).toBe(true);
+    const pairs = managers.flatMap((_, i) =>
+      Array.from({ length: 10 }, (_, k) => ({
+        id: uuid(4, i * 10 + k),
+        date: `2025-06-${String(1 + (i % 28)).padStart(2, "0")}`,
+      })),
+    );
+    expect(asked.flatMap((a) => a.ngoIds.map((id) => `${id}|${a.date}`)).sort()).toEqual(
+      pairs.map((p) => `${p.id}|${p.date}`).sort(),
+    );
+    pairs.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1));
+    expect(Object.entries(snapshot.licenceStates)).toEqual(
+      pairs.filter((p) => stateOf(p.id) !== null).map((p) => [`${p.id}|${p.date}`, stateOf(p.id)]),
+    );
+  });
+
+  it("fails with SERVICE_UNAVAILABLE when the licence states do not line up with the asks", async () => {
+    misaligned = true;
+    const failure = await fetchFactsSnapshot(ctx, config(), 1404, async () => undefined).catch((e: unknown) => e);
+    expect((failure as AppError).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   });
 });

@@ -9,6 +9,7 @@ import { NgoField } from "./entities/NgoField";
 import { TrainingNeed } from "./entities/TrainingNeed";
 import { fieldOfActivityById, FieldOfActivityResolver } from "./resolvers/fieldOfActivity";
 import { LicenceResolver } from "./resolvers/licence";
+import { LicenceStateTableResolver } from "./resolvers/licenceStateTable";
 import { NgoLicenceResolver } from "./resolvers/ngoLicence";
 import { NgoImportResolver } from "./resolvers/ngoImport";
 import { NgoCapabilityResolver, NgoProfileResolver } from "./resolvers/ngoProfile";
@@ -38,6 +39,7 @@ export const profileResolvers = [
   NgoProfileResolver,
   NgoCapabilityResolver,
   LicenceResolver,
+  LicenceStateTableResolver,
   NgoLicenceResolver,
   RegistryAnalyticsResolver,
   NgoCountResolver,

@@ -585,6 +585,60 @@ describe("licence state on a past day, from the history", () => {
       ]);
     });
   });
+
+  const ON_DAYS = `query($asks: [LicenceStatesAsk!]!) { licenceStatesOnDays(asks: $asks) }`;
+
+  it("answers many (day, NGOs) asks as one JSON value aligned to the asks, with one statement, as licenceStatesOn does", async () => {
+    const absent = "00000000-0000-4000-8000-00000000abcd";
+    const asks = expectations.map(([date], i) => ({
+      date,
+      ngoIds: i % 2 ? [ngoB, absent, ngoA] : [ngoA, ngoB, ngoA],
+    }));
+    const many = await withStatementCount(() => h.admin(ON_DAYS, { asks }));
+    expect(many.result.errors).toBeUndefined();
+    expect(many.statements.filter((sql) => sql.includes("licence_event")).length).toBe(1);
+    expect(many.result.data!.licenceStatesOnDays).toEqual(
+      expectations.map(([, state], i) => (i % 2 ? ["NONE", null, state] : [state, "NONE", state])),
+    );
+    // The same states as licenceStatesOn, pair by pair.
+    const old = await h.admin(
+      `query($ids: [ID!]!) { ${expectations.map(([date], i) => `d${i}: licenceStatesOn(ngoIds: $ids, date: "${date}") { ngoId state }`).join(" ")} }`,
+      { ids: [ngoA, ngoB, absent] },
+    );
+    asks.forEach((ask, i) =>
+      ask.ngoIds.forEach((id, j) =>
+        expect(many.result.data!.licenceStatesOnDays[i][j]).toBe(
+          old.data![`d${i}`].find((row: { ngoId: string }) => row.ngoId === id)?.state ?? null,
+        ),
+      ),
+    );
+    expect((await h.admin(ON_DAYS, { asks: [] })).data!.licenceStatesOnDays).toEqual([]);
+    expect((await h.admin(ON_DAYS, { asks: [{ date: "2021-06-01", ngoIds: [] }] })).data!.licenceStatesOnDays).toEqual([
+      [],
+    ]);
+  });
+
+  it("refuses bad days and ids in licenceStatesOnDays with BAD_USER_INPUT and a Persian message", async () => {
+    const badDay = await h.admin(ON_DAYS, {
+      asks: [
+        { date: "2021-06-01", ngoIds: [ngoA] },
+        { date: "1404-01-01", ngoIds: [ngoA] },
+      ],
+    });
+    expect(errorOf(badDay)?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(badFields(badDay)).toEqual(["asks[1].date"]);
+    expect(errorOf(badDay)!.message).toMatch(/[\u0600-\u06FF]/);
+    const badId = await h.admin(ON_DAYS, { asks: [{ date: "2021-06-01", ngoIds: [ngoA, "not-a-uuid"] }] });
+    expect(errorOf(badId)?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(badFields(badId)).toEqual(["asks"]);
+    expect(errorOf(badId)!.extensions!.fields[0].message).toBe("شناسه یکی از سمن‌ها معتبر نیست.");
+    const tooMany = await h.admin(ON_DAYS, {
+      // Short ids, so the body stays under the subgraph's limit: the size is refused before the ids are read.
+      asks: [{ date: "2021-06-01", ngoIds: Array.from({ length: 100_001 }, () => "x") }],
+    });
+    expect(errorOf(tooMany)?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errorOf(tooMany)!.message).toBe("حداکثر ۱۰۰٬۰۰۰ جفت سمن و روز در هر پرسش.");
+  });
 });
 
 describe("licences and territory", () => {
@@ -669,6 +723,12 @@ describe("licences and territory", () => {
       { ids: [abharNgo, isfahanNgo, "not-a-uuid"] },
     );
     expect(states.data!.licenceStatesOn).toEqual([{ ngoId: abharNgo, state: "ACTIVE" }]);
+    // The compact form is the evaluators' only.
+    const onDays = await province(`query($asks: [LicenceStatesAsk!]!) { licenceStatesOnDays(asks: $asks) }`, {
+      asks: [{ date: "2025-01-01", ngoIds: [abharNgo] }],
+    });
+    expect(errorOf(onDays)?.extensions?.code).toBe("FORBIDDEN");
+    expect(onDays.data?.licenceStatesOnDays ?? null).toBeNull();
     const audit = await h.superQuery(
       `SELECT actor_role, province_id, county_id FROM identity.audit_entry WHERE action = 'suspendLicence' AND entity_id = $1`,
       [abharLicence],
@@ -689,6 +749,11 @@ describe("licences and territory", () => {
     expect(states.data!.licenceStatesOn.find((row: { ngoId: string }) => row.ngoId === isfahanNgo).state).toBe(
       "ACTIVE",
     );
+    const onDays = await evaluator(`query($asks: [LicenceStatesAsk!]!) { licenceStatesOnDays(asks: $asks) }`, {
+      asks: [{ date: "2025-01-01", ngoIds: [isfahanNgo, abharNgo] }],
+    });
+    expect(onDays.errors).toBeUndefined();
+    expect(onDays.data!.licenceStatesOnDays).toEqual([["ACTIVE", "ACTIVE"]]);
     // The NGO itself stays outside the evaluator's territory.
     const ngo = await evaluator(`query($id: ID!) { ngo(id: $id) { id } }`, { id: isfahanNgo });
     expect(ngo.data!.ngo).toBeNull();

@@ -160,3 +160,12 @@ export class NgoLicenceStateOn {
   @Field(() => ID, { nullable: true, description: "The licence that was current that day, if any." })
   licenceId!: string | null;
 }
+
+@InputType({ description: "One day and the NGOs whose licence state that day is asked for (`licenceStatesOnDays`)." })
+export class LicenceStatesAsk {
+  @Field(() => DateScalar, { description: "The day." })
+  date!: string;
+
+  @Field(() => [ID], { description: "The NGOs; the answer gives their states in this order." })
+  ngoIds!: string[];
+}

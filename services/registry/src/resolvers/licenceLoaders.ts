@@ -112,6 +112,26 @@ export async function licenceStatesOnDates(
   pairs: ReadonlyArray<{ ngoId: string; date: string }>,
   anyTerritory: boolean,
 ): Promise<NgoLicenceStateOn[]> {
+  return (await licenceStateRows(ctx, pairs, anyTerritory)).map((row) => {
+    const pair = pairs[row.index];
+    return Object.assign(new NgoLicenceStateOn(), {
+      ngoId: pair.ngoId,
+      date: pair.date,
+      state: row.state,
+      licenceId: row.licenceId,
+    });
+  });
+}
+
+/**
+ * `licenceStatesOnDates` as plain rows: for each pair of a visible NGO (absent NGOs and, without `anyTerritory`,
+ * those outside the user's territory give no row), its index in `pairs`, the licence current that day and its state.
+ */
+export async function licenceStateRows(
+  ctx: RequestContext,
+  pairs: ReadonlyArray<{ ngoId: string; date: string }>,
+  anyTerritory: boolean,
+): Promise<Array<{ index: number; licenceId: string | null; state: LicenceState }>> {
   if (!pairs.length) return [];
   const user = requireUser(ctx);
   const scope = anyTerritory ? null : territoryCondition(user, { province: "n.province_id", county: "n.county_id" });
@@ -146,15 +166,7 @@ export async function licenceStatesOnDates(
       ...(scope?.params ?? {}),
     },
   );
-  return rows.map((row) => {
-    const pair = pairs[Number(row.ord) - 1];
-    return Object.assign(new NgoLicenceStateOn(), {
-      ngoId: pair.ngoId,
-      date: pair.date,
-      state: row.state,
-      licenceId: row.licence_id,
-    });
-  });
+  return rows.map((row) => ({ index: Number(row.ord) - 1, licenceId: row.licence_id, state: row.state }));
 }
 
 /** Licences joined with their NGO, limited to the user's territory. */
