@@ -220,6 +220,7 @@ describe("schema model from the supergraph's introspection", () => {
       "scope",
       "fieldId",
       "licenceState",
+      "mergedInto",
     ]);
   });
 });
