@@ -25,6 +25,7 @@ import { ProjectPriorityNeed1767260000003 } from "./migrations/1767260000003-Pro
 import { DemandTopicChangeNotices1767320000001 } from "./migrations/1767320000001-DemandTopicChangeNotices";
 import { AttendedMeetingIndexes1767332000001 } from "./migrations/1767332000001-AttendedMeetingIndexes";
 import { MeetingQuarterCounts1767340000010 } from "./migrations/1767340000010-MeetingQuarterCounts";
+import { AgendaItemCovering1767340000041 } from "./migrations/1767340000041-AgendaItemCovering";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -52,6 +53,7 @@ export const engagementMigrations = [
   DemandTopicChangeNotices1767320000001,
   AttendedMeetingIndexes1767332000001,
   MeetingQuarterCounts1767340000010,
+  AgendaItemCovering1767340000041,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

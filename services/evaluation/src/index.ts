@@ -18,6 +18,7 @@ import { PackedSnapshot1766800000000 } from "./migrations/1766800000000-PackedSn
 import { RulesVersion1767270000000 } from "./migrations/1767270000000-RulesVersion";
 import { EvaluationObjections1767270000001 } from "./migrations/1767270000001-EvaluationObjections";
 import { PackedEvidence1767300000000 } from "./migrations/1767300000000-PackedEvidence";
+import { ResultsJsonText1767340000040 } from "./migrations/1767340000040-ResultsJsonText";
 import { registerRunQueue, runQueueDefinition } from "./runQueue";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -43,6 +44,7 @@ export const evaluationMigrations = [
   RulesVersion1767270000000,
   EvaluationObjections1767270000001,
   PackedEvidence1767300000000,
+  ResultsJsonText1767340000040,
 ];
 
 export function createEvaluationDataSource(url: string): DataSource {

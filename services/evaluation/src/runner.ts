@@ -3,7 +3,6 @@ import {
   AppError,
   ErrorCode,
   inTransaction,
-  normalizePersian,
   provinceScopeOf,
   recordAudit,
   RequestContext,
@@ -17,7 +16,7 @@ import { cycleOfYear } from "./resolvers/cycle";
 import { asRulesVersion, CURRENT_RULES_VERSION, FactsSnapshot, ManagerResultData } from "./scoring";
 import { planResults, ResultsHasher, scoredResults } from "./scoredResults";
 import type { PackedSnapshotHeader } from "./scoringTypes";
-import { packEvidence } from "./evidencePacking";
+import { resultsInsert } from "./resultRows";
 import { packSnapshot, packSnapshotWhenReady } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
@@ -251,20 +250,13 @@ async function storeResults(
       [cycle.id, facts.managerIds],
     );
     // Bulk: one statement per 2,000 results (and one for their manager_score rows). Each slice is scored, hashed
-    // and turned into its statements' JSON while PostgreSQL works on the previous slice's (the other core).
+    // and turned into its statements' parameters while PostgreSQL works on the previous slice's (the other core).
     const hasher = new ResultsHasher();
     const total = facts.managerIds.length;
     let stored = 0;
     let storing: Promise<void> = Promise.resolve();
-    const store = async (count: number, resultsJson: string, scoresJson: string) => {
-      await em.query(
-        `INSERT INTO evaluation_result (run_id, cycle_id, year, manager_id, manager_name, manager_name_normalized, position, position_kind, province_id, county_id, tenure_quarters, total, grade, province_rank, national_rank, indicators, evidence_strings, is_current)
-         SELECT $1, $2, $3, x."managerId", x."managerName", x."managerNameNormalized", x.position, x."positionKind", x."provinceId", x."countyId", ARRAY(SELECT jsonb_array_elements_text(x."tenureQuarters")::int),
-                x.total, x.grade, x."provinceRank", x."nationalRank", x.indicators, x."evidenceStrings", true
-           FROM jsonb_to_recordset($4::jsonb) AS x("managerId" uuid, "managerName" text, "managerNameNormalized" text, position text, "positionKind" text, "provinceId" text, "countyId" text,
-                "tenureQuarters" jsonb, total numeric, grade text, "provinceRank" int, "nationalRank" int, indicators jsonb, "evidenceStrings" jsonb)`,
-        [run.id, cycle.id, cycle.year, resultsJson],
-      );
+    const store = async (count: number, insert: { sql: string; params: unknown[] }, scoresJson: string) => {
+      await em.query(insert.sql, insert.params);
       await em.query(
         `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at, computed_at)
          SELECT x."managerId", $1, x.total, x.grade, x."provinceId", x."countyId", NULL, now()
@@ -278,13 +270,8 @@ async function storeResults(
     };
     for (const slice of slices(facts.results, 2000)) {
       for (const r of slice) hasher.add(r);
-      // The evidence packed (its distinct strings once per result): 40 % of the JSON to send, parse and compress.
-      const resultsJson = JSON.stringify(
-        slice.map((r) => {
-          const { indicators, strings } = packEvidence(r.indicators);
-          return { ...r, managerNameNormalized: normalizePersian(r.managerName), indicators, evidenceStrings: strings };
-        }),
-      );
+      // One multi-row INSERT, one parameter per value (`resultsInsert`: the evidence packed, each JSON value parsed once).
+      const insert = resultsInsert(run.id, cycle.id, cycle.year, slice);
       const scoresJson = JSON.stringify(
         slice.map((r) => ({
           managerId: r.managerId,
@@ -295,7 +282,7 @@ async function storeResults(
         })),
       );
       await storing;
-      storing = store(slice.length, resultsJson, scoresJson);
+      storing = store(slice.length, insert, scoresJson);
       storing.catch(() => undefined); // awaited next; scoring the next slice may throw first
     }
     await storing;

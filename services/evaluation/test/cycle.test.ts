@@ -11,6 +11,7 @@ import {
 } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { CURRENT_RESULT_IDS_SQL } from "@hamafza/evaluation/dist/resolvers/cycle";
+import { packEvidence } from "@hamafza/evaluation/dist/evidencePacking";
 import { DataSource } from "typeorm";
 
 let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
@@ -289,14 +290,28 @@ describe("computation runs", () => {
     expect(snapshot.managers.map((m: { id: string }) => m.id)).toEqual([A, B, C]);
     // The evidence is stored packed (strings once per result) and shown exactly as scored.
     const [stored2] = await db.query(
-      `SELECT rubric, rules_version, (SELECT count(*)::int FROM evaluation_result r, jsonb_array_elements(r.indicators) i
-          WHERE r.run_id = $1 AND r.evidence_strings IS NOT NULL AND i.value ? 'packedEvidence' AND NOT i.value ? 'evidence') AS packed
+      `SELECT rubric, rules_version, (SELECT count(*)::int FROM evaluation_result r, json_array_elements(r.indicators) i
+          WHERE r.run_id = $1 AND r.evidence_strings IS NOT NULL AND i.value -> 'packedEvidence' IS NOT NULL AND i.value -> 'evidence' IS NULL) AS packed
          FROM evaluation_run WHERE id = $1`,
       [firstRun.id],
     );
     expect(stored2.packed).toBe(3 * stored2.rubric.length);
     const scored = computeResults(snapshot, stored2.rubric, asRulesVersion(stored2.rules_version));
     expect(scored.some((r) => r.indicators.some((i) => i.evidence.some((e) => e.reasons.length > 0)))).toBe(true);
+    // Kept as written (`json` columns, one parameter per value): the packed text itself, not re-printed by `jsonb`.
+    const texts: { manager_id: string; indicators: string; strings: string }[] = await db.query(
+      `SELECT manager_id, indicators::text AS indicators, evidence_strings::text AS strings FROM evaluation_result WHERE run_id = $1`,
+      [firstRun.id],
+    );
+    expect(texts).toHaveLength(3);
+    for (const row of texts) {
+      const packed = packEvidence(scored.find((r) => r.managerId === row.manager_id)!.indicators);
+      expect(row).toEqual({
+        manager_id: row.manager_id,
+        indicators: JSON.stringify(packed.indicators),
+        strings: JSON.stringify(packed.strings),
+      });
+    }
     const shown = await gql(
       "evaluator",
       `{ evaluationResults(filter: { year: 1404 }) { items { managerId indicators { code evidence { kind id label date counted reasons } } } } }`,

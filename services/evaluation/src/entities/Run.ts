@@ -355,11 +355,11 @@ export class EvaluationResult {
   nationalRank!: number;
 
   @Field(() => [IndicatorResult], { description: "The indicators with their evidence." })
-  @Column({ type: "jsonb" })
+  @Column({ type: "json" })
   indicators!: IndicatorResult[];
 
   /** The distinct strings of the result's packed evidence (`evidencePacking.ts`); null for rows with evidence inline. */
-  @Column({ type: "jsonb", nullable: true })
+  @Column({ type: "json", nullable: true })
   evidenceStrings!: string[] | null;
 
   /** Gives back the evidence of packed rows, so every reader sees the indicators as scored. */

@@ -59,7 +59,7 @@ function summaries(ctx: RequestContext, level: "province" | "county") {
       );
       const averages: { key: string; code: string; avg: string }[] = await ctx.db.query(
         `SELECT ${col} AS key, ind.value->>'code' AS code, avg((ind.value->>'score')::numeric) AS avg
-           FROM evaluation_result r CROSS JOIN LATERAL jsonb_array_elements(r.indicators) ind
+           FROM evaluation_result r CROSS JOIN LATERAL json_array_elements(r.indicators) ind
           WHERE r.id IN (${visible}) AND coalesce((ind.value->>'applicable')::boolean, true) GROUP BY 1, 2`,
         params,
       );
