@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { numberVar, optionalPostgresUrlVar, readVar, setting, withClient } from "@hamafza/common";
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embeddedPostgres";
-import { NationalDataSummary, seedNationalData } from "./nationalData";
+import { seedNationalData } from "./nationalData";
+import { NationalDataSummary } from "./nationalDataOptions";
 import { DATA_DIR } from "./paths";
 import { prepareDatabase, PreparedDatabase } from "./prepare";
 

@@ -1,5 +1,14 @@
 import { jalaliToIsoDate, tehranToday, withClient } from "@hamafza/common";
 import { PreparedDatabase } from "./prepare";
+import {
+  DEMAND_CATEGORIES,
+  DIMENSIONS,
+  DIRECTORATE_TOPICS,
+  FIRST_YEAR,
+  NationalDataOptions,
+  NationalDataSummary,
+  YEAR,
+} from "./nationalDataOptions";
 
 /**
  * A whole country's year of engagement for the live evaluation bench («Scale»): set-based SQL only
@@ -25,66 +34,6 @@ import { PreparedDatabase } from "./prepare";
  * it derives engagement rows from; every row still passes the tables' constraints and triggers (managers are
  * inserted in chunks so the one-holder-per-position trigger's advisory locks stay within the lock table).
  */
-export interface NationalDataOptions {
-  managers: number;
-  counties?: number;
-  ngosPerCounty?: number;
-  directoratesPerProvince?: number;
-  departmentsPerCounty?: number;
-  /** Proposals plus demands per county (half each), besides 40 per province to its directorates (default 20). */
-  requestsPerCounty?: number;
-  /**
-   * The day the licence expiries are set from (ISO date; default today in Tehran): the licences valid over the
-   * evaluated year stay valid for 180–880 days after it (and after the year), so the mix of licence states "as of
-   * today" is the same whenever the set is seeded. Everything else is fixed calendar dates.
-   */
-  referenceDate?: string;
-  log?: (line: string) => void;
-}
-
-export interface NationalDataSummary {
-  counties: number;
-  syntheticCounties: number;
-  agencies: number;
-  managers: number;
-  ngos: number;
-  licences: number;
-  meetings: number;
-  heldMeetings: number;
-  attendance: number;
-  agendaItems: number;
-  resolutions: number;
-  workingGroups: number;
-  proposals: number;
-  demands: number;
-  durationMs: number;
-}
-
-const DIRECTORATE_TOPICS = [
-  "بهزیستی",
-  "آموزش و پرورش",
-  "ورزش و جوانان",
-  "فرهنگ و ارشاد اسلامی",
-  "تعاون کار و رفاه اجتماعی",
-  "میراث فرهنگی",
-  "منابع طبیعی",
-  "امور بانوان و خانواده",
-  "کمیته امداد",
-  "بهداشت",
-];
-const DIMENSIONS = ["SOCIAL", "ECONOMIC", "PHYSICAL", "ENVIRONMENTAL", "CULTURAL", "HEALTH", "OTHER"];
-const DEMAND_CATEGORIES = [
-  "MEMBERS_INSURANCE",
-  "INFRASTRUCTURE",
-  "OFFICIAL_RECOGNITION",
-  "EMPLOYMENT_OF_DISABLED",
-  "FUNDING",
-  "OTHER",
-];
-/** The evaluated year; meetings and working-group sessions cover the year before it too. */
-const YEAR = 1404;
-const FIRST_YEAR = YEAR - 1;
-
 export async function seedNationalData(
   prepared: PreparedDatabase,
   options: NationalDataOptions,
