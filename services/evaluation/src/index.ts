@@ -3,6 +3,7 @@ import {
   JobQueue,
   RunningServer,
   ServiceSecurity,
+  registerUserJobs,
   setting,
   startSubgraphServer,
 } from "@hamafza/common";
@@ -19,7 +20,7 @@ import { RulesVersion1767270000000 } from "./migrations/1767270000000-RulesVersi
 import { EvaluationObjections1767270000001 } from "./migrations/1767270000001-EvaluationObjections";
 import { PackedEvidence1767300000000 } from "./migrations/1767300000000-PackedEvidence";
 import { ResultsJsonText1767340000040 } from "./migrations/1767340000040-ResultsJsonText";
-import { registerRunQueue, runQueueDefinition } from "./runQueue";
+import { runQueueDefinition } from "./runQueue";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
 
@@ -84,7 +85,7 @@ export async function startEvaluation(options: EvaluationOptions): Promise<Runni
     db: options.db,
     queues: [runQueueDefinition(options.db, gatewaySecret)],
   });
-  registerRunQueue(options.db, jobs, gatewaySecret);
+  registerUserJobs(options.db, jobs, gatewaySecret);
   try {
     const server = await startSubgraphServer({
       name: SERVICE_NAME,

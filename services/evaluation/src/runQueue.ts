@@ -1,18 +1,18 @@
 import {
   AppError,
-  AuthUser,
-  createRequestContext,
   ErrorCode,
   setting,
   JobContext,
-  JobQueue,
   jobsSchemaOf,
   logger,
-  openJobSecret,
+  openUserJobToken,
   QueueDefinition,
   RequestContext,
-  requireUser,
-  sealJobSecret,
+  UserJobData,
+  userJobContext,
+  userJobData,
+  UserJobs,
+  userJobsOf,
   withClient,
 } from "@hamafza/common";
 import { DataSource, EntityManager } from "typeorm";
@@ -30,13 +30,9 @@ import { executeRun, failRun, RUN_LOST, RUN_ORPHANED } from "./runner";
 
 export const RUN_QUEUE = "evaluation-run";
 
-interface RunJobData {
+/** The run, and its caller (userJobs.ts in common): the run reads the upstream facts with the caller's territory. */
+interface RunJobData extends UserJobData {
   runId: string;
-  user: AuthUser;
-  /** The caller's access token, sealed (jobSecrets.ts): the run reads the upstream facts with the caller's territory. */
-  token: string | null;
-  requestId: string;
-  clientAddress: string | null;
 }
 
 export const runQueueSettings = (env: NodeJS.ProcessEnv = process.env) => ({
@@ -45,9 +41,6 @@ export const runQueueSettings = (env: NodeJS.ProcessEnv = process.env) => ({
   /** Seconds before the first retry (doubled on each further one). */
   retryDelaySeconds: setting("HAMAFZA_EVALUATION_RUN_RETRY_SECONDS", env),
 });
-
-/** Per running service (keyed by its data source): its queue and the secret job tokens are sealed with. */
-const queues = new WeakMap<object, { queue: JobQueue; gatewaySecret: string }>();
 
 const lockKey = (runId: string) => `evaluation_run:${runId}`;
 
@@ -70,20 +63,14 @@ async function runningRun(db: DataSource, runId: string): Promise<EvaluationRun 
 }
 
 const jobContext = (db: DataSource, data: RunJobData, token: string | null): RequestContext =>
-  createRequestContext(db, {
-    user: data.user,
-    accessToken: token,
-    service: "evaluation",
-    requestId: data.requestId,
-    clientAddress: data.clientAddress,
-  });
+  userJobContext(db, data, token, { service: "evaluation" });
 
 async function computeRun(db: DataSource, gatewaySecret: string, data: RunJobData, job: JobContext): Promise<void> {
   const done = await withRunLock(db, data.runId, async () => {
     const run = await runningRun(db, data.runId);
     if (!run) return true; // its outcome is recorded already
     logger.info(`[evaluation] run ${run.id} computing (attempt ${job.attempt}, pid ${process.pid})`);
-    const token = data.token ? openJobSecret(gatewaySecret, data.token) : null;
+    const token = openUserJobToken(gatewaySecret, data);
     const ctx = jobContext(db, data, token);
     if (!token) {
       await failRun(ctx, run, RUN_ORPHANED, ErrorCode.SERVICE_UNAVAILABLE);
@@ -122,12 +109,8 @@ export function runQueueDefinition(db: DataSource, gatewaySecret: string): Queue
   };
 }
 
-export function registerRunQueue(db: object, queue: JobQueue, gatewaySecret: string): void {
-  queues.set(db, { queue, gatewaySecret });
-}
-
-function queueOf(ctx: RequestContext): { queue: JobQueue; gatewaySecret: string } {
-  const registered = queues.get(ctx.db);
+function queueOf(ctx: RequestContext): UserJobs {
+  const registered = userJobsOf(ctx.db);
   if (!registered) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, "صف محاسبه راه‌اندازی نشده است.");
   return registered;
 }
@@ -137,13 +120,7 @@ export const enqueueRun =
   (ctx: RequestContext) =>
   async (em: EntityManager, run: EvaluationRun): Promise<void> => {
     const { queue, gatewaySecret } = queueOf(ctx);
-    const data: RunJobData = {
-      runId: run.id,
-      user: requireUser(ctx),
-      token: ctx.accessToken ? sealJobSecret(gatewaySecret, ctx.accessToken) : null,
-      requestId: ctx.requestId,
-      clientAddress: ctx.clientAddress,
-    };
+    const data: RunJobData = { runId: run.id, ...userJobData(ctx, gatewaySecret) };
     await queue.send(RUN_QUEUE, data, { em, singletonKey: run.id });
   };
 

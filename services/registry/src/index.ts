@@ -5,6 +5,7 @@ import {
   ServiceSecurity,
   startSubgraphServer,
   referenceOwnersOf,
+  registerUserJobs,
 } from "@hamafza/common";
 import { DataSource } from "typeorm";
 import { InitRegistry1763800000000 } from "./migrations/1763800000000-InitRegistry";
@@ -29,7 +30,7 @@ import { licenceReminderQueue } from "./reminders/licenceReminders";
 import { NgoMerges1766700000000 } from "./migrations/1766700000000-NgoMerges";
 import { buildRegistrySchema, registryEntities } from "./schema";
 import { mergedInto, survivorOf } from "./merging/ngoAlias";
-import { ngoMergeSyncQueue, registerNgoMergeSync } from "./merging/ngoMergeSyncJob";
+import { ngoMergeSyncQueue } from "./merging/ngoMergeSyncJob";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
 export { loadReferenceData } from "./seed/reference";
@@ -107,7 +108,7 @@ export async function startRegistry(options: {
       ngoMergeSyncQueue(options.db, referenceOwnersOf(ownerUrls, gatewaySecret), gatewaySecret),
     ],
   });
-  registerNgoMergeSync(options.db, jobs, gatewaySecret);
+  registerUserJobs(options.db, jobs, gatewaySecret);
   const server = await startSubgraphServer({
     name: SERVICE_NAME,
     schema: await buildRegistrySchema(),

@@ -1,16 +1,14 @@
 import {
-  accessTokenExpired,
-  AuthUser,
-  createRequestContext,
-  JobQueue,
   logger,
-  openJobSecret,
+  openUserJobToken,
   QueueDefinition,
   ReferenceOwners,
   RequestContext,
-  requireUser,
-  sealJobSecret,
   setting,
+  UserJobData,
+  userJobContext,
+  userJobData,
+  userJobsOf,
 } from "@hamafza/common";
 import { DataSource, EntityManager } from "typeorm";
 import { syncEngagement } from "./ngoMergeStore";
@@ -20,8 +18,8 @@ import { syncEngagement } from "./ngoMergeStore";
  * it to catch up (`syncEngagement`); when engagement is down, restarting or slow, that call fails and the merge
  * would wait for the next merge or a manual `syncNgoMerges`. So each merge and undo also leaves a job in the
  * registry's queue, created in its own transaction (it exists exactly when the merge does, even if the process dies
- * right after the commit). The job asks engagement again, as the user who merged (their token sealed in the job,
- * jobSecrets.ts: engagement reads the events with it), and is retried with backoff until engagement answers or the
+ * right after the commit). The job asks engagement again, as the user who merged (a user job, userJobs.ts in common:
+ * engagement reads the events with their token), and is retried with backoff until engagement answers or the
  * token expires. Asking when engagement is already up to date applies nothing (events are applied once).
  */
 
@@ -32,37 +30,19 @@ const RETRY_LIMIT = 7;
 /** The job starts this long after the commit, when the request's own call has usually succeeded already. */
 const START_AFTER_SECONDS = 5;
 
-interface SyncJobData {
-  user: AuthUser;
-  /** The merging user's access token, sealed; null when the request had none (then there is nothing to ask with). */
-  token: string | null;
-  requestId: string;
-  clientAddress: string | null;
-}
-
-interface Registered {
-  queue: JobQueue;
-  gatewaySecret: string;
-}
-const registered = new WeakMap<DataSource, Registered>();
+/** The merging user (without a token there is nothing to ask engagement with). */
+type SyncJobData = UserJobData;
 
 async function runSync(db: DataSource, owners: ReferenceOwners | null, secret: string, data: SyncJobData) {
   if (!owners || owners === "unchecked") return; // no engagement to tell (the registry's own tests)
-  const token = data.token ? openJobSecret(secret, data.token) : null;
-  if (!token || accessTokenExpired(token)) {
+  const token = openUserJobToken(secret, data, { unexpired: true });
+  if (!token) {
     logger.warn(
       `[registry] NGO merge sync of request ${data.requestId}: no valid token left to ask engagement with; the next merge, undo or syncNgoMerges catches up`,
     );
     return;
   }
-  const ctx = createRequestContext(db, {
-    user: data.user,
-    accessToken: token,
-    service: "registry",
-    requestId: data.requestId,
-    clientAddress: data.clientAddress,
-    referenceOwners: owners,
-  });
+  const ctx = userJobContext(db, data, token, { service: "registry", referenceOwners: owners });
   if (!(await syncEngagement(ctx))) throw new Error("the engagement service did not answer syncNgoMerges");
 }
 
@@ -87,19 +67,10 @@ export function ngoMergeSyncQueue(
   };
 }
 
-export function registerNgoMergeSync(db: DataSource, queue: JobQueue, gatewaySecret: string): void {
-  registered.set(db, { queue, gatewaySecret });
-}
-
 /** In a merge's or an undo's transaction: the job that makes sure engagement applies it. */
 export async function enqueueEngagementSync(ctx: RequestContext, em: EntityManager): Promise<void> {
-  const queue = registered.get(ctx.db);
-  if (!queue) return; // a data source without a running registry (scripts)
-  const data: SyncJobData = {
-    user: requireUser(ctx),
-    token: ctx.accessToken ? sealJobSecret(queue.gatewaySecret, ctx.accessToken) : null,
-    requestId: ctx.requestId,
-    clientAddress: ctx.clientAddress,
-  };
-  await queue.queue.send(NGO_MERGE_SYNC_QUEUE, data, { em, startAfterSeconds: START_AFTER_SECONDS });
+  const jobs = userJobsOf(ctx.db);
+  if (!jobs) return; // a data source without a running registry (scripts)
+  const data: SyncJobData = userJobData(ctx, jobs.gatewaySecret);
+  await jobs.queue.send(NGO_MERGE_SYNC_QUEUE, data, { em, startAfterSeconds: START_AFTER_SECONDS });
 }
