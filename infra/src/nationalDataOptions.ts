@@ -1,3 +1,5 @@
+import { Client, QueryResult } from "pg";
+
 /**
  * What the national data set takes and answers (`seedNationalData`, nationalData.ts), and the fixed vocabularies and
  * years it draws from.
@@ -61,3 +63,30 @@ export const DEMAND_CATEGORIES = [
 /** The evaluated year; meetings and working-group sessions cover the year before it too. */
 export const YEAR = 1404;
 export const FIRST_YEAR = YEAR - 1;
+
+/** What the two seeding steps (nationalRegistryRows.ts, nationalEngagementRows.ts) share: one connection and the plan. */
+export interface NationalSeeding {
+  /** The database owner's connection, with `search_path` set and the seeding's temporary function and tables. */
+  client: Client;
+  /** Runs one statement and logs its row count and time. */
+  step: (name: string, sql: string, params?: unknown[]) => Promise<QueryResult>;
+  log: (line: string) => void;
+  /** Counties wanted in all (synthetic ones fill provinces the reference data leaves empty). */
+  targetCounties: number;
+  /** Managers. */
+  N: number;
+  /** NGOs per county. */
+  K: number;
+  /** Directorates-general per province. */
+  D: number;
+  /** Departments per county. */
+  C: number;
+  /** Proposals plus demands per county. */
+  R: number;
+  /** The evaluated year's quarter bounds: quarter q is [Q[q-1], Q[q]) in Tehran calendar days (ISO dates). */
+  Q: string[];
+  /** Every quarter from FIRST_YEAR to YEAR: [year, quarter, first day, first day of the next quarter]. */
+  quarters: (string | number)[][];
+  /** The day licence expiries are set from (ISO date). */
+  referenceDate: string;
+}
