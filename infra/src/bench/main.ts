@@ -374,7 +374,6 @@ function onPath(cpu: Record<string, number>, gateway: string): Record<string, nu
 }
 
 function machine() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const os = require("node:os") as typeof import("node:os");
   return {
     cpus: os.cpus().length,

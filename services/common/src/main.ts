@@ -65,7 +65,6 @@ export async function startTracingIfConfigured(
   endpoint: string | undefined,
 ): Promise<{ shutdown(): Promise<void> } | null> {
   if (!endpoint) return null;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startTracing } = require("./tracing") as typeof import("./tracing");
   const tracing = startTracing(service, endpoint);
   logger.info(`[${service}] tracing to ${endpoint}`);

@@ -46,9 +46,7 @@ export function startTracing(
     ],
   });
   // node:http may have been loaded before the hook was set: loading it again lets the instrumentation patch it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("node:http");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("http");
   return {
     async shutdown() {
