@@ -14,6 +14,7 @@ import { mergeMessages } from "./merge";
 import { needsAssessmentMessages } from "./needsAssessments";
 import { notificationMessages } from "./notifications";
 import { registryMessages } from "./registry";
+import { registryResources } from "./registryResources";
 import { reportMessages } from "./reports";
 import { selfServiceMessages } from "./selfService";
 import { supervisionMessages } from "./supervision";
@@ -29,6 +30,7 @@ export const screenMessages = mergeMessages(
   evaluationMessages,
   engagementMessages,
   registryMessages,
+  { resources: registryResources },
   notificationMessages,
   reportMessages,
   activityReportMessages,
