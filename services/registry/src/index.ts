@@ -34,7 +34,7 @@ import { ngoMergeSyncQueue } from "./merging/ngoMergeSyncJob";
 
 export { buildRegistrySchema, registryEntities } from "./schema";
 export { loadReferenceData } from "./seed/reference";
-export { loadRegistryDemoData, demoNgos, demoManagers, demoNgoId, demoManagerId } from "./seed/demo";
+export { loadRegistryDemoData, demoNgos, demoManagers, demoManagerId } from "./seed/demo";
 export type { DemoNgo, DemoManager } from "./seed/demo";
 export { syntheticNgoRows, toNgoCsv, legalNationalId } from "./seed/syntheticNgos";
 export { MAX_IMPORT_ROWS } from "./resolvers/ngoImportRules";
@@ -46,10 +46,11 @@ export {
   demoFacilitationOfficeId,
   demoMunicipalityId,
   demoNgoHouseId,
+  demoNgoId,
   demoNgoNetworkId,
   demoOtherManagerId,
   governorateAgencyId,
-} from "./seed/demoOrganisations";
+} from "./seed/demoOrganisationIds";
 
 export const SERVICE_NAME = "registry";
 export const registryMigrations = [

@@ -3,7 +3,7 @@ import { subgraphHeaders } from "@hamafza/common/testing";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { createRegistryDataSource, demoNgoId, startRegistry } from "@hamafza/registry";
 import { DataSource } from "typeorm";
-import { demoAreaId } from "../src/seed/demoOrganisations";
+import { demoAreaId } from "../src/seed/demoOrganisationIds";
 import { AssessmentDimension } from "../src/entities/NeedsAssessment";
 import {
   assessmentDueBefore,

@@ -4,12 +4,11 @@ import { County } from "../entities/County";
 import { Manager } from "../entities/Manager";
 import { Ngo, NgoStatus } from "../entities/Ngo";
 import { readCsv } from "./csv";
+import { demoNgoId } from "./demoOrganisationIds";
 import { loadDemoOrganisations } from "./demoOrganisations";
 import { loadDemoProfiles } from "./demoProfiles";
 import { loadDemoSupervision } from "./demoSupervision";
 
-/** Demo NGO ids are derived from their national id, so other services' demo data can refer to them. */
-export const demoNgoId = (nationalId: string) => stableId("ngo", nationalId);
 /** Demo manager ids are derived from the territory they govern. */
 export const demoManagerId = (territoryId: string) => stableId("manager", territoryId);
 

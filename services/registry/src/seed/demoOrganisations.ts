@@ -1,14 +1,38 @@
-import { normalizePersian, parseJalaliDate, stableId } from "@hamafza/common";
+import { normalizePersian, parseJalaliDate } from "@hamafza/common";
 import { EntityManager } from "typeorm";
 import { Agency, AgencyKind } from "../entities/Agency";
 import { County } from "../entities/County";
 import { FacilitationOffice, FacilitationOfficeOperator } from "../entities/FacilitationOffice";
-import { AreaKind, InformalSettlementArea } from "../entities/InformalSettlementArea";
+import { InformalSettlementArea } from "../entities/InformalSettlementArea";
 import { Manager, ManagerPositionKind, positionKeyOf } from "../entities/Manager";
 import { NgoHouse, NgoHouseMember } from "../entities/NgoHouse";
 import { NgoNetwork, NgoNetworkMember } from "../entities/NgoNetwork";
 import { Province } from "../entities/Province";
 import { fieldOfActivityId } from "./fieldsOfActivity";
+import {
+  countyGovernorateAgencyId,
+  demoAreaId,
+  demoCityCouncilId,
+  demoDirectorateId,
+  demoFacilitationOfficeId,
+  demoMunicipalityId,
+  demoNgoHouseId,
+  demoNgoNetworkId,
+  demoOtherManagerId,
+  governorateAgencyId,
+  demoNgoId,
+} from "./demoOrganisationIds";
+import {
+  AREAS,
+  CITY_COUNCILS,
+  DIRECTORATES,
+  HOUSES,
+  NETWORKS,
+  OFFICES,
+  OTHER_MANAGERS,
+  TENURE_STARTS,
+  EXTRA_MUNICIPALITIES,
+} from "./demoOrganisationSeeds";
 
 /**
  * Demo organisations and places (fictional, consistent with the 40 demo NGOs of `data/demo-ngos.csv`): the agencies
@@ -16,333 +40,6 @@ import { fieldOfActivityId } from "./fieldsOfActivity";
  * past county governors), informal-settlement areas — Urmia's eight facilitation offices (seed 004), most of them
  * without a dedicated space — NGO Houses and networks of aligned NGOs. Ids are deterministic.
  */
-
-/** Ids of a province's governorate and a county's governorate (the RegistryOrganisations migration froze the same formula). */
-export const governorateAgencyId = (provinceId: string) => stableId("agency", `GOVERNORATE:${provinceId}`);
-export const countyGovernorateAgencyId = (countyId: string) => stableId("agency", `COUNTY_GOVERNORATE:${countyId}`);
-export const demoAgencyId = (key: string) => stableId("agency", key);
-export const demoAreaId = (countyId: string, name: string) => stableId("area", `${countyId}:${name}`);
-export const demoNgoHouseId = (territoryId: string) => stableId("ngo-house", territoryId);
-export const demoNgoNetworkId = (key: string) => stableId("ngo-network", key);
-export const demoFacilitationOfficeId = (countyId: string, areaName: string) =>
-  stableId("facilitation-office", `${countyId}:${areaName}`);
-/** Demo NGO ids by national id (the same derivation as `demoNgoId` in demo.ts). */
-const ngo = (nationalId: string) => stableId("ngo", nationalId);
-const day = parseJalaliDate;
-
-/** The three directorates-general every demo province gets. */
-const DIRECTORATES = [
-  { key: "WELFARE", name: "اداره کل بهزیستی استان" },
-  { key: "SPORTS_YOUTH", name: "اداره کل ورزش و جوانان استان" },
-  { key: "ENVIRONMENT", name: "اداره کل حفاظت محیط زیست استان" },
-];
-export const demoDirectorateId = (provinceId: string, key: string) =>
-  demoAgencyId(`DIRECTORATE_GENERAL:${provinceId}:${key}`);
-export const demoMunicipalityId = (countyId: string) => demoAgencyId(`MUNICIPALITY:${countyId}`);
-const demoCityCouncilId = (countyId: string) => demoAgencyId(`CITY_COUNCIL:${countyId}`);
-
-/** Municipalities beyond the provincial capitals' (which every demo province gets). */
-const EXTRA_MUNICIPALITIES = ["1902", "0409"];
-/** City councils: Urmia, and Qods, whose council met NGOs (seed 002). */
-const CITY_COUNCILS = [
-  { countyId: "0401", city: "ارومیه" },
-  { countyId: "2313", city: "قدس" },
-];
-
-/** Tenure starts of the demo county governors and deputies, in turn (all before 1404, so they cover the whole year). */
-const TENURE_STARTS = [
-  "1402/06/15",
-  "1403/02/10",
-  "1401/11/20",
-  "1403/07/01",
-  "1402/09/05",
-  "1400/08/12",
-  "1403/11/03",
-];
-
-interface AreaSeed {
-  countyId: string;
-  name: string;
-  kind: AreaKind;
-  population: number | null;
-  notes?: string;
-}
-
-const AREAS: AreaSeed[] = [
-  {
-    countyId: "0401",
-    name: "اسلام‌آباد",
-    kind: AreaKind.INFORMAL_SETTLEMENT,
-    population: 42000,
-    notes: "بزرگ‌ترین سکونتگاه غیررسمی شمال ارومیه؛ نیازسنجی ۱۴۰۲ انجام شده است.",
-  },
-  { countyId: "0401", name: "حسین‌آباد", kind: AreaKind.INFORMAL_SETTLEMENT, population: 35000 },
-  { countyId: "0401", name: "کشتارگاه", kind: AreaKind.INFORMAL_SETTLEMENT, population: 28000 },
-  { countyId: "0401", name: "طرزیلو", kind: AreaKind.INFORMAL_SETTLEMENT, population: 18000 },
-  { countyId: "0401", name: "ممکان", kind: AreaKind.INFORMAL_SETTLEMENT, population: 12000 },
-  { countyId: "0401", name: "علی‌آباد", kind: AreaKind.INFORMAL_SETTLEMENT, population: 22000 },
-  { countyId: "0401", name: "بهداری", kind: AreaKind.NEIGHBOURHOOD, population: 15000 },
-  { countyId: "0401", name: "شیخ‌تپه", kind: AreaKind.INEFFICIENT_URBAN_AREA, population: 20000 },
-  {
-    countyId: "1901",
-    name: "اسلام‌آباد",
-    kind: AreaKind.INFORMAL_SETTLEMENT,
-    population: 60000,
-    notes: "کودکان کار و اعتیاد، آسیب‌های اصلی اعلام‌شده در نشست‌های محله.",
-  },
-  { countyId: "1901", name: "کوی فاطمیه", kind: AreaKind.NEIGHBOURHOOD, population: 9000 },
-  { countyId: "1901", name: "بافت تاریخی سبزه‌میدان", kind: AreaKind.INEFFICIENT_URBAN_AREA, population: null },
-  {
-    countyId: "2601",
-    name: "منبع آب",
-    kind: AreaKind.INFORMAL_SETTLEMENT,
-    population: 30000,
-    notes: "در فهرست دبیرخانه توانمندسازی نواحی ناکارآمد شهری استان.",
-  },
-  { countyId: "2601", name: "شهرک ولیعصر", kind: AreaKind.INEFFICIENT_URBAN_AREA, population: 16000 },
-  { countyId: "2302", name: "واوان", kind: AreaKind.NEIGHBOURHOOD, population: 25000 },
-];
-
-const URMIA_DISABILITY = ngo("14563873056");
-const URMIA_LAKE = ngo("14556725949");
-
-interface OfficeSeed {
-  countyId: string;
-  area: string;
-  operators: string[];
-  partner: string;
-  openedOn: string;
-  hasDedicatedSpace: boolean;
-  notes?: string;
-}
-
-/** Urmia's eight offices (seed 004: «نبود دفتر اختصاصی» is their problem), one in Zanjan and one in Qazvin. */
-const OFFICES: OfficeSeed[] = [
-  {
-    countyId: "0401",
-    area: "اسلام‌آباد",
-    operators: [URMIA_DISABILITY, URMIA_LAKE],
-    partner: demoMunicipalityId("0401"),
-    openedOn: "1400/07/12",
-    hasDedicatedSpace: true,
-  },
-  {
-    countyId: "0401",
-    area: "حسین‌آباد",
-    operators: [URMIA_DISABILITY],
-    partner: demoMunicipalityId("0401"),
-    openedOn: "1400/09/01",
-    hasDedicatedSpace: true,
-  },
-  {
-    countyId: "0401",
-    area: "کشتارگاه",
-    operators: [URMIA_LAKE],
-    partner: countyGovernorateAgencyId("0401"),
-    openedOn: "1401/02/18",
-    hasDedicatedSpace: false,
-    notes: "در مسجد محله مستقر است.",
-  },
-  {
-    countyId: "0401",
-    area: "طرزیلو",
-    operators: [URMIA_DISABILITY],
-    partner: demoDirectorateId("04", "WELFARE"),
-    openedOn: "1401/05/23",
-    hasDedicatedSpace: false,
-  },
-  {
-    countyId: "0401",
-    area: "ممکان",
-    operators: [URMIA_LAKE],
-    partner: demoMunicipalityId("0401"),
-    openedOn: "1401/10/04",
-    hasDedicatedSpace: false,
-  },
-  {
-    countyId: "0401",
-    area: "علی‌آباد",
-    operators: [URMIA_DISABILITY, URMIA_LAKE],
-    partner: demoDirectorateId("04", "WELFARE"),
-    openedOn: "1402/01/28",
-    hasDedicatedSpace: false,
-    notes: "در سرای محله، به صورت مشترک.",
-  },
-  {
-    countyId: "0401",
-    area: "بهداری",
-    operators: [URMIA_DISABILITY],
-    partner: countyGovernorateAgencyId("0401"),
-    openedOn: "1402/04/10",
-    hasDedicatedSpace: false,
-  },
-  {
-    countyId: "0401",
-    area: "شیخ‌تپه",
-    operators: [URMIA_LAKE],
-    partner: demoMunicipalityId("0401"),
-    openedOn: "1402/08/15",
-    hasDedicatedSpace: false,
-  },
-  {
-    countyId: "1901",
-    area: "اسلام‌آباد",
-    operators: [ngo("14953907576"), ngo("14905484270")],
-    partner: demoMunicipalityId("1901"),
-    openedOn: "1401/06/20",
-    hasDedicatedSpace: true,
-  },
-  {
-    countyId: "2601",
-    area: "منبع آب",
-    operators: [ngo("14824548549")],
-    partner: demoDirectorateId("26", "WELFARE"),
-    openedOn: "1399/11/05",
-    hasDedicatedSpace: false,
-  },
-];
-
-const HOUSES = [
-  {
-    provinceId: "19",
-    countyId: null,
-    name: "خانه تشکل‌های غیردولتی استان زنجان",
-    address: "زنجان، خیابان امام، کوچه فرهنگ، ساختمان خانه تشکل‌ها",
-    managerName: "مهسا قربانی",
-    managerPhone: "09127345618",
-    facilities: ["سالن جلسات ۶۰ نفره", "اتاق آموزش و کارگاه", "دبیرخانه مشترک سمن‌ها"],
-    openedOn: "1404/02/20",
-    members: [
-      ["14905484270", "1404/02/20"],
-      ["14487385191", "1404/02/20"],
-      ["14953907576", "1404/03/05"],
-      ["14506416517", "1404/03/12"],
-      ["14354049740", "1404/04/02"],
-      ["14564728520", "1404/04/18"],
-      ["14508214853", "1404/05/09"],
-    ],
-  },
-  {
-    provinceId: "10",
-    countyId: null,
-    name: "خانه سمن‌های استان اصفهان",
-    address: "اصفهان، خیابان هشت بهشت غربی، ساختمان شماره ۲",
-    managerName: "رضا طاهری",
-    managerPhone: "03132267915",
-    facilities: ["سالن همایش ۱۲۰ نفره", "کتابخانه تخصصی سمن‌ها"],
-    openedOn: "1399/09/10",
-    members: [
-      ["14687729620", "1399/09/10"],
-      ["14095524146", "1400/01/25"],
-      ["14061187508", "1400/06/14"],
-      ["14832479051", "1401/03/30"],
-    ],
-  },
-  {
-    provinceId: "19",
-    countyId: "1902",
-    name: "خانه سمن‌های شهرستان ابهر",
-    address: "ابهر، خیابان طالقانی، جنب کتابخانه عمومی",
-    managerName: "لیلا حسن‌پور",
-    managerPhone: "09196284317",
-    facilities: ["اتاق جلسات"],
-    openedOn: "1403/03/15",
-    members: [
-      ["14506416517", "1403/03/15"],
-      ["14804450068", "1403/04/01"],
-    ],
-  },
-];
-
-const NETWORKS = [
-  {
-    key: "19:YOUTH",
-    name: "شبکه تشکل‌های همسوی جوانان استان زنجان",
-    field: "YOUTH",
-    provinceId: "19",
-    countyId: null,
-    coordinator: "14487385191",
-    members: ["14354049740"],
-  },
-  {
-    key: "19:SOCIAL_HARM",
-    name: "شبکه پیشگیری از آسیب‌های اجتماعی استان زنجان",
-    field: "SOCIAL_HARM_PREVENTION",
-    provinceId: "19",
-    countyId: null,
-    coordinator: "14905484270",
-    members: ["14971446687"],
-  },
-  {
-    key: "19:CHARITY",
-    name: "شبکه خیریه‌های استان زنجان",
-    field: "CHARITY",
-    provinceId: "19",
-    countyId: null,
-    coordinator: "14508214853",
-    members: ["14633050029"],
-  },
-  {
-    key: "0401:ENVIRONMENT",
-    name: "شبکه سمن‌های زیست‌محیطی ارومیه",
-    field: "ENVIRONMENT",
-    provinceId: "04",
-    countyId: "0401",
-    coordinator: "14556725949",
-    members: [],
-  },
-];
-
-/** Managers beyond the demo county governors and deputies: directors-general, a mayor, and two past county governors. */
-const OTHER_MANAGERS = [
-  {
-    key: "DG:19:WELFARE",
-    name: "نرگس عباسی",
-    agency: demoDirectorateId("19", "WELFARE"),
-    kind: ManagerPositionKind.DIRECTOR_GENERAL,
-    position: "مدیرکل بهزیستی استان زنجان",
-    start: "1402/03/01",
-    end: null,
-  },
-  {
-    key: "DG:19:SPORTS_YOUTH",
-    name: "بهروز فتحی",
-    agency: demoDirectorateId("19", "SPORTS_YOUTH"),
-    kind: ManagerPositionKind.DIRECTOR_GENERAL,
-    position: "مدیرکل ورزش و جوانان استان زنجان",
-    start: "1403/05/20",
-    end: null,
-  },
-  {
-    key: "MAYOR:0401",
-    name: "کامران رسولی",
-    agency: demoMunicipalityId("0401"),
-    kind: ManagerPositionKind.MAYOR,
-    position: "شهردار ارومیه",
-    start: "1400/08/15",
-    end: null,
-  },
-  {
-    key: "PAST:1901",
-    name: "حمید صالحی",
-    agency: countyGovernorateAgencyId("1901"),
-    kind: ManagerPositionKind.COUNTY_GOVERNOR,
-    position: "فرماندار زنجان",
-    start: "1399/05/01",
-    end: "predecessor",
-  },
-  {
-    key: "PAST:0401",
-    name: "جواد علیزاده",
-    agency: countyGovernorateAgencyId("0401"),
-    kind: ManagerPositionKind.COUNTY_GOVERNOR,
-    position: "فرماندار ارومیه",
-    start: "1398/10/01",
-    end: "predecessor",
-  },
-] as const;
-
-export const demoOtherManagerId = (key: string) => stableId("manager", `demo:${key}`);
 
 const previousDay = (isoDay: string) => {
   const date = new Date(`${isoDay}T00:00:00Z`);
@@ -428,7 +125,7 @@ export async function loadDemoOrganisations(
     manager.agencyId = county ? countyGovernorateAgencyId(manager.countyId!) : governorateAgencyId(manager.provinceId);
     manager.positionKind = county ? ManagerPositionKind.COUNTY_GOVERNOR : ManagerPositionKind.DEPUTY_GOVERNOR;
     manager.positionKey = positionKeyOf(manager.positionKind, normalizePersian(manager.position));
-    manager.tenureStart = day(TENURE_STARTS[i % TENURE_STARTS.length]);
+    manager.tenureStart = parseJalaliDate(TENURE_STARTS[i % TENURE_STARTS.length]);
     manager.tenureEnd = null;
   });
 
@@ -448,7 +145,7 @@ export async function loadDemoOrganisations(
         agencyId: m.agency,
         provinceId: agencyRow.provinceId,
         countyId: agencyRow.countyId,
-        tenureStart: day(m.start),
+        tenureStart: parseJalaliDate(m.start),
         tenureEnd: m.end === "predecessor" && successorStart ? previousDay(successorStart) : null,
       });
     }).filter((m) => m.tenureEnd === null || m.tenureEnd >= m.tenureStart);
@@ -483,7 +180,7 @@ export async function loadDemoOrganisations(
         countyId: o.countyId,
         provinceId: provinceOf.get(o.countyId)!,
         partnerAgencyId: o.partner,
-        openedOn: day(o.openedOn),
+        openedOn: parseJalaliDate(o.openedOn),
         hasDedicatedSpace: o.hasDedicatedSpace,
         notes: o.notes ?? null,
       });
@@ -509,7 +206,7 @@ export async function loadDemoOrganisations(
         managerName: h.managerName,
         managerPhone: h.managerPhone,
         facilities: h.facilities,
-        openedOn: day(h.openedOn),
+        openedOn: parseJalaliDate(h.openedOn),
       }),
     );
     await em.insert(NgoHouse, houseRows);
@@ -518,8 +215,8 @@ export async function loadDemoOrganisations(
       HOUSES.flatMap((h) =>
         h.members.map(([nationalId, joined]) => ({
           ngoHouseId: demoNgoHouseId(h.countyId ?? h.provinceId),
-          ngoId: ngo(nationalId),
-          joinedOn: day(joined),
+          ngoId: demoNgoId(nationalId),
+          joinedOn: parseJalaliDate(joined),
         })),
       ),
     );
@@ -534,7 +231,7 @@ export async function loadDemoOrganisations(
         name: n.name,
         nameNormalized: normalizePersian(n.name),
         fieldId: fieldOfActivityId(n.field),
-        coordinatorNgoId: ngo(n.coordinator),
+        coordinatorNgoId: demoNgoId(n.coordinator),
         provinceId: n.provinceId,
         countyId: n.countyId,
       }),
@@ -545,7 +242,7 @@ export async function loadDemoOrganisations(
       NETWORKS.flatMap((n) =>
         [n.coordinator, ...n.members].map((nationalId) => ({
           ngoNetworkId: demoNgoNetworkId(n.key),
-          ngoId: ngo(nationalId),
+          ngoId: demoNgoId(nationalId),
         })),
       ),
     );
