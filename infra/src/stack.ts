@@ -22,8 +22,15 @@ export interface InProcessStack {
   subgraphUrls: Record<string, string>;
   /** The gateway secret and token keys of this stack (tests sign their own tokens with them). */
   security: ServiceSecurity;
+  /**
+   * Stops one subgraph while the rest keep running (fault tests: a service down); its URL then refuses connections.
+   * `stop` leaves it alone afterwards.
+   */
+  stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type SubgraphName = "registry" | "engagement" | "evaluation" | "identity";
 
 /**
  * The four subgraphs and the gateway in this process, on free ports (port 0), against a prepared database:
@@ -72,11 +79,18 @@ export async function startInProcessStack(
       attachments: options.attachments,
     });
     running.servers.push(gateway);
+    const subgraphs: Record<SubgraphName, RunningServer> = { registry, engagement, evaluation, identity };
     return {
       gatewayUrl: gateway.url,
       baseUrl: gateway.url.replace(/\/graphql$/, ""),
       subgraphUrls,
       security,
+      stopSubgraph: async (name) => {
+        const at = running.servers.indexOf(subgraphs[name]);
+        if (at < 0) return;
+        running.servers.splice(at, 1);
+        await subgraphs[name].stop();
+      },
       stop: () => stopAll(running),
     };
   } catch (error) {
