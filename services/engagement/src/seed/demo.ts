@@ -4,6 +4,7 @@ import { Meeting, MeetingKind, MeetingStatus } from "../entities/Meeting";
 import { MeetingAttendance } from "../entities/MeetingAttendance";
 import { MeetingOfficial } from "../entities/MeetingOfficial";
 import { countyGovernorateOf } from "./demoIds";
+import { REPRESENTATIVES } from "./demoShared";
 import { loadEngagementDomainDemo } from "./domainDemo";
 
 const TOPICS = [
@@ -13,16 +14,6 @@ const TOPICS = [
   "کودکان کار",
   "مشارکت جوانان",
   "طلاق و تحکیم خانواده",
-];
-const REPRESENTATIVES = [
-  "مریم احمدی",
-  "علی کاظمی",
-  "زهرا صادقی",
-  "حسین مرادی",
-  "فاطمه نجفی",
-  "رضا یوسفی",
-  "سمیه کریمی",
-  "محمد عباسی",
 ];
 
 /** What the demo needs to know of the registry's demo records (passed in by the runner). */
