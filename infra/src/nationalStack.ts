@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateGatewaySecret, generateTokenKeyPair, login, withClient } from "@hamafza/common";
-import { BenchProcess, freePort, launch, serviceScript, waitForHealth } from "./bench/processes";
+import { BenchProcess, deployedEnv, freePort, launch, serviceScript, waitForHealth } from "./bench/processes";
 import { startEmbeddedPostgres } from "./embeddedPostgres";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
 import { describeNationalSeed, nationalScale, seedNational } from "./national";
@@ -23,7 +23,8 @@ export interface NationalStack {
 /**
  * For the measuring scripts (`measureSnapshot.ts`, `measureRun.ts`): a throw-away embedded PostgreSQL seeded with the
  * national data set at NATIONAL_SCALE, the 1404 cycle OPEN, the in-process stack (every service in this process; or,
- * with `separateProcesses`, every service its own process as in production and the bench) and the administrator
+ * with `separateProcesses`, every service its own process with its manifest's `NODE_OPTIONS`, as in production and
+ * the bench) and the administrator
  * signed in; all stopped after `body`.
  */
 export async function withNationalStack<T>(
@@ -81,6 +82,8 @@ async function startProcesses(
       [serviceScript(REPO_ROOT, n)],
       {
         ...shared,
+        // Each service's heap cap from its manifest, as the bench runs it (its peak memory depends on it).
+        ...deployedEnv(REPO_ROOT, n),
         ...(n === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
         ...(n === "evaluation" ? { REGISTRY_URL: urls.registry, ENGAGEMENT_URL: urls.engagement } : {}),
         ...(n === "engagement" || n === "identity" ? { REGISTRY_URL: urls.registry } : {}),
@@ -103,6 +106,7 @@ async function startProcesses(
       [serviceScript(REPO_ROOT, "gateway")],
       {
         ...shared,
+        ...deployedEnv(REPO_ROOT, "gateway"),
         SUPERGRAPH_PATH: SUPERGRAPH_FILE,
         REGISTRY_URL: urls.registry,
         ENGAGEMENT_URL: urls.engagement,

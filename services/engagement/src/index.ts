@@ -26,6 +26,7 @@ import { DemandTopicChangeNotices1767320000001 } from "./migrations/176732000000
 import { AttendedMeetingIndexes1767332000001 } from "./migrations/1767332000001-AttendedMeetingIndexes";
 import { MeetingQuarterCounts1767340000010 } from "./migrations/1767340000010-MeetingQuarterCounts";
 import { AgendaItemCovering1767340000041 } from "./migrations/1767340000041-AgendaItemCovering";
+import { HeldMeetingsByChair1767340000050 } from "./migrations/1767340000050-HeldMeetingsByChair";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -54,6 +55,7 @@ export const engagementMigrations = [
   AttendedMeetingIndexes1767332000001,
   MeetingQuarterCounts1767340000010,
   AgendaItemCovering1767340000041,
+  HeldMeetingsByChair1767340000050,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

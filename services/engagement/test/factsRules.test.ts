@@ -27,7 +27,7 @@ const meeting = (over: Partial<MeetingFactRow>): MeetingFactRow => ({
   held_at: new Date("2025-05-01T06:00:00Z"),
   province_id: "19",
   county_id: "1901",
-  ngo_ids: [NGO],
+  ngo_ids: NGO,
   agenda_items: "2",
   focused: "1",
   resolutions: "1",
@@ -108,6 +108,25 @@ describe("assembleFacts", () => {
     expect(m2.meetings).toEqual([]);
     expect(m1.meetings).toHaveLength(1);
     expect(m1.meetings[0]).toMatchObject({ date: "2025-06-22", quarter: 2, ngoIds: [NGO], agendaItems: 2 });
+  });
+
+  it("reads the NGOs present from their comma-separated ids, and the quarter of each meeting's Tehran day", () => {
+    const second = "10000000-0000-4000-8000-000000000002";
+    const facts = assembleFacts(
+      rows({
+        meetings: [
+          // 2025-06-21T20:00Z is still 2025-06-21 (23:30 in Tehran): the last day of 1404's first quarter.
+          meeting({ id: "a", held_at: new Date("2025-06-21T20:00:00Z"), ngo_ids: `${NGO},${second}` }),
+          meeting({ id: "b", held_at: new Date("2025-06-21T21:00:00Z"), ngo_ids: null }),
+          meeting({ id: "c", held_at: new Date("2025-06-21T19:00:00Z"), ngo_ids: NGO }),
+        ],
+      }),
+    );
+    expect(facts[0].meetings.map((m) => [m.meetingId, m.date, m.quarter, m.ngoIds])).toEqual([
+      ["a", "2025-06-21", 1, [NGO, second]],
+      ["b", "2025-06-22", 2, []],
+      ["c", "2025-06-21", 1, [NGO]],
+    ]);
   });
 
   it("attributes an agency-owned resolution to each manager of the agency, and the owner once as MANAGER", () => {

@@ -93,8 +93,13 @@ async function call<T>(
 }
 
 const PAGE = 200;
-/** Managers per engagement facts request (2,000 managers ≈ 10 MB of answer at national scale). */
-export const FACTS_PAGE = 2000;
+/**
+ * Managers per engagement facts request: at national scale 1,000 managers ≈ 11 million characters of answer (agency
+ * facts repeated for each manager of the agency). The page bounds both services' memory (two pages in flight): with
+ * its deployed heap cap engagement peaked at 392–406 MiB with pages of 2,000, at 232–286 MiB with 1,000, for the
+ * same CPU (docs/performance.md, seventh round, h-b).
+ */
+export const FACTS_PAGE = 1000;
 const LICENCE_REQUEST_BYTES = 1_500_000;
 
 /** Splits `items` into consecutive batches whose estimated size stays under `limit` (an item larger than it goes alone). */

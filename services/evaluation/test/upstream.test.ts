@@ -63,7 +63,8 @@ describe("factsPages (the engagement facts read in pages)", () => {
 describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
   const uuid = (prefix: number, i: number) =>
     `${prefix.toString(16).padStart(8, "0")}-0000-4000-8000-${i.toString(16).padStart(12, "0")}`;
-  const MANAGERS = FACTS_PAGE * 2 + 345;
+  // Several pages, and (with ten NGOs each) more licence-state pairs than one request carries.
+  const MANAGERS = FACTS_PAGE * 4 + 345;
   const managers = Array.from({ length: MANAGERS }, (_, i) => ({
     id: uuid(1, i),
     name: `مدیر ${i}`,

@@ -32,7 +32,7 @@ export async function sendEngagementReminders(db: DataSource, now: Date = new Da
         `SELECT DISTINCT m.county_id FROM meeting m
           WHERE m.kind = 'QUARTERLY_PROBLEM_CENTRED' AND m.status = 'HELD' AND m.county_id IS NOT NULL
             AND m.held_at >= $1 AND m.held_at < $2
-            AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id)`,
+            AND m.attendance_count > 0`,
         [occasion.start, occasion.end],
       );
       requests.push(quarterRequest(occasion, held.map((row) => row.county_id).sort()));

@@ -141,7 +141,7 @@ export class EngagementAnalyticsResolver {
       `SELECT DISTINCT m.county_id FROM meeting m
         WHERE m.county_id = ANY(CAST(:ids AS text[])) AND m.status = 'HELD' AND m.kind = 'QUARTERLY_PROBLEM_CENTRED'
           AND m.held_at >= :start AND m.held_at < :end
-          AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id) ${scope.sql}`,
+          AND m.attendance_count > 0 ${scope.sql}`,
       { ids: visible, start: period.start, end: period.end, ...scope.params },
     );
     const held = new Set(rows.map((row) => row.county_id));

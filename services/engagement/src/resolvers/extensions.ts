@@ -241,7 +241,7 @@ export class CountyExtensionResolver {
                     count(*) FILTER (WHERE m.status = 'HELD') AS held,
                     count(*) FILTER (WHERE m.status = 'CANCELLED') AS cancelled,
                     count(*) FILTER (WHERE m.status = 'HELD' AND m.kind = 'QUARTERLY_PROBLEM_CENTRED'
-                                       AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id)) AS pc
+                                       AND m.attendance_count > 0) AS pc
                FROM meeting m
                JOIN ${periods.sql} ON coalesce(m.held_at, m.scheduled_at) >= period.starts AND coalesce(m.held_at, m.scheduled_at) < period.ends
               WHERE m.county_id = ANY(CAST(:countyIds AS text[])) ${scope.sql}

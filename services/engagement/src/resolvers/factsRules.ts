@@ -1,7 +1,6 @@
-import { jalaliQuarterOf } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { ResolutionStatus } from "../entities/Resolution";
-import { daysBetween, tehranDay } from "../util/time";
+import { daysBetween, jalaliPeriodOfDay, tehranDay } from "../util/time";
 import { EngagementRequestKind } from "./analytics";
 import {
   EngagementRequestFact,
@@ -22,7 +21,8 @@ export interface MeetingFactRow {
   held_at: Date;
   province_id: string;
   county_id: string | null;
-  ngo_ids: string[];
+  /** The NGOs present, comma-separated in id order; null when none. */
+  ngo_ids: string | null;
   agenda_items: string;
   focused: string;
   resolutions: string;
@@ -76,6 +76,19 @@ export interface FactRows {
 }
 
 /**
+ * The Jalali quarter of a Tehran calendar day, remembered per day: the quarter of an instant is that of its Tehran
+ * day, and a year's facts have a few hundred days for ≈ 100,000 meetings (each conversion is an `Intl` call).
+ */
+function quarterOfDayCache(): (day: string) => number {
+  const known = new Map<string, number>();
+  return (day) => {
+    let quarter = known.get(day);
+    if (quarter === undefined) known.set(day, (quarter = jalaliPeriodOfDay(day).quarter));
+    return quarter;
+  };
+}
+
+/**
  * The pure half of `engagementFacts`: attributes the rows read from the database to managers — meetings to their
  * chair; resolutions to the owner manager and to every other manager of the owner agency; working groups to the
  * chairing manager and the chairing agency's managers (once each); requests to the managers of the agency they were
@@ -111,19 +124,21 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
   for (const [managerId, agencyId] of agencyOf)
     managersOfAgency.set(agencyId, [...(managersOfAgency.get(agencyId) ?? []), managerId]);
 
+  const quarterOf = quarterOfDayCache();
   for (const row of meetings) {
     const facts = result.get(row.chair_id);
     if (!facts) continue;
     const heldAt = new Date(row.held_at);
-    const ngoIds = row.ngo_ids;
+    const ngoIds = row.ngo_ids ? row.ngo_ids.split(",") : [];
     const focused = Number(row.focused) > 0;
+    const date = tehranDay(heldAt);
     facts.meetings.push({
       meetingId: row.id,
       title: row.title,
       kind: row.kind,
       heldAt,
-      date: tehranDay(heldAt),
-      quarter: jalaliQuarterOf(heldAt).quarter,
+      date,
+      quarter: quarterOf(date),
       provinceId: row.province_id,
       countyId: row.county_id,
       ngoIds,
@@ -149,8 +164,11 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
     });
     const byManager = row.owner_manager_id ? result.get(row.owner_manager_id) : undefined;
     if (byManager) byManager.resolutions.push(fact(ResolutionOwnership.MANAGER));
+    // One fact object for every manager of the owner agency (as for groups and requests below).
+    let byAgency: EngagementResolutionFact | undefined;
     for (const managerId of row.owner_agency_id ? (managersOfAgency.get(row.owner_agency_id) ?? []) : []) {
-      if (managerId !== row.owner_manager_id) result.get(managerId)?.resolutions.push(fact(ResolutionOwnership.AGENCY));
+      if (managerId !== row.owner_manager_id)
+        result.get(managerId)?.resolutions.push((byAgency ??= fact(ResolutionOwnership.AGENCY)));
     }
   }
 
@@ -158,7 +176,7 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
     const sessions = (row.sessions ?? []).map((s) => ({
       meetingId: s.id,
       heldAt: new Date(s.heldAt),
-      quarter: jalaliQuarterOf(new Date(s.heldAt)).quarter,
+      quarter: quarterOf(tehranDay(new Date(s.heldAt))),
       ngoCount: Number(s.ngos),
     }));
     const ngoMemberIds = [...row.ngo_ids].sort();
@@ -201,6 +219,41 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
  * answer is one JSON value instead of a GraphQL resolution per leaf.
  */
 export function evaluationRowsOf(managers: ManagerEngagementFacts[]) {
+  // An agency's facts are one object repeated for each of its managers: each is shaped once and the shape repeated.
+  const once = <T extends object, R>(shape: (fact: T) => R) => {
+    const shaped = new Map<T, R>();
+    return (fact: T): R => {
+      let row = shaped.get(fact);
+      if (row === undefined) shaped.set(fact, (row = shape(fact)));
+      return row;
+    };
+  };
+  const resolution = once((r: EngagementResolutionFact) => ({
+    resolutionId: r.resolutionId,
+    meetingId: r.meetingId,
+    deadline: r.deadline,
+    status: r.status,
+    completedOn: r.completedOn,
+    ownedBy: r.ownedBy,
+    ownerManagerId: r.ownerManagerId,
+    ownerAgencyId: r.ownerAgencyId,
+  }));
+  const workingGroup = once((g: EngagementWorkingGroupFact) => ({
+    workingGroupId: g.workingGroupId,
+    name: g.name,
+    ngoMemberIds: g.ngoMemberIds,
+    sessionsHeld: g.sessionsHeld,
+    chairManagerId: g.chairManagerId,
+    chairAgencyId: g.chairAgencyId,
+  }));
+  const request = once((r: EngagementRequestFact) => ({
+    kind: r.kind,
+    id: r.id,
+    ngoId: r.ngoId,
+    agencyId: r.agencyId,
+    submittedOn: r.submittedOn,
+    respondedOn: r.respondedOn,
+  }));
   return managers.map((f) => ({
     managerId: f.managerId,
     meetings: f.meetings.map((m) => ({
@@ -213,31 +266,8 @@ export function evaluationRowsOf(managers: ManagerEngagementFacts[]) {
       hasAgendaItemOnHarmOrDemand: m.hasAgendaItemOnHarmOrDemand,
       resolutions: m.resolutions,
     })),
-    resolutions: f.resolutions.map((r) => ({
-      resolutionId: r.resolutionId,
-      meetingId: r.meetingId,
-      deadline: r.deadline,
-      status: r.status,
-      completedOn: r.completedOn,
-      ownedBy: r.ownedBy,
-      ownerManagerId: r.ownerManagerId,
-      ownerAgencyId: r.ownerAgencyId,
-    })),
-    workingGroups: f.workingGroups.map((g) => ({
-      workingGroupId: g.workingGroupId,
-      name: g.name,
-      ngoMemberIds: g.ngoMemberIds,
-      sessionsHeld: g.sessionsHeld,
-      chairManagerId: g.chairManagerId,
-      chairAgencyId: g.chairAgencyId,
-    })),
-    requests: f.requests.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      ngoId: r.ngoId,
-      agencyId: r.agencyId,
-      submittedOn: r.submittedOn,
-      respondedOn: r.respondedOn,
-    })),
+    resolutions: f.resolutions.map(resolution),
+    workingGroups: f.workingGroups.map(workingGroup),
+    requests: f.requests.map(request),
   }));
 }

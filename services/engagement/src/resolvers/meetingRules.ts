@@ -47,9 +47,11 @@ export const MEETING_CONSTRAINTS: ConstraintMessages = {
 /** The time a meeting is dated by: when held, else when scheduled. */
 export const MEETING_TIME = "coalesce(meeting.heldAt, meeting.scheduledAt)";
 
-/** SQL of "held, with at least one NGO present" on alias `meeting` (query-builder paths). */
-export const HELD_WITH_NGOS =
-  "(meeting.status = 'HELD' AND EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = meeting.id))";
+/**
+ * SQL of "held, with at least one NGO present" on alias `meeting` (query-builder paths): the maintained count of the
+ * meeting's attendance rows (migration 1767340000010), the same meaning as a row existing, without the probe.
+ */
+export const HELD_WITH_NGOS = "(meeting.status = 'HELD' AND meeting.attendance_count > 0)";
 
 /** The meeting with its attendance and officials, as the audit log records it. */
 export async function meetingSnapshot(em: EntityManager, meeting: Meeting) {
