@@ -14,10 +14,9 @@ import { CycleState, EvaluationCycle } from "./entities/Cycle";
 import { EvaluationRun, RunPhase, RunStatus } from "./entities/Run";
 import { cycleOfYear } from "./resolvers/cycle";
 import { asRulesVersion, CURRENT_RULES_VERSION, FactsSnapshot, ManagerResultData } from "./scoring";
-import { planResults, scoredResults } from "./scoredResults";
+import { planResults, ResultsHasher, scoredResults } from "./scoredResults";
 import type { PackedSnapshotHeader } from "./scoringTypes";
-import { resultsInsertOf } from "./resultRows";
-import { ResultRowsThread } from "./resultRowsThread";
+import { resultsInsertOf, resultValues } from "./resultRows";
 import { slicesInTurns } from "./turns";
 import { packSnapshot, packSnapshotWhenReady } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
@@ -227,24 +226,6 @@ async function storeResults(
   startedAt: number,
   progress: ProgressReporter,
 ): Promise<EvaluationRun> {
-  // The results' rows are made on a second thread (started before the transaction, stopped whatever happens).
-  const rows = new ResultRowsThread();
-  try {
-    return await storeResultsIn(ctx, run, facts, { header, packed }, startedAt, progress, rows);
-  } finally {
-    await rows.close();
-  }
-}
-
-async function storeResultsIn(
-  ctx: RequestContext,
-  run: EvaluationRun,
-  facts: { asOf: string; managers: number; managerIds: string[]; results: Iterable<ManagerResultData> },
-  { header, packed }: { header: PackedSnapshotHeader; packed: Buffer },
-  startedAt: number,
-  progress: ProgressReporter,
-  rows: ResultRowsThread,
-): Promise<EvaluationRun> {
   // The snapshot arrives packed (format 3, by executeRun before the transaction), so no lock waits for brotli.
   return inTransaction(ctx.db, {}, async (em) => {
     const cycle = await cycleOfYear(em, run.year, true);
@@ -258,6 +239,7 @@ async function storeResultsIn(
     );
     // Bulk: one statement per 2,000 results (and one for their manager_score rows). Each slice is scored, hashed
     // and turned into its statements' parameters while PostgreSQL works on the previous slice's (the other core).
+    const hasher = new ResultsHasher();
     const total = facts.managerIds.length;
     let stored = 0;
     let storing: Promise<void> = Promise.resolve();
@@ -274,23 +256,34 @@ async function storeResultsIn(
       // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
       await progress(RunPhase.STORING, (stored += count) / total);
     };
-    // Each result is handed to the result rows thread as it is scored (its JSON text hashed and made a row there), and
-    // the event loop gets a turn every few milliseconds (`slicesInTurns`), so the previous slice's INSERT is written
-    // out and answered meanwhile; the scoring waits when the thread is more than a few batches behind.
+    // Each result is hashed and turned into its row as it is scored, and the event loop gets a turn every few
+    // milliseconds (`slicesInTurns`), so the previous slice's INSERT is written out and answered meanwhile.
     const rowOf = (r: ManagerResultData) => {
-      rows.add(r);
-      return { managerId: r.managerId, total: r.total, grade: r.grade, provinceId: r.provinceId, countyId: r.countyId };
+      hasher.add(r);
+      const score = {
+        managerId: r.managerId,
+        total: r.total,
+        grade: r.grade,
+        provinceId: r.provinceId,
+        countyId: r.countyId,
+      };
+      return { values: resultValues(r), score };
     };
-    for await (const slice of slicesInTurns(facts.results, 2000, rowOf, 10, () => rows.whenBacklogUnder(200))) {
+    for await (const slice of slicesInTurns(facts.results, 2000, rowOf)) {
       // One multi-row INSERT, one parameter per value (`resultsInsertOf`: the evidence packed, each JSON value parsed once).
-      const insert = resultsInsertOf(run.id, cycle.id, cycle.year, await rows.take(slice.length));
-      const scoresJson = JSON.stringify(slice);
+      const insert = resultsInsertOf(
+        run.id,
+        cycle.id,
+        cycle.year,
+        slice.map((row) => row.values),
+      );
+      const scoresJson = JSON.stringify(slice.map((row) => row.score));
       await storing;
       storing = store(slice.length, insert, scoresJson);
       storing.catch(() => undefined); // awaited next; scoring the next slice may throw first
     }
     await storing;
-    const hash = await rows.digest();
+    const hash = hasher.digest();
     const completion = {
       status: RunStatus.SUCCEEDED,
       phase: RunPhase.DONE,

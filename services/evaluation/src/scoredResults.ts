@@ -73,13 +73,8 @@ export class ResultsHasher {
   private count = 0;
 
   add(result: ManagerResultData): void {
-    this.addText(JSON.stringify(result));
-  }
-
-  /** A result given as its JSON text (`JSON.stringify(result)`). */
-  addText(json: string): void {
     if (this.count++ > 0) this.hash.update(",");
-    this.hash.update(json);
+    this.hash.update(JSON.stringify(result));
   }
 
   digest(): string {

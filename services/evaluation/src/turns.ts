@@ -6,19 +6,15 @@
  * few milliseconds lets the bytes go out and the next statement start meanwhile.
  */
 
-const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * `items` mapped by `each` in consecutive arrays of `size` (the last may be shorter), drawn from the iterable only
- * as each array is taken; after every `turnMs` of work (checked between items) the event loop gets a turn — `turn`,
- * which must give it one (by default the next `setImmediate`) and may wait longer.
+ * as each array is taken; after every `turnMs` of work (checked between items) the event loop gets a turn.
  */
 export async function* slicesInTurns<T, U>(
   items: Iterable<T>,
   size: number,
   each: (item: T) => U,
   turnMs = 10,
-  turn: () => Promise<void> = immediate,
 ): AsyncGenerator<U[]> {
   let slice: U[] = [];
   let turnStarted = performance.now();
@@ -29,7 +25,7 @@ export async function* slicesInTurns<T, U>(
       slice = [];
     }
     if (performance.now() - turnStarted > turnMs) {
-      await turn();
+      await new Promise((resolve) => setImmediate(resolve));
       turnStarted = performance.now();
     }
   }
