@@ -107,13 +107,22 @@ export function judgeManagerFacts(raw: RawManagerFacts, asOf: string, rules: Qua
       sessionsHeld: g.sessionsHeld,
       qualifies: workingGroupQualifies(g, rules),
     })),
-    requests: raw.requests.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      ngoId: r.ngoId,
-      submittedOn: r.submittedOn,
-      respondedOn: r.respondedOn,
-      ...judgeRequest(r, asOf, rules),
-    })),
+    requests: judgeRequests(raw.requests, asOf, rules),
   };
+}
+
+/** RESPONSIVENESS's facts judged: each request with its response days and whether it was answered in time or is not yet late. */
+export function judgeRequests(
+  requests: RawRequestFact[],
+  asOf: string,
+  rules: QualifyingRules,
+): SnapshotManagerFacts["requests"] {
+  return requests.map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    ngoId: r.ngoId,
+    submittedOn: r.submittedOn,
+    respondedOn: r.respondedOn,
+    ...judgeRequest(r, asOf, rules),
+  }));
 }

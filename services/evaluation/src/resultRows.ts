@@ -49,9 +49,44 @@ function insertStatement(count: number): string {
 }
 
 /**
- * The INSERT of `results` for the run and cycle (written current), with the evidence packed (its distinct strings
- * once per result) and the name normalized as the results table keeps them.
+ * A result's values as `resultsInsert` writes them (its columns after the run, cycle and year): the evidence packed
+ * (its distinct strings once per result) and the name normalized as the results table keeps them.
  */
+export function resultValues(r: ManagerResultData): unknown[] {
+  const { indicators, strings } = packEvidence(r.indicators);
+  return [
+    r.managerId,
+    r.managerName,
+    normalizePersian(r.managerName),
+    r.position,
+    r.positionKind,
+    r.provinceId,
+    r.countyId,
+    r.tenureQuarters,
+    r.total,
+    r.grade,
+    r.provinceRank,
+    r.nationalRank,
+    JSON.stringify(indicators),
+    JSON.stringify(strings),
+  ];
+}
+
+/** The INSERT of results given by their `resultValues` (a run builds them one by one as the results come). */
+export function resultsInsertOf(
+  runId: string,
+  cycleId: string,
+  year: number,
+  rows: unknown[][],
+): { sql: string; params: unknown[] } {
+  if (rows.length === 0 || rows.length > MAX_RESULTS_PER_INSERT)
+    throw new RangeError(`resultsInsert: ${rows.length} results (1 to ${MAX_RESULTS_PER_INSERT} in a statement)`);
+  const params: unknown[] = [runId, cycleId, year];
+  for (const row of rows) for (const value of row) params.push(value);
+  return { sql: insertStatement(rows.length), params };
+}
+
+/** The INSERT of `results` for the run and cycle (written current): `resultsInsertOf` their `resultValues`. */
 export function resultsInsert(
   runId: string,
   cycleId: string,
@@ -60,25 +95,5 @@ export function resultsInsert(
 ): { sql: string; params: unknown[] } {
   if (results.length === 0 || results.length > MAX_RESULTS_PER_INSERT)
     throw new RangeError(`resultsInsert: ${results.length} results (1 to ${MAX_RESULTS_PER_INSERT} in a statement)`);
-  const params: unknown[] = [runId, cycleId, year];
-  for (const r of results) {
-    const { indicators, strings } = packEvidence(r.indicators);
-    params.push(
-      r.managerId,
-      r.managerName,
-      normalizePersian(r.managerName),
-      r.position,
-      r.positionKind,
-      r.provinceId,
-      r.countyId,
-      r.tenureQuarters,
-      r.total,
-      r.grade,
-      r.provinceRank,
-      r.nationalRank,
-      JSON.stringify(indicators),
-      JSON.stringify(strings),
-    );
-  }
-  return { sql: insertStatement(results.length), params };
+  return resultsInsertOf(runId, cycleId, year, results.map(resultValues));
 }

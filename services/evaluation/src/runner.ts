@@ -16,7 +16,8 @@ import { cycleOfYear } from "./resolvers/cycle";
 import { asRulesVersion, CURRENT_RULES_VERSION, FactsSnapshot, ManagerResultData } from "./scoring";
 import { planResults, ResultsHasher, scoredResults } from "./scoredResults";
 import type { PackedSnapshotHeader } from "./scoringTypes";
-import { resultsInsert } from "./resultRows";
+import { resultsInsertOf, resultValues } from "./resultRows";
+import { slicesInTurns } from "./turns";
 import { packSnapshot, packSnapshotWhenReady } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
 
@@ -216,19 +217,6 @@ export async function failRun(
   });
 }
 
-/** `items` in consecutive arrays of `size`, drawn from the iterable only as each array is taken. */
-function* slices<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let slice: T[] = [];
-  for (const item of items) {
-    slice.push(item);
-    if (slice.length === size) {
-      yield slice;
-      slice = [];
-    }
-  }
-  if (slice.length > 0) yield slice;
-}
-
 /** Stores the results and completes the run in one transaction; keeps `manager_score` (managerScores, Manager.scores) fed by the latest run. */
 async function storeResults(
   ctx: RequestContext,
@@ -268,19 +256,28 @@ async function storeResults(
       // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
       await progress(RunPhase.STORING, (stored += count) / total);
     };
-    for (const slice of slices(facts.results, 2000)) {
-      for (const r of slice) hasher.add(r);
-      // One multi-row INSERT, one parameter per value (`resultsInsert`: the evidence packed, each JSON value parsed once).
-      const insert = resultsInsert(run.id, cycle.id, cycle.year, slice);
-      const scoresJson = JSON.stringify(
-        slice.map((r) => ({
-          managerId: r.managerId,
-          total: r.total,
-          grade: r.grade,
-          provinceId: r.provinceId,
-          countyId: r.countyId,
-        })),
+    // Each result is hashed and turned into its row as it is scored, and the event loop gets a turn every few
+    // milliseconds (`slicesInTurns`), so the previous slice's INSERT is written out and answered meanwhile.
+    const rowOf = (r: ManagerResultData) => {
+      hasher.add(r);
+      const score = {
+        managerId: r.managerId,
+        total: r.total,
+        grade: r.grade,
+        provinceId: r.provinceId,
+        countyId: r.countyId,
+      };
+      return { values: resultValues(r), score };
+    };
+    for await (const slice of slicesInTurns(facts.results, 2000, rowOf)) {
+      // One multi-row INSERT, one parameter per value (`resultsInsertOf`: the evidence packed, each JSON value parsed once).
+      const insert = resultsInsertOf(
+        run.id,
+        cycle.id,
+        cycle.year,
+        slice.map((row) => row.values),
       );
+      const scoresJson = JSON.stringify(slice.map((row) => row.score));
       await storing;
       storing = store(slice.length, insert, scoresJson);
       storing.catch(() => undefined); // awaited next; scoring the next slice may throw first

@@ -73,7 +73,8 @@ export class ResultsHasher {
   private count = 0;
 
   add(result: ManagerResultData): void {
-    this.hash.update(this.count++ === 0 ? JSON.stringify(result) : `,${JSON.stringify(result)}`);
+    if (this.count++ > 0) this.hash.update(",");
+    this.hash.update(JSON.stringify(result));
   }
 
   digest(): string {
