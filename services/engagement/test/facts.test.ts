@@ -483,6 +483,37 @@ describe("engagementFacts (evaluation service read)", () => {
     expect(JSON.stringify(evaluationRows)).toBe(JSON.stringify(managers));
   });
 
+  it("writes each shared fact once with shareAgencyFacts: naming them by position gives the plain rows back", async () => {
+    // M4 in A1 beside M1: A1's resolutions, groups and requests are the facts of both.
+    const result = await h.gql(
+      `query($year: Int!, $managers: [ID!], $agencies: [ManagerAgencyInput!]) {
+        engagementFacts(year: $year, managerIds: $managers, managerAgencies: $agencies) {
+          plain: evaluationRows
+          shared: evaluationRows(shareAgencyFacts: true)
+        } }`,
+      { year: 1404, managers: [M1, M2], agencies: [...AGENCIES, { managerId: M4, agencyId: A1 }] },
+      EVALUATOR,
+    );
+    expect(result.errors).toBeUndefined();
+    const { plain, shared } = result.data!.engagementFacts;
+    type Row = Record<"resolutions" | "workingGroups" | "requests", unknown[]>;
+    const kinds = ["resolutions", "workingGroups", "requests"] as const;
+    const unshared = (shared.managers as (Row & { managerId: string; meetings: unknown[] })[]).map((row) => ({
+      managerId: row.managerId,
+      meetings: row.meetings,
+      ...Object.fromEntries(kinds.map((kind) => [kind, row[kind].map((i) => shared.shared[kind][i as number])])),
+    }));
+    expect(JSON.stringify(unshared)).toBe(JSON.stringify(plain));
+    // Written once each: no two shared entries alike, and fewer than the rows name.
+    for (const kind of kinds) {
+      const texts = (shared.shared[kind] as unknown[]).map((item) => JSON.stringify(item));
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+    const named = (plain as Row[]).reduce((n, row) => n + row.requests.length + row.resolutions.length, 0);
+    expect(named).toBeGreaterThan(shared.shared.requests.length + shared.shared.resolutions.length);
+    expect(JSON.stringify(shared).length).toBeLessThan(JSON.stringify(plain).length);
+  });
+
   it("counts the previous year's edge meeting in 1403, not 1404", async () => {
     const result = await h.gql(FACTS, { year: 1403, managers: [M1] }, EVALUATOR);
     expect(result.data!.engagementFacts.managers[0]).toMatchObject({

@@ -9,7 +9,8 @@ import {
   requireUser,
 } from "@hamafza/common";
 import { RunPhase } from "./entities/Run";
-import { EngagementManagerAnswer, FactsSnapshot, QUALIFYING_RULES, SnapshotBuilder, SnapshotManager } from "./scoring";
+import { FactsSnapshot, QUALIFYING_RULES, SnapshotBuilder, SnapshotManager } from "./scoring";
+import { SharedEngagementAnswer, unshareFacts } from "./sharedFacts";
 
 /**
  * The evaluation service's only HTTP client: it reads the facts of a computation run from the registry and
@@ -232,7 +233,8 @@ export async function fetchFactsSnapshot(
   await progress(RunPhase.FETCHING_FACTS, 0);
   // Facts in pages of ≈ FACTS_PAGE managers (an agency's managers in one page, so its facts come once), two at a
   // time, each folded into the snapshot as it arrives and then dropped: neither service holds the whole country's
-  // answer at once. `evaluationRows` is the same facts as `managers`, as one JSON value (no per-leaf resolution).
+  // answer at once. `evaluationRows` is the same facts as `managers`, as one JSON value (no per-leaf resolution), with
+  // each agency's facts written once (sharedFacts.ts).
   const builder = new SnapshotBuilder();
   const byDate = new Map<string, Set<string>>();
   const pages = factsPages(managers, FACTS_PAGE);
@@ -240,19 +242,22 @@ export async function fetchFactsSnapshot(
   let pagesDone = 0;
   await inParallel(pages.length ? pages : [[]], 2, async (page) => {
     const { engagementFacts } = await call<{
-      engagementFacts: { asOf: string; evaluationRows: EngagementManagerAnswer[] };
+      engagementFacts: { asOf: string; evaluationRows: SharedEngagementAnswer };
     }>(
       ctx,
       config,
       config.engagementUrl,
       `query ($year: Int!, $agencies: [ManagerAgencyInput!]!) {
-        engagementFacts(year: $year, managerIds: [], managerAgencies: $agencies) { asOf evaluationRows }
+        engagementFacts(year: $year, managerIds: [], managerAgencies: $agencies) {
+          asOf
+          evaluationRows(shareAgencyFacts: true)
+        }
       }`,
       { year, agencies: page.map((m) => ({ managerId: m.id, agencyId: m.agencyId })) },
     );
     // The day the facts are judged on (by the evaluation, when scoring): the first answer's, as one run has one.
     asOf ??= engagementFacts.asOf;
-    for (const m of builder.add(engagementFacts.evaluationRows))
+    for (const m of builder.add(unshareFacts(engagementFacts.evaluationRows)))
       for (const ngo of m.ngoIds) byDate.set(m.date, (byDate.get(m.date) ?? new Set()).add(ngo));
     await progress(RunPhase.FETCHING_FACTS, ++pagesDone / Math.max(1, pages.length));
   });

@@ -143,26 +143,29 @@ describe("fetchFactsSnapshot against subgraphs answering over HTTP", () => {
           data: {
             engagementFacts: {
               asOf: "2026-03-25",
-              evaluationRows: page.map((managerId, i) => ({
-                managerId,
-                meetings: [
-                  {
-                    meetingId: managerId.replace(/^0+1/, "3"),
-                    title: "نشست",
-                    kind: "QUARTERLY_PROBLEM_CENTRED",
-                    date: wide ? `2025-06-${String(1 + (n(managerId) % 28)).padStart(2, "0")}` : "2025-06-01",
-                    quarter: 1,
-                    ngoIds: wide
-                      ? Array.from({ length: 10 }, (_, k) => uuid(4, n(managerId) * 10 + k))
-                      : [uuid(4, i % 50)],
-                    hasAgendaItemOnHarmOrDemand: true,
-                    resolutions: 0,
-                  },
-                ],
-                resolutions: [],
-                workingGroups: [],
-                requests: [],
-              })),
+              evaluationRows: {
+                shared: { resolutions: [], workingGroups: [], requests: [] },
+                managers: page.map((managerId, i) => ({
+                  managerId,
+                  meetings: [
+                    {
+                      meetingId: managerId.replace(/^0+1/, "3"),
+                      title: "نشست",
+                      kind: "QUARTERLY_PROBLEM_CENTRED",
+                      date: wide ? `2025-06-${String(1 + (n(managerId) % 28)).padStart(2, "0")}` : "2025-06-01",
+                      quarter: 1,
+                      ngoIds: wide
+                        ? Array.from({ length: 10 }, (_, k) => uuid(4, n(managerId) * 10 + k))
+                        : [uuid(4, i % 50)],
+                      hasAgendaItemOnHarmOrDemand: true,
+                      resolutions: 0,
+                    },
+                  ],
+                  resolutions: [],
+                  workingGroups: [],
+                  requests: [],
+                })),
+              },
             },
           },
         });

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   AppError,
@@ -23,6 +24,7 @@ import {
   MeetingFactRow,
   RequestFactRow,
   ResolutionFactRow,
+  shareRepeatedFacts,
   WorkingGroupFactRow,
 } from "./factsRules";
 export {
@@ -37,7 +39,7 @@ export {
   EngagementFacts,
 } from "./factsInputs";
 
-@Resolver()
+@Resolver(() => EngagementFacts)
 export class EngagementFactsResolver {
   @Allow(EVALUATORS)
   @Query(() => EngagementFacts, {
@@ -151,15 +153,23 @@ export class EngagementFactsResolver {
           );
 
     const managers = assembleFacts({ all, ids, agencyOf, asOf, meetings, resolutions, groups, requests });
-    // `evaluationRows` is built only when asked for (a getter the default field resolver reads).
-    return {
-      year,
-      asOf,
-      generatedAt: new Date(),
-      managers,
-      get evaluationRows() {
-        return evaluationRowsOf(managers);
-      },
-    };
+    return { year, asOf, generatedAt: new Date(), managers };
+  }
+
+  @FieldResolver(() => GraphQLJSON, {
+    description:
+      "For the evaluation service: the facts of `managers` (same managers, same order, same values) as one JSON value holding only what the evaluation reads — `[{ managerId, meetings: [{ meetingId, title, kind, date, quarter, ngoIds, hasAgendaItemOnHarmOrDemand, resolutions }], resolutions: [{ resolutionId, meetingId, deadline, status, completedOn, ownedBy, ownerManagerId, ownerAgencyId }], workingGroups: [{ workingGroupId, name, ngoMemberIds, sessionsHeld, chairManagerId, chairAgencyId }], requests: [{ kind, id, ngoId, agencyId, submittedOn, respondedOn }] }]` — so a whole-country read is not resolved field by field (millions of leaves). With `shareAgencyFacts`, each resolution, working group and request is written once: `{ shared: { resolutions: [...], workingGroups: [...], requests: [...] }, managers: [{ managerId, meetings: [...], resolutions: [i, ...], workingGroups: [i, ...], requests: [i, ...] }] }`, the numbers being positions in `shared` (an agency's facts are otherwise repeated for each of its managers). Same access as `engagementFacts`.",
+  })
+  evaluationRows(
+    @Root() facts: EngagementFacts,
+    @Arg("shareAgencyFacts", () => Boolean, {
+      defaultValue: false,
+      description:
+        "Write each resolution, working group and request once, in `shared`, and name it by its position in each manager's row.",
+    })
+    shareAgencyFacts: boolean,
+  ): unknown {
+    const rows = evaluationRowsOf(facts.managers);
+    return shareAgencyFacts ? shareRepeatedFacts(rows) : rows;
   }
 }

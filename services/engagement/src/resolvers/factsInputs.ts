@@ -1,4 +1,3 @@
-import { GraphQLJSON } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
@@ -237,10 +236,4 @@ export class EngagementFacts {
       "One entry per manager asked for (or, without `managerIds`, per manager with any fact), sorted by manager id.",
   })
   managers!: ManagerEngagementFacts[];
-
-  @Field(() => GraphQLJSON, {
-    description:
-      "For the evaluation service: the facts of `managers` (same managers, same order, same values) as one JSON value holding only what the evaluation reads — `[{ managerId, meetings: [{ meetingId, title, kind, date, quarter, ngoIds, hasAgendaItemOnHarmOrDemand, resolutions }], resolutions: [{ resolutionId, meetingId, deadline, status, completedOn, ownedBy, ownerManagerId, ownerAgencyId }], workingGroups: [{ workingGroupId, name, ngoMemberIds, sessionsHeld, chairManagerId, chairAgencyId }], requests: [{ kind, id, ngoId, agencyId, submittedOn, respondedOn }] }]` — so a whole-country read is not resolved field by field (millions of leaves). Same access as `engagementFacts`.",
-  })
-  evaluationRows!: unknown;
 }

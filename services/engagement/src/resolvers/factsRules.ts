@@ -271,3 +271,39 @@ export function evaluationRowsOf(managers: ManagerEngagementFacts[]) {
     requests: f.requests.map(request),
   }));
 }
+
+/** One manager's row of `evaluationRowsOf`. */
+export type EvaluationRow = ReturnType<typeof evaluationRowsOf>[number];
+
+/**
+ * `evaluationRows(shareAgencyFacts: true)`: the same rows with every resolution, working group and request written
+ * once in `shared` and named by its position there in each manager's row. An agency's facts are repeated for each of
+ * its managers — at national scale two thirds of the plain answer — and are one object each here
+ * (`evaluationRowsOf`), so each is written once.
+ */
+export function shareRepeatedFacts(rows: EvaluationRow[]) {
+  const table = <T extends object>() => {
+    const items: T[] = [];
+    const positions = new Map<T, number>();
+    const positionOf = (item: T): number => {
+      let position = positions.get(item);
+      if (position === undefined) positions.set(item, (position = items.push(item) - 1));
+      return position;
+    };
+    return { items, positionOf };
+  };
+  const resolutions = table<EvaluationRow["resolutions"][number]>();
+  const workingGroups = table<EvaluationRow["workingGroups"][number]>();
+  const requests = table<EvaluationRow["requests"][number]>();
+  const managers = rows.map((row) => ({
+    managerId: row.managerId,
+    meetings: row.meetings,
+    resolutions: row.resolutions.map(resolutions.positionOf),
+    workingGroups: row.workingGroups.map(workingGroups.positionOf),
+    requests: row.requests.map(requests.positionOf),
+  }));
+  return {
+    shared: { resolutions: resolutions.items, workingGroups: workingGroups.items, requests: requests.items },
+    managers,
+  };
+}
