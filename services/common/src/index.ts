@@ -17,6 +17,7 @@ export * from "./jalali";
 export * from "./jobs";
 export * from "./mergedNgo";
 export * from "./jobSecrets";
+export * from "./memo";
 export * from "./userJobs";
 export * from "./notify";
 export * from "./list";

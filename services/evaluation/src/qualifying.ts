@@ -79,8 +79,16 @@ export function judgeRequest(
   };
 }
 
-/** One manager's raw facts judged by the rules: the per-manager facts the scoring measures. */
-export function judgeManagerFacts(raw: RawManagerFacts, asOf: string, rules: QualifyingRules): SnapshotManagerFacts {
+/**
+ * One manager's raw facts judged by the rules: the per-manager facts the scoring measures. `requests`: the requests
+ * already judged (an agency's are every one of its managers', so a snapshot judges them once per agency).
+ */
+export function judgeManagerFacts(
+  raw: RawManagerFacts,
+  asOf: string,
+  rules: QualifyingRules,
+  requests: SnapshotManagerFacts["requests"] = judgeRequests(raw.requests, asOf, rules),
+): SnapshotManagerFacts {
   return {
     managerId: raw.managerId,
     meetings: raw.meetings.map((m) => ({
@@ -107,7 +115,7 @@ export function judgeManagerFacts(raw: RawManagerFacts, asOf: string, rules: Qua
       sessionsHeld: g.sessionsHeld,
       qualifies: workingGroupQualifies(g, rules),
     })),
-    requests: judgeRequests(raw.requests, asOf, rules),
+    requests,
   };
 }
 

@@ -1,3 +1,4 @@
+import { memoized } from "@hamafza/common";
 import { judgeManagerFacts, judgeRequests } from "./qualifying";
 import {
   FactsSnapshot,
@@ -241,20 +242,14 @@ export function managerFactsOf(
   const ownOf = new Map(snapshot.facts.map((f) => [f.managerId, f]));
   const agencyOf = new Map(snapshot.agencies.map((a) => [a.agencyId, a]));
   // An agency's requests are every one of its managers' (≈ 6.7 a agency in the national data): judged once, shared.
-  const requestsOf = new Map<SnapshotAgencyFacts, SnapshotManagerFacts["requests"]>();
-  const judgedRequests = (agency: SnapshotAgencyFacts) => {
-    let requests = requestsOf.get(agency);
-    if (!requests) requestsOf.set(agency, (requests = judgeRequests(agency.requests, snapshot.asOf, snapshot.rules)));
-    return requests;
-  };
+  const judgedRequests = memoized((agency: SnapshotAgencyFacts) =>
+    judgeRequests(agency.requests, snapshot.asOf, snapshot.rules),
+  );
   return (manager) => {
     const own = ownOf.get(manager.id);
     const agency = agencyOf.get(manager.agencyId);
     if (!own && !agency) return undefined;
     const raw = rawFactsOf(manager, own, agency);
-    return {
-      ...judgeManagerFacts({ ...raw, requests: [] }, snapshot.asOf, snapshot.rules),
-      requests: agency ? judgedRequests(agency) : [],
-    };
+    return judgeManagerFacts(raw, snapshot.asOf, snapshot.rules, agency ? judgedRequests(agency) : []);
   };
 }

@@ -1,3 +1,4 @@
+import { memoized } from "@hamafza/common";
 import { MeetingKind } from "../entities/Meeting";
 import { ResolutionStatus } from "../entities/Resolution";
 import { daysBetween, jalaliPeriodOfDay, tehranDay } from "../util/time";
@@ -79,14 +80,7 @@ export interface FactRows {
  * The Jalali quarter of a Tehran calendar day, remembered per day: the quarter of an instant is that of its Tehran
  * day, and a year's facts have a few hundred days for ≈ 100,000 meetings (each conversion is an `Intl` call).
  */
-function quarterOfDayCache(): (day: string) => number {
-  const known = new Map<string, number>();
-  return (day) => {
-    let quarter = known.get(day);
-    if (quarter === undefined) known.set(day, (quarter = jalaliPeriodOfDay(day).quarter));
-    return quarter;
-  };
-}
+const quarterOfDayCache = () => memoized((day: string) => jalaliPeriodOfDay(day).quarter);
 
 /**
  * The pure half of `engagementFacts`: attributes the rows read from the database to managers — meetings to their
@@ -220,15 +214,7 @@ export function assembleFacts(rows: FactRows): ManagerEngagementFacts[] {
  */
 export function evaluationRowsOf(managers: ManagerEngagementFacts[]) {
   // An agency's facts are one object repeated for each of its managers: each is shaped once and the shape repeated.
-  const once = <T extends object, R>(shape: (fact: T) => R) => {
-    const shaped = new Map<T, R>();
-    return (fact: T): R => {
-      let row = shaped.get(fact);
-      if (row === undefined) shaped.set(fact, (row = shape(fact)));
-      return row;
-    };
-  };
-  const resolution = once((r: EngagementResolutionFact) => ({
+  const resolution = memoized((r: EngagementResolutionFact) => ({
     resolutionId: r.resolutionId,
     meetingId: r.meetingId,
     deadline: r.deadline,
@@ -238,7 +224,7 @@ export function evaluationRowsOf(managers: ManagerEngagementFacts[]) {
     ownerManagerId: r.ownerManagerId,
     ownerAgencyId: r.ownerAgencyId,
   }));
-  const workingGroup = once((g: EngagementWorkingGroupFact) => ({
+  const workingGroup = memoized((g: EngagementWorkingGroupFact) => ({
     workingGroupId: g.workingGroupId,
     name: g.name,
     ngoMemberIds: g.ngoMemberIds,
@@ -246,7 +232,7 @@ export function evaluationRowsOf(managers: ManagerEngagementFacts[]) {
     chairManagerId: g.chairManagerId,
     chairAgencyId: g.chairAgencyId,
   }));
-  const request = once((r: EngagementRequestFact) => ({
+  const request = memoized((r: EngagementRequestFact) => ({
     kind: r.kind,
     id: r.id,
     ngoId: r.ngoId,
