@@ -49,7 +49,7 @@ function insertStatement(count: number): string {
 }
 
 /**
- * A result's values as `resultsInsert` writes them (its columns after the run, cycle and year): the evidence packed
+ * A result's values as `resultsInsertOf` writes them (its columns after the run, cycle and year): the evidence packed
  * (its distinct strings once per result) and the name normalized as the results table keeps them.
  */
 export function resultValues(r: ManagerResultData): unknown[] {
@@ -80,20 +80,8 @@ export function resultsInsertOf(
   rows: unknown[][],
 ): { sql: string; params: unknown[] } {
   if (rows.length === 0 || rows.length > MAX_RESULTS_PER_INSERT)
-    throw new RangeError(`resultsInsert: ${rows.length} results (1 to ${MAX_RESULTS_PER_INSERT} in a statement)`);
+    throw new RangeError(`resultsInsertOf: ${rows.length} results (1 to ${MAX_RESULTS_PER_INSERT} in a statement)`);
   const params: unknown[] = [runId, cycleId, year];
   for (const row of rows) for (const value of row) params.push(value);
   return { sql: insertStatement(rows.length), params };
-}
-
-/** The INSERT of `results` for the run and cycle (written current): `resultsInsertOf` their `resultValues`. */
-export function resultsInsert(
-  runId: string,
-  cycleId: string,
-  year: number,
-  results: ManagerResultData[],
-): { sql: string; params: unknown[] } {
-  if (results.length === 0 || results.length > MAX_RESULTS_PER_INSERT)
-    throw new RangeError(`resultsInsert: ${results.length} results (1 to ${MAX_RESULTS_PER_INSERT} in a statement)`);
-  return resultsInsertOf(runId, cycleId, year, results.map(resultValues));
 }
