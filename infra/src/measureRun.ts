@@ -81,8 +81,8 @@ function phaseTimeline(adminUrl: string, cpuNow: () => CpuSample) {
  * (default 3: the first has no earlier results, the next replace them). Per run: wall time, the service's duration,
  * the CPU seconds of this process (every service) and of PostgreSQL, the peak resident memory, the load average,
  * the bytes of the run's results as stored and the results hash; after the last run, whether a recompute is
- * identical. MEASURE_PROCESSES=1: every service its own process with its manifest's heap cap (as in production and the bench), and per run each
- * one's CPU seconds and peak resident memory (sampled every 100 ms from /proc).
+ * identical. MEASURE_PROCESSES=1: every service its own process with its manifest's heap cap (as in production and
+ * the bench), and per run each one's CPU seconds and peak resident memory (sampled every 100 ms from /proc).
  */
 async function main() {
   if (process.env.MEASURE_SQL) timeStatements();

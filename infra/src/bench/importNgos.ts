@@ -7,14 +7,12 @@ const IMPORT = `mutation($csv: String!, $dryRun: Boolean!) {
 }`;
 
 /** S7's file: `rows` synthetic NGOs (Zanjan's counties) as CSV. */
-export async function importFile(adminUrl: string | undefined, rows: number): Promise<string> {
-  const counties = adminUrl
-    ? await withClient(adminUrl, async (c) =>
-        (await c.query(`SELECT id FROM registry.county WHERE province_id = '19' ORDER BY id`)).rows.map(
-          (r) => r.id as string,
-        ),
-      )
-    : ["1901", "1902", "1903", "1904", "1905", "1906", "1907", "1908"];
+export async function importFile(adminUrl: string, rows: number): Promise<string> {
+  const counties = await withClient(adminUrl, async (c) =>
+    (await c.query(`SELECT id FROM registry.county WHERE province_id = '19' ORDER BY id`)).rows.map(
+      (r) => r.id as string,
+    ),
+  );
   return toNgoCsv(syntheticNgoRows(rows, counties, "15"));
 }
 

@@ -30,10 +30,7 @@ const RETRY_LIMIT = 7;
 /** The job starts this long after the commit, when the request's own call has usually succeeded already. */
 const START_AFTER_SECONDS = 5;
 
-/** The merging user (without a token there is nothing to ask engagement with). */
-type SyncJobData = UserJobData;
-
-async function runSync(db: DataSource, owners: ReferenceOwners | null, secret: string, data: SyncJobData) {
+async function runSync(db: DataSource, owners: ReferenceOwners | null, secret: string, data: UserJobData) {
   if (!owners || owners === "unchecked") return; // no engagement to tell (the registry's own tests)
   const token = openUserJobToken(secret, data, { unexpired: true });
   if (!token) {
@@ -51,7 +48,7 @@ export function ngoMergeSyncQueue(
   db: DataSource,
   owners: ReferenceOwners | null,
   gatewaySecret: string,
-): QueueDefinition<SyncJobData> {
+): QueueDefinition<UserJobData> {
   return {
     name: NGO_MERGE_SYNC_QUEUE,
     run: (data) => runSync(db, owners, gatewaySecret, data),
@@ -71,6 +68,6 @@ export function ngoMergeSyncQueue(
 export async function enqueueEngagementSync(ctx: RequestContext, em: EntityManager): Promise<void> {
   const jobs = userJobsOf(ctx.db);
   if (!jobs) return; // a data source without a running registry (scripts)
-  const data: SyncJobData = userJobData(ctx, jobs.gatewaySecret);
+  const data: UserJobData = userJobData(ctx, jobs.gatewaySecret);
   await jobs.queue.send(NGO_MERGE_SYNC_QUEUE, data, { em, startAfterSeconds: START_AFTER_SECONDS });
 }
