@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withClient } from "@hamafza/common";
-import { DEMO_PASSWORD } from "@hamafza/identity";
 import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAIT } from "./browserStack";
 
 /**
@@ -20,10 +19,7 @@ describe(browserSuiteTitle("attachments in headless Chromium", "attachments"), (
   async function signedIn(role: string) {
     const user = demoUser(role);
     const page = await (await suite.newContext()).newPage();
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(user.username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, user.username);
     await page.waitForURL((url) => !url.hash.startsWith("#/login"), WAIT);
     return page;
   }

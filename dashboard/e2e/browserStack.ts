@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { bearer, postGraphQL } from "@hamafza/common";
-import { demoUsers } from "@hamafza/identity";
+import { DEMO_PASSWORD, demoUsers } from "@hamafza/identity";
 import { DASHBOARD_DIST, InProcessStack, prepareTestDatabase, REPO_ROOT, startInProcessStack } from "@hamafza/infra";
-import { Browser, BrowserContext, chromium } from "playwright-core";
+import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 
 /**
  * What the dashboard's browser tests share: Debian's Chromium (`apt-get install -y chromium`; Playwright never
@@ -31,6 +31,17 @@ export function browserSuiteTitle(title: string, what: string): string {
   return `SKIPPED — Chromium missing at ${CHROMIUM} (apt-get install -y chromium)`;
 }
 
+/** Collects every GraphQL error the page's `/graphql` answers carry, as "CODE: message", from now on. */
+export function graphQLErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("response", async (response) => {
+    if (!response.url().endsWith("/graphql")) return;
+    const body = await response.json().catch(() => undefined);
+    for (const error of body?.errors ?? []) errors.push(`${error.extensions?.code}: ${error.message}`);
+  });
+  return errors;
+}
+
 export interface BrowserStack {
   /** The running stack (set in beforeAll). */
   readonly stack: InProcessStack;
@@ -40,6 +51,8 @@ export interface BrowserStack {
   newContext(): Promise<BrowserContext>;
   /** A GraphQL call through the gateway with a user's token; throws on errors. */
   gql<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Opens the sign-in page and submits it (the demo password unless another is given); the caller waits for what follows. */
+  submitSignIn(page: Page, username: string, password?: string): Promise<void>;
 }
 
 /** Starts the stack on a fresh demo database and Chromium before the suite, and stops both after it (call inside describe). */
@@ -95,6 +108,12 @@ export function useBrowserStack(databaseName: string): BrowserStack {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "fa-IR" });
       contexts.push(context);
       return context;
+    },
+    async submitSignIn(page: Page, username: string, password = DEMO_PASSWORD) {
+      await page.goto(`${started().baseUrl}/#/login`);
+      await page.getByLabel("نام کاربری").fill(username);
+      await page.getByLabel("گذرواژه").fill(password);
+      await page.getByRole("button", { name: "ورود" }).click();
     },
     async gql<T = any>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
       const result = await postGraphQL<T>(started().gatewayUrl, query, variables, bearer(token));

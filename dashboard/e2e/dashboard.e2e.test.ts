@@ -29,10 +29,7 @@ describe(browserDescribe, () => {
   }
 
   async function signIn(page: Page, username: string, password: string) {
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(username);
-    await page.getByLabel("گذرواژه").fill(password);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, username, password);
   }
 
   const menuLink = (page: Page, resource: string) => page.locator(`a.RaMenuItemLink-root[href="#/${resource}"]`);

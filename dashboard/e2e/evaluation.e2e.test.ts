@@ -71,10 +71,7 @@ describe(browserDescribe, () => {
   }
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, username);
     await page.locator("a.RaMenuItemLink-root").first().waitFor(WAIT);
   }
 

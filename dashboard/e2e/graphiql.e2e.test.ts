@@ -27,10 +27,7 @@ describe(browserSuiteTitle("GraphiQL in headless Chromium", "GraphiQL"), () => {
   }
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, username);
     await page.waitForFunction(
       () =>
         localStorage.getItem("hamafza.token") !== null ||

@@ -21,10 +21,7 @@ describe(browserSuiteTitle("per-role homes in headless Chromium", "home"), () =>
   async function home(role: string): Promise<{ page: Page; token: string; user: ReturnType<typeof demoUser> }> {
     const user = demoUser(role);
     const page = await (await suite.newContext()).newPage();
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(user.username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, user.username);
     await page.getByTestId(`home-${role}`).waitFor(WAIT);
     await page.getByTestId("period-picker").waitFor(WAIT);
     return { page, token: await login(suite.stack.baseUrl, user.username, DEMO_PASSWORD), user };

@@ -65,10 +65,7 @@ describe(browserDescribe, () => {
     const context = await suite.newContext();
     const page = await context.newPage();
     if (viewport) await page.setViewportSize(viewport);
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, username);
     await page.waitForURL((url) => !url.hash.startsWith("#/login"), WAIT);
     return page;
   }

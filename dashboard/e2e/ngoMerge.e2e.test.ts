@@ -4,7 +4,7 @@ import { login } from "@hamafza/common";
 import { DEMO_PASSWORD } from "@hamafza/identity";
 import { legalNationalId } from "@hamafza/registry";
 import { Page } from "playwright-core";
-import { ARTIFACTS, browserIt, browserSuiteTitle, useBrowserStack, WAIT } from "./browserStack";
+import { ARTIFACTS, browserIt, browserSuiteTitle, graphQLErrorsOf, useBrowserStack, WAIT } from "./browserStack";
 
 /**
  * Merging duplicate NGOs from the dashboard (docs/merging.md) in real headless Chromium against the real stack: an
@@ -67,16 +67,8 @@ describe(browserDescribe, () => {
 
       const context = await suite.newContext();
       const page = await context.newPage();
-      const graphQLErrors: string[] = [];
-      page.on("response", async (response) => {
-        if (!response.url().endsWith("/graphql")) return;
-        const body = await response.json().catch(() => undefined);
-        for (const error of body?.errors ?? []) graphQLErrors.push(`${error.extensions?.code}: ${error.message}`);
-      });
-      await page.goto(`${suite.stack.baseUrl}/#/login`);
-      await page.getByLabel("نام کاربری").fill("demo.admin");
-      await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "ورود" }).click();
+      const graphQLErrors = graphQLErrorsOf(page);
+      await suite.submitSignIn(page, "demo.admin");
       await page.locator('a.RaMenuItemLink-root[href="#/ngos"]').waitFor(WAIT);
       await page.goto(`${suite.stack.baseUrl}/#/ngo-duplicates`);
       await page.getByRole("heading", { name: "سمن‌های احتمالاً تکراری", level: 1 }).waitFor(WAIT);

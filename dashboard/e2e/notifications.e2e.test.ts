@@ -33,10 +33,7 @@ describe(browserSuiteTitle("notifications in headless Chromium", "notifications"
 
       const context = await suite.newContext();
       const page = await context.newPage();
-      await page.goto(`${suite.stack.baseUrl}/#/login`);
-      await page.getByLabel("نام کاربری").fill(officer.username);
-      await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "ورود" }).click();
+      await suite.submitSignIn(page, officer.username);
       const count = page.getByTestId("notification-count");
       await count.getByText(toPersianDigits(unread > 99 ? "99+" : unread), { exact: true }).waitFor(WAIT);
       await page.getByTestId("notification-bell").click();

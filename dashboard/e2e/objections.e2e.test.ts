@@ -30,10 +30,7 @@ describe(browserDescribe, () => {
   }
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, username);
     await page.locator("a.RaMenuItemLink-root").first().waitFor(WAIT);
   }
 
@@ -59,10 +56,7 @@ describe(browserDescribe, () => {
       const text = "نشست فصل سوم با حضور دو سمن برگزار شد ولی در شواهد نیامده است";
       const phone = await newPage();
       await phone.page.setViewportSize({ width: 390, height: 844 });
-      await phone.page.goto(`${suite.stack.baseUrl}/#/login`);
-      await phone.page.getByLabel("نام کاربری").fill(manager.username);
-      await phone.page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-      await phone.page.getByRole("button", { name: "ورود" }).click();
+      await suite.submitSignIn(phone.page, manager.username);
       await phone.page.getByTestId("home-MANAGER").waitFor(WAIT);
       await phone.page.getByTestId("self-home-myEvaluation").getByRole("link").first().click();
       await phone.page.waitForURL(/#\/my-evaluation/, WAIT);

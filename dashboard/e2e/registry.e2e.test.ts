@@ -5,7 +5,15 @@ import { DEMO_PASSWORD } from "@hamafza/identity";
 import { demoNgoId, legalNationalId } from "@hamafza/registry";
 import { Page } from "playwright-core";
 import { toPersianDigits } from "../src/common/persianDigits";
-import { ARTIFACTS, browserIt, browserSuiteTitle, demoUser, useBrowserStack, WAIT } from "./browserStack";
+import {
+  ARTIFACTS,
+  browserIt,
+  browserSuiteTitle,
+  demoUser,
+  graphQLErrorsOf,
+  useBrowserStack,
+  WAIT,
+} from "./browserStack";
 
 /**
  * The registry pages of the dashboard in real headless Chromium against the real stack (demo data): an officer
@@ -32,21 +40,12 @@ describe(browserDescribe, () => {
     const context = await suite.newContext();
     const page = await context.newPage();
     const failedRequests: string[] = [];
-    const graphQLErrors: string[] = [];
     page.on("requestfailed", (request) => failedRequests.push(request.url()));
-    page.on("response", async (response) => {
-      if (!response.url().endsWith("/graphql")) return;
-      const body = await response.json().catch(() => undefined);
-      for (const error of body?.errors ?? []) graphQLErrors.push(`${error.extensions?.code}: ${error.message}`);
-    });
-    return { page, failedRequests, graphQLErrors };
+    return { page, failedRequests, graphQLErrors: graphQLErrorsOf(page) };
   }
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, username);
     await page.locator('a.RaMenuItemLink-root[href="#/ngos"]').waitFor(WAIT);
   }
 

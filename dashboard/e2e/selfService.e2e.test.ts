@@ -17,10 +17,7 @@ describe(browserSuiteTitle("NGO self-service in headless Chromium", "self-servic
   async function signedIn(role: string, viewport?: { width: number; height: number }): Promise<Page> {
     const page = await (await suite.newContext()).newPage();
     if (viewport) await page.setViewportSize(viewport);
-    await page.goto(`${suite.stack.baseUrl}/#/login`);
-    await page.getByLabel("نام کاربری").fill(demoUser(role).username);
-    await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "ورود" }).click();
+    await suite.submitSignIn(page, demoUser(role).username);
     await page.getByTestId(`home-${role}`).waitFor(WAIT);
     return page;
   }

@@ -18,10 +18,7 @@ describe(
     async function signedIn(role: string): Promise<Page> {
       const page = await (await suite.newContext()).newPage();
       await page.setViewportSize(PHONE);
-      await page.goto(`${suite.stack.baseUrl}/#/login`);
-      await page.getByLabel("نام کاربری").fill(demoUser(role).username);
-      await page.getByLabel("گذرواژه").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "ورود" }).click();
+      await suite.submitSignIn(page, demoUser(role).username);
       await page.getByTestId(`home-${role}`).waitFor(WAIT);
       return page;
     }
