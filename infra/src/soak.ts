@@ -18,7 +18,7 @@ const minutes = integerSetting("SOAK_MINUTES", 10, { min: 1, max: 24 * 60 });
 const concurrency = integerSetting("SOAK_CONCURRENCY", 8, { min: 1, max: 256 });
 
 const READS = [
-  `{ ngos(filter: { provinceId: "19" }, limit: 25) { totalCount items { id name county { name } licenceState meetings { id } } } }`,
+  `{ ngos(filter: { provinceId: "19" }, limit: 25) { totalCount items { id name county { name } licenceState meetingsAttended { totalCount } } } }`,
   `{ meetings(limit: 25) { totalCount items { id title status attendance { ngoId licenceFlagged } resolutions { id followUpStatus } } } }`,
   `{ managers(limit: 10) { items { id name scores { year total grade } } } }`,
   `{ evaluationResults(filter: { year: 1404 }, limit: 25) { totalCount items { id total grade } } }`,

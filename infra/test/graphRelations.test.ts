@@ -1,4 +1,4 @@
-import { countStatements } from "@hamafza/common/testing";
+import { countStatements, withStatementCount } from "@hamafza/common/testing";
 import { gatewayUsers, InProcessStack, prepareTestDatabase, startInProcessStack } from "@hamafza/infra";
 
 /**
@@ -165,6 +165,49 @@ describe("relationship fields are the root lists narrowed to the parent", () => 
     const bad = await call("demo.admin", `{ county(id: "1901") { ngos(limit: 500) { totalCount } } }`);
     expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(bad.errors?.[0].message).toMatch(/limit/);
+  });
+});
+
+describe("a nested page asked for its totalCount alone is counted, not read", () => {
+  const FIELDS = `ngos(filter: { status: ACTIVE }) PAGE agencies PAGE managers(filter: { current: true }) PAGE
+      meetings(filter: { jalaliYear: 1404 }) PAGE resolutions PAGE`;
+  const QUERIES = [
+    `{ counties(limit: 100) { items { id ${FIELDS} } } }`,
+    `{ provinces(limit: 40) { items { id ${FIELDS} } } }`,
+    `{ agencies(limit: 100) { items { id resolutions(filter: { overdue: true }) PAGE } } }`,
+    `{ ngos(limit: 100) { items { id meetingsAttended PAGE } } }`,
+  ];
+
+  it.each(USERS)("%s: every nested list's total equals its full page's, from grouped counts", async (user) => {
+    for (const query of QUERIES) {
+      const full = await gql(user, query.replaceAll("PAGE", "{ totalCount items { id } }"));
+      const counted = await withStatementCount(() => gql(user, query.replaceAll("PAGE", "{ totalCount __typename }")));
+      const totalsOf = (data: Record<string, { items: Record<string, unknown>[] }>) =>
+        Object.values(data)[0].items.map((parent) =>
+          Object.fromEntries(
+            Object.entries(parent).map(([field, value]) =>
+              field === "id" ? [field, value] : [field, (value as { totalCount: number }).totalCount],
+            ),
+          ),
+        );
+      expect(totalsOf(counted.result)).toEqual(totalsOf(full));
+      // The children are counted per parent and none is read: no row numbering, no page join.
+      const children = counted.statements.filter((text) => /GROUP BY|row_number/i.test(text));
+      expect(children.length).toBeGreaterThan(0);
+      for (const text of children) expect(text).not.toMatch(/row_number|child_page_row/);
+    }
+    const anyTotal = await gql(user, `{ ngos(limit: 100) { items { meetingsAttended { totalCount } } } }`);
+    if (user !== "demo.county") {
+      const totals = anyTotal.ngos.items.map(
+        (n: { meetingsAttended: { totalCount: number } }) => n.meetingsAttended.totalCount,
+      );
+      expect(Math.max(...totals)).toBeGreaterThan(0);
+    }
+  });
+
+  it("bad page bounds are still refused when only the total is asked", async () => {
+    const bad = await call("demo.admin", `{ county(id: "1901") { meetings(limit: 0) { totalCount } } }`);
+    expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
 

@@ -135,13 +135,14 @@ describe("SQL statements per dashboard list request", () => {
   it("S1 (the dashboard's NGO page filtered by licence state): the state from the NGO's row, no licence read", async () => {
     // Issue 13: the licence state is filtered and answered from the current licence's columns on the NGO's row
     // (registry migration NgoCurrentLicence), not from a subquery on `licence` per NGO plus a current-licence batch.
-    const s1 = `query($limit: Int!) { ngos(limit: $limit, filter: { provinceId: "19", licenceState: ACTIVE }) { totalCount items { id name status county { name } licenceState meetings { id } } } }`;
+    const s1 = `query($limit: Int!) { ngos(limit: $limit, filter: { provinceId: "19", licenceState: ACTIVE }) { totalCount items { id name status county { name } licenceState meetingsAttended { totalCount } } } }`;
     await statementsFor(s1, 2); // warm-up
     const { count, items, statements } = await statementsFor(s1, 2);
     expect(items).toBe(2);
     expect(statements.filter((sql) => /\blicence\b/.test(sql))).toEqual([]);
-    // The page, its count (the page is full), the page's meeting ids.
+    // The page, its count (the page is full), the page's meeting counts (one grouped count, no meeting read).
     expect(count).toBe(3);
+    expect(statements.filter((sql) => /row_number/.test(sql))).toEqual([]);
   });
 
   it("the demo data makes page 100 larger than page 10 for the lists that matter", async () => {

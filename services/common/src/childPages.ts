@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
+import { GraphQLResolveInfo } from "graphql";
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { RequestContext } from "./context";
 import { checkPageBounds, Page, PageArgs, SortableColumns, SortInput, SortOrder, sortColumn } from "./list";
+import { selectsOnly } from "./selection";
 
 /** How to page the children of many parents (a nested list field such as `County.ngos`). */
 export interface ChildPageOptions<T extends ObjectLiteral> {
@@ -19,19 +21,27 @@ export interface ChildPageOptions<T extends ObjectLiteral> {
   page: PageArgs;
   sortable: SortableColumns;
   defaultSort: SortInput;
+  /**
+   * The nested field's resolve info. When the request selects nothing of the page but `totalCount` (an NGO's
+   * `meetingsAttended { totalCount }` on every row of a list), each parent's total is one grouped `count(*)` and no
+   * row is read or built.
+   */
+  info: GraphQLResolveInfo;
 }
 
 /**
  * A page of children per parent for every parent of a request, in ONE SQL statement whatever the number of
  * parents: the root list's query, limited to the parents, numbered per parent with `row_number()` and counted with
  * `count(*) OVER`, then joined back to the table for the page's rows (and each parent's first row, so the total is
- * known even when the page lies past the end). Parents with the same field arguments share one statement.
+ * known even when the page lies past the end). Parents with the same field arguments share one statement. A page
+ * asked for its `totalCount` alone is counted per parent (`childCountLoader`): the same rows, grouped, none read.
  */
 export function childPageLoader<T extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   options: ChildPageOptions<T>,
 ): DataLoader<string, Page<T>> {
   const { offset, limit } = checkPageBounds(options.page);
+  if (selectsOnly(options.info, ["totalCount"])) return childCountLoader(ctx, options);
   const sort = options.page.sort ?? options.defaultSort;
   const key = JSON.stringify([options.filter ?? null, offset, limit, sort.field, sort.order]);
   return ctx.loaders.get<string, Page<T>>(`childPage:${options.name}:${key}`, async (parentIds) => {
@@ -76,5 +86,29 @@ export function childPageLoader<T extends ObjectLiteral & { id: string }>(
       if (Number(row.x_rn) > offset && item) page.items.push(item);
     }
     return parentIds.map((id) => pages.get(id) ?? { items: [], totalCount: 0 });
+  });
+}
+
+/**
+ * Each parent's total alone, for every parent of a request in one statement: the root list's query limited to the
+ * parents (the rows `childPageLoader` numbers and counts with `count(*) OVER`), grouped by parent. Its pages have
+ * no items; they serve only a request that selects `totalCount` and nothing else of the page.
+ */
+function childCountLoader<T extends ObjectLiteral>(
+  ctx: RequestContext,
+  options: ChildPageOptions<T>,
+): DataLoader<string, Page<T>> {
+  const key = JSON.stringify(options.filter ?? null);
+  return ctx.loaders.get<string, Page<T>>(`childCount:${options.name}:${key}`, async (parentIds) => {
+    const rows = await options
+      .build()
+      .andWhere(`${options.parentColumn} IN (:...childPageParents)`, { childPageParents: [...parentIds] })
+      .select(options.parentColumn, "parent_key")
+      .addSelect("count(*)", "total")
+      .groupBy(options.parentColumn)
+      .orderBy()
+      .getRawMany<{ parent_key: string; total: string }>();
+    const totals = new Map(rows.map((row) => [String(row.parent_key), Number(row.total)]));
+    return parentIds.map((id) => ({ items: [], totalCount: totals.get(id) ?? 0 }));
   });
 }

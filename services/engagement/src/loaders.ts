@@ -178,7 +178,8 @@ export const meetingsByNgo = (ctx: RequestContext) =>
 
 /**
  * The ids alone of the meetings each NGO attended (the same query as `meetingsByNgo`, selecting only the id): what
- * `Ngo.meetings { id }` needs (the dashboard's and analysts' count of an NGO's meetings), without hydrating a meeting.
+ * `Ngo.meetings { id }` needs, without hydrating a meeting. (A count is `Ngo.meetingsAttended { totalCount }`, one
+ * grouped count: `childPageLoader`.)
  */
 export const meetingIdsByNgo = (ctx: RequestContext) =>
   uuidKeyedLoader<Pick<Meeting, "id">[]>(

@@ -322,14 +322,15 @@ export class MeetingOfficialResolver {
 export class NgoEngagementResolver {
   @FieldResolver(() => [Meeting], {
     nullable: true,
-    description: "Meetings the NGO attended, newest first (engagement service).",
+    description:
+      "Meetings the NGO attended, newest first (engagement service). To count them, ask `meetingsAttended { totalCount }` (counted, none read).",
   })
   meetings(
     @Root() ngo: Ngo,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Pick<Meeting, "id">[]> {
-    // Only the ids asked (e.g. to count them): read the ids alone, in the same order and territory.
+    // Only the ids asked: read the ids alone, in the same order and territory.
     return selectsOnly(info, ["id"]) ? meetingIdsByNgo(ctx).load(ngo.id) : meetingsByNgo(ctx).load(ngo.id);
   }
 }

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { childPageLoader, FilterArg, PageArgs, RequestContext, SortOrder } from "@hamafza/common";
 import { MeetingAttendance } from "../entities/MeetingAttendance";
 import { Agency, County, Ngo, Province } from "../entities/references";
@@ -24,13 +25,20 @@ const sortNote = (sortable: object) =>
 const MEETINGS_NOTE = `as the root \`meetings\` list, newest first; ${sortNote(MEETING_SORTABLE)} (engagement service)`;
 const RESOLUTIONS_NOTE = `as the root \`resolutions\` list, earliest deadline first; ${sortNote(RESOLUTION_SORTABLE)} (engagement service)`;
 
-function meetingPage(ctx: RequestContext, parentColumn: string, filter: MeetingFilter | undefined, page: PageArgs) {
+function meetingPage(
+  ctx: RequestContext,
+  parentColumn: string,
+  filter: MeetingFilter | undefined,
+  page: PageArgs,
+  info: GraphQLResolveInfo,
+) {
   return childPageLoader(ctx, {
     name: `meetings:${parentColumn}`,
     build: () => meetingListQuery(ctx, filter),
     parentColumn,
     filter,
     page,
+    info,
     sortable: MEETING_SORTABLE,
     defaultSort: NEWEST_FIRST,
   });
@@ -41,6 +49,7 @@ function resolutionPage(
   parentColumn: string,
   filter: ResolutionFilter | undefined,
   page: PageArgs,
+  info: GraphQLResolveInfo,
 ) {
   return childPageLoader(ctx, {
     name: `resolutions:${parentColumn}`,
@@ -48,6 +57,7 @@ function resolutionPage(
     parentColumn,
     filter,
     page,
+    info,
     sortable: RESOLUTION_SORTABLE,
     defaultSort: EARLIEST_DEADLINE,
   });
@@ -64,8 +74,9 @@ export class ProvinceRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(MeetingFilter) filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MeetingPage> {
-    return meetingPage(ctx, "meeting.provinceId", filter, page).load(province.id);
+    return meetingPage(ctx, "meeting.provinceId", filter, page, info).load(province.id);
   }
 
   @FieldResolver(() => ResolutionPage, {
@@ -77,8 +88,9 @@ export class ProvinceRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(ResolutionFilter) filter: ResolutionFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ResolutionPage> {
-    return resolutionPage(ctx, "resolution.provinceId", filter, page).load(province.id);
+    return resolutionPage(ctx, "resolution.provinceId", filter, page, info).load(province.id);
   }
 }
 
@@ -93,8 +105,9 @@ export class CountyRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(MeetingFilter) filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MeetingPage> {
-    return meetingPage(ctx, "meeting.countyId", filter, page).load(county.id);
+    return meetingPage(ctx, "meeting.countyId", filter, page, info).load(county.id);
   }
 
   @FieldResolver(() => ResolutionPage, {
@@ -106,8 +119,9 @@ export class CountyRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(ResolutionFilter) filter: ResolutionFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ResolutionPage> {
-    return resolutionPage(ctx, "resolution.countyId", filter, page).load(county.id);
+    return resolutionPage(ctx, "resolution.countyId", filter, page, info).load(county.id);
   }
 }
 
@@ -122,8 +136,9 @@ export class AgencyRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(ResolutionFilter) filter: ResolutionFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ResolutionPage> {
-    return resolutionPage(ctx, "resolution.ownerAgencyId", filter, page).load(agency.id);
+    return resolutionPage(ctx, "resolution.ownerAgencyId", filter, page, info).load(agency.id);
   }
 }
 
@@ -138,6 +153,7 @@ export class NgoRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(MeetingFilter) filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MeetingPage> {
     return childPageLoader(ctx, {
       name: "meetingsAttended",
@@ -150,6 +166,7 @@ export class NgoRelationsResolver {
       parentColumn: "ngo_attendance.ngoId",
       filter,
       page,
+      info,
       sortable: MEETING_SORTABLE,
       defaultSort: NEWEST_FIRST,
     }).load(ngo.id);

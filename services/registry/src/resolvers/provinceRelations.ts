@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import {
   childPageLoader,
   FilterArg,
@@ -41,37 +42,58 @@ function ngoQuery(ctx: RequestContext, filter: NgoFilter | undefined) {
   return query;
 }
 
-function ngoPage(ctx: RequestContext, parentColumn: string, filter: NgoFilter | undefined, page: PageArgs) {
+function ngoPage(
+  ctx: RequestContext,
+  parentColumn: string,
+  filter: NgoFilter | undefined,
+  page: PageArgs,
+  info: GraphQLResolveInfo,
+) {
   return childPageLoader(ctx, {
     name: `ngos:${parentColumn}`,
     build: () => ngoQuery(ctx, filter),
     parentColumn,
     filter,
     page,
+    info,
     sortable: NGO_SORTABLE,
     defaultSort: BY_NAME,
   });
 }
 
-function agencyPage(ctx: RequestContext, parentColumn: string, filter: AgencyFilter | undefined, page: PageArgs) {
+function agencyPage(
+  ctx: RequestContext,
+  parentColumn: string,
+  filter: AgencyFilter | undefined,
+  page: PageArgs,
+  info: GraphQLResolveInfo,
+) {
   return childPageLoader(ctx, {
     name: `agencies:${parentColumn}`,
     build: () => agencyListQuery(ctx, filter),
     parentColumn,
     filter,
     page,
+    info,
     sortable: AGENCY_SORTABLE,
     defaultSort: BY_NAME,
   });
 }
 
-function managerPage(ctx: RequestContext, parentColumn: string, filter: ManagerFilter | undefined, page: PageArgs) {
+function managerPage(
+  ctx: RequestContext,
+  parentColumn: string,
+  filter: ManagerFilter | undefined,
+  page: PageArgs,
+  info: GraphQLResolveInfo,
+) {
   return childPageLoader(ctx, {
     name: `managers:${parentColumn}`,
     build: () => managerListQuery(ctx, filter),
     parentColumn,
     filter,
     page,
+    info,
     sortable: MANAGER_SORTABLE,
     defaultSort: BY_NAME,
   });
@@ -102,8 +124,9 @@ export class ProvinceRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(NgoFilter) filter: NgoFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NgoPage> {
-    return ngoPage(ctx, "ngo.provinceId", filter, page).load(province.id);
+    return ngoPage(ctx, "ngo.provinceId", filter, page, info).load(province.id);
   }
 
   @FieldResolver(() => AgencyPage, {
@@ -114,8 +137,9 @@ export class ProvinceRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(AgencyFilter) filter: AgencyFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AgencyPage> {
-    return agencyPage(ctx, "agency.provinceId", filter, page).load(province.id);
+    return agencyPage(ctx, "agency.provinceId", filter, page, info).load(province.id);
   }
 
   @FieldResolver(() => ManagerPage, {
@@ -126,8 +150,9 @@ export class ProvinceRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(ManagerFilter) filter: ManagerFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ManagerPage> {
-    return managerPage(ctx, "manager.provinceId", filter, page).load(province.id);
+    return managerPage(ctx, "manager.provinceId", filter, page, info).load(province.id);
   }
 }
 
@@ -141,8 +166,9 @@ export class CountyRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(NgoFilter) filter: NgoFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NgoPage> {
-    return ngoPage(ctx, "ngo.countyId", filter, page).load(county.id);
+    return ngoPage(ctx, "ngo.countyId", filter, page, info).load(county.id);
   }
 
   @FieldResolver(() => AgencyPage, {
@@ -153,8 +179,9 @@ export class CountyRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(AgencyFilter) filter: AgencyFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AgencyPage> {
-    return agencyPage(ctx, "agency.countyId", filter, page).load(county.id);
+    return agencyPage(ctx, "agency.countyId", filter, page, info).load(county.id);
   }
 
   @FieldResolver(() => ManagerPage, {
@@ -165,7 +192,8 @@ export class CountyRelationsResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(ManagerFilter) filter: ManagerFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ManagerPage> {
-    return managerPage(ctx, "manager.countyId", filter, page).load(county.id);
+    return managerPage(ctx, "manager.countyId", filter, page, info).load(county.id);
   }
 }
