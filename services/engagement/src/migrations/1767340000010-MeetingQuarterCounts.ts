@@ -1,4 +1,4 @@
-import { jalaliQuarterRange, SUPPORTED_JALALI_YEARS } from "@hamafza/common";
+import { jalaliQuarterRange } from "@hamafza/common";
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** The meeting columns one meeting's contribution to `meeting_quarter_count` is a function of. */
@@ -30,6 +30,13 @@ const applyDelta = (rows: string) => `
      SET total = c.total + excluded.total, planned = c.planned + excluded.planned, held = c.held + excluded.held,
          cancelled = c.cancelled + excluded.cancelled, held_with_ngos = c.held_with_ngos + excluded.held_with_ngos`;
 
+/**
+ * The Jalali years whose quarters this migration writes: SUPPORTED_JALALI_YEARS as it was when the migration was
+ * written, frozen here so a fresh database and an upgraded one hold the same rows once the supported years are
+ * widened (that widening adds its years in a migration of its own; `meetingStatistics.test.ts` fails until it does).
+ */
+const YEARS = { first: 1380, last: 1450 } as const;
+
 const fromRows = (table: string, sign: number) => `SELECT ${CONTRIBUTION_COLUMNS}, ${sign} AS sign FROM ${table}`;
 
 /**
@@ -38,7 +45,7 @@ const fromRows = (table: string, sign: number) => `SELECT ${CONTRIBUTION_COLUMNS
  * instead of grouping every meeting of the years asked with a range join on quarters and an attendance probe per
  * held meeting.
  *
- * - `jalali_quarter`: the [start, end) instants of every Jalali quarter of SUPPORTED_JALALI_YEARS, from the same
+ * - `jalali_quarter`: the [start, end) instants of every Jalali quarter of YEARS (1380–1450), from the same
  *   `jalaliQuarterRange` as the resolver's period table (a later widening of the supported years needs a migration
  *   that adds rows and back-fills their meetings).
  * - `meeting.attendance_count`: how many NGOs attended, kept by statement-level triggers on `meeting_attendance` as
@@ -69,7 +76,7 @@ export class MeetingQuarterCounts1767340000010 implements MigrationInterface {
         CHECK (starts < ends)
       )`);
     const quarters: unknown[] = [];
-    for (let year = SUPPORTED_JALALI_YEARS.first; year <= SUPPORTED_JALALI_YEARS.last; year++)
+    for (let year = YEARS.first; year <= YEARS.last; year++)
       for (let quarter = 1; quarter <= 4; quarter++) {
         const { start, end } = jalaliQuarterRange(year, quarter);
         quarters.push({ year, quarter, starts: start.toISOString(), ends: end.toISOString() });
