@@ -145,6 +145,30 @@ describe("SQL statements per dashboard list request", () => {
     expect(statements.filter((sql) => /row_number/.test(sql))).toEqual([]);
   });
 
+  it("S4 (the scoreboard): a page without indicators reads neither them nor their evidence, and answers the same", async () => {
+    const page = (extra: string) =>
+      `query($limit: Int!) { evaluationResults(filter: { year: 1404 }, limit: $limit) { totalCount items { id managerName position total grade provinceRank ${extra} } } }`;
+    const resultStatements = (statements: readonly string[]) =>
+      statements.filter((sql) => /FROM "evaluation"\."evaluation_result"/.test(sql));
+    const light = await statementsFor(page(""), 25);
+    const full = await statementsFor(page("indicators { code score evidence { kind } }"), 25);
+    expect(light.items).toBeGreaterThan(5);
+    expect(resultStatements(light.statements).length).toBeGreaterThan(0);
+    for (const sql of resultStatements(light.statements)) expect(sql).not.toMatch(/"indicators"|"evidence_strings"/);
+    expect(resultStatements(full.statements).some((sql) => /"evidence_strings"/.test(sql))).toBe(true);
+    const answer = async (extra: string) =>
+      (await postGraphQL(stack.gatewayUrl, page(extra), { limit: 25 }, asAdmin)).data!.evaluationResults as {
+        items: Record<string, unknown>[];
+      };
+    const withIndicators = await answer("indicators { code score evidence { kind } }");
+    expect(
+      withIndicators.items.some((item) =>
+        (item.indicators as { evidence: unknown[] }[]).some((i) => i.evidence.length > 0),
+      ),
+    ).toBe(true);
+    expect((await answer("")).items).toEqual(withIndicators.items.map(({ indicators: _indicators, ...rest }) => rest));
+  });
+
   it("the demo data makes page 100 larger than page 10 for the lists that matter", async () => {
     for (const name of ["ngos", "meetings", "managers", "agencies", "licences"]) {
       const { items } = await statementsFor(LISTS[name].query, 100);

@@ -24,6 +24,7 @@ export * from "./list";
 export * from "./referenceCache";
 export * from "./referenceChanges";
 export * from "./childPages";
+export * from "./columns";
 export * from "./logger";
 export * from "./metrics";
 export * from "./persian";

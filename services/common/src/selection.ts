@@ -20,3 +20,24 @@ export function selectsOnly(info: GraphQLResolveInfo, fields: readonly string[])
     });
   return info.fieldNodes.every((node: FieldNode) => check(node.selectionSet));
 }
+
+/**
+ * Whether the request selects the field at `path` below the field being resolved (e.g. `["items", "indicators"]` of
+ * a page), through aliases, inline fragments and fragment spreads. Lets a resolver leave out what only that field
+ * reads (a large column) when the request does not ask for it; a field under `@skip`/`@include` counts as selected.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const reaches = (set: SelectionSetNode | undefined, depth: number, spread: ReadonlySet<string>): boolean => {
+    if (depth === path.length) return true;
+    if (!set) return false;
+    return set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD)
+        return selection.name.value === path[depth] && reaches(selection.selectionSet, depth + 1, spread);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return reaches(selection.selectionSet, depth, spread);
+      const name = selection.name.value;
+      const fragment = info.fragments[name];
+      return !!fragment && !spread.has(name) && reaches(fragment.selectionSet, depth, new Set([...spread, name]));
+    });
+  };
+  return info.fieldNodes.some((node: FieldNode) => reaches(node.selectionSet, 0, new Set()));
+}

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   Allow,
   ALL_ROLES,
@@ -14,6 +15,8 @@ import {
   RequestContext,
   requireUser,
   Role,
+  selectAllBut,
+  selectsPath,
   SortOrder,
   Validator,
 } from "@hamafza/common";
@@ -34,7 +37,14 @@ import {
   RecomputeOutcome,
   WhatIfScore,
 } from "./runInputs";
-import { MAX_ADJUSTMENT, RESULT_SORTABLE, filteredResults, loadSucceededRun, visibleRuns } from "./runRules";
+import {
+  MAX_ADJUSTMENT,
+  RESULT_INDICATOR_COLUMNS,
+  RESULT_SORTABLE,
+  filteredResults,
+  loadSucceededRun,
+  visibleRuns,
+} from "./runRules";
 import { adjustmentsByResult, currentResultByManagerYear, visibleResults } from "./runLoaders";
 import { saveAdjustment } from "./adjustment";
 import { checkAdjustmentPoints } from "../adjustmentRules";
@@ -221,8 +231,11 @@ export class EvaluationResultResolver {
     @Ctx() ctx: RequestContext,
     @FilterArg(EvaluationResultFilter) filter: EvaluationResultFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const query = filteredResults(ctx, filter);
+    // A scoreboard page (names, totals, ranks) reads no indicator or evidence.
+    if (!selectsPath(info, ["items", "indicators"])) selectAllBut(query, RESULT_INDICATOR_COLUMNS);
     return paginate(query, page, RESULT_SORTABLE, { field: "total", order: SortOrder.DESC });
   }
 

@@ -16,6 +16,12 @@ import { unpackSnapshot } from "../snapshotPacking";
 
 export { MAX_ADJUSTMENT } from "../adjustmentRules";
 
+/**
+ * The columns only `EvaluationResult.indicators` reads: the indicators with their packed evidence and its strings
+ * (≈ 8 KB a result at national scale). A list that does not ask for the indicators leaves them unread.
+ */
+export const RESULT_INDICATOR_COLUMNS = ["indicators", "evidenceStrings"] as const;
+
 export const RESULT_SORTABLE = {
   total: "result.total",
   provinceRank: "result.provinceRank",
