@@ -169,6 +169,38 @@ describe("SQL statements per dashboard list request", () => {
     expect((await answer("")).items).toEqual(withIndicators.items.map(({ indicators: _indicators, ...rest }) => rest));
   });
 
+  it("a sort on a column that cannot be null states no nulls placement (a plain index serves it); a nullable one does", async () => {
+    const page = (field: string, order: string) =>
+      `query($limit: Int!) { meetings(limit: $limit, sort: { field: "${field}", order: ${order} }) { totalCount items { id scheduledAt heldAt countyId } } }`;
+    const orderOf = (statements: readonly string[]) =>
+      statements
+        .filter((sql) => /FROM "engagement"\."meeting" "meeting"/.test(sql) && /ORDER BY/.test(sql))
+        .map((sql) => /ORDER BY (.*?)(?: LIMIT| OFFSET|$)/s.exec(sql)![1].trim());
+    const cases: [string, string, string][] = [
+      ["scheduledAt", "DESC", `"meeting"."scheduled_at" DESC, "meeting"."id" ASC`],
+      ["scheduledAt", "ASC", `"meeting"."scheduled_at" ASC, "meeting"."id" ASC`],
+      ["heldAt", "DESC", `"meeting"."held_at" DESC NULLS LAST, "meeting"."id" ASC`],
+      ["heldAt", "ASC", `"meeting"."held_at" ASC NULLS FIRST, "meeting"."id" ASC`],
+      ["countyId", "ASC", `"meeting"."county_id" ASC NULLS FIRST, "meeting"."id" ASC`],
+    ];
+    for (const [field, order, expected] of cases) {
+      const { statements } = await statementsFor(page(field, order), 100);
+      expect({ field, order, sql: orderOf(statements) }).toEqual({ field, order, sql: [expected] });
+    }
+    // Empty values still come first when ascending and last when descending.
+    const held = async (order: string) =>
+      (
+        (await postGraphQL(stack.gatewayUrl, page("heldAt", order), { limit: 200 }, asAdmin)).data!.meetings as {
+          items: { heldAt: string | null }[];
+        }
+      ).items.map((m) => m.heldAt);
+    const ascending = await held("ASC");
+    const descending = await held("DESC");
+    expect(ascending[0]).toBeNull();
+    expect(descending[0]).not.toBeNull();
+    expect(descending.at(-1)).toBeNull();
+  });
+
   it("the demo data makes page 100 larger than page 10 for the lists that matter", async () => {
     for (const name of ["ngos", "meetings", "managers", "agencies", "licences"]) {
       const { items } = await statementsFor(LISTS[name].query, 100);

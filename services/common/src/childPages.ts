@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { GraphQLResolveInfo } from "graphql";
 import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { RequestContext } from "./context";
-import { checkPageBounds, Page, PageArgs, SortableColumns, SortInput, SortOrder, sortColumn } from "./list";
+import { checkPageBounds, nullsPlacement, Page, PageArgs, SortableColumns, SortInput, sortColumn } from "./list";
 import { selectsOnly } from "./selection";
 
 /** How to page the children of many parents (a nested list field such as `County.ngos`). */
@@ -48,7 +48,7 @@ export function childPageLoader<T extends ObjectLiteral & { id: string }>(
     const inner = options.build();
     const alias = inner.alias;
     const column = sortColumn(alias, options.sortable, sort);
-    const nulls = sort.order === SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST";
+    const nulls = nullsPlacement(inner, column, sort.order) ?? "";
     inner
       .andWhere(`${options.parentColumn} IN (:...childPageParents)`, { childPageParents: [...parentIds] })
       .select(`${alias}.id`, "child_id")

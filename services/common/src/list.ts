@@ -91,7 +91,7 @@ export async function paginate<T extends ObjectLiteral>(
   const column = sortColumn(query.alias, sortable, sort);
   const countQuery = query.clone();
   const items = await query
-    .orderBy(column, sort.order, sort.order === SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST")
+    .orderBy(column, sort.order, nullsPlacement(query, column, sort.order))
     .addOrderBy(`${query.alias}.id`, "ASC")
     .skip(offset)
     .take(limit)
@@ -127,6 +127,27 @@ export function sortColumn(alias: string, sortable: SortableColumns, sort: SortI
     );
   }
   return column;
+}
+
+/**
+ * Where a list's sort puts empty values: first when ascending, last when descending (the lists' order since their
+ * start) — or nowhere said when `column` (`alias.property` of the query's own entity) cannot be null. The order is then the same, and a plain
+ * index on the column serves it (read forwards, or backwards for descending); PostgreSQL's default placement is the
+ * other one, and an index serves an ORDER BY only with its own nulls placement (a national meetings page sorted
+ * `scheduled_at DESC NULLS LAST` sorted all 202,413 meetings: 258 ms; without the clause, the index: 5.6 ms cold).
+ */
+export function nullsPlacement(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  column: string,
+  order: SortOrder,
+): "NULLS FIRST" | "NULLS LAST" | undefined {
+  // Only the main entity's own columns: a joined entity's column is null on rows without it (an outer join).
+  const [aliasName, property, ...rest] = column.split(".");
+  const main = query.expressionMap.mainAlias;
+  const own = rest.length === 0 && !!property && !!main?.hasMetadata && main.name === aliasName;
+  const definition = own ? main!.metadata.findColumnWithPropertyPath(property) : undefined;
+  if (definition && !definition.isNullable) return undefined;
+  return order === SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST";
 }
 
 export function checkPageBounds(args: PageArgs): { offset: number; limit: number } {

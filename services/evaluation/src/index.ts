@@ -20,7 +20,7 @@ import { RulesVersion1767270000000 } from "./migrations/1767270000000-RulesVersi
 import { EvaluationObjections1767270000001 } from "./migrations/1767270000001-EvaluationObjections";
 import { PackedEvidence1767300000000 } from "./migrations/1767300000000-PackedEvidence";
 import { ResultsJsonText1767340000040 } from "./migrations/1767340000040-ResultsJsonText";
-import { ScoreboardIndexes1767340000080 } from "./migrations/1767340000080-ScoreboardIndexes";
+import { ScoreboardRankIndex1767340000080 } from "./migrations/1767340000080-ScoreboardRankIndex";
 import { runQueueDefinition } from "./runQueue";
 import { FactsSource, registerUpstream } from "./upstream";
 import { buildEvaluationSchema, evaluationEntities } from "./schema";
@@ -47,7 +47,7 @@ export const evaluationMigrations = [
   EvaluationObjections1767270000001,
   PackedEvidence1767300000000,
   ResultsJsonText1767340000040,
-  ScoreboardIndexes1767340000080,
+  ScoreboardRankIndex1767340000080,
 ];
 
 export function createEvaluationDataSource(url: string): DataSource {
