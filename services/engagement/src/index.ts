@@ -27,6 +27,7 @@ import { AttendedMeetingIndexes1767332000001 } from "./migrations/1767332000001-
 import { MeetingQuarterCounts1767340000010 } from "./migrations/1767340000010-MeetingQuarterCounts";
 import { AgendaItemCovering1767340000041 } from "./migrations/1767340000041-AgendaItemCovering";
 import { HeldMeetingsByChair1767340000050 } from "./migrations/1767340000050-HeldMeetingsByChair";
+import { ResolutionDeadlineOrder1767340000082 } from "./migrations/1767340000082-ResolutionDeadlineOrder";
 import { buildEngagementSchema, engagementEntities } from "./schema";
 
 export { buildEngagementSchema, engagementEntities } from "./schema";
@@ -56,6 +57,7 @@ export const engagementMigrations = [
   MeetingQuarterCounts1767340000010,
   AgendaItemCovering1767340000041,
   HeldMeetingsByChair1767340000050,
+  ResolutionDeadlineOrder1767340000082,
 ];
 
 export function createEngagementDataSource(url: string): DataSource {

@@ -21,6 +21,7 @@ import { FieldOfActivityChangeNotices1767220000000 } from "./migrations/17672200
 import { TrainingLoop1767250000000 } from "./migrations/1767250000000-TrainingLoop";
 import { NgoMergeRegistryRewrites1767290000000 } from "./migrations/1767290000000-NgoMergeRegistryRewrites";
 import { NgoCurrentLicence1767332000000 } from "./migrations/1767332000000-NgoCurrentLicence";
+import { NationalListOrder1767340000081 } from "./migrations/1767340000081-NationalListOrder";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
@@ -72,6 +73,7 @@ export const registryMigrations = [
   SupervisionRecords1767280000000,
   NgoMergeRegistryRewrites1767290000000,
   NgoCurrentLicence1767332000000,
+  NationalListOrder1767340000081,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";
