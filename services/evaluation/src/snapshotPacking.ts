@@ -1,6 +1,5 @@
-import { promisify } from "node:util";
 import { StringDecoder } from "node:string_decoder";
-import { brotliCompress, constants, createBrotliDecompress } from "node:zlib";
+import { constants, createBrotliCompress, createBrotliDecompress } from "node:zlib";
 import { FactsSnapshot, PackedSnapshotHeader } from "./scoringTypes";
 
 /**
@@ -20,7 +19,11 @@ import { FactsSnapshot, PackedSnapshotHeader } from "./scoringTypes";
 export const PACKED_SNAPSHOT_ENCODING = "brotli(uuid table + uuid-interned JSON of format 2)";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-const compress = promisify(brotliCompress);
+/** The brotli parameters of a packed snapshot (with the text's length as the size hint). */
+export const PACKED_SNAPSHOT_BROTLI = {
+  [constants.BROTLI_PARAM_QUALITY]: 5,
+  [constants.BROTLI_PARAM_LGWIN]: 24,
+};
 
 /**
  * Interns the UUIDs of a text given in consecutive pieces (ids numbered in order of first use over all the pieces),
@@ -401,10 +404,16 @@ class SnapshotTextPacker {
     this.pendingLength = 0;
   }
 
-  /** Compresses the text in libuv's thread pool; the promise keeps only the interned bytes, not the facts. */
+  /**
+   * Compresses the text in libuv's thread pool; the promise keeps only the interned bytes, not the facts. The bytes
+   * are handed to the compressor chunk by chunk (each dropped once compressed), never copied into one buffer of the
+   * whole text (86 MB for the whole country): the same output as one `brotliCompress` of that buffer, the compressor
+   * told the whole length up front as before.
+   */
   finish(snapshot: FactsSnapshot): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
     this.flush();
-    const interned = Buffer.concat([Buffer.from(`${this.interner.table()}\n`, "latin1"), ...this.chunks.splice(0)]);
+    const table = Buffer.from(`${this.interner.table()}\n`, "latin1");
+    const chunks = this.chunks.splice(0);
     const header: PackedSnapshotHeader = {
       formatVersion: 3,
       year: snapshot.year,
@@ -412,13 +421,22 @@ class SnapshotTextPacker {
       encoding: PACKED_SNAPSHOT_ENCODING,
     };
     const textBytes = this.textBytes;
-    return compress(interned, {
+    const stream = createBrotliCompress({
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: 5,
-        [constants.BROTLI_PARAM_LGWIN]: 24,
-        [constants.BROTLI_PARAM_SIZE_HINT]: interned.length,
+        ...PACKED_SNAPSHOT_BROTLI,
+        [constants.BROTLI_PARAM_SIZE_HINT]: chunks.reduce((sum, chunk) => sum + chunk.length, table.length),
       },
-    }).then((packed) => ({ header, packed, textBytes }));
+    });
+    const output: Buffer[] = [];
+    const packed = new Promise<Buffer>((resolve, reject) => {
+      stream.on("data", (chunk: Buffer) => output.push(chunk));
+      stream.once("error", reject);
+      stream.once("end", () => resolve(Buffer.concat(output.splice(0))));
+    });
+    stream.write(table);
+    while (chunks.length > 0) stream.write(chunks.shift()!);
+    stream.end();
+    return packed.then((bytes) => ({ header, packed: bytes, textBytes }));
   }
 }
 

@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { canonicalResults, computeResults } from "../src/scoring";
 import { DEFAULT_RUBRIC } from "../src/rubric";
 import { promisify } from "node:util";
-import { brotliDecompress } from "node:zlib";
+import { brotliCompress, brotliDecompress, constants } from "node:zlib";
 import {
   internUuids,
   JsonPiecesReader,
+  PACKED_SNAPSHOT_BROTLI,
   jsonPieces,
   packSnapshot,
   packSnapshotWhenReady,
@@ -109,12 +110,19 @@ describe("the snapshot's JSON text in pieces (jsonPieces, UuidInterner)", () => 
     );
   });
 
-  it("packSnapshot stores exactly internUuids(JSON.stringify(facts)) (the text format 3 runs always stored)", async () => {
-    const facts = JSON.parse(JSON.stringify(syntheticFacts(200)));
+  it("packSnapshot stores exactly internUuids(JSON.stringify(facts)) (the text format 3 runs always stored), several chunks compressed as one buffer", async () => {
+    const facts = JSON.parse(JSON.stringify(syntheticFacts(2000)));
     const { packed, textBytes } = await packSnapshot(facts);
     const text = (await promisify(brotliDecompress)(packed)).toString("utf8");
     expect(text).toBe(internUuids(JSON.stringify(facts)));
     expect(textBytes).toBe(Buffer.byteLength(JSON.stringify(facts), "utf8"));
+    // The very bytes of one brotliCompress of the whole interned text (what runs stored before it was compressed
+    // chunk by chunk).
+    const whole = Buffer.from(internUuids(JSON.stringify(facts)), "utf8");
+    const once = await promisify(brotliCompress)(whole, {
+      params: { ...PACKED_SNAPSHOT_BROTLI, [constants.BROTLI_PARAM_SIZE_HINT]: whole.length },
+    });
+    expect(packed.equals(once)).toBe(true);
   });
 });
 
