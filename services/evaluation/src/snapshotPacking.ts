@@ -110,11 +110,12 @@ function copyMembers(from: Record<string, unknown>, to: Record<string, unknown>)
 }
 
 /**
- * Characters of text parsed at once, and bytes decompressed at once, when reading a snapshot: small enough that every
- * string made on the way (a chunk, a batch, the batch with its ids) is a young-generation object, dropped by the next
- * scavenge — 1 MB strings are large objects, only freed by full collections, and piled up to ≈ 150 MB meanwhile.
+ * Characters of a snapshot's text handled at once: parsed, decompressed (bytes), or encoded before compression. Small
+ * enough that every string made on the way (a chunk, a batch, the batch with its ids) is a young-generation object,
+ * dropped by the next scavenge — strings of 1 MB are large objects, freed only by full collections, and piled up to
+ * ≈ 100–150 MB meanwhile at national scale.
  */
-const READ_BATCH = 1 << 15;
+const TEXT_BATCH = 1 << 15;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -164,7 +165,7 @@ export class JsonPiecesReader {
    */
   constructor(
     private readonly restore: (text: string) => string = (text) => text,
-    private readonly batchLength = READ_BATCH,
+    private readonly batchLength = TEXT_BATCH,
     private readonly parsed: (value: unknown) => void = () => undefined,
   ) {}
 
@@ -395,7 +396,7 @@ class SnapshotTextPacker {
     const interned = this.interner.intern(piece);
     this.pending.push(interned);
     this.pendingLength += interned.length;
-    if (this.pendingLength >= 1 << 20) this.flush();
+    if (this.pendingLength >= TEXT_BATCH) this.flush();
   }
 
   private flush(): void {
@@ -493,7 +494,7 @@ export async function packSnapshotWhenReady(
  * decompressed text nor the text with its ids (≈ 230 MB as a two-byte string for the whole country) is ever whole.
  */
 export async function unpackSnapshot(packed: Buffer): Promise<FactsSnapshot> {
-  const stream = createBrotliDecompress({ chunkSize: READ_BATCH });
+  const stream = createBrotliDecompress({ chunkSize: TEXT_BATCH });
   stream.end(packed);
   const tableParts: Buffer[] = [];
   let reader: JsonPiecesReader | undefined;
@@ -515,7 +516,7 @@ export async function unpackSnapshot(packed: Buffer): Promise<FactsSnapshot> {
     const seen = new Map<string, string>();
     reader = new JsonPiecesReader(
       (text) => restoreTokens(text, uuid),
-      READ_BATCH,
+      TEXT_BATCH,
       (value) => shareStrings(value, seen),
     );
     reader.write(decoder.write(chunk.subarray(newline + 1)));
