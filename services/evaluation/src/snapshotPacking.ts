@@ -1,5 +1,5 @@
-import { promisify } from "node:util";
-import { brotliCompress, brotliDecompress, constants } from "node:zlib";
+import { StringDecoder } from "node:string_decoder";
+import { constants, createBrotliCompress, createBrotliDecompress } from "node:zlib";
 import { FactsSnapshot, PackedSnapshotHeader } from "./scoringTypes";
 
 /**
@@ -19,8 +19,11 @@ import { FactsSnapshot, PackedSnapshotHeader } from "./scoringTypes";
 export const PACKED_SNAPSHOT_ENCODING = "brotli(uuid table + uuid-interned JSON of format 2)";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-const compress = promisify(brotliCompress);
-const decompress = promisify(brotliDecompress);
+/** The brotli parameters of a packed snapshot (with the text's length as the size hint). */
+export const PACKED_SNAPSHOT_BROTLI = {
+  [constants.BROTLI_PARAM_QUALITY]: 5,
+  [constants.BROTLI_PARAM_LGWIN]: 24,
+};
 
 /**
  * Interns the UUIDs of a text given in consecutive pieces (ids numbered in order of first use over all the pieces),
@@ -94,23 +97,290 @@ export function* jsonPieces(value: unknown, depth = 2): Generator<string> {
   yield "}";
 }
 
-/** The inverse of `internUuids`. */
-export function restoreUuids(interned: string): string {
-  const newline = interned.indexOf("\n");
-  const table = interned.slice(0, newline);
-  const uuid = (i: number) => {
+/** Own property `key` of `target` set to `value` as JSON.parse sets it (a key `__proto__` is a plain property). */
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** Every member of `from` (a parsed JSON object) set on `to`, in order. */
+function copyMembers(from: Record<string, unknown>, to: Record<string, unknown>): void {
+  for (const key of Object.keys(from)) setMember(to, key, from[key]);
+}
+
+/**
+ * Characters of a snapshot's text handled at once: parsed, decompressed (bytes), or encoded before compression. Small
+ * enough that every string made on the way (a chunk, a batch, the batch with its ids) is a young-generation object,
+ * dropped by the next scavenge — strings of 1 MB are large objects, freed only by full collections, and piled up to
+ * ≈ 100–150 MB meanwhile at national scale.
+ */
+const TEXT_BATCH = 1 << 15;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const NOT_BLANK = /\S/;
+
+/** A container at depth 1 being filled: its pieces (its elements, or its members' `"key":value` texts) not yet parsed. */
+interface OpenChild {
+  target: unknown[] | Record<string, unknown>;
+  /** The character that closes it. */
+  close: number;
+  pieces: string[];
+  length: number;
+  /** Pieces met so far (parsed or not). */
+  count: number;
+}
+
+/**
+ * The inverse of `jsonPieces`: a JSON text given in chunks (cut anywhere) parsed into the value `JSON.parse` gives
+ * of the whole text, without ever holding the whole text. The top-level value and its array or object members are
+ * assembled here; their elements and members (depth 2 and deeper) are parsed by `JSON.parse`, a batch of
+ * `batchLength` characters at a time. `restore` is applied to each text before it is parsed (a packed snapshot's UUID tokens, which are
+ * only ever inside strings). Malformed text is refused (by `JSON.parse`, or at `end`).
+ */
+export class JsonPiecesReader {
+  private text = "";
+  /** Where scanning resumes in `text` (everything before it scanned), and where the current piece starts. */
+  private scanned = 0;
+  private mark = 0;
+  private depth = 0;
+  private inString = false;
+  private root: unknown[] | Record<string, unknown> | undefined;
+  private rootClose = 0;
+  private child: OpenChild | undefined;
+  /** Root members met so far, and whether the last one was a container (its text then ends with it). */
+  private members = 0;
+  private afterContainer = false;
+  private closed = false;
+
+  /**
+   * `restore`: applied to each text before it is parsed. `parsed`: called with each value parsed (a batch of elements
+   * or members, or a key or scalar member) before it is put in place, e.g. to replace its strings by equal ones.
+   */
+  constructor(
+    private readonly restore: (text: string) => string = (text) => text,
+    private readonly batchLength = TEXT_BATCH,
+    private readonly parsed: (value: unknown) => void = () => undefined,
+  ) {}
+
+  private parse(text: string): unknown {
+    const value: unknown = JSON.parse(this.restore(text));
+    this.parsed(value);
+    return value;
+  }
+
+  write(chunk: string): void {
+    const text = this.mark < this.text.length ? this.text.slice(this.mark) + chunk : chunk;
+    this.scanned -= this.mark;
+    this.mark = 0;
+    this.text = text;
+    let i = this.scanned;
+    const n = text.length;
+    while (i < n) {
+      if (this.inString) {
+        // The closing quote: the next one not escaped (preceded by an even number of backslashes).
+        let quote = text.indexOf('"', i);
+        for (;;) {
+          if (quote < 0) break;
+          let slashes = 0;
+          while (text.charCodeAt(quote - 1 - slashes) === BACKSLASH) slashes++;
+          if (slashes % 2 === 0) break;
+          quote = text.indexOf('"', quote + 1);
+        }
+        if (quote < 0) {
+          i = n;
+          break;
+        }
+        this.inString = false;
+        i = quote + 1;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) this.inString = true;
+      else if (this.depth <= 2) this.structural(c, i);
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) this.depth++;
+      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) this.depth--;
+      i++;
+    }
+    this.scanned = i;
+  }
+
+  /** A character outside strings at depth 0–2. */
+  private structural(c: number, i: number): void {
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      const container = c === OPEN_OBJECT ? {} : [];
+      if (this.depth === 0) {
+        if (this.root || NOT_BLANK.test(this.text.slice(this.mark, i))) throw new SyntaxError("JSON: unexpected text");
+        this.root = container;
+        this.rootClose = c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
+        this.mark = i + 1;
+      } else if (this.depth === 1) {
+        this.members++;
+        this.attach(this.text.slice(this.mark, i), container);
+        this.child = {
+          target: container,
+          close: c === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY,
+          pieces: [],
+          length: 0,
+          count: 0,
+        };
+        this.mark = i + 1;
+      }
+      this.depth++;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      this.depth--;
+      if (this.depth === 1) {
+        if (c !== this.child!.close) throw new SyntaxError("JSON: unbalanced text");
+        this.addPiece(this.text.slice(this.mark, i), true);
+        this.flush();
+        this.child = undefined;
+        this.afterContainer = true;
+        this.mark = i + 1;
+      } else if (this.depth === 0) {
+        if (c !== this.rootClose) throw new SyntaxError("JSON: unbalanced text");
+        this.member(this.text.slice(this.mark, i), true);
+        this.mark = i + 1;
+        this.closed = true;
+      } else if (this.depth < 0) throw new SyntaxError("JSON: unbalanced text");
+    } else if (c === COMMA) {
+      if (this.depth === 2) {
+        this.addPiece(this.text.slice(this.mark, i), false);
+        this.mark = i + 1;
+      } else if (this.depth === 1) {
+        this.member(this.text.slice(this.mark, i), false);
+        this.mark = i + 1;
+      }
+    }
+  }
+
+  /** The container just opened as the root's next member: `prefix` is its `"key":` (object root) or nothing. */
+  private attach(prefix: string, container: unknown[] | Record<string, unknown>): void {
+    if (this.afterContainer) throw new SyntaxError("JSON: unexpected text after a value");
+    if (Array.isArray(this.root)) {
+      if (NOT_BLANK.test(prefix)) throw new SyntaxError("JSON: unexpected text");
+      this.root.push(container);
+    } else {
+      const colon = prefix.lastIndexOf(":");
+      setMember(this.root!, this.parse(prefix.slice(0, colon)) as string, container);
+    }
+  }
+
+  /** A root member (`"key":value`, or an element) that is not a container, ended by `,` or the root's close. */
+  private member(piece: string, last: boolean): void {
+    const afterContainer = this.afterContainer;
+    this.afterContainer = false;
+    if (!NOT_BLANK.test(piece)) {
+      // Nothing after a container member (its text ended with it), or an empty root; else a stray comma.
+      if (afterContainer || (last && this.members === 0)) return;
+      throw new SyntaxError("JSON: unexpected comma");
+    }
+    this.members++;
+    if (afterContainer) throw new SyntaxError("JSON: unexpected text after a value");
+    if (Array.isArray(this.root)) this.root.push(this.parse(piece));
+    else copyMembers(this.parse(`{${piece}}`) as Record<string, unknown>, this.root!);
+  }
+
+  private addPiece(piece: string, last: boolean): void {
+    const child = this.child!;
+    if (!NOT_BLANK.test(piece)) {
+      if (last && child.count === 0) return; // an empty container
+      throw new SyntaxError("JSON: unexpected comma");
+    }
+    child.count++;
+    child.pieces.push(piece);
+    child.length += piece.length;
+    if (child.length >= this.batchLength) this.flush();
+  }
+
+  private flush(): void {
+    const child = this.child!;
+    if (child.pieces.length === 0) return;
+    const joined = child.pieces.join(",");
+    child.pieces = [];
+    child.length = 0;
+    if (Array.isArray(child.target)) {
+      const elements = this.parse(`[${joined}]`) as unknown[];
+      for (const element of elements) child.target.push(element);
+    } else copyMembers(this.parse(`{${joined}}`) as Record<string, unknown>, child.target);
+  }
+
+  /** The value of the whole text. */
+  end(): unknown {
+    if (this.inString || this.depth !== 0) throw new SyntaxError("JSON: unexpected end of text");
+    const rest = this.text.slice(this.mark);
+    if (this.root === undefined) return this.parse(rest);
+    if (!this.closed || NOT_BLANK.test(rest)) throw new SyntaxError("JSON: unexpected text after the value");
+    return this.root;
+  }
+}
+
+/**
+ * Replaces every string of at least `minLength` characters in `value`'s arrays and objects (not keys) by the equal
+ * string first met (`seen`): what is equal stays equal, so the value means the same, but a string repeated in many
+ * places (an NGO's id in each of its meetings, a meeting's title in its resolutions) is held once. `JSON.parse` makes
+ * a string for each occurrence (it shares only keys and strings of up to 10 characters). Returns the value.
+ */
+export function shareStrings<T>(value: T, seen: Map<string, string>, minLength = 11): T {
+  const share = (s: string): string => {
+    if (s.length < minLength) return s;
+    const first = seen.get(s);
+    if (first !== undefined) return first;
+    seen.set(s, s);
+    return s;
+  };
+  const visit = (v: unknown): void => {
+    if (typeof v !== "object" || v === null) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (typeof item === "string") v[i] = share(item);
+        else visit(item);
+      }
+      return;
+    }
+    const record = v as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (typeof item === "string") record[key] = share(item);
+      else visit(item);
+    }
+  };
+  visit(value);
+  return value;
+}
+
+/** The id of each token of a packed snapshot, from its table (`<hex ids>`, 32 hex digits each). */
+function uuidsOf(table: string): (i: number) => string {
+  return (i) => {
     const hex = table.slice(i * 32, i * 32 + 32);
     if (hex.length !== 32) throw new Error(`packed snapshot: no id ${i}`);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
+}
+
+/** Tokenised text with its ids put back (`uuid`: the id of a token's index). */
+function restoreTokens(text: string, uuid: (i: number) => string): string {
   // "a\u0001<i>\u0002b\u0001<j>\u0002c" → ["a", "<i>\u0002b", "<j>\u0002c"]
-  const [head, ...tokens] = interned.slice(newline + 1).split("\u0001");
+  const [head, ...tokens] = text.split("\u0001");
+  if (tokens.length === 0) return head;
   const parts = [head];
   for (const token of tokens) {
     const end = token.indexOf("\u0002");
     parts.push(uuid(parseInt(token.slice(0, end), 36)), token.slice(end + 1));
   }
   return parts.join("");
+}
+
+/** The inverse of `internUuids`. */
+export function restoreUuids(interned: string): string {
+  const newline = interned.indexOf("\n");
+  return restoreTokens(interned.slice(newline + 1), uuidsOf(interned.slice(0, newline)));
 }
 
 /** The interned text of a snapshot, built from its JSON pieces in order (`packSnapshot`, `packSnapshotWhenReady`). */
@@ -126,7 +396,7 @@ class SnapshotTextPacker {
     const interned = this.interner.intern(piece);
     this.pending.push(interned);
     this.pendingLength += interned.length;
-    if (this.pendingLength >= 1 << 20) this.flush();
+    if (this.pendingLength >= TEXT_BATCH) this.flush();
   }
 
   private flush(): void {
@@ -135,10 +405,16 @@ class SnapshotTextPacker {
     this.pendingLength = 0;
   }
 
-  /** Compresses the text in libuv's thread pool; the promise keeps only the interned bytes, not the facts. */
+  /**
+   * Compresses the text in libuv's thread pool; the promise keeps only the interned bytes, not the facts. The bytes
+   * are handed to the compressor chunk by chunk (each dropped once compressed), never copied into one buffer of the
+   * whole text (86 MB for the whole country): the same output as one `brotliCompress` of that buffer, the compressor
+   * told the whole length up front as before.
+   */
   finish(snapshot: FactsSnapshot): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
     this.flush();
-    const interned = Buffer.concat([Buffer.from(`${this.interner.table()}\n`, "latin1"), ...this.chunks.splice(0)]);
+    const table = Buffer.from(`${this.interner.table()}\n`, "latin1");
+    const chunks = this.chunks.splice(0);
     const header: PackedSnapshotHeader = {
       formatVersion: 3,
       year: snapshot.year,
@@ -146,13 +422,22 @@ class SnapshotTextPacker {
       encoding: PACKED_SNAPSHOT_ENCODING,
     };
     const textBytes = this.textBytes;
-    return compress(interned, {
+    const stream = createBrotliCompress({
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: 5,
-        [constants.BROTLI_PARAM_LGWIN]: 24,
-        [constants.BROTLI_PARAM_SIZE_HINT]: interned.length,
+        ...PACKED_SNAPSHOT_BROTLI,
+        [constants.BROTLI_PARAM_SIZE_HINT]: chunks.reduce((sum, chunk) => sum + chunk.length, table.length),
       },
-    }).then((packed) => ({ header, packed, textBytes }));
+    });
+    const output: Buffer[] = [];
+    const packed = new Promise<Buffer>((resolve, reject) => {
+      stream.on("data", (chunk: Buffer) => output.push(chunk));
+      stream.once("error", reject);
+      stream.once("end", () => resolve(Buffer.concat(output.splice(0))));
+    });
+    stream.write(table);
+    while (chunks.length > 0) stream.write(chunks.shift()!);
+    stream.end();
+    return packed.then((bytes) => ({ header, packed: bytes, textBytes }));
   }
 }
 
@@ -203,7 +488,40 @@ export async function packSnapshotWhenReady(
   return packer.finish(snapshot);
 }
 
-/** The facts of a format 3 run (format 2 facts, as runs write them), from its stored bytes. */
+/**
+ * The facts of a format 3 run (format 2 facts, as runs write them), from its stored bytes: the value of
+ * `JSON.parse(restoreUuids(decompressed text))`, read as the bytes are decompressed (`JsonPiecesReader`) — neither the
+ * decompressed text nor the text with its ids (≈ 230 MB as a two-byte string for the whole country) is ever whole.
+ */
 export async function unpackSnapshot(packed: Buffer): Promise<FactsSnapshot> {
-  return JSON.parse(restoreUuids((await decompress(packed)).toString("utf8"))) as FactsSnapshot;
+  const stream = createBrotliDecompress({ chunkSize: TEXT_BATCH });
+  stream.end(packed);
+  const tableParts: Buffer[] = [];
+  let reader: JsonPiecesReader | undefined;
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (reader) {
+      reader.write(decoder.write(chunk));
+      continue;
+    }
+    // The id table first, up to the first newline (hex digits only).
+    const newline = chunk.indexOf(0x0a);
+    if (newline < 0) {
+      tableParts.push(chunk);
+      continue;
+    }
+    tableParts.push(chunk.subarray(0, newline));
+    const uuid = uuidsOf(Buffer.concat(tableParts.splice(0)).toString("latin1"));
+    // Each string held once (ids and titles recur: ≈ 20 % of the facts' heap for the whole country).
+    const seen = new Map<string, string>();
+    reader = new JsonPiecesReader(
+      (text) => restoreTokens(text, uuid),
+      TEXT_BATCH,
+      (value) => shareStrings(value, seen),
+    );
+    reader.write(decoder.write(chunk.subarray(newline + 1)));
+  }
+  if (!reader) throw new Error("packed snapshot: no id table");
+  reader.write(decoder.end());
+  return reader.end() as FactsSnapshot;
 }
