@@ -201,6 +201,32 @@ describe("SQL statements per dashboard list request", () => {
     expect(descending.at(-1)).toBeNull();
   });
 
+  it("S3 (a county's meetings with the attendees' names and licence flags): the attendees' NGOs read by id and name alone", async () => {
+    // Issue 13, eighth round: the gateway asks the registry for `... on Ngo { name }` of every attendance row; the
+    // registry then reads two columns of the NGOs (ngoNameById), not the whole row of each.
+    const s3 = `query($limit: Int!) { meetings(limit: $limit, filter: { withNgos: true }) { totalCount items { title meetingDate
+                  attendance { ngo { name } licenceStateOnMeetingDate licenceFlagged } resolutions { text status deadline } } } }`;
+    await statementsFor(s3, 10); // warm-up
+    const counter = countStatements();
+    try {
+      const result = await postGraphQL<{ meetings: { items: { attendance: { ngo: { name: string } | null }[] }[] } }>(
+        stack.gatewayUrl,
+        s3,
+        { limit: 10 },
+        asAdmin,
+      );
+      expect(result.errors).toBeUndefined();
+      const names = result.data!.meetings.items.flatMap((meeting) => meeting.attendance.map((a) => a.ngo?.name));
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.every((name) => typeof name === "string" && name.length > 0)).toBe(true);
+      const ngoReads = counter.statements.filter((sql) => /FROM "registry"\."ngo"/.test(sql));
+      expect(ngoReads).toHaveLength(1);
+      expect(ngoReads[0]).not.toMatch(/national_id/);
+    } finally {
+      counter.stop();
+    }
+  });
+
   it("the demo data makes page 100 larger than page 10 for the lists that matter", async () => {
     for (const name of ["ngos", "meetings", "managers", "agencies", "licences"]) {
       const { items } = await statementsFor(LISTS[name].query, 100);

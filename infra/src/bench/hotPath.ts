@@ -38,11 +38,14 @@ import {
  * `HOT_PATH_REQUESTS` (default 300) answers per run at c=1, 3× that at c=32 (S5, ~100× an S1's work: a tenth);
  * `HOT_PATH_ONLY=S1,S2,R1,E1` a subset, and S3, S4, S5 only when named there (S4 makes the 1404 run first if the
  * data has no current results); `HOT_PATH_C=32` one concurrency only.
+ * `HOT_PATH_ONLY=S3 direct`: S3's three subgraph fetches (E3 to engagement; R3 licence and R3 ngo to the registry, built
+ * from E3's answer) sent straight to their subgraph, at each concurrency — one process's cost per fetch.
  * Each run also prints its costliest statements from pg_stat_statements (calls per request, mean execution and
  * planning ms, rows, shared blocks), planning tracked (`track_planning`).
  * Each row has every process's peak resident memory during that run (`peakRssMb`, VmHWM reset before the run).
  * Each service runs with its Kubernetes manifest's `NODE_OPTIONS` (heap cap); `HOT_PATH_GATEWAY_NODE_ARGS` (e.g.
- * `--max-old-space-size=512`) adds Node options to the gateway's for a trial (a later flag wins).
+ * `--max-old-space-size=512`) adds Node options to the gateway's for a trial (a later flag wins);
+ * `HOT_PATH_SERVICE_NODE_ARGS` the same for the four subgraphs.
  */
 const DIR = process.env.HOT_PATH_DIR ?? join(REPO_ROOT, ".bench", "hot-path");
 const PORT_BASE = integerSetting("HOT_PATH_PORT_BASE", 47600, { min: 1024, max: 65000 });
@@ -92,6 +95,7 @@ async function main() {
     await trackPlanning(pg.adminUrl);
     const profileDir = process.env.HOT_PATH_PROFILE;
     const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const serviceNodeArgs = process.env.HOT_PATH_SERVICE_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
     const secret = generateGatewaySecret();
     const keys = generateTokenKeyPair();
     const shared = { HAMAFZA_GATEWAY_SECRET: secret, HAMAFZA_JWT_PUBLIC_KEY: keys.publicKeyPem, HOST: "127.0.0.1" };
@@ -104,7 +108,7 @@ async function main() {
         launch(
           name,
           process.execPath,
-          [...nodeArgs, serviceScript(REPO_ROOT, name)],
+          [...nodeArgs, ...serviceNodeArgs, serviceScript(REPO_ROOT, name)],
           {
             ...shared,
             ...deployedEnv(REPO_ROOT, name),
@@ -237,6 +241,42 @@ async function main() {
       await run("R1 direct", urls.registry, direct.body, 1, directHeaders);
     }
     if (wanted("E1")) await run("E1 direct", urls.engagement, e1, 1, directHeaders);
+    if (wanted("S3 direct")) {
+      // S3's three subgraph fetches as the gateway's query plan makes them (engagement's page, then in parallel the
+      // registry's licence states of the attendance rows and the attendees' NGOs), each sent straight to its
+      // subgraph: one process's CPU per fetch without the gateway's. Keep in step with S3 in scenarios.ts.
+      const e3 = {
+        query: `query S3__engagement__0($c: ID!) { meetings(limit: 25, filter: { countyId: $c, jalaliYear: 1404, jalaliQuarter: 2 }) { totalCount items { title meetingDate attendance { __typename id ngo { __typename id } ngoId meetingDate } resolutions { text status deadline } } } }`,
+        variables: { c: targets.countyId },
+      };
+      const meetings = await postGraphQL<{
+        meetings: {
+          items: { attendance: { id: string; ngo: { id: string }; ngoId: string; meetingDate: string }[] }[];
+        };
+      }>(urls.engagement, e3.query, e3.variables, { ...bearer(tokens[0]), ...directHeaders });
+      if (!meetings.data) throw new Error(`S3 direct: ${meetings.errors?.[0]?.message}`);
+      const attendance = meetings.data.meetings.items.flatMap((meeting) => meeting.attendance);
+      const r3Licence = {
+        query: `query S3__registry__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on MeetingAttendance { licenceStateOnMeetingDate licenceFlagged } } }`,
+        variables: {
+          representations: attendance.map((a) => ({
+            __typename: "MeetingAttendance",
+            id: a.id,
+            ngoId: a.ngoId,
+            meetingDate: a.meetingDate,
+          })),
+        },
+      };
+      const r3Ngo = {
+        query: `query S3__registry__2($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ngo { name } } }`,
+        variables: { representations: attendance.map((a) => ({ __typename: "Ngo", id: a.ngo.id })) },
+      };
+      for (const c of concurrencies) {
+        await run("E3 direct", urls.engagement, JSON.stringify(e3), c, directHeaders);
+        await run("R3 licence direct", urls.registry, JSON.stringify(r3Licence), c, directHeaders);
+        await run("R3 ngo direct", urls.registry, JSON.stringify(r3Ngo), c, directHeaders);
+      }
+    }
     writeFileSync(join(DIR, `results-${Date.now()}.json`), JSON.stringify(rows, null, 2));
   } finally {
     for (const p of processes.reverse()) await p.stop();

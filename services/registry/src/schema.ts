@@ -5,6 +5,7 @@ import {
   ActivityReportAttachmentResolver,
   ActivityReportAttachmentsResolver,
 } from "./attachments/activityReportAttachmentResolver";
+import { GraphQLResolveInfo } from "graphql";
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
 import { GraphQLSchema } from "graphql";
 import { County } from "./entities/County";
@@ -116,7 +117,10 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
       Province: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => provinceById(ctx).load(ref.id) },
       County: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => countyById(ctx).load(ref.id) },
       // A merged NGO's id resolves to the survivor (docs/merging.md).
-      Ngo: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => resolveNgo(ctx, ref.id) },
+      Ngo: {
+        __resolveReference: (ref: { id: string }, ctx: RequestContext, info: GraphQLResolveInfo) =>
+          resolveNgo(ctx, ref.id, info),
+      },
       Manager: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => managerById(ctx).load(ref.id) },
       ...organisationReferenceResolvers,
       ...profileReferenceResolvers,

@@ -1,7 +1,8 @@
 import { generateServiceSecurity, postGraphQL, Role, RunningServer } from "@hamafza/common";
-import { subgraphHeaders } from "@hamafza/common/testing";
+import { subgraphHeaders, withStatementCount } from "@hamafza/common/testing";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { createRegistryDataSource, loadReferenceData, startRegistry } from "@hamafza/registry";
+import { isValidLegalNationalId } from "../src/validation";
 import { DataSource } from "typeorm";
 
 let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
@@ -184,5 +185,57 @@ describe("list convention", () => {
     const again = await loadReferenceData(db);
     const provinces = Number((await db.query("SELECT count(*) FROM province"))[0].count);
     expect(provinces).toBe(again.provinces);
+  });
+});
+
+describe("NGO entity references asking the name only (S3's attendees)", () => {
+  /** Legal national ids with a valid checksum that no other test of this file uses. */
+  function legalIds(count: number): string[] {
+    const ids: string[] = [];
+    for (let n = 10_000_000_000 + 777_000; ids.length < count; n++)
+      if (isValidLegalNationalId(String(n))) ids.push(String(n));
+    return ids;
+  }
+
+  it("answers exactly what the full read answers, in and outside the territory, reading id and name only", async () => {
+    const [inside, outside] = await Promise.all(
+      [
+        { county: "1901", name: "کانون نام‌ها در زنجان" },
+        { county: "0401", name: "کانون نام‌ها در ارومیه" },
+      ].map(
+        async ({ county, name }, i) =>
+          (await gql(CREATE, { input: { ...valid, nationalId: legalIds(2)[i], name, countyId: county } })).data!
+            .createNgo.id as string,
+      ),
+    );
+    const zanjanCounty = await subgraphHeaders(security, {
+      role: Role.COUNTY_OFFICER,
+      provinceId: "19",
+      countyId: "1901",
+    });
+    const representations = [inside, outside, inside, "not-a-uuid"].map((id) => ({ __typename: "Ngo", id }));
+    const ask = async (selection: string) =>
+      withStatementCount(() =>
+        postGraphQL(
+          server.url,
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { ${selection} } } }`,
+          { r: representations },
+          zanjanCounty,
+        ),
+      );
+    const namesOnly = await ask("name");
+    const full = await ask("name status");
+    expect(namesOnly.result.errors).toBeUndefined();
+    const fullNames = (full.result.data!._entities as ({ name: string } | null)[]).map((ngo) =>
+      ngo ? { name: ngo.name } : null,
+    );
+    expect(namesOnly.result.data!._entities).toEqual(fullNames);
+    expect(fullNames).toEqual([{ name: "کانون نام‌ها در زنجان" }, null, { name: "کانون نام‌ها در زنجان" }, null]);
+    // The same statements (the merge lookup, the NGOs), but the NGOs' read selects two columns, not the row.
+    expect(namesOnly.count).toBe(full.count);
+    const ngoRead = namesOnly.statements.find((text) => /FROM "registry"\."ngo"|FROM "ngo"/.test(text));
+    expect(ngoRead).toBeDefined();
+    expect(ngoRead).not.toMatch(/national_id/);
+    expect(full.statements.find((text) => /FROM "registry"\."ngo"|FROM "ngo"/.test(text))).toMatch(/national_id/);
   });
 });

@@ -1,6 +1,7 @@
-import { AliasLookup, RequestContext, uuidKeyedLoader } from "@hamafza/common";
+import { GraphQLResolveInfo } from "graphql";
+import { AliasLookup, RequestContext, selectsOnly, uuidKeyedLoader } from "@hamafza/common";
 import { Ngo } from "../entities/Ngo";
-import { ngoById } from "../loaders";
+import { ngoById, ngoNameById } from "../loaders";
 
 /**
  * An NGO id merged into another resolves to the survivor (docs/merging.md): one batched lookup of the merges in
@@ -21,10 +22,19 @@ export const survivorOf = (ctx: RequestContext) =>
     null,
   );
 
-/** The NGO an id stands for: itself, or the survivor it was merged into (federation `_entities`). */
-export async function resolveNgo(ctx: RequestContext, id: string): Promise<Ngo | null> {
-  const survivor = await survivorOf(ctx).load(id);
-  return ngoById(ctx).load(survivor ?? id);
+/**
+ * The NGO an id stands for: itself, or the survivor it was merged into (federation `_entities`). When `info` shows
+ * that only the NGO's `id` and `name` are asked, only those are read (`ngoNameById`, same territory rule).
+ */
+export function resolveNgo(
+  ctx: RequestContext,
+  id: string,
+  info?: GraphQLResolveInfo,
+): Promise<Ngo | Pick<Ngo, "id" | "name"> | null> {
+  const loader = info && selectsOnly(info, ["id", "name"]) ? ngoNameById(ctx) : ngoById(ctx);
+  return survivorOf(ctx)
+    .load(id)
+    .then((survivor) => loader.load(survivor ?? id));
 }
 
 /** The NGOs merged into these survivors, merges in effect (for notices to their representatives: mergedNgo.ts). */

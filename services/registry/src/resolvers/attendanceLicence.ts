@@ -54,8 +54,8 @@ export class MeetingAttendanceLicenceResolver {
     description:
       "Whether the NGO attended without a valid licence: expired, suspended, revoked or none on the meeting day (registry). Such attendance is kept but flagged.",
   })
-  async licenceFlagged(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Promise<boolean | null> {
-    const state = await this.licenceStateOnMeetingDate(attendance, ctx);
-    return state === null ? null : FLAGGED_STATES.has(state);
+  licenceFlagged(@Root() attendance: MeetingAttendance, @Ctx() ctx: RequestContext): Promise<boolean | null> | null {
+    const state = this.licenceStateOnMeetingDate(attendance, ctx);
+    return state === null ? null : state.then((known) => (known === null ? null : FLAGGED_STATES.has(known)));
   }
 }
