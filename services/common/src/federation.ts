@@ -6,7 +6,6 @@ import {
   GraphQLArgument,
   GraphQLFieldResolver,
   GraphQLInputType,
-  GraphQLResolveInfo,
   GraphQLSchema,
   getNamedType,
   isInputObjectType,
@@ -18,16 +17,12 @@ import { withAccessRules } from "./access";
 import { buildSchema, BuildSchemaOptions, createResolversMap, ResolversMap } from "type-graphql";
 import { RequestContext } from "./context";
 import { assertReadableArguments } from "./inputProblems";
-import { leanFieldResolvers, resolverContainer } from "./leanResolvers";
 import { DateTimeISOScalar, MARKING_SCALARS } from "./scalars";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
 /** Resolvers for `__resolveReference`, keyed by entity type name. */
-export type ReferenceResolvers = Record<
-  string,
-  { __resolveReference: (reference: any, context: any, info: GraphQLResolveInfo) => unknown }
->;
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
 
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes (the type-graphql apollo-federation-2 example's
@@ -37,24 +32,19 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const container = resolverContainer(options.container);
   const schema = await buildSchema({
     validate: false,
     ...options,
-    ...(container && options.container === undefined ? { container } : {}),
     scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }, ...(options.scalarsMap ?? [])],
     skipCheck: true,
   });
-  let resolvers = createResolversMap(schema);
-  // Field wrappers with nothing to run around the field give way to the field itself (leanResolvers.ts).
-  if (container) resolvers = leanFieldResolvers(schema, resolvers, options, container);
   return buildSubgraphSchema({
     typeDefs: gql`
       ${FEDERATION_LINK}
       ${printSchemaWithDirectives(schema)}
     `,
     resolvers: merge(
-      guardNestedArguments(schema, guardRootFields(schema, resolvers)),
+      guardNestedArguments(schema, guardRootFields(schema, createResolversMap(schema))),
       referenceResolvers,
     ) as GraphQLResolverMap<unknown>,
   });
