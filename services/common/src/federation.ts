@@ -6,6 +6,7 @@ import {
   GraphQLArgument,
   GraphQLFieldResolver,
   GraphQLInputType,
+  GraphQLResolveInfo,
   GraphQLSchema,
   getNamedType,
   isInputObjectType,
@@ -22,7 +23,10 @@ import { DateTimeISOScalar, MARKING_SCALARS } from "./scalars";
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
 /** Resolvers for `__resolveReference`, keyed by entity type name. */
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: any, context: any, info: GraphQLResolveInfo) => unknown }
+>;
 
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes (the type-graphql apollo-federation-2 example's

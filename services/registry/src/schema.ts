@@ -5,9 +5,8 @@ import {
   ActivityReportAttachmentResolver,
   ActivityReportAttachmentsResolver,
 } from "./attachments/activityReportAttachmentResolver";
-import { GraphQLResolveInfo } from "graphql";
 import { buildFederatedSchema, RequestContext } from "@hamafza/common";
-import { GraphQLSchema } from "graphql";
+import { GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import { County } from "./entities/County";
 import { Manager } from "./entities/Manager";
 import { Ngo } from "./entities/Ngo";
