@@ -11,7 +11,7 @@ import {
 import { RunPhase } from "./entities/Run";
 import { FactsSnapshot, QUALIFYING_RULES, SnapshotBuilder, SnapshotManager } from "./scoring";
 import { SharedEngagementAnswer, unshareFacts } from "./sharedFacts";
-import { shareStrings } from "./snapshotPacking";
+import { shareStrings } from "./shareStrings";
 
 /**
  * The evaluation service's only HTTP client: it reads the facts of a computation run from the registry and

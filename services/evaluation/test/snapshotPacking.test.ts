@@ -5,16 +5,16 @@ import { promisify } from "node:util";
 import { brotliCompress, brotliDecompress, constants } from "node:zlib";
 import {
   internUuids,
-  JsonPiecesReader,
   PACKED_SNAPSHOT_BROTLI,
   jsonPieces,
   packSnapshot,
   packSnapshotWhenReady,
   restoreUuids,
-  shareStrings,
   unpackSnapshot,
   UuidInterner,
 } from "../src/snapshotPacking";
+import { JsonPiecesReader } from "../src/jsonPiecesReader";
+import { shareStrings } from "../src/shareStrings";
 import { syntheticFacts } from "../src/seed/syntheticFacts";
 import type { FactsSnapshotV2 } from "../src/scoringTypes";
 
