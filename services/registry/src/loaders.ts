@@ -33,12 +33,15 @@ export function byUuidLoader<T extends { id: string }>(
   entity: new () => T,
   /** For the kinds invited users are bound to: the row's own id (`{ ngo: "row.id" }`), so they read their record. */
   bound: BoundColumns = {},
+  /** Only these properties read (e.g. an NGO's `id` and `name` for `_entities` asking its name alone); all by default. */
+  columns?: readonly (keyof T & string)[],
 ) {
   return uuidKeyedLoader<T | null>(
     ctx,
-    `${entity.name}ByUuid`,
+    `${entity.name}ByUuid${columns ? `:${columns.join(",")}` : ""}`,
     async (ids) => {
       const query = ctx.db.getRepository(entity).createQueryBuilder("row").where("row.id IN (:...ids)", { ids });
+      if (columns) query.select(columns.map((column) => `row.${column}`));
       whereInTerritory(query, requireUser(ctx), { province: "row.provinceId", county: "row.countyId", ...bound });
       return byKeys(ids, await query.getMany(), (row) => row.id);
     },
@@ -51,22 +54,7 @@ export const ngoById = (ctx: RequestContext) => byUuidLoader(ctx, Ngo, { ngo: "r
 /**
  * The id and name alone of NGOs by id, under `ngoById`'s territory rule (null outside it): what `_entities` needs
  * when the gateway asks an NGO's `name` only (S3: the attendees of a page of meetings, 60 NGOs per page), without
- * reading and hydrating every column of the NGO's row.
+ * reading every column of the NGO's row.
  */
-export const ngoNameById = (ctx: RequestContext) =>
-  uuidKeyedLoader<Pick<Ngo, "id" | "name"> | null>(
-    ctx,
-    "NgoNameByUuid",
-    async (ids) => {
-      const query = ctx.db
-        .getRepository(Ngo)
-        .createQueryBuilder("row")
-        .select("row.id", "id")
-        .addSelect("row.name", "name")
-        .where("row.id IN (:...ids)", { ids });
-      whereInTerritory(query, requireUser(ctx), { province: "row.provinceId", county: "row.countyId", ngo: "row.id" });
-      return byKeys(ids, await query.getRawMany<Pick<Ngo, "id" | "name">>(), (row) => row.id);
-    },
-    null,
-  );
+export const ngoNameById = (ctx: RequestContext) => byUuidLoader(ctx, Ngo, { ngo: "row.id" }, ["id", "name"]);
 export const managerById = (ctx: RequestContext) => byUuidLoader(ctx, Manager, { manager: "row.id" });
