@@ -97,11 +97,6 @@ async function main() {
     "measure",
     log,
     async ({ prepared, stack, processes, token, workDir }) => {
-      // The fresh tables vacuumed and analysed first, as the bench's earlier scenarios give autovacuum time to: else
-      // the first runs' PostgreSQL CPU includes autovacuum's work on the seeded tables.
-      const vacuumStarted = performance.now();
-      await withClient(prepared.adminUrl, (c) => c.query(`VACUUM (ANALYZE)`));
-      log(`VACUUM (ANALYZE) after seeding: ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
       let id = "";
       for (let i = 1; i <= runs; i++) {
         sqlTimes.clear();

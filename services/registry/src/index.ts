@@ -22,6 +22,7 @@ import { TrainingLoop1767250000000 } from "./migrations/1767250000000-TrainingLo
 import { NgoMergeRegistryRewrites1767290000000 } from "./migrations/1767290000000-NgoMergeRegistryRewrites";
 import { NgoCurrentLicence1767332000000 } from "./migrations/1767332000000-NgoCurrentLicence";
 import { NationalListOrder1767340000081 } from "./migrations/1767340000081-NationalListOrder";
+import { ProvinceNgoListOrder1767340000090 } from "./migrations/1767340000090-ProvinceNgoListOrder";
 import { publicRegisterRoutes } from "./publicRegister/publicRegisterRoute";
 import { NgoSearchWords1766950000000 } from "./migrations/1766950000000-NgoSearchWords";
 import { NgoChangeRequests1767230000000 } from "./migrations/1767230000000-NgoChangeRequests";
@@ -74,6 +75,7 @@ export const registryMigrations = [
   NgoMergeRegistryRewrites1767290000000,
   NgoCurrentLicence1767332000000,
   NationalListOrder1767340000081,
+  ProvinceNgoListOrder1767340000090,
 ];
 export { sendLicenceReminders } from "./reminders/licenceReminders";
 export { sendActivityReportReminders } from "./activityReport/activityReportReminders";

@@ -1,6 +1,7 @@
 import { Role } from "@hamafza/common";
 import { withStatementCount } from "@hamafza/common/testing";
-import { deriveLicenceState } from "@hamafza/registry/dist/resolvers/licenceState";
+import { LicenceState } from "@hamafza/registry/dist/entities/Licence";
+import { deriveLicenceState, licenceStatesSql } from "@hamafza/registry/dist/resolvers/licenceState";
 import { addDays, badFields, createNgo, errorOf, RegistryHarness, startHarness, today } from "./profileHelpers";
 
 let h: RegistryHarness;
@@ -76,6 +77,42 @@ describe("licence state rule", () => {
       ),
     ).toBe("ACTIVE");
     expect(deriveLicenceState(null, t, 60)).toBe("NONE");
+  });
+
+  it("selects with licenceStatesSql exactly the rows licence_state puts in the states asked", async () => {
+    // The cases above, plus no licence at all and an issued licence without an end date (the function's ELSE).
+    const all: [string | null, string | null, string | null, number][] = [
+      ...cases,
+      [null, null, null, 60],
+      ["ACTIVE", null, null, 60],
+      ["SUSPENDED", "2025-06-14", null, 0],
+    ];
+    const columns = { status: "c.s", suspendedUntil: "c.u", expiresOn: "c.e" };
+    const asked: LicenceState[][] = [
+      ...Object.values(LicenceState).map((state) => [state]),
+      [],
+      ["EXPIRING", "EXPIRED"],
+    ].map((states) => states as LicenceState[]);
+    for (const states of asked) {
+      // The TypeORM parameters as the lists pass them, written out for a plain statement.
+      const condition = licenceStatesSql(columns, states)
+        .replace(/:licenceToday/g, `'${t}'`)
+        .replace(/:licenceWindow/g, "c.w");
+      const rows: { i: string; state: string; selected: boolean }[] = await h.db.query(
+        `SELECT c.i, licence_state(c.s, c.u, c.e, $4::date, c.w) AS state, (${condition}) IS TRUE AS selected
+           FROM unnest($1::text[], $2::date[], $3::date[], $5::int[]) WITH ORDINALITY AS c(s, u, e, w, i) ORDER BY c.i`,
+        [all.map((c) => c[0]), all.map((c) => c[1]), all.map((c) => c[2]), t, all.map((c) => c[3])],
+      );
+      expect(rows.map((r) => [r.state, r.selected])).toEqual(
+        rows.map((r) => [r.state, (states as string[]).includes(r.state)]),
+      );
+    }
+    // Every state is reached by some case, so each condition was checked selecting rows as well as refusing them.
+    const reached: { state: string }[] = await h.db.query(
+      `SELECT DISTINCT licence_state(s, u, e, $4::date, w) AS state FROM unnest($1::text[], $2::date[], $3::date[], $5::int[]) AS c(s, u, e, w)`,
+      [all.map((c) => c[0]), all.map((c) => c[1]), all.map((c) => c[2]), t, all.map((c) => c[3])],
+    );
+    expect(reached.map((r) => r.state).sort()).toEqual(Object.values(LicenceState).sort());
   });
 });
 

@@ -19,7 +19,13 @@ import { LICENCE_STATE_LABELS, Licence, LicenceState, LicensingAuthority } from 
 import { LicenceAction, LicenceEvent } from "../entities/LicenceEvent";
 import { Ngo } from "../entities/Ngo";
 import { isNotInFuture, normalizeCode, tehranToday } from "../validation";
-import { deriveLicenceState, isCurrentLicenceSql, licenceStateParams, licenceStateSql } from "./licenceState";
+import {
+  deriveLicenceState,
+  isCurrentLicenceSql,
+  licenceColumnsSql,
+  licenceStateParams,
+  licenceStatesSql,
+} from "./licenceState";
 import { LicenceFilter } from "./licenceInputs";
 import { licenceQuery } from "./licenceLoaders";
 import { linkRecordToEvent, lockJustifyingRecord } from "../supervision/supervisionLink";
@@ -52,10 +58,7 @@ export function filteredLicences(ctx: RequestContext, filter: LicenceFilter | un
   if (filter?.expiresTo) query.andWhere("licence.expiresOn <= :expiresTo", { expiresTo: filter.expiresTo });
   if (filter?.currentOnly) query.andWhere(isCurrentLicenceSql("licence"));
   if (filter?.states)
-    query.andWhere(`${licenceStateSql("licence")} IN (:...states)`, {
-      ...licenceStateParams(),
-      states: filter.states.length ? filter.states : [""],
-    });
+    query.andWhere(licenceStatesSql(licenceColumnsSql("licence"), filter.states), licenceStateParams());
   return query;
 }
 

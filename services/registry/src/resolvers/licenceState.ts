@@ -40,6 +40,54 @@ export function licenceStateSql(alias: string): string {
   return `licence_state(${alias}.status, ${alias}.suspended_until, ${alias}.expires_on, CAST(:licenceToday AS date), CAST(:licenceWindow AS integer))`;
 }
 
+/** SQL expressions of a licence's three columns, as `licenceStatesSql` reads them. */
+export interface LicenceColumnsSql {
+  status: string;
+  suspendedUntil: string;
+  expiresOn: string;
+}
+
+/** The columns of a `licence` row aliased `alias`. */
+export const licenceColumnsSql = (alias: string): LicenceColumnsSql => ({
+  status: `${alias}.status`,
+  suspendedUntil: `${alias}.suspended_until`,
+  expiresOn: `${alias}.expires_on`,
+});
+
+/** The current licence's columns kept on an `ngo` row aliased `alias` (migration NgoCurrentLicence). */
+export const ngoLicenceColumnsSql = (alias: string): LicenceColumnsSql => ({
+  status: `${alias}.current_licence_status`,
+  suspendedUntil: `${alias}.current_licence_suspended_until`,
+  expiresOn: `${alias}.current_licence_expires_on`,
+});
+
+/**
+ * SQL condition "the licence of `columns` is in one of `states`", with the parameters of `licenceStateParams`: the
+ * rows where `licence_state(…) IN (states)`, written as comparisons of the columns themselves. PostgreSQL estimates
+ * those from the columns' statistics and can answer them from an index holding the columns; of the function's result
+ * it knows nothing, and guessed 0.5 % where 80 % of a province's NGOs were ACTIVE, so it read and sorted all of them
+ * for a page of 25 (issue 13). A WHERE condition: true for exactly the rows the function puts in `states`, on every
+ * combination of its inputs (tested); for the others false or NULL, so never negate it. No states: false.
+ */
+export function licenceStatesSql(c: LicenceColumnsSql, states: readonly LicenceState[]): string {
+  const today = "CAST(:licenceToday AS date)";
+  const windowEnd = `${today} + CAST(:licenceWindow AS integer)`;
+  const suspended = `(${c.status} = 'SUSPENDED' AND (${c.suspendedUntil} IS NULL OR ${c.suspendedUntil} >= ${today}))`;
+  // Issued, neither revoked nor suspended: the dates decide (a missing end date counts as ACTIVE, as in the function).
+  const running = `${c.status} IS NOT NULL AND ${c.status} <> 'REVOKED' AND NOT ${suspended}`;
+  const one: Record<LicenceState, string> = {
+    [LicenceState.NONE]: `${c.status} IS NULL`,
+    [LicenceState.REVOKED]: `${c.status} = 'REVOKED'`,
+    [LicenceState.SUSPENDED]: suspended,
+    [LicenceState.EXPIRED]: `${running} AND ${c.expiresOn} < ${today}`,
+    [LicenceState.EXPIRING]: `${running} AND ${c.expiresOn} >= ${today} AND ${c.expiresOn} <= ${windowEnd}`,
+    [LicenceState.ACTIVE]: `${running} AND (${c.expiresOn} > ${windowEnd} OR ${c.expiresOn} IS NULL)`,
+  };
+  const distinct = [...new Set(states)];
+  if (!distinct.length) return "FALSE";
+  return `(${distinct.map((state) => `(${one[state]})`).join(" OR ")})`;
+}
+
 /** Whether a `licence` row aliased `alias` is its NGO's current licence (the latest issued). */
 export function isCurrentLicenceSql(alias: string): string {
   return `NOT EXISTS (SELECT 1 FROM licence newer WHERE newer.ngo_id = ${alias}.ngo_id AND (newer.issued_on, newer.created_at) > (${alias}.issued_on, ${alias}.created_at))`;

@@ -11,7 +11,7 @@ import {
 import { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Ngo, NgoStatus } from "../entities/Ngo";
 import { isNotInFuture, isValidLegalNationalId, normalizeCode, normalizePhone } from "../validation";
-import { licenceStateParams, ngoLicenceStateSql } from "./licenceState";
+import { licenceStateParams, licenceStatesSql, ngoLicenceColumnsSql } from "./licenceState";
 import { checkProfileInput, loadNgoRefs, NgoRefs, PHONE_MESSAGE, profileRefIds } from "./ngoProfileRules";
 import { NgoCreateInput, NgoFilter, NgoUpdateInput, NgoValues } from "./ngoInputs";
 
@@ -94,10 +94,7 @@ export function applyNgoFilter(query: SelectQueryBuilder<Ngo>, filter: NgoFilter
     });
   }
   if (filter?.licenceState) {
-    query.andWhere(`${ngoLicenceStateSql(query.alias)} = :licenceState`, {
-      ...licenceStateParams(),
-      licenceState: filter.licenceState,
-    });
+    query.andWhere(licenceStatesSql(ngoLicenceColumnsSql(query.alias), [filter.licenceState]), licenceStateParams());
   }
   const searchText = filter?.q ? normalizePersian(filter.q) : "";
   if (!searchText) return false;
