@@ -40,6 +40,8 @@ import {
  * data has no current results); `HOT_PATH_C=32` one concurrency only.
  * `HOT_PATH_ONLY=S3 direct`: S3's three subgraph fetches (E3 to engagement; R3 licence and R3 ngo to the registry, built
  * from E3's answer) sent straight to their subgraph, at each concurrency — one process's cost per fetch.
+ * `HOT_PATH_ONLY=floor`: `{ __typename }` through the gateway and straight to the registry and engagement at c=1 —
+ * each layer's cost per request before any resolver or statement.
  * Each run also prints its costliest statements from pg_stat_statements (calls per request, mean execution and
  * planning ms, rows, shared blocks), planning tracked (`track_planning`).
  * Each row has every process's peak resident memory during that run (`peakRssMb`, VmHWM reset before the run).
@@ -219,7 +221,7 @@ async function main() {
       rows.push({ ...row, sql });
     };
     const directHeaders = { [GATEWAY_SECRET_HEADER]: secret };
-    // E1: what the gateway asks the engagement service for S1 (the meetings of the page's 25 NGOs), sent directly.
+    // E1: what the gateway asks the engagement service for S1 (the meeting counts of the page's 25 NGOs), sent directly.
     const page = await postGraphQL<{ ngos: { items: { id: string }[] } }>(
       gateway.url,
       JSON.parse(direct.body).query,
@@ -227,7 +229,7 @@ async function main() {
       bearer(tokens[0]),
     );
     const e1 = JSON.stringify({
-      query: `query E1($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { meetings { id } } } }`,
+      query: `query E1($r: [_Any!]!) { _entities(representations: $r) { ... on Ngo { meetingsAttended { totalCount } } } }`,
       variables: { r: page.data!.ngos.items.map((ngo) => ({ __typename: "Ngo", id: ngo.id })) },
     });
     const only = process.env.HOT_PATH_ONLY?.split(",");
@@ -241,6 +243,15 @@ async function main() {
       await run("R1 direct", urls.registry, direct.body, 1, directHeaders);
     }
     if (wanted("E1")) await run("E1 direct", urls.engagement, e1, 1, directHeaders);
+    if (wanted("floor")) {
+      // What any request costs at each layer before it does anything: `{ __typename }`, answered by the gateway
+      // alone (its plan fetches nothing) and by each subgraph straight — HTTP, the token and session checks, Apollo
+      // Server's pipeline, the request log and metrics; no resolver, no statement.
+      const floor = JSON.stringify({ query: "{ __typename }" });
+      await run("floor gateway", gateway.url, floor, 1);
+      await run("floor registry direct", urls.registry, floor, 1, directHeaders);
+      await run("floor engagement direct", urls.engagement, floor, 1, directHeaders);
+    }
     if (wanted("S3 direct")) {
       // S3's three subgraph fetches as the gateway's query plan makes them (engagement's page, then in parallel the
       // registry's licence states of the attendance rows and the attendees' NGOs), each sent straight to its
