@@ -82,7 +82,8 @@ export class Ngo extends Versioned {
   countyId!: string;
 
   @Field(() => ID, { description: "Code of the home county's province (derived from the county)." })
-  @Index()
+  // Indexed by `ngo_province_name_order` (province, name, id, with the status and current licence's columns):
+  // migration ProvinceNgoListOrder, which replaced the plain index on this column.
   @Column({ type: "varchar", length: 2 })
   provinceId!: string;
 
