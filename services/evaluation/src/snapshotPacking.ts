@@ -352,12 +352,14 @@ export function packSnapshot(
  * `ready` resolves: the members before it are packed meanwhile, a few milliseconds at a time (the event loop keeps
  * serving what fills it), the rest once it is complete — the same bytes as `packSnapshot` of the finished snapshot.
  * A run packs its facts this way while the registry answers the licence-state questions (`licenceStates` comes after
- * the managers, facts and agencies in the text). Rejects when `ready` does.
+ * the managers, facts and agencies in the text). Rejects when `ready` does. `compressing` is called once the whole
+ * text is made, when only its compression (in the thread pool) remains.
  */
 export async function packSnapshotWhenReady(
   snapshot: FactsSnapshot,
   last: string,
   ready: Promise<unknown>,
+  compressing?: () => void,
 ): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
   // Observed at once: a failure of `ready` while the pieces before it are packed (turns of the event loop) is reported
   // by the await below, never as an unhandled rejection meanwhile.
@@ -378,7 +380,9 @@ export async function packSnapshotWhenReady(
     }
   }
   if (!complete) throw new Error(`packed snapshot: no top-level member ${last} after the first`);
-  return packer.finish(snapshot);
+  const packed = packer.finish(snapshot);
+  compressing?.();
+  return packed;
 }
 
 /**

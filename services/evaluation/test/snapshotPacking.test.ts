@@ -209,12 +209,18 @@ describe("packing while the licence states are still fetched (packSnapshotWhenRe
     let fill!: () => void;
     const ready = new Promise<void>((resolve) => (fill = resolve));
     let settled = false;
-    const packing = packSnapshotWhenReady(partial, "licenceStates", ready).finally(() => (settled = true));
+    let compressing = 0;
+    const packing = packSnapshotWhenReady(partial, "licenceStates", ready, () => {
+      expect(settled).toBe(false);
+      compressing++;
+    }).finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(settled).toBe(false); // waits for the licence states
+    expect(compressing).toBe(0);
     for (const [key, state] of Object.entries(full.licenceStates)) licenceStates[key] = state; // as a run fills them
     fill();
     const packed = await packing;
+    expect(compressing).toBe(1); // told once, when only the compression remained
     const expected = await packSnapshot(full);
     expect(packed.header).toEqual(expected.header);
     expect(packed.textBytes).toBe(expected.textBytes);
