@@ -33,15 +33,19 @@ export const PACKED_SNAPSHOT_BROTLI = {
  * between two pieces (pieces of JSON text cut between values, as `jsonPieces` cuts them, never split one).
  */
 export class UuidInterner {
-  private readonly index = new Map<string, number>();
+  /** Each id's token. */
+  private readonly tokens = new Map<string, string>();
   private readonly ids: string[] = [];
-  private readonly token = (id: string): string => {
-    let i = this.index.get(id);
-    if (i === undefined) {
-      this.index.set(id, (i = this.ids.length));
+
+  /** The token of `id` (a lower-case UUID), numbering it if it is new. */
+  readonly token = (id: string): string => {
+    let token = this.tokens.get(id);
+    if (token === undefined) {
+      token = `\u0001${this.ids.length.toString(36)}\u0002`;
+      this.tokens.set(id, token);
       this.ids.push(id.replace(/-/g, ""));
     }
-    return `\u0001${i.toString(36)}\u0002`;
+    return token;
   };
 
   intern(piece: string): string {
@@ -52,6 +56,135 @@ export class UuidInterner {
   /** The ids met so far, 32 hex digits each, in order of first use. */
   table(): string {
     return this.ids.join("");
+  }
+}
+
+/** Whether `text` starts with a lower-case UUID (what `UUID` matches). */
+function startsWithUuid(text: string): boolean {
+  if (text.length < 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false; // -
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false; // 0-9, a-f
+  }
+  return true;
+}
+
+/**
+ * `UuidInterner.intern(JSON.stringify(value))`, written value by value for plain JSON data (what a snapshot's facts
+ * are: parsed JSON), each string interned on its own — where interning the stringified text ran a regular
+ * expression over all of it and called back for each of its ≈ 1.5 million ids (for the whole country the snapshot
+ * packing's largest cost). A string that is or starts with an id takes its token straight from the interner (the
+ * same string object again and again for an NGO's id, so its hash is computed once), one too short to hold an id
+ * is only stringified; the rest go through the regular expression as before. The ids are numbered in the order the
+ * text meets them (a key's before its member's), so the text is the same. What is not a plain object, array or
+ * primitive (`toJSON`, boxed primitives, class instances), and anything nested deeper than 64 levels, is
+ * stringified and interned as before (so a cycle is refused as JSON.stringify refuses it). `extraBytes`: how many
+ * more UTF-8 bytes the text written so far has before interning (ids and tokens are ASCII).
+ */
+export class InternedJson {
+  private static readonly MAX_DEPTH = 64;
+  /** How deep `object` is nested now: past `MAX_DEPTH`, JSON.stringify writes the rest (or refuses a cycle). */
+  private depth = 0;
+  extraBytes = 0;
+
+  constructor(private readonly interner: UuidInterner) {}
+
+  /** `interner.intern(JSON.stringify(value))`, or undefined where JSON.stringify gives undefined. */
+  readonly stringify = (value: unknown): string | undefined => {
+    switch (typeof value) {
+      case "string":
+        return this.string(value);
+      case "number":
+        return Number.isFinite(value) ? String(value) : "null";
+      case "boolean":
+        return value ? "true" : "false";
+      case "object":
+        return value === null ? "null" : this.object(value);
+      case "undefined":
+      case "function":
+      case "symbol":
+        return undefined;
+      default:
+        return this.stringified(value); // a bigint: JSON.stringify throws, as it does here
+    }
+  };
+
+  /**
+   * `interner.intern(JSON.stringify(value))` of a string. Without the regular expression where the string cannot
+   * hold an id or starts with one (most of a snapshot's strings: ids themselves, and the licence states'
+   * `<ngo id>|<day>` keys): an id in JSON text is 36 characters of hex digits and hyphens, of which an escape
+   * sequence (`\u001f`, `\udc00`, `\b`, `\f`; its backslash breaks the run) can give at most the first four, so a
+   * string of fewer than 32 characters holds none; a string that starts with an id has it as its text's first
+   * match, and the rest of the text is the rest's.
+   */
+  private string(value: string): string {
+    if (value.length < 32) return JSON.stringify(value);
+    if (startsWithUuid(value)) {
+      const token = this.interner.token(value.length === 36 ? value : value.slice(0, 36));
+      this.extraBytes += 36 - token.length;
+      // `"` + token, then the rest's interned text without its opening quote.
+      return value.length === 36 ? `"${token}"` : `"${token}${this.string(value.slice(36)).slice(1)}`;
+    }
+    return this.interned(JSON.stringify(value));
+  }
+
+  /** What JSON.stringify writes for an element or member value (undefined for a member left out). */
+  private object(value: object): string {
+    if (!this.plain(value)) return this.stringified(value)!;
+    const isArray = Array.isArray(value);
+    // A cycle (or data nested deeper than facts are) goes to JSON.stringify, which refuses the cycle.
+    if (this.depth >= InternedJson.MAX_DEPTH) return this.stringified(value)!;
+    this.depth++;
+    try {
+      if (isArray) {
+        const array = value as unknown[];
+        let text = "[";
+        for (let i = 0; i < array.length; i++) {
+          if (i > 0) text += ",";
+          text += this.stringify(array[i]) ?? "null";
+        }
+        return text + "]";
+      }
+      const record = value as Record<string, unknown>;
+      let text = "{";
+      for (const key of Object.keys(record)) {
+        const member = record[key];
+        if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
+        // The key's ids come before the member's in the text, so they are interned first; a member JSON.stringify
+        // writes as a whole (its `toJSON` may leave it out) is stringified before and interned after the key.
+        const whole = typeof member === "object" && member !== null && !this.plain(member);
+        const raw = whole ? (JSON.stringify(member) as string | undefined) : undefined;
+        if (whole && raw === undefined) continue;
+        text += `${text.length > 1 ? "," : ""}${this.string(key)}:`;
+        text += whole ? this.interned(raw!) : this.stringify(member)!;
+      }
+      return text + "}";
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** An array or a plain object without `toJSON`: what this class writes itself. */
+  private plain(value: object): boolean {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (Array.isArray(value)) return proto === Array.prototype;
+    return (
+      (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== "function"
+    );
+  }
+
+  /** The general case: the value's JSON text, interned as a whole. */
+  private stringified(value: unknown): string | undefined {
+    const raw = JSON.stringify(value) as string | undefined;
+    return raw === undefined ? undefined : this.interned(raw);
+  }
+
+  private interned(raw: string): string {
+    const json = this.interner.intern(raw);
+    this.extraBytes += raw.length - json.length;
+    return json;
   }
 }
 
@@ -66,13 +199,18 @@ export function internUuids(json: string): string {
  * `JSON.stringify(value)` in consecutive pieces whose concatenation is exactly that text: the top-level object's
  * members, and the elements (or members) of its arrays and plain objects, each stringified on its own — so the
  * whole text (≈ 230 MB as a two-byte string for the whole country) never exists at once. Values with `toJSON`,
- * and everything deeper, are stringified whole by `JSON.stringify` itself.
+ * and everything deeper, are stringified whole by `stringify` (`JSON.stringify`, or `InternedJson.stringify`, whose
+ * pieces are then `UuidInterner.intern` of these); the object keys of the top two levels by it too.
  */
-export function* jsonPieces(value: unknown, depth = 2): Generator<string> {
+export function* jsonPieces(
+  value: unknown,
+  depth = 2,
+  stringify: (value: unknown) => string | undefined = JSON.stringify,
+): Generator<string> {
   const plain = (v: unknown): v is Record<string, unknown> =>
     typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== "function";
   if (depth === 0 || !plain(value)) {
-    const text = JSON.stringify(value);
+    const text = stringify(value);
     // What JSON.stringify writes for a value it skips inside an array (undefined, a function, a symbol).
     yield text === undefined ? "null" : text;
     return;
@@ -81,7 +219,7 @@ export function* jsonPieces(value: unknown, depth = 2): Generator<string> {
     yield "[";
     for (let i = 0; i < value.length; i++) {
       if (i > 0) yield ",";
-      yield* jsonPieces(value[i], depth - 1);
+      yield* jsonPieces(value[i], depth - 1, stringify);
     }
     yield "]";
     return;
@@ -92,9 +230,9 @@ export function* jsonPieces(value: unknown, depth = 2): Generator<string> {
     const member = value[key];
     // Members JSON.stringify leaves out.
     if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
-    yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+    yield `${first ? "" : ","}${stringify(key)}:`;
     first = false;
-    yield* jsonPieces(member, depth - 1);
+    yield* jsonPieces(member, depth - 1, stringify);
   }
   yield "}";
 }
@@ -131,20 +269,27 @@ export function restoreUuids(interned: string): string {
 class SnapshotTextPacker {
   private readonly interner = new UuidInterner();
   private readonly chunks: Buffer[] = [];
-  private textBytes = 0;
+  private chunkBytes = 0;
   private pending: string[] = [];
   private pendingLength = 0;
+  /** The snapshot's JSON pieces, already interned. */
+  private readonly json = new InternedJson(this.interner);
 
-  add(piece: string): void {
-    this.textBytes += Buffer.byteLength(piece, "utf8");
-    const interned = this.interner.intern(piece);
+  pieces(snapshot: FactsSnapshot): Generator<string> {
+    return jsonPieces(snapshot, 2, this.json.stringify);
+  }
+
+  /** A piece of `pieces` (interned already). */
+  add(interned: string): void {
     this.pending.push(interned);
     this.pendingLength += interned.length;
     if (this.pendingLength >= TEXT_BATCH) this.flush();
   }
 
   private flush(): void {
-    this.chunks.push(Buffer.from(this.pending.join(""), "utf8"));
+    const chunk = Buffer.from(this.pending.join(""), "utf8");
+    this.chunkBytes += chunk.length;
+    this.chunks.push(chunk);
     this.pending = [];
     this.pendingLength = 0;
   }
@@ -165,7 +310,8 @@ class SnapshotTextPacker {
       asOf: snapshot.asOf,
       encoding: PACKED_SNAPSHOT_ENCODING,
     };
-    const textBytes = this.textBytes;
+    // The JSON text's bytes before interning: the interned text's, plus what the ids took more than their tokens.
+    const textBytes = this.chunkBytes + this.json.extraBytes;
     const stream = createBrotliCompress({
       params: {
         ...PACKED_SNAPSHOT_BROTLI,
@@ -197,7 +343,7 @@ export function packSnapshot(
 ): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
   // Not async: the promise returned keeps only the interned bytes, not the facts, while they compress.
   const packer = new SnapshotTextPacker();
-  for (const piece of jsonPieces(snapshot)) packer.add(piece);
+  for (const piece of packer.pieces(snapshot)) packer.add(piece);
   return packer.finish(snapshot);
 }
 
@@ -206,12 +352,14 @@ export function packSnapshot(
  * `ready` resolves: the members before it are packed meanwhile, a few milliseconds at a time (the event loop keeps
  * serving what fills it), the rest once it is complete — the same bytes as `packSnapshot` of the finished snapshot.
  * A run packs its facts this way while the registry answers the licence-state questions (`licenceStates` comes after
- * the managers, facts and agencies in the text). Rejects when `ready` does.
+ * the managers, facts and agencies in the text). Rejects when `ready` does. `compressing` is called once the whole
+ * text is made, when only its compression (in the thread pool) remains.
  */
 export async function packSnapshotWhenReady(
   snapshot: FactsSnapshot,
   last: string,
   ready: Promise<unknown>,
+  compressing?: () => void,
 ): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
   // Observed at once: a failure of `ready` while the pieces before it are packed (turns of the event loop) is reported
   // by the await below, never as an unhandled rejection meanwhile.
@@ -220,7 +368,7 @@ export async function packSnapshotWhenReady(
   const gate = `,${JSON.stringify(last)}:`;
   let complete = false;
   let sliceStarted = performance.now();
-  for (const piece of jsonPieces(snapshot)) {
+  for (const piece of packer.pieces(snapshot)) {
     if (!complete && piece === gate) {
       await ready;
       complete = true;
@@ -232,7 +380,9 @@ export async function packSnapshotWhenReady(
     }
   }
   if (!complete) throw new Error(`packed snapshot: no top-level member ${last} after the first`);
-  return packer.finish(snapshot);
+  const packed = packer.finish(snapshot);
+  compressing?.();
+  return packed;
 }
 
 /**

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { brotliCompress, brotliDecompress, constants } from "node:zlib";
 import {
   internUuids,
+  InternedJson,
   PACKED_SNAPSHOT_BROTLI,
   jsonPieces,
   packSnapshot,
@@ -126,6 +127,79 @@ describe("the snapshot's JSON text in pieces (jsonPieces, UuidInterner)", () => 
   });
 });
 
+describe("the interned JSON written value by value (InternedJson)", () => {
+  /** `InternedJson.stringify` of each value in turn against interning their JSON.stringify texts in turn. */
+  const compare = (values: unknown[]) => {
+    const expected = new UuidInterner();
+    const interner = new UuidInterner();
+    const json = new InternedJson(interner);
+    let rawBytes = 0;
+    let internedBytes = 0;
+    for (const value of values) {
+      const raw = JSON.stringify(value) as string | undefined;
+      const text = json.stringify(value);
+      expect(text).toBe(raw === undefined ? undefined : expected.intern(raw));
+      rawBytes += raw === undefined ? 0 : Buffer.byteLength(raw, "utf8");
+      internedBytes += text === undefined ? 0 : Buffer.byteLength(text, "utf8");
+    }
+    expect(interner.table()).toBe(expected.table()); // the same ids in the same order
+    expect(json.extraBytes).toBe(rawBytes - internedBytes);
+  };
+
+  it("writes what interning JSON.stringify's text gives, the ids numbered in the same order", () => {
+    const box = Object.assign(Object.create(null) as Record<string, unknown>, { [`${B}|2025-01-02`]: A });
+    compare([
+      { year: 1404, id: A, skipped: undefined, fn: () => 1, sym: Symbol("s"), nested: { ids: [B, A, `x${B}y`] } },
+      [undefined, () => 1, null, -0, NaN, Infinity, 1e21, 0.1, true, false, "", '\u0001\n"', "\ud800"],
+      { at: new Date(Date.UTC(2025, 0, 2)), [A]: { toJSON: () => `${B}!` }, boxed: [new String(A), new Number(3)] },
+      box,
+      { [`${A}|2025-01-01`]: "ACTIVE", "19": "x", "01": "y", [B]: [[[[A]]]] },
+      Object.assign([A, , B], { extra: A }), // eslint-disable-line no-sparse-arrays
+      `${A}${B}`,
+      // Escapes whose hex digits begin an id in the text (`\u0001` + 32 characters, `\b` + 35), and one too short.
+      ["\u0001" + A.slice(4), "\b" + A.slice(1), "\u0001" + B.slice(5), `${A}\u0001${B.slice(4)}`],
+      A,
+      undefined,
+      3,
+    ]);
+  });
+
+  it("numbers a key's ids before its member's, also where the member is written by its toJSON", () => {
+    const [C, D, E] = [
+      "a0000000-0000-4000-8000-00000000000c",
+      "d0000000-0000-4000-8000-00000000000d",
+      "e0000000-0000-4000-8000-00000000000e",
+    ];
+    compare([{ [C]: { toJSON: () => D }, [E]: { [B]: A } }]);
+    compare([{ [D]: [C], [E]: { toJSON: () => undefined }, [A]: new Date(0) }]);
+  });
+
+  it("refuses what JSON.stringify refuses (a cycle, a bigint); nesting deeper than its own walk still matches", () => {
+    const cycle: Record<string, unknown> = { id: A };
+    cycle.self = cycle;
+    const json = new InternedJson(new UuidInterner());
+    expect(() => json.stringify(cycle)).toThrow(TypeError);
+    expect(() => json.stringify({ n: 1n })).toThrow(TypeError);
+    let deep: unknown = [A];
+    for (let i = 0; i < 200; i++) deep = { [B]: deep, i };
+    compare([deep, [deep]]);
+  });
+
+  it("property: equals interning JSON.stringify's text for any JSON values, strings and ids recurring", () => {
+    const id = fc.oneof(fc.constantFrom(A, B), fc.uuid());
+    const text = fc.oneof(
+      id,
+      fc.string(),
+      fc.tuple(fc.string(), id, fc.string()).map((parts) => parts.join("")),
+    );
+    const leaf = fc.oneof(text, fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("value")), fc.dictionary(text, tie("value"))),
+    })).value;
+    fc.assert(fc.property(fc.array(json, { maxLength: 5 }), compare));
+  });
+});
+
 describe("packing while the licence states are still fetched (packSnapshotWhenReady)", () => {
   it("packs the members before licenceStates at once, the rest once ready: the bytes of packSnapshot", async () => {
     const full = JSON.parse(JSON.stringify(syntheticFacts(400))) as FactsSnapshotV2;
@@ -135,12 +209,18 @@ describe("packing while the licence states are still fetched (packSnapshotWhenRe
     let fill!: () => void;
     const ready = new Promise<void>((resolve) => (fill = resolve));
     let settled = false;
-    const packing = packSnapshotWhenReady(partial, "licenceStates", ready).finally(() => (settled = true));
+    let compressing = 0;
+    const packing = packSnapshotWhenReady(partial, "licenceStates", ready, () => {
+      expect(settled).toBe(false);
+      compressing++;
+    }).finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(settled).toBe(false); // waits for the licence states
+    expect(compressing).toBe(0);
     for (const [key, state] of Object.entries(full.licenceStates)) licenceStates[key] = state; // as a run fills them
     fill();
     const packed = await packing;
+    expect(compressing).toBe(1); // told once, when only the compression remained
     const expected = await packSnapshot(full);
     expect(packed.header).toEqual(expected.header);
     expect(packed.textBytes).toBe(expected.textBytes);
