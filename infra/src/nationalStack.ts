@@ -1,8 +1,9 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { generateGatewaySecret, generateTokenKeyPair, login, withClient } from "@hamafza/common";
 import { BenchProcess, deployedEnv, freePort, launch, serviceScript, waitForHealth } from "./bench/processes";
+import { postgresCpuMs } from "./bench/sql";
 import { startEmbeddedPostgres } from "./embeddedPostgres";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
 import { describeNationalSeed, nationalScale, seedNational } from "./national";
@@ -125,30 +126,8 @@ async function startProcesses(
   }
 }
 
-/** CPU seconds of the embedded PostgreSQL under `workDir` so far: the postmaster (with its reaped children) and its live backends. */
+/** CPU seconds of the embedded PostgreSQL under `workDir` so far (`postgresCpuMs`); NaN when none runs there. */
 export function postgresCpuSeconds(workDir: string): number {
   const pidFile = readdirSync(workDir, { recursive: true, encoding: "utf8" }).find((f) => f.endsWith("postmaster.pid"));
-  if (!pidFile) return NaN;
-  const postmaster = Number(readFileSync(join(workDir, pidFile), "utf8").split("\n")[0]);
-  // /proc/<pid>/stat after the command's closing parenthesis: state, ppid, … utime, stime, cutime, cstime (11–14).
-  const statOf = (pid: string | number): string[] | null => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    } catch {
-      return null; // exited meanwhile
-    }
-  };
-  const ticks = (fields: string[] | null, withChildren: boolean): number => {
-    if (!fields) return 0;
-    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
-    return utime + stime + (withChildren ? cutime + cstime : 0);
-  };
-  let total = ticks(statOf(postmaster), true);
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const fields = statOf(entry);
-    if (fields && Number(fields[1]) === postmaster) total += ticks(fields, false);
-  }
-  return total / 100; // clock ticks (USER_HZ, 100 on Linux)
+  return pidFile ? postgresCpuMs(dirname(join(workDir, pidFile))) / 1000 : NaN;
 }

@@ -1,25 +1,18 @@
 import { BenchProcess, cpuMs } from "./processes";
-import { postgresCpuByPid } from "./sql";
+import { postgresCpuMs } from "./sql";
 
 /**
- * CPU ms so far of each bench process by name and, when the bench runs its own PostgreSQL (`clusterDir`), of the
- * postmaster and every backend as `postgres:<pid>` (backends come and go; `cpuDelta` sums them per pid).
+ * CPU ms so far of each bench process by name and, when the bench runs its own PostgreSQL (`clusterDir`), of the whole
+ * cluster as `postgres` (`postgresCpuMs`: the postmaster, its live backends and those that have exited).
  */
 export function cpuSnapshot(processes: BenchProcess[], clusterDir: string | null): Record<string, number> {
   return {
     ...Object.fromEntries(processes.filter((p) => p.child.pid).map((p) => [p.name, cpuMs(p.child.pid!) ?? NaN])),
-    ...(clusterDir
-      ? Object.fromEntries(Object.entries(postgresCpuByPid(clusterDir)).map(([pid, ms]) => [`postgres:${pid}`, ms]))
-      : {}),
+    ...(clusterDir ? { postgres: postgresCpuMs(clusterDir) } : {}),
   };
 }
 
-/** CPU ms spent between two snapshots per process, PostgreSQL's processes summed as `postgres`. */
+/** CPU ms spent between two snapshots per process. */
 export function cpuDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const cpu: Record<string, number> = {};
-  for (const [name, value] of Object.entries(after)) {
-    const key = name.startsWith("postgres:") ? "postgres" : name;
-    cpu[key] = (cpu[key] ?? 0) + value - (before[name] ?? 0);
-  }
-  return cpu;
+  return Object.fromEntries(Object.entries(after).map(([name, value]) => [name, value - (before[name] ?? 0)]));
 }

@@ -13,12 +13,20 @@ export interface BenchProcess {
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-/** CPU time (user + system) of a process in ms, from /proc/<pid>/stat; null where /proc is missing. */
-export function cpuMs(pid: number): number | null {
+/**
+ * CPU time (user + system) of a process in ms, from /proc/<pid>/stat; null where /proc is missing. `withChildren`:
+ * with that of its children it has waited for (cutime, cstime), i.e. those that have exited.
+ */
+export function cpuMs(pid: number, withChildren = false): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime (fields 14, 15)
+    // After the command's closing parenthesis: state, ppid, … utime, stime, cutime, cstime (fields 14–17 of stat).
+    const [utime, stime, cutime, cstime] = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .slice(11, 15)
+      .map(Number);
+    return ((utime + stime + (withChildren ? cutime + cstime : 0)) * 1000) / CLOCK_TICKS;
   } catch {
     return null;
   }

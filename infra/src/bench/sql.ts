@@ -120,24 +120,30 @@ export async function createPgStatStatements(databaseUrl: string): Promise<void>
   await withClient(databaseUrl, (client) => client.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`));
 }
 
-/** CPU ms of the postmaster and each of its children (backends, workers) of the cluster in `clusterDir`, by pid. */
-export function postgresCpuByPid(clusterDir: string): Record<string, number> {
+/**
+ * CPU ms so far of the cluster in `clusterDir`: the postmaster with its children that have exited (backends of
+ * closed connections, finished workers: the postmaster waits for each) and its live children. Backends come and go
+ * during a scenario; an exited one's CPU moves from the live ones' sum to the postmaster's, so the difference of two
+ * readings is all the cluster's CPU between them (summing the live backends alone lost the CPU of every connection
+ * a pool closed meanwhile). NaN without a running postmaster.
+ */
+export function postgresCpuMs(clusterDir: string): number {
   let postmaster: number;
   try {
     postmaster = Number(readFileSync(join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
   } catch {
-    return {};
+    return NaN;
   }
-  const byPid: Record<string, number> = { [postmaster]: cpuMs(postmaster) ?? 0 };
+  let total = cpuMs(postmaster, true) ?? NaN;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === postmaster) byPid[entry] = cpuMs(Number(entry)) ?? 0;
+      if (ppid === postmaster) total += cpuMs(Number(entry)) ?? 0;
     } catch {
-      // gone meanwhile
+      // gone meanwhile: its CPU is the postmaster's now
     }
   }
-  return byPid;
+  return total;
 }
