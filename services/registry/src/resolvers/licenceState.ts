@@ -35,11 +35,6 @@ export function licenceStateParams(onDate: string = tehranToday()): { licenceTod
   return { licenceToday: onDate, licenceWindow: licenceExpiringDays() };
 }
 
-/** SQL state of a `licence` row aliased `alias`, with the parameters of `licenceStateParams`. */
-export function licenceStateSql(alias: string): string {
-  return `licence_state(${alias}.status, ${alias}.suspended_until, ${alias}.expires_on, CAST(:licenceToday AS date), CAST(:licenceWindow AS integer))`;
-}
-
 /** SQL expressions of a licence's three columns, as `licenceStatesSql` reads them. */
 export interface LicenceColumnsSql {
   status: string;
@@ -60,6 +55,16 @@ export const ngoLicenceColumnsSql = (alias: string): LicenceColumnsSql => ({
   suspendedUntil: `${alias}.current_licence_suspended_until`,
   expiresOn: `${alias}.current_licence_expires_on`,
 });
+
+/** SQL state (`licence_state`) of the licence whose columns are `c`, with the parameters of `licenceStateParams`. */
+export function licenceStateOfSql(c: LicenceColumnsSql): string {
+  return `licence_state(${c.status}, ${c.suspendedUntil}, ${c.expiresOn}, CAST(:licenceToday AS date), CAST(:licenceWindow AS integer))`;
+}
+
+/** SQL state of a `licence` row aliased `alias`, with the parameters of `licenceStateParams`. */
+export function licenceStateSql(alias: string): string {
+  return licenceStateOfSql(licenceColumnsSql(alias));
+}
 
 /**
  * SQL condition "the licence of `columns` is in one of `states`", with the parameters of `licenceStateParams`: the
@@ -99,7 +104,7 @@ export function isCurrentLicenceSql(alias: string): string {
  * `currentLicenceStateSql(alias + ".id")` (tested).
  */
 export function ngoLicenceStateSql(alias: string): string {
-  return `licence_state(${alias}.current_licence_status, ${alias}.current_licence_suspended_until, ${alias}.current_licence_expires_on, CAST(:licenceToday AS date), CAST(:licenceWindow AS integer))`;
+  return licenceStateOfSql(ngoLicenceColumnsSql(alias));
 }
 
 /** SQL state of an NGO's current licence (the latest issued), 'NONE' without one, read from `licence`. */
