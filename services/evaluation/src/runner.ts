@@ -8,6 +8,8 @@ import {
   RequestContext,
   requireUser,
   claimForWrite,
+  collectOnHeapGrowth,
+  copyFrom,
 } from "@hamafza/common";
 import { DataSource, EntityManager } from "typeorm";
 import { CycleState, EvaluationCycle } from "./entities/Cycle";
@@ -16,7 +18,7 @@ import { cycleOfYear } from "./resolvers/cycle";
 import { asRulesVersion, CURRENT_RULES_VERSION, FactsSnapshot, ManagerResultData } from "./scoring";
 import { planResults, ResultsHasher, scoredResults } from "./scoredResults";
 import type { PackedSnapshotHeader } from "./scoringTypes";
-import { resultsInsertOf, resultValues } from "./resultRows";
+import { RESULTS_COPY_SQL, resultCopyLine, resultValues } from "./resultRows";
 import { slicesInTurns } from "./turns";
 import { packSnapshot, packSnapshotWhenReady } from "./snapshotPacking";
 import { ProgressReporter, upstreamOf } from "./upstream";
@@ -44,6 +46,19 @@ export const RUN_CONSTRAINTS = {
   evaluation_run_one_running:
     "محاسبه دیگری برای همین چرخه و همین قلمرو در حال اجراست؛ پایان آن را در فهرست اجراها ببینید.",
 };
+/**
+ * Results per chunk written to the results' COPY (≈ 8 KB of text a result for the whole country): large enough that the
+ * stream's own work per chunk does not count, small enough that a chunk dies young in V8 (under its 128 KB large-object
+ * size as UTF-16 text).
+ */
+const RESULTS_PER_CHUNK = 8;
+
+/**
+ * How far a run's heap may grow past what the last collection left before it is collected (`collectOnHeapGrowth`):
+ * the whole-country run stays near 500 MB resident instead of 950, for a few collections more.
+ */
+export const RUN_HEAP_GROWTH_MB = 64;
+
 const RUN_FAILED =
   "محاسبه با خطای داخلی متوقف شد و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید و اگر تکرار شد به پشتیبانی خبر دهید.";
 const INTERRUPTED = "محاسبه با راه‌اندازی دوباره سرویس ارزیابی نیمه‌کاره ماند و نتیجه‌ای ثبت نشد؛ دوباره اجرا کنید.";
@@ -150,6 +165,12 @@ export async function executeRun(
 ): Promise<EvaluationRun> {
   const startedAt = run.computedAt.getTime();
   const progress = progressReporter(ctx.db, run.id);
+  // The run's live data (the facts, ≈ 175 MB for the whole country) stays about level while each phase makes garbage
+  // that outlives V8's young generation (storing: every result in flight, ≈ 30 MB a second), which V8 would let grow
+  // to several times the live data before a full collection. Looked at every 200 ms (the run gives the event loop a
+  // turn every few milliseconds) and collected once it has grown by RUN_HEAP_GROWTH_MB (common/memory.ts).
+  const collect = collectOnHeapGrowth(RUN_HEAP_GROWTH_MB);
+  const collecting = setInterval(collect, 200);
   try {
     // The facts are packed piece by piece (never one whole JSON text) and compressed in the thread pool while this
     // thread scores them. What is scored is what a recomputation reads back: the facts as JSON gives them — the
@@ -172,12 +193,14 @@ export async function executeRun(
     // compression (≈ 2.5 s for the whole country, in the thread pool) runs beside the rank pass on the other core
     // instead of after it, with this thread idle until it ends. A packing failure is reported here as it was below.
     if (packing === early.packing) await Promise.race([early.compressing, packing]);
+    collect(); // the packing's last part and the rank pass run without a turn of the event loop in between
     await progress(RunPhase.SCORING, 0);
     // Ranks first (a pass without evidence), then each result scored as it is hashed and stored: the facts are held
     // until the end, but never every result with its evidence (for the whole country larger than the facts).
     const rubric = asStored(run.rubric);
     const rulesVersion = asRulesVersion(run.rulesVersion);
     const plan = planResults(snapshot, rubric, rulesVersion);
+    collect();
     const scoring = {
       asOf: snapshot.asOf,
       managers: snapshot.managers.length,
@@ -198,6 +221,8 @@ export async function executeRun(
       startedAt,
     );
     throw error;
+  } finally {
+    clearInterval(collecting);
   }
 }
 
@@ -243,54 +268,32 @@ async function storeResults(
       `UPDATE evaluation_result SET is_current = false WHERE cycle_id = $1 AND is_current AND manager_id = ANY($2::uuid[])`,
       [cycle.id, facts.managerIds],
     );
-    // Bulk: one statement per 1,000 results (and one for their manager_score rows). Each slice is scored, hashed
-    // and turned into its statements' parameters while PostgreSQL works on the previous slice's (the other core).
+    // The results go to PostgreSQL as they are scored: one COPY (`RESULTS_COPY_SQL`), fed a few results at a time,
+    // PostgreSQL taking each chunk on the other core while this thread scores, hashes and writes the next; the event
+    // loop gets a turn every few milliseconds (`slicesInTurns`), so progress is reported and requests answered.
     const hasher = new ResultsHasher();
     const total = facts.managerIds.length;
-    let stored = 0;
-    let storing: Promise<void> = Promise.resolve();
-    const store = async (count: number, insert: { sql: string; params: unknown[] }, scoresJson: string) => {
-      await em.query(insert.sql, insert.params);
-      await em.query(
-        `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at, computed_at)
-         SELECT x."managerId", $1, x.total, x.grade, x."provinceId", x."countyId", NULL, now()
-           FROM jsonb_to_recordset($2::jsonb) AS x("managerId" uuid, total numeric, grade text, "provinceId" text, "countyId" text)
-         ON CONFLICT (manager_id, year) DO UPDATE SET total = EXCLUDED.total, grade = EXCLUDED.grade, province_id = EXCLUDED.province_id,
-           county_id = EXCLUDED.county_id, published_at = NULL, computed_at = now()`,
-        [cycle.year, scoresJson],
-      );
-      // The results reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
-      await progress(RunPhase.STORING, (stored += count) / total);
-    };
-    // Each result is hashed and turned into its row as it is scored, and the event loop gets a turn every few
-    // milliseconds (`slicesInTurns`), so the previous slice's INSERT is written out and answered meanwhile.
-    const rowOf = (r: ManagerResultData) => {
+    const lineOf = (r: ManagerResultData) => {
       hasher.add(r);
-      const score = {
-        managerId: r.managerId,
-        total: r.total,
-        grade: r.grade,
-        provinceId: r.provinceId,
-        countyId: r.countyId,
-      };
-      return { values: resultValues(r), score };
+      return resultCopyLine(run.id, cycle.id, cycle.year, resultValues(r));
     };
-    // 1,000 rather than 2,000: a slice's values (≈ 16 MB of two-byte strings) and their INSERT's bytes are held twice
-    // over (the slice being scored, the one PostgreSQL inserts), which sets the process's memory while it stores.
-    for await (const slice of slicesInTurns(facts.results, 1000, rowOf)) {
-      // One multi-row INSERT, one parameter per value (`resultsInsertOf`: the evidence packed, each JSON value parsed once).
-      const insert = resultsInsertOf(
-        run.id,
-        cycle.id,
-        cycle.year,
-        slice.map((row) => row.values),
-      );
-      const scoresJson = JSON.stringify(slice.map((row) => row.score));
-      await storing;
-      storing = store(slice.length, insert, scoresJson);
-      storing.catch(() => undefined); // awaited next; scoring the next slice may throw first
+    async function* chunks() {
+      let stored = 0;
+      for await (const lines of slicesInTurns(facts.results, RESULTS_PER_CHUNK, lineOf)) {
+        yield lines.join("");
+        await progress(RunPhase.STORING, (stored += lines.length) / total);
+      }
     }
-    await storing;
+    const copied = await copyFrom(em, RESULTS_COPY_SQL, chunks());
+    if (copied !== total) throw new Error(`run ${run.id}: ${copied} results copied for ${total} managers`);
+    // The managers' latest scores (managerScores, Manager.scores), from the rows just written.
+    await em.query(
+      `INSERT INTO manager_score (manager_id, year, total, grade, province_id, county_id, published_at, computed_at)
+       SELECT manager_id, year, total, grade, province_id, county_id, NULL, now() FROM evaluation_result WHERE run_id = $1
+       ON CONFLICT (manager_id, year) DO UPDATE SET total = EXCLUDED.total, grade = EXCLUDED.grade, province_id = EXCLUDED.province_id,
+         county_id = EXCLUDED.county_id, published_at = NULL, computed_at = now()`,
+      [run.id],
+    );
     const hash = hasher.digest();
     const completion = {
       status: RunStatus.SUCCEEDED,

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalResults, computeResults, DEFAULT_RUBRIC, FactsSnapshot, FactsSnapshotV2 } from "@hamafza/evaluation";
-import { resultsInsertOf, resultValues } from "../src/resultRows";
+import { resultValues } from "../src/resultRows";
 import { syntheticFacts } from "../src/seed/syntheticFacts";
 
 /**
@@ -65,14 +65,16 @@ describe("scoring bytes (pinned)", () => {
     expect(canonicalResults(computeResults(facts(), DEFAULT_RUBRIC, version)).hash).toBe(hash);
   });
 
-  it("the INSERTs' values of the varied facts", () => {
+  it("the stored rows' values of the varied facts", () => {
     const results = computeResults(varied, DEFAULT_RUBRIC, 2);
-    const params = resultsInsertOf(
+    // Recorded as the parameters of the multi-row INSERT that the COPY replaced: the run, cycle and year, then each
+    // result's values.
+    const params = [
       "00000000-0000-4000-8000-000000000001",
       "00000000-0000-4000-8000-000000000002",
       1404,
-      results.slice(0, 2000).map(resultValues),
-    ).params;
+      ...results.slice(0, 2000).flatMap(resultValues),
+    ];
     expect(sha(JSON.stringify(params))).toBe("b076eb7f650d40d20c42c35fe95a678d6f464fe7e0a10cc5b780ced2f9929df5");
   });
 });

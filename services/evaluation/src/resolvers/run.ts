@@ -4,6 +4,8 @@ import {
   Allow,
   ALL_ROLES,
   canRead,
+  collectGarbageSoon,
+  collectOnHeapGrowth,
   EVALUATORS,
   FilterArg,
   IdArg,
@@ -24,10 +26,10 @@ import { EvaluationCycle, EvaluationIndicatorInput } from "../entities/Cycle";
 import { Manager } from "../entities/Manager";
 import { Grade } from "../entities/ManagerScore";
 import { EvaluationAdjustment, EvaluationResult, EvaluationRun } from "../entities/Run";
-import { beginRun, COMPUTING_STATES, stateRefusal } from "../runner";
+import { beginRun, COMPUTING_STATES, RUN_HEAP_GROWTH_MB, stateRefusal } from "../runner";
 import { awaitRun, enqueueRun, failOrphanedRuns, wakeRunWorker } from "../runQueue";
 import { asRulesVersion, computeResults, gradeOfTotal, IndicatorSpec, round2 } from "../scoring";
-import { planResults, resultsHash, scoredResults } from "../scoredResults";
+import { planResults, ResultsHasher, scoredResults } from "../scoredResults";
 import { assertValidRubric, checkYear, mergeRubric } from "./cycle";
 import {
   EvaluationChange,
@@ -106,7 +108,16 @@ export class EvaluationRunResolver {
     // One result at a time (ranks from a first pass without evidence): hashed as scored, none kept.
     const rulesVersion = asRulesVersion(run.rulesVersion);
     const plan = planResults(run.snapshot, run.rubric, rulesVersion);
-    const hash = resultsHash(scoredResults(run.snapshot, run.rubric, rulesVersion, plan));
+    // The heap collected as the results are hashed whenever it has grown too far (as a run does while storing), and
+    // once this returns: the unpacked snapshot, ≈ 175 MB for the whole country, is then garbage.
+    const collect = collectOnHeapGrowth(RUN_HEAP_GROWTH_MB);
+    const hasher = new ResultsHasher();
+    for (const result of scoredResults(run.snapshot, run.rubric, rulesVersion, plan)) {
+      hasher.add(result);
+      collect();
+    }
+    const hash = hasher.digest();
+    collectGarbageSoon();
     return {
       runId: run.id,
       storedHash: run.resultsHash,
