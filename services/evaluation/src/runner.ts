@@ -47,9 +47,9 @@ export const RUN_CONSTRAINTS = {
     "محاسبه دیگری برای همین چرخه و همین قلمرو در حال اجراست؛ پایان آن را در فهرست اجراها ببینید.",
 };
 /**
- * Results per chunk written to the results' COPY (≈ 8 KB of text a result for the whole country): large enough that the
- * stream's own work per chunk does not count, small enough that a chunk dies young in V8 (under its 128 KB large-object
- * size as UTF-16 text).
+ * Results per chunk written to the results' COPY (≈ 8 KB of indicators' text a result for the whole country, so a chunk
+ * of ≈ 100 KB): large enough that the stream's own work per chunk does not count, small enough that little of a run's
+ * output waits in the process at any moment.
  */
 const RESULTS_PER_CHUNK = 8;
 
@@ -281,6 +281,7 @@ async function storeResults(
       let stored = 0;
       for await (const lines of slicesInTurns(facts.results, RESULTS_PER_CHUNK, lineOf)) {
         yield lines.join("");
+        // The rows reference the run row with a key-share lock, which a progress UPDATE of other columns does not wait for.
         await progress(RunPhase.STORING, (stored += lines.length) / total);
       }
     }
