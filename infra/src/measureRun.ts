@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { bearer, numberVar, postGraphQL, readVar, withClient } from "@hamafza/common";
 import { Client } from "pg";
@@ -38,7 +39,7 @@ type CpuSample = Map<string, number>;
  */
 function phaseTimeline(adminUrl: string, cpuNow: () => CpuSample) {
   const client = new Client({ connectionString: adminUrl });
-  const marks: { phase: string; at: number; cpu: CpuSample }[] = [];
+  const marks: { phase: string; at: number; epochMs: number; cpu: CpuSample }[] = [];
   let busy = false;
   let timer: NodeJS.Timeout | undefined;
   return {
@@ -54,7 +55,8 @@ function phaseTimeline(adminUrl: string, cpuNow: () => CpuSample) {
           )
           .then(({ rows }) => {
             const phase = rows[0]?.phase as string | undefined;
-            if (phase && phase !== marks.at(-1)?.phase) marks.push({ phase, at: performance.now(), cpu: cpuNow() });
+            if (phase && phase !== marks.at(-1)?.phase)
+              marks.push({ phase, at: performance.now(), epochMs: Date.now(), cpu: cpuNow() });
           })
           .catch(() => undefined)
           .finally(() => (busy = false));
@@ -64,11 +66,13 @@ function phaseTimeline(adminUrl: string, cpuNow: () => CpuSample) {
     async stop(): Promise<string[]> {
       clearInterval(timer);
       await client.end();
-      const end = { phase: "end", at: performance.now(), cpu: cpuNow() };
+      const end = { phase: "end", at: performance.now(), epochMs: Date.now(), cpu: cpuNow() };
+      // On the memory log's clock (MEASURE_MEMORY_LOG), so each phase's lines can be found there.
+      const from = (mark: { epochMs: number }) => (process.env.MEASURE_MEMORY_LOG ? ` from ${mark.epochMs}` : "");
       return marks.map((mark, i) => {
         const next = marks[i + 1] ?? end;
         const cpu = [...mark.cpu].map(([name, s]) => `${name} ${((next.cpu.get(name) ?? NaN) - s).toFixed(1)}`);
-        return `${mark.phase} ${((next.at - mark.at) / 1000).toFixed(1)} s wall; CPU s: ${cpu.join(", ")}`;
+        return `${mark.phase}${from(mark)} ${((next.at - mark.at) / 1000).toFixed(1)} s wall; CPU s: ${cpu.join(", ")}`;
       });
     },
   };
@@ -83,6 +87,8 @@ function phaseTimeline(adminUrl: string, cpuNow: () => CpuSample) {
  * the bytes of the run's results as stored and the results hash; after the last run, whether a recompute is
  * identical. MEASURE_PROCESSES=1: every service its own process with its manifest's heap cap (as in production and
  * the bench), and per run each one's CPU seconds and peak resident memory (sampled every 100 ms from /proc).
+ * MEASURE_MEMORY_LOG=<folder> (with MEASURE_PROCESSES=1): each service's memory every 200 ms in `<folder>/<name>.log`
+ * (`bench/memoryLog.ts`), and each phase's start printed on that log's clock.
  */
 async function main() {
   if (process.env.MEASURE_SQL) timeStatements();
@@ -93,6 +99,12 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(" ");
   const separateProcesses = Boolean(process.env.MEASURE_PROCESSES);
+  const memoryLog = process.env.MEASURE_MEMORY_LOG;
+  if (memoryLog) {
+    if (!separateProcesses) throw new Error("MEASURE_MEMORY_LOG needs MEASURE_PROCESSES=1 (a log per service process)");
+    mkdirSync(memoryLog, { recursive: true });
+    log(`memory of each service every 200 ms in ${memoryLog}/<service>.log (memoryLog.ts)`);
+  }
   await withNationalStack(
     "measure",
     log,

@@ -76,6 +76,18 @@ export function deployedEnv(root: string, name: string): Record<string, string> 
   return options === undefined ? {} : { NODE_OPTIONS: options };
 }
 
+/**
+ * With `MEASURE_MEMORY_LOG=<folder>`: the service's manifest `NODE_OPTIONS` plus the memory-log preload
+ * (`memoryLog.ts`), writing to `<folder>/<name>.log`; nothing otherwise.
+ */
+export function memoryLogEnv(root: string, name: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const folder = env.MEASURE_MEMORY_LOG;
+  if (!folder) return {};
+  const preload = join(root, "infra", "dist", "bench", "memoryLog.js");
+  const options = [deployedNodeOptions(root, name), `--require ${preload}`].filter(Boolean).join(" ");
+  return { NODE_OPTIONS: options, HAMAFZA_MEMORY_LOG: join(folder, `${name}.log`) };
+}
+
 /** Start `node <script>` (or any command) with its own environment; its output goes to the bench log only on failure. */
 export function launch(
   name: string,

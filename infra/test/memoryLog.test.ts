@@ -1,0 +1,50 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deployedNodeOptions, memoryLogEnv } from "../src/bench/processes";
+
+/**
+ * The memory log the measuring scripts can start each service with (`MEASURE_MEMORY_LOG`): a real Node process with
+ * the preload writes a line every 200 ms with the time and its memory, and notes when its event loop was held.
+ */
+const ROOT = join(__dirname, "..", "..");
+const PRELOAD = join(ROOT, "infra", "dist", "bench", "memoryLog.js");
+let folder: string;
+
+beforeAll(() => (folder = mkdtempSync(join(tmpdir(), "memory-log-"))));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("memoryLogEnv", () => {
+  it("adds nothing unless asked", () => {
+    expect(memoryLogEnv(ROOT, "evaluation", {})).toEqual({});
+  });
+
+  it("keeps the manifest's options and adds the preload, one file per service", () => {
+    const env = memoryLogEnv(ROOT, "evaluation", { MEASURE_MEMORY_LOG: folder });
+    expect(deployedNodeOptions(ROOT, "evaluation")).toMatch(/--max-old-space-size=\d+/);
+    expect(env.NODE_OPTIONS).toBe(`${deployedNodeOptions(ROOT, "evaluation")} --require ${PRELOAD}`);
+    expect(env.HAMAFZA_MEMORY_LOG).toBe(join(folder, "evaluation.log"));
+  });
+});
+
+describe("memoryLog preload", () => {
+  it("writes the time and the process's memory every 200 ms, and a held event loop as a gap", () => {
+    const file = join(folder, "probe.log");
+    // 1.1 s idle, then 0.9 s of a held event loop, then a little more idle time.
+    const script = `setTimeout(() => { const end = Date.now() + 900; while (Date.now() < end); setTimeout(() => {}, 500); }, 1100);`;
+    execFileSync(process.execPath, ["--require", PRELOAD, "-e", script], {
+      env: { ...process.env, HAMAFZA_MEMORY_LOG: file },
+    });
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    for (const line of lines) {
+      const [time, rss, heapUsed, heapTotal, external, arrayBuffers] = line.split(" ").map(Number);
+      expect(Math.abs(time - Date.now())).toBeLessThan(60_000);
+      expect(rss).toBeGreaterThan(heapUsed);
+      expect(heapTotal).toBeGreaterThanOrEqual(heapUsed);
+      expect([external, arrayBuffers].every(Number.isFinite)).toBe(true);
+    }
+    expect(lines.some((line) => / gap \d+$/.test(line) && Number(line.split(" gap ")[1]) >= 800)).toBe(true);
+  });
+});
