@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { bearer, numberVar, postGraphQL, readVar, withClient } from "@hamafza/common";
 import { Client } from "pg";
@@ -102,7 +101,6 @@ async function main() {
   const memoryLog = process.env.MEASURE_MEMORY_LOG;
   if (memoryLog) {
     if (!separateProcesses) throw new Error("MEASURE_MEMORY_LOG needs MEASURE_PROCESSES=1 (a log per service process)");
-    mkdirSync(memoryLog, { recursive: true });
     log(`memory of each service every 200 ms in ${memoryLog}/<service>.log (memoryLog.ts)`);
   }
   await withNationalStack(

@@ -2,15 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { generateGatewaySecret, generateTokenKeyPair, login, withClient } from "@hamafza/common";
-import {
-  BenchProcess,
-  deployedEnv,
-  freePort,
-  launch,
-  memoryLogEnv,
-  serviceScript,
-  waitForHealth,
-} from "./bench/processes";
+import { BenchProcess, deployedEnv, freePort, launch, serviceScript, waitForHealth } from "./bench/processes";
 import { postgresCpuMs } from "./bench/sql";
 import { startEmbeddedPostgres } from "./embeddedPostgres";
 import { REPO_ROOT, SUPERGRAPH_FILE } from "./paths";
@@ -93,7 +85,6 @@ async function startProcesses(
         ...shared,
         // Each service's heap cap from its manifest, as the bench runs it (its peak memory depends on it).
         ...deployedEnv(REPO_ROOT, n),
-        ...memoryLogEnv(REPO_ROOT, n),
         ...(n === "identity" ? { HAMAFZA_JWT_PRIVATE_KEY: keys.privateKeyPem } : {}),
         ...(n === "evaluation" ? { REGISTRY_URL: urls.registry, ENGAGEMENT_URL: urls.engagement } : {}),
         ...(n === "engagement" || n === "identity" ? { REGISTRY_URL: urls.registry } : {}),
@@ -117,7 +108,6 @@ async function startProcesses(
       {
         ...shared,
         ...deployedEnv(REPO_ROOT, "gateway"),
-        ...memoryLogEnv(REPO_ROOT, "gateway"),
         SUPERGRAPH_PATH: SUPERGRAPH_FILE,
         REGISTRY_URL: urls.registry,
         ENGAGEMENT_URL: urls.engagement,

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deployedNodeOptions, memoryLogEnv } from "../src/bench/processes";
+import { deployedEnv, deployedNodeOptions } from "../src/bench/processes";
 
 /**
  * The memory log the measuring scripts can start each service with (`MEASURE_MEMORY_LOG`): a real Node process with
@@ -15,13 +15,13 @@ let folder: string;
 beforeAll(() => (folder = mkdtempSync(join(tmpdir(), "memory-log-"))));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-describe("memoryLogEnv", () => {
-  it("adds nothing unless asked", () => {
-    expect(memoryLogEnv(ROOT, "evaluation", {})).toEqual({});
+describe("deployedEnv with MEASURE_MEMORY_LOG", () => {
+  it("is the manifest's options alone unless asked", () => {
+    expect(deployedEnv(ROOT, "evaluation", {})).toEqual({ NODE_OPTIONS: deployedNodeOptions(ROOT, "evaluation") });
   });
 
   it("keeps the manifest's options and adds the preload, one file per service", () => {
-    const env = memoryLogEnv(ROOT, "evaluation", { MEASURE_MEMORY_LOG: folder });
+    const env = deployedEnv(ROOT, "evaluation", { MEASURE_MEMORY_LOG: folder });
     expect(deployedNodeOptions(ROOT, "evaluation")).toMatch(/--max-old-space-size=\d+/);
     expect(env.NODE_OPTIONS).toBe(`${deployedNodeOptions(ROOT, "evaluation")} --require ${PRELOAD}`);
     expect(env.HAMAFZA_MEMORY_LOG).toBe(join(folder, "evaluation.log"));

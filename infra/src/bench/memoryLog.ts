@@ -4,8 +4,9 @@ import { appendFileSync } from "node:fs";
  * A preload (`node --require …/memoryLog.js`) for measuring a service's memory over time: with `HAMAFZA_MEMORY_LOG` set
  * to a file, it appends a line every 200 ms — the time (ms since the epoch), then resident size, heap used, heap total,
  * external and array-buffer memory in MiB — and `gap <ms>` when the event loop could not take its turn for more than
- * 600 ms (a long synchronous stretch). `MEASURE_MEMORY_LOG=<folder>` makes `measureRun` (with `MEASURE_PROCESSES=1`)
- * start every service with it, one file per service, and print each phase's start on the same clock.
+ * 600 ms (a long synchronous stretch). `MEASURE_MEMORY_LOG=<folder>` starts every service the bench, hotPath or
+ * `measureRun` (with `MEASURE_PROCESSES=1`, which also prints each phase's start on the same clock) launches with it,
+ * one file per service (`deployedEnv`).
  */
 const file = process.env.HAMAFZA_MEMORY_LOG;
 if (file) {

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -14,22 +14,30 @@ export interface BenchProcess {
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /**
- * CPU time (user + system) of a process in ms, from /proc/<pid>/stat; null where /proc is missing. `withChildren`:
- * with that of its children it has waited for (cutime, cstime), i.e. those that have exited.
+ * What /proc/<pid>/stat says of a process: its parent, and its CPU time (user + system) in ms — its own, and that of
+ * its children it has waited for (cutime, cstime), i.e. those that have exited. Null where /proc is missing or the
+ * process is gone.
  */
-export function cpuMs(pid: number, withChildren = false): number | null {
+export function procStat(pid: number | string): { ppid: number; cpuMs: number; exitedChildrenCpuMs: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // After the command's closing parenthesis: state, ppid, … utime, stime, cutime, cstime (fields 14–17 of stat).
-    const [utime, stime, cutime, cstime] = stat
-      .slice(stat.lastIndexOf(")") + 2)
-      .split(" ")
-      .slice(11, 15)
-      .map(Number);
-    return ((utime + stime + (withChildren ? cutime + cstime : 0)) * 1000) / CLOCK_TICKS;
+    // After the command's closing parenthesis: state, ppid, … utime, stime, cutime, cstime (fields 3, 4, 14–17).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+    return {
+      ppid: Number(fields[1]),
+      cpuMs: ((utime + stime) * 1000) / CLOCK_TICKS,
+      exitedChildrenCpuMs: ((cutime + cstime) * 1000) / CLOCK_TICKS,
+    };
   } catch {
     return null;
   }
+}
+
+/** CPU time (user + system) of a process in ms (`procStat`); `withChildren`: with that of its exited children. */
+export function cpuMs(pid: number, withChildren = false): number | null {
+  const stat = procStat(pid);
+  return stat && stat.cpuMs + (withChildren ? stat.exitedChildrenCpuMs : 0);
 }
 
 /** Resident memory now and at its peak (VmRSS, VmHWM) in MB. */
@@ -70,21 +78,17 @@ export function deployedNodeOptions(root: string, name: string): string | undefi
   }
 }
 
-/** `{ NODE_OPTIONS }` of the service's manifest for a launch's environment, or nothing. */
-export function deployedEnv(root: string, name: string): Record<string, string> {
-  const options = deployedNodeOptions(root, name);
-  return options === undefined ? {} : { NODE_OPTIONS: options };
-}
-
 /**
- * With `MEASURE_MEMORY_LOG=<folder>`: the service's manifest `NODE_OPTIONS` plus the memory-log preload
- * (`memoryLog.ts`), writing to `<folder>/<name>.log`; nothing otherwise.
+ * `{ NODE_OPTIONS }` of the service's manifest for a launch's environment, or nothing. With
+ * `MEASURE_MEMORY_LOG=<folder>` (bench, hotPath, measureRun) also the memory-log preload (`memoryLog.ts`), writing to
+ * `<folder>/<name>.log`.
  */
-export function memoryLogEnv(root: string, name: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function deployedEnv(root: string, name: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const folder = env.MEASURE_MEMORY_LOG;
-  if (!folder) return {};
-  const preload = join(root, "infra", "dist", "bench", "memoryLog.js");
-  const options = [deployedNodeOptions(root, name), `--require ${preload}`].filter(Boolean).join(" ");
+  const preload = folder ? `--require ${join(root, "infra", "dist", "bench", "memoryLog.js")}` : undefined;
+  const options = [deployedNodeOptions(root, name), preload].filter(Boolean).join(" ");
+  if (!folder) return options ? { NODE_OPTIONS: options } : {};
+  mkdirSync(folder, { recursive: true });
   return { NODE_OPTIONS: options, HAMAFZA_MEMORY_LOG: join(folder, `${name}.log`) };
 }
 

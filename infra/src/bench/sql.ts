@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { withClient } from "@hamafza/common";
-import { cpuMs } from "./processes";
+import { cpuMs, procStat } from "./processes";
 
 /**
  * Statements the services ran, counted exactly with pg_stat_statements (the bench's PostgreSQL is restarted with
@@ -137,13 +137,8 @@ export function postgresCpuMs(clusterDir: string): number {
   let total = cpuMs(postmaster, true) ?? NaN;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === postmaster) total += cpuMs(Number(entry)) ?? 0;
-    } catch {
-      // gone meanwhile: its CPU is the postmaster's now
-    }
+    const stat = procStat(entry); // null: gone meanwhile, its CPU is the postmaster's now
+    if (stat?.ppid === postmaster) total += stat.cpuMs;
   }
   return total;
 }
