@@ -59,13 +59,13 @@ async function main() {
     await withClient(prepared.adminUrl, async (client) => {
       const [row] = (
         await client.query(
-          `SELECT snapshot_packed AS packed, pg_column_size(snapshot) + pg_column_size(snapshot_packed) AS stored, rubric, rules_version
+          `SELECT snapshot_packed AS packed, snapshot->>'encoding' AS encoding, pg_column_size(snapshot) + pg_column_size(snapshot_packed) AS stored, rubric, rules_version
                FROM evaluation.evaluation_run WHERE id = $1`,
           [id],
         )
       ).rows;
       const unpackStarted = performance.now();
-      const v2 = (await unpackSnapshot(row.packed)) as FactsSnapshotV2;
+      const v2 = (await unpackSnapshot(row.packed, row.encoding)) as FactsSnapshotV2;
       const unpackMs = Math.round(performance.now() - unpackStarted);
       const packStarted = performance.now();
       await packSnapshot(v2);

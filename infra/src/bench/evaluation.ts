@@ -28,14 +28,15 @@ export async function benchEvaluation(
     async (client) =>
       (
         await client.query(
-          `SELECT pg_column_size(snapshot) + coalesce(pg_column_size(snapshot_packed), 0) AS stored, snapshot_packed AS packed,
+          `SELECT pg_column_size(snapshot) + coalesce(pg_column_size(snapshot_packed), 0) AS stored, snapshot_packed AS packed, snapshot->>'encoding' AS encoding,
                   octet_length(snapshot::text) AS text FROM evaluation.evaluation_run WHERE id = $1`,
           [id],
         )
       ).rows,
   );
   // Format 3 (packed): the facts' JSON text is measured unpacked.
-  if (size?.packed) size.text = Buffer.byteLength(JSON.stringify(await unpackSnapshot(size.packed)), "utf8");
+  if (size?.packed)
+    size.text = Buffer.byteLength(JSON.stringify(await unpackSnapshot(size.packed, size.encoding)), "utf8");
   const recomputeStarted = performance.now();
   const again = await postGraphQL(
     gatewayUrl,

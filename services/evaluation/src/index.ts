@@ -29,7 +29,14 @@ export { buildEvaluationSchema, evaluationEntities } from "./schema";
 export { openDemoCycle } from "./seed/cycle";
 export * from "./scoring";
 export * from "./scoredResults";
-export { internUuids, packSnapshot, restoreUuids, unpackSnapshot } from "./snapshotPacking";
+export {
+  internUuids,
+  packSnapshot,
+  PACKED_SNAPSHOT_ENCODING,
+  restoreUuids,
+  TABLE_FIRST_ENCODING,
+  unpackSnapshot,
+} from "./snapshotPacking";
 export { syntheticFacts } from "./seed/syntheticFacts";
 export type { FactsSource } from "./upstream";
 

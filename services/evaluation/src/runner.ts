@@ -189,11 +189,11 @@ export async function executeRun(
     if (!jsonFacts) snapshot = asStored(snapshot);
     const packing = jsonFacts && early.packing ? early.packing : packSnapshot(snapshot);
     packing.catch(() => undefined); // awaited below; a scoring failure must not leave it unhandled
-    // The packing's last part (the licence states' text, on this thread) before the rank pass, so that its brotli
-    // compression (≈ 2.5 s for the whole country, in the thread pool) runs beside the rank pass on the other core
-    // instead of after it, with this thread idle until it ends. A packing failure is reported here as it was below.
+    // The packing's last part (the licence states' text, on this thread) before the rank pass, so that the
+    // compression of what remains (the text is compressed in the thread pool as it is made, the id table at the end)
+    // runs beside the rank pass on the other core. A packing failure is reported here as it was below.
     if (packing === early.packing) await Promise.race([early.compressing, packing]);
-    collect(); // the packing's last part and the rank pass run without a turn of the event loop in between
+    collect(); // the rank pass runs without a turn of the event loop
     await progress(RunPhase.SCORING, 0);
     // Ranks first (a pass without evidence), then each result scored as it is hashed and stored: the facts are held
     // until the end, but never every result with its evidence (for the whole country larger than the facts).

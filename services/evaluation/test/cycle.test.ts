@@ -286,7 +286,7 @@ describe("computation runs", () => {
       firstRun.id,
     ]);
     expect(stored.snapshot.formatVersion).toBe(3);
-    const snapshot = await unpackSnapshot(stored.snapshot_packed);
+    const snapshot = await unpackSnapshot(stored.snapshot_packed, stored.snapshot.encoding);
     expect(snapshot.managers.map((m: { id: string }) => m.id)).toEqual([A, B, C]);
     // The evidence is stored packed (strings once per result) and shown exactly as scored.
     const [stored2] = await db.query(

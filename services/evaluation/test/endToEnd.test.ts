@@ -106,12 +106,13 @@ describe("evaluation end to end", () => {
 
   it("stored the licence states licenceStatesOn gives, in the order the run asked them (licenceStatesOnDays, issue 13)", async () => {
     const packed = await withClient(database.adminUrl, async (client) => {
-      const { rows } = await client.query(`SELECT snapshot_packed FROM evaluation.evaluation_run WHERE id = $1`, [
-        runId,
-      ]);
-      return rows[0].snapshot_packed as Buffer;
+      const { rows } = await client.query(
+        `SELECT snapshot_packed, snapshot->>'encoding' AS encoding FROM evaluation.evaluation_run WHERE id = $1`,
+        [runId],
+      );
+      return rows[0] as { snapshot_packed: Buffer; encoding: string };
     });
-    const snapshot = (await unpackSnapshot(packed)) as FactsSnapshotV2;
+    const snapshot = (await unpackSnapshot(packed.snapshot_packed, packed.encoding)) as FactsSnapshotV2;
     // The asks as the run makes them: every attending NGO on every meeting day, days in order, NGO ids in order.
     const byDate = new Map<string, Set<string>>();
     for (const own of snapshot.facts)

@@ -4,19 +4,25 @@ import {
   createEvaluationDataSource,
   CURRENT_RULES_VERSION,
   FactsSnapshotV2,
+  internUuids,
+  PACKED_SNAPSHOT_ENCODING,
   startEvaluation,
   syntheticFacts,
+  TABLE_FIRST_ENCODING,
   unpackSnapshot,
 } from "@hamafza/evaluation";
 import { prepareTestDatabase } from "@hamafza/infra";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
+import { brotliCompress } from "node:zlib";
 import { DataSource } from "typeorm";
 
 /**
  * Snapshot formats through the service: a run stored by the first version (format 1 snapshot, results hash written
  * by the scoring of that time) recomputes to the same bytes; a new run stores format 3 (format 2 facts packed) and
- * recomputes identically, and so does the same run stored as format 2 runs were.
+ * recomputes identically, and so does the same run stored as earlier format 3 runs (one brotli stream, the id table
+ * first) and as format 2 runs were.
  */
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures", "format1Run.json"), "utf8")) as {
   snapshot: { asOf: string; managers: unknown[] };
@@ -87,7 +93,7 @@ it.each(fixture.runs.map((run, i) => [i, run] as const))(
   },
 );
 
-it("a new run stores a format 3 snapshot (format 2 facts packed) and recomputes identically, as does the same run stored in format 2", async () => {
+it("a new run stores a format 3 snapshot (format 2 facts packed) and recomputes identically, as does the same run stored as earlier format 3 runs and in format 2", async () => {
   const headers = await subgraphHeaders(security, { role: Role.EVALUATOR });
   const result = await postGraphQL(
     server.url,
@@ -107,14 +113,22 @@ it("a new run stores a format 3 snapshot (format 2 facts packed) and recomputes 
     formatVersion: 3,
     year: 1404,
     asOf: facts.asOf,
-    encoding: "brotli(uuid table + uuid-interned JSON of format 2)",
+    encoding: PACKED_SNAPSHOT_ENCODING,
   });
-  const unpacked = await unpackSnapshot(row.packed);
+  const unpacked = await unpackSnapshot(row.packed, row.snapshot.encoding);
   expect(unpacked).toMatchObject({ formatVersion: 2, rules: { minWorkingGroupSessions: 2, responseDays: 30 } });
   expect(unpacked.facts).toHaveLength(facts.facts.length);
   expect((unpacked as FactsSnapshotV2).agencies).toHaveLength(facts.agencies.length);
   expect(row.bytes).toBeLessThan(JSON.stringify(unpacked).length / 5);
   const identical = { storedHash: run.resultsHash, recomputedHash: run.resultsHash, identical: true, managers: 300 };
+  expect(await recompute(run.id)).toEqual(identical);
+  // The same run as the format 3 runs before the eleventh round of issue 13 stored it: one brotli stream, table first.
+  const tableFirst = await promisify(brotliCompress)(Buffer.from(internUuids(JSON.stringify(unpacked)), "utf8"));
+  await db.query(`UPDATE evaluation_run SET snapshot = $2::jsonb, snapshot_packed = $3 WHERE id = $1`, [
+    run.id,
+    JSON.stringify({ ...row.snapshot, encoding: TABLE_FIRST_ENCODING }),
+    tableFirst,
+  ]);
   expect(await recompute(run.id)).toEqual(identical);
   // The same run as runs stored it before format 3: format 2 facts in the JSONB column, nothing packed.
   await db.query(`UPDATE evaluation_run SET snapshot = $2::jsonb, snapshot_packed = NULL WHERE id = $1`, [

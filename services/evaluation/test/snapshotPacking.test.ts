@@ -1,3 +1,4 @@
+import { collectGarbage } from "@hamafza/common";
 import fc from "fast-check";
 import { canonicalResults, computeResults } from "../src/scoring";
 import { DEFAULT_RUBRIC } from "../src/rubric";
@@ -7,6 +8,8 @@ import {
   internUuids,
   InternedJson,
   PACKED_SNAPSHOT_BROTLI,
+  PACKED_SNAPSHOT_ENCODING,
+  TABLE_FIRST_ENCODING,
   jsonPieces,
   packSnapshot,
   packSnapshotWhenReady,
@@ -14,7 +17,7 @@ import {
   unpackSnapshot,
   UuidInterner,
 } from "../src/snapshotPacking";
-import { JsonPiecesReader } from "../src/jsonPiecesReader";
+import { JsonPiecesReader, TEXT_BATCH } from "../src/jsonPiecesReader";
 import { shareStrings } from "../src/shareStrings";
 import { syntheticFacts } from "../src/seed/syntheticFacts";
 import type { FactsSnapshotV2 } from "../src/scoringTypes";
@@ -61,8 +64,13 @@ describe("packSnapshot / unpackSnapshot", () => {
   it("give back the same facts, scoring to the same bytes, in far fewer bytes", async () => {
     const facts = JSON.parse(JSON.stringify(syntheticFacts(400)));
     const { header, packed, textBytes } = await packSnapshot(facts);
-    expect(header).toMatchObject({ formatVersion: 3, year: facts.year, asOf: facts.asOf });
-    const back = await unpackSnapshot(packed);
+    expect(header).toEqual({
+      formatVersion: 3,
+      year: facts.year,
+      asOf: facts.asOf,
+      encoding: PACKED_SNAPSHOT_ENCODING,
+    });
+    const back = await unpackSnapshot(packed, header.encoding);
     expect(JSON.stringify(back)).toBe(JSON.stringify(facts));
     expect(canonicalResults(computeResults(back, DEFAULT_RUBRIC, 1)).hash).toBe(
       canonicalResults(computeResults(facts, DEFAULT_RUBRIC, 1)).hash,
@@ -111,21 +119,48 @@ describe("the snapshot's JSON text in pieces (jsonPieces, UuidInterner)", () => 
     );
   });
 
-  it("packSnapshot stores exactly internUuids(JSON.stringify(facts)) (the text format 3 runs always stored), several chunks compressed as one buffer", async () => {
+  it("packSnapshot stores exactly internUuids(JSON.stringify(facts)) (the text format 3 runs always stored): the table and the text compressed apart, the text in many chunks as one buffer", async () => {
     const facts = JSON.parse(JSON.stringify(syntheticFacts(2000)));
     const { packed, textBytes } = await packSnapshot(facts);
-    const text = (await promisify(brotliDecompress)(packed)).toString("utf8");
-    expect(text).toBe(internUuids(JSON.stringify(facts)));
+    const [table, text] = packedParts(packed);
+    const interned = internUuids(JSON.stringify(facts));
+    const newline = interned.indexOf("\n");
+    expect((await promisify(brotliDecompress)(table)).toString("latin1")).toBe(interned.slice(0, newline));
+    expect((await promisify(brotliDecompress)(text)).toString("utf8")).toBe(interned.slice(newline + 1));
     expect(textBytes).toBe(Buffer.byteLength(JSON.stringify(facts), "utf8"));
-    // The very bytes of one brotliCompress of the whole interned text (what runs stored before it was compressed
-    // chunk by chunk).
-    const whole = Buffer.from(internUuids(JSON.stringify(facts)), "utf8");
-    const once = await promisify(brotliCompress)(whole, {
-      params: { ...PACKED_SNAPSHOT_BROTLI, [constants.BROTLI_PARAM_SIZE_HINT]: whole.length },
+    expect(Buffer.byteLength(interned.slice(newline + 1), "utf8")).toBeGreaterThan(20 * TEXT_BATCH); // many chunks
+    // The very bytes of one brotliCompress of the whole interned text: compressed as it was made, chunk by chunk.
+    const once = await promisify(brotliCompress)(Buffer.from(interned.slice(newline + 1), "utf8"), {
+      params: PACKED_SNAPSHOT_BROTLI,
     });
-    expect(packed.equals(once)).toBe(true);
+    expect(text.equals(once)).toBe(true);
+  });
+
+  it("reads the runs stored before the table and the text were compressed apart (TABLE_FIRST_ENCODING), and refuses unknown or cut bytes", async () => {
+    const facts = JSON.parse(JSON.stringify(syntheticFacts(300)));
+    const earlier = await promisify(brotliCompress)(Buffer.from(internUuids(JSON.stringify(facts)), "utf8"), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: 24 },
+    });
+    expect(JSON.stringify(await unpackSnapshot(earlier, TABLE_FIRST_ENCODING))).toBe(JSON.stringify(facts));
+    const { packed } = await packSnapshot(facts);
+    await expect(unpackSnapshot(packed, "gzip")).rejects.toThrow(/unknown encoding/);
+    await expect(unpackSnapshot(packed.subarray(0, 2), PACKED_SNAPSHOT_ENCODING)).rejects.toThrow(/no id table/);
+    await expect(unpackSnapshot(packed.subarray(0, 40), PACKED_SNAPSHOT_ENCODING)).rejects.toThrow(/cut short/);
+    await expect(unpackSnapshot(packed.subarray(0, packed.length - 100), PACKED_SNAPSHOT_ENCODING)).rejects.toThrow();
   });
 });
+
+/** The bytes of the buffers still held, after a full collection. */
+function heldBuffers(): number {
+  collectGarbage();
+  return process.memoryUsage().arrayBuffers;
+}
+
+/** The two parts of a packed snapshot (`PACKED_SNAPSHOT_ENCODING`): the compressed table, then the compressed text. */
+function packedParts(packed: Buffer): [Buffer, Buffer] {
+  const tableEnd = 4 + packed.readUInt32BE(0);
+  return [packed.subarray(4, tableEnd), packed.subarray(tableEnd)];
+}
 
 describe("the interned JSON written value by value (InternedJson)", () => {
   /** `InternedJson.stringify` of each value in turn against interning their JSON.stringify texts in turn. */
@@ -225,8 +260,31 @@ describe("packing while the licence states are still fetched (packSnapshotWhenRe
     expect(packed.header).toEqual(expected.header);
     expect(packed.textBytes).toBe(expected.textBytes);
     expect(packed.packed.equals(expected.packed)).toBe(true);
-    expect(JSON.stringify(await unpackSnapshot(packed.packed))).toBe(JSON.stringify(full));
+    expect(JSON.stringify(await unpackSnapshot(packed.packed, packed.header.encoding))).toBe(JSON.stringify(full));
   });
+
+  it("hands the text to the compressor as it is made: at the licence states, no more than the compressor's queue is held", async () => {
+    const facts = JSON.parse(JSON.stringify(syntheticFacts(12_000))) as FactsSnapshotV2;
+    const baseline = heldBuffers();
+    let held: number | undefined;
+    // The same members in the same order, the licence states read when the packer gets to them (jsonPieces reads a
+    // member before it writes its key).
+    const partial = {} as FactsSnapshotV2;
+    for (const [key, value] of Object.entries(facts))
+      Object.defineProperty(partial, key, {
+        enumerable: true,
+        get: () => {
+          if (key === "licenceStates") held ??= heldBuffers() - baseline;
+          return value;
+        },
+      });
+    const packed = await packSnapshotWhenReady(partial, "licenceStates", Promise.resolve());
+    const { licenceStates: _, ...before } = facts;
+    expect(Buffer.byteLength(internUuids(JSON.stringify(before)), "utf8")).toBeGreaterThan(12 << 20);
+    // The compressor's queue (4 MiB) and the chunk being made (1 MiB): not the 12 MB made so far.
+    expect(held).toBeLessThan(6 << 20);
+    expect(packed.packed.equals((await packSnapshot(facts)).packed)).toBe(true);
+  }, 60_000);
 
   it("rejects when the licence states fail, and refuses a snapshot without that member", async () => {
     const facts = JSON.parse(JSON.stringify(syntheticFacts(20))) as FactsSnapshotV2;
@@ -317,9 +375,12 @@ describe("reading a JSON text in chunks (JsonPiecesReader, what unpackSnapshot p
 
   it("unpackSnapshot restores the ids of a packed snapshot piece by piece: the facts of restoreUuids + JSON.parse", async () => {
     const facts = JSON.parse(JSON.stringify(syntheticFacts(300)));
-    const { packed } = await packSnapshot(facts);
-    const text = restoreUuids((await promisify(brotliDecompress)(packed)).toString("utf8"));
-    expect(JSON.stringify(await unpackSnapshot(packed))).toBe(text);
+    const { packed, header } = await packSnapshot(facts);
+    const [table, tokenised] = packedParts(packed);
+    const text = restoreUuids(
+      `${(await promisify(brotliDecompress)(table)).toString("latin1")}\n${(await promisify(brotliDecompress)(tokenised)).toString("utf8")}`,
+    );
+    expect(JSON.stringify(await unpackSnapshot(packed, header.encoding))).toBe(text);
   });
 });
 

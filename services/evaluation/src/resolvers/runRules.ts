@@ -54,7 +54,7 @@ export async function loadSucceededRun(ctx: RequestContext, id: string): Promise
       `SELECT snapshot_packed FROM evaluation_run WHERE id = $1`,
       [run.id],
     )) as { snapshot_packed: Buffer }[];
-    run.snapshot = await unpackSnapshot(packed);
+    run.snapshot = await unpackSnapshot(packed, run.snapshot.encoding);
   }
   return run as SucceededRun;
 }
