@@ -29,7 +29,7 @@ describe("deployedEnv with MEASURE_MEMORY_LOG", () => {
 });
 
 describe("memoryLog preload", () => {
-  it("writes the time and the process's memory every 200 ms, and a held event loop as a gap", () => {
+  it("writes the time and the process's memory every 200 ms (the resident size's anonymous and file-backed parts too), and a held event loop as a gap", () => {
     const file = join(folder, "probe.log");
     // 1.1 s idle, then 0.9 s of a held event loop, then a little more idle time.
     const script = `setTimeout(() => { const end = Date.now() + 900; while (Date.now() < end); setTimeout(() => {}, 500); }, 1100);`;
@@ -39,11 +39,15 @@ describe("memoryLog preload", () => {
     const lines = readFileSync(file, "utf8").trim().split("\n");
     expect(lines.length).toBeGreaterThanOrEqual(6);
     for (const line of lines) {
-      const [time, rss, heapUsed, heapTotal, external, arrayBuffers] = line.split(" ").map(Number);
+      const [time, rss, heapUsed, heapTotal, external, arrayBuffers, anon, mapped] = line.split(" ").map(Number);
       expect(Math.abs(time - Date.now())).toBeLessThan(60_000);
       expect(rss).toBeGreaterThan(heapUsed);
       expect(heapTotal).toBeGreaterThanOrEqual(heapUsed);
       expect([external, arrayBuffers].every(Number.isFinite)).toBe(true);
+      // Linux: the resident size is its anonymous and file-backed parts (and shared memory, none here).
+      expect(anon).toBeGreaterThan(heapUsed);
+      expect(mapped).toBeGreaterThan(0);
+      expect(Math.abs(anon + mapped - rss)).toBeLessThanOrEqual(3);
     }
     expect(lines.some((line) => / gap \d+$/.test(line) && Number(line.split(" gap ")[1]) >= 800)).toBe(true);
   });

