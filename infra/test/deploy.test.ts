@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv from "ajv";
 import { parse } from "yaml";
+import { deployedEnv } from "../src/bench/processes";
 
 /**
  * Deployment files: the compose file against the compose-spec schema, every Kustomize overlay rendered with
@@ -41,6 +42,12 @@ const readCompose = () => parse(readFileSync(join(INFRA, "compose.yaml"), "utf8"
 /** The `NODE_OPTIONS` of a container's environment (a Kubernetes env list). */
 const nodeOptionsOf = (container: { env?: { name: string; value?: string }[] }) =>
   container.env?.find((e) => e.name === "NODE_OPTIONS")?.value;
+
+/** The runtime settings of a container's environment: `NODE_OPTIONS` and the allocator's `MALLOC_*` variables. */
+const runtimeOf = (environment: Record<string, string | undefined>) =>
+  Object.fromEntries(
+    Object.entries(environment).filter(([name]) => name === "NODE_OPTIONS" || name.startsWith("MALLOC_")),
+  );
 
 describe("compose", () => {
   const compose = readCompose();
@@ -180,20 +187,29 @@ describe("Kubernetes manifests", () => {
     },
   );
 
-  it.each(OVERLAYS)("%s: each workload's NODE_OPTIONS (heap cap) is the one compose gives the service", (dir) => {
-    const services = readCompose().services as Record<string, { environment?: Record<string, string> }>;
-    const deployed = Object.fromEntries(
-      report.dirs[dir].objects
-        .filter((o) => o.kind === "Deployment")
-        .map((o) => [o.metadata.name, nodeOptionsOf(o.spec.template.spec.containers[0])]),
-    );
-    expect(Object.keys(deployed).sort()).toEqual(["gateway", ...SUBGRAPHS].sort());
-    for (const options of Object.values(deployed)) expect(options).toMatch(/--max-old-space-size=\d+/);
-    const composed = Object.fromEntries(
-      Object.keys(deployed).map((name) => [name, services[name]?.environment?.NODE_OPTIONS]),
-    );
-    expect(composed).toEqual(deployed);
-  });
+  it.each(OVERLAYS)(
+    "%s: each workload's NODE_OPTIONS (heap cap) and allocator settings are the ones compose gives the service, and the ones the bench runs it with",
+    (dir) => {
+      const services = readCompose().services as Record<string, { environment?: Record<string, string> }>;
+      const deployed = Object.fromEntries(
+        report.dirs[dir].objects
+          .filter((o) => o.kind === "Deployment")
+          .map((o) => {
+            const env: { name: string; value?: string }[] = o.spec.template.spec.containers[0].env ?? [];
+            return [o.metadata.name, runtimeOf(Object.fromEntries(env.map((e) => [e.name, e.value])))];
+          }),
+      );
+      expect(Object.keys(deployed).sort()).toEqual(["gateway", ...SUBGRAPHS].sort());
+      for (const runtime of Object.values(deployed)) expect(runtime.NODE_OPTIONS).toMatch(/--max-old-space-size=\d+/);
+      expect(deployed.evaluation.MALLOC_MMAP_THRESHOLD_).toBe("131072");
+      const composed = Object.fromEntries(
+        Object.keys(deployed).map((name) => [name, runtimeOf(services[name]?.environment ?? {})]),
+      );
+      expect(composed).toEqual(deployed);
+      for (const [name, runtime] of Object.entries(deployed))
+        expect(deployedEnv(join(INFRA, ".."), name, {})).toEqual(runtime);
+    },
+  );
 
   describe.each(OVERLAYS)("NetworkPolicies of %s", (dir) => {
     const objects = report.dirs[dir].objects;

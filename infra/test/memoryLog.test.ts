@@ -16,8 +16,11 @@ beforeAll(() => (folder = mkdtempSync(join(tmpdir(), "memory-log-"))));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("deployedEnv with MEASURE_MEMORY_LOG", () => {
-  it("is the manifest's options alone unless asked", () => {
-    expect(deployedEnv(ROOT, "evaluation", {})).toEqual({ NODE_OPTIONS: deployedNodeOptions(ROOT, "evaluation") });
+  it("is the manifest's runtime settings alone unless asked", () => {
+    expect(deployedEnv(ROOT, "evaluation", {})).toEqual({
+      NODE_OPTIONS: deployedNodeOptions(ROOT, "evaluation"),
+      MALLOC_MMAP_THRESHOLD_: "131072",
+    });
   });
 
   it("keeps the manifest's options and adds the preload, one file per service", () => {

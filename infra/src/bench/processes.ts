@@ -66,30 +66,41 @@ export function resetPeak(pid: number): boolean {
 }
 
 /**
- * The `NODE_OPTIONS` the Kubernetes manifest of `name` gives its container (`infra/k8s/base/<name>.yaml`), e.g. the
- * V8 heap cap, so the bench runs each service as it is deployed; undefined when the manifest sets none.
+ * The runtime settings the Kubernetes manifest of `name` gives its container (`infra/k8s/base/<name>.yaml`): its
+ * `NODE_OPTIONS` (e.g. the V8 heap cap) and the C library allocator's `MALLOC_*` variables, so the bench runs each
+ * service as it is deployed; empty when the manifest sets none.
  */
-export function deployedNodeOptions(root: string, name: string): string | undefined {
+export function deployedRuntime(root: string, name: string): Record<string, string> {
+  let manifest: string;
   try {
-    const manifest = readFileSync(join(root, "infra", "k8s", "base", `${name}.yaml`), "utf8");
-    return /\{\s*name:\s*NODE_OPTIONS,\s*value:\s*"([^"]*)"\s*\}/.exec(manifest)?.[1];
+    manifest = readFileSync(join(root, "infra", "k8s", "base", `${name}.yaml`), "utf8");
   } catch {
-    return undefined;
+    return {};
   }
+  const runtime: Record<string, string> = {};
+  for (const [, key, value] of manifest.matchAll(/\{\s*name:\s*(NODE_OPTIONS|MALLOC_\w+),\s*value:\s*"([^"]*)"\s*\}/g))
+    runtime[key] = value;
+  return runtime;
 }
 
+/** The `NODE_OPTIONS` of `deployedRuntime`, or undefined. */
+export const deployedNodeOptions = (root: string, name: string): string | undefined =>
+  deployedRuntime(root, name).NODE_OPTIONS;
+
 /**
- * `{ NODE_OPTIONS }` of the service's manifest for a launch's environment, or nothing. With
+ * The service's manifest's runtime settings (`deployedRuntime`) for a launch's environment. With
  * `MEASURE_MEMORY_LOG=<folder>` (bench, hotPath, measureRun) also the memory-log preload (`memoryLog.ts`), writing to
  * `<folder>/<name>.log`.
  */
 export function deployedEnv(root: string, name: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const { NODE_OPTIONS: deployed, ...allocator } = deployedRuntime(root, name);
   const folder = env.MEASURE_MEMORY_LOG;
   const preload = folder ? `--require ${join(root, "infra", "dist", "bench", "memoryLog.js")}` : undefined;
-  const options = [deployedNodeOptions(root, name), preload].filter(Boolean).join(" ");
-  if (!folder) return options ? { NODE_OPTIONS: options } : {};
+  const options = [deployed, preload].filter(Boolean).join(" ");
+  const launched = { ...allocator, ...(options ? { NODE_OPTIONS: options } : {}) };
+  if (!folder) return launched;
   mkdirSync(folder, { recursive: true });
-  return { NODE_OPTIONS: options, HAMAFZA_MEMORY_LOG: join(folder, `${name}.log`) };
+  return { ...launched, HAMAFZA_MEMORY_LOG: join(folder, `${name}.log`) };
 }
 
 /** Start `node <script>` (or any command) with its own environment; its output goes to the bench log only on failure. */
