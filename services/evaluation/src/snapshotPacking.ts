@@ -156,12 +156,7 @@ class SnapshotTextPacker {
   private readonly json = new InternedJson(this.interner);
 
   constructor() {
-    const output: Buffer[] = [];
-    this.compressed = new Promise<Buffer>((resolve, reject) => {
-      this.compressor.on("data", (chunk: Buffer) => output.push(chunk));
-      this.compressor.once("error", reject);
-      this.compressor.once("end", () => resolve(Buffer.concat(output.splice(0))));
-    });
+    this.compressed = outputOf(this.compressor);
     this.compressed.catch(() => undefined); // reported by `finish`, or the packing was abandoned
   }
 
@@ -201,8 +196,11 @@ class SnapshotTextPacker {
     this.encodedBytes = 0;
   }
 
-  /** Once every piece is added: the header and the packed bytes; the promise keeps only compressed bytes, not the facts. */
-  async finish(snapshot: FactsSnapshot): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
+  /**
+   * Once every piece is added: the header and the packed bytes. Not async: the promise keeps only the compressed
+   * bytes, not the packer (its id table of the whole country) or the facts, while the last chunks compress.
+   */
+  finish(snapshot: FactsSnapshot): Promise<{ header: PackedSnapshotHeader; packed: Buffer; textBytes: number }> {
     this.encode();
     this.flush();
     this.compressor.end();
@@ -214,13 +212,12 @@ class SnapshotTextPacker {
     };
     // The JSON text's bytes before interning: the interned text's, plus what the ids took more than their tokens.
     const textBytes = this.textBytes + this.json.extraBytes;
-    const [table, text] = await Promise.all([
-      brotliCompressAsync(Buffer.from(this.interner.table(), "latin1"), { params: PACKED_SNAPSHOT_BROTLI }),
-      this.compressed,
-    ]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(table.length);
-    return { header, packed: Buffer.concat([length, table, text]), textBytes };
+    const table = brotliCompressAsync(Buffer.from(this.interner.table(), "latin1"), { params: PACKED_SNAPSHOT_BROTLI });
+    return Promise.all([table, this.compressed]).then(([tableBytes, compressedText]) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(tableBytes.length);
+      return { header, packed: Buffer.concat([length, tableBytes, compressedText]), textBytes };
+    });
   }
 
   /** Frees the compressor of a packing that will not finish (its native memory is otherwise held until collected). */
@@ -229,11 +226,21 @@ class SnapshotTextPacker {
   }
 }
 
+/** All a stream writes, once it ends (its listeners hold the output only, not whoever made the stream). */
+function outputOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const output: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    stream.on("data", (chunk: Buffer) => output.push(chunk));
+    stream.once("error", reject);
+    stream.once("end", () => resolve(Buffer.concat(output.splice(0))));
+  });
+}
+
 /**
  * A run's facts (format 2; tests' facts sources may give format 1) packed for storage (format 3): the header for
  * `snapshot`, the bytes for `snapshot_packed`. The facts' JSON text is made and interned piece by piece
- * (`jsonPieces`, `UuidInterner`) on the caller's thread, never whole, and compressed in libuv's thread pool as it is
- * made. The packed text is exactly that of `internUuids(JSON.stringify(snapshot))` (the table and the text apart):
+ * (`jsonPieces`, `UuidInterner`) on the caller's thread, never whole, and handed to the compressor (libuv's thread
+ * pool) as it is made. The packed text is exactly that of `internUuids(JSON.stringify(snapshot))` (the table and the text apart):
  * what earlier runs stored, and what `unpackSnapshot` reads.
  */
 export function packSnapshot(
