@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deployedEnv, deployedNodeOptions } from "../src/bench/processes";
+import { deployedEnv, deployedRuntime } from "../src/bench/processes";
 
 /**
  * The memory log the measuring scripts can start each service with (`MEASURE_MEMORY_LOG`): a real Node process with
@@ -15,19 +15,17 @@ let folder: string;
 beforeAll(() => (folder = mkdtempSync(join(tmpdir(), "memory-log-"))));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+// Without MEASURE_MEMORY_LOG, deployedEnv is the manifest's runtime settings alone (deploy.test.ts, every service).
 describe("deployedEnv with MEASURE_MEMORY_LOG", () => {
-  it("is the manifest's runtime settings alone unless asked", () => {
-    expect(deployedEnv(ROOT, "evaluation", {})).toEqual({
-      NODE_OPTIONS: deployedNodeOptions(ROOT, "evaluation"),
-      MALLOC_MMAP_THRESHOLD_: "131072",
+  it("keeps the manifest's runtime settings and adds the preload, one file per service", () => {
+    const { NODE_OPTIONS: deployed, ...allocator } = deployedRuntime(ROOT, "evaluation");
+    expect(deployed).toMatch(/--max-old-space-size=\d+/);
+    expect(allocator).toEqual({ MALLOC_MMAP_THRESHOLD_: "131072" });
+    expect(deployedEnv(ROOT, "evaluation", { MEASURE_MEMORY_LOG: folder })).toEqual({
+      ...allocator,
+      NODE_OPTIONS: `${deployed} --require ${PRELOAD}`,
+      HAMAFZA_MEMORY_LOG: join(folder, "evaluation.log"),
     });
-  });
-
-  it("keeps the manifest's options and adds the preload, one file per service", () => {
-    const env = deployedEnv(ROOT, "evaluation", { MEASURE_MEMORY_LOG: folder });
-    expect(deployedNodeOptions(ROOT, "evaluation")).toMatch(/--max-old-space-size=\d+/);
-    expect(env.NODE_OPTIONS).toBe(`${deployedNodeOptions(ROOT, "evaluation")} --require ${PRELOAD}`);
-    expect(env.HAMAFZA_MEMORY_LOG).toBe(join(folder, "evaluation.log"));
   });
 });
 

@@ -14,12 +14,14 @@ import { appendFileSync, readFileSync } from "node:fs";
 const file = process.env.HAMAFZA_MEMORY_LOG;
 if (file) {
   const mib = (bytes: number) => Math.round(bytes / 1048576);
+  const ANON = /^RssAnon:\s+(\d+) kB/m;
+  const MAPPED = /^RssFile:\s+(\d+) kB/m;
   /** `RssAnon` and `RssFile` of /proc/self/status in MiB, or `-` where there is no such file. */
   const residentParts = (): string => {
     try {
       const status = readFileSync("/proc/self/status", "latin1");
-      const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-      return `${Math.round(kib("RssAnon") / 1024)} ${Math.round(kib("RssFile") / 1024)}`;
+      const mibOf = (field: RegExp) => Math.round(Number(field.exec(status)?.[1] ?? NaN) / 1024);
+      return `${mibOf(ANON)} ${mibOf(MAPPED)}`;
     } catch {
       return "- -";
     }

@@ -83,10 +83,6 @@ export function deployedRuntime(root: string, name: string): Record<string, stri
   return runtime;
 }
 
-/** The `NODE_OPTIONS` of `deployedRuntime`, or undefined. */
-export const deployedNodeOptions = (root: string, name: string): string | undefined =>
-  deployedRuntime(root, name).NODE_OPTIONS;
-
 /**
  * The service's manifest's runtime settings (`deployedRuntime`) for a launch's environment. With
  * `MEASURE_MEMORY_LOG=<folder>` (bench, hotPath, measureRun) also the memory-log preload (`memoryLog.ts`), writing to
